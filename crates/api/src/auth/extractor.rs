@@ -1,0 +1,37 @@
+//! `Viewer` as a handler parameter: the bearer token must be a valid access token of an active
+//! user, otherwise 401.
+
+use crate::access::Viewer;
+use crate::entities::users;
+use crate::error::ApiError;
+use crate::state::AppState;
+use actix_web::{dev::Payload, http::header, web, FromRequest, HttpRequest};
+use futures_util::future::LocalBoxFuture;
+use sea_orm::EntityTrait;
+
+impl FromRequest for Viewer {
+    type Error = ApiError;
+    type Future = LocalBoxFuture<'static, Result<Self, Self::Error>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let state = req.app_data::<web::Data<AppState>>().cloned();
+        let token = req
+            .headers()
+            .get(header::AUTHORIZATION)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.strip_prefix("Bearer ").or_else(|| v.strip_prefix("bearer ")))
+            .map(|t| t.trim().to_owned());
+        Box::pin(async move {
+            let state = state.ok_or_else(|| ApiError::Internal(anyhow::anyhow!("state missing")))?;
+            let unauthorized = || ApiError::Unauthorized("Token akses tidak ada, tidak valid, atau kedaluwarsa".into());
+            let token = token.ok_or_else(unauthorized)?;
+            let user_id = state.keys.verify(&token).ok_or_else(unauthorized)?;
+            let user = users::Entity::find_by_id(user_id)
+                .one(&state.db)
+                .await?
+                .filter(|u| u.active)
+                .ok_or_else(unauthorized)?;
+            Ok(Viewer::from_user(&user))
+        })
+    }
+}

@@ -1,0 +1,87 @@
+//! Refresh tokens: issued with each access token, stored as digests, rotated on every use.
+//! Presenting a token that was already rotated away revokes every session of that user,
+//! since it means the token was copied.
+
+use crate::auth::tokens::{digest, random_token};
+use crate::entities::refresh_tokens;
+use crate::error::{ApiError, ApiResult};
+use crate::state::AppState;
+use chrono::Utc;
+use kinerja_types::TokenPair;
+use sea_orm::sea_query::Expr;
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set, TransactionTrait};
+
+/// Issues a new access token and refresh token for `user_id`.
+pub async fn issue_pair(state: &AppState, db: &impl ConnectionTrait, user_id: i64) -> ApiResult<TokenPair> {
+    let ttl = state.config.access_ttl.as_secs() as i64;
+    let access_token = state.keys.issue(user_id, ttl)?;
+    let refresh_token = random_token(32);
+    let now = Utc::now();
+    refresh_tokens::ActiveModel {
+        user_id: Set(user_id),
+        token_hash: Set(digest(&refresh_token)),
+        expires_at: Set(
+            now + chrono::Duration::from_std(state.config.refresh_ttl).unwrap_or(chrono::Duration::days(30))
+        ),
+        revoked_at: Set(None),
+        created_at: Set(now),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    Ok(TokenPair { access_token, refresh_token, token_type: "Bearer".into(), expires_in: ttl })
+}
+
+fn invalid() -> ApiError {
+    ApiError::Unauthorized("Sesi tidak valid atau telah berakhir; silakan masuk kembali".into())
+}
+
+/// Exchanges a refresh token for a new pair; the old token stops working.
+pub async fn rotate(state: &AppState, presented: &str) -> ApiResult<(i64, TokenPair)> {
+    let txn = state.db.begin().await?;
+    let found = refresh_tokens::Entity::find()
+        .filter(refresh_tokens::Column::TokenHash.eq(digest(presented)))
+        .one(&txn)
+        .await?
+        .ok_or_else(invalid)?;
+    if found.revoked_at.is_some() {
+        // Reuse of a rotated token: end every session of this user.
+        refresh_tokens::Entity::update_many()
+            .col_expr(refresh_tokens::Column::RevokedAt, Expr::value(Utc::now()))
+            .filter(refresh_tokens::Column::UserId.eq(found.user_id))
+            .filter(refresh_tokens::Column::RevokedAt.is_null())
+            .exec(&txn)
+            .await?;
+        txn.commit().await?;
+        tracing::warn!(user_id = found.user_id, "refresh token reused; all sessions revoked");
+        return Err(invalid());
+    }
+    if found.expires_at < Utc::now() {
+        return Err(invalid());
+    }
+    // Revoke only if still unrevoked, so that two concurrent refreshes cannot both succeed.
+    let revoked = refresh_tokens::Entity::update_many()
+        .col_expr(refresh_tokens::Column::RevokedAt, Expr::value(Utc::now()))
+        .filter(refresh_tokens::Column::Id.eq(found.id))
+        .filter(refresh_tokens::Column::RevokedAt.is_null())
+        .exec(&txn)
+        .await?;
+    if revoked.rows_affected != 1 {
+        return Err(invalid());
+    }
+    let pair = issue_pair(state, &txn, found.user_id).await?;
+    txn.commit().await?;
+    Ok((found.user_id, pair))
+}
+
+/// Revokes a refresh token of `user_id` (logout). Unknown tokens are ignored.
+pub async fn revoke(db: &impl ConnectionTrait, user_id: i64, presented: &str) -> ApiResult<()> {
+    refresh_tokens::Entity::update_many()
+        .col_expr(refresh_tokens::Column::RevokedAt, Expr::value(Utc::now()))
+        .filter(refresh_tokens::Column::TokenHash.eq(digest(presented)))
+        .filter(refresh_tokens::Column::UserId.eq(user_id))
+        .filter(refresh_tokens::Column::RevokedAt.is_null())
+        .exec(db)
+        .await?;
+    Ok(())
+}

@@ -1,0 +1,133 @@
+//! The `kinerja` command line: serve, migrate, admin, seed, import, openapi.
+
+mod admin;
+mod import;
+
+use crate::config::{load_or_create_jwt_secret, Config};
+use crate::{db, openapi, seed, telemetry, Application};
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Kinerja: perencanaan, pemantauan dan penilaian kinerja ASN.
+#[derive(Parser)]
+#[command(name = "kinerja", version, about, long_about = None)]
+pub struct Cli {
+    /// Database URL: `sqlite://PATH?mode=rwc` or `postgres://USER@HOST/DB`.
+    /// Default: an SQLite file under the data directory.
+    #[arg(long, env = "KINERJA_DATABASE_URL", global = true)]
+    database_url: Option<String>,
+    /// Directory for the SQLite file, the generated JWT secret and uploads.
+    #[arg(long, env = "KINERJA_DATA_DIR", default_value = "data", global = true)]
+    data_dir: PathBuf,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run migrations, then serve the API, the SPA at / and the docs at /api/docs.
+    Serve {
+        /// Address to listen on.
+        #[arg(long, env = "KINERJA_BIND", default_value = "127.0.0.1:8080")]
+        bind: String,
+        /// Directory of the built SPA.
+        #[arg(long, env = "KINERJA_STATIC_DIR", default_value = "frontend/dist")]
+        static_dir: PathBuf,
+        /// Log as JSON lines instead of text.
+        #[arg(long, env = "KINERJA_LOG_JSON")]
+        log_json: bool,
+    },
+    /// Apply pending migrations and exit.
+    Migrate,
+    /// Manage administrator accounts.
+    #[command(subcommand)]
+    Admin(AdminCommand),
+    /// Put data in the database.
+    #[command(subcommand)]
+    Seed(SeedCommand),
+    /// Import data from files.
+    #[command(subcommand)]
+    Import(ImportCommand),
+    /// Print the OpenAPI document.
+    Openapi,
+}
+
+#[derive(Subcommand)]
+enum AdminCommand {
+    /// Create an administrator. The password comes from KINERJA_ADMIN_PASSWORD, or is asked on a terminal.
+    Create {
+        #[arg(long)]
+        username: String,
+    },
+}
+
+#[derive(Subcommand)]
+enum SeedCommand {
+    /// A realistic demo city (idempotent); prints the demo sign-ins.
+    Demo,
+}
+
+#[derive(Subcommand)]
+enum ImportCommand {
+    /// Employees from CSV (header: nip,name,unit_id|unit_code,position_title,position_kind,supervisor_nip);
+    /// all or nothing, every bad line reported.
+    Employees {
+        /// The CSV file.
+        file: PathBuf,
+    },
+}
+
+/// Runs the command line; a failure prints one line and exits non-zero.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprintln!("kinerja: cannot start the runtime: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match runtime.block_on(run(cli)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            let reason = e.chain().map(|c| c.to_string()).collect::<Vec<_>>().join(": ");
+            eprintln!("kinerja: {}", reason.replace('\n', " "));
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run(cli: Cli) -> anyhow::Result<()> {
+    let url = cli
+        .database_url
+        .clone()
+        .filter(|u| !u.is_empty())
+        .unwrap_or_else(|| crate::config::default_database_url(&cli.data_dir));
+    match cli.command {
+        Command::Serve { bind, static_dir, log_json } => {
+            telemetry::init(log_json);
+            let secret = load_or_create_jwt_secret(&cli.data_dir, std::env::var("KINERJA_JWT_SECRET").ok())?;
+            let mut config = Config::new(&cli.data_dir, Some(url), secret);
+            config.bind = bind;
+            config.static_dir = static_dir;
+            tracing::info!(?config, "starting");
+            let app = Application::build(config).await?;
+            tracing::info!(port = app.port(), "serving");
+            app.run_until_stopped().await?;
+            Ok(())
+        }
+        Command::Migrate => {
+            db::open(&url).await?;
+            println!("Migrasi selesai.");
+            Ok(())
+        }
+        Command::Admin(AdminCommand::Create { username }) => admin::create(&db::open(&url).await?, &username).await,
+        Command::Seed(SeedCommand::Demo) => seed::demo::run(&db::open(&url).await?).await,
+        Command::Import(ImportCommand::Employees { file }) => import::employees(&db::open(&url).await?, &file).await,
+        Command::Openapi => {
+            print!("{}", openapi::to_json());
+            Ok(())
+        }
+    }
+}

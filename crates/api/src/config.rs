@@ -1,0 +1,91 @@
+//! Process settings (not the Pemda's settings, which live in the database): where to listen,
+//! which database, where the data directory and the built SPA are, the JWT secret.
+
+use anyhow::Context;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// Everything the server needs to start. Built by the command line or by tests; never global.
+#[derive(Clone)]
+pub struct Config {
+    pub bind: String,
+    pub database_url: String,
+    pub data_dir: PathBuf,
+    pub static_dir: PathBuf,
+    pub jwt_secret: Vec<u8>,
+    pub access_ttl: Duration,
+    pub refresh_ttl: Duration,
+    /// Largest JSON body accepted.
+    pub json_limit: usize,
+    /// Largest CSV import accepted.
+    pub import_limit: usize,
+}
+
+impl std::fmt::Debug for Config {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Config")
+            .field("bind", &self.bind)
+            .field("database_url", &redact_url(&self.database_url))
+            .field("data_dir", &self.data_dir)
+            .field("static_dir", &self.static_dir)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Config {
+    /// A configuration with the embedded defaults for a data directory.
+    pub fn new(data_dir: &Path, database_url: Option<String>, jwt_secret: Vec<u8>) -> Self {
+        Self {
+            bind: "127.0.0.1:8080".into(),
+            database_url: database_url.unwrap_or_else(|| default_database_url(data_dir)),
+            data_dir: data_dir.to_path_buf(),
+            static_dir: PathBuf::from("frontend/dist"),
+            jwt_secret,
+            access_ttl: Duration::from_secs(15 * 60),
+            refresh_ttl: Duration::from_secs(30 * 24 * 3600),
+            json_limit: 2 * 1024 * 1024,
+            import_limit: 16 * 1024 * 1024,
+        }
+    }
+}
+
+/// The SQLite file under the data directory.
+pub fn default_database_url(data_dir: &Path) -> String {
+    format!("sqlite://{}?mode=rwc", data_dir.join("kinerja.db").display())
+}
+
+/// The JWT secret: from the environment if set, else generated once and kept in the data
+/// directory (readable by the owner only) so that restarts keep sessions.
+pub fn load_or_create_jwt_secret(data_dir: &Path, from_env: Option<String>) -> anyhow::Result<Vec<u8>> {
+    if let Some(secret) = from_env.filter(|s| !s.is_empty()) {
+        anyhow::ensure!(secret.len() >= 32, "KINERJA_JWT_SECRET must be at least 32 characters");
+        return Ok(secret.into_bytes());
+    }
+    std::fs::create_dir_all(data_dir).with_context(|| format!("creating {}", data_dir.display()))?;
+    let path = data_dir.join("jwt_secret");
+    if let Ok(existing) = std::fs::read_to_string(&path) {
+        if existing.trim().len() >= 32 {
+            return Ok(existing.trim().as_bytes().to_vec());
+        }
+    }
+    let secret = crate::auth::tokens::random_token(48);
+    std::fs::write(&path, &secret).with_context(|| format!("writing {}", path.display()))?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let _ = std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600));
+    }
+    Ok(secret.into_bytes())
+}
+
+/// A database URL without its password, for logs.
+pub fn redact_url(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(scheme), Some(at)) if at > scheme => {
+            let userinfo = &url[scheme + 3..at];
+            let user = userinfo.split(':').next().unwrap_or("");
+            format!("{}://{}:***@{}", &url[..scheme], user, &url[at + 1..])
+        }
+        _ => url.to_owned(),
+    }
+}

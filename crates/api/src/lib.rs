@@ -1,0 +1,22 @@
+//! The Kinerja server: configuration, start-up, HTTP routes, persistence and the command line.
+
+pub mod access;
+pub mod audit;
+pub mod auth;
+pub mod cli;
+pub mod config;
+pub mod db;
+pub mod entities;
+pub mod error;
+pub mod openapi;
+pub mod pemda_settings;
+pub mod routes;
+pub mod seed;
+pub mod services;
+pub mod spa;
+pub mod startup;
+pub mod state;
+pub mod telemetry;
+
+pub use config::Config;
+pub use startup::Application;

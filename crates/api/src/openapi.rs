@@ -1,0 +1,67 @@
+//! The OpenAPI document, generated from the handlers' annotations.
+
+use crate::routes;
+use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
+use utoipa::{Modify, OpenApi};
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "Kinerja API",
+        description = "Perencanaan, pemantauan dan penilaian kinerja ASN (PermenPANRB 6/2022) serta umpan balik masyarakat. \
+                       Errors are RFC 9457 problem details; lists are paged and answer CSV with `Accept: text/csv` or `?format=csv`.",
+        license(name = "AGPL-3.0-or-later")
+    ),
+    paths(
+        routes::health::health,
+        routes::health::ready,
+        routes::auth::login,
+        routes::auth::refresh,
+        routes::auth::logout,
+        routes::me::me,
+        routes::units::list_units,
+        routes::units::create_unit,
+        routes::units::get_unit,
+        routes::units::update_unit,
+        routes::employees::list_employees,
+        routes::employees::create_employee,
+        routes::employees::get_employee,
+        routes::employees::update_employee,
+        routes::employees::import_employees,
+        routes::users::list_users,
+        routes::users::create_user,
+        routes::audit::list_audit,
+        routes::audit::verify_audit,
+        routes::settings::get_settings,
+        routes::settings::update_settings,
+    ),
+    modifiers(&BearerAuth),
+    tags(
+        (name = "health", description = "Liveness and readiness"),
+        (name = "auth", description = "Sign-in and the signed-in user"),
+        (name = "units", description = "The Pemda's organisation tree"),
+        (name = "employees", description = "Employees (ASN) and their supervisors"),
+        (name = "users", description = "User accounts and roles"),
+        (name = "audit", description = "The tamper-evident audit log"),
+        (name = "settings", description = "The Pemda's settings"),
+    )
+)]
+pub struct ApiDoc;
+
+struct BearerAuth;
+
+impl Modify for BearerAuth {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        let mut scheme = Http::new(HttpAuthScheme::Bearer);
+        scheme.bearer_format = Some("JWT".into());
+        components.add_security_scheme("bearer", SecurityScheme::Http(scheme));
+    }
+}
+
+/// The spec as pretty JSON, as committed under `openapi/`.
+pub fn to_json() -> String {
+    let mut out = ApiDoc::openapi().to_pretty_json().unwrap_or_default();
+    out.push('\n');
+    out
+}

@@ -1,0 +1,123 @@
+//! The Pemda's settings, stored key by key; a key never written takes the domain's default.
+
+use crate::audit::{self, Actor, Change};
+use crate::entities::settings;
+use crate::error::{ApiError, ApiResult};
+use chrono::Utc;
+use kinerja_types::{FieldError, PemdaSettings};
+use sea_orm::sea_query::OnConflict;
+use sea_orm::{ConnectionTrait, DatabaseConnection, EntityTrait, Set, TransactionTrait};
+use serde_json::{Map, Value};
+use validator::Validate;
+
+/// The current settings.
+pub async fn load(db: &impl ConnectionTrait) -> ApiResult<PemdaSettings> {
+    let mut merged = defaults_map();
+    for row in settings::Entity::find().all(db).await? {
+        if merged.contains_key(&row.key) {
+            if let Ok(v) = serde_json::from_str(&row.value) {
+                merged.insert(row.key, v);
+            }
+        }
+    }
+    // A stored value that no longer fits the type falls back to the default for that key.
+    let defaults = defaults_map();
+    let repaired: Map<String, Value> = merged
+        .into_iter()
+        .map(|(k, v)| {
+            let v = if fits(&k, &v) { v } else { defaults[&k].clone() };
+            (k, v)
+        })
+        .collect();
+    serde_json::from_value(Value::Object(repaired)).map_err(|e| ApiError::Internal(e.into()))
+}
+
+/// Whether `value` has the right type for the setting `key`.
+fn fits(key: &str, value: &Value) -> bool {
+    let mut probe = defaults_map();
+    probe.insert(key.to_owned(), value.clone());
+    serde_json::from_value::<PemdaSettings>(Value::Object(probe)).is_ok()
+}
+
+fn defaults_map() -> Map<String, Value> {
+    match serde_json::to_value(PemdaSettings::default()) {
+        Ok(Value::Object(m)) => m,
+        _ => Map::new(),
+    }
+}
+
+/// Applies a partial change given as a JSON object, validates the result, stores the changed
+/// keys and records the change in the audit log. Returns the new settings.
+pub async fn patch(db: &DatabaseConnection, actor: &Actor, changes: Value) -> ApiResult<PemdaSettings> {
+    let Value::Object(changes) = changes else {
+        return Err(ApiError::BadRequest("badan permintaan harus objek JSON".into()));
+    };
+    let txn = db.begin().await?;
+    let current = load(&txn).await?;
+    let mut merged = match serde_json::to_value(&current) {
+        Ok(Value::Object(m)) => m,
+        _ => Map::new(),
+    };
+    let mut errors = Vec::new();
+    for key in changes.keys() {
+        if !merged.contains_key(key) {
+            errors.push(FieldError::new(key, "pengaturan ini tidak dikenal"));
+        } else if !fits(key, &changes[key]) {
+            errors.push(FieldError::new(key, "tipe nilai tidak sesuai"));
+        }
+    }
+    if !errors.is_empty() {
+        return Err(ApiError::fields(errors));
+    }
+    let mut before = Map::new();
+    let mut after = Map::new();
+    for (k, v) in &changes {
+        if merged.get(k) != Some(v) {
+            before.insert(k.clone(), merged[k].clone());
+            after.insert(k.clone(), v.clone());
+        }
+        merged.insert(k.clone(), v.clone());
+    }
+    let next: PemdaSettings =
+        serde_json::from_value(Value::Object(merged)).map_err(|e| ApiError::Internal(e.into()))?;
+    next.validate()?;
+    check_deadline(&next.skp_deadline)?;
+    if after.is_empty() {
+        return Ok(current);
+    }
+    let now = Utc::now();
+    for (k, v) in &after {
+        settings::Entity::insert(settings::ActiveModel {
+            key: Set(k.clone()),
+            value: Set(v.to_string()),
+            updated_at: Set(now),
+        })
+        .on_conflict(
+            OnConflict::column(settings::Column::Key)
+                .update_columns([settings::Column::Value, settings::Column::UpdatedAt])
+                .to_owned(),
+        )
+        .exec(&txn)
+        .await?;
+    }
+    audit::record(
+        &txn,
+        actor,
+        Change {
+            action: "settings.update",
+            entity: "settings",
+            entity_id: None,
+            before: Some(Value::Object(before)),
+            after: Some(Value::Object(after)),
+        },
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(next)
+}
+
+fn check_deadline(raw: &str) -> ApiResult<()> {
+    chrono::NaiveDate::parse_from_str(&format!("2024-{raw}"), "%Y-%m-%d")
+        .map(|_| ())
+        .map_err(|_| ApiError::field("skp_deadline", "gunakan format BB-TT, misalnya 01-31"))
+}

@@ -1,0 +1,69 @@
+//! `POST /auth/login`, `/auth/refresh`, `/auth/logout`.
+
+use crate::access::Viewer;
+use crate::auth::{password, sessions, throttle};
+use crate::entities::users;
+use crate::error::{ApiError, ApiResult};
+use crate::state::AppState;
+use actix_web::{post, web, HttpResponse};
+use kinerja_types::{LoginRequest, LogoutRequest, Problem, RefreshRequest, TokenPair};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+use validator::Validate;
+
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.service(login).service(refresh).service(logout);
+}
+
+/// Signs in with a username and password. Unknown user and wrong password give the same 401;
+/// after 5 failures for one username within 15 minutes, 429 with `Retry-After`.
+#[utoipa::path(tag = "auth", request_body = LoginRequest, responses(
+    (status = 200, body = TokenPair),
+    (status = 401, body = Problem), (status = 422, body = Problem), (status = 429, body = Problem)))]
+#[post("/auth/login")]
+pub async fn login(state: web::Data<AppState>, body: web::Json<LoginRequest>) -> ApiResult<web::Json<TokenPair>> {
+    body.validate()?;
+    let username = body.username.trim().to_lowercase();
+    throttle::check(&state.db, &username).await?;
+    let user = users::Entity::find().filter(users::Column::Username.eq(username.clone())).one(&state.db).await?;
+    let pw = body.password.clone();
+    let ok = match &user {
+        Some(u) => {
+            let stored = u.password_hash.clone();
+            web::block(move || password::verify(&pw, &stored)).await.map_err(|e| ApiError::Internal(e.into()))?
+                && u.active
+        }
+        None => {
+            web::block(move || password::verify_dummy(&pw)).await.map_err(|e| ApiError::Internal(e.into()))?;
+            false
+        }
+    };
+    let Some(user) = user.filter(|_| ok) else {
+        throttle::record_failure(&state.db, &username).await?;
+        return Err(ApiError::Unauthorized("Nama pengguna atau kata sandi salah".into()));
+    };
+    throttle::reset(&state.db, &username).await?;
+    tracing::info!(user_id = user.id, "signed in");
+    Ok(web::Json(sessions::issue_pair(&state, &state.db, user.id).await?))
+}
+
+/// Exchanges a refresh token for a new pair; the presented token stops working. Presenting an
+/// already used token ends every session of the user.
+#[utoipa::path(tag = "auth", request_body = RefreshRequest, responses((status = 200, body = TokenPair), (status = 401, body = Problem)))]
+#[post("/auth/refresh")]
+pub async fn refresh(state: web::Data<AppState>, body: web::Json<RefreshRequest>) -> ApiResult<web::Json<TokenPair>> {
+    let (_, pair) = sessions::rotate(&state, body.refresh_token.trim()).await?;
+    Ok(web::Json(pair))
+}
+
+/// Revokes the given refresh token of the signed-in user.
+#[utoipa::path(tag = "auth", request_body = LogoutRequest, security(("bearer" = [])),
+    responses((status = 204), (status = 401, body = Problem)))]
+#[post("/auth/logout")]
+pub async fn logout(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    body: web::Json<LogoutRequest>,
+) -> ApiResult<HttpResponse> {
+    sessions::revoke(&state.db, viewer.user_id, body.refresh_token.trim()).await?;
+    Ok(HttpResponse::NoContent().finish())
+}

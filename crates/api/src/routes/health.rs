@@ -1,0 +1,32 @@
+//! Liveness and readiness.
+
+use crate::error::ApiError;
+use crate::state::AppState;
+use actix_web::{get, web, HttpResponse};
+use serde::Serialize;
+use utoipa::ToSchema;
+
+/// Process status.
+#[derive(Serialize, ToSchema)]
+pub struct Health {
+    /// `ok`, or `unavailable` on /ready when the database does not answer.
+    pub status: String,
+}
+
+/// The process runs.
+#[utoipa::path(tag = "health", responses((status = 200, body = Health)))]
+#[get("/health")]
+pub async fn health() -> HttpResponse {
+    HttpResponse::Ok().json(Health { status: "ok".into() })
+}
+
+/// The database answers.
+#[utoipa::path(tag = "health", responses((status = 200, body = Health), (status = 503, body = kinerja_types::Problem)))]
+#[get("/ready")]
+pub async fn ready(state: web::Data<AppState>) -> Result<HttpResponse, ApiError> {
+    if crate::db::ping(&state.db).await {
+        Ok(HttpResponse::Ok().json(Health { status: "ok".into() }))
+    } else {
+        Err(ApiError::Unavailable)
+    }
+}

@@ -1,0 +1,27 @@
+//! HTTP routes, one module a resource, each with its own `configure`.
+
+pub mod audit;
+pub mod auth;
+pub mod employees;
+pub mod health;
+pub mod list;
+pub mod me;
+pub mod settings;
+pub mod units;
+pub mod users;
+
+use actix_web::web;
+
+/// Mounts every `/api/v1` route.
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.service(
+        web::scope("/api/v1")
+            .configure(auth::configure)
+            .configure(me::configure)
+            .configure(units::configure)
+            .configure(employees::configure)
+            .configure(users::configure)
+            .configure(audit::configure)
+            .configure(settings::configure),
+    );
+}

@@ -1,0 +1,3 @@
+//! Data seeding: the demo city.
+
+pub mod demo;

@@ -1,0 +1,3 @@
+//! Work shared by HTTP routes and the command line.
+
+pub mod employee_import;

@@ -1,0 +1,129 @@
+//! Building the application: the database, the routes, the middleware, the listener.
+
+use crate::auth::jwt::JwtKeys;
+use crate::config::Config;
+use crate::error::{problem_fallback, ApiError};
+use crate::state::AppState;
+use crate::{db, openapi, routes, spa};
+use actix_web::dev::Server;
+use actix_web::error::{JsonPayloadError, QueryPayloadError};
+use actix_web::middleware::{DefaultHeaders, ErrorHandlers, NormalizePath, TrailingSlash};
+use actix_web::{web, App, HttpServer};
+use sea_orm::DatabaseConnection;
+use std::net::TcpListener;
+use std::sync::Arc;
+use tracing_actix_web::TracingLogger;
+use utoipa::OpenApi;
+use utoipa_swagger_ui::SwaggerUi;
+
+/// A bound, ready-to-run server.
+pub struct Application {
+    port: u16,
+    server: Server,
+    db: DatabaseConnection,
+}
+
+impl Application {
+    /// Connects, migrates and binds. Port 0 picks a free port (tests).
+    pub async fn build(config: Config) -> anyhow::Result<Self> {
+        let db = db::open(&config.database_url).await?;
+        Self::build_with_db(config, db)
+    }
+
+    /// Binds with an already opened database.
+    pub fn build_with_db(config: Config, db: DatabaseConnection) -> anyhow::Result<Self> {
+        let listener = TcpListener::bind(&config.bind)?;
+        let port = listener.local_addr()?.port();
+        let state =
+            AppState { db: db.clone(), keys: Arc::new(JwtKeys::new(&config.jwt_secret)), config: Arc::new(config) };
+        let server = run(listener, state)?;
+        Ok(Self { port, server, db })
+    }
+
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    pub fn db(&self) -> &DatabaseConnection {
+        &self.db
+    }
+
+    /// Serves until the process is stopped.
+    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        self.server.await
+    }
+
+    /// The server future, for tests that spawn it.
+    pub fn into_server(self) -> Server {
+        self.server
+    }
+}
+
+fn run(listener: TcpListener, state: AppState) -> anyhow::Result<Server> {
+    let json_limit = state.config.json_limit;
+    let import_limit = state.config.import_limit;
+    let static_dir = state.config.static_dir.clone();
+    let state = web::Data::new(state);
+    let server = HttpServer::new(move || {
+        App::new()
+            .wrap(NormalizePath::new(TrailingSlash::MergeOnly))
+            .wrap(
+                DefaultHeaders::new()
+                    .add(("X-Content-Type-Options", "nosniff"))
+                    .add(("X-Frame-Options", "DENY"))
+                    .add(("Referrer-Policy", "same-origin")),
+            )
+            .wrap(ErrorHandlers::new().default_handler(problem_fallback))
+            .wrap(TracingLogger::default())
+            .app_data(state.clone())
+            .app_data(web::JsonConfig::default().limit(json_limit).error_handler(json_error))
+            .app_data(web::PayloadConfig::new(import_limit))
+            .app_data(web::QueryConfig::default().error_handler(query_error))
+            .app_data(web::PathConfig::default().error_handler(|_, _| ApiError::NotFound.into()))
+            .service(routes::health::health)
+            .service(routes::health::ready)
+            .route(
+                "/api/docs",
+                web::get().to(|| async {
+                    actix_web::HttpResponse::PermanentRedirect()
+                        .insert_header((actix_web::http::header::LOCATION, "/api/docs/"))
+                        .finish()
+                }),
+            )
+            .service(SwaggerUi::new("/api/docs/{_:.*}").url("/api/openapi.json", openapi::ApiDoc::openapi()))
+            .configure(routes::configure)
+            .configure(spa::configure(static_dir.clone()))
+    })
+    .listen(listener)?
+    .shutdown_timeout(10)
+    .run();
+    Ok(server)
+}
+
+fn json_error(err: JsonPayloadError, _req: &actix_web::HttpRequest) -> actix_web::Error {
+    let api = match &err {
+        JsonPayloadError::OverflowKnownLength { limit, .. } | JsonPayloadError::Overflow { limit } => {
+            ApiError::PayloadTooLarge(format!("badan permintaan melebihi batas {} KB", limit / 1024))
+        }
+        JsonPayloadError::ContentType => {
+            ApiError::UnsupportedMediaType("kirim JSON dengan Content-Type: application/json".into())
+        }
+        JsonPayloadError::Deserialize(e) if e.is_data() => ApiError::Validation {
+            detail: format!("isian tidak valid: {e}"),
+            errors: vec![kinerja_types::FieldError::new(field_from_serde(&e.to_string()), e.to_string())],
+        },
+        JsonPayloadError::Deserialize(e) => ApiError::BadRequest(format!("JSON tidak valid: {e}")),
+        _ => ApiError::BadRequest("badan permintaan tidak dapat dibaca".into()),
+    };
+    api.into()
+}
+
+/// serde names a missing field as "missing field `x`" and an unknown variant with the field
+/// unknown; this picks the backticked name when there is one.
+fn field_from_serde(msg: &str) -> String {
+    msg.split('`').nth(1).unwrap_or("body").to_owned()
+}
+
+fn query_error(err: QueryPayloadError, _req: &actix_web::HttpRequest) -> actix_web::Error {
+    ApiError::BadRequest(format!("parameter tidak valid: {err}")).into()
+}

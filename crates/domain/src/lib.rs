@@ -1,0 +1,15 @@
+//! The rules of Kinerja, free of any framework: newtypes that cannot hold an invalid value,
+//! the organisation vocabulary and the role model. Both the API and the SPA call these.
+
+pub mod nip;
+pub mod org;
+pub mod password;
+pub mod period;
+pub mod role;
+pub mod tree;
+
+pub use nip::{Nip, NipError};
+pub use org::{EmploymentType, PositionKind, UnitKind};
+pub use password::{Password, PasswordError};
+pub use period::{Period, PeriodError};
+pub use role::Role;

@@ -1,0 +1,70 @@
+use kinerja_domain::{PositionKind, Role};
+use serde::{Deserialize, Serialize};
+use validator::Validate;
+
+/// Credentials for `POST /api/v1/auth/login`.
+#[derive(Debug, Clone, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct LoginRequest {
+    #[validate(length(min = 1, max = 64, message = "nama pengguna wajib diisi"))]
+    pub username: String,
+    #[validate(length(min = 1, max = 128, message = "kata sandi wajib diisi"))]
+    pub password: String,
+}
+
+/// An access token and the refresh token that renews it.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct TokenPair {
+    pub access_token: String,
+    pub refresh_token: String,
+    /// Always `Bearer`.
+    pub token_type: String,
+    /// Seconds until the access token expires.
+    pub expires_in: i64,
+}
+
+/// Body of `POST /api/v1/auth/refresh`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RefreshRequest {
+    pub refresh_token: String,
+}
+
+/// Body of `POST /api/v1/auth/logout`: the refresh token to revoke.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct LogoutRequest {
+    pub refresh_token: String,
+}
+
+/// The signed-in user: `GET /api/v1/me`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Me {
+    pub id: i64,
+    pub username: String,
+    pub roles: Vec<Role>,
+    /// The unit a scoped role (`kepala_unit`, `operator_layanan`) applies to.
+    pub unit_id: Option<i64>,
+    /// The employee record of this user, if the user is an employee.
+    pub employee: Option<crate::Employee>,
+    /// The name to greet the user with: the employee's name, else the username.
+    pub display_name: String,
+    /// Whether this user directly supervises anyone (acts as pejabat penilai).
+    pub is_supervisor: bool,
+    /// The user must choose a new password before doing anything else.
+    pub must_change_password: bool,
+}
+
+impl Me {
+    /// Whether the user holds `role`.
+    pub fn has(&self, role: Role) -> bool {
+        self.roles.contains(&role)
+    }
+
+    /// The position kind of the user's own employee record.
+    pub fn position_kind(&self) -> Option<PositionKind> {
+        self.employee.as_ref().map(|e| e.position_kind)
+    }
+}

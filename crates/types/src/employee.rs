@@ -1,0 +1,72 @@
+use kinerja_domain::{EmploymentType, PositionKind};
+use serde::{Deserialize, Serialize};
+use validator::Validate;
+
+/// An employee (ASN) with their current position.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Employee {
+    pub id: i64,
+    /// 18-digit NIP (PNS) or PPPK number.
+    pub nip: String,
+    pub name: String,
+    pub unit_id: i64,
+    pub position_title: String,
+    pub position_kind: PositionKind,
+    /// The direct supervisor (pejabat penilai).
+    pub supervisor_id: Option<i64>,
+    pub employment_type: EmploymentType,
+}
+
+/// Body of `POST /api/v1/employees`.
+#[derive(Debug, Clone, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct NewEmployee {
+    pub nip: String,
+    #[validate(length(min = 1, max = 200, message = "nama 1-200 karakter"))]
+    pub name: String,
+    pub unit_id: i64,
+    #[validate(length(min = 1, max = 200, message = "jabatan 1-200 karakter"))]
+    pub position_title: String,
+    pub position_kind: PositionKind,
+    pub supervisor_id: Option<i64>,
+    #[serde(default = "default_employment")]
+    pub employment_type: EmploymentType,
+}
+
+fn default_employment() -> EmploymentType {
+    EmploymentType::Pns
+}
+
+/// Body of `PATCH /api/v1/employees/{id}`: only the fields given change;
+/// `supervisor_id: null` removes the supervisor.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct EmployeePatch {
+    #[validate(length(min = 1, max = 200, message = "nama 1-200 karakter"))]
+    pub name: Option<String>,
+    pub unit_id: Option<i64>,
+    #[validate(length(min = 1, max = 200, message = "jabatan 1-200 karakter"))]
+    pub position_title: Option<String>,
+    pub position_kind: Option<PositionKind>,
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::serde_opt")]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<i64>))]
+    pub supervisor_id: Option<Option<i64>>,
+}
+
+/// Outcome of a successful CSV import.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ImportReport {
+    pub created: u64,
+    pub updated: u64,
+}
+
+/// One bad cell of an import: the line of the file (the header is line 1), the column, why.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ImportError {
+    pub line: u64,
+    pub field: String,
+    pub message: String,
+}

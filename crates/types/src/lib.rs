@@ -1,0 +1,21 @@
+//! Request and response bodies of the Kinerja API. The API derives their OpenAPI schemas
+//! (feature `openapi`); the SPA deserialises the same structs, so both sides agree by construction.
+
+pub mod audit;
+pub mod auth;
+pub mod employee;
+pub mod page;
+pub mod problem;
+mod serde_opt;
+pub mod settings;
+pub mod unit;
+pub mod user;
+
+pub use audit::{AuditEntry, AuditVerification};
+pub use auth::{LoginRequest, LogoutRequest, Me, RefreshRequest, TokenPair};
+pub use employee::{Employee, EmployeePatch, ImportError, ImportReport, NewEmployee};
+pub use page::Page;
+pub use problem::{FieldError, Problem};
+pub use settings::{AssessmentFrequency, PemdaSettings};
+pub use unit::{NewUnit, Unit, UnitPatch};
+pub use user::{NewUser, User};

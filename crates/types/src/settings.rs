@@ -1,0 +1,68 @@
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use validator::Validate;
+
+/// The Pemda's own choices where the regulation leaves them open. Every field has the default of
+/// the domain guide; `PATCH /api/v1/settings` changes any subset.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(default)]
+pub struct PemdaSettings {
+    /// Name of the Pemda shown in the UI.
+    #[validate(length(min = 1, max = 200))]
+    pub pemda_name: String,
+    /// SKP due date each year, as `MM-DD` (default end of January).
+    #[validate(length(equal = 5))]
+    pub skp_deadline: String,
+    /// How many days back an activity may be dated.
+    #[validate(range(min = 0, max = 366))]
+    pub activity_max_days_back: u32,
+    /// Maximum minutes of activities per employee per day.
+    #[validate(range(min = 30, max = 1440))]
+    pub activity_max_minutes_per_day: u32,
+    /// `monthly` or `quarterly` periodic assessment.
+    pub assessment_frequency: AssessmentFrequency,
+    /// Days after finalisation in which the employee may object.
+    #[validate(range(min = 1, max = 90))]
+    pub objection_days: u32,
+    /// Working days to verify a complaint.
+    #[validate(range(min = 1, max = 60))]
+    pub complaint_verify_days: u32,
+    /// Working days to respond after disposition.
+    #[validate(range(min = 1, max = 60))]
+    pub complaint_response_days: u32,
+    /// Public holidays (and cuti bersama) skipped when counting working days.
+    pub holidays: Vec<NaiveDate>,
+    /// Co-workers under one supervisor see each other's approved activities.
+    pub team_view_enabled: bool,
+    /// Largest evidence upload, in bytes.
+    #[validate(range(min = 1024, max = 104857600))]
+    pub evidence_max_bytes: u64,
+}
+
+/// Frequency of periodic assessment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum AssessmentFrequency {
+    Monthly,
+    Quarterly,
+}
+
+impl Default for PemdaSettings {
+    fn default() -> Self {
+        Self {
+            pemda_name: "Pemerintah Kota".into(),
+            skp_deadline: "01-31".into(),
+            activity_max_days_back: 7,
+            activity_max_minutes_per_day: 720,
+            assessment_frequency: AssessmentFrequency::Quarterly,
+            objection_days: 14,
+            complaint_verify_days: 3,
+            complaint_response_days: 5,
+            holidays: Vec::new(),
+            team_view_enabled: true,
+            evidence_max_bytes: 10 * 1024 * 1024,
+        }
+    }
+}

@@ -1,0 +1,84 @@
+//! The one error type of every API call, and the words shown for it.
+
+use crate::i18n::I18n;
+use kinerja_types::{FieldError, Problem};
+
+/// Why an API call failed. Built from the status and the problem+json body.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ApiError {
+    /// The server could not be reached.
+    Network,
+    /// 401: no session, or it is over.
+    Unauthorized(Option<String>),
+    /// 403: visible but not allowed.
+    Forbidden(Option<String>),
+    /// 404.
+    NotFound(Option<String>),
+    /// 409: wrong state or duplicate.
+    Conflict(Option<String>),
+    /// 400 or 422: the request or some of its fields are wrong.
+    Invalid { detail: Option<String>, fields: Vec<FieldError> },
+    /// 429.
+    TooManyRequests,
+    /// 503: the database does not answer.
+    Unavailable,
+    /// 500 and other server failures; never shows details.
+    Server,
+    /// Any other status (413, 415...).
+    Other { status: u16, detail: Option<String> },
+    /// The answer was not what the contract says.
+    BadResponse,
+}
+
+impl ApiError {
+    /// Maps a failed answer; `problem` is its body when it was problem+json.
+    pub fn from_status(status: u16, problem: Option<Problem>) -> Self {
+        let detail = problem.as_ref().map(|p| p.detail.trim().to_owned()).filter(|d| !d.is_empty());
+        match status {
+            400 | 422 => ApiError::Invalid { detail, fields: problem.map(|p| p.errors).unwrap_or_default() },
+            401 => ApiError::Unauthorized(detail),
+            403 => ApiError::Forbidden(detail),
+            404 => ApiError::NotFound(detail),
+            409 => ApiError::Conflict(detail),
+            429 => ApiError::TooManyRequests,
+            503 => ApiError::Unavailable,
+            500..=599 => ApiError::Server,
+            _ => ApiError::Other { status, detail },
+        }
+    }
+
+    /// What to tell the user: the server's own words when it gave some, else ours.
+    pub fn message(&self, i18n: &I18n) -> String {
+        let own = |detail: &Option<String>, key: &str| detail.clone().unwrap_or_else(|| i18n.t(key).to_owned());
+        match self {
+            ApiError::Network => i18n.t("error.network").to_owned(),
+            ApiError::Unauthorized(d) => own(d, "error.unauthorized"),
+            ApiError::Forbidden(d) => own(d, "error.forbidden"),
+            ApiError::NotFound(d) => own(d, "error.not_found"),
+            ApiError::Conflict(d) => own(d, "error.conflict"),
+            ApiError::Invalid { detail, .. } => own(detail, "error.invalid"),
+            ApiError::TooManyRequests => i18n.t("error.too_many").to_owned(),
+            ApiError::Unavailable => i18n.t("error.unavailable").to_owned(),
+            ApiError::Server => i18n.t("error.server").to_owned(),
+            ApiError::Other { status, detail } => {
+                detail.clone().unwrap_or_else(|| i18n.tf("error.other", &[("status", &status.to_string())]))
+            }
+            ApiError::BadResponse => i18n.t("error.bad_response").to_owned(),
+        }
+    }
+
+    /// Every invalid field the server named.
+    pub fn fields(&self) -> &[FieldError] {
+        match self {
+            ApiError::Invalid { fields, .. } => fields,
+            _ => &[],
+        }
+    }
+
+    /// What the server said about `field`, if anything.
+    pub fn field(&self, field: &str) -> Option<String> {
+        let messages: Vec<&str> =
+            self.fields().iter().filter(|e| e.field == field).map(|e| e.message.as_str()).collect();
+        (!messages.is_empty()).then(|| messages.join("; "))
+    }
+}

@@ -1,0 +1,13 @@
+//! Everything that talks to the server: one fetch wrapper ([`client`]), the error it returns
+//! ([`ApiError`]), the stored session ([`session`]) and one module of typed calls per resource.
+
+pub mod audit;
+pub mod auth;
+pub mod client;
+pub mod employees;
+mod error;
+pub mod session;
+pub mod settings;
+pub mod units;
+
+pub use error::ApiError;

@@ -1,0 +1,63 @@
+//! The navigation: the screens the user may open. A side bar on wide screens, a drop-down
+//! behind the menu button on narrow ones.
+
+use crate::i18n::use_i18n;
+use crate::route::Route;
+use kinerja_types::Me;
+use std::rc::Rc;
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct NavProps {
+    pub me: Rc<Me>,
+    /// Whether the narrow-screen drop-down is open.
+    pub open: bool,
+}
+
+/// One link per screen the user's roles allow.
+#[component]
+pub fn Nav(props: &NavProps) -> Html {
+    let i18n = use_i18n();
+    let current = use_route::<Route>();
+    let links = Route::NAV.iter().copied().filter(|route| route.allows(&props.me)).map(|route| {
+        html! {
+            <li><NavLink {route} current={current == Some(route)} label={i18n.t(route.label_key()).to_owned()} /></li>
+        }
+    });
+    html! {
+        <nav id="main-nav" class={classes!("nav", props.open.then_some("nav-open"))}
+            aria-label={i18n.t("nav.label").to_owned()}>
+            <ul>{ for links }</ul>
+        </nav>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct NavLinkProps {
+    route: Route,
+    current: bool,
+    label: AttrValue,
+}
+
+/// A real link (it opens in a new tab on middle click) that the router follows in place.
+#[component]
+fn NavLink(props: &NavLinkProps) -> Html {
+    let navigator = use_navigator();
+    let route = props.route;
+    let onclick = Callback::from(move |e: MouseEvent| {
+        if e.ctrl_key() || e.meta_key() || e.shift_key() || e.button() != 0 {
+            return;
+        }
+        e.prevent_default();
+        if let Some(navigator) = &navigator {
+            navigator.push(&route);
+        }
+    });
+    html! {
+        <a href={route.to_path()} {onclick} class={classes!(props.current.then_some("active"))}
+            aria-current={props.current.then_some("page")}>
+            { props.label.clone() }
+        </a>
+    }
+}

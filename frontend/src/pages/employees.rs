@@ -1,0 +1,133 @@
+//! Pegawai: search by name or NIP, filter by unit, page through; admins can add one.
+
+use super::employee_form::EmployeeForm;
+use super::PageProps;
+use crate::api::employees::EmployeeFilter;
+use crate::api::{self};
+use crate::components::{ErrorBanner, Loading, Notice, Pager, SelectField};
+use crate::hooks::use_remote;
+use crate::i18n::use_i18n;
+use kinerja_domain::Role;
+use kinerja_types::{Employee, Unit};
+use std::collections::HashMap;
+use std::rc::Rc;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+const PER_PAGE: u64 = 25;
+
+#[component]
+pub fn Employees(props: &PageProps) -> Html {
+    let i18n = use_i18n();
+    let filter = use_state(|| EmployeeFilter { page: 1, per_page: PER_PAGE, ..EmployeeFilter::default() });
+    let typed = use_state(String::new);
+    let added = use_state(|| None::<String>);
+    let list = use_remote((*filter).clone(), |f| async move { api::employees::list(&f).await });
+    let units = use_remote((), |()| api::units::all());
+    let unit_names: Rc<HashMap<i64, String>> =
+        Rc::new(units.state.data.iter().flat_map(|all| all.iter()).map(|u| (u.id, u.name.clone())).collect());
+
+    let on_search = {
+        let filter = filter.clone();
+        let typed = typed.clone();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            filter.set(EmployeeFilter { q: (*typed).clone(), page: 1, ..(*filter).clone() });
+        })
+    };
+    let on_type = {
+        let typed = typed.clone();
+        Callback::from(move |e: InputEvent| typed.set(e.target_unchecked_into::<HtmlInputElement>().value()))
+    };
+    let on_unit = {
+        let filter = filter.clone();
+        Callback::from(move |v: String| {
+            filter.set(EmployeeFilter { unit_id: v.parse().ok(), page: 1, ..(*filter).clone() })
+        })
+    };
+    let on_page = {
+        let filter = filter.clone();
+        Callback::from(move |page| filter.set(EmployeeFilter { page, ..(*filter).clone() }))
+    };
+    let on_created = {
+        let added = added.clone();
+        let reload = list.reload.clone();
+        Callback::from(move |e: Employee| {
+            added.set(Some(e.name));
+            reload.emit(());
+        })
+    };
+    let unit_options: Vec<(AttrValue, AttrValue)> =
+        std::iter::once((AttrValue::from(""), AttrValue::from(i18n.t("employees.all_units").to_owned())))
+            .chain(unit_choices(units.state.data.as_deref()))
+            .collect();
+
+    let body = match &list.state.data {
+        Some(data) if data.items.is_empty() => html! { <p class="muted">{ i18n.t("employees.empty") }</p> },
+        Some(data) => html! {
+            <>
+                <div class="table-wrap">
+                    <table>
+                        <thead>
+                            <tr>
+                                <th scope="col">{ "NIP" }</th>
+                                <th scope="col">{ i18n.t("employee.name") }</th>
+                                <th scope="col">{ i18n.t("employee.position_title") }</th>
+                                <th scope="col">{ i18n.t("employee.position_kind") }</th>
+                                <th scope="col">{ i18n.t("employee.unit") }</th>
+                            </tr>
+                        </thead>
+                        <tbody>
+                            { for data.items.iter().map(|e| html! {
+                                <tr key={e.id}>
+                                    <td class="mono">{ &e.nip }</td>
+                                    <td>{ &e.name }</td>
+                                    <td>{ &e.position_title }</td>
+                                    <td>{ i18n.word("position_kind", e.position_kind.as_str()) }</td>
+                                    <td>{ unit_names.get(&e.unit_id).cloned().unwrap_or_else(|| format!("#{}", e.unit_id)) }</td>
+                                </tr>
+                            }) }
+                        </tbody>
+                    </table>
+                </div>
+                <Pager page={data.page} per_page={data.per_page} total={data.total} {on_page} />
+            </>
+        },
+        None if list.state.loading => html! { <Loading /> },
+        None => html! {},
+    };
+
+    html! {
+        <section class="page">
+            <h1>{ i18n.t("employees.title") }</h1>
+            if let Some(name) = &*added {
+                <Notice text={i18n.tf("employees.added", &[("name", name)])} />
+            }
+            <form class="toolbar" role="search" onsubmit={on_search}>
+                <div class="field">
+                    <label for="employee-q">{ i18n.t("employees.search") }</label>
+                    <div class="input-with-button">
+                        <input id="employee-q" type="search" value={(*typed).clone()} oninput={on_type}
+                            placeholder={i18n.t("employees.search_hint").to_owned()} />
+                        <button type="submit" class="button-primary">{ i18n.t("employees.search_button") }</button>
+                    </div>
+                </div>
+                <SelectField id="employee-unit-filter" label={i18n.t("employee.unit").to_owned()}
+                    value={filter.unit_id.map(|id| id.to_string()).unwrap_or_default()}
+                    options={unit_options} on_change={on_unit} />
+            </form>
+            <ErrorBanner error={list.state.error.clone()} on_retry={list.reload.clone()} />
+            { body }
+            if props.me.has(Role::Admin) {
+                <EmployeeForm units={units.state.data.clone()} {on_created} />
+            }
+        </section>
+    }
+}
+
+/// Units as choices of a drop-down, by name.
+pub fn unit_choices(units: Option<&Vec<Unit>>) -> impl Iterator<Item = (AttrValue, AttrValue)> + '_ {
+    let mut sorted: Vec<&Unit> = units.map(|u| u.iter().collect()).unwrap_or_default();
+    sorted.sort_by(|a, b| a.name.cmp(&b.name));
+    sorted.into_iter().map(|u| (AttrValue::from(u.id.to_string()), AttrValue::from(u.name.clone())))
+}

@@ -1,0 +1,42 @@
+//! Beranda: a greeting and a card for each screen the user's roles open.
+
+use super::PageProps;
+use crate::i18n::use_i18n;
+use crate::route::Route;
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+#[component]
+pub fn Home(props: &PageProps) -> Html {
+    let i18n = use_i18n();
+    let me = &props.me;
+    let roles = if me.roles.is_empty() {
+        i18n.t("role.none").to_owned()
+    } else {
+        me.roles.iter().map(|r| i18n.word("role", r.as_str())).collect::<Vec<_>>().join(", ")
+    };
+    let cards = Route::NAV.iter().copied().filter(|r| *r != Route::Home && r.allows(me)).map(|route| {
+        let about = format!("home.about.{}", route.label_key().trim_start_matches("nav."));
+        html! {
+            <li>
+                <Link<Route> to={route} classes="card">
+                    <strong>{ i18n.t(route.label_key()) }</strong>
+                    <span>{ i18n.t(&about).to_owned() }</span>
+                </Link<Route>>
+            </li>
+        }
+    });
+    html! {
+        <section class="page">
+            <h1>{ i18n.tf("home.greeting", &[("name", &me.display_name)]) }</h1>
+            <p class="lead">
+                if let Some(employee) = &me.employee {
+                    { &employee.position_title }{ " · " }
+                }
+                { i18n.t("home.roles") }{ ": " }{ roles }
+            </p>
+            <h2>{ i18n.t("home.quick_links") }</h2>
+            <ul class="cards">{ for cards }</ul>
+        </section>
+    }
+}

@@ -1,0 +1,61 @@
+//! Every screen of the app, with its path and who may open it.
+
+use kinerja_domain::Role;
+use kinerja_types::Me;
+use yew_router::Routable;
+
+/// The screens. Paths are Indonesian, like the rest of the UI.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Routable)]
+pub enum Route {
+    #[at("/")]
+    Home,
+    #[at("/masuk")]
+    Login,
+    #[at("/profil")]
+    Profile,
+    #[at("/unit")]
+    Units,
+    #[at("/pegawai")]
+    Employees,
+    #[at("/pengaturan")]
+    Settings,
+    #[at("/audit")]
+    Audit,
+    #[not_found]
+    #[at("/404")]
+    NotFound,
+}
+
+impl Route {
+    /// The screens in the navigation, in order.
+    pub const NAV: &'static [Route] =
+        &[Route::Home, Route::Profile, Route::Units, Route::Employees, Route::Settings, Route::Audit];
+
+    /// Whether the screen can be seen without signing in.
+    pub fn is_public(self) -> bool {
+        matches!(self, Route::Login | Route::NotFound)
+    }
+
+    /// Whether `me` may open the screen. The server checks again; this only hides what would fail.
+    pub fn allows(self, me: &Me) -> bool {
+        match self {
+            Route::Settings => me.has(Role::Admin),
+            Route::Audit => me.has(Role::Admin) || me.has(Role::Auditor),
+            _ => true,
+        }
+    }
+
+    /// The i18n key of the screen's name.
+    pub fn label_key(self) -> &'static str {
+        match self {
+            Route::Home => "nav.home",
+            Route::Login => "nav.login",
+            Route::Profile => "nav.profile",
+            Route::Units => "nav.units",
+            Route::Employees => "nav.employees",
+            Route::Settings => "nav.settings",
+            Route::Audit => "nav.audit",
+            Route::NotFound => "nav.not_found",
+        }
+    }
+}

@@ -1,0 +1,27 @@
+//! Schema migrations, applied in order at start-up (`kinerja serve`) or by `kinerja migrate`.
+
+pub use sea_orm_migration::prelude::*;
+
+mod m20261123_000001_create_units;
+mod m20261123_000002_create_employees;
+mod m20261123_000003_create_users;
+mod m20261123_000004_create_auth_tables;
+mod m20261123_000005_create_audit_log;
+mod m20261123_000006_create_settings;
+
+/// All migrations of Kinerja.
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![
+            Box::new(m20261123_000001_create_units::Migration),
+            Box::new(m20261123_000002_create_employees::Migration),
+            Box::new(m20261123_000003_create_users::Migration),
+            Box::new(m20261123_000004_create_auth_tables::Migration),
+            Box::new(m20261123_000005_create_audit_log::Migration),
+            Box::new(m20261123_000006_create_settings::Migration),
+        ]
+    }
+}
