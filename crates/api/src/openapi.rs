@@ -12,29 +12,8 @@ use utoipa::{Modify, OpenApi};
                        Errors are RFC 9457 problem details; lists are paged and answer CSV with `Accept: text/csv` or `?format=csv`.",
         license(name = "AGPL-3.0-or-later")
     ),
-    paths(
-        routes::health::health,
-        routes::health::ready,
-        routes::auth::login,
-        routes::auth::refresh,
-        routes::auth::logout,
-        routes::me::me,
-        routes::units::list_units,
-        routes::units::create_unit,
-        routes::units::get_unit,
-        routes::units::update_unit,
-        routes::employees::list_employees,
-        routes::employees::create_employee,
-        routes::employees::get_employee,
-        routes::employees::update_employee,
-        routes::employees::import_employees,
-        routes::users::list_users,
-        routes::users::create_user,
-        routes::audit::list_audit,
-        routes::audit::verify_audit,
-        routes::settings::get_settings,
-        routes::settings::update_settings,
-    ),
+    paths(routes::health::health, routes::health::ready),
+    nest((path = "/api/v1", api = V1)),
     modifiers(&BearerAuth),
     tags(
         (name = "health", description = "Liveness and readiness"),
@@ -47,6 +26,31 @@ use utoipa::{Modify, OpenApi};
     )
 )]
 pub struct ApiDoc;
+
+/// Everything under `/api/v1`.
+#[derive(OpenApi)]
+#[openapi(paths(
+    routes::auth::login,
+    routes::auth::refresh,
+    routes::auth::logout,
+    routes::me::me,
+    routes::units::list_units,
+    routes::units::create_unit,
+    routes::units::get_unit,
+    routes::units::update_unit,
+    routes::employees::list_employees,
+    routes::employees::create_employee,
+    routes::employees::get_employee,
+    routes::employees::update_employee,
+    routes::employees::import_employees,
+    routes::users::list_users,
+    routes::users::create_user,
+    routes::audit::list_audit,
+    routes::audit::verify_audit,
+    routes::settings::get_settings,
+    routes::settings::update_settings,
+))]
+struct V1;
 
 struct BearerAuth;
 

@@ -1,0 +1,86 @@
+//! The `kinerja` binary: migrate, seed (idempotent), admin create, import with errors, help.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::process::Command;
+
+fn kinerja(dir: &std::path::Path) -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_kinerja"));
+    cmd.env("KINERJA_DATA_DIR", dir).env_remove("KINERJA_DATABASE_URL").env_remove("KINERJA_ADMIN_PASSWORD");
+    cmd
+}
+
+#[test]
+fn commands_work_on_the_default_sqlite_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = kinerja(dir.path()).arg("migrate").output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(dir.path().join("kinerja.db").exists());
+
+    let first = kinerja(dir.path()).args(["seed", "demo"]).output().unwrap();
+    assert!(first.status.success());
+    let text = String::from_utf8_lossy(&first.stdout);
+    assert!(text.contains("kadinkes") && text.contains("kinerja2026"), "{text}");
+    let again = kinerja(dir.path()).args(["seed", "demo"]).output().unwrap();
+    assert!(again.status.success());
+    assert!(String::from_utf8_lossy(&again.stdout).contains("0 unit, 0 pegawai, 0 akun baru"));
+
+    let admin = kinerja(dir.path())
+        .args(["admin", "create", "--username", "bkpsdm"])
+        .env("KINERJA_ADMIN_PASSWORD", "rahasia-bkpsdm-1")
+        .output()
+        .unwrap();
+    assert!(admin.status.success(), "{}", String::from_utf8_lossy(&admin.stderr));
+    let dup = kinerja(dir.path())
+        .args(["admin", "create", "--username", "bkpsdm"])
+        .env("KINERJA_ADMIN_PASSWORD", "rahasia-bkpsdm-1")
+        .output()
+        .unwrap();
+    assert!(!dup.status.success());
+    let reason = String::from_utf8_lossy(&dup.stderr);
+    assert_eq!(reason.lines().count(), 1, "one-line reason: {reason}");
+    assert!(reason.starts_with("kinerja: "));
+    let no_password = kinerja(dir.path()).args(["admin", "create", "--username", "x"]).output().unwrap();
+    assert!(!no_password.status.success());
+}
+
+#[test]
+fn import_reports_bad_lines_and_imports_good_files() {
+    let dir = tempfile::tempdir().unwrap();
+    assert!(kinerja(dir.path()).args(["seed", "demo"]).output().unwrap().status.success());
+    let bad = dir.path().join("bad.csv");
+    std::fs::write(
+        &bad,
+        "nip,name,unit_code,position_title,position_kind,supervisor_nip\n\
+         198601012010011001,Anton,DINKES-RUJ,Staf,pelaksana,\n\
+         12345,Salah,DINKES-RUJ,Staf,pelaksana,\n",
+    )
+    .unwrap();
+    let out = kinerja(dir.path()).args(["import", "employees"]).arg(&bad).output().unwrap();
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("baris 3: nip"), "{err}");
+    let good = dir.path().join("good.csv");
+    std::fs::write(
+        &good,
+        "nip,name,unit_code,position_title,position_kind,supervisor_nip\n\
+         198601012010011001,Anton,DINKES-RUJ,Staf,pelaksana,198204172006042005\n",
+    )
+    .unwrap();
+    let out = kinerja(dir.path()).args(["import", "employees"]).arg(&good).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("1 pegawai baru"));
+}
+
+#[test]
+fn help_explains_every_command_and_bad_urls_fail_in_one_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let help = kinerja(dir.path()).arg("--help").output().unwrap();
+    let text = String::from_utf8_lossy(&help.stdout);
+    for cmd in ["serve", "migrate", "admin", "seed", "import"] {
+        assert!(text.contains(cmd), "{cmd} in help");
+    }
+    let out =
+        kinerja(dir.path()).args(["migrate", "--database-url", "postgres://nobody@127.0.0.1:1/x"]).output().unwrap();
+    assert!(!out.status.success());
+    assert_eq!(String::from_utf8_lossy(&out.stderr).trim().lines().count(), 1);
+}
