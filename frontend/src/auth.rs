@@ -107,15 +107,17 @@ impl Auth {
         self.0.dispatch(AuthAction::Load);
     }
 
-    /// Revokes the refresh token on the server, then forgets the session whatever the answer.
+    /// Forgets the session at once (so signing out works offline too), then asks the server
+    /// to revoke its refresh token.
     pub fn sign_out(&self) {
-        spawn_local(async {
-            if let Some(tokens) = session::load() {
-                // A failure here (network, expired) must not keep the user signed in locally.
-                let _ = api::auth::logout(tokens.refresh_token).await;
-            }
-            session::clear();
-        });
+        let tokens = session::load();
+        session::clear();
+        if let Some(tokens) = tokens {
+            spawn_local(async move {
+                // Best effort: an unrevoked refresh token still expires on its own.
+                let _ = api::auth::logout(&tokens).await;
+            });
+        }
     }
 }
 

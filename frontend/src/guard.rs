@@ -20,6 +20,14 @@ pub fn Screen(props: &ScreenProps) -> Html {
     let i18n = use_i18n();
     let auth = use_auth();
     let route = props.route;
+    {
+        let title = format!("{} · Kinerja", i18n.t(route.label_key()));
+        use_effect_with(title, |title| {
+            if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+                document.set_title(title);
+            }
+        });
+    }
     let Some(auth) = auth else {
         return html! {};
     };

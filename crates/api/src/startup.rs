@@ -12,7 +12,10 @@ use actix_web::{web, App, HttpServer};
 use sea_orm::DatabaseConnection;
 use std::net::TcpListener;
 use std::sync::Arc;
-use tracing_actix_web::TracingLogger;
+use actix_web::dev::Service;
+use actix_web::http::header::{HeaderName, HeaderValue};
+use actix_web::HttpMessage;
+use tracing_actix_web::{RequestId, TracingLogger};
 use utoipa::OpenApi;
 use utoipa_swagger_ui::SwaggerUi;
 
@@ -74,6 +77,18 @@ fn run(listener: TcpListener, state: AppState) -> anyhow::Result<Server> {
                     .add(("Referrer-Policy", "same-origin")),
             )
             .wrap(ErrorHandlers::new().default_handler(problem_fallback))
+            .wrap_fn(|req, srv| {
+                // Echo the request id of the log span, so a user's report can be matched to the logs.
+                let id = req.extensions().get::<RequestId>().map(|id| id.to_string());
+                let fut = srv.call(req);
+                async move {
+                    let mut res = fut.await?;
+                    if let Some(value) = id.and_then(|id| HeaderValue::from_str(&id).ok()) {
+                        res.headers_mut().insert(HeaderName::from_static("x-request-id"), value);
+                    }
+                    Ok(res)
+                }
+            })
             .wrap(TracingLogger::default())
             .app_data(state.clone())
             .app_data(web::JsonConfig::default().limit(json_limit).error_handler(json_error))

@@ -84,3 +84,49 @@ fn help_explains_every_command_and_bad_urls_fail_in_one_line() {
     assert!(!out.status.success());
     assert_eq!(String::from_utf8_lossy(&out.stderr).trim().lines().count(), 1);
 }
+
+#[test]
+fn serve_logs_requests_but_never_passwords_or_tokens() {
+    use std::io::{Read, Write};
+    let dir = tempfile::tempdir().unwrap();
+    assert!(kinerja(dir.path()).args(["seed", "demo"]).output().unwrap().status.success());
+    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let mut child = kinerja(dir.path())
+        .args(["serve", "--bind", &format!("127.0.0.1:{port}"), "--static-dir"])
+        .arg(dir.path().join("no-spa"))
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut up = false;
+    for _ in 0..100 {
+        if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
+            up = true;
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    if !up {
+        child.kill().unwrap();
+        panic!("server did not start");
+    }
+    let body = r#"{"username":"dedi","password":"kinerja2026"}"#;
+    let mut conn = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
+    write!(
+        conn,
+        "POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        body.len()
+    )
+    .unwrap();
+    let mut answer = String::new();
+    conn.read_to_string(&mut answer).unwrap();
+    assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
+    let token = answer.split("\"access_token\":\"").nth(1).unwrap().split('"').next().unwrap().to_owned();
+    child.kill().unwrap();
+    let mut log = String::new();
+    child.stderr.take().unwrap().read_to_string(&mut log).unwrap();
+    let _ = child.wait();
+    assert!(log.contains("/api/v1/auth/login"), "the request is logged: {log}");
+    assert!(log.contains("request_id"), "with its request id: {log}");
+    assert!(!log.contains("kinerja2026"), "no password in the logs");
+    assert!(!log.contains(&token), "no token in the logs");
+}

@@ -87,6 +87,9 @@ async fn request_errors_are_problems(app: TestApp) {
 async fn health_ready_and_docs(app: TestApp) {
     let (status, body) = app.call(reqwest::Method::GET, "/health", None, None).await;
     assert_eq!((status, body["status"].as_str()), (StatusCode::OK, Some("ok")));
+    let res = app.client.get(app.url("/health")).send().await.unwrap();
+    assert!(!res.headers()["x-request-id"].is_empty(), "every answer names its request id");
+    assert_eq!(res.headers()["x-content-type-options"], "nosniff");
     assert_eq!(app.call(reqwest::Method::GET, "/ready", None, None).await.0, StatusCode::OK);
     let (status, spec) = app.call(reqwest::Method::GET, "/api/openapi.json", None, None).await;
     assert_eq!(status, StatusCode::OK);

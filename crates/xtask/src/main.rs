@@ -92,7 +92,7 @@ fn browser_test() -> Result<()> {
     sh(Command::new("node")
         .args(["--test", "--test-concurrency=1"])
         .current_dir(dir)
-        .env("KINERJA_BIN", target_dir().join("debug/kinerja"))
+        .env("KINERJA_BIN", std::env::current_dir()?.join(target_dir()).join("debug/kinerja"))
         .env("KINERJA_STATIC_DIR", std::env::current_dir()?.join("frontend/dist")))
 }
 

@@ -1,8 +1,8 @@
 //! Sign-in, sign-out and the signed-in user.
 
 use super::client;
+use super::session::Tokens;
 use super::ApiError;
-use gloo_net::http::Method;
 use kinerja_types::{LoginRequest, LogoutRequest, Me, TokenPair};
 
 /// `POST /auth/login`.
@@ -10,9 +10,10 @@ pub async fn login(request: &LoginRequest) -> Result<TokenPair, ApiError> {
     client::post_anonymous("/auth/login", request).await
 }
 
-/// `POST /auth/logout`: revokes `refresh_token` on the server.
-pub async fn logout(refresh_token: String) -> Result<(), ApiError> {
-    client::send_ignoring_body(Method::POST, "/auth/logout", &LogoutRequest { refresh_token }).await
+/// `POST /auth/logout`: revokes the refresh token of `tokens` on the server.
+pub async fn logout(tokens: &Tokens) -> Result<(), ApiError> {
+    let body = LogoutRequest { refresh_token: tokens.refresh_token.clone() };
+    client::post_as(tokens, "/auth/logout", &body).await
 }
 
 /// `GET /me`.

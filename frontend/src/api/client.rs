@@ -45,13 +45,14 @@ where
     decode(execute(&call).await?).await
 }
 
-/// Like [`send`], for answers without a body worth reading (204).
-pub async fn send_ignoring_body<B>(method: Method, path: &str, body: &B) -> Result<(), ApiError>
+/// `POST {path}` with `tokens` given rather than stored, and no renewal: for revoking a
+/// session that was already forgotten locally.
+pub async fn post_as<B>(tokens: &Tokens, path: &str, body: &B) -> Result<(), ApiError>
 where
     B: Serialize + ?Sized,
 {
-    let call = Call { method, path, query: &[], body: Some(encode(body)?), signed: true };
-    let response = execute(&call).await?;
+    let call = Call { method: Method::POST, path, query: &[], body: Some(encode(body)?), signed: false };
+    let response = attempt(&call, Some(tokens)).await?;
     if response.ok() {
         Ok(())
     } else {

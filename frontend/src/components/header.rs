@@ -26,9 +26,24 @@ pub fn Header(props: &HeaderProps) -> Html {
         let on_toggle = props.on_toggle_nav.clone();
         Callback::from(move |_: MouseEvent| on_toggle.emit(()))
     };
+    let navigator = use_navigator();
+    // The user menu folds again once one of its links was followed.
+    let user_menu = use_node_ref();
+    let path = use_location().map(|l| l.path().to_owned());
+    {
+        let user_menu = user_menu.clone();
+        use_effect_with(path, move |_| {
+            if let Some(details) = user_menu.cast::<web_sys::Element>() {
+                let _ = details.remove_attribute("open");
+            }
+        });
+    }
     let sign_out = Callback::from(move |_: MouseEvent| {
         if let Some(auth) = &auth {
             auth.sign_out();
+        }
+        if let Some(navigator) = &navigator {
+            navigator.push(&Route::Login);
         }
     });
     html! {
@@ -46,7 +61,7 @@ pub fn Header(props: &HeaderProps) -> Html {
             </Link<Route>>
             <div class="topbar-actions">
                 <LanguageToggle />
-                <details class="user-menu">
+                <details class="user-menu" ref={user_menu}>
                     <summary>
                         <span class="user-name">{ props.me.display_name.clone() }</span>
                     </summary>

@@ -11,6 +11,10 @@ use std::rc::Rc;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
+/// Handed to the pages: asks the layout to read the settings again (the Pemda name changed).
+#[derive(Clone, PartialEq)]
+pub struct ReloadSettings(pub Callback<()>);
+
 #[derive(Properties, PartialEq)]
 pub struct LayoutProps {
     pub me: Rc<Me>,
@@ -51,7 +55,9 @@ pub fn Layout(props: &LayoutProps) -> Html {
                     if props.me.must_change_password {
                         <Notice kind="info" text={i18n.t("notice.must_change_password").to_owned()} />
                     }
-                    { props.children.clone() }
+                    <ContextProvider<ReloadSettings> context={ReloadSettings(settings.reload.clone())}>
+                        { props.children.clone() }
+                    </ContextProvider<ReloadSettings>>
                 </main>
             </div>
         </div>

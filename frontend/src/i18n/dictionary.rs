@@ -44,6 +44,7 @@ const ENTRIES: &[(&str, &str, &str)] = &[
     ("validation.length", "Panjang {min}–{max} karakter", "{min}–{max} characters"),
     ("validation.length_equal", "Harus tepat {n} karakter", "Must be exactly {n} characters"),
     ("validation.choose", "— pilih —", "— choose —"),
+    ("validation.unit_required", "Pilih unit", "Choose a unit"),
     ("validation.whole_number", "Harus berupa bilangan bulat", "Must be a whole number"),
     ("validation.dates", "Tulis tanggal sebagai TTTT-BB-HH, satu per baris", "Write dates as YYYY-MM-DD, one per line"),
     ("validation.month_day", "Tulis sebagai BB-HH, misalnya 01-31", "Write as MM-DD, e.g. 01-31"),

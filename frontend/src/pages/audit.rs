@@ -74,11 +74,11 @@ fn Row(props: &RowProps) -> Html {
     };
     html! {
         <tr>
-            <td class="nowrap">{ format::instant(&e.at, i18n.lang()) }</td>
-            <td>{ &e.actor }</td>
-            <td class="mono">{ &e.action }</td>
-            <td>{ entity }</td>
-            <td>
+            <td class="nowrap" data-label={i18n.t("audit.at").to_owned()}>{ format::instant(&e.at, i18n.lang()) }</td>
+            <td data-label={i18n.t("audit.actor").to_owned()}>{ &e.actor }</td>
+            <td class="mono" data-label={i18n.t("audit.action").to_owned()}>{ &e.action }</td>
+            <td data-label={i18n.t("audit.entity").to_owned()}>{ entity }</td>
+            <td data-label={i18n.t("audit.change").to_owned()}>
                 if e.before.is_some() || e.after.is_some() {
                     <details>
                         <summary>{ i18n.t("audit.show") }</summary>

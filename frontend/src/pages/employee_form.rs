@@ -129,7 +129,7 @@ pub fn EmployeeForm(props: &EmployeeFormProps) -> Html {
             };
             let unit_id = draft.unit_id.parse::<i64>().ok();
             if unit_id.is_none() {
-                invalid.insert("unit_id".to_owned(), i18n.t("validation.choose").to_owned());
+                invalid.insert("unit_id".to_owned(), i18n.t("validation.unit_required").to_owned());
             }
             let request = NewEmployee {
                 nip,

@@ -2,8 +2,8 @@
 
 use super::employee_form::EmployeeForm;
 use super::PageProps;
+use crate::api;
 use crate::api::employees::EmployeeFilter;
-use crate::api::{self};
 use crate::components::{ErrorBanner, Loading, Notice, Pager, SelectField};
 use crate::hooks::use_remote;
 use crate::i18n::use_i18n;
@@ -80,11 +80,11 @@ pub fn Employees(props: &PageProps) -> Html {
                         <tbody>
                             { for data.items.iter().map(|e| html! {
                                 <tr key={e.id}>
-                                    <td class="mono">{ &e.nip }</td>
-                                    <td>{ &e.name }</td>
-                                    <td>{ &e.position_title }</td>
-                                    <td>{ i18n.word("position_kind", e.position_kind.as_str()) }</td>
-                                    <td>{ unit_names.get(&e.unit_id).cloned().unwrap_or_else(|| format!("#{}", e.unit_id)) }</td>
+                                    <td class="mono" data-label="NIP">{ &e.nip }</td>
+                                    <td data-label={i18n.t("employee.name").to_owned()}>{ &e.name }</td>
+                                    <td data-label={i18n.t("employee.position_title").to_owned()}>{ &e.position_title }</td>
+                                    <td data-label={i18n.t("employee.position_kind").to_owned()}>{ i18n.word("position_kind", e.position_kind.as_str()) }</td>
+                                    <td data-label={i18n.t("employee.unit").to_owned()}>{ unit_names.get(&e.unit_id).cloned().unwrap_or_else(|| format!("#{}", e.unit_id)) }</td>
                                 </tr>
                             }) }
                         </tbody>

@@ -2,6 +2,7 @@
 
 use super::settings_draft::{changes, SettingsDraft, TEXT_FIELDS};
 use crate::api::{self, ApiError};
+use crate::components::layout::ReloadSettings;
 use crate::components::{CheckField, ErrorBanner, Field, Loading, Notice, SelectField};
 use crate::hooks::use_remote;
 use crate::i18n::use_i18n;
@@ -117,6 +118,7 @@ pub fn Settings() -> Html {
     let i18n = use_i18n();
     let form = use_reducer(Form::default);
     let remote = use_remote((), |()| api::settings::get());
+    let reload_header = use_context::<ReloadSettings>();
     {
         let form = form.clone();
         use_effect_with(remote.state.data.clone(), move |data| {
@@ -139,6 +141,7 @@ pub fn Settings() -> Html {
     let onsubmit = {
         let form = form.clone();
         let i18n = i18n.clone();
+        let reload_header = reload_header.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             if form.sending {
@@ -165,9 +168,15 @@ pub fn Settings() -> Html {
             }
             form.dispatch(FormAction::Sending);
             let form = form.clone();
+            let reload_header = reload_header.clone();
             spawn_local(async move {
                 match api::settings::patch(&patch).await {
-                    Ok(settings) => form.dispatch(FormAction::Saved(settings)),
+                    Ok(settings) => {
+                        form.dispatch(FormAction::Saved(settings));
+                        if let Some(ReloadSettings(reload)) = reload_header {
+                            reload.emit(());
+                        }
+                    }
                     Err(error) => form.dispatch(FormAction::Failed(error)),
                 }
             });

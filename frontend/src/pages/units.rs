@@ -50,12 +50,12 @@ pub fn Units(props: &PageProps) -> Html {
                         <tbody>
                             { for tree_order(&data.items).into_iter().map(|(depth, unit)| html! {
                                 <tr key={unit.id}>
-                                    <td class="mono">{ &unit.code }</td>
-                                    <td>
+                                    <td class="mono" data-label={i18n.t("unit.code").to_owned()}>{ &unit.code }</td>
+                                    <td data-label={i18n.t("unit.name").to_owned()}>
                                         <span class="tree-name" style={format!("--depth: {depth}")}>{ &unit.name }</span>
                                     </td>
-                                    <td>{ i18n.word("unit_kind", unit.kind.as_str()) }</td>
-                                    <td>{ if unit.is_service_unit { i18n.t("common.yes") } else { "—" } }</td>
+                                    <td data-label={i18n.t("unit.kind").to_owned()}>{ i18n.word("unit_kind", unit.kind.as_str()) }</td>
+                                    <td data-label={i18n.t("unit.is_service_unit").to_owned()}>{ if unit.is_service_unit { i18n.t("common.yes") } else { "—" } }</td>
                                 </tr>
                             }) }
                         </tbody>
