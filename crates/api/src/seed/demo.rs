@@ -30,7 +30,10 @@ const UNITS: &[(&str, &str, &str, Option<&str>, bool)] = &[
 ];
 
 /// (nip, name, unit code, position title, position kind, supervisor nip, employment type)
-const EMPLOYEES: &[(&str, &str, &str, &str, &str, Option<&str>, &str)] = &[
+type EmployeeRow =
+    (&'static str, &'static str, &'static str, &'static str, &'static str, Option<&'static str>, &'static str);
+
+const EMPLOYEES: &[EmployeeRow] = &[
     ("197203151998032004", "dr. Siti Rahmawati, M.Kes.", "DINKES", "Kepala Dinas Kesehatan", "jpt", None, "pns"),
     (
         "197506082000031003",
@@ -227,7 +230,9 @@ const EMPLOYEES: &[(&str, &str, &str, &str, &str, Option<&str>, &str)] = &[
 ];
 
 /// (username, employee nip, roles, scope unit code, what to tell the person trying the demo)
-const USERS: &[(&str, Option<&str>, &[&str], Option<&str>, &str)] = &[
+type UserRow = (&'static str, Option<&'static str>, &'static [&'static str], Option<&'static str>, &'static str);
+
+const USERS: &[UserRow] = &[
     ("admin", None, &["admin"], None, "admin BKPSDM (seluruh kota)"),
     ("auditor", Some("198806182012012006"), &["auditor"], None, "Inspektorat (baca seluruh kota)"),
     ("kadinkes", Some("197203151998032004"), &["kepala_unit"], Some("DINKES"), "Kepala Dinas Kesehatan"),

@@ -23,11 +23,11 @@ macro_rules! db_tests {
             mod $name {
                 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
                 async fn sqlite() {
-                    super::$name(crate::common::TestApp::spawn(crate::common::Backend::Sqlite).await).await
+                    super::$name($crate::common::TestApp::spawn($crate::common::Backend::Sqlite).await).await
                 }
                 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
                 async fn postgres() {
-                    super::$name(crate::common::TestApp::spawn(crate::common::Backend::Postgres).await).await
+                    super::$name($crate::common::TestApp::spawn($crate::common::Backend::Postgres).await).await
                 }
             }
         )*
