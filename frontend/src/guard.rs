@@ -69,6 +69,11 @@ pub fn Screen(props: &ScreenProps) -> Html {
             } else {
                 match route {
                     Route::Home => html! { <pages::Home me={me.clone()} /> },
+                    Route::MySkp => html! { <pages::MySkp me={me.clone()} /> },
+                    Route::TeamSkp => html! { <pages::TeamSkp me={me.clone()} /> },
+                    Route::SkpDetail { id } => html! { <pages::SkpDetail me={me.clone()} {id} /> },
+                    Route::PerformanceMap => html! { <pages::PerformanceMap me={me.clone()} /> },
+                    Route::Notifications => html! { <pages::Notifications /> },
                     Route::Profile => html! { <pages::Profile me={me.clone()} /> },
                     Route::Units => html! { <pages::Units me={me.clone()} /> },
                     Route::Employees => html! { <pages::Employees me={me.clone()} /> },

@@ -11,6 +11,16 @@ pub enum Route {
     Home,
     #[at("/masuk")]
     Login,
+    #[at("/skp")]
+    MySkp,
+    #[at("/skp/tim")]
+    TeamSkp,
+    #[at("/skp/:id")]
+    SkpDetail { id: i64 },
+    #[at("/peta-kinerja")]
+    PerformanceMap,
+    #[at("/notifikasi")]
+    Notifications,
     #[at("/profil")]
     Profile,
     #[at("/unit")]
@@ -28,8 +38,17 @@ pub enum Route {
 
 impl Route {
     /// The screens in the navigation, in order.
-    pub const NAV: &'static [Route] =
-        &[Route::Home, Route::Profile, Route::Units, Route::Employees, Route::Settings, Route::Audit];
+    pub const NAV: &'static [Route] = &[
+        Route::Home,
+        Route::MySkp,
+        Route::TeamSkp,
+        Route::PerformanceMap,
+        Route::Profile,
+        Route::Units,
+        Route::Employees,
+        Route::Settings,
+        Route::Audit,
+    ];
 
     /// Whether the screen can be seen without signing in.
     pub fn is_public(self) -> bool {
@@ -39,6 +58,9 @@ impl Route {
     /// Whether `me` may open the screen. The server checks again; this only hides what would fail.
     pub fn allows(self, me: &Me) -> bool {
         match self {
+            Route::MySkp => me.employee.is_some(),
+            Route::TeamSkp => me.is_supervisor,
+            Route::PerformanceMap => me.has(Role::KepalaUnit) || me.has(Role::Admin) || me.has(Role::Auditor),
             Route::Settings => me.has(Role::Admin),
             Route::Audit => me.has(Role::Admin) || me.has(Role::Auditor),
             _ => true,
@@ -50,6 +72,11 @@ impl Route {
         match self {
             Route::Home => "nav.home",
             Route::Login => "nav.login",
+            Route::MySkp => "nav.skp",
+            Route::TeamSkp => "nav.skp_team",
+            Route::SkpDetail { .. } => "nav.skp_detail",
+            Route::PerformanceMap => "nav.performance_map",
+            Route::Notifications => "nav.notifications",
             Route::Profile => "nav.profile",
             Route::Units => "nav.units",
             Route::Employees => "nav.employees",

@@ -23,6 +23,8 @@ use utoipa::{Modify, OpenApi};
         (name = "users", description = "User accounts and roles"),
         (name = "audit", description = "The tamper-evident audit log"),
         (name = "settings", description = "The Pemda's settings"),
+        (name = "skp", description = "Perjanjian Kinerja, SKP planning, the cascade and the Peta Kinerja"),
+        (name = "notifications", description = "In-app notifications"),
     )
 )]
 pub struct ApiDoc;

@@ -22,7 +22,7 @@ fn commands_work_on_the_default_sqlite_file() {
     assert!(text.contains("kadinkes") && text.contains("kinerja2026"), "{text}");
     let again = kinerja(dir.path()).args(["seed", "demo"]).output().unwrap();
     assert!(again.status.success());
-    assert!(String::from_utf8_lossy(&again.stdout).contains("0 unit, 0 pegawai, 0 akun baru"));
+    assert!(String::from_utf8_lossy(&again.stdout).contains("0 unit, 0 pegawai, 0 akun, 0 SKP baru"));
 
     let admin = kinerja(dir.path())
         .args(["admin", "create", "--username", "bkpsdm"])

@@ -6,6 +6,7 @@ pub mod org;
 pub mod password;
 pub mod period;
 pub mod role;
+pub mod skp;
 pub mod tree;
 
 pub use nip::{Nip, NipError};
@@ -13,3 +14,4 @@ pub use org::{EmploymentType, PositionKind, UnitKind};
 pub use password::{Password, PasswordError};
 pub use period::{Period, PeriodError};
 pub use role::Role;
+pub use skp::{Approach, Aspect, CoreValue, RhkKind, SkpAction, SkpStatus};

@@ -4,18 +4,26 @@
 pub mod audit;
 pub mod auth;
 pub mod employee;
+pub mod notification;
 pub mod page;
 pub mod problem;
 mod serde_opt;
 pub mod settings;
+pub mod skp;
 pub mod unit;
 pub mod user;
 
 pub use audit::{AuditEntry, AuditVerification};
 pub use auth::{LoginRequest, LogoutRequest, Me, RefreshRequest, TokenPair};
 pub use employee::{Employee, EmployeePatch, ImportError, ImportReport, NewEmployee};
+pub use notification::Notification;
 pub use page::Page;
 pub use problem::{FieldError, Problem};
 pub use settings::{AssessmentFrequency, PemdaSettings};
+pub use skp::{
+    Behavior, BehaviorsUpdate, CascadeGoal, CascadeNode, CascadeRequest, CascadeResult, CascadeSkip, CascadeTree,
+    Indicator, IndicatorInput, NewPkGoal, NewRhk, NewSkp, PkGoal, PkIndicator, ReturnRequest, Rhk, Skp, SkpMonitoring,
+    SkpProgressRow,
+};
 pub use unit::{NewUnit, Unit, UnitPatch};
 pub use user::{NewUser, User};

@@ -45,6 +45,23 @@ where
     decode(execute(&call).await?).await
 }
 
+/// `POST`/`DELETE {path}` without a body as the signed-in user (an action such as "submit").
+pub async fn act<T: DeserializeOwned>(method: Method, path: &str) -> Result<T, ApiError> {
+    let call = Call { method, path, query: &[], body: None, signed: true };
+    decode(execute(&call).await?).await
+}
+
+/// Like [`act`], for actions the server answers with 204 No Content.
+pub async fn act_empty(method: Method, path: &str) -> Result<(), ApiError> {
+    let call = Call { method, path, query: &[], body: None, signed: true };
+    let response = execute(&call).await?;
+    if response.ok() {
+        Ok(())
+    } else {
+        Err(failure(response).await)
+    }
+}
+
 /// `POST {path}` with `tokens` given rather than stored, and no renewal: for revoking a
 /// session that was already forgotten locally.
 pub async fn post_as<B>(tokens: &Tokens, path: &str, body: &B) -> Result<(), ApiError>

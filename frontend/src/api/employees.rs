@@ -36,3 +36,10 @@ pub async fn get(id: i64) -> Result<Employee, ApiError> {
 pub async fn create(employee: &NewEmployee) -> Result<Employee, ApiError> {
     client::send(Method::POST, "/employees", employee).await
 }
+
+/// The direct subordinates of `supervisor_id`: `GET /employees?supervisor_id=&per_page=200`.
+pub async fn subordinates(supervisor_id: i64) -> Result<Page<Employee>, ApiError> {
+    let query =
+        [("supervisor_id", supervisor_id.to_string()), ("page", "1".to_owned()), ("per_page", "200".to_owned())];
+    client::get("/employees", &query).await
+}

@@ -6,8 +6,11 @@ pub mod auth;
 pub mod client;
 pub mod employees;
 mod error;
+pub mod notifications;
+pub mod pk;
 pub mod session;
 pub mod settings;
+pub mod skp;
 pub mod units;
 
 pub use error::ApiError;

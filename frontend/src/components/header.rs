@@ -1,10 +1,11 @@
-//! The top bar: the menu button (narrow screens), the app and Pemda name, the language toggle
-//! and the user menu.
+//! The top bar: the menu button (narrow screens), the app and Pemda name, the language toggle,
+//! the notification bell and the user menu.
 
+use super::notification_bell::NotificationBell;
 use crate::auth::use_auth;
 use crate::i18n::use_i18n;
 use crate::route::Route;
-use kinerja_types::Me;
+use kinerja_types::{Me, Notification, Page};
 use std::rc::Rc;
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -16,6 +17,10 @@ pub struct HeaderProps {
     pub pemda: Option<AttrValue>,
     pub nav_open: bool,
     pub on_toggle_nav: Callback<()>,
+    /// The latest notifications, for the bell.
+    pub inbox: Option<Rc<Page<Notification>>>,
+    /// A notification was read from the bell.
+    pub on_inbox_changed: Callback<()>,
 }
 
 #[component]
@@ -61,6 +66,7 @@ pub fn Header(props: &HeaderProps) -> Html {
             </Link<Route>>
             <div class="topbar-actions">
                 <LanguageToggle />
+                <NotificationBell inbox={props.inbox.clone()} on_changed={props.on_inbox_changed.clone()} />
                 <details class="user-menu" ref={user_menu}>
                     <summary>
                         <span class="user-name">{ props.me.display_name.clone() }</span>

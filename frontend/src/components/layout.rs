@@ -2,14 +2,35 @@
 
 use super::header::Header;
 use super::nav::Nav;
+use super::notification_bell::RefreshInbox;
 use super::Notice;
 use crate::api;
 use crate::hooks::use_remote;
 use crate::i18n::use_i18n;
+use gloo_timers::callback::Interval;
 use kinerja_types::Me;
 use std::rc::Rc;
 use yew::prelude::*;
 use yew_router::prelude::*;
+
+/// How many of the latest notifications the bell reads.
+const INBOX_SIZE: u64 = 20;
+
+/// How often the bell looks for new notifications while the page stays open.
+const INBOX_POLL_MS: u32 = 60_000;
+
+/// Counts the times the notifications should be read again (a reducer, so that a callback kept
+/// by a timer never works on a stale count).
+#[derive(Default, PartialEq)]
+struct InboxRound(u32);
+
+impl Reducible for InboxRound {
+    type Action = ();
+
+    fn reduce(self: Rc<Self>, (): ()) -> Rc<Self> {
+        Rc::new(InboxRound(self.0.wrapping_add(1)))
+    }
+}
 
 /// Handed to the pages: asks the layout to read the settings again (the Pemda name changed).
 #[derive(Clone, PartialEq)]
@@ -38,17 +59,34 @@ pub fn Layout(props: &LayoutProps) -> Html {
 
     // Following a link closes the narrow-screen menu.
     let location = use_location();
+    let path = location.map(|l| l.path().to_owned());
     {
         let nav_open = nav_open.clone();
-        use_effect_with(location.map(|l| l.path().to_owned()), move |_| nav_open.set(false));
+        use_effect_with(path.clone(), move |_| nav_open.set(false));
     }
+
+    // The notifications: read again on every page change, every minute and when a page asks.
+    let inbox_round = use_reducer(InboxRound::default);
+    {
+        let dispatcher = inbox_round.dispatcher();
+        use_effect_with((), move |_| {
+            let timer = Interval::new(INBOX_POLL_MS, move || dispatcher.dispatch(()));
+            move || drop(timer)
+        });
+    }
+    let inbox = use_remote((path, inbox_round.0), |_| api::notifications::list(1, INBOX_SIZE));
+    let refresh_inbox = {
+        let dispatcher = inbox_round.dispatcher();
+        Callback::from(move |()| dispatcher.dispatch(()))
+    };
     let on_toggle_nav = {
         let nav_open = nav_open.clone();
         Callback::from(move |()| nav_open.set(!*nav_open))
     };
     html! {
         <div class="shell">
-            <Header me={props.me.clone()} {pemda} nav_open={*nav_open} {on_toggle_nav} />
+            <Header me={props.me.clone()} {pemda} nav_open={*nav_open} {on_toggle_nav}
+                inbox={inbox.state.data.clone()} on_inbox_changed={refresh_inbox.clone()} />
             <div class="frame">
                 <Nav me={props.me.clone()} open={*nav_open} />
                 <main class="content" id="content">
@@ -56,7 +94,9 @@ pub fn Layout(props: &LayoutProps) -> Html {
                         <Notice kind="info" text={i18n.t("notice.must_change_password").to_owned()} />
                     }
                     <ContextProvider<ReloadSettings> context={ReloadSettings(settings.reload.clone())}>
-                        { props.children.clone() }
+                        <ContextProvider<RefreshInbox> context={RefreshInbox(refresh_inbox)}>
+                            { props.children.clone() }
+                        </ContextProvider<RefreshInbox>>
                     </ContextProvider<ReloadSettings>>
                 </main>
             </div>

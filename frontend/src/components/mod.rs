@@ -1,15 +1,22 @@
 //! Pieces every page uses.
 
+pub mod confirm;
 pub mod employee_picker;
 pub mod error_banner;
 pub mod field;
 pub mod header;
+pub mod indicator_editor;
 pub mod layout;
 pub mod loading;
 pub mod nav;
 pub mod notice;
+pub mod notification_bell;
 pub mod pager;
+pub mod skp_view;
+pub mod status_badge;
+pub mod year_picker;
 
+pub use confirm::Confirm;
 pub use error_banner::ErrorBanner;
 pub use field::{CheckField, Field, SelectField};
 pub use header::LanguageToggle;
@@ -17,3 +24,5 @@ pub use layout::Layout;
 pub use loading::Loading;
 pub use notice::Notice;
 pub use pager::Pager;
+pub use status_badge::StatusBadge;
+pub use year_picker::YearPicker;

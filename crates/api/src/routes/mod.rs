@@ -6,7 +6,11 @@ pub mod employees;
 pub mod health;
 pub mod list;
 pub mod me;
+pub mod notifications;
+pub mod peta;
+pub mod pk;
 pub mod settings;
+pub mod skps;
 pub mod units;
 pub mod users;
 
@@ -22,6 +26,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .configure(employees::configure)
             .configure(users::configure)
             .configure(audit::configure)
-            .configure(settings::configure),
+            .configure(settings::configure)
+            .configure(pk::configure)
+            .configure(skps::configure)
+            .configure(peta::configure)
+            .configure(notifications::configure),
     );
 }

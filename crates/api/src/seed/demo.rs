@@ -34,6 +34,7 @@ type EmployeeRow =
     (&'static str, &'static str, &'static str, &'static str, &'static str, Option<&'static str>, &'static str);
 
 const EMPLOYEES: &[EmployeeRow] = &[
+    ("196804171993031006", "Dr. H. Asep Supriatna, M.Si.", "PEMKOT", "Sekretaris Daerah", "jpt", None, "pns"),
     ("197203151998032004", "dr. Siti Rahmawati, M.Kes.", "DINKES", "Kepala Dinas Kesehatan", "jpt", None, "pns"),
     (
         "197506082000031003",
@@ -207,7 +208,15 @@ const EMPLOYEES: &[EmployeeRow] = &[
         Some("197111301997032003"),
         "pns",
     ),
-    ("197707072002121003", "Budi Santoso, S.IP.", "KEC-SUKASARI", "Camat Sukasari", "administrator", None, "pns"),
+    (
+        "197707072002121003",
+        "Budi Santoso, S.IP.",
+        "KEC-SUKASARI",
+        "Camat Sukasari",
+        "administrator",
+        Some("196804171993031006"),
+        "pns",
+    ),
     (
         "199401202020122004",
         "Wulan Sari",
@@ -259,7 +268,7 @@ pub async fn run(db: &DatabaseConnection) -> anyhow::Result<()> {
     let now = Utc::now();
     let mut created = (0u32, 0u32, 0u32);
 
-    let mut unit_ids: HashMap<&str, i64> = HashMap::new();
+    let mut unit_ids: HashMap<&'static str, i64> = HashMap::new();
     for (code, name, kind, parent, service) in UNITS {
         let existing = units::Entity::find().filter(units::Column::Code.eq(*code)).one(&txn).await?;
         let id = match existing {
@@ -284,7 +293,7 @@ pub async fn run(db: &DatabaseConnection) -> anyhow::Result<()> {
         unit_ids.insert(code, id);
     }
 
-    let mut employee_ids: HashMap<&str, i64> = HashMap::new();
+    let mut employee_ids: HashMap<&'static str, i64> = HashMap::new();
     for (nip, name, unit, title, kind, sup, etype) in EMPLOYEES {
         kinerja_domain::Nip::parse_for(nip, etype.parse().map_err(anyhow::Error::msg)?)
             .map_err(|e| anyhow::anyhow!("demo NIP {nip}: {e}"))?;
@@ -346,8 +355,11 @@ pub async fn run(db: &DatabaseConnection) -> anyhow::Result<()> {
         .await?;
     }
 
-    if created != (0, 0, 0) {
-        let summary = serde_json::json!({ "units": created.0, "employees": created.1, "users": created.2 });
+    let plans = super::plans::seed(&txn, &unit_ids, &employee_ids).await?;
+
+    if created != (0, 0, 0) || plans > 0 {
+        let summary =
+            serde_json::json!({ "units": created.0, "employees": created.1, "users": created.2, "skps": plans });
         audit::record(
             &txn,
             &Actor::cli(),
@@ -358,8 +370,8 @@ pub async fn run(db: &DatabaseConnection) -> anyhow::Result<()> {
     txn.commit().await?;
 
     println!(
-        "Kota Sukamaju siap: {} unit, {} pegawai, {} akun baru (yang sudah ada dibiarkan).",
-        created.0, created.1, created.2
+        "Kota Sukamaju siap: {} unit, {} pegawai, {} akun, {} SKP baru (yang sudah ada dibiarkan).",
+        created.0, created.1, created.2, plans
     );
     println!("Akun demo (kata sandi semuanya: {DEMO_PASSWORD}):");
     for (username, _, _, _, who) in USERS {

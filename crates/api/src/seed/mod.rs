@@ -1,3 +1,4 @@
 //! Data seeding: the demo city.
 
 pub mod demo;
+mod plans;

@@ -1,3 +1,5 @@
 //! Work shared by HTTP routes and the command line.
 
 pub mod employee_import;
+pub mod notify;
+pub mod skp;

@@ -1,0 +1,104 @@
+//! Perjanjian Kinerja: a unit's goals for a year, entered by its head or an admin.
+
+use crate::access::Viewer;
+use crate::audit::{self, Change};
+use crate::entities::pk_goals;
+use crate::error::{ApiError, ApiResult};
+use crate::routes::list::{page, PageQuery};
+use crate::state::AppState;
+use actix_web::{get, post, web, HttpResponse};
+use chrono::Utc;
+use kinerja_domain::Role;
+use kinerja_types::{NewPkGoal, Page, PkGoal, PkIndicator, Problem};
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set, TransactionTrait};
+use serde::Deserialize;
+use utoipa::IntoParams;
+use validator::Validate;
+
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.service(list_pk).service(create_pk);
+}
+
+pub fn to_wire(g: &pk_goals::Model) -> PkGoal {
+    PkGoal {
+        id: g.id,
+        unit_id: g.unit_id,
+        year: g.year,
+        text: g.text.clone(),
+        indicators: serde_json::from_str::<Vec<PkIndicator>>(&g.indicators).unwrap_or_default(),
+    }
+}
+
+/// The year asked for.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct YearQuery {
+    /// e.g. 2026 (default: the current year).
+    pub year: Option<i32>,
+}
+
+impl YearQuery {
+    pub fn year(&self) -> i32 {
+        use chrono::Datelike;
+        self.year.unwrap_or_else(|| Utc::now().year())
+    }
+}
+
+/// The unit's Perjanjian Kinerja goals for a year (anyone who can see the unit).
+#[utoipa::path(tag = "skp", security(("bearer" = [])), params(("id" = i64, Path), YearQuery),
+    responses((status = 200, body = Page<PkGoal>), (status = 404, body = Problem)))]
+#[get("/units/{id}/pk")]
+pub async fn list_pk(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    id: web::Path<i64>,
+    q: web::Query<YearQuery>,
+) -> ApiResult<web::Json<Page<PkGoal>>> {
+    let unit = crate::routes::units::find_visible(&state.db, &viewer, id.into_inner()).await?;
+    let goals: Vec<PkGoal> = pk_goals::Entity::find()
+        .filter(pk_goals::Column::UnitId.eq(unit.id))
+        .filter(pk_goals::Column::Year.eq(q.year()))
+        .order_by_asc(pk_goals::Column::Id)
+        .all(&state.db)
+        .await?
+        .iter()
+        .map(to_wire)
+        .collect();
+    let total = goals.len() as u64;
+    let paging = PageQuery { page: Some(1), per_page: Some(Page::<()>::MAX_PER_PAGE), format: None };
+    Ok(web::Json(page(goals, total, &paging)))
+}
+
+/// Adds a goal to the unit's Perjanjian Kinerja (the unit's head or an admin). Audited.
+#[utoipa::path(tag = "skp", security(("bearer" = [])), params(("id" = i64, Path)), request_body = NewPkGoal,
+    responses((status = 201, body = PkGoal), (status = 403, body = Problem), (status = 404, body = Problem), (status = 422, body = Problem)))]
+#[post("/units/{id}/pk")]
+pub async fn create_pk(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    id: web::Path<i64>,
+    body: web::Json<NewPkGoal>,
+) -> ApiResult<HttpResponse> {
+    let txn = state.db.begin().await?;
+    let unit = crate::routes::units::find_visible(&txn, &viewer, id.into_inner()).await?;
+    let scope = viewer.scope(&txn).await?;
+    let is_head = viewer.has(Role::KepalaUnit) && scope.covers_unit(unit.id);
+    if !(is_head || viewer.has(Role::Admin)) {
+        return Err(ApiError::Forbidden("hanya kepala unit atau admin yang mengisi Perjanjian Kinerja".into()));
+    }
+    body.validate()?;
+    let goal = pk_goals::ActiveModel {
+        unit_id: Set(unit.id),
+        year: Set(body.year),
+        text: Set(body.text.trim().to_owned()),
+        indicators: Set(serde_json::to_string(&body.indicators).map_err(|e| ApiError::Internal(e.into()))?),
+        created_at: Set(Utc::now()),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    let wire = to_wire(&goal);
+    audit::record(&txn, &viewer.actor(), Change::new("pk.create", "pk_goal", goal.id).after(&wire)).await?;
+    txn.commit().await?;
+    Ok(HttpResponse::Created().json(wire))
+}

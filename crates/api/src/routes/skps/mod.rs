@@ -1,0 +1,258 @@
+//! SKP: create, read, list, revisions. The flow and the plan's content live in the submodules.
+
+pub mod flow;
+pub mod plan;
+
+use crate::access::Viewer;
+use crate::audit::{self, Change};
+use crate::entities::{employees, skp_behaviors, skps};
+use crate::error::{ApiError, ApiResult};
+use crate::routes::list::{fetch_page, page, respond, PageQuery};
+use crate::services::skp as svc;
+use crate::state::AppState;
+use actix_web::{get, post, web, HttpRequest, HttpResponse};
+use chrono::Utc;
+use kinerja_domain::{CoreValue, Role, SkpStatus};
+use kinerja_types::{NewSkp, Page, Problem, Skp};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set, TransactionTrait,
+};
+use serde::Deserialize;
+use utoipa::IntoParams;
+
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.service(list_skps)
+        .service(create_skp)
+        .service(get_skp)
+        .service(revisions)
+        .configure(flow::configure)
+        .configure(plan::configure);
+}
+
+/// Filters of the SKP list.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct SkpFilter {
+    pub employee_id: Option<i64>,
+    pub unit_id: Option<i64>,
+    pub year: Option<i32>,
+    pub status: Option<SkpStatus>,
+    /// Only SKPs waiting for the caller's approval.
+    pub for_review: Option<bool>,
+    /// Include revisions that a later approved one replaced.
+    pub include_superseded: Option<bool>,
+}
+
+/// SKPs the caller may see, newest first; JSON or CSV.
+#[utoipa::path(tag = "skp", security(("bearer" = [])), params(SkpFilter, PageQuery),
+    responses((status = 200, body = Page<Skp>), (status = 401, body = Problem)))]
+#[get("/skps")]
+pub async fn list_skps(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    filter: web::Query<SkpFilter>,
+    paging: web::Query<PageQuery>,
+) -> ApiResult<HttpResponse> {
+    let scope = viewer.scope(&state.db).await?;
+    let mut select = skps::Entity::find().order_by_desc(skps::Column::Id);
+    if let Some(cond) = scope.employee_filter() {
+        // Visibility follows the people as they are placed now, not where an old SKP was made.
+        let visible = sea_orm::sea_query::Query::select()
+            .column(employees::Column::Id)
+            .from(employees::Entity)
+            .cond_where(cond)
+            .to_owned();
+        select = select.filter(skps::Column::EmployeeId.in_subquery(visible));
+    }
+    if filter.for_review.unwrap_or(false) {
+        let me = viewer.employee_id.unwrap_or(-1);
+        select = select
+            .filter(skps::Column::PenilaiId.eq(me))
+            .filter(skps::Column::Status.eq(SkpStatus::Submitted.as_str()));
+    }
+    if let Some(e) = filter.employee_id {
+        select = select.filter(skps::Column::EmployeeId.eq(e));
+    }
+    if let Some(u) = filter.unit_id {
+        select = select.filter(skps::Column::UnitId.eq(u));
+    }
+    if let Some(y) = filter.year {
+        select = select.filter(skps::Column::Year.eq(y));
+    }
+    if let Some(s) = filter.status {
+        select = select.filter(skps::Column::Status.eq(s.as_str()));
+    }
+    if !filter.include_superseded.unwrap_or(false) {
+        select = select.filter(skps::Column::Superseded.eq(false));
+    }
+    let (rows, total) = fetch_page(&state.db, select, &paging).await?;
+    let names = svc::names(&state.db, rows.iter().map(|s| s.employee_id)).await?;
+    let items: Vec<Skp> =
+        rows.iter().map(|s| svc::summary(s, names.get(&s.employee_id).map(String::as_str).unwrap_or(""))).collect();
+    if crate::routes::list::wants_csv(&req, paging.format.as_deref()) {
+        let flat: Vec<SkpCsvRow> = items.iter().map(SkpCsvRow::from).collect();
+        return crate::routes::list::csv_response(&flat, "skp");
+    }
+    respond(&req, &paging, page(items, total, &paging), "skp")
+}
+
+#[derive(serde::Serialize)]
+struct SkpCsvRow {
+    id: i64,
+    employee_id: i64,
+    employee_name: String,
+    year: i32,
+    revision: i32,
+    status: &'static str,
+    unit_id: i64,
+    position_title: String,
+    penilai_id: Option<i64>,
+    submitted_at: Option<String>,
+    approved_at: Option<String>,
+}
+
+impl From<&Skp> for SkpCsvRow {
+    fn from(s: &Skp) -> Self {
+        Self {
+            id: s.id,
+            employee_id: s.employee_id,
+            employee_name: s.employee_name.clone(),
+            year: s.year,
+            revision: s.revision,
+            status: s.status.as_str(),
+            unit_id: s.unit_id,
+            position_title: s.position_title.clone(),
+            penilai_id: s.penilai_id,
+            submitted_at: s.submitted_at.map(|t| t.to_rfc3339()),
+            approved_at: s.approved_at.map(|t| t.to_rfc3339()),
+        }
+    }
+}
+
+/// Creates an SKP for the caller (an admin may name `employee_id`). The penilai and atasan penilai
+/// are taken from the organisation data now. One SKP per employee, year and position: a transfer
+/// (another unit or position) starts a new one and keeps the old.
+#[utoipa::path(tag = "skp", security(("bearer" = [])), request_body = NewSkp,
+    responses((status = 201, body = Skp), (status = 403, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
+#[post("/skps")]
+pub async fn create_skp(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    body: web::Json<NewSkp>,
+) -> ApiResult<HttpResponse> {
+    if !(2000..=2100).contains(&body.year) {
+        return Err(ApiError::field("year", "tahun tidak valid"));
+    }
+    let txn = state.db.begin().await?;
+    let employee_id = match (body.employee_id, viewer.employee_id) {
+        (Some(e), me) if Some(e) != me => {
+            let scope = viewer.scope(&txn).await?;
+            crate::routes::employees::find_visible(&txn, &scope, e).await?;
+            viewer.require(Role::Admin)?;
+            e
+        }
+        (_, Some(me)) => me,
+        (None, None) => return Err(ApiError::field("employee_id", "akun ini tidak terhubung dengan data pegawai")),
+        (Some(e), None) => e,
+    };
+    let employee = employees::Entity::find_by_id(employee_id).one(&txn).await?.ok_or(ApiError::NotFound)?;
+    if let Some(existing) = svc::current(&txn, employee.id, body.year).await? {
+        if existing.unit_id == employee.unit_id && existing.position_title == employee.position_title {
+            return Err(ApiError::Conflict(format!(
+                "SKP tahun {} untuk jabatan ini sudah ada (SKP #{}); ubah yang ada atau buat revisi",
+                body.year, existing.id
+            )));
+        }
+    }
+    let skp = insert_skp(&txn, &employee, body.year, body.approach.as_str(), 1, None).await?;
+    let wire = svc::full(&txn, &skp).await?;
+    audit::record(
+        &txn,
+        &viewer.actor(),
+        Change::new("skp.create", "skp", skp.id).after(&svc::summary(&skp, &employee.name)),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(HttpResponse::Created().json(wire))
+}
+
+/// Inserts an SKP in draft with the seven core values, penilai and atasan penilai from the org data.
+pub async fn insert_skp(
+    db: &impl ConnectionTrait,
+    employee: &employees::Model,
+    year: i32,
+    approach: &str,
+    revision: i32,
+    previous_id: Option<i64>,
+) -> ApiResult<skps::Model> {
+    let atasan = match employee.supervisor_id {
+        Some(s) => employees::Entity::find_by_id(s).one(db).await?.and_then(|e| e.supervisor_id),
+        None => None,
+    };
+    let now = Utc::now();
+    let skp = skps::ActiveModel {
+        employee_id: Set(employee.id),
+        year: Set(year),
+        revision: Set(revision),
+        approach: Set(approach.to_owned()),
+        status: Set(SkpStatus::Draft.as_str().to_owned()),
+        penilai_id: Set(employee.supervisor_id),
+        atasan_penilai_id: Set(atasan),
+        unit_id: Set(employee.unit_id),
+        position_title: Set(employee.position_title.clone()),
+        previous_id: Set(previous_id),
+        superseded: Set(false),
+        return_reason: Set(None),
+        submitted_at: Set(None),
+        approved_at: Set(None),
+        approved_by_user_id: Set(None),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    let rows = CoreValue::ALL.iter().map(|v| skp_behaviors::ActiveModel {
+        skp_id: Set(skp.id),
+        core_value: Set(v.as_str().to_owned()),
+        expectation: Set(None),
+        ..Default::default()
+    });
+    skp_behaviors::Entity::insert_many(rows).exec(db).await?;
+    Ok(skp)
+}
+
+/// One SKP with its RHK, indicators and core values (owner, penilai chain, heads, admin, auditor).
+#[utoipa::path(tag = "skp", security(("bearer" = [])), params(("id" = i64, Path)),
+    responses((status = 200, body = Skp), (status = 404, body = Problem)))]
+#[get("/skps/{id}")]
+pub async fn get_skp(state: web::Data<AppState>, viewer: Viewer, id: web::Path<i64>) -> ApiResult<web::Json<Skp>> {
+    let skp = svc::find_visible(&state.db, &viewer, id.into_inner()).await?;
+    Ok(web::Json(svc::full(&state.db, &skp).await?))
+}
+
+/// Every revision of the plan this SKP belongs to, oldest first.
+#[utoipa::path(tag = "skp", security(("bearer" = [])), params(("id" = i64, Path)),
+    responses((status = 200, body = Page<Skp>), (status = 404, body = Problem)))]
+#[get("/skps/{id}/revisions")]
+pub async fn revisions(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    id: web::Path<i64>,
+) -> ApiResult<web::Json<Page<Skp>>> {
+    let skp = svc::find_visible(&state.db, &viewer, id.into_inner()).await?;
+    let rows = skps::Entity::find()
+        .filter(skps::Column::EmployeeId.eq(skp.employee_id))
+        .filter(skps::Column::Year.eq(skp.year))
+        .filter(skps::Column::UnitId.eq(skp.unit_id))
+        .filter(skps::Column::PositionTitle.eq(skp.position_title.clone()))
+        .order_by_asc(skps::Column::Revision)
+        .all(&state.db)
+        .await?;
+    let names = svc::names(&state.db, [skp.employee_id]).await?;
+    let name = names.get(&skp.employee_id).map(String::as_str).unwrap_or("");
+    let items: Vec<Skp> = rows.iter().map(|s| svc::summary(s, name)).collect();
+    let total = items.len() as u64;
+    Ok(web::Json(Page { items, total, page: 1, per_page: total.max(1) }))
+}

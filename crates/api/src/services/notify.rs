@@ -1,0 +1,42 @@
+//! In-app notifications: written in the same transaction as the change they announce.
+
+use crate::entities::{notifications, users};
+use crate::error::ApiResult;
+use chrono::Utc;
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
+
+/// What to tell someone.
+pub struct Message<'a> {
+    pub kind: &'a str,
+    pub title: String,
+    pub body: String,
+    pub link: Option<String>,
+}
+
+/// Notifies every account of an employee (usually one). An employee without an account is
+/// silently skipped: they will see the state when they get one.
+pub async fn employee(db: &impl ConnectionTrait, employee_id: i64, msg: &Message<'_>) -> ApiResult<()> {
+    let accounts: Vec<i64> = users::Entity::find()
+        .filter(users::Column::EmployeeId.eq(employee_id))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|u| u.id)
+        .collect();
+    if accounts.is_empty() {
+        return Ok(());
+    }
+    let now = Utc::now();
+    let rows = accounts.into_iter().map(|user_id| notifications::ActiveModel {
+        user_id: Set(user_id),
+        kind: Set(msg.kind.to_owned()),
+        title: Set(msg.title.chars().take(200).collect()),
+        body: Set(msg.body.clone()),
+        link: Set(msg.link.clone()),
+        read_at: Set(None),
+        created_at: Set(now),
+        ..Default::default()
+    });
+    notifications::Entity::insert_many(rows).exec(db).await?;
+    Ok(())
+}

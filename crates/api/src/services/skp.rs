@@ -1,0 +1,157 @@
+//! Reading SKPs: the wire shape with RHK, indicators and behaviours; the current SKP of an
+//! employee for a year; and who may act on one.
+
+use crate::access::Viewer;
+use crate::entities::{employees, rhk, rhk_indicators, skp_behaviors, skps};
+use crate::error::{ApiError, ApiResult};
+use kinerja_domain::{Approach, Aspect, CoreValue, RhkKind, SkpStatus};
+use kinerja_types::{Behavior, Indicator, Rhk, Skp};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
+use std::collections::HashMap;
+
+/// The status of a stored SKP.
+pub fn status(s: &skps::Model) -> SkpStatus {
+    s.status.parse().unwrap_or(SkpStatus::Draft)
+}
+
+/// An SKP without its RHK (for lists).
+pub fn summary(s: &skps::Model, employee_name: &str) -> Skp {
+    Skp {
+        id: s.id,
+        employee_id: s.employee_id,
+        employee_name: employee_name.to_owned(),
+        year: s.year,
+        revision: s.revision,
+        approach: s.approach.parse().unwrap_or(Approach::Kuantitatif),
+        status: status(s),
+        penilai_id: s.penilai_id,
+        atasan_penilai_id: s.atasan_penilai_id,
+        unit_id: s.unit_id,
+        position_title: s.position_title.clone(),
+        previous_id: s.previous_id,
+        superseded: s.superseded,
+        return_reason: s.return_reason.clone(),
+        submitted_at: s.submitted_at,
+        approved_at: s.approved_at,
+        created_at: s.created_at,
+        rhk: Vec::new(),
+        behaviors: Vec::new(),
+    }
+}
+
+/// Names of employees by id.
+pub async fn names(db: &impl ConnectionTrait, ids: impl IntoIterator<Item = i64>) -> ApiResult<HashMap<i64, String>> {
+    let ids: Vec<i64> = ids.into_iter().collect();
+    if ids.is_empty() {
+        return Ok(HashMap::new());
+    }
+    Ok(employees::Entity::find()
+        .filter(employees::Column::Id.is_in(ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|e| (e.id, e.name))
+        .collect())
+}
+
+/// The RHK of several SKPs with their indicators, in their order.
+pub async fn rhk_of(db: &impl ConnectionTrait, skp_ids: &[i64]) -> ApiResult<Vec<Rhk>> {
+    if skp_ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let rows = rhk::Entity::find()
+        .filter(rhk::Column::SkpId.is_in(skp_ids.to_vec()))
+        .order_by_asc(rhk::Column::Position)
+        .order_by_asc(rhk::Column::Id)
+        .all(db)
+        .await?;
+    let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
+    let mut indicators: HashMap<i64, Vec<Indicator>> = HashMap::new();
+    if !ids.is_empty() {
+        for i in rhk_indicators::Entity::find()
+            .filter(rhk_indicators::Column::RhkId.is_in(ids))
+            .order_by_asc(rhk_indicators::Column::Id)
+            .all(db)
+            .await?
+        {
+            indicators.entry(i.rhk_id).or_default().push(Indicator {
+                id: i.id,
+                aspect: i.aspect.parse().unwrap_or(Aspect::Kuantitas),
+                text: i.text,
+                target: i.target,
+                unit: i.unit,
+            });
+        }
+    }
+    Ok(rows.into_iter().map(|r| rhk_wire(&r, indicators.remove(&r.id).unwrap_or_default())).collect())
+}
+
+/// One RHK on the wire.
+pub fn rhk_wire(r: &rhk::Model, indicators: Vec<Indicator>) -> Rhk {
+    Rhk {
+        id: r.id,
+        skp_id: r.skp_id,
+        text: r.text.clone(),
+        kind: r.kind.parse().unwrap_or(RhkKind::Utama),
+        parent_rhk_id: r.parent_rhk_id,
+        pk_goal_id: r.pk_goal_id,
+        indicators,
+    }
+}
+
+/// A whole SKP: RHK, indicators and the seven core values.
+pub async fn full(db: &impl ConnectionTrait, s: &skps::Model) -> ApiResult<Skp> {
+    let name = names(db, [s.employee_id]).await?.remove(&s.employee_id).unwrap_or_default();
+    let mut out = summary(s, &name);
+    out.rhk = rhk_of(db, &[s.id]).await?;
+    let stored: HashMap<String, Option<String>> = skp_behaviors::Entity::find()
+        .filter(skp_behaviors::Column::SkpId.eq(s.id))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|b| (b.core_value, b.expectation))
+        .collect();
+    out.behaviors = CoreValue::ALL
+        .iter()
+        .map(|v| Behavior { core_value: *v, expectation: stored.get(v.as_str()).cloned().flatten() })
+        .collect();
+    Ok(out)
+}
+
+/// The employee's current SKP for a year: the newest one that no approved revision replaced.
+pub async fn current(db: &impl ConnectionTrait, employee_id: i64, year: i32) -> ApiResult<Option<skps::Model>> {
+    Ok(skps::Entity::find()
+        .filter(skps::Column::EmployeeId.eq(employee_id))
+        .filter(skps::Column::Year.eq(year))
+        .filter(skps::Column::Superseded.eq(false))
+        .order_by_desc(skps::Column::Id)
+        .one(db)
+        .await?)
+}
+
+/// Loads an SKP the viewer may see (its owner is visible), else 404.
+pub async fn find_visible(db: &impl ConnectionTrait, viewer: &Viewer, id: i64) -> ApiResult<skps::Model> {
+    let skp = skps::Entity::find_by_id(id).one(db).await?.ok_or(ApiError::NotFound)?;
+    let scope = viewer.scope(db).await?;
+    crate::routes::employees::find_visible(db, &scope, skp.employee_id).await?;
+    Ok(skp)
+}
+
+/// 403 unless the viewer owns the SKP.
+pub fn require_owner(viewer: &Viewer, skp: &skps::Model) -> ApiResult<()> {
+    if viewer.employee_id == Some(skp.employee_id) {
+        Ok(())
+    } else {
+        Err(ApiError::Forbidden("hanya pemilik SKP yang dapat melakukan ini".into()))
+    }
+}
+
+/// Whether the viewer acts as penilai of the SKP: its recorded penilai, or an admin standing in
+/// when there is none (the second value says so, for the record).
+pub fn penilai_role(viewer: &Viewer, skp: &skps::Model) -> ApiResult<bool> {
+    match skp.penilai_id {
+        Some(p) if viewer.employee_id == Some(p) => Ok(false),
+        None if viewer.has(kinerja_domain::Role::Admin) => Ok(true),
+        _ => Err(ApiError::Forbidden("hanya pejabat penilai SKP ini yang dapat melakukan ini".into())),
+    }
+}

@@ -1,0 +1,115 @@
+//! The bell in the header: how many notifications are unread, and the latest ones in a drop-down.
+
+use crate::api;
+use crate::i18n::use_i18n;
+use crate::route::Route;
+use kinerja_types::{Notification, Page};
+use std::rc::Rc;
+use yew::platform::spawn_local;
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+/// How many of the latest notifications the drop-down shows.
+const SHOWN: usize = 6;
+
+/// Handed to the pages: asks the layout to read the notifications again (one was read).
+#[derive(Clone, PartialEq)]
+pub struct RefreshInbox(pub Callback<()>);
+
+/// Marks `note` read (when it is not yet), tells `refresh`, then follows its link if it has one.
+pub fn open_notification(note: &Notification, refresh: Callback<()>, navigator: Option<Navigator>) {
+    let id = note.id;
+    let unread = note.read_at.is_none();
+    let target = note.link.as_deref().and_then(Route::recognize).filter(|r| *r != Route::NotFound);
+    spawn_local(async move {
+        if unread {
+            // A failure only leaves the notification unread; following the link matters more.
+            let _ = api::notifications::mark_read(id).await;
+        }
+        refresh.emit(());
+        if let (Some(route), Some(navigator)) = (target, navigator) {
+            navigator.push(&route);
+        }
+    });
+}
+
+/// The number of unread notifications among `page`, as shown on the bell ("20+" when the page is full).
+pub fn unread_label(page: &Page<Notification>) -> Option<String> {
+    let unread = page.items.iter().filter(|n| n.read_at.is_none()).count();
+    match unread {
+        0 => None,
+        n if n as u64 == page.per_page && page.total > page.per_page => Some(format!("{n}+")),
+        n => Some(n.to_string()),
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct NotificationBellProps {
+    /// The latest notifications (`None` until loaded or when they could not be read).
+    pub inbox: Option<Rc<Page<Notification>>>,
+    pub on_changed: Callback<()>,
+}
+
+#[component]
+pub fn NotificationBell(props: &NotificationBellProps) -> Html {
+    let i18n = use_i18n();
+    let navigator = use_navigator();
+    let menu = use_node_ref();
+    let path = use_location().map(|l| l.path().to_owned());
+    {
+        let menu = menu.clone();
+        use_effect_with(path, move |_| {
+            if let Some(details) = menu.cast::<web_sys::Element>() {
+                let _ = details.remove_attribute("open");
+            }
+        });
+    }
+    let count = props.inbox.as_deref().and_then(unread_label);
+    let label = match &count {
+        Some(n) => i18n.tf("notifications.bell_unread", &[("n", n)]),
+        None => i18n.t("notifications.bell").to_owned(),
+    };
+    let items = props.inbox.as_deref().map(|page| {
+        if page.items.is_empty() {
+            return html! { <p class="muted">{ i18n.t("notifications.empty") }</p> };
+        }
+        html! {
+            <ul class="bell-list">
+                { for page.items.iter().take(SHOWN).map(|note| {
+                    let onclick = {
+                        let note = note.clone();
+                        let refresh = props.on_changed.clone();
+                        let navigator = navigator.clone();
+                        Callback::from(move |_: MouseEvent| open_notification(&note, refresh.clone(), navigator.clone()))
+                    };
+                    html! {
+                        <li key={note.id}>
+                            <button type="button" {onclick}
+                                class={classes!("bell-item", note.read_at.is_none().then_some("unread"))}>
+                                <strong>{ &note.title }</strong>
+                                <span>{ &note.body }</span>
+                            </button>
+                        </li>
+                    }
+                }) }
+            </ul>
+        }
+    });
+    html! {
+        <details class="bell-menu" ref={menu}>
+            <summary aria-label={label.clone()} title={label}>
+                <svg class="bell-icon" viewBox="0 0 24 24" width="22" height="22" aria-hidden="true" focusable="false">
+                    <path fill="currentColor" d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22zm7-6V11a7 7 0 0 0-5.5-6.84V3.5a1.5 1.5 0 0 0-3 0v.66A7 7 0 0 0 5 11v5l-2 2v1h18v-1l-2-2z" />
+                </svg>
+                if let Some(n) = &count {
+                    <span class="bell-count" aria-hidden="true">{ n.clone() }</span>
+                }
+            </summary>
+            <div class="bell-panel">
+                <p class="bell-title">{ i18n.t("nav.notifications") }</p>
+                { items.unwrap_or_else(|| html! { <p class="muted">{ i18n.t("common.loading") }</p> }) }
+                <Link<Route> to={Route::Notifications}>{ i18n.t("notifications.see_all") }</Link<Route>>
+            </div>
+        </details>
+    }
+}

@@ -1,0 +1,21 @@
+//! The coloured word for where an SKP stands.
+
+use crate::i18n::use_i18n;
+use kinerja_domain::SkpStatus;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct StatusBadgeProps {
+    /// `None`: the employee has no SKP yet.
+    pub status: Option<SkpStatus>,
+}
+
+#[component]
+pub fn StatusBadge(props: &StatusBadgeProps) -> Html {
+    let i18n = use_i18n();
+    let (class, text) = match props.status {
+        Some(status) => (status.as_str(), i18n.word("skp_status", status.as_str())),
+        None => ("none", i18n.t("skp_status.none")),
+    };
+    html! { <span class={classes!("badge", format!("badge-{class}"))}>{ text }</span> }
+}

@@ -1,0 +1,342 @@
+//! SKP Saya: the signed-in employee's plan for a year. Create it, add and remove RHK with their
+//! indicators, set the BerAKHLAK expectations, submit it to the penilai, and once approved start
+//! a revision. Older revisions stay readable.
+
+use super::behavior_editor::BehaviorEditor;
+use super::rhk_form::RhkForm;
+use super::PageProps;
+use crate::api::{self, ApiError};
+use crate::components::skp_view::{BehaviorList, References, RevisionHistory, RhkList, SkpSummary};
+use crate::components::{Confirm, ErrorBanner, Loading, Notice, SelectField, YearPicker};
+use crate::format;
+use crate::hooks::use_remote;
+use crate::i18n::use_i18n;
+use kinerja_domain::{Approach, PositionKind, SkpStatus};
+use kinerja_types::{NewSkp, Skp};
+use std::rc::Rc;
+use yew::platform::spawn_local;
+use yew::prelude::*;
+
+#[component]
+pub fn MySkp(props: &PageProps) -> Html {
+    let i18n = use_i18n();
+    let year = use_state(format::current_year);
+    let flash = use_state(|| None::<String>);
+    let history_version = use_state(|| 0u32);
+    let deleting = use_state(|| None::<i64>);
+    let delete_error = use_state(|| None::<ApiError>);
+    let employee = props.me.employee.clone();
+    let employee_id = employee.as_ref().map(|e| e.id);
+    let plan = use_remote((employee_id, *year), |(id, year)| async move {
+        match id {
+            Some(id) => api::skp::current(id, year).await,
+            None => Ok(None),
+        }
+    });
+    // A JPT's RHK carries a goal of its unit's Perjanjian Kinerja; anyone else's an RHK of the
+    // direct supervisor.
+    let jpt_unit = employee.as_ref().filter(|e| e.position_kind == PositionKind::Jpt).map(|e| e.unit_id);
+    let choices = use_remote((*year, jpt_unit), |(year, jpt_unit)| async move {
+        let list: Vec<(i64, String)> = match jpt_unit {
+            Some(unit) => api::pk::goals(unit, year).await?.items.into_iter().map(|g| (g.id, g.text)).collect(),
+            None => api::skp::parent_choices(year).await?.items.into_iter().map(|r| (r.id, r.text)).collect(),
+        };
+        Ok(list)
+    });
+    let references = Rc::new({
+        let known = choices.state.data.as_deref().cloned().unwrap_or_default().into_iter().collect();
+        if jpt_unit.is_some() {
+            References { pk_goals: known, ..References::default() }
+        } else {
+            References { parent_rhk: known, ..References::default() }
+        }
+    });
+
+    {
+        let flash = flash.clone();
+        let delete_error = delete_error.clone();
+        use_effect_with(*year, move |_| {
+            flash.set(None);
+            delete_error.set(None);
+        });
+    }
+    // Something changed on the server: say so, read the plan and its history again.
+    let changed = {
+        let flash = flash.clone();
+        let reload = plan.reload.clone();
+        let history_version = history_version.clone();
+        Callback::from(move |message: String| {
+            flash.set(Some(message));
+            reload.emit(());
+            history_version.set(history_version.wrapping_add(1));
+        })
+    };
+    let on_year = {
+        let year = year.clone();
+        Callback::from(move |y| year.set(y))
+    };
+
+    if employee.is_none() {
+        return html! {
+            <section class="page">
+                <h1>{ i18n.t("skp.mine_title") }</h1>
+                <p>{ i18n.t("profile.no_employee") }</p>
+            </section>
+        };
+    }
+
+    let body = match plan.state.data.as_deref() {
+        Some(None) => {
+            let on_created = {
+                let changed = changed.clone();
+                let i18n = i18n.clone();
+                Callback::from(move |_: Skp| changed.emit(i18n.t("skp.created").to_owned()))
+            };
+            html! { <CreateSkp year={*year} {on_created} /> }
+        }
+        Some(Some(skp)) => {
+            let skp = Rc::new(skp.clone());
+            let editable = matches!(skp.status, SkpStatus::Draft | SkpStatus::Returned);
+            let on_delete = editable.then(|| {
+                let deleting = deleting.clone();
+                let delete_error = delete_error.clone();
+                let changed = changed.clone();
+                let i18n = i18n.clone();
+                Callback::from(move |id: i64| {
+                    deleting.set(Some(id));
+                    delete_error.set(None);
+                    let deleting = deleting.clone();
+                    let delete_error = delete_error.clone();
+                    let changed = changed.clone();
+                    let done = i18n.t("rhk.deleted").to_owned();
+                    spawn_local(async move {
+                        match api::skp::delete_rhk(id).await {
+                            Ok(()) => changed.emit(done),
+                            Err(error) => delete_error.set(Some(error)),
+                        }
+                        deleting.set(None);
+                    });
+                })
+            });
+            let on_rhk_added = {
+                let changed = changed.clone();
+                let i18n = i18n.clone();
+                Callback::from(move |_| changed.emit(i18n.t("rhk.added").to_owned()))
+            };
+            let on_behaviors_saved = {
+                let changed = changed.clone();
+                let i18n = i18n.clone();
+                Callback::from(move |_| changed.emit(i18n.t("behavior.saved").to_owned()))
+            };
+            html! {
+                <>
+                    <SkpSummary skp={skp.clone()} />
+                    <section class="panel">
+                        <h2>{ i18n.t("rhk.title") }</h2>
+                        <ErrorBanner error={(*delete_error).clone()} />
+                        <RhkList rhk={skp.rhk.clone()} {references} {on_delete} deleting={*deleting} />
+                    </section>
+                    if editable {
+                        <RhkForm skp_id={skp.id} jpt={jpt_unit.is_some()}
+                            choices={choices.state.data.clone()} choices_error={choices.state.error.clone()}
+                            on_added={on_rhk_added} />
+                    }
+                    <section class="panel">
+                        <h2>{ i18n.t("behavior.title") }</h2>
+                        if editable {
+                            <BehaviorEditor key={skp.id} skp_id={skp.id} behaviors={skp.behaviors.clone()}
+                                on_saved={on_behaviors_saved} />
+                        } else {
+                            <BehaviorList behaviors={skp.behaviors.clone()} />
+                        }
+                    </section>
+                    <PlanActions skp={skp.clone()} on_changed={changed.clone()} />
+                    <RevisionHistory skp_id={skp.id} shown_id={skp.id} version={*history_version} />
+                </>
+            }
+        }
+        None if plan.state.loading => html! { <Loading /> },
+        None => html! {},
+    };
+    html! {
+        <section class="page">
+            <h1>{ i18n.t("skp.mine_title") }</h1>
+            <div class="toolbar">
+                <YearPicker id="skp-year" value={*year} on_change={on_year} />
+            </div>
+            if let Some(text) = &*flash {
+                <Notice text={text.clone()} />
+            }
+            <ErrorBanner error={plan.state.error.clone()} on_retry={plan.reload.clone()} />
+            { body }
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct CreateSkpProps {
+    year: i32,
+    on_created: Callback<Skp>,
+}
+
+/// "Belum ada SKP": choose the approach and create the plan.
+#[component]
+fn CreateSkp(props: &CreateSkpProps) -> Html {
+    let i18n = use_i18n();
+    let approach = use_state(|| Approach::Kuantitatif);
+    let sending = use_state(|| false);
+    let error = use_state(|| None::<ApiError>);
+    let onsubmit = {
+        let approach = approach.clone();
+        let sending = sending.clone();
+        let error = error.clone();
+        let on_created = props.on_created.clone();
+        let year = props.year;
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            if *sending {
+                return;
+            }
+            sending.set(true);
+            error.set(None);
+            let request = NewSkp { employee_id: None, year, approach: *approach };
+            let sending = sending.clone();
+            let error = error.clone();
+            let on_created = on_created.clone();
+            spawn_local(async move {
+                match api::skp::create(&request).await {
+                    Ok(skp) => on_created.emit(skp),
+                    Err(e) => error.set(Some(e)),
+                }
+                sending.set(false);
+            });
+        })
+    };
+    let options: Vec<(AttrValue, AttrValue)> = Approach::ALL
+        .iter()
+        .map(|a| (AttrValue::from(a.as_str()), AttrValue::from(i18n.word("approach", a.as_str()))))
+        .collect();
+    let on_change = {
+        let approach = approach.clone();
+        Callback::from(move |v: String| approach.set(v.parse().unwrap_or(*approach)))
+    };
+    html! {
+        <form class="panel form" {onsubmit}>
+            <h2>{ i18n.tf("skp.none_for_year", &[("year", &props.year.to_string())]) }</h2>
+            <p class="muted">{ i18n.t("skp.create_hint") }</p>
+            <ErrorBanner error={(*error).clone()} />
+            <SelectField id="skp-approach" label={i18n.t("skp.approach").to_owned()}
+                value={approach.as_str()} {options} {on_change} />
+            <p class="field-hint">{ i18n.t(&format!("approach.{}.hint", approach.as_str())).to_owned() }</p>
+            <button type="submit" class="button-primary" disabled={*sending}>
+                { if *sending { i18n.t("common.saving").to_owned() } else { i18n.tf("skp.create", &[("year", &props.year.to_string())]) } }
+            </button>
+        </form>
+    }
+}
+
+#[derive(Clone, Copy)]
+enum PlanAction {
+    Submit,
+    Revise,
+}
+
+#[derive(Properties, PartialEq)]
+struct PlanActionsProps {
+    skp: Rc<Skp>,
+    /// Told the words to show once the plan changed on the server.
+    on_changed: Callback<String>,
+}
+
+/// What the owner can do with the plan as a whole: submit it (after a confirmation) while it is
+/// editable, or start a revision once it is approved.
+#[component]
+fn PlanActions(props: &PlanActionsProps) -> Html {
+    let i18n = use_i18n();
+    let asking = use_state(|| false);
+    let busy = use_state(|| false);
+    let error = use_state(|| None::<ApiError>);
+    let skp = &props.skp;
+    let run = |action: PlanAction, done: String| {
+        let id = skp.id;
+        let asking = asking.clone();
+        let busy = busy.clone();
+        let error = error.clone();
+        let on_changed = props.on_changed.clone();
+        Callback::from(move |()| {
+            busy.set(true);
+            error.set(None);
+            let asking = asking.clone();
+            let busy = busy.clone();
+            let error = error.clone();
+            let on_changed = on_changed.clone();
+            let done = done.clone();
+            spawn_local(async move {
+                let outcome = match action {
+                    PlanAction::Submit => api::skp::submit(id).await,
+                    PlanAction::Revise => api::skp::revise(id).await,
+                };
+                match outcome {
+                    Ok(_) => {
+                        asking.set(false);
+                        on_changed.emit(done);
+                    }
+                    Err(e) => error.set(Some(e)),
+                }
+                busy.set(false);
+            });
+        })
+    };
+    let ask = {
+        let asking = asking.clone();
+        Callback::from(move |_: MouseEvent| asking.set(true))
+    };
+    let cancel = {
+        let asking = asking.clone();
+        Callback::from(move |()| asking.set(false))
+    };
+    let content = match skp.status {
+        SkpStatus::Draft | SkpStatus::Returned => {
+            let submit = run(PlanAction::Submit, i18n.t("skp.submitted").to_owned());
+            html! {
+                <>
+                    <h2>{ i18n.t("skp.submit_title") }</h2>
+                    <p class="muted">{ i18n.t("skp.submit_hint") }</p>
+                    if *asking {
+                        <Confirm text={i18n.t("skp.submit_confirm").to_owned()}
+                            confirm_label={i18n.t("skp.submit_yes").to_owned()}
+                            on_confirm={submit} on_cancel={cancel} busy={*busy} />
+                    } else {
+                        <button type="button" class="button-primary" onclick={ask}>{ i18n.t("skp.submit") }</button>
+                    }
+                </>
+            }
+        }
+        SkpStatus::Submitted => html! {
+            <p class="callout callout-info">{ i18n.t("skp.waiting") }</p>
+        },
+        SkpStatus::Approved if !skp.superseded => {
+            let revise = run(PlanAction::Revise, i18n.t("skp.revised").to_owned());
+            html! {
+                <>
+                    <h2>{ i18n.t("skp.revise_title") }</h2>
+                    <p class="muted">{ i18n.t("skp.revise_hint") }</p>
+                    if *asking {
+                        <Confirm text={i18n.t("skp.revise_confirm").to_owned()}
+                            confirm_label={i18n.t("skp.revise").to_owned()}
+                            on_confirm={revise} on_cancel={cancel} busy={*busy} />
+                    } else {
+                        <button type="button" class="button-quiet" onclick={ask}>{ i18n.t("skp.revise") }</button>
+                    }
+                </>
+            }
+        }
+        SkpStatus::Approved => return html! {},
+    };
+    html! {
+        <section class="panel">
+            <ErrorBanner error={(*error).clone()} />
+            { content }
+        </section>
+    }
+}
