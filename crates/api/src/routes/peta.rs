@@ -185,7 +185,11 @@ pub async fn skp_monitoring(
         .all(db)
         .await?
     {
-        latest.insert(s.employee_id, s);
+        let keep_in_force =
+            latest.get(&s.employee_id).map(|held| held.status == SkpStatus::Approved.as_str()).unwrap_or(false);
+        if !keep_in_force {
+            latest.insert(s.employee_id, s);
+        }
     }
     let mut out = SkpMonitoring {
         unit_id,
