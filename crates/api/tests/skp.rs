@@ -379,7 +379,42 @@ async fn monitoring_counts_against_the_deadline(app: TestApp) {
     assert_eq!(status, StatusCode::UNAUTHORIZED);
 }
 
+async fn an_admin_approves_when_there_is_no_penilai(app: TestApp) {
+    // The Sekda leads the Pemda and has no supervisor in the system.
+    let admin = app.token("admin").await;
+    let sekda = app.employee_id("196804171993031006").await;
+    let account = json!({ "username": "sekda", "password": "rahasia123", "employee_id": sekda });
+    assert_eq!(app.post("/api/v1/users", &admin, account).await.0, StatusCode::CREATED);
+    let res = app.login_raw("sekda", "rahasia123").await;
+    let token = res.json::<Value>().await.unwrap()["access_token"].as_str().unwrap().to_owned();
+    let skp = create_skp(&app, &token, next_year()).await;
+    assert_eq!(skp["penilai_id"], Value::Null);
+    let pemkot = app.unit_id("PEMKOT").await;
+    let (_, goal) = app
+        .post(
+            &format!("/api/v1/units/{pemkot}/pk"),
+            &admin,
+            json!({ "year": next_year(), "text": "Tata kelola", "indicators": [] }),
+        )
+        .await;
+    assert_eq!(
+        add_rhk(&app, &token, &skp, rhk("Tata kelola membaik", None, goal["id"].as_i64())).await.0,
+        StatusCode::CREATED
+    );
+    let id = skp["id"].as_i64().unwrap();
+    assert_eq!(app.post(&format!("/api/v1/skps/{id}/submit"), &token, json!({})).await.0, StatusCode::OK);
+    assert_eq!(
+        app.post(&format!("/api/v1/skps/{id}/approve"), &app.token("auditor").await, json!({})).await.0,
+        StatusCode::FORBIDDEN
+    );
+    let (status, approved) = app.post(&format!("/api/v1/skps/{id}/approve"), &admin, json!({})).await;
+    assert_eq!((status, approved["status"].as_str()), (StatusCode::OK, Some("approved")));
+    let (_, log) = app.get(&format!("/api/v1/audit?entity=skp&entity_id={id}"), &admin).await;
+    assert_eq!(log["items"][0]["action"], "skp.approve_by_admin_for_missing_penilai", "recorded as such");
+}
+
 db_tests!(
+    an_admin_approves_when_there_is_no_penilai,
     every_transition_and_every_wrong_one,
     the_cascade_rule_says_what_to_pick,
     who_may_read_and_act,
