@@ -9,6 +9,7 @@ mod m20261123_000004_create_auth_tables;
 mod m20261123_000005_create_audit_log;
 mod m20261123_000006_create_settings;
 mod m20261123_000007_create_skp;
+mod m20261123_000008_create_activities;
 
 /// All migrations of Kinerja.
 pub struct Migrator;
@@ -24,6 +25,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000005_create_audit_log::Migration),
             Box::new(m20261123_000006_create_settings::Migration),
             Box::new(m20261123_000007_create_skp::Migration),
+            Box::new(m20261123_000008_create_activities::Migration),
         ]
     }
 }

@@ -16,6 +16,7 @@ pub mod services;
 pub mod spa;
 pub mod startup;
 pub mod state;
+pub mod storage;
 pub mod telemetry;
 
 pub use config::Config;

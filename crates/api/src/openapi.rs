@@ -25,6 +25,8 @@ use utoipa::{Modify, OpenApi};
         (name = "settings", description = "The Pemda's settings"),
         (name = "skp", description = "Perjanjian Kinerja, SKP planning, the cascade and the Peta Kinerja"),
         (name = "notifications", description = "In-app notifications"),
+        (name = "activities", description = "Daily activities, evidence, verification and realisation"),
+        (name = "feedback", description = "Continuous feedback and performance dialogues"),
     )
 )]
 pub struct ApiDoc;

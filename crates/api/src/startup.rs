@@ -37,8 +37,12 @@ impl Application {
     pub fn build_with_db(config: Config, db: DatabaseConnection) -> anyhow::Result<Self> {
         let listener = TcpListener::bind(&config.bind)?;
         let port = listener.local_addr()?.port();
-        let state =
-            AppState { db: db.clone(), keys: Arc::new(JwtKeys::new(&config.jwt_secret)), config: Arc::new(config) };
+        let state = AppState {
+            db: db.clone(),
+            keys: Arc::new(JwtKeys::new(&config.jwt_secret)),
+            blobs: Arc::new(crate::storage::LocalDisk::new(config.data_dir.join("evidence"))),
+            config: Arc::new(config),
+        };
         let server = run(listener, state)?;
         Ok(Self { port, server, db })
     }

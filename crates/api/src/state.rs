@@ -11,4 +11,6 @@ pub struct AppState {
     pub db: DatabaseConnection,
     pub config: Arc<Config>,
     pub keys: Arc<JwtKeys>,
+    /// Evidence files.
+    pub blobs: Arc<dyn crate::storage::BlobStore>,
 }

@@ -1,6 +1,7 @@
 //! The rules of Kinerja, free of any framework: newtypes that cannot hold an invalid value,
 //! the organisation vocabulary and the role model. Both the API and the SPA call these.
 
+pub mod activity;
 pub mod nip;
 pub mod org;
 pub mod password;
@@ -9,6 +10,7 @@ pub mod role;
 pub mod skp;
 pub mod tree;
 
+pub use activity::{ActivityAction, ActivityStatus, LogRules};
 pub use nip::{Nip, NipError};
 pub use org::{EmploymentType, PositionKind, UnitKind};
 pub use password::{Password, PasswordError};

@@ -1,6 +1,7 @@
 //! Request and response bodies of the Kinerja API. The API derives their OpenAPI schemas
 //! (feature `openapi`); the SPA deserialises the same structs, so both sides agree by construction.
 
+pub mod activity;
 pub mod audit;
 pub mod auth;
 pub mod employee;
@@ -13,6 +14,10 @@ pub mod skp;
 pub mod unit;
 pub mod user;
 
+pub use activity::{
+    Activity, BulkApprove, BulkApproveResult, Dialog, Evidence, Feedback, FollowUp, IndicatorRealization, NewActivity,
+    NewDialog, NewEvidenceLink, NewFeedback, Realization, RealizationNote, RejectRequest, RhkRealization,
+};
 pub use audit::{AuditEntry, AuditVerification};
 pub use auth::{LoginRequest, LogoutRequest, Me, RefreshRequest, TokenPair};
 pub use employee::{Employee, EmployeePatch, ImportError, ImportReport, NewEmployee};

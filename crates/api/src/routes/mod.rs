@@ -1,14 +1,18 @@
 //! HTTP routes, one module a resource, each with its own `configure`.
 
+pub mod activities;
 pub mod audit;
 pub mod auth;
 pub mod employees;
+pub mod evidence;
+pub mod feedback;
 pub mod health;
 pub mod list;
 pub mod me;
 pub mod notifications;
 pub mod peta;
 pub mod pk;
+pub mod realization;
 pub mod settings;
 pub mod skps;
 pub mod units;
@@ -30,6 +34,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .configure(pk::configure)
             .configure(skps::configure)
             .configure(peta::configure)
-            .configure(notifications::configure),
+            .configure(notifications::configure)
+            .configure(activities::configure)
+            .configure(evidence::configure)
+            .configure(realization::configure)
+            .configure(feedback::configure),
     );
 }

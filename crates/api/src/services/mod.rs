@@ -1,5 +1,6 @@
 //! Work shared by HTTP routes and the command line.
 
+pub mod activity;
 pub mod employee_import;
 pub mod notify;
 pub mod skp;

@@ -1,0 +1,214 @@
+use chrono::{DateTime, NaiveDate, Utc};
+use kinerja_domain::{ActivityStatus, Aspect, CoreValue};
+use serde::{Deserialize, Serialize};
+use validator::Validate;
+
+/// Body of `POST /activities` and `PATCH /activities/{id}`. Give `minutes`, or `start` and `end`
+/// (`HH:MM`).
+#[derive(Debug, Clone, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct NewActivity {
+    pub date: NaiveDate,
+    pub minutes: Option<u32>,
+    pub start: Option<String>,
+    pub end: Option<String>,
+    #[validate(length(min = 3, max = 2000, message = "uraian kegiatan 3-2000 karakter"))]
+    pub description: String,
+    /// An RHK of the employee's approved SKP of that year.
+    pub rhk_id: i64,
+    pub output_qty: Option<f64>,
+    #[serde(default)]
+    #[validate(length(max = 10, message = "paling banyak 10 bukti dukung"))]
+    pub evidence_ids: Vec<i64>,
+    /// Submit at once instead of keeping a draft.
+    #[serde(default)]
+    pub submit: bool,
+}
+
+/// A daily activity.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Activity {
+    pub id: i64,
+    pub employee_id: i64,
+    pub employee_name: String,
+    pub date: NaiveDate,
+    pub minutes: u32,
+    pub start: Option<String>,
+    pub end: Option<String>,
+    pub description: String,
+    pub rhk_id: i64,
+    pub rhk_text: String,
+    pub output_qty: Option<f64>,
+    pub status: ActivityStatus,
+    /// Why the penilai rejected it.
+    pub reject_note: Option<String>,
+    pub evidence_ids: Vec<i64>,
+    pub created_at: DateTime<Utc>,
+}
+
+/// Body of `POST /activities/{id}/reject`.
+#[derive(Debug, Clone, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RejectRequest {
+    #[validate(length(min = 3, max = 2000, message = "catatan wajib diisi (3-2000 karakter)"))]
+    pub note: String,
+}
+
+/// Body of `POST /activities/bulk-approve`.
+#[derive(Debug, Clone, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct BulkApprove {
+    #[validate(length(min = 1, max = 500, message = "pilih 1-500 aktivitas"))]
+    pub ids: Vec<i64>,
+}
+
+/// Outcome of a bulk approval: all or nothing.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct BulkApproveResult {
+    pub approved: Vec<i64>,
+}
+
+/// Proof attached to activities or realisations: an uploaded file or a link.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Evidence {
+    pub id: i64,
+    pub employee_id: i64,
+    /// `file` or `link`.
+    pub kind: String,
+    pub filename: Option<String>,
+    pub content_type: Option<String>,
+    pub size: Option<i64>,
+    /// SHA-256 of the file's content.
+    pub sha256: Option<String>,
+    pub url: Option<String>,
+    pub created_at: DateTime<Utc>,
+}
+
+/// Body of `POST /evidence/links`.
+#[derive(Debug, Clone, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct NewEvidenceLink {
+    #[validate(url(message = "tautan tidak valid"), length(max = 2000))]
+    pub url: String,
+    #[validate(length(max = 200))]
+    pub title: Option<String>,
+}
+
+/// Realisation of one indicator in a period.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct IndicatorRealization {
+    pub indicator_id: i64,
+    pub aspect: Aspect,
+    pub text: String,
+    pub unit: String,
+    pub target: f64,
+    /// For `kuantitas`: the sum of approved activities' output in the period.
+    pub realized: Option<f64>,
+    /// realized / target × 100, rounded to 0.1.
+    pub percent: Option<f64>,
+    pub narrative: Option<String>,
+    pub evidence_ids: Vec<i64>,
+}
+
+/// Realisation of one RHK in a period.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RhkRealization {
+    pub rhk_id: i64,
+    pub text: String,
+    /// Approved activities and their minutes in the period.
+    pub activities: u64,
+    pub minutes: u64,
+    pub indicators: Vec<IndicatorRealization>,
+}
+
+/// `GET /skps/{id}/realization?period=`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Realization {
+    pub skp_id: i64,
+    pub period: String,
+    pub rhk: Vec<RhkRealization>,
+}
+
+/// Body of `PUT /skps/{id}/realization`: the owner's narrative and evidence for one indicator.
+#[derive(Debug, Clone, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RealizationNote {
+    pub indicator_id: i64,
+    pub period: String,
+    #[validate(length(max = 4000, message = "narasi maksimal 4000 karakter"))]
+    pub narrative: Option<String>,
+    #[serde(default)]
+    pub evidence_ids: Vec<i64>,
+}
+
+/// Body of `POST /feedback`: the penilai to an employee, or a reply in a thread (`parent_id`).
+#[derive(Debug, Clone, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct NewFeedback {
+    pub employee_id: i64,
+    #[validate(length(min = 1, max = 4000, message = "isi 1-4000 karakter"))]
+    pub text: String,
+    pub rhk_id: Option<i64>,
+    pub core_value: Option<CoreValue>,
+    /// The feedback this replies to.
+    pub parent_id: Option<i64>,
+}
+
+/// Continuous feedback (umpan balik berkelanjutan) or a reply.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Feedback {
+    pub id: i64,
+    /// The employee the thread is about.
+    pub employee_id: i64,
+    pub author_user_id: i64,
+    pub author_name: String,
+    pub text: String,
+    pub rhk_id: Option<i64>,
+    pub core_value: Option<CoreValue>,
+    pub parent_id: Option<i64>,
+    pub created_at: DateTime<Utc>,
+}
+
+/// A follow-up agreed in a performance dialogue.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct FollowUp {
+    #[validate(length(min = 1, max = 1000))]
+    pub text: String,
+    pub due_date: Option<NaiveDate>,
+    #[serde(default)]
+    pub done: bool,
+}
+
+/// Body of `POST /dialogs`.
+#[derive(Debug, Clone, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct NewDialog {
+    pub employee_id: i64,
+    pub date: NaiveDate,
+    #[validate(length(min = 1, max = 8000, message = "catatan 1-8000 karakter"))]
+    pub notes: String,
+    #[serde(default)]
+    #[validate(nested, length(max = 20))]
+    pub follow_ups: Vec<FollowUp>,
+}
+
+/// A performance dialogue (dialog kinerja / bimbingan): dated notes and agreed follow-ups.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Dialog {
+    pub id: i64,
+    pub employee_id: i64,
+    pub penilai_id: i64,
+    pub date: NaiveDate,
+    pub notes: String,
+    pub follow_ups: Vec<FollowUp>,
+    pub created_at: DateTime<Utc>,
+}
