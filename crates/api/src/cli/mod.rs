@@ -123,7 +123,10 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
         Command::Admin(AdminCommand::Create { username }) => admin::create(&db::open(&url).await?, &username).await,
-        Command::Seed(SeedCommand::Demo) => seed::demo::run(&db::open(&url).await?).await,
+        Command::Seed(SeedCommand::Demo) => {
+            let extras = seed::demo::Extras { work_history: Some(cli.data_dir.clone()) };
+            seed::demo::run_with(&db::open(&url).await?, &extras).await
+        }
         Command::Import(ImportCommand::Employees { file }) => import::employees(&db::open(&url).await?, &file).await,
         Command::Openapi => {
             print!("{}", openapi::to_json());

@@ -262,8 +262,20 @@ const USERS: &[UserRow] = &[
     ("camat.sukasari", Some("197707072002121003"), &["kepala_unit"], Some("KEC-SUKASARI"), "Camat Sukasari"),
 ];
 
+/// What to seed besides the organisation and the plans.
+#[derive(Debug, Clone, Default)]
+pub struct Extras {
+    /// Past months of daily work, with evidence, feedback and dialogues; evidence files go here.
+    pub work_history: Option<std::path::PathBuf>,
+}
+
 /// Seeds the demo city and prints the demo sign-ins.
 pub async fn run(db: &DatabaseConnection) -> anyhow::Result<()> {
+    run_with(db, &Extras::default()).await
+}
+
+/// Seeds the demo city with the given extras and prints the demo sign-ins.
+pub async fn run_with(db: &DatabaseConnection, extras: &Extras) -> anyhow::Result<()> {
     let txn = db.begin().await?;
     let now = Utc::now();
     let mut created = (0u32, 0u32, 0u32);
@@ -356,10 +368,13 @@ pub async fn run(db: &DatabaseConnection) -> anyhow::Result<()> {
     }
 
     let plans = super::plans::seed(&txn, &unit_ids, &employee_ids).await?;
+    let work = match &extras.work_history {
+        Some(dir) => super::work::seed(&txn, &employee_ids, dir).await?,
+        None => 0,
+    };
 
-    if created != (0, 0, 0) || plans > 0 {
-        let summary =
-            serde_json::json!({ "units": created.0, "employees": created.1, "users": created.2, "skps": plans });
+    if created != (0, 0, 0) || plans > 0 || work > 0 {
+        let summary = serde_json::json!({ "units": created.0, "employees": created.1, "users": created.2, "skps": plans, "activities": work });
         audit::record(
             &txn,
             &Actor::cli(),
@@ -370,8 +385,8 @@ pub async fn run(db: &DatabaseConnection) -> anyhow::Result<()> {
     txn.commit().await?;
 
     println!(
-        "Kota Sukamaju siap: {} unit, {} pegawai, {} akun, {} SKP baru (yang sudah ada dibiarkan).",
-        created.0, created.1, created.2, plans
+        "Kota Sukamaju siap: {} unit, {} pegawai, {} akun, {} SKP, {} aktivitas baru (yang sudah ada dibiarkan).",
+        created.0, created.1, created.2, plans, work
     );
     println!("Akun demo (kata sandi semuanya: {DEMO_PASSWORD}):");
     for (username, _, _, _, who) in USERS {

@@ -2,3 +2,4 @@
 
 pub mod demo;
 mod plans;
+mod work;
