@@ -51,6 +51,9 @@ pub struct Me {
     pub employee: Option<crate::Employee>,
     /// The name to greet the user with: the employee's name, else the username.
     pub display_name: String,
+    /// The direct supervisor's name and position, if any (an employee may not read the record itself).
+    #[serde(default)]
+    pub supervisor_name: Option<String>,
     /// Whether this user directly supervises anyone (acts as pejabat penilai).
     pub is_supervisor: bool,
     /// The user must choose a new password before doing anything else.

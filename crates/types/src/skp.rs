@@ -88,6 +88,9 @@ pub struct Rhk {
     pub kind: RhkKind,
     /// The supervisor's RHK this one supports (RHK pimpinan yang diintervensi).
     pub parent_rhk_id: Option<i64>,
+    /// The text of that RHK, so that the owner can read it without seeing the supervisor's SKP.
+    #[serde(default)]
+    pub parent_text: Option<String>,
     /// The Perjanjian Kinerja goal (JPT only).
     pub pk_goal_id: Option<i64>,
     pub indicators: Vec<Indicator>,
@@ -131,6 +134,10 @@ pub struct Skp {
     pub penilai_id: Option<i64>,
     /// The atasan pejabat penilai.
     pub atasan_penilai_id: Option<i64>,
+    #[serde(default)]
+    pub penilai_name: Option<String>,
+    #[serde(default)]
+    pub atasan_penilai_name: Option<String>,
     pub unit_id: i64,
     pub position_title: String,
     /// The revision this one replaces.

@@ -36,11 +36,13 @@ pub async fn list(filter: &SkpFilter) -> Result<Page<Skp>, ApiError> {
     client::get("/skps", &query).await
 }
 
-/// The newest plan of `employee_id` for `year` with its RHK and behaviours, if there is one.
+/// The newest plan of `employee_id` for `year` with its RHK and behaviours, if there is one. A
+/// revision (or the plan of a new position) is always created after the plan it follows, so the
+/// highest id is the one being worked on.
 pub async fn current(employee_id: i64, year: i32) -> Result<Option<Skp>, ApiError> {
     let filter =
         SkpFilter { employee_id: Some(employee_id), year: Some(year), page: 1, per_page: 50, ..SkpFilter::default() };
-    let newest = list(&filter).await?.items.into_iter().max_by_key(|s| (s.revision, s.id));
+    let newest = list(&filter).await?.items.into_iter().max_by_key(|s| s.id);
     match newest {
         Some(skp) => get(skp.id).await.map(Some),
         None => Ok(None),

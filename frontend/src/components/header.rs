@@ -2,10 +2,11 @@
 //! the notification bell and the user menu.
 
 use super::notification_bell::NotificationBell;
+use crate::api::notifications::Inbox;
 use crate::auth::use_auth;
 use crate::i18n::use_i18n;
 use crate::route::Route;
-use kinerja_types::{Me, Notification, Page};
+use kinerja_types::Me;
 use std::rc::Rc;
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -18,7 +19,7 @@ pub struct HeaderProps {
     pub nav_open: bool,
     pub on_toggle_nav: Callback<()>,
     /// The latest notifications, for the bell.
-    pub inbox: Option<Rc<Page<Notification>>>,
+    pub inbox: Option<Rc<Inbox>>,
     /// A notification was read from the bell.
     pub on_inbox_changed: Callback<()>,
 }

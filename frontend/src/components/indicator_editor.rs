@@ -44,7 +44,7 @@ pub fn parse_rows(rows: &[IndicatorRow], i18n: &I18n) -> Result<Vec<ParsedIndica
         if row.text.trim().is_empty() {
             problems.push(i18n.t("indicator.text_missing"));
         }
-        let target = format::parse_number(&row.target);
+        let target = format::parse_number(&row.target).filter(|t| *t >= 0.0);
         if target.is_none() {
             problems.push(i18n.t("indicator.target_invalid"));
         }
@@ -142,7 +142,11 @@ pub fn IndicatorEditor(props: &IndicatorEditorProps) -> Html {
             Callback::from(move |e: Event| callback.emit(e.target_unchecked_into::<HtmlSelectElement>().value()))
         };
         html! {
-            <fieldset key={index} class={classes!("indicator-row", error.is_some().then_some("field-invalid"))}>
+            <fieldset key={index} class={classes!(
+                "indicator-row",
+                (!props.with_aspect).then_some("indicator-row-plain"),
+                error.is_some().then_some("field-invalid"),
+            )}>
                 <legend>{ i18n.tf("indicator.number", &[("n", &(index + 1).to_string())]) }</legend>
                 if props.with_aspect {
                     <div class="field indicator-aspect">

@@ -13,8 +13,8 @@ use std::rc::Rc;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-/// How many of the latest notifications the bell reads.
-const INBOX_SIZE: u64 = 20;
+/// How many of the latest notifications the bell shows.
+const INBOX_SIZE: u64 = 6;
 
 /// How often the bell looks for new notifications while the page stays open.
 const INBOX_POLL_MS: u32 = 60_000;
@@ -74,7 +74,7 @@ pub fn Layout(props: &LayoutProps) -> Html {
             move || drop(timer)
         });
     }
-    let inbox = use_remote((path, inbox_round.0), |_| api::notifications::list(1, INBOX_SIZE));
+    let inbox = use_remote((path, inbox_round.0), |_| api::notifications::inbox(INBOX_SIZE));
     let refresh_inbox = {
         let dispatcher = inbox_round.dispatcher();
         Callback::from(move |()| dispatcher.dispatch(()))

@@ -1,16 +1,17 @@
 //! The bell in the header: how many notifications are unread, and the latest ones in a drop-down.
 
 use crate::api;
+use crate::api::notifications::Inbox;
 use crate::i18n::use_i18n;
 use crate::route::Route;
-use kinerja_types::{Notification, Page};
+use kinerja_types::Notification;
 use std::rc::Rc;
 use yew::platform::spawn_local;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-/// How many of the latest notifications the drop-down shows.
-const SHOWN: usize = 6;
+/// Above this the bell says "99+".
+const MOST_COUNTED: u64 = 99;
 
 /// Handed to the pages: asks the layout to read the notifications again (one was read).
 #[derive(Clone, PartialEq)]
@@ -33,20 +34,10 @@ pub fn open_notification(note: &Notification, refresh: Callback<()>, navigator: 
     });
 }
 
-/// The number of unread notifications among `page`, as shown on the bell ("20+" when the page is full).
-pub fn unread_label(page: &Page<Notification>) -> Option<String> {
-    let unread = page.items.iter().filter(|n| n.read_at.is_none()).count();
-    match unread {
-        0 => None,
-        n if n as u64 == page.per_page && page.total > page.per_page => Some(format!("{n}+")),
-        n => Some(n.to_string()),
-    }
-}
-
 #[derive(Properties, PartialEq)]
 pub struct NotificationBellProps {
-    /// The latest notifications (`None` until loaded or when they could not be read).
-    pub inbox: Option<Rc<Page<Notification>>>,
+    /// The latest notifications and the unread count (`None` until loaded or when unreadable).
+    pub inbox: Option<Rc<Inbox>>,
     pub on_changed: Callback<()>,
 }
 
@@ -64,18 +55,21 @@ pub fn NotificationBell(props: &NotificationBellProps) -> Html {
             }
         });
     }
-    let count = props.inbox.as_deref().and_then(unread_label);
+    let count = props.inbox.as_ref().map(|inbox| inbox.unread).filter(|n| *n > 0).map(|n| match n {
+        n if n > MOST_COUNTED => format!("{MOST_COUNTED}+"),
+        n => n.to_string(),
+    });
     let label = match &count {
         Some(n) => i18n.tf("notifications.bell_unread", &[("n", n)]),
         None => i18n.t("notifications.bell").to_owned(),
     };
-    let items = props.inbox.as_deref().map(|page| {
-        if page.items.is_empty() {
+    let items = props.inbox.as_deref().map(|inbox| {
+        if inbox.latest.is_empty() {
             return html! { <p class="muted">{ i18n.t("notifications.empty") }</p> };
         }
         html! {
             <ul class="bell-list">
-                { for page.items.iter().take(SHOWN).map(|note| {
+                { for inbox.latest.iter().map(|note| {
                     let onclick = {
                         let note = note.clone();
                         let refresh = props.on_changed.clone();

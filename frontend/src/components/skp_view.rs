@@ -69,7 +69,10 @@ pub fn SkpSummary(props: &SkpSummaryProps) -> Html {
     let penilai_name = match (penilai.state.data.as_deref(), &penilai.state.error) {
         (Some(Some(name)), _) => html! { { name.clone() } },
         (Some(None), _) => html! { <span class="muted">{ i18n.t("skp.no_penilai") }</span> },
-        (None, Some(_)) => html! { <span class="muted">{ format!("#{}", skp.penilai_id.unwrap_or_default()) }</span> },
+        // Not every reader may open the penilai's record (a pegawai sees only themselves and below).
+        (None, Some(_)) => html! {
+            <span class="muted">{ i18n.tf("skp.penilai_unreadable", &[("id", &skp.penilai_id.unwrap_or_default().to_string())]) }</span>
+        },
         (None, None) => html! { <span class="muted">{ i18n.t("common.loading") }</span> },
     };
     let when = |at: &Option<chrono::DateTime<chrono::Utc>>| {

@@ -28,6 +28,12 @@ pub async fn me(state: web::Data<AppState>, viewer: Viewer) -> ApiResult<web::Js
         }
         None => false,
     };
+    let supervisor_name = match employee.as_ref().and_then(|e| e.supervisor_id) {
+        Some(s) => {
+            employees::Entity::find_by_id(s).one(&state.db).await?.map(|b| format!("{} ({})", b.name, b.position_title))
+        }
+        None => None,
+    };
     let employee = employee.map(|e| to_wire(&e));
     Ok(web::Json(Me {
         id: user.id,
@@ -37,6 +43,7 @@ pub async fn me(state: web::Data<AppState>, viewer: Viewer) -> ApiResult<web::Js
         unit_id: user.unit_id,
         employee,
         is_supervisor,
+        supervisor_name,
         must_change_password: user.must_change_password,
     }))
 }

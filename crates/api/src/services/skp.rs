@@ -26,6 +26,8 @@ pub fn summary(s: &skps::Model, employee_name: &str) -> Skp {
         status: status(s),
         penilai_id: s.penilai_id,
         atasan_penilai_id: s.atasan_penilai_id,
+        penilai_name: None,
+        atasan_penilai_name: None,
         unit_id: s.unit_id,
         position_title: s.position_title.clone(),
         previous_id: s.previous_id,
@@ -83,7 +85,26 @@ pub async fn rhk_of(db: &impl ConnectionTrait, skp_ids: &[i64]) -> ApiResult<Vec
             });
         }
     }
-    Ok(rows.into_iter().map(|r| rhk_wire(&r, indicators.remove(&r.id).unwrap_or_default())).collect())
+    let parent_ids: Vec<i64> = rows.iter().filter_map(|r| r.parent_rhk_id).collect();
+    let parents: HashMap<i64, String> = if parent_ids.is_empty() {
+        HashMap::new()
+    } else {
+        rhk::Entity::find()
+            .filter(rhk::Column::Id.is_in(parent_ids))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|p| (p.id, p.text))
+            .collect()
+    };
+    Ok(rows
+        .into_iter()
+        .map(|r| {
+            let mut out = rhk_wire(&r, indicators.remove(&r.id).unwrap_or_default());
+            out.parent_text = r.parent_rhk_id.and_then(|p| parents.get(&p).cloned());
+            out
+        })
+        .collect())
 }
 
 /// One RHK on the wire.
@@ -94,6 +115,7 @@ pub fn rhk_wire(r: &rhk::Model, indicators: Vec<Indicator>) -> Rhk {
         text: r.text.clone(),
         kind: r.kind.parse().unwrap_or(RhkKind::Utama),
         parent_rhk_id: r.parent_rhk_id,
+        parent_text: None,
         pk_goal_id: r.pk_goal_id,
         indicators,
     }
@@ -101,8 +123,12 @@ pub fn rhk_wire(r: &rhk::Model, indicators: Vec<Indicator>) -> Rhk {
 
 /// A whole SKP: RHK, indicators and the seven core values.
 pub async fn full(db: &impl ConnectionTrait, s: &skps::Model) -> ApiResult<Skp> {
-    let name = names(db, [s.employee_id]).await?.remove(&s.employee_id).unwrap_or_default();
+    let ids = [Some(s.employee_id), s.penilai_id, s.atasan_penilai_id];
+    let mut people = names(db, ids.into_iter().flatten()).await?;
+    let name = people.get(&s.employee_id).cloned().unwrap_or_default();
     let mut out = summary(s, &name);
+    out.penilai_name = s.penilai_id.and_then(|p| people.remove(&p));
+    out.atasan_penilai_name = s.atasan_penilai_id.and_then(|p| people.remove(&p));
     out.rhk = rhk_of(db, &[s.id]).await?;
     let stored: HashMap<String, Option<String>> = skp_behaviors::Entity::find()
         .filter(skp_behaviors::Column::SkpId.eq(s.id))

@@ -1,0 +1,208 @@
+//! A large synthetic city written straight in SQL: units, employees with supervisors, approved
+//! SKPs with one RHK each, and one activity per employee per working day. Values are generated
+//! here (no user input), so statements are built as text for speed.
+
+use sea_orm::{ConnectionTrait, Database, DatabaseConnection, DbBackend, TransactionTrait};
+
+/// What the timings need to know about the seeded city.
+pub struct City {
+    pub activities: u64,
+    pub supervisor_login: (String, String),
+    pub head_login: (String, String),
+    pub unit_id: i64,
+    pub month: (String, String),
+}
+
+const PASSWORD: &str = "bench12345";
+const YEAR: i32 = 2026;
+
+pub async fn create_database(admin_url: &str, name: &str) -> anyhow::Result<()> {
+    let admin = Database::connect(admin_url).await?;
+    admin.execute_unprepared(&format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)")).await?;
+    admin.execute_unprepared(&format!("CREATE DATABASE \"{name}\"")).await?;
+    admin.close().await?;
+    Ok(())
+}
+
+pub async fn drop_database(admin_url: &str, name: &str) -> anyhow::Result<()> {
+    let admin = Database::connect(admin_url).await?;
+    admin.execute_unprepared(&format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)")).await?;
+    admin.close().await?;
+    Ok(())
+}
+
+async fn insert_rows(db: &impl ConnectionTrait, head: &str, rows: &[String]) -> anyhow::Result<()> {
+    for chunk in rows.chunks(1000) {
+        db.execute_unprepared(&format!("{head} VALUES {}", chunk.join(","))).await?;
+    }
+    Ok(())
+}
+
+/// Seeds the city and returns what to time.
+pub async fn seed(db: &DatabaseConnection, employees: u32, days: u32) -> anyhow::Result<City> {
+    let pg = db.get_database_backend() == DbBackend::Postgres;
+    let now = if pg { "now()".to_owned() } else { "strftime('%Y-%m-%dT%H:%M:%S+00:00','now')".to_owned() };
+    let per_opd = 333u32;
+    let opds = employees.div_ceil(per_opd).max(1);
+    let mut units = vec![format!("(1,'PEMDA','Pemerintah Kota Bench',NULL,'pemda',false,{now},{now})")];
+    let mut people = Vec::new();
+    let mut plans = Vec::new();
+    let mut rhk = Vec::new();
+    let mut next_unit = 2i64;
+    let mut next_emp = 1i64;
+    let mut first = (0i64, 0i64, 0i64, 0u64); // (opd unit, kasi id, kasi's seksi, seksi size)
+    let mut made = 0u32;
+    for o in 0..opds {
+        let opd = next_unit;
+        next_unit += 1;
+        units.push(format!("({opd},'OPD{o}','Dinas {o}',1,'opd',true,{now},{now})"));
+        let mut seksi = Vec::new();
+        for b in 0..4 {
+            let bidang = next_unit;
+            next_unit += 1;
+            units.push(format!("({bidang},'OPD{o}-B{b}','Bidang {b} Dinas {o}',{opd},'bidang',false,{now},{now})"));
+            for s in 0..2 {
+                let id = next_unit;
+                next_unit += 1;
+                units.push(format!(
+                    "({id},'OPD{o}-B{b}-S{s}','Seksi {s} Bidang {b} Dinas {o}',{bidang},'seksi',false,{now},{now})"
+                ));
+                seksi.push((id, bidang));
+            }
+        }
+        let mut person = |unit: i64, sup: Option<i64>, kind: &str, title: &str| {
+            let id = next_emp;
+            next_emp += 1;
+            // 18 digits with a real birth date (PPPK numbers), unique by the id.
+            let nip = format!("19800101{id:010}");
+            let sup_sql = sup.map(|s| s.to_string()).unwrap_or_else(|| "NULL".into());
+            people
+                .push(format!("({id},'{nip}','Pegawai {id}',{unit},'{title}','{kind}',{sup_sql},'pppk',{now},{now})"));
+            plans.push(format!(
+                "({id},{id},{YEAR},1,'kuantitatif','approved',{sup_sql},NULL,{unit},'{title}',NULL,false,NULL,{now},{now},NULL,{now},{now})"
+            ));
+            rhk.push(format!("({id},{id},'Hasil kerja pegawai {id}','utama',{sup_sql},NULL,NULL,0,{now})"));
+            id
+        };
+        let head = person(opd, None, "jpt", "Kepala Dinas");
+        let mut kasis = Vec::new();
+        for (i, (s, b)) in seksi.iter().enumerate() {
+            // One kabid per bidang, created before its two kasi.
+            let kabid = if i % 2 == 0 { person(*b, Some(head), "administrator", "Kepala Bidang") } else { 0 };
+            let kabid = if kabid == 0 { kasis.last().map(|(_, _, k)| *k).unwrap_or(head) } else { kabid };
+            let kasi = person(*s, Some(kabid), "pengawas", "Kepala Seksi");
+            kasis.push((kasi, *s, kabid));
+        }
+        let staff = per_opd.min(employees - made).saturating_sub(13);
+        let mut seksi_size = 0u64;
+        for n in 0..staff {
+            let (kasi, unit, _) = kasis[(n as usize) % kasis.len()];
+            person(unit, Some(kasi), "pelaksana", "Pelaksana");
+            if o == 0 && n as usize % kasis.len() == 0 {
+                seksi_size += 1;
+            }
+        }
+        if o == 0 {
+            first = (opd, kasis[0].0, kasis[0].1, seksi_size + 1);
+        }
+        made += 13 + staff;
+    }
+    let txn = db.begin().await?;
+    insert_rows(
+        &txn,
+        "INSERT INTO units (id, code, name, parent_id, kind, is_service_unit, created_at, updated_at)",
+        &units,
+    )
+    .await?;
+    insert_rows(
+        &txn,
+        "INSERT INTO employees (id, nip, name, unit_id, position_title, position_kind, supervisor_id, employment_type, created_at, updated_at)",
+        &people,
+    )
+    .await?;
+    insert_rows(
+        &txn,
+        "INSERT INTO skps (id, employee_id, year, revision, approach, status, penilai_id, atasan_penilai_id, unit_id, position_title, previous_id, superseded, return_reason, submitted_at, approved_at, approved_by_user_id, created_at, updated_at)",
+        &plans,
+    )
+    .await?;
+    insert_rows(
+        &txn,
+        "INSERT INTO rhk (id, skp_id, text, kind, parent_rhk_id, pk_goal_id, lineage_id, position, created_at)",
+        &rhk,
+    )
+    .await?;
+    let last_submitted = days.saturating_sub(5);
+    let activity_sql = if pg {
+        format!(
+            "WITH wd AS (SELECT d::date AS d, ROW_NUMBER() OVER (ORDER BY d) AS n \
+               FROM generate_series(DATE '{YEAR}-01-01', DATE '{YEAR}-12-31', INTERVAL '1 day') d \
+               WHERE EXTRACT(ISODOW FROM d) < 6) \
+             INSERT INTO activities (employee_id, penilai_id, unit_id, skp_id, rhk_id, date, minutes, description, output_qty, status, submitted_at, decided_at, created_at, updated_at) \
+             SELECT e.id, e.supervisor_id, e.unit_id, e.id, e.id, wd.d, 240, 'Menyusun laporan harian', 1.0, \
+               CASE WHEN wd.n > {last_submitted} THEN 'submitted' ELSE 'approved' END, now(), now(), now(), now() \
+             FROM employees e CROSS JOIN wd WHERE wd.n <= {days}"
+        )
+    } else {
+        format!(
+            "WITH RECURSIVE cal(d) AS (SELECT date('{YEAR}-01-01') UNION ALL SELECT date(d, '+1 day') FROM cal WHERE d < '{YEAR}-12-31'), \
+             wd AS (SELECT d, ROW_NUMBER() OVER (ORDER BY d) AS n FROM cal WHERE strftime('%w', d) NOT IN ('0','6')) \
+             INSERT INTO activities (employee_id, penilai_id, unit_id, skp_id, rhk_id, date, minutes, description, output_qty, status, submitted_at, decided_at, created_at, updated_at) \
+             SELECT e.id, e.supervisor_id, e.unit_id, e.id, e.id, wd.d, 240, 'Menyusun laporan harian', 1.0, \
+               CASE WHEN wd.n > {last_submitted} THEN 'submitted' ELSE 'approved' END, {now}, {now}, {now}, {now} \
+             FROM employees e CROSS JOIN wd WHERE wd.n <= {days}"
+        )
+    };
+    let inserted = txn.execute_unprepared(&activity_sql).await?.rows_affected();
+    if pg {
+        for t in ["units", "employees", "skps", "rhk"] {
+            db.execute_unprepared(&format!(
+                "SELECT setval(pg_get_serial_sequence('{t}','id'), (SELECT MAX(id) FROM {t}))"
+            ))
+            .await?;
+        }
+    }
+    txn.commit().await?;
+    db.execute_unprepared("ANALYZE").await?;
+
+    let actor = kinerja_api::audit::Actor::cli();
+    let user =
+        |name: &str, employee: i64, roles: Vec<kinerja_domain::Role>, unit: Option<i64>| kinerja_types::NewUser {
+            username: name.to_owned(),
+            password: PASSWORD.to_owned(),
+            roles,
+            employee_id: Some(employee),
+            unit_id: unit,
+        };
+    let (opd, kasi, seksi, _) = first;
+    kinerja_api::routes::users::create(db, &actor, &user("kasi", kasi, vec![], None))
+        .await
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
+    let head = opd_head(db, opd).await?;
+    kinerja_api::routes::users::create(
+        db,
+        &actor,
+        &user("kadis", head, vec![kinerja_domain::Role::KepalaUnit], Some(opd)),
+    )
+    .await
+    .map_err(|e| anyhow::anyhow!("{e}"))?;
+    Ok(City {
+        activities: inserted,
+        supervisor_login: ("kasi".into(), PASSWORD.into()),
+        head_login: ("kadis".into(), PASSWORD.into()),
+        unit_id: seksi,
+        month: (format!("{YEAR}-10-01"), format!("{YEAR}-10-31")),
+    })
+}
+
+async fn opd_head(db: &DatabaseConnection, opd: i64) -> anyhow::Result<i64> {
+    use kinerja_api::entities::employees;
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    employees::Entity::find()
+        .filter(employees::Column::UnitId.eq(opd))
+        .filter(employees::Column::PositionKind.eq("jpt"))
+        .one(db)
+        .await?
+        .map(|e| e.id)
+        .ok_or_else(|| anyhow::anyhow!("no head"))
+}
