@@ -423,3 +423,41 @@ db_tests!(
     the_tree_flags_uncarried_goals_and_orphans,
     monitoring_counts_against_the_deadline,
 );
+
+async fn every_dinas_has_a_complete_peta_kinerja(app: TestApp) {
+    let admin = app.token("admin").await;
+    for code in ["PEMKOT", "DINKES", "DUKCAPIL", "BKPSDM", "INSPEKTORAT", "KEC-SUKASARI"] {
+        let unit = app.unit_id(code).await;
+        let (status, tree) = app.get(&format!("/api/v1/units/{unit}/cascade"), &admin).await;
+        assert_eq!(status, StatusCode::OK);
+        assert_eq!(tree["uncarried_goals"], json!([]), "{code}: {tree}");
+        assert_eq!(tree["orphan_rhk"], json!([]), "{code}: {tree}");
+        let carried = tree["goals"].as_array().unwrap().iter().all(|g| !g["rhk"].as_array().unwrap().is_empty());
+        assert!(carried, "{code}");
+        assert!(
+            !tree["goals"].as_array().unwrap().is_empty() || !tree["roots"].as_array().unwrap().is_empty(),
+            "{code}"
+        );
+    }
+}
+
+async fn a_transfer_starts_a_new_skp_and_keeps_the_old(app: TestApp) {
+    let admin = app.token("admin").await;
+    let dedi_id = app.employee_id(demo::DEDI).await;
+    let dedi = app.token("dedi").await;
+    let (_, before) = app.get(&format!("/api/v1/skps?year={}", this_year()), &dedi).await;
+    let old = before["items"][0]["id"].as_i64().unwrap();
+    let p2p = app.unit_id("DINKES-P2P").await;
+    let hendra = app.employee_id("198003102005011004").await;
+    let moved = json!({ "unit_id": p2p, "supervisor_id": hendra, "position_title": "Pengelola Data Surveilans" });
+    assert_eq!(app.patch(&format!("/api/v1/employees/{dedi_id}"), &admin, moved).await.0, StatusCode::OK);
+    let (status, new) = app.post("/api/v1/skps", &dedi, json!({ "year": this_year() })).await;
+    assert_eq!(status, StatusCode::CREATED, "{new}");
+    assert_eq!(new["penilai_id"], hendra, "the new penilai comes from the org data");
+    assert_eq!(new["position_title"], "Pengelola Data Surveilans");
+    let (status, kept) = app.get(&format!("/api/v1/skps/{old}"), &dedi).await;
+    assert_eq!((status, kept["status"].as_str()), (StatusCode::OK, Some("approved")));
+    assert_eq!(kept["position_title"], "Pengelola Data Pelayanan Kesehatan");
+}
+
+db_tests!(every_dinas_has_a_complete_peta_kinerja, a_transfer_starts_a_new_skp_and_keeps_the_old);

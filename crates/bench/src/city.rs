@@ -98,7 +98,7 @@ pub async fn seed(db: &DatabaseConnection, employees: u32, days: u32) -> anyhow:
         for n in 0..staff {
             let (kasi, unit, _) = kasis[(n as usize) % kasis.len()];
             person(unit, Some(kasi), "pelaksana", "Pelaksana");
-            if o == 0 && n as usize % kasis.len() == 0 {
+            if o == 0 && (n as usize).is_multiple_of(kasis.len()) {
                 seksi_size += 1;
             }
         }
