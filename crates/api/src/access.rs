@@ -133,6 +133,18 @@ impl Scope {
         self.filter_on(employees::Column::UnitId, employees::Column::Id)
     }
 
+    /// A filter for any table with an employee column: the employee must be visible as placed now
+    /// (a sub-select on the employees table); `None` when the viewer sees everyone.
+    pub fn employee_column_filter(&self, employee_col: impl ColumnTrait) -> Option<Condition> {
+        let visible = self.employee_filter()?;
+        let ids = sea_orm::sea_query::Query::select()
+            .column(employees::Column::Id)
+            .from(employees::Entity)
+            .cond_where(visible)
+            .to_owned();
+        Some(Condition::all().add(employee_col.in_subquery(ids)))
+    }
+
     /// A filter for any table with an employee column and a unit column.
     pub fn filter_on(&self, unit_col: impl ColumnTrait, employee_col: impl ColumnTrait) -> Option<Condition> {
         if self.city {

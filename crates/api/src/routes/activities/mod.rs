@@ -66,13 +66,8 @@ pub async fn list_activities(
             .filter(activities::Column::Status.eq(ActivityStatus::Submitted.as_str()));
     } else {
         let scope = viewer.scope(&state.db).await?;
-        if let Some(cond) = scope.employee_filter() {
-            let visible = sea_orm::sea_query::Query::select()
-                .column(employees::Column::Id)
-                .from(employees::Entity)
-                .cond_where(cond)
-                .to_owned();
-            select = select.filter(activities::Column::EmployeeId.in_subquery(visible));
+        if let Some(cond) = scope.employee_column_filter(activities::Column::EmployeeId) {
+            select = select.filter(cond);
         }
     }
     if let Some(e) = filter.employee_id {

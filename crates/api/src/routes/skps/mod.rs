@@ -56,14 +56,9 @@ pub async fn list_skps(
 ) -> ApiResult<HttpResponse> {
     let scope = viewer.scope(&state.db).await?;
     let mut select = skps::Entity::find().order_by_desc(skps::Column::Id);
-    if let Some(cond) = scope.employee_filter() {
-        // Visibility follows the people as they are placed now, not where an old SKP was made.
-        let visible = sea_orm::sea_query::Query::select()
-            .column(employees::Column::Id)
-            .from(employees::Entity)
-            .cond_where(cond)
-            .to_owned();
-        select = select.filter(skps::Column::EmployeeId.in_subquery(visible));
+    // Visibility follows the people as they are placed now, not where an old SKP was made.
+    if let Some(cond) = scope.employee_column_filter(skps::Column::EmployeeId) {
+        select = select.filter(cond);
     }
     if filter.for_review.unwrap_or(false) {
         let me = viewer.employee_id.unwrap_or(-1);
