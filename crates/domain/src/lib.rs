@@ -2,6 +2,8 @@
 //! the organisation vocabulary and the role model. Both the API and the SPA call these.
 
 pub mod activity;
+pub mod complaint;
+pub mod ikm;
 pub mod nip;
 pub mod org;
 pub mod password;
@@ -9,8 +11,10 @@ pub mod period;
 pub mod role;
 pub mod skp;
 pub mod tree;
+pub mod workdays;
 
 pub use activity::{ActivityAction, ActivityStatus, LogRules};
+pub use complaint::{ComplaintCategory, ComplaintStatus};
 pub use nip::{Nip, NipError};
 pub use org::{EmploymentType, PositionKind, UnitKind};
 pub use password::{Password, PasswordError};
