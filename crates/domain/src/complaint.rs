@@ -103,8 +103,8 @@ mod tests {
     fn deadlines() {
         let d = |m, day| NaiveDate::from_ymd_opt(2026, m, day).unwrap();
         let holidays = HashSet::from([d(12, 25)]);
-        // Filed Wednesday 23 Dec: 3 working days skip Christmas and the weekend → Monday 28 Dec.
-        assert_eq!(deadline(Received, d(12, 23), None, 3, 5, &holidays), Some(d(12, 28)));
+        // Filed Wednesday 23 Dec: Thursday 24 (1), Christmas and the weekend skipped, Monday 28 (2), Tuesday 29 (3).
+        assert_eq!(deadline(Received, d(12, 23), None, 3, 5, &holidays), Some(d(12, 29)));
         assert_eq!(deadline(Dispositioned, d(12, 1), Some(d(12, 2)), 3, 5, &holidays), Some(d(12, 9)));
         assert_eq!(deadline(Closed, d(12, 1), None, 3, 5, &holidays), None);
     }
