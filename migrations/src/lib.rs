@@ -10,6 +10,7 @@ mod m20261123_000005_create_audit_log;
 mod m20261123_000006_create_settings;
 mod m20261123_000007_create_skp;
 mod m20261123_000008_create_activities;
+mod m20261123_000009_create_public_feedback;
 
 /// All migrations of Kinerja.
 pub struct Migrator;
@@ -26,6 +27,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000006_create_settings::Migration),
             Box::new(m20261123_000007_create_skp::Migration),
             Box::new(m20261123_000008_create_activities::Migration),
+            Box::new(m20261123_000009_create_public_feedback::Migration),
         ]
     }
 }

@@ -27,6 +27,7 @@ use utoipa::{Modify, OpenApi};
         (name = "notifications", description = "In-app notifications"),
         (name = "activities", description = "Daily activities, evidence, verification and realisation"),
         (name = "feedback", description = "Continuous feedback and performance dialogues"),
+        (name = "public", description = "Citizens' satisfaction surveys (IKM) and complaints, and their handling"),
     )
 )]
 pub struct ApiDoc;
@@ -91,6 +92,18 @@ pub struct ApiDoc;
     routes::feedback::create_feedback,
     routes::feedback::list_dialogs,
     routes::feedback::create_dialog,
+    routes::public::public_units,
+    routes::public::submit_survey,
+    routes::public::file_complaint,
+    routes::public::track_complaint,
+    routes::public::public_ikm,
+    routes::complaints::list_complaints,
+    routes::complaints::get_complaint,
+    routes::complaints::transition,
+    routes::ikm::unit_ikm,
+    routes::ikm::publish,
+    routes::ikm::set_weights,
+    routes::ikm::register_kiosk,
 ))]
 struct V1;
 

@@ -8,6 +8,7 @@ pub mod employee;
 pub mod notification;
 pub mod page;
 pub mod problem;
+pub mod public;
 mod serde_opt;
 pub mod settings;
 pub mod skp;
@@ -24,6 +25,10 @@ pub use employee::{Employee, EmployeePatch, ImportError, ImportReport, NewEmploy
 pub use notification::Notification;
 pub use page::Page;
 pub use problem::{FieldError, Problem};
+pub use public::{
+    Complaint, ComplaintReceipt, ComplaintTransition, IkmPublish, IkmReport, IkmWeights, KioskCreated, NewComplaint,
+    NewKiosk, NewSurvey, PublicComplaintStatus, PublicUnit,
+};
 pub use settings::{AssessmentFrequency, PemdaSettings};
 pub use skp::{
     Behavior, BehaviorsUpdate, CascadeGoal, CascadeNode, CascadeRequest, CascadeResult, CascadeSkip, CascadeTree,

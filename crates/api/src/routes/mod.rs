@@ -3,15 +3,18 @@
 pub mod activities;
 pub mod audit;
 pub mod auth;
+pub mod complaints;
 pub mod employees;
 pub mod evidence;
 pub mod feedback;
 pub mod health;
+pub mod ikm;
 pub mod list;
 pub mod me;
 pub mod notifications;
 pub mod peta;
 pub mod pk;
+pub mod public;
 pub mod realization;
 pub mod settings;
 pub mod skps;
@@ -38,6 +41,9 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .configure(activities::configure)
             .configure(evidence::configure)
             .configure(realization::configure)
-            .configure(feedback::configure),
+            .configure(feedback::configure)
+            .configure(public::configure)
+            .configure(complaints::configure)
+            .configure(ikm::configure),
     );
 }

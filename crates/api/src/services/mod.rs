@@ -3,4 +3,5 @@
 pub mod activity;
 pub mod employee_import;
 pub mod notify;
+pub mod rate_limit;
 pub mod skp;

@@ -1,0 +1,29 @@
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "complaints")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i64,
+    #[sea_orm(unique)]
+    pub tracking_code: String,
+    pub unit_id: i64,
+    pub category: String,
+    pub text: String,
+    pub employee_nip: Option<String>,
+    pub employee_id: Option<i64>,
+    pub contact: Option<String>,
+    pub status: String,
+    pub public_response: Option<String>,
+    pub disposition_unit_id: Option<i64>,
+    pub filed_on: Date,
+    pub dispositioned_on: Option<Date>,
+    pub fingerprint: String,
+    pub created_at: DateTimeUtc,
+    pub updated_at: DateTimeUtc,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

@@ -1,0 +1,70 @@
+//! Fixed-window rate limits kept in the database, so that every replica counts the same.
+
+use crate::entities::rate_limits;
+use crate::error::{ApiError, ApiResult};
+use chrono::Utc;
+use sea_orm::sea_query::{Expr, ExprTrait, OnConflict};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
+
+/// A limit: at most `max` hits per `window_secs` for one key.
+#[derive(Debug, Clone, Copy)]
+pub struct Limit {
+    pub bucket: &'static str,
+    pub max: i32,
+    pub window_secs: i64,
+}
+
+/// Public surveys from one address.
+pub const SURVEY_PER_CLIENT: Limit = Limit { bucket: "survey", max: 20, window_secs: 3600 };
+/// Surveys from one registered kiosk (a counter tablet serving a queue).
+pub const SURVEY_PER_KIOSK: Limit = Limit { bucket: "survey-kiosk", max: 1000, window_secs: 3600 };
+/// Complaints from one address.
+pub const COMPLAINT_PER_CLIENT: Limit = Limit { bucket: "complaint", max: 10, window_secs: 3600 };
+/// Tracking-code lookups from one address (against guessing).
+pub const TRACK_PER_CLIENT: Limit = Limit { bucket: "track", max: 60, window_secs: 60 };
+
+/// Counts a hit of `key`; 429 with `Retry-After` once the window's limit is passed.
+pub async fn hit(db: &impl ConnectionTrait, limit: Limit, key: &str) -> ApiResult<()> {
+    let now = Utc::now().timestamp();
+    let window = now - now.rem_euclid(limit.window_secs);
+    let key: String = key.chars().take(100).collect();
+    rate_limits::Entity::insert(rate_limits::ActiveModel {
+        bucket: Set(limit.bucket.to_owned()),
+        key: Set(key.clone()),
+        window_start: Set(window),
+        count: Set(1),
+    })
+    .on_conflict(
+        OnConflict::columns([rate_limits::Column::Bucket, rate_limits::Column::Key, rate_limits::Column::WindowStart])
+            .value(rate_limits::Column::Count, Expr::col((rate_limits::Entity, rate_limits::Column::Count)).add(1))
+            .to_owned(),
+    )
+    .exec(db)
+    .await?;
+    let count = rate_limits::Entity::find()
+        .filter(rate_limits::Column::Bucket.eq(limit.bucket))
+        .filter(rate_limits::Column::Key.eq(key))
+        .filter(rate_limits::Column::WindowStart.eq(window))
+        .one(db)
+        .await?
+        .map(|r| r.count)
+        .unwrap_or(1);
+    if count > limit.max {
+        let retry_after = Ord::max(window + limit.window_secs - now, 1) as u64;
+        return Err(ApiError::TooManyRequests {
+            detail: format!("Terlalu banyak kiriman; coba lagi dalam {} menit", retry_after.div_ceil(60)),
+            retry_after,
+        });
+    }
+    if now % 97 == 0 {
+        // Now and then, forget windows older than a day.
+        rate_limits::Entity::delete_many().filter(rate_limits::Column::WindowStart.lt(now - 86_400)).exec(db).await?;
+    }
+    Ok(())
+}
+
+/// The client's address as seen by this server (a proxy in front must be trusted explicitly, so
+/// a forged `X-Forwarded-For` cannot dodge the limits).
+pub fn client_key(req: &actix_web::HttpRequest) -> String {
+    req.peer_addr().map(|a| a.ip().to_string()).unwrap_or_else(|| "unknown".into())
+}

@@ -1,0 +1,276 @@
+//! Citizens' surveys and complaints: the IKM of the regulation, abuse resistance, the tracking code
+//! that reveals nothing else, the staff workflow with working-day deadlines, and who sees what.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use common::{demo, TestApp};
+use reqwest::{Method, StatusCode};
+use sea_orm::ConnectionTrait;
+use serde_json::{json, Value};
+
+async fn anon(app: &TestApp, method: Method, path: &str, body: Value) -> (StatusCode, Value) {
+    app.call(method, path, None, Some(body)).await
+}
+
+fn survey(unit: i64, answers: &[u8]) -> Value {
+    json!({ "unit_id": unit, "answers": answers, "age_band": "25-34", "sex": "P" })
+}
+
+async fn the_ikm_of_the_regulation(app: TestApp) {
+    let pkm = app.unit_id("PKM-SUKAJADI").await;
+    // The hand-worked example of the domain tests: IKM 83.33, grade B.
+    for a in [
+        [4, 4, 3, 4, 3, 4, 4, 3, 4],
+        [3, 3, 3, 4, 3, 3, 3, 3, 3],
+        [3, 4, 3, 3, 4, 3, 4, 3, 3],
+        [3, 3, 3, 4, 3, 4, 3, 3, 3],
+    ] {
+        let (status, body) = anon(&app, Method::POST, "/api/v1/public/surveys", survey(pkm, &a)).await;
+        assert_eq!(status, StatusCode::CREATED, "{body}");
+    }
+    let head = app.token("kapkm.sukajadi").await;
+    let (status, ikm) = app.get(&format!("/api/v1/units/{pkm}/ikm"), &head).await;
+    assert_eq!(status, StatusCode::OK, "{ikm}");
+    assert_eq!(ikm["respondents"], 4);
+    assert_eq!(ikm["nrr"], json!([3.25, 3.5, 3.0, 3.75, 3.25, 3.5, 3.5, 3.0, 3.25]));
+    assert_eq!(ikm["ikm"], 83.33);
+    assert_eq!(ikm["grade"], "B");
+    assert_eq!(ikm["grade_label"], "baik");
+    // Not public until published.
+    let year = ikm["period"].as_str().unwrap().to_owned();
+    assert_eq!(
+        app.call(Method::GET, &format!("/api/v1/public/units/{pkm}/ikm?period={year}"), None, None).await.0,
+        StatusCode::NOT_FOUND
+    );
+    let (status, _) = app.post(&format!("/api/v1/units/{pkm}/ikm/publish"), &head, json!({ "period": year })).await;
+    assert_eq!(status, StatusCode::OK);
+    let (status, public) =
+        app.call(Method::GET, &format!("/api/v1/public/units/{pkm}/ikm?period={year}"), None, None).await;
+    assert_eq!((status, public["ikm"].as_f64()), (StatusCode::OK, Some(83.33)));
+    // Custom weights must sum to 1, and change the index.
+    let bad = json!({ "weights": [0.2, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.2] });
+    assert_eq!(
+        app.call(Method::PUT, &format!("/api/v1/units/{pkm}/ikm-weights"), Some(&head), Some(bad)).await.0,
+        StatusCode::UNPROCESSABLE_ENTITY
+    );
+    let good = json!({ "weights": [0.2, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1] });
+    assert_eq!(
+        app.call(Method::PUT, &format!("/api/v1/units/{pkm}/ikm-weights"), Some(&head), Some(good)).await.0,
+        StatusCode::NO_CONTENT
+    );
+    let (_, weighted) = app.get(&format!("/api/v1/units/{pkm}/ikm"), &head).await;
+    // 25 × (3.25×0.2 + (3.5+3.0+3.75+3.25+3.5+3.5+3.0+3.25)×0.1) = 25 × 3.325 = 83.13
+    assert_eq!(weighted["ikm"], 83.13);
+    // Staff outside the unit's subtree see nothing; the head of the dinas does.
+    for outsider in ["kadisdukcapil", "dedi", "kabid.yankes"] {
+        assert_eq!(
+            app.get(&format!("/api/v1/units/{pkm}/ikm"), &app.token(outsider).await).await.0,
+            StatusCode::NOT_FOUND,
+            "{outsider}"
+        );
+    }
+    assert_eq!(app.get(&format!("/api/v1/units/{pkm}/ikm"), &app.token("kadinkes").await).await.0, StatusCode::OK);
+}
+
+async fn surveys_resist_abuse_but_serve_a_kiosk(app: TestApp) {
+    let pkm = app.unit_id("PKM-SUKAJADI").await;
+    let (status, body) = anon(&app, Method::POST, "/api/v1/public/surveys", survey(pkm, &[4; 8])).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    let (_, body) = anon(&app, Method::POST, "/api/v1/public/surveys", survey(pkm, &[4, 4, 5, 4, 4, 4, 4, 4, 4])).await;
+    assert_eq!(body["errors"][0]["field"], "answers[2]");
+    // Not a service unit.
+    let bkpsdm = app.unit_id("BKPSDM").await;
+    assert_eq!(
+        anon(&app, Method::POST, "/api/v1/public/surveys", survey(bkpsdm, &[4; 9])).await.0,
+        StatusCode::UNPROCESSABLE_ENTITY
+    );
+    // The honeypot: accepted, not counted.
+    let mut bot = survey(pkm, &[1; 9]);
+    bot["website"] = json!("http://spam.example");
+    assert_eq!(anon(&app, Method::POST, "/api/v1/public/surveys", bot).await.0, StatusCode::CREATED);
+    // A duplicate from the same address is refused.
+    assert_eq!(anon(&app, Method::POST, "/api/v1/public/surveys", survey(pkm, &[4; 9])).await.0, StatusCode::CREATED);
+    assert_eq!(anon(&app, Method::POST, "/api/v1/public/surveys", survey(pkm, &[4; 9])).await.0, StatusCode::CONFLICT);
+    // Per-address limit: 20 an hour, then 429 with Retry-After.
+    let mut last = StatusCode::CREATED;
+    for i in 0..25u8 {
+        let answers = [1 + i % 4, 1 + (i / 4) % 4, 1 + (i / 16) % 4, 2, 2, 2, 2, 2, 3];
+        let res = app.client.post(app.url("/api/v1/public/surveys")).json(&survey(pkm, &answers)).send().await.unwrap();
+        last = res.status();
+        if last == StatusCode::TOO_MANY_REQUESTS {
+            assert!(res.headers().get("retry-after").is_some());
+            break;
+        }
+    }
+    assert_eq!(last, StatusCode::TOO_MANY_REQUESTS);
+    // A registered counter kiosk takes a whole queue from the same address, same answers included.
+    let operator = app.token("kapkm.sukajadi").await;
+    let (status, kiosk) =
+        app.post(&format!("/api/v1/units/{pkm}/kiosks"), &operator, json!({ "name": "Tablet loket 1" })).await;
+    assert_eq!(status, StatusCode::CREATED, "{kiosk}");
+    let token = kiosk["token"].as_str().unwrap();
+    for _ in 0..30 {
+        let res = app
+            .client
+            .post(app.url("/api/v1/public/surveys"))
+            .header("x-kiosk-token", token)
+            .json(&survey(pkm, &[3; 9]))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), StatusCode::CREATED);
+    }
+    // A kiosk token is bound to its unit.
+    let other = app.unit_id("PKM-CIBEUNYING").await;
+    let res = app
+        .client
+        .post(app.url("/api/v1/public/surveys"))
+        .header("x-kiosk-token", token)
+        .json(&survey(other, &[3; 9]))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    let (_, ikm) = app.get(&format!("/api/v1/units/{pkm}/ikm"), &operator).await;
+    // From the address: 20 counted requests, of which one duplicate was refused (the invalid ones,
+    // the honeypot and the 429 stored nothing); then 30 from the kiosk.
+    assert_eq!(ikm["respondents"], 19 + 30);
+    // Only the unit's staff register kiosks.
+    assert_eq!(
+        app.post(&format!("/api/v1/units/{pkm}/kiosks"), &app.token("dedi").await, json!({ "name": "x" })).await.0,
+        StatusCode::NOT_FOUND
+    );
+}
+
+async fn file(app: &TestApp, unit: i64, text: &str, nip: Option<&str>) -> (StatusCode, Value) {
+    let body = json!({ "unit_id": unit, "category": "pengaduan", "text": text, "employee_nip": nip, "contact": "0812-0000-1111" });
+    anon(app, Method::POST, "/api/v1/public/complaints", body).await
+}
+
+async fn a_complaint_from_filing_to_closed(app: TestApp) {
+    let pkm = app.unit_id("PKM-SUKAJADI").await;
+    let (status, receipt) =
+        file(&app, pkm, "Antrean pendaftaran sangat lama dan petugas tidak ramah", Some(demo::DEDI)).await;
+    assert_eq!(status, StatusCode::CREATED, "{receipt}");
+    let code = receipt["tracking_code"].as_str().unwrap().to_owned();
+    assert!(code.starts_with("ADU-") && code.len() == 16);
+    // The tracking code reveals the status and public response, nothing else.
+    let (status, public) = app.call(Method::GET, &format!("/api/v1/public/complaints/{code}"), None, None).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(public["status"], "received");
+    let keys: Vec<&str> = public.as_object().unwrap().keys().map(String::as_str).collect();
+    for hidden in ["text", "contact", "employee_nip", "employee_id", "unit_id", "id"] {
+        assert!(!keys.contains(&hidden), "{hidden} leaked: {public}");
+    }
+    assert_eq!(
+        app.call(Method::GET, "/api/v1/public/complaints/ADU-TIDAKADA2345", None, None).await.0,
+        StatusCode::NOT_FOUND
+    );
+    // The same complaint again is refused, naming the first code.
+    let (status, body) =
+        file(&app, pkm, "Antrean  pendaftaran sangat LAMA dan petugas tidak ramah", Some(demo::DEDI)).await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    assert!(body["detail"].as_str().unwrap().contains(&code));
+    // Staff of the unit handle it, with the contact.
+    let operator = app.token("kapkm.sukajadi").await;
+    let (_, queue) = app.get("/api/v1/complaints", &operator).await;
+    let item = queue["items"].as_array().unwrap().iter().find(|c| c["tracking_code"] == code).unwrap().clone();
+    assert_eq!(item["contact"], "0812-0000-1111");
+    assert!(item["deadline"].is_string());
+    let id = item["id"].as_i64().unwrap();
+    let step = |to: &str, extra: Value| {
+        let mut b = json!({ "to": to });
+        b.as_object_mut().unwrap().extend(extra.as_object().unwrap().clone());
+        b
+    };
+    let path = format!("/api/v1/complaints/{id}/transition");
+    assert_eq!(app.post(&path, &operator, step("responded", json!({}))).await.0, StatusCode::CONFLICT);
+    assert_eq!(app.post(&path, &operator, step("verified", json!({}))).await.0, StatusCode::OK);
+    let (status, body) = app.post(&path, &operator, step("dispositioned", json!({}))).await;
+    assert_eq!((status, body["errors"][0]["field"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("unit_id")));
+    assert_eq!(app.post(&path, &operator, step("dispositioned", json!({ "unit_id": pkm }))).await.0, StatusCode::OK);
+    assert_eq!(app.post(&path, &operator, step("responded", json!({}))).await.0, StatusCode::UNPROCESSABLE_ENTITY);
+    let answer = "Terima kasih; jam layanan pendaftaran ditambah dan petugas telah dibina.";
+    assert_eq!(
+        app.post(&path, &operator, step("responded", json!({ "public_response": answer }))).await.0,
+        StatusCode::OK
+    );
+    let (status, closed) = app.post(&path, &operator, step("closed", json!({}))).await;
+    assert_eq!((status, closed["status"].as_str()), (StatusCode::OK, Some("closed")));
+    let (_, public) = app.call(Method::GET, &format!("/api/v1/public/complaints/{code}"), None, None).await;
+    assert_eq!(public["status"], "closed");
+    assert_eq!(public["public_response"], answer);
+    // The employee's penilai sees it as evidence, without the contact; a colleague and another
+    // dinas do not; the penilai cannot handle it.
+    let dedi_id = app.employee_id(demo::DEDI).await;
+    let kasi = app.token("kasi.rujukan").await;
+    let (_, evidence) = app.get(&format!("/api/v1/complaints?employee_id={dedi_id}"), &kasi).await;
+    assert_eq!(evidence["total"], 1);
+    assert_eq!(evidence["items"][0]["contact"], Value::Null);
+    assert_eq!(app.post(&path, &kasi, step("closed", json!({}))).await.0, StatusCode::FORBIDDEN);
+    let (_, none) = app.get(&format!("/api/v1/complaints?employee_id={dedi_id}"), &app.token("sri").await).await;
+    assert_eq!(none["total"], 0);
+    assert_eq!(app.get(&format!("/api/v1/complaints/{id}"), &app.token("maya").await).await.0, StatusCode::NOT_FOUND);
+    assert_eq!(app.get(&format!("/api/v1/complaints/{id}"), &app.token("sri").await).await.0, StatusCode::NOT_FOUND);
+}
+
+async fn rejection_needs_a_reason_and_overdue_ones_come_first(app: TestApp) {
+    let dukcapil = app.unit_id("DUKCAPIL").await;
+    let (_, a) = file(&app, dukcapil, "Mohon informasi syarat membuat akta kelahiran anak", None).await;
+    let (_, b) = file(&app, dukcapil, "KTP-el saya belum jadi sejak tiga bulan yang lalu", None).await;
+    let operator = app.token("maya").await;
+    let (_, queue) = app.get("/api/v1/complaints", &operator).await;
+    assert_eq!(queue["total"], 2);
+    let id_of = |code: &Value| {
+        queue["items"].as_array().unwrap().iter().find(|c| c["tracking_code"] == *code).unwrap()["id"].as_i64().unwrap()
+    };
+    let (first, second) = (id_of(&a["tracking_code"]), id_of(&b["tracking_code"]));
+    // The second was filed long ago: its verification deadline passed.
+    app.db
+        .execute_unprepared(&format!("UPDATE complaints SET filed_on = '2026-01-05' WHERE id = {second}"))
+        .await
+        .unwrap();
+    let (_, queue) = app.get("/api/v1/complaints", &operator).await;
+    assert_eq!(queue["items"][0]["id"], second);
+    assert_eq!(queue["items"][0]["overdue"], true);
+    assert_eq!(queue["items"][1]["overdue"], false);
+    let (_, only) = app.get("/api/v1/complaints?overdue=true", &operator).await;
+    assert_eq!(only["total"], 1);
+    let path = format!("/api/v1/complaints/{first}/transition");
+    let (status, body) = app.post(&path, &operator, json!({ "to": "rejected" })).await;
+    assert_eq!((status, body["errors"][0]["field"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("note")));
+    let (status, rejected) = app
+        .post(&path, &operator, json!({ "to": "rejected", "note": "Bukan kewenangan; silakan ke kantor kecamatan" }))
+        .await;
+    assert_eq!((status, rejected["status"].as_str()), (StatusCode::OK, Some("rejected")));
+    assert_eq!(app.post(&path, &operator, json!({ "to": "verified" })).await.0, StatusCode::CONFLICT);
+    // Complaints per address are limited too, and a honeypot stores nothing.
+    let mut bot = json!({ "unit_id": dukcapil, "category": "aspirasi", "text": "beli obat murah di sini sekarang juga", "website": "x" });
+    assert_eq!(anon(&app, Method::POST, "/api/v1/public/complaints", bot.take()).await.0, StatusCode::CREATED);
+    let (_, queue) = app.get("/api/v1/complaints", &operator).await;
+    assert_eq!(queue["total"], 2);
+    let mut last = StatusCode::CREATED;
+    for i in 0..12 {
+        last = file(&app, dukcapil, &format!("Keluhan nomor {i} tentang layanan loket"), None).await.0;
+    }
+    assert_eq!(last, StatusCode::TOO_MANY_REQUESTS);
+    // Without a session the staff queue is closed.
+    assert_eq!(app.call(Method::GET, "/api/v1/complaints", None, None).await.0, StatusCode::UNAUTHORIZED);
+}
+
+async fn the_public_list_of_service_units(app: TestApp) {
+    let (status, list) = app.call(Method::GET, "/api/v1/public/units", None, None).await;
+    assert_eq!(status, StatusCode::OK);
+    let codes: Vec<&str> = list["items"].as_array().unwrap().iter().map(|u| u["code"].as_str().unwrap()).collect();
+    assert!(codes.contains(&"PKM-SUKAJADI") && codes.contains(&"DUKCAPIL"));
+    assert!(!codes.contains(&"BKPSDM"));
+}
+
+db_tests!(
+    the_ikm_of_the_regulation,
+    surveys_resist_abuse_but_serve_a_kiosk,
+    a_complaint_from_filing_to_closed,
+    rejection_needs_a_reason_and_overdue_ones_come_first,
+    the_public_list_of_service_units,
+);

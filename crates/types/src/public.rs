@@ -1,0 +1,154 @@
+use chrono::{DateTime, NaiveDate, Utc};
+use kinerja_domain::ikm::Grade;
+use kinerja_domain::{ComplaintCategory, ComplaintStatus};
+use serde::{Deserialize, Serialize};
+use validator::Validate;
+
+/// A service unit a citizen can survey or complain about.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PublicUnit {
+    pub id: i64,
+    pub code: String,
+    pub name: String,
+}
+
+/// Body of `POST /public/surveys`: the nine answers (1–4) of PermenPANRB 14/2017, an optional
+/// profile and comment. `website` must stay empty (a field people never see).
+#[derive(Debug, Clone, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct NewSurvey {
+    pub unit_id: i64,
+    pub answers: Vec<u8>,
+    #[validate(length(max = 2000, message = "komentar maksimal 2000 karakter"))]
+    pub comment: Option<String>,
+    #[validate(length(max = 20))]
+    pub age_band: Option<String>,
+    #[validate(length(max = 20))]
+    pub sex: Option<String>,
+    #[validate(length(max = 40))]
+    pub education: Option<String>,
+    #[validate(length(max = 60))]
+    pub occupation: Option<String>,
+    #[serde(default)]
+    pub website: Option<String>,
+}
+
+/// Body of `POST /public/complaints`.
+#[derive(Debug, Clone, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct NewComplaint {
+    pub unit_id: i64,
+    pub category: ComplaintCategory,
+    #[validate(length(min = 10, max = 4000, message = "uraian 10-4000 karakter"))]
+    pub text: String,
+    /// The NIP of the employee concerned, if any.
+    pub employee_nip: Option<String>,
+    /// How to reach the citizen (seen only by the staff who handle it).
+    #[validate(length(max = 200, message = "kontak maksimal 200 karakter"))]
+    pub contact: Option<String>,
+    #[serde(default)]
+    pub website: Option<String>,
+}
+
+/// Answer to a filed complaint: the code to follow it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ComplaintReceipt {
+    pub tracking_code: String,
+}
+
+/// What anyone holding the tracking code may see: the status and the public response only.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PublicComplaintStatus {
+    pub tracking_code: String,
+    pub status: ComplaintStatus,
+    pub status_label: String,
+    pub public_response: Option<String>,
+    pub filed_on: NaiveDate,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// A complaint as staff see it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Complaint {
+    pub id: i64,
+    pub tracking_code: String,
+    pub unit_id: i64,
+    pub category: ComplaintCategory,
+    pub text: String,
+    pub employee_nip: Option<String>,
+    pub employee_id: Option<i64>,
+    /// Only for the staff who handle it.
+    pub contact: Option<String>,
+    pub status: ComplaintStatus,
+    pub public_response: Option<String>,
+    pub disposition_unit_id: Option<i64>,
+    pub filed_on: NaiveDate,
+    /// The deadline of the step it waits for (verification or response), in working days.
+    pub deadline: Option<NaiveDate>,
+    pub overdue: bool,
+    pub created_at: DateTime<Utc>,
+}
+
+/// Body of `POST /complaints/{id}/transition`.
+#[derive(Debug, Clone, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ComplaintTransition {
+    pub to: ComplaintStatus,
+    #[validate(length(max = 4000))]
+    pub note: Option<String>,
+    /// For `dispositioned`: the unit that must follow it up.
+    pub unit_id: Option<i64>,
+    /// For `responded`: the answer the citizen will read.
+    #[validate(length(max = 4000))]
+    pub public_response: Option<String>,
+}
+
+/// The satisfaction index of a unit for a period.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct IkmReport {
+    pub unit_id: i64,
+    pub period: String,
+    pub respondents: u64,
+    /// Mean answer per unsur U1..U9 (empty with no respondents).
+    pub nrr: Vec<f64>,
+    pub ikm: Option<f64>,
+    pub grade: Option<Grade>,
+    pub grade_label: Option<String>,
+    /// Whether the unit published this result for the public.
+    pub published: bool,
+}
+
+/// Body of `POST /units/{id}/kiosks`: a service-counter tablet whose surveys share a larger limit.
+#[derive(Debug, Clone, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct NewKiosk {
+    #[validate(length(min = 1, max = 100, message = "nama 1-100 karakter"))]
+    pub name: String,
+}
+
+/// A registered kiosk; `token` is shown this once and goes in the `X-Kiosk-Token` header.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct KioskCreated {
+    pub id: i64,
+    pub token: String,
+}
+
+/// Body of `PUT /units/{id}/ikm-weights`: nine weights summing to 1, or `null` for equal weights.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct IkmWeights {
+    pub weights: Option<Vec<f64>>,
+}
+
+/// Body of `POST /units/{id}/ikm/publish`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct IkmPublish {
+    pub period: String,
+}
