@@ -99,6 +99,7 @@ pub struct ApiDoc;
     routes::public::public_ikm,
     routes::complaints::list_complaints,
     routes::complaints::get_complaint,
+    routes::complaints::history,
     routes::complaints::transition,
     routes::ikm::unit_ikm,
     routes::ikm::publish,

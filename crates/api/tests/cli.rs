@@ -20,11 +20,13 @@ fn commands_work_on_the_default_sqlite_file() {
     assert!(first.status.success());
     let text = String::from_utf8_lossy(&first.stdout);
     assert!(text.contains("kadinkes") && text.contains("kinerja2026"), "{text}");
-    assert!(!text.contains(" 0 aktivitas baru"), "the demo has months of work: {text}");
+    assert!(!text.contains(" 0 aktivitas,"), "the demo has months of work: {text}");
+    assert!(!text.contains(" 0 survei,") && !text.contains(" 0 pengaduan"), "and citizen feedback: {text}");
     assert!(dir.path().join("evidence").is_dir(), "with evidence files");
     let again = kinerja(dir.path()).args(["seed", "demo"]).output().unwrap();
     assert!(again.status.success());
-    assert!(String::from_utf8_lossy(&again.stdout).contains("0 unit, 0 pegawai, 0 akun, 0 SKP, 0 aktivitas baru"));
+    assert!(String::from_utf8_lossy(&again.stdout)
+        .contains("0 unit, 0 pegawai, 0 akun, 0 SKP, 0 aktivitas, 0 survei, 0 pengaduan baru"));
 
     let admin = kinerja(dir.path())
         .args(["admin", "create", "--username", "bkpsdm"])

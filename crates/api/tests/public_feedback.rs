@@ -274,3 +274,23 @@ db_tests!(
     rejection_needs_a_reason_and_overdue_ones_come_first,
     the_public_list_of_service_units,
 );
+
+async fn the_demo_city_has_every_grade_and_every_state(app: TestApp) {
+    let extras = kinerja_api::seed::demo::Extras { work_history: None, citizen_feedback: true };
+    kinerja_api::seed::demo::run_with(&app.db, &extras).await.unwrap();
+    let admin = app.token("admin").await;
+    let mut grades = Vec::new();
+    for code in ["DUKCAPIL", "PKM-SUKAJADI", "PKM-CIBEUNYING", "KEC-SUKASARI"] {
+        let unit = app.unit_id(code).await;
+        let (_, ikm) = app.get(&format!("/api/v1/units/{unit}/ikm"), &admin).await;
+        grades.push(ikm["grade"].as_str().unwrap().to_owned());
+    }
+    assert_eq!(grades, vec!["A", "B", "C", "D"]);
+    let (_, queue) = app.get("/api/v1/complaints?per_page=50", &admin).await;
+    let states: std::collections::BTreeSet<&str> =
+        queue["items"].as_array().unwrap().iter().map(|c| c["status"].as_str().unwrap()).collect();
+    assert_eq!(states.len(), 6, "{states:?}");
+    assert_eq!(queue["items"][0]["overdue"], true, "overdue ones first");
+}
+
+db_tests!(the_demo_city_has_every_grade_and_every_state);

@@ -23,7 +23,7 @@ use utoipa::IntoParams;
 use validator::Validate;
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.service(list_complaints).service(get_complaint).service(transition);
+    cfg.service(list_complaints).service(get_complaint).service(history).service(transition);
 }
 
 /// How the viewer relates to complaints.
@@ -277,4 +277,42 @@ pub async fn transition(
     let out = to_wire(&saved, true, &holidays, s.complaint_verify_days, s.complaint_response_days);
     txn.commit().await?;
     Ok(web::Json(out))
+}
+
+/// One step of a complaint's history.
+#[derive(Debug, serde::Serialize, utoipa::ToSchema)]
+pub struct ComplaintEvent {
+    pub from_status: Option<ComplaintStatus>,
+    pub to_status: ComplaintStatus,
+    pub note: Option<String>,
+    pub actor_user_id: Option<i64>,
+    pub at: chrono::DateTime<Utc>,
+}
+
+/// Every step of a complaint, oldest first.
+#[utoipa::path(tag = "public", security(("bearer" = [])), params(("id" = i64, Path)),
+    responses((status = 200, body = Vec<ComplaintEvent>), (status = 404, body = Problem)))]
+#[get("/complaints/{id}/history")]
+pub async fn history(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    id: web::Path<i64>,
+) -> ApiResult<web::Json<Vec<ComplaintEvent>>> {
+    let (c, _) = find_readable(&state.db, &viewer, id.into_inner()).await?;
+    let rows = complaint_events::Entity::find()
+        .filter(complaint_events::Column::ComplaintId.eq(c.id))
+        .order_by_asc(complaint_events::Column::Id)
+        .all(&state.db)
+        .await?;
+    Ok(web::Json(
+        rows.into_iter()
+            .map(|e| ComplaintEvent {
+                from_status: e.from_status.and_then(|s| s.parse().ok()),
+                to_status: e.to_status.parse().unwrap_or(ComplaintStatus::Received),
+                note: e.note,
+                actor_user_id: e.actor_user_id,
+                at: e.at,
+            })
+            .collect(),
+    ))
 }

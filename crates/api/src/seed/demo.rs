@@ -267,6 +267,8 @@ const USERS: &[UserRow] = &[
 pub struct Extras {
     /// Past months of daily work, with evidence, feedback and dialogues; evidence files go here.
     pub work_history: Option<std::path::PathBuf>,
+    /// Months of satisfaction surveys and complaints in every state.
+    pub citizen_feedback: bool,
 }
 
 /// Seeds the demo city and prints the demo sign-ins.
@@ -368,13 +370,15 @@ pub async fn run_with(db: &DatabaseConnection, extras: &Extras) -> anyhow::Resul
     }
 
     let plans = super::plans::seed(&txn, &unit_ids, &employee_ids).await?;
+    let (surveys, complaints) =
+        if extras.citizen_feedback { super::public::seed(&txn, &unit_ids).await? } else { (0, 0) };
     let work = match &extras.work_history {
         Some(dir) => super::work::seed(&txn, &employee_ids, dir).await?,
         None => 0,
     };
 
-    if created != (0, 0, 0) || plans > 0 || work > 0 {
-        let summary = serde_json::json!({ "units": created.0, "employees": created.1, "users": created.2, "skps": plans, "activities": work });
+    if created != (0, 0, 0) || plans > 0 || work > 0 || surveys > 0 || complaints > 0 {
+        let summary = serde_json::json!({ "units": created.0, "employees": created.1, "users": created.2, "skps": plans, "activities": work, "surveys": surveys, "complaints": complaints });
         audit::record(
             &txn,
             &Actor::cli(),
@@ -385,8 +389,8 @@ pub async fn run_with(db: &DatabaseConnection, extras: &Extras) -> anyhow::Resul
     txn.commit().await?;
 
     println!(
-        "Kota Sukamaju siap: {} unit, {} pegawai, {} akun, {} SKP, {} aktivitas baru (yang sudah ada dibiarkan).",
-        created.0, created.1, created.2, plans, work
+        "Kota Sukamaju siap: {} unit, {} pegawai, {} akun, {} SKP, {} aktivitas, {} survei, {} pengaduan baru (yang sudah ada dibiarkan).",
+        created.0, created.1, created.2, plans, work, surveys, complaints
     );
     println!("Akun demo (kata sandi semuanya: {DEMO_PASSWORD}):");
     for (username, _, _, _, who) in USERS {

@@ -2,4 +2,5 @@
 
 pub mod demo;
 mod plans;
+mod public;
 mod work;
