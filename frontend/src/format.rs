@@ -37,3 +37,41 @@ pub fn number(value: f64, lang: Lang) -> String {
 pub fn parse_number(text: &str) -> Option<f64> {
     text.trim().replace(',', ".").parse::<f64>().ok().filter(|v| v.is_finite())
 }
+
+/// Today by the browser's clock and time zone.
+pub fn today() -> NaiveDate {
+    let now = js_sys::Date::new_0();
+    NaiveDate::from_ymd_opt(now.get_full_year() as i32, now.get_month() + 1, now.get_date()).unwrap_or_default()
+}
+
+/// A duration the way people say it: `45 menit`, `2 jam`, `6 jam 30 menit` (or in English).
+pub fn minutes(total: u64, lang: Lang) -> String {
+    let (hours, rest) = (total / 60, total % 60);
+    let (h, m) = match lang {
+        Lang::Id => ("jam", "menit"),
+        Lang::En => ("h", "min"),
+    };
+    match (hours, rest) {
+        (0, m_) => format!("{m_} {m}"),
+        (h_, 0) => format!("{h_} {h}"),
+        (h_, m_) => format!("{h_} {h} {m_} {m}"),
+    }
+}
+
+/// A share as a percentage with one decimal, e.g. `37,5 %`.
+pub fn percent(value: f64, lang: Lang) -> String {
+    format!("{} %", number((value * 10.0).round() / 10.0, lang))
+}
+
+/// A file size, e.g. `69 B`, `12,5 KB`, `3,2 MB`.
+pub fn bytes(size: u64, lang: Lang) -> String {
+    const KB: f64 = 1024.0;
+    let size_f = size as f64;
+    if size_f < KB {
+        format!("{size} B")
+    } else if size_f < KB * KB {
+        format!("{} KB", number((size_f / KB * 10.0).round() / 10.0, lang))
+    } else {
+        format!("{} MB", number((size_f / KB / KB * 10.0).round() / 10.0, lang))
+    }
+}

@@ -69,6 +69,15 @@ pub fn Screen(props: &ScreenProps) -> Html {
             } else {
                 match route {
                     Route::Home => html! { <pages::Home me={me.clone()} /> },
+                    Route::Activities => html! { <pages::Activities me={me.clone()} /> },
+                    Route::Verification => html! { <pages::Verification me={me.clone()} /> },
+                    Route::TeamActivities => html! { <pages::TeamActivities /> },
+                    Route::MyRealization => html! { <pages::MyRealization me={me.clone()} /> },
+                    Route::Realization { skp_id } => html! { <pages::Realization me={me.clone()} {skp_id} /> },
+                    Route::MyFeedback => html! { <pages::FeedbackPage me={me.clone()} employee_id={None::<i64>} /> },
+                    Route::Feedback { employee_id } => {
+                        html! { <pages::FeedbackPage me={me.clone()} employee_id={Some(employee_id)} /> }
+                    }
                     Route::MySkp => html! { <pages::MySkp me={me.clone()} /> },
                     Route::TeamSkp => html! { <pages::TeamSkp me={me.clone()} /> },
                     Route::SkpDetail { id } => html! { <pages::SkpDetail me={me.clone()} {id} /> },

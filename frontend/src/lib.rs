@@ -7,7 +7,9 @@
 mod api;
 mod app;
 mod auth;
+mod calendar;
 mod components;
+mod files;
 mod format;
 mod guard;
 mod hooks;

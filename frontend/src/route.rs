@@ -11,12 +11,26 @@ pub enum Route {
     Home,
     #[at("/masuk")]
     Login,
+    #[at("/aktivitas")]
+    Activities,
+    #[at("/aktivitas/verifikasi")]
+    Verification,
+    #[at("/aktivitas/tim")]
+    TeamActivities,
     #[at("/skp")]
     MySkp,
     #[at("/skp/tim")]
     TeamSkp,
     #[at("/skp/:id")]
     SkpDetail { id: i64 },
+    #[at("/realisasi")]
+    MyRealization,
+    #[at("/realisasi/:skp_id")]
+    Realization { skp_id: i64 },
+    #[at("/umpan-balik")]
+    MyFeedback,
+    #[at("/umpan-balik/:employee_id")]
+    Feedback { employee_id: i64 },
     #[at("/peta-kinerja")]
     PerformanceMap,
     #[at("/notifikasi")]
@@ -40,8 +54,13 @@ impl Route {
     /// The screens in the navigation, in order.
     pub const NAV: &'static [Route] = &[
         Route::Home,
+        Route::Activities,
+        Route::Verification,
+        Route::TeamActivities,
         Route::MySkp,
         Route::TeamSkp,
+        Route::MyRealization,
+        Route::MyFeedback,
         Route::PerformanceMap,
         Route::Profile,
         Route::Units,
@@ -58,8 +77,10 @@ impl Route {
     /// Whether `me` may open the screen. The server checks again; this only hides what would fail.
     pub fn allows(self, me: &Me) -> bool {
         match self {
-            Route::MySkp => me.employee.is_some(),
-            Route::TeamSkp => me.is_supervisor,
+            Route::MySkp | Route::Activities | Route::TeamActivities | Route::MyRealization | Route::MyFeedback => {
+                me.employee.is_some()
+            }
+            Route::TeamSkp | Route::Verification => me.is_supervisor,
             Route::PerformanceMap => me.has(Role::KepalaUnit) || me.has(Role::Admin) || me.has(Role::Auditor),
             Route::Settings => me.has(Role::Admin),
             Route::Audit => me.has(Role::Admin) || me.has(Role::Auditor),
@@ -72,6 +93,11 @@ impl Route {
         match self {
             Route::Home => "nav.home",
             Route::Login => "nav.login",
+            Route::Activities => "nav.activities",
+            Route::Verification => "nav.verification",
+            Route::TeamActivities => "nav.team_activities",
+            Route::MyRealization | Route::Realization { .. } => "nav.realization",
+            Route::MyFeedback | Route::Feedback { .. } => "nav.feedback",
             Route::MySkp => "nav.skp",
             Route::TeamSkp => "nav.skp_team",
             Route::SkpDetail { .. } => "nav.skp_detail",

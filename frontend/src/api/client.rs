@@ -1,15 +1,22 @@
 //! The one fetch wrapper. It adds `Authorization: Bearer`, renews the session once when the
 //! server answers 401 (or just before the access token expires), and turns every failure into
-//! an [`ApiError`].
+//! an [`ApiError`]. Files go through it too: downloads (CSV, evidence) and uploads, which use
+//! XMLHttpRequest because only it reports how far an upload has come.
 
 use super::session::{self, Tokens};
 use super::ApiError;
+use futures::channel::oneshot;
 use futures::future::{FutureExt, LocalBoxFuture, Shared};
 use gloo_net::http::{Method, RequestBuilder, Response};
 use kinerja_types::{Problem, RefreshRequest, TokenPair};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+use web_sys::{FormData, ProgressEvent, XmlHttpRequest};
+use yew::Callback;
 
 const BASE: &str = "/api/v1";
 
@@ -27,11 +34,15 @@ struct Call<'a> {
     body: Option<String>,
     /// Whether to send the session's token (and renew it when needed).
     signed: bool,
+    /// The media type asked for.
+    accept: &'static str,
 }
+
+const JSON: &str = "application/json";
 
 /// `GET {path}` as the signed-in user.
 pub async fn get<T: DeserializeOwned>(path: &str, query: &Query<'_>) -> Result<T, ApiError> {
-    let call = Call { method: Method::GET, path, query, body: None, signed: true };
+    let call = Call { method: Method::GET, path, query, body: None, signed: true, accept: JSON };
     decode(execute(&call).await?).await
 }
 
@@ -41,19 +52,19 @@ where
     B: Serialize + ?Sized,
     T: DeserializeOwned,
 {
-    let call = Call { method, path, query: &[], body: Some(encode(body)?), signed: true };
+    let call = Call { method, path, query: &[], body: Some(encode(body)?), signed: true, accept: JSON };
     decode(execute(&call).await?).await
 }
 
 /// `POST`/`DELETE {path}` without a body as the signed-in user (an action such as "submit").
 pub async fn act<T: DeserializeOwned>(method: Method, path: &str) -> Result<T, ApiError> {
-    let call = Call { method, path, query: &[], body: None, signed: true };
+    let call = Call { method, path, query: &[], body: None, signed: true, accept: JSON };
     decode(execute(&call).await?).await
 }
 
 /// Like [`act`], for actions the server answers with 204 No Content.
 pub async fn act_empty(method: Method, path: &str) -> Result<(), ApiError> {
-    let call = Call { method, path, query: &[], body: None, signed: true };
+    let call = Call { method, path, query: &[], body: None, signed: true, accept: JSON };
     let response = execute(&call).await?;
     if response.ok() {
         Ok(())
@@ -68,7 +79,7 @@ pub async fn post_as<B>(tokens: &Tokens, path: &str, body: &B) -> Result<(), Api
 where
     B: Serialize + ?Sized,
 {
-    let call = Call { method: Method::POST, path, query: &[], body: Some(encode(body)?), signed: false };
+    let call = Call { method: Method::POST, path, query: &[], body: Some(encode(body)?), signed: false, accept: JSON };
     let response = attempt(&call, Some(tokens)).await?;
     if response.ok() {
         Ok(())
@@ -83,8 +94,142 @@ where
     B: Serialize + ?Sized,
     T: DeserializeOwned,
 {
-    let call = Call { method: Method::POST, path, query: &[], body: Some(encode(body)?), signed: false };
+    let call = Call { method: Method::POST, path, query: &[], body: Some(encode(body)?), signed: false, accept: JSON };
     decode(execute(&call).await?).await
+}
+
+/// A file the server sent.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Download {
+    pub bytes: Vec<u8>,
+    /// The name the server suggests (`Content-Disposition`), if any.
+    pub filename: Option<String>,
+    pub content_type: String,
+}
+
+impl Download {
+    /// Whether the server answered JSON rather than a file (an evidence link is described so).
+    pub fn is_json(&self) -> bool {
+        self.content_type.starts_with(JSON)
+    }
+}
+
+/// `GET {path}` as the signed-in user, for a file (`*/*`), e.g. a CSV export or an evidence file.
+pub async fn download(path: &str, query: &Query<'_>) -> Result<Download, ApiError> {
+    let call = Call { method: Method::GET, path, query, body: None, signed: true, accept: "*/*" };
+    let response = execute(&call).await?;
+    if !response.ok() {
+        return Err(failure(response).await);
+    }
+    let headers = response.headers();
+    let content_type = headers.get("content-type").unwrap_or_default();
+    let filename = headers.get("content-disposition").as_deref().and_then(attachment_name);
+    let bytes = response.binary().await.map_err(|_| ApiError::BadResponse)?;
+    Ok(Download { bytes, filename, content_type })
+}
+
+/// The `filename="..."` of a `Content-Disposition` header.
+fn attachment_name(header: &str) -> Option<String> {
+    let start = header.find("filename=")? + "filename=".len();
+    let rest = header[start..].trim_start();
+    let name = match rest.strip_prefix('"') {
+        Some(quoted) => quoted.split('"').next().unwrap_or_default(),
+        None => rest.split(';').next().unwrap_or_default().trim(),
+    };
+    (!name.is_empty()).then(|| name.to_owned())
+}
+
+/// `POST {path}` of `file` as the multipart part `file`, as the signed-in user. `on_progress` is
+/// told the share sent so far (0 to 1) while the upload runs.
+pub async fn upload<T: DeserializeOwned>(
+    path: &str,
+    file: &web_sys::File,
+    on_progress: Callback<f64>,
+) -> Result<T, ApiError> {
+    let mut tokens = session::load();
+    if let Some(current) = &tokens {
+        if current.ms_left() < RENEW_MARGIN_MS {
+            tokens = Some(renew().await?);
+        }
+    }
+    let url = format!("{BASE}{path}");
+    let (mut status, mut body) = send_file(&url, file, tokens.as_ref(), &on_progress).await?;
+    if let (401, Some(sent)) = (status, tokens) {
+        let fresh = match session::load() {
+            Some(stored) if stored.access_token != sent.access_token => stored,
+            _ => renew().await?,
+        };
+        (status, body) = send_file(&url, file, Some(&fresh), &on_progress).await?;
+        if status == 401 {
+            session::clear();
+        }
+    }
+    if (200..300).contains(&status) {
+        serde_json::from_str(&body).map_err(|_| ApiError::BadResponse)
+    } else {
+        Err(ApiError::from_status(status, serde_json::from_str::<Problem>(&body).ok()))
+    }
+}
+
+/// One upload attempt: the status and the body of the answer.
+async fn send_file(
+    url: &str,
+    file: &web_sys::File,
+    tokens: Option<&Tokens>,
+    on_progress: &Callback<f64>,
+) -> Result<(u16, String), ApiError> {
+    let form = FormData::new().map_err(|_| ApiError::Network)?;
+    form.append_with_blob_and_filename("file", file, &file.name()).map_err(|_| ApiError::Network)?;
+    let xhr = XmlHttpRequest::new().map_err(|_| ApiError::Network)?;
+    xhr.open("POST", url).map_err(|_| ApiError::Network)?;
+    let headers = [("Accept", JSON.to_owned()), ("Accept-Language", crate::i18n::Lang::stored().code().to_owned())];
+    for (name, value) in
+        headers.iter().chain(tokens.map(|t| ("Authorization", format!("Bearer {}", t.access_token))).iter())
+    {
+        xhr.set_request_header(name, value).map_err(|_| ApiError::Network)?;
+    }
+    let (done_tx, done_rx) = oneshot::channel::<bool>();
+    let done_tx = Rc::new(RefCell::new(Some(done_tx)));
+    let finish = |loaded: bool| {
+        let done_tx = done_tx.clone();
+        Closure::<dyn FnMut(ProgressEvent)>::new(move |_: ProgressEvent| {
+            if let Some(tx) = done_tx.borrow_mut().take() {
+                let _ = tx.send(loaded);
+            }
+        })
+    };
+    let on_load = finish(true);
+    let on_error = finish(false);
+    let progress = {
+        let on_progress = on_progress.clone();
+        Closure::<dyn FnMut(ProgressEvent)>::new(move |e: ProgressEvent| {
+            if e.length_computable() && e.total() > 0.0 {
+                on_progress.emit((e.loaded() / e.total()).clamp(0.0, 1.0));
+            }
+        })
+    };
+    xhr.set_onload(Some(on_load.as_ref().unchecked_ref()));
+    xhr.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    xhr.set_onabort(Some(on_error.as_ref().unchecked_ref()));
+    if let Ok(upload) = xhr.upload() {
+        upload.set_onprogress(Some(progress.as_ref().unchecked_ref()));
+    }
+    xhr.send_with_opt_form_data(Some(&form)).map_err(|_| ApiError::Network)?;
+    let loaded = done_rx.await.unwrap_or(false);
+    // The handlers must live until the request ends; detach them before they are dropped.
+    xhr.set_onload(None);
+    xhr.set_onerror(None);
+    xhr.set_onabort(None);
+    if let Ok(upload) = xhr.upload() {
+        upload.set_onprogress(None);
+    }
+    drop((on_load, on_error, progress));
+    if !loaded {
+        return Err(ApiError::Network);
+    }
+    let status = xhr.status().map_err(|_| ApiError::Network)?;
+    let body = xhr.response_text().ok().flatten().unwrap_or_default();
+    Ok((status, body))
 }
 
 fn encode<B: Serialize + ?Sized>(body: &B) -> Result<String, ApiError> {
@@ -123,7 +268,7 @@ async fn attempt(call: &Call<'_>, tokens: Option<&Tokens>) -> Result<Response, A
     let url = format!("{BASE}{}", call.path);
     let mut builder = RequestBuilder::new(&url)
         .method(call.method.clone())
-        .header("Accept", "application/json")
+        .header("Accept", call.accept)
         .header("Accept-Language", crate::i18n::Lang::stored().code())
         .query(call.query.iter().map(|(name, value)| (*name, value.as_str())));
     if let Some(tokens) = tokens {
@@ -178,8 +323,14 @@ async fn renew_once() -> Result<Tokens, ApiError> {
         return Err(ApiError::Unauthorized(None));
     };
     let body = RefreshRequest { refresh_token: current.refresh_token };
-    let call =
-        Call { method: Method::POST, path: "/auth/refresh", query: &[], body: Some(encode(&body)?), signed: false };
+    let call = Call {
+        method: Method::POST,
+        path: "/auth/refresh",
+        query: &[],
+        body: Some(encode(&body)?),
+        signed: false,
+        accept: JSON,
+    };
     match decode::<TokenPair>(attempt(&call, None).await?).await {
         Ok(pair) => {
             let tokens = Tokens::from_pair(pair);

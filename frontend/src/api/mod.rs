@@ -1,13 +1,17 @@
 //! Everything that talks to the server: one fetch wrapper ([`client`]), the error it returns
 //! ([`ApiError`]), the stored session ([`session`]) and one module of typed calls per resource.
 
+pub mod activities;
 pub mod audit;
 pub mod auth;
 pub mod client;
 pub mod employees;
 mod error;
+pub mod evidence;
+pub mod feedback;
 pub mod notifications;
 pub mod pk;
+pub mod realization;
 pub mod session;
 pub mod settings;
 pub mod skp;

@@ -1,7 +1,7 @@
-//! The coloured word for where an SKP stands.
+//! The coloured words for where an SKP or a daily activity stands.
 
 use crate::i18n::use_i18n;
-use kinerja_domain::SkpStatus;
+use kinerja_domain::{ActivityStatus, SkpStatus};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -18,4 +18,17 @@ pub fn StatusBadge(props: &StatusBadgeProps) -> Html {
         None => ("none", i18n.t("skp_status.none")),
     };
     html! { <span class={classes!("badge", format!("badge-{class}"))}>{ text }</span> }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ActivityBadgeProps {
+    pub status: ActivityStatus,
+}
+
+/// The coloured word for where a daily activity stands.
+#[component]
+pub fn ActivityBadge(props: &ActivityBadgeProps) -> Html {
+    let i18n = use_i18n();
+    let status = props.status.as_str();
+    html! { <span class={classes!("badge", format!("badge-{status}"))}>{ i18n.word("activity_status", status) }</span> }
 }

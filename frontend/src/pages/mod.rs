@@ -1,9 +1,13 @@
 //! One component per screen.
 
+mod activities;
+mod activity_form;
 mod audit;
 mod behavior_editor;
+mod dialog_form;
 mod employee_form;
 mod employees;
+mod feedback;
 mod forbidden;
 mod home;
 mod login;
@@ -12,17 +16,22 @@ mod notifications;
 mod performance_map;
 mod pk_goal_form;
 mod profile;
+mod realization;
 mod rhk_form;
 mod settings;
 mod settings_draft;
 mod skp_detail;
 mod skp_mine;
 mod skp_team;
+mod team_activities;
 mod unit_form;
 mod units;
+mod verification;
 
+pub use activities::Activities;
 pub use audit::Audit;
 pub use employees::Employees;
+pub use feedback::FeedbackPage;
 pub use forbidden::Forbidden;
 pub use home::Home;
 pub use login::Login;
@@ -30,11 +39,14 @@ pub use not_found::NotFound;
 pub use notifications::Notifications;
 pub use performance_map::PerformanceMap;
 pub use profile::Profile;
+pub use realization::{MyRealization, Realization};
 pub use settings::Settings;
 pub use skp_detail::SkpDetail;
 pub use skp_mine::MySkp;
 pub use skp_team::TeamSkp;
+pub use team_activities::TeamActivities;
 pub use units::Units;
+pub use verification::Verification;
 
 use kinerja_types::Me;
 use std::rc::Rc;

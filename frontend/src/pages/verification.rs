@@ -1,0 +1,486 @@
+//! Verifikasi (supervisors): the activities waiting for my verification, filtered by employee
+//! and dates. Approve or reject one (rejecting asks for the note the employee will read), or tick
+//! several and approve them at once: all or nothing, and when the server refuses it names the
+//! activities that stood in the way. The list downloads as CSV.
+
+use super::PageProps;
+use crate::api::activities::ActivityFilter;
+use crate::api::{self, ApiError};
+use crate::components::evidence::EvidenceList;
+use crate::components::{Confirm, ErrorBanner, Field, Loading, Notice, Pager, SelectField};
+use crate::files;
+use crate::format;
+use crate::hooks::use_remote;
+use crate::i18n::use_i18n;
+use crate::validation;
+use chrono::NaiveDate;
+use kinerja_types::{Activity, BulkApprove, RejectRequest};
+use std::collections::{BTreeSet, HashMap};
+use web_sys::HtmlInputElement;
+use yew::platform::spawn_local;
+use yew::prelude::*;
+
+const PER_PAGE: u64 = 50;
+
+/// The field the reject form shows its own error for.
+const NOTE_FIELDS: &[&str] = &["note"];
+
+/// The filters as typed.
+#[derive(Debug, Clone, PartialEq, Default)]
+struct Filters {
+    employee_id: Option<i64>,
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+}
+
+impl Filters {
+    fn query(&self, page: u64) -> ActivityFilter {
+        ActivityFilter {
+            employee_id: self.employee_id,
+            from: self.from,
+            to: self.to,
+            queue: true,
+            page,
+            per_page: PER_PAGE,
+            ..ActivityFilter::default()
+        }
+    }
+}
+
+#[component]
+pub fn Verification(props: &PageProps) -> Html {
+    let i18n = use_i18n();
+    let filters = use_state(Filters::default);
+    let page = use_state(|| 1u64);
+    let chosen = use_state(BTreeSet::<i64>::new);
+    let flash = use_state(|| None::<String>);
+    let refused = use_state(HashMap::<i64, String>::new);
+    let error = use_state(|| None::<ApiError>);
+    let asking_bulk = use_state(|| false);
+    let busy = use_state(|| false);
+    let downloading = use_state(|| false);
+    let my_id = props.me.employee.as_ref().map(|e| e.id);
+    let team = use_remote(my_id, |id| async move {
+        match id {
+            Some(id) => api::employees::subordinates(id).await.map(|p| p.items),
+            None => Ok(Vec::new()),
+        }
+    });
+    let queue = use_remote(((*filters).clone(), *page), |(filters, page)| {
+        let filter = filters.query(page);
+        async move { api::activities::list(&filter).await }
+    });
+    {
+        // Another list on screen: what was ticked or refused no longer applies.
+        let chosen = chosen.clone();
+        let refused = refused.clone();
+        use_effect_with(((*filters).clone(), *page), move |_| {
+            chosen.set(BTreeSet::new());
+            refused.set(HashMap::new());
+        });
+    }
+
+    // Approved or rejected: say so and read the queue again.
+    let changed = {
+        let flash = flash.clone();
+        let reload = queue.reload.clone();
+        let chosen = chosen.clone();
+        let refused = refused.clone();
+        Callback::from(move |message: String| {
+            flash.set(Some(message));
+            chosen.set(BTreeSet::new());
+            refused.set(HashMap::new());
+            reload.emit(());
+        })
+    };
+    let set_filters = |change: fn(&mut Filters, String)| {
+        let filters = filters.clone();
+        let page = page.clone();
+        Callback::from(move |value: String| {
+            let mut next = (*filters).clone();
+            change(&mut next, value);
+            page.set(1);
+            filters.set(next);
+        })
+    };
+    let on_page = {
+        let page = page.clone();
+        Callback::from(move |p| page.set(p))
+    };
+    let items: Vec<Activity> = queue.state.data.as_ref().map(|p| p.items.clone()).unwrap_or_default();
+    let ids: BTreeSet<i64> = items.iter().map(|a| a.id).collect();
+    let all_chosen = !ids.is_empty() && ids.iter().all(|id| chosen.contains(id));
+    let toggle_all = {
+        let chosen = chosen.clone();
+        let ids = ids.clone();
+        Callback::from(move |e: Event| {
+            let on = e.target_unchecked_into::<HtmlInputElement>().checked();
+            chosen.set(if on { ids.clone() } else { BTreeSet::new() });
+        })
+    };
+    let bulk = {
+        let chosen = chosen.clone();
+        let busy = busy.clone();
+        let error = error.clone();
+        let refused = refused.clone();
+        let asking_bulk = asking_bulk.clone();
+        let changed = changed.clone();
+        let i18n = i18n.clone();
+        Callback::from(move |()| {
+            let request = BulkApprove { ids: chosen.iter().copied().collect() };
+            busy.set(true);
+            error.set(None);
+            refused.set(HashMap::new());
+            let busy = busy.clone();
+            let error = error.clone();
+            let refused = refused.clone();
+            let asking_bulk = asking_bulk.clone();
+            let changed = changed.clone();
+            let i18n = i18n.clone();
+            spawn_local(async move {
+                match api::activities::bulk_approve(&request).await {
+                    Ok(result) => {
+                        asking_bulk.set(false);
+                        changed.emit(i18n.tf("verify.bulk_done", &[("n", &result.approved.len().to_string())]));
+                    }
+                    Err(e) => {
+                        // The server names each activity it would not approve; those rows are marked.
+                        let named: HashMap<i64, String> = e
+                            .fields()
+                            .iter()
+                            .filter_map(|f| f.field.parse::<i64>().ok().map(|id| (id, f.message.clone())))
+                            .collect();
+                        asking_bulk.set(false);
+                        refused.set(named);
+                        error.set(Some(e));
+                    }
+                }
+                busy.set(false);
+            });
+        })
+    };
+    let download = {
+        let filters = filters.clone();
+        let downloading = downloading.clone();
+        let error = error.clone();
+        Callback::from(move |_: MouseEvent| {
+            if *downloading {
+                return;
+            }
+            downloading.set(true);
+            let mut filter = filters.query(1);
+            filter.per_page = kinerja_types::Page::<Activity>::MAX_PER_PAGE;
+            let downloading = downloading.clone();
+            let error = error.clone();
+            spawn_local(async move {
+                match api::activities::csv(&filter).await {
+                    Ok(file) => {
+                        if !files::save(&file, "verifikasi-aktivitas.csv") {
+                            error.set(Some(ApiError::BadResponse));
+                        }
+                    }
+                    Err(e) => error.set(Some(e)),
+                }
+                downloading.set(false);
+            });
+        })
+    };
+
+    let employees: Vec<(AttrValue, AttrValue)> =
+        std::iter::once((AttrValue::from(""), AttrValue::from(i18n.t("verify.all_employees").to_owned())))
+            .chain(
+                team.state
+                    .data
+                    .iter()
+                    .flat_map(|list| list.iter())
+                    .map(|e| (AttrValue::from(e.id.to_string()), AttrValue::from(e.name.clone()))),
+            )
+            .collect();
+    let body = match &queue.state.data {
+        Some(data) if data.items.is_empty() => html! { <p class="muted">{ i18n.t("verify.empty") }</p> },
+        Some(data) => {
+            let rows = data.items.iter().map(|a| {
+                html! {
+                    <QueueRow key={a.id} activity={a.clone()} chosen={chosen.contains(&a.id)}
+                        refused={refused.get(&a.id).cloned()} chosen_set={chosen.clone()} on_done={changed.clone()} />
+                }
+            });
+            html! {
+                <>
+                    <div class="table-wrap">
+                        <table class="queue">
+                            <thead>
+                                <tr>
+                                    <th scope="col">
+                                        <input type="checkbox" id="verify-all" checked={all_chosen} onchange={toggle_all.clone()}
+                                            aria-label={i18n.t("verify.select_all").to_owned()} />
+                                    </th>
+                                    <th scope="col">{ i18n.t("verify.employee") }</th>
+                                    <th scope="col">{ i18n.t("activity.date") }</th>
+                                    <th scope="col">{ i18n.t("activity.week_minutes") }</th>
+                                    <th scope="col">{ i18n.t("activity.description") }</th>
+                                    <th scope="col">{ i18n.t("verify.evidence") }</th>
+                                    <th scope="col"><span class="sr-only">{ i18n.t("verify.actions") }</span></th>
+                                </tr>
+                            </thead>
+                            <tbody>{ for rows }</tbody>
+                        </table>
+                    </div>
+                    <Pager page={data.page} per_page={data.per_page} total={data.total} {on_page} />
+                </>
+            }
+        }
+        None if queue.state.loading => html! { <Loading /> },
+        None => html! {},
+    };
+    // No count until the queue is read: "(0)" while loading would tell a wrong story.
+    let heading = match &queue.state.data {
+        Some(data) => i18n.tf("verify.waiting", &[("n", &data.total.to_string())]),
+        None => i18n.t("verify.waiting_loading").to_owned(),
+    };
+    let ask_bulk = {
+        let asking_bulk = asking_bulk.clone();
+        Callback::from(move |_: MouseEvent| asking_bulk.set(true))
+    };
+    let cancel_bulk = {
+        let asking_bulk = asking_bulk.clone();
+        Callback::from(move |()| asking_bulk.set(false))
+    };
+    let n = chosen.len().to_string();
+    html! {
+        <section class="page">
+            <h1>{ i18n.t("verify.title") }</h1>
+            <p class="lead">{ i18n.t("verify.lead") }</p>
+            <div class="toolbar">
+                <SelectField id="verify-employee" label={i18n.t("verify.employee").to_owned()}
+                    value={filters.employee_id.map(|id| id.to_string()).unwrap_or_default()} options={employees}
+                    on_change={set_filters(|f, v| f.employee_id = v.parse().ok())} />
+                <Field id="verify-from" label={i18n.t("verify.from").to_owned()} kind="date"
+                    value={filters.from.map(|d| d.to_string()).unwrap_or_default()}
+                    on_input={set_filters(|f, v| f.from = NaiveDate::parse_from_str(&v, "%Y-%m-%d").ok())} />
+                <Field id="verify-to" label={i18n.t("verify.to").to_owned()} kind="date"
+                    value={filters.to.map(|d| d.to_string()).unwrap_or_default()}
+                    on_input={set_filters(|f, v| f.to = NaiveDate::parse_from_str(&v, "%Y-%m-%d").ok())} />
+                <button type="button" class="button-quiet" onclick={download} disabled={*downloading}>
+                    { if *downloading { i18n.t("common.working") } else { i18n.t("verify.csv") } }
+                </button>
+            </div>
+            if let Some(text) = &*flash {
+                <Notice text={text.clone()} />
+            }
+            <ErrorBanner error={team.state.error.clone()} />
+            <ErrorBanner error={queue.state.error.clone()} on_retry={queue.reload.clone()} />
+            if !refused.is_empty() {
+                <div class="callout callout-warn" role="alert">
+                    <strong>{ i18n.t("verify.bulk_refused") }</strong>
+                    <ul>
+                        { for refused.iter().map(|(id, message)| html! { <li key={*id}>{ message.clone() }</li> }) }
+                    </ul>
+                </div>
+            } else {
+                <ErrorBanner error={(*error).clone()} />
+            }
+            <section class="panel">
+                <div class="panel-head">
+                    <h2>{ heading }</h2>
+                    <div class="actions">
+                        <button type="button" class="button-primary" onclick={ask_bulk}
+                            disabled={chosen.is_empty() || *busy}>
+                            { i18n.tf("verify.bulk", &[("n", &n)]) }
+                        </button>
+                    </div>
+                </div>
+                if *asking_bulk && !chosen.is_empty() {
+                    <Confirm text={i18n.tf("verify.bulk_confirm", &[("n", &n)])} confirm_label={i18n.t("verify.bulk_yes").to_owned()}
+                        on_confirm={bulk} on_cancel={cancel_bulk} busy={*busy} />
+                }
+                { body }
+            </section>
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct QueueRowProps {
+    activity: Activity,
+    chosen: bool,
+    /// Why the server refused it in a bulk approval.
+    refused: Option<String>,
+    chosen_set: UseStateHandle<BTreeSet<i64>>,
+    on_done: Callback<String>,
+}
+
+/// One waiting activity: tick it, read it, open its evidence, approve or reject it.
+#[component]
+fn QueueRow(props: &QueueRowProps) -> Html {
+    let i18n = use_i18n();
+    let rejecting = use_state(|| false);
+    let note = use_state(String::new);
+    let note_error = use_state(|| None::<String>);
+    let busy = use_state(|| false);
+    let error = use_state(|| None::<ApiError>);
+    let a = &props.activity;
+    let id = a.id;
+    let toggle = {
+        let chosen = props.chosen_set.clone();
+        Callback::from(move |e: Event| {
+            let on = e.target_unchecked_into::<HtmlInputElement>().checked();
+            let mut next = (*chosen).clone();
+            if on {
+                next.insert(id);
+            } else {
+                next.remove(&id);
+            }
+            chosen.set(next);
+        })
+    };
+    let approve = {
+        let busy = busy.clone();
+        let error = error.clone();
+        let on_done = props.on_done.clone();
+        let i18n = i18n.clone();
+        let name = a.employee_name.clone();
+        Callback::from(move |_: MouseEvent| {
+            if *busy {
+                return;
+            }
+            busy.set(true);
+            error.set(None);
+            let busy = busy.clone();
+            let error = error.clone();
+            let on_done = on_done.clone();
+            let done = i18n.tf("verify.approved", &[("name", &name)]);
+            spawn_local(async move {
+                match api::activities::approve(id).await {
+                    Ok(_) => on_done.emit(done),
+                    Err(e) => error.set(Some(e)),
+                }
+                busy.set(false);
+            });
+        })
+    };
+    let reject = {
+        let busy = busy.clone();
+        let error = error.clone();
+        let note = note.clone();
+        let note_error = note_error.clone();
+        let on_done = props.on_done.clone();
+        let i18n = i18n.clone();
+        let name = a.employee_name.clone();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            if *busy {
+                return;
+            }
+            let request = RejectRequest { note: note.trim().to_owned() };
+            if let Some(message) = validation::check(&request, &i18n).remove("note") {
+                note_error.set(Some(message));
+                return;
+            }
+            note_error.set(None);
+            busy.set(true);
+            error.set(None);
+            let busy = busy.clone();
+            let error = error.clone();
+            let on_done = on_done.clone();
+            let done = i18n.tf("verify.rejected", &[("name", &name)]);
+            spawn_local(async move {
+                match api::activities::reject(id, &request).await {
+                    Ok(_) => on_done.emit(done),
+                    Err(e) => error.set(Some(e)),
+                }
+                busy.set(false);
+            });
+        })
+    };
+    let open_reject = {
+        let rejecting = rejecting.clone();
+        Callback::from(move |_: MouseEvent| rejecting.set(true))
+    };
+    let cancel_reject = {
+        let rejecting = rejecting.clone();
+        let note_error = note_error.clone();
+        Callback::from(move |_: MouseEvent| {
+            rejecting.set(false);
+            note_error.set(None);
+        })
+    };
+    let on_note = {
+        let note = note.clone();
+        Callback::from(move |v: String| note.set(v))
+    };
+    let times = match (&a.start, &a.end) {
+        (Some(start), Some(end)) => format!("{start}–{end}"),
+        _ => String::new(),
+    };
+    let row_label = i18n.tf("verify.select_one", &[("name", &a.employee_name), ("date", &format::date(&a.date))]);
+    html! {
+        <>
+            <tr class={classes!(props.refused.is_some().then_some("row-refused"), props.chosen.then_some("row-current"))}>
+                <td data-label={i18n.t("verify.select").to_owned()}>
+                    <input type="checkbox" class="row-check" checked={props.chosen} onchange={toggle} aria-label={row_label} />
+                </td>
+                <td data-label={i18n.t("verify.employee").to_owned()}><strong>{ &a.employee_name }</strong></td>
+                <td data-label={i18n.t("activity.date").to_owned()} class="nowrap">{ format::date(&a.date) }</td>
+                <td data-label={i18n.t("activity.week_minutes").to_owned()} class="nowrap">
+                    <span>
+                        { format::minutes(u64::from(a.minutes), i18n.lang()) }
+                        if !times.is_empty() { <br /><span class="muted">{ times }</span> }
+                    </span>
+                </td>
+                <td data-label={i18n.t("activity.description").to_owned()}>
+                    <div>
+                        <p class="activity-description">{ &a.description }</p>
+                        <p class="muted small">{ i18n.t("activity.rhk_short") }{ ": " }{ &a.rhk_text }</p>
+                        if let Some(q) = a.output_qty {
+                            <p class="muted small">{ i18n.t("activity.output_short") }{ ": " }{ format::number(q, i18n.lang()) }</p>
+                        }
+                        if let Some(reason) = &props.refused {
+                            <p class="field-error">{ reason.clone() }</p>
+                        }
+                    </div>
+                </td>
+                <td data-label={i18n.t("verify.evidence").to_owned()}>
+                    if a.evidence_ids.is_empty() {
+                        <span class="muted">{ i18n.t("common.none") }</span>
+                    } else {
+                        <EvidenceList ids={a.evidence_ids.clone()} />
+                    }
+                </td>
+                <td data-label="">
+                    <div class="actions">
+                        <button type="button" class="button-primary button-small" onclick={approve} disabled={*busy}>
+                            { if *busy && !*rejecting { i18n.t("common.working") } else { i18n.t("verify.approve") } }
+                        </button>
+                        <button type="button" class="button-quiet button-small button-danger" onclick={open_reject}
+                            disabled={*busy || *rejecting}>
+                            { i18n.t("verify.reject") }
+                        </button>
+                    </div>
+                </td>
+            </tr>
+            if *rejecting || error.is_some() {
+                <tr class="row-detail">
+                    <td colspan="7">
+                        <ErrorBanner error={(*error).clone()} shown_fields={NOTE_FIELDS} />
+                        if *rejecting {
+                            <form class="form reject-form" onsubmit={reject} novalidate=true>
+                                <Field id={format!("reject-note-{id}")} label={i18n.tf("verify.reject_note", &[("name", &a.employee_name)])}
+                                    value={(*note).clone()} rows={2} on_input={on_note} required=true
+                                    error={(*note_error).clone().or_else(|| error.as_ref().and_then(|e| e.field("note")))} />
+                                <div class="actions">
+                                    <button type="submit" class="button-primary button-danger-solid" disabled={*busy}>
+                                        { if *busy { i18n.t("common.working") } else { i18n.t("verify.reject_send") } }
+                                    </button>
+                                    <button type="button" class="button-quiet" disabled={*busy} onclick={cancel_reject}>
+                                        { i18n.t("common.cancel") }
+                                    </button>
+                                </div>
+                            </form>
+                        }
+                    </td>
+                </tr>
+            }
+        </>
+    }
+}
