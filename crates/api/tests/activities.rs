@@ -9,13 +9,18 @@ use common::{demo, TestApp};
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 
+/// Today in the Pemda's time zone (WIB by default), as the server sees it.
+fn local_today() -> chrono::NaiveDate {
+    (Utc::now() + Duration::hours(7)).date_naive()
+}
+
 fn today() -> String {
-    Utc::now().date_naive().to_string()
+    local_today().to_string()
 }
 
 /// The first RHK of the user's approved SKP of this year (seeded for every demo employee).
 async fn my_rhk(app: &TestApp, token: &str) -> (i64, i64) {
-    let year = Utc::now().date_naive().format("%Y").to_string();
+    let year = local_today().format("%Y").to_string();
     let (_, plans) = app.get(&format!("/api/v1/skps?year={year}&status=approved"), token).await;
     let me: Value = app.get("/api/v1/me", token).await.1;
     let skp =
@@ -35,11 +40,11 @@ async fn log(app: &TestApp, token: &str, body: Value) -> (StatusCode, Value) {
 async fn every_logging_rule_with_its_message(app: TestApp) {
     let dedi = app.token("dedi").await;
     let (_, rhk) = my_rhk(&app, &dedi).await;
-    let tomorrow = (Utc::now().date_naive() + Duration::days(1)).to_string();
+    let tomorrow = (local_today() + Duration::days(1)).to_string();
     let (status, body) = log(&app, &dedi, entry(rhk, 60, &tomorrow)).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(body["errors"][0]["message"].as_str().unwrap().contains("masa depan"), "{body}");
-    let old = (Utc::now().date_naive() - Duration::days(8)).to_string();
+    let old = (local_today() - Duration::days(8)).to_string();
     let (_, body) = log(&app, &dedi, entry(rhk, 60, &old)).await;
     assert!(body["errors"][0]["message"].as_str().unwrap().contains("7 hari"), "{body}");
     assert_eq!(log(&app, &dedi, entry(rhk, 700, &today())).await.0, StatusCode::CREATED);
@@ -253,7 +258,7 @@ async fn realisation_sums_only_approved_output(app: TestApp) {
             app.post(&format!("/api/v1/activities/{}/approve", a["id"]), &kasi, json!({})).await;
         }
     }
-    let month = Utc::now().date_naive().format("%Y-%m").to_string();
+    let month = local_today().format("%Y-%m").to_string();
     let (status, r) = app.get(&format!("/api/v1/skps/{skp}/realization?period={month}"), &dedi).await;
     assert_eq!(status, StatusCode::OK, "{r}");
     let row = r["rhk"].as_array().unwrap().iter().find(|x| x["rhk_id"] == rhk).unwrap().clone();
@@ -346,7 +351,32 @@ async fn feedback_and_dialogues(app: TestApp) {
     );
 }
 
+async fn a_late_rejection_can_still_be_corrected(app: TestApp) {
+    let dedi = app.token("dedi").await;
+    let kasi = app.token("kasi.rujukan").await;
+    let (_, rhk) = my_rhk(&app, &dedi).await;
+    let day = (local_today() - Duration::days(2)).to_string();
+    let mut e = entry(rhk, 60, &day);
+    e["submit"] = json!(true);
+    let (status, a) = log(&app, &dedi, e).await;
+    assert_eq!(status, StatusCode::CREATED, "{a}");
+    let id = a["id"].as_i64().unwrap();
+    app.post(&format!("/api/v1/activities/{id}/reject"), &kasi, json!({ "note": "Uraian kurang jelas" })).await;
+    // The Pemda shortens the window; the rejected entry is now older than allowed.
+    app.patch("/api/v1/settings", &app.token("admin").await, json!({ "activity_max_days_back": 1 })).await;
+    let mut fixed = entry(rhk, 60, &day);
+    fixed["description"] = json!("Menyusun rekap data rujukan triwulan IV untuk rapat");
+    fixed["submit"] = json!(true);
+    let (status, body) = app.patch(&format!("/api/v1/activities/{id}"), &dedi, fixed.clone()).await;
+    assert_eq!(status, StatusCode::OK, "correcting on its own date is allowed: {body}");
+    // Moving it to another old date is not.
+    app.post(&format!("/api/v1/activities/{id}/reject"), &kasi, json!({ "note": "Masih kurang" })).await;
+    fixed["date"] = json!((local_today() - Duration::days(3)).to_string());
+    assert_eq!(app.patch(&format!("/api/v1/activities/{id}"), &dedi, fixed).await.0, StatusCode::UNPROCESSABLE_ENTITY);
+}
+
 db_tests!(
+    a_late_rejection_can_still_be_corrected,
     every_logging_rule_with_its_message,
     verification_one_by_one_and_in_bulk,
     evidence_is_checked_and_kept_in_the_chain,

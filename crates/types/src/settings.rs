@@ -35,6 +35,9 @@ pub struct PemdaSettings {
     pub holidays: Vec<NaiveDate>,
     /// Co-workers under one supervisor see each other's approved activities.
     pub team_view_enabled: bool,
+    /// The Pemda's time zone as minutes east of UTC (WIB 420, WITA 480, WIT 540): what "today" means.
+    #[validate(range(min = -720, max = 840))]
+    pub utc_offset_minutes: i32,
     /// Largest evidence upload, in bytes.
     #[validate(range(min = 1024, max = 104857600))]
     pub evidence_max_bytes: u64,
@@ -47,6 +50,13 @@ pub struct PemdaSettings {
 pub enum AssessmentFrequency {
     Monthly,
     Quarterly,
+}
+
+impl PemdaSettings {
+    /// Today's date in the Pemda's time zone.
+    pub fn today(&self) -> NaiveDate {
+        (chrono::Utc::now() + chrono::Duration::minutes(i64::from(self.utc_offset_minutes))).date_naive()
+    }
 }
 
 impl Default for PemdaSettings {
@@ -62,6 +72,7 @@ impl Default for PemdaSettings {
             complaint_response_days: 5,
             holidays: Vec::new(),
             team_view_enabled: true,
+            utc_offset_minutes: 7 * 60,
             evidence_max_bytes: 10 * 1024 * 1024,
         }
     }

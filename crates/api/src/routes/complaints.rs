@@ -68,15 +68,11 @@ impl Access {
     }
 }
 
-fn to_wire(
-    c: &complaints::Model,
-    show_contact: bool,
-    holidays: &HashSet<chrono::NaiveDate>,
-    verify: u32,
-    respond: u32,
-) -> Complaint {
+fn to_wire(c: &complaints::Model, show_contact: bool, s: &kinerja_types::PemdaSettings) -> Complaint {
+    let holidays: HashSet<chrono::NaiveDate> = s.holidays.iter().copied().collect();
     let status: ComplaintStatus = c.status.parse().unwrap_or(ComplaintStatus::Received);
-    let due = deadline(status, c.filed_on, c.dispositioned_on, verify, respond, holidays);
+    let due =
+        deadline(status, c.filed_on, c.dispositioned_on, s.complaint_verify_days, s.complaint_response_days, &holidays);
     Complaint {
         id: c.id,
         tracking_code: c.tracking_code.clone(),
@@ -91,7 +87,7 @@ fn to_wire(
         disposition_unit_id: c.disposition_unit_id,
         filed_on: c.filed_on,
         deadline: due,
-        overdue: due.is_some_and(|d| Utc::now().date_naive() > d),
+        overdue: due.is_some_and(|d| s.today() > d),
         created_at: c.created_at,
     }
 }
@@ -120,7 +116,6 @@ pub async fn list_complaints(
 ) -> ApiResult<web::Json<Page<Complaint>>> {
     let acc = access(&state.db, &viewer).await?;
     let settings = crate::pemda_settings::load(&state.db).await?;
-    let holidays: HashSet<_> = settings.holidays.iter().copied().collect();
     let mut select = complaints::Entity::find().order_by_desc(complaints::Column::Id);
     if !acc.city {
         let mut cond = sea_orm::Condition::any();
@@ -152,15 +147,7 @@ pub async fn list_complaints(
     let mut items: Vec<Complaint> = rows
         .iter()
         .filter(|c| acc.reads(c, &viewer))
-        .map(|c| {
-            to_wire(
-                c,
-                acc.handles(c, &viewer),
-                &holidays,
-                settings.complaint_verify_days,
-                settings.complaint_response_days,
-            )
-        })
+        .map(|c| to_wire(c, acc.handles(c, &viewer), &settings))
         .filter(|c| !filter.overdue.unwrap_or(false) || c.overdue)
         .collect();
     items.sort_by(|a, b| {
@@ -196,8 +183,7 @@ pub async fn get_complaint(
 ) -> ApiResult<web::Json<Complaint>> {
     let (c, acc) = find_readable(&state.db, &viewer, id.into_inner()).await?;
     let s = crate::pemda_settings::load(&state.db).await?;
-    let holidays: HashSet<_> = s.holidays.iter().copied().collect();
-    Ok(web::Json(to_wire(&c, acc.handles(&c, &viewer), &holidays, s.complaint_verify_days, s.complaint_response_days)))
+    Ok(web::Json(to_wire(&c, acc.handles(&c, &viewer), &s)))
 }
 
 /// Moves a complaint along its workflow (the unit's operators and heads, admins): `rejected` needs
@@ -239,7 +225,7 @@ pub async fn transition(
                 .await?
                 .ok_or_else(|| ApiError::field("unit_id", "unit tidak ada"))?;
             active.disposition_unit_id = Set(Some(unit));
-            active.dispositioned_on = Set(Some(Utc::now().date_naive()));
+            active.dispositioned_on = Set(Some(crate::pemda_settings::load(&txn).await?.today()));
         }
         ComplaintStatus::Responded => {
             let response = body.public_response.as_deref().map(str::trim).filter(|r| !r.is_empty());
@@ -273,8 +259,7 @@ pub async fn transition(
     )
     .await?;
     let s = crate::pemda_settings::load(&txn).await?;
-    let holidays: HashSet<_> = s.holidays.iter().copied().collect();
-    let out = to_wire(&saved, true, &holidays, s.complaint_verify_days, s.complaint_response_days);
+    let out = to_wire(&saved, true, &s);
     txn.commit().await?;
     Ok(web::Json(out))
 }

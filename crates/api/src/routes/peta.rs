@@ -7,7 +7,7 @@ use crate::routes::pk::{to_wire as goal_wire, YearQuery};
 use crate::services::skp as svc;
 use crate::state::AppState;
 use actix_web::{get, web};
-use chrono::{NaiveDate, Utc};
+use chrono::NaiveDate;
 use kinerja_domain::{RhkKind, SkpStatus};
 use kinerja_types::{CascadeGoal, CascadeNode, CascadeTree, Problem, SkpMonitoring, SkpProgressRow};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
@@ -195,7 +195,7 @@ pub async fn skp_monitoring(
         unit_id,
         year,
         deadline,
-        past_deadline: Utc::now().date_naive() > deadline,
+        past_deadline: settings.today() > deadline,
         headcount: people.len() as u64,
         none: 0,
         draft: 0,

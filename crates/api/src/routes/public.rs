@@ -122,7 +122,7 @@ pub async fn submit_survey(
     });
     surveys::ActiveModel {
         unit_id: Set(unit.id),
-        period: Set(Utc::now().format("%Y-%m").to_string()),
+        period: Set(crate::pemda_settings::load(&state.db).await?.today().format("%Y-%m").to_string()),
         answers: Set(answers),
         profile: Set(Some(profile.to_string())),
         comment: Set(comment),
@@ -189,6 +189,7 @@ pub async fn file_complaint(
         None => None,
     };
     let now = Utc::now();
+    let today = crate::pemda_settings::load(&txn).await?.today();
     let code = tracking_code();
     let row = complaints::ActiveModel {
         tracking_code: Set(code.clone()),
@@ -201,7 +202,7 @@ pub async fn file_complaint(
         status: Set(ComplaintStatus::Received.as_str().to_owned()),
         public_response: Set(None),
         disposition_unit_id: Set(None),
-        filed_on: Set(now.date_naive()),
+        filed_on: Set(today),
         dispositioned_on: Set(None),
         fingerprint: Set(print),
         created_at: Set(now),

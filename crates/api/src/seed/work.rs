@@ -40,7 +40,7 @@ fn demo_pdf(name: &str) -> Vec<u8> {
 /// Seeds the work history of every demo employee that has none; returns the activities written.
 pub async fn seed(txn: &DatabaseTransaction, people: &HashMap<&'static str, i64>, dir: &Path) -> anyhow::Result<u64> {
     let store = LocalDisk::new(dir.join("evidence"));
-    let today = Utc::now().date_naive();
+    let today = crate::pemda_settings::load(txn).await?.today();
     let days = working_days(today);
     let admin_user =
         users::Entity::find().filter(users::Column::Username.eq("admin")).one(txn).await?.map(|u| u.id).unwrap_or(0);

@@ -4,7 +4,7 @@
 use crate::entities::{activities, activity_evidence, evidence, rhk, skps};
 use crate::error::{ApiError, ApiResult};
 use crate::services::skp as svc;
-use chrono::{Datelike, NaiveDate, Utc};
+use chrono::{Datelike, NaiveDate};
 use kinerja_domain::activity::minutes_between;
 use kinerja_domain::{ActivityStatus, LogRules, SkpStatus};
 use kinerja_types::{Activity, FieldError, NewActivity};
@@ -21,13 +21,14 @@ pub struct Checked {
     pub rhk: rhk::Model,
 }
 
-/// Checks an entry of `employee_id`; `replacing` is the activity being edited (its minutes do not
-/// count against the day's cap). Every problem is reported by field.
+/// Checks an entry of `employee_id`; `replacing` is the activity being edited, with its date (its
+/// minutes do not count against the day's cap, and correcting it on its own date is allowed however
+/// old it is, so that a late rejection can still be fixed). Every problem is reported by field.
 pub async fn check(
     db: &impl ConnectionTrait,
     employee_id: i64,
     body: &NewActivity,
-    replacing: Option<i64>,
+    replacing: Option<(i64, NaiveDate)>,
 ) -> ApiResult<Checked> {
     let settings = crate::pemda_settings::load(db).await?;
     let rules = LogRules {
@@ -35,8 +36,12 @@ pub async fn check(
         max_minutes_per_day: settings.activity_max_minutes_per_day,
     };
     let mut errors = Vec::new();
-    if let Err(m) = rules.check_date(body.date, Utc::now().date_naive()) {
-        errors.push(FieldError::new("date", m));
+    let today = settings.today();
+    let same_day_fix = replacing.is_some_and(|(_, d)| d == body.date && d <= today);
+    if !same_day_fix {
+        if let Err(m) = rules.check_date(body.date, today) {
+            errors.push(FieldError::new("date", m));
+        }
     }
     let (minutes, start, end) = match (body.minutes, body.start.as_deref(), body.end.as_deref()) {
         (_, Some(s), Some(e)) => match minutes_between(s, e) {
@@ -59,7 +64,7 @@ pub async fn check(
             .filter(activities::Column::EmployeeId.eq(employee_id))
             .filter(activities::Column::Date.eq(body.date))
             .filter(activities::Column::Status.ne(ActivityStatus::Rejected.as_str()));
-        if let Some(id) = replacing {
+        if let Some((id, _)) = replacing {
             q = q.filter(activities::Column::Id.ne(id));
         }
         let logged: Option<i64> = q.into_tuple::<Option<i64>>().one(db).await?.flatten();

@@ -243,7 +243,7 @@ pub async fn update_activity(
     let status: ActivityStatus = current.status.parse().unwrap_or(ActivityStatus::Draft);
     status.apply(ActivityAction::Edit).map_err(ApiError::Conflict)?;
     body.validate()?;
-    let checked = check(&txn, current.employee_id, &body, Some(current.id)).await?;
+    let checked = check(&txn, current.employee_id, &body, Some((current.id, current.date))).await?;
     let before = wire(&txn, std::slice::from_ref(&current), true).await?.remove(0);
     let mut active = current.into_active_model();
     active.skp_id = Set(checked.skp.id);
