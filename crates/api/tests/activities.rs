@@ -266,8 +266,11 @@ async fn realisation_sums_only_approved_output(app: TestApp) {
     assert_eq!(row["minutes"], 60);
     let qty = row["indicators"].as_array().unwrap().iter().find(|i| i["aspect"] == "kuantitas").unwrap().clone();
     assert_eq!(qty["realized"], 7.0);
+    // A month is measured against a twelfth of the yearly target.
     let target = qty["target"].as_f64().unwrap();
-    assert_eq!(qty["percent"].as_f64().unwrap(), (7.0 / target * 1000.0).round() / 10.0);
+    let monthly = (target / 12.0 * 100.0).round() / 100.0;
+    assert_eq!(qty["period_target"].as_f64().unwrap(), monthly);
+    assert_eq!(qty["percent"].as_f64().unwrap(), (7.0 / monthly * 1000.0).round() / 10.0);
     // The owner adds a narrative; a bad period is 422; outsiders get 404.
     let (status, r) = app
         .call(

@@ -105,10 +105,14 @@ pub struct IndicatorRealization {
     pub aspect: Aspect,
     pub text: String,
     pub unit: String,
+    /// The yearly target of the SKP.
     pub target: f64,
+    /// For `kuantitas`, the share of the yearly target that falls in the period (a month is 1/12,
+    /// a quarter 1/4); otherwise the yearly target.
+    pub period_target: f64,
     /// For `kuantitas`: the sum of approved activities' output in the period.
     pub realized: Option<f64>,
-    /// realized / target × 100, rounded to 0.1.
+    /// realized / period_target × 100, rounded to 0.1.
     pub percent: Option<f64>,
     pub narrative: Option<String>,
     pub evidence_ids: Vec<i64>,

@@ -59,6 +59,11 @@ pub async fn get_realization(
 /// Computes the realisation of an SKP for a period.
 pub async fn compute(db: &impl ConnectionTrait, skp_id: i64, period: Period) -> ApiResult<Realization> {
     let (from, to) = period.bounds();
+    let share = match period {
+        Period::Year(_) => 1.0,
+        Period::Quarter(..) => 0.25,
+        Period::Month(..) => 1.0 / 12.0,
+    };
     let plan_rhk = svc::rhk_of(db, &[skp_id]).await?;
     // Activities logged against an earlier revision of the same RHK count too (same lineage).
     let own = rhk::Entity::find().filter(rhk::Column::SkpId.eq(skp_id)).all(db).await?;
@@ -106,8 +111,11 @@ pub async fn compute(db: &impl ConnectionTrait, skp_id: i64, period: Period) -> 
                 .indicators
                 .iter()
                 .map(|i| {
-                    let realized = (i.aspect == Aspect::Kuantitas).then_some(output);
-                    let percent = realized.filter(|_| i.target > 0.0).map(|v| (v / i.target * 1000.0).round() / 10.0);
+                    let quantity = i.aspect == Aspect::Kuantitas;
+                    let realized = quantity.then_some(output);
+                    let period_target = if quantity { (i.target * share * 100.0).round() / 100.0 } else { i.target };
+                    let percent =
+                        realized.filter(|_| period_target > 0.0).map(|v| (v / period_target * 1000.0).round() / 10.0);
                     let note = notes.get(&i.id);
                     IndicatorRealization {
                         indicator_id: i.id,
@@ -115,6 +123,7 @@ pub async fn compute(db: &impl ConnectionTrait, skp_id: i64, period: Period) -> 
                         text: i.text.clone(),
                         unit: i.unit.clone(),
                         target: i.target,
+                        period_target,
                         realized,
                         percent,
                         narrative: note.and_then(|n| n.narrative.clone()),
