@@ -85,6 +85,7 @@ pub struct ApiDoc;
     routes::activities::team::team_feed,
     routes::evidence::upload,
     routes::evidence::add_link,
+    routes::evidence::info,
     routes::evidence::download,
     routes::realization::get_realization,
     routes::realization::put_note,

@@ -196,6 +196,12 @@ async fn evidence_is_checked_and_kept_in_the_chain(app: TestApp) {
     assert!(res.bytes().await.unwrap().starts_with(b"%PDF"));
     let kasi = app.token("kasi.rujukan").await;
     assert_eq!(app.client.get(&url).bearer_auth(&kasi).send().await.unwrap().status(), StatusCode::OK);
+    let (status, meta) = app.get(&format!("/api/v1/evidence/{}/info", pdf["id"]), &kasi).await;
+    assert_eq!((status, meta["filename"].as_str()), (StatusCode::OK, Some("rekap.pdf")));
+    assert_eq!(
+        app.get(&format!("/api/v1/evidence/{}/info", pdf["id"]), &app.token("sri").await).await.0,
+        StatusCode::NOT_FOUND
+    );
     for outsider in ["sri", "ahmad", "kadisdukcapil"] {
         let t = app.token(outsider).await;
         assert_eq!(

@@ -17,7 +17,7 @@ use sha2::{Digest, Sha256};
 use validator::Validate;
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.service(upload).service(add_link).service(download);
+    cfg.service(upload).service(add_link).service(info).service(download);
 }
 
 /// The file types accepted, recognised from the content itself, never from the name.
@@ -162,6 +162,17 @@ pub async fn add_link(
     audit::record(&txn, &viewer.actor(), Change::new("evidence.link", "evidence", row.id).after(&out)).await?;
     txn.commit().await?;
     Ok(HttpResponse::Created().json(out))
+}
+
+/// Describes a piece of evidence (name, type, size, or the link) without downloading it.
+#[utoipa::path(tag = "activities", security(("bearer" = [])), params(("id" = i64, Path)),
+    responses((status = 200, body = Evidence), (status = 404, body = Problem)))]
+#[get("/evidence/{id}/info")]
+pub async fn info(state: web::Data<AppState>, viewer: Viewer, id: web::Path<i64>) -> ApiResult<web::Json<Evidence>> {
+    let row = evidence::Entity::find_by_id(id.into_inner()).one(&state.db).await?.ok_or(ApiError::NotFound)?;
+    let scope = viewer.scope(&state.db).await?;
+    crate::routes::employees::find_visible(&state.db, &scope, row.employee_id).await?;
+    Ok(web::Json(to_wire(&row)))
 }
 
 /// Downloads a file (or describes a link) for those who may see its owner; served as an
