@@ -33,6 +33,15 @@ pub fn number(value: f64, lang: Lang) -> String {
     }
 }
 
+/// A number with exactly `decimals` decimals, e.g. `3,00` (id) or `3.00` (en).
+pub fn fixed(value: f64, decimals: usize, lang: Lang) -> String {
+    let text = format!("{value:.decimals$}");
+    match lang {
+        Lang::Id => text.replace('.', ","),
+        Lang::En => text,
+    }
+}
+
 /// Reads a number typed either way (`99,5` or `99.5`).
 pub fn parse_number(text: &str) -> Option<f64> {
     text.trim().replace(',', ".").parse::<f64>().ok().filter(|v| v.is_finite())

@@ -1,8 +1,9 @@
-//! Which page a route shows, given the session: the sign-in page for those signed out, a
-//! "not allowed" note for roles that may not open it, else the page inside the layout.
+//! Which page a route shows, given the session: the citizen pages in their public frame for
+//! anyone, the sign-in page for those signed out, a "not allowed" note for roles that may not
+//! open it, else the page inside the layout.
 
 use crate::auth::{use_auth, AuthStatus};
-use crate::components::{ErrorBanner, Layout, Loading};
+use crate::components::{ErrorBanner, Layout, Loading, PublicLayout};
 use crate::i18n::use_i18n;
 use crate::pages;
 use crate::route::Route;
@@ -19,7 +20,7 @@ pub struct ScreenProps {
 pub fn Screen(props: &ScreenProps) -> Html {
     let i18n = use_i18n();
     let auth = use_auth();
-    let route = props.route;
+    let route = props.route.clone();
     {
         let title = format!("{} · Kinerja", i18n.t(route.label_key()));
         use_effect_with(title, |title| {
@@ -27,6 +28,9 @@ pub fn Screen(props: &ScreenProps) -> Html {
                 document.set_title(title);
             }
         });
+    }
+    if let Some(page) = citizen_page(&route) {
+        return html! { <PublicLayout>{ page }</PublicLayout> };
     }
     let Some(auth) = auth else {
         return html! {};
@@ -88,10 +92,34 @@ pub fn Screen(props: &ScreenProps) -> Html {
                     Route::Employees => html! { <pages::Employees me={me.clone()} /> },
                     Route::Settings => html! { <pages::Settings /> },
                     Route::Audit => html! { <pages::Audit /> },
-                    Route::Login | Route::NotFound => html! { <pages::NotFound /> },
+                    Route::Complaints => html! { <pages::ComplaintQueue me={me.clone()} /> },
+                    Route::ComplaintDetail { id } => html! { <pages::ComplaintDetail me={me.clone()} {id} /> },
+                    Route::Ikm => html! { <pages::IkmPage me={me.clone()} /> },
+                    Route::Login
+                    | Route::NotFound
+                    | Route::ServiceUnits
+                    | Route::Survey { .. }
+                    | Route::SurveyPoster { .. }
+                    | Route::FileComplaint
+                    | Route::Track
+                    | Route::TrackCode { .. } => html! { <pages::NotFound /> },
                 }
             };
             html! { <Layout me={me.clone()}>{ page }</Layout> }
         }
     }
+}
+
+/// The page of a citizen route (`None` for the others): the same whether signed in or not.
+fn citizen_page(route: &Route) -> Option<Html> {
+    let page = match route {
+        Route::ServiceUnits => html! { <pages::public::ServiceUnits /> },
+        Route::Survey { code } => html! { <pages::public::Survey code={code.clone()} /> },
+        Route::SurveyPoster { code } => html! { <pages::public::SurveyPoster code={code.clone()} /> },
+        Route::FileComplaint => html! { <pages::public::FileComplaint /> },
+        Route::Track => html! { <pages::public::Track code={None::<AttrValue>} /> },
+        Route::TrackCode { code } => html! { <pages::public::Track code={Some(AttrValue::from(code.clone()))} /> },
+        _ => return None,
+    };
+    Some(page)
 }

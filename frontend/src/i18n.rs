@@ -4,6 +4,8 @@
 mod dictionary;
 
 use gloo_storage::{LocalStorage, Storage};
+use kinerja_domain::ikm::Grade;
+use kinerja_domain::ComplaintStatus;
 use yew::prelude::*;
 
 const STORAGE_KEY: &str = "kinerja.lang";
@@ -84,6 +86,25 @@ impl I18n {
     /// The words for a vocabulary value (role, unit kind...): the key is `{group}.{value}`.
     pub fn word(&self, group: &str, value: &'static str) -> &'static str {
         dictionary::lookup(self.lang, &format!("{group}.{value}")).unwrap_or(value)
+    }
+
+    /// A complaint's status as the public reads it: the domain's own words in Indonesian.
+    pub fn complaint_status(&self, status: ComplaintStatus) -> &'static str {
+        match self.lang {
+            Lang::Id => status.public_label(),
+            Lang::En => self.word("complaint_status", status.as_str()),
+        }
+    }
+
+    /// The words of an IKM grade: the regulation's own in Indonesian.
+    pub fn grade(&self, grade: Grade) -> &'static str {
+        match (self.lang, grade) {
+            (Lang::Id, _) => grade.label(),
+            (Lang::En, Grade::A) => self.t("grade.a"),
+            (Lang::En, Grade::B) => self.t("grade.b"),
+            (Lang::En, Grade::C) => self.t("grade.c"),
+            (Lang::En, Grade::D) => self.t("grade.d"),
+        }
     }
 }
 

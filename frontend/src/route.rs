@@ -5,7 +5,7 @@ use kinerja_types::Me;
 use yew_router::Routable;
 
 /// The screens. Paths are Indonesian, like the rest of the UI.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Routable)]
+#[derive(Debug, Clone, PartialEq, Eq, Routable)]
 pub enum Route {
     #[at("/")]
     Home,
@@ -45,6 +45,25 @@ pub enum Route {
     Settings,
     #[at("/audit")]
     Audit,
+    #[at("/pengaduan-masuk")]
+    Complaints,
+    #[at("/pengaduan-masuk/:id")]
+    ComplaintDetail { id: i64 },
+    #[at("/ikm")]
+    Ikm,
+    // The citizen pages: no sign-in, their own plain frame.
+    #[at("/layanan")]
+    ServiceUnits,
+    #[at("/survei/:code")]
+    Survey { code: String },
+    #[at("/survei/:code/poster")]
+    SurveyPoster { code: String },
+    #[at("/pengaduan")]
+    FileComplaint,
+    #[at("/lacak")]
+    Track,
+    #[at("/lacak/:code")]
+    TrackCode { code: String },
     #[not_found]
     #[at("/404")]
     NotFound,
@@ -62,6 +81,8 @@ impl Route {
         Route::MyRealization,
         Route::MyFeedback,
         Route::PerformanceMap,
+        Route::Complaints,
+        Route::Ikm,
         Route::Profile,
         Route::Units,
         Route::Employees,
@@ -70,12 +91,25 @@ impl Route {
     ];
 
     /// Whether the screen can be seen without signing in.
-    pub fn is_public(self) -> bool {
-        matches!(self, Route::Login | Route::NotFound)
+    pub fn is_public(&self) -> bool {
+        matches!(self, Route::Login | Route::NotFound) || self.is_citizen()
+    }
+
+    /// Whether the screen is for citizens: shown in the public frame, signed in or not.
+    pub fn is_citizen(&self) -> bool {
+        matches!(
+            self,
+            Route::ServiceUnits
+                | Route::Survey { .. }
+                | Route::SurveyPoster { .. }
+                | Route::FileComplaint
+                | Route::Track
+                | Route::TrackCode { .. }
+        )
     }
 
     /// Whether `me` may open the screen. The server checks again; this only hides what would fail.
-    pub fn allows(self, me: &Me) -> bool {
+    pub fn allows(&self, me: &Me) -> bool {
         match self {
             Route::MySkp | Route::Activities | Route::TeamActivities | Route::MyRealization | Route::MyFeedback => {
                 me.employee.is_some()
@@ -84,12 +118,16 @@ impl Route {
             Route::PerformanceMap => me.has(Role::KepalaUnit) || me.has(Role::Admin) || me.has(Role::Auditor),
             Route::Settings => me.has(Role::Admin),
             Route::Audit => me.has(Role::Admin) || me.has(Role::Auditor),
+            // Operators and heads of service units handle complaints; admins too; auditors read.
+            Route::Complaints | Route::ComplaintDetail { .. } | Route::Ikm => {
+                [Role::OperatorLayanan, Role::KepalaUnit, Role::Admin, Role::Auditor].iter().any(|r| me.has(*r))
+            }
             _ => true,
         }
     }
 
     /// The i18n key of the screen's name.
-    pub fn label_key(self) -> &'static str {
+    pub fn label_key(&self) -> &'static str {
         match self {
             Route::Home => "nav.home",
             Route::Login => "nav.login",
@@ -108,6 +146,14 @@ impl Route {
             Route::Employees => "nav.employees",
             Route::Settings => "nav.settings",
             Route::Audit => "nav.audit",
+            Route::Complaints => "nav.complaints",
+            Route::ComplaintDetail { .. } => "nav.complaint_detail",
+            Route::Ikm => "nav.ikm",
+            Route::ServiceUnits => "nav.service_units",
+            Route::Survey { .. } => "nav.survey",
+            Route::SurveyPoster { .. } => "nav.survey_poster",
+            Route::FileComplaint => "nav.file_complaint",
+            Route::Track | Route::TrackCode { .. } => "nav.track",
             Route::NotFound => "nav.not_found",
         }
     }

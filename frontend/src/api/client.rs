@@ -36,13 +36,15 @@ struct Call<'a> {
     signed: bool,
     /// The media type asked for.
     accept: &'static str,
+    /// Further headers (a counter kiosk's token).
+    headers: &'a [(&'a str, String)],
 }
 
 const JSON: &str = "application/json";
 
 /// `GET {path}` as the signed-in user.
 pub async fn get<T: DeserializeOwned>(path: &str, query: &Query<'_>) -> Result<T, ApiError> {
-    let call = Call { method: Method::GET, path, query, body: None, signed: true, accept: JSON };
+    let call = Call { method: Method::GET, path, query, body: None, signed: true, accept: JSON, headers: &[] };
     decode(execute(&call).await?).await
 }
 
@@ -52,19 +54,19 @@ where
     B: Serialize + ?Sized,
     T: DeserializeOwned,
 {
-    let call = Call { method, path, query: &[], body: Some(encode(body)?), signed: true, accept: JSON };
+    let call = Call { method, path, query: &[], body: Some(encode(body)?), signed: true, accept: JSON, headers: &[] };
     decode(execute(&call).await?).await
 }
 
 /// `POST`/`DELETE {path}` without a body as the signed-in user (an action such as "submit").
 pub async fn act<T: DeserializeOwned>(method: Method, path: &str) -> Result<T, ApiError> {
-    let call = Call { method, path, query: &[], body: None, signed: true, accept: JSON };
+    let call = Call { method, path, query: &[], body: None, signed: true, accept: JSON, headers: &[] };
     decode(execute(&call).await?).await
 }
 
 /// Like [`act`], for actions the server answers with 204 No Content.
 pub async fn act_empty(method: Method, path: &str) -> Result<(), ApiError> {
-    let call = Call { method, path, query: &[], body: None, signed: true, accept: JSON };
+    let call = Call { method, path, query: &[], body: None, signed: true, accept: JSON, headers: &[] };
     let response = execute(&call).await?;
     if response.ok() {
         Ok(())
@@ -79,7 +81,15 @@ pub async fn post_as<B>(tokens: &Tokens, path: &str, body: &B) -> Result<(), Api
 where
     B: Serialize + ?Sized,
 {
-    let call = Call { method: Method::POST, path, query: &[], body: Some(encode(body)?), signed: false, accept: JSON };
+    let call = Call {
+        method: Method::POST,
+        path,
+        query: &[],
+        body: Some(encode(body)?),
+        signed: false,
+        accept: JSON,
+        headers: &[],
+    };
     let response = attempt(&call, Some(tokens)).await?;
     if response.ok() {
         Ok(())
@@ -94,8 +104,45 @@ where
     B: Serialize + ?Sized,
     T: DeserializeOwned,
 {
-    let call = Call { method: Method::POST, path, query: &[], body: Some(encode(body)?), signed: false, accept: JSON };
+    let call = Call {
+        method: Method::POST,
+        path,
+        query: &[],
+        body: Some(encode(body)?),
+        signed: false,
+        accept: JSON,
+        headers: &[],
+    };
     decode(execute(&call).await?).await
+}
+
+/// `GET {path}` without a session: what citizens read (service units, a complaint's status).
+pub async fn get_anonymous<T: DeserializeOwned>(path: &str, query: &Query<'_>) -> Result<T, ApiError> {
+    let call = Call { method: Method::GET, path, query, body: None, signed: false, accept: JSON, headers: &[] };
+    decode(execute(&call).await?).await
+}
+
+/// `POST {path}` without a session and with further `headers`, for a write whose answer only
+/// matters by its status (a citizen's survey, perhaps from a counter kiosk).
+pub async fn post_anonymous_with<B>(path: &str, body: &B, headers: &[(&str, String)]) -> Result<(), ApiError>
+where
+    B: Serialize + ?Sized,
+{
+    let call = Call {
+        method: Method::POST,
+        path,
+        query: &[],
+        body: Some(encode(body)?),
+        signed: false,
+        accept: JSON,
+        headers,
+    };
+    let response = execute(&call).await?;
+    if response.ok() {
+        Ok(())
+    } else {
+        Err(failure(response).await)
+    }
 }
 
 /// A file the server sent.
@@ -116,7 +163,7 @@ impl Download {
 
 /// `GET {path}` as the signed-in user, for a file (`*/*`), e.g. a CSV export or an evidence file.
 pub async fn download(path: &str, query: &Query<'_>) -> Result<Download, ApiError> {
-    let call = Call { method: Method::GET, path, query, body: None, signed: true, accept: "*/*" };
+    let call = Call { method: Method::GET, path, query, body: None, signed: true, accept: "*/*", headers: &[] };
     let response = execute(&call).await?;
     if !response.ok() {
         return Err(failure(response).await);
@@ -271,6 +318,9 @@ async fn attempt(call: &Call<'_>, tokens: Option<&Tokens>) -> Result<Response, A
         .header("Accept", call.accept)
         .header("Accept-Language", crate::i18n::Lang::stored().code())
         .query(call.query.iter().map(|(name, value)| (*name, value.as_str())));
+    for (name, value) in call.headers {
+        builder = builder.header(name, value);
+    }
     if let Some(tokens) = tokens {
         builder = builder.header("Authorization", &format!("Bearer {}", tokens.access_token));
     }
@@ -291,8 +341,9 @@ async fn decode<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> 
 
 async fn failure(response: Response) -> ApiError {
     let status = response.status();
+    let retry_after = response.headers().get("retry-after");
     let problem = response.text().await.ok().and_then(|body| serde_json::from_str::<Problem>(&body).ok());
-    ApiError::from_status(status, problem)
+    ApiError::from_status(status, problem).with_retry_after(retry_after)
 }
 
 type Renewal = Shared<LocalBoxFuture<'static, Result<Tokens, ApiError>>>;
@@ -330,6 +381,7 @@ async fn renew_once() -> Result<Tokens, ApiError> {
         body: Some(encode(&body)?),
         signed: false,
         accept: JSON,
+        headers: &[],
     };
     match decode::<TokenPair>(attempt(&call, None).await?).await {
         Ok(pair) => {
@@ -340,7 +392,7 @@ async fn renew_once() -> Result<Tokens, ApiError> {
         // Network trouble, 429 or a 5xx may pass; any other refusal means the session is over.
         Err(
             e @ (ApiError::Network
-            | ApiError::TooManyRequests
+            | ApiError::TooManyRequests { .. }
             | ApiError::Unavailable
             | ApiError::Server
             | ApiError::BadResponse),

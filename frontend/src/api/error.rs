@@ -18,8 +18,8 @@ pub enum ApiError {
     Conflict(Option<String>),
     /// 400 or 422: the request or some of its fields are wrong.
     Invalid { detail: Option<String>, fields: Vec<FieldError> },
-    /// 429.
-    TooManyRequests,
+    /// 429, with the seconds the server asks to wait (`Retry-After`) when it said.
+    TooManyRequests { retry_after: Option<u64> },
     /// 503: the database does not answer.
     Unavailable,
     /// 500 and other server failures; never shows details.
@@ -40,10 +40,20 @@ impl ApiError {
             403 => ApiError::Forbidden(detail),
             404 => ApiError::NotFound(detail),
             409 => ApiError::Conflict(detail),
-            429 => ApiError::TooManyRequests,
+            429 => ApiError::TooManyRequests { retry_after: None },
             503 => ApiError::Unavailable,
             500..=599 => ApiError::Server,
             _ => ApiError::Other { status, detail },
+        }
+    }
+
+    /// Adds the wait a 429 answer asked for (its `Retry-After` header, in seconds).
+    pub fn with_retry_after(self, header: Option<String>) -> Self {
+        match self {
+            ApiError::TooManyRequests { .. } => {
+                ApiError::TooManyRequests { retry_after: header.and_then(|h| h.trim().parse().ok()) }
+            }
+            other => other,
         }
     }
 
@@ -57,7 +67,10 @@ impl ApiError {
             ApiError::NotFound(d) => own(d, "error.not_found"),
             ApiError::Conflict(d) => own(d, "error.conflict"),
             ApiError::Invalid { detail, .. } => own(detail, "error.invalid"),
-            ApiError::TooManyRequests => i18n.t("error.too_many").to_owned(),
+            ApiError::TooManyRequests { retry_after: None } => i18n.t("error.too_many").to_owned(),
+            ApiError::TooManyRequests { retry_after: Some(seconds) } => {
+                i18n.tf("error.too_many_wait", &[("minutes", &seconds.div_ceil(60).max(1).to_string())])
+            }
             ApiError::Unavailable => i18n.t("error.unavailable").to_owned(),
             ApiError::Server => i18n.t("error.server").to_owned(),
             ApiError::Other { status, detail } => {

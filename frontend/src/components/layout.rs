@@ -3,6 +3,7 @@
 use super::header::Header;
 use super::nav::Nav;
 use super::notification_bell::RefreshInbox;
+use super::public_layout::remember_pemda;
 use super::Notice;
 use crate::api;
 use crate::hooks::use_remote;
@@ -56,6 +57,12 @@ pub fn Layout(props: &LayoutProps) -> Html {
         .map(|s| s.pemda_name.trim().to_owned())
         .filter(|name| !name.is_empty())
         .map(AttrValue::from);
+    // The citizen pages cannot read the settings; on this device they show the name seen here.
+    use_effect_with(pemda.clone(), |pemda| {
+        if let Some(name) = pemda {
+            remember_pemda(name);
+        }
+    });
 
     // Following a link closes the narrow-screen menu.
     let location = use_location();

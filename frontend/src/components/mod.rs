@@ -1,6 +1,8 @@
 //! Pieces every page uses.
 
+pub mod complaint_badges;
 pub mod confirm;
+pub mod copy_button;
 pub mod employee_picker;
 pub mod error_banner;
 pub mod evidence;
@@ -15,11 +17,15 @@ pub mod notice;
 pub mod notification_bell;
 pub mod pager;
 pub mod period_picker;
+pub mod public_layout;
+pub mod qr_code;
 pub mod skp_view;
 pub mod status_badge;
 pub mod year_picker;
 
+pub use complaint_badges::{ComplaintBadge, SlaBadge};
 pub use confirm::Confirm;
+pub use copy_button::CopyButton;
 pub use error_banner::ErrorBanner;
 pub use field::{CheckField, Field, SelectField};
 pub use header::LanguageToggle;
@@ -29,5 +35,7 @@ pub use meter::Meter;
 pub use notice::Notice;
 pub use pager::Pager;
 pub use period_picker::PeriodPicker;
+pub use public_layout::PublicLayout;
+pub use qr_code::QrCode;
 pub use status_badge::{ActivityBadge, StatusBadge};
 pub use year_picker::YearPicker;

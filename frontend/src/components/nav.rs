@@ -20,9 +20,10 @@ pub struct NavProps {
 pub fn Nav(props: &NavProps) -> Html {
     let i18n = use_i18n();
     let current = use_route::<Route>();
-    let links = Route::NAV.iter().copied().filter(|route| route.allows(&props.me)).map(|route| {
+    let links = Route::NAV.iter().filter(|route| route.allows(&props.me)).map(|route| {
         html! {
-            <li><NavLink {route} current={current == Some(route)} label={i18n.t(route.label_key()).to_owned()} /></li>
+            <li><NavLink route={route.clone()} current={current.as_ref() == Some(route)}
+                label={i18n.t(route.label_key()).to_owned()} /></li>
         }
     });
     html! {
@@ -44,7 +45,8 @@ struct NavLinkProps {
 #[component]
 fn NavLink(props: &NavLinkProps) -> Html {
     let navigator = use_navigator();
-    let route = props.route;
+    let route = props.route.clone();
+    let href = route.to_path();
     let onclick = Callback::from(move |e: MouseEvent| {
         if e.ctrl_key() || e.meta_key() || e.shift_key() || e.button() != 0 {
             return;
@@ -55,7 +57,7 @@ fn NavLink(props: &NavLinkProps) -> Html {
         }
     });
     html! {
-        <a href={route.to_path()} {onclick} class={classes!(props.current.then_some("active"))}
+        <a {href} {onclick} class={classes!(props.current.then_some("active"))}
             aria-current={props.current.then_some("page")}>
             { props.label.clone() }
         </a>

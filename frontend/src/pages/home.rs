@@ -15,11 +15,11 @@ pub fn Home(props: &PageProps) -> Html {
     } else {
         me.roles.iter().map(|r| i18n.word("role", r.as_str())).collect::<Vec<_>>().join(", ")
     };
-    let cards = Route::NAV.iter().copied().filter(|r| *r != Route::Home && r.allows(me)).map(|route| {
+    let cards = Route::NAV.iter().filter(|r| **r != Route::Home && r.allows(me)).map(|route| {
         let about = format!("home.about.{}", route.label_key().trim_start_matches("nav."));
         html! {
             <li>
-                <Link<Route> to={route} classes="card">
+                <Link<Route> to={route.clone()} classes="card">
                     <strong>{ i18n.t(route.label_key()) }</strong>
                     <span>{ i18n.t(&about).to_owned() }</span>
                 </Link<Route>>

@@ -4,10 +4,12 @@ use crate::api::{self, ApiError};
 use crate::auth::use_auth;
 use crate::components::{ErrorBanner, Field, LanguageToggle};
 use crate::i18n::use_i18n;
+use crate::route::Route;
 use kinerja_types::LoginRequest;
 use std::rc::Rc;
 use yew::platform::spawn_local;
 use yew::prelude::*;
+use yew_router::prelude::*;
 
 /// The fields this form shows its own errors for.
 const FIELDS: &[&str] = &["username", "password"];
@@ -130,6 +132,14 @@ pub fn Login() -> Html {
                         { if form.sending { i18n.t("login.sending") } else { i18n.t("login.submit") } }
                     </button>
                 </form>
+                <nav class="login-public" aria-label={i18n.t("login.public").to_owned()}>
+                    <p>{ i18n.t("login.public") }</p>
+                    <ul>
+                        <li><Link<Route> to={Route::ServiceUnits}>{ i18n.t("public.link.survey") }</Link<Route>></li>
+                        <li><Link<Route> to={Route::FileComplaint}>{ i18n.t("public.link.complaint") }</Link<Route>></li>
+                        <li><Link<Route> to={Route::Track}>{ i18n.t("public.link.track") }</Link<Route>></li>
+                    </ul>
+                </nav>
             </section>
         </div>
     }

@@ -1,0 +1,23 @@
+//! A service unit's satisfaction index (IKM), its publication, and counter kiosks.
+
+use super::client;
+use super::ApiError;
+use gloo_net::http::Method;
+use kinerja_domain::Period;
+use kinerja_types::{IkmPublish, IkmReport, KioskCreated, NewKiosk};
+
+/// `GET /units/{id}/ikm?period=`.
+pub async fn report(unit_id: i64, period: Period) -> Result<IkmReport, ApiError> {
+    client::get(&format!("/units/{unit_id}/ikm"), &[("period", period.to_string())]).await
+}
+
+/// `POST /units/{id}/ikm/publish`: makes the period's result public.
+pub async fn publish(unit_id: i64, period: Period) -> Result<IkmReport, ApiError> {
+    client::send(Method::POST, &format!("/units/{unit_id}/ikm/publish"), &IkmPublish { period: period.to_string() })
+        .await
+}
+
+/// `POST /units/{id}/kiosks`: the new kiosk's token, shown this once.
+pub async fn register_kiosk(unit_id: i64, kiosk: &NewKiosk) -> Result<KioskCreated, ApiError> {
+    client::send(Method::POST, &format!("/units/{unit_id}/kiosks"), kiosk).await
+}

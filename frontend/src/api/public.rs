@@ -1,0 +1,65 @@
+//! What citizens use without an account: the service units, the satisfaction survey, complaints
+//! and their tracking. No session token is ever sent here.
+
+use super::client;
+use super::ApiError;
+use kinerja_types::{ComplaintReceipt, NewComplaint, NewSurvey, Page, PublicComplaintStatus, PublicUnit};
+
+/// The largest page the server gives.
+const PER_PAGE: u64 = Page::<PublicUnit>::MAX_PER_PAGE;
+
+/// `GET /public/units?page=&per_page=` (and `code=` when looking for one).
+async fn page(number: u64, code: Option<&str>) -> Result<Page<PublicUnit>, ApiError> {
+    let mut query = vec![("page", number.to_string()), ("per_page", PER_PAGE.to_string())];
+    if let Some(code) = code {
+        query.push(("code", code.to_owned()));
+    }
+    client::get_anonymous("/public/units", &query).await
+}
+
+/// Every service unit, by name (a city has a few hundred at most).
+pub async fn units() -> Result<Vec<PublicUnit>, ApiError> {
+    let mut units = Vec::new();
+    for number in 1.. {
+        let batch = page(number, None).await?;
+        let done = batch.items.is_empty() || number * batch.per_page.max(1) >= batch.total;
+        units.extend(batch.items);
+        if done {
+            break;
+        }
+    }
+    Ok(units)
+}
+
+/// The service unit with `code` (any case), if there is one. Asks the server with `code=`; the
+/// answer is still checked here, so a server that lists every unit only takes longer.
+pub async fn unit_by_code(code: &str) -> Result<Option<PublicUnit>, ApiError> {
+    let wanted = code.trim();
+    for number in 1.. {
+        let batch = page(number, Some(wanted)).await?;
+        if let Some(unit) = batch.items.iter().find(|u| u.code.eq_ignore_ascii_case(wanted)) {
+            return Ok(Some(unit.clone()));
+        }
+        if batch.items.is_empty() || number * batch.per_page.max(1) >= batch.total {
+            break;
+        }
+    }
+    Ok(None)
+}
+
+/// `POST /public/surveys`; a counter kiosk sends its token in `X-Kiosk-Token`.
+pub async fn submit_survey(survey: &NewSurvey, kiosk_token: Option<&str>) -> Result<(), ApiError> {
+    let headers: Vec<(&str, String)> = kiosk_token.map(|t| ("X-Kiosk-Token", t.to_owned())).into_iter().collect();
+    client::post_anonymous_with("/public/surveys", survey, &headers).await
+}
+
+/// `POST /public/complaints`: the tracking code of the new complaint.
+pub async fn file_complaint(complaint: &NewComplaint) -> Result<ComplaintReceipt, ApiError> {
+    client::post_anonymous("/public/complaints", complaint).await
+}
+
+/// `GET /public/complaints/{tracking_code}`: the status and the public response.
+pub async fn track(tracking_code: &str) -> Result<PublicComplaintStatus, ApiError> {
+    let code = js_sys::encode_uri_component(tracking_code.trim());
+    client::get_anonymous(&format!("/public/complaints/{code}"), &[]).await
+}

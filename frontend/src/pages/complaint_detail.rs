@@ -1,0 +1,283 @@
+//! One complaint for the staff: what the citizen wrote, the contact (for those who handle it), its
+//! deadline, its history, and the next steps the workflow allows. Every step asks first, with
+//! what it needs: a reason to reject, a unit to send it to, the response the citizen will read.
+
+use super::complaint_queue::unit_names;
+use crate::api::{self, ApiError};
+use crate::components::{ComplaintBadge, ErrorBanner, Field, Loading, Notice, SelectField, SlaBadge};
+use crate::format;
+use crate::hooks::use_remote;
+use crate::i18n::use_i18n;
+use crate::route::Route;
+use kinerja_domain::{ComplaintStatus, Role};
+use kinerja_types::{Complaint, ComplaintTransition, Me};
+use std::collections::HashMap;
+use std::rc::Rc;
+use yew::platform::spawn_local;
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+/// The fields the step form shows its own errors for.
+const FIELDS: &[&str] = &["note", "unit_id", "public_response"];
+
+#[derive(Properties, PartialEq)]
+pub struct ComplaintDetailProps {
+    pub me: Rc<Me>,
+    pub id: i64,
+}
+
+#[component]
+pub fn ComplaintDetail(props: &ComplaintDetailProps) -> Html {
+    let i18n = use_i18n();
+    let complaint = use_remote(props.id, api::complaints::get);
+    let history = use_remote(props.id, api::complaints::history);
+    let names = use_remote((), |()| unit_names());
+    let step = use_state(|| None::<ComplaintStatus>);
+    let flash = use_state(|| None::<String>);
+    // Auditors read; the server decides for the others (403 outside their units).
+    let may_handle = [Role::Admin, Role::OperatorLayanan, Role::KepalaUnit].iter().any(|r| props.me.has(*r));
+
+    let done = {
+        let step = step.clone();
+        let flash = flash.clone();
+        let reload_complaint = complaint.reload.clone();
+        let reload_history = history.reload.clone();
+        let i18n = i18n.clone();
+        Callback::from(move |updated: Complaint| {
+            step.set(None);
+            flash.set(Some(i18n.tf("complaint.step_done", &[("status", i18n.complaint_status(updated.status))])));
+            reload_complaint.emit(());
+            reload_history.emit(());
+        })
+    };
+    let cancel = {
+        let step = step.clone();
+        Callback::from(move |()| step.set(None))
+    };
+    let names: Rc<HashMap<i64, String>> = names.state.data.clone().unwrap_or_default();
+    let unit_name = |id: i64| names.get(&id).cloned().unwrap_or_else(|| format!("#{id}"));
+
+    let body = match complaint.state.data.as_deref() {
+        Some(c) => {
+            let next: Vec<ComplaintStatus> =
+                ComplaintStatus::ALL.iter().copied().filter(|to| c.status.can_go(*to)).collect();
+            html! {
+                <>
+                    <section class="panel">
+                        <div class="panel-head">
+                            <h2 class="mono">{ &c.tracking_code }</h2>
+                            <span class="badges">
+                                <ComplaintBadge status={c.status} />
+                                <SlaBadge status={c.status} deadline={c.deadline} overdue={c.overdue} />
+                            </span>
+                        </div>
+                        <dl class="facts">
+                            <dt>{ i18n.t("complaints.unit") }</dt>
+                            <dd>{ unit_name(c.unit_id) }</dd>
+                            <dt>{ i18n.t("complaint.category") }</dt>
+                            <dd>{ i18n.word("complaint_category", c.category.as_str()) }</dd>
+                            <dt>{ i18n.t("complaints.filed_on") }</dt>
+                            <dd>{ format::date(&c.filed_on) }</dd>
+                            if let Some(due) = c.deadline {
+                                <dt>{ i18n.t("complaints.deadline") }</dt>
+                                <dd>{ format::date(&due) }</dd>
+                            }
+                            if let Some(unit) = c.disposition_unit_id {
+                                <dt>{ i18n.t("complaint.disposition_unit") }</dt>
+                                <dd>{ unit_name(unit) }</dd>
+                            }
+                            if let Some(nip) = &c.employee_nip {
+                                <dt>{ i18n.t("complaint.employee") }</dt>
+                                <dd class="nip">{ nip }</dd>
+                            }
+                            if let Some(contact) = &c.contact {
+                                <dt>{ i18n.t("complaint.contact_staff") }</dt>
+                                <dd>{ contact }<br /><small class="muted">{ i18n.t("complaint.contact_private") }</small></dd>
+                            }
+                        </dl>
+                        <h3>{ i18n.t("complaint.text") }</h3>
+                        <p class="complaint-text">{ &c.text }</p>
+                        if let Some(response) = &c.public_response {
+                            <h3>{ i18n.t("track.response") }</h3>
+                            <p class="public-response">{ response }</p>
+                        }
+                    </section>
+                    if may_handle && !next.is_empty() {
+                        <section class="panel">
+                            <h2>{ i18n.t("complaint.next_step") }</h2>
+                            if let Some(to) = *step {
+                                <StepForm complaint={c.clone()} {to} units={names.clone()}
+                                    on_done={done.clone()} on_cancel={cancel.clone()} />
+                            } else {
+                                <div class="actions">
+                                    { for next.iter().map(|to| {
+                                        let step = step.clone();
+                                        let flash = flash.clone();
+                                        let to = *to;
+                                        let danger = to == ComplaintStatus::Rejected;
+                                        html! {
+                                            <button type="button" class={classes!(if danger { "button-quiet button-danger" } else { "button-primary" })}
+                                                onclick={move |_| { flash.set(None); step.set(Some(to)); }}>
+                                                { i18n.t(&format!("complaint.step.{}", to.as_str())).to_owned() }
+                                            </button>
+                                        }
+                                    }) }
+                                </div>
+                            }
+                        </section>
+                    }
+                </>
+            }
+        }
+        None if complaint.state.loading => html! { <Loading /> },
+        None => html! {},
+    };
+    let events = match history.state.data.as_deref() {
+        Some(events) => html! {
+            <ol class="history">
+                { for events.iter().map(|e| html! {
+                    <li>
+                        <span class="muted small">{ format::instant(&e.at, i18n.lang()) }</span>
+                        <span class="history-step">
+                            if let Some(from) = e.from_status {
+                                { i18n.complaint_status(from) }{ " → " }
+                            }
+                            <strong>{ i18n.complaint_status(e.to_status) }</strong>
+                        </span>
+                        if let Some(note) = &e.note {
+                            <p class="history-note">{ note }</p>
+                        }
+                    </li>
+                }) }
+            </ol>
+        },
+        None if history.state.loading => html! { <Loading /> },
+        None => html! {},
+    };
+    html! {
+        <section class="page">
+            <p><Link<Route> to={Route::Complaints}>{ i18n.t("complaint.back") }</Link<Route>></p>
+            <h1>{ i18n.t("complaint.detail_title") }</h1>
+            if let Some(text) = &*flash {
+                <Notice text={text.clone()} />
+            }
+            <ErrorBanner error={complaint.state.error.clone()} on_retry={complaint.reload.clone()} />
+            { body }
+            <section class="panel">
+                <h2>{ i18n.t("complaint.history") }</h2>
+                <ErrorBanner error={history.state.error.clone()} on_retry={history.reload.clone()} />
+                { events }
+            </section>
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct StepFormProps {
+    complaint: Complaint,
+    to: ComplaintStatus,
+    units: Rc<HashMap<i64, String>>,
+    on_done: Callback<Complaint>,
+    on_cancel: Callback<()>,
+}
+
+/// The "are you sure?" of one step, with what the step needs.
+#[component]
+fn StepForm(props: &StepFormProps) -> Html {
+    let i18n = use_i18n();
+    let to = props.to;
+    let c = &props.complaint;
+    let note = use_state(String::new);
+    let response = use_state(String::new);
+    let unit = use_state(|| c.disposition_unit_id.unwrap_or(c.unit_id).to_string());
+    let invalid = use_state(HashMap::<&'static str, String>::new);
+    let busy = use_state(|| false);
+    let error = use_state(|| None::<ApiError>);
+    let onsubmit = {
+        let (note, response, unit, invalid, busy, error) =
+            (note.clone(), response.clone(), unit.clone(), invalid.clone(), busy.clone(), error.clone());
+        let on_done = props.on_done.clone();
+        let i18n = i18n.clone();
+        let id = c.id;
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            if *busy {
+                return;
+            }
+            let text = |s: &str| Some(s.trim().to_owned()).filter(|s| !s.is_empty());
+            let mut missing = HashMap::new();
+            let step = ComplaintTransition {
+                to,
+                note: text(&note),
+                unit_id: (to == ComplaintStatus::Dispositioned).then(|| unit.parse().ok()).flatten(),
+                public_response: (to == ComplaintStatus::Responded).then(|| text(&response)).flatten(),
+            };
+            if to == ComplaintStatus::Rejected && step.note.is_none() {
+                missing.insert("note", i18n.t("complaint.reason_missing").to_owned());
+            }
+            if to == ComplaintStatus::Dispositioned && step.unit_id.is_none() {
+                missing.insert("unit_id", i18n.t("validation.unit_required").to_owned());
+            }
+            if to == ComplaintStatus::Responded && step.public_response.is_none() {
+                missing.insert("public_response", i18n.t("complaint.response_missing").to_owned());
+            }
+            let empty = missing.is_empty();
+            invalid.set(missing);
+            if !empty {
+                return;
+            }
+            busy.set(true);
+            error.set(None);
+            let (busy, error, on_done) = (busy.clone(), error.clone(), on_done.clone());
+            spawn_local(async move {
+                match api::complaints::transition(id, &step).await {
+                    Ok(updated) => on_done.emit(updated),
+                    Err(e) => error.set(Some(e)),
+                }
+                busy.set(false);
+            });
+        })
+    };
+    let set = |state: &UseStateHandle<String>| {
+        let state = state.clone();
+        Callback::from(move |v: String| state.set(v))
+    };
+    let error_for = |field: &str| invalid.get(field).cloned().or_else(|| error.as_ref().and_then(|e| e.field(field)));
+    let unit_options: Vec<(AttrValue, AttrValue)> = {
+        let mut all: Vec<(&i64, &String)> = props.units.iter().collect();
+        all.sort_by(|a, b| a.1.cmp(b.1));
+        all.into_iter().map(|(id, name)| (AttrValue::from(id.to_string()), AttrValue::from(name.clone()))).collect()
+    };
+    let on_cancel = props.on_cancel.clone();
+    let key = to.as_str();
+    let note_label = if to == ComplaintStatus::Rejected { "complaint.reason" } else { "complaint.note" };
+    html! {
+        <form class="confirm step-form" role="alertdialog" aria-label={i18n.t(&format!("complaint.confirm.{key}")).to_owned()}
+            {onsubmit} novalidate=true>
+            <p>{ i18n.t(&format!("complaint.confirm.{key}")).to_owned() }</p>
+            <ErrorBanner error={(*error).clone()} shown_fields={FIELDS} />
+            if to == ComplaintStatus::Dispositioned {
+                <SelectField id="step-unit" label={i18n.t("complaint.disposition_to").to_owned()} value={(*unit).clone()}
+                    options={unit_options} on_change={set(&unit)} required=true error={error_for("unit_id")} />
+            }
+            if to == ComplaintStatus::Responded {
+                <Field id="step-response" label={i18n.t("complaint.public_response").to_owned()} rows={4}
+                    value={(*response).clone()} on_input={set(&response)} required=true
+                    hint={i18n.t("complaint.public_response_hint").to_owned()} error={error_for("public_response")} />
+            }
+            <Field id="step-note" label={i18n.t(note_label).to_owned()} rows={2} value={(*note).clone()}
+                on_input={set(&note)} required={to == ComplaintStatus::Rejected}
+                hint={(to == ComplaintStatus::Rejected).then(|| AttrValue::from(i18n.t("complaint.reason_hint").to_owned()))}
+                error={error_for("note")} />
+            <div class="actions">
+                <button type="submit" class={classes!("button-primary", (to == ComplaintStatus::Rejected).then_some("button-danger-solid"))}
+                    disabled={*busy}>
+                    { if *busy { i18n.t("common.working").to_owned() } else { i18n.t(&format!("complaint.yes.{key}")).to_owned() } }
+                </button>
+                <button type="button" class="button-quiet" disabled={*busy} onclick={move |_| on_cancel.emit(())}>
+                    { i18n.t("common.cancel") }
+                </button>
+            </div>
+        </form>
+    }
+}

@@ -1,0 +1,325 @@
+//! IKM (service operators, unit heads, admins; auditors read): a service unit's satisfaction index
+//! for a month, quarter or year — the index and its grade, the mean answer (NRR, 1–4) of each of
+//! the nine unsur as bars, the number of respondents — with publication for the public and the
+//! registration of counter kiosks.
+
+use super::public::site_url;
+use super::PageProps;
+use crate::api::{self, ApiError};
+use crate::components::{Confirm, CopyButton, ErrorBanner, Field, Loading, Meter, Notice, PeriodPicker, SelectField};
+use crate::format;
+use crate::hooks::use_remote;
+use crate::i18n::use_i18n;
+use crate::route::Route;
+use kinerja_domain::ikm::Grade;
+use kinerja_domain::{Period, Role};
+use kinerja_types::{IkmReport, KioskCreated, NewKiosk, Unit};
+use std::rc::Rc;
+use yew::platform::spawn_local;
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+/// The field the kiosk form shows its own error for.
+const KIOSK_FIELDS: &[&str] = &["name"];
+
+/// The highest answer of an unsur.
+const NRR_MAX: f64 = 4.0;
+
+/// The letter of a grade.
+fn letter(grade: Grade) -> &'static str {
+    match grade {
+        Grade::A => "A",
+        Grade::B => "B",
+        Grade::C => "C",
+        Grade::D => "D",
+    }
+}
+
+#[component]
+pub fn IkmPage(props: &PageProps) -> Html {
+    let i18n = use_i18n();
+    let units = use_remote((), |()| api::units::all());
+    let picked = use_state(|| None::<i64>);
+    let period = use_state(|| Period::Year(format::current_year()));
+    let flash = use_state(|| None::<String>);
+    let me = &props.me;
+    let may_write = [Role::Admin, Role::OperatorLayanan, Role::KepalaUnit].iter().any(|r| me.has(*r));
+
+    let mut service: Vec<Unit> =
+        units.state.data.iter().flat_map(|all| all.iter()).filter(|u| u.is_service_unit).cloned().collect();
+    service.sort_by(|a, b| a.name.cmp(&b.name));
+    // My own unit when it serves the public, else the first service unit I may see.
+    let unit_id = (*picked)
+        .or(me.unit_id.filter(|id| service.iter().any(|u| u.id == *id)))
+        .or_else(|| service.first().map(|u| u.id));
+    let unit = service.iter().find(|u| Some(u.id) == unit_id).cloned();
+    let report = use_remote((unit_id, *period), |(unit, period)| async move {
+        match unit {
+            Some(unit) => api::ikm::report(unit, period).await.map(Some),
+            None => Ok(None),
+        }
+    });
+
+    let on_unit = {
+        let picked = picked.clone();
+        let flash = flash.clone();
+        Callback::from(move |v: String| {
+            flash.set(None);
+            picked.set(v.parse().ok());
+        })
+    };
+    let on_period = {
+        let period = period.clone();
+        let flash = flash.clone();
+        Callback::from(move |p| {
+            flash.set(None);
+            period.set(p);
+        })
+    };
+    let published = {
+        let flash = flash.clone();
+        let reload = report.reload.clone();
+        let i18n = i18n.clone();
+        Callback::from(move |r: IkmReport| {
+            flash.set(Some(i18n.tf("ikm.published_now", &[("period", &r.period)])));
+            reload.emit(());
+        })
+    };
+    let unit_options: Vec<(AttrValue, AttrValue)> =
+        service.iter().map(|u| (AttrValue::from(u.id.to_string()), AttrValue::from(u.name.clone()))).collect();
+
+    let result = match report.state.data.as_deref() {
+        Some(Some(r)) => html! {
+            <IkmResult report={Rc::new(r.clone())} period={*period} may_publish={may_write} on_published={published} />
+        },
+        Some(None) => html! { <p class="muted">{ i18n.t("ikm.no_service_unit") }</p> },
+        None if report.state.loading => html! { <Loading /> },
+        None => html! {},
+    };
+    html! {
+        <section class="page">
+            <h1>{ i18n.t("ikm.title") }</h1>
+            <p class="lead">{ i18n.t("ikm.lead") }</p>
+            <div class="toolbar">
+                <SelectField id="ikm-unit" label={i18n.t("complaints.unit").to_owned()}
+                    value={unit_id.map(|id| id.to_string()).unwrap_or_default()} options={unit_options} on_change={on_unit} />
+                <PeriodPicker id="ikm-period" value={*period} on_change={on_period} />
+            </div>
+            <ErrorBanner error={units.state.error.clone()} on_retry={units.reload.clone()} />
+            if let Some(text) = &*flash {
+                <Notice text={text.clone()} />
+            }
+            <section class="panel">
+                <ErrorBanner error={report.state.error.clone()} on_retry={report.reload.clone()} />
+                { result }
+            </section>
+            if let Some(unit) = &unit {
+                <section class="panel">
+                    <h2>{ i18n.t("ikm.survey_links") }</h2>
+                    <p class="muted">{ i18n.tf("ikm.survey_address", &[("url", &site_url(&Route::Survey { code: unit.code.clone() }.to_path()))]) }</p>
+                    <div class="actions">
+                        <Link<Route> to={Route::Survey { code: unit.code.clone() }} classes="button-quiet">{ i18n.t("ikm.open_survey") }</Link<Route>>
+                        <Link<Route> to={Route::SurveyPoster { code: unit.code.clone() }} classes="button-quiet">{ i18n.t("ikm.poster") }</Link<Route>>
+                    </div>
+                </section>
+                if may_write {
+                    <KioskPanel unit={unit.clone()} />
+                }
+            }
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct IkmResultProps {
+    report: Rc<IkmReport>,
+    period: Period,
+    may_publish: bool,
+    on_published: Callback<IkmReport>,
+}
+
+/// The index, its grade, the respondents, the nine bars and "publish".
+#[component]
+fn IkmResult(props: &IkmResultProps) -> Html {
+    let i18n = use_i18n();
+    let asking = use_state(|| false);
+    let busy = use_state(|| false);
+    let error = use_state(|| None::<ApiError>);
+    let r = &props.report;
+    let publish = {
+        let (asking, busy, error) = (asking.clone(), busy.clone(), error.clone());
+        let on_published = props.on_published.clone();
+        let (unit, period) = (r.unit_id, props.period);
+        Callback::from(move |()| {
+            busy.set(true);
+            error.set(None);
+            let (asking, busy, error, on_published) =
+                (asking.clone(), busy.clone(), error.clone(), on_published.clone());
+            spawn_local(async move {
+                match api::ikm::publish(unit, period).await {
+                    Ok(report) => {
+                        asking.set(false);
+                        on_published.emit(report);
+                    }
+                    Err(e) => error.set(Some(e)),
+                }
+                busy.set(false);
+            });
+        })
+    };
+    let respondents = i18n.tf("ikm.respondents", &[("n", &r.respondents.to_string())]);
+    if r.respondents == 0 {
+        return html! {
+            <>
+                <p class="ikm-respondents">{ respondents }</p>
+                <p class="muted">{ i18n.tf("ikm.none_yet", &[("period", &r.period)]) }</p>
+            </>
+        };
+    }
+    let score = r.ikm.map(|v| format::fixed(v, 2, i18n.lang())).unwrap_or_else(|| i18n.t("common.none").to_owned());
+    let bars = r.nrr.iter().enumerate().map(|(i, nrr)| {
+        let n = i + 1;
+        let name = i18n.t(&format!("unsur.{n}")).to_owned();
+        let tone = match Grade::of(nrr * 25.0) {
+            Grade::A | Grade::B => "ok",
+            Grade::C => "warn",
+            Grade::D => "over",
+        };
+        html! {
+            <li class="nrr">
+                <span class="nrr-name"><span class="unsur-code">{ format!("U{n}") }</span>{ name.clone() }</span>
+                <Meter value={*nrr} max={NRR_MAX} tone={tone} label={i18n.tf("ikm.nrr_of", &[("unsur", &name)])} />
+                <span class="nrr-value">{ format::fixed(*nrr, 2, i18n.lang()) }</span>
+            </li>
+        }
+    });
+    html! {
+        <>
+            <div class="ikm-head">
+                <div class="ikm-score">
+                    <span class="ikm-label">{ i18n.tf("ikm.index_for", &[("period", &r.period)]) }</span>
+                    <span class="ikm-value">{ score }</span>
+                </div>
+                if let Some(grade) = r.grade {
+                    <span class={classes!("grade", format!("grade-{}", letter(grade).to_lowercase()))}>
+                        <span class="grade-letter">{ letter(grade) }</span>
+                        <span class="grade-words">{ i18n.grade(grade) }</span>
+                    </span>
+                }
+                <div class="ikm-facts">
+                    <p class="ikm-respondents">{ respondents }</p>
+                    <p>
+                        if r.published {
+                            <span class="badge badge-approved">{ i18n.t("ikm.published") }</span>
+                        } else {
+                            <span class="badge badge-draft">{ i18n.t("ikm.not_published") }</span>
+                        }
+                    </p>
+                </div>
+            </div>
+            <h2>{ i18n.t("ikm.per_unsur") }</h2>
+            <ul class="nrr-bars">{ for bars }</ul>
+            <p class="muted small">{ i18n.t("ikm.scale_hint") }</p>
+            <ErrorBanner error={(*error).clone()} />
+            if props.may_publish && !r.published {
+                if *asking {
+                    <Confirm text={i18n.tf("ikm.publish_confirm", &[("period", &r.period)])}
+                        confirm_label={i18n.t("ikm.publish_yes").to_owned()} busy={*busy}
+                        on_confirm={publish} on_cancel={{ let asking = asking.clone(); Callback::from(move |()| asking.set(false)) }} />
+                } else {
+                    <button type="button" class="button-primary" onclick={{ let asking = asking.clone(); move |_| asking.set(true) }}>
+                        { i18n.t("ikm.publish") }
+                    </button>
+                }
+            }
+        </>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct KioskPanelProps {
+    unit: Unit,
+}
+
+/// Registers a counter kiosk and shows its token and link once.
+#[component]
+fn KioskPanel(props: &KioskPanelProps) -> Html {
+    let i18n = use_i18n();
+    let name = use_state(String::new);
+    let invalid = use_state(|| None::<String>);
+    let busy = use_state(|| false);
+    let error = use_state(|| None::<ApiError>);
+    let created = use_state(|| None::<(String, KioskCreated)>);
+    {
+        // Another unit: the token shown belongs to the one before.
+        let created = created.clone();
+        use_effect_with(props.unit.id, move |_| created.set(None));
+    }
+    let onsubmit = {
+        let (name, invalid, busy, error, created) =
+            (name.clone(), invalid.clone(), busy.clone(), error.clone(), created.clone());
+        let unit_id = props.unit.id;
+        let i18n = i18n.clone();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            if *busy {
+                return;
+            }
+            let kiosk = NewKiosk { name: name.trim().to_owned() };
+            if kiosk.name.is_empty() || kiosk.name.chars().count() > 100 {
+                invalid.set(Some(i18n.t("ikm.kiosk_name_invalid").to_owned()));
+                return;
+            }
+            invalid.set(None);
+            busy.set(true);
+            error.set(None);
+            let (name, busy, error, created) = (name.clone(), busy.clone(), error.clone(), created.clone());
+            spawn_local(async move {
+                match api::ikm::register_kiosk(unit_id, &kiosk).await {
+                    Ok(done) => {
+                        name.set(String::new());
+                        created.set(Some((kiosk.name, done)));
+                    }
+                    Err(e) => error.set(Some(e)),
+                }
+                busy.set(false);
+            });
+        })
+    };
+    let on_name = {
+        let name = name.clone();
+        Callback::from(move |v: String| name.set(v))
+    };
+    html! {
+        <section class="panel">
+            <h2>{ i18n.t("ikm.kiosk_title") }</h2>
+            <p class="muted">{ i18n.t("ikm.kiosk_lead") }</p>
+            if let Some((kiosk_name, kiosk)) = &*created {
+                <div class="callout callout-info kiosk-created" role="status">
+                    <p><strong>{ i18n.tf("ikm.kiosk_created", &[("name", kiosk_name)]) }</strong></p>
+                    <p>{ i18n.t("ikm.kiosk_once") }</p>
+                    <p class="secret mono">{ &kiosk.token }</p>
+                    <CopyButton text={kiosk.token.clone()} label={i18n.t("ikm.copy_token").to_owned()} />
+                    <p>{ i18n.t("ikm.kiosk_link") }</p>
+                    <p class="secret mono">{ kiosk_link(&props.unit.code, &kiosk.token) }</p>
+                    <CopyButton text={kiosk_link(&props.unit.code, &kiosk.token)} label={i18n.t("ikm.copy_link").to_owned()} />
+                </div>
+            }
+            <form class="form kiosk-form" {onsubmit} novalidate=true>
+                <ErrorBanner error={(*error).clone()} shown_fields={KIOSK_FIELDS} />
+                <Field id="kiosk-name" label={i18n.t("ikm.kiosk_name").to_owned()} value={(*name).clone()}
+                    on_input={on_name} required=true hint={i18n.t("ikm.kiosk_name_hint").to_owned()}
+                    error={(*invalid).clone().or_else(|| error.as_ref().and_then(|e| e.field("name")))} />
+                <button type="submit" class="button-primary" disabled={*busy}>
+                    { if *busy { i18n.t("common.working") } else { i18n.t("ikm.kiosk_register") } }
+                </button>
+            </form>
+        </section>
+    }
+}
+
+/// The address a kiosk is opened at once: the survey with its token.
+fn kiosk_link(code: &str, token: &str) -> String {
+    let path = Route::Survey { code: code.to_owned() }.to_path();
+    format!("{}?kiosk={}", site_url(&path), js_sys::encode_uri_component(token))
+}

@@ -1,0 +1,47 @@
+//! The citizen pages: no account, a cheap phone, perhaps a slow connection. Each asks only for
+//! what it needs and says plainly what happened.
+
+mod file_complaint;
+mod poster;
+mod service_units;
+mod survey;
+mod survey_form;
+mod track;
+
+pub use file_complaint::FileComplaint;
+pub use poster::SurveyPoster;
+pub use service_units::ServiceUnits;
+pub use survey::Survey;
+pub use track::Track;
+
+use yew::prelude::*;
+
+/// The field no person sees or fills (off screen, hidden from screen readers, skipped by the Tab
+/// key); a bot that fills it is answered as usual and nothing is kept.
+#[derive(Properties, PartialEq)]
+pub struct HoneypotProps {
+    pub value: AttrValue,
+    pub on_input: Callback<String>,
+}
+
+#[component]
+pub fn Honeypot(props: &HoneypotProps) -> Html {
+    let i18n = crate::i18n::use_i18n();
+    let on_input = props.on_input.clone();
+    let oninput = Callback::from(move |e: InputEvent| {
+        on_input.emit(e.target_unchecked_into::<web_sys::HtmlInputElement>().value())
+    });
+    html! {
+        <div class="hp" aria-hidden="true">
+            <label for="website">{ i18n.t("public.honeypot") }</label>
+            <input id="website" name="website" type="text" tabindex="-1" autocomplete="off"
+                value={props.value.clone()} {oninput} />
+        </div>
+    }
+}
+
+/// The web address of a path on this site, e.g. `https://kinerja.example.go.id/survei/DUKCAPIL`.
+pub fn site_url(path: &str) -> String {
+    let origin = web_sys::window().and_then(|w| w.location().origin().ok()).unwrap_or_default();
+    format!("{origin}{path}")
+}

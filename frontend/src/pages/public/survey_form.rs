@@ -1,0 +1,330 @@
+//! The nine questions of PermenPANRB 14/2017, each with four big answers, an optional profile and
+//! comment, then a thank-you. On a counter kiosk the thank-you gives way to a fresh form.
+
+use super::Honeypot;
+use crate::api::{self, ApiError};
+use crate::components::{ErrorBanner, Field, SelectField};
+use crate::i18n::{use_i18n, I18n};
+use crate::route::Route;
+use crate::validation;
+use gloo_timers::callback::Timeout;
+use kinerja_domain::ikm::UNSUR;
+use kinerja_types::{NewSurvey, PublicUnit};
+use std::rc::Rc;
+use yew::platform::spawn_local;
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+/// How long a kiosk shows the thank-you before the next citizen's form.
+const KIOSK_RESET_MS: u32 = 6_000;
+
+/// The longest comment the server takes.
+const COMMENT_MAX: usize = 2000;
+
+/// The fields the form shows its own errors for.
+const FIELDS: &[&str] = &["answers", "comment"];
+
+/// The choices of the optional profile: the wire value, whose words are `{group}.{value}`.
+const AGE_BANDS: &[&str] = &["under_25", "25-34", "35-44", "45-54", "55_plus"];
+const SEXES: &[&str] = &["laki_laki", "perempuan"];
+const EDUCATIONS: &[&str] = &["sd", "smp", "sma", "diploma", "s1", "s2_s3"];
+const OCCUPATIONS: &[&str] = &["pns", "tni_polri", "swasta", "wirausaha", "pelajar", "lainnya"];
+
+#[derive(Clone, Default, PartialEq)]
+struct Form {
+    answers: [Option<u8>; 9],
+    comment: String,
+    age_band: String,
+    sex: String,
+    education: String,
+    occupation: String,
+    website: String,
+    /// A send was tried with questions left open: they are marked.
+    show_missing: bool,
+    comment_error: Option<String>,
+    sending: bool,
+    error: Option<ApiError>,
+    sent: bool,
+}
+
+enum Action {
+    Answer(usize, u8),
+    Comment(String),
+    Profile(&'static str, String),
+    Website(String),
+    Incomplete(Option<String>),
+    Sending,
+    Failed(ApiError),
+    Sent,
+    Reset,
+}
+
+impl Reducible for Form {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut next = (*self).clone();
+        match action {
+            Action::Answer(i, v) => {
+                if let Some(slot) = next.answers.get_mut(i) {
+                    *slot = Some(v);
+                }
+            }
+            Action::Comment(v) => next.comment = v,
+            Action::Profile("age_band", v) => next.age_band = v,
+            Action::Profile("sex", v) => next.sex = v,
+            Action::Profile("education", v) => next.education = v,
+            Action::Profile(_, v) => next.occupation = v,
+            Action::Website(v) => next.website = v,
+            Action::Incomplete(comment_error) => {
+                next.show_missing = true;
+                next.comment_error = comment_error;
+            }
+            Action::Sending => {
+                next.sending = true;
+                next.error = None;
+                next.comment_error = None;
+            }
+            Action::Failed(error) => {
+                next.sending = false;
+                next.error = Some(error);
+            }
+            Action::Sent => {
+                next.sending = false;
+                next.sent = true;
+            }
+            Action::Reset => return Rc::new(Form::default()),
+        }
+        Rc::new(next)
+    }
+}
+
+impl Form {
+    /// The request, or `None` while a question is open.
+    fn request(&self, unit_id: i64) -> Option<NewSurvey> {
+        let answers: Option<Vec<u8>> = self.answers.iter().copied().collect();
+        let optional = |v: &str| Some(v.trim().to_owned()).filter(|v| !v.is_empty());
+        Some(NewSurvey {
+            unit_id,
+            answers: answers?,
+            comment: optional(&self.comment),
+            age_band: optional(&self.age_band),
+            sex: optional(&self.sex),
+            education: optional(&self.education),
+            occupation: optional(&self.occupation),
+            website: Some(self.website.clone()),
+        })
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct SurveyFormProps {
+    pub unit: PublicUnit,
+    /// The counter kiosk's token, when this device is one.
+    pub kiosk_token: Option<AttrValue>,
+}
+
+#[component]
+pub fn SurveyForm(props: &SurveyFormProps) -> Html {
+    let i18n = use_i18n();
+    let form = use_reducer(Form::default);
+    let kiosk = props.kiosk_token.is_some();
+
+    // A kiosk starts again for the next citizen a few seconds after the thank-you.
+    {
+        let dispatcher = form.dispatcher();
+        use_effect_with(form.sent && kiosk, move |waiting| {
+            let timer = waiting.then(|| Timeout::new(KIOSK_RESET_MS, move || dispatcher.dispatch(Action::Reset)));
+            move || drop(timer)
+        });
+    }
+    // The thank-you and the fresh form both start at the top.
+    use_effect_with(form.sent, |_| {
+        if let Some(window) = web_sys::window() {
+            window.scroll_to_with_x_and_y(0.0, 0.0);
+        }
+    });
+
+    if form.sent {
+        return html! { <Thanks {kiosk} on_again={{ let form = form.clone(); Callback::from(move |()| form.dispatch(Action::Reset)) }} /> };
+    }
+
+    let onsubmit = {
+        let form = form.clone();
+        let i18n = i18n.clone();
+        let unit_id = props.unit.id;
+        let token = props.kiosk_token.clone();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            if form.sending {
+                return;
+            }
+            let request = form.request(unit_id);
+            let comment_error = request.as_ref().and_then(|r| validation::check(r, &i18n).remove("comment"));
+            let Some(request) = request.filter(|_| comment_error.is_none()) else {
+                form.dispatch(Action::Incomplete(comment_error));
+                focus_first_open(&form.answers);
+                return;
+            };
+            form.dispatch(Action::Sending);
+            let form = form.clone();
+            let token = token.clone();
+            spawn_local(async move {
+                match api::public::submit_survey(&request, token.as_deref()).await {
+                    Ok(()) => form.dispatch(Action::Sent),
+                    Err(error) => form.dispatch(Action::Failed(error)),
+                }
+            });
+        })
+    };
+    let open = form.answers.iter().filter(|a| a.is_none()).count();
+    let questions = (0..UNSUR.len()).map(|i| {
+        let on_pick = {
+            let form = form.clone();
+            Callback::from(move |v: u8| form.dispatch(Action::Answer(i, v)))
+        };
+        html! {
+            <Question index={i} value={form.answers[i]} missing={form.show_missing && form.answers[i].is_none()} {on_pick} />
+        }
+    });
+    let profile = |id: &'static str, choices: &[&'static str]| {
+        let value = match id {
+            "age_band" => &form.age_band,
+            "sex" => &form.sex,
+            "education" => &form.education,
+            _ => &form.occupation,
+        };
+        let options: Vec<(AttrValue, AttrValue)> =
+            std::iter::once((AttrValue::from(""), AttrValue::from(i18n.t("survey.not_said").to_owned())))
+                .chain(choices.iter().map(|c| (AttrValue::from(*c), AttrValue::from(i18n.word(id, c)))))
+                .collect();
+        let form = form.clone();
+        html! {
+            <SelectField id={format!("survey-{id}")} label={i18n.t(&format!("survey.{id}")).to_owned()}
+                value={value.clone()} {options} on_change={Callback::from(move |v| form.dispatch(Action::Profile(id, v)))} />
+        }
+    };
+    let on_comment = {
+        let form = form.clone();
+        Callback::from(move |v| form.dispatch(Action::Comment(v)))
+    };
+    let on_website = {
+        let form = form.clone();
+        Callback::from(move |v| form.dispatch(Action::Website(v)))
+    };
+    html! {
+        <form class="survey" {onsubmit} novalidate=true>
+            <p class="lead">{ i18n.t("survey.lead") }</p>
+            { for questions }
+            <fieldset class="panel survey-profile">
+                <legend>{ i18n.t("survey.profile") }</legend>
+                <p class="muted small">{ i18n.t("survey.profile_hint") }</p>
+                <div class="form-grid">
+                    { profile("age_band", AGE_BANDS) }
+                    { profile("sex", SEXES) }
+                    { profile("education", EDUCATIONS) }
+                    { profile("occupation", OCCUPATIONS) }
+                </div>
+                <Field id="survey-comment" label={i18n.t("survey.comment").to_owned()} rows={3}
+                    value={form.comment.clone()} on_input={on_comment}
+                    hint={i18n.tf("survey.comment_count", &[("n", &form.comment.chars().count().to_string()), ("max", &COMMENT_MAX.to_string())])}
+                    error={form.comment_error.clone().or_else(|| form.error.as_ref().and_then(|e| e.field("comment")))} />
+            </fieldset>
+            <Honeypot value={form.website.clone()} on_input={on_website} />
+            if form.show_missing && open > 0 {
+                <p class="callout callout-warn" role="alert">{ i18n.tf("survey.open_left", &[("n", &open.to_string())]) }</p>
+            }
+            <ErrorBanner error={form.error.clone()} shown_fields={FIELDS} />
+            <button type="submit" class="button-primary button-block button-big" disabled={form.sending}
+                aria-busy={form.sending.then_some("true")}>
+                { if form.sending { i18n.t("survey.sending") } else { i18n.t("survey.send") } }
+            </button>
+        </form>
+    }
+}
+
+/// Brings the first unanswered question into view.
+fn focus_first_open(answers: &[Option<u8>; 9]) {
+    let Some(first) = answers.iter().position(Option::is_none) else {
+        return;
+    };
+    let element =
+        web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(&format!("unsur-{}", first + 1)));
+    if let Some(element) = element {
+        element.scroll_into_view();
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct QuestionProps {
+    /// 0 for U1.
+    index: usize,
+    value: Option<u8>,
+    missing: bool,
+    on_pick: Callback<u8>,
+}
+
+/// One unsur: its name, the question and four big answers (radio buttons drawn as buttons).
+#[component]
+fn Question(props: &QuestionProps) -> Html {
+    let i18n = use_i18n();
+    let n = props.index + 1;
+    let choices = (1..=4u8).map(|v| {
+        let on_pick = props.on_pick.clone();
+        let checked = props.value == Some(v);
+        html! {
+            <label class={classes!("choice", format!("choice-{v}"), checked.then_some("choice-on"))}>
+                <input type="radio" name={format!("u{n}")} value={v.to_string()} {checked}
+                    onchange={move |_| on_pick.emit(v)} />
+                <span class="choice-score" aria-hidden="true">{ v }</span>
+                <span class="choice-text">{ scale(&i18n, n, v) }</span>
+            </label>
+        }
+    });
+    html! {
+        <fieldset id={format!("unsur-{n}")} class={classes!("unsur", props.missing.then_some("unsur-missing"))}
+            aria-describedby={format!("unsur-{n}-question")}>
+            <legend><span class="unsur-code">{ format!("U{n}") }</span>{ i18n.t(&format!("unsur.{n}")).to_owned() }</legend>
+            <p id={format!("unsur-{n}-question")} class="unsur-question">{ i18n.t(&format!("survey.question.{n}")).to_owned() }</p>
+            <div class="choices-4">{ for choices }</div>
+            if props.missing {
+                <small class="field-error">{ i18n.t("survey.pick_one") }</small>
+            }
+        </fieldset>
+    }
+}
+
+/// The words of answer `v` (1–4) to unsur `n` (1–9), as the regulation's questionnaire has them.
+fn scale(i18n: &I18n, n: usize, v: u8) -> String {
+    i18n.t(&format!("survey.scale.{n}.{v}")).to_owned()
+}
+
+#[derive(Properties, PartialEq)]
+struct ThanksProps {
+    kiosk: bool,
+    on_again: Callback<()>,
+}
+
+#[component]
+fn Thanks(props: &ThanksProps) -> Html {
+    let i18n = use_i18n();
+    let on_again = props.on_again.clone();
+    html! {
+        <section class="thanks" role="status">
+            <p class="thanks-mark" aria-hidden="true">{ "✓" }</p>
+            <h2>{ i18n.t("survey.thanks") }</h2>
+            <p>{ i18n.t("survey.thanks_body") }</p>
+            if props.kiosk {
+                <p class="muted">{ i18n.t("survey.kiosk_next") }</p>
+                <button type="button" class="button-primary button-big" onclick={move |_| on_again.emit(())}>
+                    { i18n.t("survey.next_now") }
+                </button>
+            } else {
+                <div class="actions">
+                    <Link<Route> to={Route::FileComplaint} classes="button-quiet">{ i18n.t("public.link.complaint") }</Link<Route>>
+                    <Link<Route> to={Route::ServiceUnits} classes="button-quiet">{ i18n.t("public.back_to_units") }</Link<Route>>
+                </div>
+            }
+        </section>
+    }
+}

@@ -1,0 +1,165 @@
+//! `/lacak` and `/lacak/{code}`: whoever holds a tracking code sees where the complaint stands on
+//! the workflow, in the public's words, and the unit's public response. Nothing else is shown.
+
+use crate::api::{self, ApiError};
+use crate::components::{ErrorBanner, Loading};
+use crate::format;
+use crate::hooks::use_remote;
+use crate::i18n::use_i18n;
+use crate::route::Route;
+use kinerja_domain::ComplaintStatus;
+use kinerja_types::PublicComplaintStatus;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct TrackProps {
+    /// The code in the address, if any.
+    pub code: Option<AttrValue>,
+}
+
+#[component]
+pub fn Track(props: &TrackProps) -> Html {
+    let i18n = use_i18n();
+    let navigator = use_navigator();
+    let typed = use_state(|| props.code.as_deref().unwrap_or_default().to_owned());
+    let missing = use_state(|| false);
+    {
+        let typed = typed.clone();
+        use_effect_with(props.code.clone(), move |code| {
+            if let Some(code) = code {
+                typed.set(code.to_string());
+            }
+        });
+    }
+    let status = use_remote(props.code.clone(), |code| async move {
+        match code {
+            Some(code) => api::public::track(&code).await.map(Some),
+            None => Ok(None),
+        }
+    });
+    let onsubmit = {
+        let typed = typed.clone();
+        let missing = missing.clone();
+        let current = props.code.clone();
+        let reload = status.reload.clone();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let code: String = typed.trim().to_uppercase();
+            missing.set(code.is_empty());
+            if code.is_empty() {
+                return;
+            }
+            if current.as_deref() == Some(code.as_str()) {
+                reload.emit(());
+            } else if let Some(navigator) = &navigator {
+                navigator.push(&Route::TrackCode { code });
+            }
+        })
+    };
+    let oninput = {
+        let typed = typed.clone();
+        Callback::from(move |e: InputEvent| typed.set(e.target_unchecked_into::<HtmlInputElement>().value()))
+    };
+    let result = match (&status.state.error, status.state.data.as_deref()) {
+        (Some(ApiError::NotFound(_)), _) => html! {
+            <p class="callout callout-warn" role="alert">
+                { i18n.tf("track.not_found", &[("code", props.code.as_deref().unwrap_or_default())]) }
+            </p>
+        },
+        (Some(error), _) => html! { <ErrorBanner error={Some(error.clone())} on_retry={status.reload.clone()} /> },
+        (None, Some(Some(found))) => html! { <TrackResult status={found.clone()} /> },
+        (None, _) if status.state.loading && props.code.is_some() => html! { <Loading /> },
+        _ => html! {},
+    };
+    html! {
+        <section class="page public-page">
+            <h1>{ i18n.t("track.title") }</h1>
+            <p class="lead">{ i18n.t("track.lead") }</p>
+            <form class="track-form" {onsubmit} novalidate=true>
+                <div class={classes!("field", missing.then_some("field-invalid"))}>
+                    <label for="tracking-code-input">{ i18n.t("complaint.tracking_code") }</label>
+                    <div class="input-with-button">
+                        <input id="tracking-code-input" type="text" value={(*typed).clone()} {oninput}
+                            class="mono" autocapitalize="characters" autocomplete="off" spellcheck="false"
+                            placeholder="ADU-XXXXXXXXXXXX" aria-invalid={missing.then_some("true")} />
+                        <button type="submit" class="button-primary">{ i18n.t("track.submit") }</button>
+                    </div>
+                    if *missing {
+                        <small class="field-error">{ i18n.t("track.code_missing") }</small>
+                    }
+                </div>
+            </form>
+            { result }
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct TrackResultProps {
+    status: PublicComplaintStatus,
+}
+
+/// The code, the status now, the steps of the workflow and the public response.
+#[component]
+fn TrackResult(props: &TrackResultProps) -> Html {
+    let i18n = use_i18n();
+    let s = &props.status;
+    let steps = steps(s.status);
+    let now = steps.iter().position(|step| *step == s.status).unwrap_or(0);
+    let items = steps.iter().enumerate().map(|(i, step)| {
+        let state = if i < now || (i == now && step.is_final()) {
+            "done"
+        } else if i == now {
+            "current"
+        } else {
+            "todo"
+        };
+        html! {
+            <li class={classes!("step", format!("step-{state}"))} aria-current={(i == now).then_some("step")}>
+                <span class="step-dot" aria-hidden="true"></span>
+                <span class="step-label">{ i18n.complaint_status(*step) }</span>
+                if i == now {
+                    <small class="step-hint">{ i18n.t(&format!("track.next.{}", step.as_str())).to_owned() }</small>
+                }
+            </li>
+        }
+    });
+    html! {
+        <section class="panel track-result" aria-live="polite">
+            <p class="tracking-code tracking-code-small">{ &s.tracking_code }</p>
+            <p class="track-current">
+                { i18n.t("track.status_now") }{ " " }
+                <strong class={classes!("track-status", format!("track-status-{}", s.status.as_str()))}>
+                    { i18n.complaint_status(s.status) }
+                </strong>
+            </p>
+            <p class="muted small">
+                { i18n.tf("track.dates", &[("filed", &format::date(&s.filed_on)), ("updated", &format::instant(&s.updated_at, i18n.lang()))]) }
+            </p>
+            <ol class="timeline" aria-label={i18n.t("track.steps").to_owned()}>{ for items }</ol>
+            if let Some(response) = &s.public_response {
+                <h2>{ i18n.t("track.response") }</h2>
+                <p class="public-response">{ response }</p>
+            }
+        </section>
+    }
+}
+
+/// The steps a complaint goes through, as far as the public sees: the workflow's first way on
+/// from each step (the domain's `can_go`), or received → rejected for a rejected one.
+fn steps(status: ComplaintStatus) -> Vec<ComplaintStatus> {
+    if status == ComplaintStatus::Rejected {
+        return vec![ComplaintStatus::Received, ComplaintStatus::Rejected];
+    }
+    let mut path = vec![ComplaintStatus::Received];
+    while let Some(next) = path
+        .last()
+        .and_then(|last| ComplaintStatus::ALL.iter().copied().find(|s| last.can_go(*s)))
+        .filter(|next| !path.contains(next))
+    {
+        path.push(next);
+    }
+    path
+}
