@@ -27,7 +27,9 @@ use utoipa::{Modify, OpenApi};
         (name = "notifications", description = "In-app notifications"),
         (name = "activities", description = "Daily activities, evidence, verification and realisation"),
         (name = "feedback", description = "Continuous feedback and performance dialogues"),
-        (name = "public", description = "Citizens' satisfaction surveys (IKM) and complaints, and their handling"),
+        (name = "public", description = "What citizens use without an account: surveys, complaints, tracking, published IKM"),
+        (name = "complaints", description = "The complaint queue and workflow for staff"),
+        (name = "ikm", description = "A unit's satisfaction index, its publication and weights, and counter kiosks"),
     )
 )]
 pub struct ApiDoc;
@@ -93,6 +95,7 @@ pub struct ApiDoc;
     routes::feedback::create_feedback,
     routes::feedback::list_dialogs,
     routes::feedback::create_dialog,
+    routes::public::public_info,
     routes::public::public_units,
     routes::public::submit_survey,
     routes::public::file_complaint,

@@ -265,6 +265,11 @@ async fn the_public_list_of_service_units(app: TestApp) {
     let codes: Vec<&str> = list["items"].as_array().unwrap().iter().map(|u| u["code"].as_str().unwrap()).collect();
     assert!(codes.contains(&"PKM-SUKAJADI") && codes.contains(&"DUKCAPIL"));
     assert!(!codes.contains(&"BKPSDM"));
+    let (_, one) = app.call(Method::GET, "/api/v1/public/units?code=pkm-sukajadi", None, None).await;
+    assert_eq!(one["total"], 1);
+    assert_eq!(one["items"][0]["code"], "PKM-SUKAJADI");
+    let (status, info) = app.call(Method::GET, "/api/v1/public/info", None, None).await;
+    assert_eq!((status, info["pemda_name"].as_str()), (StatusCode::OK, Some("Pemerintah Kota Sukamaju")));
 }
 
 db_tests!(

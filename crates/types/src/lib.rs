@@ -26,8 +26,8 @@ pub use notification::Notification;
 pub use page::Page;
 pub use problem::{FieldError, Problem};
 pub use public::{
-    Complaint, ComplaintReceipt, ComplaintTransition, IkmPublish, IkmReport, IkmWeights, KioskCreated, NewComplaint,
-    NewKiosk, NewSurvey, PublicComplaintStatus, PublicUnit,
+    Complaint, ComplaintEvent, ComplaintReceipt, ComplaintTransition, IkmPublish, IkmReport, IkmWeights, KioskCreated,
+    NewComplaint, NewKiosk, NewSurvey, PublicComplaintStatus, PublicInfo, PublicUnit, SurveyReceipt,
 };
 pub use settings::{AssessmentFrequency, PemdaSettings};
 pub use skp::{

@@ -152,3 +152,29 @@ pub struct IkmWeights {
 pub struct IkmPublish {
     pub period: String,
 }
+
+/// One step of a complaint's history (`GET /complaints/{id}/history`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ComplaintEvent {
+    pub from_status: Option<ComplaintStatus>,
+    pub to_status: ComplaintStatus,
+    pub note: Option<String>,
+    pub actor_user_id: Option<i64>,
+    pub at: DateTime<Utc>,
+}
+
+/// Answer to a received survey.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SurveyReceipt {
+    /// Always `diterima`.
+    pub status: String,
+}
+
+/// What the public pages show about the Pemda.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PublicInfo {
+    pub pemda_name: String,
+}

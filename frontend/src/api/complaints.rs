@@ -2,11 +2,9 @@
 
 use super::client;
 use super::ApiError;
-use chrono::{DateTime, Utc};
 use gloo_net::http::Method;
 use kinerja_domain::ComplaintStatus;
-use kinerja_types::{Complaint, ComplaintTransition, Page};
-use serde::Deserialize;
+use kinerja_types::{Complaint, ComplaintEvent, ComplaintTransition, Page};
 
 /// Filters of the queue.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -16,16 +14,6 @@ pub struct ComplaintFilter {
     pub overdue: bool,
     pub page: u64,
     pub per_page: u64,
-}
-
-/// One step of a complaint's history (`GET /complaints/{id}/history`). The server declares this
-/// body itself rather than in the shared types crate, so it is mirrored here.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct ComplaintEvent {
-    pub from_status: Option<ComplaintStatus>,
-    pub to_status: ComplaintStatus,
-    pub note: Option<String>,
-    pub at: DateTime<Utc>,
 }
 
 /// `GET /complaints?status=&overdue=&page=&per_page=`: overdue first, then by deadline.

@@ -3,7 +3,7 @@
 
 use super::client;
 use super::ApiError;
-use kinerja_types::{ComplaintReceipt, NewComplaint, NewSurvey, Page, PublicComplaintStatus, PublicUnit};
+use kinerja_types::{ComplaintReceipt, NewComplaint, NewSurvey, Page, PublicComplaintStatus, PublicInfo, PublicUnit};
 
 /// The largest page the server gives.
 const PER_PAGE: u64 = Page::<PublicUnit>::MAX_PER_PAGE;
@@ -15,6 +15,11 @@ async fn page(number: u64, code: Option<&str>) -> Result<Page<PublicUnit>, ApiEr
         query.push(("code", code.to_owned()));
     }
     client::get_anonymous("/public/units", &query).await
+}
+
+/// `GET /public/info`: the Pemda's name for the public pages.
+pub async fn info() -> Result<PublicInfo, ApiError> {
+    client::get_anonymous("/public/info", &[]).await
 }
 
 /// Every service unit, by name (a city has a few hundred at most).

@@ -2,7 +2,7 @@
 //! things a citizen comes for. No staff navigation, no session needed.
 
 use super::LanguageToggle;
-use crate::api::{self, session, ApiError};
+use crate::api::{self, ApiError};
 use crate::hooks::use_remote;
 use crate::i18n::{use_i18n, ChildrenProps};
 use crate::route::Route;
@@ -10,8 +10,7 @@ use gloo_storage::{LocalStorage, Storage};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-/// Where the Pemda's name is kept once a signed-in page read it: the server tells it only to
-/// signed-in users, and a counter kiosk is set up by staff on the same device.
+/// Where the Pemda's name is kept once read, so that the title shows at once next time.
 const PEMDA_KEY: &str = "kinerja.pemda";
 
 /// Keeps the Pemda's name for the citizen pages of this device.
@@ -24,15 +23,13 @@ fn remembered_pemda() -> Option<String> {
     LocalStorage::raw().get_item(PEMDA_KEY).ok().flatten().map(|n| n.trim().to_owned()).filter(|n| !n.is_empty())
 }
 
-/// The Pemda's name: read from the server when a session exists, else as last seen here.
+/// The Pemda's name from the public endpoint, else as last seen on this device.
 async fn pemda_name() -> Result<Option<String>, ApiError> {
-    if session::load().is_some() {
-        if let Ok(settings) = api::settings::get().await {
-            let name = settings.pemda_name.trim().to_owned();
-            if !name.is_empty() {
-                remember_pemda(&name);
-                return Ok(Some(name));
-            }
+    if let Ok(info) = api::public::info().await {
+        let name = info.pemda_name.trim().to_owned();
+        if !name.is_empty() {
+            remember_pemda(&name);
+            return Ok(Some(name));
         }
     }
     Ok(remembered_pemda())

@@ -12,7 +12,7 @@ use actix_web::{get, post, web};
 use chrono::Utc;
 use kinerja_domain::complaint::deadline;
 use kinerja_domain::{ComplaintCategory, ComplaintStatus, Role};
-use kinerja_types::{Complaint, ComplaintTransition, Page, Problem};
+use kinerja_types::{Complaint, ComplaintEvent, ComplaintTransition, Page, Problem};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter, QueryOrder, QuerySelect,
     Set, TransactionTrait,
@@ -105,7 +105,7 @@ pub struct ComplaintFilter {
 }
 
 /// Complaints the caller may see, overdue first, then by deadline, then newest.
-#[utoipa::path(tag = "public", security(("bearer" = [])), params(ComplaintFilter, PageQuery),
+#[utoipa::path(tag = "complaints", security(("bearer" = [])), params(ComplaintFilter, PageQuery),
     responses((status = 200, body = Page<Complaint>), (status = 401, body = Problem)))]
 #[get("/complaints")]
 pub async fn list_complaints(
@@ -173,7 +173,7 @@ async fn find_readable(db: &impl ConnectionTrait, viewer: &Viewer, id: i64) -> A
 }
 
 /// One complaint.
-#[utoipa::path(tag = "public", security(("bearer" = [])), params(("id" = i64, Path)),
+#[utoipa::path(tag = "complaints", security(("bearer" = [])), params(("id" = i64, Path)),
     responses((status = 200, body = Complaint), (status = 404, body = Problem)))]
 #[get("/complaints/{id}")]
 pub async fn get_complaint(
@@ -188,7 +188,7 @@ pub async fn get_complaint(
 
 /// Moves a complaint along its workflow (the unit's operators and heads, admins): `rejected` needs
 /// a reason in `note`, `dispositioned` a `unit_id`, `responded` a `public_response`.
-#[utoipa::path(tag = "public", security(("bearer" = [])), params(("id" = i64, Path)), request_body = ComplaintTransition,
+#[utoipa::path(tag = "complaints", security(("bearer" = [])), params(("id" = i64, Path)), request_body = ComplaintTransition,
     responses((status = 200, body = Complaint), (status = 403, body = Problem), (status = 404, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
 #[post("/complaints/{id}/transition")]
 pub async fn transition(
@@ -264,18 +264,8 @@ pub async fn transition(
     Ok(web::Json(out))
 }
 
-/// One step of a complaint's history.
-#[derive(Debug, serde::Serialize, utoipa::ToSchema)]
-pub struct ComplaintEvent {
-    pub from_status: Option<ComplaintStatus>,
-    pub to_status: ComplaintStatus,
-    pub note: Option<String>,
-    pub actor_user_id: Option<i64>,
-    pub at: chrono::DateTime<Utc>,
-}
-
 /// Every step of a complaint, oldest first.
-#[utoipa::path(tag = "public", security(("bearer" = [])), params(("id" = i64, Path)),
+#[utoipa::path(tag = "complaints", security(("bearer" = [])), params(("id" = i64, Path)),
     responses((status = 200, body = Vec<ComplaintEvent>), (status = 404, body = Problem)))]
 #[get("/complaints/{id}/history")]
 pub async fn history(

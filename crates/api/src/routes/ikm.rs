@@ -31,9 +31,10 @@ pub struct IkmQuery {
 }
 
 impl IkmQuery {
-    pub fn period(&self) -> ApiResult<Period> {
+    /// The period asked for; `today` (the Pemda's date) gives the default year.
+    pub fn period(&self, today: chrono::NaiveDate) -> ApiResult<Period> {
         match self.period.as_deref() {
-            None => Ok(Period::Year(Utc::now().year())),
+            None => Ok(Period::Year(today.year())),
             Some(p) => p.parse().map_err(|e: kinerja_domain::PeriodError| ApiError::field("period", e.to_string())),
         }
     }
@@ -102,7 +103,7 @@ async fn require_unit_staff(db: &impl ConnectionTrait, viewer: &Viewer, unit_id:
 }
 
 /// The unit's satisfaction index for a period: respondents, NRR per unsur, the index and its grade.
-#[utoipa::path(tag = "public", security(("bearer" = [])), params(("id" = i64, Path), IkmQuery),
+#[utoipa::path(tag = "ikm", security(("bearer" = [])), params(("id" = i64, Path), IkmQuery),
     responses((status = 200, body = IkmReport), (status = 403, body = Problem), (status = 404, body = Problem)))]
 #[get("/units/{id}/ikm")]
 pub async fn unit_ikm(
@@ -113,11 +114,12 @@ pub async fn unit_ikm(
 ) -> ApiResult<web::Json<IkmReport>> {
     let unit = id.into_inner();
     require_unit_staff(&state.db, &viewer, unit, false).await?;
-    Ok(web::Json(report(&state.db, unit, &q.period()?).await?))
+    let today = crate::pemda_settings::load(&state.db).await?.today();
+    Ok(web::Json(report(&state.db, unit, &q.period(today)?).await?))
 }
 
 /// Publishes the unit's result for a period, making it public.
-#[utoipa::path(tag = "public", security(("bearer" = [])), params(("id" = i64, Path)), request_body = IkmPublish,
+#[utoipa::path(tag = "ikm", security(("bearer" = [])), params(("id" = i64, Path)), request_body = IkmPublish,
     responses((status = 200, body = IkmReport), (status = 403, body = Problem), (status = 404, body = Problem)))]
 #[post("/units/{id}/ikm/publish")]
 pub async fn publish(
@@ -154,7 +156,7 @@ pub async fn publish(
 }
 
 /// Sets custom weights of the nine unsur for the unit (they must sum to 1), or clears them.
-#[utoipa::path(tag = "public", security(("bearer" = [])), params(("id" = i64, Path)), request_body = IkmWeights,
+#[utoipa::path(tag = "ikm", security(("bearer" = [])), params(("id" = i64, Path)), request_body = IkmWeights,
     responses((status = 204), (status = 403, body = Problem), (status = 404, body = Problem), (status = 422, body = Problem)))]
 #[put("/units/{id}/ikm-weights")]
 pub async fn set_weights(
@@ -189,7 +191,7 @@ pub async fn set_weights(
 }
 
 /// Registers a counter kiosk of the unit; the token is shown once.
-#[utoipa::path(tag = "public", security(("bearer" = [])), params(("id" = i64, Path)), request_body = NewKiosk,
+#[utoipa::path(tag = "ikm", security(("bearer" = [])), params(("id" = i64, Path)), request_body = NewKiosk,
     responses((status = 201, body = KioskCreated), (status = 403, body = Problem), (status = 404, body = Problem)))]
 #[post("/units/{id}/kiosks")]
 pub async fn register_kiosk(

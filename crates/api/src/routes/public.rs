@@ -13,7 +13,8 @@ use actix_web::{get, post, web, HttpRequest, HttpResponse};
 use chrono::{Duration, Utc};
 use kinerja_domain::ComplaintStatus;
 use kinerja_types::{
-    ComplaintReceipt, FieldError, IkmReport, NewComplaint, NewSurvey, Page, Problem, PublicComplaintStatus, PublicUnit,
+    ComplaintReceipt, FieldError, IkmReport, NewComplaint, NewSurvey, Page, Problem, PublicComplaintStatus, PublicInfo,
+    PublicUnit, SurveyReceipt,
 };
 use rand::Rng;
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set, TransactionTrait};
@@ -21,7 +22,8 @@ use sha2::{Digest, Sha256};
 use validator::Validate;
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.service(public_units)
+    cfg.service(public_info)
+        .service(public_units)
         .service(submit_survey)
         .service(file_complaint)
         .service(track_complaint)
@@ -37,14 +39,34 @@ fn fingerprint(parts: &[&str]) -> String {
     hex::encode(h.finalize())
 }
 
+/// The Pemda's name, for the public pages.
+#[utoipa::path(tag = "public", responses((status = 200, body = PublicInfo)))]
+#[get("/public/info")]
+pub async fn public_info(state: web::Data<AppState>) -> ApiResult<web::Json<PublicInfo>> {
+    Ok(web::Json(PublicInfo { pemda_name: crate::pemda_settings::load(&state.db).await?.pemda_name }))
+}
+
+/// Filter of the public unit list.
+#[derive(Debug, serde::Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct PublicUnitFilter {
+    /// The unit's code, as in the survey's short URL `/survei/{code}`.
+    pub code: Option<String>,
+}
+
 /// Service units a citizen can survey or complain about.
-#[utoipa::path(tag = "public", params(PageQuery), responses((status = 200, body = Page<PublicUnit>)))]
+#[utoipa::path(tag = "public", params(PublicUnitFilter, PageQuery), responses((status = 200, body = Page<PublicUnit>)))]
 #[get("/public/units")]
 pub async fn public_units(
     state: web::Data<AppState>,
+    filter: web::Query<PublicUnitFilter>,
     paging: web::Query<PageQuery>,
 ) -> ApiResult<web::Json<Page<PublicUnit>>> {
-    let select = units::Entity::find().filter(units::Column::IsServiceUnit.eq(true)).order_by_asc(units::Column::Name);
+    let mut select =
+        units::Entity::find().filter(units::Column::IsServiceUnit.eq(true)).order_by_asc(units::Column::Name);
+    if let Some(code) = filter.code.as_deref().map(str::trim).filter(|c| !c.is_empty()) {
+        select = select.filter(units::Column::Code.eq(code.to_uppercase()));
+    }
     let (rows, total) = fetch_page(&state.db, select, &paging).await?;
     let items = rows.into_iter().map(|u| PublicUnit { id: u.id, code: u.code, name: u.name }).collect();
     Ok(web::Json(page(items, total, &paging)))
@@ -61,14 +83,14 @@ async fn service_unit(state: &AppState, id: i64) -> ApiResult<units::Model> {
 /// Submits a satisfaction survey (nine answers 1–4). A registered counter kiosk sends its token in
 /// `X-Kiosk-Token` and gets a larger limit.
 #[utoipa::path(tag = "public", request_body = NewSurvey,
-    responses((status = 201, description = "received"), (status = 409, body = Problem), (status = 422, body = Problem), (status = 429, body = Problem)))]
+    responses((status = 201, body = SurveyReceipt), (status = 409, body = Problem), (status = 422, body = Problem), (status = 429, body = Problem)))]
 #[post("/public/surveys")]
 pub async fn submit_survey(
     req: HttpRequest,
     state: web::Data<AppState>,
     body: web::Json<NewSurvey>,
 ) -> ApiResult<HttpResponse> {
-    let received = || HttpResponse::Created().json(serde_json::json!({ "status": "diterima" }));
+    let received = || HttpResponse::Created().json(SurveyReceipt { status: "diterima".into() });
     if body.website.as_deref().is_some_and(|w| !w.is_empty()) {
         // The honeypot: a bot filled a field no person sees. Answer as usual, keep nothing.
         return Ok(received());
@@ -267,7 +289,8 @@ pub async fn public_ikm(
     q: web::Query<crate::routes::ikm::IkmQuery>,
 ) -> ApiResult<web::Json<IkmReport>> {
     let unit = service_unit(&state, id.into_inner()).await.map_err(|_| ApiError::NotFound)?;
-    let report = crate::routes::ikm::report(&state.db, unit.id, &q.period()?).await?;
+    let today = crate::pemda_settings::load(&state.db).await?.today();
+    let report = crate::routes::ikm::report(&state.db, unit.id, &q.period(today)?).await?;
     if !report.published {
         return Err(ApiError::NotFound);
     }
