@@ -11,6 +11,7 @@ mod m20261123_000006_create_settings;
 mod m20261123_000007_create_skp;
 mod m20261123_000008_create_activities;
 mod m20261123_000009_create_public_feedback;
+mod m20261123_000010_create_assessments;
 
 /// All migrations of Kinerja.
 pub struct Migrator;
@@ -28,6 +29,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000007_create_skp::Migration),
             Box::new(m20261123_000008_create_activities::Migration),
             Box::new(m20261123_000009_create_public_feedback::Migration),
+            Box::new(m20261123_000010_create_assessments::Migration),
         ]
     }
 }

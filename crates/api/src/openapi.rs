@@ -29,6 +29,7 @@ use utoipa::{Modify, OpenApi};
         (name = "feedback", description = "Continuous feedback and performance dialogues"),
         (name = "public", description = "What citizens use without an account: surveys, complaints, tracking, published IKM"),
         (name = "complaints", description = "The complaint queue and workflow for staff"),
+        (name = "assessments", description = "Ratings, the predikat, objections, organisation predikat and calibration"),
         (name = "ikm", description = "A unit's satisfaction index, its publication and weights, and counter kiosks"),
     )
 )]
@@ -109,6 +110,17 @@ pub struct ApiDoc;
     routes::ikm::publish,
     routes::ikm::set_weights,
     routes::ikm::register_kiosk,
+    routes::assessments::list_assessments,
+    routes::assessments::create_assessment,
+    routes::assessments::get_assessment,
+    routes::assessments::update_assessment,
+    routes::assessments::flow::finalize,
+    routes::assessments::flow::acknowledge,
+    routes::assessments::flow::object,
+    routes::assessments::flow::decide,
+    routes::assessments::calibration::set_org_predikat,
+    routes::assessments::calibration::distribution,
+    routes::assessments::calibration::report,
 ))]
 struct V1;
 

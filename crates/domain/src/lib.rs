@@ -2,6 +2,7 @@
 //! the organisation vocabulary and the role model. Both the API and the SPA call these.
 
 pub mod activity;
+pub mod assessment;
 pub mod complaint;
 pub mod ikm;
 pub mod nip;
@@ -15,6 +16,7 @@ pub mod tree;
 pub mod workdays;
 
 pub use activity::{ActivityAction, ActivityStatus, LogRules};
+pub use assessment::{AssessmentAction, AssessmentStatus};
 pub use complaint::{ComplaintCategory, ComplaintStatus};
 pub use nip::{Nip, NipError};
 pub use org::{EmploymentType, PositionKind, UnitKind};

@@ -2,6 +2,7 @@
 //! (feature `openapi`); the SPA deserialises the same structs, so both sides agree by construction.
 
 pub mod activity;
+pub mod assessment;
 pub mod audit;
 pub mod auth;
 pub mod employee;
@@ -18,6 +19,9 @@ pub mod user;
 pub use activity::{
     Activity, BulkApprove, BulkApproveResult, Dialog, Evidence, Feedback, FollowUp, IndicatorRealization, NewActivity,
     NewDialog, NewEvidenceLink, NewFeedback, Realization, RealizationNote, RejectRequest, RhkRealization,
+};
+pub use assessment::{
+    Assessment, AssessmentReportRow, DecisionRequest, Distribution, NewAssessment, ObjectionRequest, OrgPredikatRequest,
 };
 pub use audit::{AuditEntry, AuditVerification};
 pub use auth::{LoginRequest, LogoutRequest, Me, RefreshRequest, TokenPair};

@@ -2,6 +2,7 @@
 
 pub mod activities;
 pub mod activity_evidence;
+pub mod assessments;
 pub mod audit_log;
 pub mod complaint_events;
 pub mod complaints;
@@ -14,6 +15,7 @@ pub mod ikm_settings;
 pub mod kiosks;
 pub mod login_failures;
 pub mod notifications;
+pub mod org_predikats;
 pub mod pk_goals;
 pub mod rate_limits;
 pub mod realization_notes;

@@ -1,6 +1,7 @@
 //! HTTP routes, one module a resource, each with its own `configure`.
 
 pub mod activities;
+pub mod assessments;
 pub mod audit;
 pub mod auth;
 pub mod complaints;
@@ -44,6 +45,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .configure(feedback::configure)
             .configure(public::configure)
             .configure(complaints::configure)
-            .configure(ikm::configure),
+            .configure(ikm::configure)
+            .configure(assessments::configure),
     );
 }

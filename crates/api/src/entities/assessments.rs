@@ -1,0 +1,33 @@
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "assessments")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i64,
+    pub employee_id: i64,
+    pub penilai_id: i64,
+    pub atasan_penilai_id: Option<i64>,
+    pub unit_id: i64,
+    pub period: String,
+    pub result_rating: String,
+    pub behavior_rating: String,
+    /// JSON object core value → note.
+    pub behavior_notes: String,
+    pub note: Option<String>,
+    pub predikat: String,
+    pub status: String,
+    pub finalized_at: Option<DateTimeUtc>,
+    pub objection_reason: Option<String>,
+    pub objected_at: Option<DateTimeUtc>,
+    pub decision_outcome: Option<String>,
+    pub decision_reason: Option<String>,
+    pub decided_at: Option<DateTimeUtc>,
+    pub created_at: DateTimeUtc,
+    pub updated_at: DateTimeUtc,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

@@ -1,0 +1,212 @@
+//! Calibration: the organisation predikat a parent unit's head sets, the distribution of predikat in
+//! a unit subtree against the expected pattern (warnings, never blocks), and the assessment report.
+
+use crate::access::{unit_subtree, Viewer};
+use crate::audit::{self, Change};
+use crate::entities::{assessments, employees, org_predikats, units};
+use crate::error::{ApiError, ApiResult};
+use crate::routes::list::{csv_response, wants_csv, PageQuery};
+use crate::state::AppState;
+use actix_web::{get, put, web, HttpRequest, HttpResponse};
+use chrono::Utc;
+use kinerja_domain::rating::{default_patterns, deviations};
+use kinerja_domain::{AssessmentStatus, OrgPredikat, Period, Predikat, Rating, Role};
+use kinerja_types::{AssessmentReportRow, Distribution, OrgPredikatRequest, Page, Problem};
+use sea_orm::sea_query::OnConflict;
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set, TransactionTrait};
+use serde::Deserialize;
+use std::collections::{BTreeMap, HashMap};
+use utoipa::IntoParams;
+
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.service(set_org_predikat).service(distribution).service(report);
+}
+
+fn parse_period(raw: &str) -> ApiResult<Period> {
+    raw.parse().map_err(|e: kinerja_domain::PeriodError| ApiError::field("period", e.to_string()))
+}
+
+/// Sets a unit's organisation predikat for a period (the head of the parent unit, or an admin).
+#[utoipa::path(tag = "assessments", security(("bearer" = [])), params(("id" = i64, Path)), request_body = OrgPredikatRequest,
+    responses((status = 200, body = OrgPredikatRequest), (status = 403, body = Problem), (status = 404, body = Problem), (status = 422, body = Problem)))]
+#[put("/units/{id}/org-predikat")]
+pub async fn set_org_predikat(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    id: web::Path<i64>,
+    body: web::Json<OrgPredikatRequest>,
+) -> ApiResult<web::Json<OrgPredikatRequest>> {
+    let period = parse_period(&body.period)?;
+    let txn = state.db.begin().await?;
+    let unit = crate::routes::units::find_visible(&txn, &viewer, id.into_inner()).await?;
+    let scope = viewer.scope(&txn).await?;
+    let heads_parent = viewer.has(Role::KepalaUnit) && unit.parent_id.is_some_and(|p| scope.covers_unit(p));
+    if !(heads_parent || viewer.has(Role::Admin)) {
+        return Err(ApiError::Forbidden("predikat organisasi ditetapkan oleh kepala unit induk atau admin".into()));
+    }
+    org_predikats::Entity::insert(org_predikats::ActiveModel {
+        unit_id: Set(unit.id),
+        period: Set(period.to_string()),
+        predikat: Set(body.predikat.as_str().to_owned()),
+        set_by_user_id: Set(viewer.user_id),
+        set_at: Set(Utc::now()),
+        ..Default::default()
+    })
+    .on_conflict(
+        OnConflict::columns([org_predikats::Column::UnitId, org_predikats::Column::Period])
+            .update_columns([
+                org_predikats::Column::Predikat,
+                org_predikats::Column::SetByUserId,
+                org_predikats::Column::SetAt,
+            ])
+            .to_owned(),
+    )
+    .exec(&txn)
+    .await?;
+    let out = OrgPredikatRequest { period: period.to_string(), predikat: body.predikat };
+    audit::record(&txn, &viewer.actor(), Change::new("org_predikat.set", "unit", unit.id).after(&out)).await?;
+    txn.commit().await?;
+    Ok(web::Json(out))
+}
+
+/// The period asked for.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct PeriodQuery {
+    pub period: String,
+}
+
+async fn require_head(db: &impl ConnectionTrait, viewer: &Viewer, unit_id: i64) -> ApiResult<()> {
+    crate::routes::units::find_visible(db, viewer, unit_id).await?;
+    if viewer.scope(db).await?.covers_unit(unit_id) {
+        Ok(())
+    } else {
+        Err(ApiError::Forbidden("hanya kepala unit, admin dan auditor yang melihat ini".into()))
+    }
+}
+
+/// Counts and shares of predikat in the unit's subtree for a period, the organisation predikat and
+/// each deviation from its expected distribution in words, and the 3×3 grid of result × behaviour.
+#[utoipa::path(tag = "assessments", security(("bearer" = [])), params(("id" = i64, Path), PeriodQuery),
+    responses((status = 200, body = Distribution), (status = 403, body = Problem), (status = 404, body = Problem)))]
+#[get("/units/{id}/distribution")]
+pub async fn distribution(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    id: web::Path<i64>,
+    q: web::Query<PeriodQuery>,
+) -> ApiResult<web::Json<Distribution>> {
+    let unit_id = id.into_inner();
+    let period = parse_period(&q.period)?;
+    require_head(&state.db, &viewer, unit_id).await?;
+    let subtree: Vec<i64> = unit_subtree(&state.db, unit_id).await?.into_iter().collect();
+    let rows = assessments::Entity::find()
+        .filter(assessments::Column::UnitId.is_in(subtree))
+        .filter(assessments::Column::Period.eq(period.to_string()))
+        .all(&state.db)
+        .await?;
+    let mut counts: HashMap<Predikat, u32> = Predikat::ALL.iter().map(|p| (*p, 0)).collect();
+    let mut grid = vec![vec![0u32; 3]; 3];
+    for a in &rows {
+        let p: Predikat = a.predikat.parse().unwrap_or(Predikat::Baik);
+        *counts.entry(p).or_default() += 1;
+        let row = match a.result_rating.parse().unwrap_or(Rating::Sesuai) {
+            Rating::DiAtas => 0,
+            Rating::Sesuai => 1,
+            Rating::DiBawah => 2,
+        };
+        let col = match a.behavior_rating.parse().unwrap_or(Rating::Sesuai) {
+            Rating::DiBawah => 0,
+            Rating::Sesuai => 1,
+            Rating::DiAtas => 2,
+        };
+        grid[row][col] += 1;
+    }
+    let org = org_predikats::Entity::find()
+        .filter(org_predikats::Column::UnitId.eq(unit_id))
+        .filter(org_predikats::Column::Period.eq(period.to_string()))
+        .one(&state.db)
+        .await?
+        .and_then(|o| o.predikat.parse::<OrgPredikat>().ok());
+    let total = rows.len().max(1) as f64;
+    let found = match org {
+        Some(o) => deviations(default_patterns().get(&o).map(Vec::as_slice).unwrap_or(&[]), &counts),
+        None => Vec::new(),
+    };
+    Ok(web::Json(Distribution {
+        unit_id,
+        period: period.to_string(),
+        shares: counts.iter().map(|(p, n)| (*p, (f64::from(*n) / total * 1000.0).round() / 1000.0)).collect(),
+        counts: counts.into_iter().collect::<BTreeMap<_, _>>(),
+        org_predikat: org,
+        deviations: found,
+        grid,
+    }))
+}
+
+/// Filters of the assessment report.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ReportQuery {
+    /// The unit whose subtree to report (default: the whole city, for admins and auditors).
+    pub unit_id: Option<i64>,
+    pub period: String,
+    pub format: Option<String>,
+}
+
+/// One row per assessed employee: NIP, name, unit, position, both ratings, predikat, status; JSON or CSV.
+#[utoipa::path(tag = "assessments", security(("bearer" = [])), params(ReportQuery),
+    responses((status = 200, body = Page<AssessmentReportRow>), (status = 403, body = Problem), (status = 404, body = Problem)))]
+#[get("/reports/assessments")]
+pub async fn report(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    q: web::Query<ReportQuery>,
+) -> ApiResult<HttpResponse> {
+    let period = parse_period(&q.period)?;
+    let mut select = assessments::Entity::find().filter(assessments::Column::Period.eq(period.to_string()));
+    match q.unit_id {
+        Some(u) => {
+            require_head(&state.db, &viewer, u).await?;
+            let subtree: Vec<i64> = unit_subtree(&state.db, u).await?.into_iter().collect();
+            select = select.filter(assessments::Column::UnitId.is_in(subtree));
+        }
+        None if viewer.is_city_wide() => {}
+        None => return Err(ApiError::field("unit_id", "sebutkan unit")),
+    }
+    let rows = select.all(&state.db).await?;
+    let people: HashMap<i64, employees::Model> = employees::Entity::find()
+        .filter(employees::Column::Id.is_in(rows.iter().map(|a| a.employee_id).collect::<Vec<_>>()))
+        .all(&state.db)
+        .await?
+        .into_iter()
+        .map(|e| (e.id, e))
+        .collect();
+    let unit_names: HashMap<i64, String> =
+        units::Entity::find().all(&state.db).await?.into_iter().map(|u| (u.id, u.name)).collect();
+    let mut items: Vec<AssessmentReportRow> = rows
+        .iter()
+        .filter_map(|a| {
+            let e = people.get(&a.employee_id)?;
+            Some(AssessmentReportRow {
+                nip: e.nip.clone(),
+                name: e.name.clone(),
+                unit: unit_names.get(&a.unit_id).cloned().unwrap_or_default(),
+                position: e.position_title.clone(),
+                period: a.period.clone(),
+                result_rating: a.result_rating.parse().unwrap_or(Rating::Sesuai),
+                behavior_rating: a.behavior_rating.parse().unwrap_or(Rating::Sesuai),
+                predikat: a.predikat.parse().unwrap_or(Predikat::Baik),
+                status: a.status.parse().unwrap_or(AssessmentStatus::Draft),
+            })
+        })
+        .collect();
+    items.sort_by(|a, b| a.unit.cmp(&b.unit).then(a.name.cmp(&b.name)));
+    if wants_csv(&req, q.format.as_deref()) {
+        return csv_response(&items, &format!("penilaian-{period}"));
+    }
+    let total = items.len() as u64;
+    let paging = PageQuery { page: Some(1), per_page: Some(total.max(1)), format: None };
+    Ok(HttpResponse::Ok().json(Page { items, total, page: 1, per_page: paging.per_page.unwrap_or(1) }))
+}

@@ -1,0 +1,231 @@
+//! The rating flow: the penilai finalizes; the employee acknowledges or objects within the deadline;
+//! the atasan penilai decides (upheld or changed), which is final. Every step is audited and
+//! notifies the other party.
+
+use super::{find_visible, status, to_wire};
+use crate::access::Viewer;
+use crate::audit::{self, Change};
+use crate::entities::assessments;
+use crate::error::{ApiError, ApiResult};
+use crate::services::notify::{self, Message};
+use crate::state::AppState;
+use actix_web::{post, web};
+use chrono::Utc;
+use kinerja_domain::rating::predikat;
+use kinerja_domain::{AssessmentAction, Rating};
+use kinerja_types::{Assessment, DecisionRequest, ObjectionRequest, Problem};
+use sea_orm::{ActiveModelTrait, IntoActiveModel, Set, TransactionTrait};
+use validator::Validate;
+
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.service(finalize).service(acknowledge).service(object).service(decide);
+}
+
+type Edit = Box<dyn FnOnce(&mut assessments::ActiveModel)>;
+
+/// Applies `action` for a viewer who must be `who` (an employee id), saves, notifies, audits.
+async fn step(
+    state: &AppState,
+    viewer: &Viewer,
+    id: i64,
+    action: AssessmentAction,
+    who: fn(&assessments::Model) -> Option<i64>,
+    forbidden: &str,
+    edit: Edit,
+    notice: fn(&assessments::Model) -> (i64, Message<'static>),
+) -> ApiResult<Assessment> {
+    let txn = state.db.begin().await?;
+    let (a, e) = find_visible(&txn, viewer, id).await?;
+    if viewer.employee_id.is_none() || viewer.employee_id != who(&a) {
+        return Err(ApiError::Forbidden(forbidden.to_owned()));
+    }
+    let next = status(&a).apply(action).map_err(ApiError::Conflict)?;
+    let settings = crate::pemda_settings::load(&txn).await?;
+    let before = to_wire(&a, &e.name, &settings);
+    if action == AssessmentAction::Object {
+        if let Some(deadline) = before.objection_deadline {
+            if settings.today() > deadline {
+                return Err(ApiError::Conflict(format!(
+                    "batas waktu keberatan ({} hari setelah penilaian difinalkan) telah lewat pada {deadline}",
+                    settings.objection_days
+                )));
+            }
+        }
+    }
+    let mut active = a.into_active_model();
+    active.status = Set(next.as_str().to_owned());
+    active.updated_at = Set(Utc::now());
+    edit(&mut active);
+    let row = active.update(&txn).await?;
+    let (to, msg) = notice(&row);
+    notify::employee(&txn, to, &msg).await?;
+    let out = to_wire(&row, &e.name, &settings);
+    let name = format!("assessment.{}", next.as_str());
+    audit::record(&txn, &viewer.actor(), Change::new(&name, "assessment", row.id).before(&before).after(&out)).await?;
+    txn.commit().await?;
+    Ok(out)
+}
+
+fn link(a: &assessments::Model) -> Option<String> {
+    Some(format!("/penilaian/{}", a.id))
+}
+
+/// Finalizes a draft (the penilai); the employee is told and may acknowledge or object.
+#[utoipa::path(tag = "assessments", security(("bearer" = [])), params(("id" = i64, Path)),
+    responses((status = 200, body = Assessment), (status = 403, body = Problem), (status = 404, body = Problem), (status = 409, body = Problem)))]
+#[post("/assessments/{id}/finalize")]
+pub async fn finalize(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    id: web::Path<i64>,
+) -> ApiResult<web::Json<Assessment>> {
+    let out = step(
+        &state,
+        &viewer,
+        id.into_inner(),
+        AssessmentAction::Finalize,
+        |a| Some(a.penilai_id),
+        "hanya pejabat penilai yang memfinalkan penilaian",
+        Box::new(|a| a.finalized_at = Set(Some(Utc::now()))),
+        |a| {
+            (
+                a.employee_id,
+                Message {
+                    kind: "assessment.finalized",
+                    title: format!("Penilaian kinerja {} telah difinalkan", a.period),
+                    body: "Periksa penilaian Anda; terima, atau ajukan keberatan sebelum batas waktu.".into(),
+                    link: link(a),
+                },
+            )
+        },
+    )
+    .await?;
+    Ok(web::Json(out))
+}
+
+/// Accepts a finalized assessment (the employee).
+#[utoipa::path(tag = "assessments", security(("bearer" = [])), params(("id" = i64, Path)),
+    responses((status = 200, body = Assessment), (status = 403, body = Problem), (status = 404, body = Problem), (status = 409, body = Problem)))]
+#[post("/assessments/{id}/acknowledge")]
+pub async fn acknowledge(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    id: web::Path<i64>,
+) -> ApiResult<web::Json<Assessment>> {
+    let out = step(
+        &state,
+        &viewer,
+        id.into_inner(),
+        AssessmentAction::Acknowledge,
+        |a| Some(a.employee_id),
+        "hanya pegawai yang dinilai yang dapat menerima penilaian",
+        Box::new(|_| {}),
+        |a| {
+            (
+                a.penilai_id,
+                Message {
+                    kind: "assessment.acknowledged",
+                    title: format!("Penilaian {} diterima pegawai", a.period),
+                    body: "Pegawai telah menerima penilaian kinerjanya.".into(),
+                    link: link(a),
+                },
+            )
+        },
+    )
+    .await?;
+    Ok(web::Json(out))
+}
+
+/// Objects to a finalized assessment with reasons (the employee), within the deadline in settings.
+#[utoipa::path(tag = "assessments", security(("bearer" = [])), params(("id" = i64, Path)), request_body = ObjectionRequest,
+    responses((status = 200, body = Assessment), (status = 403, body = Problem), (status = 404, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
+#[post("/assessments/{id}/object")]
+pub async fn object(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    id: web::Path<i64>,
+    body: web::Json<ObjectionRequest>,
+) -> ApiResult<web::Json<Assessment>> {
+    body.validate()?;
+    let reason = body.reason.trim().to_owned();
+    let out = step(
+        &state,
+        &viewer,
+        id.into_inner(),
+        AssessmentAction::Object,
+        |a| Some(a.employee_id),
+        "hanya pegawai yang dinilai yang dapat mengajukan keberatan",
+        Box::new(move |a| {
+            a.objection_reason = Set(Some(reason));
+            a.objected_at = Set(Some(Utc::now()));
+        }),
+        |a| {
+            (
+                a.atasan_penilai_id.unwrap_or(a.penilai_id),
+                Message {
+                    kind: "assessment.objected",
+                    title: format!("Keberatan atas penilaian {}", a.period),
+                    body: "Pegawai mengajukan keberatan; putuskan apakah penilaian dipertahankan atau diubah.".into(),
+                    link: link(a),
+                },
+            )
+        },
+    )
+    .await?;
+    Ok(web::Json(out))
+}
+
+/// Decides an objection (the atasan penilai): `upheld`, or `changed` with the new ratings; always
+/// with a reason. Final.
+#[utoipa::path(tag = "assessments", security(("bearer" = [])), params(("id" = i64, Path)), request_body = DecisionRequest,
+    responses((status = 200, body = Assessment), (status = 403, body = Problem), (status = 404, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
+#[post("/assessments/{id}/decide")]
+pub async fn decide(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    id: web::Path<i64>,
+    body: web::Json<DecisionRequest>,
+) -> ApiResult<web::Json<Assessment>> {
+    body.validate()?;
+    let changed = match body.outcome.as_str() {
+        "upheld" => None,
+        "changed" => match (body.result_rating, body.behavior_rating) {
+            (Some(r), Some(b)) => Some((r, b)),
+            _ => return Err(ApiError::field("result_rating", "keputusan 'changed' memerlukan kedua rating baru")),
+        },
+        _ => return Err(ApiError::field("outcome", "pilih 'upheld' atau 'changed'")),
+    };
+    let outcome = body.outcome.clone();
+    let reason = body.reason.trim().to_owned();
+    let out = step(
+        &state,
+        &viewer,
+        id.into_inner(),
+        AssessmentAction::Decide,
+        |a| a.atasan_penilai_id,
+        "hanya atasan pejabat penilai yang memutuskan keberatan",
+        Box::new(move |a| {
+            if let Some((r, b)) = changed {
+                a.result_rating = Set(Rating::as_str(r).to_owned());
+                a.behavior_rating = Set(Rating::as_str(b).to_owned());
+                a.predikat = Set(predikat(r, b).as_str().to_owned());
+            }
+            a.decision_outcome = Set(Some(outcome));
+            a.decision_reason = Set(Some(reason));
+            a.decided_at = Set(Some(Utc::now()));
+        }),
+        |a| {
+            (
+                a.employee_id,
+                Message {
+                    kind: "assessment.decided",
+                    title: format!("Keberatan atas penilaian {} telah diputuskan", a.period),
+                    body: "Atasan pejabat penilai telah memutuskan keberatan Anda.".into(),
+                    link: link(a),
+                },
+            )
+        },
+    )
+    .await?;
+    Ok(web::Json(out))
+}

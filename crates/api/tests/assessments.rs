@@ -1,0 +1,224 @@
+//! Ratings: the server computes the predikat; the flow and its wrong transitions; only the right
+//! person acts; the objection deadline; the organisation predikat and calibration; the report.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use common::{demo, TestApp};
+use reqwest::StatusCode;
+use sea_orm::ConnectionTrait;
+use serde_json::{json, Value};
+
+const PERIOD: &str = "2026-Q3";
+
+fn rate(employee: i64, result: &str, behavior: &str) -> Value {
+    json!({ "employee_id": employee, "period": PERIOD, "result_rating": result, "behavior_rating": behavior,
+            "behavior_notes": { "akuntabel": "Laporan selalu tepat waktu" }, "note": "Kinerja triwulan III" })
+}
+
+async fn the_server_computes_the_predikat_and_runs_the_flow(app: TestApp) {
+    let dedi = app.employee_id(demo::DEDI).await;
+    let kasi = app.token("kasi.rujukan").await;
+    // Only the direct supervisor rates: not the employee, not the supervisor's supervisor.
+    assert_eq!(
+        app.post("/api/v1/assessments", &app.token("dedi").await, rate(dedi, "sesuai", "sesuai")).await.0,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        app.post("/api/v1/assessments", &app.token("kabid.yankes").await, rate(dedi, "sesuai", "sesuai")).await.0,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        app.post("/api/v1/assessments", &app.token("ahmad").await, rate(dedi, "sesuai", "sesuai")).await.0,
+        StatusCode::NOT_FOUND
+    );
+    let mut bad = rate(dedi, "sesuai", "sesuai");
+    bad["period"] = json!("2026-07");
+    assert_eq!(
+        app.post("/api/v1/assessments", &kasi, bad).await.0,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "quarterly Pemda"
+    );
+    let mut forged = rate(dedi, "di_bawah", "di_bawah");
+    forged["predikat"] = json!("sangat_baik");
+    let (status, a) = app.post("/api/v1/assessments", &kasi, forged).await;
+    assert_eq!(status, StatusCode::CREATED, "{a}");
+    assert_eq!(a["predikat"], "sangat_kurang", "the penilai cannot set the predikat");
+    assert_eq!(app.post("/api/v1/assessments", &kasi, rate(dedi, "sesuai", "sesuai")).await.0, StatusCode::CONFLICT);
+    let id = a["id"].as_i64().unwrap();
+    let path = |s: &str| format!("/api/v1/assessments/{id}/{s}");
+    let (status, a) = app
+        .call(
+            reqwest::Method::PUT,
+            &format!("/api/v1/assessments/{id}"),
+            Some(&kasi),
+            Some(rate(dedi, "di_atas", "sesuai")),
+        )
+        .await;
+    assert_eq!((status, a["predikat"].as_str()), (StatusCode::OK, Some("baik")));
+    let dedi_t = app.token("dedi").await;
+    assert_eq!(app.post(&path("acknowledge"), &dedi_t, json!({})).await.0, StatusCode::CONFLICT, "not finalized yet");
+    assert_eq!(app.post(&path("finalize"), &dedi_t, json!({})).await.0, StatusCode::FORBIDDEN);
+    let (status, f) = app.post(&path("finalize"), &kasi, json!({})).await;
+    assert_eq!((status, f["status"].as_str()), (StatusCode::OK, Some("finalized")));
+    assert!(f["objection_deadline"].is_string());
+    assert_eq!(
+        app.call(
+            reqwest::Method::PUT,
+            &format!("/api/v1/assessments/{id}"),
+            Some(&kasi),
+            Some(rate(dedi, "di_atas", "di_atas"))
+        )
+        .await
+        .0,
+        StatusCode::CONFLICT
+    );
+    let (_, inbox) = app.get("/api/v1/notifications", &dedi_t).await;
+    assert_eq!(inbox["items"][0]["kind"], "assessment.finalized");
+    // The employee objects; only the atasan penilai decides.
+    assert_eq!(
+        app.post(&path("object"), &dedi_t, json!({ "reason": "pendek" })).await.0,
+        StatusCode::UNPROCESSABLE_ENTITY
+    );
+    let (status, o) =
+        app.post(&path("object"), &dedi_t, json!({ "reason": "Target kuantitas sudah tercapai 110 persen" })).await;
+    assert_eq!((status, o["status"].as_str()), (StatusCode::OK, Some("objected")));
+    assert_eq!(
+        app.post(&path("decide"), &kasi, json!({ "outcome": "upheld", "reason": "tetap" })).await.0,
+        StatusCode::FORBIDDEN
+    );
+    let kabid = app.token("kabid.yankes").await;
+    let (_, queue) = app.get("/api/v1/assessments?to_decide=true", &kabid).await;
+    assert_eq!(queue["items"][0]["id"], id);
+    let (status, d) = app
+        .post(&path("decide"), &kabid, json!({ "outcome": "changed", "result_rating": "di_atas", "behavior_rating": "di_atas", "reason": "Bukti capaian mendukung" }))
+        .await;
+    assert_eq!(
+        (status, d["status"].as_str(), d["predikat"].as_str()),
+        (StatusCode::OK, Some("decided"), Some("sangat_baik"))
+    );
+    // Decided is final.
+    assert_eq!(
+        app.post(&path("decide"), &kabid, json!({ "outcome": "upheld", "reason": "lagi" })).await.0,
+        StatusCode::CONFLICT
+    );
+    assert_eq!(app.post(&path("acknowledge"), &dedi_t, json!({})).await.0, StatusCode::CONFLICT);
+    let admin = app.token("admin").await;
+    let (_, log) = app.get(&format!("/api/v1/audit?entity=assessment&entity_id={id}"), &admin).await;
+    let actions: Vec<&str> = log["items"].as_array().unwrap().iter().map(|e| e["action"].as_str().unwrap()).collect();
+    for a in
+        ["assessment.create", "assessment.update", "assessment.finalized", "assessment.objected", "assessment.decided"]
+    {
+        assert!(actions.contains(&a), "{a} in {actions:?}");
+    }
+    // A colleague sees nothing.
+    assert_eq!(app.get(&format!("/api/v1/assessments/{id}"), &app.token("sri").await).await.0, StatusCode::NOT_FOUND);
+}
+
+async fn an_objection_after_the_deadline_is_refused(app: TestApp) {
+    let sri = app.employee_id(demo::SRI).await;
+    let kasi = app.token("kasi.rujukan").await;
+    let (_, a) = app.post("/api/v1/assessments", &kasi, rate(sri, "sesuai", "sesuai")).await;
+    let id = a["id"].as_i64().unwrap();
+    app.post(&format!("/api/v1/assessments/{id}/finalize"), &kasi, json!({})).await;
+    let long_ago =
+        if app.backend == common::Backend::Postgres { "'2026-01-02T00:00:00Z'" } else { "'2026-01-02T00:00:00+00:00'" };
+    app.db
+        .execute_unprepared(&format!("UPDATE assessments SET finalized_at = {long_ago} WHERE id = {id}"))
+        .await
+        .unwrap();
+    let (status, body) = app
+        .post(
+            &format!("/api/v1/assessments/{id}/object"),
+            &app.token("sri").await,
+            json!({ "reason": "Saya keberatan dengan rating perilaku" }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CONFLICT, "{body}");
+    assert!(body["detail"].as_str().unwrap().contains("14 hari"));
+    assert_eq!(
+        app.post(&format!("/api/v1/assessments/{id}/acknowledge"), &app.token("sri").await, json!({})).await.0,
+        StatusCode::OK
+    );
+}
+
+async fn calibration_and_the_report(app: TestApp) {
+    let kasi = app.token("kasi.rujukan").await;
+    for (nip, r, b) in [(demo::DEDI, "di_atas", "di_atas"), (demo::SRI, "sesuai", "sesuai")] {
+        let e = app.employee_id(nip).await;
+        assert_eq!(app.post("/api/v1/assessments", &kasi, rate(e, r, b)).await.0, StatusCode::CREATED);
+    }
+    let ruj = app.unit_id("DINKES-RUJ").await;
+    let head = app.token("kadinkes").await;
+    // The organisation predikat: the head of the parent unit or an admin.
+    assert_eq!(
+        app.call(
+            reqwest::Method::PUT,
+            &format!("/api/v1/units/{ruj}/org-predikat"),
+            Some(&kasi),
+            Some(json!({ "period": PERIOD, "predikat": "baik" }))
+        )
+        .await
+        .0,
+        StatusCode::FORBIDDEN
+    );
+    let (status, _) = app
+        .call(
+            reqwest::Method::PUT,
+            &format!("/api/v1/units/{ruj}/org-predikat"),
+            Some(&head),
+            Some(json!({ "period": PERIOD, "predikat": "baik" })),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    let (status, d) = app.get(&format!("/api/v1/units/{ruj}/distribution?period={PERIOD}"), &head).await;
+    assert_eq!(status, StatusCode::OK, "{d}");
+    assert_eq!(d["counts"]["sangat_baik"], 1);
+    assert_eq!(d["counts"]["baik"], 1);
+    assert_eq!(d["shares"]["baik"], 0.5);
+    assert_eq!(d["org_predikat"], "baik");
+    assert_eq!(d["deviations"], json!(["belum ada pegawai dengan predikat Butuh Perbaikan atau Kurang/Misconduct"]));
+    assert_eq!(d["grid"], json!([[0, 0, 1], [0, 1, 0], [0, 0, 0]]));
+    // Who may look: heads, admin, auditor.
+    assert_eq!(
+        app.get(&format!("/api/v1/units/{ruj}/distribution?period={PERIOD}"), &app.token("dedi").await).await.0,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        app.get(&format!("/api/v1/units/{ruj}/distribution?period={PERIOD}"), &app.token("kadisdukcapil").await)
+            .await
+            .0,
+        StatusCode::NOT_FOUND
+    );
+    // The report in JSON and CSV agree.
+    let (_, json_report) = app.get(&format!("/api/v1/reports/assessments?unit_id={ruj}&period={PERIOD}"), &head).await;
+    assert_eq!(json_report["total"], 2);
+    let res = app
+        .client
+        .get(app.url(&format!("/api/v1/reports/assessments?unit_id={ruj}&period={PERIOD}&format=csv")))
+        .bearer_auth(&head)
+        .send()
+        .await
+        .unwrap();
+    let text = res.text().await.unwrap();
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.unwrap()).collect();
+    assert_eq!(rows.len(), 2);
+    for (i, row) in rows.iter().enumerate() {
+        let j = &json_report["items"][i];
+        assert_eq!(&row[0], j["nip"].as_str().unwrap());
+        assert_eq!(&row[7], j["predikat"].as_str().unwrap());
+    }
+    let (status, _) = app.get(&format!("/api/v1/reports/assessments?period={PERIOD}"), &head).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "a head names the unit");
+    assert_eq!(
+        app.get(&format!("/api/v1/reports/assessments?period={PERIOD}"), &app.token("auditor").await).await.0,
+        StatusCode::OK
+    );
+}
+
+db_tests!(
+    the_server_computes_the_predikat_and_runs_the_flow,
+    an_objection_after_the_deadline_is_refused,
+    calibration_and_the_report
+);

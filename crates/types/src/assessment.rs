@@ -1,0 +1,106 @@
+use chrono::{DateTime, Utc};
+use kinerja_domain::{AssessmentStatus, CoreValue, OrgPredikat, Predikat, Rating};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use validator::Validate;
+
+/// Body of `POST /assessments` and `PUT /assessments/{id}`. The predikat is computed by the server.
+#[derive(Debug, Clone, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct NewAssessment {
+    pub employee_id: i64,
+    /// `2026` (annual), `2026-Q1` or `2026-01` by the Pemda's frequency.
+    pub period: String,
+    pub result_rating: Rating,
+    pub behavior_rating: Rating,
+    /// Notes per core value.
+    #[serde(default)]
+    pub behavior_notes: BTreeMap<CoreValue, String>,
+    #[validate(length(max = 4000, message = "catatan maksimal 4000 karakter"))]
+    pub note: Option<String>,
+}
+
+/// An assessment of one employee for one period.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Assessment {
+    pub id: i64,
+    pub employee_id: i64,
+    pub employee_name: String,
+    pub penilai_id: i64,
+    pub atasan_penilai_id: Option<i64>,
+    pub unit_id: i64,
+    pub period: String,
+    pub result_rating: Rating,
+    pub behavior_rating: Rating,
+    pub behavior_notes: BTreeMap<CoreValue, String>,
+    pub note: Option<String>,
+    pub predikat: Predikat,
+    pub status: AssessmentStatus,
+    pub finalized_at: Option<DateTime<Utc>>,
+    /// The last day an objection is accepted (after finalisation).
+    pub objection_deadline: Option<chrono::NaiveDate>,
+    pub objection_reason: Option<String>,
+    pub decision_outcome: Option<String>,
+    pub decision_reason: Option<String>,
+    pub created_at: DateTime<Utc>,
+}
+
+/// Body of `POST /assessments/{id}/object`.
+#[derive(Debug, Clone, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ObjectionRequest {
+    #[validate(length(min = 10, max = 4000, message = "alasan keberatan 10-4000 karakter"))]
+    pub reason: String,
+}
+
+/// Body of `POST /assessments/{id}/decide` (the atasan penilai).
+#[derive(Debug, Clone, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct DecisionRequest {
+    /// `upheld` or `changed`.
+    pub outcome: String,
+    pub result_rating: Option<Rating>,
+    pub behavior_rating: Option<Rating>,
+    #[validate(length(min = 3, max = 4000, message = "alasan keputusan wajib diisi"))]
+    pub reason: String,
+}
+
+/// Body of `PUT /units/{id}/org-predikat`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct OrgPredikatRequest {
+    pub period: String,
+    pub predikat: OrgPredikat,
+}
+
+/// The distribution of predikat in a unit subtree against the expected pattern.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Distribution {
+    pub unit_id: i64,
+    pub period: String,
+    pub counts: BTreeMap<Predikat, u32>,
+    /// Share of each predikat, 0..1.
+    pub shares: BTreeMap<Predikat, f64>,
+    pub org_predikat: Option<OrgPredikat>,
+    /// Each deviation from the expected pattern, in words; warnings, never blocks.
+    pub deviations: Vec<String>,
+    /// Result rating (rows: di_atas, sesuai, di_bawah) × behaviour rating (columns: di_bawah, sesuai, di_atas).
+    pub grid: Vec<Vec<u32>>,
+}
+
+/// One row of `GET /reports/assessments`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AssessmentReportRow {
+    pub nip: String,
+    pub name: String,
+    pub unit: String,
+    pub position: String,
+    pub period: String,
+    pub result_rating: Rating,
+    pub behavior_rating: Rating,
+    pub predikat: Predikat,
+    pub status: AssessmentStatus,
+}
