@@ -23,17 +23,19 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
 
 type Edit = Box<dyn FnOnce(&mut assessments::ActiveModel)>;
 
-/// Applies `action` for a viewer who must be `who` (an employee id), saves, notifies, audits.
-async fn step(
-    state: &AppState,
-    viewer: &Viewer,
-    id: i64,
+/// One step of the flow: the action, who may take it, and whom it notifies.
+struct Step {
     action: AssessmentAction,
+    /// The employee who may act.
     who: fn(&assessments::Model) -> Option<i64>,
-    forbidden: &str,
-    edit: Edit,
+    forbidden: &'static str,
+    /// Whom to tell, and what.
     notice: fn(&assessments::Model) -> (i64, Message<'static>),
-) -> ApiResult<Assessment> {
+}
+
+/// Applies a step for a viewer who must be its actor, saves, notifies, audits.
+async fn step(state: &AppState, viewer: &Viewer, id: i64, s: Step, edit: Edit) -> ApiResult<Assessment> {
+    let Step { action, who, forbidden, notice } = s;
     let txn = state.db.begin().await?;
     let (a, e) = find_visible(&txn, viewer, id).await?;
     if viewer.employee_id.is_none() || viewer.employee_id != who(&a) {
@@ -83,21 +85,23 @@ pub async fn finalize(
         &state,
         &viewer,
         id.into_inner(),
-        AssessmentAction::Finalize,
-        |a| Some(a.penilai_id),
-        "hanya pejabat penilai yang memfinalkan penilaian",
-        Box::new(|a| a.finalized_at = Set(Some(Utc::now()))),
-        |a| {
-            (
-                a.employee_id,
-                Message {
-                    kind: "assessment.finalized",
-                    title: format!("Penilaian kinerja {} telah difinalkan", a.period),
-                    body: "Periksa penilaian Anda; terima, atau ajukan keberatan sebelum batas waktu.".into(),
-                    link: link(a),
-                },
-            )
+        Step {
+            action: AssessmentAction::Finalize,
+            who: |a| Some(a.penilai_id),
+            forbidden: "hanya pejabat penilai yang memfinalkan penilaian",
+            notice: |a| {
+                (
+                    a.employee_id,
+                    Message {
+                        kind: "assessment.finalized",
+                        title: format!("Penilaian kinerja {} telah difinalkan", a.period),
+                        body: "Periksa penilaian Anda; terima, atau ajukan keberatan sebelum batas waktu.".into(),
+                        link: link(a),
+                    },
+                )
+            },
         },
+        Box::new(|a| a.finalized_at = Set(Some(Utc::now()))),
     )
     .await?;
     Ok(web::Json(out))
@@ -116,21 +120,23 @@ pub async fn acknowledge(
         &state,
         &viewer,
         id.into_inner(),
-        AssessmentAction::Acknowledge,
-        |a| Some(a.employee_id),
-        "hanya pegawai yang dinilai yang dapat menerima penilaian",
-        Box::new(|_| {}),
-        |a| {
-            (
-                a.penilai_id,
-                Message {
-                    kind: "assessment.acknowledged",
-                    title: format!("Penilaian {} diterima pegawai", a.period),
-                    body: "Pegawai telah menerima penilaian kinerjanya.".into(),
-                    link: link(a),
-                },
-            )
+        Step {
+            action: AssessmentAction::Acknowledge,
+            who: |a| Some(a.employee_id),
+            forbidden: "hanya pegawai yang dinilai yang dapat menerima penilaian",
+            notice: |a| {
+                (
+                    a.penilai_id,
+                    Message {
+                        kind: "assessment.acknowledged",
+                        title: format!("Penilaian {} diterima pegawai", a.period),
+                        body: "Pegawai telah menerima penilaian kinerjanya.".into(),
+                        link: link(a),
+                    },
+                )
+            },
         },
+        Box::new(|_| {}),
     )
     .await?;
     Ok(web::Json(out))
@@ -152,24 +158,27 @@ pub async fn object(
         &state,
         &viewer,
         id.into_inner(),
-        AssessmentAction::Object,
-        |a| Some(a.employee_id),
-        "hanya pegawai yang dinilai yang dapat mengajukan keberatan",
+        Step {
+            action: AssessmentAction::Object,
+            who: |a| Some(a.employee_id),
+            forbidden: "hanya pegawai yang dinilai yang dapat mengajukan keberatan",
+            notice: |a| {
+                (
+                    a.atasan_penilai_id.unwrap_or(a.penilai_id),
+                    Message {
+                        kind: "assessment.objected",
+                        title: format!("Keberatan atas penilaian {}", a.period),
+                        body: "Pegawai mengajukan keberatan; putuskan apakah penilaian dipertahankan atau diubah."
+                            .into(),
+                        link: link(a),
+                    },
+                )
+            },
+        },
         Box::new(move |a| {
             a.objection_reason = Set(Some(reason));
             a.objected_at = Set(Some(Utc::now()));
         }),
-        |a| {
-            (
-                a.atasan_penilai_id.unwrap_or(a.penilai_id),
-                Message {
-                    kind: "assessment.objected",
-                    title: format!("Keberatan atas penilaian {}", a.period),
-                    body: "Pegawai mengajukan keberatan; putuskan apakah penilaian dipertahankan atau diubah.".into(),
-                    link: link(a),
-                },
-            )
-        },
     )
     .await?;
     Ok(web::Json(out))
@@ -201,9 +210,22 @@ pub async fn decide(
         &state,
         &viewer,
         id.into_inner(),
-        AssessmentAction::Decide,
-        |a| a.atasan_penilai_id,
-        "hanya atasan pejabat penilai yang memutuskan keberatan",
+        Step {
+            action: AssessmentAction::Decide,
+            who: |a| a.atasan_penilai_id,
+            forbidden: "hanya atasan pejabat penilai yang memutuskan keberatan",
+            notice: |a| {
+                (
+                    a.employee_id,
+                    Message {
+                        kind: "assessment.decided",
+                        title: format!("Keberatan atas penilaian {} telah diputuskan", a.period),
+                        body: "Atasan pejabat penilai telah memutuskan keberatan Anda.".into(),
+                        link: link(a),
+                    },
+                )
+            },
+        },
         Box::new(move |a| {
             if let Some((r, b)) = changed {
                 a.result_rating = Set(Rating::as_str(r).to_owned());
@@ -214,17 +236,6 @@ pub async fn decide(
             a.decision_reason = Set(Some(reason));
             a.decided_at = Set(Some(Utc::now()));
         }),
-        |a| {
-            (
-                a.employee_id,
-                Message {
-                    kind: "assessment.decided",
-                    title: format!("Keberatan atas penilaian {} telah diputuskan", a.period),
-                    body: "Atasan pejabat penilai telah memutuskan keberatan Anda.".into(),
-                    link: link(a),
-                },
-            )
-        },
     )
     .await?;
     Ok(web::Json(out))
