@@ -2,6 +2,7 @@
 
 pub use sea_orm_migration::prelude::*;
 
+mod common;
 mod m20261123_000001_create_units;
 mod m20261123_000002_create_employees;
 mod m20261123_000003_create_users;

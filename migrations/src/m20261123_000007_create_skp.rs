@@ -1,5 +1,6 @@
 //! Perjanjian Kinerja, SKP with RHK, indicators and behaviour expectations, and notifications.
 
+use super::common::id;
 use super::m20261123_000001_create_units::Units;
 use super::m20261123_000002_create_employees::Employees;
 use super::m20261123_000003_create_users::Users;
@@ -89,10 +90,6 @@ enum Notifications {
     Link,
     ReadAt,
     CreatedAt,
-}
-
-fn id<T: IntoIden + 'static>(col: T) -> ColumnDef {
-    ColumnDef::new(col).big_integer().not_null().auto_increment().primary_key().to_owned()
 }
 
 #[async_trait::async_trait]

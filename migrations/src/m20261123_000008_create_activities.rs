@@ -1,5 +1,6 @@
 //! Daily activities, evidence, realisation notes, continuous feedback and performance dialogues.
 
+use super::common::id;
 use super::m20261123_000002_create_employees::Employees;
 use sea_orm_migration::prelude::*;
 
@@ -93,10 +94,6 @@ enum Dialogs {
     FollowUps,
     CreatedByUserId,
     CreatedAt,
-}
-
-fn id<T: IntoIden + 'static>(col: T) -> ColumnDef {
-    ColumnDef::new(col).big_integer().not_null().auto_increment().primary_key().to_owned()
 }
 
 #[async_trait::async_trait]

@@ -1,6 +1,7 @@
 //! Citizen feedback: satisfaction surveys, complaints with their history, registered kiosks,
 //! per-unit IKM weights and publications, and the shared rate-limit counters.
 
+use super::common::id;
 use sea_orm_migration::prelude::*;
 
 #[derive(DeriveMigrationName)]
@@ -92,10 +93,6 @@ enum RateLimits {
     Key,
     WindowStart,
     Count,
-}
-
-fn id<T: IntoIden + 'static>(col: T) -> ColumnDef {
-    ColumnDef::new(col).big_integer().not_null().auto_increment().primary_key().to_owned()
 }
 
 #[async_trait::async_trait]
