@@ -10,6 +10,7 @@ import { mkdir } from 'node:fs/promises';
 import { after, before, test } from 'node:test';
 import { launchBrowser, openPage } from './browser.mjs';
 import { startServer } from './server.mjs';
+import { callApi, loginToken } from './api.mjs';
 
 const PASSWORD = 'kinerja2026';
 /** Demo accounts (see `kinerja seed demo`): Dedi and Sri work under Kasi (Rina Marlina). */
@@ -46,26 +47,8 @@ async function shot(page, name) {
   await page.screenshot({ path: new URL(name, SCREENSHOTS).pathname, fullPage: true });
 }
 
-/** Calls the API as the holder of `token`; throws with the answer when it is not 2xx. */
-async function api(token, method, path, body) {
-  const response = await fetch(`${server.base}/api/v1${path}`, {
-    method,
-    headers: {
-      Accept: 'application/json',
-      'Content-Type': 'application/json',
-      ...(token ? { Authorization: `Bearer ${token}` } : {}),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${text}`);
-  return text ? JSON.parse(text) : null;
-}
-
-async function apiLogin(username) {
-  const { access_token } = await api(null, 'POST', '/auth/login', { username, password: PASSWORD });
-  return access_token;
-}
+const api = (token, method, path, body) => callApi(server.base, token, method, path, body);
+const apiLogin = (username) => loginToken(server.base, username);
 
 async function signIn(page, username) {
   await page.goto(`${server.base}/masuk`);
