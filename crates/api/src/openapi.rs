@@ -121,6 +121,7 @@ pub struct ApiDoc;
     routes::assessments::calibration::set_org_predikat,
     routes::assessments::calibration::distribution,
     routes::assessments::calibration::report,
+    routes::assessments::evidence::rating_evidence,
 ))]
 struct V1;
 

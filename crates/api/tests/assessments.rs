@@ -179,6 +179,10 @@ async fn calibration_and_the_report(app: TestApp) {
     assert_eq!(d["org_predikat"], "baik");
     assert_eq!(d["deviations"], json!(["belum ada pegawai dengan predikat Butuh Perbaikan atau Kurang/Misconduct"]));
     assert_eq!(d["grid"], json!([[0, 0, 1], [0, 1, 0], [0, 0, 0]]));
+    assert_eq!(d["total"], 2);
+    let texts: Vec<&str> = d["expected"].as_array().unwrap().iter().map(|r| r["text"].as_str().unwrap()).collect();
+    assert_eq!(texts, ["Baik paling banyak 70 %", "Butuh Perbaikan atau Kurang/Misconduct paling sedikit 1 orang"]);
+    assert_eq!(d["expected"][0]["percent"], 70);
     // Who may look: heads, admin, auditor.
     assert_eq!(
         app.get(&format!("/api/v1/units/{ruj}/distribution?period={PERIOD}"), &app.token("dedi").await).await.0,
@@ -217,7 +221,80 @@ async fn calibration_and_the_report(app: TestApp) {
     );
 }
 
+/// Today in the Pemda's time zone (WIB by default) and its quarter, as the server sees them.
+fn local_today() -> chrono::NaiveDate {
+    (chrono::Utc::now() + chrono::Duration::hours(7)).date_naive()
+}
+
+fn this_quarter() -> String {
+    use chrono::Datelike;
+    let d = local_today();
+    format!("{}-Q{}", d.year(), (d.month() - 1) / 3 + 1)
+}
+
+async fn the_evidence_view_gathers_the_period(app: TestApp) {
+    let dedi_id = app.employee_id(demo::DEDI).await;
+    let dedi = app.token("dedi").await;
+    let kasi = app.token("kasi.rujukan").await;
+    let year = local_today().format("%Y").to_string();
+    let (_, plans) = app.get(&format!("/api/v1/skps?year={year}&status=approved&employee_id={dedi_id}"), &dedi).await;
+    let skp = plans["items"].as_array().unwrap().iter().find(|s| s["employee_id"] == dedi_id).unwrap().clone();
+    let (_, full) = app.get(&format!("/api/v1/skps/{}", skp["id"]), &dedi).await;
+    let rhk = full["rhk"][0]["id"].as_i64().unwrap();
+    // Two activities today, one approved; a feedback note; a complaint naming Dedi.
+    let mut ids = Vec::new();
+    for minutes in [30, 45] {
+        let body = json!({ "date": local_today().to_string(), "minutes": minutes, "description": "Rekap data rujukan",
+                           "rhk_id": rhk, "output_qty": 2, "submit": true });
+        let (status, a) = app.post("/api/v1/activities", &dedi, body).await;
+        assert_eq!(status, StatusCode::CREATED, "{a}");
+        ids.push(a["id"].as_i64().unwrap());
+    }
+    assert_eq!(app.post(&format!("/api/v1/activities/{}/approve", ids[0]), &kasi, json!({})).await.0, StatusCode::OK);
+    let (status, _) = app
+        .post("/api/v1/feedback", &kasi, json!({ "employee_id": dedi_id, "text": "Rekap rujukan sudah rapi" }))
+        .await;
+    assert_eq!(status, StatusCode::CREATED);
+    let pkm = app.unit_id("PKM-SUKAJADI").await;
+    let complaint = json!({ "unit_id": pkm, "category": "pengaduan", "text": "Petugas rujukan tidak datang tepat waktu",
+                            "employee_nip": demo::DEDI, "contact": "0812-0000-2222" });
+    let (status, _) = app.call(reqwest::Method::POST, "/api/v1/public/complaints", None, Some(complaint)).await;
+    assert_eq!(status, StatusCode::CREATED);
+
+    let path = format!("/api/v1/employees/{dedi_id}/rating-evidence?period={}", this_quarter());
+    let (status, ev) = app.get(&path, &kasi).await;
+    assert_eq!(status, StatusCode::OK, "{ev}");
+    assert_eq!(ev["skp_id"], skp["id"]);
+    assert_eq!(ev["skp_status"], "approved");
+    let t = &ev["activities"];
+    assert_eq!((t["approved"].as_u64(), t["submitted"].as_u64()), (Some(1), Some(1)));
+    assert_eq!((t["minutes_approved"].as_u64(), t["minutes_total"].as_u64()), (Some(30), Some(75)));
+    assert_eq!(t["days"], 1);
+    let row = ev["realization"]["rhk"].as_array().unwrap().iter().find(|r| r["rhk_id"] == rhk).unwrap().clone();
+    assert_eq!(row["activities"], 1, "only approved work counts towards realisation");
+    assert_eq!(ev["feedback"][0]["text"], "Rekap rujukan sudah rapi");
+    assert_eq!(ev["complaints"].as_array().unwrap().len(), 1);
+    assert!(ev["complaints"][0]["contact"].is_null(), "the complainant's contact stays with the complaint handlers");
+    assert!(ev["assessment"].is_null());
+    // The employee sees their own evidence without the complaints; outsiders get 404; a period
+    // that does not follow the Pemda's frequency is 422.
+    let (status, own) = app.get(&path, &dedi).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(own["complaints"], json!([]));
+    assert_eq!(app.get(&path, &app.token("ahmad").await).await.0, StatusCode::NOT_FOUND);
+    assert_eq!(
+        app.get(&format!("/api/v1/employees/{dedi_id}/rating-evidence?period=2026-07"), &kasi).await.0,
+        StatusCode::UNPROCESSABLE_ENTITY
+    );
+    // Once rated, the assessment is part of the view.
+    let mut body = rate(dedi_id, "sesuai", "sesuai");
+    body["period"] = json!(this_quarter());
+    assert_eq!(app.post("/api/v1/assessments", &kasi, body).await.0, StatusCode::CREATED);
+    assert_eq!(app.get(&path, &kasi).await.1["assessment"]["predikat"], "baik");
+}
+
 db_tests!(
+    the_evidence_view_gathers_the_period,
     the_server_computes_the_predikat_and_runs_the_flow,
     an_objection_after_the_deadline_is_refused,
     calibration_and_the_report

@@ -88,6 +88,10 @@ pub struct Distribution {
     pub deviations: Vec<String>,
     /// Result rating (rows: di_atas, sesuai, di_bawah) × behaviour rating (columns: di_bawah, sesuai, di_atas).
     pub grid: Vec<Vec<u32>>,
+    /// The expected pattern for the org predikat (empty until one is set).
+    pub expected: Vec<ExpectedRule>,
+    /// Number of assessments counted.
+    pub total: u32,
 }
 
 /// One row of `GET /reports/assessments`.
@@ -103,4 +107,56 @@ pub struct AssessmentReportRow {
     pub behavior_rating: Rating,
     pub predikat: Predikat,
     pub status: AssessmentStatus,
+}
+
+/// One rule of the expected distribution, for drawing it beside the actual shares.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ExpectedRule {
+    pub predikat: Vec<Predikat>,
+    /// `at_most`, `at_least` or `at_least_one`.
+    pub bound: String,
+    /// The limit in whole percent (none for `at_least_one`).
+    pub percent: Option<u32>,
+    /// The rule in words ("Baik paling banyak 70 %").
+    pub text: String,
+}
+
+/// Activity counts of an employee in a period, by status.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ActivityTally {
+    pub draft: u64,
+    pub submitted: u64,
+    pub approved: u64,
+    pub rejected: u64,
+    pub minutes_approved: u64,
+    pub minutes_total: u64,
+    /// Days with at least one logged activity.
+    pub days: u64,
+}
+
+/// Everything the penilai weighs when rating an employee for a period, in one document.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RatingEvidence {
+    pub employee_id: i64,
+    pub employee_name: String,
+    pub period: String,
+    /// The SKP of the period's year (none when the employee has no SKP).
+    pub skp_id: Option<i64>,
+    pub skp_status: Option<kinerja_domain::SkpStatus>,
+    /// Realisation against every target of that SKP for the period.
+    pub realization: Option<crate::Realization>,
+    pub activities: ActivityTally,
+    /// The feedback thread written in the period, oldest first.
+    pub feedback: Vec<crate::Feedback>,
+    /// Complaints naming the employee filed in the period (without the complainant's contact;
+    /// hidden from the employee themself to protect complainants).
+    pub complaints: Vec<crate::Complaint>,
+    /// The satisfaction index of the employee's unit, or of the nearest parent unit with surveys.
+    pub ikm: Option<crate::IkmReport>,
+    pub ikm_unit_name: Option<String>,
+    /// The assessment of this period, when one exists.
+    pub assessment: Option<Assessment>,
 }

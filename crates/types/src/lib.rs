@@ -21,7 +21,8 @@ pub use activity::{
     NewDialog, NewEvidenceLink, NewFeedback, Realization, RealizationNote, RejectRequest, RhkRealization,
 };
 pub use assessment::{
-    Assessment, AssessmentReportRow, DecisionRequest, Distribution, NewAssessment, ObjectionRequest, OrgPredikatRequest,
+    ActivityTally, Assessment, AssessmentReportRow, DecisionRequest, Distribution, ExpectedRule, NewAssessment,
+    ObjectionRequest, OrgPredikatRequest, RatingEvidence,
 };
 pub use audit::{AuditEntry, AuditVerification};
 pub use auth::{LoginRequest, LogoutRequest, Me, RefreshRequest, TokenPair};

@@ -68,7 +68,7 @@ impl Access {
     }
 }
 
-fn to_wire(c: &complaints::Model, show_contact: bool, s: &kinerja_types::PemdaSettings) -> Complaint {
+pub(crate) fn to_wire(c: &complaints::Model, show_contact: bool, s: &kinerja_types::PemdaSettings) -> Complaint {
     let holidays: HashSet<chrono::NaiveDate> = s.holidays.iter().copied().collect();
     let status: ComplaintStatus = c.status.parse().unwrap_or(ComplaintStatus::Received);
     let due =

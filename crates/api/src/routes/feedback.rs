@@ -38,7 +38,7 @@ async fn subject(db: &impl ConnectionTrait, viewer: &Viewer, asked: Option<i64>)
     crate::routes::employees::find_visible(db, &scope, id).await
 }
 
-fn to_wire(f: feedback::Model) -> Feedback {
+pub(crate) fn to_wire(f: feedback::Model) -> Feedback {
     Feedback {
         id: f.id,
         employee_id: f.employee_id,

@@ -9,9 +9,9 @@ use crate::routes::list::{csv_response, wants_csv, PageQuery};
 use crate::state::AppState;
 use actix_web::{get, put, web, HttpRequest, HttpResponse};
 use chrono::Utc;
-use kinerja_domain::rating::{default_patterns, deviations};
+use kinerja_domain::rating::{default_patterns, deviations, Bound, Rule};
 use kinerja_domain::{AssessmentStatus, OrgPredikat, Period, Predikat, Rating, Role};
-use kinerja_types::{AssessmentReportRow, Distribution, OrgPredikatRequest, Page, Problem};
+use kinerja_types::{AssessmentReportRow, Distribution, ExpectedRule, OrgPredikatRequest, Page, Problem};
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set, TransactionTrait};
 use serde::Deserialize;
@@ -129,10 +129,8 @@ pub async fn distribution(
         .await?
         .and_then(|o| o.predikat.parse::<OrgPredikat>().ok());
     let total = rows.len().max(1) as f64;
-    let found = match org {
-        Some(o) => deviations(default_patterns().get(&o).map(Vec::as_slice).unwrap_or(&[]), &counts),
-        None => Vec::new(),
-    };
+    let rules = org.and_then(|o| default_patterns().remove(&o)).unwrap_or_default();
+    let found = deviations(&rules, &counts);
     Ok(web::Json(Distribution {
         unit_id,
         period: period.to_string(),
@@ -141,7 +139,21 @@ pub async fn distribution(
         org_predikat: org,
         deviations: found,
         grid,
+        expected: rules.iter().map(expected_rule).collect(),
+        total: rows.len() as u32,
     }))
+}
+
+/// A rule of the expected pattern on the wire, with its words.
+fn expected_rule(r: &Rule) -> ExpectedRule {
+    let names = r.predikat.iter().map(|p| p.label()).collect::<Vec<_>>().join(" atau ");
+    let (bound, percent, text) = match r.bound {
+        Bound::AtMost(0) => ("at_most", Some(0), format!("{names}: tidak ada")),
+        Bound::AtMost(p) => ("at_most", Some(p), format!("{names} paling banyak {p} %")),
+        Bound::AtLeast(p) => ("at_least", Some(p), format!("{names} paling sedikit {p} %")),
+        Bound::AtLeastOne => ("at_least_one", None, format!("{names} paling sedikit 1 orang")),
+    };
+    ExpectedRule { predikat: r.predikat.clone(), bound: bound.to_owned(), percent, text }
 }
 
 /// Filters of the assessment report.

@@ -2,6 +2,7 @@
 //! `flow`, calibration and reports in `calibration`.
 
 pub mod calibration;
+pub mod evidence;
 pub mod flow;
 
 use crate::access::Viewer;
@@ -27,6 +28,7 @@ use validator::Validate;
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.configure(flow::configure)
         .configure(calibration::configure)
+        .configure(evidence::configure)
         .service(list_assessments)
         .service(create_assessment)
         .service(get_assessment)
