@@ -293,7 +293,50 @@ async fn the_evidence_view_gathers_the_period(app: TestApp) {
     assert_eq!(app.get(&path, &kasi).await.1["assessment"]["predikat"], "baik");
 }
 
+/// The quarter before this one.
+fn last_quarter() -> String {
+    use chrono::Datelike;
+    let d = local_today();
+    let q = (d.month() - 1) / 3 + 1;
+    if q == 1 {
+        format!("{}-Q4", d.year() - 1)
+    } else {
+        format!("{}-Q{}", d.year(), q - 1)
+    }
+}
+
+async fn the_demo_city_has_rated_the_last_period(app: TestApp) {
+    let extras = kinerja_api::seed::demo::Extras { past_ratings: true, ..Default::default() };
+    kinerja_api::seed::demo::run_with(&app.db, &extras).await.unwrap();
+    kinerja_api::seed::demo::run_with(&app.db, &extras).await.unwrap();
+    let period = last_quarter();
+    let admin = app.token("admin").await;
+    let (_, all) = app.get(&format!("/api/v1/assessments?period={period}&per_page=100"), &admin).await;
+    let n = all["total"].as_u64().unwrap();
+    assert!(n >= 20, "every employee with a penilai is rated once, even when seeded twice: {n}");
+    // Dedi's objection waits for his atasan penilai; Ahmad's was decided.
+    let (_, queue) = app.get("/api/v1/assessments?to_decide=true", &app.token("kabid.yankes").await).await;
+    assert_eq!(queue["items"][0]["employee_name"], "Dedi Kurniawan");
+    assert_eq!(queue["items"][0]["period"], period);
+    let ahmad = app.employee_id(demo::AHMAD).await;
+    let (_, mine) = app.get(&format!("/api/v1/assessments?employee_id={ahmad}"), &app.token("ahmad").await).await;
+    assert_eq!(mine["items"][0]["status"], "decided");
+    assert_eq!(mine["items"][0]["predikat"], "butuh_perbaikan");
+    // The Dinas Kesehatan deviates from the pattern of its org predikat; Disdukcapil does not.
+    let head = app.token("kadinkes").await;
+    let dinkes = app.unit_id("DINKES").await;
+    let (_, d) = app.get(&format!("/api/v1/units/{dinkes}/distribution?period={period}"), &head).await;
+    assert_eq!(d["org_predikat"], "baik");
+    assert!(!d["deviations"].as_array().unwrap().is_empty(), "{d}");
+    let dukcapil = app.unit_id("DUKCAPIL").await;
+    let (_, d) = app
+        .get(&format!("/api/v1/units/{dukcapil}/distribution?period={period}"), &app.token("kadisdukcapil").await)
+        .await;
+    assert_eq!(d["deviations"], json!([]), "{d}");
+}
+
 db_tests!(
+    the_demo_city_has_rated_the_last_period,
     the_evidence_view_gathers_the_period,
     the_server_computes_the_predikat_and_runs_the_flow,
     an_objection_after_the_deadline_is_refused,

@@ -281,7 +281,7 @@ db_tests!(
 );
 
 async fn the_demo_city_has_every_grade_and_every_state(app: TestApp) {
-    let extras = kinerja_api::seed::demo::Extras { work_history: None, citizen_feedback: true };
+    let extras = kinerja_api::seed::demo::Extras { citizen_feedback: true, ..Default::default() };
     kinerja_api::seed::demo::run_with(&app.db, &extras).await.unwrap();
     let admin = app.token("admin").await;
     let mut grades = Vec::new();

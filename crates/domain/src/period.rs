@@ -39,6 +39,29 @@ impl Period {
         (start, end)
     }
 
+    /// The quarter a date falls in.
+    pub fn quarter_of(date: NaiveDate) -> Period {
+        use chrono::Datelike;
+        Period::Quarter(date.year(), (date.month() - 1) / 3 + 1)
+    }
+
+    /// The month a date falls in.
+    pub fn month_of(date: NaiveDate) -> Period {
+        use chrono::Datelike;
+        Period::Month(date.year(), date.month())
+    }
+
+    /// The period of the same kind just before this one.
+    pub fn previous(self) -> Period {
+        match self {
+            Period::Year(y) => Period::Year(y - 1),
+            Period::Quarter(y, 1) => Period::Quarter(y - 1, 4),
+            Period::Quarter(y, q) => Period::Quarter(y, q - 1),
+            Period::Month(y, 1) => Period::Month(y - 1, 12),
+            Period::Month(y, m) => Period::Month(y, m - 1),
+        }
+    }
+
     /// Whether `date` lies inside the period.
     pub fn contains(self, date: NaiveDate) -> bool {
         let (a, b) = self.bounds();
@@ -92,6 +115,19 @@ impl fmt::Display for Period {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_period_before_crosses_years() {
+        let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+        assert_eq!(Period::quarter_of(d(2026, 11, 23)), Period::Quarter(2026, 4));
+        assert_eq!(Period::quarter_of(d(2026, 3, 31)), Period::Quarter(2026, 1));
+        assert_eq!(Period::month_of(d(2026, 1, 1)), Period::Month(2026, 1));
+        assert_eq!(Period::Quarter(2026, 1).previous(), Period::Quarter(2025, 4));
+        assert_eq!(Period::Quarter(2026, 4).previous(), Period::Quarter(2026, 3));
+        assert_eq!(Period::Month(2026, 1).previous(), Period::Month(2025, 12));
+        assert_eq!(Period::Month(2026, 7).previous(), Period::Month(2026, 6));
+        assert_eq!(Period::Year(2026).previous(), Period::Year(2025));
+    }
 
     #[test]
     fn parses_every_form() {

@@ -124,7 +124,11 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::Admin(AdminCommand::Create { username }) => admin::create(&db::open(&url).await?, &username).await,
         Command::Seed(SeedCommand::Demo) => {
-            let extras = seed::demo::Extras { work_history: Some(cli.data_dir.clone()), citizen_feedback: true };
+            let extras = seed::demo::Extras {
+                work_history: Some(cli.data_dir.clone()),
+                citizen_feedback: true,
+                past_ratings: true,
+            };
             seed::demo::run_with(&db::open(&url).await?, &extras).await
         }
         Command::Import(ImportCommand::Employees { file }) => import::employees(&db::open(&url).await?, &file).await,

@@ -269,6 +269,8 @@ pub struct Extras {
     pub work_history: Option<std::path::PathBuf>,
     /// Months of satisfaction surveys and complaints in every state.
     pub citizen_feedback: bool,
+    /// The ratings of the last finished period, with objections and organisation predikat.
+    pub past_ratings: bool,
 }
 
 /// Seeds the demo city and prints the demo sign-ins.
@@ -376,9 +378,10 @@ pub async fn run_with(db: &DatabaseConnection, extras: &Extras) -> anyhow::Resul
         Some(dir) => super::work::seed(&txn, &employee_ids, dir).await?,
         None => 0,
     };
+    let ratings = if extras.past_ratings { super::ratings::seed(&txn, &unit_ids).await? } else { 0 };
 
-    if created != (0, 0, 0) || plans > 0 || work > 0 || surveys > 0 || complaints > 0 {
-        let summary = serde_json::json!({ "units": created.0, "employees": created.1, "users": created.2, "skps": plans, "activities": work, "surveys": surveys, "complaints": complaints });
+    if created != (0, 0, 0) || plans > 0 || work > 0 || surveys > 0 || complaints > 0 || ratings > 0 {
+        let summary = serde_json::json!({ "units": created.0, "employees": created.1, "users": created.2, "skps": plans, "activities": work, "surveys": surveys, "complaints": complaints, "assessments": ratings });
         audit::record(
             &txn,
             &Actor::cli(),
@@ -389,8 +392,8 @@ pub async fn run_with(db: &DatabaseConnection, extras: &Extras) -> anyhow::Resul
     txn.commit().await?;
 
     println!(
-        "Kota Sukamaju siap: {} unit, {} pegawai, {} akun, {} SKP, {} aktivitas, {} survei, {} pengaduan baru (yang sudah ada dibiarkan).",
-        created.0, created.1, created.2, plans, work, surveys, complaints
+        "Kota Sukamaju siap: {} unit, {} pegawai, {} akun, {} SKP, {} aktivitas, {} survei, {} pengaduan, {} penilaian baru (yang sudah ada dibiarkan).",
+        created.0, created.1, created.2, plans, work, surveys, complaints, ratings
     );
     println!("Akun demo (kata sandi semuanya: {DEMO_PASSWORD}):");
     for (username, _, _, _, who) in USERS {

@@ -3,4 +3,5 @@
 pub mod demo;
 mod plans;
 mod public;
+mod ratings;
 mod work;
