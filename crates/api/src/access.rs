@@ -20,6 +20,8 @@ pub struct Viewer {
     pub roles: Vec<Role>,
     pub employee_id: Option<i64>,
     pub unit_id: Option<i64>,
+    /// Set when the caller is another system holding an API token (see `auth::api_token`).
+    pub token_id: Option<i64>,
 }
 
 /// Decodes the JSON role list stored with a user; unknown names are ignored.
@@ -35,6 +37,7 @@ impl Viewer {
             roles: parse_roles(&user.roles),
             employee_id: user.employee_id,
             unit_id: user.unit_id,
+            token_id: None,
         }
     }
 
@@ -66,7 +69,10 @@ impl Viewer {
 
     /// The audit actor for this viewer.
     pub fn actor(&self) -> crate::audit::Actor {
-        crate::audit::Actor::user(self.user_id, &self.username)
+        match self.token_id {
+            Some(_) => crate::audit::Actor { user_id: None, label: self.username.clone() },
+            None => crate::audit::Actor::user(self.user_id, &self.username),
+        }
     }
 
     /// Computes what this viewer may read.

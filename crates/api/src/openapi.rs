@@ -31,6 +31,7 @@ use utoipa::{Modify, OpenApi};
         (name = "complaints", description = "The complaint queue and workflow for staff"),
         (name = "assessments", description = "Ratings, the predikat, objections, organisation predikat and calibration"),
         (name = "ikm", description = "A unit's satisfaction index, its publication and weights, and counter kiosks"),
+        (name = "api-tokens", description = "Long-lived tokens for other systems: scoped, hashed at rest, revocable. Send as `Authorization: Bearer knj_…`"),
     )
 )]
 pub struct ApiDoc;
@@ -122,6 +123,9 @@ pub struct ApiDoc;
     routes::assessments::calibration::distribution,
     routes::assessments::calibration::report,
     routes::assessments::evidence::rating_evidence,
+    routes::api_tokens::list_tokens,
+    routes::api_tokens::create_token,
+    routes::api_tokens::revoke_token,
 ))]
 struct V1;
 

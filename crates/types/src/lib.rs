@@ -2,6 +2,7 @@
 //! (feature `openapi`); the SPA deserialises the same structs, so both sides agree by construction.
 
 pub mod activity;
+pub mod api_token;
 pub mod assessment;
 pub mod audit;
 pub mod auth;
@@ -20,6 +21,7 @@ pub use activity::{
     Activity, BulkApprove, BulkApproveResult, Dialog, Evidence, Feedback, FollowUp, IndicatorRealization, NewActivity,
     NewDialog, NewEvidenceLink, NewFeedback, Realization, RealizationNote, RejectRequest, RhkRealization,
 };
+pub use api_token::{ApiToken, ApiTokenCreated, NewApiToken, TokenAccess};
 pub use assessment::{
     ActivityTally, Assessment, AssessmentReportRow, DecisionRequest, Distribution, ExpectedRule, NewAssessment,
     ObjectionRequest, OrgPredikatRequest, RatingEvidence,

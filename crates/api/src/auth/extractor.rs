@@ -1,7 +1,8 @@
 //! `Viewer` as a handler parameter: the bearer token must be a valid access token of an active
-//! user, otherwise 401.
+//! user, or a live API token (`knj_…`) used within its scope, otherwise 401 (403 outside scope).
 
 use crate::access::Viewer;
+use crate::auth::api_token;
 use crate::entities::users;
 use crate::error::ApiError;
 use crate::state::AppState;
@@ -15,6 +16,8 @@ impl FromRequest for Viewer {
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
         let state = req.app_data::<web::Data<AppState>>().cloned();
+        let method = req.method().clone();
+        let path = req.path().to_owned();
         let token = req
             .headers()
             .get(header::AUTHORIZATION)
@@ -25,6 +28,9 @@ impl FromRequest for Viewer {
             let state = state.ok_or_else(|| ApiError::Internal(anyhow::anyhow!("state missing")))?;
             let unauthorized = || ApiError::Unauthorized("Token akses tidak ada, tidak valid, atau kedaluwarsa".into());
             let token = token.ok_or_else(unauthorized)?;
+            if token.starts_with(api_token::PREFIX) {
+                return api_token::viewer(&state.db, &token, &method, &path).await;
+            }
             let user_id = state.keys.verify(&token).ok_or_else(unauthorized)?;
             let user = users::Entity::find_by_id(user_id)
                 .one(&state.db)

@@ -1,6 +1,7 @@
 //! Sign-in: password hashing, access tokens (JWT), refresh tokens, throttling, and the
 //! extractor that turns a bearer token into the signed-in [`crate::access::Viewer`].
 
+pub mod api_token;
 pub mod extractor;
 pub mod jwt;
 pub mod password;

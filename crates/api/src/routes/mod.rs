@@ -1,6 +1,7 @@
 //! HTTP routes, one module a resource, each with its own `configure`.
 
 pub mod activities;
+pub mod api_tokens;
 pub mod assessments;
 pub mod audit;
 pub mod auth;
@@ -46,6 +47,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .configure(public::configure)
             .configure(complaints::configure)
             .configure(ikm::configure)
-            .configure(assessments::configure),
+            .configure(assessments::configure)
+            .configure(api_tokens::configure),
     );
 }
