@@ -31,6 +31,7 @@ use utoipa::{Modify, OpenApi};
         (name = "complaints", description = "The complaint queue and workflow for staff"),
         (name = "assessments", description = "Ratings, the predikat, objections, organisation predikat and calibration"),
         (name = "ikm", description = "A unit's satisfaction index, its publication and weights, and counter kiosks"),
+        (name = "dashboard", description = "Unit dashboards and the city view"),
         (name = "api-tokens", description = "Long-lived tokens for other systems: scoped, hashed at rest, revocable. Send as `Authorization: Bearer knj_…`"),
     )
 )]
@@ -126,6 +127,8 @@ pub struct ApiDoc;
     routes::api_tokens::list_tokens,
     routes::api_tokens::create_token,
     routes::api_tokens::revoke_token,
+    routes::dashboard::unit_dashboard,
+    routes::dashboard::city_dashboard,
 ))]
 struct V1;
 

@@ -6,6 +6,7 @@ pub mod api_token;
 pub mod assessment;
 pub mod audit;
 pub mod auth;
+pub mod dashboard;
 pub mod employee;
 pub mod notification;
 pub mod page;
@@ -28,6 +29,9 @@ pub use assessment::{
 };
 pub use audit::{AuditEntry, AuditVerification};
 pub use auth::{LoginRequest, LogoutRequest, Me, RefreshRequest, TokenPair};
+pub use dashboard::{
+    ActivityFigures, AttentionItem, ComplaintFigures, Dashboard, IkmFigure, MonthPoint, SkpFigures, UnitFigures,
+};
 pub use employee::{Employee, EmployeePatch, ImportError, ImportReport, NewEmployee};
 pub use notification::Notification;
 pub use page::Page;

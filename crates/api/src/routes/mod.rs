@@ -6,6 +6,7 @@ pub mod assessments;
 pub mod audit;
 pub mod auth;
 pub mod complaints;
+pub mod dashboard;
 pub mod employees;
 pub mod evidence;
 pub mod feedback;
@@ -48,6 +49,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .configure(complaints::configure)
             .configure(ikm::configure)
             .configure(assessments::configure)
-            .configure(api_tokens::configure),
+            .configure(api_tokens::configure)
+            .configure(dashboard::configure),
     );
 }

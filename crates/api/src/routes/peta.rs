@@ -2,29 +2,20 @@
 
 use crate::access::{unit_subtree, Viewer};
 use crate::entities::{employees, pk_goals, rhk, skps};
-use crate::error::{ApiError, ApiResult};
+use crate::error::ApiResult;
 use crate::routes::pk::{to_wire as goal_wire, YearQuery};
+use crate::routes::units::require_head;
 use crate::services::skp as svc;
 use crate::state::AppState;
 use actix_web::{get, web};
 use chrono::NaiveDate;
 use kinerja_domain::{RhkKind, SkpStatus};
 use kinerja_types::{CascadeGoal, CascadeNode, CascadeTree, Problem, SkpMonitoring, SkpProgressRow};
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use std::collections::{HashMap, HashSet};
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.service(cascade_tree).service(skp_monitoring);
-}
-
-/// 404 outside the viewer's sight; 403 unless the viewer heads the unit's subtree or is city-wide.
-async fn require_head(db: &impl ConnectionTrait, viewer: &Viewer, unit_id: i64) -> ApiResult<()> {
-    crate::routes::units::find_visible(db, viewer, unit_id).await?;
-    if viewer.scope(db).await?.covers_unit(unit_id) {
-        Ok(())
-    } else {
-        Err(ApiError::Forbidden("hanya kepala unit, admin dan auditor yang melihat ini".into()))
-    }
 }
 
 /// The tree from the unit's Perjanjian Kinerja down through every approved RHK, with the goals no

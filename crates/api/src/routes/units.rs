@@ -113,6 +113,16 @@ pub async fn list_units(
 }
 
 /// Loads a unit the viewer may see, else 404.
+/// 404 outside the viewer's sight; 403 unless the viewer heads the unit's subtree or is city-wide.
+pub async fn require_head(db: &impl ConnectionTrait, viewer: &Viewer, unit_id: i64) -> ApiResult<units::Model> {
+    let unit = find_visible(db, viewer, unit_id).await?;
+    if viewer.scope(db).await?.covers_unit(unit_id) {
+        Ok(unit)
+    } else {
+        Err(ApiError::Forbidden("hanya kepala unit tersebut, admin dan auditor yang melihat ini".into()))
+    }
+}
+
 pub async fn find_visible(db: &impl ConnectionTrait, viewer: &Viewer, id: i64) -> ApiResult<units::Model> {
     let unit = units::Entity::find_by_id(id).one(db).await?.ok_or(ApiError::NotFound)?;
     let scope = viewer.scope(db).await?;

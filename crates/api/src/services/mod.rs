@@ -1,6 +1,7 @@
 //! Work shared by HTTP routes and the command line.
 
 pub mod activity;
+pub mod dashboard;
 pub mod employee_import;
 pub mod notify;
 pub mod rate_limit;

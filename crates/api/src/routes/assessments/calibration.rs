@@ -6,6 +6,7 @@ use crate::audit::{self, Change};
 use crate::entities::{assessments, employees, org_predikats, units};
 use crate::error::{ApiError, ApiResult};
 use crate::routes::list::{csv_response, wants_csv, PageQuery};
+use crate::routes::units::require_head;
 use crate::state::AppState;
 use actix_web::{get, put, web, HttpRequest, HttpResponse};
 use chrono::Utc;
@@ -76,15 +77,6 @@ pub struct PeriodQuery {
     pub period: String,
 }
 
-async fn require_head(db: &impl ConnectionTrait, viewer: &Viewer, unit_id: i64) -> ApiResult<()> {
-    crate::routes::units::find_visible(db, viewer, unit_id).await?;
-    if viewer.scope(db).await?.covers_unit(unit_id) {
-        Ok(())
-    } else {
-        Err(ApiError::Forbidden("hanya kepala unit, admin dan auditor yang melihat ini".into()))
-    }
-}
-
 /// Counts and shares of predikat in the unit's subtree for a period, the organisation predikat and
 /// each deviation from its expected distribution in words, and the 3×3 grid of result × behaviour.
 #[utoipa::path(tag = "assessments", security(("bearer" = [])), params(("id" = i64, Path), PeriodQuery),
@@ -100,10 +92,20 @@ pub async fn distribution(
     let period = parse_period(&q.period)?;
     require_head(&state.db, &viewer, unit_id).await?;
     let subtree: Vec<i64> = unit_subtree(&state.db, unit_id).await?.into_iter().collect();
+    Ok(web::Json(compute(&state.db, unit_id, &subtree, &period).await?))
+}
+
+/// The distribution of predikat over the units `subtree` (rooted at `unit_id`) for a period.
+pub async fn compute(
+    db: &impl ConnectionTrait,
+    unit_id: i64,
+    subtree: &[i64],
+    period: &Period,
+) -> ApiResult<Distribution> {
     let rows = assessments::Entity::find()
-        .filter(assessments::Column::UnitId.is_in(subtree))
+        .filter(assessments::Column::UnitId.is_in(subtree.to_vec()))
         .filter(assessments::Column::Period.eq(period.to_string()))
-        .all(&state.db)
+        .all(db)
         .await?;
     let mut counts: HashMap<Predikat, u32> = Predikat::ALL.iter().map(|p| (*p, 0)).collect();
     let mut grid = vec![vec![0u32; 3]; 3];
@@ -125,13 +127,13 @@ pub async fn distribution(
     let org = org_predikats::Entity::find()
         .filter(org_predikats::Column::UnitId.eq(unit_id))
         .filter(org_predikats::Column::Period.eq(period.to_string()))
-        .one(&state.db)
+        .one(db)
         .await?
         .and_then(|o| o.predikat.parse::<OrgPredikat>().ok());
     let total = rows.len().max(1) as f64;
     let rules = org.and_then(|o| default_patterns().remove(&o)).unwrap_or_default();
     let found = deviations(&rules, &counts);
-    Ok(web::Json(Distribution {
+    Ok(Distribution {
         unit_id,
         period: period.to_string(),
         shares: counts.iter().map(|(p, n)| (*p, (f64::from(*n) / total * 1000.0).round() / 1000.0)).collect(),
@@ -141,7 +143,7 @@ pub async fn distribution(
         grid,
         expected: rules.iter().map(expected_rule).collect(),
         total: rows.len() as u32,
-    }))
+    })
 }
 
 /// A rule of the expected pattern on the wire, with its words.

@@ -1,0 +1,524 @@
+//! The unit dashboard's figures: a handful of grouped queries over the unit subtree, rolled up in
+//! memory for the unit and for each of its child units (the drill-down), so the cost does not grow
+//! with the number of children.
+
+use crate::entities::{activities, assessments, complaint_events, complaints, employees, skps, surveys, units};
+use crate::error::ApiResult;
+use chrono::{Datelike, Duration, NaiveDate};
+use kinerja_domain::complaint::deadline;
+use kinerja_domain::ikm::compute as ikm_compute;
+use kinerja_domain::workdays::is_working_day;
+use kinerja_domain::{ActivityStatus, ComplaintStatus, Period, Predikat, SkpStatus};
+use kinerja_types::{
+    ActivityFigures, AssessmentFrequency, AttentionItem, ComplaintFigures, Dashboard, IkmFigure, MonthPoint,
+    PemdaSettings, SkpFigures, UnitFigures,
+};
+use sea_orm::sea_query::Query;
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect};
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+/// A moment, as stored.
+type Instant = chrono::DateTime<chrono::Utc>;
+
+/// At most this many people are listed as needing attention (all are counted).
+const ATTENTION_LIST_MAX: usize = 200;
+/// The median approval time is taken over the latest approvals, at most this many.
+const MEDIAN_SAMPLE: u64 = 5000;
+/// Months in the chart series.
+const SERIES_MONTHS: u32 = 6;
+/// Working days without any logged activity before someone needs attention.
+const IDLE_WORKING_DAYS: u32 = 7;
+
+/// The unit subtree and which branch (the root, or one of its children) each unit rolls up to.
+struct Tree {
+    root: i64,
+    names: HashMap<i64, String>,
+    children: Vec<i64>,
+    branch_of: HashMap<i64, i64>,
+}
+
+impl Tree {
+    async fn load(db: &impl ConnectionTrait, root: i64) -> ApiResult<Tree> {
+        let all: Vec<(i64, Option<i64>, String)> = units::Entity::find()
+            .select_only()
+            .columns([units::Column::Id, units::Column::ParentId, units::Column::Name])
+            .into_tuple()
+            .all(db)
+            .await?;
+        let mut kids: HashMap<i64, Vec<(String, i64)>> = HashMap::new();
+        for (id, parent, name) in &all {
+            if let Some(p) = parent {
+                kids.entry(*p).or_default().push((name.clone(), *id));
+            }
+        }
+        for list in kids.values_mut() {
+            list.sort();
+        }
+        let children: Vec<i64> = kids.get(&root).map(|l| l.iter().map(|(_, id)| *id).collect()).unwrap_or_default();
+        let mut branch_of = HashMap::from([(root, root)]);
+        for &child in &children {
+            let mut stack = vec![child];
+            while let Some(u) = stack.pop() {
+                if branch_of.insert(u, child).is_none() {
+                    stack.extend(kids.get(&u).into_iter().flatten().map(|(_, id)| *id));
+                }
+            }
+        }
+        let names = all.into_iter().filter(|(id, ..)| branch_of.contains_key(id)).map(|(id, _, n)| (id, n)).collect();
+        Ok(Tree { root, names, children, branch_of })
+    }
+
+    fn units(&self) -> Vec<i64> {
+        self.branch_of.keys().copied().collect()
+    }
+
+    /// The branches a unit's figures count towards: the root always, and its child branch.
+    fn targets(&self, unit: i64) -> impl Iterator<Item = i64> {
+        let branch = self.branch_of.get(&unit).copied().filter(|b| *b != self.root);
+        std::iter::once(self.root).chain(branch)
+    }
+}
+
+/// Figures being summed for one branch.
+#[derive(Default)]
+struct Acc {
+    headcount: u64,
+    skp: SkpFigures,
+    activities: ActivityFigures,
+    predikat: BTreeMap<Predikat, u64>,
+    answers: Vec<[u8; 9]>,
+    complaints: ComplaintFigures,
+    attention: u64,
+}
+
+fn answers_of(raw: &str) -> Option<[u8; 9]> {
+    raw.bytes().map(|b| b.saturating_sub(b'0')).collect::<Vec<u8>>().try_into().ok()
+}
+
+fn ikm_figure(period: &str, answers: &[[u8; 9]]) -> IkmFigure {
+    let r = ikm_compute(answers, None);
+    IkmFigure {
+        period: period.to_owned(),
+        respondents: answers.len() as u64,
+        ikm: r.as_ref().map(|r| r.ikm),
+        grade: r.as_ref().map(|r| r.grade),
+    }
+}
+
+/// The months (`YYYY-MM`) a period covers.
+fn months(period: &Period) -> Vec<String> {
+    let (from, to) = period.bounds();
+    (from.month()..=to.month()).map(|m| format!("{}-{m:02}", from.year())).collect()
+}
+
+/// The rating period that holds a date, by the Pemda's frequency.
+fn rating_period_of(date: NaiveDate, frequency: AssessmentFrequency) -> Period {
+    match frequency {
+        AssessmentFrequency::Quarterly => Period::quarter_of(date),
+        AssessmentFrequency::Monthly => Period::month_of(date),
+    }
+}
+
+/// The day `n` working days before `today`.
+fn working_days_before(today: NaiveDate, n: u32, holidays: &HashSet<NaiveDate>) -> NaiveDate {
+    let mut d = today;
+    let mut left = n;
+    while left > 0 {
+        d -= Duration::days(1);
+        if is_working_day(d, holidays) {
+            left -= 1;
+        }
+    }
+    d
+}
+
+/// Employees of the units, as a subquery (avoids long id lists on big cities).
+fn employees_of(units: &[i64]) -> sea_orm::sea_query::SelectStatement {
+    Query::select()
+        .column(employees::Column::Id)
+        .from(employees::Entity)
+        .and_where(employees::Column::UnitId.is_in(units.to_vec()))
+        .to_owned()
+}
+
+/// Computes the dashboard of `root` for a period.
+pub async fn compute(
+    db: &impl ConnectionTrait,
+    root: i64,
+    period: Period,
+    settings: &PemdaSettings,
+) -> ApiResult<Dashboard> {
+    let tree = Tree::load(db, root).await?;
+    let units = tree.units();
+    let today = settings.today();
+    let holidays: HashSet<NaiveDate> = settings.holidays.iter().copied().collect();
+    let (from, to) = period.bounds();
+    let mut acc: HashMap<i64, Acc> =
+        std::iter::once(root).chain(tree.children.iter().copied()).map(|b| (b, Acc::default())).collect();
+    let mut add = |unit: i64, f: &mut dyn FnMut(&mut Acc)| {
+        for b in tree.targets(unit) {
+            if let Some(a) = acc.get_mut(&b) {
+                f(a);
+            }
+        }
+    };
+
+    // People.
+    let people: Vec<(i64, String, i64)> = employees::Entity::find()
+        .select_only()
+        .columns([employees::Column::Id, employees::Column::Name, employees::Column::UnitId])
+        .filter(employees::Column::UnitId.is_in(units.clone()))
+        .order_by_asc(employees::Column::Name)
+        .into_tuple()
+        .all(db)
+        .await?;
+    let unit_of: HashMap<i64, i64> = people.iter().map(|(id, _, u)| (*id, *u)).collect();
+    for (_, _, unit) in &people {
+        add(*unit, &mut |a| a.headcount += 1);
+    }
+    let mut reasons: HashMap<i64, Vec<String>> = HashMap::new();
+
+    // SKP of the year: the plan in force (an approved one is not undone by a revision in progress).
+    let year = period.year();
+    let plans: Vec<(i64, String)> = skps::Entity::find()
+        .select_only()
+        .columns([skps::Column::EmployeeId, skps::Column::Status])
+        .filter(skps::Column::Year.eq(year))
+        .filter(skps::Column::Superseded.eq(false))
+        .filter(skps::Column::EmployeeId.in_subquery(employees_of(&units)))
+        .order_by_asc(skps::Column::Id)
+        .into_tuple()
+        .all(db)
+        .await?;
+    let mut in_force: HashMap<i64, SkpStatus> = HashMap::new();
+    for (employee, status) in plans {
+        let status: SkpStatus = status.parse().unwrap_or(SkpStatus::Draft);
+        if in_force.get(&employee) != Some(&SkpStatus::Approved) {
+            in_force.insert(employee, status);
+        }
+    }
+    let skp_deadline = NaiveDate::parse_from_str(&format!("{year}-{}", settings.skp_deadline), "%Y-%m-%d")
+        .unwrap_or_else(|_| NaiveDate::from_ymd_opt(year, 1, 31).unwrap_or(from));
+    for (id, _, unit) in &people {
+        let status = in_force.get(id).copied();
+        add(*unit, &mut |a| match status {
+            None => a.skp.none += 1,
+            Some(SkpStatus::Draft) => a.skp.draft += 1,
+            Some(SkpStatus::Submitted) => a.skp.submitted += 1,
+            Some(SkpStatus::Returned) => a.skp.returned += 1,
+            Some(SkpStatus::Approved) => a.skp.approved += 1,
+        });
+        if status != Some(SkpStatus::Approved) {
+            reasons.entry(*id).or_default().push(format!("belum ada SKP {year} yang disetujui"));
+        }
+    }
+
+    // Activities of the period.
+    let grouped: Vec<(i64, String, i64, Option<i64>)> = activities::Entity::find()
+        .select_only()
+        .column(activities::Column::UnitId)
+        .column(activities::Column::Status)
+        .column_as(activities::Column::Id.count(), "n")
+        .column_as(activities::Column::Minutes.sum(), "m")
+        .filter(activities::Column::UnitId.is_in(units.clone()))
+        .filter(activities::Column::Date.between(from, to))
+        .group_by(activities::Column::UnitId)
+        .group_by(activities::Column::Status)
+        .into_tuple()
+        .all(db)
+        .await?;
+    for (unit, status, n, minutes) in grouped {
+        let n = n.max(0) as u64;
+        let minutes = minutes.unwrap_or(0).max(0) as u64;
+        let status: ActivityStatus = status.parse().unwrap_or(ActivityStatus::Draft);
+        add(unit, &mut |a| {
+            match status {
+                ActivityStatus::Draft => a.activities.draft += n,
+                ActivityStatus::Submitted => a.activities.submitted += n,
+                ActivityStatus::Approved => a.activities.approved += n,
+                ActivityStatus::Rejected => a.activities.rejected += n,
+            }
+            a.activities.minutes += minutes;
+        });
+    }
+    let approvals: Vec<(Option<Instant>, Option<Instant>)> = activities::Entity::find()
+        .select_only()
+        .columns([activities::Column::SubmittedAt, activities::Column::DecidedAt])
+        .filter(activities::Column::UnitId.is_in(units.clone()))
+        .filter(activities::Column::Date.between(from, to))
+        .filter(activities::Column::Status.eq(ActivityStatus::Approved.as_str()))
+        .order_by_desc(activities::Column::Id)
+        .limit(MEDIAN_SAMPLE)
+        .into_tuple()
+        .all(db)
+        .await?;
+    let mut hours: Vec<f64> =
+        approvals.into_iter().filter_map(|(s, d)| Some((d? - s?).num_seconds().max(0) as f64 / 3600.0)).collect();
+    hours.sort_by(|a, b| a.total_cmp(b));
+    let median = match hours.len() {
+        0 => None,
+        n if n % 2 == 1 => Some(hours[n / 2]),
+        n => Some((hours[n / 2 - 1] + hours[n / 2]) / 2.0),
+    }
+    .map(|h| (h * 10.0).round() / 10.0);
+
+    // Idle people: no activity in the last working days.
+    let since = working_days_before(today, IDLE_WORKING_DAYS, &holidays);
+    let active: HashSet<i64> = activities::Entity::find()
+        .select_only()
+        .column(activities::Column::EmployeeId)
+        .distinct()
+        .filter(activities::Column::UnitId.is_in(units.clone()))
+        .filter(activities::Column::Date.gte(since))
+        .into_tuple::<i64>()
+        .all(db)
+        .await?
+        .into_iter()
+        .collect();
+    for (id, _, _) in &people {
+        if !active.contains(id) {
+            reasons.entry(*id).or_default().push(format!("tidak ada aktivitas dalam {IDLE_WORKING_DAYS} hari kerja"));
+        }
+    }
+
+    // Predikat of the latest rating period that has ratings.
+    let mut predikat_period = rating_period_of(to.min(today), settings.assessment_frequency);
+    let rated_in = |p: Period| {
+        assessments::Entity::find()
+            .filter(assessments::Column::UnitId.is_in(units.clone()))
+            .filter(assessments::Column::Period.eq(p.to_string()))
+            .count(db)
+    };
+    if rated_in(predikat_period).await? == 0 {
+        predikat_period = predikat_period.previous();
+    }
+    let ratings: Vec<(i64, i64, String)> = assessments::Entity::find()
+        .select_only()
+        .columns([assessments::Column::EmployeeId, assessments::Column::UnitId, assessments::Column::Predikat])
+        .filter(assessments::Column::UnitId.is_in(units.clone()))
+        .filter(assessments::Column::Period.eq(predikat_period.to_string()))
+        .into_tuple()
+        .all(db)
+        .await?;
+    for (employee, unit, p) in ratings {
+        let p: Predikat = p.parse().unwrap_or(Predikat::Baik);
+        add(unit, &mut |a| *a.predikat.entry(p).or_default() += 1);
+        if matches!(p, Predikat::ButuhPerbaikan | Predikat::Kurang | Predikat::SangatKurang)
+            && unit_of.contains_key(&employee)
+        {
+            reasons.entry(employee).or_default().push(format!("predikat {} ({predikat_period})", p.label()));
+        }
+    }
+
+    // Satisfaction index of the period.
+    let answers: Vec<(i64, String)> = surveys::Entity::find()
+        .select_only()
+        .columns([surveys::Column::UnitId, surveys::Column::Answers])
+        .filter(surveys::Column::UnitId.is_in(units.clone()))
+        .filter(surveys::Column::Period.is_in(months(&period)))
+        .into_tuple()
+        .all(db)
+        .await?;
+    for (unit, raw) in answers {
+        if let Some(a9) = answers_of(&raw) {
+            add(unit, &mut |a| a.answers.push(a9));
+        }
+    }
+
+    // Complaints: the open backlog, and those of the period closed within the response deadline.
+    let open_or_recent: Vec<complaints::Model> = complaints::Entity::find()
+        .filter(complaints::Column::UnitId.is_in(units.clone()))
+        .filter(
+            sea_orm::Condition::any()
+                .add(
+                    complaints::Column::Status
+                        .is_not_in([ComplaintStatus::Closed.as_str(), ComplaintStatus::Rejected.as_str()]),
+                )
+                .add(complaints::Column::FiledOn.between(from, to)),
+        )
+        .all(db)
+        .await?;
+    let closed_ids: Vec<i64> = open_or_recent
+        .iter()
+        .filter(|c| c.status == ComplaintStatus::Closed.as_str() && c.filed_on >= from && c.filed_on <= to)
+        .map(|c| c.id)
+        .collect();
+    let responded: HashMap<i64, NaiveDate> = complaint_events::Entity::find()
+        .filter(complaint_events::Column::ComplaintId.is_in(closed_ids))
+        .filter(complaint_events::Column::ToStatus.eq(ComplaintStatus::Responded.as_str()))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|e| (e.complaint_id, (e.at + Duration::minutes(i64::from(settings.utc_offset_minutes))).date_naive()))
+        .collect();
+    for c in &open_or_recent {
+        let status: ComplaintStatus = c.status.parse().unwrap_or(ComplaintStatus::Received);
+        let v = settings.complaint_verify_days;
+        let r = settings.complaint_response_days;
+        let due = deadline(status, c.filed_on, c.dispositioned_on, v, r, &holidays);
+        let open = !matches!(status, ComplaintStatus::Closed | ComplaintStatus::Rejected);
+        let overdue = open && due.is_some_and(|d| today > d);
+        let closed = status == ComplaintStatus::Closed && c.filed_on >= from && c.filed_on <= to;
+        let on_time = closed
+            && match (c.dispositioned_on, responded.get(&c.id)) {
+                (Some(disp), Some(at)) => {
+                    deadline(ComplaintStatus::Dispositioned, c.filed_on, Some(disp), v, r, &holidays)
+                        .is_some_and(|d| *at <= d)
+                }
+                _ => false,
+            };
+        add(c.unit_id, &mut |a| {
+            a.complaints.open += u64::from(open);
+            a.complaints.overdue += u64::from(overdue);
+            a.complaints.closed += u64::from(closed);
+            a.complaints.closed_within_sla += u64::from(on_time);
+        });
+    }
+
+    // Attention.
+    let mut attention: Vec<AttentionItem> = people
+        .iter()
+        .filter_map(|(id, name, unit)| {
+            reasons.remove(id).map(|r| AttentionItem {
+                employee_id: *id,
+                name: name.clone(),
+                unit_id: *unit,
+                reasons: r,
+            })
+        })
+        .collect();
+    for item in &attention {
+        add(item.unit_id, &mut |a| a.attention += 1);
+    }
+    attention.sort_by(|a, b| b.reasons.len().cmp(&a.reasons.len()).then_with(|| a.name.cmp(&b.name)));
+    attention.truncate(ATTENTION_LIST_MAX);
+
+    // Series, trend and distribution of the root.
+    let series = series(db, &units, to).await?;
+    let mut ikm_trend = Vec::new();
+    let mut earlier = period;
+    for _ in 0..3 {
+        earlier = earlier.previous();
+        let rows: Vec<String> = surveys::Entity::find()
+            .select_only()
+            .column(surveys::Column::Answers)
+            .filter(surveys::Column::UnitId.is_in(units.clone()))
+            .filter(surveys::Column::Period.is_in(months(&earlier)))
+            .into_tuple()
+            .all(db)
+            .await?;
+        let answers: Vec<[u8; 9]> = rows.iter().filter_map(|r| answers_of(r)).collect();
+        ikm_trend.insert(0, ikm_figure(&earlier.to_string(), &answers));
+    }
+    let distribution = crate::routes::assessments::calibration::compute(db, root, &units, &predikat_period).await?;
+
+    let period_label = period.to_string();
+    let figures = |id: i64, a: Acc| {
+        let mut skp = a.skp;
+        skp.completion =
+            if a.headcount == 0 { 0.0 } else { (skp.approved as f64 / a.headcount as f64 * 1000.0).round() / 1000.0 };
+        skp.deadline = skp_deadline;
+        skp.past_deadline = today > skp_deadline;
+        let mut activities = a.activities;
+        activities.pending = activities.submitted;
+        activities.minutes_per_employee =
+            if a.headcount == 0 { 0.0 } else { (activities.minutes as f64 / a.headcount as f64 * 10.0).round() / 10.0 };
+        UnitFigures {
+            unit_id: id,
+            unit_name: tree.names.get(&id).cloned().unwrap_or_default(),
+            headcount: a.headcount,
+            skp,
+            activities,
+            predikat: Predikat::ALL.iter().map(|p| (*p, a.predikat.get(p).copied().unwrap_or(0))).collect(),
+            ikm: ikm_figure(&period_label, &a.answers),
+            complaints: a.complaints,
+            attention_count: a.attention,
+        }
+    };
+    let mut root_acc = acc.remove(&root).unwrap_or_default();
+    root_acc.activities.median_approval_hours = median;
+    let children = tree.children.iter().map(|c| figures(*c, acc.remove(c).unwrap_or_default())).collect();
+    Ok(Dashboard {
+        period: period_label.clone(),
+        predikat_period: predikat_period.to_string(),
+        figures: figures(root, root_acc),
+        distribution,
+        ikm_trend,
+        attention,
+        series,
+        children,
+    })
+}
+
+/// Monthly figures for the charts: the months up to the one holding `end`.
+async fn series(db: &impl ConnectionTrait, units: &[i64], end: NaiveDate) -> ApiResult<Vec<MonthPoint>> {
+    let mut first = Period::month_of(end);
+    for _ in 1..SERIES_MONTHS {
+        first = first.previous();
+    }
+    let (start, _) = first.bounds();
+    let mut points: BTreeMap<String, MonthPoint> = BTreeMap::new();
+    let mut m = first;
+    for _ in 0..SERIES_MONTHS {
+        points.insert(m.to_string(), MonthPoint { month: m.to_string(), ..Default::default() });
+        m = match m {
+            Period::Month(y, 12) => Period::Month(y + 1, 1),
+            Period::Month(y, mm) => Period::Month(y, mm + 1),
+            other => other,
+        };
+    }
+    let key = |d: NaiveDate| format!("{}-{:02}", d.year(), d.month());
+    let days: Vec<(NaiveDate, i64, Option<i64>)> = activities::Entity::find()
+        .select_only()
+        .column(activities::Column::Date)
+        .column_as(activities::Column::Id.count(), "n")
+        .column_as(activities::Column::Minutes.sum(), "m")
+        .filter(activities::Column::UnitId.is_in(units.to_vec()))
+        .filter(activities::Column::Date.between(start, end))
+        .filter(activities::Column::Status.eq(ActivityStatus::Approved.as_str()))
+        .group_by(activities::Column::Date)
+        .into_tuple()
+        .all(db)
+        .await?;
+    for (d, n, minutes) in days {
+        if let Some(p) = points.get_mut(&key(d)) {
+            p.activities_approved += n.max(0) as u64;
+            p.minutes += minutes.unwrap_or(0).max(0) as u64;
+        }
+    }
+    let filed: Vec<(NaiveDate, i64)> = complaints::Entity::find()
+        .select_only()
+        .column(complaints::Column::FiledOn)
+        .column_as(complaints::Column::Id.count(), "n")
+        .filter(complaints::Column::UnitId.is_in(units.to_vec()))
+        .filter(complaints::Column::FiledOn.between(start, end))
+        .group_by(complaints::Column::FiledOn)
+        .into_tuple()
+        .all(db)
+        .await?;
+    for (d, n) in filed {
+        if let Some(p) = points.get_mut(&key(d)) {
+            p.complaints_filed += n.max(0) as u64;
+        }
+    }
+    let answers: Vec<(String, String)> = surveys::Entity::find()
+        .select_only()
+        .columns([surveys::Column::Period, surveys::Column::Answers])
+        .filter(surveys::Column::UnitId.is_in(units.to_vec()))
+        .filter(surveys::Column::Period.is_in(points.keys().cloned().collect::<Vec<_>>()))
+        .into_tuple()
+        .all(db)
+        .await?;
+    let mut by_month: HashMap<String, Vec<[u8; 9]>> = HashMap::new();
+    for (month, raw) in answers {
+        if let Some(a) = answers_of(&raw) {
+            by_month.entry(month).or_default().push(a);
+        }
+    }
+    for (month, list) in by_month {
+        if let Some(p) = points.get_mut(&month) {
+            p.ikm = ikm_compute(&list, None).map(|r| r.ikm);
+        }
+    }
+    Ok(points.into_values().collect())
+}

@@ -1,0 +1,174 @@
+//! The unit dashboard and the city view, figure by figure, against Disdukcapil of the demo city
+//! (6 employees in two bidang, every one with an approved SKP, no work logged) plus a hand-made
+//! week: a new employee without a plan, two activities of Ahmad, one approved; Ahmad rated Butuh
+//! Perbaikan; two surveys; a complaint. Visibility, CSV and an API token too.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use chrono::{Datelike, Duration, Utc};
+use common::{demo, TestApp};
+use reqwest::{Method, StatusCode};
+use serde_json::json;
+
+fn local_today() -> chrono::NaiveDate {
+    (Utc::now() + Duration::hours(7)).date_naive()
+}
+
+fn this_month() -> String {
+    local_today().format("%Y-%m").to_string()
+}
+
+fn this_quarter() -> String {
+    let d = local_today();
+    format!("{}-Q{}", d.year(), (d.month() - 1) / 3 + 1)
+}
+
+/// Sets up the week described above; returns (Ahmad's id, the new employee's id).
+async fn a_week_at_disdukcapil(app: &TestApp) -> (i64, i64) {
+    let admin = app.token("admin").await;
+    let dafduk = app.unit_id("DUKCAPIL-DAFDUK").await;
+    let dewi = app.employee_id("198102142006042003").await;
+    let (status, newcomer) = app
+        .post(
+            "/api/v1/employees",
+            &admin,
+            json!({ "nip": "199802022024031001", "name": "Bayu Pratama", "unit_id": dafduk,
+                    "position_title": "Pengadministrasi Umum", "position_kind": "pelaksana",
+                    "supervisor_id": dewi, "employment_type": "pns" }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{newcomer}");
+    let (status, user) = app
+        .post(
+            "/api/v1/users",
+            &admin,
+            json!({ "username": "dewi", "password": kinerja_api::seed::demo::DEMO_PASSWORD, "roles": [], "employee_id": dewi }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{user}");
+    let dewi_t = app.token("dewi").await;
+    let ahmad_id = app.employee_id(demo::AHMAD).await;
+    let ahmad = app.token("ahmad").await;
+    let year = local_today().year();
+    let (_, plans) = app.get(&format!("/api/v1/skps?year={year}&employee_id={ahmad_id}"), &ahmad).await;
+    let (_, skp) = app.get(&format!("/api/v1/skps/{}", plans["items"][0]["id"]), &ahmad).await;
+    let rhk = skp["rhk"][0]["id"].as_i64().unwrap();
+    let mut ids = Vec::new();
+    for minutes in [30, 45] {
+        let body = json!({ "date": local_today().to_string(), "minutes": minutes, "description": "Verifikasi berkas KTP-el",
+                           "rhk_id": rhk, "output_qty": 1, "submit": true });
+        let (status, a) = app.post("/api/v1/activities", &ahmad, body).await;
+        assert_eq!(status, StatusCode::CREATED, "{a}");
+        ids.push(a["id"].as_i64().unwrap());
+    }
+    assert_eq!(app.post(&format!("/api/v1/activities/{}/approve", ids[0]), &dewi_t, json!({})).await.0, StatusCode::OK);
+    let rating = json!({ "employee_id": ahmad_id, "period": this_quarter(), "result_rating": "di_bawah",
+                         "behavior_rating": "sesuai", "behavior_notes": {} });
+    assert_eq!(app.post("/api/v1/assessments", &dewi_t, rating).await.0, StatusCode::CREATED);
+    let dukcapil = app.unit_id("DUKCAPIL").await;
+    for a in [[4u8; 9], [3u8; 9]] {
+        let body = json!({ "unit_id": dukcapil, "answers": a, "age_band": "25-34", "sex": "P" });
+        assert_eq!(app.call(Method::POST, "/api/v1/public/surveys", None, Some(body)).await.0, StatusCode::CREATED);
+    }
+    let complaint =
+        json!({ "unit_id": dukcapil, "category": "pengaduan", "text": "Antrean perekaman KTP-el sangat panjang" });
+    assert_eq!(app.call(Method::POST, "/api/v1/public/complaints", None, Some(complaint)).await.0, StatusCode::CREATED);
+    (ahmad_id, newcomer["id"].as_i64().unwrap())
+}
+
+async fn every_figure_of_a_unit_dashboard(app: TestApp) {
+    let (ahmad, newcomer) = a_week_at_disdukcapil(&app).await;
+    let dukcapil = app.unit_id("DUKCAPIL").await;
+    let head = app.token("kadisdukcapil").await;
+    let (status, d) = app.get(&format!("/api/v1/dashboard/units/{dukcapil}"), &head).await;
+    assert_eq!(status, StatusCode::OK, "{d}");
+    assert_eq!(d["period"], this_month());
+    assert_eq!(d["headcount"], 7);
+    assert_eq!((d["skp"]["approved"].as_u64(), d["skp"]["none"].as_u64()), (Some(6), Some(1)));
+    assert_eq!(d["skp"]["completion"], 0.857);
+    let a = &d["activities"];
+    assert_eq!((a["approved"].as_u64(), a["pending"].as_u64(), a["minutes"].as_u64()), (Some(1), Some(1), Some(75)));
+    assert_eq!(a["minutes_per_employee"], 10.7);
+    assert!(a["median_approval_hours"].as_f64().unwrap() < 1.0);
+    assert_eq!(d["predikat_period"], this_quarter());
+    assert_eq!(d["predikat"]["butuh_perbaikan"], 1);
+    assert_eq!(d["predikat"]["baik"], 0);
+    assert_eq!(d["distribution"]["total"], 1);
+    assert_eq!((d["ikm"]["respondents"].as_u64(), d["ikm"]["ikm"].as_f64()), (Some(2), Some(87.5)));
+    assert_eq!(d["ikm"]["grade"], "B");
+    assert_eq!(d["ikm_trend"].as_array().unwrap().len(), 3);
+    assert_eq!(d["complaints"], json!({ "open": 1, "overdue": 0, "closed": 0, "closed_within_sla": 0 }));
+    // Attention: everyone but Ahmad has logged nothing for 7 working days; the newcomer has no plan
+    // either; Ahmad is rated Butuh Perbaikan.
+    assert_eq!(d["attention_count"], 7);
+    let attention = d["attention"].as_array().unwrap();
+    let of = |id: i64| attention.iter().find(|x| x["employee_id"] == id).unwrap()["reasons"].clone();
+    assert_eq!(of(newcomer).as_array().unwrap().len(), 2, "{}", of(newcomer));
+    assert_eq!(of(ahmad), json!([format!("predikat Butuh Perbaikan ({})", this_quarter())]));
+    assert_eq!(attention[0]["employee_id"], newcomer, "most reasons first");
+    // The chart series ends with this month.
+    let last = d["series"].as_array().unwrap().last().unwrap().clone();
+    assert_eq!(last["month"], this_month());
+    assert_eq!((last["activities_approved"].as_u64(), last["minutes"].as_u64()), (Some(1), Some(30)));
+    assert_eq!((last["complaints_filed"].as_u64(), last["ikm"].as_f64()), (Some(1), Some(87.5)));
+    // Drill-down: the two bidang, by name; the surveys and complaint belong to the dinas itself.
+    let children = d["children"].as_array().unwrap();
+    let names: Vec<&str> = children.iter().map(|c| c["unit_name"].as_str().unwrap()).collect();
+    assert_eq!(names, ["Bidang Pelayanan Pencatatan Sipil", "Bidang Pelayanan Pendaftaran Penduduk"]);
+    let dafduk = &children[1];
+    assert_eq!((dafduk["headcount"].as_u64(), dafduk["skp"]["none"].as_u64()), (Some(4), Some(1)));
+    assert_eq!(dafduk["activities"]["minutes"], 75);
+    assert_eq!(dafduk["predikat"]["butuh_perbaikan"], 1);
+    assert_eq!(dafduk["ikm"]["respondents"], 0);
+    assert_eq!(dafduk["attention_count"], 4);
+    assert_eq!(children[0]["headcount"], 2);
+
+    // The per-child table as CSV agrees with the JSON.
+    let res = app
+        .client
+        .get(app.url(&format!("/api/v1/dashboard/units/{dukcapil}?format=csv")))
+        .bearer_auth(&head)
+        .send()
+        .await
+        .unwrap();
+    let text = res.text().await.unwrap();
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.unwrap()).collect();
+    assert_eq!(rows.len(), 2);
+    assert_eq!((&rows[1][0], &rows[1][1]), ("Bidang Pelayanan Pendaftaran Penduduk", "4"));
+    // A bad period is 422.
+    assert_eq!(
+        app.get(&format!("/api/v1/dashboard/units/{dukcapil}?period=2026-13"), &head).await.0,
+        StatusCode::UNPROCESSABLE_ENTITY
+    );
+}
+
+async fn who_sees_which_dashboard(app: TestApp) {
+    let dukcapil = app.unit_id("DUKCAPIL").await;
+    let path = format!("/api/v1/dashboard/units/{dukcapil}");
+    assert_eq!(app.get(&path, &app.token("kadinkes").await).await.0, StatusCode::NOT_FOUND, "another dinas");
+    assert_eq!(app.get(&path, &app.token("ahmad").await).await.0, StatusCode::FORBIDDEN, "an employee inside");
+    assert_eq!(app.get(&path, &app.token("auditor").await).await.0, StatusCode::OK);
+    assert_eq!(app.call(Method::GET, &path, None, None).await.0, StatusCode::UNAUTHORIZED);
+    // The city view: BKPSDM (admin) and auditors; every OPD side by side.
+    assert_eq!(app.get("/api/v1/dashboard/city", &app.token("kadisdukcapil").await).await.0, StatusCode::FORBIDDEN);
+    let (status, city) = app.get("/api/v1/dashboard/city", &app.token("admin").await).await;
+    assert_eq!(status, StatusCode::OK);
+    let opd: Vec<&str> =
+        city["children"].as_array().unwrap().iter().map(|c| c["unit_name"].as_str().unwrap()).collect();
+    assert_eq!(opd.len(), 5, "{opd:?}");
+    let total: u64 = city["children"].as_array().unwrap().iter().map(|c| c["headcount"].as_u64().unwrap()).sum();
+    assert_eq!(total + 1, city["headcount"].as_u64().unwrap(), "the Sekda sits at the root");
+    // A read token scoped to Disdukcapil pulls its dashboard, not another's.
+    let admin = app.token("admin").await;
+    let (_, t) = app
+        .post("/api/v1/api-tokens", &admin, json!({ "name": "Dasbor", "access": "read", "unit_id": dukcapil }))
+        .await;
+    let token = t["token"].as_str().unwrap();
+    assert_eq!(app.get(&path, token).await.0, StatusCode::OK);
+    let dinkes = app.unit_id("DINKES").await;
+    assert_eq!(app.get(&format!("/api/v1/dashboard/units/{dinkes}"), token).await.0, StatusCode::NOT_FOUND);
+}
+
+db_tests!(every_figure_of_a_unit_dashboard, who_sees_which_dashboard);
