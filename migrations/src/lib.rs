@@ -14,6 +14,7 @@ mod m20261123_000008_create_activities;
 mod m20261123_000009_create_public_feedback;
 mod m20261123_000010_create_assessments;
 mod m20261123_000011_create_api_tokens;
+mod m20261123_000012_create_attendance;
 
 /// All migrations of Kinerja.
 pub struct Migrator;
@@ -33,6 +34,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000009_create_public_feedback::Migration),
             Box::new(m20261123_000010_create_assessments::Migration),
             Box::new(m20261123_000011_create_api_tokens::Migration),
+            Box::new(m20261123_000012_create_attendance::Migration),
         ]
     }
 }

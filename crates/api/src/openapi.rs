@@ -32,6 +32,7 @@ use utoipa::{Modify, OpenApi};
         (name = "assessments", description = "Ratings, the predikat, objections, organisation predikat and calibration"),
         (name = "ikm", description = "A unit's satisfaction index, its publication and weights, and counter kiosks"),
         (name = "dashboard", description = "Unit dashboards and the city view"),
+        (name = "tpp", description = "Attendance import and the monthly TPP allowance for payroll"),
         (name = "api-tokens", description = "Long-lived tokens for other systems: scoped, hashed at rest, revocable. Send as `Authorization: Bearer knj_…`"),
     )
 )]
@@ -129,6 +130,8 @@ pub struct ApiDoc;
     routes::api_tokens::revoke_token,
     routes::dashboard::unit_dashboard,
     routes::dashboard::city_dashboard,
+    routes::tpp::import_attendance,
+    routes::tpp::tpp_report,
 ))]
 struct V1;
 

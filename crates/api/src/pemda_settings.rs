@@ -82,6 +82,7 @@ pub async fn patch(db: &DatabaseConnection, actor: &Actor, changes: Value) -> Ap
         serde_json::from_value(Value::Object(merged)).map_err(|e| ApiError::Internal(e.into()))?;
     next.validate()?;
     check_deadline(&next.skp_deadline)?;
+    next.tpp.check().map_err(|e| ApiError::field("tpp", e.to_string()))?;
     if after.is_empty() {
         return Ok(current);
     }

@@ -22,11 +22,12 @@ fn commands_work_on_the_default_sqlite_file() {
     assert!(text.contains("kadinkes") && text.contains("kinerja2026"), "{text}");
     assert!(!text.contains(" 0 aktivitas,"), "the demo has months of work: {text}");
     assert!(!text.contains(" 0 survei,") && !text.contains(" 0 pengaduan"), "and citizen feedback: {text}");
+    assert!(!text.contains(" 0 penilaian"), "and ratings of the last period: {text}");
     assert!(dir.path().join("evidence").is_dir(), "with evidence files");
     let again = kinerja(dir.path()).args(["seed", "demo"]).output().unwrap();
     assert!(again.status.success());
     assert!(String::from_utf8_lossy(&again.stdout)
-        .contains("0 unit, 0 pegawai, 0 akun, 0 SKP, 0 aktivitas, 0 survei, 0 pengaduan baru"));
+        .contains("0 unit, 0 pegawai, 0 akun, 0 SKP, 0 aktivitas, 0 survei, 0 pengaduan, 0 penilaian baru"));
 
     let admin = kinerja(dir.path())
         .args(["admin", "create", "--username", "bkpsdm"])
@@ -73,6 +74,29 @@ fn import_reports_bad_lines_and_imports_good_files() {
     let out = kinerja(dir.path()).args(["import", "employees"]).arg(&good).output().unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     assert!(String::from_utf8_lossy(&out.stdout).contains("1 pegawai baru"));
+    // Attendance, the same way.
+    let attendance = dir.path().join("presensi.csv");
+    std::fs::write(
+        &attendance,
+        "nip,date,status,late_minutes
+198601012010011001,2026-01-05,hadir,12
+1,2026-01-05,alpa,
+",
+    )
+    .unwrap();
+    let out = kinerja(dir.path()).args(["import", "attendance"]).arg(&attendance).output().unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("baris 3: nip"));
+    std::fs::write(
+        &attendance,
+        "nip,date,status,late_minutes
+198601012010011001,2026-01-05,hadir,12
+",
+    )
+    .unwrap();
+    let out = kinerja(dir.path()).args(["import", "attendance"]).arg(&attendance).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("1 hari presensi baru"));
 }
 
 #[test]

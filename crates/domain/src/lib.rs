@@ -12,6 +12,7 @@ pub mod period;
 pub mod rating;
 pub mod role;
 pub mod skp;
+pub mod tpp;
 pub mod tree;
 pub mod workdays;
 

@@ -107,6 +107,8 @@ pub struct AssessmentReportRow {
     pub behavior_rating: Rating,
     pub predikat: Predikat,
     pub status: AssessmentStatus,
+    pub employee_id: i64,
+    pub assessment_id: i64,
 }
 
 /// One rule of the expected distribution, for drawing it beside the actual shares.

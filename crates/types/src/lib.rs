@@ -15,6 +15,7 @@ pub mod public;
 mod serde_opt;
 pub mod settings;
 pub mod skp;
+pub mod tpp;
 pub mod unit;
 pub mod user;
 
@@ -46,5 +47,6 @@ pub use skp::{
     Indicator, IndicatorInput, NewPkGoal, NewRhk, NewSkp, PkGoal, PkIndicator, ReturnRequest, Rhk, Skp, SkpMonitoring,
     SkpProgressRow,
 };
+pub use tpp::TppRow;
 pub use unit::{NewUnit, Unit, UnitPatch};
 pub use user::{NewUser, User};

@@ -41,6 +41,8 @@ pub struct PemdaSettings {
     /// Largest evidence upload, in bytes.
     #[validate(range(min = 1024, max = 104857600))]
     pub evidence_max_bytes: u64,
+    /// The TPP rule of the Pemda's Perkada: shares, monthly minutes target, lateness bands, absence.
+    pub tpp: kinerja_domain::tpp::TppRule,
 }
 
 /// Frequency of periodic assessment.
@@ -74,6 +76,7 @@ impl Default for PemdaSettings {
             team_view_enabled: true,
             utc_offset_minutes: 7 * 60,
             evidence_max_bytes: 10 * 1024 * 1024,
+            tpp: kinerja_domain::tpp::TppRule::default(),
         }
     }
 }

@@ -76,6 +76,12 @@ enum ImportCommand {
         /// The CSV file.
         file: PathBuf,
     },
+    /// Attendance from CSV (header: nip,date,status[,late_minutes]; status hadir, alpa, izin, sakit,
+    /// cuti, dinas_luar or tanpa_rekam) for the TPP; all or nothing, a day imported again is replaced.
+    Attendance {
+        /// The CSV file.
+        file: PathBuf,
+    },
 }
 
 /// Runs the command line; a failure prints one line and exits non-zero.
@@ -132,6 +138,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             seed::demo::run_with(&db::open(&url).await?, &extras).await
         }
         Command::Import(ImportCommand::Employees { file }) => import::employees(&db::open(&url).await?, &file).await,
+        Command::Import(ImportCommand::Attendance { file }) => import::attendance(&db::open(&url).await?, &file).await,
         Command::Openapi => {
             print!("{}", openapi::to_json());
             Ok(())

@@ -4,6 +4,7 @@ pub mod activities;
 pub mod activity_evidence;
 pub mod api_tokens;
 pub mod assessments;
+pub mod attendance;
 pub mod audit_log;
 pub mod complaint_events;
 pub mod complaints;

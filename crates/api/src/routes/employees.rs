@@ -4,20 +4,21 @@ use crate::access::{Scope, Viewer};
 use crate::audit::{self, Change};
 use crate::entities::{employees, units};
 use crate::error::{ApiError, ApiResult, ConflictExt};
+use crate::routes::imports::{self, ImportProblem};
 use crate::routes::list::{fetch_page, page, respond, PageQuery};
-use crate::services::employee_import::{self, ImportFailure};
+use crate::services::employee_import;
 use crate::state::AppState;
-use actix_web::{get, http::header, patch, post, web, HttpRequest, HttpResponse};
+use actix_web::{get, patch, post, web, HttpRequest, HttpResponse};
 use chrono::Utc;
 use kinerja_domain::{tree, EmploymentType, Nip, PositionKind, Role};
-use kinerja_types::{Employee, EmployeePatch, ImportError, ImportReport, NewEmployee, Problem};
+use kinerja_types::{Employee, EmployeePatch, ImportReport, NewEmployee, Problem};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter, QueryOrder, QuerySelect,
     Set, TransactionTrait,
 };
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use std::collections::HashMap;
-use utoipa::{IntoParams, ToSchema};
+use utoipa::IntoParams;
 use validator::Validate;
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
@@ -225,15 +226,6 @@ pub async fn update_employee(
     Ok(web::Json(after))
 }
 
-/// The body of a refused import: every bad row.
-#[derive(Serialize, ToSchema)]
-pub struct ImportProblem {
-    #[serde(flatten)]
-    pub problem: Problem,
-    /// Each bad cell with its line number.
-    pub rows: Vec<ImportError>,
-}
-
 /// Imports employees from CSV (admin), all or nothing. Header row: `nip,name,unit_id` (or
 /// `unit_code`)`,position_title,position_kind,supervisor_nip[,employment_type]`. An existing NIP is
 /// updated. A refused import writes nothing and lists every bad line.
@@ -247,24 +239,6 @@ pub async fn import_employees(
     body: web::Bytes,
 ) -> ApiResult<HttpResponse> {
     viewer.require(Role::Admin)?;
-    let ctype = req.headers().get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("");
-    if !ctype.starts_with("text/csv") {
-        return Err(ApiError::UnsupportedMediaType("kirim berkas dengan Content-Type: text/csv".into()));
-    }
-    match employee_import::import(&state.db, &body, &viewer.actor(), &|_, _| {}).await {
-        Ok(report) => Ok(HttpResponse::Ok().json(report)),
-        Err(ImportFailure::Rows(rows)) => {
-            let err = ApiError::fields(Vec::new());
-            let mut problem = err.problem();
-            problem.detail = format!("{} baris bermasalah; tidak ada data yang diimpor", rows.len());
-            problem.errors = rows
-                .iter()
-                .map(|r| kinerja_types::FieldError::new(format!("baris {}: {}", r.line, r.field), r.message.clone()))
-                .collect();
-            Ok(HttpResponse::UnprocessableEntity()
-                .insert_header((header::CONTENT_TYPE, "application/problem+json"))
-                .json(ImportProblem { problem, rows }))
-        }
-        Err(ImportFailure::Db(e)) => Err(e.into()),
-    }
+    imports::require_csv(&req)?;
+    imports::answer(employee_import::import(&state.db, &body, &viewer.actor(), &|_, _| {}).await)
 }

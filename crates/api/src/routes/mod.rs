@@ -12,6 +12,7 @@ pub mod evidence;
 pub mod feedback;
 pub mod health;
 pub mod ikm;
+pub mod imports;
 pub mod list;
 pub mod me;
 pub mod notifications;
@@ -21,6 +22,7 @@ pub mod public;
 pub mod realization;
 pub mod settings;
 pub mod skps;
+pub mod tpp;
 pub mod units;
 pub mod users;
 
@@ -50,6 +52,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .configure(ikm::configure)
             .configure(assessments::configure)
             .configure(api_tokens::configure)
-            .configure(dashboard::configure),
+            .configure(dashboard::configure)
+            .configure(tpp::configure),
     );
 }

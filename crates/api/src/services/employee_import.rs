@@ -7,39 +7,14 @@ use crate::audit::{self, Actor, Change};
 use crate::entities::{employees, units};
 use chrono::Utc;
 use kinerja_domain::{tree, EmploymentType, Nip, PositionKind};
-use kinerja_types::{ImportError, ImportReport};
+use kinerja_types::ImportReport;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, QuerySelect, Set,
-    TransactionTrait,
+    ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QuerySelect, Set, TransactionTrait,
 };
 use std::collections::HashMap;
 
-/// Why an import wrote nothing.
-#[derive(Debug)]
-pub enum ImportFailure {
-    /// The file has bad rows (or a bad header): each is listed.
-    Rows(Vec<ImportError>),
-    Db(DbErr),
-}
-
-impl From<DbErr> for ImportFailure {
-    fn from(e: DbErr) -> Self {
-        Self::Db(e)
-    }
-}
-
-impl From<crate::error::ApiError> for ImportFailure {
-    fn from(e: crate::error::ApiError) -> Self {
-        Self::Db(DbErr::Custom(e.to_string()))
-    }
-}
-
-/// Progress: (rows done, rows in all).
-pub type Progress<'a> = &'a (dyn Fn(u64, u64) + Sync);
-
-/// The largest file accepted, in rows.
-pub const MAX_ROWS: usize = 100_000;
+use super::csv_import::{err, CsvFile, ImportFailure, Progress};
 
 struct Row {
     line: u64,
@@ -52,10 +27,6 @@ struct Row {
     employment_type: EmploymentType,
 }
 
-fn err(line: u64, field: &str, message: impl Into<String>) -> ImportError {
-    ImportError { line, field: field.to_owned(), message: message.into() }
-}
-
 /// Checks and imports a CSV file.
 pub async fn import(
     db: &DatabaseConnection,
@@ -63,28 +34,10 @@ pub async fn import(
     actor: &Actor,
     progress: Progress<'_>,
 ) -> Result<ImportReport, ImportFailure> {
-    let text = std::str::from_utf8(bytes)
-        .map_err(|_| ImportFailure::Rows(vec![err(1, "file", "berkas harus berupa teks UTF-8")]))?;
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut reader = csv::ReaderBuilder::new().trim(csv::Trim::All).flexible(true).from_reader(text.as_bytes());
-    let headers: Vec<String> = reader
-        .headers()
-        .map_err(|e| ImportFailure::Rows(vec![err(1, "header", format!("baris judul tidak terbaca: {e}"))]))?
-        .iter()
-        .map(|h| h.to_lowercase())
-        .collect();
-    let col = |name: &str| headers.iter().position(|h| h == name);
-    let mut missing = Vec::new();
-    for required in ["nip", "name", "position_title", "position_kind"] {
-        if col(required).is_none() {
-            missing.push(err(1, required, "kolom wajib tidak ada di baris judul"));
-        }
-    }
+    let file = CsvFile::read(bytes, &["nip", "name", "position_title", "position_kind"])?;
+    let col = |name: &str| file.col(name);
     if col("unit_id").is_none() && col("unit_code").is_none() {
-        missing.push(err(1, "unit_id", "baris judul harus memuat unit_id atau unit_code"));
-    }
-    if !missing.is_empty() {
-        return Err(ImportFailure::Rows(missing));
+        return Err(ImportFailure::Rows(vec![err(1, "unit_id", "baris judul harus memuat unit_id atau unit_code")]));
     }
 
     let unit_rows: Vec<(i64, String)> = units::Entity::find()
@@ -106,23 +59,12 @@ pub async fn import(
         .await?;
     let id_by_nip: HashMap<String, i64> = existing.iter().map(|(id, nip, _)| (nip.clone(), *id)).collect();
 
-    let mut errors = Vec::new();
+    let mut errors = file.errors.clone();
     let mut rows: Vec<Row> = Vec::new();
     let mut seen: HashMap<String, u64> = HashMap::new();
-    for (i, record) in reader.records().enumerate() {
-        let line = i as u64 + 2;
-        if rows.len() + errors.len() >= MAX_ROWS {
-            errors.push(err(line, "file", format!("berkas melebihi {MAX_ROWS} baris")));
-            break;
-        }
-        let record = match record {
-            Ok(r) => r,
-            Err(e) => {
-                errors.push(err(line, "row", format!("baris tidak terbaca: {e}")));
-                continue;
-            }
-        };
-        let get = |name: &str| col(name).and_then(|i| record.get(i)).unwrap_or("").to_owned();
+    for (line, record) in &file.records {
+        let line = *line;
+        let get = |name: &str| file.get(record, name).to_owned();
         let before = errors.len();
         let employment_type = match get("employment_type").as_str() {
             "" => EmploymentType::Pns,

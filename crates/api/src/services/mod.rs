@@ -1,8 +1,11 @@
 //! Work shared by HTTP routes and the command line.
 
 pub mod activity;
+pub mod attendance_import;
+pub mod csv_import;
 pub mod dashboard;
 pub mod employee_import;
 pub mod notify;
 pub mod rate_limit;
 pub mod skp;
+pub mod tpp;

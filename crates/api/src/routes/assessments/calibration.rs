@@ -204,6 +204,8 @@ pub async fn report(
         .filter_map(|a| {
             let e = people.get(&a.employee_id)?;
             Some(AssessmentReportRow {
+                assessment_id: a.id,
+                employee_id: e.id,
                 nip: e.nip.clone(),
                 name: e.name.clone(),
                 unit: unit_names.get(&a.unit_id).cloned().unwrap_or_default(),

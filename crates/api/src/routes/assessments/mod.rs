@@ -98,6 +98,8 @@ pub async fn find_visible(
 #[into_params(parameter_in = Query)]
 pub struct AssessmentFilter {
     pub employee_id: Option<i64>,
+    /// Only those rated by this penilai.
+    pub penilai_id: Option<i64>,
     pub unit_id: Option<i64>,
     pub period: Option<String>,
     pub status: Option<AssessmentStatus>,
@@ -127,6 +129,9 @@ pub async fn list_assessments(
     }
     if let Some(e) = filter.employee_id {
         select = select.filter(assessments::Column::EmployeeId.eq(e));
+    }
+    if let Some(p) = filter.penilai_id {
+        select = select.filter(assessments::Column::PenilaiId.eq(p));
     }
     if let Some(u) = filter.unit_id {
         select = select.filter(assessments::Column::UnitId.eq(u));

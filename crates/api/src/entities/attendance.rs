@@ -1,0 +1,18 @@
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "attendance")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i64,
+    pub employee_id: i64,
+    pub date: Date,
+    pub status: String,
+    pub late_minutes: i32,
+    pub updated_at: DateTimeUtc,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

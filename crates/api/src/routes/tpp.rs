@@ -1,0 +1,81 @@
+//! TPP: attendance imported from the attendance system, and the monthly allowance percentage per
+//! employee for payroll (`GET /reports/tpp`, JSON or CSV).
+
+use crate::access::{unit_subtree, Viewer};
+use crate::error::{ApiError, ApiResult};
+use crate::routes::imports::{self, ImportProblem};
+use crate::routes::list::{csv_response, wants_csv};
+use crate::state::AppState;
+use actix_web::{get, post, web, HttpRequest, HttpResponse};
+use kinerja_domain::{Period, Role};
+use kinerja_types::{ImportReport, Page, Problem, TppRow};
+use serde::Deserialize;
+use utoipa::IntoParams;
+
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.service(import_attendance).service(tpp_report);
+}
+
+/// Imports attendance from CSV (admin, or a city-wide API token allowed to write this route), all
+/// or nothing. Header: `nip,date,status[,late_minutes]`; status is `hadir`, `alpa`, `izin`,
+/// `sakit`, `cuti`, `dinas_luar` or `tanpa_rekam`. A day imported again replaces the earlier record.
+#[utoipa::path(tag = "tpp", security(("bearer" = [])), request_body(content = String, content_type = "text/csv"),
+    responses((status = 200, body = ImportReport), (status = 403, body = Problem), (status = 415, body = Problem), (status = 422, body = ImportProblem)))]
+#[post("/attendance/import")]
+pub async fn import_attendance(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    body: web::Bytes,
+) -> ApiResult<HttpResponse> {
+    if !(viewer.has(Role::Admin) || (viewer.token_id.is_some() && viewer.is_city_wide())) {
+        return Err(ApiError::Forbidden("impor presensi oleh admin atau token sistem presensi".into()));
+    }
+    imports::require_csv(&req)?;
+    let today = crate::pemda_settings::load(&state.db).await?.today();
+    let result = crate::services::attendance_import::import(&state.db, &body, &viewer.actor(), today, &|_, _| {}).await;
+    imports::answer(result)
+}
+
+/// Filters of the TPP report.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct TppQuery {
+    /// The unit whose subtree to report (default: the whole city, for admins, auditors and city tokens).
+    pub unit_id: Option<i64>,
+    /// `2026-11`.
+    pub month: String,
+    pub format: Option<String>,
+}
+
+/// The TPP percentage of every employee for a month, from the Pemda's rule in settings: performance
+/// (approved minutes against the monthly target) and discipline less lateness and absence.
+#[utoipa::path(tag = "tpp", security(("bearer" = [])), params(TppQuery),
+    responses((status = 200, body = Page<TppRow>), (status = 403, body = Problem), (status = 404, body = Problem), (status = 422, body = Problem)))]
+#[get("/reports/tpp")]
+pub async fn tpp_report(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    q: web::Query<TppQuery>,
+) -> ApiResult<HttpResponse> {
+    let month = match q.month.parse::<Period>() {
+        Ok(m @ Period::Month(..)) => m,
+        _ => return Err(ApiError::field("month", "bulan harus berformat YYYY-MM, misalnya 2026-11")),
+    };
+    let units = match q.unit_id {
+        Some(u) => {
+            crate::routes::units::require_head(&state.db, &viewer, u).await?;
+            Some(unit_subtree(&state.db, u).await?.into_iter().collect())
+        }
+        None if viewer.is_city_wide() => None,
+        None => return Err(ApiError::field("unit_id", "sebutkan unit")),
+    };
+    let settings = crate::pemda_settings::load(&state.db).await?;
+    let items = crate::services::tpp::rows(&state.db, units, month, &settings.tpp).await?;
+    if wants_csv(&req, q.format.as_deref()) {
+        return csv_response(&items, &format!("tpp-{month}"));
+    }
+    let total = items.len() as u64;
+    Ok(HttpResponse::Ok().json(Page { items, total, page: 1, per_page: total.max(1) }))
+}

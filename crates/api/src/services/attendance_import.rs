@@ -1,0 +1,147 @@
+//! Attendance CSV import, all or nothing: `nip,date,status[,late_minutes]`, one row per employee
+//! and day (a day imported again replaces the earlier record). Every bad cell is reported with its
+//! line number; only a clean file is written, in one transaction.
+
+use super::csv_import::{err, CsvFile, ImportFailure, Progress};
+use crate::audit::{self, Actor, Change};
+use crate::entities::{attendance, employees};
+use chrono::{NaiveDate, Utc};
+use kinerja_domain::tpp::AttendanceStatus;
+use kinerja_types::ImportReport;
+use sea_orm::sea_query::OnConflict;
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QuerySelect, Set, TransactionTrait};
+use std::collections::{HashMap, HashSet};
+
+/// Rows written per statement.
+const CHUNK: usize = 500;
+
+struct Row {
+    employee_id: i64,
+    date: NaiveDate,
+    status: AttendanceStatus,
+    late_minutes: i32,
+}
+
+/// Checks and imports an attendance file.
+pub async fn import(
+    db: &DatabaseConnection,
+    bytes: &[u8],
+    actor: &Actor,
+    today: NaiveDate,
+    progress: Progress<'_>,
+) -> Result<ImportReport, ImportFailure> {
+    let file = CsvFile::read(bytes, &["nip", "date", "status"])?;
+    let people: HashMap<String, i64> = employees::Entity::find()
+        .select_only()
+        .columns([employees::Column::Nip, employees::Column::Id])
+        .into_tuple::<(String, i64)>()
+        .all(db)
+        .await?
+        .into_iter()
+        .collect();
+    let mut errors = file.errors.clone();
+    let mut rows = Vec::with_capacity(file.records.len());
+    let mut seen: HashMap<(i64, NaiveDate), u64> = HashMap::new();
+    for (line, record) in &file.records {
+        let line = *line;
+        let before = errors.len();
+        let nip = file.get(record, "nip");
+        let employee_id = people.get(nip).copied().unwrap_or_else(|| {
+            errors.push(err(line, "nip", format!("pegawai dengan NIP '{nip}' tidak ada")));
+            0
+        });
+        let date = match NaiveDate::parse_from_str(file.get(record, "date"), "%Y-%m-%d") {
+            Ok(d) if d <= today => d,
+            Ok(_) => {
+                errors.push(err(line, "date", "tanggal di masa depan"));
+                today
+            }
+            Err(_) => {
+                errors.push(err(line, "date", "tanggal harus berformat YYYY-MM-DD"));
+                today
+            }
+        };
+        let status = file.get(record, "status").parse().unwrap_or_else(|m: String| {
+            errors.push(err(line, "status", m));
+            AttendanceStatus::Hadir
+        });
+        let late_minutes = match file.get(record, "late_minutes") {
+            "" => 0,
+            raw => match raw.parse::<i32>() {
+                Ok(m) if (0..=1440).contains(&m) => m,
+                _ => {
+                    errors.push(err(line, "late_minutes", "menit terlambat harus bilangan 0 sampai 1440"));
+                    0
+                }
+            },
+        };
+        if errors.len() == before {
+            if let Some(first) = seen.insert((employee_id, date), line) {
+                errors.push(err(line, "date", format!("pegawai dan tanggal ini sudah ada di baris {first}")));
+                continue;
+            }
+            rows.push(Row { employee_id, date, status, late_minutes });
+        }
+    }
+    if !errors.is_empty() {
+        errors.sort_by_key(|e| e.line);
+        return Err(ImportFailure::Rows(errors));
+    }
+
+    let txn = db.begin().await?;
+    let (from, to) = match (rows.iter().map(|r| r.date).min(), rows.iter().map(|r| r.date).max()) {
+        (Some(a), Some(b)) => (a, b),
+        _ => (today, today),
+    };
+    let existing: HashSet<(i64, NaiveDate)> = attendance::Entity::find()
+        .select_only()
+        .columns([attendance::Column::EmployeeId, attendance::Column::Date])
+        .filter(attendance::Column::Date.between(from, to))
+        .into_tuple::<(i64, NaiveDate)>()
+        .all(&txn)
+        .await?
+        .into_iter()
+        .collect();
+    let updated = rows.iter().filter(|r| existing.contains(&(r.employee_id, r.date))).count() as u64;
+    let now = Utc::now();
+    let total = rows.len() as u64;
+    for (i, chunk) in rows.chunks(CHUNK).enumerate() {
+        let models = chunk.iter().map(|r| attendance::ActiveModel {
+            employee_id: Set(r.employee_id),
+            date: Set(r.date),
+            status: Set(r.status.as_str().to_owned()),
+            late_minutes: Set(r.late_minutes),
+            updated_at: Set(now),
+            ..Default::default()
+        });
+        attendance::Entity::insert_many(models)
+            .on_conflict(
+                OnConflict::columns([attendance::Column::EmployeeId, attendance::Column::Date])
+                    .update_columns([
+                        attendance::Column::Status,
+                        attendance::Column::LateMinutes,
+                        attendance::Column::UpdatedAt,
+                    ])
+                    .to_owned(),
+            )
+            .exec_without_returning(&txn)
+            .await?;
+        progress(((i + 1) * CHUNK).min(rows.len()) as u64, total);
+    }
+    let report = ImportReport { created: total - updated, updated };
+    let summary = serde_json::json!({ "created": report.created, "updated": report.updated, "from": from, "to": to });
+    audit::record(
+        &txn,
+        actor,
+        Change {
+            action: "attendance.import",
+            entity: "attendance",
+            entity_id: None,
+            before: None,
+            after: Some(summary),
+        },
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(report)
+}

@@ -1,0 +1,92 @@
+//! What every all-or-nothing CSV import shares: reading the file (UTF-8, optional BOM, a header
+//! row naming the columns), the per-line errors, the failure type and progress reporting.
+
+use kinerja_types::ImportError;
+use sea_orm::DbErr;
+
+/// Why an import wrote nothing.
+#[derive(Debug)]
+pub enum ImportFailure {
+    /// The file has bad rows (or a bad header): each is listed.
+    Rows(Vec<ImportError>),
+    Db(DbErr),
+}
+
+impl From<DbErr> for ImportFailure {
+    fn from(e: DbErr) -> Self {
+        Self::Db(e)
+    }
+}
+
+impl From<crate::error::ApiError> for ImportFailure {
+    fn from(e: crate::error::ApiError) -> Self {
+        Self::Db(DbErr::Custom(e.to_string()))
+    }
+}
+
+/// Progress: (rows done, rows in all).
+pub type Progress<'a> = &'a (dyn Fn(u64, u64) + Sync);
+
+/// The largest file accepted, in rows.
+pub const MAX_ROWS: usize = 100_000;
+
+/// One bad cell.
+pub fn err(line: u64, field: &str, message: impl Into<String>) -> ImportError {
+    ImportError { line, field: field.to_owned(), message: message.into() }
+}
+
+/// A parsed file: the lower-cased header and each record with its line number (the header is
+/// line 1). Unreadable rows and rows beyond [`MAX_ROWS`] are reported in `errors`.
+pub struct CsvFile {
+    pub headers: Vec<String>,
+    pub records: Vec<(u64, csv::StringRecord)>,
+    pub errors: Vec<ImportError>,
+}
+
+impl CsvFile {
+    /// Reads the file and checks that the `required` columns are in its header.
+    pub fn read(bytes: &[u8], required: &[&str]) -> Result<CsvFile, ImportFailure> {
+        let text = std::str::from_utf8(bytes)
+            .map_err(|_| ImportFailure::Rows(vec![err(1, "file", "berkas harus berupa teks UTF-8")]))?;
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let mut reader = csv::ReaderBuilder::new().trim(csv::Trim::All).flexible(true).from_reader(text.as_bytes());
+        let headers: Vec<String> = reader
+            .headers()
+            .map_err(|e| ImportFailure::Rows(vec![err(1, "header", format!("baris judul tidak terbaca: {e}"))]))?
+            .iter()
+            .map(|h| h.to_lowercase())
+            .collect();
+        let missing: Vec<ImportError> = required
+            .iter()
+            .filter(|r| !headers.iter().any(|h| h == *r))
+            .map(|r| err(1, r, "kolom wajib tidak ada di baris judul"))
+            .collect();
+        if !missing.is_empty() {
+            return Err(ImportFailure::Rows(missing));
+        }
+        let mut records = Vec::new();
+        let mut errors = Vec::new();
+        for (i, record) in reader.records().enumerate() {
+            let line = i as u64 + 2;
+            if records.len() + errors.len() >= MAX_ROWS {
+                errors.push(err(line, "file", format!("berkas melebihi {MAX_ROWS} baris")));
+                break;
+            }
+            match record {
+                Ok(r) => records.push((line, r)),
+                Err(e) => errors.push(err(line, "row", format!("baris tidak terbaca: {e}"))),
+            }
+        }
+        Ok(CsvFile { headers, records, errors })
+    }
+
+    /// The position of a column.
+    pub fn col(&self, name: &str) -> Option<usize> {
+        self.headers.iter().position(|h| h == name)
+    }
+
+    /// A cell by column name ("" when absent).
+    pub fn get<'r>(&self, record: &'r csv::StringRecord, name: &str) -> &'r str {
+        self.col(name).and_then(|i| record.get(i)).unwrap_or("")
+    }
+}

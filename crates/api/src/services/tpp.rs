@@ -1,0 +1,117 @@
+//! The monthly TPP of every employee of a set of units: approved work minutes from the activities,
+//! lateness and absence from the imported attendance, through the Pemda's rule.
+
+use crate::entities::{activities, attendance, employees, units};
+use crate::error::ApiResult;
+use kinerja_domain::tpp::{AttendanceStatus, Discipline, TppRule};
+use kinerja_domain::{ActivityStatus, Period};
+use kinerja_types::TppRow;
+use sea_orm::sea_query::{Condition, Query};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use std::collections::HashMap;
+
+/// Computes the rows of a month for the employees of `units` (every employee when `None`),
+/// ordered by unit and name.
+pub async fn rows(
+    db: &impl ConnectionTrait,
+    units: Option<Vec<i64>>,
+    month: Period,
+    rule: &TppRule,
+) -> ApiResult<Vec<TppRow>> {
+    let (from, to) = month.bounds();
+    let in_units = |col: employees::Column| match &units {
+        Some(u) => Condition::all().add(col.is_in(u.clone())),
+        None => Condition::all(),
+    };
+    let employees_of = Query::select()
+        .column(employees::Column::Id)
+        .from(employees::Entity)
+        .cond_where(in_units(employees::Column::UnitId))
+        .to_owned();
+    let people: Vec<(i64, String, String, i64)> = employees::Entity::find()
+        .select_only()
+        .columns([employees::Column::Id, employees::Column::Nip, employees::Column::Name, employees::Column::UnitId])
+        .filter(in_units(employees::Column::UnitId))
+        .into_tuple()
+        .all(db)
+        .await?;
+    let unit_names: HashMap<i64, String> = units::Entity::find()
+        .select_only()
+        .columns([units::Column::Id, units::Column::Name])
+        .into_tuple::<(i64, String)>()
+        .all(db)
+        .await?
+        .into_iter()
+        .collect();
+    let minutes: HashMap<i64, i64> = activities::Entity::find()
+        .select_only()
+        .column(activities::Column::EmployeeId)
+        .column_as(activities::Column::Minutes.sum(), "m")
+        .filter(activities::Column::EmployeeId.in_subquery(employees_of.clone()))
+        .filter(activities::Column::Date.between(from, to))
+        .filter(activities::Column::Status.eq(ActivityStatus::Approved.as_str()))
+        .group_by(activities::Column::EmployeeId)
+        .into_tuple::<(i64, Option<i64>)>()
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|(e, m)| (e, m.unwrap_or(0)))
+        .collect();
+    // Only the days that cost something: late, absent, or without a record.
+    let costly: Vec<(i64, String, i32)> = attendance::Entity::find()
+        .select_only()
+        .columns([attendance::Column::EmployeeId, attendance::Column::Status, attendance::Column::LateMinutes])
+        .filter(attendance::Column::EmployeeId.in_subquery(employees_of))
+        .filter(attendance::Column::Date.between(from, to))
+        .filter(
+            Condition::any()
+                .add(
+                    attendance::Column::Status
+                        .is_in([AttendanceStatus::Alpa.as_str(), AttendanceStatus::TanpaRekam.as_str()]),
+                )
+                .add(
+                    Condition::all()
+                        .add(attendance::Column::Status.eq(AttendanceStatus::Hadir.as_str()))
+                        .add(attendance::Column::LateMinutes.gt(0)),
+                ),
+        )
+        .order_by_asc(attendance::Column::Date)
+        .into_tuple()
+        .all(db)
+        .await?;
+    let mut discipline: HashMap<i64, Discipline> = HashMap::new();
+    for (employee, status, late) in costly {
+        let d = discipline.entry(employee).or_default();
+        match status.parse().unwrap_or(AttendanceStatus::Hadir) {
+            AttendanceStatus::Alpa => d.absent_days += 1,
+            AttendanceStatus::TanpaRekam => d.late_days.push(None),
+            _ => d.late_days.push(Some(late.max(0) as u32)),
+        }
+    }
+    let label = month.to_string();
+    let mut out: Vec<TppRow> = people
+        .into_iter()
+        .map(|(id, nip, name, unit)| {
+            let approved = minutes.get(&id).copied().unwrap_or(0).max(0) as u64;
+            let d = discipline.remove(&id).unwrap_or_default();
+            let t = rule.compute(approved, &d);
+            TppRow {
+                nip,
+                name,
+                unit: unit_names.get(&unit).cloned().unwrap_or_default(),
+                month: label.clone(),
+                approved_minutes: approved,
+                target_minutes: rule.monthly_minutes_target,
+                performance: t.performance,
+                late_days: d.late_days.len() as u32,
+                lateness_deduction: t.lateness_deduction,
+                absent_days: d.absent_days,
+                absence_deduction: t.absence_deduction,
+                discipline: t.discipline,
+                tpp_percent: t.total,
+            }
+        })
+        .collect();
+    out.sort_by(|a, b| a.unit.cmp(&b.unit).then_with(|| a.name.cmp(&b.name)));
+    Ok(out)
+}
