@@ -85,6 +85,13 @@ pub fn Screen(props: &ScreenProps) -> Html {
                     Route::MySkp => html! { <pages::MySkp me={me.clone()} /> },
                     Route::TeamSkp => html! { <pages::TeamSkp me={me.clone()} /> },
                     Route::SkpDetail { id } => html! { <pages::SkpDetail me={me.clone()} {id} /> },
+                    Route::Assessments => html! { <pages::Assessments me={me.clone()} /> },
+                    Route::Objections => html! { <pages::Objections /> },
+                    Route::RateEmployee { employee_id, period } => {
+                        html! { <pages::AssessmentForm me={me.clone()} {employee_id} period={AttrValue::from(period)} /> }
+                    }
+                    Route::AssessmentDetail { id } => html! { <pages::AssessmentDetail me={me.clone()} {id} /> },
+                    Route::Calibration => html! { <pages::Calibration me={me.clone()} /> },
                     Route::PerformanceMap => html! { <pages::PerformanceMap me={me.clone()} /> },
                     Route::Notifications => html! { <pages::Notifications /> },
                     Route::Profile => html! { <pages::Profile me={me.clone()} /> },

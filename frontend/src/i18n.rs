@@ -5,7 +5,7 @@ mod dictionary;
 
 use gloo_storage::{LocalStorage, Storage};
 use kinerja_domain::ikm::Grade;
-use kinerja_domain::ComplaintStatus;
+use kinerja_domain::{ComplaintStatus, Predikat};
 use yew::prelude::*;
 
 const STORAGE_KEY: &str = "kinerja.lang";
@@ -93,6 +93,14 @@ impl I18n {
         match self.lang {
             Lang::Id => status.public_label(),
             Lang::En => self.word("complaint_status", status.as_str()),
+        }
+    }
+
+    /// The words of a predikat: the regulation's own in Indonesian.
+    pub fn predikat(&self, predikat: Predikat) -> &'static str {
+        match self.lang {
+            Lang::Id => predikat.label(),
+            Lang::En => self.word("predikat", predikat.as_str()),
         }
     }
 

@@ -15,6 +15,7 @@ mod guard;
 mod hooks;
 mod i18n;
 mod pages;
+mod periods;
 mod route;
 mod validation;
 

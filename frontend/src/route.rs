@@ -31,6 +31,16 @@ pub enum Route {
     MyFeedback,
     #[at("/umpan-balik/:employee_id")]
     Feedback { employee_id: i64 },
+    #[at("/penilaian")]
+    Assessments,
+    #[at("/penilaian/keberatan")]
+    Objections,
+    #[at("/penilaian/nilai/:employee_id/:period")]
+    RateEmployee { employee_id: i64, period: String },
+    #[at("/penilaian/:id")]
+    AssessmentDetail { id: i64 },
+    #[at("/kalibrasi")]
+    Calibration,
     #[at("/peta-kinerja")]
     PerformanceMap,
     #[at("/notifikasi")]
@@ -80,7 +90,10 @@ impl Route {
         Route::TeamSkp,
         Route::MyRealization,
         Route::MyFeedback,
+        Route::Assessments,
+        Route::Objections,
         Route::PerformanceMap,
+        Route::Calibration,
         Route::Complaints,
         Route::Ikm,
         Route::Profile,
@@ -111,11 +124,17 @@ impl Route {
     /// Whether `me` may open the screen. The server checks again; this only hides what would fail.
     pub fn allows(&self, me: &Me) -> bool {
         match self {
-            Route::MySkp | Route::Activities | Route::TeamActivities | Route::MyRealization | Route::MyFeedback => {
-                me.employee.is_some()
+            Route::MySkp
+            | Route::Activities
+            | Route::TeamActivities
+            | Route::MyRealization
+            | Route::MyFeedback
+            | Route::Assessments => me.employee.is_some(),
+            // The atasan penilai of an objection is the penilai's own supervisor.
+            Route::TeamSkp | Route::Verification | Route::RateEmployee { .. } | Route::Objections => me.is_supervisor,
+            Route::PerformanceMap | Route::Calibration => {
+                me.has(Role::KepalaUnit) || me.has(Role::Admin) || me.has(Role::Auditor)
             }
-            Route::TeamSkp | Route::Verification => me.is_supervisor,
-            Route::PerformanceMap => me.has(Role::KepalaUnit) || me.has(Role::Admin) || me.has(Role::Auditor),
             Route::Settings => me.has(Role::Admin),
             Route::Audit => me.has(Role::Admin) || me.has(Role::Auditor),
             // Operators and heads of service units handle complaints; admins too; auditors read.
@@ -139,6 +158,11 @@ impl Route {
             Route::MySkp => "nav.skp",
             Route::TeamSkp => "nav.skp_team",
             Route::SkpDetail { .. } => "nav.skp_detail",
+            Route::Assessments => "nav.assessments",
+            Route::Objections => "nav.objections",
+            Route::RateEmployee { .. } => "nav.rate",
+            Route::AssessmentDetail { .. } => "nav.assessment_detail",
+            Route::Calibration => "nav.calibration",
             Route::PerformanceMap => "nav.performance_map",
             Route::Notifications => "nav.notifications",
             Route::Profile => "nav.profile",

@@ -2,6 +2,7 @@
 //! ([`ApiError`]), the stored session ([`session`]) and one module of typed calls per resource.
 
 pub mod activities;
+pub mod assessments;
 pub mod audit;
 pub mod auth;
 pub mod client;

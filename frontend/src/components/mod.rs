@@ -1,8 +1,10 @@
 //! Pieces every page uses.
 
+pub mod assessment_period;
 pub mod complaint_badges;
 pub mod confirm;
 pub mod copy_button;
+pub mod distribution_chart;
 pub mod employee_picker;
 pub mod error_banner;
 pub mod evidence;
@@ -17,12 +19,15 @@ pub mod notice;
 pub mod notification_bell;
 pub mod pager;
 pub mod period_picker;
+pub mod predikat_badge;
 pub mod public_layout;
 pub mod qr_code;
+pub mod rating_input;
 pub mod skp_view;
 pub mod status_badge;
 pub mod year_picker;
 
+pub use assessment_period::{current_period, use_pemda_settings, AssessmentPeriodPicker};
 pub use complaint_badges::{ComplaintBadge, SlaBadge};
 pub use confirm::Confirm;
 pub use copy_button::CopyButton;
@@ -35,7 +40,9 @@ pub use meter::Meter;
 pub use notice::Notice;
 pub use pager::Pager;
 pub use period_picker::PeriodPicker;
+pub use predikat_badge::{OrgPredikatBadge, PredikatBadge};
 pub use public_layout::PublicLayout;
 pub use qr_code::QrCode;
-pub use status_badge::{ActivityBadge, StatusBadge};
+pub use rating_input::{PredikatPreview, RatingChoice};
+pub use status_badge::{ActivityBadge, AssessmentBadge, StatusBadge};
 pub use year_picker::YearPicker;

@@ -19,6 +19,9 @@ pub struct PeriodPickerProps {
     /// Only this year may be chosen (the year of an SKP being read).
     #[prop_or_default]
     pub fixed_year: Option<i32>,
+    /// The kinds offered (`month`, `quarter`, `year`); all three when not given.
+    #[prop_or_default]
+    pub kinds: Option<&'static [&'static str]>,
 }
 
 #[component]
@@ -31,7 +34,9 @@ pub fn PeriodPicker(props: &PeriodPickerProps) -> Html {
         Period::Quarter(..) => "quarter",
         Period::Year(_) => "year",
     };
-    let kinds: Vec<(AttrValue, AttrValue)> = ["month", "quarter", "year"]
+    let kinds: Vec<(AttrValue, AttrValue)> = props
+        .kinds
+        .unwrap_or(&["month", "quarter", "year"])
         .iter()
         .map(|k| (AttrValue::from(*k), AttrValue::from(i18n.word("period_kind", k))))
         .collect();

@@ -1,7 +1,7 @@
-//! The coloured words for where an SKP or a daily activity stands.
+//! The coloured words for where an SKP, a daily activity or an assessment stands.
 
 use crate::i18n::use_i18n;
-use kinerja_domain::{ActivityStatus, SkpStatus};
+use kinerja_domain::{ActivityStatus, AssessmentStatus, SkpStatus};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -31,4 +31,21 @@ pub fn ActivityBadge(props: &ActivityBadgeProps) -> Html {
     let i18n = use_i18n();
     let status = props.status.as_str();
     html! { <span class={classes!("badge", format!("badge-{status}"))}>{ i18n.word("activity_status", status) }</span> }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct AssessmentBadgeProps {
+    /// `None`: not rated yet for the period.
+    pub status: Option<AssessmentStatus>,
+}
+
+/// The coloured word for where an assessment stands.
+#[component]
+pub fn AssessmentBadge(props: &AssessmentBadgeProps) -> Html {
+    let i18n = use_i18n();
+    let (class, text) = match props.status {
+        Some(status) => (status.as_str(), i18n.word("assessment_status", status.as_str())),
+        None => ("none", i18n.t("assessment_status.none")),
+    };
+    html! { <span class={classes!("badge", format!("badge-{class}"))}>{ text }</span> }
 }

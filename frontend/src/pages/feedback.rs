@@ -244,13 +244,15 @@ fn Thread(props: &ThreadProps) -> Html {
 }
 
 #[derive(Properties, PartialEq)]
-struct FeedbackEntryProps {
-    feedback: Feedback,
-    rhk: Rc<Vec<(i64, String)>>,
+pub struct FeedbackEntryProps {
+    pub feedback: Feedback,
+    /// Names of the RHK feedback may be about, by id.
+    pub rhk: Rc<Vec<(i64, String)>>,
 }
 
+/// One piece of feedback: author, time, its tags and the text (also shown as rating evidence).
 #[component]
-fn FeedbackEntry(props: &FeedbackEntryProps) -> Html {
+pub fn FeedbackEntry(props: &FeedbackEntryProps) -> Html {
     let i18n = use_i18n();
     let f = &props.feedback;
     let rhk = f.rhk_id.map(|id| {

@@ -26,7 +26,7 @@ const KIOSK_FIELDS: &[&str] = &["name"];
 const NRR_MAX: f64 = 4.0;
 
 /// The letter of a grade.
-fn letter(grade: Grade) -> &'static str {
+pub(crate) fn letter(grade: Grade) -> &'static str {
     match grade {
         Grade::A => "A",
         Grade::B => "B",

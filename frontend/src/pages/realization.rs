@@ -12,6 +12,7 @@ use crate::components::{ErrorBanner, Field, Loading, Meter, Notice, PeriodPicker
 use crate::format;
 use crate::hooks::use_remote;
 use crate::i18n::use_i18n;
+use crate::periods;
 use crate::route::Route;
 use chrono::Datelike;
 use futures::future::join_all;
@@ -255,22 +256,13 @@ fn RealizationView(props: &RealizationViewProps) -> Html {
     };
     html! {
         <section class="panel">
-            <h2>{ i18n.tf("realization.period", &[("period", &period_text(props.period, &i18n))]) }</h2>
+            <h2>{ i18n.tf("realization.period", &[("period", &periods::words(props.period, &i18n))]) }</h2>
             if let Some(text) = &*flash {
                 <Notice text={text.clone()} />
             }
             <ErrorBanner error={data.state.error.clone()} on_retry={data.reload.clone()} />
             { body }
         </section>
-    }
-}
-
-/// A period in words: `November 2026`, `Triwulan IV 2026`, `Tahun 2026`.
-fn period_text(period: Period, i18n: &crate::i18n::I18n) -> String {
-    match period {
-        Period::Month(y, m) => format!("{} {y}", i18n.t(&format!("month.{m}"))),
-        Period::Quarter(y, q) => format!("{} {y}", i18n.tf("period.quarter_n", &[("n", &q.to_string())])),
-        Period::Year(y) => i18n.tf("period.year_n", &[("year", &y.to_string())]),
     }
 }
 

@@ -1,0 +1,180 @@
+//! One assessment: both ratings, the predikat, the notes, where it stands, the objection and
+//! the decision. The employee accepts it or objects here while it is finalised; the atasan
+//! penilai decides an objection here; the penilai continues a draft from here.
+
+use super::assessment_decision::AssessmentDecision;
+use super::assessment_response::AssessmentResponse;
+use super::rating_evidence::RatingEvidenceView;
+use crate::api;
+use crate::components::{AssessmentBadge, ErrorBanner, Loading, Notice, PredikatBadge};
+use crate::format;
+use crate::hooks::use_remote;
+use crate::i18n::use_i18n;
+use crate::periods;
+use crate::route::Route;
+use kinerja_domain::{AssessmentStatus, Period};
+use kinerja_types::{Assessment, Me};
+use std::rc::Rc;
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct AssessmentDetailProps {
+    pub me: Rc<Me>,
+    pub id: i64,
+}
+
+#[component]
+pub fn AssessmentDetail(props: &AssessmentDetailProps) -> Html {
+    let i18n = use_i18n();
+    let flash = use_state(|| None::<String>);
+    let assessment = use_remote(props.id, api::assessments::get);
+    {
+        let flash = flash.clone();
+        use_effect_with(props.id, move |_| flash.set(None));
+    }
+    let on_done = {
+        let flash = flash.clone();
+        let reload = assessment.reload.clone();
+        Callback::from(move |message: String| {
+            flash.set(Some(message));
+            reload.emit(());
+        })
+    };
+    let my_id = props.me.employee.as_ref().map(|e| e.id);
+    let body = match &assessment.state.data {
+        Some(a) => {
+            let is_employee = my_id == Some(a.employee_id);
+            let is_penilai = my_id == Some(a.penilai_id);
+            let is_atasan = my_id.is_some() && a.atasan_penilai_id == my_id;
+            let period = a.period.parse::<Period>().ok();
+            html! {
+                <>
+                    <Summary assessment={a.clone()} />
+                    if is_penilai && a.status == AssessmentStatus::Draft {
+                        <p>
+                            <Link<Route> to={Route::RateEmployee { employee_id: a.employee_id, period: a.period.clone() }}
+                                classes="button-primary">
+                                { i18n.t("assessment.continue_rating") }
+                            </Link<Route>>
+                        </p>
+                    }
+                    if is_employee && a.status == AssessmentStatus::Finalized {
+                        <AssessmentResponse assessment={a.clone()} on_done={on_done.clone()} />
+                    }
+                    if is_atasan && a.status == AssessmentStatus::Objected {
+                        <AssessmentDecision assessment={a.clone()} on_done={on_done.clone()} />
+                        if let Some(period) = period {
+                            <RatingEvidenceView employee_id={a.employee_id} {period} />
+                        }
+                    }
+                </>
+            }
+        }
+        None if assessment.state.loading => html! { <Loading /> },
+        None => html! {},
+    };
+    let title = match &assessment.state.data {
+        Some(a) => i18n.tf("assessment.detail_title", &[("name", &a.employee_name)]),
+        None => i18n.t("nav.assessment_detail").to_owned(),
+    };
+    html! {
+        <section class="page">
+            <h1>{ title }</h1>
+            <p><Link<Route> to={Route::Assessments}>{ i18n.t("assessment.to_list") }</Link<Route>></p>
+            if let Some(text) = &*flash {
+                <Notice text={text.clone()} />
+            }
+            <ErrorBanner error={assessment.state.error.clone()} on_retry={assessment.reload.clone()} />
+            { body }
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct SummaryProps {
+    assessment: Rc<Assessment>,
+}
+
+/// Everything the assessment says, the objection and the decision standing out.
+#[component]
+fn Summary(props: &SummaryProps) -> Html {
+    let i18n = use_i18n();
+    let a = &props.assessment;
+    let none = || i18n.t("common.none").to_owned();
+    let deadline = a.objection_deadline.map(|d| {
+        let past = format::today() > d;
+        html! {
+            <>
+                { format::date(&d) }
+                if past && a.status == AssessmentStatus::Finalized {
+                    { " " }<span class="muted">{ i18n.t("assessment.deadline_past") }</span>
+                }
+            </>
+        }
+    });
+    let notes: Vec<_> = a.behavior_notes.iter().filter(|(_, text)| !text.trim().is_empty()).collect();
+    html! {
+        <section class="panel assessment-summary">
+            <div class="skp-head">
+                <h2>{ periods::words_of(&a.period, &i18n) }</h2>
+                <AssessmentBadge status={Some(a.status)} />
+            </div>
+            <p class="predikat-line">
+                <span class="predikat-preview-label">{ i18n.t("assessment.predikat") }{ ": " }</span>
+                <PredikatBadge predikat={a.predikat} />
+                if a.status == AssessmentStatus::Draft {
+                    { " " }<span class="muted">{ i18n.t("assessment.not_final") }</span>
+                }
+            </p>
+            <dl class="facts">
+                <dt>{ i18n.t("assessment.employee") }</dt>
+                <dd>{ &a.employee_name }</dd>
+                <dt>{ i18n.t("assessment.result_rating") }</dt>
+                <dd>{ i18n.word("rating", a.result_rating.as_str()) }</dd>
+                <dt>{ i18n.t("assessment.behavior_rating") }</dt>
+                <dd>{ i18n.word("rating", a.behavior_rating.as_str()) }</dd>
+                <dt>{ i18n.t("assessment.finalized_at") }</dt>
+                <dd>{ a.finalized_at.as_ref().map(|at| format::instant(at, i18n.lang())).unwrap_or_else(none) }</dd>
+                <dt>{ i18n.t("assessment.deadline") }</dt>
+                <dd>{ deadline.unwrap_or_else(|| html! { { none() } }) }</dd>
+                <dt>{ i18n.t("assessment.note") }</dt>
+                <dd class="narrative">{ a.note.clone().filter(|n| !n.trim().is_empty()).unwrap_or_else(none) }</dd>
+            </dl>
+            if !notes.is_empty() {
+                <h3>{ i18n.t("assessment.behavior_notes") }</h3>
+                <dl class="facts">
+                    { for notes.iter().map(|(value, text)| html! {
+                        <>
+                            <dt>{ i18n.word("core_value", value.as_str()) }</dt>
+                            <dd class="narrative">{ text.to_string() }</dd>
+                        </>
+                    }) }
+                </dl>
+            }
+            if let Some(reason) = &a.objection_reason {
+                <div class="callout callout-warn objection">
+                    <strong>{ i18n.t("assessment.objection") }</strong>
+                    <p class="narrative">{ reason.clone() }</p>
+                </div>
+            }
+            if let Some(outcome) = &a.decision_outcome {
+                <div class="callout callout-info decision">
+                    <strong>{ i18n.tf("assessment.decision_was", &[("outcome", &outcome_words(outcome, &i18n))]) }</strong>
+                    if let Some(reason) = &a.decision_reason {
+                        <p class="narrative">{ reason.clone() }</p>
+                    }
+                </div>
+            }
+        </section>
+    }
+}
+
+/// `upheld` or `changed` in words.
+fn outcome_words(outcome: &str, i18n: &crate::i18n::I18n) -> String {
+    match outcome {
+        "upheld" => i18n.t("decision.upheld_done").to_owned(),
+        "changed" => i18n.t("decision.changed_done").to_owned(),
+        other => other.to_owned(),
+    }
+}
