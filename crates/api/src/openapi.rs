@@ -33,6 +33,7 @@ use utoipa::{Modify, OpenApi};
         (name = "ikm", description = "A unit's satisfaction index, its publication and weights, and counter kiosks"),
         (name = "dashboard", description = "Unit dashboards and the city view"),
         (name = "tpp", description = "Attendance import and the monthly TPP allowance for payroll"),
+        (name = "reports", description = "Flat reports for spreadsheets and other systems, JSON or CSV, with the same filters"),
         (name = "api-tokens", description = "Long-lived tokens for other systems: scoped, hashed at rest, revocable. Send as `Authorization: Bearer knj_…`"),
     )
 )]
@@ -132,6 +133,10 @@ pub struct ApiDoc;
     routes::dashboard::city_dashboard,
     routes::tpp::import_attendance,
     routes::tpp::tpp_report,
+    routes::reports::activities::report,
+    routes::reports::skps::report,
+    routes::reports::ikm::report,
+    routes::reports::complaints::report,
 ))]
 struct V1;
 

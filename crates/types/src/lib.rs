@@ -12,6 +12,7 @@ pub mod notification;
 pub mod page;
 pub mod problem;
 pub mod public;
+pub mod report;
 mod serde_opt;
 pub mod settings;
 pub mod skp;
@@ -41,6 +42,7 @@ pub use public::{
     Complaint, ComplaintEvent, ComplaintReceipt, ComplaintTransition, IkmPublish, IkmReport, IkmWeights, KioskCreated,
     NewComplaint, NewKiosk, NewSurvey, PublicComplaintStatus, PublicInfo, PublicUnit, SurveyReceipt,
 };
+pub use report::{ActivityReportRow, ComplaintReportRow, IkmReportRow, SkpReportRow};
 pub use settings::{AssessmentFrequency, PemdaSettings};
 pub use skp::{
     Behavior, BehaviorsUpdate, CascadeGoal, CascadeNode, CascadeRequest, CascadeResult, CascadeSkip, CascadeTree,

@@ -20,6 +20,7 @@ pub mod peta;
 pub mod pk;
 pub mod public;
 pub mod realization;
+pub mod reports;
 pub mod settings;
 pub mod skps;
 pub mod tpp;
@@ -53,6 +54,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .configure(assessments::configure)
             .configure(api_tokens::configure)
             .configure(dashboard::configure)
-            .configure(tpp::configure),
+            .configure(tpp::configure)
+            .configure(reports::configure),
     );
 }

@@ -1,10 +1,9 @@
 //! TPP: attendance imported from the attendance system, and the monthly allowance percentage per
 //! employee for payroll (`GET /reports/tpp`, JSON or CSV).
 
-use crate::access::{unit_subtree, Viewer};
+use crate::access::Viewer;
 use crate::error::{ApiError, ApiResult};
 use crate::routes::imports::{self, ImportProblem};
-use crate::routes::list::{csv_response, wants_csv};
 use crate::state::AppState;
 use actix_web::{get, post, web, HttpRequest, HttpResponse};
 use kinerja_domain::{Period, Role};
@@ -63,19 +62,8 @@ pub async fn tpp_report(
         Ok(m @ Period::Month(..)) => m,
         _ => return Err(ApiError::field("month", "bulan harus berformat YYYY-MM, misalnya 2026-11")),
     };
-    let units = match q.unit_id {
-        Some(u) => {
-            crate::routes::units::require_head(&state.db, &viewer, u).await?;
-            Some(unit_subtree(&state.db, u).await?.into_iter().collect())
-        }
-        None if viewer.is_city_wide() => None,
-        None => return Err(ApiError::field("unit_id", "sebutkan unit")),
-    };
+    let units = crate::routes::reports::scope(&state.db, &viewer, q.unit_id).await?;
     let settings = crate::pemda_settings::load(&state.db).await?;
     let items = crate::services::tpp::rows(&state.db, units, month, &settings.tpp).await?;
-    if wants_csv(&req, q.format.as_deref()) {
-        return csv_response(&items, &format!("tpp-{month}"));
-    }
-    let total = items.len() as u64;
-    Ok(HttpResponse::Ok().json(Page { items, total, page: 1, per_page: total.max(1) }))
+    crate::routes::reports::answer(&req, q.format.as_deref(), items, &format!("tpp-{month}"))
 }

@@ -5,7 +5,7 @@ use crate::access::{unit_subtree, Viewer};
 use crate::audit::{self, Change};
 use crate::entities::{assessments, employees, org_predikats, units};
 use crate::error::{ApiError, ApiResult};
-use crate::routes::list::{csv_response, wants_csv, PageQuery};
+use crate::routes::reports;
 use crate::routes::units::require_head;
 use crate::state::AppState;
 use actix_web::{get, put, web, HttpRequest, HttpResponse};
@@ -158,36 +158,20 @@ fn expected_rule(r: &Rule) -> ExpectedRule {
     ExpectedRule { predikat: r.predikat.clone(), bound: bound.to_owned(), percent, text }
 }
 
-/// Filters of the assessment report.
-#[derive(Debug, Deserialize, IntoParams)]
-#[into_params(parameter_in = Query)]
-pub struct ReportQuery {
-    /// The unit whose subtree to report (default: the whole city, for admins and auditors).
-    pub unit_id: Option<i64>,
-    pub period: String,
-    pub format: Option<String>,
-}
-
 /// One row per assessed employee: NIP, name, unit, position, both ratings, predikat, status; JSON or CSV.
-#[utoipa::path(tag = "assessments", security(("bearer" = [])), params(ReportQuery),
+#[utoipa::path(tag = "assessments", security(("bearer" = [])), params(reports::ReportQuery),
     responses((status = 200, body = Page<AssessmentReportRow>), (status = 403, body = Problem), (status = 404, body = Problem)))]
 #[get("/reports/assessments")]
 pub async fn report(
     req: HttpRequest,
     state: web::Data<AppState>,
     viewer: Viewer,
-    q: web::Query<ReportQuery>,
+    q: web::Query<reports::ReportQuery>,
 ) -> ApiResult<HttpResponse> {
     let period = parse_period(&q.period)?;
     let mut select = assessments::Entity::find().filter(assessments::Column::Period.eq(period.to_string()));
-    match q.unit_id {
-        Some(u) => {
-            require_head(&state.db, &viewer, u).await?;
-            let subtree: Vec<i64> = unit_subtree(&state.db, u).await?.into_iter().collect();
-            select = select.filter(assessments::Column::UnitId.is_in(subtree));
-        }
-        None if viewer.is_city_wide() => {}
-        None => return Err(ApiError::field("unit_id", "sebutkan unit")),
+    if let Some(subtree) = reports::scope(&state.db, &viewer, q.unit_id).await? {
+        select = select.filter(assessments::Column::UnitId.is_in(subtree));
     }
     let rows = select.all(&state.db).await?;
     let people: HashMap<i64, employees::Model> = employees::Entity::find()
@@ -219,10 +203,5 @@ pub async fn report(
         })
         .collect();
     items.sort_by(|a, b| a.unit.cmp(&b.unit).then(a.name.cmp(&b.name)));
-    if wants_csv(&req, q.format.as_deref()) {
-        return csv_response(&items, &format!("penilaian-{period}"));
-    }
-    let total = items.len() as u64;
-    let paging = PageQuery { page: Some(1), per_page: Some(total.max(1)), format: None };
-    Ok(HttpResponse::Ok().json(Page { items, total, page: 1, per_page: paging.per_page.unwrap_or(1) }))
+    reports::answer(&req, q.format.as_deref(), items, &format!("penilaian-{period}"))
 }
