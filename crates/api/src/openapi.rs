@@ -137,6 +137,7 @@ pub struct ApiDoc;
     routes::reports::skps::report,
     routes::reports::ikm::report,
     routes::reports::complaints::report,
+    routes::exports::siasn,
 ))]
 struct V1;
 

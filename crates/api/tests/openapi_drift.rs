@@ -80,6 +80,7 @@ fn every_route_is_documented_with_problem_errors() {
         "/api/v1/reports/skps",
         "/api/v1/reports/ikm",
         "/api/v1/reports/complaints",
+        "/api/v1/exports/siasn",
     ] {
         assert!(spec["paths"][path].is_object(), "{path} missing from the spec");
     }

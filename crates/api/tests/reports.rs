@@ -115,4 +115,41 @@ async fn a_script_pulls_every_report_with_a_token(app: TestApp) {
     assert_eq!(app.get("/api/v1/employees", token).await.0, StatusCode::FORBIDDEN, "outside its routes");
 }
 
-db_tests!(every_report_in_json_and_csv, a_script_pulls_every_report_with_a_token);
+async fn the_siasn_export(app: TestApp) {
+    let extras = kinerja_api::seed::demo::Extras { past_ratings: true, ..Default::default() };
+    kinerja_api::seed::demo::run_with(&app.db, &extras).await.unwrap();
+    let year = local_today().year();
+    // A draft is never exported.
+    let kasi = app.token("kasi.rujukan").await;
+    let sri = app.employee_id(common::demo::SRI).await;
+    let d = local_today();
+    let this_q = format!("{}-Q{}", d.year(), (d.month() - 1) / 3 + 1);
+    let draft = json!({ "employee_id": sri, "period": this_q, "result_rating": "sesuai", "behavior_rating": "sesuai" });
+    assert_eq!(app.post("/api/v1/assessments", &kasi, draft).await.0, StatusCode::CREATED);
+    let (status, x) = app.get(&format!("/api/v1/exports/siasn?year={year}"), &app.token("admin").await).await;
+    assert_eq!(status, StatusCode::OK, "{x}");
+    assert_eq!(x["format"], "kinerja-siasn/1");
+    assert_eq!(x["tahun"], year);
+    let dedi = x["pegawai"].as_array().unwrap().iter().find(|p| p["nip"] == common::demo::DEDI).unwrap().clone();
+    assert_eq!(dedi["nama"], "Dedi Kurniawan");
+    assert_eq!(dedi["skp"]["status"], "approved");
+    assert_eq!(dedi["skp"]["nip_pejabat_penilai"], common::demo::KASI_RUJUKAN);
+    let rhk = &dedi["skp"]["rencana_hasil_kerja"][0];
+    assert!(rhk["rhk"].is_string() && rhk["rhk_atasan"].is_string(), "{rhk}");
+    assert_eq!(rhk["indikator"][0]["aspek"], "kuantitas");
+    assert_eq!(dedi["penilaian"][0]["status"], "objected");
+    let sri_x = x["pegawai"].as_array().unwrap().iter().find(|p| p["nip"] == common::demo::SRI).unwrap().clone();
+    assert!(sri_x["penilaian"].as_array().unwrap().iter().all(|p| p["periode"] != this_q), "no drafts");
+    // A head exports their subtree; another dinas is 404.
+    let head = app.token("kadisdukcapil").await;
+    let dukcapil = app.unit_id("DUKCAPIL").await;
+    let (_, mine) = app.get(&format!("/api/v1/exports/siasn?year={year}&unit_id={dukcapil}"), &head).await;
+    assert_eq!(mine["pegawai"].as_array().unwrap().len(), 6);
+    let dinkes = app.unit_id("DINKES").await;
+    assert_eq!(
+        app.get(&format!("/api/v1/exports/siasn?year={year}&unit_id={dinkes}"), &head).await.0,
+        StatusCode::NOT_FOUND
+    );
+}
+
+db_tests!(every_report_in_json_and_csv, a_script_pulls_every_report_with_a_token, the_siasn_export);

@@ -8,6 +8,7 @@ pub mod audit;
 pub mod auth;
 pub mod dashboard;
 pub mod employee;
+pub mod export;
 pub mod notification;
 pub mod page;
 pub mod problem;
@@ -35,6 +36,7 @@ pub use dashboard::{
     ActivityFigures, AttentionItem, ComplaintFigures, Dashboard, IkmFigure, MonthPoint, SkpFigures, UnitFigures,
 };
 pub use employee::{Employee, EmployeePatch, ImportError, ImportReport, NewEmployee};
+pub use export::{SiasnExport, SiasnIndikator, SiasnPegawai, SiasnPenilaian, SiasnRhk, SiasnSkp};
 pub use notification::Notification;
 pub use page::Page;
 pub use problem::{FieldError, Problem};

@@ -9,6 +9,7 @@ pub mod complaints;
 pub mod dashboard;
 pub mod employees;
 pub mod evidence;
+pub mod exports;
 pub mod feedback;
 pub mod health;
 pub mod ikm;
@@ -55,6 +56,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .configure(api_tokens::configure)
             .configure(dashboard::configure)
             .configure(tpp::configure)
-            .configure(reports::configure),
+            .configure(reports::configure)
+            .configure(exports::configure),
     );
 }

@@ -155,6 +155,30 @@ pub async fn current(db: &impl ConnectionTrait, employee_id: i64, year: i32) -> 
         .await?)
 }
 
+/// The SKP in force per employee for a year, for the employees the subquery selects: the newest
+/// plan, except that an approved plan is not undone by a revision in progress.
+pub async fn in_force(
+    db: &impl ConnectionTrait,
+    year: i32,
+    employees: sea_orm::sea_query::SelectStatement,
+) -> ApiResult<HashMap<i64, skps::Model>> {
+    let mut out: HashMap<i64, skps::Model> = HashMap::new();
+    for s in skps::Entity::find()
+        .filter(skps::Column::Year.eq(year))
+        .filter(skps::Column::Superseded.eq(false))
+        .filter(skps::Column::EmployeeId.in_subquery(employees))
+        .order_by_asc(skps::Column::Id)
+        .all(db)
+        .await?
+    {
+        let keep = out.get(&s.employee_id).is_some_and(|held| held.status == SkpStatus::Approved.as_str());
+        if !keep {
+            out.insert(s.employee_id, s);
+        }
+    }
+    Ok(out)
+}
+
 /// Loads an SKP the viewer may see (its owner is visible), else 404.
 pub async fn find_visible(db: &impl ConnectionTrait, viewer: &Viewer, id: i64) -> ApiResult<skps::Model> {
     let skp = skps::Entity::find_by_id(id).one(db).await?.ok_or(ApiError::NotFound)?;

@@ -2,13 +2,12 @@
 
 use super::{answer, employee_ids, parse_period, people, scope, ReportQuery};
 use crate::access::Viewer;
-use crate::entities::{rhk, skps};
+use crate::entities::rhk;
 use crate::error::ApiResult;
 use crate::state::AppState;
 use actix_web::{get, web, HttpRequest, HttpResponse};
-use kinerja_domain::SkpStatus;
 use kinerja_types::{Page, Problem, SkpReportRow};
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QuerySelect};
 use std::collections::HashMap;
 
 /// One row per employee of the unit subtree: the SKP in force for the year of `period` (an
@@ -27,20 +26,7 @@ pub async fn report(
     let year = parse_period(&q.period)?.year();
     let units = scope(db, &viewer, q.unit_id).await?;
     let people = people(db, &units).await?;
-    let mut in_force: HashMap<i64, skps::Model> = HashMap::new();
-    for s in skps::Entity::find()
-        .filter(skps::Column::Year.eq(year))
-        .filter(skps::Column::Superseded.eq(false))
-        .filter(skps::Column::EmployeeId.in_subquery(employee_ids(&units)))
-        .order_by_asc(skps::Column::Id)
-        .all(db)
-        .await?
-    {
-        let keep = in_force.get(&s.employee_id).is_some_and(|held| held.status == SkpStatus::Approved.as_str());
-        if !keep {
-            in_force.insert(s.employee_id, s);
-        }
-    }
+    let in_force = crate::services::skp::in_force(db, year, employee_ids(&units)).await?;
     let ids: Vec<i64> = in_force.values().map(|s| s.id).collect();
     let rhk_counts: HashMap<i64, i64> = rhk::Entity::find()
         .select_only()
