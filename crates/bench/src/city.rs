@@ -7,6 +7,9 @@ use sea_orm::{ConnectionTrait, Database, DatabaseConnection, DbBackend, Transact
 /// What the timings need to know about the seeded city.
 pub struct City {
     pub activities: u64,
+    /// The OPD of the head, for its dashboard.
+    pub opd_id: i64,
+    pub admin_login: (String, String),
     pub supervisor_login: (String, String),
     pub head_login: (String, String),
     pub unit_id: i64,
@@ -154,6 +157,18 @@ pub async fn seed(db: &DatabaseConnection, employees: u32, days: u32) -> anyhow:
         )
     };
     let inserted = txn.execute_unprepared(&activity_sql).await?.rows_affected();
+    // October's attendance for everyone: on time, except a late day every week and a day without
+    // a record every month, so that the TPP has deductions to compute.
+    let attendance_sql = if pg {
+        format!(
+            "INSERT INTO attendance (employee_id, date, status, late_minutes, updated_at)              SELECT e.id, d::date, CASE WHEN EXTRACT(DAY FROM d) = 15 THEN 'tanpa_rekam' ELSE 'hadir' END,                CASE WHEN EXTRACT(ISODOW FROM d) = 1 THEN (e.id % 120) ELSE 0 END, now()              FROM employees e CROSS JOIN generate_series(DATE '{YEAR}-10-01', DATE '{YEAR}-10-31', INTERVAL '1 day') d              WHERE EXTRACT(ISODOW FROM d) < 6"
+        )
+    } else {
+        format!(
+            "WITH RECURSIVE cal(d) AS (SELECT date('{YEAR}-10-01') UNION ALL SELECT date(d, '+1 day') FROM cal WHERE d < '{YEAR}-10-31')              INSERT INTO attendance (employee_id, date, status, late_minutes, updated_at)              SELECT e.id, d, CASE WHEN strftime('%d', d) = '15' THEN 'tanpa_rekam' ELSE 'hadir' END,                CASE WHEN strftime('%w', d) = '1' THEN (e.id % 120) ELSE 0 END, {now}              FROM employees e CROSS JOIN cal WHERE strftime('%w', d) NOT IN ('0','6')"
+        )
+    };
+    txn.execute_unprepared(&attendance_sql).await?;
     if pg {
         for t in ["units", "employees", "skps", "rhk"] {
             db.execute_unprepared(&format!(
@@ -186,8 +201,23 @@ pub async fn seed(db: &DatabaseConnection, employees: u32, days: u32) -> anyhow:
     )
     .await
     .map_err(|e| anyhow::anyhow!("{e}"))?;
+    kinerja_api::routes::users::create(
+        db,
+        &actor,
+        &kinerja_types::NewUser {
+            username: "bkpsdm".into(),
+            password: PASSWORD.to_owned(),
+            roles: vec![kinerja_domain::Role::Admin],
+            employee_id: None,
+            unit_id: None,
+        },
+    )
+    .await
+    .map_err(|e| anyhow::anyhow!("{e}"))?;
     Ok(City {
         activities: inserted,
+        opd_id: opd,
+        admin_login: ("bkpsdm".into(), PASSWORD.into()),
         supervisor_login: ("kasi".into(), PASSWORD.into()),
         head_login: ("kadis".into(), PASSWORD.into()),
         unit_id: seksi,

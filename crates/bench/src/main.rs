@@ -1,14 +1,17 @@
 //! `kinerja-bench`: performance figures measured against the real server over HTTP.
 //!
-//! `kinerja-bench activities --backend sqlite|postgres` seeds a city of 20,000 employees with 230
-//! working days of activities each (≈4.6 million rows), then times listing one supervisor's
-//! pending queue and one unit's month of activities, and prints the figures.
+//! Both commands seed a city of 20,000 employees with 230 working days of activities each
+//! (≈4.6 million rows) and October's attendance, then time requests:
+//! - `activities`: one supervisor's pending queue and one unit's month of activities;
+//! - `dashboard`: one dinas dashboard, the city dashboard and the city's TPP CSV, and the
+//!   dashboard's main SQL run directly on the database, to show the API's overhead as a ratio.
 
 mod city;
 mod measure;
 
-use clap::{Parser, Subcommand, ValueEnum};
-use std::time::Instant;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use sea_orm::{ConnectionTrait, DatabaseConnection, Statement};
+use std::time::{Duration, Instant};
 
 #[derive(Parser)]
 #[command(name = "kinerja-bench", about = "Kinerja benchmarks (build with --release)")]
@@ -23,59 +26,62 @@ enum Backend {
     Postgres,
 }
 
+/// The city to seed and how to measure.
+#[derive(Args)]
+struct CityArgs {
+    #[arg(long, value_enum, default_value = "sqlite")]
+    backend: Backend,
+    /// Employees in the city.
+    #[arg(long, default_value_t = 20_000)]
+    employees: u32,
+    /// Working days of activities per employee.
+    #[arg(long, default_value_t = 230)]
+    days: u32,
+    /// Timed requests per measurement.
+    #[arg(long, default_value_t = 50)]
+    samples: usize,
+    /// PostgreSQL server for `--backend postgres` (a fresh database is created and dropped).
+    #[arg(long, default_value = "postgres://postgres@127.0.0.1:5432/postgres")]
+    postgres_url: String,
+}
+
 #[derive(Subcommand)]
 enum Command {
-    /// Seed a large city and time the activity lists.
-    Activities {
-        #[arg(long, value_enum, default_value = "sqlite")]
-        backend: Backend,
-        /// Employees in the city.
-        #[arg(long, default_value_t = 20_000)]
-        employees: u32,
-        /// Working days of activities per employee.
-        #[arg(long, default_value_t = 230)]
-        days: u32,
-        /// Timed requests per measurement.
-        #[arg(long, default_value_t = 50)]
-        samples: usize,
-        /// PostgreSQL server for `--backend postgres` (a fresh database is created and dropped).
-        #[arg(long, default_value = "postgres://postgres@127.0.0.1:5432/postgres")]
-        postgres_url: String,
-    },
+    /// Time the activity lists.
+    Activities(CityArgs),
+    /// Time the dashboards and the TPP report.
+    Dashboard(CityArgs),
 }
 
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
-    let Command::Activities { backend, employees, days, samples, postgres_url } = Cli::parse().command;
+    let (args, dashboard) = match Cli::parse().command {
+        Command::Activities(a) => (a, false),
+        Command::Dashboard(a) => (a, true),
+    };
     let dir = tempfile::tempdir()?;
-    let (url, cleanup) = match backend {
+    let (url, cleanup) = match args.backend {
         Backend::Sqlite => (kinerja_api::config::default_database_url(dir.path()), None),
         Backend::Postgres => {
             let name = format!("kinerja_bench_{}", std::process::id());
-            city::create_database(&postgres_url, &name).await?;
-            let (base, _) = postgres_url.rsplit_once('/').unwrap_or((&postgres_url, ""));
+            city::create_database(&args.postgres_url, &name).await?;
+            let (base, _) = args.postgres_url.rsplit_once('/').unwrap_or((&args.postgres_url, ""));
             (format!("{base}/{name}"), Some(name))
         }
     };
-    let result = run(&url, dir.path(), backend, employees, days, samples).await;
+    let result = run(&url, dir.path(), &args, dashboard).await;
     if let Some(name) = cleanup {
-        city::drop_database(&postgres_url, &name).await?;
+        city::drop_database(&args.postgres_url, &name).await?;
     }
     result
 }
 
-async fn run(
-    url: &str,
-    dir: &std::path::Path,
-    backend: Backend,
-    employees: u32,
-    days: u32,
-    samples: usize,
-) -> anyhow::Result<()> {
+async fn run(url: &str, dir: &std::path::Path, args: &CityArgs, dashboard: bool) -> anyhow::Result<()> {
     let db = kinerja_api::db::open(url).await?;
-    println!("kinerja-bench activities — {backend:?}, {employees} employees × {days} working days");
+    let what = if dashboard { "dashboard" } else { "activities" };
+    println!("kinerja-bench {what} — {:?}, {} employees × {} working days", args.backend, args.employees, args.days);
     let started = Instant::now();
-    let city = city::seed(&db, employees, days).await?;
+    let city = city::seed(&db, args.employees, args.days).await?;
     let seeded = started.elapsed();
     println!(
         "seed: {} activities in {:.1} s ({:.0} rows/s)",
@@ -88,20 +94,88 @@ async fn run(
         kinerja_api::Config::new(dir, Some(url.to_owned()), b"bench-secret-bench-secret-bench-secret".to_vec());
     config.bind = "127.0.0.1:0".into();
     config.static_dir = dir.join("no-spa");
-    let app = kinerja_api::Application::build_with_db(config, db)?;
+    let app = kinerja_api::Application::build_with_db(config, db.clone())?;
     let base = format!("http://127.0.0.1:{}", app.port());
     tokio::spawn(app.into_server());
     let client = reqwest::Client::new();
+    let samples = args.samples;
 
-    let queue =
-        measure::timed(&client, &base, &city.supervisor_login, "/api/v1/activities?queue=true&per_page=50", samples)
-            .await?;
-    queue.print("pending queue of one supervisor");
-    let month =
-        format!("/api/v1/activities?unit_id={}&from={}&to={}&per_page=50", city.unit_id, city.month.0, city.month.1);
-    let unit = measure::timed(&client, &base, &city.head_login, &month, samples).await?;
-    unit.print("one unit's month of activities");
+    if dashboard {
+        let month = "2026-10";
+        let path = format!("/api/v1/dashboard/units/{}?period={month}", city.opd_id);
+        let dinas = measure::timed(&client, &base, &city.head_login, &path, samples).await?;
+        dinas.print("dashboard of one dinas (333 employees) for a month");
+        let units: Vec<i64> = kinerja_api::access::unit_subtree(&db, city.opd_id).await?.into_iter().collect();
+        let direct = direct_sql(&db, &units, month, samples).await?;
+        println!(
+            "  its main SQL (activities grouped by unit and status) run directly: median {:.1} ms; API / DB = {:.1}",
+            direct.as_secs_f64() * 1000.0,
+            dinas.median_ms() / (direct.as_secs_f64() * 1000.0).max(0.001)
+        );
+        let city_samples = samples.min(10);
+        let whole = measure::timed(
+            &client,
+            &base,
+            &city.admin_login,
+            &format!("/api/v1/dashboard/city?period={month}"),
+            city_samples,
+        )
+        .await?;
+        whole.print("city dashboard (every OPD side by side) for a month");
+        let all: Vec<i64> = kinerja_api::access::unit_subtree(&db, 1).await?.into_iter().collect();
+        let direct = direct_sql(&db, &all, month, city_samples).await?;
+        println!(
+            "  its main SQL run directly: median {:.1} ms; API / DB = {:.1}",
+            direct.as_secs_f64() * 1000.0,
+            whole.median_ms() / (direct.as_secs_f64() * 1000.0).max(0.001)
+        );
+        let tpp = measure::timed(
+            &client,
+            &base,
+            &city.admin_login,
+            &format!("/api/v1/reports/tpp?month={month}&format=csv"),
+            city_samples,
+        )
+        .await?;
+        tpp.print("TPP of the whole city as CSV for a month");
+    } else {
+        let queue = measure::timed(
+            &client,
+            &base,
+            &city.supervisor_login,
+            "/api/v1/activities?queue=true&per_page=50",
+            samples,
+        )
+        .await?;
+        queue.print("pending queue of one supervisor");
+        let month = format!(
+            "/api/v1/activities?unit_id={}&from={}&to={}&per_page=50",
+            city.unit_id, city.month.0, city.month.1
+        );
+        let unit = measure::timed(&client, &base, &city.head_login, &month, samples).await?;
+        unit.print("one unit's month of activities");
+    }
     let health = measure::timed(&client, &base, &city.head_login, "/health", samples).await?;
     health.print("GET /health (the machine's ceiling)");
     Ok(())
+}
+
+/// The median time of the dashboard's main query (activities of a month grouped by unit and status)
+/// run directly on the database.
+async fn direct_sql(db: &DatabaseConnection, units: &[i64], month: &str, samples: usize) -> anyhow::Result<Duration> {
+    let ids = units.iter().map(i64::to_string).collect::<Vec<_>>().join(",");
+    let sql = format!(
+        "SELECT unit_id, status, COUNT(id), SUM(minutes) FROM activities \
+         WHERE unit_id IN ({ids}) AND date BETWEEN '{month}-01' AND '{month}-31' GROUP BY unit_id, status"
+    );
+    let stmt = Statement::from_string(db.get_database_backend(), sql);
+    db.query_all_raw(stmt.clone()).await?;
+    let mut times = Vec::with_capacity(samples);
+    for _ in 0..samples.max(1) {
+        let t = Instant::now();
+        db.query_all_raw(stmt.clone()).await?;
+        times.push(t.elapsed());
+    }
+    times.sort();
+    Ok(times[times.len() / 2])
 }

@@ -15,6 +15,10 @@ impl Timings {
         self.samples[i].as_secs_f64() * 1000.0
     }
 
+    pub fn median_ms(&self) -> f64 {
+        self.pct(0.5)
+    }
+
     pub fn print(&self, what: &str) {
         let rows = self.total.map(|t| format!(" ({t} matching rows, one page of 50)")).unwrap_or_default();
         println!(
