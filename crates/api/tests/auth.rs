@@ -101,7 +101,58 @@ async fn bad_tokens_are_refused(app: TestApp) {
     assert_eq!(app.get("/api/v1/me", &other).await.0, StatusCode::UNAUTHORIZED);
 }
 
+async fn changing_a_password_ends_other_sessions(app: TestApp) {
+    let pair: Value = app.login_raw("dedi", "kinerja2026").await.json().await.unwrap();
+    let access = pair["access_token"].as_str().unwrap();
+    let change = |current: &str, new: &str| json!({ "current_password": current, "new_password": new });
+    let (status, body) = app.post("/api/v1/me/password", access, change("salah-sandi-9", "Rahasia-Baru-2026")).await;
+    assert_eq!(
+        (status, body["errors"][0]["field"].as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("current_password"))
+    );
+    let (status, body) = app.post("/api/v1/me/password", access, change("kinerja2026", "pendek1")).await;
+    assert_eq!((status, body["errors"][0]["field"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("new_password")));
+    let (status, _) = app.post("/api/v1/me/password", access, change("kinerja2026", "kinerja2026")).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "the same password again");
+    let (status, _) = app.post("/api/v1/me/password", access, change("kinerja2026", "Rahasia-Baru-2026")).await;
+    assert_eq!(status, StatusCode::NO_CONTENT);
+    assert_eq!(app.login_raw("dedi", "kinerja2026").await.status(), StatusCode::UNAUTHORIZED);
+    assert_eq!(app.login_raw("dedi", "Rahasia-Baru-2026").await.status(), StatusCode::OK);
+    let (status, _) = app
+        .call(Method::POST, "/api/v1/auth/refresh", None, Some(json!({ "refresh_token": pair["refresh_token"] })))
+        .await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED, "the old session is over");
+    let (_, log) = app.get("/api/v1/audit?per_page=50", &app.token("admin").await).await;
+    assert!(log.to_string().contains("user.password_change"));
+    assert!(!log.to_string().contains("Rahasia-Baru-2026"), "never a password in the log");
+}
+
+async fn an_admin_reset_forces_a_change(app: TestApp) {
+    let admin = app.token("admin").await;
+    let sri = app.token("sri").await;
+    let (_, users) = app.get("/api/v1/users?per_page=100", &admin).await;
+    let id = users["items"].as_array().unwrap().iter().find(|u| u["username"] == "sri").unwrap()["id"].clone();
+    let path = format!("/api/v1/users/{id}/reset-password");
+    assert_eq!(app.post(&path, &sri, json!({ "new_password": "Sementara-2026" })).await.0, StatusCode::FORBIDDEN);
+    assert_eq!(app.post(&path, &admin, json!({ "new_password": "x1" })).await.0, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(app.post(&path, &admin, json!({ "new_password": "Sementara-2026" })).await.0, StatusCode::NO_CONTENT);
+    let res = app.login_raw("sri", "Sementara-2026").await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let temp: Value = res.json().await.unwrap();
+    let temp = temp["access_token"].as_str().unwrap();
+    let (_, me) = app.get("/api/v1/me", temp).await;
+    assert_eq!(me["must_change_password"], true);
+    assert_eq!(app.get("/api/v1/skps", temp).await.0, StatusCode::FORBIDDEN, "nothing else until changed");
+    let body = json!({ "current_password": "Sementara-2026", "new_password": "Pilihan-Sri-2026" });
+    assert_eq!(app.post("/api/v1/me/password", temp, body).await.0, StatusCode::NO_CONTENT);
+    let (_, me) = app.get("/api/v1/me", temp).await;
+    assert_eq!(me["must_change_password"], false);
+    assert_eq!(app.get("/api/v1/skps", temp).await.0, StatusCode::OK);
+}
+
 db_tests!(
+    changing_a_password_ends_other_sessions,
+    an_admin_reset_forces_a_change,
     login_gives_tokens_and_me,
     unknown_user_and_wrong_password_look_the_same,
     five_failures_throttle_the_username,

@@ -71,3 +71,19 @@ impl Me {
         self.employee.as_ref().map(|e| e.position_kind)
     }
 }
+
+/// Body of `POST /me/password`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PasswordChange {
+    pub current_password: String,
+    pub new_password: String,
+}
+
+/// Body of `POST /users/{id}/reset-password` (admin): a temporary password the user must change
+/// at the next sign-in.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PasswordReset {
+    pub new_password: String,
+}

@@ -31,7 +31,7 @@ pub use assessment::{
     ObjectionRequest, OrgPredikatRequest, RatingEvidence,
 };
 pub use audit::{AuditEntry, AuditVerification};
-pub use auth::{LoginRequest, LogoutRequest, Me, RefreshRequest, TokenPair};
+pub use auth::{LoginRequest, LogoutRequest, Me, PasswordChange, PasswordReset, RefreshRequest, TokenPair};
 pub use dashboard::{
     ActivityFigures, AttentionItem, ComplaintFigures, Dashboard, IkmFigure, MonthPoint, SkpFigures, UnitFigures,
 };

@@ -88,7 +88,7 @@ fn browser_test() -> Result<()> {
     sh(cargo().args(["build", "-p", "kinerja-api"]))?;
     tools::ensure_chromium()?;
     let dir = Path::new("tests/browser");
-    tools::npm_install(dir)?;
+    tools::npm_install(dir, "playwright-core")?;
     sh(Command::new("node")
         .args(["--test", "--test-concurrency=1"])
         .current_dir(dir)
@@ -122,6 +122,12 @@ fn build_frontend() -> Result<()> {
         let entry = entry?;
         std::fs::copy(entry.path(), dist.join(entry.file_name()))?;
     }
+    // The dashboard charts use Chart.js (MIT), pinned in frontend/package.json: its UMD build,
+    // which index.html loads as the global `Chart` (see frontend/src/components/chart.rs).
+    let frontend = Path::new("frontend");
+    tools::npm_install(frontend, "chart.js/dist/chart.umd.js")?;
+    std::fs::copy(frontend.join("node_modules/chart.js/dist/chart.umd.js"), dist.join("chart.umd.js"))
+        .context("copying Chart.js into frontend/dist")?;
     eprintln!("xtask: SPA built in {}", dist.display());
     Ok(())
 }

@@ -56,8 +56,10 @@ pub fn ensure_chromium() -> Result<()> {
     sh(Command::new("apt-get").args(["install", "-y", "-qq", "chromium"]).env("DEBIAN_FRONTEND", "noninteractive"))
 }
 
-pub fn npm_install(dir: &Path) -> Result<()> {
-    if dir.join("node_modules/playwright-core").exists() {
+/// Installs the packages locked in `dir/package-lock.json` unless `marker` (a package path under
+/// `node_modules`) is already there.
+pub fn npm_install(dir: &Path, marker: &str) -> Result<()> {
+    if dir.join("node_modules").join(marker).exists() {
         return Ok(());
     }
     sh(Command::new("npm").args(["ci", "--no-audit", "--no-fund"]).current_dir(dir))

@@ -10,6 +10,9 @@ use actix_web::{dev::Payload, http::header, web, FromRequest, HttpRequest};
 use futures_util::future::LocalBoxFuture;
 use sea_orm::EntityTrait;
 
+/// What a user with a temporary password may still call: who am I, change it, sign out.
+const PASSWORD_CHANGE_PATHS: &[&str] = &["/api/v1/me", "/api/v1/me/password", "/api/v1/auth/logout"];
+
 impl FromRequest for Viewer {
     type Error = ApiError;
     type Future = LocalBoxFuture<'static, Result<Self, Self::Error>>;
@@ -37,6 +40,11 @@ impl FromRequest for Viewer {
                 .await?
                 .filter(|u| u.active)
                 .ok_or_else(unauthorized)?;
+            if user.must_change_password && !PASSWORD_CHANGE_PATHS.contains(&path.as_str()) {
+                return Err(ApiError::Forbidden(
+                    "kata sandi sementara: ganti kata sandi Anda dulu (POST /api/v1/me/password)".into(),
+                ));
+            }
             Ok(Viewer::from_user(&user))
         })
     }

@@ -46,12 +46,7 @@ pub async fn rotate(state: &AppState, presented: &str) -> ApiResult<(i64, TokenP
         .ok_or_else(invalid)?;
     if found.revoked_at.is_some() {
         // Reuse of a rotated token: end every session of this user.
-        refresh_tokens::Entity::update_many()
-            .col_expr(refresh_tokens::Column::RevokedAt, Expr::value(Utc::now()))
-            .filter(refresh_tokens::Column::UserId.eq(found.user_id))
-            .filter(refresh_tokens::Column::RevokedAt.is_null())
-            .exec(&txn)
-            .await?;
+        revoke_all(&txn, found.user_id).await?;
         txn.commit().await?;
         tracing::warn!(user_id = found.user_id, "refresh token reused; all sessions revoked");
         return Err(invalid());
@@ -79,6 +74,17 @@ pub async fn revoke(db: &impl ConnectionTrait, user_id: i64, presented: &str) ->
     refresh_tokens::Entity::update_many()
         .col_expr(refresh_tokens::Column::RevokedAt, Expr::value(Utc::now()))
         .filter(refresh_tokens::Column::TokenHash.eq(digest(presented)))
+        .filter(refresh_tokens::Column::UserId.eq(user_id))
+        .filter(refresh_tokens::Column::RevokedAt.is_null())
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+/// Ends every session of a user (after a password change or reset, or a reused refresh token).
+pub async fn revoke_all(db: &impl ConnectionTrait, user_id: i64) -> ApiResult<()> {
+    refresh_tokens::Entity::update_many()
+        .col_expr(refresh_tokens::Column::RevokedAt, Expr::value(Utc::now()))
         .filter(refresh_tokens::Column::UserId.eq(user_id))
         .filter(refresh_tokens::Column::RevokedAt.is_null())
         .exec(db)

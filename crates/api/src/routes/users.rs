@@ -10,12 +10,15 @@ use crate::state::AppState;
 use actix_web::{get, post, web, HttpRequest, HttpResponse};
 use chrono::Utc;
 use kinerja_domain::{Password, Role};
-use kinerja_types::{NewUser, Problem, User};
-use sea_orm::{ActiveModelTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryOrder, Set, TransactionTrait};
+use kinerja_types::{NewUser, PasswordReset, Problem, User};
+use sea_orm::{
+    ActiveModelTrait, ConnectionTrait, DatabaseConnection, EntityTrait, IntoActiveModel, QueryOrder, Set,
+    TransactionTrait,
+};
 use validator::Validate;
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.service(list_users).service(create_user);
+    cfg.service(list_users).service(create_user).service(reset_password);
 }
 
 pub fn to_wire(u: &users::Model) -> User {
@@ -116,4 +119,32 @@ pub async fn create_user(
     viewer.require(Role::Admin)?;
     let user = create(&state.db, &viewer.actor(), &body).await?;
     Ok(HttpResponse::Created().json(user))
+}
+
+/// Sets a temporary password (admin): the user must change it at the next sign-in, and every
+/// session of theirs ends now.
+#[utoipa::path(tag = "users", security(("bearer" = [])), params(("id" = i64, Path)), request_body = PasswordReset,
+    responses((status = 204), (status = 403, body = Problem), (status = 404, body = Problem), (status = 422, body = Problem)))]
+#[post("/users/{id}/reset-password")]
+pub async fn reset_password(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    id: web::Path<i64>,
+    body: web::Json<PasswordReset>,
+) -> ApiResult<HttpResponse> {
+    viewer.require(Role::Admin)?;
+    let txn = state.db.begin().await?;
+    let user = users::Entity::find_by_id(id.into_inner()).one(&txn).await?.ok_or(ApiError::NotFound)?;
+    let pw = Password::parse(&body.new_password, &user.username)
+        .map_err(|e| ApiError::field("new_password", e.to_string()))?;
+    let user_id = user.id;
+    let mut active = user.into_active_model();
+    active.password_hash = Set(password::hash(pw.expose())?);
+    active.must_change_password = Set(true);
+    active.updated_at = Set(Utc::now());
+    active.update(&txn).await?;
+    crate::auth::sessions::revoke_all(&txn, user_id).await?;
+    audit::record(&txn, &viewer.actor(), Change::new("user.password_reset", "user", user_id)).await?;
+    txn.commit().await?;
+    Ok(HttpResponse::NoContent().finish())
 }
