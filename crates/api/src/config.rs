@@ -13,12 +13,20 @@ pub struct Config {
     pub data_dir: PathBuf,
     pub static_dir: PathBuf,
     pub jwt_secret: Vec<u8>,
+    /// Earlier secrets whose tokens still verify during a rotation.
+    pub jwt_previous_secrets: Vec<Vec<u8>>,
     pub access_ttl: Duration,
     pub refresh_ttl: Duration,
     /// Largest JSON body accepted.
     pub json_limit: usize,
     /// Largest CSV import accepted.
     pub import_limit: usize,
+    /// Browser origins (`https://portal.example.go.id`) allowed to call the API cross-origin; none by default.
+    pub cors_origins: Vec<String>,
+    /// Send `Strict-Transport-Security`: set when TLS is terminated in front of the server.
+    pub hsts: bool,
+    /// Reverse proxies whose `X-Forwarded-For` is believed (for per-address rate limits).
+    pub trusted_proxies: Vec<std::net::IpAddr>,
 }
 
 impl std::fmt::Debug for Config {
@@ -41,10 +49,14 @@ impl Config {
             data_dir: data_dir.to_path_buf(),
             static_dir: PathBuf::from("frontend/dist"),
             jwt_secret,
+            jwt_previous_secrets: Vec::new(),
             access_ttl: Duration::from_secs(15 * 60),
             refresh_ttl: Duration::from_secs(30 * 24 * 3600),
             json_limit: 2 * 1024 * 1024,
             import_limit: 16 * 1024 * 1024,
+            cors_origins: Vec::new(),
+            hsts: false,
+            trusted_proxies: Vec::new(),
         }
     }
 }
@@ -87,5 +99,32 @@ pub fn redact_url(url: &str) -> String {
             format!("{}://{}:***@{}", &url[..scheme], user, &url[at + 1..])
         }
         _ => url.to_owned(),
+    }
+}
+
+/// A comma-separated list from the environment, trimmed, without empty items.
+pub fn env_list(name: &str) -> Vec<String> {
+    std::env::var(name).unwrap_or_default().split(',').map(|s| s.trim().to_owned()).filter(|s| !s.is_empty()).collect()
+}
+
+impl Config {
+    /// Reads the deployment settings of the environment: `KINERJA_JWT_PREVIOUS_SECRETS`,
+    /// `KINERJA_CORS_ORIGINS`, `KINERJA_HSTS` and `KINERJA_TRUSTED_PROXIES`.
+    pub fn with_env(mut self) -> anyhow::Result<Self> {
+        self.jwt_previous_secrets =
+            env_list("KINERJA_JWT_PREVIOUS_SECRETS").into_iter().map(String::into_bytes).collect();
+        self.cors_origins = env_list("KINERJA_CORS_ORIGINS");
+        for o in &self.cors_origins {
+            anyhow::ensure!(
+                o.starts_with("https://") || o.starts_with("http://"),
+                "KINERJA_CORS_ORIGINS: '{o}' is not an origin like https://portal.example.go.id"
+            );
+        }
+        self.hsts = matches!(std::env::var("KINERJA_HSTS").as_deref(), Ok("1" | "true" | "yes"));
+        self.trusted_proxies = env_list("KINERJA_TRUSTED_PROXIES")
+            .iter()
+            .map(|p| p.parse().with_context(|| format!("KINERJA_TRUSTED_PROXIES: '{p}' is not an IP address")))
+            .collect::<anyhow::Result<_>>()?;
+        Ok(self)
     }
 }

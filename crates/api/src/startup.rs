@@ -9,7 +9,7 @@ use actix_web::dev::Server;
 use actix_web::dev::Service;
 use actix_web::error::{JsonPayloadError, QueryPayloadError};
 use actix_web::http::header::{HeaderName, HeaderValue};
-use actix_web::middleware::{DefaultHeaders, ErrorHandlers, NormalizePath, TrailingSlash};
+use actix_web::middleware::{Condition, DefaultHeaders, ErrorHandlers, NormalizePath, TrailingSlash};
 use actix_web::HttpMessage;
 use actix_web::{web, App, HttpServer};
 use sea_orm::DatabaseConnection;
@@ -39,7 +39,7 @@ impl Application {
         let port = listener.local_addr()?.port();
         let state = AppState {
             db: db.clone(),
-            keys: Arc::new(JwtKeys::new(&config.jwt_secret)),
+            keys: Arc::new(JwtKeys::with_previous(&config.jwt_secret, &config.jwt_previous_secrets)),
             blobs: Arc::new(crate::storage::LocalDisk::new(config.data_dir.join("evidence"))),
             config: Arc::new(config),
         };
@@ -66,13 +66,35 @@ impl Application {
     }
 }
 
+/// Cross-origin access for the configured browser origins only.
+fn cors(origins: &[String]) -> actix_cors::Cors {
+    origins
+        .iter()
+        .fold(actix_cors::Cors::default(), |c, o| c.allowed_origin(o))
+        .allowed_methods(["GET", "POST", "PUT", "PATCH", "DELETE"])
+        .allowed_headers([
+            actix_web::http::header::AUTHORIZATION,
+            actix_web::http::header::CONTENT_TYPE,
+            actix_web::http::header::ACCEPT,
+        ])
+        .expose_headers(["x-request-id", "x-total-count"])
+        .max_age(3600)
+}
+
 fn run(listener: TcpListener, state: AppState) -> anyhow::Result<Server> {
     let json_limit = state.config.json_limit;
     let import_limit = state.config.import_limit;
     let static_dir = state.config.static_dir.clone();
+    let cors_origins = state.config.cors_origins.clone();
+    let hsts = state.config.hsts;
     let state = web::Data::new(state);
     let server = HttpServer::new(move || {
         App::new()
+            .wrap(Condition::new(!cors_origins.is_empty(), cors(&cors_origins)))
+            .wrap(Condition::new(
+                hsts,
+                DefaultHeaders::new().add(("Strict-Transport-Security", "max-age=31536000; includeSubDomains")),
+            ))
             .wrap(NormalizePath::new(TrailingSlash::MergeOnly))
             .wrap(
                 DefaultHeaders::new()

@@ -1,10 +1,12 @@
 //! Short-lived access tokens: HS256 JWTs with a key id, validated with the algorithm pinned.
+//!
+//! Rotating the secret: start the servers with the new `KINERJA_JWT_SECRET` and the old one in
+//! `KINERJA_JWT_PREVIOUS_SECRETS`. New tokens carry the new key id; tokens signed with the old key
+//! keep working until they expire (15 minutes), so nobody is signed out. Then drop the old secret.
 
-use jsonwebtoken::{decode, encode, Algorithm, DecodingKey, EncodingKey, Header, Validation};
+use jsonwebtoken::{decode, decode_header, encode, Algorithm, DecodingKey, EncodingKey, Header, Validation};
 use serde::{Deserialize, Serialize};
-
-/// The key id of the current secret; a rotation adds a new id while the old one still verifies.
-const KEY_ID: &str = "k1";
+use sha2::{Digest, Sha256};
 
 /// Claims of an access token.
 #[derive(Debug, Serialize, Deserialize)]
@@ -17,15 +19,31 @@ pub struct Claims {
     pub typ: String,
 }
 
-/// Signing and verification keys.
+/// Signing and verification keys: the current one signs; it and the previous ones verify.
 pub struct JwtKeys {
+    kid: String,
     encoding: EncodingKey,
-    decoding: DecodingKey,
+    /// (key id, key), the current one first.
+    decoding: Vec<(String, DecodingKey)>,
+}
+
+/// A key id that names a secret without revealing it.
+fn key_id(secret: &[u8]) -> String {
+    hex::encode(&Sha256::digest(secret)[..6])
 }
 
 impl JwtKeys {
     pub fn new(secret: &[u8]) -> Self {
-        Self { encoding: EncodingKey::from_secret(secret), decoding: DecodingKey::from_secret(secret) }
+        Self::with_previous(secret, &[])
+    }
+
+    /// Keys that sign with `secret` and still accept tokens signed with the `previous` secrets.
+    pub fn with_previous(secret: &[u8], previous: &[Vec<u8>]) -> Self {
+        let decoding = std::iter::once(secret)
+            .chain(previous.iter().map(Vec::as_slice))
+            .map(|s| (key_id(s), DecodingKey::from_secret(s)))
+            .collect();
+        Self { kid: key_id(secret), encoding: EncodingKey::from_secret(secret), decoding }
     }
 
     /// Signs an access token for `user_id` valid for `ttl_secs`.
@@ -33,7 +51,7 @@ impl JwtKeys {
         let now = chrono::Utc::now().timestamp();
         let claims = Claims { sub: user_id.to_string(), iat: now, exp: now + ttl_secs, typ: "access".into() };
         let mut header = Header::new(Algorithm::HS256);
-        header.kid = Some(KEY_ID.into());
+        header.kid = Some(self.kid.clone());
         Ok(encode(&header, &claims, &self.encoding)?)
     }
 
@@ -42,7 +60,9 @@ impl JwtKeys {
         let mut validation = Validation::new(Algorithm::HS256);
         validation.leeway = 5;
         validation.set_required_spec_claims(&["exp", "sub"]);
-        let data = decode::<Claims>(token, &self.decoding, &validation).ok()?;
+        let kid = decode_header(token).ok()?.kid?;
+        let (_, key) = self.decoding.iter().find(|(id, _)| *id == kid)?;
+        let data = decode::<Claims>(token, key, &validation).ok()?;
         if data.claims.typ != "access" {
             return None;
         }
@@ -62,6 +82,19 @@ mod tests {
         assert_eq!(JwtKeys::new(b"another-secret-another-secret-xx").verify(&t), None);
         let expired = keys.issue(7, -120).unwrap();
         assert_eq!(keys.verify(&expired), None);
+    }
+
+    #[test]
+    fn a_rotation_keeps_old_tokens_until_they_expire() {
+        let old = b"old-secret-old-secret-old-secret-0".to_vec();
+        let new = b"new-secret-new-secret-new-secret-1".to_vec();
+        let before = JwtKeys::new(&old).issue(3, 600).unwrap();
+        let rotated = JwtKeys::with_previous(&new, std::slice::from_ref(&old));
+        assert_eq!(rotated.verify(&before), Some(3), "signed with the old key");
+        let after = rotated.issue(4, 600).unwrap();
+        assert_eq!(rotated.verify(&after), Some(4));
+        assert_eq!(JwtKeys::new(&old).verify(&after), None, "the old servers do not know the new key");
+        assert_eq!(JwtKeys::new(&new).verify(&before), None, "once the old secret is dropped");
     }
 
     #[test]

@@ -114,7 +114,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Serve { bind, static_dir, log_json } => {
             telemetry::init(log_json);
             let secret = load_or_create_jwt_secret(&cli.data_dir, std::env::var("KINERJA_JWT_SECRET").ok())?;
-            let mut config = Config::new(&cli.data_dir, Some(url), secret);
+            let mut config = Config::new(&cli.data_dir, Some(url), secret).with_env()?;
             config.bind = bind;
             config.static_dir = static_dir;
             tracing::info!(?config, "starting");

@@ -63,8 +63,24 @@ pub async fn hit(db: &impl ConnectionTrait, limit: Limit, key: &str) -> ApiResul
     Ok(())
 }
 
-/// The client's address as seen by this server (a proxy in front must be trusted explicitly, so
-/// a forged `X-Forwarded-For` cannot dodge the limits).
+/// The client's address. Behind a reverse proxy listed in `KINERJA_TRUSTED_PROXIES`, the last
+/// address of `X-Forwarded-For` that is not itself a trusted proxy; otherwise the peer, so that a
+/// forged header cannot dodge the limits.
 pub fn client_key(req: &actix_web::HttpRequest) -> String {
-    req.peer_addr().map(|a| a.ip().to_string()).unwrap_or_else(|| "unknown".into())
+    let Some(peer) = req.peer_addr().map(|a| a.ip()) else { return "unknown".into() };
+    let trusted = req
+        .app_data::<actix_web::web::Data<crate::state::AppState>>()
+        .map(|s| s.config.trusted_proxies.clone())
+        .unwrap_or_default();
+    if !trusted.contains(&peer) {
+        return peer.to_string();
+    }
+    let forwarded = req.headers().get("x-forwarded-for").and_then(|v| v.to_str().ok()).unwrap_or("");
+    forwarded
+        .split(',')
+        .rev()
+        .filter_map(|a| a.trim().parse::<std::net::IpAddr>().ok())
+        .find(|a| !trusted.contains(a))
+        .unwrap_or(peer)
+        .to_string()
 }
