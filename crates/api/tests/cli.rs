@@ -158,3 +158,64 @@ fn serve_logs_requests_but_never_passwords_or_tokens() {
     assert!(!log.contains("kinerja2026"), "no password in the logs");
     assert!(!log.contains(&token), "no token in the logs");
 }
+
+/// Every table of an SQLite database file with its row count.
+fn row_counts(file: &std::path::Path) -> Vec<(String, i64)> {
+    use sea_orm::{ConnectionTrait, DbBackend, Statement};
+    tokio::runtime::Runtime::new().unwrap().block_on(async {
+        let db = sea_orm::Database::connect(format!("sqlite://{}?mode=ro", file.display())).await.unwrap();
+        let tables = db
+            .query_all_raw(Statement::from_string(
+                DbBackend::Sqlite,
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+            ))
+            .await
+            .unwrap();
+        let mut out = Vec::new();
+        for t in tables {
+            let name: String = t.try_get("", "name").unwrap();
+            let n = db
+                .query_one_raw(Statement::from_string(
+                    DbBackend::Sqlite,
+                    format!("SELECT COUNT(*) AS n FROM \"{name}\""),
+                ))
+                .await
+                .unwrap()
+                .unwrap()
+                .try_get::<i64>("", "n")
+                .unwrap();
+            out.push((name, n));
+        }
+        out
+    })
+}
+
+#[test]
+fn a_backup_restores_every_row() {
+    let live = tempfile::tempdir().unwrap();
+    assert!(kinerja(live.path()).args(["seed", "demo"]).output().unwrap().status.success());
+    let file = live.path().join("cadangan.db");
+    let out = kinerja(live.path()).arg("backup").arg(&file).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let again = kinerja(live.path()).arg("backup").arg(&file).output().unwrap();
+    assert!(!again.status.success(), "never overwrites a file");
+
+    let fresh = tempfile::tempdir().unwrap();
+    // Without --yes and without a terminal, nothing is replaced.
+    let refused = kinerja(fresh.path()).arg("restore").arg(&file).output().unwrap();
+    assert!(!refused.status.success());
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("--yes"));
+    // Not a Kinerja database.
+    let junk = fresh.path().join("bukan.db");
+    std::fs::write(&junk, b"bukan basis data").unwrap();
+    assert!(!kinerja(fresh.path()).args(["restore", "--yes"]).arg(&junk).output().unwrap().status.success());
+    let out = kinerja(fresh.path()).args(["restore", "--yes"]).arg(&file).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let source = row_counts(&live.path().join("kinerja.db"));
+    assert!(source.iter().any(|(t, n)| t == "activities" && *n > 1000), "{source:?}");
+    assert_eq!(row_counts(&fresh.path().join("kinerja.db")), source);
+    // PostgreSQL is backed up with pg_dump.
+    let pg =
+        kinerja(fresh.path()).args(["backup", "x.sql", "--database-url", "postgres://u@127.0.0.1/x"]).output().unwrap();
+    assert!(String::from_utf8_lossy(&pg.stderr).contains("pg_dump"));
+}

@@ -1,6 +1,7 @@
-//! The `kinerja` command line: serve, migrate, admin, seed, import, openapi.
+//! The `kinerja` command line: serve, migrate, admin, seed, import, backup, restore, openapi.
 
 mod admin;
+mod backup;
 mod import;
 
 use crate::config::{load_or_create_jwt_secret, Config};
@@ -49,6 +50,19 @@ enum Command {
     /// Import data from files.
     #[command(subcommand)]
     Import(ImportCommand),
+    /// Back up the SQLite database to FILE while the server runs (PostgreSQL: use pg_dump).
+    Backup {
+        /// The backup file to write (must not exist).
+        file: PathBuf,
+    },
+    /// Replace the SQLite database with a backup (stop the server first; asks for confirmation).
+    Restore {
+        /// The backup file.
+        file: PathBuf,
+        /// Do not ask for confirmation.
+        #[arg(long)]
+        yes: bool,
+    },
     /// Print the OpenAPI document.
     Openapi,
 }
@@ -139,6 +153,8 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::Import(ImportCommand::Employees { file }) => import::employees(&db::open(&url).await?, &file).await,
         Command::Import(ImportCommand::Attendance { file }) => import::attendance(&db::open(&url).await?, &file).await,
+        Command::Backup { file } => backup::backup(&url, &file).await,
+        Command::Restore { file, yes } => backup::restore(&url, &file, yes).await,
         Command::Openapi => {
             print!("{}", openapi::to_json());
             Ok(())
