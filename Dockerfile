@@ -2,7 +2,10 @@
 # image holds only the `kinerja` binary and the built SPA.
 FROM rust:1.95-bookworm AS build
 WORKDIR /src
-RUN rustup target add wasm32-unknown-unknown \
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends nodejs npm \
+ && rm -rf /var/lib/apt/lists/* \
+ && rustup target add wasm32-unknown-unknown \
  && cargo install wasm-bindgen-cli --version =0.2.130
 COPY . .
 RUN cargo xtask frontend \
