@@ -2,6 +2,7 @@
 
 use crate::i18n::Lang;
 use chrono::{DateTime, NaiveDate, Utc};
+use kinerja_domain::ikm::Grade;
 use wasm_bindgen::JsValue;
 
 /// An instant in the browser's time zone, e.g. `23/11/2026, 09.15.00`.
@@ -82,5 +83,41 @@ pub fn bytes(size: u64, lang: Lang) -> String {
         format!("{} KB", number((size_f / KB * 10.0).round() / 10.0, lang))
     } else {
         format!("{} MB", number((size_f / KB / KB * 10.0).round() / 10.0, lang))
+    }
+}
+
+/// Hours with one decimal, e.g. `1,5 jam` (id) or `1.5 h` (en).
+pub fn hours(value: f64, lang: Lang) -> String {
+    let unit = match lang {
+        Lang::Id => "jam",
+        Lang::En => "h",
+    };
+    format!("{} {unit}", number((value * 10.0).round() / 10.0 + 0.0, lang))
+}
+
+/// A whole number with thousands grouped, e.g. `90.420` (id) or `90,420` (en).
+pub fn count(value: u64, lang: Lang) -> String {
+    let digits = value.to_string();
+    let separator = match lang {
+        Lang::Id => '.',
+        Lang::En => ',',
+    };
+    let mut grouped = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            grouped.push(separator);
+        }
+        grouped.push(digit);
+    }
+    grouped
+}
+
+/// The letter of an IKM grade: `A` to `D`.
+pub fn grade_letter(grade: Grade) -> &'static str {
+    match grade {
+        Grade::A => "A",
+        Grade::B => "B",
+        Grade::C => "C",
+        Grade::D => "D",
     }
 }

@@ -73,6 +73,13 @@ pub fn Screen(props: &ScreenProps) -> Html {
             } else {
                 match route {
                     Route::Home => html! { <pages::Home me={me.clone()} /> },
+                    Route::Dashboard => html! { <pages::UnitDashboard me={me.clone()} unit_id={None::<i64>} /> },
+                    Route::UnitDashboard { unit_id } => {
+                        html! { <pages::UnitDashboard me={me.clone()} unit_id={Some(unit_id)} /> }
+                    }
+                    Route::City => html! { <pages::City /> },
+                    Route::Tpp => html! { <pages::Tpp me={me.clone()} /> },
+                    Route::ApiTokens => html! { <pages::ApiTokens /> },
                     Route::Activities => html! { <pages::Activities me={me.clone()} /> },
                     Route::Verification => html! { <pages::Verification me={me.clone()} /> },
                     Route::TeamActivities => html! { <pages::TeamActivities /> },

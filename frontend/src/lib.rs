@@ -9,6 +9,7 @@ mod app;
 mod auth;
 mod calendar;
 mod components;
+mod csv;
 mod files;
 mod format;
 mod guard;

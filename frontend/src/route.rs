@@ -11,6 +11,16 @@ pub enum Route {
     Home,
     #[at("/masuk")]
     Login,
+    #[at("/dasbor")]
+    Dashboard,
+    #[at("/dasbor/:unit_id")]
+    UnitDashboard { unit_id: i64 },
+    #[at("/kota")]
+    City,
+    #[at("/tpp")]
+    Tpp,
+    #[at("/token-api")]
+    ApiTokens,
     #[at("/aktivitas")]
     Activities,
     #[at("/aktivitas/verifikasi")]
@@ -83,6 +93,8 @@ impl Route {
     /// The screens in the navigation, in order.
     pub const NAV: &'static [Route] = &[
         Route::Home,
+        Route::Dashboard,
+        Route::City,
         Route::Activities,
         Route::Verification,
         Route::TeamActivities,
@@ -94,12 +106,14 @@ impl Route {
         Route::Objections,
         Route::PerformanceMap,
         Route::Calibration,
+        Route::Tpp,
         Route::Complaints,
         Route::Ikm,
         Route::Profile,
         Route::Units,
         Route::Employees,
         Route::Settings,
+        Route::ApiTokens,
         Route::Audit,
     ];
 
@@ -124,18 +138,20 @@ impl Route {
     /// Whether `me` may open the screen. The server checks again; this only hides what would fail.
     pub fn allows(&self, me: &Me) -> bool {
         match self {
-            Route::MySkp
-            | Route::Activities
-            | Route::TeamActivities
-            | Route::MyRealization
-            | Route::MyFeedback
-            | Route::Assessments => me.employee.is_some(),
+            Route::MySkp | Route::Activities | Route::TeamActivities | Route::MyRealization | Route::MyFeedback => {
+                me.employee.is_some()
+            }
+            // Heads, admins and auditors also open someone's ratings from a dashboard.
+            Route::Assessments => me.employee.is_some() || Self::oversees(me),
             // The atasan penilai of an objection is the penilai's own supervisor.
             Route::TeamSkp | Route::Verification | Route::RateEmployee { .. } | Route::Objections => me.is_supervisor,
-            Route::PerformanceMap | Route::Calibration => {
-                me.has(Role::KepalaUnit) || me.has(Role::Admin) || me.has(Role::Auditor)
-            }
-            Route::Settings => me.has(Role::Admin),
+            Route::PerformanceMap
+            | Route::Calibration
+            | Route::Dashboard
+            | Route::UnitDashboard { .. }
+            | Route::Tpp => Self::oversees(me),
+            Route::City => me.has(Role::Admin) || me.has(Role::Auditor),
+            Route::Settings | Route::ApiTokens => me.has(Role::Admin),
             Route::Audit => me.has(Role::Admin) || me.has(Role::Auditor),
             // Operators and heads of service units handle complaints; admins too; auditors read.
             Route::Complaints | Route::ComplaintDetail { .. } | Route::Ikm => {
@@ -145,11 +161,27 @@ impl Route {
         }
     }
 
+    /// Whether the screen is listed for `me` in the navigation and on the home page: those it
+    /// allows, except someone else's ratings for those who have none of their own.
+    pub fn listed_for(&self, me: &Me) -> bool {
+        self.allows(me) && (*self != Route::Assessments || me.employee.is_some())
+    }
+
+    /// Heads of units, admins and auditors: those who read a unit's figures.
+    fn oversees(me: &Me) -> bool {
+        me.has(Role::KepalaUnit) || me.has(Role::Admin) || me.has(Role::Auditor)
+    }
+
     /// The i18n key of the screen's name.
     pub fn label_key(&self) -> &'static str {
         match self {
             Route::Home => "nav.home",
             Route::Login => "nav.login",
+            Route::Dashboard => "nav.dashboard",
+            Route::UnitDashboard { .. } => "nav.unit_dashboard",
+            Route::City => "nav.city",
+            Route::Tpp => "nav.tpp",
+            Route::ApiTokens => "nav.api_tokens",
             Route::Activities => "nav.activities",
             Route::Verification => "nav.verification",
             Route::TeamActivities => "nav.team_activities",

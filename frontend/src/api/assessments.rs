@@ -17,17 +17,23 @@ const PER_PAGE: u64 = Page::<Assessment>::MAX_PER_PAGE;
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AssessmentFilter {
     pub employee_id: Option<i64>,
+    /// Only those rated by this penilai.
+    pub penilai_id: Option<i64>,
     pub period: Option<Period>,
     pub status: Option<AssessmentStatus>,
     /// Only objections waiting for the caller's decision as atasan penilai.
     pub to_decide: bool,
 }
 
-/// `GET /assessments?employee_id=&period=&status=&to_decide=`: the first (largest) page, newest first.
+/// `GET /assessments?employee_id=&penilai_id=&period=&status=&to_decide=`: the first (largest)
+/// page, newest first.
 pub async fn list(filter: &AssessmentFilter) -> Result<Page<Assessment>, ApiError> {
     let mut query = vec![("page", "1".to_owned()), ("per_page", PER_PAGE.to_string())];
     if let Some(id) = filter.employee_id {
         query.push(("employee_id", id.to_string()));
+    }
+    if let Some(id) = filter.penilai_id {
+        query.push(("penilai_id", id.to_string()));
     }
     if let Some(period) = filter.period {
         query.push(("period", period.to_string()));

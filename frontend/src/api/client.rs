@@ -145,6 +145,15 @@ where
     }
 }
 
+/// `POST {path}` with a CSV file's text as the signed-in user (an import). The answer is handed
+/// back as it came: a refused import's 422 lists the bad rows, which [`super::imports`] reads.
+pub async fn post_csv(path: &str, csv: String) -> Result<Response, ApiError> {
+    let headers = [("Content-Type", "text/csv; charset=utf-8".to_owned())];
+    let call =
+        Call { method: Method::POST, path, query: &[], body: Some(csv), signed: true, accept: JSON, headers: &headers };
+    execute(&call).await
+}
+
 /// A file the server sent.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Download {
@@ -324,22 +333,25 @@ async fn attempt(call: &Call<'_>, tokens: Option<&Tokens>) -> Result<Response, A
     if let Some(tokens) = tokens {
         builder = builder.header("Authorization", &format!("Bearer {}", tokens.access_token));
     }
+    // A JSON body unless the call names its own type (a CSV import).
+    let typed = call.headers.iter().any(|(name, _)| name.eq_ignore_ascii_case("content-type"));
     let request = match &call.body {
-        Some(json) => builder.header("Content-Type", "application/json").body(json.clone()),
+        Some(body) if typed => builder.body(body.clone()),
+        Some(json) => builder.header("Content-Type", JSON).body(json.clone()),
         None => builder.build(),
     }
     .map_err(|_| ApiError::Network)?;
     request.send().await.map_err(|_| ApiError::Network)
 }
 
-async fn decode<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> {
+pub(super) async fn decode<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> {
     if !response.ok() {
         return Err(failure(response).await);
     }
     response.json::<T>().await.map_err(|_| ApiError::BadResponse)
 }
 
-async fn failure(response: Response) -> ApiError {
+pub(super) async fn failure(response: Response) -> ApiError {
     let status = response.status();
     let retry_after = response.headers().get("retry-after");
     let problem = response.text().await.ok().and_then(|body| serde_json::from_str::<Problem>(&body).ok());

@@ -2,16 +2,19 @@
 //! ([`ApiError`]), the stored session ([`session`]) and one module of typed calls per resource.
 
 pub mod activities;
+pub mod api_tokens;
 pub mod assessments;
 pub mod audit;
 pub mod auth;
 pub mod client;
 pub mod complaints;
+pub mod dashboard;
 pub mod employees;
 mod error;
 pub mod evidence;
 pub mod feedback;
 pub mod ikm;
+pub mod imports;
 pub mod notifications;
 pub mod pk;
 pub mod public;
@@ -19,6 +22,7 @@ pub mod realization;
 pub mod session;
 pub mod settings;
 pub mod skp;
+pub mod tpp;
 pub mod units;
 
 pub use error::ApiError;

@@ -1,15 +1,19 @@
 //! Pieces every page uses.
 
 pub mod assessment_period;
+pub mod chart;
 pub mod complaint_badges;
 pub mod confirm;
 pub mod copy_button;
+pub mod dashboard;
 pub mod distribution_chart;
+pub mod download_button;
 pub mod employee_picker;
 pub mod error_banner;
 pub mod evidence;
 pub mod field;
 pub mod header;
+pub mod import_rows;
 pub mod indicator_editor;
 pub mod layout;
 pub mod loading;
@@ -20,10 +24,12 @@ pub mod notification_bell;
 pub mod pager;
 pub mod period_picker;
 pub mod predikat_badge;
+pub mod print_button;
 pub mod public_layout;
 pub mod qr_code;
 pub mod rating_input;
 pub mod skp_view;
+pub mod sort_header;
 pub mod status_badge;
 pub mod year_picker;
 
@@ -31,9 +37,11 @@ pub use assessment_period::{current_period, use_pemda_settings, AssessmentPeriod
 pub use complaint_badges::{ComplaintBadge, SlaBadge};
 pub use confirm::Confirm;
 pub use copy_button::CopyButton;
+pub use download_button::{DownloadButton, FileSource};
 pub use error_banner::ErrorBanner;
 pub use field::{CheckField, Field, SelectField};
 pub use header::LanguageToggle;
+pub use import_rows::ImportRows;
 pub use layout::Layout;
 pub use loading::Loading;
 pub use meter::Meter;
@@ -41,6 +49,7 @@ pub use notice::Notice;
 pub use pager::Pager;
 pub use period_picker::PeriodPicker;
 pub use predikat_badge::{OrgPredikatBadge, PredikatBadge};
+pub use print_button::PrintButton;
 pub use public_layout::PublicLayout;
 pub use qr_code::QrCode;
 pub use rating_input::{PredikatPreview, RatingChoice};

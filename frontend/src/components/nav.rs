@@ -19,8 +19,12 @@ pub struct NavProps {
 #[component]
 pub fn Nav(props: &NavProps) -> Html {
     let i18n = use_i18n();
-    let current = use_route::<Route>();
-    let links = Route::NAV.iter().filter(|route| route.allows(&props.me)).map(|route| {
+    // A unit's dashboard is reached from "Dasbor", which stays marked.
+    let current = use_route::<Route>().map(|route| match route {
+        Route::UnitDashboard { .. } => Route::Dashboard,
+        route => route,
+    });
+    let links = Route::NAV.iter().filter(|route| route.listed_for(&props.me)).map(|route| {
         html! {
             <li><NavLink route={route.clone()} current={current.as_ref() == Some(route)}
                 label={i18n.t(route.label_key()).to_owned()} /></li>

@@ -1,8 +1,10 @@
 //! Penilaian Kinerja: my own assessments, and for a penilai each direct subordinate with where
-//! their assessment for the chosen period stands and the way to rate them.
+//! their assessment for the chosen period stands and the way to rate them. With `?employee=` (from
+//! a dashboard's attention list) it is someone's ratings instead, for their head, admin or auditor.
 
 use super::PageProps;
 use crate::api::{self, ApiError};
+use crate::components::dashboard::EmployeeQuery;
 use crate::components::{
     current_period, use_pemda_settings, AssessmentBadge, AssessmentPeriodPicker, ErrorBanner, Loading, PredikatBadge,
 };
@@ -10,7 +12,7 @@ use crate::hooks::use_remote;
 use crate::i18n::use_i18n;
 use crate::periods;
 use crate::route::Route;
-use futures::future::join_all;
+use futures::future::try_join;
 use kinerja_domain::{AssessmentStatus, Period};
 use kinerja_types::{Assessment, Employee, Me, PemdaSettings};
 use std::rc::Rc;
@@ -19,6 +21,16 @@ use yew_router::prelude::*;
 
 #[component]
 pub fn Assessments(props: &PageProps) -> Html {
+    let someone = use_location().and_then(|l| l.query::<EmployeeQuery>().ok()).map(|q| q.employee);
+    match someone {
+        Some(employee_id) => html! { <SomeonesAssessments {employee_id} /> },
+        None => html! { <MineAndTeam me={props.me.clone()} /> },
+    }
+}
+
+/// My own assessments and, for a penilai, the team's.
+#[component]
+fn MineAndTeam(props: &PageProps) -> Html {
     let i18n = use_i18n();
     let settings = use_pemda_settings();
     let my_id = props.me.employee.as_ref().map(|e| e.id);
@@ -53,6 +65,50 @@ pub fn Assessments(props: &PageProps) -> Html {
                     <Loading />
                 }
             }
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct SomeonesAssessmentsProps {
+    employee_id: i64,
+}
+
+/// Every assessment of one employee, newest first (the server shows only whom the viewer may see).
+#[component]
+fn SomeonesAssessments(props: &SomeonesAssessmentsProps) -> Html {
+    let i18n = use_i18n();
+    let person = use_remote(props.employee_id, api::employees::get);
+    let list = use_remote(props.employee_id, |id| async move {
+        let filter = api::assessments::AssessmentFilter { employee_id: Some(id), ..Default::default() };
+        api::assessments::list(&filter).await.map(|p| p.items)
+    });
+    let body = match list.state.data.as_deref().map(Vec::as_slice) {
+        Some([]) => html! { <p class="muted">{ i18n.t("assessment.someone_empty") }</p> },
+        Some(items) => html! { <MineTable items={items.to_vec()} /> },
+        None if list.state.loading => html! { <Loading /> },
+        None => html! {},
+    };
+    html! {
+        <section class="page">
+            <h1>
+                { match person.state.data.as_ref() {
+                    Some(e) => i18n.tf("assessment.someone_title", &[("name", &e.name)]),
+                    None => i18n.t("assessment.title").to_owned(),
+                } }
+            </h1>
+            if let Some(e) = person.state.data.as_ref() {
+                <p class="lead">
+                    { &e.position_title }{ " · " }<span class="nip">{ &e.nip }</span>{ " · " }
+                    <Link<Route> to={Route::Feedback { employee_id: e.id }}>{ i18n.t("assessment.someone_feedback") }</Link<Route>>
+                </p>
+            }
+            <ErrorBanner error={person.state.error.clone()} on_retry={person.reload.clone()} />
+            <section class="panel">
+                <h2>{ i18n.t("assessment.someone_list") }</h2>
+                <ErrorBanner error={list.state.error.clone()} on_retry={list.reload.clone()} />
+                { body }
+            </section>
         </section>
     }
 }
@@ -117,9 +173,19 @@ fn Team(props: &TeamProps) -> Html {
         let Some(my_id) = my_id else {
             return Ok(Vec::new());
         };
-        let people = api::employees::subordinates(my_id).await?.items;
-        let found = join_all(people.iter().map(|e| api::assessments::of(e.id, period))).await;
-        people.into_iter().zip(found).map(|(e, a)| Ok((e, a?))).collect::<Result<Vec<_>, ApiError>>()
+        // Two calls whatever the team's size: the people, and what this penilai rated in the period.
+        let filter =
+            api::assessments::AssessmentFilter { penilai_id: Some(my_id), period: Some(period), ..Default::default() };
+        let (people, rated) = try_join(api::employees::subordinates(my_id), api::assessments::list(&filter)).await?;
+        let rows = people
+            .items
+            .into_iter()
+            .map(|e| {
+                let assessment = rated.items.iter().find(|a| a.employee_id == e.id).cloned();
+                (e, assessment)
+            })
+            .collect::<Vec<_>>();
+        Ok::<_, ApiError>(rows)
     });
     let on_period = {
         let chosen = chosen.clone();

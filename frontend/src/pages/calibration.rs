@@ -17,7 +17,6 @@ use crate::periods;
 use crate::route::Route;
 use kinerja_domain::{OrgPredikat, Period, Role};
 use kinerja_types::{AssessmentReportRow, Distribution, OrgPredikatRequest};
-use std::collections::HashMap;
 use std::rc::Rc;
 use yew::platform::spawn_local;
 use yew::prelude::*;
@@ -251,12 +250,6 @@ fn ReportPanel(props: &ReportPanelProps) -> Html {
     let downloading = use_state(|| false);
     let download_error = use_state(|| None::<ApiError>);
     let report = use_remote((props.unit, props.period), |(unit, period)| api::assessments::report(unit, period));
-    // The report has no ids: the assessments of the period give them, by name.
-    let ids = use_remote(props.period, |period| async move {
-        let filter = api::assessments::AssessmentFilter { period: Some(period), ..Default::default() };
-        let items = api::assessments::list(&filter).await.map(|p| p.items).unwrap_or_default();
-        Ok::<_, ApiError>(items.into_iter().map(|a| (a.employee_name, a.id)).collect::<HashMap<String, i64>>())
-    });
     let download = {
         let (downloading, download_error) = (downloading.clone(), download_error.clone());
         let (unit, period) = (props.unit, props.period);
@@ -280,10 +273,9 @@ fn ReportPanel(props: &ReportPanelProps) -> Html {
             });
         })
     };
-    let links: Rc<HashMap<String, i64>> = ids.state.data.clone().unwrap_or_default();
     let body = match &report.state.data {
         Some(page) if page.items.is_empty() => html! { <p class="muted">{ i18n.t("calibration.no_assessments") }</p> },
-        Some(page) => html! { <ReportTable rows={page.items.clone()} links={links.clone()} /> },
+        Some(page) => html! { <ReportTable rows={page.items.clone()} /> },
         None if report.state.loading => html! { <Loading /> },
         None => html! {},
     };
@@ -311,7 +303,6 @@ fn ReportPanel(props: &ReportPanelProps) -> Html {
 #[derive(Properties, PartialEq)]
 struct ReportTableProps {
     rows: Vec<AssessmentReportRow>,
-    links: Rc<HashMap<String, i64>>,
 }
 
 #[component]
@@ -337,10 +328,7 @@ fn ReportTable(props: &ReportTableProps) -> Html {
                         <tr key={r.nip.clone()}>
                             <td data-label={label(0)}>
                                 <span>
-                                    { match props.links.get(&r.name) {
-                                        Some(id) => html! { <Link<Route> to={Route::AssessmentDetail { id: *id }}>{ &r.name }</Link<Route>> },
-                                        None => html! { <span>{ &r.name }</span> },
-                                    } }
+                                    <Link<Route> to={Route::AssessmentDetail { id: r.assessment_id }}>{ &r.name }</Link<Route>>
                                     <br /><span class="nip muted small">{ &r.nip }</span>
                                 </span>
                             </td>

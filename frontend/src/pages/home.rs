@@ -3,6 +3,7 @@
 use super::PageProps;
 use crate::i18n::use_i18n;
 use crate::route::Route;
+use kinerja_domain::Role;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -15,7 +16,7 @@ pub fn Home(props: &PageProps) -> Html {
     } else {
         me.roles.iter().map(|r| i18n.word("role", r.as_str())).collect::<Vec<_>>().join(", ")
     };
-    let cards = Route::NAV.iter().filter(|r| **r != Route::Home && r.allows(me)).map(|route| {
+    let cards = Route::NAV.iter().filter(|r| **r != Route::Home && r.listed_for(me)).map(|route| {
         let about = format!("home.about.{}", route.label_key().trim_start_matches("nav."));
         html! {
             <li>
@@ -35,6 +36,12 @@ pub fn Home(props: &PageProps) -> Html {
                 }
                 { i18n.t("home.roles") }{ ": " }{ roles }
             </p>
+            // A head's first stop every morning: their unit's dashboard, one click away.
+            if me.has(Role::KepalaUnit) {
+                <p class="home-cta">
+                    <Link<Route> to={Route::Dashboard} classes="button-primary">{ i18n.t("home.dashboard_cta") }</Link<Route>>
+                </p>
+            }
             <h2>{ i18n.t("home.quick_links") }</h2>
             <ul class="cards">{ for cards }</ul>
         </section>

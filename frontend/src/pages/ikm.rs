@@ -7,7 +7,7 @@ use super::public::site_url;
 use super::PageProps;
 use crate::api::{self, ApiError};
 use crate::components::{Confirm, CopyButton, ErrorBanner, Field, Loading, Meter, Notice, PeriodPicker, SelectField};
-use crate::format;
+use crate::format::{self, grade_letter as letter};
 use crate::hooks::use_remote;
 use crate::i18n::use_i18n;
 use crate::route::Route;
@@ -24,16 +24,6 @@ const KIOSK_FIELDS: &[&str] = &["name"];
 
 /// The highest answer of an unsur.
 const NRR_MAX: f64 = 4.0;
-
-/// The letter of a grade.
-pub(crate) fn letter(grade: Grade) -> &'static str {
-    match grade {
-        Grade::A => "A",
-        Grade::B => "B",
-        Grade::C => "C",
-        Grade::D => "D",
-    }
-}
 
 #[component]
 pub fn IkmPage(props: &PageProps) -> Html {

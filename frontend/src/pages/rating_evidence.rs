@@ -3,10 +3,10 @@
 //! complaints that name the employee, and the satisfaction index of the employee's unit.
 
 use super::feedback::FeedbackEntry;
-use super::ikm::letter;
 use crate::api;
 use crate::components::{ComplaintBadge, ErrorBanner, Loading, Meter, StatusBadge};
 use crate::format;
+use crate::format::grade_letter as letter;
 use crate::hooks::use_remote;
 use crate::i18n::{use_i18n, I18n};
 use crate::periods;

@@ -1,0 +1,114 @@
+//! A chart drawn by Chart.js on a `<canvas>`.
+//!
+//! Why Chart.js: it is MIT-licensed, well kept, draws accessible-enough canvases with tooltips,
+//! legends and responsive resizing, and needs no build step. `cargo xtask frontend` copies its UMD
+//! build (`frontend/node_modules/chart.js/dist/chart.umd.js`, pinned in `frontend/package.json`)
+//! into `dist/`, where `index.html` loads it as the global `Chart`. The configuration is written
+//! in Rust as JSON and handed over through `JSON.parse`, so no callback crosses the boundary.
+
+use std::rc::Rc;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::prelude::wasm_bindgen;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::HtmlCanvasElement;
+use yew::prelude::*;
+
+#[wasm_bindgen]
+extern "C" {
+    /// A chart made by `new Chart(canvas, config)`.
+    #[wasm_bindgen(js_name = Chart)]
+    type ChartJs;
+
+    #[wasm_bindgen(constructor, js_class = "Chart", catch)]
+    fn new(canvas: &HtmlCanvasElement, config: &JsValue) -> Result<ChartJs, JsValue>;
+
+    #[wasm_bindgen(method)]
+    fn destroy(this: &ChartJs);
+
+    #[wasm_bindgen(method)]
+    fn resize(this: &ChartJs);
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ChartProps {
+    /// The Chart.js configuration: `{ type, data, options }`.
+    pub config: Rc<serde_json::Value>,
+    /// What the chart shows, read out instead of the drawing.
+    pub label: AttrValue,
+    /// Names the canvas for tests and styles, e.g. `chart-predikat`.
+    pub name: AttrValue,
+    /// The height of the drawing in pixels, when the stylesheet's is not right (a chart with a
+    /// row per unit grows with the units).
+    #[prop_or_default]
+    pub height: Option<u32>,
+    /// Shown when the chart cannot be drawn, and to screen readers: the figures as text.
+    #[prop_or_default]
+    pub children: Html,
+}
+
+/// The canvas, with the chart made when the configuration is set and destroyed when it changes
+/// or the component goes away (Chart.js keeps listeners on the canvas otherwise).
+#[component]
+pub fn Chart(props: &ChartProps) -> Html {
+    let canvas = use_node_ref();
+    {
+        let canvas = canvas.clone();
+        use_effect_with(props.config.clone(), move |config| {
+            let drawn = canvas.cast::<HtmlCanvasElement>().and_then(|c| Drawn::new(&c, config));
+            move || drop(drawn)
+        });
+    }
+    html! {
+        <div class={classes!("chart-box", props.name.to_string())}
+            style={props.height.map(|h| format!("height: {h}px"))}>
+            <canvas ref={canvas} role="img" aria-label={props.label.clone()} data-chart={props.name.clone()}>
+                { props.children.clone() }
+            </canvas>
+        </div>
+    }
+}
+
+/// A live chart and the print listener that redraws it at the paper's width.
+struct Drawn {
+    chart: Rc<ChartJs>,
+    on_print: Closure<dyn FnMut()>,
+}
+
+impl Drawn {
+    /// Draws `config` on `canvas`; `None` when Chart.js is missing or refuses the configuration
+    /// (the canvas then shows its fallback text).
+    fn new(canvas: &HtmlCanvasElement, config: &serde_json::Value) -> Option<Drawn> {
+        let mut config = config.clone();
+        if reduced_motion() {
+            if let Some(options) = config.get_mut("options").and_then(|o| o.as_object_mut()) {
+                options.insert("animation".into(), serde_json::Value::Bool(false));
+            }
+        }
+        let js_config = js_sys::JSON::parse(&config.to_string()).ok()?;
+        let chart = Rc::new(ChartJs::new(canvas, &js_config).ok()?);
+        let on_print = {
+            let chart = chart.clone();
+            Closure::<dyn FnMut()>::new(move || chart.resize())
+        };
+        if let Some(window) = web_sys::window() {
+            let _ = window.add_event_listener_with_callback("beforeprint", on_print.as_ref().unchecked_ref());
+        }
+        Some(Drawn { chart, on_print })
+    }
+}
+
+impl Drop for Drawn {
+    fn drop(&mut self) {
+        if let Some(window) = web_sys::window() {
+            let _ = window.remove_event_listener_with_callback("beforeprint", self.on_print.as_ref().unchecked_ref());
+        }
+        self.chart.destroy();
+    }
+}
+
+/// Whether the person asked for less motion: then charts appear without animating.
+fn reduced_motion() -> bool {
+    web_sys::window()
+        .and_then(|w| w.match_media("(prefers-reduced-motion: reduce)").ok().flatten())
+        .is_some_and(|m| m.matches())
+}
