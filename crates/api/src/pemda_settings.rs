@@ -6,7 +6,7 @@ use crate::error::{ApiError, ApiResult};
 use chrono::Utc;
 use kinerja_types::{FieldError, PemdaSettings};
 use sea_orm::sea_query::OnConflict;
-use sea_orm::{ConnectionTrait, DatabaseConnection, EntityTrait, Set, TransactionTrait};
+use sea_orm::{ConnectionTrait, DatabaseConnection, EntityTrait, Set};
 use serde_json::{Map, Value};
 use validator::Validate;
 
@@ -52,7 +52,7 @@ pub async fn patch(db: &DatabaseConnection, actor: &Actor, changes: Value) -> Ap
     let Value::Object(changes) = changes else {
         return Err(ApiError::BadRequest("badan permintaan harus objek JSON".into()));
     };
-    let txn = db.begin().await?;
+    let txn = crate::db::begin(db).await?;
     let current = load(&txn).await?;
     let mut merged = match serde_json::to_value(&current) {
         Ok(Value::Object(m)) => m,

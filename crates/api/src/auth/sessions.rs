@@ -9,7 +9,7 @@ use crate::state::AppState;
 use chrono::Utc;
 use kinerja_types::TokenPair;
 use sea_orm::sea_query::Expr;
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set, TransactionTrait};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 
 /// Issues a new access token and refresh token for `user_id`.
 pub async fn issue_pair(state: &AppState, db: &impl ConnectionTrait, user_id: i64) -> ApiResult<TokenPair> {
@@ -38,7 +38,7 @@ fn invalid() -> ApiError {
 
 /// Exchanges a refresh token for a new pair; the old token stops working.
 pub async fn rotate(state: &AppState, presented: &str) -> ApiResult<(i64, TokenPair)> {
-    let txn = state.db.begin().await?;
+    let txn = crate::db::begin(&state.db).await?;
     let found = refresh_tokens::Entity::find()
         .filter(refresh_tokens::Column::TokenHash.eq(digest(presented)))
         .one(&txn)

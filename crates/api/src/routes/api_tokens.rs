@@ -13,7 +13,7 @@ use actix_web::{delete, get, post, web, HttpResponse};
 use chrono::Utc;
 use kinerja_domain::Role;
 use kinerja_types::{ApiToken, ApiTokenCreated, NewApiToken, Page, Problem, TokenAccess};
-use sea_orm::{ActiveModelTrait, EntityTrait, IntoActiveModel, QueryOrder, Set, TransactionTrait};
+use sea_orm::{ActiveModelTrait, EntityTrait, IntoActiveModel, QueryOrder, Set};
 use validator::Validate;
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
@@ -52,7 +52,7 @@ pub async fn create_token(
     if let Some(bad) = body.routes.iter().find(|r| !r.starts_with("/api/v1/") || r.len() > 200) {
         return Err(ApiError::field("routes", format!("rute '{bad}' harus diawali /api/v1/")));
     }
-    let txn = state.db.begin().await?;
+    let txn = crate::db::begin(&state.db).await?;
     if let Some(unit) = body.unit_id {
         crate::routes::units::find_visible(&txn, &viewer, unit)
             .await
@@ -84,7 +84,7 @@ pub async fn create_token(
 #[delete("/api-tokens/{id}")]
 pub async fn revoke_token(state: web::Data<AppState>, viewer: Viewer, id: web::Path<i64>) -> ApiResult<HttpResponse> {
     viewer.require(Role::Admin)?;
-    let txn = state.db.begin().await?;
+    let txn = crate::db::begin(&state.db).await?;
     let t = api_tokens::Entity::find_by_id(id.into_inner()).one(&txn).await?.ok_or(ApiError::NotFound)?;
     if t.revoked_at.is_none() {
         let before = api_token::to_wire(&t);

@@ -15,7 +15,7 @@ use kinerja_domain::{ComplaintCategory, ComplaintStatus, Role};
 use kinerja_types::{Complaint, ComplaintEvent, ComplaintTransition, Page, Problem};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter, QueryOrder, QuerySelect,
-    Set, TransactionTrait,
+    Set,
 };
 use serde::Deserialize;
 use std::collections::HashSet;
@@ -198,7 +198,7 @@ pub async fn transition(
     body: web::Json<ComplaintTransition>,
 ) -> ApiResult<web::Json<Complaint>> {
     body.validate()?;
-    let txn = state.db.begin().await?;
+    let txn = crate::db::begin(&state.db).await?;
     let (c, acc) = find_readable(&txn, &viewer, id.into_inner()).await?;
     if !acc.handles(&c, &viewer) {
         return Err(ApiError::Forbidden(

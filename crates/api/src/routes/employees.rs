@@ -14,7 +14,7 @@ use kinerja_domain::{tree, EmploymentType, Nip, PositionKind, Role};
 use kinerja_types::{Employee, EmployeePatch, ImportReport, NewEmployee, Problem};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter, QueryOrder, QuerySelect,
-    Set, TransactionTrait,
+    Set,
 };
 use serde::Deserialize;
 use std::collections::HashMap;
@@ -150,7 +150,7 @@ pub async fn create_employee(
     viewer.require(Role::Admin)?;
     body.validate()?;
     let nip = Nip::parse_for(&body.nip, body.employment_type).map_err(|e| ApiError::field("nip", e.to_string()))?;
-    let txn = state.db.begin().await?;
+    let txn = crate::db::begin(&state.db).await?;
     require_unit(&txn, body.unit_id).await?;
     require_supervisor(&txn, body.supervisor_id).await?;
     let now = Utc::now();
@@ -186,7 +186,7 @@ pub async fn update_employee(
     body: web::Json<EmployeePatch>,
 ) -> ApiResult<web::Json<Employee>> {
     let id = id.into_inner();
-    let txn = state.db.begin().await?;
+    let txn = crate::db::begin(&state.db).await?;
     let scope = viewer.scope(&txn).await?;
     let current = find_visible(&txn, &scope, id).await?;
     viewer.require(Role::Admin)?;

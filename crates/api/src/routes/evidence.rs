@@ -12,7 +12,7 @@ use actix_web::{get, post, web, HttpResponse};
 use chrono::Utc;
 use futures_util::StreamExt;
 use kinerja_types::{Evidence, NewEvidenceLink, Problem};
-use sea_orm::{ActiveModelTrait, EntityTrait, Set, TransactionTrait};
+use sea_orm::{ActiveModelTrait, EntityTrait, Set};
 use sha2::{Digest, Sha256};
 use validator::Validate;
 
@@ -106,7 +106,7 @@ pub async fn upload(state: web::Data<AppState>, viewer: Viewer, mut form: Multip
         .await
         .map_err(|e| ApiError::Internal(e.into()))?
         .map_err(|e| ApiError::Internal(e.into()))?;
-    let txn = state.db.begin().await?;
+    let txn = crate::db::begin(&state.db).await?;
     let row = evidence::ActiveModel {
         employee_id: Set(me),
         kind: Set("file".into()),
@@ -143,7 +143,7 @@ pub async fn add_link(
     if !(body.url.starts_with("https://") || body.url.starts_with("http://")) {
         return Err(ApiError::field("url", "tautan harus diawali http:// atau https://"));
     }
-    let txn = state.db.begin().await?;
+    let txn = crate::db::begin(&state.db).await?;
     let row = evidence::ActiveModel {
         employee_id: Set(me),
         kind: Set("link".into()),

@@ -12,9 +12,7 @@ use actix_web::{get, post, web, HttpResponse};
 use chrono::Utc;
 use kinerja_domain::CoreValue;
 use kinerja_types::{Dialog, Feedback, FollowUp, NewDialog, NewFeedback, Page, Problem};
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set, TransactionTrait,
-};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set};
 use serde::Deserialize;
 use utoipa::IntoParams;
 use validator::Validate;
@@ -90,7 +88,7 @@ pub async fn create_feedback(
     body: web::Json<NewFeedback>,
 ) -> ApiResult<HttpResponse> {
     body.validate()?;
-    let txn = state.db.begin().await?;
+    let txn = crate::db::begin(&state.db).await?;
     let e = subject(&txn, &viewer, Some(body.employee_id)).await?;
     let is_supervisor = viewer.employee_id.is_some() && e.supervisor_id == viewer.employee_id;
     let is_self = viewer.employee_id == Some(e.id);
@@ -176,7 +174,7 @@ pub async fn create_dialog(
     body: web::Json<NewDialog>,
 ) -> ApiResult<HttpResponse> {
     body.validate()?;
-    let txn = state.db.begin().await?;
+    let txn = crate::db::begin(&state.db).await?;
     let e = subject(&txn, &viewer, Some(body.employee_id)).await?;
     let Some(me) = viewer.employee_id.filter(|me| e.supervisor_id == Some(*me)) else {
         return Err(ApiError::Forbidden("dialog kinerja dicatat oleh pejabat penilai (atasan langsung)".into()));

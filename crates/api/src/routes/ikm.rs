@@ -13,7 +13,7 @@ use kinerja_domain::ikm::{check_weights, compute};
 use kinerja_domain::{Period, Role};
 use kinerja_types::{IkmPublish, IkmReport, IkmWeights, KioskCreated, NewKiosk, Problem};
 use sea_orm::sea_query::OnConflict;
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set, TransactionTrait};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 use serde::Deserialize;
 use utoipa::IntoParams;
 use validator::Validate;
@@ -131,7 +131,7 @@ pub async fn publish(
     let unit = id.into_inner();
     let period: Period =
         body.period.parse().map_err(|e: kinerja_domain::PeriodError| ApiError::field("period", e.to_string()))?;
-    let txn = state.db.begin().await?;
+    let txn = crate::db::begin(&state.db).await?;
     require_unit_staff(&txn, &viewer, unit, true).await?;
     let already = ikm_publications::Entity::find()
         .filter(ikm_publications::Column::UnitId.eq(unit))
@@ -166,7 +166,7 @@ pub async fn set_weights(
     body: web::Json<IkmWeights>,
 ) -> ApiResult<HttpResponse> {
     let unit = id.into_inner();
-    let txn = state.db.begin().await?;
+    let txn = crate::db::begin(&state.db).await?;
     require_unit_staff(&txn, &viewer, unit, true).await?;
     let weights = match &body.weights {
         Some(w) => Some(check_weights(w).map_err(|m| ApiError::field("weights", m))?),
@@ -202,7 +202,7 @@ pub async fn register_kiosk(
 ) -> ApiResult<HttpResponse> {
     body.validate()?;
     let unit = id.into_inner();
-    let txn = state.db.begin().await?;
+    let txn = crate::db::begin(&state.db).await?;
     require_unit_staff(&txn, &viewer, unit, true).await?;
     let token = format!("kiosk_{}", random_token(24));
     let row = kiosks::ActiveModel {

@@ -11,9 +11,7 @@ use actix_web::{get, post, web, HttpResponse};
 use chrono::Utc;
 use kinerja_domain::Password;
 use kinerja_types::{Me, PasswordChange, Problem};
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, PaginatorTrait, QueryFilter, Set, TransactionTrait,
-};
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, PaginatorTrait, QueryFilter, Set};
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.service(me).service(change_password);
@@ -67,7 +65,7 @@ pub async fn change_password(
     if viewer.token_id.is_some() {
         return Err(ApiError::forbidden());
     }
-    let txn = state.db.begin().await?;
+    let txn = crate::db::begin(&state.db).await?;
     let user = users::Entity::find_by_id(viewer.user_id).one(&txn).await?.ok_or(ApiError::NotFound)?;
     if !password::verify(&body.current_password, &user.password_hash) {
         return Err(ApiError::field("current_password", "kata sandi saat ini salah"));

@@ -10,7 +10,7 @@ use actix_web::{get, post, web, HttpResponse};
 use chrono::Utc;
 use kinerja_domain::Role;
 use kinerja_types::{NewPkGoal, Page, PkGoal, PkIndicator, Problem};
-use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set, TransactionTrait};
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set};
 use serde::Deserialize;
 use utoipa::IntoParams;
 use validator::Validate;
@@ -79,7 +79,7 @@ pub async fn create_pk(
     id: web::Path<i64>,
     body: web::Json<NewPkGoal>,
 ) -> ApiResult<HttpResponse> {
-    let txn = state.db.begin().await?;
+    let txn = crate::db::begin(&state.db).await?;
     let unit = crate::routes::units::find_visible(&txn, &viewer, id.into_inner()).await?;
     let scope = viewer.scope(&txn).await?;
     let is_head = viewer.has(Role::KepalaUnit) && scope.covers_unit(unit.id);

@@ -17,7 +17,7 @@ use kinerja_types::{
     PublicUnit, SurveyReceipt,
 };
 use rand::Rng;
-use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set, TransactionTrait};
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set};
 use sha2::{Digest, Sha256};
 use validator::Validate;
 
@@ -192,7 +192,7 @@ pub async fn file_complaint(
     let text = body.text.trim().to_owned();
     let normalized: String = text.to_lowercase().split_whitespace().collect::<Vec<_>>().join(" ");
     let print = fingerprint(&[&client, &unit.id.to_string(), &normalized]);
-    let txn = state.db.begin().await?;
+    let txn = crate::db::begin(&state.db).await?;
     if let Some(same) = complaints::Entity::find()
         .filter(complaints::Column::Fingerprint.eq(print.clone()))
         .filter(complaints::Column::CreatedAt.gt(Utc::now() - Duration::hours(24)))

@@ -12,7 +12,7 @@ use chrono::Utc;
 use kinerja_domain::{ActivityStatus, Aspect, Period};
 use kinerja_types::{IndicatorRealization, Problem, Realization, RealizationNote, RhkRealization};
 use sea_orm::sea_query::OnConflict;
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set, TransactionTrait};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 use serde::Deserialize;
 use std::collections::HashMap;
 use utoipa::IntoParams;
@@ -148,7 +148,7 @@ pub async fn put_note(
     body: web::Json<RealizationNote>,
 ) -> ApiResult<web::Json<Realization>> {
     body.validate()?;
-    let txn = state.db.begin().await?;
+    let txn = crate::db::begin(&state.db).await?;
     let skp = svc::find_visible(&txn, &viewer, id.into_inner()).await?;
     svc::require_owner(&viewer, &skp)?;
     let period = parse_period(Some(&body.period), skp.year)?;

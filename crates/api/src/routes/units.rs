@@ -12,7 +12,7 @@ use kinerja_domain::{Role, UnitKind};
 use kinerja_types::{NewUnit, Problem, Unit, UnitPatch};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter, QueryOrder, QuerySelect,
-    Set, TransactionTrait,
+    Set,
 };
 use serde::Deserialize;
 use std::collections::{HashMap, HashSet};
@@ -172,7 +172,7 @@ pub async fn create_unit(
 ) -> ApiResult<HttpResponse> {
     viewer.require(Role::Admin)?;
     body.validate()?;
-    let txn = state.db.begin().await?;
+    let txn = crate::db::begin(&state.db).await?;
     require_parent(&txn, body.parent_id).await?;
     let now = Utc::now();
     let unit = units::ActiveModel {
@@ -205,7 +205,7 @@ pub async fn update_unit(
     body: web::Json<UnitPatch>,
 ) -> ApiResult<web::Json<Unit>> {
     let id = id.into_inner();
-    let txn = state.db.begin().await?;
+    let txn = crate::db::begin(&state.db).await?;
     let unit = find_visible(&txn, &viewer, id).await?;
     viewer.require(Role::Admin)?;
     body.validate()?;

@@ -11,10 +11,7 @@ use actix_web::{get, post, web, HttpRequest, HttpResponse};
 use chrono::Utc;
 use kinerja_domain::{Password, Role};
 use kinerja_types::{NewUser, PasswordReset, Problem, User};
-use sea_orm::{
-    ActiveModelTrait, ConnectionTrait, DatabaseConnection, EntityTrait, IntoActiveModel, QueryOrder, Set,
-    TransactionTrait,
-};
+use sea_orm::{ActiveModelTrait, ConnectionTrait, DatabaseConnection, EntityTrait, IntoActiveModel, QueryOrder, Set};
 use validator::Validate;
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
@@ -59,7 +56,7 @@ pub async fn create(db: &DatabaseConnection, actor: &audit::Actor, body: &NewUse
     let mut roles = body.roles.clone();
     roles.sort_by_key(|r| r.as_str());
     roles.dedup();
-    let txn = db.begin().await?;
+    let txn = crate::db::begin(db).await?;
     if roles.iter().any(|r| r.needs_unit()) {
         let Some(unit) = body.unit_id else {
             return Err(ApiError::field("unit_id", "peran kepala_unit dan operator_layanan memerlukan unit_id"));
@@ -133,7 +130,7 @@ pub async fn reset_password(
     body: web::Json<PasswordReset>,
 ) -> ApiResult<HttpResponse> {
     viewer.require(Role::Admin)?;
-    let txn = state.db.begin().await?;
+    let txn = crate::db::begin(&state.db).await?;
     let user = users::Entity::find_by_id(id.into_inner()).one(&txn).await?.ok_or(ApiError::NotFound)?;
     let pw = Password::parse(&body.new_password, &user.username)
         .map_err(|e| ApiError::field("new_password", e.to_string()))?;

@@ -5,7 +5,7 @@ use crate::audit::{self, Actor, Change};
 use crate::auth::password;
 use crate::entities::{employees, settings, units, users};
 use chrono::Utc;
-use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set, TransactionTrait};
+use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
 use std::collections::HashMap;
 
 /// The password of every demo account.
@@ -280,7 +280,7 @@ pub async fn run(db: &DatabaseConnection) -> anyhow::Result<()> {
 
 /// Seeds the demo city with the given extras and prints the demo sign-ins.
 pub async fn run_with(db: &DatabaseConnection, extras: &Extras) -> anyhow::Result<()> {
-    let txn = db.begin().await?;
+    let txn = crate::db::begin(db).await?;
     let now = Utc::now();
     let mut created = (0u32, 0u32, 0u32);
 

@@ -9,7 +9,7 @@ use chrono::{NaiveDate, Utc};
 use kinerja_domain::tpp::AttendanceStatus;
 use kinerja_types::ImportReport;
 use sea_orm::sea_query::OnConflict;
-use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QuerySelect, Set, TransactionTrait};
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QuerySelect, Set};
 use std::collections::{HashMap, HashSet};
 
 /// Rows written per statement.
@@ -88,7 +88,7 @@ pub async fn import(
         return Err(ImportFailure::Rows(errors));
     }
 
-    let txn = db.begin().await?;
+    let txn = crate::db::begin(db).await?;
     let (from, to) = match (rows.iter().map(|r| r.date).min(), rows.iter().map(|r| r.date).max()) {
         (Some(a), Some(b)) => (a, b),
         _ => (today, today),

@@ -9,9 +9,7 @@ use chrono::Utc;
 use kinerja_domain::{tree, EmploymentType, Nip, PositionKind};
 use kinerja_types::ImportReport;
 use sea_orm::sea_query::Expr;
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QuerySelect, Set, TransactionTrait,
-};
+use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QuerySelect, Set};
 use std::collections::HashMap;
 
 use super::csv_import::{err, CsvFile, ImportFailure, Progress};
@@ -169,7 +167,7 @@ pub async fn import(
     }
 
     let total = rows.len() as u64 * 2;
-    let txn = db.begin().await?;
+    let txn = crate::db::begin(db).await?;
     let now = Utc::now();
     let mut ids = id_by_nip.clone();
     let (mut created, mut updated) = (Vec::new(), Vec::new());

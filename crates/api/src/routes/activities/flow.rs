@@ -13,7 +13,7 @@ use actix_web::{post, web};
 use chrono::Utc;
 use kinerja_domain::{ActivityAction, ActivityStatus};
 use kinerja_types::{Activity, BulkApprove, BulkApproveResult, FieldError, Problem, RejectRequest};
-use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, QueryFilter, Set, TransactionTrait};
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, QueryFilter, Set};
 use validator::Validate;
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
@@ -38,7 +38,7 @@ fn require_penilai(viewer: &Viewer, a: &activities::Model) -> ApiResult<()> {
     responses((status = 200, body = Activity), (status = 403, body = Problem), (status = 404, body = Problem), (status = 409, body = Problem)))]
 #[post("/activities/{id}/submit")]
 pub async fn submit(state: web::Data<AppState>, viewer: Viewer, id: web::Path<i64>) -> ApiResult<web::Json<Activity>> {
-    let txn = state.db.begin().await?;
+    let txn = crate::db::begin(&state.db).await?;
     let a = find_visible(&txn, &viewer, id.into_inner()).await?;
     owner_only(&viewer, &a)?;
     let next = status_of(&a).apply(ActivityAction::Submit).map_err(ApiError::Conflict)?;
@@ -61,7 +61,7 @@ pub async fn submit(state: web::Data<AppState>, viewer: Viewer, id: web::Path<i6
     responses((status = 200, body = Activity), (status = 403, body = Problem), (status = 404, body = Problem), (status = 409, body = Problem)))]
 #[post("/activities/{id}/approve")]
 pub async fn approve(state: web::Data<AppState>, viewer: Viewer, id: web::Path<i64>) -> ApiResult<web::Json<Activity>> {
-    let txn = state.db.begin().await?;
+    let txn = crate::db::begin(&state.db).await?;
     let a = find_visible(&txn, &viewer, id.into_inner()).await?;
     require_penilai(&viewer, &a)?;
     let next = status_of(&a).apply(ActivityAction::Approve).map_err(ApiError::Conflict)?;
@@ -89,7 +89,7 @@ pub async fn reject(
     id: web::Path<i64>,
     body: web::Json<RejectRequest>,
 ) -> ApiResult<web::Json<Activity>> {
-    let txn = state.db.begin().await?;
+    let txn = crate::db::begin(&state.db).await?;
     let a = find_visible(&txn, &viewer, id.into_inner()).await?;
     require_penilai(&viewer, &a)?;
     let next = status_of(&a).apply(ActivityAction::Reject).map_err(ApiError::Conflict)?;
@@ -129,7 +129,7 @@ pub async fn bulk_approve(
     let mut ids = body.ids.clone();
     ids.sort_unstable();
     ids.dedup();
-    let txn = state.db.begin().await?;
+    let txn = crate::db::begin(&state.db).await?;
     let rows = activities::Entity::find().filter(activities::Column::Id.is_in(ids.clone())).all(&txn).await?;
     let mut refused = Vec::new();
     for id in &ids {

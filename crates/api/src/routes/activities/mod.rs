@@ -16,7 +16,7 @@ use kinerja_domain::{ActivityAction, ActivityStatus};
 use kinerja_types::{Activity, NewActivity, Page, Problem};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, IntoActiveModel, QueryFilter,
-    QueryOrder, Set, TransactionTrait,
+    QueryOrder, Set,
 };
 use serde::{Deserialize, Serialize};
 use utoipa::IntoParams;
@@ -179,7 +179,7 @@ pub async fn create_activity(
         .employee_id
         .ok_or_else(|| ApiError::field("employee", "akun ini tidak terhubung dengan data pegawai"))?;
     body.validate()?;
-    let txn = state.db.begin().await?;
+    let txn = crate::db::begin(&state.db).await?;
     let checked = check(&txn, me, &body, None).await?;
     let employee = employees::Entity::find_by_id(me).one(&txn).await?.ok_or(ApiError::NotFound)?;
     let now = Utc::now();
@@ -237,7 +237,7 @@ pub async fn update_activity(
     id: web::Path<i64>,
     body: web::Json<NewActivity>,
 ) -> ApiResult<web::Json<Activity>> {
-    let txn = state.db.begin().await?;
+    let txn = crate::db::begin(&state.db).await?;
     let current = find_visible(&txn, &viewer, id.into_inner()).await?;
     owner_only(&viewer, &current)?;
     let status: ActivityStatus = current.status.parse().unwrap_or(ActivityStatus::Draft);
@@ -281,7 +281,7 @@ pub async fn delete_activity(
     viewer: Viewer,
     id: web::Path<i64>,
 ) -> ApiResult<HttpResponse> {
-    let txn = state.db.begin().await?;
+    let txn = crate::db::begin(&state.db).await?;
     let current = find_visible(&txn, &viewer, id.into_inner()).await?;
     owner_only(&viewer, &current)?;
     let status: ActivityStatus = current.status.parse().unwrap_or(ActivityStatus::Draft);

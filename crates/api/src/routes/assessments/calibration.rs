@@ -14,7 +14,7 @@ use kinerja_domain::rating::{default_patterns, deviations, Bound, Rule};
 use kinerja_domain::{AssessmentStatus, OrgPredikat, Period, Predikat, Rating, Role};
 use kinerja_types::{AssessmentReportRow, Distribution, ExpectedRule, OrgPredikatRequest, Page, Problem};
 use sea_orm::sea_query::OnConflict;
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set, TransactionTrait};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap};
 use utoipa::IntoParams;
@@ -38,7 +38,7 @@ pub async fn set_org_predikat(
     body: web::Json<OrgPredikatRequest>,
 ) -> ApiResult<web::Json<OrgPredikatRequest>> {
     let period = parse_period(&body.period)?;
-    let txn = state.db.begin().await?;
+    let txn = crate::db::begin(&state.db).await?;
     let unit = crate::routes::units::find_visible(&txn, &viewer, id.into_inner()).await?;
     let scope = viewer.scope(&txn).await?;
     let heads_parent = viewer.has(Role::KepalaUnit) && unit.parent_id.is_some_and(|p| scope.covers_unit(p));

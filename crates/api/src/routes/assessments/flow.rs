@@ -14,7 +14,7 @@ use chrono::Utc;
 use kinerja_domain::rating::predikat;
 use kinerja_domain::{AssessmentAction, Rating};
 use kinerja_types::{Assessment, DecisionRequest, ObjectionRequest, Problem};
-use sea_orm::{ActiveModelTrait, IntoActiveModel, Set, TransactionTrait};
+use sea_orm::{ActiveModelTrait, IntoActiveModel, Set};
 use validator::Validate;
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
@@ -36,7 +36,7 @@ struct Step {
 /// Applies a step for a viewer who must be its actor, saves, notifies, audits.
 async fn step(state: &AppState, viewer: &Viewer, id: i64, s: Step, edit: Edit) -> ApiResult<Assessment> {
     let Step { action, who, forbidden, notice } = s;
-    let txn = state.db.begin().await?;
+    let txn = crate::db::begin(&state.db).await?;
     let (a, e) = find_visible(&txn, viewer, id).await?;
     if viewer.employee_id.is_none() || viewer.employee_id != who(&a) {
         return Err(ApiError::Forbidden(forbidden.to_owned()));

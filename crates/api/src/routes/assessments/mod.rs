@@ -18,7 +18,6 @@ use kinerja_domain::{AssessmentAction, AssessmentStatus, CoreValue, Period, Pred
 use kinerja_types::{Assessment, NewAssessment, Page, PemdaSettings, Problem};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter, QueryOrder, Set,
-    TransactionTrait,
 };
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -170,7 +169,7 @@ pub async fn create_assessment(
     body: web::Json<NewAssessment>,
 ) -> ApiResult<HttpResponse> {
     body.validate()?;
-    let txn = state.db.begin().await?;
+    let txn = crate::db::begin(&state.db).await?;
     let scope = viewer.scope(&txn).await?;
     let e = crate::routes::employees::find_visible(&txn, &scope, body.employee_id).await?;
     let Some(me) = viewer.employee_id.filter(|me| e.supervisor_id == Some(*me)) else {
@@ -230,7 +229,7 @@ pub async fn update_assessment(
     body: web::Json<NewAssessment>,
 ) -> ApiResult<web::Json<Assessment>> {
     body.validate()?;
-    let txn = state.db.begin().await?;
+    let txn = crate::db::begin(&state.db).await?;
     let (a, e) = find_visible(&txn, &viewer, id.into_inner()).await?;
     if viewer.employee_id != Some(a.penilai_id) {
         return Err(ApiError::Forbidden("hanya pejabat penilai yang mengubah penilaian".into()));

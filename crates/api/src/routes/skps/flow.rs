@@ -15,7 +15,7 @@ use kinerja_types::{Problem, ReturnRequest, Skp};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, DatabaseTransaction, EntityTrait, IntoActiveModel, PaginatorTrait, QueryFilter,
-    QueryOrder, Set, TransactionTrait,
+    QueryOrder, Set,
 };
 use validator::Validate;
 
@@ -62,7 +62,7 @@ async fn finish(
     responses((status = 200, body = Skp), (status = 403, body = Problem), (status = 404, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
 #[post("/skps/{id}/submit")]
 pub async fn submit(state: web::Data<AppState>, viewer: Viewer, id: web::Path<i64>) -> ApiResult<web::Json<Skp>> {
-    let txn = state.db.begin().await?;
+    let txn = crate::db::begin(&state.db).await?;
     let skp = svc::find_visible(&txn, &viewer, id.into_inner()).await?;
     svc::require_owner(&viewer, &skp)?;
     let status = next(&skp, SkpAction::Submit)?;
@@ -93,7 +93,7 @@ pub async fn submit(state: web::Data<AppState>, viewer: Viewer, id: web::Path<i6
     responses((status = 200, body = Skp), (status = 403, body = Problem), (status = 404, body = Problem), (status = 409, body = Problem)))]
 #[post("/skps/{id}/approve")]
 pub async fn approve(state: web::Data<AppState>, viewer: Viewer, id: web::Path<i64>) -> ApiResult<web::Json<Skp>> {
-    let txn = state.db.begin().await?;
+    let txn = crate::db::begin(&state.db).await?;
     let skp = svc::find_visible(&txn, &viewer, id.into_inner()).await?;
     let acting_admin = svc::penilai_role(&viewer, &skp)?;
     let status = next(&skp, SkpAction::Approve)?;
@@ -136,7 +136,7 @@ pub async fn return_skp(
     id: web::Path<i64>,
     body: web::Json<ReturnRequest>,
 ) -> ApiResult<web::Json<Skp>> {
-    let txn = state.db.begin().await?;
+    let txn = crate::db::begin(&state.db).await?;
     let skp = svc::find_visible(&txn, &viewer, id.into_inner()).await?;
     svc::penilai_role(&viewer, &skp)?;
     let status = next(&skp, SkpAction::Return)?;
@@ -164,7 +164,7 @@ pub async fn return_skp(
     responses((status = 201, body = Skp), (status = 403, body = Problem), (status = 404, body = Problem), (status = 409, body = Problem)))]
 #[post("/skps/{id}/revise")]
 pub async fn revise(state: web::Data<AppState>, viewer: Viewer, id: web::Path<i64>) -> ApiResult<HttpResponse> {
-    let txn = state.db.begin().await?;
+    let txn = crate::db::begin(&state.db).await?;
     let skp = svc::find_visible(&txn, &viewer, id.into_inner()).await?;
     svc::require_owner(&viewer, &skp)?;
     if svc::status(&skp) != SkpStatus::Approved || skp.superseded {

@@ -14,9 +14,7 @@ use actix_web::{get, post, web, HttpRequest, HttpResponse};
 use chrono::Utc;
 use kinerja_domain::{CoreValue, Role, SkpStatus};
 use kinerja_types::{NewSkp, Page, Problem, Skp};
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set, TransactionTrait,
-};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set};
 use serde::Deserialize;
 use utoipa::IntoParams;
 
@@ -139,7 +137,7 @@ pub async fn create_skp(
     if !(2000..=2100).contains(&body.year) {
         return Err(ApiError::field("year", "tahun tidak valid"));
     }
-    let txn = state.db.begin().await?;
+    let txn = crate::db::begin(&state.db).await?;
     let employee_id = match (body.employee_id, viewer.employee_id) {
         (Some(e), me) if Some(e) != me => {
             let scope = viewer.scope(&txn).await?;

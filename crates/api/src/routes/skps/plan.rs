@@ -18,9 +18,7 @@ use kinerja_types::{
     Rhk, Skp,
 };
 use sea_orm::sea_query::Expr;
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, Set, TransactionTrait,
-};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, Set};
 use validator::Validate;
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
@@ -119,7 +117,7 @@ pub async fn add_rhk(
     id: web::Path<i64>,
     body: web::Json<NewRhk>,
 ) -> ApiResult<HttpResponse> {
-    let txn = state.db.begin().await?;
+    let txn = crate::db::begin(&state.db).await?;
     let skp = svc::find_visible(&txn, &viewer, id.into_inner()).await?;
     svc::require_owner(&viewer, &skp)?;
     editable(&skp)?;
@@ -143,7 +141,7 @@ pub async fn add_rhk(
     responses((status = 204), (status = 403, body = Problem), (status = 404, body = Problem), (status = 409, body = Problem)))]
 #[delete("/rhk/{id}")]
 pub async fn delete_rhk(state: web::Data<AppState>, viewer: Viewer, id: web::Path<i64>) -> ApiResult<HttpResponse> {
-    let txn = state.db.begin().await?;
+    let txn = crate::db::begin(&state.db).await?;
     let row = rhk::Entity::find_by_id(id.into_inner()).one(&txn).await?.ok_or(ApiError::NotFound)?;
     let skp = svc::find_visible(&txn, &viewer, row.skp_id).await?;
     svc::require_owner(&viewer, &skp)?;
@@ -169,7 +167,7 @@ pub async fn put_behaviors(
     id: web::Path<i64>,
     body: web::Json<BehaviorsUpdate>,
 ) -> ApiResult<web::Json<Skp>> {
-    let txn = state.db.begin().await?;
+    let txn = crate::db::begin(&state.db).await?;
     let skp = svc::find_visible(&txn, &viewer, id.into_inner()).await?;
     let is_penilai = svc::penilai_role(&viewer, &skp).is_ok();
     if is_penilai {
@@ -241,7 +239,7 @@ pub async fn cascade_down(
     body: web::Json<CascadeRequest>,
 ) -> ApiResult<web::Json<CascadeResult>> {
     body.validate()?;
-    let txn = state.db.begin().await?;
+    let txn = crate::db::begin(&state.db).await?;
     let parent = rhk::Entity::find_by_id(id.into_inner()).one(&txn).await?.ok_or(ApiError::NotFound)?;
     let skp = svc::find_visible(&txn, &viewer, parent.skp_id).await?;
     svc::require_owner(&viewer, &skp)?;

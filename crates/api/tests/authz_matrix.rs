@@ -1,0 +1,660 @@
+//! The authorization matrix (issue #8): for every route of the OpenAPI spec and every kind of
+//! caller, the status the server must answer. One table below holds one row per operation; the
+//! test first checks that the operations of the table are exactly those of the spec, so a new
+//! route without a row (or a row for a route that is gone) fails with the list of them.
+//!
+//! The subject of every row is Dedi's data where the route has a subject: his employee record, his
+//! unit DINKES-RUJ, his SKP, activities, evidence, feedback, notifications, an assessment of him,
+//! a complaint naming him. The satisfaction-index routes use the service unit PKM-SUKAJADI (inside
+//! Dinkes, where the operator works). Admin-only routes act on throwaway records.
+//!
+//! The visibility rule (see `access.rs`): outside your sight the answer is 404, as if it did not
+//! exist; visible but not allowed is 403; no or a bad token is 401; a read-only API token writing
+//! is 403. Reads expect an exact status. Writes expect the exact refusal for roles that must be
+//! refused, and `A` ("allowed") for those that may act: any status that shows the request passed
+//! authorization (not 401, 403 or 404, nor 400/405/415 or 5xx, which mean it never got there
+//! properly), since an earlier role may already have changed the state (409) or the body may not
+//! fit that caller (422). In each row the refused roles go first, then the allowed ones, in
+//! column order; rows are ordered so that a flow step finds its subject in the state it needs.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use chrono::{Datelike, Duration, NaiveDate, Utc};
+use common::{demo, TestApp};
+use reqwest::header::CONTENT_TYPE;
+use reqwest::multipart::{Form, Part};
+use reqwest::{Method, StatusCode};
+use serde_json::{json, Value};
+use std::collections::BTreeSet;
+use std::fmt::Display;
+use std::time::Instant;
+
+/// The columns: who calls. `None` as user: no sign-in (anonymous) or the read-only API token.
+const ROLES: [(&str, Option<&str>); 11] = [
+    ("anonymous", None),
+    ("pegawai", Some("dedi")),
+    ("penilai", Some("kasi.rujukan")),
+    ("colleague", Some("sri")),
+    ("other_dinas", Some("ahmad")),
+    ("head_inside", Some("kadinkes")),
+    ("head_outside", Some("kadisdukcapil")),
+    ("operator", Some("kapkm.sukajadi")),
+    ("auditor", Some("auditor")),
+    ("admin", Some("admin")),
+    ("read_token", None),
+];
+const READ_TOKEN: usize = 10;
+
+/// Allowed: passed authorization (see the module documentation).
+const A: u16 = 0;
+const OK: u16 = 200;
+const U: u16 = 401;
+const F: u16 = 403;
+const N: u16 = 404;
+const V: u16 = 422;
+
+const GET: Method = Method::GET;
+const POST: Method = Method::POST;
+const PUT: Method = Method::PUT;
+const PATCH: Method = Method::PATCH;
+const DELETE: Method = Method::DELETE;
+
+const PDF: &[u8] = b"%PDF-1.4\n%\xe2\xe3\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF";
+
+enum Body {
+    None,
+    Json(Value),
+    /// Sent as `text/csv`.
+    Csv(String),
+    /// A small PDF in the multipart part `file`.
+    Pdf,
+    /// `{"refresh_token": …}` with the refresh token the previous refresh returned.
+    Refresh,
+}
+
+struct Row {
+    method: Method,
+    /// The path template exactly as in the spec.
+    template: &'static str,
+    /// The path called: the template filled in, with the query.
+    path: String,
+    body: Body,
+    expect: [u16; 11],
+}
+
+#[derive(Default)]
+struct Table(Vec<Row>);
+
+impl Table {
+    fn op(&mut self, method: Method, template: &'static str) -> RowBuilder<'_> {
+        RowBuilder {
+            table: self,
+            row: Row { method, template, path: template.to_owned(), body: Body::None, expect: [A; 11] },
+        }
+    }
+}
+
+struct RowBuilder<'t> {
+    table: &'t mut Table,
+    row: Row,
+}
+
+impl RowBuilder<'_> {
+    /// Fills the path parameter.
+    fn id(mut self, value: impl Display) -> Self {
+        let (start, end) = match (self.row.path.find('{'), self.row.path.find('}')) {
+            (Some(s), Some(e)) => (s, e),
+            _ => panic!("{} has no path parameter", self.row.template),
+        };
+        self.row.path.replace_range(start..=end, &value.to_string());
+        self
+    }
+
+    fn query(mut self, q: impl Display) -> Self {
+        let sep = if self.row.path.contains('?') { '&' } else { '?' };
+        self.row.path = format!("{}{sep}{q}", self.row.path);
+        self
+    }
+
+    fn json(self, v: Value) -> Self {
+        self.body(Body::Json(v))
+    }
+
+    fn body(mut self, b: Body) -> Self {
+        self.row.body = b;
+        self
+    }
+
+    /// The expected status per column of [`ROLES`]; ends the row.
+    fn expect(mut self, e: [u16; 11]) {
+        self.row.expect = e;
+        self.table.0.push(self.row);
+    }
+}
+
+/// Ids and values the rows fill in, built once per run over HTTP as the right users.
+#[derive(Default)]
+struct Fx {
+    year: i32,
+    today: NaiveDate,
+    /// Dedi's employee id.
+    dedi: i64,
+    /// Dedi's unit, DINKES-RUJ.
+    ruj: i64,
+    /// The service unit PKM-SUKAJADI (Dinkes), the operator's.
+    pkm: i64,
+    bkpsdm: i64,
+    /// Dedi's approved SKP of this year (seeded), its first RHK and that RHK's quantity indicator.
+    skp: i64,
+    rhk: i64,
+    indicator: i64,
+    /// Kasi's RHK that Dedi's first RHK supports.
+    kasi_rhk: i64,
+    /// A draft revision of Dedi's SKP, and an extra RHK in it to delete.
+    revision: i64,
+    rhk_to_delete: i64,
+    /// Dedi's activities of today: submitted; draft (corrected, submitted, then rejected by the
+    /// rows); draft to delete; submitted for the bulk approval.
+    activity: i64,
+    activity_draft: i64,
+    activity_to_delete: i64,
+    activity_for_bulk: i64,
+    /// A PDF Dedi uploaded.
+    evidence: i64,
+    /// Feedback Kasi wrote to Dedi, and the notification it gave Dedi.
+    feedback: i64,
+    notification: i64,
+    /// A complaint filed publicly at PKM-SUKAJADI naming Dedi.
+    complaint: i64,
+    tracking_code: String,
+    /// Kasi's assessment of Dedi for this year (draft), and one for last year (finalized).
+    assessment: i64,
+    assessment_finalized: i64,
+    /// A user account and an API token that only exist to be reset and revoked.
+    victim_user: i64,
+    token_to_revoke: i64,
+}
+
+/// The table: one row per operation (a few operations have a second row for another case).
+fn table(f: &Fx) -> Vec<Row> {
+    let y = f.year;
+    let today = f.today.to_string();
+    let month = f.today.format("%Y-%m");
+    let mut t = Table::default();
+    let activity = json!({ "date": today, "minutes": 30, "description": "Merekap data rujukan harian", "rhk_id": f.rhk, "output_qty": 1 });
+    let assessment = |period: i32| json!({ "employee_id": f.dedi, "period": period.to_string(), "result_rating": "sesuai", "behavior_rating": "sesuai", "note": "Kinerja sesuai ekspektasi" });
+    let dedi_reads = [U, OK, OK, N, N, OK, N, N, OK, OK, OK];
+    let dedi_owner_writes = [U, A, F, N, N, F, N, N, F, F, F];
+    let dedi_penilai_writes = [U, F, A, N, N, F, N, N, F, F, F];
+    let unit_reads = [U, OK, OK, OK, N, OK, N, N, OK, OK, OK];
+    let unit_head_reads = [U, F, F, F, N, OK, N, N, OK, OK, OK];
+    let unit_head_writes = [U, F, F, F, N, A, N, N, F, A, F];
+    let service_unit_reads = [U, N, N, N, N, OK, N, OK, OK, OK, OK];
+    let service_unit_writes = [U, N, N, N, N, A, N, A, F, A, F];
+    let city_reads = [U, V, V, V, V, V, V, V, OK, OK, OK];
+    let signed_in = [U, OK, OK, OK, OK, OK, OK, OK, OK, OK, OK];
+    let any_user_writes = [U, A, A, A, A, A, A, A, A, A, F];
+    let admin_only = [U, F, F, F, F, F, F, F, F, A, F];
+    let admin_reads = [U, F, F, F, F, F, F, F, F, OK, F];
+    let audit_reads = [U, F, F, F, F, F, F, F, OK, OK, OK];
+    let public = [OK; 11];
+
+    // Columns: anonymous, dedi, kasi, sri, ahmad, kadinkes, kadisdukcapil, operator, auditor, admin, token.
+    // Health and what citizens use without an account (a bearer token changes nothing there).
+    t.op(GET, "/health").expect(public);
+    t.op(GET, "/ready").expect(public);
+    t.op(GET, "/api/v1/public/info").expect(public);
+    t.op(GET, "/api/v1/public/units").expect(public);
+    t.op(GET, "/api/v1/public/units/{id}/ikm").id(f.pkm).query(format!("period={y}")).expect(public);
+    t.op(GET, "/api/v1/public/complaints/{tracking_code}").id(&f.tracking_code).expect(public);
+    t.op(POST, "/api/v1/public/surveys")
+        .json(json!({ "unit_id": f.pkm, "answers": [4, 3, 4, 3, 4, 3, 4, 3, 4], "age_band": "25-34", "sex": "L" }))
+        .expect([A; 11]);
+    t.op(POST, "/api/v1/public/complaints")
+        .json(json!({ "unit_id": f.pkm, "category": "pengaduan", "text": "Berkas rujukan saya belum diproses petugas", "employee_nip": demo::DEDI }))
+        .expect([A; 11]);
+
+    // Signing in and the signed-in user. The password change sends a wrong current password: it
+    // answers 422 once past authorization, and changes nobody's password.
+    t.op(POST, "/api/v1/auth/login")
+        .json(json!({ "username": "camat.sukasari", "password": kinerja_api::seed::demo::DEMO_PASSWORD }))
+        .expect([A; 11]);
+    t.op(POST, "/api/v1/auth/refresh").body(Body::Refresh).expect([A; 11]);
+    t.op(POST, "/api/v1/auth/logout")
+        .json(json!({ "refresh_token": "bukan-token-penyegaran" }))
+        .expect([U, A, A, A, A, A, A, A, A, A, F]);
+    t.op(GET, "/api/v1/me").expect(signed_in);
+    t.op(GET, "/api/v1/me/parent-rhk").expect(signed_in);
+    t.op(POST, "/api/v1/me/password")
+        .json(json!({ "current_password": "bukan-sandi-saya-1", "new_password": "SandiBaru2026" }))
+        .expect([U, A, A, A, A, A, A, A, A, A, F]);
+
+    // Settings, audit, accounts and API tokens.
+    t.op(GET, "/api/v1/settings").expect(signed_in);
+    t.op(PATCH, "/api/v1/settings").json(json!({ "team_view_enabled": true })).expect(admin_only);
+    t.op(GET, "/api/v1/audit").expect(audit_reads);
+    t.op(GET, "/api/v1/audit/verify").expect(audit_reads);
+    t.op(GET, "/api/v1/users").expect(admin_reads);
+    t.op(POST, "/api/v1/users")
+        .json(json!({ "username": "matrix.baru", "password": "BaruMatriks2026", "roles": [] }))
+        .expect(admin_only);
+    t.op(POST, "/api/v1/users/{id}/reset-password")
+        .id(f.victim_user)
+        .json(json!({ "new_password": "Sementara2026" }))
+        .expect(admin_only);
+    t.op(GET, "/api/v1/api-tokens").expect(admin_reads);
+    t.op(POST, "/api/v1/api-tokens").json(json!({ "name": "matrix-baris", "access": "read" })).expect(admin_only);
+    t.op(DELETE, "/api/v1/api-tokens/{id}").id(f.token_to_revoke).expect(admin_only);
+
+    // Units: Dedi's unit DINKES-RUJ. Everyone sees the units of the people they see; heads, admin
+    // and auditor see the unit's figures; the head of the parent unit sets its predikat.
+    t.op(GET, "/api/v1/units").expect(signed_in);
+    t.op(POST, "/api/v1/units")
+        .json(json!({ "code": "MATRIX-1", "name": "Unit Matriks", "parent_id": f.bkpsdm, "kind": "bidang" }))
+        .expect(admin_only);
+    t.op(GET, "/api/v1/units/{id}").id(f.ruj).expect(unit_reads);
+    t.op(PATCH, "/api/v1/units/{id}")
+        .id(f.ruj)
+        .json(json!({ "name": "Seksi Pelayanan Kesehatan Rujukan" }))
+        .expect([U, F, F, F, N, F, N, N, F, A, F]);
+    t.op(GET, "/api/v1/units/{id}/pk").id(f.ruj).expect(unit_reads);
+    t.op(POST, "/api/v1/units/{id}/pk")
+        .id(f.ruj)
+        .json(json!({ "year": y, "text": "Meningkatnya mutu layanan rujukan", "indicators": [{ "text": "Rujukan tepat waktu", "target": 90, "unit": "%" }] }))
+        .expect(unit_head_writes);
+    t.op(GET, "/api/v1/units/{id}/cascade").id(f.ruj).expect(unit_head_reads);
+    t.op(GET, "/api/v1/units/{id}/skp-monitoring").id(f.ruj).expect(unit_head_reads);
+    t.op(GET, "/api/v1/units/{id}/distribution").id(f.ruj).query(format!("period={y}")).expect(unit_head_reads);
+    t.op(PUT, "/api/v1/units/{id}/org-predikat")
+        .id(f.ruj)
+        .json(json!({ "period": y.to_string(), "predikat": "baik" }))
+        .expect(unit_head_writes);
+    t.op(GET, "/api/v1/dashboard/units/{id}").id(f.ruj).expect(unit_head_reads);
+    t.op(GET, "/api/v1/dashboard/city").expect([U, F, F, F, F, F, F, F, OK, OK, OK]);
+
+    // The satisfaction index of the service unit PKM-SUKAJADI: its heads and operators, admin,
+    // auditor (read).
+    t.op(GET, "/api/v1/units/{id}/ikm").id(f.pkm).expect(service_unit_reads);
+    t.op(POST, "/api/v1/units/{id}/ikm/publish")
+        .id(f.pkm)
+        .json(json!({ "period": y.to_string() }))
+        .expect(service_unit_writes);
+    t.op(PUT, "/api/v1/units/{id}/ikm-weights").id(f.pkm).json(json!({ "weights": null })).expect(service_unit_writes);
+    t.op(POST, "/api/v1/units/{id}/kiosks")
+        .id(f.pkm)
+        .json(json!({ "name": "Tablet loket matriks" }))
+        .expect(service_unit_writes);
+
+    // Employees: Dedi's record.
+    t.op(GET, "/api/v1/employees").expect(signed_in);
+    t.op(POST, "/api/v1/employees")
+        .json(json!({ "nip": "199404042020122002", "name": "Pegawai Matriks", "unit_id": f.bkpsdm, "position_title": "Pengadministrasi Umum", "position_kind": "pelaksana", "supervisor_id": null, "employment_type": "pns" }))
+        .expect(admin_only);
+    t.op(POST, "/api/v1/employees/import")
+        .body(Body::Csv(
+            "nip,name,unit_code,position_title,position_kind,supervisor_nip\n\
+             199503032021011001,Pegawai Impor Matriks,BKPSDM,Analis Kepegawaian,pelaksana,\n"
+                .into(),
+        ))
+        .expect(admin_only);
+    t.op(GET, "/api/v1/employees/{id}").id(f.dedi).expect(dedi_reads);
+    t.op(PATCH, "/api/v1/employees/{id}")
+        .id(f.dedi)
+        .json(json!({ "position_title": "Pengelola Data Pelayanan Kesehatan" }))
+        .expect([U, F, F, N, N, F, N, N, F, A, F]);
+    t.op(GET, "/api/v1/employees/{id}/rating-evidence").id(f.dedi).query(format!("period={y}")).expect(dedi_reads);
+
+    // Evidence: anyone with an employee record uploads their own; Dedi's PDF is read by those who
+    // see Dedi.
+    t.op(POST, "/api/v1/evidence").body(Body::Pdf).expect(any_user_writes);
+    t.op(POST, "/api/v1/evidence/links")
+        .json(json!({ "url": "https://drive.example.go.id/rekap-rujukan", "title": "Rekap rujukan" }))
+        .expect(any_user_writes);
+    t.op(GET, "/api/v1/evidence/{id}").id(f.evidence).expect(dedi_reads);
+    t.op(GET, "/api/v1/evidence/{id}/info").id(f.evidence).expect(dedi_reads);
+
+    // Feedback and dialogues on Dedi's thread: written by his penilai, replied to by him.
+    t.op(GET, "/api/v1/feedback").query(format!("employee_id={}", f.dedi)).expect(dedi_reads);
+    t.op(POST, "/api/v1/feedback")
+        .json(json!({ "employee_id": f.dedi, "text": "Terima kasih atas masukannya", "parent_id": f.feedback }))
+        .expect([U, A, A, N, N, F, N, N, F, F, F]);
+    t.op(GET, "/api/v1/dialogs").query(format!("employee_id={}", f.dedi)).expect(dedi_reads);
+    t.op(POST, "/api/v1/dialogs")
+        .json(json!({ "employee_id": f.dedi, "date": today, "notes": "Membahas capaian rujukan", "follow_ups": [] }))
+        .expect(dedi_penilai_writes);
+    // Notifications are one's own: anybody else's is 404.
+    t.op(GET, "/api/v1/notifications").expect(signed_in);
+    t.op(POST, "/api/v1/notifications/{id}/read").id(f.notification).expect([U, A, N, N, N, N, N, N, N, N, F]);
+
+    // Activities: Dedi logs, corrects, submits and deletes his own; Kasi verifies. Logging on
+    // Dedi's RHK is refused to anyone else by the RHK check (422).
+    t.op(GET, "/api/v1/activities").expect(signed_in);
+    t.op(POST, "/api/v1/activities").json(activity.clone()).expect([U, A, V, V, V, V, V, V, V, V, F]);
+    t.op(GET, "/api/v1/activities/team").expect(signed_in);
+    t.op(GET, "/api/v1/activities/{id}").id(f.activity).expect(dedi_reads);
+    t.op(PATCH, "/api/v1/activities/{id}").id(f.activity_draft).json(activity).expect(dedi_owner_writes);
+    t.op(POST, "/api/v1/activities/{id}/submit").id(f.activity_draft).expect(dedi_owner_writes);
+    t.op(POST, "/api/v1/activities/{id}/approve").id(f.activity).expect(dedi_penilai_writes);
+    t.op(POST, "/api/v1/activities/{id}/reject")
+        .id(f.activity_draft)
+        .json(json!({ "note": "Lampirkan rekapnya" }))
+        .expect(dedi_penilai_writes);
+    t.op(DELETE, "/api/v1/activities/{id}").id(f.activity_to_delete).expect(dedi_owner_writes);
+    // All or nothing: ids the caller may not approve make the whole batch 422, listing them.
+    t.op(POST, "/api/v1/activities/bulk-approve")
+        .json(json!({ "ids": [f.activity_for_bulk] }))
+        .expect([U, V, A, V, V, V, V, V, V, V, F]);
+
+    // SKP: Dedi's approved plan, then its draft revision through the flow (returned before the
+    // approval is tried, so the approved plan stays in force).
+    t.op(GET, "/api/v1/skps").expect(signed_in);
+    t.op(GET, "/api/v1/skps/{id}").id(f.skp).expect(dedi_reads);
+    t.op(GET, "/api/v1/skps/{id}/revisions").id(f.skp).expect(dedi_reads);
+    t.op(GET, "/api/v1/skps/{id}/realization").id(f.skp).expect(dedi_reads);
+    t.op(PUT, "/api/v1/skps/{id}/realization")
+        .id(f.skp)
+        .json(json!({ "indicator_id": f.indicator, "period": y.to_string(), "narrative": "Rekap selesai", "evidence_ids": [f.evidence] }))
+        .expect(dedi_owner_writes);
+    t.op(POST, "/api/v1/skps/{id}/revise").id(f.skp).expect(dedi_owner_writes);
+    t.op(PUT, "/api/v1/skps/{id}/behaviors")
+        .id(f.revision)
+        .json(json!({ "behaviors": [{ "core_value": "akuntabel", "expectation": "Laporan tepat waktu" }] }))
+        .expect([U, A, A, N, N, F, N, N, F, F, F]);
+    t.op(POST, "/api/v1/skps/{id}/rhk")
+        .id(f.revision)
+        .json(json!({ "text": "Tersusunnya rekap rujukan bulanan", "kind": "utama", "parent_rhk_id": f.kasi_rhk, "indicators": [{ "aspect": "kuantitas", "text": "Rekap tersusun", "target": 12, "unit": "laporan" }] }))
+        .expect(dedi_owner_writes);
+    t.op(DELETE, "/api/v1/rhk/{id}").id(f.rhk_to_delete).expect(dedi_owner_writes);
+    t.op(POST, "/api/v1/rhk/{id}/cascade")
+        .id(f.rhk)
+        .json(json!({ "employee_ids": [f.dedi], "kind": "utama" }))
+        .expect(dedi_owner_writes);
+    t.op(POST, "/api/v1/skps/{id}/submit").id(f.revision).expect(dedi_owner_writes);
+    t.op(POST, "/api/v1/skps/{id}/return")
+        .id(f.revision)
+        .json(json!({ "reason": "Lengkapi indikator kualitas" }))
+        .expect(dedi_penilai_writes);
+    t.op(POST, "/api/v1/skps/{id}/approve").id(f.revision).expect(dedi_penilai_writes);
+    t.op(POST, "/api/v1/skps")
+        .json(json!({ "employee_id": f.dedi, "year": y + 1, "approach": "kuantitatif" }))
+        .expect([U, A, F, N, N, F, N, N, F, A, F]);
+
+    // Assessments of Dedi: Kasi rates and finalizes, Dedi objects or acknowledges, the atasan
+    // penilai (Kabid, none of the columns) decides.
+    t.op(GET, "/api/v1/assessments").expect(signed_in);
+    t.op(POST, "/api/v1/assessments").json(assessment(y - 2)).expect(dedi_penilai_writes);
+    t.op(GET, "/api/v1/assessments/{id}").id(f.assessment).expect(dedi_reads);
+    t.op(PUT, "/api/v1/assessments/{id}").id(f.assessment).json(assessment(y)).expect(dedi_penilai_writes);
+    t.op(POST, "/api/v1/assessments/{id}/finalize").id(f.assessment).expect(dedi_penilai_writes);
+    t.op(POST, "/api/v1/assessments/{id}/object")
+        .id(f.assessment)
+        .json(json!({ "reason": "Target kuantitas sudah tercapai seluruhnya" }))
+        .expect(dedi_owner_writes);
+    t.op(POST, "/api/v1/assessments/{id}/acknowledge").id(f.assessment_finalized).expect(dedi_owner_writes);
+    t.op(POST, "/api/v1/assessments/{id}/decide")
+        .id(f.assessment)
+        .json(json!({ "outcome": "upheld", "reason": "Penilaian sudah sesuai bukti" }))
+        .expect([U, F, F, N, N, F, N, N, F, F, F]);
+
+    // The complaint naming Dedi, filed at PKM-SUKAJADI: its handlers (the unit's operator and
+    // heads, admin) act; the auditor and Dedi's penilai read; Dedi does not see it.
+    t.op(GET, "/api/v1/complaints").expect(signed_in);
+    t.op(GET, "/api/v1/complaints/{id}").id(f.complaint).expect([U, N, OK, N, N, OK, N, OK, OK, OK, OK]);
+    t.op(GET, "/api/v1/complaints/{id}/history").id(f.complaint).expect([U, N, OK, N, N, OK, N, OK, OK, OK, OK]);
+    t.op(POST, "/api/v1/complaints/{id}/transition")
+        .id(f.complaint)
+        .json(json!({ "to": "verified" }))
+        .expect([U, N, F, N, N, A, N, A, F, A, F]);
+
+    // Reports and exports: of Dedi's unit (heads of it, admin, auditor), and of the whole city
+    // (city-wide callers only; anyone else must name a unit: 422).
+    let report = format!("unit_id={}&period={y}", f.ruj);
+    for path in [
+        "/api/v1/reports/activities",
+        "/api/v1/reports/assessments",
+        "/api/v1/reports/complaints",
+        "/api/v1/reports/ikm",
+        "/api/v1/reports/skps",
+    ] {
+        t.op(GET, path).query(&report).expect(unit_head_reads);
+        t.op(GET, path).query(format!("period={y}")).expect(city_reads);
+    }
+    t.op(GET, "/api/v1/reports/tpp").query(format!("unit_id={}&month={month}", f.ruj)).expect(unit_head_reads);
+    t.op(GET, "/api/v1/reports/tpp").query(format!("month={month}")).expect(city_reads);
+    t.op(GET, "/api/v1/exports/siasn").query(format!("unit_id={}&year={y}", f.ruj)).expect(unit_head_reads);
+    t.op(GET, "/api/v1/exports/siasn").query(format!("year={y}")).expect(city_reads);
+    // Attendance comes from the admin or a city-wide token allowed to write it (not a read token).
+    let yesterday = f.today - Duration::days(1);
+    t.op(POST, "/api/v1/attendance/import")
+        .body(Body::Csv(format!("nip,date,status\n{},{yesterday},hadir\n", demo::DEDI)))
+        .expect(admin_only);
+
+    t.0
+}
+
+/// Today in the Pemda's time zone (WIB by default), as the server sees it.
+fn local_today() -> NaiveDate {
+    (Utc::now() + Duration::hours(7)).date_naive()
+}
+
+/// A fixture step that must succeed: its JSON answer.
+async fn ok(app: &TestApp, method: Method, path: &str, token: Option<&str>, body: Option<Value>) -> Value {
+    let (status, value) = app.call(method.clone(), path, token, body).await;
+    assert!(status.is_success(), "fixture {method} {path}: {status} {value}");
+    value
+}
+
+fn id(v: &Value) -> i64 {
+    v["id"].as_i64().unwrap_or_else(|| panic!("no id in {v}"))
+}
+
+/// Builds the fixtures; `tokens` holds one bearer per column (none for anonymous).
+async fn fixtures(app: &TestApp, tokens: &[Option<String>; 11]) -> Fx {
+    let t = |role: usize| tokens[role].as_deref();
+    let (dedi, kasi, admin) = (t(1), t(2), t(9));
+    let today = local_today();
+    let year = today.year();
+    let mut f = Fx {
+        year,
+        today,
+        dedi: app.employee_id(demo::DEDI).await,
+        ruj: app.unit_id("DINKES-RUJ").await,
+        pkm: app.unit_id("PKM-SUKAJADI").await,
+        bkpsdm: app.unit_id("BKPSDM").await,
+        ..Fx::default()
+    };
+
+    let plans =
+        ok(app, GET, &format!("/api/v1/skps?employee_id={}&year={year}&status=approved", f.dedi), dedi, None).await;
+    f.skp = id(&plans["items"][0]);
+    let plan = ok(app, GET, &format!("/api/v1/skps/{}", f.skp), dedi, None).await;
+    let first = &plan["rhk"][0];
+    f.rhk = id(first);
+    f.kasi_rhk = first["parent_rhk_id"].as_i64().expect("Dedi's RHK supports one of Kasi's");
+    f.indicator = first["indicators"]
+        .as_array()
+        .and_then(|all| all.iter().find(|i| i["aspect"] == "kuantitas"))
+        .map(id)
+        .expect("a quantity indicator");
+
+    let form = Form::new().part("file", Part::bytes(PDF.to_vec()).file_name("rekap.pdf"));
+    let res =
+        app.client.post(app.url("/api/v1/evidence")).bearer_auth(dedi.unwrap()).multipart(form).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::CREATED, "fixture evidence upload");
+    f.evidence = id(&res.json::<Value>().await.unwrap());
+
+    let rhk = f.rhk;
+    let log = async |description: &str, submit: bool| {
+        let body = json!({ "date": today.to_string(), "minutes": 30, "description": description, "rhk_id": rhk, "output_qty": 1, "submit": submit });
+        id(&ok(app, POST, "/api/v1/activities", dedi, Some(body)).await)
+    };
+    f.activity = log("Menyusun rekap rujukan pagi", true).await;
+    f.activity_draft = log("Memeriksa kelengkapan berkas rujukan", false).await;
+    f.activity_to_delete = log("Catatan yang akan dihapus", false).await;
+    f.activity_for_bulk = log("Mengirim laporan rujukan mingguan", true).await;
+
+    let feedback = json!({ "employee_id": f.dedi, "text": "Rekap rujukan minggu ini rapi", "core_value": "akuntabel" });
+    f.feedback = id(&ok(app, POST, "/api/v1/feedback", kasi, Some(feedback)).await);
+    let inbox = ok(app, GET, "/api/v1/notifications", dedi, None).await;
+    f.notification = id(&inbox["items"][0]);
+
+    f.revision = id(&ok(app, POST, &format!("/api/v1/skps/{}/revise", f.skp), dedi, None).await);
+    let extra = json!({ "text": "RHK tambahan yang akan dihapus", "kind": "tambahan", "parent_rhk_id": f.kasi_rhk, "indicators": [{ "aspect": "kuantitas", "text": "Dokumen", "target": 1, "unit": "dokumen" }] });
+    f.rhk_to_delete = id(&ok(app, POST, &format!("/api/v1/skps/{}/rhk", f.revision), dedi, Some(extra)).await);
+
+    let rate = |period: i32| json!({ "employee_id": f.dedi, "period": period.to_string(), "result_rating": "sesuai", "behavior_rating": "di_atas" });
+    f.assessment = id(&ok(app, POST, "/api/v1/assessments", kasi, Some(rate(year))).await);
+    f.assessment_finalized = id(&ok(app, POST, "/api/v1/assessments", kasi, Some(rate(year - 1))).await);
+    ok(app, POST, &format!("/api/v1/assessments/{}/finalize", f.assessment_finalized), kasi, None).await;
+
+    let complaint = json!({ "unit_id": f.pkm, "category": "pengaduan", "text": "Petugas rujukan tidak datang tepat waktu", "employee_nip": demo::DEDI, "contact": "0812-0000-1111" });
+    let receipt = ok(app, POST, "/api/v1/public/complaints", None, Some(complaint)).await;
+    f.tracking_code = receipt["tracking_code"].as_str().unwrap().to_owned();
+    let queue = ok(app, GET, &format!("/api/v1/complaints?employee_id={}", f.dedi), admin, None).await;
+    f.complaint = id(&queue["items"][0]);
+    ok(app, POST, &format!("/api/v1/units/{}/ikm/publish", f.pkm), admin, Some(json!({ "period": year.to_string() })))
+        .await;
+
+    let victim = json!({ "username": "matrix.korban", "password": "KorbanMatriks2026", "roles": [] });
+    f.victim_user = id(&ok(app, POST, "/api/v1/users", admin, Some(victim)).await);
+    let doomed = json!({ "name": "matrix-dicabut", "access": "read" });
+    f.token_to_revoke = id(&ok(app, POST, "/api/v1/api-tokens", admin, Some(doomed)).await);
+    f
+}
+
+/// Every (METHOD, path) of the spec.
+fn spec_operations() -> BTreeSet<(String, String)> {
+    let spec: Value = serde_json::from_str(&kinerja_api::openapi::to_json()).unwrap();
+    let mut out = BTreeSet::new();
+    for (path, item) in spec["paths"].as_object().unwrap() {
+        for method in ["get", "post", "put", "patch", "delete", "head", "options"] {
+            if item.get(method).is_some() {
+                out.insert((method.to_uppercase(), path.clone()));
+            }
+        }
+    }
+    out
+}
+
+fn check_table_covers_the_spec() {
+    let spec = spec_operations();
+    let rows: BTreeSet<(String, String)> =
+        table(&Fx::default()).iter().map(|r| (r.method.as_str().to_owned(), r.template.to_owned())).collect();
+    let missing: Vec<String> = spec.difference(&rows).map(|(m, p)| format!("  {m} {p}")).collect();
+    let stale: Vec<String> = rows.difference(&spec).map(|(m, p)| format!("  {m} {p}")).collect();
+    assert!(
+        missing.is_empty() && stale.is_empty(),
+        "the authorization table must have a row for every operation of the spec and no other.\n\
+         Operations without a row ({}):\n{}\nRows for operations not in the spec ({}):\n{}",
+        missing.len(),
+        missing.join("\n"),
+        stale.len(),
+        stale.join("\n"),
+    );
+}
+
+/// Whether an answer matches the expected cell.
+fn matches(expected: u16, got: u16) -> bool {
+    if expected == A {
+        !matches!(got, 400 | 401 | 403 | 404 | 405 | 415) && got < 500
+    } else {
+        got == expected
+    }
+}
+
+async fn send(app: &TestApp, row: &Row, token: Option<&str>, refresh: &mut String) -> (u16, String) {
+    let mut req = app.client.request(row.method.clone(), app.url(&row.path));
+    if let Some(t) = token {
+        req = req.bearer_auth(t);
+    }
+    req = match &row.body {
+        Body::None => req,
+        Body::Json(v) => req.json(v),
+        Body::Csv(s) => req.header(CONTENT_TYPE, "text/csv").body(s.clone()),
+        Body::Pdf => req.multipart(Form::new().part("file", Part::bytes(PDF.to_vec()).file_name("bukti.pdf"))),
+        Body::Refresh => req.json(&json!({ "refresh_token": refresh })),
+    };
+    let res = req.send().await.expect("request");
+    let status = res.status().as_u16();
+    let text = res.text().await.unwrap_or_default();
+    if matches!(row.body, Body::Refresh) && status == 200 {
+        if let Some(next) =
+            serde_json::from_str::<Value>(&text).ok().and_then(|v| v["refresh_token"].as_str().map(str::to_owned))
+        {
+            *refresh = next;
+        }
+    }
+    (status, text)
+}
+
+fn describe(code: u16) -> String {
+    if code == A {
+        "allowed (not 401/403/404)".into()
+    } else {
+        code.to_string()
+    }
+}
+
+async fn every_route_for_every_role(app: TestApp) {
+    check_table_covers_the_spec();
+    let started = Instant::now();
+
+    let mut tokens: [Option<String>; 11] = Default::default();
+    for (i, (_, user)) in ROLES.iter().enumerate() {
+        if let Some(user) = user {
+            tokens[i] = Some(app.token(user).await);
+        }
+    }
+    let created =
+        ok(&app, POST, "/api/v1/api-tokens", tokens[9].as_deref(), Some(json!({ "name": "matrix", "access": "read" })))
+            .await;
+    tokens[READ_TOKEN] = Some(created["token"].as_str().unwrap().to_owned());
+    let spare = app.login_raw("camat.sukasari", kinerja_api::seed::demo::DEMO_PASSWORD).await;
+    let mut refresh = spare.json::<Value>().await.unwrap()["refresh_token"].as_str().unwrap().to_owned();
+    let f = fixtures(&app, &tokens).await;
+    let rows = table(&f);
+
+    let mut failures = Vec::new();
+    let mut requests = 0;
+    for row in &rows {
+        let refused = (0..ROLES.len()).filter(|&r| row.expect[r] != A);
+        let allowed = (0..ROLES.len()).filter(|&r| row.expect[r] == A);
+        for r in refused.chain(allowed) {
+            let (got, text) = send(&app, row, tokens[r].as_deref(), &mut refresh).await;
+            requests += 1;
+            if row.expect[r] == A && std::env::var("MATRIX_DEBUG").is_ok() {
+                let snippet: String = text.chars().filter(|c| *c != '\n').take(110).collect();
+                println!("ALLOWED {:?} {} {} as {}: {got} {snippet}", app.backend, row.method, row.path, ROLES[r].0);
+            }
+            if !matches(row.expect[r], got) {
+                let (label, user) = ROLES[r];
+                let who = user.map(|u| format!("{label} ({u})")).unwrap_or_else(|| label.to_owned());
+                let snippet: String = text.chars().filter(|c| *c != '\n').take(200).collect();
+                failures.push(format!(
+                    "  {} {}  [{}]  as {who}: expected {}, got {got}: {snippet}",
+                    row.method,
+                    row.template,
+                    row.path,
+                    describe(row.expect[r]),
+                ));
+            }
+        }
+    }
+    println!(
+        "authorization matrix on {:?}: {} rows × {} roles, {requests} requests in {:.1?}",
+        app.backend,
+        rows.len(),
+        ROLES.len(),
+        started.elapsed()
+    );
+    assert!(
+        failures.is_empty(),
+        "{} of {requests} answers differ from the authorization table ({:?}):\n{}",
+        failures.len(),
+        app.backend,
+        failures.join("\n")
+    );
+}
+
+db_tests!(every_route_for_every_role);
