@@ -15,6 +15,7 @@ mod m20261123_000009_create_public_feedback;
 mod m20261123_000010_create_assessments;
 mod m20261123_000011_create_api_tokens;
 mod m20261123_000012_create_attendance;
+mod m20261123_000013_cover_activity_aggregates;
 
 /// All migrations of Kinerja.
 pub struct Migrator;
@@ -35,6 +36,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000010_create_assessments::Migration),
             Box::new(m20261123_000011_create_api_tokens::Migration),
             Box::new(m20261123_000012_create_attendance::Migration),
+            Box::new(m20261123_000013_cover_activity_aggregates::Migration),
         ]
     }
 }

@@ -160,6 +160,8 @@ struct Fx {
     activity_draft: i64,
     activity_to_delete: i64,
     activity_for_bulk: i64,
+    /// An activity submitted to Kasi by an employee of DINKES-RUJ who then moved under Kabid.
+    moved_activity: i64,
     /// A PDF Dedi uploaded.
     evidence: i64,
     /// Feedback Kasi wrote to Dedi, and the notification it gave Dedi.
@@ -224,7 +226,9 @@ fn table(f: &Fx) -> Vec<Row> {
     t.op(POST, "/api/v1/auth/logout")
         .json(json!({ "refresh_token": "bukan-token-penyegaran" }))
         .expect([U, A, A, A, A, A, A, A, A, A, F]);
-    t.op(GET, "/api/v1/me").expect(signed_in);
+    // An API token is not a user: like `POST /me/password`, the user's own routes refuse it rather
+    // than answer for the admin who created it.
+    t.op(GET, "/api/v1/me").expect([U, OK, OK, OK, OK, OK, OK, OK, OK, OK, F]);
     t.op(GET, "/api/v1/me/parent-rhk").expect(signed_in);
     t.op(POST, "/api/v1/me/password")
         .json(json!({ "current_password": "bukan-sandi-saya-1", "new_password": "SandiBaru2026" }))
@@ -323,8 +327,8 @@ fn table(f: &Fx) -> Vec<Row> {
     t.op(POST, "/api/v1/dialogs")
         .json(json!({ "employee_id": f.dedi, "date": today, "notes": "Membahas capaian rujukan", "follow_ups": [] }))
         .expect(dedi_penilai_writes);
-    // Notifications are one's own: anybody else's is 404.
-    t.op(GET, "/api/v1/notifications").expect(signed_in);
+    // Notifications are one's own: anybody else's is 404. A token has no inbox (see `GET /me`).
+    t.op(GET, "/api/v1/notifications").expect([U, OK, OK, OK, OK, OK, OK, OK, OK, OK, F]);
     t.op(POST, "/api/v1/notifications/{id}/read").id(f.notification).expect([U, A, N, N, N, N, N, N, N, N, F]);
 
     // Activities: Dedi logs, corrects, submits and deletes his own; Kasi verifies. Logging on
@@ -345,9 +349,17 @@ fn table(f: &Fx) -> Vec<Row> {
     t.op(POST, "/api/v1/activities/bulk-approve")
         .json(json!({ "ids": [f.activity_for_bulk] }))
         .expect([U, V, A, V, V, V, V, V, V, V, F]);
+    // An activity submitted to Kasi by someone who has since moved under Kabid: Kasi no longer sees
+    // its owner, so it is not hers to approve, one by one (404) or in a batch (as if it did not
+    // exist: 422). Nobody in the columns is its penilai now.
+    t.op(POST, "/api/v1/activities/{id}/approve").id(f.moved_activity).expect([U, N, N, N, N, F, N, N, F, F, F]);
+    t.op(POST, "/api/v1/activities/bulk-approve")
+        .json(json!({ "ids": [f.moved_activity] }))
+        .expect([U, V, V, V, V, V, V, V, V, V, F]);
 
-    // SKP: Dedi's approved plan, then its draft revision through the flow (returned before the
-    // approval is tried, so the approved plan stays in force).
+    // SKP: Dedi's approved plan, then its draft revision through the flow (approved, which retires
+    // the plan it revises: nothing after this row needs that one in force; the return then finds
+    // it approved, 409).
     t.op(GET, "/api/v1/skps").expect(signed_in);
     t.op(GET, "/api/v1/skps/{id}").id(f.skp).expect(dedi_reads);
     t.op(GET, "/api/v1/skps/{id}/revisions").id(f.skp).expect(dedi_reads);
@@ -371,11 +383,11 @@ fn table(f: &Fx) -> Vec<Row> {
         .json(json!({ "employee_ids": [f.dedi], "kind": "utama" }))
         .expect(dedi_owner_writes);
     t.op(POST, "/api/v1/skps/{id}/submit").id(f.revision).expect(dedi_owner_writes);
+    t.op(POST, "/api/v1/skps/{id}/approve").id(f.revision).expect(dedi_penilai_writes);
     t.op(POST, "/api/v1/skps/{id}/return")
         .id(f.revision)
         .json(json!({ "reason": "Lengkapi indikator kualitas" }))
         .expect(dedi_penilai_writes);
-    t.op(POST, "/api/v1/skps/{id}/approve").id(f.revision).expect(dedi_penilai_writes);
     t.op(POST, "/api/v1/skps")
         .json(json!({ "employee_id": f.dedi, "year": y + 1, "approach": "kuantitatif" }))
         .expect([U, A, F, N, N, F, N, N, F, A, F]);
@@ -516,11 +528,35 @@ async fn fixtures(app: &TestApp, tokens: &[Option<String>; 11]) -> Fx {
     ok(app, POST, &format!("/api/v1/units/{}/ikm/publish", f.pkm), admin, Some(json!({ "period": year.to_string() })))
         .await;
 
+    f.moved_activity = moved_activity(app, &f, admin, kasi).await;
+
     let victim = json!({ "username": "matrix.korban", "password": "KorbanMatriks2026", "roles": [] });
     f.victim_user = id(&ok(app, POST, "/api/v1/users", admin, Some(victim)).await);
     let doomed = json!({ "name": "matrix-dicabut", "access": "read" });
     f.token_to_revoke = id(&ok(app, POST, "/api/v1/api-tokens", admin, Some(doomed)).await);
     f
+}
+
+/// An employee of DINKES-RUJ under Kasi plans (approved by Kasi), logs and submits an activity,
+/// then moves under Kabid: the activity's recorded penilai is still Kasi. Returns its id.
+async fn moved_activity(app: &TestApp, f: &Fx, admin: Option<&str>, kasi: Option<&str>) -> i64 {
+    let kasi_id = app.employee_id(demo::KASI_RUJUKAN).await;
+    let employee = json!({ "nip": "199601012022031005", "name": "Pegawai Pindahan", "unit_id": f.ruj, "position_title": "Pengolah Data Rujukan", "position_kind": "pelaksana", "supervisor_id": kasi_id });
+    let moved = id(&ok(app, POST, "/api/v1/employees", admin, Some(employee)).await);
+    let account = json!({ "username": "matrix.pindahan", "password": kinerja_api::seed::demo::DEMO_PASSWORD, "employee_id": moved });
+    ok(app, POST, "/api/v1/users", admin, Some(account)).await;
+    let me = app.token("matrix.pindahan").await;
+    let me = Some(me.as_str());
+    let plan = id(&ok(app, POST, "/api/v1/skps", me, Some(json!({ "year": f.year }))).await);
+    let rhk = json!({ "text": "Terolahnya data rujukan", "kind": "utama", "parent_rhk_id": f.kasi_rhk, "indicators": [{ "aspect": "kuantitas", "text": "Data terolah", "target": 12, "unit": "laporan" }] });
+    let rhk = id(&ok(app, POST, &format!("/api/v1/skps/{plan}/rhk"), me, Some(rhk)).await);
+    ok(app, POST, &format!("/api/v1/skps/{plan}/submit"), me, None).await;
+    ok(app, POST, &format!("/api/v1/skps/{plan}/approve"), kasi, None).await;
+    let work = json!({ "date": f.today.to_string(), "minutes": 60, "description": "Mengolah data rujukan", "rhk_id": rhk, "submit": true });
+    let activity = id(&ok(app, POST, "/api/v1/activities", me, Some(work)).await);
+    let kabid = app.employee_id(demo::KABID_YANKES).await;
+    ok(app, PATCH, &format!("/api/v1/employees/{moved}"), admin, Some(json!({ "supervisor_id": kabid }))).await;
+    activity
 }
 
 /// Every (METHOD, path) of the spec.
@@ -623,10 +659,6 @@ async fn every_route_for_every_role(app: TestApp) {
         for r in refused.chain(allowed) {
             let (got, text) = send(&app, row, tokens[r].as_deref(), &mut refresh).await;
             requests += 1;
-            if row.expect[r] == A && std::env::var("MATRIX_DEBUG").is_ok() {
-                let snippet: String = text.chars().filter(|c| *c != '\n').take(110).collect();
-                println!("ALLOWED {:?} {} {} as {}: {got} {snippet}", app.backend, row.method, row.path, ROLES[r].0);
-            }
             if !matches(row.expect[r], got) {
                 let (label, user) = ROLES[r];
                 let who = user.map(|u| format!("{label} ({u})")).unwrap_or_else(|| label.to_owned());

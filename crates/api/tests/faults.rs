@@ -20,7 +20,8 @@ fn kinerja(dir: &std::path::Path, url: &str) -> Command {
     cmd
 }
 
-/// Starts `kinerja serve` and waits until it answers.
+/// Starts `kinerja serve` and waits until it answers. The caller kills and waits for it.
+#[allow(clippy::zombie_processes)]
 async fn serve(dir: &std::path::Path, url: &str) -> (Child, String) {
     let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
     let child = kinerja(dir, url)

@@ -35,6 +35,8 @@ struct Tree {
     names: HashMap<i64, String>,
     children: Vec<i64>,
     branch_of: HashMap<i64, i64>,
+    /// Whether the subtree holds every unit of the Pemda.
+    everything: bool,
 }
 
 impl Tree {
@@ -64,8 +66,9 @@ impl Tree {
                 }
             }
         }
+        let everything = branch_of.len() == all.len();
         let names = all.into_iter().filter(|(id, ..)| branch_of.contains_key(id)).map(|(id, _, n)| (id, n)).collect();
-        Ok(Tree { root, names, children, branch_of })
+        Ok(Tree { root, names, children, branch_of, everything })
     }
 
     fn units(&self) -> Vec<i64> {
@@ -132,12 +135,24 @@ fn working_days_before(today: NaiveDate, n: u32, holidays: &HashSet<NaiveDate>) 
     d
 }
 
+/// The units a query covers: `None` when the subtree is the whole city, so that no long id list
+/// is sent and the database may use its date indexes.
+type Scope = Option<Vec<i64>>;
+
+/// Rows of the scope's units.
+fn within<C: ColumnTrait>(col: C, scope: &Scope) -> sea_orm::Condition {
+    match scope {
+        Some(units) => sea_orm::Condition::all().add(col.is_in(units.clone())),
+        None => sea_orm::Condition::all(),
+    }
+}
+
 /// Employees of the units, as a subquery (avoids long id lists on big cities).
-fn employees_of(units: &[i64]) -> sea_orm::sea_query::SelectStatement {
+fn employees_of(scope: &Scope) -> sea_orm::sea_query::SelectStatement {
     Query::select()
         .column(employees::Column::Id)
         .from(employees::Entity)
-        .and_where(employees::Column::UnitId.is_in(units.to_vec()))
+        .cond_where(within(employees::Column::UnitId, scope))
         .to_owned()
 }
 
@@ -150,6 +165,7 @@ pub async fn compute(
 ) -> ApiResult<Dashboard> {
     let tree = Tree::load(db, root).await?;
     let units = tree.units();
+    let scope: Scope = if tree.everything { None } else { Some(units.clone()) };
     let today = settings.today();
     let holidays: HashSet<NaiveDate> = settings.holidays.iter().copied().collect();
     let (from, to) = period.bounds();
@@ -167,7 +183,7 @@ pub async fn compute(
     let people: Vec<(i64, String, i64)> = employees::Entity::find()
         .select_only()
         .columns([employees::Column::Id, employees::Column::Name, employees::Column::UnitId])
-        .filter(employees::Column::UnitId.is_in(units.clone()))
+        .filter(within(employees::Column::UnitId, &scope))
         .order_by_asc(employees::Column::Name)
         .into_tuple()
         .all(db)
@@ -185,7 +201,7 @@ pub async fn compute(
         .columns([skps::Column::EmployeeId, skps::Column::Status])
         .filter(skps::Column::Year.eq(year))
         .filter(skps::Column::Superseded.eq(false))
-        .filter(skps::Column::EmployeeId.in_subquery(employees_of(&units)))
+        .filter(skps::Column::EmployeeId.in_subquery(employees_of(&scope)))
         .order_by_asc(skps::Column::Id)
         .into_tuple()
         .all(db)
@@ -220,7 +236,7 @@ pub async fn compute(
         .column(activities::Column::Status)
         .column_as(activities::Column::Id.count(), "n")
         .column_as(activities::Column::Minutes.sum(), "m")
-        .filter(activities::Column::UnitId.is_in(units.clone()))
+        .filter(within(activities::Column::UnitId, &scope))
         .filter(activities::Column::Date.between(from, to))
         .group_by(activities::Column::UnitId)
         .group_by(activities::Column::Status)
@@ -244,7 +260,7 @@ pub async fn compute(
     let approvals: Vec<(Option<Instant>, Option<Instant>)> = activities::Entity::find()
         .select_only()
         .columns([activities::Column::SubmittedAt, activities::Column::DecidedAt])
-        .filter(activities::Column::UnitId.is_in(units.clone()))
+        .filter(within(activities::Column::UnitId, &scope))
         .filter(activities::Column::Date.between(from, to))
         .filter(activities::Column::Status.eq(ActivityStatus::Approved.as_str()))
         .order_by_desc(activities::Column::Id)
@@ -268,7 +284,7 @@ pub async fn compute(
         .select_only()
         .column(activities::Column::EmployeeId)
         .distinct()
-        .filter(activities::Column::UnitId.is_in(units.clone()))
+        .filter(within(activities::Column::UnitId, &scope))
         .filter(activities::Column::Date.gte(since))
         .into_tuple::<i64>()
         .all(db)
@@ -285,7 +301,7 @@ pub async fn compute(
     let mut predikat_period = rating_period_of(to.min(today), settings.assessment_frequency);
     let rated_in = |p: Period| {
         assessments::Entity::find()
-            .filter(assessments::Column::UnitId.is_in(units.clone()))
+            .filter(within(assessments::Column::UnitId, &scope))
             .filter(assessments::Column::Period.eq(p.to_string()))
             .count(db)
     };
@@ -295,7 +311,7 @@ pub async fn compute(
     let ratings: Vec<(i64, i64, String)> = assessments::Entity::find()
         .select_only()
         .columns([assessments::Column::EmployeeId, assessments::Column::UnitId, assessments::Column::Predikat])
-        .filter(assessments::Column::UnitId.is_in(units.clone()))
+        .filter(within(assessments::Column::UnitId, &scope))
         .filter(assessments::Column::Period.eq(predikat_period.to_string()))
         .into_tuple()
         .all(db)
@@ -314,7 +330,7 @@ pub async fn compute(
     let answers: Vec<(i64, String)> = surveys::Entity::find()
         .select_only()
         .columns([surveys::Column::UnitId, surveys::Column::Answers])
-        .filter(surveys::Column::UnitId.is_in(units.clone()))
+        .filter(within(surveys::Column::UnitId, &scope))
         .filter(surveys::Column::Period.is_in(months(&period)))
         .into_tuple()
         .all(db)
@@ -327,7 +343,7 @@ pub async fn compute(
 
     // Complaints: the open backlog, and those of the period closed within the response deadline.
     let open_or_recent: Vec<complaints::Model> = complaints::Entity::find()
-        .filter(complaints::Column::UnitId.is_in(units.clone()))
+        .filter(within(complaints::Column::UnitId, &scope))
         .filter(
             sea_orm::Condition::any()
                 .add(
@@ -394,7 +410,7 @@ pub async fn compute(
     attention.truncate(ATTENTION_LIST_MAX);
 
     // Series, trend and distribution of the root.
-    let series = series(db, &units, to).await?;
+    let series = series(db, &scope, to).await?;
     let mut ikm_trend = Vec::new();
     let mut earlier = period;
     for _ in 0..3 {
@@ -402,7 +418,7 @@ pub async fn compute(
         let rows: Vec<String> = surveys::Entity::find()
             .select_only()
             .column(surveys::Column::Answers)
-            .filter(surveys::Column::UnitId.is_in(units.clone()))
+            .filter(within(surveys::Column::UnitId, &scope))
             .filter(surveys::Column::Period.is_in(months(&earlier)))
             .into_tuple()
             .all(db)
@@ -451,7 +467,7 @@ pub async fn compute(
 }
 
 /// Monthly figures for the charts: the months up to the one holding `end`.
-async fn series(db: &impl ConnectionTrait, units: &[i64], end: NaiveDate) -> ApiResult<Vec<MonthPoint>> {
+async fn series(db: &impl ConnectionTrait, scope: &Scope, end: NaiveDate) -> ApiResult<Vec<MonthPoint>> {
     let mut first = Period::month_of(end);
     for _ in 1..SERIES_MONTHS {
         first = first.previous();
@@ -473,7 +489,7 @@ async fn series(db: &impl ConnectionTrait, units: &[i64], end: NaiveDate) -> Api
         .column(activities::Column::Date)
         .column_as(activities::Column::Id.count(), "n")
         .column_as(activities::Column::Minutes.sum(), "m")
-        .filter(activities::Column::UnitId.is_in(units.to_vec()))
+        .filter(within(activities::Column::UnitId, scope))
         .filter(activities::Column::Date.between(start, end))
         .filter(activities::Column::Status.eq(ActivityStatus::Approved.as_str()))
         .group_by(activities::Column::Date)
@@ -490,7 +506,7 @@ async fn series(db: &impl ConnectionTrait, units: &[i64], end: NaiveDate) -> Api
         .select_only()
         .column(complaints::Column::FiledOn)
         .column_as(complaints::Column::Id.count(), "n")
-        .filter(complaints::Column::UnitId.is_in(units.to_vec()))
+        .filter(within(complaints::Column::UnitId, scope))
         .filter(complaints::Column::FiledOn.between(start, end))
         .group_by(complaints::Column::FiledOn)
         .into_tuple()
@@ -504,7 +520,7 @@ async fn series(db: &impl ConnectionTrait, units: &[i64], end: NaiveDate) -> Api
     let answers: Vec<(String, String)> = surveys::Entity::find()
         .select_only()
         .columns([surveys::Column::Period, surveys::Column::Answers])
-        .filter(surveys::Column::UnitId.is_in(units.to_vec()))
+        .filter(within(surveys::Column::UnitId, scope))
         .filter(surveys::Column::Period.is_in(points.keys().cloned().collect::<Vec<_>>()))
         .into_tuple()
         .all(db)
