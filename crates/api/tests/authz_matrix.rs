@@ -659,6 +659,10 @@ async fn every_route_for_every_role(app: TestApp) {
         for r in refused.chain(allowed) {
             let (got, text) = send(&app, row, tokens[r].as_deref(), &mut refresh).await;
             requests += 1;
+            if row.path.contains("/skps") && row.method != GET {
+                let snippet: String = text.chars().take(90).collect();
+                println!("DBG {:?} {} {} as {}: {got} {snippet}", app.backend, row.method, row.path, ROLES[r].0);
+            }
             if !matches(row.expect[r], got) {
                 let (label, user) = ROLES[r];
                 let who = user.map(|u| format!("{label} ({u})")).unwrap_or_else(|| label.to_owned());
