@@ -15,6 +15,9 @@ async fn headers_cors_and_hsts(app: TestApp) {
     let res = app.client.get(app.url("/health")).header("Origin", PORTAL).send().await.unwrap();
     assert_eq!(res.headers()["x-content-type-options"], "nosniff");
     assert_eq!(res.headers()["x-frame-options"], "DENY");
+    let csp = res.headers()["content-security-policy"].to_str().unwrap();
+    assert!(csp.contains("default-src 'self'") && csp.contains("frame-ancestors 'none'"), "{csp}");
+    assert!(!csp.contains("'unsafe-eval'") && csp.contains("'wasm-unsafe-eval'"), "{csp}");
     assert!(res.headers().get("strict-transport-security").is_none());
     assert!(res.headers().get("access-control-allow-origin").is_none());
     // Configured: the portal may call the API from a browser, another site may not; HSTS is sent.

@@ -16,6 +16,10 @@ use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 /// Every API token starts with this, so it is never mistaken for a JWT.
 pub const PREFIX: &str = "knj_";
 
+/// A person's own pages (profile, password, inbox): a token, which is no person, gets 403 there
+/// rather than its creator's.
+const PERSONAL: &[&str] = &["/api/v1/me", "/api/v1/notifications"];
+
 /// How stale `last_used_at` may get before a request refreshes it (one write a minute at most).
 const TOUCH_EVERY: Duration = Duration::seconds(60);
 
@@ -66,6 +70,9 @@ pub async fn viewer(db: &impl ConnectionTrait, secret: &str, method: &Method, pa
         .await?
         .filter(|t| t.revoked_at.is_none())
         .ok_or_else(unauthorized)?;
+    if PERSONAL.iter().any(|p| under(path, &[(*p).to_owned()])) {
+        return Err(ApiError::Forbidden("token API bukan akun pribadi: tidak ada profil atau notifikasi".into()));
+    }
     let allowed = routes(&t);
     let reading = matches!(*method, Method::GET | Method::HEAD);
     if !reading && access(&t) == TokenAccess::Read {

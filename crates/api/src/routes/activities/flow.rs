@@ -130,7 +130,12 @@ pub async fn bulk_approve(
     ids.sort_unstable();
     ids.dedup();
     let txn = crate::db::begin(&state.db).await?;
-    let rows = activities::Entity::find().filter(activities::Column::Id.is_in(ids.clone())).all(&txn).await?;
+    // Activities outside the caller's sight count as missing, as everywhere else.
+    let mut select = activities::Entity::find().filter(activities::Column::Id.is_in(ids.clone()));
+    if let Some(cond) = viewer.scope(&txn).await?.employee_column_filter(activities::Column::EmployeeId) {
+        select = select.filter(cond);
+    }
+    let rows = select.all(&txn).await?;
     let mut refused = Vec::new();
     for id in &ids {
         let reason = match rows.iter().find(|a| a.id == *id) {

@@ -60,15 +60,14 @@ pub async fn list_activities(
 ) -> ApiResult<HttpResponse> {
     let mut select = activities::Entity::find();
     if filter.queue.unwrap_or(false) {
-        // The queue is by construction within sight: it is the caller's own subordinates' work.
+        // The work submitted to the caller, of people still within sight (not of someone who moved away).
         select = select
             .filter(activities::Column::PenilaiId.eq(viewer.employee_id.unwrap_or(-1)))
             .filter(activities::Column::Status.eq(ActivityStatus::Submitted.as_str()));
-    } else {
-        let scope = viewer.scope(&state.db).await?;
-        if let Some(cond) = scope.employee_column_filter(activities::Column::EmployeeId) {
-            select = select.filter(cond);
-        }
+    }
+    let scope = viewer.scope(&state.db).await?;
+    if let Some(cond) = scope.employee_column_filter(activities::Column::EmployeeId) {
+        select = select.filter(cond);
     }
     if let Some(e) = filter.employee_id {
         select = select.filter(activities::Column::EmployeeId.eq(e));

@@ -123,7 +123,8 @@ pub async fn list_assessments(
         select = select
             .filter(assessments::Column::AtasanPenilaiId.eq(viewer.employee_id.unwrap_or(-1)))
             .filter(assessments::Column::Status.eq(AssessmentStatus::Objected.as_str()));
-    } else if let Some(cond) = scope.employee_column_filter(assessments::Column::EmployeeId) {
+    }
+    if let Some(cond) = scope.employee_column_filter(assessments::Column::EmployeeId) {
         select = select.filter(cond);
     }
     if let Some(e) = filter.employee_id {
