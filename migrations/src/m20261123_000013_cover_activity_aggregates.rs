@@ -41,6 +41,7 @@ impl MigrationTrait for Migration {
                 .col(Activities::Status)
                 .col(Activities::UnitId)
                 .col(Activities::Minutes)
+                .col(Activities::EmployeeId)
                 .to_owned(),
         )
         .await?;

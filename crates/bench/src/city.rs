@@ -169,6 +169,7 @@ pub async fn seed(db: &DatabaseConnection, employees: u32, days: u32) -> anyhow:
         )
     };
     txn.execute_unprepared(&attendance_sql).await?;
+    kinerja_api::services::activity_totals::rebuild(&txn).await.map_err(|e| anyhow::anyhow!("{e}"))?;
     if pg {
         for t in ["units", "employees", "skps", "rhk"] {
             db.execute_unprepared(&format!(

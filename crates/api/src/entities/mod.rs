@@ -1,6 +1,7 @@
 //! sea-orm entities, mirroring the migrations one table a file.
 
 pub mod activities;
+pub mod activity_daily_totals;
 pub mod activity_evidence;
 pub mod api_tokens;
 pub mod assessments;

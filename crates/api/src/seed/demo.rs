@@ -378,6 +378,9 @@ pub async fn run_with(db: &DatabaseConnection, extras: &Extras) -> anyhow::Resul
         Some(dir) => super::work::seed(&txn, &employee_ids, dir).await?,
         None => 0,
     };
+    if work > 0 {
+        crate::services::activity_totals::rebuild(&txn).await?;
+    }
     let ratings = if extras.past_ratings { super::ratings::seed(&txn, &unit_ids).await? } else { 0 };
 
     if created != (0, 0, 0) || plans > 0 || work > 0 || surveys > 0 || complaints > 0 || ratings > 0 {

@@ -2,7 +2,9 @@
 //! memory for the unit and for each of its child units (the drill-down), so the cost does not grow
 //! with the number of children.
 
-use crate::entities::{activities, assessments, complaint_events, complaints, employees, skps, surveys, units};
+use crate::entities::{
+    activities, activity_daily_totals, assessments, complaint_events, complaints, employees, skps, surveys, units,
+};
 use crate::error::ApiResult;
 use chrono::{Datelike, Duration, NaiveDate};
 use kinerja_domain::complaint::deadline;
@@ -484,21 +486,20 @@ async fn series(db: &impl ConnectionTrait, scope: &Scope, end: NaiveDate) -> Api
         };
     }
     let key = |d: NaiveDate| format!("{}-{:02}", d.year(), d.month());
-    let days: Vec<(NaiveDate, i64, Option<i64>)> = activities::Entity::find()
+    let days: Vec<(NaiveDate, Option<i64>, Option<i64>)> = activity_daily_totals::Entity::find()
         .select_only()
-        .column(activities::Column::Date)
-        .column_as(activities::Column::Id.count(), "n")
-        .column_as(activities::Column::Minutes.sum(), "m")
-        .filter(within(activities::Column::UnitId, scope))
-        .filter(activities::Column::Date.between(start, end))
-        .filter(activities::Column::Status.eq(ActivityStatus::Approved.as_str()))
-        .group_by(activities::Column::Date)
+        .column(activity_daily_totals::Column::Date)
+        .column_as(activity_daily_totals::Column::Approved.sum(), "n")
+        .column_as(activity_daily_totals::Column::Minutes.sum(), "m")
+        .filter(within(activity_daily_totals::Column::UnitId, scope))
+        .filter(activity_daily_totals::Column::Date.between(start, end))
+        .group_by(activity_daily_totals::Column::Date)
         .into_tuple()
         .all(db)
         .await?;
     for (d, n, minutes) in days {
         if let Some(p) = points.get_mut(&key(d)) {
-            p.activities_approved += n.max(0) as u64;
+            p.activities_approved += n.unwrap_or(0).max(0) as u64;
             p.minutes += minutes.unwrap_or(0).max(0) as u64;
         }
     }

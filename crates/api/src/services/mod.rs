@@ -1,6 +1,7 @@
 //! Work shared by HTTP routes and the command line.
 
 pub mod activity;
+pub mod activity_totals;
 pub mod attendance_import;
 pub mod csv_import;
 pub mod dashboard;

@@ -72,6 +72,7 @@ pub async fn approve(state: web::Data<AppState>, viewer: Viewer, id: web::Path<i
     active.decided_by_user_id = Set(Some(viewer.user_id));
     active.updated_at = Set(Utc::now());
     let row = active.update(&txn).await?;
+    crate::services::activity_totals::approved(&txn, row.unit_id, row.date, row.minutes).await?;
     audit::record(&txn, &viewer.actor(), Change::new("activity.approve", "activity", row.id).after(&next.as_str()))
         .await?;
     let out = wire(&txn, std::slice::from_ref(&row), true).await?.remove(0);
@@ -162,7 +163,8 @@ pub async fn bulk_approve(
         active.decided_at = Set(Some(now));
         active.decided_by_user_id = Set(Some(viewer.user_id));
         active.updated_at = Set(now);
-        active.update(&txn).await?;
+        let row = active.update(&txn).await?;
+        crate::services::activity_totals::approved(&txn, row.unit_id, row.date, row.minutes).await?;
     }
     let result = BulkApproveResult { approved: ids };
     audit::record(

@@ -1,0 +1,32 @@
+//! Approved work per unit and day (`activity_daily_totals`): counted on every approval, rebuilt
+//! from the activities after bulk seeding.
+
+use crate::db::stmt;
+use crate::error::ApiResult;
+use chrono::NaiveDate;
+use sea_orm::{ConnectionTrait, Value};
+
+/// Counts one more approved activity of `minutes` for the unit and day.
+pub async fn approved(db: &impl ConnectionTrait, unit_id: i64, date: NaiveDate, minutes: i32) -> ApiResult<()> {
+    db.execute_raw(stmt(
+        db.get_database_backend(),
+        "INSERT INTO activity_daily_totals (unit_id, date, approved, minutes) VALUES (?, ?, 1, ?) \
+         ON CONFLICT (unit_id, date) DO UPDATE SET approved = activity_daily_totals.approved + 1, \
+         minutes = activity_daily_totals.minutes + excluded.minutes",
+        vec![Value::from(unit_id), Value::from(date), Value::from(minutes.max(0))],
+    ))
+    .await?;
+    Ok(())
+}
+
+/// Recomputes every total from the activities (after writing activities in bulk).
+pub async fn rebuild(db: &impl ConnectionTrait) -> ApiResult<()> {
+    db.execute_unprepared("DELETE FROM activity_daily_totals").await?;
+    db.execute_unprepared(
+        "INSERT INTO activity_daily_totals (unit_id, date, approved, minutes) \
+         SELECT unit_id, date, COUNT(*), SUM(minutes) FROM activities WHERE status = 'approved' \
+         GROUP BY unit_id, date",
+    )
+    .await?;
+    Ok(())
+}
