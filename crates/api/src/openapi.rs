@@ -14,7 +14,7 @@ use utoipa::{Modify, OpenApi};
     ),
     paths(routes::health::health, routes::health::ready),
     nest((path = "/api/v1", api = V1)),
-    modifiers(&BearerAuth),
+    modifiers(&BearerAuth, &ProblemResponses),
     tags(
         (name = "health", description = "Liveness and readiness"),
         (name = "auth", description = "Sign-in and the signed-in user"),
@@ -151,6 +151,42 @@ impl Modify for BearerAuth {
         let mut scheme = Http::new(HttpAuthScheme::Bearer);
         scheme.bearer_format = Some("JWT".into());
         components.add_security_scheme("bearer", SecurityScheme::Http(scheme));
+    }
+}
+
+/// Every error is an RFC 9457 problem: the documented error responses say
+/// `application/problem+json`, and every operation gets a `default` problem response for the
+/// statuses any request can meet (400 malformed, 401, 413, 415, 429, 503).
+struct ProblemResponses;
+
+impl Modify for ProblemResponses {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::{Content, Ref, RefOr, Response};
+        const PROBLEM: &str = "application/problem+json";
+        let is_problem = |c: &RefOr<Content>| match c {
+            RefOr::T(content) => matches!(&content.schema, Some(RefOr::Ref(r))
+                if r.ref_location.ends_with("/Problem") || r.ref_location.ends_with("/ImportProblem")),
+            RefOr::Ref(_) => false,
+        };
+        for item in openapi.paths.paths.values_mut() {
+            let operations = [&mut item.get, &mut item.put, &mut item.post, &mut item.delete, &mut item.patch];
+            for op in operations.into_iter().flatten() {
+                for response in op.responses.responses.values_mut() {
+                    if let RefOr::T(r) = response {
+                        if let Some(json) = r.content.get("application/json").filter(|c| is_problem(c)).cloned() {
+                            r.content.shift_remove("application/json");
+                            r.content.insert(PROBLEM.to_owned(), json);
+                        }
+                    }
+                }
+                op.responses.responses.entry("default".to_owned()).or_insert_with(|| {
+                    let mut r = Response::new("Kesalahan: problem details (RFC 9457)");
+                    r.content
+                        .insert(PROBLEM.to_owned(), RefOr::T(Content::new(Some(Ref::from_schema_name("Problem")))));
+                    RefOr::T(r)
+                });
+            }
+        }
     }
 }
 

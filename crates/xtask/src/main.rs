@@ -78,6 +78,7 @@ fn test() -> Result<()> {
     // Every HTTP test runs twice, on SQLite and on PostgreSQL (see crates/api/tests/common).
     sh(cargo().args(["test", "--workspace"]))?;
     browser_test()?;
+    fuzz()?;
     tools::check_compose()?;
     eprintln!("xtask: all checks passed");
     Ok(())
@@ -94,6 +95,16 @@ fn browser_test() -> Result<()> {
         .current_dir(dir)
         .env("KINERJA_BIN", std::env::current_dir()?.join(target_dir()).join("debug/kinerja"))
         .env("KINERJA_STATIC_DIR", std::env::current_dir()?.join("frontend/dist")))
+}
+
+/// Schemathesis against the spec and the real server (tests/fuzz/run.sh); needs the debug binary.
+fn fuzz() -> Result<()> {
+    let st = tools::ensure_schemathesis()?;
+    sh(cargo().args(["build", "-p", "kinerja-api"]))?;
+    sh(Command::new("bash")
+        .arg("tests/fuzz/run.sh")
+        .env("KINERJA_BIN", std::env::current_dir()?.join(target_dir()).join("debug/kinerja"))
+        .env("ST", st))
 }
 
 fn build_frontend() -> Result<()> {

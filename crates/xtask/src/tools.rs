@@ -103,3 +103,18 @@ pub fn check_compose() -> Result<()> {
 fn home() -> PathBuf {
     std::env::var_os("HOME").map(PathBuf::from).unwrap_or_else(|| PathBuf::from("/root"))
 }
+
+/// The schemathesis CLI, pinned, in a virtualenv of the tools cache (installed once).
+pub fn ensure_schemathesis() -> Result<PathBuf> {
+    const VERSION: &str = "4.32.5";
+    let venv = home().join(".cache/kinerja-tools/st-venv");
+    let st = venv.join("bin/st");
+    let marker = venv.join(format!(".schemathesis-{VERSION}"));
+    if st.exists() && marker.exists() {
+        return Ok(st);
+    }
+    sh(Command::new("python3").args(["-m", "venv"]).arg(&venv))?;
+    sh(Command::new(venv.join("bin/pip")).args(["install", "-q", &format!("schemathesis=={VERSION}")]))?;
+    std::fs::write(&marker, VERSION)?;
+    Ok(st)
+}

@@ -158,7 +158,7 @@ pub async fn list_complaints(
             .then(b.id.cmp(&a.id))
     });
     let total = items.len() as u64;
-    let start = ((paging.page() - 1) * paging.per_page()) as usize;
+    let start = paging.offset() as usize;
     let items = items.into_iter().skip(start).take(paging.per_page() as usize).collect();
     Ok(web::Json(page(items, total, &paging)))
 }

@@ -22,8 +22,17 @@ pub struct PageQuery {
 }
 
 impl PageQuery {
+    /// The highest page number honoured: 10 million pages of 200 rows.
+    pub const MAX_PAGE: u64 = 10_000_000;
+
+    /// The page, from 1 to a bound far beyond any real list (so the offset cannot overflow).
     pub fn page(&self) -> u64 {
-        self.page.unwrap_or(1).max(1)
+        self.page.unwrap_or(1).clamp(1, Self::MAX_PAGE)
+    }
+
+    /// Rows skipped before this page.
+    pub fn offset(&self) -> u64 {
+        (self.page() - 1) * self.per_page()
     }
 
     pub fn per_page(&self) -> u64 {
@@ -39,7 +48,7 @@ where
     C: ConnectionTrait,
 {
     let total = select.clone().count(db).await?;
-    let items = select.offset((q.page() - 1) * q.per_page()).limit(q.per_page()).all(db).await?;
+    let items = select.offset(q.offset()).limit(q.per_page()).all(db).await?;
     Ok((items, total))
 }
 
