@@ -14,6 +14,8 @@ pub struct City {
     pub head_login: (String, String),
     pub unit_id: i64,
     pub month: (String, String),
+    /// The penilai of `supervisor_login`.
+    pub kasi_id: i64,
 }
 
 const PASSWORD: &str = "bench12345";
@@ -223,6 +225,7 @@ pub async fn seed(db: &DatabaseConnection, employees: u32, days: u32) -> anyhow:
         head_login: ("kadis".into(), PASSWORD.into()),
         unit_id: seksi,
         month: (format!("{YEAR}-10-01"), format!("{YEAR}-10-31")),
+        kasi_id: kasi,
     })
 }
 
@@ -236,4 +239,34 @@ async fn opd_head(db: &DatabaseConnection, opd: i64) -> anyhow::Result<i64> {
         .await?
         .map(|e| e.id)
         .ok_or_else(|| anyhow::anyhow!("no head"))
+}
+
+/// Sign-ins for up to `n` staff under the penilai, each with the id of their RHK (the bench city
+/// gives every employee one RHK with the employee's id).
+pub async fn staff(db: &DatabaseConnection, kasi: i64, n: usize) -> anyhow::Result<Vec<((String, String), i64)>> {
+    use kinerja_api::entities::employees;
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QuerySelect};
+    let ids: Vec<i64> = employees::Entity::find()
+        .select_only()
+        .column(employees::Column::Id)
+        .filter(employees::Column::SupervisorId.eq(kasi))
+        .limit(n as u64)
+        .into_tuple()
+        .all(db)
+        .await?;
+    let actor = kinerja_api::audit::Actor::cli();
+    let mut out = Vec::with_capacity(ids.len());
+    for id in ids {
+        let username = format!("staff{id}");
+        let user = kinerja_types::NewUser {
+            username: username.clone(),
+            password: PASSWORD.to_owned(),
+            roles: vec![],
+            employee_id: Some(id),
+            unit_id: None,
+        };
+        kinerja_api::routes::users::create(db, &actor, &user).await.map_err(|e| anyhow::anyhow!("{e}"))?;
+        out.push(((username, PASSWORD.to_owned()), id));
+    }
+    Ok(out)
 }

@@ -4,9 +4,11 @@
 //! (≈4.6 million rows) and October's attendance, then time requests:
 //! - `activities`: one supervisor's pending queue and one unit's month of activities;
 //! - `dashboard`: one dinas dashboard, the city dashboard and the city's TPP CSV, and the
-//!   dashboard's main SQL run directly on the database, to show the API's overhead as a ratio.
+//!   dashboard's main SQL run directly on the database, to show the API's overhead as a ratio;
+//! - `load`: many concurrent clients with a working day's mix for a fixed time, then `/health`.
 
 mod city;
+mod load;
 mod measure;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -51,13 +53,32 @@ enum Command {
     Activities(CityArgs),
     /// Time the dashboards and the TPP report.
     Dashboard(CityArgs),
+    /// Drive the server with concurrent clients and a realistic mix.
+    Load {
+        #[command(flatten)]
+        city: CityArgs,
+        /// Concurrent clients.
+        #[arg(long, default_value_t = 64)]
+        clients: usize,
+        /// Seconds of load (and as many on /health).
+        #[arg(long, default_value_t = 20)]
+        seconds: u64,
+    },
+}
+
+/// What to measure.
+enum Bench {
+    Activities,
+    Dashboard,
+    Load { clients: usize, seconds: u64 },
 }
 
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
-    let (args, dashboard) = match Cli::parse().command {
-        Command::Activities(a) => (a, false),
-        Command::Dashboard(a) => (a, true),
+    let (args, bench) = match Cli::parse().command {
+        Command::Activities(a) => (a, Bench::Activities),
+        Command::Dashboard(a) => (a, Bench::Dashboard),
+        Command::Load { city, clients, seconds } => (city, Bench::Load { clients, seconds }),
     };
     let dir = tempfile::tempdir()?;
     let (url, cleanup) = match args.backend {
@@ -69,16 +90,20 @@ async fn main() -> anyhow::Result<()> {
             (format!("{base}/{name}"), Some(name))
         }
     };
-    let result = run(&url, dir.path(), &args, dashboard).await;
+    let result = run(&url, dir.path(), &args, bench).await;
     if let Some(name) = cleanup {
         city::drop_database(&args.postgres_url, &name).await?;
     }
     result
 }
 
-async fn run(url: &str, dir: &std::path::Path, args: &CityArgs, dashboard: bool) -> anyhow::Result<()> {
+async fn run(url: &str, dir: &std::path::Path, args: &CityArgs, bench: Bench) -> anyhow::Result<()> {
     let db = kinerja_api::db::open(url).await?;
-    let what = if dashboard { "dashboard" } else { "activities" };
+    let what = match bench {
+        Bench::Activities => "activities",
+        Bench::Dashboard => "dashboard",
+        Bench::Load { .. } => "load",
+    };
     println!("kinerja-bench {what} — {:?}, {} employees × {} working days", args.backend, args.employees, args.days);
     let started = Instant::now();
     let city = city::seed(&db, args.employees, args.days).await?;
@@ -100,7 +125,37 @@ async fn run(url: &str, dir: &std::path::Path, args: &CityArgs, dashboard: bool)
     let client = reqwest::Client::new();
     let samples = args.samples;
 
-    if dashboard {
+    if let Bench::Load { clients, seconds } = bench {
+        let staff = city::staff(&db, city.kasi_id, clients).await?;
+        let token = |who: (String, String)| {
+            let (client, base) = (client.clone(), base.clone());
+            async move {
+                let r: serde_json::Value = client
+                    .post(format!("{base}/api/v1/auth/login"))
+                    .json(&serde_json::json!({ "username": who.0, "password": who.1 }))
+                    .send()
+                    .await?
+                    .json()
+                    .await?;
+                r["access_token"].as_str().map(str::to_owned).ok_or_else(|| anyhow::anyhow!("login: {r}"))
+            }
+        };
+        let actors = std::sync::Arc::new(load::Actors {
+            base: base.clone(),
+            kasi_token: token(city.supervisor_login.clone()).await?,
+            head_token: token(city.head_login.clone()).await?,
+            dashboard_path: format!("/api/v1/dashboard/units/{}", city.opd_id),
+            staff,
+        });
+        let duration = Duration::from_secs(seconds);
+        println!("{clients} clients; mix: 2 % sign-in, 33 % activity post, 45 % queue read, 20 % dinas dashboard");
+        load::run(actors.clone(), clients, duration, false).await?.print("mixed load");
+        load::run(actors, clients, duration, true)
+            .await?
+            .print("GET /health with the same clients (the machine's ceiling)");
+        return Ok(());
+    }
+    if matches!(bench, Bench::Dashboard) {
         let month = "2026-10";
         let path = format!("/api/v1/dashboard/units/{}?period={month}", city.opd_id);
         let dinas = measure::timed(&client, &base, &city.head_login, &path, samples).await?;
