@@ -138,7 +138,8 @@ impl TppRule {
     pub fn compute(&self, approved_minutes: u64, d: &Discipline) -> TppResult {
         let ratio = (approved_minutes as f64 / f64::from(self.monthly_minutes_target.max(1))).min(1.0);
         let performance = round2(self.performance_share * ratio);
-        let lateness: f64 = d.late_days.iter().map(|m| self.lateness(*m)).sum();
+        // A fold from +0.0: `sum` of nothing is -0.0, which payroll systems would print as "-0".
+        let lateness = d.late_days.iter().map(|m| self.lateness(*m)).fold(0.0, |a, b| a + b);
         let absence = self.absence_percent * f64::from(d.absent_days);
         let discipline = round2((self.discipline_share - lateness - absence).max(0.0));
         TppResult {
@@ -186,6 +187,8 @@ mod tests {
                 total: 80.75
             }
         );
+        // No deduction is a plain zero, never -0.
+        assert!(r.compute(100, &Discipline::default()).lateness_deduction.is_sign_positive());
         // Fourteen days alpa wipe the discipline share out, no further.
         let t = r.compute(0, &Discipline { late_days: vec![], absent_days: 14 });
         assert_eq!((t.discipline, t.total), (0.0, 0.0));

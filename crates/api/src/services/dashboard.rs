@@ -232,20 +232,39 @@ pub async fn compute(
         }
     }
 
-    // Activities of the period.
-    let grouped: Vec<(i64, String, i64, Option<i64>)> = activities::Entity::find()
+    // Activities of the period: approved work from the daily totals (most rows, counted as they are
+    // approved), the rest — drafts, waiting, rejected — from the activities themselves.
+    let approved: Vec<(i64, Option<i64>, Option<i64>)> = activity_daily_totals::Entity::find()
+        .select_only()
+        .column(activity_daily_totals::Column::UnitId)
+        .column_as(activity_daily_totals::Column::Approved.sum(), "n")
+        .column_as(activity_daily_totals::Column::Minutes.sum(), "m")
+        .filter(within(activity_daily_totals::Column::UnitId, &scope))
+        .filter(activity_daily_totals::Column::Date.between(from, to))
+        .group_by(activity_daily_totals::Column::UnitId)
+        .into_tuple()
+        .all(db)
+        .await?;
+    let open: Vec<(i64, String, i64, Option<i64>)> = activities::Entity::find()
         .select_only()
         .column(activities::Column::UnitId)
         .column(activities::Column::Status)
         .column_as(activities::Column::Id.count(), "n")
         .column_as(activities::Column::Minutes.sum(), "m")
         .filter(within(activities::Column::UnitId, &scope))
+        .filter(activities::Column::Status.is_in(
+            [ActivityStatus::Draft, ActivityStatus::Submitted, ActivityStatus::Rejected].map(ActivityStatus::as_str),
+        ))
         .filter(activities::Column::Date.between(from, to))
         .group_by(activities::Column::UnitId)
         .group_by(activities::Column::Status)
         .into_tuple()
         .all(db)
         .await?;
+    let grouped = approved
+        .into_iter()
+        .map(|(unit, n, m)| (unit, ActivityStatus::Approved.as_str().to_owned(), n.unwrap_or(0), m))
+        .chain(open);
     for (unit, status, n, minutes) in grouped {
         let n = n.max(0) as u64;
         let minutes = minutes.unwrap_or(0).max(0) as u64;
