@@ -182,15 +182,72 @@ pub async fn compute(
         }
     };
 
-    // People.
-    let people: Vec<(i64, String, i64)> = employees::Entity::find()
+    // The big reads do not depend on each other: they run at once, each on its own pooled connection.
+    let year = period.year();
+    let since = working_days_before(today, IDLE_WORKING_DAYS, &holidays);
+    let people_q = employees::Entity::find()
         .select_only()
         .columns([employees::Column::Id, employees::Column::Name, employees::Column::UnitId])
         .filter(within(employees::Column::UnitId, &scope))
         .order_by_asc(employees::Column::Name)
-        .into_tuple()
-        .all(db)
-        .await?;
+        .into_tuple::<(i64, String, i64)>()
+        .all(db);
+    let plans_q = skps::Entity::find()
+        .select_only()
+        .columns([skps::Column::EmployeeId, skps::Column::Status])
+        .filter(skps::Column::Year.eq(year))
+        .filter(skps::Column::Superseded.eq(false))
+        .filter(skps::Column::EmployeeId.in_subquery(employees_of(&scope)))
+        .order_by_asc(skps::Column::Id)
+        .into_tuple::<(i64, String)>()
+        .all(db);
+    let approved_q = activity_daily_totals::Entity::find()
+        .select_only()
+        .column(activity_daily_totals::Column::UnitId)
+        .column_as(activity_daily_totals::Column::Approved.sum(), "n")
+        .column_as(activity_daily_totals::Column::Minutes.sum(), "m")
+        .filter(within(activity_daily_totals::Column::UnitId, &scope))
+        .filter(activity_daily_totals::Column::Date.between(from, to))
+        .group_by(activity_daily_totals::Column::UnitId)
+        .into_tuple::<(i64, Option<i64>, Option<i64>)>()
+        .all(db);
+    let open_q = activities::Entity::find()
+        .select_only()
+        .column(activities::Column::UnitId)
+        .column(activities::Column::Status)
+        .column_as(activities::Column::Id.count(), "n")
+        .column_as(activities::Column::Minutes.sum(), "m")
+        .filter(within(activities::Column::UnitId, &scope))
+        .filter(activities::Column::Status.is_in(
+            [ActivityStatus::Draft, ActivityStatus::Submitted, ActivityStatus::Rejected].map(ActivityStatus::as_str),
+        ))
+        .filter(activities::Column::Date.between(from, to))
+        .group_by(activities::Column::UnitId)
+        .group_by(activities::Column::Status)
+        .into_tuple::<(i64, String, i64, Option<i64>)>()
+        .all(db);
+    let approvals_q = activities::Entity::find()
+        .select_only()
+        .columns([activities::Column::SubmittedAt, activities::Column::DecidedAt])
+        .filter(within(activities::Column::UnitId, &scope))
+        .filter(activities::Column::Date.between(from, to))
+        .filter(activities::Column::Status.eq(ActivityStatus::Approved.as_str()))
+        .limit(MEDIAN_SAMPLE)
+        .into_tuple::<(Option<Instant>, Option<Instant>)>()
+        .all(db);
+    let active_q = activities::Entity::find()
+        .select_only()
+        .column(activities::Column::EmployeeId)
+        .distinct()
+        .filter(within(activities::Column::UnitId, &scope))
+        .filter(activities::Column::Date.gte(since))
+        .into_tuple::<i64>()
+        .all(db);
+    let (people, plans, approved, open, approvals, active) =
+        tokio::try_join!(people_q, plans_q, approved_q, open_q, approvals_q, active_q)?;
+    let active: HashSet<i64> = active.into_iter().collect();
+
+    // People.
     let unit_of: HashMap<i64, i64> = people.iter().map(|(id, _, u)| (*id, *u)).collect();
     for (_, _, unit) in &people {
         add(*unit, &mut |a| a.headcount += 1);
@@ -198,17 +255,6 @@ pub async fn compute(
     let mut reasons: HashMap<i64, Vec<String>> = HashMap::new();
 
     // SKP of the year: the plan in force (an approved one is not undone by a revision in progress).
-    let year = period.year();
-    let plans: Vec<(i64, String)> = skps::Entity::find()
-        .select_only()
-        .columns([skps::Column::EmployeeId, skps::Column::Status])
-        .filter(skps::Column::Year.eq(year))
-        .filter(skps::Column::Superseded.eq(false))
-        .filter(skps::Column::EmployeeId.in_subquery(employees_of(&scope)))
-        .order_by_asc(skps::Column::Id)
-        .into_tuple()
-        .all(db)
-        .await?;
     let mut in_force: HashMap<i64, SkpStatus> = HashMap::new();
     for (employee, status) in plans {
         let status: SkpStatus = status.parse().unwrap_or(SkpStatus::Draft);
@@ -234,33 +280,6 @@ pub async fn compute(
 
     // Activities of the period: approved work from the daily totals (most rows, counted as they are
     // approved), the rest — drafts, waiting, rejected — from the activities themselves.
-    let approved: Vec<(i64, Option<i64>, Option<i64>)> = activity_daily_totals::Entity::find()
-        .select_only()
-        .column(activity_daily_totals::Column::UnitId)
-        .column_as(activity_daily_totals::Column::Approved.sum(), "n")
-        .column_as(activity_daily_totals::Column::Minutes.sum(), "m")
-        .filter(within(activity_daily_totals::Column::UnitId, &scope))
-        .filter(activity_daily_totals::Column::Date.between(from, to))
-        .group_by(activity_daily_totals::Column::UnitId)
-        .into_tuple()
-        .all(db)
-        .await?;
-    let open: Vec<(i64, String, i64, Option<i64>)> = activities::Entity::find()
-        .select_only()
-        .column(activities::Column::UnitId)
-        .column(activities::Column::Status)
-        .column_as(activities::Column::Id.count(), "n")
-        .column_as(activities::Column::Minutes.sum(), "m")
-        .filter(within(activities::Column::UnitId, &scope))
-        .filter(activities::Column::Status.is_in(
-            [ActivityStatus::Draft, ActivityStatus::Submitted, ActivityStatus::Rejected].map(ActivityStatus::as_str),
-        ))
-        .filter(activities::Column::Date.between(from, to))
-        .group_by(activities::Column::UnitId)
-        .group_by(activities::Column::Status)
-        .into_tuple()
-        .all(db)
-        .await?;
     let grouped = approved
         .into_iter()
         .map(|(unit, n, m)| (unit, ActivityStatus::Approved.as_str().to_owned(), n.unwrap_or(0), m))
@@ -279,16 +298,6 @@ pub async fn compute(
             a.activities.minutes += minutes;
         });
     }
-    let approvals: Vec<(Option<Instant>, Option<Instant>)> = activities::Entity::find()
-        .select_only()
-        .columns([activities::Column::SubmittedAt, activities::Column::DecidedAt])
-        .filter(within(activities::Column::UnitId, &scope))
-        .filter(activities::Column::Date.between(from, to))
-        .filter(activities::Column::Status.eq(ActivityStatus::Approved.as_str()))
-        .limit(MEDIAN_SAMPLE)
-        .into_tuple()
-        .all(db)
-        .await?;
     let mut hours: Vec<f64> =
         approvals.into_iter().filter_map(|(s, d)| Some((d? - s?).num_seconds().max(0) as f64 / 3600.0)).collect();
     hours.sort_by(|a, b| a.total_cmp(b));
@@ -300,18 +309,6 @@ pub async fn compute(
     .map(|h| (h * 10.0).round() / 10.0);
 
     // Idle people: no activity in the last working days.
-    let since = working_days_before(today, IDLE_WORKING_DAYS, &holidays);
-    let active: HashSet<i64> = activities::Entity::find()
-        .select_only()
-        .column(activities::Column::EmployeeId)
-        .distinct()
-        .filter(within(activities::Column::UnitId, &scope))
-        .filter(activities::Column::Date.gte(since))
-        .into_tuple::<i64>()
-        .all(db)
-        .await?
-        .into_iter()
-        .collect();
     for (id, _, _) in &people {
         if !active.contains(id) {
             reasons.entry(*id).or_default().push(format!("tidak ada aktivitas dalam {IDLE_WORKING_DAYS} hari kerja"));
