@@ -163,7 +163,7 @@ async fn run(url: &str, dir: &std::path::Path, args: &CityArgs, bench: Bench) ->
         let units: Vec<i64> = kinerja_api::access::unit_subtree(&db, city.opd_id).await?.into_iter().collect();
         let direct = direct_sql(&db, &units, month, samples).await?;
         println!(
-            "  its main SQL (activities grouped by unit and status) run directly: median {:.1} ms; API / DB = {:.1}",
+            "  its main SQL (the period's activities per unit and status) run directly: median {:.1} ms; API / DB = {:.1}",
             direct.as_secs_f64() * 1000.0,
             dinas.median_ms() / (direct.as_secs_f64() * 1000.0).max(0.001)
         );
@@ -215,21 +215,33 @@ async fn run(url: &str, dir: &std::path::Path, args: &CityArgs, bench: Bench) ->
     Ok(())
 }
 
-/// The median time of the dashboard's main query (activities of a month grouped by unit and status)
-/// run directly on the database.
+/// The median time of the dashboard's main SQL run directly on the database: the period's
+/// activities per unit — approved work from the daily totals and the rest by status — the same two
+/// statements the dashboard sends.
 async fn direct_sql(db: &DatabaseConnection, units: &[i64], month: &str, samples: usize) -> anyhow::Result<Duration> {
     let ids = units.iter().map(i64::to_string).collect::<Vec<_>>().join(",");
-    let sql = format!(
-        "SELECT unit_id, status, COUNT(id), SUM(minutes) FROM activities \
-         WHERE unit_id IN ({ids}) AND date BETWEEN '{month}-01' AND '{month}-31' GROUP BY unit_id, status"
-    );
-    let stmt = Statement::from_string(db.get_database_backend(), sql);
-    db.query_all_raw(stmt.clone()).await?;
+    let range = format!("BETWEEN '{month}-01' AND '{month}-31'");
+    let statements = [
+        format!(
+            "SELECT unit_id, SUM(approved), SUM(minutes) FROM activity_daily_totals \
+             WHERE unit_id IN ({ids}) AND date {range} GROUP BY unit_id"
+        ),
+        format!(
+            "SELECT unit_id, status, COUNT(id), SUM(minutes) FROM activities \
+             WHERE unit_id IN ({ids}) AND status IN ('draft','submitted','rejected') AND date {range} \
+             GROUP BY unit_id, status"
+        ),
+    ]
+    .map(|sql| Statement::from_string(db.get_database_backend(), sql));
     let mut times = Vec::with_capacity(samples);
-    for _ in 0..samples.max(1) {
+    for i in 0..=samples.max(1) {
         let t = Instant::now();
-        db.query_all_raw(stmt.clone()).await?;
-        times.push(t.elapsed());
+        for stmt in &statements {
+            db.query_all_raw(stmt.clone()).await?;
+        }
+        if i > 0 {
+            times.push(t.elapsed());
+        }
     }
     times.sort();
     Ok(times[times.len() / 2])
