@@ -6,13 +6,12 @@
 // layout of the daily page in both languages.
 
 import assert from 'node:assert/strict';
-import { mkdir } from 'node:fs/promises';
 import { after, before, test } from 'node:test';
 import { launchBrowser, openPage } from './browser.mjs';
 import { startServer } from './server.mjs';
 import { callApi, loginToken } from './api.mjs';
+import { openFromNav, screenshotsReady, shot, signInAt, signOut } from './session.mjs';
 
-const PASSWORD = 'kinerja2026';
 /** Demo accounts (see `kinerja seed demo`): Dedi and Sri work under Kasi (Rina Marlina). */
 const KASI = 'kasi.rujukan';
 const DEDI = 'dedi';
@@ -24,7 +23,6 @@ const PNG = Buffer.from(
   'base64',
 );
 
-const SCREENSHOTS = new URL('./screenshots/', import.meta.url);
 const TIMEOUT = { timeout: 120_000 };
 
 let server;
@@ -33,7 +31,7 @@ let browser;
 before(async () => {
   server = await startServer();
   browser = await launchBrowser();
-  await mkdir(SCREENSHOTS, { recursive: true });
+  await screenshotsReady();
 }, { timeout: 180_000 });
 
 after(async () => {
@@ -41,34 +39,9 @@ after(async () => {
   await server?.stop();
 });
 
-/** A full-page screenshot from the top (the sticky header would land mid-page otherwise). */
-async function shot(page, name) {
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: new URL(name, SCREENSHOTS).pathname, fullPage: true });
-}
-
 const api = (token, method, path, body) => callApi(server.base, token, method, path, body);
 const apiLogin = (username) => loginToken(server.base, username);
-
-async function signIn(page, username) {
-  await page.goto(`${server.base}/masuk`);
-  await page.getByLabel('Nama pengguna').fill(username);
-  await page.getByLabel('Kata sandi').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Masuk' }).click();
-  await page.waitForURL((url) => url.pathname === '/');
-}
-
-async function signOut(page) {
-  await page.locator('.user-menu summary').click();
-  await page.getByRole('button', { name: 'Keluar' }).click();
-  await page.waitForURL('**/masuk');
-}
-
-async function openFromNav(page, label, path, heading = label) {
-  await page.getByRole('navigation', { name: 'Navigasi utama' }).getByRole('link', { name: label, exact: true }).click();
-  await page.waitForURL(`**${path}`);
-  await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
-}
+const signIn = (page, username) => signInAt(page, server.base, username);
 
 /** The day the browser calls today, as the date input holds it (YYYY-MM-DD). */
 const browserToday = (page) =>

@@ -7,13 +7,13 @@
 // attendance; and every page fits a phone and a tablet.
 
 import assert from 'node:assert/strict';
-import { mkdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { after, before, test } from 'node:test';
 import { launchBrowser, openPage } from './browser.mjs';
 import { startServer } from './server.mjs';
 import { callApi, loginToken } from './api.mjs';
+import { openFromNav, screenshotsReady, shot, signInAt } from './session.mjs';
 
-const PASSWORD = 'kinerja2026';
 const KADINKES = 'kadinkes';
 const ADMIN = 'admin';
 /** Demo units (see `kinerja seed demo`). */
@@ -27,7 +27,6 @@ const NEWCOMER = { nip: '199801012024011001', name: 'Fajar Ramadhan, S.Kom.', po
 const MONTHS = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
 const CHARTS = ['chart-predikat', 'chart-skp', 'chart-ikm', 'chart-series', 'chart-complaints'];
 
-const SCREENSHOTS = new URL('./screenshots/', import.meta.url);
 const TIMEOUT = { timeout: 180_000 };
 /** Charts appear at once (no animation) when the person asks for less motion. */
 const DESKTOP = { viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' };
@@ -38,7 +37,7 @@ let browser;
 before(async () => {
   server = await startServer();
   browser = await launchBrowser();
-  await mkdir(SCREENSHOTS, { recursive: true });
+  await screenshotsReady();
 }, { timeout: 180_000 });
 
 after(async () => {
@@ -46,27 +45,9 @@ after(async () => {
   await server?.stop();
 });
 
-async function shot(page, name) {
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: new URL(name, SCREENSHOTS).pathname, fullPage: true });
-}
-
 const api = (token, method, path, body) => callApi(server.base, token, method, path, body);
 const apiLogin = (username) => loginToken(server.base, username);
-
-async function signIn(page, username) {
-  await page.goto(`${server.base}/masuk`);
-  await page.getByLabel('Nama pengguna').fill(username);
-  await page.getByLabel('Kata sandi').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Masuk' }).click();
-  await page.waitForURL((url) => url.pathname === '/');
-}
-
-async function openFromNav(page, label, path, heading = label) {
-  await page.getByRole('navigation', { name: 'Navigasi utama' }).getByRole('link', { name: label, exact: true }).click();
-  await page.waitForURL(`**${path}`);
-  await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
-}
+const signIn = (page, username) => signInAt(page, server.base, username);
 
 /** This month and the one before by the browser's clock: `{ now: '2026-11', before: '2026-10' }`. */
 const months = (page) =>
