@@ -215,3 +215,24 @@ pub async fn supervisors_above(db: &impl ConnectionTrait, employee: i64) -> ApiR
     )
     .await
 }
+
+/// The units a query covers: some units, or `None` for the whole city (then no id list is sent at
+/// all, so the database can use its other indexes).
+pub type Units = Option<Vec<i64>>;
+
+/// Rows whose unit column is among the units (every row for the whole city).
+pub fn within<C: ColumnTrait>(col: C, units: &Units) -> Condition {
+    match units {
+        Some(ids) => Condition::all().add(col.is_in(ids.clone())),
+        None => Condition::all(),
+    }
+}
+
+/// The ids of the employees of the units, as a subquery.
+pub fn employees_within(units: &Units) -> sea_orm::sea_query::SelectStatement {
+    sea_orm::sea_query::Query::select()
+        .column(employees::Column::Id)
+        .from(employees::Entity)
+        .cond_where(within(employees::Column::UnitId, units))
+        .to_owned()
+}

@@ -1,10 +1,11 @@
 //! Exports for other systems: `GET /exports/siasn`, the SKP and ratings of a year in the
 //! documented shape of `kinerja_types::export`, for the national SIASN sync.
 
+use crate::access::employees_within;
 use crate::access::Viewer;
 use crate::entities::{assessments, employees};
 use crate::error::{ApiError, ApiResult};
-use crate::routes::reports::{employee_ids, people, scope};
+use crate::routes::reports::{people, scope};
 use crate::state::AppState;
 use actix_web::{get, web};
 use chrono::Utc;
@@ -52,7 +53,7 @@ pub async fn siasn(
         .await?
         .into_iter()
         .collect();
-    let plans = crate::services::skp::in_force(db, q.year, employee_ids(&units)).await?;
+    let plans = crate::services::skp::in_force(db, q.year, employees_within(&units)).await?;
     let ids: Vec<i64> = plans.values().map(|s| s.id).collect();
     let mut rhk_by_skp: HashMap<i64, Vec<SiasnRhk>> = HashMap::new();
     for r in crate::services::skp::rhk_of(db, &ids).await? {
@@ -72,7 +73,7 @@ pub async fn siasn(
     for a in assessments::Entity::find()
         .filter(assessments::Column::Period.starts_with(&year))
         .filter(assessments::Column::Status.ne(AssessmentStatus::Draft.as_str()))
-        .filter(assessments::Column::EmployeeId.in_subquery(employee_ids(&units)))
+        .filter(assessments::Column::EmployeeId.in_subquery(employees_within(&units)))
         .all(db)
         .await?
     {

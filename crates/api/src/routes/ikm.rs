@@ -40,10 +40,15 @@ impl IkmQuery {
     }
 }
 
-/// The months (`YYYY-MM`) a period covers.
-fn months(period: &Period) -> Vec<String> {
+/// The months (`YYYY-MM`) a period covers: surveys are filed by month.
+pub(crate) fn months(period: &Period) -> Vec<String> {
     let (from, to) = period.bounds();
     (from.month()..=to.month()).map(|m| format!("{}-{m:02}", from.year())).collect()
+}
+
+/// The nine answers of a stored survey (`"443434344"`), or none if it is malformed.
+pub(crate) fn answers_of(raw: &str) -> Option<[u8; 9]> {
+    raw.bytes().map(|b| b.saturating_sub(b'0')).collect::<Vec<u8>>().try_into().ok()
 }
 
 /// Computes the index of a unit for a period from its surveys.
@@ -53,13 +58,7 @@ pub async fn report(db: &impl ConnectionTrait, unit_id: i64, period: &Period) ->
         .filter(surveys::Column::Period.is_in(months(period)))
         .all(db)
         .await?;
-    let answers: Vec<[u8; 9]> = rows
-        .iter()
-        .filter_map(|s| {
-            let digits: Vec<u8> = s.answers.bytes().map(|b| b.saturating_sub(b'0')).collect();
-            digits.try_into().ok()
-        })
-        .collect();
+    let answers: Vec<[u8; 9]> = rows.iter().filter_map(|s| answers_of(&s.answers)).collect();
     let weights = ikm_settings::Entity::find()
         .filter(ikm_settings::Column::UnitId.eq(unit_id))
         .one(db)

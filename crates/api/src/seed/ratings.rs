@@ -6,8 +6,7 @@
 use crate::entities::{assessments, employees, org_predikats, units, users};
 use chrono::{Duration, NaiveTime, TimeZone, Utc};
 use kinerja_domain::rating::predikat;
-use kinerja_domain::{AssessmentStatus, CoreValue, OrgPredikat, Period, Rating};
-use kinerja_types::AssessmentFrequency;
+use kinerja_domain::{AssessmentStatus, CoreValue, OrgPredikat, Rating};
 use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseTransaction, EntityTrait, PaginatorTrait, QueryFilter, Set};
 use std::collections::{BTreeMap, HashMap};
 
@@ -28,18 +27,11 @@ fn ratings(nip: &str) -> (Rating, Rating) {
     }
 }
 
-/// The last finished period of the Pemda's frequency.
-pub fn last_period(today: chrono::NaiveDate, frequency: AssessmentFrequency) -> Period {
-    match frequency {
-        AssessmentFrequency::Quarterly => Period::quarter_of(today).previous(),
-        AssessmentFrequency::Monthly => Period::month_of(today).previous(),
-    }
-}
-
 /// Seeds the ratings of the last finished period unless it has some; returns how many.
 pub async fn seed(txn: &DatabaseTransaction, unit_ids: &HashMap<&'static str, i64>) -> anyhow::Result<u64> {
     let settings = crate::pemda_settings::load(txn).await?;
-    let period = last_period(settings.today(), settings.assessment_frequency);
+    let period =
+        crate::routes::assessments::rating_period_of(settings.today(), settings.assessment_frequency).previous();
     let label = period.to_string();
     if assessments::Entity::find().filter(assessments::Column::Period.eq(&label)).count(txn).await? > 0 {
         return Ok(0);

@@ -2,20 +2,22 @@
 //! memory for the unit and for each of its child units (the drill-down), so the cost does not grow
 //! with the number of children.
 
+use crate::access::{employees_within, within, Units};
 use crate::entities::{
     activities, activity_daily_totals, assessments, complaint_events, complaints, employees, skps, surveys, units,
 };
 use crate::error::ApiResult;
+use crate::routes::assessments::rating_period_of;
+use crate::routes::ikm::{answers_of, months};
 use chrono::{Datelike, Duration, NaiveDate};
 use kinerja_domain::complaint::deadline;
 use kinerja_domain::ikm::compute as ikm_compute;
 use kinerja_domain::workdays::is_working_day;
 use kinerja_domain::{ActivityStatus, ComplaintStatus, Period, Predikat, SkpStatus};
 use kinerja_types::{
-    ActivityFigures, AssessmentFrequency, AttentionItem, ComplaintFigures, Dashboard, IkmFigure, MonthPoint,
-    PemdaSettings, SkpFigures, UnitFigures,
+    ActivityFigures, AttentionItem, ComplaintFigures, Dashboard, IkmFigure, MonthPoint, PemdaSettings, SkpFigures,
+    UnitFigures,
 };
-use sea_orm::sea_query::Query;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect};
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -97,10 +99,6 @@ struct Acc {
     attention: u64,
 }
 
-fn answers_of(raw: &str) -> Option<[u8; 9]> {
-    raw.bytes().map(|b| b.saturating_sub(b'0')).collect::<Vec<u8>>().try_into().ok()
-}
-
 fn ikm_figure(period: &str, answers: &[[u8; 9]]) -> IkmFigure {
     let r = ikm_compute(answers, None);
     IkmFigure {
@@ -108,20 +106,6 @@ fn ikm_figure(period: &str, answers: &[[u8; 9]]) -> IkmFigure {
         respondents: answers.len() as u64,
         ikm: r.as_ref().map(|r| r.ikm),
         grade: r.as_ref().map(|r| r.grade),
-    }
-}
-
-/// The months (`YYYY-MM`) a period covers.
-fn months(period: &Period) -> Vec<String> {
-    let (from, to) = period.bounds();
-    (from.month()..=to.month()).map(|m| format!("{}-{m:02}", from.year())).collect()
-}
-
-/// The rating period that holds a date, by the Pemda's frequency.
-fn rating_period_of(date: NaiveDate, frequency: AssessmentFrequency) -> Period {
-    match frequency {
-        AssessmentFrequency::Quarterly => Period::quarter_of(date),
-        AssessmentFrequency::Monthly => Period::month_of(date),
     }
 }
 
@@ -138,27 +122,6 @@ fn working_days_before(today: NaiveDate, n: u32, holidays: &HashSet<NaiveDate>) 
     d
 }
 
-/// The units a query covers: `None` when the subtree is the whole city, so that no long id list
-/// is sent and the database may use its date indexes.
-type Scope = Option<Vec<i64>>;
-
-/// Rows of the scope's units.
-fn within<C: ColumnTrait>(col: C, scope: &Scope) -> sea_orm::Condition {
-    match scope {
-        Some(units) => sea_orm::Condition::all().add(col.is_in(units.clone())),
-        None => sea_orm::Condition::all(),
-    }
-}
-
-/// Employees of the units, as a subquery (avoids long id lists on big cities).
-fn employees_of(scope: &Scope) -> sea_orm::sea_query::SelectStatement {
-    Query::select()
-        .column(employees::Column::Id)
-        .from(employees::Entity)
-        .cond_where(within(employees::Column::UnitId, scope))
-        .to_owned()
-}
-
 /// Computes the dashboard of `root` for a period.
 pub async fn compute(
     db: &impl ConnectionTrait,
@@ -168,7 +131,7 @@ pub async fn compute(
 ) -> ApiResult<Dashboard> {
     let tree = Tree::load(db, root).await?;
     let units = tree.units();
-    let scope: Scope = if tree.everything { None } else { Some(units.clone()) };
+    let scope: Units = if tree.everything { None } else { Some(units.clone()) };
     let today = settings.today();
     let holidays: HashSet<NaiveDate> = settings.holidays.iter().copied().collect();
     let (from, to) = period.bounds();
@@ -197,7 +160,7 @@ pub async fn compute(
         .columns([skps::Column::EmployeeId, skps::Column::Status])
         .filter(skps::Column::Year.eq(year))
         .filter(skps::Column::Superseded.eq(false))
-        .filter(skps::Column::EmployeeId.in_subquery(employees_of(&scope)))
+        .filter(skps::Column::EmployeeId.in_subquery(employees_within(&scope)))
         .order_by_asc(skps::Column::Id)
         .into_tuple::<(i64, String)>()
         .all(db);
@@ -485,7 +448,7 @@ pub async fn compute(
 }
 
 /// Monthly figures for the charts: the months up to the one holding `end`.
-async fn series(db: &impl ConnectionTrait, scope: &Scope, end: NaiveDate) -> ApiResult<Vec<MonthPoint>> {
+async fn series(db: &impl ConnectionTrait, scope: &Units, end: NaiveDate) -> ApiResult<Vec<MonthPoint>> {
     let mut first = Period::month_of(end);
     for _ in 1..SERIES_MONTHS {
         first = first.previous();

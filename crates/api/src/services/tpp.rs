@@ -1,37 +1,25 @@
 //! The monthly TPP of every employee of a set of units: approved work minutes from the activities,
 //! lateness and absence from the imported attendance, through the Pemda's rule.
 
+use crate::access::{employees_within, within, Units};
 use crate::entities::{activities, attendance, employees, units};
 use crate::error::ApiResult;
 use kinerja_domain::tpp::{AttendanceStatus, Discipline, TppRule};
 use kinerja_domain::{ActivityStatus, Period};
 use kinerja_types::TppRow;
-use sea_orm::sea_query::{Condition, Query};
+use sea_orm::sea_query::Condition;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use std::collections::HashMap;
 
 /// Computes the rows of a month for the employees of `units` (every employee when `None`),
 /// ordered by unit and name.
-pub async fn rows(
-    db: &impl ConnectionTrait,
-    units: Option<Vec<i64>>,
-    month: Period,
-    rule: &TppRule,
-) -> ApiResult<Vec<TppRow>> {
+pub async fn rows(db: &impl ConnectionTrait, units: Units, month: Period, rule: &TppRule) -> ApiResult<Vec<TppRow>> {
     let (from, to) = month.bounds();
-    let in_units = |col: employees::Column| match &units {
-        Some(u) => Condition::all().add(col.is_in(u.clone())),
-        None => Condition::all(),
-    };
-    let employees_of = Query::select()
-        .column(employees::Column::Id)
-        .from(employees::Entity)
-        .cond_where(in_units(employees::Column::UnitId))
-        .to_owned();
+    let employees_of = employees_within(&units);
     let people: Vec<(i64, String, String, i64)> = employees::Entity::find()
         .select_only()
         .columns([employees::Column::Id, employees::Column::Nip, employees::Column::Name, employees::Column::UnitId])
-        .filter(in_units(employees::Column::UnitId))
+        .filter(within(employees::Column::UnitId, &units))
         .into_tuple()
         .all(db)
         .await?;

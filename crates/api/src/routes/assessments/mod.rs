@@ -67,6 +67,14 @@ pub fn to_wire(a: &assessments::Model, name: &str, settings: &PemdaSettings) -> 
     }
 }
 
+/// The rating period that holds a date, by the Pemda's frequency (a quarter or a month).
+pub fn rating_period_of(date: chrono::NaiveDate, frequency: kinerja_types::AssessmentFrequency) -> Period {
+    match frequency {
+        kinerja_types::AssessmentFrequency::Quarterly => Period::quarter_of(date),
+        kinerja_types::AssessmentFrequency::Monthly => Period::month_of(date),
+    }
+}
+
 /// Checks a period against the Pemda's frequency: the annual one, or a quarter/month as configured.
 pub fn check_period(raw: &str, settings: &PemdaSettings) -> ApiResult<Period> {
     use kinerja_types::AssessmentFrequency::*;

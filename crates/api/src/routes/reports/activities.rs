@@ -1,6 +1,7 @@
 //! `GET /reports/activities`: every activity of the period, one row each.
 
-use super::{answer, employee_ids, parse_period, people, scope, ReportQuery};
+use super::{answer, parse_period, people, scope, ReportQuery};
+use crate::access::employees_within;
 use crate::access::Viewer;
 use crate::entities::activities;
 use crate::error::ApiResult;
@@ -27,7 +28,7 @@ pub async fn report(
     let people = people(db, &units).await?;
     let (from, to) = period.bounds();
     let rows = activities::Entity::find()
-        .filter(activities::Column::EmployeeId.in_subquery(employee_ids(&units)))
+        .filter(activities::Column::EmployeeId.in_subquery(employees_within(&units)))
         .filter(activities::Column::Date.between(from, to))
         .order_by_asc(activities::Column::Date)
         .order_by_asc(activities::Column::Id)

@@ -8,15 +8,14 @@ pub mod complaints;
 pub mod ikm;
 pub mod skps;
 
-use crate::access::{unit_subtree, Viewer};
+use crate::access::{unit_subtree, within, Units, Viewer};
 use crate::entities::{employees, units};
 use crate::error::{ApiError, ApiResult};
 use crate::routes::list::{csv_response, wants_csv};
 use actix_web::{web, HttpRequest, HttpResponse};
 use kinerja_domain::Period;
 use kinerja_types::Page;
-use sea_orm::sea_query::{Condition, Query, SelectStatement};
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect};
+use sea_orm::{ConnectionTrait, EntityTrait, QueryFilter, QuerySelect};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use utoipa::IntoParams;
@@ -47,7 +46,7 @@ pub fn parse_period(raw: &str) -> ApiResult<Period> {
 
 /// The units a report covers: a head's subtree (404 outside sight, 403 when not their subtree),
 /// or `None` for the whole city, which only city-wide viewers may ask for.
-pub async fn scope(db: &impl ConnectionTrait, viewer: &Viewer, unit_id: Option<i64>) -> ApiResult<Option<Vec<i64>>> {
+pub async fn scope(db: &impl ConnectionTrait, viewer: &Viewer, unit_id: Option<i64>) -> ApiResult<Units> {
     match unit_id {
         Some(u) => {
             crate::routes::units::require_head(db, viewer, u).await?;
@@ -83,21 +82,8 @@ pub struct Person {
     pub position: String,
 }
 
-/// Employees of the units (every one for `None`).
-pub fn in_units(units: &Option<Vec<i64>>) -> Condition {
-    match units {
-        Some(u) => Condition::all().add(employees::Column::UnitId.is_in(u.clone())),
-        None => Condition::all(),
-    }
-}
-
-/// The ids of the employees of the units, as a subquery.
-pub fn employee_ids(units: &Option<Vec<i64>>) -> SelectStatement {
-    Query::select().column(employees::Column::Id).from(employees::Entity).cond_where(in_units(units)).to_owned()
-}
-
 /// The employees of the units by id, with their unit's name.
-pub async fn people(db: &impl ConnectionTrait, units: &Option<Vec<i64>>) -> ApiResult<HashMap<i64, Person>> {
+pub async fn people(db: &impl ConnectionTrait, units: &Units) -> ApiResult<HashMap<i64, Person>> {
     let names: HashMap<i64, String> = units::Entity::find()
         .select_only()
         .columns([units::Column::Id, units::Column::Name])
@@ -107,7 +93,7 @@ pub async fn people(db: &impl ConnectionTrait, units: &Option<Vec<i64>>) -> ApiR
         .into_iter()
         .collect();
     Ok(employees::Entity::find()
-        .filter(in_units(units))
+        .filter(within(employees::Column::UnitId, units))
         .all(db)
         .await?
         .into_iter()

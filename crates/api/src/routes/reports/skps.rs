@@ -1,6 +1,7 @@
 //! `GET /reports/skps`: the SKP in force of every employee for the period's year.
 
-use super::{answer, employee_ids, parse_period, people, scope, ReportQuery};
+use super::{answer, parse_period, people, scope, ReportQuery};
+use crate::access::employees_within;
 use crate::access::Viewer;
 use crate::entities::rhk;
 use crate::error::ApiResult;
@@ -26,7 +27,7 @@ pub async fn report(
     let year = parse_period(&q.period)?.year();
     let units = scope(db, &viewer, q.unit_id).await?;
     let people = people(db, &units).await?;
-    let in_force = crate::services::skp::in_force(db, year, employee_ids(&units)).await?;
+    let in_force = crate::services::skp::in_force(db, year, employees_within(&units)).await?;
     let ids: Vec<i64> = in_force.values().map(|s| s.id).collect();
     let rhk_counts: HashMap<i64, i64> = rhk::Entity::find()
         .select_only()
