@@ -54,17 +54,13 @@ async fn login(base: &str, user: &str) -> String {
     res["access_token"].as_str().unwrap().to_owned()
 }
 
+/// GET `path` as the holder of `token`, as JSON.
+async fn get_json(base: &str, token: &str, path: &str) -> Value {
+    reqwest::Client::new().get(format!("{base}{path}")).bearer_auth(token).send().await.unwrap().json().await.unwrap()
+}
+
 async fn count(base: &str, token: &str, path: &str) -> u64 {
-    let v: Value = reqwest::Client::new()
-        .get(format!("{base}{path}"))
-        .bearer_auth(token)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    v["total"].as_u64().unwrap()
+    get_json(base, token, path).await["total"].as_u64().unwrap()
 }
 
 /// A database URL for the backend: an SQLite file in `dir`, or a fresh PostgreSQL database (with
@@ -87,15 +83,7 @@ async fn sigkill_leaves_nothing_half_written(app: TestApp) {
     let admin = login(&base, "admin").await;
     // A month of attendance for every employee, many times over: large enough that the kill lands
     // while the transaction is open (either way, the count must be all or nothing).
-    let employees: Value = reqwest::Client::new()
-        .get(format!("{base}/api/v1/employees?per_page=200"))
-        .bearer_auth(&admin)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let employees = get_json(&base, &admin, "/api/v1/employees?per_page=200").await;
     let nips: Vec<String> =
         employees["items"].as_array().unwrap().iter().map(|e| e["nip"].as_str().unwrap().to_owned()).collect();
     let mut csv = String::from("nip,date,status,late_minutes\n");
@@ -131,24 +119,9 @@ async fn sigkill_leaves_nothing_half_written(app: TestApp) {
     let dedi = login(&base, "dedi").await;
     let kasi = login(&base, "kasi.rujukan").await;
     let today = (chrono::Utc::now() + chrono::Duration::hours(7)).date_naive();
-    let plans: Value = reqwest::Client::new()
-        .get(format!("{base}/api/v1/skps?year={}&status=approved", chrono::Datelike::year(&today)))
-        .bearer_auth(&dedi)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    let skp: Value = reqwest::Client::new()
-        .get(format!("{base}/api/v1/skps/{}", plans["items"][0]["id"]))
-        .bearer_auth(&dedi)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let year = chrono::Datelike::year(&today);
+    let plans = get_json(&base, &dedi, &format!("/api/v1/skps?year={year}&status=approved")).await;
+    let skp = get_json(&base, &dedi, &format!("/api/v1/skps/{}", plans["items"][0]["id"])).await;
     let rhk = &skp["rhk"][0]["id"];
     let pending_before = count(&base, &kasi, "/api/v1/activities?queue=true").await;
     let mut ids = Vec::new();
@@ -187,15 +160,7 @@ async fn sigkill_leaves_nothing_half_written(app: TestApp) {
     let (mut server, base) = serve(dir.path(), &url).await;
     let admin = login(&base, "admin").await;
     let kasi = login(&base, "kasi.rujukan").await;
-    let attendance: Value = reqwest::Client::new()
-        .get(format!("{base}/api/v1/audit?per_page=200"))
-        .bearer_auth(&admin)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let attendance = get_json(&base, &admin, "/api/v1/audit?per_page=200").await;
     let import_logged = attendance.to_string().contains("attendance.import");
     let stored = kinerja_api::db::connect(&url).await.unwrap();
     use sea_orm::{EntityTrait, PaginatorTrait};
@@ -208,15 +173,7 @@ async fn sigkill_leaves_nothing_half_written(app: TestApp) {
     let pending_after = count(&base, &kasi, "/api/v1/activities?queue=true").await;
     let added = pending_after - pending_before;
     assert!(added == 0 || added == 40, "bulk approval half-done: {added} of 40 still pending");
-    let verify: Value = reqwest::Client::new()
-        .get(format!("{base}/api/v1/audit/verify"))
-        .bearer_auth(&admin)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let verify = get_json(&base, &admin, "/api/v1/audit/verify").await;
     assert_eq!(verify["intact"], true, "{verify}");
     eprintln!("kill during import: {n} of {rows} rows; during bulk approval: {added} of 40 left pending");
     server.kill().unwrap();
