@@ -32,6 +32,12 @@ pub async fn load(db: &impl ConnectionTrait) -> ApiResult<PemdaSettings> {
     serde_json::from_value(Value::Object(repaired)).map_err(|e| ApiError::Internal(e.into()))
 }
 
+/// The SKP deadline of a year (`skp_deadline` is `MM-DD`; 31 January if it cannot be read).
+pub fn skp_deadline(settings: &PemdaSettings, year: i32) -> chrono::NaiveDate {
+    chrono::NaiveDate::parse_from_str(&format!("{year}-{}", settings.skp_deadline), "%Y-%m-%d")
+        .unwrap_or_else(|_| chrono::NaiveDate::from_ymd_opt(year, 1, 31).unwrap_or_default())
+}
+
 /// Whether `value` has the right type for the setting `key`.
 fn fits(key: &str, value: &Value) -> bool {
     let mut probe = defaults_map();

@@ -8,7 +8,6 @@ use crate::routes::units::require_head;
 use crate::services::skp as svc;
 use crate::state::AppState;
 use actix_web::{get, web};
-use chrono::NaiveDate;
 use kinerja_domain::{RhkKind, SkpStatus};
 use kinerja_types::{CascadeGoal, CascadeNode, CascadeTree, Problem, SkpMonitoring, SkpProgressRow};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
@@ -159,29 +158,14 @@ pub async fn skp_monitoring(
     require_head(db, &viewer, unit_id).await?;
     let year = q.year();
     let settings = crate::pemda_settings::load(db).await?;
-    let deadline = NaiveDate::parse_from_str(&format!("{year}-{}", settings.skp_deadline), "%Y-%m-%d")
-        .unwrap_or_else(|_| NaiveDate::from_ymd_opt(year, 1, 31).unwrap_or_default());
+    let deadline = crate::pemda_settings::skp_deadline(&settings, year);
     let units: Vec<i64> = unit_subtree(db, unit_id).await?.into_iter().collect();
     let people = employees::Entity::find()
-        .filter(employees::Column::UnitId.is_in(units))
+        .filter(employees::Column::UnitId.is_in(units.clone()))
         .order_by_asc(employees::Column::Name)
         .all(db)
         .await?;
-    let mut latest: HashMap<i64, skps::Model> = HashMap::new();
-    for s in skps::Entity::find()
-        .filter(skps::Column::EmployeeId.is_in(people.iter().map(|e| e.id).collect::<Vec<_>>()))
-        .filter(skps::Column::Year.eq(year))
-        .filter(skps::Column::Superseded.eq(false))
-        .order_by_asc(skps::Column::Id)
-        .all(db)
-        .await?
-    {
-        let keep_in_force =
-            latest.get(&s.employee_id).map(|held| held.status == SkpStatus::Approved.as_str()).unwrap_or(false);
-        if !keep_in_force {
-            latest.insert(s.employee_id, s);
-        }
-    }
+    let latest = svc::in_force(db, year, crate::access::employees_within(&Some(units))).await?;
     let mut out = SkpMonitoring {
         unit_id,
         year,

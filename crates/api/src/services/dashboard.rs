@@ -225,8 +225,7 @@ pub async fn compute(
             in_force.insert(employee, status);
         }
     }
-    let skp_deadline = NaiveDate::parse_from_str(&format!("{year}-{}", settings.skp_deadline), "%Y-%m-%d")
-        .unwrap_or_else(|_| NaiveDate::from_ymd_opt(year, 1, 31).unwrap_or(from));
+    let skp_deadline = crate::pemda_settings::skp_deadline(settings, year);
     for (id, _, unit) in &people {
         let status = in_force.get(id).copied();
         add(*unit, &mut |a| match status {
