@@ -17,6 +17,7 @@ mod m20261123_000011_create_api_tokens;
 mod m20261123_000012_create_attendance;
 mod m20261123_000013_cover_activity_aggregates;
 mod m20261123_000014_create_activity_daily_totals;
+mod m20261123_000015_create_employee_last_activity;
 
 /// All migrations of Kinerja.
 pub struct Migrator;
@@ -39,6 +40,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000012_create_attendance::Migration),
             Box::new(m20261123_000013_cover_activity_aggregates::Migration),
             Box::new(m20261123_000014_create_activity_daily_totals::Migration),
+            Box::new(m20261123_000015_create_employee_last_activity::Migration),
         ]
     }
 }

@@ -1,6 +1,8 @@
 //! Load: many concurrent clients, each in a loop for a fixed time, with the mix of a working day —
-//! sign-ins, daily activity posts, the penilai's queue and a head's dashboard — then the same
-//! clients on `/health` as the machine's ceiling. Prints throughput, latency percentiles and errors.
+//! sign-ins, daily activity posts, the penilai's queue and a head's dashboard. Each client is a
+//! person: after every answer they pause (the think time, drawn between half and one and a half
+//! times the mean) before the next request. With no pause the clients saturate the server and the
+//! run measures its capacity instead. Prints throughput, latency percentiles and errors.
 
 use serde_json::json;
 use std::collections::BTreeMap;
@@ -119,8 +121,19 @@ async fn login(client: &reqwest::Client, base: &str, who: &(String, String)) -> 
     res["access_token"].as_str().map(str::to_owned).ok_or_else(|| anyhow::anyhow!("login failed: {res}"))
 }
 
-/// Runs `clients` loops for `duration`; with `health_only`, every request is `GET /health`.
-pub async fn run(actors: Arc<Actors>, clients: usize, duration: Duration, health_only: bool) -> anyhow::Result<Report> {
+/// How the clients behave.
+#[derive(Clone, Copy)]
+pub struct Pace {
+    pub duration: Duration,
+    /// Mean pause between an answer and the next request (zero: none).
+    pub think: Duration,
+    /// Every request is `GET /health`.
+    pub health_only: bool,
+}
+
+/// Runs `clients` loops at `pace`.
+pub async fn run(actors: Arc<Actors>, clients: usize, pace: Pace) -> anyhow::Result<Report> {
+    let Pace { duration, think, health_only } = pace;
     let client = reqwest::Client::builder().pool_max_idle_per_host(clients).build()?;
     let today = (chrono::Utc::now() + chrono::Duration::hours(7)).date_naive().to_string();
     let mut tokens = Vec::with_capacity(actors.staff.len());
@@ -173,6 +186,10 @@ pub async fn run(actors: Arc<Actors>, clients: usize, duration: Duration, health
                 if let Err(e) = outcome {
                     *report.errors.entry(op).or_default() += 1;
                     report.first_error.get_or_insert(e);
+                }
+                if !think.is_zero() {
+                    // Between 0.5 and 1.5 times the mean, in steps of 1 %.
+                    tokio::time::sleep(think.mul_f64(0.5 + f64::from(rng.next()) / 100.0)).await;
                 }
             }
             report

@@ -60,9 +60,12 @@ enum Command {
         /// Concurrent clients.
         #[arg(long, default_value_t = 64)]
         clients: usize,
-        /// Seconds of load (and as many on /health).
+        /// Seconds of each run (with pauses, without, and on /health).
         #[arg(long, default_value_t = 20)]
         seconds: u64,
+        /// Mean pause of each client between an answer and its next request, in milliseconds.
+        #[arg(long, default_value_t = 1000)]
+        think_ms: u64,
     },
 }
 
@@ -70,7 +73,7 @@ enum Command {
 enum Bench {
     Activities,
     Dashboard,
-    Load { clients: usize, seconds: u64 },
+    Load { clients: usize, seconds: u64, think_ms: u64 },
 }
 
 #[tokio::main]
@@ -78,7 +81,7 @@ async fn main() -> anyhow::Result<()> {
     let (args, bench) = match Cli::parse().command {
         Command::Activities(a) => (a, Bench::Activities),
         Command::Dashboard(a) => (a, Bench::Dashboard),
-        Command::Load { city, clients, seconds } => (city, Bench::Load { clients, seconds }),
+        Command::Load { city, clients, seconds, think_ms } => (city, Bench::Load { clients, seconds, think_ms }),
     };
     let dir = tempfile::tempdir()?;
     let (url, cleanup) = match args.backend {
@@ -125,7 +128,7 @@ async fn run(url: &str, dir: &std::path::Path, args: &CityArgs, bench: Bench) ->
     let client = reqwest::Client::new();
     let samples = args.samples;
 
-    if let Bench::Load { clients, seconds } = bench {
+    if let Bench::Load { clients, seconds, think_ms } = bench {
         let staff = city::staff(&db, city.kasi_id, clients).await?;
         let token = |who: (String, String)| {
             let (client, base) = (client.clone(), base.clone());
@@ -148,11 +151,18 @@ async fn run(url: &str, dir: &std::path::Path, args: &CityArgs, bench: Bench) ->
             staff,
         });
         let duration = Duration::from_secs(seconds);
+        let think = Duration::from_millis(think_ms);
         println!("{clients} clients; mix: 2 % sign-in, 33 % activity post, 45 % queue read, 20 % dinas dashboard");
-        load::run(actors.clone(), clients, duration, false).await?.print("mixed load");
-        load::run(actors, clients, duration, true)
+        let pace = |think: Duration, health_only: bool| load::Pace { duration, think, health_only };
+        load::run(actors.clone(), clients, pace(think, false))
             .await?
-            .print("GET /health with the same clients (the machine's ceiling)");
+            .print(&format!("mixed load, each client pausing {think_ms} ms on average between requests"));
+        load::run(actors.clone(), clients, pace(Duration::ZERO, false))
+            .await?
+            .print("the same mix without pauses (the server's capacity: every client waits in line)");
+        load::run(actors, clients, pace(Duration::ZERO, true))
+            .await?
+            .print("GET /health with the same clients, without pauses (the machine's ceiling)");
         return Ok(());
     }
     if matches!(bench, Bench::Dashboard) {

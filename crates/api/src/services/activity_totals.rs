@@ -1,5 +1,7 @@
-//! Approved work per unit and day (`activity_daily_totals`): counted on every approval, rebuilt
-//! from the activities after bulk seeding.
+//! Figures kept beside the activities so that dashboards need not scan them: approved work per unit
+//! and day (`activity_daily_totals`, counted on every approval) and each employee's latest activity
+//! date (`employee_last_activity`, refreshed whenever one is logged, moved or deleted). Both are
+//! rebuilt from the activities after bulk seeding.
 
 use crate::db::stmt;
 use crate::error::ApiResult;
@@ -19,8 +21,34 @@ pub async fn approved(db: &impl ConnectionTrait, unit_id: i64, date: NaiveDate, 
     Ok(())
 }
 
+/// Refreshes the date of the employee's latest activity (after logging, moving or deleting one): an
+/// index lookup on `activities (employee_id, date)`.
+pub async fn touched(db: &impl ConnectionTrait, employee_id: i64) -> ApiResult<()> {
+    let backend = db.get_database_backend();
+    db.execute_raw(stmt(
+        backend,
+        "DELETE FROM employee_last_activity WHERE employee_id = ?",
+        vec![Value::from(employee_id)],
+    ))
+    .await?;
+    db.execute_raw(stmt(
+        backend,
+        "INSERT INTO employee_last_activity (employee_id, date) \
+         SELECT employee_id, MAX(date) FROM activities WHERE employee_id = ? GROUP BY employee_id",
+        vec![Value::from(employee_id)],
+    ))
+    .await?;
+    Ok(())
+}
+
 /// Recomputes every total from the activities (after writing activities in bulk).
 pub async fn rebuild(db: &impl ConnectionTrait) -> ApiResult<()> {
+    db.execute_unprepared("DELETE FROM employee_last_activity").await?;
+    db.execute_unprepared(
+        "INSERT INTO employee_last_activity (employee_id, date) \
+         SELECT employee_id, MAX(date) FROM activities GROUP BY employee_id",
+    )
+    .await?;
     db.execute_unprepared("DELETE FROM activity_daily_totals").await?;
     db.execute_unprepared(
         "INSERT INTO activity_daily_totals (unit_id, date, approved, minutes) \

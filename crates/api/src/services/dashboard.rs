@@ -2,9 +2,9 @@
 //! memory for the unit and for each of its child units (the drill-down), so the cost does not grow
 //! with the number of children.
 
-use crate::access::{employees_within, within, Units};
+use crate::access::{within, Units};
 use crate::entities::{
-    activities, activity_daily_totals, assessments, complaint_events, complaints, employees, skps, surveys, units,
+    activities, activity_daily_totals, assessments, complaint_events, complaints, employees, surveys, units,
 };
 use crate::error::ApiResult;
 use crate::routes::assessments::rating_period_of;
@@ -18,11 +18,11 @@ use kinerja_types::{
     ActivityFigures, AttentionItem, ComplaintFigures, Dashboard, IkmFigure, MonthPoint, PemdaSettings, SkpFigures,
     UnitFigures,
 };
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect};
+use sea_orm::sea_query::Expr;
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, DbBackend, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
+};
 use std::collections::{BTreeMap, HashMap, HashSet};
-
-/// A moment, as stored.
-type Instant = chrono::DateTime<chrono::Utc>;
 
 /// At most this many people are listed as needing attention (all are counted).
 const ATTENTION_LIST_MAX: usize = 200;
@@ -148,21 +148,22 @@ pub async fn compute(
     // The big reads do not depend on each other: they run at once, each on its own pooled connection.
     let year = period.year();
     let since = working_days_before(today, IDLE_WORKING_DAYS, &holidays);
+    // Each person with their SKP of the year in force (an approved plan is not undone by a revision
+    // in progress; otherwise the latest) and the date of their latest activity, in one read.
+    // (`year` is a number, so it is written into the statement.)
+    let in_force = Expr::cust(format!(
+        "(SELECT s.status FROM skps s WHERE s.employee_id = employees.id AND s.year = {year} AND NOT s.superseded \
+         ORDER BY CASE WHEN s.status = 'approved' THEN 0 ELSE 1 END, s.id DESC LIMIT 1)"
+    ));
+    let last_active = Expr::cust("(SELECT l.date FROM employee_last_activity l WHERE l.employee_id = employees.id)");
     let people_q = employees::Entity::find()
         .select_only()
         .columns([employees::Column::Id, employees::Column::Name, employees::Column::UnitId])
+        .column_as(in_force, "skp_status")
+        .column_as(last_active, "last_active")
         .filter(within(employees::Column::UnitId, &scope))
         .order_by_asc(employees::Column::Name)
-        .into_tuple::<(i64, String, i64)>()
-        .all(db);
-    let plans_q = skps::Entity::find()
-        .select_only()
-        .columns([skps::Column::EmployeeId, skps::Column::Status])
-        .filter(skps::Column::Year.eq(year))
-        .filter(skps::Column::Superseded.eq(false))
-        .filter(skps::Column::EmployeeId.in_subquery(employees_within(&scope)))
-        .order_by_asc(skps::Column::Id)
-        .into_tuple::<(i64, String)>()
+        .into_tuple::<(i64, String, i64, Option<String>, Option<NaiveDate>)>()
         .all(db);
     let approved_q = activity_daily_totals::Entity::find()
         .select_only()
@@ -189,54 +190,42 @@ pub async fn compute(
         .group_by(activities::Column::Status)
         .into_tuple::<(i64, String, i64, Option<i64>)>()
         .all(db);
+    let hours = match db.get_database_backend() {
+        DbBackend::Postgres => "CAST(EXTRACT(EPOCH FROM (decided_at - submitted_at)) AS DOUBLE PRECISION) / 3600.0",
+        _ => "(julianday(decided_at) - julianday(submitted_at)) * 24.0",
+    };
     let approvals_q = activities::Entity::find()
         .select_only()
-        .columns([activities::Column::SubmittedAt, activities::Column::DecidedAt])
+        .column_as(Expr::cust(hours), "hours")
         .filter(within(activities::Column::UnitId, &scope))
         .filter(activities::Column::Date.between(from, to))
         .filter(activities::Column::Status.eq(ActivityStatus::Approved.as_str()))
         .limit(MEDIAN_SAMPLE)
-        .into_tuple::<(Option<Instant>, Option<Instant>)>()
+        .into_tuple::<Option<f64>>()
         .all(db);
-    let active_q = activities::Entity::find()
-        .select_only()
-        .column(activities::Column::EmployeeId)
-        .distinct()
-        .filter(within(activities::Column::UnitId, &scope))
-        .filter(activities::Column::Date.gte(since))
-        .into_tuple::<i64>()
-        .all(db);
-    let (people, plans, approved, open, approvals, active) =
-        tokio::try_join!(people_q, plans_q, approved_q, open_q, approvals_q, active_q)?;
-    let active: HashSet<i64> = active.into_iter().collect();
+    let (people, approved, open, approvals) = tokio::try_join!(people_q, approved_q, open_q, approvals_q)?;
 
-    // People.
-    let unit_of: HashMap<i64, i64> = people.iter().map(|(id, _, u)| (*id, *u)).collect();
-    for (_, _, unit) in &people {
-        add(*unit, &mut |a| a.headcount += 1);
-    }
+    // People, their plans and who has been idle.
+    let unit_of: HashMap<i64, i64> = people.iter().map(|(id, _, u, ..)| (*id, *u)).collect();
     let mut reasons: HashMap<i64, Vec<String>> = HashMap::new();
-
-    // SKP of the year: the plan in force (an approved one is not undone by a revision in progress).
-    let mut in_force: HashMap<i64, SkpStatus> = HashMap::new();
-    for (employee, status) in plans {
-        let status: SkpStatus = status.parse().unwrap_or(SkpStatus::Draft);
-        if in_force.get(&employee) != Some(&SkpStatus::Approved) {
-            in_force.insert(employee, status);
-        }
-    }
     let skp_deadline = crate::pemda_settings::skp_deadline(settings, year);
-    for (id, _, unit) in &people {
-        let status = in_force.get(id).copied();
-        add(*unit, &mut |a| match status {
-            None => a.skp.none += 1,
-            Some(SkpStatus::Draft) => a.skp.draft += 1,
-            Some(SkpStatus::Submitted) => a.skp.submitted += 1,
-            Some(SkpStatus::Returned) => a.skp.returned += 1,
-            Some(SkpStatus::Approved) => a.skp.approved += 1,
+    for (id, _, unit, status, last_active) in &people {
+        let status: Option<SkpStatus> = status.as_deref().map(|s| s.parse().unwrap_or(SkpStatus::Draft));
+        add(*unit, &mut |a| {
+            a.headcount += 1;
+            match status {
+                None => a.skp.none += 1,
+                Some(SkpStatus::Draft) => a.skp.draft += 1,
+                Some(SkpStatus::Submitted) => a.skp.submitted += 1,
+                Some(SkpStatus::Returned) => a.skp.returned += 1,
+                Some(SkpStatus::Approved) => a.skp.approved += 1,
+            }
         });
         if status != Some(SkpStatus::Approved) {
             reasons.entry(*id).or_default().push(format!("belum ada SKP {year} yang disetujui"));
+        }
+        if last_active.is_none_or(|d| d < since) {
+            reasons.entry(*id).or_default().push(format!("tidak ada aktivitas dalam {IDLE_WORKING_DAYS} hari kerja"));
         }
     }
 
@@ -260,8 +249,7 @@ pub async fn compute(
             a.activities.minutes += minutes;
         });
     }
-    let mut hours: Vec<f64> =
-        approvals.into_iter().filter_map(|(s, d)| Some((d? - s?).num_seconds().max(0) as f64 / 3600.0)).collect();
+    let mut hours: Vec<f64> = approvals.into_iter().flatten().map(|h| h.max(0.0)).collect();
     hours.sort_by(|a, b| a.total_cmp(b));
     let median = match hours.len() {
         0 => None,
@@ -269,13 +257,6 @@ pub async fn compute(
         n => Some((hours[n / 2 - 1] + hours[n / 2]) / 2.0),
     }
     .map(|h| (h * 10.0).round() / 10.0);
-
-    // Idle people: no activity in the last working days.
-    for (id, _, _) in &people {
-        if !active.contains(id) {
-            reasons.entry(*id).or_default().push(format!("tidak ada aktivitas dalam {IDLE_WORKING_DAYS} hari kerja"));
-        }
-    }
 
     // Predikat of the latest rating period that has ratings.
     let mut predikat_period = rating_period_of(to.min(today), settings.assessment_frequency);
@@ -374,7 +355,7 @@ pub async fn compute(
     // Attention.
     let mut attention: Vec<AttentionItem> = people
         .iter()
-        .filter_map(|(id, name, unit)| {
+        .filter_map(|(id, name, unit, ..)| {
             reasons.remove(id).map(|r| AttentionItem {
                 employee_id: *id,
                 name: name.clone(),

@@ -207,6 +207,7 @@ pub async fn create_activity(
     .insert(&txn)
     .await?;
     link_evidence(&txn, row.id, &body.evidence_ids).await?;
+    crate::services::activity_totals::touched(&txn, me).await?;
     let out = wire(&txn, std::slice::from_ref(&row), true).await?.remove(0);
     audit::record(&txn, &viewer.actor(), Change::new("activity.create", "activity", row.id).after(&out)).await?;
     txn.commit().await?;
@@ -260,6 +261,7 @@ pub async fn update_activity(
     }
     let row = active.update(&txn).await?;
     link_evidence(&txn, row.id, &body.evidence_ids).await?;
+    crate::services::activity_totals::touched(&txn, row.employee_id).await?;
     let after = wire(&txn, std::slice::from_ref(&row), true).await?.remove(0);
     audit::record(
         &txn,
@@ -287,6 +289,7 @@ pub async fn delete_activity(
     status.apply(ActivityAction::Edit).map_err(ApiError::Conflict)?;
     let before = wire(&txn, std::slice::from_ref(&current), true).await?.remove(0);
     activities::Entity::delete_by_id(current.id).exec(&txn).await?;
+    crate::services::activity_totals::touched(&txn, current.employee_id).await?;
     audit::record(&txn, &viewer.actor(), Change::new("activity.delete", "activity", current.id).before(&before))
         .await?;
     txn.commit().await?;
