@@ -18,6 +18,7 @@ mod m20261123_000012_create_attendance;
 mod m20261123_000013_cover_activity_aggregates;
 mod m20261123_000014_create_activity_daily_totals;
 mod m20261123_000015_create_employee_last_activity;
+mod m20261123_000016_create_competencies;
 
 /// All migrations of Kinerja.
 pub struct Migrator;
@@ -41,6 +42,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000013_cover_activity_aggregates::Migration),
             Box::new(m20261123_000014_create_activity_daily_totals::Migration),
             Box::new(m20261123_000015_create_employee_last_activity::Migration),
+            Box::new(m20261123_000016_create_competencies::Migration),
         ]
     }
 }

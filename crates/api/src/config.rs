@@ -27,6 +27,8 @@ pub struct Config {
     pub hsts: bool,
     /// Reverse proxies whose `X-Forwarded-For` is believed (for per-address rate limits).
     pub trusted_proxies: Vec<std::net::IpAddr>,
+    /// How long a computed dashboard is served again to those allowed to see it (zero: never).
+    pub dashboard_cache: Duration,
 }
 
 impl std::fmt::Debug for Config {
@@ -57,6 +59,7 @@ impl Config {
             cors_origins: Vec::new(),
             hsts: false,
             trusted_proxies: Vec::new(),
+            dashboard_cache: Duration::ZERO,
         }
     }
 }
@@ -114,6 +117,13 @@ impl Config {
         self.jwt_previous_secrets =
             env_list("KINERJA_JWT_PREVIOUS_SECRETS").into_iter().map(String::into_bytes).collect();
         self.cors_origins = env_list("KINERJA_CORS_ORIGINS");
+        let cache = std::env::var("KINERJA_DASHBOARD_CACHE_SECONDS").unwrap_or_else(|_| "30".into());
+        let cache: u64 = cache
+            .trim()
+            .parse()
+            .map_err(|_| anyhow::anyhow!("KINERJA_DASHBOARD_CACHE_SECONDS: '{cache}' is not a number of seconds"))?;
+        anyhow::ensure!(cache <= 3600, "KINERJA_DASHBOARD_CACHE_SECONDS: at most 3600");
+        self.dashboard_cache = Duration::from_secs(cache);
         for o in &self.cors_origins {
             anyhow::ensure!(
                 o.starts_with("https://") || o.starts_with("http://"),

@@ -46,7 +46,8 @@ pub async fn begin(db: &DatabaseConnection) -> Result<sea_orm::DatabaseTransacti
 
 /// Applies every pending migration.
 pub async fn migrate(db: &DatabaseConnection) -> Result<(), DbErr> {
-    Migrator::up(db, None).await
+    Migrator::up(db, None).await?;
+    crate::services::competency::ensure_catalogue(db).await
 }
 
 /// Connects and migrates: what every command does first.

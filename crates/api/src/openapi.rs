@@ -34,6 +34,7 @@ use utoipa::{Modify, OpenApi};
         (name = "dashboard", description = "Unit dashboards and the city view"),
         (name = "tpp", description = "Attendance import and the monthly TPP allowance for payroll"),
         (name = "reports", description = "Flat reports for spreadsheets and other systems, JSON or CSV, with the same filters"),
+        (name = "competencies", description = "Competency catalogue, position standards, assessed levels and gaps, development plans and training hours"),
         (name = "api-tokens", description = "Long-lived tokens for other systems: scoped, hashed at rest, revocable. Send as `Authorization: Bearer knj_…`"),
     )
 )]
@@ -140,6 +141,20 @@ pub struct ApiDoc;
     routes::reports::ikm::report,
     routes::reports::complaints::report,
     routes::exports::siasn,
+    routes::competencies::list_competencies,
+    routes::competencies::create_competency,
+    routes::competencies::update_competency,
+    routes::competencies::list_standards,
+    routes::competencies::put_standard,
+    routes::competencies::import_position_standards,
+    routes::competencies::employee_competencies,
+    routes::competencies::assess_competency,
+    routes::competencies::list_plans,
+    routes::competencies::create_plan,
+    routes::competencies::update_plan,
+    routes::competencies::add_training,
+    routes::competencies::update_training,
+    routes::competencies::unit_gaps,
 ))]
 struct V1;
 

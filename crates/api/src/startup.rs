@@ -41,6 +41,7 @@ impl Application {
             db: db.clone(),
             keys: Arc::new(JwtKeys::with_previous(&config.jwt_secret, &config.jwt_previous_secrets)),
             blobs: Arc::new(crate::storage::LocalDisk::new(config.data_dir.join("evidence"))),
+            dashboards: crate::state::dashboard_cache(config.dashboard_cache),
             config: Arc::new(config),
         };
         let server = run(listener, state)?;

@@ -176,6 +176,10 @@ struct Fx {
     /// A user account and an API token that only exist to be reset and revoked.
     victim_user: i64,
     token_to_revoke: i64,
+    /// The competency M1, and Kasi's development plan for Dedi with one planned training.
+    m1: i64,
+    plan: i64,
+    training: i64,
 }
 
 /// The table: one row per operation (a few operations have a second row for another case).
@@ -276,6 +280,48 @@ fn table(f: &Fx) -> Vec<Row> {
         .expect(unit_head_writes);
     t.op(GET, "/api/v1/dashboard/units/{id}").id(f.ruj).expect(unit_head_reads);
     t.op(GET, "/api/v1/dashboard/city").expect([U, F, F, F, F, F, F, F, OK, OK, OK]);
+    t.op(GET, "/api/v1/units/{id}/competency-gaps").id(f.ruj).expect(unit_head_reads);
+
+    // Competencies: the catalogue and standards are read by all and kept by the admin; Dedi's
+    // profile and plans are read like his record; his penilai (or the admin) plans, he completes.
+    t.op(GET, "/api/v1/competencies").expect(signed_in);
+    t.op(POST, "/api/v1/competencies")
+        .json(json!({ "code": "T-MATRIKS", "kind": "teknis", "name": "Teknis Matriks", "description": "", "levels": ["1", "2", "3", "4", "5"] }))
+        .expect(admin_only);
+    t.op(PUT, "/api/v1/competencies/{id}")
+        .id(f.m1)
+        .json(json!({ "code": "M1", "kind": "manajerial", "name": "Integritas", "description": "Integritas", "levels": ["1", "2", "3", "4", "5"] }))
+        .expect(admin_only);
+    t.op(GET, "/api/v1/position-standards").expect(signed_in);
+    t.op(PUT, "/api/v1/position-standards")
+        .json(json!({ "position_title": "Jabatan Matriks", "requirements": [{ "competency_id": f.m1, "level": 3 }] }))
+        .expect(admin_only);
+    t.op(POST, "/api/v1/imports/position-standards")
+        .body(Body::Csv("position_title,code,level\nJabatan Matriks,M2,2\n".into()))
+        .expect(admin_only);
+    t.op(GET, "/api/v1/employees/{id}/competencies").id(f.dedi).expect(dedi_reads);
+    t.op(POST, "/api/v1/employees/{id}/competency-assessments")
+        .id(f.dedi)
+        .json(json!({ "competency_id": f.m1, "level": 3, "assessed_on": today, "source": "supervisor" }))
+        .expect(dedi_penilai_writes);
+    let plan_writes = [U, F, A, N, N, F, N, N, F, A, F];
+    t.op(GET, "/api/v1/employees/{id}/development-plans").id(f.dedi).expect(dedi_reads);
+    t.op(POST, "/api/v1/employees/{id}/development-plans")
+        .id(f.dedi)
+        .json(json!({ "year": y, "goals": "Rencana matriks" }))
+        .expect(plan_writes);
+    t.op(PATCH, "/api/v1/development-plans/{id}")
+        .id(f.plan)
+        .json(json!({ "goals": "Tujuan diperbarui" }))
+        .expect(plan_writes);
+    t.op(POST, "/api/v1/development-plans/{id}/trainings")
+        .id(f.plan)
+        .json(json!({ "course": "Pelatihan Matriks", "provider": "BPSDM", "hours": 4, "start_on": today, "end_on": today }))
+        .expect(plan_writes);
+    t.op(PATCH, "/api/v1/trainings/{id}")
+        .id(f.training)
+        .json(json!({ "status": "completed", "evidence": "Sertifikat 1" }))
+        .expect([U, A, A, N, N, F, N, N, F, A, F]);
 
     // The satisfaction index of the service unit PKM-SUKAJADI: its heads and operators, admin,
     // auditor (read).
@@ -534,6 +580,14 @@ async fn fixtures(app: &TestApp, tokens: &[Option<String>; 11]) -> Fx {
     f.victim_user = id(&ok(app, POST, "/api/v1/users", admin, Some(victim)).await);
     let doomed = json!({ "name": "matrix-dicabut", "access": "read" });
     f.token_to_revoke = id(&ok(app, POST, "/api/v1/api-tokens", admin, Some(doomed)).await);
+
+    let catalogue = ok(app, GET, "/api/v1/competencies", admin, None).await;
+    f.m1 = id(catalogue.as_array().unwrap().iter().find(|c| c["code"] == "M1").unwrap());
+    let plan = json!({ "year": year, "goals": "Meningkatkan integritas dan komunikasi" });
+    f.plan = id(&ok(app, POST, &format!("/api/v1/employees/{}/development-plans", f.dedi), kasi, Some(plan)).await);
+    let training = json!({ "course": "Pelatihan Integritas", "provider": "BPSDM", "hours": 8, "start_on": today.to_string(), "end_on": today.to_string() });
+    f.training =
+        id(&ok(app, POST, &format!("/api/v1/development-plans/{}/trainings", f.plan), kasi, Some(training)).await);
     f
 }
 

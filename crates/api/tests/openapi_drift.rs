@@ -81,6 +81,13 @@ fn every_route_is_documented_with_problem_errors() {
         "/api/v1/reports/ikm",
         "/api/v1/reports/complaints",
         "/api/v1/exports/siasn",
+        "/api/v1/competencies",
+        "/api/v1/position-standards",
+        "/api/v1/imports/position-standards",
+        "/api/v1/employees/{id}/competencies",
+        "/api/v1/employees/{id}/development-plans",
+        "/api/v1/trainings/{id}",
+        "/api/v1/units/{id}/competency-gaps",
     ] {
         assert!(spec["paths"][path].is_object(), "{path} missing from the spec");
     }

@@ -151,6 +151,10 @@ pub async fn run(actors: Arc<Actors>, clients: usize, pace: Pace) -> anyhow::Res
             let mut report = Report::default();
             let me = i % actors.staff.len().max(1);
             let mut n = 0u32;
+            // People do not all click at the same millisecond: each starts within one pause.
+            if !think.is_zero() {
+                tokio::time::sleep(think.mul_f64(f64::from(rng.next()) / 100.0)).await;
+            }
             while Instant::now() < deadline {
                 let op = if health_only { Op::Health } else { pick(&mut rng) };
                 let base = &actors.base;

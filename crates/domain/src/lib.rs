@@ -3,6 +3,7 @@
 
 pub mod activity;
 pub mod assessment;
+pub mod competency;
 pub mod complaint;
 pub mod ikm;
 pub mod nip;

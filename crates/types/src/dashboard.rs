@@ -106,6 +106,9 @@ pub struct UnitFigures {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Dashboard {
     pub period: String,
+    /// When the figures were computed: a dashboard may be served from a cache for a few seconds
+    /// (`KINERJA_DASHBOARD_CACHE_SECONDS`).
+    pub generated_at: chrono::DateTime<chrono::Utc>,
     /// The rating period the predikat figures come from (the latest one with ratings).
     pub predikat_period: String,
     #[serde(flatten)]
@@ -116,4 +119,17 @@ pub struct Dashboard {
     pub attention: Vec<AttentionItem>,
     pub series: Vec<MonthPoint>,
     pub children: Vec<UnitFigures>,
+    /// Competency development of the period's year.
+    pub training: TrainingFigures,
+}
+
+/// Completed training hours (jam pelajaran) of the year against the expected 20 per employee.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct TrainingFigures {
+    pub year: i32,
+    pub hours_per_employee: f64,
+    /// Employees with at least the expected hours.
+    pub meeting_expectation: u64,
+    pub expected_hours: u32,
 }

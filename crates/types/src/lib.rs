@@ -6,6 +6,7 @@ pub mod api_token;
 pub mod assessment;
 pub mod audit;
 pub mod auth;
+pub mod competency;
 pub mod dashboard;
 pub mod employee;
 pub mod export;
@@ -32,8 +33,14 @@ pub use assessment::{
 };
 pub use audit::{AuditEntry, AuditVerification};
 pub use auth::{LoginRequest, LogoutRequest, Me, PasswordChange, PasswordReset, RefreshRequest, TokenPair};
+pub use competency::{
+    Competency, CompetencyAssessment, CompetencyInput, CompetencyProfile, DevelopmentPlan, DevelopmentPlanPatch,
+    GapCell, GapHeatMap, HeatMapColumn, NewCompetencyAssessment, NewDevelopmentPlan, NewTraining, PositionStandard,
+    ProfileLine, Requirement, Training, TrainingHoursRow, TrainingPatch,
+};
 pub use dashboard::{
-    ActivityFigures, AttentionItem, ComplaintFigures, Dashboard, IkmFigure, MonthPoint, SkpFigures, UnitFigures,
+    ActivityFigures, AttentionItem, ComplaintFigures, Dashboard, IkmFigure, MonthPoint, SkpFigures, TrainingFigures,
+    UnitFigures,
 };
 pub use employee::{Employee, EmployeePatch, ImportError, ImportReport, NewEmployee};
 pub use export::{SiasnExport, SiasnIndikator, SiasnPegawai, SiasnPenilaian, SiasnRhk, SiasnSkp};

@@ -10,8 +10,9 @@ use crate::state::AppState;
 use actix_web::{get, web, HttpRequest, HttpResponse};
 use kinerja_domain::{Period, Predikat};
 use kinerja_types::{Dashboard, Problem, UnitFigures};
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use serde::{Deserialize, Serialize};
+use std::sync::Arc;
 use utoipa::IntoParams;
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
@@ -84,20 +85,27 @@ fn child_row(f: &UnitFigures) -> ChildRow<'_> {
     }
 }
 
-async fn answer(
-    req: &HttpRequest,
-    db: &impl ConnectionTrait,
-    unit_id: i64,
-    q: &DashboardQuery,
-) -> ApiResult<HttpResponse> {
+/// The dashboard of a unit and period: computed, or from the last few seconds' cache (callers have
+/// already checked that the viewer may see it).
+async fn answer(req: &HttpRequest, state: &AppState, unit_id: i64, q: &DashboardQuery) -> ApiResult<HttpResponse> {
+    let db = &state.db;
     let settings = crate::pemda_settings::load(db).await?;
     let period = q.period(settings.today())?;
-    let d = crate::services::dashboard::compute(db, unit_id, period, &settings).await?;
+    let compute = async { crate::services::dashboard::compute(db, unit_id, period, &settings).await.map(Arc::new) };
+    let d = if state.config.dashboard_cache.is_zero() {
+        compute.await?
+    } else {
+        state
+            .dashboards
+            .try_get_with((unit_id, period.to_string()), compute)
+            .await
+            .map_err(|e| ApiError::Internal(anyhow::anyhow!("dashboard of unit {unit_id}: {e}")))?
+    };
     if wants_csv(req, q.format.as_deref()) {
         let rows: Vec<ChildRow> = d.children.iter().map(child_row).collect();
         return csv_response(&rows, &format!("dasbor-{}", d.period));
     }
-    Ok(HttpResponse::Ok().json(d))
+    Ok(HttpResponse::Ok().json(d.as_ref()))
 }
 
 /// The dashboard of a unit subtree (its head, admin, auditor): headcount, SKP, activities, predikat
@@ -115,7 +123,7 @@ pub async fn unit_dashboard(
 ) -> ApiResult<HttpResponse> {
     let unit_id = id.into_inner();
     crate::routes::units::require_head(&state.db, &viewer, unit_id).await?;
-    answer(&req, &state.db, unit_id, &q).await
+    answer(&req, &state, unit_id, &q).await
 }
 
 /// The city view (admin, auditor): the dashboard of the Pemda's root unit, whose children are the
@@ -138,5 +146,5 @@ pub async fn city_dashboard(
         .one(&state.db)
         .await?
         .ok_or(ApiError::NotFound)?;
-    answer(&req, &state.db, root.id, &q).await
+    answer(&req, &state, root.id, &q).await
 }

@@ -5,6 +5,7 @@ pub mod api_tokens;
 pub mod assessments;
 pub mod audit;
 pub mod auth;
+pub mod competencies;
 pub mod complaints;
 pub mod dashboard;
 pub mod employees;
@@ -57,6 +58,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .configure(dashboard::configure)
             .configure(tpp::configure)
             .configure(reports::configure)
-            .configure(exports::configure),
+            .configure(exports::configure)
+            .configure(competencies::configure),
     );
 }

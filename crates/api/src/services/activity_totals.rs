@@ -22,20 +22,23 @@ pub async fn approved(db: &impl ConnectionTrait, unit_id: i64, date: NaiveDate, 
 }
 
 /// Refreshes the date of the employee's latest activity (after logging, moving or deleting one): an
-/// index lookup on `activities (employee_id, date)`.
+/// index lookup on `activities (employee_id, date)`, written as an upsert so that two concurrent
+/// posts of the same employee cannot collide.
 pub async fn touched(db: &impl ConnectionTrait, employee_id: i64) -> ApiResult<()> {
     let backend = db.get_database_backend();
     db.execute_raw(stmt(
         backend,
-        "DELETE FROM employee_last_activity WHERE employee_id = ?",
+        "INSERT INTO employee_last_activity (employee_id, date) \
+         SELECT employee_id, MAX(date) FROM activities WHERE employee_id = ? GROUP BY employee_id \
+         ON CONFLICT (employee_id) DO UPDATE SET date = excluded.date",
         vec![Value::from(employee_id)],
     ))
     .await?;
     db.execute_raw(stmt(
         backend,
-        "INSERT INTO employee_last_activity (employee_id, date) \
-         SELECT employee_id, MAX(date) FROM activities WHERE employee_id = ? GROUP BY employee_id",
-        vec![Value::from(employee_id)],
+        "DELETE FROM employee_last_activity WHERE employee_id = ? \
+         AND NOT EXISTS (SELECT 1 FROM activities WHERE employee_id = ?)",
+        vec![Value::from(employee_id), Value::from(employee_id)],
     ))
     .await?;
     Ok(())

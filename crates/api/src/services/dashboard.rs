@@ -2,21 +2,22 @@
 //! memory for the unit and for each of its child units (the drill-down), so the cost does not grow
 //! with the number of children.
 
-use crate::access::{within, Units};
+use crate::access::{employees_within, within, Units};
 use crate::entities::{
-    activities, activity_daily_totals, assessments, complaint_events, complaints, employees, surveys, units,
+    activities, activity_daily_totals, assessments, complaint_events, complaints, employees, surveys, trainings, units,
 };
 use crate::error::ApiResult;
 use crate::routes::assessments::rating_period_of;
 use crate::routes::ikm::{answers_of, months};
 use chrono::{Datelike, Duration, NaiveDate};
+use kinerja_domain::competency::TrainingStatus;
 use kinerja_domain::complaint::deadline;
 use kinerja_domain::ikm::compute as ikm_compute;
 use kinerja_domain::workdays::is_working_day;
 use kinerja_domain::{ActivityStatus, ComplaintStatus, Period, Predikat, SkpStatus};
 use kinerja_types::{
     ActivityFigures, AttentionItem, ComplaintFigures, Dashboard, IkmFigure, MonthPoint, PemdaSettings, SkpFigures,
-    UnitFigures,
+    TrainingFigures, UnitFigures,
 };
 use sea_orm::sea_query::Expr;
 use sea_orm::{
@@ -35,17 +36,18 @@ const SERIES_MONTHS: u32 = 6;
 const IDLE_WORKING_DAYS: u32 = 7;
 
 /// The unit subtree and which branch (the root, or one of its children) each unit rolls up to.
-struct Tree {
+pub(crate) struct Tree {
     root: i64,
     names: HashMap<i64, String>,
-    children: Vec<i64>,
+    /// The root's children, by name.
+    pub children: Vec<i64>,
     branch_of: HashMap<i64, i64>,
     /// Whether the subtree holds every unit of the Pemda.
     everything: bool,
 }
 
 impl Tree {
-    async fn load(db: &impl ConnectionTrait, root: i64) -> ApiResult<Tree> {
+    pub async fn load(db: &impl ConnectionTrait, root: i64) -> ApiResult<Tree> {
         let all: Vec<(i64, Option<i64>, String)> = units::Entity::find()
             .select_only()
             .columns([units::Column::Id, units::Column::ParentId, units::Column::Name])
@@ -76,8 +78,19 @@ impl Tree {
         Ok(Tree { root, names, children, branch_of, everything })
     }
 
-    fn units(&self) -> Vec<i64> {
+    /// Every unit of the subtree.
+    pub fn units(&self) -> Vec<i64> {
         self.branch_of.keys().copied().collect()
+    }
+
+    /// The branch a unit of the subtree rolls up to: its child of the root, or the root itself.
+    pub fn branch(&self, unit: i64) -> i64 {
+        self.branch_of.get(&unit).copied().unwrap_or(self.root)
+    }
+
+    /// A unit's name.
+    pub fn name(&self, unit: i64) -> String {
+        self.names.get(&unit).cloned().unwrap_or_default()
     }
 
     /// The branches a unit's figures count towards: the root always, and its child branch.
@@ -388,6 +401,7 @@ pub async fn compute(
         ikm_trend.insert(0, ikm_figure(&earlier.to_string(), &answers));
     }
     let distribution = crate::routes::assessments::calibration::compute(db, root, &units, &predikat_period).await?;
+    let training = training_figures(db, &scope, year, people.len() as u64).await?;
 
     let period_label = period.to_string();
     let figures = |id: i64, a: Acc| {
@@ -417,6 +431,7 @@ pub async fn compute(
     let children = tree.children.iter().map(|c| figures(*c, acc.remove(c).unwrap_or_default())).collect();
     Ok(Dashboard {
         period: period_label.clone(),
+        generated_at: chrono::Utc::now(),
         predikat_period: predikat_period.to_string(),
         figures: figures(root, root_acc),
         distribution,
@@ -424,6 +439,38 @@ pub async fn compute(
         attention,
         series,
         children,
+        training,
+    })
+}
+
+/// Completed training hours of the year for the people of the subtree.
+async fn training_figures(
+    db: &impl ConnectionTrait,
+    scope: &Units,
+    year: i32,
+    headcount: u64,
+) -> ApiResult<TrainingFigures> {
+    let hours: Vec<(i64, Option<i64>)> = trainings::Entity::find()
+        .select_only()
+        .column(trainings::Column::EmployeeId)
+        .column_as(trainings::Column::Hours.sum(), "h")
+        .filter(trainings::Column::EmployeeId.in_subquery(employees_within(scope)))
+        .filter(trainings::Column::Status.eq(TrainingStatus::Completed.as_str()))
+        .filter(trainings::Column::EndOn.between(
+            NaiveDate::from_ymd_opt(year, 1, 1).unwrap_or_default(),
+            NaiveDate::from_ymd_opt(year, 12, 31).unwrap_or_default(),
+        ))
+        .group_by(trainings::Column::EmployeeId)
+        .into_tuple()
+        .all(db)
+        .await?;
+    let total: i64 = hours.iter().map(|(_, h)| h.unwrap_or(0).max(0)).sum();
+    let expected = kinerja_domain::competency::TRAINING_HOURS_EXPECTED;
+    Ok(TrainingFigures {
+        year,
+        hours_per_employee: if headcount == 0 { 0.0 } else { (total as f64 / headcount as f64 * 10.0).round() / 10.0 },
+        meeting_expectation: hours.iter().filter(|(_, h)| h.unwrap_or(0) >= i64::from(expected)).count() as u64,
+        expected_hours: expected,
     })
 }
 

@@ -3,6 +3,7 @@
 pub mod activity;
 pub mod activity_totals;
 pub mod attendance_import;
+pub mod competency;
 pub mod csv_import;
 pub mod dashboard;
 pub mod employee_import;

@@ -1,0 +1,260 @@
+//! Competency work shared by the routes, the dashboard and the demo seed: the catalogue, position
+//! requirements, the latest assessed levels, an employee's profile, training hours, and the CSV
+//! import of position standards.
+
+use crate::entities::{assessments, competencies, competency_assessments, employees, position_competencies, trainings};
+use crate::error::ApiResult;
+use crate::services::csv_import::{err, CsvFile, ImportFailure};
+use chrono::{NaiveDate, Utc};
+use kinerja_domain::competency::{
+    gap, job_person_match, plan_required, suggestions, valid_level, AssessmentSource, MatchCategory, TrainingStatus,
+    CATALOGUE, TRAINING_HOURS_EXPECTED,
+};
+use kinerja_domain::{AssessmentStatus, Predikat};
+use kinerja_types::{Competency, CompetencyAssessment, CompetencyProfile, ImportReport, ProfileLine};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, Set,
+};
+use std::collections::HashMap;
+
+/// Fills the catalogue of PermenPANRB 38/2017 into an empty competency table (on every start).
+pub async fn ensure_catalogue(db: &impl ConnectionTrait) -> Result<(), DbErr> {
+    if competencies::Entity::find().count(db).await? > 0 {
+        return Ok(());
+    }
+    let now = Utc::now();
+    let rows = CATALOGUE.iter().map(|c| competencies::ActiveModel {
+        code: Set(c.code.to_owned()),
+        kind: Set(c.kind.as_str().to_owned()),
+        name: Set(c.name.to_owned()),
+        description: Set(c.description.to_owned()),
+        levels: Set(serde_json::to_string(&c.levels).unwrap_or_else(|_| "[]".into())),
+        active: Set(true),
+        updated_at: Set(now),
+        ..Default::default()
+    });
+    competencies::Entity::insert_many(rows).exec(db).await?;
+    Ok(())
+}
+
+pub fn to_wire(c: competencies::Model) -> Competency {
+    Competency {
+        id: c.id,
+        kind: c.kind.parse().unwrap_or(kinerja_domain::competency::CompetencyKind::Teknis),
+        levels: serde_json::from_str(&c.levels).unwrap_or_default(),
+        code: c.code,
+        name: c.name,
+        description: c.description,
+        active: c.active,
+    }
+}
+
+pub fn assessment_wire(a: &competency_assessments::Model) -> CompetencyAssessment {
+    CompetencyAssessment {
+        id: a.id,
+        employee_id: a.employee_id,
+        competency_id: a.competency_id,
+        level: a.level.clamp(0, 5) as u8,
+        assessed_on: a.assessed_on,
+        source: a.source.parse().unwrap_or(AssessmentSource::Supervisor),
+        evidence: a.evidence.clone(),
+    }
+}
+
+/// The whole catalogue by id.
+pub async fn catalogue(db: &impl ConnectionTrait) -> ApiResult<HashMap<i64, competencies::Model>> {
+    Ok(competencies::Entity::find().all(db).await?.into_iter().map(|c| (c.id, c)).collect())
+}
+
+/// Required levels per position title: title → (competency id → level).
+pub async fn standards(db: &impl ConnectionTrait, titles: &[String]) -> ApiResult<HashMap<String, HashMap<i64, u8>>> {
+    let rows = position_competencies::Entity::find()
+        .filter(position_competencies::Column::PositionTitle.is_in(titles.iter().cloned()))
+        .all(db)
+        .await?;
+    let mut out: HashMap<String, HashMap<i64, u8>> = HashMap::new();
+    for r in rows {
+        out.entry(r.position_title).or_default().insert(r.competency_id, r.required_level.clamp(0, 5) as u8);
+    }
+    Ok(out)
+}
+
+/// The latest assessed level of each (employee, competency): the latest date, then the latest entry.
+pub async fn latest_levels(
+    db: &impl ConnectionTrait,
+    employee_ids: &[i64],
+) -> ApiResult<HashMap<(i64, i64), competency_assessments::Model>> {
+    let mut out = HashMap::new();
+    for chunk in employee_ids.chunks(5000) {
+        let rows = competency_assessments::Entity::find()
+            .filter(competency_assessments::Column::EmployeeId.is_in(chunk.iter().copied()))
+            .order_by_asc(competency_assessments::Column::AssessedOn)
+            .order_by_asc(competency_assessments::Column::Id)
+            .all(db)
+            .await?;
+        for r in rows {
+            out.insert((r.employee_id, r.competency_id), r);
+        }
+    }
+    Ok(out)
+}
+
+/// Completed training hours per employee in a year (by the training's end date).
+pub async fn training_hours(
+    db: &impl ConnectionTrait,
+    employee_ids: &[i64],
+    year: i32,
+) -> ApiResult<HashMap<i64, u32>> {
+    let (from, to) = year_bounds(year);
+    let mut out: HashMap<i64, u32> = HashMap::new();
+    for chunk in employee_ids.chunks(5000) {
+        let rows: Vec<(i64, i32)> = trainings::Entity::find()
+            .select_only()
+            .columns([trainings::Column::EmployeeId, trainings::Column::Hours])
+            .filter(trainings::Column::EmployeeId.is_in(chunk.iter().copied()))
+            .filter(trainings::Column::Status.eq(TrainingStatus::Completed.as_str()))
+            .filter(trainings::Column::EndOn.between(from, to))
+            .into_tuple()
+            .all(db)
+            .await?;
+        for (e, h) in rows {
+            *out.entry(e).or_default() += h.max(0) as u32;
+        }
+    }
+    Ok(out)
+}
+
+use sea_orm::QuerySelect;
+
+fn year_bounds(year: i32) -> (NaiveDate, NaiveDate) {
+    (NaiveDate::from_ymd_opt(year, 1, 1).unwrap_or_default(), NaiveDate::from_ymd_opt(year, 12, 31).unwrap_or_default())
+}
+
+/// The employee's latest predikat that is no longer a draft.
+pub async fn latest_predikat(db: &impl ConnectionTrait, employee_id: i64) -> ApiResult<Option<Predikat>> {
+    let row = assessments::Entity::find()
+        .filter(assessments::Column::EmployeeId.eq(employee_id))
+        .filter(assessments::Column::Status.ne(AssessmentStatus::Draft.as_str()))
+        .order_by_desc(assessments::Column::Period)
+        .order_by_desc(assessments::Column::Id)
+        .one(db)
+        .await?;
+    Ok(row.and_then(|a| a.predikat.parse().ok()))
+}
+
+/// One employee's profile: every required or assessed competency, the gaps, the match, whether a
+/// plan is mandatory, what it should address, and the training hours of `year`.
+pub async fn profile(db: &impl ConnectionTrait, e: &employees::Model, year: i32) -> ApiResult<CompetencyProfile> {
+    let catalogue = catalogue(db).await?;
+    let required = standards(db, std::slice::from_ref(&e.position_title)).await?.remove(&e.position_title);
+    let required = required.unwrap_or_default();
+    let latest = latest_levels(db, &[e.id]).await?;
+    let mut ids: Vec<i64> = required.keys().copied().chain(latest.keys().map(|(_, c)| *c)).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    let mut lines: Vec<ProfileLine> = ids
+        .into_iter()
+        .filter_map(|id| {
+            let c = catalogue.get(&id)?;
+            let req = required.get(&id).copied();
+            let assessed = latest.get(&(e.id, id)).map(assessment_wire);
+            Some(ProfileLine {
+                competency_id: id,
+                code: c.code.clone(),
+                name: c.name.clone(),
+                kind: c.kind.parse().unwrap_or(kinerja_domain::competency::CompetencyKind::Teknis),
+                required: req,
+                gap: req.and_then(|r| gap(r, assessed.as_ref().map(|a| a.level))),
+                assessed,
+            })
+        })
+        .collect();
+    lines.sort_by(|a, b| a.kind.cmp(&b.kind).then_with(|| a.code.cmp(&b.code)));
+    let pairs: Vec<(u8, Option<u8>)> =
+        lines.iter().filter_map(|l| l.required.map(|r| (r, l.assessed.as_ref().map(|a| a.level)))).collect();
+    let jpm = job_person_match(&pairs);
+    let gaps: Vec<(&str, u8)> = lines.iter().filter_map(|l| l.gap.map(|g| (l.code.as_str(), g))).collect();
+    let suggested_focus = suggestions(&gaps).into_iter().map(str::to_owned).collect();
+    let latest_predikat = latest_predikat(db, e.id).await?;
+    let hours = training_hours(db, &[e.id], year).await?.get(&e.id).copied().unwrap_or(0);
+    Ok(CompetencyProfile {
+        employee_id: e.id,
+        name: e.name.clone(),
+        position_title: e.position_title.clone(),
+        lines,
+        job_person_match: jpm,
+        match_category: jpm.map(MatchCategory::of),
+        latest_predikat,
+        plan_required: latest_predikat.is_some_and(plan_required),
+        suggested_focus,
+        training_hours: hours,
+        training_hours_expected: TRAINING_HOURS_EXPECTED,
+    })
+}
+
+/// Imports required levels from CSV (`position_title,code,level`), all or nothing: each listed
+/// (position, competency) is set; a level of 0 removes the requirement.
+pub async fn import_standards(db: &impl ConnectionTrait, bytes: &[u8]) -> Result<ImportReport, ImportFailure> {
+    let file = CsvFile::read(bytes, &["position_title", "code", "level"])?;
+    let mut errors = file.errors.clone();
+    let col = |name: &str| file.headers.iter().position(|h| h == name).unwrap_or(0);
+    let (c_title, c_code, c_level) = (col("position_title"), col("code"), col("level"));
+    let by_code: HashMap<String, i64> =
+        competencies::Entity::find().all(db).await?.into_iter().map(|c| (c.code.to_uppercase(), c.id)).collect();
+    let mut wanted: Vec<(String, i64, u8)> = Vec::new();
+    for (line, rec) in &file.records {
+        let before = errors.len();
+        let title = rec.get(c_title).unwrap_or("").trim().to_owned();
+        if title.is_empty() || title.chars().count() > 200 {
+            errors.push(err(*line, "position_title", "nama jabatan 1-200 karakter"));
+        }
+        let code = rec.get(c_code).unwrap_or("").trim().to_uppercase();
+        let id = by_code.get(&code).copied();
+        if id.is_none() {
+            errors.push(err(*line, "code", format!("kompetensi '{code}' tidak ada di katalog")));
+        }
+        let level = rec.get(c_level).unwrap_or("").trim().parse::<u8>().ok().filter(|l| *l == 0 || valid_level(*l));
+        if level.is_none() {
+            errors.push(err(*line, "level", "level 0 (hapus) sampai 5"));
+        }
+        if let (Some(id), Some(level), true) = (id, level, errors.len() == before) {
+            wanted.push((title, id, level));
+        }
+    }
+    if !errors.is_empty() {
+        return Err(ImportFailure::Rows(errors));
+    }
+    let mut report = ImportReport { created: 0, updated: 0 };
+    for (title, competency_id, level) in wanted {
+        let existing = position_competencies::Entity::find()
+            .filter(position_competencies::Column::PositionTitle.eq(title.as_str()))
+            .filter(position_competencies::Column::CompetencyId.eq(competency_id))
+            .one(db)
+            .await?;
+        match (existing, level) {
+            (Some(row), 0) => {
+                position_competencies::Entity::delete_by_id(row.id).exec(db).await?;
+                report.updated += 1;
+            }
+            (Some(row), l) => {
+                let mut a: position_competencies::ActiveModel = row.into();
+                a.required_level = Set(i32::from(l));
+                a.update(db).await?;
+                report.updated += 1;
+            }
+            (None, 0) => {}
+            (None, l) => {
+                position_competencies::ActiveModel {
+                    position_title: Set(title),
+                    competency_id: Set(competency_id),
+                    required_level: Set(i32::from(l)),
+                    ..Default::default()
+                }
+                .insert(db)
+                .await?;
+                report.created += 1;
+            }
+        }
+    }
+    Ok(report)
+}

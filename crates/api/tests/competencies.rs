@@ -1,0 +1,216 @@
+//! Competencies and development: the catalogue, position standards (API and CSV), assessed levels
+//! with gaps and the job-person match, development plans (mandatory after Butuh Perbaikan,
+//! suggested from the largest gaps), trainings and their hours, the heat map, and who may do what.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use chrono::{Datelike, Duration, Utc};
+use common::{demo, TestApp};
+use reqwest::{Method, StatusCode};
+use serde_json::{json, Value};
+
+fn local_today() -> chrono::NaiveDate {
+    (Utc::now() + Duration::hours(7)).date_naive()
+}
+
+const DEDI_TITLE: &str = "Pengelola Data Pelayanan Kesehatan";
+
+async fn competency_id(app: &TestApp, token: &str, code: &str) -> i64 {
+    let (status, list) = app.get("/api/v1/competencies", token).await;
+    assert_eq!(status, StatusCode::OK, "{list}");
+    list.as_array().unwrap().iter().find(|c| c["code"] == code).unwrap()["id"].as_i64().unwrap()
+}
+
+async fn import(app: &TestApp, token: &str, csv: &str) -> (StatusCode, Value) {
+    let res = app
+        .client
+        .post(app.url("/api/v1/imports/position-standards"))
+        .bearer_auth(token)
+        .header("Content-Type", "text/csv")
+        .body(csv.to_owned())
+        .send()
+        .await
+        .unwrap();
+    let status = res.status();
+    (status, res.json().await.unwrap_or(Value::Null))
+}
+
+async fn assess(app: &TestApp, token: &str, employee: i64, competency: i64, level: u8, source: &str) -> StatusCode {
+    let body = json!({ "competency_id": competency, "level": level, "assessed_on": local_today().to_string(),
+                       "source": source, "evidence": "hasil uji" });
+    let (status, answer) = app.post(&format!("/api/v1/employees/{employee}/competency-assessments"), token, body).await;
+    if status == StatusCode::UNPROCESSABLE_ENTITY {
+        eprintln!("{answer}");
+    }
+    status
+}
+
+async fn catalogue_standards_gaps_and_plans(app: TestApp) {
+    let admin = app.token("admin").await;
+    // The catalogue of PermenPANRB 38/2017 is there, with five levels each, and editable.
+    let (_, list) = app.get("/api/v1/competencies", &admin).await;
+    let codes: Vec<&str> = list.as_array().unwrap().iter().map(|c| c["code"].as_str().unwrap()).collect();
+    for code in ["M1", "M2", "M3", "M4", "M5", "M6", "M7", "M8", "SK1"] {
+        assert!(codes.contains(&code), "{code} missing from {codes:?}");
+    }
+    assert_eq!(list[0]["levels"].as_array().unwrap().len(), 5);
+    let teknis = json!({ "code": "T-DATA", "kind": "teknis", "name": "Pengelolaan Data Kesehatan",
+        "description": "Mengelola data pelayanan kesehatan", "levels": ["a", "b", "c", "d", "e"] });
+    let (status, created) = app.post("/api/v1/competencies", &admin, teknis.clone()).await;
+    assert_eq!(status, StatusCode::CREATED, "{created}");
+    assert_eq!(app.post("/api/v1/competencies", &admin, teknis).await.0, StatusCode::CONFLICT);
+    let short = json!({ "code": "T-X", "kind": "teknis", "name": "X", "description": "", "levels": ["a"] });
+    assert_eq!(app.post("/api/v1/competencies", &admin, short).await.0, StatusCode::UNPROCESSABLE_ENTITY);
+
+    // Standards: a bad CSV writes nothing and lists every bad line; a good one sets the levels.
+    let (status, refused) =
+        import(&app, &admin, &format!("position_title,code,level\n{DEDI_TITLE},M1,3\n{DEDI_TITLE},ZZ,2\n,M2,9\n"))
+            .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{refused}");
+    assert_eq!(refused["rows"].as_array().unwrap().len(), 3, "{refused}");
+    let (_, none) = app.get("/api/v1/position-standards", &admin).await;
+    assert_eq!(none, json!([]), "nothing written");
+    let csv = format!(
+        "position_title,code,level\n{DEDI_TITLE},M1,3\n{DEDI_TITLE},M3,3\n{DEDI_TITLE},M5,4\n{DEDI_TITLE},T-DATA,3\n"
+    );
+    let (status, report) = import(&app, &admin, &csv).await;
+    assert_eq!((status, report["created"].as_u64()), (StatusCode::OK, Some(4)), "{report}");
+
+    // Assessed levels: Dedi rates himself; his penilai and an assessment centre too. Others may not.
+    let dedi_id = app.employee_id(demo::DEDI).await;
+    let dedi = app.token("dedi").await;
+    let kasi = app.token("kasi.rujukan").await;
+    let sri = app.token("sri").await;
+    let (m1, m3, m5, tdata) = (
+        competency_id(&app, &dedi, "M1").await,
+        competency_id(&app, &dedi, "M3").await,
+        competency_id(&app, &dedi, "M5").await,
+        competency_id(&app, &dedi, "T-DATA").await,
+    );
+    assert_eq!(assess(&app, &dedi, dedi_id, m1, 3, "self_assessment").await, StatusCode::CREATED);
+    assert_eq!(assess(&app, &dedi, dedi_id, m1, 5, "supervisor").await, StatusCode::FORBIDDEN, "not his own penilai");
+    assert_eq!(assess(&app, &kasi, dedi_id, m3, 1, "supervisor").await, StatusCode::CREATED);
+    assert_eq!(assess(&app, &admin, dedi_id, m5, 3, "assessment_centre").await, StatusCode::CREATED);
+    assert_eq!(assess(&app, &admin, dedi_id, tdata, 4, "assessment_centre").await, StatusCode::CREATED);
+    assert_eq!(assess(&app, &sri, dedi_id, m1, 1, "self_assessment").await, StatusCode::NOT_FOUND, "a colleague sees nothing");
+    assert_eq!(assess(&app, &kasi, dedi_id, m1, 6, "supervisor").await, StatusCode::UNPROCESSABLE_ENTITY);
+
+    // The profile: gaps M3 2, M5 1, M1 0, T-DATA 0 (exceeds); match (3+1+3+3)/(3+3+4+3) = 76.9 %.
+    let (status, p) = app.get(&format!("/api/v1/employees/{dedi_id}/competencies"), &dedi).await;
+    assert_eq!(status, StatusCode::OK, "{p}");
+    let gap = |code: &str| p["lines"].as_array().unwrap().iter().find(|l| l["code"] == code).unwrap()["gap"].clone();
+    assert_eq!((gap("M1"), gap("M3"), gap("M5"), gap("T-DATA")), (json!(0), json!(2), json!(1), json!(0)));
+    assert_eq!(p["job_person_match"], 76.9);
+    assert_eq!(p["match_category"], "kurang_optimal");
+    assert_eq!(p["suggested_focus"], json!(["M3", "M5"]));
+    assert_eq!((p["training_hours"].as_u64(), p["training_hours_expected"].as_u64()), (Some(0), Some(20)));
+
+    // A plan by the penilai: suggested focus by default; one open plan a year; the employee may
+    // not make one, a colleague sees nothing.
+    let year = local_today().year();
+    let plan_body = json!({ "year": year, "goals": "Meningkatkan komunikasi dan pelayanan publik" });
+    let url = format!("/api/v1/employees/{dedi_id}/development-plans");
+    assert_eq!(app.post(&url, &dedi, plan_body.clone()).await.0, StatusCode::FORBIDDEN);
+    assert_eq!(app.post(&url, &sri, plan_body.clone()).await.0, StatusCode::NOT_FOUND);
+    let (status, plan) = app.post(&url, &kasi, plan_body.clone()).await;
+    assert_eq!(status, StatusCode::CREATED, "{plan}");
+    assert_eq!((plan["focus"].clone(), plan["status"].clone()), (json!(["M3", "M5"]), json!("active")));
+    assert_eq!(app.post(&url, &kasi, plan_body).await.0, StatusCode::CONFLICT);
+    let plan_id = plan["id"].as_i64().unwrap();
+
+    // Trainings: 12 + 10 hours; completing needs evidence; only then the plan may be completed.
+    let start = local_today() - Duration::days(3);
+    let training = |course: &str, hours: u32| {
+        json!({ "course": course, "provider": "BPSDM Provinsi", "hours": hours, "start_on": start.to_string(),
+                "end_on": local_today().to_string(), "competency_id": m3 })
+    };
+    let turl = format!("/api/v1/development-plans/{plan_id}/trainings");
+    let (status, t1) = app.post(&turl, &kasi, training("Pelatihan Komunikasi Efektif", 12)).await;
+    assert_eq!(status, StatusCode::CREATED, "{t1}");
+    let (_, t2) = app.post(&turl, &kasi, training("Pelatihan Pelayanan Prima", 10)).await;
+    let mut backwards = training("Mundur", 2);
+    backwards["end_on"] = json!((start - Duration::days(1)).to_string());
+    assert_eq!(app.post(&turl, &kasi, backwards).await.0, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        app.patch(&format!("/api/v1/development-plans/{plan_id}"), &kasi, json!({ "status": "completed" })).await.0,
+        StatusCode::CONFLICT,
+        "no completed training yet"
+    );
+    let t1_url = format!("/api/v1/trainings/{}", t1["id"]);
+    assert_eq!(
+        app.patch(&t1_url, &dedi, json!({ "status": "completed" })).await.0,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "evidence required"
+    );
+    let (status, done) =
+        app.patch(&t1_url, &dedi, json!({ "status": "completed", "evidence": "Sertifikat 123/BPSDM/2026" })).await;
+    assert_eq!((status, done["status"].clone()), (StatusCode::OK, json!("completed")), "{done}");
+    assert_eq!(app.patch(&t1_url, &dedi, json!({ "status": "cancelled" })).await.0, StatusCode::CONFLICT);
+    let t2_url = format!("/api/v1/trainings/{}", t2["id"]);
+    assert_eq!(app.patch(&t2_url, &sri, json!({ "status": "cancelled" })).await.0, StatusCode::NOT_FOUND);
+    let (_, p) = app.get(&format!("/api/v1/employees/{dedi_id}/competencies"), &kasi).await;
+    assert_eq!(p["training_hours"], 12, "only completed training counts");
+    let (status, closed) =
+        app.patch(&format!("/api/v1/development-plans/{plan_id}"), &kasi, json!({ "status": "completed" })).await;
+    assert_eq!((status, closed["hours_completed"].as_u64()), (StatusCode::OK, Some(12)), "{closed}");
+
+    // The heat map for the head of the dinas: Seksi Rujukan's branch has Dedi's gaps.
+    let dinkes = app.unit_id("DINKES").await;
+    let kadinkes = app.token("kadinkes").await;
+    let (status, map) = app.get(&format!("/api/v1/units/{dinkes}/competency-gaps"), &kadinkes).await;
+    assert_eq!(status, StatusCode::OK, "{map}");
+    let cell = map["cells"].as_array().unwrap().iter().find(|c| c["competency_id"] == m3).unwrap().clone();
+    assert_eq!(
+        (cell["assessed"].as_u64(), cell["with_gap"].as_u64(), cell["mean_gap"].as_f64()),
+        (Some(1), Some(1), Some(2.0))
+    );
+    let dedi_hours = map["training"].as_array().unwrap().iter().find(|r| r["employee_id"] == dedi_id).unwrap().clone();
+    assert_eq!((dedi_hours["hours"].as_u64(), dedi_hours["meets_expectation"].as_bool()), (Some(12), Some(false)));
+    // Heads elsewhere and plain employees may not.
+    let kadis = app.token("kadisdukcapil").await;
+    assert_eq!(app.get(&format!("/api/v1/units/{dinkes}/competency-gaps"), &kadis).await.0, StatusCode::NOT_FOUND);
+    assert_eq!(app.get(&format!("/api/v1/units/{dinkes}/competency-gaps"), &dedi).await.0, StatusCode::FORBIDDEN);
+    assert_eq!(app.get(&format!("/api/v1/employees/{dedi_id}/competencies"), &kadis).await.0, StatusCode::NOT_FOUND);
+    // Every change is audited.
+    let (_, audit) = app.get("/api/v1/audit?per_page=200", &admin).await;
+    let actions: Vec<&str> = audit["items"].as_array().unwrap().iter().filter_map(|e| e["action"].as_str()).collect();
+    for a in [
+        "competency.create",
+        "position_standard.import",
+        "competency.assess",
+        "development_plan.create",
+        "training.update",
+    ] {
+        assert!(actions.contains(&a), "{a} not audited");
+    }
+}
+
+async fn a_plan_is_mandatory_after_butuh_perbaikan(app: TestApp) {
+    let year = local_today().year();
+    let quarter = format!("{year}-Q{}", (local_today().month() - 1) / 3 + 1);
+    let dedi_id = app.employee_id(demo::DEDI).await;
+    let kasi = app.token("kasi.rujukan").await;
+    let rating = json!({ "employee_id": dedi_id, "period": quarter, "result_rating": "di_bawah",
+                         "behavior_rating": "sesuai", "behavior_notes": {} });
+    let (status, a) = app.post("/api/v1/assessments", &kasi, rating).await;
+    assert_eq!(status, StatusCode::CREATED, "{a}");
+    let (_, p) = app.get(&format!("/api/v1/employees/{dedi_id}/competencies"), &kasi).await;
+    assert_eq!(p["plan_required"], false, "a draft rating does not count yet");
+    let (status, f) = app
+        .call(Method::POST, &format!("/api/v1/assessments/{}/finalize", a["id"]), Some(&kasi), Some(json!({})))
+        .await;
+    assert_eq!(status, StatusCode::OK, "{f}");
+    let (_, p) = app.get(&format!("/api/v1/employees/{dedi_id}/competencies"), &kasi).await;
+    assert_eq!((p["latest_predikat"].clone(), p["plan_required"].clone()), (json!("butuh_perbaikan"), json!(true)));
+    let (_, plan) = app
+        .post(
+            &format!("/api/v1/employees/{dedi_id}/development-plans"),
+            &kasi,
+            json!({ "year": year, "goals": "Perbaikan kinerja" }),
+        )
+        .await;
+    assert_eq!(plan["mandatory"], true, "{plan}");
+}
+
+db_tests!(catalogue_standards_gaps_and_plans, a_plan_is_mandatory_after_butuh_perbaikan);
