@@ -93,7 +93,11 @@ async fn catalogue_standards_gaps_and_plans(app: TestApp) {
     assert_eq!(assess(&app, &kasi, dedi_id, m3, 1, "supervisor").await, StatusCode::CREATED);
     assert_eq!(assess(&app, &admin, dedi_id, m5, 3, "assessment_centre").await, StatusCode::CREATED);
     assert_eq!(assess(&app, &admin, dedi_id, tdata, 4, "assessment_centre").await, StatusCode::CREATED);
-    assert_eq!(assess(&app, &sri, dedi_id, m1, 1, "self_assessment").await, StatusCode::NOT_FOUND, "a colleague sees nothing");
+    assert_eq!(
+        assess(&app, &sri, dedi_id, m1, 1, "self_assessment").await,
+        StatusCode::NOT_FOUND,
+        "a colleague sees nothing"
+    );
     assert_eq!(assess(&app, &kasi, dedi_id, m1, 6, "supervisor").await, StatusCode::UNPROCESSABLE_ENTITY);
 
     // The profile: gaps M3 2, M5 1, M1 0, T-DATA 0 (exceeds); match (3+1+3+3)/(3+3+4+3) = 76.9 %.
@@ -213,4 +217,41 @@ async fn a_plan_is_mandatory_after_butuh_perbaikan(app: TestApp) {
     assert_eq!(plan["mandatory"], true, "{plan}");
 }
 
-db_tests!(catalogue_standards_gaps_and_plans, a_plan_is_mandatory_after_butuh_perbaikan);
+/// The demo city (seeded twice: idempotent): every employee rated Butuh Perbaikan or worse has a
+/// mandatory plan, and the head of the Dinas Kesehatan sees where the gaps are.
+async fn the_demo_city_has_gaps_and_plans(app: TestApp) {
+    let extras = kinerja_api::seed::demo::Extras { past_ratings: true, ..Default::default() };
+    kinerja_api::seed::demo::run_with(&app.db, &extras).await.unwrap();
+    kinerja_api::seed::demo::run_with(&app.db, &extras).await.unwrap();
+    let admin = app.token("admin").await;
+    let (_, rated) = app.get("/api/v1/assessments?per_page=100", &admin).await;
+    let weak: Vec<i64> = rated["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| ["butuh_perbaikan", "kurang", "sangat_kurang"].contains(&r["predikat"].as_str().unwrap_or("")))
+        .filter_map(|r| r["employee_id"].as_i64())
+        .collect();
+    assert!(!weak.is_empty(), "the demo city rates someone Butuh Perbaikan: {rated}");
+    for employee in weak {
+        let (_, plans) = app.get(&format!("/api/v1/employees/{employee}/development-plans"), &admin).await;
+        let plans = plans.as_array().unwrap();
+        assert_eq!(plans.len(), 1, "one plan each, even when seeded twice: {plans:?}");
+        assert_eq!((plans[0]["mandatory"].as_bool(), plans[0]["status"].as_str()), (Some(true), Some("active")));
+        assert!(!plans[0]["trainings"].as_array().unwrap().is_empty());
+    }
+    let dinkes = app.unit_id("DINKES").await;
+    let (status, map) = app.get(&format!("/api/v1/units/{dinkes}/competency-gaps"), &app.token("kadinkes").await).await;
+    assert_eq!(status, StatusCode::OK, "{map}");
+    assert!(map["cells"].as_array().unwrap().iter().any(|c| c["with_gap"].as_u64() > Some(0)), "{map}");
+    assert!(map["training"].as_array().unwrap().iter().any(|r| r["hours"].as_u64() > Some(0)));
+    let (_, d) = app.get(&format!("/api/v1/dashboard/units/{dinkes}"), &admin).await;
+    assert_eq!(d["training"]["expected_hours"], 20, "{}", d["training"]);
+    assert!(d["training"]["hours_per_employee"].as_f64() > Some(0.0), "{}", d["training"]);
+}
+
+db_tests!(
+    catalogue_standards_gaps_and_plans,
+    a_plan_is_mandatory_after_butuh_perbaikan,
+    the_demo_city_has_gaps_and_plans
+);

@@ -382,9 +382,15 @@ pub async fn run_with(db: &DatabaseConnection, extras: &Extras) -> anyhow::Resul
         crate::services::activity_totals::rebuild(&txn).await?;
     }
     let ratings = if extras.past_ratings { super::ratings::seed(&txn, &unit_ids).await? } else { 0 };
+    let (levels, development) = if extras.past_ratings {
+        let today = crate::pemda_settings::load(&txn).await?.today();
+        super::competency::seed(&txn, today).await?
+    } else {
+        (0, 0)
+    };
 
-    if created != (0, 0, 0) || plans > 0 || work > 0 || surveys > 0 || complaints > 0 || ratings > 0 {
-        let summary = serde_json::json!({ "units": created.0, "employees": created.1, "users": created.2, "skps": plans, "activities": work, "surveys": surveys, "complaints": complaints, "assessments": ratings });
+    if created != (0, 0, 0) || plans > 0 || work > 0 || surveys > 0 || complaints > 0 || ratings > 0 || levels > 0 {
+        let summary = serde_json::json!({ "units": created.0, "employees": created.1, "users": created.2, "skps": plans, "activities": work, "surveys": surveys, "complaints": complaints, "assessments": ratings, "competency_levels": levels, "development_plans": development });
         audit::record(
             &txn,
             &Actor::cli(),
@@ -395,8 +401,8 @@ pub async fn run_with(db: &DatabaseConnection, extras: &Extras) -> anyhow::Resul
     txn.commit().await?;
 
     println!(
-        "Kota Sukamaju siap: {} unit, {} pegawai, {} akun, {} SKP, {} aktivitas, {} survei, {} pengaduan, {} penilaian baru (yang sudah ada dibiarkan).",
-        created.0, created.1, created.2, plans, work, surveys, complaints, ratings
+        "Kota Sukamaju siap: {} unit, {} pegawai, {} akun, {} SKP, {} aktivitas, {} survei, {} pengaduan, {} penilaian, {} level kompetensi, {} rencana pengembangan baru (yang sudah ada dibiarkan).",
+        created.0, created.1, created.2, plans, work, surveys, complaints, ratings, levels, development
     );
     println!("Akun demo (kata sandi semuanya: {DEMO_PASSWORD}):");
     for (username, _, _, _, who) in USERS {

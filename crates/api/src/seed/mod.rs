@@ -1,5 +1,6 @@
 //! Data seeding: the demo city.
 
+mod competency;
 pub mod demo;
 mod plans;
 mod public;
