@@ -79,6 +79,8 @@ pub fn Screen(props: &ScreenProps) -> Html {
                     }
                     Route::City => html! { <pages::City /> },
                     Route::Tpp => html! { <pages::Tpp me={me.clone()} /> },
+                    Route::Competencies => html! { <pages::Competencies me={me.clone()} /> },
+                    Route::CompetencyGaps => html! { <pages::CompetencyGaps me={me.clone()} /> },
                     Route::ApiTokens => html! { <pages::ApiTokens /> },
                     Route::Activities => html! { <pages::Activities me={me.clone()} /> },
                     Route::Verification => html! { <pages::Verification me={me.clone()} /> },

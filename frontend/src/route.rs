@@ -19,6 +19,10 @@ pub enum Route {
     City,
     #[at("/tpp")]
     Tpp,
+    #[at("/kompetensi")]
+    Competencies,
+    #[at("/peta-kompetensi")]
+    CompetencyGaps,
     #[at("/token-api")]
     ApiTokens,
     #[at("/aktivitas")]
@@ -107,6 +111,8 @@ impl Route {
         Route::PerformanceMap,
         Route::Calibration,
         Route::Tpp,
+        Route::Competencies,
+        Route::CompetencyGaps,
         Route::Complaints,
         Route::Ikm,
         Route::Profile,
@@ -149,7 +155,9 @@ impl Route {
             | Route::Calibration
             | Route::Dashboard
             | Route::UnitDashboard { .. }
-            | Route::Tpp => Self::oversees(me),
+            | Route::Tpp
+            | Route::CompetencyGaps => Self::oversees(me),
+            Route::Competencies => me.employee.is_some() || me.is_supervisor || Self::oversees(me),
             Route::City => me.has(Role::Admin) || me.has(Role::Auditor),
             Route::Settings | Route::ApiTokens => me.has(Role::Admin),
             Route::Audit => me.has(Role::Admin) || me.has(Role::Auditor),
@@ -181,6 +189,8 @@ impl Route {
             Route::UnitDashboard { .. } => "nav.unit_dashboard",
             Route::City => "nav.city",
             Route::Tpp => "nav.tpp",
+            Route::Competencies => "nav.competencies",
+            Route::CompetencyGaps => "nav.competency_gaps",
             Route::ApiTokens => "nav.api_tokens",
             Route::Activities => "nav.activities",
             Route::Verification => "nav.verification",

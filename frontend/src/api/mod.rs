@@ -7,6 +7,7 @@ pub mod assessments;
 pub mod audit;
 pub mod auth;
 pub mod client;
+pub mod competencies;
 pub mod complaints;
 pub mod dashboard;
 pub mod employees;
