@@ -1548,6 +1548,12 @@ const ENTRIES: &[(&str, &str, &str)] = &[
     ("dashboard.ikm_none", "belum ada responden", "no respondents yet"),
     ("dashboard.complaints", "Pengaduan terbuka", "Open complaints"),
     ("dashboard.complaints_note", "{n} lewat tenggat", "{n} past the deadline"),
+    ("dashboard.training", "Jam pelajaran per pegawai", "Training hours per employee"),
+    (
+        "dashboard.training_note",
+        "{n} pegawai mencapai {expected} JP pada {year}",
+        "{n} employees reached {expected} hours in {year}",
+    ),
     ("dashboard.attention", "Perlu perhatian", "Need attention"),
     ("dashboard.attention_note", "pegawai yang perlu ditindaklanjuti", "employees to follow up"),
     ("dashboard.charts", "Grafik", "Charts"),

@@ -76,7 +76,7 @@ fn CityBody(props: &CityBodyProps) -> Html {
     let query = DashboardQuery { period: Some(period.to_string()) };
     html! {
         <>
-            <FigureTiles figures={d.figures.clone()} />
+            <FigureTiles figures={d.figures.clone()} training={Some(d.training.clone())} />
             <p class="no-print">
                 <Link<Route, DashboardQuery> to={Route::UnitDashboard { unit_id: d.figures.unit_id }} query={Some(query)}>
                     { i18n.t("city.full_dashboard") }

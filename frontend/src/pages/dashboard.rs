@@ -135,7 +135,7 @@ fn DashboardBody(props: &DashboardBodyProps) -> Html {
     let children_csv = FileSource::new(move || api::dashboard::children_csv(Scope::Unit(unit), period));
     html! {
         <>
-            <FigureTiles figures={d.figures.clone()} />
+            <FigureTiles figures={d.figures.clone()} training={Some(d.training.clone())} />
             <section class="panel">
                 <h2>{ i18n.t("dashboard.charts") }</h2>
                 <DashboardCharts dashboard={d.clone()} />

@@ -2,12 +2,15 @@
 
 use crate::format;
 use crate::i18n::{use_i18n, I18n};
-use kinerja_types::UnitFigures;
+use kinerja_types::{TrainingFigures, UnitFigures};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct FigureTilesProps {
     pub figures: UnitFigures,
+    /// Training hours of the year, for the whole subtree.
+    #[prop_or_default]
+    pub training: Option<TrainingFigures>,
 }
 
 /// Headcount, SKP against the deadline, activities, approval time, work per employee, IKM,
@@ -41,6 +44,22 @@ pub fn FigureTiles(props: &FigureTilesProps) -> Html {
         ),
         _ => (i18n.t("common.none").to_owned(), i18n.t("dashboard.ikm_none").to_owned()),
     };
+    let training = props.training.as_ref().map(|t| {
+        Tile::new(
+            "training",
+            i18n.t("dashboard.training"),
+            format!("{} JP", format::fixed(t.hours_per_employee, 1, lang)),
+            i18n.tf(
+                "dashboard.training_note",
+                &[
+                    ("n", &n(t.meeting_expectation)),
+                    ("expected", &t.expected_hours.to_string()),
+                    ("year", &t.year.to_string()),
+                ],
+            ),
+        )
+        .warn(t.hours_per_employee < f64::from(t.expected_hours))
+    });
     let tiles = [
         Tile::new("headcount", i18n.t("dashboard.headcount"), n(f.headcount), i18n.t("dashboard.headcount_note")),
         Tile::new("skp", i18n.t("dashboard.skp"), format::percent(f.skp.completion * 100.0, lang), skp_note)
@@ -74,7 +93,7 @@ pub fn FigureTiles(props: &FigureTilesProps) -> Html {
     ];
     html! {
         <ul class="kpis" aria-label={i18n.t("dashboard.summary").to_owned()}>
-            { for tiles.into_iter().map(|t| t.view(&i18n)) }
+            { for tiles.into_iter().chain(training).map(|t| t.view(&i18n)) }
         </ul>
     }
 }
