@@ -171,4 +171,34 @@ async fn who_sees_which_dashboard(app: TestApp) {
     assert_eq!(app.get(&format!("/api/v1/dashboard/units/{dinkes}"), token).await.0, StatusCode::NOT_FOUND);
 }
 
-db_tests!(every_figure_of_a_unit_dashboard, who_sees_which_dashboard);
+/// With the cache on (as deployed), a dashboard is computed once for its time to live and served
+/// again, while who may see it is still checked on every request; with it off, every read computes.
+async fn the_dashboard_cache_keeps_figures_not_permissions(app: TestApp) {
+    let cached =
+        TestApp::spawn_with(app.backend, true, |c| c.dashboard_cache = std::time::Duration::from_secs(600)).await;
+    let dukcapil = cached.unit_id("DUKCAPIL").await;
+    let path = format!("/api/v1/dashboard/units/{dukcapil}");
+    let head = cached.token("kadisdukcapil").await;
+    let (status, first) = cached.get(&path, &head).await;
+    assert_eq!(status, StatusCode::OK, "{first}");
+    let (_, again) = cached.get(&path, &head).await;
+    assert_eq!(first["generated_at"], again["generated_at"], "served from the cache");
+    // Cached figures are not a way around visibility.
+    assert_eq!(cached.get(&path, &cached.token("kadinkes").await).await.0, StatusCode::NOT_FOUND);
+    assert_eq!(cached.get(&path, &cached.token("ahmad").await).await.0, StatusCode::FORBIDDEN);
+    // Another period is another entry.
+    let (_, other) = cached.get(&format!("{path}?period=2025"), &head).await;
+    assert_ne!(other["generated_at"], first["generated_at"]);
+    // Off (the tests' default): computed every time.
+    let head = app.token("kadisdukcapil").await;
+    let (_, a) = app.get(&path.replace(&dukcapil.to_string(), &app.unit_id("DUKCAPIL").await.to_string()), &head).await;
+    tokio::time::sleep(std::time::Duration::from_millis(5)).await;
+    let (_, b) = app.get(&path.replace(&dukcapil.to_string(), &app.unit_id("DUKCAPIL").await.to_string()), &head).await;
+    assert_ne!(a["generated_at"], b["generated_at"]);
+}
+
+db_tests!(
+    every_figure_of_a_unit_dashboard,
+    who_sees_which_dashboard,
+    the_dashboard_cache_keeps_figures_not_permissions
+);
