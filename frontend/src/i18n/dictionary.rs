@@ -92,6 +92,7 @@ const ENTRIES: &[(&str, &str, &str)] = &[
     ("comp.level", "Level", "Level"),
     ("comp.assess", "Catat level kompetensi", "Record a competency level"),
     ("comp.assess_save", "Simpan level", "Save level"),
+    ("comp.assess_evidence", "Dasar penilaian (opsional)", "Basis of the assessment (optional)"),
     ("comp.plans", "Rencana pengembangan", "Development plans"),
     ("comp.no_plans", "Belum ada rencana pengembangan.", "No development plan yet."),
     (

@@ -192,6 +192,7 @@ fn AssessForm(props: &AssessProps) -> Html {
     let i18n = use_i18n();
     let competency = use_state(|| props.profile.lines.first().map(|l| l.competency_id));
     let level = use_state(|| "3".to_owned());
+    let evidence = use_state(String::new);
     let busy = use_state(|| false);
     let error = use_state(|| None::<ApiError>);
     let options: Vec<(AttrValue, AttrValue)> = props
@@ -203,7 +204,8 @@ fn AssessForm(props: &AssessProps) -> Html {
     let levels: Vec<(AttrValue, AttrValue)> =
         (1..=5).map(|l| (AttrValue::from(l.to_string()), AttrValue::from(l.to_string()))).collect();
     let onsubmit = {
-        let (competency, level, busy, error) = (competency.clone(), level.clone(), busy.clone(), error.clone());
+        let (competency, level, evidence, busy, error) =
+            (competency.clone(), level.clone(), evidence.clone(), busy.clone(), error.clone());
         let (employee_id, source, on_done) = (props.employee_id, props.source, props.on_done.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
@@ -213,7 +215,7 @@ fn AssessForm(props: &AssessProps) -> Html {
                 level: level.parse().unwrap_or(0),
                 assessed_on: format::today(),
                 source,
-                evidence: None,
+                evidence: Some(evidence.trim().to_owned()).filter(|e| !e.is_empty()),
             };
             busy.set(true);
             let (busy, error, on_done) = (busy.clone(), error.clone(), on_done.clone());
@@ -240,6 +242,10 @@ fn AssessForm(props: &AssessProps) -> Html {
         let level = level.clone();
         Callback::from(move |v: String| level.set(v))
     };
+    let on_evidence = {
+        let evidence = evidence.clone();
+        Callback::from(move |v: String| evidence.set(v))
+    };
     html! {
         <section class="panel">
             <h2>{ i18n.t("comp.assess") }{ " · " }{ props.source.label() }</h2>
@@ -248,6 +254,8 @@ fn AssessForm(props: &AssessProps) -> Html {
                     value={competency.map(|c| c.to_string()).unwrap_or_default()} {options} on_change={on_competency} />
                 <SelectField id="assess-level" label={i18n.t("comp.level").to_owned()} value={(*level).clone()}
                     options={levels} on_change={on_level} />
+                <Field id="assess-evidence" label={i18n.t("comp.assess_evidence").to_owned()} value={(*evidence).clone()}
+                    on_input={on_evidence} error={error.as_ref().and_then(|e| e.field("evidence"))} />
                 <button type="submit" class="button-primary" disabled={*busy}>{ i18n.t("comp.assess_save") }</button>
             </form>
             <ErrorBanner error={(*error).clone()} />
