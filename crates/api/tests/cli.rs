@@ -23,11 +23,12 @@ fn commands_work_on_the_default_sqlite_file() {
     assert!(!text.contains(" 0 aktivitas,"), "the demo has months of work: {text}");
     assert!(!text.contains(" 0 survei,") && !text.contains(" 0 pengaduan"), "and citizen feedback: {text}");
     assert!(!text.contains(" 0 penilaian"), "and ratings of the last period: {text}");
+    assert!(!text.contains(" 0 level kompetensi") && !text.contains(" 0 rencana"), "and competencies: {text}");
     assert!(dir.path().join("evidence").is_dir(), "with evidence files");
     let again = kinerja(dir.path()).args(["seed", "demo"]).output().unwrap();
     assert!(again.status.success());
     assert!(String::from_utf8_lossy(&again.stdout)
-        .contains("0 unit, 0 pegawai, 0 akun, 0 SKP, 0 aktivitas, 0 survei, 0 pengaduan, 0 penilaian baru"));
+        .contains("0 unit, 0 pegawai, 0 akun, 0 SKP, 0 aktivitas, 0 survei, 0 pengaduan, 0 penilaian, 0 level kompetensi, 0 rencana pengembangan baru"));
 
     let admin = kinerja(dir.path())
         .args(["admin", "create", "--username", "bkpsdm"])
