@@ -89,7 +89,9 @@ pub fn Competencies(props: &PageProps) -> Html {
                             <ErrorBanner error={plans.state.error.clone()} on_retry={plans.reload.clone()} />
                         </section>
                         if may_plan && open_plan.is_none() {
-                            <PlanForm employee_id={id} suggested={p.suggested_focus.clone()} on_done={reload.clone()} />
+                            // Keyed by the person and the suggestions, so that the focus follows the gaps.
+                            <PlanForm key={format!("{id}:{}", p.suggested_focus.join(","))} employee_id={id}
+                                suggested={p.suggested_focus.clone()} on_done={reload.clone()} />
                         }
                     </>
                 }
