@@ -43,7 +43,7 @@ test('the penilai makes a development plan, the employee completes its training'
   const profile = await api(kasi, 'GET', `/employees/${sriId}/competencies`);
   assert.ok(profile.lines.length > 0, 'the demo gives her position a standard');
 
-  const page = await openPage(browser);
+  const { context, page, errors } = await openPage(browser, { viewport: { width: 1280, height: 900 } });
   await signInAt(page, server.base, 'kasi.rujukan');
   await openFromNav(page, 'Kompetensi', '/kompetensi', 'Kompetensi dan Pengembangan');
   await page.getByLabel('Pegawai').fill('Sri');
@@ -117,5 +117,6 @@ test('the penilai makes a development plan, the employee completes its training'
   assert.equal(cells, map.cells.length, 'a shaded cell for every cell of the API');
   await page.getByRole('heading', { name: new RegExp(`dari ${map.training.length} pegawai`) }).waitFor();
   await shot(page, 'competency-gaps.png');
-  await page.close();
+  assert.deepEqual(errors(), [], 'no uncaught errors in the app');
+  await context.close();
 });
