@@ -67,6 +67,11 @@ impl Viewer {
         }
     }
 
+    /// Whether the viewer is the employee's direct supervisor (their pejabat penilai).
+    pub fn supervises(&self, e: &employees::Model) -> bool {
+        self.employee_id.is_some() && e.supervisor_id == self.employee_id
+    }
+
     /// The audit actor for this viewer.
     pub fn actor(&self) -> crate::audit::Actor {
         match self.token_id {

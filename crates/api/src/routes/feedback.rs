@@ -90,7 +90,7 @@ pub async fn create_feedback(
     body.validate()?;
     let txn = crate::db::begin(&state.db).await?;
     let e = subject(&txn, &viewer, Some(body.employee_id)).await?;
-    let is_supervisor = viewer.employee_id.is_some() && e.supervisor_id == viewer.employee_id;
+    let is_supervisor = viewer.supervises(&e);
     let is_self = viewer.employee_id == Some(e.id);
     if let Some(parent) = body.parent_id {
         let p = feedback::Entity::find_by_id(parent)

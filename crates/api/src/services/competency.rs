@@ -5,15 +5,17 @@
 use crate::entities::{assessments, competencies, competency_assessments, employees, position_competencies, trainings};
 use crate::error::ApiResult;
 use crate::services::csv_import::{err, CsvFile, ImportFailure};
-use chrono::{NaiveDate, Utc};
+use chrono::Utc;
 use kinerja_domain::competency::{
     gap, job_person_match, plan_required, suggestions, valid_level, AssessmentSource, MatchCategory, TrainingStatus,
     CATALOGUE, TRAINING_HOURS_EXPECTED,
 };
-use kinerja_domain::{AssessmentStatus, Predikat};
+use kinerja_domain::{AssessmentStatus, Period, Predikat};
 use kinerja_types::{Competency, CompetencyAssessment, CompetencyProfile, ImportReport, ProfileLine};
+use sea_orm::sea_query::Condition;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
+    QuerySelect, Set,
 };
 use std::collections::HashMap;
 
@@ -99,35 +101,22 @@ pub async fn latest_levels(
     Ok(out)
 }
 
-/// Completed training hours per employee in a year (by the training's end date).
-pub async fn training_hours(
-    db: &impl ConnectionTrait,
-    employee_ids: &[i64],
-    year: i32,
-) -> ApiResult<HashMap<i64, u32>> {
-    let (from, to) = year_bounds(year);
-    let mut out: HashMap<i64, u32> = HashMap::new();
-    for chunk in employee_ids.chunks(5000) {
-        let rows: Vec<(i64, i32)> = trainings::Entity::find()
-            .select_only()
-            .columns([trainings::Column::EmployeeId, trainings::Column::Hours])
-            .filter(trainings::Column::EmployeeId.is_in(chunk.iter().copied()))
-            .filter(trainings::Column::Status.eq(TrainingStatus::Completed.as_str()))
-            .filter(trainings::Column::EndOn.between(from, to))
-            .into_tuple()
-            .all(db)
-            .await?;
-        for (e, h) in rows {
-            *out.entry(e).or_default() += h.max(0) as u32;
-        }
-    }
-    Ok(out)
-}
-
-use sea_orm::QuerySelect;
-
-fn year_bounds(year: i32) -> (NaiveDate, NaiveDate) {
-    (NaiveDate::from_ymd_opt(year, 1, 1).unwrap_or_default(), NaiveDate::from_ymd_opt(year, 12, 31).unwrap_or_default())
+/// Completed training hours per employee in a year (by the training's end date), for the employees
+/// `who` selects (a condition on `trainings.employee_id`).
+pub async fn training_hours(db: &impl ConnectionTrait, who: Condition, year: i32) -> ApiResult<HashMap<i64, u32>> {
+    let (from, to) = Period::Year(year).bounds();
+    let rows: Vec<(i64, Option<i64>)> = trainings::Entity::find()
+        .select_only()
+        .column(trainings::Column::EmployeeId)
+        .column_as(trainings::Column::Hours.sum(), "h")
+        .filter(who)
+        .filter(trainings::Column::Status.eq(TrainingStatus::Completed.as_str()))
+        .filter(trainings::Column::EndOn.between(from, to))
+        .group_by(trainings::Column::EmployeeId)
+        .into_tuple()
+        .all(db)
+        .await?;
+    Ok(rows.into_iter().map(|(e, h)| (e, h.unwrap_or(0).clamp(0, i64::from(u32::MAX)) as u32)).collect())
 }
 
 /// The employee's latest predikat that is no longer a draft.
@@ -176,7 +165,8 @@ pub async fn profile(db: &impl ConnectionTrait, e: &employees::Model, year: i32)
     let gaps: Vec<(&str, u8)> = lines.iter().filter_map(|l| l.gap.map(|g| (l.code.as_str(), g))).collect();
     let suggested_focus = suggestions(&gaps).into_iter().map(str::to_owned).collect();
     let latest_predikat = latest_predikat(db, e.id).await?;
-    let hours = training_hours(db, &[e.id], year).await?.get(&e.id).copied().unwrap_or(0);
+    let who = Condition::all().add(trainings::Column::EmployeeId.eq(e.id));
+    let hours = training_hours(db, who, year).await?.get(&e.id).copied().unwrap_or(0);
     Ok(CompetencyProfile {
         employee_id: e.id,
         name: e.name.clone(),

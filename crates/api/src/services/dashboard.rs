@@ -10,7 +10,6 @@ use crate::error::ApiResult;
 use crate::routes::assessments::rating_period_of;
 use crate::routes::ikm::{answers_of, months};
 use chrono::{Datelike, Duration, NaiveDate};
-use kinerja_domain::competency::TrainingStatus;
 use kinerja_domain::complaint::deadline;
 use kinerja_domain::ikm::compute as ikm_compute;
 use kinerja_domain::workdays::is_working_day;
@@ -450,26 +449,14 @@ async fn training_figures(
     year: i32,
     headcount: u64,
 ) -> ApiResult<TrainingFigures> {
-    let hours: Vec<(i64, Option<i64>)> = trainings::Entity::find()
-        .select_only()
-        .column(trainings::Column::EmployeeId)
-        .column_as(trainings::Column::Hours.sum(), "h")
-        .filter(trainings::Column::EmployeeId.in_subquery(employees_within(scope)))
-        .filter(trainings::Column::Status.eq(TrainingStatus::Completed.as_str()))
-        .filter(trainings::Column::EndOn.between(
-            NaiveDate::from_ymd_opt(year, 1, 1).unwrap_or_default(),
-            NaiveDate::from_ymd_opt(year, 12, 31).unwrap_or_default(),
-        ))
-        .group_by(trainings::Column::EmployeeId)
-        .into_tuple()
-        .all(db)
-        .await?;
-    let total: i64 = hours.iter().map(|(_, h)| h.unwrap_or(0).max(0)).sum();
+    let who = sea_orm::Condition::all().add(trainings::Column::EmployeeId.in_subquery(employees_within(scope)));
+    let hours = crate::services::competency::training_hours(db, who, year).await?;
+    let total: u64 = hours.values().map(|h| u64::from(*h)).sum();
     let expected = kinerja_domain::competency::TRAINING_HOURS_EXPECTED;
     Ok(TrainingFigures {
         year,
         hours_per_employee: if headcount == 0 { 0.0 } else { (total as f64 / headcount as f64 * 10.0).round() / 10.0 },
-        meeting_expectation: hours.iter().filter(|(_, h)| h.unwrap_or(0) >= i64::from(expected)).count() as u64,
+        meeting_expectation: hours.values().filter(|h| **h >= expected).count() as u64,
         expected_hours: expected,
     })
 }

@@ -3,8 +3,9 @@
 //! hours of everyone in the subtree against the expected 20 a year.
 
 use super::profile::YearQuery;
+use crate::access::employees_within;
 use crate::access::Viewer;
-use crate::entities::{competencies, employees};
+use crate::entities::{competencies, employees, trainings};
 use crate::error::{ApiError, ApiResult};
 use crate::services::competency::{latest_levels, standards, to_wire, training_hours};
 use crate::services::dashboard::Tree;
@@ -13,6 +14,7 @@ use actix_web::{get, web};
 use chrono::Datelike;
 use kinerja_domain::competency::{gap, TRAINING_HOURS_EXPECTED};
 use kinerja_types::{GapCell, GapHeatMap, HeatMapColumn, Problem, TrainingHoursRow};
+use sea_orm::sea_query::Condition;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use std::collections::{BTreeMap, HashSet};
 
@@ -84,7 +86,9 @@ pub async fn unit_gaps(
             mean_gap: if assessed == 0 { 0.0 } else { (f64::from(sum) / f64::from(assessed) * 10.0).round() / 10.0 },
         })
         .collect();
-    let hours = training_hours(db, &ids, year).await?;
+    let subtree =
+        Condition::all().add(trainings::Column::EmployeeId.in_subquery(employees_within(&Some(tree.units()))));
+    let hours = training_hours(db, subtree, year).await?;
     let mut training: Vec<TrainingHoursRow> = people
         .iter()
         .map(|e| {

@@ -2,7 +2,7 @@
 //! predikat of Butuh Perbaikan or worse and suggested from the largest gaps; trainings planned in
 //! them and completed with evidence by the employee or the supervisor.
 
-use super::profile::{is_penilai, visible_employee};
+use super::profile::visible_employee;
 use crate::access::Viewer;
 use crate::audit::{self, Change};
 use crate::entities::{competencies, development_plans, employees, trainings};
@@ -70,7 +70,7 @@ pub async fn plan_wire(db: &impl ConnectionTrait, p: &development_plans::Model) 
 /// Whether the viewer may shape the employee's plans: the direct supervisor or an admin (never a
 /// system token).
 fn may_plan(viewer: &Viewer, e: &employees::Model) -> bool {
-    viewer.token_id.is_none() && (is_penilai(viewer, e) || viewer.has(Role::Admin))
+    viewer.token_id.is_none() && (viewer.supervises(e) || viewer.has(Role::Admin))
 }
 
 /// The plan and its employee, if the viewer sees the employee; else 404.

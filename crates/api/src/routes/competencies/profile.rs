@@ -35,11 +35,6 @@ pub(super) async fn visible_employee(
     crate::routes::employees::find_visible(db, &scope, id).await
 }
 
-/// Whether the viewer is the employee's direct supervisor (penilai).
-pub(super) fn is_penilai(viewer: &Viewer, e: &employees::Model) -> bool {
-    viewer.employee_id.is_some() && e.supervisor_id == viewer.employee_id
-}
-
 /// The competency profile of an employee (the employee, the supervisor chain, heads of the unit,
 /// admin, auditor): each required or assessed competency with its latest level and gap, the
 /// job-person match, whether a development plan is mandatory and what it should address, and the
@@ -80,7 +75,7 @@ pub async fn assess_competency(
     let e = visible_employee(&txn, &viewer, id.into_inner()).await?;
     let allowed = match body.source {
         AssessmentSource::SelfAssessment => viewer.employee_id == Some(e.id),
-        AssessmentSource::Supervisor => is_penilai(&viewer, &e),
+        AssessmentSource::Supervisor => viewer.supervises(&e),
         AssessmentSource::AssessmentCentre => viewer.has(Role::Admin),
     };
     if !allowed || viewer.token_id.is_some() {
