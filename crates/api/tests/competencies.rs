@@ -23,17 +23,7 @@ async fn competency_id(app: &TestApp, token: &str, code: &str) -> i64 {
 }
 
 async fn import(app: &TestApp, token: &str, csv: &str) -> (StatusCode, Value) {
-    let res = app
-        .client
-        .post(app.url("/api/v1/imports/position-standards"))
-        .bearer_auth(token)
-        .header("Content-Type", "text/csv")
-        .body(csv.to_owned())
-        .send()
-        .await
-        .unwrap();
-    let status = res.status();
-    (status, res.json().await.unwrap_or(Value::Null))
+    app.post_csv("/api/v1/imports/position-standards", token, csv).await
 }
 
 async fn assess(app: &TestApp, token: &str, employee: i64, competency: i64, level: u8, source: &str) -> StatusCode {

@@ -8,17 +8,7 @@ use reqwest::StatusCode;
 use serde_json::Value;
 
 async fn send_csv(app: &TestApp, token: &str, body: &str) -> (StatusCode, Value) {
-    let res = app
-        .client
-        .post(app.url("/api/v1/employees/import"))
-        .bearer_auth(token)
-        .header("content-type", "text/csv")
-        .body(body.to_owned())
-        .send()
-        .await
-        .unwrap();
-    let status = res.status();
-    (status, res.json().await.unwrap())
+    app.post_csv("/api/v1/employees/import", token, body).await
 }
 
 async fn count(app: &TestApp) -> u64 {

@@ -20,17 +20,7 @@ fn last_month() -> (String, chrono::NaiveDate) {
 }
 
 async fn import(app: &TestApp, token: &str, csv: &str) -> (StatusCode, Value) {
-    let res = app
-        .client
-        .post(app.url("/api/v1/attendance/import"))
-        .bearer_auth(token)
-        .header("Content-Type", "text/csv")
-        .body(csv.to_owned())
-        .send()
-        .await
-        .unwrap();
-    let status = res.status();
-    (status, res.json().await.unwrap_or(Value::Null))
+    app.post_csv("/api/v1/attendance/import", token, csv).await
 }
 
 async fn attendance_and_the_monthly_tpp(app: TestApp) {

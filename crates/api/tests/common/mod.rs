@@ -172,6 +172,22 @@ impl TestApp {
         self.call(Method::PATCH, path, Some(token), Some(body)).await
     }
 
+    /// `POST` of a CSV file (`text/csv`) as the holder of `token`: the status and the JSON answer
+    /// (null when the answer is not JSON).
+    pub async fn post_csv(&self, path: &str, token: &str, csv: &str) -> (StatusCode, Value) {
+        let res = self
+            .client
+            .post(self.url(path))
+            .bearer_auth(token)
+            .header("content-type", "text/csv")
+            .body(csv.to_owned())
+            .send()
+            .await
+            .expect("the server answers");
+        let status = res.status();
+        (status, res.json().await.unwrap_or(Value::Null))
+    }
+
     /// The id of a demo employee by NIP.
     pub async fn employee_id(&self, nip: &str) -> i64 {
         use kinerja_api::entities::employees;
