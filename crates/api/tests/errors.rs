@@ -49,6 +49,17 @@ async fn request_errors_are_problems(app: TestApp) {
     // Found by the fuzzer: a page far beyond the end is an empty page, not a dropped connection.
     let (status, body) = app.get("/api/v1/audit?page=1000000000000000000", &token).await;
     assert_eq!((status, body["items"].as_array().map(Vec::len)), (StatusCode::OK, Some(0)), "{body}");
+    // Found by the fuzzer: a year like -258 gave a deadline that is not a date; years are 2000-2100.
+    for path in
+        ["/api/v1/units/1/skp-monitoring?year=-258", "/api/v1/units/1/pk?year=99999", "/api/v1/me/parent-rhk?year=0"]
+    {
+        let (status, body) = app.get(path, &token).await;
+        assert_eq!(
+            (status, body["errors"][0]["field"].as_str()),
+            (StatusCode::UNPROCESSABLE_ENTITY, Some("year")),
+            "{path}: {body}"
+        );
+    }
     let big = format!("{{\"code\":\"X\",\"name\":\"{}\",\"kind\":\"opd\"}}", "a".repeat(3 * 1024 * 1024));
     let too_large = c
         .post(app.url("/api/v1/units"))

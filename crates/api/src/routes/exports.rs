@@ -4,7 +4,7 @@
 use crate::access::employees_within;
 use crate::access::Viewer;
 use crate::entities::{assessments, employees};
-use crate::error::{ApiError, ApiResult};
+use crate::error::ApiResult;
 use crate::routes::reports::{people, scope};
 use crate::state::AppState;
 use actix_web::{get, web};
@@ -40,9 +40,7 @@ pub async fn siasn(
     q: web::Query<ExportQuery>,
 ) -> ApiResult<web::Json<SiasnExport>> {
     let db = &state.db;
-    if !(2000..=2100).contains(&q.year) {
-        return Err(ApiError::field("year", "tahun 2000-2100"));
-    }
+    crate::routes::list::check_year("year", q.year)?;
     let units = scope(db, &viewer, q.unit_id).await?;
     let people = people(db, &units).await?;
     let nips: HashMap<i64, String> = employees::Entity::find()

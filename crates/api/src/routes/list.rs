@@ -91,3 +91,15 @@ pub fn csv_response<T: Serialize>(rows: &[T], name: &str) -> ApiResult<HttpRespo
 pub fn page<T>(items: Vec<T>, total: u64, q: &PageQuery) -> Page<T> {
     Page { items, total, page: q.page(), per_page: q.per_page() }
 }
+
+/// Years a plan, rating or report may be about.
+pub const YEARS: std::ops::RangeInclusive<i32> = 2000..=2100;
+
+/// 422 on `field` unless the year is within [`YEARS`].
+pub fn check_year(field: &str, year: i32) -> ApiResult<i32> {
+    if YEARS.contains(&year) {
+        Ok(year)
+    } else {
+        Err(ApiError::field(field, "tahun 2000-2100"))
+    }
+}

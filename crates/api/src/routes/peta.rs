@@ -20,7 +20,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
 /// The tree from the unit's Perjanjian Kinerja down through every approved RHK, with the goals no
 /// one carries and the RHK whose parent is missing.
 #[utoipa::path(tag = "skp", security(("bearer" = [])), params(("id" = i64, Path), YearQuery),
-    responses((status = 200, body = CascadeTree), (status = 403, body = Problem), (status = 404, body = Problem)))]
+    responses((status = 200, body = CascadeTree), (status = 403, body = Problem), (status = 404, body = Problem), (status = 422, body = Problem)))]
 #[get("/units/{id}/cascade")]
 pub async fn cascade_tree(
     state: web::Data<AppState>,
@@ -31,7 +31,7 @@ pub async fn cascade_tree(
     let unit_id = id.into_inner();
     let db = &state.db;
     require_head(db, &viewer, unit_id).await?;
-    let year = q.year();
+    let year = q.year()?;
     let units: Vec<i64> = unit_subtree(db, unit_id).await?.into_iter().collect();
     let goals = pk_goals::Entity::find()
         .filter(pk_goals::Column::UnitId.is_in(units.clone()))
@@ -145,7 +145,7 @@ pub async fn cascade_tree(
 /// How many employees of the unit's subtree have no SKP, a draft, a submitted, a returned or an
 /// approved one for the year, against the deadline in the settings.
 #[utoipa::path(tag = "skp", security(("bearer" = [])), params(("id" = i64, Path), YearQuery),
-    responses((status = 200, body = SkpMonitoring), (status = 403, body = Problem), (status = 404, body = Problem)))]
+    responses((status = 200, body = SkpMonitoring), (status = 403, body = Problem), (status = 404, body = Problem), (status = 422, body = Problem)))]
 #[get("/units/{id}/skp-monitoring")]
 pub async fn skp_monitoring(
     state: web::Data<AppState>,
@@ -156,7 +156,7 @@ pub async fn skp_monitoring(
     let unit_id = id.into_inner();
     let db = &state.db;
     require_head(db, &viewer, unit_id).await?;
-    let year = q.year();
+    let year = q.year()?;
     let settings = crate::pemda_settings::load(db).await?;
     let deadline = crate::pemda_settings::skp_deadline(&settings, year);
     let units: Vec<i64> = unit_subtree(db, unit_id).await?.into_iter().collect();

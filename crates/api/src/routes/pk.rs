@@ -38,15 +38,16 @@ pub struct YearQuery {
 }
 
 impl YearQuery {
-    pub fn year(&self) -> i32 {
+    /// The year asked for (2000-2100, else 422), or the current one.
+    pub fn year(&self) -> ApiResult<i32> {
         use chrono::Datelike;
-        self.year.unwrap_or_else(|| Utc::now().year())
+        crate::routes::list::check_year("year", self.year.unwrap_or_else(|| Utc::now().year()))
     }
 }
 
 /// The unit's Perjanjian Kinerja goals for a year (anyone who can see the unit).
 #[utoipa::path(tag = "skp", security(("bearer" = [])), params(("id" = i64, Path), YearQuery),
-    responses((status = 200, body = Page<PkGoal>), (status = 404, body = Problem)))]
+    responses((status = 200, body = Page<PkGoal>), (status = 404, body = Problem), (status = 422, body = Problem)))]
 #[get("/units/{id}/pk")]
 pub async fn list_pk(
     state: web::Data<AppState>,
@@ -57,7 +58,7 @@ pub async fn list_pk(
     let unit = crate::routes::units::find_visible(&state.db, &viewer, id.into_inner()).await?;
     let goals: Vec<PkGoal> = pk_goals::Entity::find()
         .filter(pk_goals::Column::UnitId.eq(unit.id))
-        .filter(pk_goals::Column::Year.eq(q.year()))
+        .filter(pk_goals::Column::Year.eq(q.year()?))
         .order_by_asc(pk_goals::Column::Id)
         .all(&state.db)
         .await?

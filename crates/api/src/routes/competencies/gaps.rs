@@ -2,16 +2,15 @@
 //! assessed employees fall short of their position's requirement and by how much; and the training
 //! hours of everyone in the subtree against the expected 20 a year.
 
-use super::profile::YearQuery;
 use crate::access::employees_within;
 use crate::access::Viewer;
 use crate::entities::{competencies, employees, trainings};
-use crate::error::{ApiError, ApiResult};
+use crate::error::ApiResult;
+use crate::routes::pk::YearQuery;
 use crate::services::competency::{latest_levels, standards, to_wire, training_hours};
 use crate::services::dashboard::Tree;
 use crate::state::AppState;
 use actix_web::{get, web};
-use chrono::Datelike;
 use kinerja_domain::competency::{gap, TRAINING_HOURS_EXPECTED};
 use kinerja_types::{GapCell, GapHeatMap, HeatMapColumn, Problem, TrainingHoursRow};
 use sea_orm::sea_query::Condition;
@@ -31,11 +30,7 @@ pub async fn unit_gaps(
     let root = id.into_inner();
     crate::routes::units::require_head(&state.db, &viewer, root).await?;
     let db = &state.db;
-    let year = match q.year {
-        Some(y) if (2000..=2100).contains(&y) => y,
-        Some(_) => return Err(ApiError::field("year", "tahun 2000-2100")),
-        None => crate::pemda_settings::load(db).await?.today().year(),
-    };
+    let year = q.year()?;
     let tree = Tree::load(db, root).await?;
     let people = employees::Entity::find()
         .filter(employees::Column::UnitId.is_in(tree.units()))

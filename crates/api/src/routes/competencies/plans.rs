@@ -125,9 +125,7 @@ pub async fn create_plan(
     if !may_plan(&viewer, &e) {
         return Err(ApiError::Forbidden("rencana pengembangan dibuat oleh atasan langsung atau admin".into()));
     }
-    if !(2000..=2100).contains(&body.year) {
-        return Err(ApiError::field("year", "tahun 2000-2100"));
-    }
+    crate::routes::list::check_year("year", body.year)?;
     let open = development_plans::Entity::find()
         .filter(development_plans::Column::EmployeeId.eq(e.id))
         .filter(development_plans::Column::Year.eq(body.year))

@@ -5,6 +5,7 @@ use crate::access::Viewer;
 use crate::audit::{self, Change};
 use crate::entities::{competencies, competency_assessments, employees};
 use crate::error::{ApiError, ApiResult};
+use crate::routes::pk::YearQuery;
 use crate::services::competency::{assessment_wire, profile};
 use crate::state::AppState;
 use actix_web::{get, post, web, HttpResponse};
@@ -13,17 +14,7 @@ use kinerja_domain::competency::{valid_level, AssessmentSource};
 use kinerja_domain::Role;
 use kinerja_types::{CompetencyAssessment, CompetencyProfile, NewCompetencyAssessment, Problem};
 use sea_orm::{ActiveModelTrait, ConnectionTrait, EntityTrait, Set};
-use serde::Deserialize;
-use utoipa::IntoParams;
 use validator::Validate;
-
-/// Which year's training hours.
-#[derive(Debug, Deserialize, IntoParams)]
-#[into_params(parameter_in = Query)]
-pub struct YearQuery {
-    /// Default: the current year.
-    pub year: Option<i32>,
-}
 
 /// The employee, if the viewer sees them; else 404.
 pub(super) async fn visible_employee(
@@ -49,13 +40,7 @@ pub async fn employee_competencies(
     q: web::Query<YearQuery>,
 ) -> ApiResult<web::Json<CompetencyProfile>> {
     let e = visible_employee(&state.db, &viewer, id.into_inner()).await?;
-    let year = match q.year {
-        Some(y) => y,
-        None => crate::pemda_settings::load(&state.db).await?.today().year(),
-    };
-    if !(2000..=2100).contains(&year) {
-        return Err(ApiError::field("year", "tahun 2000-2100"));
-    }
+    let year = q.year()?;
     Ok(web::Json(profile(&state.db, &e, year).await?))
 }
 

@@ -134,9 +134,7 @@ pub async fn create_skp(
     viewer: Viewer,
     body: web::Json<NewSkp>,
 ) -> ApiResult<HttpResponse> {
-    if !(2000..=2100).contains(&body.year) {
-        return Err(ApiError::field("year", "tahun tidak valid"));
-    }
+    crate::routes::list::check_year("year", body.year)?;
     let txn = crate::db::begin(&state.db).await?;
     let employee_id = match (body.employee_id, viewer.employee_id) {
         (Some(e), me) if Some(e) != me => {

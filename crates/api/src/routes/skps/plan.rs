@@ -205,18 +205,19 @@ pub async fn put_behaviors(
 /// The RHK the caller can pick as `parent_rhk_id`: those of their direct supervisor's current SKP
 /// for the year.
 #[utoipa::path(tag = "skp", security(("bearer" = [])), params(YearQuery),
-    responses((status = 200, body = Page<Rhk>), (status = 401, body = Problem)))]
+    responses((status = 200, body = Page<Rhk>), (status = 401, body = Problem), (status = 422, body = Problem)))]
 #[get("/me/parent-rhk")]
 pub async fn parent_options(
     state: web::Data<AppState>,
     viewer: Viewer,
     q: web::Query<YearQuery>,
 ) -> ApiResult<web::Json<Page<Rhk>>> {
+    let year = q.year()?;
     let mut items = Vec::new();
     if let Some(me) = viewer.employee_id {
         let supervisor = employees::Entity::find_by_id(me).one(&state.db).await?.and_then(|e| e.supervisor_id);
         if let Some(s) = supervisor {
-            if let Some(skp) = svc::current(&state.db, s, q.year()).await? {
+            if let Some(skp) = svc::current(&state.db, s, year).await? {
                 items = svc::rhk_of(&state.db, &[skp.id]).await?;
             }
         }
