@@ -8,6 +8,7 @@ pub mod complaint;
 pub mod ikm;
 pub mod nip;
 pub mod org;
+pub mod oversight;
 pub mod password;
 pub mod period;
 pub mod rating;

@@ -121,6 +121,9 @@ pub struct Dashboard {
     pub children: Vec<UnitFigures>,
     /// Competency development of the period's year.
     pub training: TrainingFigures,
+    /// Evaluation follow-ups, forum commitments and team flags of the subtree.
+    #[serde(default)]
+    pub oversight: crate::OversightFigures,
 }
 
 /// Completed training hours (jam pelajaran) of the year against the expected 20 per employee.

@@ -11,6 +11,7 @@ pub mod dashboard;
 pub mod employee;
 pub mod export;
 pub mod notification;
+pub mod oversight;
 pub mod page;
 pub mod problem;
 pub mod public;
@@ -45,6 +46,12 @@ pub use dashboard::{
 pub use employee::{Employee, EmployeePatch, ImportError, ImportReport, NewEmployee};
 pub use export::{SiasnExport, SiasnIndikator, SiasnPegawai, SiasnPenilaian, SiasnRhk, SiasnSkp};
 pub use notification::Notification;
+pub use oversight::{
+    AssessmentReview, DiscussedEmployee, EvaluationSession, EvaluationTeam, Forum, ForumCommitment, ForumInput,
+    ForumPatch, InputReceipt, InputUpdate, NewCommitment, NewEvaluationSession, NewEvaluationTeam, NewForum,
+    NewPublicInput, NewReview, NewRoomInput, NewSessionFollowUp, OpenTask, OversightFigures, PublicCommitment,
+    PublicForum, PublicInput, ReviewResponse, SessionFollowUp, TaskUpdate, TeamAssessment, TeamMember, TeamUnit,
+};
 pub use page::Page;
 pub use problem::{FieldError, Problem};
 pub use public::{
