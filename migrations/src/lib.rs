@@ -19,6 +19,7 @@ mod m20261123_000013_cover_activity_aggregates;
 mod m20261123_000014_create_activity_daily_totals;
 mod m20261123_000015_create_employee_last_activity;
 mod m20261123_000016_create_competencies;
+mod m20261123_000017_create_oversight;
 
 /// All migrations of Kinerja.
 pub struct Migrator;
@@ -43,6 +44,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000014_create_activity_daily_totals::Migration),
             Box::new(m20261123_000015_create_employee_last_activity::Migration),
             Box::new(m20261123_000016_create_competencies::Migration),
+            Box::new(m20261123_000017_create_oversight::Migration),
         ]
     }
 }

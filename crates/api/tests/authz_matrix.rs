@@ -180,6 +180,21 @@ struct Fx {
     m1: i64,
     plan: i64,
     training: i64,
+    /// Disdukcapil's head, made a member of an evaluation team overseeing the Dinas Kesehatan (so
+    /// the "head_outside" column is also the team member), the team, and his flag on Dedi's
+    /// finalized assessment.
+    kadis: i64,
+    dinkes: i64,
+    team: i64,
+    flag: i64,
+    /// Kadinkes's evaluation session of DINKES-RUJ and its follow-up owned by Dedi.
+    session: i64,
+    follow_up: i64,
+    /// A forum announced at PKM-SUKAJADI, a citizen's aspirasi to it and a commitment.
+    forum: i64,
+    forum_input: i64,
+    input_code: String,
+    commitment: i64,
 }
 
 /// The table: one row per operation (a few operations have a second row for another case).
@@ -353,7 +368,11 @@ fn table(f: &Fx) -> Vec<Row> {
         .id(f.dedi)
         .json(json!({ "position_title": "Pengelola Data Pelayanan Kesehatan" }))
         .expect([U, F, F, N, N, F, N, N, F, A, F]);
-    t.op(GET, "/api/v1/employees/{id}/rating-evidence").id(f.dedi).query(format!("period={y}")).expect(dedi_reads);
+    // The evidence is also read by the evaluation team overseeing Dinkes (Kadisdukcapil, see `Fx`).
+    t.op(GET, "/api/v1/employees/{id}/rating-evidence")
+        .id(f.dedi)
+        .query(format!("period={y}"))
+        .expect([U, OK, OK, N, N, OK, OK, N, OK, OK, OK]);
 
     // Evidence: anyone with an employee record uploads their own; Dedi's PDF is read by those who
     // see Dedi.
@@ -488,6 +507,77 @@ fn table(f: &Fx) -> Vec<Row> {
         .body(Body::Csv(format!("nip,date,status\n{},{yesterday},hadir\n", demo::DEDI)))
         .expect(admin_only);
 
+    // Oversight. The evaluation team (Kadisdukcapil over Dinkes) reads and reviews Dedi's
+    // finalized assessment; the penilai answers the team's flag; the admin forms teams.
+    t.op(GET, "/api/v1/evaluation-teams").expect(signed_in);
+    let team =
+        |member: i64, unit: i64| json!({ "name": "Tim Penilai Matriks", "member_ids": [member], "unit_ids": [unit] });
+    t.op(POST, "/api/v1/evaluation-teams").json(team(f.kadis, f.bkpsdm)).expect(admin_only);
+    t.op(PUT, "/api/v1/evaluation-teams/{id}").id(f.team).json(team(f.kadis, f.dinkes)).expect(admin_only);
+    t.op(GET, "/api/v1/evaluation-teams/{id}/assessments").id(f.team).expect([U, N, N, N, N, N, OK, N, OK, OK, OK]);
+    t.op(GET, "/api/v1/assessments/{id}/reviews")
+        .id(f.assessment_finalized)
+        .expect([U, OK, OK, N, N, OK, OK, N, OK, OK, OK]);
+    t.op(POST, "/api/v1/assessments/{id}/reviews")
+        .id(f.assessment_finalized)
+        .json(json!({ "note": "Bukti realisasi lengkap", "recommendation": "development" }))
+        .expect([U, F, F, N, N, F, A, N, F, F, F]);
+    t.op(GET, "/api/v1/assessment-reviews").expect(signed_in);
+    t.op(POST, "/api/v1/assessment-reviews/{id}/response")
+        .id(f.flag)
+        .json(json!({ "response": "Sudah saya tinjau ulang bersama bukti realisasi" }))
+        .expect([U, F, A, N, N, F, F, N, F, F, F]);
+    // Evaluation sessions of DINKES-RUJ: its heads and the admin write, the auditor reads; the
+    // owner of a follow-up (Dedi) closes it.
+    let heads_and_auditors = [U, F, F, F, F, OK, OK, F, OK, OK, OK];
+    t.op(GET, "/api/v1/evaluation-sessions").expect(heads_and_auditors);
+    let session = json!({ "unit_id": f.ruj, "kind": "periodic", "held_on": today, "title": "Evaluasi matriks", "attendees": ["Kepala Dinas"], "employee_ids": [f.dedi], "decisions": "Dibahas capaian rujukan" });
+    t.op(POST, "/api/v1/evaluation-sessions").json(session).expect(unit_head_writes);
+    t.op(GET, "/api/v1/evaluation-sessions/{id}").id(f.session).expect(unit_head_reads);
+    t.op(POST, "/api/v1/evaluation-sessions/{id}/follow-ups")
+        .id(f.session)
+        .json(json!({ "description": "Menyusun rencana aksi", "owner_id": f.dedi, "due_on": today }))
+        .expect(unit_head_writes);
+    t.op(GET, "/api/v1/evaluation-follow-ups").expect(signed_in);
+    t.op(PUT, "/api/v1/evaluation-follow-ups/{id}")
+        .id(f.follow_up)
+        .json(json!({ "status": "done", "note": "Rencana aksi selesai disusun" }))
+        .expect([U, A, F, F, N, A, N, N, F, A, F]);
+    // Public dialogue forums of PKM-SUKAJADI: its heads and operator (and the admin) run them, the
+    // auditor reads; citizens read and send aspirasi without an account.
+    t.op(GET, "/api/v1/forums").expect([U, F, F, F, F, OK, OK, OK, OK, OK, OK]);
+    t.op(POST, "/api/v1/forums")
+        .json(json!({ "unit_id": f.pkm, "topic": "Forum matriks layanan", "date": today, "place": "Aula Puskesmas" }))
+        .expect(service_unit_writes);
+    t.op(GET, "/api/v1/forums/{id}").id(f.forum).expect(service_unit_reads);
+    t.op(PUT, "/api/v1/forums/{id}")
+        .id(f.forum)
+        .json(json!({ "description": "Membahas antrean dan jadwal dokter" }))
+        .expect(service_unit_writes);
+    t.op(POST, "/api/v1/forums/{id}/inputs")
+        .id(f.forum)
+        .json(json!({ "text": "Antrean lansia perlu loket khusus", "speaker": "Warga RW 04" }))
+        .expect(service_unit_writes);
+    t.op(PUT, "/api/v1/forum-inputs/{id}")
+        .id(f.forum_input)
+        .json(json!({ "status": "discussed" }))
+        .expect(service_unit_writes);
+    t.op(POST, "/api/v1/forums/{id}/commitments")
+        .id(f.forum)
+        .json(json!({ "description": "Membuka loket lansia", "owner": "Kepala Puskesmas", "due_on": today }))
+        .expect(service_unit_writes);
+    t.op(PUT, "/api/v1/forum-commitments/{id}")
+        .id(f.commitment)
+        .json(json!({ "status": "done", "note": "Loket lansia dibuka" }))
+        .expect(service_unit_writes);
+    t.op(GET, "/api/v1/public/forums").expect(public);
+    t.op(GET, "/api/v1/public/forums/{id}").id(f.forum).expect(public);
+    t.op(POST, "/api/v1/public/forums/{id}/inputs")
+        .id(f.forum)
+        .json(json!({ "text": "Mohon jadwal dokter gigi diumumkan setiap pekan" }))
+        .expect([A; 11]);
+    t.op(GET, "/api/v1/public/forum-inputs/{tracking_code}").id(&f.input_code).expect(public);
+
     t.0
 }
 
@@ -588,7 +678,37 @@ async fn fixtures(app: &TestApp, tokens: &[Option<String>; 11]) -> Fx {
     let training = json!({ "course": "Pelatihan Integritas", "provider": "BPSDM", "hours": 8, "start_on": today.to_string(), "end_on": today.to_string() });
     f.training =
         id(&ok(app, POST, &format!("/api/v1/development-plans/{}/trainings", f.plan), kasi, Some(training)).await);
+    oversight_fixtures(app, &mut f, tokens).await;
     f
+}
+
+/// The evaluation team with its flag, the session with its follow-up, the forum with an aspirasi
+/// and a commitment (see `Fx`).
+async fn oversight_fixtures(app: &TestApp, f: &mut Fx, tokens: &[Option<String>; 11]) {
+    let t = |role: usize| tokens[role].as_deref();
+    let (kadinkes, kadis, operator, admin) = (t(5), t(6), t(7), t(9));
+    f.kadis = app.employee_id(demo::KADISDUKCAPIL).await;
+    f.dinkes = app.unit_id("DINKES").await;
+    let team = json!({ "name": "Tim Penilai Kinerja", "member_ids": [f.kadis], "unit_ids": [f.dinkes] });
+    f.team = id(&ok(app, POST, "/api/v1/evaluation-teams", admin, Some(team)).await);
+    let flag = json!({ "note": "Distribusi predikat perlu dicermati", "flag": true, "reason": "Bukti realisasi belum mendukung predikat" });
+    f.flag =
+        id(&ok(app, POST, &format!("/api/v1/assessments/{}/reviews", f.assessment_finalized), kadis, Some(flag)).await);
+    let today = f.today.to_string();
+    let session = json!({ "unit_id": f.ruj, "kind": "annual", "held_on": today, "title": "Evaluasi tahunan seksi rujukan", "attendees": ["Kepala Dinas", "Kepala Seksi"], "employee_ids": [f.dedi], "decisions": "Dedi menyusun rencana aksi", "follow_ups": [{ "description": "Rencana aksi rujukan", "owner_id": f.dedi, "due_on": today }] });
+    let session = ok(app, POST, "/api/v1/evaluation-sessions", kadinkes, Some(session)).await;
+    f.session = id(&session);
+    f.follow_up = id(&session["follow_ups"][0]);
+    let forum = json!({ "unit_id": f.pkm, "topic": "Forum konsultasi publik puskesmas", "date": today, "place": "Aula Puskesmas Sukajadi" });
+    f.forum = id(&ok(app, POST, "/api/v1/forums", operator, Some(forum)).await);
+    let input = json!({ "text": "Antrean pendaftaran lansia terlalu panjang", "contact": "0812-1111-2222" });
+    let receipt = ok(app, POST, &format!("/api/v1/public/forums/{}/inputs", f.forum), None, Some(input)).await;
+    f.input_code = receipt["tracking_code"].as_str().unwrap().to_owned();
+    let staff = ok(app, GET, &format!("/api/v1/forums/{}", f.forum), operator, None).await;
+    f.forum_input = id(&staff["inputs"][0]);
+    let commitment = json!({ "description": "Membuka loket khusus lansia", "owner": "Kepala Puskesmas", "due_on": today, "input_ids": [f.forum_input] });
+    f.commitment =
+        id(&ok(app, POST, &format!("/api/v1/forums/{}/commitments", f.forum), operator, Some(commitment)).await);
 }
 
 /// An employee of DINKES-RUJ under Kasi plans (approved by Kasi), logs and submits an activity,

@@ -56,6 +56,9 @@ pub struct Me {
     pub supervisor_name: Option<String>,
     /// Whether this user directly supervises anyone (acts as pejabat penilai).
     pub is_supervisor: bool,
+    /// Whether this user sits on an active evaluation team (Tim Penilai Kinerja).
+    #[serde(default)]
+    pub is_team_member: bool,
     /// The user must choose a new password before doing anything else.
     pub must_change_password: bool,
 }

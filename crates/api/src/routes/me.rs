@@ -26,6 +26,7 @@ pub async fn me(state: web::Data<AppState>, viewer: Viewer) -> ApiResult<web::Js
         Some(id) => employees::Entity::find_by_id(id).one(&state.db).await?,
         None => None,
     };
+    let is_team_member = crate::services::oversight::is_member(&state.db, &viewer).await?;
     let is_supervisor = match &employee {
         Some(e) => {
             employees::Entity::find().filter(employees::Column::SupervisorId.eq(e.id)).count(&state.db).await? > 0
@@ -47,6 +48,7 @@ pub async fn me(state: web::Data<AppState>, viewer: Viewer) -> ApiResult<web::Js
         unit_id: user.unit_id,
         employee,
         is_supervisor,
+        is_team_member,
         supervisor_name,
         must_change_password: user.must_change_password,
     }))

@@ -9,9 +9,11 @@ pub mod competencies;
 pub mod complaints;
 pub mod dashboard;
 pub mod employees;
+pub mod evaluation;
 pub mod evidence;
 pub mod exports;
 pub mod feedback;
+pub mod forums;
 pub mod health;
 pub mod ikm;
 pub mod imports;
@@ -59,6 +61,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .configure(tpp::configure)
             .configure(reports::configure)
             .configure(exports::configure)
-            .configure(competencies::configure),
+            .configure(competencies::configure)
+            .configure(evaluation::configure)
+            .configure(forums::configure),
     );
 }

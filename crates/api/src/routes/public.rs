@@ -30,7 +30,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(public_ikm);
 }
 
-fn fingerprint(parts: &[&str]) -> String {
+/// A digest of the parts, to recognise the same submission sent twice.
+pub(crate) fn fingerprint(parts: &[&str]) -> String {
     let mut h = Sha256::new();
     for p in parts {
         h.update((p.len() as u64).to_be_bytes());
@@ -159,11 +160,12 @@ pub async fn submit_survey(
 }
 
 /// An unguessable tracking code: 12 characters from an alphabet without look-alikes (~60 bits).
-fn tracking_code() -> String {
+/// `ADU-` for complaints, `ASP-` for forum aspirasi.
+pub(crate) fn tracking_code(prefix: &str) -> String {
     const ALPHABET: &[u8] = b"ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
     let mut rng = rand::rng();
     let code: String = (0..12).map(|_| char::from(ALPHABET[rng.random_range(0..ALPHABET.len())])).collect();
-    format!("ADU-{code}")
+    format!("{prefix}-{code}")
 }
 
 /// Files a complaint (or aspiration, or request for information) about a service unit, optionally
@@ -177,7 +179,7 @@ pub async fn file_complaint(
     body: web::Json<NewComplaint>,
 ) -> ApiResult<HttpResponse> {
     if body.website.as_deref().is_some_and(|w| !w.is_empty()) {
-        return Ok(HttpResponse::Created().json(ComplaintReceipt { tracking_code: tracking_code() }));
+        return Ok(HttpResponse::Created().json(ComplaintReceipt { tracking_code: tracking_code("ADU") }));
     }
     body.validate()?;
     let unit = service_unit(&state, body.unit_id).await?;
@@ -212,7 +214,7 @@ pub async fn file_complaint(
     };
     let now = Utc::now();
     let today = crate::pemda_settings::load(&txn).await?.today();
-    let code = tracking_code();
+    let code = tracking_code("ADU");
     let row = complaints::ActiveModel {
         tracking_code: Set(code.clone()),
         unit_id: Set(unit.id),

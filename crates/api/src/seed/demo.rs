@@ -388,9 +388,23 @@ pub async fn run_with(db: &DatabaseConnection, extras: &Extras) -> anyhow::Resul
     } else {
         (0, 0)
     };
+    let oversight = if extras.past_ratings {
+        let today = crate::pemda_settings::load(&txn).await?.today();
+        super::oversight::seed(&txn, &unit_ids, today).await?
+    } else {
+        0
+    };
 
-    if created != (0, 0, 0) || plans > 0 || work > 0 || surveys > 0 || complaints > 0 || ratings > 0 || levels > 0 {
-        let summary = serde_json::json!({ "units": created.0, "employees": created.1, "users": created.2, "skps": plans, "activities": work, "surveys": surveys, "complaints": complaints, "assessments": ratings, "competency_levels": levels, "development_plans": development });
+    if created != (0, 0, 0)
+        || plans > 0
+        || work > 0
+        || surveys > 0
+        || complaints > 0
+        || ratings > 0
+        || levels > 0
+        || oversight > 0
+    {
+        let summary = serde_json::json!({ "units": created.0, "employees": created.1, "users": created.2, "skps": plans, "activities": work, "surveys": surveys, "complaints": complaints, "assessments": ratings, "competency_levels": levels, "development_plans": development, "oversight_records": oversight });
         audit::record(
             &txn,
             &Actor::cli(),

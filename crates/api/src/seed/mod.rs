@@ -2,6 +2,7 @@
 
 mod competency;
 pub mod demo;
+mod oversight;
 mod plans;
 mod public;
 mod ratings;

@@ -401,6 +401,7 @@ pub async fn compute(
     }
     let distribution = crate::routes::assessments::calibration::compute(db, root, &units, &predikat_period).await?;
     let training = training_figures(db, &scope, year, people.len() as u64).await?;
+    let oversight = crate::services::oversight::figures(db, &scope, today).await?;
 
     let period_label = period.to_string();
     let figures = |id: i64, a: Acc| {
@@ -439,6 +440,7 @@ pub async fn compute(
         series,
         children,
         training,
+        oversight,
     })
 }
 

@@ -8,6 +8,7 @@ pub mod csv_import;
 pub mod dashboard;
 pub mod employee_import;
 pub mod notify;
+pub mod oversight;
 pub mod rate_limit;
 pub mod skp;
 pub mod tpp;

@@ -20,6 +20,8 @@ pub const SURVEY_PER_CLIENT: Limit = Limit { bucket: "survey", max: 20, window_s
 pub const SURVEY_PER_KIOSK: Limit = Limit { bucket: "survey-kiosk", max: 1000, window_secs: 3600 };
 /// Complaints from one address.
 pub const COMPLAINT_PER_CLIENT: Limit = Limit { bucket: "complaint", max: 10, window_secs: 3600 };
+/// Forum aspirasi from one address.
+pub const FORUM_INPUT_PER_CLIENT: Limit = Limit { bucket: "forum-input", max: 10, window_secs: 3600 };
 /// Tracking-code lookups from one address (against guessing).
 pub const TRACK_PER_CLIENT: Limit = Limit { bucket: "track", max: 60, window_secs: 60 };
 

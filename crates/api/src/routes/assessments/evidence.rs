@@ -19,8 +19,9 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.service(rating_evidence);
 }
 
-/// What an employee did in a period, for rating them (anyone who may see the employee; the
-/// employee themself does not see complaints, to protect complainants).
+/// What an employee did in a period, for rating them (anyone who may see the employee, and the
+/// evaluation team overseeing the unit; the employee themself does not see complaints, to protect
+/// complainants).
 #[utoipa::path(tag = "assessments", security(("bearer" = [])), params(("id" = i64, Path), PeriodQuery),
     responses((status = 200, body = RatingEvidence), (status = 404, body = Problem), (status = 422, body = Problem)))]
 #[get("/employees/{id}/rating-evidence")]
@@ -32,7 +33,14 @@ pub async fn rating_evidence(
 ) -> ApiResult<web::Json<RatingEvidence>> {
     let db = &state.db;
     let scope = viewer.scope(db).await?;
-    let e = crate::routes::employees::find_visible(db, &scope, id.into_inner()).await?;
+    let id = id.into_inner();
+    // Besides everyone who sees the employee, a member of an evaluation team overseeing the unit.
+    let e = match crate::routes::employees::find_visible(db, &scope, id).await {
+        Err(crate::error::ApiError::NotFound) => {
+            crate::routes::evaluation::reviews::team_sees_employee(db, &viewer, id).await?
+        }
+        found => found?,
+    };
     let settings = crate::pemda_settings::load(db).await?;
     let period = check_period(&q.period, &settings)?;
     let (from, to) = period.bounds();

@@ -1,0 +1,23 @@
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "forum_commitments")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i64,
+    pub forum_id: i64,
+    pub unit_id: i64,
+    pub description: String,
+    pub owner: String,
+    pub due_on: Date,
+    pub status: String,
+    pub input_ids: String,
+    pub done_note: Option<String>,
+    pub done_at: Option<DateTimeUtc>,
+    pub created_at: DateTimeUtc,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

@@ -1,0 +1,24 @@
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "forum_inputs")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i64,
+    pub forum_id: i64,
+    pub tracking_code: String,
+    pub source: String,
+    pub speaker: Option<String>,
+    pub text: String,
+    pub contact: Option<String>,
+    pub status: String,
+    pub response: Option<String>,
+    pub fingerprint: String,
+    pub created_at: DateTimeUtc,
+    pub updated_at: DateTimeUtc,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

@@ -1,0 +1,242 @@
+//! The Tim Penilai Kinerja: formed by an admin with members and the units it oversees; its members
+//! list the assessments in their scope.
+
+use crate::access::Viewer;
+use crate::audit::{self, Change};
+use crate::entities::{assessment_reviews, assessments, employees, evaluation_teams, units};
+use crate::error::{ApiError, ApiResult};
+use crate::services::oversight::{employee_names, ids, ids_json, team_units, teams_of, unit_names};
+use crate::state::AppState;
+use actix_web::{get, post, put, web, HttpResponse};
+use chrono::Utc;
+use kinerja_domain::oversight::FlagStatus;
+use kinerja_domain::{AssessmentStatus, Predikat, Role};
+use kinerja_types::{EvaluationTeam, NewEvaluationTeam, Problem, TeamAssessment, TeamMember, TeamUnit};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
+    Set,
+};
+use serde::Deserialize;
+use std::collections::{HashMap, HashSet};
+use utoipa::IntoParams;
+use validator::Validate;
+
+/// How many assessments a team's list shows at most.
+const LIST_LIMIT: u64 = 1000;
+
+/// A team as sent, with its members' and units' names.
+pub async fn team_wire(db: &impl ConnectionTrait, t: &evaluation_teams::Model) -> ApiResult<EvaluationTeam> {
+    let member_ids = ids(&t.member_ids);
+    let unit_ids = ids(&t.unit_ids);
+    let people: HashMap<i64, employees::Model> = employees::Entity::find()
+        .filter(employees::Column::Id.is_in(member_ids.clone()))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|e| (e.id, e))
+        .collect();
+    let names = unit_names(db, &unit_ids).await?;
+    Ok(EvaluationTeam {
+        id: t.id,
+        name: t.name.clone(),
+        decree: t.decree.clone(),
+        active: t.active,
+        members: member_ids
+            .iter()
+            .filter_map(|id| people.get(id))
+            .map(|e| TeamMember { employee_id: e.id, name: e.name.clone(), nip: e.nip.clone() })
+            .collect(),
+        units: unit_ids
+            .iter()
+            .map(|id| TeamUnit { unit_id: *id, name: names.get(id).cloned().unwrap_or_default() })
+            .collect(),
+        created_at: t.created_at,
+    })
+}
+
+/// Evaluation teams: every team for admins and auditors, one's own teams for anyone else.
+#[utoipa::path(tag = "oversight", security(("bearer" = [])),
+    responses((status = 200, body = Vec<EvaluationTeam>), (status = 401, body = Problem)))]
+#[get("/evaluation-teams")]
+pub async fn list_teams(state: web::Data<AppState>, viewer: Viewer) -> ApiResult<web::Json<Vec<EvaluationTeam>>> {
+    let db = &state.db;
+    let rows = if viewer.is_city_wide() {
+        evaluation_teams::Entity::find().order_by_asc(evaluation_teams::Column::Name).all(db).await?
+    } else {
+        match viewer.employee_id.filter(|_| viewer.token_id.is_none()) {
+            Some(me) => teams_of(db, me).await?,
+            None => Vec::new(),
+        }
+    };
+    let mut out = Vec::with_capacity(rows.len());
+    for t in &rows {
+        out.push(team_wire(db, t).await?);
+    }
+    Ok(web::Json(out))
+}
+
+async fn check_team(db: &impl ConnectionTrait, body: &NewEvaluationTeam) -> ApiResult<()> {
+    body.validate()?;
+    let members: HashSet<i64> = body.member_ids.iter().copied().collect();
+    let found =
+        employees::Entity::find().filter(employees::Column::Id.is_in(members.clone())).count(db).await? as usize;
+    if found != members.len() {
+        return Err(ApiError::field("member_ids", "ada anggota yang bukan pegawai terdaftar"));
+    }
+    let wanted: HashSet<i64> = body.unit_ids.iter().copied().collect();
+    let found = units::Entity::find().filter(units::Column::Id.is_in(wanted.clone())).count(db).await? as usize;
+    if found != wanted.len() {
+        return Err(ApiError::field("unit_ids", "ada unit yang tidak ditemukan"));
+    }
+    Ok(())
+}
+
+/// Forms an evaluation team (admin).
+#[utoipa::path(tag = "oversight", security(("bearer" = [])), request_body = NewEvaluationTeam,
+    responses((status = 201, body = EvaluationTeam), (status = 403, body = Problem), (status = 422, body = Problem)))]
+#[post("/evaluation-teams")]
+pub async fn create_team(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    body: web::Json<NewEvaluationTeam>,
+) -> ApiResult<HttpResponse> {
+    viewer.require(Role::Admin)?;
+    let txn = crate::db::begin(&state.db).await?;
+    check_team(&txn, &body).await?;
+    let now = Utc::now();
+    let row = evaluation_teams::ActiveModel {
+        name: Set(body.name.trim().to_owned()),
+        decree: Set(body.decree.as_deref().map(str::trim).filter(|d| !d.is_empty()).map(str::to_owned)),
+        active: Set(body.active),
+        member_ids: Set(ids_json(&body.member_ids)),
+        unit_ids: Set(ids_json(&body.unit_ids)),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    let out = team_wire(&txn, &row).await?;
+    audit::record(&txn, &viewer.actor(), Change::new("evaluation_team.create", "evaluation_team", row.id).after(&out))
+        .await?;
+    txn.commit().await?;
+    Ok(HttpResponse::Created().json(out))
+}
+
+/// Changes a team's name, decree, members, units, or retires it (admin).
+#[utoipa::path(tag = "oversight", security(("bearer" = [])), params(("id" = i64, Path)), request_body = NewEvaluationTeam,
+    responses((status = 200, body = EvaluationTeam), (status = 403, body = Problem), (status = 404, body = Problem), (status = 422, body = Problem)))]
+#[put("/evaluation-teams/{id}")]
+pub async fn update_team(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    id: web::Path<i64>,
+    body: web::Json<NewEvaluationTeam>,
+) -> ApiResult<web::Json<EvaluationTeam>> {
+    viewer.require(Role::Admin)?;
+    let txn = crate::db::begin(&state.db).await?;
+    let current = evaluation_teams::Entity::find_by_id(id.into_inner()).one(&txn).await?.ok_or(ApiError::NotFound)?;
+    check_team(&txn, &body).await?;
+    let before = team_wire(&txn, &current).await?;
+    let mut a: evaluation_teams::ActiveModel = current.into();
+    a.name = Set(body.name.trim().to_owned());
+    a.decree = Set(body.decree.as_deref().map(str::trim).filter(|d| !d.is_empty()).map(str::to_owned));
+    a.active = Set(body.active);
+    a.member_ids = Set(ids_json(&body.member_ids));
+    a.unit_ids = Set(ids_json(&body.unit_ids));
+    a.updated_at = Set(Utc::now());
+    let row = a.update(&txn).await?;
+    let out = team_wire(&txn, &row).await?;
+    audit::record(
+        &txn,
+        &viewer.actor(),
+        Change::new("evaluation_team.update", "evaluation_team", row.id).before(&before).after(&out),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(web::Json(out))
+}
+
+/// Which assessments of a team's scope.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct TeamAssessmentQuery {
+    /// Only this rating period (`2026`, `2026-Q3`, `2026-07`).
+    pub period: Option<String>,
+}
+
+/// The finalized assessments in a team's scope, newest period first (its members, admin, auditor).
+/// Drafts stay with the penilai until finalized.
+#[utoipa::path(tag = "oversight", security(("bearer" = [])), params(("id" = i64, Path), TeamAssessmentQuery),
+    responses((status = 200, body = Vec<TeamAssessment>), (status = 403, body = Problem), (status = 404, body = Problem), (status = 422, body = Problem)))]
+#[get("/evaluation-teams/{id}/assessments")]
+pub async fn team_assessments(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    id: web::Path<i64>,
+    q: web::Query<TeamAssessmentQuery>,
+) -> ApiResult<web::Json<Vec<TeamAssessment>>> {
+    let db = &state.db;
+    let team = evaluation_teams::Entity::find_by_id(id.into_inner()).one(db).await?.ok_or(ApiError::NotFound)?;
+    let member = viewer.token_id.is_none() && viewer.employee_id.is_some_and(|me| ids(&team.member_ids).contains(&me));
+    if !member && !viewer.is_city_wide() {
+        return Err(ApiError::NotFound);
+    }
+    if !team.active && !viewer.is_city_wide() {
+        return Err(ApiError::Forbidden("tim ini sudah tidak aktif".into()));
+    }
+    let scope: Vec<i64> = team_units(db, &team).await?.into_iter().collect();
+    let mut select = assessments::Entity::find()
+        .filter(assessments::Column::UnitId.is_in(scope))
+        .filter(assessments::Column::Status.ne(AssessmentStatus::Draft.as_str()));
+    if let Some(p) = q.period.as_deref().map(str::trim).filter(|p| !p.is_empty()) {
+        let period: kinerja_domain::Period =
+            p.parse().map_err(|e: kinerja_domain::PeriodError| ApiError::field("period", e.to_string()))?;
+        select = select.filter(assessments::Column::Period.eq(period.to_string()));
+    }
+    let rows = select
+        .order_by_desc(assessments::Column::Period)
+        .order_by_asc(assessments::Column::UnitId)
+        .order_by_asc(assessments::Column::EmployeeId)
+        .limit(LIST_LIMIT)
+        .all(db)
+        .await?;
+    let ids_of: Vec<i64> = rows.iter().map(|a| a.id).collect();
+    let mut counts: HashMap<i64, (u64, u64)> = HashMap::new();
+    if !ids_of.is_empty() {
+        for r in assessment_reviews::Entity::find()
+            .filter(assessment_reviews::Column::AssessmentId.is_in(ids_of))
+            .all(db)
+            .await?
+        {
+            let c = counts.entry(r.assessment_id).or_default();
+            c.0 += 1;
+            if r.flag_status.as_deref() == Some(FlagStatus::Open.as_str()) {
+                c.1 += 1;
+            }
+        }
+    }
+    let people: Vec<i64> = rows.iter().flat_map(|a| [a.employee_id, a.penilai_id]).collect();
+    let names = employee_names(db, &people).await?;
+    let unit_name = unit_names(db, &rows.iter().map(|a| a.unit_id).collect::<Vec<_>>()).await?;
+    Ok(web::Json(
+        rows.iter()
+            .map(|a| {
+                let (reviews, open_flags) = counts.get(&a.id).copied().unwrap_or_default();
+                TeamAssessment {
+                    assessment_id: a.id,
+                    employee_id: a.employee_id,
+                    employee_name: names.get(&a.employee_id).cloned().unwrap_or_default(),
+                    unit_name: unit_name.get(&a.unit_id).cloned().unwrap_or_default(),
+                    penilai_id: a.penilai_id,
+                    penilai_name: names.get(&a.penilai_id).cloned().unwrap_or_default(),
+                    period: a.period.clone(),
+                    predikat: a.predikat.parse().unwrap_or(Predikat::Baik),
+                    status: a.status.parse().unwrap_or(AssessmentStatus::Finalized),
+                    reviews,
+                    open_flags,
+                }
+            })
+            .collect(),
+    ))
+}
