@@ -230,4 +230,5 @@ pub mod demo {
     pub const LESTARI: &str = "199108192017082009";
     pub const KADISDUKCAPIL: &str = "197009121995031002";
     pub const AHMAD: &str = "199306062019031004";
+    pub const CAMAT_SUKASARI: &str = "197707072002121003";
 }
