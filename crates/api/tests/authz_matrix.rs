@@ -206,6 +206,8 @@ fn table(f: &Fx) -> Vec<Row> {
     let activity = json!({ "date": today, "minutes": 30, "description": "Merekap data rujukan harian", "rhk_id": f.rhk, "output_qty": 1 });
     let assessment = |period: i32| json!({ "employee_id": f.dedi, "period": period.to_string(), "result_rating": "sesuai", "behavior_rating": "sesuai", "note": "Kinerja sesuai ekspektasi" });
     let dedi_reads = [U, OK, OK, N, N, OK, N, N, OK, OK, OK];
+    // What the evaluation team overseeing Dinkes also reads (Kadisdukcapil sits on it, see `Fx`).
+    let dedi_team_reads = [U, OK, OK, N, N, OK, OK, N, OK, OK, OK];
     let dedi_owner_writes = [U, A, F, N, N, F, N, N, F, F, F];
     let dedi_penilai_writes = [U, F, A, N, N, F, N, N, F, F, F];
     let unit_reads = [U, OK, OK, OK, N, OK, N, N, OK, OK, OK];
@@ -368,11 +370,7 @@ fn table(f: &Fx) -> Vec<Row> {
         .id(f.dedi)
         .json(json!({ "position_title": "Pengelola Data Pelayanan Kesehatan" }))
         .expect([U, F, F, N, N, F, N, N, F, A, F]);
-    // The evidence is also read by the evaluation team overseeing Dinkes (Kadisdukcapil, see `Fx`).
-    t.op(GET, "/api/v1/employees/{id}/rating-evidence")
-        .id(f.dedi)
-        .query(format!("period={y}"))
-        .expect([U, OK, OK, N, N, OK, OK, N, OK, OK, OK]);
+    t.op(GET, "/api/v1/employees/{id}/rating-evidence").id(f.dedi).query(format!("period={y}")).expect(dedi_team_reads);
 
     // Evidence: anyone with an employee record uploads their own; Dedi's PDF is read by those who
     // see Dedi.
@@ -380,8 +378,8 @@ fn table(f: &Fx) -> Vec<Row> {
     t.op(POST, "/api/v1/evidence/links")
         .json(json!({ "url": "https://drive.example.go.id/rekap-rujukan", "title": "Rekap rujukan" }))
         .expect(any_user_writes);
-    t.op(GET, "/api/v1/evidence/{id}").id(f.evidence).expect(dedi_reads);
-    t.op(GET, "/api/v1/evidence/{id}/info").id(f.evidence).expect(dedi_reads);
+    t.op(GET, "/api/v1/evidence/{id}").id(f.evidence).expect(dedi_team_reads);
+    t.op(GET, "/api/v1/evidence/{id}/info").id(f.evidence).expect(dedi_team_reads);
 
     // Feedback and dialogues on Dedi's thread: written by his penilai, replied to by him.
     t.op(GET, "/api/v1/feedback").query(format!("employee_id={}", f.dedi)).expect(dedi_reads);
@@ -426,9 +424,9 @@ fn table(f: &Fx) -> Vec<Row> {
     // the plan it revises: nothing after this row needs that one in force; the return then finds
     // it approved, 409).
     t.op(GET, "/api/v1/skps").expect(signed_in);
-    t.op(GET, "/api/v1/skps/{id}").id(f.skp).expect(dedi_reads);
+    t.op(GET, "/api/v1/skps/{id}").id(f.skp).expect(dedi_team_reads);
     t.op(GET, "/api/v1/skps/{id}/revisions").id(f.skp).expect(dedi_reads);
-    t.op(GET, "/api/v1/skps/{id}/realization").id(f.skp).expect(dedi_reads);
+    t.op(GET, "/api/v1/skps/{id}/realization").id(f.skp).expect(dedi_team_reads);
     t.op(PUT, "/api/v1/skps/{id}/realization")
         .id(f.skp)
         .json(json!({ "indicator_id": f.indicator, "period": y.to_string(), "narrative": "Rekap selesai", "evidence_ids": [f.evidence] }))

@@ -85,6 +85,17 @@ async fn the_team_reviews_and_flags_but_never_rates(app: TestApp) {
     let evidence = format!("/api/v1/employees/{dedi}/rating-evidence?period={}", local_today().year() - 1);
     assert_eq!(app.get(&evidence, &camat).await.0, StatusCode::OK);
     assert_eq!(app.get(&evidence, &app.token("kadisdukcapil").await).await.0, StatusCode::NOT_FOUND);
+    // ... and this year's SKP with its realisation, read only.
+    let (_, current) =
+        app.get(&format!("/api/v1/employees/{dedi}/rating-evidence?period={}", local_today().year()), &camat).await;
+    let skp = current["skp_id"].as_i64().expect("Dedi has an SKP this year");
+    assert_eq!(app.get(&format!("/api/v1/skps/{skp}"), &camat).await.0, StatusCode::OK);
+    assert_eq!(app.get(&format!("/api/v1/skps/{skp}/realization"), &camat).await.0, StatusCode::OK);
+    assert_eq!(app.post(&format!("/api/v1/skps/{skp}/revise"), &camat, json!({})).await.0, StatusCode::NOT_FOUND);
+    assert_eq!(
+        app.get(&format!("/api/v1/skps/{skp}"), &app.token("kadisdukcapil").await).await.0,
+        StatusCode::NOT_FOUND
+    );
     assert_eq!(
         app.get(&format!("/api/v1/evaluation-teams/{team_id}/assessments"), &kasi).await.0,
         StatusCode::NOT_FOUND

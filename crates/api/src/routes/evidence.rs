@@ -164,18 +164,20 @@ pub async fn add_link(
     Ok(HttpResponse::Created().json(out))
 }
 
-/// Describes a piece of evidence (name, type, size, or the link) without downloading it.
+/// Describes a piece of evidence (name, type, size, or the link) without downloading it (those who
+/// see its owner, and the evaluation team overseeing the owner's unit).
 #[utoipa::path(tag = "activities", security(("bearer" = [])), params(("id" = i64, Path)),
     responses((status = 200, body = Evidence), (status = 404, body = Problem)))]
 #[get("/evidence/{id}/info")]
 pub async fn info(state: web::Data<AppState>, viewer: Viewer, id: web::Path<i64>) -> ApiResult<web::Json<Evidence>> {
     let row = evidence::Entity::find_by_id(id.into_inner()).one(&state.db).await?.ok_or(ApiError::NotFound)?;
     let scope = viewer.scope(&state.db).await?;
-    crate::routes::employees::find_visible(&state.db, &scope, row.employee_id).await?;
+    crate::services::oversight::readable_employee(&state.db, &viewer, &scope, row.employee_id).await?;
     Ok(web::Json(to_wire(&row)))
 }
 
-/// Downloads a file (or describes a link) for those who may see its owner; served as an
+/// Downloads a file (or describes a link) for those who may see its owner or oversee their unit as
+/// an evaluation team; served as an
 /// attachment with its checked content type.
 #[utoipa::path(tag = "activities", security(("bearer" = [])), params(("id" = i64, Path)),
     responses((status = 200, description = "the file, or the link's description as JSON"), (status = 404, body = Problem)))]
@@ -183,7 +185,7 @@ pub async fn info(state: web::Data<AppState>, viewer: Viewer, id: web::Path<i64>
 pub async fn download(state: web::Data<AppState>, viewer: Viewer, id: web::Path<i64>) -> ApiResult<HttpResponse> {
     let row = evidence::Entity::find_by_id(id.into_inner()).one(&state.db).await?.ok_or(ApiError::NotFound)?;
     let scope = viewer.scope(&state.db).await?;
-    crate::routes::employees::find_visible(&state.db, &scope, row.employee_id).await?;
+    crate::services::oversight::readable_employee(&state.db, &viewer, &scope, row.employee_id).await?;
     let Some(sha) = row.sha256.clone() else {
         return Ok(HttpResponse::Ok().json(to_wire(&row)));
     };

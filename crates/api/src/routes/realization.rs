@@ -51,7 +51,7 @@ pub async fn get_realization(
     id: web::Path<i64>,
     q: web::Query<PeriodQuery>,
 ) -> ApiResult<web::Json<Realization>> {
-    let skp = svc::find_visible(&state.db, &viewer, id.into_inner()).await?;
+    let skp = svc::find_readable(&state.db, &viewer, id.into_inner()).await?;
     let period = parse_period(q.period.as_deref(), skp.year)?;
     Ok(web::Json(compute(&state.db, skp.id, period).await?))
 }

@@ -1,12 +1,12 @@
 //! Oversight shared by the routes and the dashboard: who sits on which evaluation team and what it
 //! oversees, the wire form of follow-ups and commitments, and the oversight figures of a subtree.
 
-use crate::access::{unit_subtree, within, Units, Viewer};
+use crate::access::{unit_subtree, within, Scope, Units, Viewer};
 use crate::entities::{
     assessment_reviews, employees, evaluation_follow_ups, evaluation_sessions, evaluation_teams, forum_commitments,
     forums, units,
 };
-use crate::error::ApiResult;
+use crate::error::{ApiError, ApiResult};
 use chrono::NaiveDate;
 use kinerja_domain::oversight::{is_overdue, FlagStatus, TaskStatus};
 use kinerja_types::{ForumCommitment, OpenTask, OversightFigures, SessionFollowUp};
@@ -68,6 +68,26 @@ pub async fn overseeing_team(
         }
     }
     Ok(None)
+}
+
+/// The employee, for reading (their SKP, evidence and rating evidence): when the viewer sees them,
+/// or sits on an active evaluation team overseeing their unit. Writes never use this.
+pub async fn readable_employee(
+    db: &impl ConnectionTrait,
+    viewer: &Viewer,
+    scope: &Scope,
+    id: i64,
+) -> ApiResult<employees::Model> {
+    match crate::routes::employees::find_visible(db, scope, id).await {
+        Err(ApiError::NotFound) => {
+            let e = employees::Entity::find_by_id(id).one(db).await?.ok_or(ApiError::NotFound)?;
+            match overseeing_team(db, viewer, e.unit_id).await? {
+                Some(_) => Ok(e),
+                None => Err(ApiError::NotFound),
+            }
+        }
+        found => found,
+    }
 }
 
 /// Whether the viewer sits on any active team.

@@ -187,6 +187,15 @@ pub async fn find_visible(db: &impl ConnectionTrait, viewer: &Viewer, id: i64) -
     Ok(skp)
 }
 
+/// Loads an SKP for reading: as `find_visible`, and also for an evaluation team overseeing the
+/// owner's unit.
+pub async fn find_readable(db: &impl ConnectionTrait, viewer: &Viewer, id: i64) -> ApiResult<skps::Model> {
+    let skp = skps::Entity::find_by_id(id).one(db).await?.ok_or(ApiError::NotFound)?;
+    let scope = viewer.scope(db).await?;
+    crate::services::oversight::readable_employee(db, viewer, &scope, skp.employee_id).await?;
+    Ok(skp)
+}
+
 /// 403 unless the viewer owns the SKP.
 pub fn require_owner(viewer: &Viewer, skp: &skps::Model) -> ApiResult<()> {
     if viewer.employee_id == Some(skp.employee_id) {

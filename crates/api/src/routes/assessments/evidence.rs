@@ -34,13 +34,7 @@ pub async fn rating_evidence(
     let db = &state.db;
     let scope = viewer.scope(db).await?;
     let id = id.into_inner();
-    // Besides everyone who sees the employee, a member of an evaluation team overseeing the unit.
-    let e = match crate::routes::employees::find_visible(db, &scope, id).await {
-        Err(crate::error::ApiError::NotFound) => {
-            crate::routes::evaluation::reviews::team_sees_employee(db, &viewer, id).await?
-        }
-        found => found?,
-    };
+    let e = crate::services::oversight::readable_employee(db, &viewer, &scope, id).await?;
     let settings = crate::pemda_settings::load(db).await?;
     let period = check_period(&q.period, &settings)?;
     let (from, to) = period.bounds();

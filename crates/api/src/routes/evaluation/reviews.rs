@@ -274,12 +274,3 @@ pub async fn respond(
     txn.commit().await?;
     Ok(web::Json(out))
 }
-
-/// The employee, if a team of the viewer oversees their unit (for reading the rating evidence).
-pub async fn team_sees_employee(db: &impl ConnectionTrait, viewer: &Viewer, id: i64) -> ApiResult<employees::Model> {
-    let e = employees::Entity::find_by_id(id).one(db).await?.ok_or(ApiError::NotFound)?;
-    match overseeing_team(db, viewer, e.unit_id).await? {
-        Some(_) => Ok(e),
-        None => Err(ApiError::NotFound),
-    }
-}

@@ -214,12 +214,13 @@ pub async fn insert_skp(
     Ok(skp)
 }
 
-/// One SKP with its RHK, indicators and core values (owner, penilai chain, heads, admin, auditor).
+/// One SKP with its RHK, indicators and core values (owner, penilai chain, heads, admin, auditor,
+/// and the evaluation team overseeing the owner's unit).
 #[utoipa::path(tag = "skp", security(("bearer" = [])), params(("id" = i64, Path)),
     responses((status = 200, body = Skp), (status = 404, body = Problem)))]
 #[get("/skps/{id}")]
 pub async fn get_skp(state: web::Data<AppState>, viewer: Viewer, id: web::Path<i64>) -> ApiResult<web::Json<Skp>> {
-    let skp = svc::find_visible(&state.db, &viewer, id.into_inner()).await?;
+    let skp = svc::find_readable(&state.db, &viewer, id.into_inner()).await?;
     Ok(web::Json(svc::full(&state.db, &skp).await?))
 }
 
