@@ -111,6 +111,10 @@ pub fn Screen(props: &ScreenProps) -> Html {
                     Route::Complaints => html! { <pages::ComplaintQueue me={me.clone()} /> },
                     Route::ComplaintDetail { id } => html! { <pages::ComplaintDetail me={me.clone()} {id} /> },
                     Route::Ikm => html! { <pages::IkmPage me={me.clone()} /> },
+                    Route::Forums => html! { <pages::Forums me={me.clone()} /> },
+                    Route::ForumDetail { id } => html! { <pages::ForumDetail me={me.clone()} {id} /> },
+                    Route::EvaluationTeam => html! { <pages::EvaluationTeamPage me={me.clone()} /> },
+                    Route::EvaluationSessions => html! { <pages::EvaluationSessions me={me.clone()} /> },
                     Route::Login
                     | Route::NotFound
                     | Route::ServiceUnits
@@ -118,7 +122,9 @@ pub fn Screen(props: &ScreenProps) -> Html {
                     | Route::SurveyPoster { .. }
                     | Route::FileComplaint
                     | Route::Track
-                    | Route::TrackCode { .. } => html! { <pages::NotFound /> },
+                    | Route::TrackCode { .. }
+                    | Route::PublicForums
+                    | Route::PublicForum { .. } => html! { <pages::NotFound /> },
                 }
             };
             html! { <Layout me={me.clone()}>{ page }</Layout> }
@@ -135,6 +141,8 @@ fn citizen_page(route: &Route) -> Option<Html> {
         Route::FileComplaint => html! { <pages::public::FileComplaint /> },
         Route::Track => html! { <pages::public::Track code={None::<AttrValue>} /> },
         Route::TrackCode { code } => html! { <pages::public::Track code={Some(AttrValue::from(code.clone()))} /> },
+        Route::PublicForums => html! { <pages::public::PublicForums /> },
+        Route::PublicForum { id } => html! { <pages::public::PublicForumDetail id={*id} /> },
         _ => return None,
     };
     Some(page)

@@ -104,6 +104,15 @@ impl I18n {
         }
     }
 
+    /// The words of a vocabulary value the domain names itself (an aspirasi's status, a task's...):
+    /// `indonesian` as the domain says it, else the dictionary's `{group}.{value}`.
+    pub fn vocab(&self, group: &str, value: &'static str, indonesian: &'static str) -> &'static str {
+        match self.lang {
+            Lang::Id => indonesian,
+            Lang::En => self.word(group, value),
+        }
+    }
+
     /// The words of an IKM grade: the regulation's own in Indonesian.
     pub fn grade(&self, grade: Grade) -> &'static str {
         match (self.lang, grade) {

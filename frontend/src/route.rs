@@ -75,6 +75,14 @@ pub enum Route {
     ComplaintDetail { id: i64 },
     #[at("/ikm")]
     Ikm,
+    #[at("/forum")]
+    Forums,
+    #[at("/forum/:id")]
+    ForumDetail { id: i64 },
+    #[at("/tim-penilai")]
+    EvaluationTeam,
+    #[at("/evaluasi")]
+    EvaluationSessions,
     // The citizen pages: no sign-in, their own plain frame.
     #[at("/layanan")]
     ServiceUnits,
@@ -88,6 +96,10 @@ pub enum Route {
     Track,
     #[at("/lacak/:code")]
     TrackCode { code: String },
+    #[at("/forum-publik")]
+    PublicForums,
+    #[at("/forum-publik/:id")]
+    PublicForum { id: i64 },
     #[not_found]
     #[at("/404")]
     NotFound,
@@ -110,11 +122,14 @@ impl Route {
         Route::Objections,
         Route::PerformanceMap,
         Route::Calibration,
+        Route::EvaluationTeam,
+        Route::EvaluationSessions,
         Route::Tpp,
         Route::Competencies,
         Route::CompetencyGaps,
         Route::Complaints,
         Route::Ikm,
+        Route::Forums,
         Route::Profile,
         Route::Units,
         Route::Employees,
@@ -138,6 +153,8 @@ impl Route {
                 | Route::FileComplaint
                 | Route::Track
                 | Route::TrackCode { .. }
+                | Route::PublicForums
+                | Route::PublicForum { .. }
         )
     }
 
@@ -165,6 +182,17 @@ impl Route {
             Route::Complaints | Route::ComplaintDetail { .. } | Route::Ikm => {
                 [Role::OperatorLayanan, Role::KepalaUnit, Role::Admin, Role::Auditor].iter().any(|r| me.has(*r))
             }
+            // Heads and operators run their units' forums; admins too; auditors read.
+            Route::Forums | Route::ForumDetail { .. } => {
+                [Role::OperatorLayanan, Role::KepalaUnit, Role::Admin, Role::Auditor].iter().any(|r| me.has(*r))
+            }
+            // The team and admins work here; auditors read; penilai, employees and heads read the
+            // team's notes on their ratings.
+            Route::EvaluationTeam => {
+                me.is_team_member || me.is_supervisor || me.employee.is_some() || Self::oversees(me)
+            }
+            // Heads record sessions; the owners of follow-ups report them done.
+            Route::EvaluationSessions => me.employee.is_some() || Self::oversees(me),
             _ => true,
         }
     }
@@ -215,6 +243,12 @@ impl Route {
             Route::Complaints => "nav.complaints",
             Route::ComplaintDetail { .. } => "nav.complaint_detail",
             Route::Ikm => "nav.ikm",
+            Route::Forums => "nav.forums",
+            Route::ForumDetail { .. } => "nav.forum_detail",
+            Route::EvaluationTeam => "nav.evaluation_team",
+            Route::EvaluationSessions => "nav.evaluation_sessions",
+            Route::PublicForums => "nav.public_forums",
+            Route::PublicForum { .. } => "nav.public_forum",
             Route::ServiceUnits => "nav.service_units",
             Route::Survey { .. } => "nav.survey",
             Route::SurveyPoster { .. } => "nav.survey_poster",

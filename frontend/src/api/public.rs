@@ -1,9 +1,13 @@
 //! What citizens use without an account: the service units, the satisfaction survey, complaints
-//! and their tracking. No session token is ever sent here.
+//! and their tracking, and the public dialogue forums with their aspirasi. No session token is
+//! ever sent here.
 
 use super::client;
 use super::ApiError;
-use kinerja_types::{ComplaintReceipt, NewComplaint, NewSurvey, Page, PublicComplaintStatus, PublicInfo, PublicUnit};
+use kinerja_types::{
+    ComplaintReceipt, InputReceipt, NewComplaint, NewPublicInput, NewSurvey, Page, PublicComplaintStatus, PublicForum,
+    PublicInfo, PublicInput, PublicUnit,
+};
 
 /// The largest page the server gives.
 const PER_PAGE: u64 = Page::<PublicUnit>::MAX_PER_PAGE;
@@ -67,4 +71,26 @@ pub async fn file_complaint(complaint: &NewComplaint) -> Result<ComplaintReceipt
 pub async fn track(tracking_code: &str) -> Result<PublicComplaintStatus, ApiError> {
     let code = js_sys::encode_uri_component(tracking_code.trim());
     client::get_anonymous(&format!("/public/complaints/{code}"), &[]).await
+}
+
+/// `GET /public/forums?page=&per_page=`: forums without their aspirasi and commitments.
+pub async fn forums(number: u64, per_page: u64) -> Result<Page<PublicForum>, ApiError> {
+    let query = [("page", number.max(1).to_string()), ("per_page", per_page.to_string())];
+    client::get_anonymous("/public/forums", &query).await
+}
+
+/// `GET /public/forums/{id}`: the forum with its public aspirasi, minutes and commitments.
+pub async fn forum(id: i64) -> Result<PublicForum, ApiError> {
+    client::get_anonymous(&format!("/public/forums/{id}"), &[]).await
+}
+
+/// `POST /public/forums/{id}/inputs`: the tracking code of the new aspirasi.
+pub async fn send_aspirasi(forum_id: i64, input: &NewPublicInput) -> Result<InputReceipt, ApiError> {
+    client::post_anonymous(&format!("/public/forums/{forum_id}/inputs"), input).await
+}
+
+/// `GET /public/forum-inputs/{tracking_code}`: where an aspirasi stands.
+pub async fn track_aspirasi(tracking_code: &str) -> Result<PublicInput, ApiError> {
+    let code = js_sys::encode_uri_component(tracking_code.trim());
+    client::get_anonymous(&format!("/public/forum-inputs/{code}"), &[]).await
 }

@@ -31,6 +31,8 @@ pub mod rating_input;
 pub mod skp_view;
 pub mod sort_header;
 pub mod status_badge;
+pub mod task;
+pub mod unit_select;
 pub mod year_picker;
 
 pub use assessment_period::{current_period, use_pemda_settings, AssessmentPeriodPicker};
@@ -54,4 +56,6 @@ pub use public_layout::PublicLayout;
 pub use qr_code::QrCode;
 pub use rating_input::{PredikatPreview, RatingChoice};
 pub use status_badge::{ActivityBadge, AssessmentBadge, StatusBadge};
+pub use task::{TaskBadge, TaskDone, TaskKind};
+pub use unit_select::{my_units, UnitSelect};
 pub use year_picker::YearPicker;

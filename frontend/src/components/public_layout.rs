@@ -1,5 +1,5 @@
-//! The plain frame of the citizen pages: the Pemda's name, the language toggle and the three
-//! things a citizen comes for. No staff navigation, no session needed.
+//! The plain frame of the citizen pages: the Pemda's name, the language toggle and the things
+//! a citizen comes for. No staff navigation, no session needed.
 
 use super::LanguageToggle;
 use crate::api::{self, ApiError};
@@ -44,7 +44,8 @@ pub fn PublicLayout(props: &ChildrenProps) -> Html {
     let link = |route: Route, key: &str| {
         let active = current.as_ref() == Some(&route)
             || matches!((&current, &route), (Some(Route::TrackCode { .. }), Route::Track))
-            || matches!((&current, &route), (Some(Route::Survey { .. }), Route::ServiceUnits));
+            || matches!((&current, &route), (Some(Route::Survey { .. }), Route::ServiceUnits))
+            || matches!((&current, &route), (Some(Route::PublicForum { .. }), Route::PublicForums));
         html! {
             <li>
                 <Link<Route> to={route} classes={classes!(active.then_some("active"))}>{ i18n.t(key) }</Link<Route>>
@@ -65,6 +66,7 @@ pub fn PublicLayout(props: &ChildrenProps) -> Html {
                     { link(Route::ServiceUnits, "public.link.survey") }
                     { link(Route::FileComplaint, "public.link.complaint") }
                     { link(Route::Track, "public.link.track") }
+                    { link(Route::PublicForums, "public.link.forums") }
                 </ul>
             </nav>
             <main class="public-content" id="content">{ props.children.clone() }</main>

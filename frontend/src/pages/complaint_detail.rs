@@ -238,10 +238,7 @@ fn StepForm(props: &StepFormProps) -> Html {
             });
         })
     };
-    let set = |state: &UseStateHandle<String>| {
-        let state = state.clone();
-        Callback::from(move |v: String| state.set(v))
-    };
+    let set = crate::hooks::setter;
     let error_for = |field: &str| invalid.get(field).cloned().or_else(|| error.as_ref().and_then(|e| e.field(field)));
     let unit_options: Vec<(AttrValue, AttrValue)> = {
         let mut all: Vec<(&i64, &String)> = props.units.iter().collect();

@@ -1,13 +1,14 @@
 //! Dasbor Unit (heads, admin, auditor): everything about a unit subtree for a month, quarter or
 //! year — the summary tiles, the charts, the same figures per child unit (each leading to its own
-//! dashboard, with the way back up), and the people needing attention. `/dasbor` is the head's
+//! dashboard, with the way back up), the people needing attention, and the oversight tasks
+//! (evaluation follow-ups, forum commitments, the team's open flags). `/dasbor` is the head's
 //! own unit (the city's root for admins and auditors); `/dasbor/{id}` any unit the viewer heads.
 //! The period travels in the address (`?period=2026-Q3`); the page prints without the menus.
 
 use crate::api;
 use crate::api::dashboard::Scope;
 use crate::components::dashboard::{
-    AttentionList, DashboardCharts, DashboardQuery, FigureTiles, FiguresTable, UnitBreadcrumb,
+    AttentionList, DashboardCharts, DashboardQuery, FigureTiles, FiguresTable, OversightPanel, UnitBreadcrumb,
 };
 use crate::components::{DownloadButton, ErrorBanner, FileSource, Loading, PeriodPicker, PrintButton, SelectField};
 use crate::format;
@@ -155,6 +156,7 @@ fn DashboardBody(props: &DashboardBodyProps) -> Html {
             <AttentionList items={Rc::new(d.attention.clone())} total={d.figures.attention_count}
                 unit_names={props.unit_names.clone()}
                 file_name={format!("perlu-perhatian-{}-{period}.csv", props.unit_code)} />
+            <OversightPanel figures={d.oversight.clone()} />
         </>
     }
 }

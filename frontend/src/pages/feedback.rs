@@ -441,10 +441,7 @@ fn WriteFeedback(props: &WriteFeedbackProps) -> Html {
             });
         })
     };
-    let set = |state: &UseStateHandle<String>| {
-        let state = state.clone();
-        Callback::from(move |v: String| state.set(v))
-    };
+    let set = crate::hooks::setter;
     let none = || (AttrValue::from(""), AttrValue::from(i18n.t("feedback.none_chosen").to_owned()));
     let rhk_options: Vec<(AttrValue, AttrValue)> = std::iter::once(none())
         .chain(props.rhk.iter().map(|(id, text)| (AttrValue::from(id.to_string()), AttrValue::from(text.clone()))))

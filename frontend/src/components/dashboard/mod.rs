@@ -1,16 +1,18 @@
 //! The pieces of the unit dashboard and the city view: summary tiles, charts, the per-unit table,
-//! the attention list and the way back up the unit tree.
+//! the attention list, the oversight tasks and the way back up the unit tree.
 
 pub mod attention;
 pub mod breadcrumb;
 pub mod charts;
 pub mod figures_table;
+pub mod oversight;
 pub mod tiles;
 
 pub use attention::{AttentionList, EmployeeQuery};
 pub use breadcrumb::UnitBreadcrumb;
 pub use charts::{DashboardCharts, UnitComparison};
 pub use figures_table::FiguresTable;
+pub use oversight::OversightPanel;
 pub use tiles::FigureTiles;
 
 use kinerja_domain::Period;

@@ -2,6 +2,8 @@
 //! what it needs and says plainly what happened.
 
 mod file_complaint;
+mod forum_detail;
+mod forums;
 mod poster;
 mod service_units;
 mod survey;
@@ -9,6 +11,8 @@ mod survey_form;
 mod track;
 
 pub use file_complaint::FileComplaint;
+pub use forum_detail::PublicForumDetail;
+pub use forums::PublicForums;
 pub use poster::SurveyPoster;
 pub use service_units::ServiceUnits;
 pub use survey::Survey;

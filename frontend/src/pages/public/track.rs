@@ -1,5 +1,6 @@
 //! `/lacak` and `/lacak/{code}`: whoever holds a tracking code sees where the complaint stands on
 //! the workflow, in the public's words, and the unit's public response. Nothing else is shown.
+//! A forum aspirasi's code (`ASP-…`) shows the aspirasi's status and response the same way.
 
 use crate::api::{self, ApiError};
 use crate::components::{ErrorBanner, Loading};
@@ -8,7 +9,7 @@ use crate::hooks::use_remote;
 use crate::i18n::use_i18n;
 use crate::route::Route;
 use kinerja_domain::ComplaintStatus;
-use kinerja_types::PublicComplaintStatus;
+use kinerja_types::{PublicComplaintStatus, PublicInput};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -35,7 +36,10 @@ pub fn Track(props: &TrackProps) -> Html {
     }
     let status = use_remote(props.code.clone(), |code| async move {
         match code {
-            Some(code) => api::public::track(&code).await.map(Some),
+            Some(code) if is_aspirasi(&code) => {
+                api::public::track_aspirasi(&code).await.map(|a| Some(Tracked::Aspirasi(a)))
+            }
+            Some(code) => api::public::track(&code).await.map(|c| Some(Tracked::Complaint(c))),
             None => Ok(None),
         }
     });
@@ -69,7 +73,8 @@ pub fn Track(props: &TrackProps) -> Html {
             </p>
         },
         (Some(error), _) => html! { <ErrorBanner error={Some(error.clone())} on_retry={status.reload.clone()} /> },
-        (None, Some(Some(found))) => html! { <TrackResult status={found.clone()} /> },
+        (None, Some(Some(Tracked::Complaint(found)))) => html! { <TrackResult status={found.clone()} /> },
+        (None, Some(Some(Tracked::Aspirasi(found)))) => html! { <AspirasiResult input={found.clone()} /> },
         (None, _) if status.state.loading && props.code.is_some() => html! { <Loading /> },
         _ => html! {},
     };
@@ -92,6 +97,48 @@ pub fn Track(props: &TrackProps) -> Html {
                 </div>
             </form>
             { result }
+        </section>
+    }
+}
+
+/// What a tracking code leads to.
+#[derive(Debug, Clone, PartialEq)]
+enum Tracked {
+    Complaint(PublicComplaintStatus),
+    Aspirasi(PublicInput),
+}
+
+/// Whether `code` is a forum aspirasi's (`ASP-…`) rather than a complaint's.
+fn is_aspirasi(code: &str) -> bool {
+    code.trim().to_uppercase().starts_with("ASP-")
+}
+
+#[derive(Properties, PartialEq)]
+struct AspirasiResultProps {
+    input: PublicInput,
+}
+
+/// An aspirasi sent to a forum: its status, the words and the response, and the way to the forum.
+#[component]
+fn AspirasiResult(props: &AspirasiResultProps) -> Html {
+    let i18n = use_i18n();
+    let a = &props.input;
+    html! {
+        <section class="panel track-result" aria-live="polite">
+            <p class="tracking-code tracking-code-small">{ &a.tracking_code }</p>
+            <p class="track-current">
+                { i18n.t("track.status_now") }{ " " }
+                <strong class={classes!("track-status", format!("track-status-input-{}", a.status.as_str()))}>
+                    { i18n.vocab("input_status", a.status.as_str(), a.status.public_label()) }
+                </strong>
+            </p>
+            <p class="muted small">{ format::instant(&a.created_at, i18n.lang()) }</p>
+            <p class="feedback-text">{ &a.text }</p>
+            if let Some(response) = &a.response {
+                <h2>{ i18n.t("track.response") }</h2>
+                <p class="public-response">{ response }</p>
+            }
+            <p><Link<Route> to={Route::PublicForum { id: a.forum_id }}>{ i18n.t("track.open_forum") }</Link<Route>></p>
         </section>
     }
 }

@@ -1,0 +1,261 @@
+//! The aspirasi of a forum for its staff: each with where it came from, the contact, its status
+//! and public response, and a way to settle it (discussed, declined with a reason, hidden); and
+//! the form that records what was said in the room.
+
+use crate::api::{self, ApiError};
+use crate::components::{ErrorBanner, Field, SelectField};
+use crate::format;
+use crate::i18n::use_i18n;
+use kinerja_domain::oversight::InputStatus;
+use kinerja_types::{Forum, ForumInput, InputUpdate, NewRoomInput};
+use std::rc::Rc;
+use yew::platform::spawn_local;
+use yew::prelude::*;
+
+/// The statuses staff set by hand; "committed" comes from a commitment.
+const SETTABLE: [InputStatus; 3] = [InputStatus::Discussed, InputStatus::Declined, InputStatus::Hidden];
+
+#[derive(Properties, PartialEq)]
+pub struct ForumInputsProps {
+    pub forum: Rc<Forum>,
+    /// Whether the viewer may change anything (runs forums, and the forum is not cancelled).
+    pub may_run: bool,
+    /// Told with a line to show once something changed.
+    pub on_change: Callback<String>,
+}
+
+#[component]
+pub fn ForumInputs(props: &ForumInputsProps) -> Html {
+    let i18n = use_i18n();
+    let inputs = &props.forum.inputs;
+    html! {
+        <section class="panel forum-inputs">
+            <h2>{ i18n.tf("forum.inputs_n", &[("n", &inputs.len().to_string())]) }</h2>
+            if inputs.is_empty() {
+                <p class="muted">{ i18n.t("forum.no_inputs") }</p>
+            } else {
+                <ol class="aspirasi-list">
+                    { for inputs.iter().map(|input| html! {
+                        <InputItem key={input.id} input={input.clone()} may_run={props.may_run}
+                            on_change={props.on_change.clone()} />
+                    }) }
+                </ol>
+            }
+            if props.may_run {
+                <RoomInputForm forum_id={props.forum.id} on_done={props.on_change.clone()} />
+            }
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct InputBadgeProps {
+    pub status: InputStatus,
+}
+
+/// An aspirasi's status in the public's words.
+#[component]
+pub fn InputBadge(props: &InputBadgeProps) -> Html {
+    let i18n = use_i18n();
+    let s = props.status;
+    html! {
+        <span class={classes!("badge", format!("badge-input-{}", s.as_str()))} data-status={s.as_str()}>
+            { i18n.vocab("input_status", s.as_str(), s.public_label()) }
+        </span>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct InputItemProps {
+    input: ForumInput,
+    may_run: bool,
+    on_change: Callback<String>,
+}
+
+/// One aspirasi and, while it may still change, its status form.
+#[component]
+fn InputItem(props: &InputItemProps) -> Html {
+    let i18n = use_i18n();
+    let a = &props.input;
+    let choices: Vec<InputStatus> = SETTABLE.iter().copied().filter(|to| a.status.can_become(*to)).collect();
+    html! {
+        <li class="aspirasi" data-input={a.id.to_string()} data-code={a.tracking_code.clone()}>
+            <p class="feedback-head">
+                <strong class="mono">{ &a.tracking_code }</strong>
+                <span class="chip">{ i18n.vocab("input_source", a.source.as_str(), a.source.label()) }</span>
+                if let Some(speaker) = &a.speaker {
+                    <span>{ speaker }</span>
+                }
+                <span class="muted small">{ format::instant(&a.created_at, i18n.lang()) }</span>
+                <InputBadge status={a.status} />
+            </p>
+            <p class="feedback-text">{ &a.text }</p>
+            if let Some(contact) = &a.contact {
+                <p class="small">
+                    <span class="muted">{ i18n.t("forum.contact") }{ ": " }</span>{ contact }
+                    <span class="muted">{ " · " }{ i18n.t("forum.contact_private") }</span>
+                </p>
+            }
+            if let Some(response) = &a.response {
+                <p class="public-response"><span class="muted">{ i18n.t("forum.response") }{ ": " }</span>{ response }</p>
+            }
+            if props.may_run && !choices.is_empty() {
+                <InputStatusForm input_id={a.id} {choices} response={a.response.clone().unwrap_or_default()}
+                    on_done={props.on_change.clone()} />
+            }
+        </li>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct InputStatusProps {
+    input_id: i64,
+    choices: Vec<InputStatus>,
+    response: AttrValue,
+    on_done: Callback<String>,
+}
+
+/// The new status and the public response (required to decline), behind "Ubah status".
+#[component]
+fn InputStatusForm(props: &InputStatusProps) -> Html {
+    let i18n = use_i18n();
+    let status = {
+        let first = props.choices.first().copied();
+        use_state(move || first)
+    };
+    let response = {
+        let start = props.response.to_string();
+        use_state(move || start)
+    };
+    let busy = use_state(|| false);
+    let error = use_state(|| None::<ApiError>);
+    let missing = use_state(|| false);
+    let onsubmit = {
+        let (status, response, busy, error, missing) =
+            (status.clone(), response.clone(), busy.clone(), error.clone(), missing.clone());
+        let (id, on_done, i18n) = (props.input_id, props.on_done.clone(), i18n.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let Some(to) = *status else { return };
+            let text = response.trim().to_owned();
+            let lacking = InputStatus::needs_response(to) && text.is_empty();
+            missing.set(lacking);
+            if lacking || *busy {
+                return;
+            }
+            let body = InputUpdate { status: to, response: Some(text).filter(|t| !t.is_empty()) };
+            busy.set(true);
+            let (busy, error, on_done, i18n) = (busy.clone(), error.clone(), on_done.clone(), i18n.clone());
+            spawn_local(async move {
+                match api::forums::update_input(id, &body).await {
+                    Ok(input) => {
+                        error.set(None);
+                        let words = i18n.vocab("input_status", input.status.as_str(), input.status.public_label());
+                        on_done
+                            .emit(i18n.tf("forum.input_updated", &[("code", &input.tracking_code), ("status", words)]));
+                    }
+                    Err(e) => error.set(Some(e)),
+                }
+                busy.set(false);
+            });
+        })
+    };
+    let options: Vec<(AttrValue, AttrValue)> = props
+        .choices
+        .iter()
+        .map(|s| {
+            (AttrValue::from(s.as_str()), AttrValue::from(i18n.vocab("input_status", s.as_str(), s.public_label())))
+        })
+        .collect();
+    let on_status = {
+        let status = status.clone();
+        Callback::from(move |v: String| status.set(v.parse().ok()))
+    };
+    let on_response = {
+        let response = response.clone();
+        Callback::from(move |v: String| response.set(v))
+    };
+    let id = props.input_id;
+    let response_error = if *missing {
+        Some(i18n.t("forum.decline_needs_response").to_owned())
+    } else {
+        error.as_ref().and_then(|e| e.field("response"))
+    };
+    html! {
+        <details class="input-status">
+            <summary>{ i18n.t("forum.change_status") }</summary>
+            <form {onsubmit} novalidate=true>
+                <div class="form-grid">
+                    <SelectField id={format!("input-{id}-status")} label={i18n.t("forum.new_status").to_owned()}
+                        value={status.map(|s| s.as_str()).unwrap_or_default()} {options} on_change={on_status}
+                        error={error.as_ref().and_then(|e| e.field("status"))} />
+                    <Field id={format!("input-{id}-response")} label={i18n.t("forum.public_response").to_owned()}
+                        value={(*response).clone()} on_input={on_response} rows={Some(2)} error={response_error}
+                        hint={Some(AttrValue::from(i18n.t("forum.public_response_hint")))} />
+                </div>
+                <ErrorBanner error={(*error).clone()} shown_fields={&["status", "response"][..]} />
+                <button type="submit" class="button-quiet" disabled={*busy}>{ i18n.t("forum.save_status") }</button>
+            </form>
+        </details>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct RoomInputProps {
+    forum_id: i64,
+    on_done: Callback<String>,
+}
+
+/// What someone said in the room, with their name if they wish.
+#[component]
+fn RoomInputForm(props: &RoomInputProps) -> Html {
+    let i18n = use_i18n();
+    let text = use_state(String::new);
+    let speaker = use_state(String::new);
+    let busy = use_state(|| false);
+    let error = use_state(|| None::<ApiError>);
+    let onsubmit = {
+        let (text, speaker, busy, error) = (text.clone(), speaker.clone(), busy.clone(), error.clone());
+        let (forum_id, on_done, i18n) = (props.forum_id, props.on_done.clone(), i18n.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            if *busy {
+                return;
+            }
+            let body = NewRoomInput {
+                text: text.trim().to_owned(),
+                speaker: Some(speaker.trim().to_owned()).filter(|s| !s.is_empty()),
+            };
+            busy.set(true);
+            let (text, speaker, busy, error, on_done, i18n) =
+                (text.clone(), speaker.clone(), busy.clone(), error.clone(), on_done.clone(), i18n.clone());
+            spawn_local(async move {
+                match api::forums::add_room_input(forum_id, &body).await {
+                    Ok(input) => {
+                        text.set(String::new());
+                        speaker.set(String::new());
+                        error.set(None);
+                        on_done.emit(i18n.tf("forum.room_input_added", &[("code", &input.tracking_code)]));
+                    }
+                    Err(e) => error.set(Some(e)),
+                }
+                busy.set(false);
+            });
+        })
+    };
+    let set = crate::hooks::setter;
+    let field_error = |f: &str| error.as_ref().and_then(|e| e.field(f));
+    html! {
+        <form class="room-input" {onsubmit} novalidate=true>
+            <h3>{ i18n.t("forum.room_input") }</h3>
+            <div class="form-grid">
+                <Field id="room-input-text" label={i18n.t("forum.room_input_text").to_owned()} rows={Some(3)}
+                    value={(*text).clone()} on_input={set(&text)} required=true error={field_error("text")} />
+                <Field id="room-input-speaker" label={i18n.t("forum.speaker").to_owned()} value={(*speaker).clone()}
+                    on_input={set(&speaker)} error={field_error("speaker")} />
+            </div>
+            <ErrorBanner error={(*error).clone()} shown_fields={&["text", "speaker"][..]} />
+            <button type="submit" class="button-primary" disabled={*busy}>{ i18n.t("forum.add_room_input") }</button>
+        </form>
+    }
+}

@@ -1,0 +1,220 @@
+//! Forum Dialog Publik (heads and operators of units, admins; auditors read): the forums of my
+//! units, newest first, and the form that announces a new one to the public.
+
+use super::PageProps;
+use crate::api::{self, ApiError};
+use crate::components::{ErrorBanner, Field, Loading, SelectField, UnitSelect};
+use crate::format;
+use crate::hooks::use_remote;
+use crate::i18n::use_i18n;
+use crate::route::Route;
+use kinerja_domain::oversight::ForumStatus;
+use kinerja_domain::Role;
+use kinerja_types::{Forum, Me, NewForum};
+use std::rc::Rc;
+use yew::platform::spawn_local;
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+/// Whether `me` may announce and run forums (the server checks the unit).
+pub fn runs_forums(me: &Me) -> bool {
+    [Role::Admin, Role::KepalaUnit, Role::OperatorLayanan].iter().any(|r| me.has(*r))
+}
+
+#[component]
+pub fn Forums(props: &PageProps) -> Html {
+    let i18n = use_i18n();
+    let status = use_state(|| None::<ForumStatus>);
+    let forums = use_remote(*status, api::forums::list);
+    let flash = use_state(|| None::<Forum>);
+    let on_status = {
+        let status = status.clone();
+        Callback::from(move |v: String| status.set(v.parse().ok()))
+    };
+    let on_created = {
+        let (flash, reload) = (flash.clone(), forums.reload.clone());
+        Callback::from(move |forum: Forum| {
+            flash.set(Some(forum));
+            reload.emit(());
+        })
+    };
+    let statuses: Vec<(AttrValue, AttrValue)> = std::iter::once(("", i18n.t("forum.all_statuses")))
+        .chain(ForumStatus::ALL.iter().map(|s| (s.as_str(), i18n.word("forum_status", s.as_str()))))
+        .map(|(v, t)| (AttrValue::from(v), AttrValue::from(t.to_owned())))
+        .collect();
+    let body = match forums.state.data.as_deref().map(Vec::as_slice) {
+        Some([]) => html! { <p class="muted">{ i18n.t("forum.none") }</p> },
+        Some(list) => html! { <ForumTable forums={Rc::new(list.to_vec())} /> },
+        None if forums.state.loading => html! { <Loading /> },
+        None => html! {},
+    };
+    html! {
+        <section class="page forums">
+            <h1>{ i18n.t("forum.title") }</h1>
+            <p class="lead">{ i18n.t("forum.lead") }</p>
+            if let Some(f) = &*flash {
+                <p class="notice notice-success" role="status">
+                    { i18n.tf("forum.announced", &[("topic", &f.topic)]) }{ " " }
+                    <Link<Route> to={Route::ForumDetail { id: f.id }}>{ i18n.t("forum.open") }</Link<Route>>
+                </p>
+            }
+            <div class="toolbar">
+                <SelectField id="forum-status-filter" label={i18n.t("forum.status").to_owned()}
+                    value={status.map(|s| s.as_str()).unwrap_or_default()} options={statuses} on_change={on_status} />
+            </div>
+            <ErrorBanner error={forums.state.error.clone()} on_retry={forums.reload.clone()} />
+            { body }
+            if runs_forums(&props.me) {
+                <AnnounceForm me={props.me.clone()} on_done={on_created} />
+            }
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ForumTableProps {
+    forums: Rc<Vec<Forum>>,
+}
+
+/// Date, topic (to the forum), unit, place and status.
+#[component]
+fn ForumTable(props: &ForumTableProps) -> Html {
+    let i18n = use_i18n();
+    let col = |key: &str| i18n.t(key).to_owned();
+    html! {
+        <div class="table-wrap">
+            <table class="forum-list">
+                <thead><tr>
+                    <th scope="col">{ col("forum.date") }</th>
+                    <th scope="col">{ col("forum.topic") }</th>
+                    <th scope="col">{ col("forum.unit") }</th>
+                    <th scope="col">{ col("forum.place") }</th>
+                    <th scope="col">{ col("forum.status") }</th>
+                </tr></thead>
+                <tbody>
+                    { for props.forums.iter().map(|f| html! {
+                        <tr key={f.id} data-forum={f.id.to_string()}>
+                            <td data-label={col("forum.date")} class="nowrap">{ format::date(&f.date) }</td>
+                            <td data-label={col("forum.topic")}>
+                                <Link<Route> to={Route::ForumDetail { id: f.id }}>{ &f.topic }</Link<Route>>
+                            </td>
+                            <td data-label={col("forum.unit")}>{ &f.unit_name }</td>
+                            <td data-label={col("forum.place")}>{ &f.place }</td>
+                            <td data-label={col("forum.status")}><ForumBadge status={f.status} /></td>
+                        </tr>
+                    }) }
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ForumBadgeProps {
+    pub status: ForumStatus,
+}
+
+/// Announced, held or cancelled, coloured.
+#[component]
+pub fn ForumBadge(props: &ForumBadgeProps) -> Html {
+    let i18n = use_i18n();
+    let s = props.status.as_str();
+    html! { <span class={classes!("badge", format!("badge-forum-{s}"))} data-status={s}>{ i18n.word("forum_status", s) }</span> }
+}
+
+#[derive(Properties, PartialEq)]
+struct AnnounceProps {
+    me: Rc<Me>,
+    on_done: Callback<Forum>,
+}
+
+/// The announcement: unit, topic, date, place and what it is about.
+#[component]
+fn AnnounceForm(props: &AnnounceProps) -> Html {
+    let i18n = use_i18n();
+    let unit = use_state(|| props.me.unit_id);
+    let topic = use_state(String::new);
+    let date = use_state(String::new);
+    let place = use_state(String::new);
+    let description = use_state(String::new);
+    let busy = use_state(|| false);
+    let error = use_state(|| None::<ApiError>);
+    let text = |state: &UseStateHandle<String>| {
+        let state = state.clone();
+        Callback::from(move |v: String| state.set(v))
+    };
+    let on_unit = {
+        let unit = unit.clone();
+        Callback::from(move |v: Option<i64>| unit.set(v))
+    };
+    let onsubmit = {
+        let (unit, topic, date, place, description) =
+            (unit.clone(), topic.clone(), date.clone(), place.clone(), description.clone());
+        let (busy, error, on_done, i18n) = (busy.clone(), error.clone(), props.on_done.clone(), i18n.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            if *busy {
+                return;
+            }
+            let mut invalid = Vec::new();
+            if unit.is_none() {
+                invalid.push(kinerja_types::FieldError::new("unit_id", i18n.t("validation.unit_required")));
+            }
+            let day = date.parse::<chrono::NaiveDate>().ok();
+            if day.is_none() {
+                invalid.push(kinerja_types::FieldError::new("date", i18n.t("forum.date_required")));
+            }
+            let (Some(unit_id), Some(day), true) = (*unit, day, invalid.is_empty()) else {
+                error.set(Some(ApiError::Invalid { detail: None, fields: invalid }));
+                return;
+            };
+            let body = NewForum {
+                unit_id,
+                topic: topic.trim().to_owned(),
+                date: day,
+                place: place.trim().to_owned(),
+                description: Some(description.trim().to_owned()).filter(|d| !d.is_empty()),
+            };
+            busy.set(true);
+            let (topic, date, place, description) = (topic.clone(), date.clone(), place.clone(), description.clone());
+            let (busy, error, on_done) = (busy.clone(), error.clone(), on_done.clone());
+            spawn_local(async move {
+                match api::forums::create(&body).await {
+                    Ok(forum) => {
+                        for field in [&topic, &date, &place, &description] {
+                            field.set(String::new());
+                        }
+                        error.set(None);
+                        on_done.emit(forum);
+                    }
+                    Err(e) => error.set(Some(e)),
+                }
+                busy.set(false);
+            });
+        })
+    };
+    let field_error = |f: &str| error.as_ref().and_then(|e| e.field(f));
+    html! {
+        <section class="panel">
+            <h2>{ i18n.t("forum.announce") }</h2>
+            <p class="muted">{ i18n.t("forum.announce_hint") }</p>
+            <form {onsubmit} novalidate=true>
+                <div class="form-grid">
+                    <UnitSelect id="forum-unit" label={i18n.t("forum.unit").to_owned()} me={props.me.clone()}
+                        value={*unit} on_change={on_unit} empty={Some(AttrValue::from(i18n.t("validation.choose").to_owned()))}
+                        error={field_error("unit_id")} />
+                    <Field id="forum-topic" label={i18n.t("forum.topic").to_owned()} value={(*topic).clone()}
+                        on_input={text(&topic)} required=true error={field_error("topic")} />
+                    <Field id="forum-date" label={i18n.t("forum.date").to_owned()} kind="date" value={(*date).clone()}
+                        on_input={text(&date)} required=true error={field_error("date")} />
+                    <Field id="forum-place" label={i18n.t("forum.place").to_owned()} value={(*place).clone()}
+                        on_input={text(&place)} required=true error={field_error("place")} />
+                </div>
+                <Field id="forum-description" label={i18n.t("forum.description").to_owned()} rows={Some(3)}
+                    value={(*description).clone()} on_input={text(&description)} error={field_error("description")} />
+                <ErrorBanner error={(*error).clone()} shown_fields={&["unit_id", "topic", "date", "place", "description"][..]} />
+                <button type="submit" class="button-primary" disabled={*busy}>{ i18n.t("forum.announce_button") }</button>
+            </form>
+        </section>
+    }
+}
