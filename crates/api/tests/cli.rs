@@ -28,7 +28,7 @@ fn commands_work_on_the_default_sqlite_file() {
     let again = kinerja(dir.path()).args(["seed", "demo"]).output().unwrap();
     assert!(again.status.success());
     assert!(String::from_utf8_lossy(&again.stdout)
-        .contains("0 unit, 0 pegawai, 0 akun, 0 SKP, 0 aktivitas, 0 survei, 0 pengaduan, 0 penilaian, 0 level kompetensi, 0 rencana pengembangan baru"));
+        .contains("0 unit, 0 pegawai, 0 akun, 0 SKP, 0 aktivitas, 0 survei, 0 pengaduan, 0 penilaian, 0 level kompetensi, 0 rencana pengembangan, 0 catatan pengawasan baru"));
 
     let admin = kinerja(dir.path())
         .args(["admin", "create", "--username", "bkpsdm"])

@@ -415,8 +415,8 @@ pub async fn run_with(db: &DatabaseConnection, extras: &Extras) -> anyhow::Resul
     txn.commit().await?;
 
     println!(
-        "Kota Sukamaju siap: {} unit, {} pegawai, {} akun, {} SKP, {} aktivitas, {} survei, {} pengaduan, {} penilaian, {} level kompetensi, {} rencana pengembangan baru (yang sudah ada dibiarkan).",
-        created.0, created.1, created.2, plans, work, surveys, complaints, ratings, levels, development
+        "Kota Sukamaju siap: {} unit, {} pegawai, {} akun, {} SKP, {} aktivitas, {} survei, {} pengaduan, {} penilaian, {} level kompetensi, {} rencana pengembangan, {} catatan pengawasan baru (yang sudah ada dibiarkan).",
+        created.0, created.1, created.2, plans, work, surveys, complaints, ratings, levels, development, oversight
     );
     println!("Akun demo (kata sandi semuanya: {DEMO_PASSWORD}):");
     for (username, _, _, _, who) in USERS {
