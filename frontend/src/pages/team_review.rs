@@ -230,12 +230,15 @@ fn ReviewForm(props: &ReviewFormProps) -> Html {
                 reason: Some(why).filter(|r| *flag && !r.is_empty()),
             };
             busy.set(true);
-            let (note, flag, reason, busy, error, on_done) =
-                (note.clone(), flag.clone(), reason.clone(), busy.clone(), error.clone(), on_done.clone());
+            let (note, recommendation, flag, reason) =
+                (note.clone(), recommendation.clone(), flag.clone(), reason.clone());
+            let (busy, error, on_done) = (busy.clone(), error.clone(), on_done.clone());
             spawn_local(async move {
                 match api::evaluation_teams::review(id, &body).await {
                     Ok(_) => {
+                        // Emptied whole, so the next review starts without this one's advice.
                         note.set(String::new());
+                        recommendation.set(None);
                         flag.set(false);
                         reason.set(String::new());
                         error.set(None);

@@ -163,7 +163,7 @@ pub async fn create_review(
         Change::new("assessment_review.create", "assessment_review", row.id).after(&out),
     )
     .await?;
-    let link = Some(format!("/tim-penilai?assessment={}", a.id));
+    let link = Some("/tim-penilai".to_owned());
     let title = if body.flag {
         format!("Tim penilai meminta tinjau ulang penilaian {} periode {}", e.name, a.period)
     } else {
@@ -268,7 +268,7 @@ pub async fn respond(
         kind: "assessment_review",
         title: format!("Penilai menanggapi tinjau ulang penilaian {} periode {}", e.name, a.period),
         body: out.response.clone().unwrap_or_default(),
-        link: Some(format!("/tim-penilai?assessment={}", a.id)),
+        link: Some("/tim-penilai".to_owned()),
     };
     notify::employee(&txn, author, &msg).await?;
     txn.commit().await?;
