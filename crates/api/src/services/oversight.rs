@@ -7,9 +7,9 @@ use crate::entities::{
     forums, units,
 };
 use crate::error::{ApiError, ApiResult};
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 use kinerja_domain::oversight::{is_overdue, FlagStatus, TaskStatus};
-use kinerja_types::{ForumCommitment, OpenTask, OversightFigures, SessionFollowUp};
+use kinerja_types::{ForumCommitment, OpenTask, OversightFigures, SessionFollowUp, TaskUpdate};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
 use std::collections::{HashMap, HashSet};
 
@@ -128,6 +128,29 @@ pub async fn unit_names(db: &impl ConnectionTrait, list: &[i64]) -> ApiResult<Ha
 
 fn status(s: &str) -> TaskStatus {
     s.parse().unwrap_or(TaskStatus::Open)
+}
+
+/// What a follow-up or commitment stores after an update: its status, done note and done time.
+pub struct TaskState {
+    pub status: String,
+    pub done_note: Option<String>,
+    pub done_at: Option<DateTime<Utc>>,
+}
+
+/// The state a task update asks for: done needs a note saying what was done; reopening clears it.
+pub fn task_state(update: &TaskUpdate) -> ApiResult<TaskState> {
+    let note = update.note.as_deref().map(str::trim).filter(|n| !n.is_empty());
+    Ok(match update.status {
+        TaskStatus::Done => match note.filter(|n| n.chars().count() >= 3) {
+            Some(n) => TaskState {
+                status: update.status.as_str().to_owned(),
+                done_note: Some(n.to_owned()),
+                done_at: Some(Utc::now()),
+            },
+            None => return Err(ApiError::field("note", "tuliskan apa yang sudah dilakukan (minimal 3 karakter)")),
+        },
+        TaskStatus::Open => TaskState { status: update.status.as_str().to_owned(), done_note: None, done_at: None },
+    })
 }
 
 /// A follow-up as sent.

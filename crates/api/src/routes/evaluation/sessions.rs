@@ -9,7 +9,7 @@ use crate::entities::{employees, evaluation_follow_ups, evaluation_sessions};
 use crate::error::{ApiError, ApiResult};
 use crate::routes::units::require_head;
 use crate::services::notify::{self, Message};
-use crate::services::oversight::{employee_names, follow_up_wire, ids, ids_json, strings, unit_names};
+use crate::services::oversight::{employee_names, follow_up_wire, ids, ids_json, strings, task_state, unit_names};
 use crate::state::AppState;
 use actix_web::{get, post, put, web, HttpResponse};
 use chrono::{Datelike, NaiveDate, Utc};
@@ -338,26 +338,15 @@ pub async fn update_follow_up(
     if !owner {
         require_writer(&txn, &viewer, f.unit_id).await?;
     }
-    let note = body.note.as_deref().map(str::trim).filter(|n| !n.is_empty());
-    if body.status == TaskStatus::Done && note.is_none_or(|n| n.chars().count() < 3) {
-        return Err(ApiError::field("note", "tuliskan apa yang sudah dilakukan (minimal 3 karakter)"));
-    }
+    let next = task_state(&body)?;
     let names = employee_names(&txn, &[f.owner_id]).await?;
     let owner_name = names.get(&f.owner_id).cloned().unwrap_or_default();
     let today = today(&txn).await?;
     let before = follow_up_wire(&f, &owner_name, today);
     let mut a: evaluation_follow_ups::ActiveModel = f.into();
-    a.status = Set(body.status.as_str().to_owned());
-    match body.status {
-        TaskStatus::Done => {
-            a.done_note = Set(note.map(str::to_owned));
-            a.done_at = Set(Some(Utc::now()));
-        }
-        TaskStatus::Open => {
-            a.done_note = Set(None);
-            a.done_at = Set(None);
-        }
-    }
+    a.status = Set(next.status);
+    a.done_note = Set(next.done_note);
+    a.done_at = Set(next.done_at);
     let row = a.update(&txn).await?;
     let out = follow_up_wire(&row, &owner_name, today);
     audit::record(

@@ -9,7 +9,7 @@ use crate::audit::{self, Change};
 use crate::entities::{forum_commitments, forum_inputs, forums};
 use crate::error::{ApiError, ApiResult};
 use crate::routes::public::{fingerprint, tracking_code};
-use crate::services::oversight::{commitment_wire, ids_json, unit_names};
+use crate::services::oversight::{commitment_wire, ids_json, task_state, unit_names};
 use crate::state::AppState;
 use actix_web::{get, post, put, web, HttpResponse};
 use chrono::{Datelike, NaiveDate, Utc};
@@ -127,6 +127,16 @@ async fn wire(db: &impl ConnectionTrait, f: &forums::Model, full: bool) -> ApiRe
 
 async fn find(db: &impl ConnectionTrait, id: i64) -> ApiResult<forums::Model> {
     forums::Entity::find_by_id(id).one(db).await?.ok_or(ApiError::NotFound)
+}
+
+/// A forum the viewer runs and that still takes aspirasi and commitments (not cancelled).
+async fn find_open(db: &impl ConnectionTrait, viewer: &Viewer, id: i64) -> ApiResult<forums::Model> {
+    let f = find(db, id).await?;
+    require_staff(db, viewer, f.unit_id, true).await?;
+    if forum_status(&f) == ForumStatus::Cancelled {
+        return Err(ApiError::Conflict("forum ini dibatalkan".into()));
+    }
+    Ok(f)
 }
 
 fn trimmed(s: &Option<String>) -> Option<String> {
@@ -297,11 +307,7 @@ pub async fn add_room_input(
 ) -> ApiResult<HttpResponse> {
     body.validate()?;
     let txn = crate::db::begin(&state.db).await?;
-    let f = find(&txn, id.into_inner()).await?;
-    require_staff(&txn, &viewer, f.unit_id, true).await?;
-    if forum_status(&f) == ForumStatus::Cancelled {
-        return Err(ApiError::Conflict("forum ini dibatalkan".into()));
-    }
+    let f = find_open(&txn, &viewer, id.into_inner()).await?;
     let now = Utc::now();
     let text = body.text.trim().to_owned();
     let row = forum_inputs::ActiveModel {
@@ -391,11 +397,7 @@ pub async fn add_commitment(
 ) -> ApiResult<HttpResponse> {
     body.validate()?;
     let txn = crate::db::begin(&state.db).await?;
-    let f = find(&txn, id.into_inner()).await?;
-    require_staff(&txn, &viewer, f.unit_id, true).await?;
-    if forum_status(&f) == ForumStatus::Cancelled {
-        return Err(ApiError::Conflict("forum ini dibatalkan".into()));
-    }
+    let f = find_open(&txn, &viewer, id.into_inner()).await?;
     crate::routes::list::check_year("due_on", body.due_on.year())?;
     if body.due_on < f.date {
         return Err(ApiError::field("due_on", "tenggat tidak boleh sebelum tanggal forum"));
@@ -462,24 +464,13 @@ pub async fn update_commitment(
     let txn = crate::db::begin(&state.db).await?;
     let c = forum_commitments::Entity::find_by_id(id.into_inner()).one(&txn).await?.ok_or(ApiError::NotFound)?;
     require_staff(&txn, &viewer, c.unit_id, true).await?;
-    let note = trimmed(&body.note);
-    if body.status == TaskStatus::Done && note.as_deref().is_none_or(|n| n.chars().count() < 3) {
-        return Err(ApiError::field("note", "tuliskan apa yang sudah dilakukan (minimal 3 karakter)"));
-    }
+    let next = task_state(&body)?;
     let today = today(&txn).await?;
     let before = commitment_wire(&c, today);
     let mut a: forum_commitments::ActiveModel = c.into();
-    a.status = Set(body.status.as_str().to_owned());
-    match body.status {
-        TaskStatus::Done => {
-            a.done_note = Set(note);
-            a.done_at = Set(Some(Utc::now()));
-        }
-        TaskStatus::Open => {
-            a.done_note = Set(None);
-            a.done_at = Set(None);
-        }
-    }
+    a.status = Set(next.status);
+    a.done_note = Set(next.done_note);
+    a.done_at = Set(next.done_at);
     let row = a.update(&txn).await?;
     let out = commitment_wire(&row, today);
     audit::record(
