@@ -29,6 +29,10 @@ pub struct Config {
     pub trusted_proxies: Vec<std::net::IpAddr>,
     /// How long a computed dashboard is served again to those allowed to see it (zero: never).
     pub dashboard_cache: Duration,
+    /// How long a signed-in person's identity and scopes, and the Pemda's settings, are kept
+    /// before they are read again (zero: every request reads them). Changes made through this
+    /// server take effect at once; those made on another replica within this time.
+    pub identity_cache: Duration,
 }
 
 impl std::fmt::Debug for Config {
@@ -60,6 +64,7 @@ impl Config {
             hsts: false,
             trusted_proxies: Vec::new(),
             dashboard_cache: Duration::ZERO,
+            identity_cache: Duration::from_secs(3),
         }
     }
 }
@@ -124,6 +129,13 @@ impl Config {
             .map_err(|_| anyhow::anyhow!("KINERJA_DASHBOARD_CACHE_SECONDS: '{cache}' is not a number of seconds"))?;
         anyhow::ensure!(cache <= 3600, "KINERJA_DASHBOARD_CACHE_SECONDS: at most 3600");
         self.dashboard_cache = Duration::from_secs(cache);
+        let identity = std::env::var("KINERJA_IDENTITY_CACHE_SECONDS").unwrap_or_else(|_| "3".into());
+        let identity: u64 = identity
+            .trim()
+            .parse()
+            .map_err(|_| anyhow::anyhow!("KINERJA_IDENTITY_CACHE_SECONDS: '{identity}' is not a number of seconds"))?;
+        anyhow::ensure!(identity <= 60, "KINERJA_IDENTITY_CACHE_SECONDS: at most 60");
+        self.identity_cache = Duration::from_secs(identity);
         for o in &self.cors_origins {
             anyhow::ensure!(
                 o.starts_with("https://") || o.starts_with("http://"),

@@ -1,6 +1,5 @@
 //! The Kinerja server: configuration, start-up, HTTP routes, persistence and the command line.
 
-pub mod access;
 pub mod audit;
 pub mod auth;
 pub mod cli;
@@ -10,6 +9,7 @@ pub mod entities;
 pub mod error;
 pub mod openapi;
 pub mod pemda_settings;
+pub mod policy;
 pub mod routes;
 pub mod seed;
 pub mod services;

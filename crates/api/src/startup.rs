@@ -42,6 +42,8 @@ impl Application {
             keys: Arc::new(JwtKeys::with_previous(&config.jwt_secret, &config.jwt_previous_secrets)),
             blobs: Arc::new(crate::storage::LocalDisk::new(config.data_dir.join("evidence"))),
             dashboards: crate::state::dashboard_cache(config.dashboard_cache),
+            identities: crate::services::identity::cache(config.identity_cache),
+            settings: crate::state::settings_cache(config.identity_cache),
             config: Arc::new(config),
         };
         let server = run(listener, state)?;

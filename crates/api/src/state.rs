@@ -15,6 +15,41 @@ pub struct AppState {
     pub blobs: Arc<dyn crate::storage::BlobStore>,
     /// Dashboards computed in the last few seconds, by unit and period (see `Config::dashboard_cache`).
     pub dashboards: DashboardCache,
+    /// Signed-in people's identities and scopes, kept a few seconds (see `services::identity`).
+    pub identities: crate::services::identity::IdentityCache,
+    /// The Pemda's settings, kept a few seconds and dropped when they change here.
+    pub settings: SettingsCache,
+}
+
+/// The Pemda's settings as last read (one entry).
+pub type SettingsCache = moka::future::Cache<(), Arc<kinerja_types::PemdaSettings>>;
+
+/// A settings cache keeping the settings for `ttl`.
+pub fn settings_cache(ttl: std::time::Duration) -> SettingsCache {
+    moka::future::Cache::builder()
+        .max_capacity(if ttl.is_zero() { 0 } else { 1 })
+        .time_to_live(ttl.max(std::time::Duration::from_millis(1)))
+        .build()
+}
+
+impl AppState {
+    /// The organisation changed here (units, people, supervisors, teams): every cached scope is
+    /// dropped so the next request of each person computes it again.
+    pub fn org_changed(&self) {
+        crate::services::identity::forget_all(&self.identities);
+    }
+
+    /// The Pemda's settings: read from the database at most once per cache lifetime; another
+    /// replica's change is seen when the entry expires.
+    pub async fn settings(&self) -> crate::error::ApiResult<Arc<kinerja_types::PemdaSettings>> {
+        if let Some(hit) = self.settings.get(&()).await {
+            return Ok(hit);
+        }
+        let fresh = Arc::new(crate::pemda_settings::load(&self.db).await?);
+        // A change committed while this read ran is not lost for long: the entry expires.
+        self.settings.insert((), fresh.clone()).await;
+        Ok(fresh)
+    }
 }
 
 /// Recently computed dashboards. Concurrent requests for the same one wait for a single

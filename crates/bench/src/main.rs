@@ -175,7 +175,8 @@ async fn run(url: &str, dir: &std::path::Path, args: &CityArgs, bench: Bench) ->
         let path = format!("/api/v1/dashboard/units/{}?period={month}", city.opd_id);
         let dinas = measure::timed(&client, &base, &city.head_login, &path, samples).await?;
         dinas.print("dashboard of one dinas (333 employees) for a month");
-        let units: Vec<i64> = kinerja_api::access::unit_subtree(&db, city.opd_id).await?.into_iter().collect();
+        let units: Vec<i64> =
+            kinerja_api::services::org_tree::unit_subtree(&db, city.opd_id).await?.into_iter().collect();
         let direct = direct_sql(&db, &units, month, samples).await?;
         println!(
             "  its main SQL (the period's activities per unit and status) run directly: median {:.1} ms; API / DB = {:.1}",
@@ -192,7 +193,7 @@ async fn run(url: &str, dir: &std::path::Path, args: &CityArgs, bench: Bench) ->
         )
         .await?;
         whole.print("city dashboard (every OPD side by side) for a month");
-        let all: Vec<i64> = kinerja_api::access::unit_subtree(&db, 1).await?.into_iter().collect();
+        let all: Vec<i64> = kinerja_api::services::org_tree::unit_subtree(&db, 1).await?.into_iter().collect();
         let direct = direct_sql(&db, &all, month, city_samples).await?;
         println!(
             "  its main SQL run directly: median {:.1} ms; API / DB = {:.1}",

@@ -2,13 +2,12 @@
 //! call. A city-wide token reads like an auditor; a unit token like the head of that subtree.
 //! Read tokens may only read; write tokens may also write, on their named routes only.
 
-use crate::access::Viewer;
 use crate::auth::tokens::digest;
 use crate::entities::api_tokens;
 use crate::error::{ApiError, ApiResult};
+use crate::policy::Viewer;
 use actix_web::http::Method;
 use chrono::{Duration, Utc};
-use kinerja_domain::Role;
 use kinerja_types::{ApiToken, TokenAccess};
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
@@ -89,14 +88,9 @@ pub async fn viewer(db: &impl ConnectionTrait, secret: &str, method: &Method, pa
             .exec(db)
             .await?;
     }
-    Ok(Viewer {
-        user_id: t.created_by_user_id,
-        username: format!("token:{}", t.name),
-        roles: vec![if t.unit_id.is_some() { Role::KepalaUnit } else { Role::Auditor }],
-        employee_id: None,
-        unit_id: t.unit_id,
-        token_id: Some(t.id),
-    })
+    let role = Viewer::system_role(t.unit_id);
+    let scope = crate::services::identity::scope_of(db, &[role], None, t.unit_id).await?;
+    Ok(Viewer::system(t.id, &t.name, t.created_by_user_id, t.unit_id, std::sync::Arc::new(scope)))
 }
 
 #[cfg(test)]

@@ -1,14 +1,13 @@
 //! `Viewer` as a handler parameter: the bearer token must be a valid access token of an active
 //! user, or a live API token (`knj_…`) used within its scope, otherwise 401 (403 outside scope).
 
-use crate::access::Viewer;
 use crate::auth::api_token;
-use crate::entities::users;
 use crate::error::ApiError;
+use crate::policy::Viewer;
+use crate::services::identity;
 use crate::state::AppState;
-use actix_web::{dev::Payload, http::header, web, FromRequest, HttpRequest};
+use actix_web::{dev::Payload, http::header, web, FromRequest, HttpMessage, HttpRequest};
 use futures_util::future::LocalBoxFuture;
-use sea_orm::EntityTrait;
 
 /// What a user with a temporary password may still call: who am I, change it, sign out.
 const PASSWORD_CHANGE_PATHS: &[&str] = &["/api/v1/me", "/api/v1/me/password", "/api/v1/auth/logout"];
@@ -18,6 +17,11 @@ impl FromRequest for Viewer {
     type Future = LocalBoxFuture<'static, Result<Self, Self::Error>>;
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        // Computed once per request: a second `Viewer` parameter (or a guard) reuses it.
+        if let Some(known) = req.extensions().get::<Viewer>().cloned() {
+            return Box::pin(async move { Ok(known) });
+        }
+        let req = req.clone();
         let state = req.app_data::<web::Data<AppState>>().cloned();
         let method = req.method().clone();
         let path = req.path().to_owned();
@@ -32,20 +36,21 @@ impl FromRequest for Viewer {
             let unauthorized = || ApiError::Unauthorized("Token akses tidak ada, tidak valid, atau kedaluwarsa".into());
             let token = token.ok_or_else(unauthorized)?;
             if token.starts_with(api_token::PREFIX) {
-                return api_token::viewer(&state.db, &token, &method, &path).await;
+                let viewer = api_token::viewer(&state.db, &token, &method, &path).await?;
+                req.extensions_mut().insert(viewer.clone());
+                return Ok(viewer);
             }
             let user_id = state.keys.verify(&token).ok_or_else(unauthorized)?;
-            let user = users::Entity::find_by_id(user_id)
-                .one(&state.db)
-                .await?
-                .filter(|u| u.active)
-                .ok_or_else(unauthorized)?;
-            if user.must_change_password && !PASSWORD_CHANGE_PATHS.contains(&path.as_str()) {
+            let (profile, scope) =
+                identity::of_user(&state.identities, &state.db, user_id).await?.ok_or_else(unauthorized)?;
+            if profile.user.must_change_password && !PASSWORD_CHANGE_PATHS.contains(&path.as_str()) {
                 return Err(ApiError::Forbidden(
                     "kata sandi sementara: ganti kata sandi Anda dulu (POST /api/v1/me/password)".into(),
                 ));
             }
-            Ok(Viewer::from_user(&user))
+            let viewer = Viewer::person(profile, scope);
+            req.extensions_mut().insert(viewer.clone());
+            Ok(viewer)
         })
     }
 }

@@ -1,5 +1,5 @@
 //! Sign-in: password hashing, access tokens (JWT), refresh tokens, throttling, and the
-//! extractor that turns a bearer token into the signed-in [`crate::access::Viewer`].
+//! extractor that turns a bearer token into the signed-in [`crate::policy::Viewer`].
 
 pub mod api_token;
 pub mod extractor;

@@ -1,17 +1,16 @@
 //! API tokens for other systems (admin): created with a scope, shown once, stored hashed,
 //! listed with their last use, revoked.
 
-use crate::access::Viewer;
 use crate::audit::{self, Change};
 use crate::auth::api_token::{self, PREFIX};
 use crate::auth::tokens::{digest, random_token};
 use crate::entities::api_tokens;
 use crate::error::{ApiError, ApiResult};
+use crate::policy::{Capability, Viewer};
 use crate::routes::list::{fetch_page, page, PageQuery};
 use crate::state::AppState;
 use actix_web::{delete, get, post, web, HttpResponse};
 use chrono::Utc;
-use kinerja_domain::Role;
 use kinerja_types::{ApiToken, ApiTokenCreated, NewApiToken, Page, Problem, TokenAccess};
 use sea_orm::{ActiveModelTrait, EntityTrait, IntoActiveModel, QueryOrder, Set};
 use validator::Validate;
@@ -29,7 +28,7 @@ pub async fn list_tokens(
     viewer: Viewer,
     paging: web::Query<PageQuery>,
 ) -> ApiResult<web::Json<Page<ApiToken>>> {
-    viewer.require(Role::Admin)?;
+    viewer.require(Capability::Administer)?;
     let select = api_tokens::Entity::find().order_by_desc(api_tokens::Column::Id);
     let (rows, total) = fetch_page(&state.db, select, &paging).await?;
     Ok(web::Json(page(rows.iter().map(api_token::to_wire).collect(), total, &paging)))
@@ -44,7 +43,7 @@ pub async fn create_token(
     viewer: Viewer,
     body: web::Json<NewApiToken>,
 ) -> ApiResult<HttpResponse> {
-    viewer.require(Role::Admin)?;
+    viewer.require(Capability::Administer)?;
     body.validate()?;
     if body.access == TokenAccess::Write && body.routes.is_empty() {
         return Err(ApiError::field("routes", "token tulis wajib menyebut rute yang boleh ditulisnya"));
@@ -83,7 +82,7 @@ pub async fn create_token(
     responses((status = 204), (status = 403, body = Problem), (status = 404, body = Problem)))]
 #[delete("/api-tokens/{id}")]
 pub async fn revoke_token(state: web::Data<AppState>, viewer: Viewer, id: web::Path<i64>) -> ApiResult<HttpResponse> {
-    viewer.require(Role::Admin)?;
+    viewer.require(Capability::Administer)?;
     let txn = crate::db::begin(&state.db).await?;
     let t = api_tokens::Entity::find_by_id(id.into_inner()).one(&txn).await?.ok_or(ApiError::NotFound)?;
     if t.revoked_at.is_none() {

@@ -1,12 +1,11 @@
 //! The audit log, for admins and auditors.
 
-use crate::access::Viewer;
 use crate::entities::audit_log;
 use crate::error::ApiResult;
+use crate::policy::{Capability, Viewer};
 use crate::routes::list::{csv_response, fetch_page, page, respond, wants_csv, PageQuery};
 use crate::state::AppState;
 use actix_web::{get, web, HttpRequest, HttpResponse};
-use kinerja_domain::Role;
 use kinerja_types::{AuditEntry, AuditVerification, Problem};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use serde::{Deserialize, Serialize};
@@ -69,7 +68,7 @@ pub async fn list_audit(
     filter: web::Query<AuditFilter>,
     paging: web::Query<PageQuery>,
 ) -> ApiResult<HttpResponse> {
-    viewer.require_any(&[Role::Admin, Role::Auditor])?;
+    viewer.require(Capability::ReadAudit)?;
     let mut select = audit_log::Entity::find().order_by_desc(audit_log::Column::Id);
     if let Some(e) = &filter.entity {
         select = select.filter(audit_log::Column::Entity.eq(e.clone()));
@@ -109,6 +108,6 @@ pub async fn list_audit(
     responses((status = 200, body = AuditVerification), (status = 403, body = Problem)))]
 #[get("/audit/verify")]
 pub async fn verify_audit(state: web::Data<AppState>, viewer: Viewer) -> ApiResult<web::Json<AuditVerification>> {
-    viewer.require_any(&[Role::Admin, Role::Auditor])?;
+    viewer.require(Capability::ReadAudit)?;
     Ok(web::Json(crate::audit::verify(&state.db).await?))
 }

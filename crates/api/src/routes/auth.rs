@@ -1,9 +1,9 @@
 //! `POST /auth/login`, `/auth/refresh`, `/auth/logout`.
 
-use crate::access::Viewer;
 use crate::auth::{password, sessions, throttle};
 use crate::entities::users;
 use crate::error::{ApiError, ApiResult};
+use crate::policy::Viewer;
 use crate::state::AppState;
 use actix_web::{post, web, HttpResponse};
 use kinerja_types::{LoginRequest, LogoutRequest, Problem, RefreshRequest, TokenPair};
@@ -65,5 +65,6 @@ pub async fn logout(
     body: web::Json<LogoutRequest>,
 ) -> ApiResult<HttpResponse> {
     sessions::revoke(&state.db, viewer.user_id, body.refresh_token.trim()).await?;
+    crate::services::identity::forget(&state.identities, viewer.user_id).await;
     Ok(HttpResponse::NoContent().finish())
 }

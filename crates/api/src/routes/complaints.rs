@@ -2,16 +2,16 @@
 //! read; an employee's penilai sees the complaints naming that employee, without the contact.
 //! Overdue ones (working-day deadlines) come first.
 
-use crate::access::{unit_subtree, Viewer};
 use crate::audit::{self, Change};
 use crate::entities::{complaint_events, complaints, employees, units};
 use crate::error::{ApiError, ApiResult};
+use crate::policy::{Capability, Viewer};
 use crate::routes::list::{page, PageQuery};
 use crate::state::AppState;
 use actix_web::{get, post, web};
 use chrono::Utc;
 use kinerja_domain::complaint::deadline;
-use kinerja_domain::{ComplaintCategory, ComplaintStatus, Role};
+use kinerja_domain::{ComplaintCategory, ComplaintStatus};
 use kinerja_types::{Complaint, ComplaintEvent, ComplaintTransition, Page, Problem};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter, QueryOrder, QuerySelect,
@@ -37,12 +37,7 @@ struct Access {
 }
 
 async fn access(db: &impl ConnectionTrait, viewer: &Viewer) -> ApiResult<Access> {
-    let mut handles = HashSet::new();
-    if viewer.roles.iter().any(|r| r.needs_unit()) {
-        if let Some(root) = viewer.unit_id {
-            handles = unit_subtree(db, root).await?;
-        }
-    }
+    let handles = viewer.scope().write_unit_ids().clone();
     let subordinates = match viewer.employee_id {
         Some(me) => employees::Entity::find()
             .filter(employees::Column::SupervisorId.eq(me))
@@ -53,14 +48,13 @@ async fn access(db: &impl ConnectionTrait, viewer: &Viewer) -> ApiResult<Access>
             .collect(),
         None => HashSet::new(),
     };
-    Ok(Access { city: viewer.is_city_wide(), handles, subordinates })
+    Ok(Access { city: viewer.reads_city(), handles, subordinates })
 }
 
 impl Access {
     fn handles(&self, c: &complaints::Model, viewer: &Viewer) -> bool {
-        viewer.has(Role::Admin)
-            || self.handles.contains(&c.unit_id)
-            || c.disposition_unit_id.is_some_and(|u| self.handles.contains(&u))
+        viewer.may(Capability::HandleComplaints(c.unit_id))
+            || c.disposition_unit_id.is_some_and(|u| viewer.may(Capability::HandleComplaints(u)))
     }
 
     fn reads(&self, c: &complaints::Model, viewer: &Viewer) -> bool {
@@ -115,7 +109,7 @@ pub async fn list_complaints(
     paging: web::Query<PageQuery>,
 ) -> ApiResult<web::Json<Page<Complaint>>> {
     let acc = access(&state.db, &viewer).await?;
-    let settings = crate::pemda_settings::load(&state.db).await?;
+    let settings = state.settings().await?;
     let mut select = complaints::Entity::find().order_by_desc(complaints::Column::Id);
     if !acc.city {
         let mut cond = sea_orm::Condition::any();
@@ -182,7 +176,7 @@ pub async fn get_complaint(
     id: web::Path<i64>,
 ) -> ApiResult<web::Json<Complaint>> {
     let (c, acc) = find_readable(&state.db, &viewer, id.into_inner()).await?;
-    let s = crate::pemda_settings::load(&state.db).await?;
+    let s = state.settings().await?;
     Ok(web::Json(to_wire(&c, acc.handles(&c, &viewer), &s)))
 }
 
@@ -225,7 +219,7 @@ pub async fn transition(
                 .await?
                 .ok_or_else(|| ApiError::field("unit_id", "unit tidak ada"))?;
             active.disposition_unit_id = Set(Some(unit));
-            active.dispositioned_on = Set(Some(crate::pemda_settings::load(&txn).await?.today()));
+            active.dispositioned_on = Set(Some(state.settings().await?.today()));
         }
         ComplaintStatus::Responded => {
             let response = body.public_response.as_deref().map(str::trim).filter(|r| !r.is_empty());
@@ -258,7 +252,7 @@ pub async fn transition(
         Change::new("complaint.transition", "complaint", saved.id).before(&from.as_str()).after(&body.to.as_str()),
     )
     .await?;
-    let s = crate::pemda_settings::load(&txn).await?;
+    let s = state.settings().await?;
     let out = to_wire(&saved, true, &s);
     txn.commit().await?;
     Ok(web::Json(out))

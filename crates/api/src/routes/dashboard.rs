@@ -2,9 +2,9 @@
 //! people needing attention, chart series, and the same figures per child unit), and the city
 //! view for BKPSDM and auditors (every OPD side by side). The per-child table is also CSV.
 
-use crate::access::Viewer;
 use crate::entities::units;
 use crate::error::{ApiError, ApiResult};
+use crate::policy::{Capability, Viewer};
 use crate::routes::list::{csv_response, wants_csv};
 use crate::state::AppState;
 use actix_web::{get, web, HttpRequest, HttpResponse};
@@ -137,9 +137,7 @@ pub async fn city_dashboard(
     viewer: Viewer,
     q: web::Query<DashboardQuery>,
 ) -> ApiResult<HttpResponse> {
-    if !viewer.is_city_wide() {
-        return Err(ApiError::Forbidden("tampilan kota untuk BKPSDM (admin) dan auditor".into()));
-    }
+    viewer.require(Capability::ReadCity)?;
     let root = units::Entity::find()
         .filter(units::Column::ParentId.is_null())
         .order_by_asc(units::Column::Id)

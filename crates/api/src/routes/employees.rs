@@ -1,16 +1,16 @@
 //! Employees: visible by the organisation tree; admins write and import.
 
-use crate::access::{Scope, Viewer};
 use crate::audit::{self, Change};
 use crate::entities::{employees, units};
 use crate::error::{ApiError, ApiResult, ConflictExt};
+use crate::policy::{Capability, Scope, Viewer};
 use crate::routes::imports::{self, ImportProblem};
 use crate::routes::list::{fetch_page, page, respond, PageQuery};
 use crate::services::employee_import;
 use crate::state::AppState;
 use actix_web::{get, patch, post, web, HttpRequest, HttpResponse};
 use chrono::Utc;
-use kinerja_domain::{tree, EmploymentType, Nip, PositionKind, Role};
+use kinerja_domain::{tree, EmploymentType, Nip, PositionKind};
 use kinerja_types::{Employee, EmployeePatch, ImportReport, NewEmployee, Problem};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter, QueryOrder, QuerySelect,
@@ -67,7 +67,7 @@ pub async fn list_employees(
     filter: web::Query<EmployeeFilter>,
     paging: web::Query<PageQuery>,
 ) -> ApiResult<HttpResponse> {
-    let scope = viewer.scope(&state.db).await?;
+    let scope = viewer.scope();
     let mut select =
         employees::Entity::find().order_by_asc(employees::Column::Name).order_by_asc(employees::Column::Id);
     if let Some(cond) = scope.employee_filter() {
@@ -106,7 +106,7 @@ pub async fn get_employee(
     viewer: Viewer,
     id: web::Path<i64>,
 ) -> ApiResult<web::Json<Employee>> {
-    let scope = viewer.scope(&state.db).await?;
+    let scope = viewer.scope();
     Ok(web::Json(to_wire(&find_visible(&state.db, &scope, id.into_inner()).await?)))
 }
 
@@ -147,7 +147,7 @@ pub async fn create_employee(
     viewer: Viewer,
     body: web::Json<NewEmployee>,
 ) -> ApiResult<HttpResponse> {
-    viewer.require(Role::Admin)?;
+    viewer.require(Capability::Administer)?;
     body.validate()?;
     let nip = Nip::parse_for(&body.nip, body.employment_type).map_err(|e| ApiError::field("nip", e.to_string()))?;
     let txn = crate::db::begin(&state.db).await?;
@@ -172,6 +172,7 @@ pub async fn create_employee(
     let wire = to_wire(&e);
     audit::record(&txn, &viewer.actor(), Change::new("employee.create", "employee", e.id).after(&wire)).await?;
     txn.commit().await?;
+    state.org_changed();
     Ok(HttpResponse::Created().json(wire))
 }
 
@@ -187,9 +188,9 @@ pub async fn update_employee(
 ) -> ApiResult<web::Json<Employee>> {
     let id = id.into_inner();
     let txn = crate::db::begin(&state.db).await?;
-    let scope = viewer.scope(&txn).await?;
+    let scope = viewer.scope();
     let current = find_visible(&txn, &scope, id).await?;
-    viewer.require(Role::Admin)?;
+    viewer.require(Capability::Administer)?;
     body.validate()?;
     let before = to_wire(&current);
     let mut active = current.into_active_model();
@@ -223,6 +224,7 @@ pub async fn update_employee(
     audit::record(&txn, &viewer.actor(), Change::new("employee.update", "employee", id).before(&before).after(&after))
         .await?;
     txn.commit().await?;
+    state.org_changed();
     Ok(web::Json(after))
 }
 
@@ -238,7 +240,9 @@ pub async fn import_employees(
     viewer: Viewer,
     body: web::Bytes,
 ) -> ApiResult<HttpResponse> {
-    viewer.require(Role::Admin)?;
+    viewer.require(Capability::Administer)?;
     imports::require_csv(&req)?;
-    imports::answer(employee_import::import(&state.db, &body, &viewer.actor(), &|_, _| {}).await)
+    let result = employee_import::import(&state.db, &body, &viewer.actor(), &|_, _| {}).await;
+    state.org_changed();
+    imports::answer(result)
 }

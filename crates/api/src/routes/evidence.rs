@@ -1,10 +1,10 @@
 //! Evidence (bukti dukung): uploaded files, checked by their content, or links to documents.
 //! Downloaded only by those who may see the owner.
 
-use crate::access::Viewer;
 use crate::audit::{self, Change};
 use crate::entities::evidence;
 use crate::error::{ApiError, ApiResult};
+use crate::policy::Viewer;
 use crate::state::AppState;
 use actix_multipart::Multipart;
 use actix_web::http::header;
@@ -65,7 +65,7 @@ pub async fn upload(state: web::Data<AppState>, viewer: Viewer, mut form: Multip
     let me = viewer
         .employee_id
         .ok_or_else(|| ApiError::field("employee", "akun ini tidak terhubung dengan data pegawai"))?;
-    let limit = crate::pemda_settings::load(&state.db).await?.evidence_max_bytes as usize;
+    let limit = state.settings().await?.evidence_max_bytes as usize;
     let mut file: Option<(String, Vec<u8>)> = None;
     // Counted over every part, so that extra parts cannot get around the limit.
     let mut total = 0usize;
@@ -171,7 +171,7 @@ pub async fn add_link(
 #[get("/evidence/{id}/info")]
 pub async fn info(state: web::Data<AppState>, viewer: Viewer, id: web::Path<i64>) -> ApiResult<web::Json<Evidence>> {
     let row = evidence::Entity::find_by_id(id.into_inner()).one(&state.db).await?.ok_or(ApiError::NotFound)?;
-    let scope = viewer.scope(&state.db).await?;
+    let scope = viewer.scope();
     crate::services::oversight::readable_employee(&state.db, &viewer, &scope, row.employee_id).await?;
     Ok(web::Json(to_wire(&row)))
 }
@@ -184,7 +184,7 @@ pub async fn info(state: web::Data<AppState>, viewer: Viewer, id: web::Path<i64>
 #[get("/evidence/{id}")]
 pub async fn download(state: web::Data<AppState>, viewer: Viewer, id: web::Path<i64>) -> ApiResult<HttpResponse> {
     let row = evidence::Entity::find_by_id(id.into_inner()).one(&state.db).await?.ok_or(ApiError::NotFound)?;
-    let scope = viewer.scope(&state.db).await?;
+    let scope = viewer.scope();
     crate::services::oversight::readable_employee(&state.db, &viewer, &scope, row.employee_id).await?;
     let Some(sha) = row.sha256.clone() else {
         return Ok(HttpResponse::Ok().json(to_wire(&row)));

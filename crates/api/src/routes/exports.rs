@@ -1,10 +1,10 @@
 //! Exports for other systems: `GET /exports/siasn`, the SKP and ratings of a year in the
 //! documented shape of `kinerja_types::export`, for the national SIASN sync.
 
-use crate::access::employees_within;
-use crate::access::Viewer;
 use crate::entities::{assessments, employees};
 use crate::error::ApiResult;
+use crate::policy::employees_within;
+use crate::policy::Viewer;
 use crate::routes::reports::{people, scope};
 use crate::state::AppState;
 use actix_web::{get, web};

@@ -1,10 +1,10 @@
 //! Continuous feedback (umpan balik berkelanjutan) and performance dialogues (dialog kinerja):
 //! the penilai writes to an employee at any time; the employee replies; both are notified.
 
-use crate::access::Viewer;
 use crate::audit::{self, Change};
 use crate::entities::{dialogs, employees, feedback};
 use crate::error::{ApiError, ApiResult};
+use crate::policy::Viewer;
 use crate::routes::list::{fetch_page, page, PageQuery};
 use crate::services::notify::{self, Message};
 use crate::state::AppState;
@@ -32,7 +32,7 @@ pub struct EmployeeQuery {
 /// The employee asked for (or the caller), if visible; else 404.
 async fn subject(db: &impl ConnectionTrait, viewer: &Viewer, asked: Option<i64>) -> ApiResult<employees::Model> {
     let id = asked.or(viewer.employee_id).ok_or_else(|| ApiError::field("employee_id", "sebutkan pegawai"))?;
-    let scope = viewer.scope(db).await?;
+    let scope = viewer.scope();
     crate::routes::employees::find_visible(db, &scope, id).await
 }
 

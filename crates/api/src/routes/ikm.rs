@@ -1,16 +1,16 @@
 //! The satisfaction index of a service unit (IKM), its publication and custom weights, and the
 //! registration of counter kiosks — for the unit's heads and operators, admins and auditors.
 
-use crate::access::Viewer;
 use crate::audit::{self, Change};
 use crate::auth::tokens::{digest, random_token};
 use crate::entities::{ikm_publications, ikm_settings, kiosks, surveys};
 use crate::error::{ApiError, ApiResult};
+use crate::policy::{Capability, Viewer};
 use crate::state::AppState;
 use actix_web::{get, post, put, web, HttpResponse};
 use chrono::{Datelike, Utc};
 use kinerja_domain::ikm::{check_weights, compute};
-use kinerja_domain::{Period, Role};
+use kinerja_domain::Period;
 use kinerja_types::{IkmPublish, IkmReport, IkmWeights, KioskCreated, NewKiosk, Problem};
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
@@ -88,17 +88,7 @@ pub async fn report(db: &impl ConnectionTrait, unit_id: i64, period: &Period) ->
 /// 404 outside sight; 403 unless the viewer is city-wide or heads/operates the unit's subtree.
 async fn require_unit_staff(db: &impl ConnectionTrait, viewer: &Viewer, unit_id: i64, write: bool) -> ApiResult<()> {
     crate::routes::units::find_visible(db, viewer, unit_id).await?;
-    let scope = viewer.scope(db).await?;
-    let allowed = if write {
-        viewer.has(Role::Admin) || (viewer.roles.iter().any(|r| r.needs_unit()) && scope.covers_unit(unit_id))
-    } else {
-        scope.covers_unit(unit_id)
-    };
-    if allowed {
-        Ok(())
-    } else {
-        Err(ApiError::Forbidden("hanya kepala unit, operator layanan unit ini, admin dan auditor".into()))
-    }
+    viewer.require(if write { Capability::ManageService(unit_id) } else { Capability::ReadUnit(unit_id) })
 }
 
 /// The unit's satisfaction index for a period: respondents, NRR per unsur, the index and its grade.
@@ -113,7 +103,7 @@ pub async fn unit_ikm(
 ) -> ApiResult<web::Json<IkmReport>> {
     let unit = id.into_inner();
     require_unit_staff(&state.db, &viewer, unit, false).await?;
-    let today = crate::pemda_settings::load(&state.db).await?.today();
+    let today = state.settings().await?.today();
     Ok(web::Json(report(&state.db, unit, &q.period(today)?).await?))
 }
 

@@ -1,17 +1,18 @@
 //! `GET /me`: the signed-in user; `POST /me/password`: changing one's own password.
 
-use crate::access::Viewer;
 use crate::audit::{self, Change};
 use crate::auth::{password, sessions};
-use crate::entities::{employees, users};
+use crate::entities::users;
 use crate::error::{ApiError, ApiResult};
+use crate::policy::Viewer;
 use crate::routes::employees::to_wire;
+use crate::services::identity;
 use crate::state::AppState;
 use actix_web::{get, post, web, HttpResponse};
 use chrono::Utc;
 use kinerja_domain::Password;
 use kinerja_types::{Me, PasswordChange, Problem};
-use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, PaginatorTrait, QueryFilter, Set};
+use sea_orm::{ActiveModelTrait, EntityTrait, IntoActiveModel, Set};
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.service(me).service(change_password);
@@ -20,36 +21,20 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
 /// The signed-in user, its roles and its employee record.
 #[utoipa::path(tag = "auth", security(("bearer" = [])), responses((status = 200, body = Me), (status = 401, body = Problem)))]
 #[get("/me")]
-pub async fn me(state: web::Data<AppState>, viewer: Viewer) -> ApiResult<web::Json<Me>> {
-    let user = users::Entity::find_by_id(viewer.user_id).one(&state.db).await?.ok_or(ApiError::NotFound)?;
-    let employee = match user.employee_id {
-        Some(id) => employees::Entity::find_by_id(id).one(&state.db).await?,
-        None => None,
-    };
-    let is_team_member = crate::services::oversight::is_member(&state.db, &viewer).await?;
-    let is_supervisor = match &employee {
-        Some(e) => {
-            employees::Entity::find().filter(employees::Column::SupervisorId.eq(e.id)).count(&state.db).await? > 0
-        }
-        None => false,
-    };
-    let supervisor_name = match employee.as_ref().and_then(|e| e.supervisor_id) {
-        Some(s) => {
-            employees::Entity::find_by_id(s).one(&state.db).await?.map(|b| format!("{} ({})", b.name, b.position_title))
-        }
-        None => None,
-    };
-    let employee = employee.map(|e| to_wire(&e));
+pub async fn me(viewer: Viewer) -> ApiResult<web::Json<Me>> {
+    let profile = viewer.profile().ok_or_else(ApiError::forbidden)?;
+    let user = &profile.user;
+    let employee = profile.employee.as_ref().map(to_wire);
     Ok(web::Json(Me {
         id: user.id,
         display_name: employee.as_ref().map(|e| e.name.clone()).unwrap_or_else(|| user.username.clone()),
-        username: user.username,
-        roles: viewer.roles,
+        username: user.username.clone(),
+        roles: viewer.roles().to_vec(),
         unit_id: user.unit_id,
         employee,
-        is_supervisor,
-        is_team_member,
-        supervisor_name,
+        is_supervisor: profile.is_supervisor,
+        is_team_member: profile.is_team_member,
+        supervisor_name: profile.supervisor_name.clone(),
         must_change_password: user.must_change_password,
     }))
 }
@@ -86,5 +71,6 @@ pub async fn change_password(
     sessions::revoke_all(&txn, id).await?;
     audit::record(&txn, &viewer.actor(), Change::new("user.password_change", "user", id)).await?;
     txn.commit().await?;
+    identity::forget(&state.identities, id).await;
     Ok(HttpResponse::NoContent().finish())
 }

@@ -1,8 +1,8 @@
 //! The signed-in user's own notifications.
 
-use crate::access::Viewer;
 use crate::entities::notifications;
 use crate::error::{ApiError, ApiResult};
+use crate::policy::Viewer;
 use crate::routes::list::{fetch_page, page, PageQuery};
 use crate::state::AppState;
 use actix_web::{get, post, web, HttpResponse};

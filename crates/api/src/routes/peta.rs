@@ -1,10 +1,11 @@
 //! The unit's performance tree (Peta Kinerja) and SKP monitoring, for heads, admins and auditors.
 
-use crate::access::{unit_subtree, Viewer};
 use crate::entities::{employees, pk_goals, rhk, skps};
 use crate::error::ApiResult;
+use crate::policy::Viewer;
 use crate::routes::pk::{to_wire as goal_wire, YearQuery};
 use crate::routes::units::require_head;
+use crate::services::org_tree::unit_subtree;
 use crate::services::skp as svc;
 use crate::state::AppState;
 use actix_web::{get, web};
@@ -165,7 +166,7 @@ pub async fn skp_monitoring(
         .order_by_asc(employees::Column::Name)
         .all(db)
         .await?;
-    let latest = svc::in_force(db, year, crate::access::employees_within(&Some(units))).await?;
+    let latest = svc::in_force(db, year, crate::policy::employees_within(&Some(units))).await?;
     let mut out = SkpMonitoring {
         unit_id,
         year,

@@ -1,14 +1,13 @@
 //! Perjanjian Kinerja: a unit's goals for a year, entered by its head or an admin.
 
-use crate::access::Viewer;
 use crate::audit::{self, Change};
 use crate::entities::pk_goals;
 use crate::error::{ApiError, ApiResult};
+use crate::policy::{Capability, Viewer};
 use crate::routes::list::{page, PageQuery};
 use crate::state::AppState;
 use actix_web::{get, post, web, HttpResponse};
 use chrono::Utc;
-use kinerja_domain::Role;
 use kinerja_types::{NewPkGoal, Page, PkGoal, PkIndicator, Problem};
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set};
 use serde::Deserialize;
@@ -82,11 +81,7 @@ pub async fn create_pk(
 ) -> ApiResult<HttpResponse> {
     let txn = crate::db::begin(&state.db).await?;
     let unit = crate::routes::units::find_visible(&txn, &viewer, id.into_inner()).await?;
-    let scope = viewer.scope(&txn).await?;
-    let is_head = viewer.has(Role::KepalaUnit) && scope.covers_unit(unit.id);
-    if !(is_head || viewer.has(Role::Admin)) {
-        return Err(ApiError::Forbidden("hanya kepala unit atau admin yang mengisi Perjanjian Kinerja".into()));
-    }
+    viewer.require(Capability::WritePk(unit.id))?;
     body.validate()?;
     let goal = pk_goals::ActiveModel {
         unit_id: Set(unit.id),

@@ -44,7 +44,7 @@ pub(crate) fn fingerprint(parts: &[&str]) -> String {
 #[utoipa::path(tag = "public", responses((status = 200, body = PublicInfo)))]
 #[get("/public/info")]
 pub async fn public_info(state: web::Data<AppState>) -> ApiResult<web::Json<PublicInfo>> {
-    Ok(web::Json(PublicInfo { pemda_name: crate::pemda_settings::load(&state.db).await?.pemda_name }))
+    Ok(web::Json(PublicInfo { pemda_name: state.settings().await?.pemda_name.clone() }))
 }
 
 /// Filter of the public unit list.
@@ -145,7 +145,7 @@ pub async fn submit_survey(
     });
     surveys::ActiveModel {
         unit_id: Set(unit.id),
-        period: Set(crate::pemda_settings::load(&state.db).await?.today().format("%Y-%m").to_string()),
+        period: Set(state.settings().await?.today().format("%Y-%m").to_string()),
         answers: Set(answers),
         profile: Set(Some(profile.to_string())),
         comment: Set(comment),
@@ -213,7 +213,7 @@ pub async fn file_complaint(
         None => None,
     };
     let now = Utc::now();
-    let today = crate::pemda_settings::load(&txn).await?.today();
+    let today = state.settings().await?.today();
     let code = tracking_code("ADU");
     let row = complaints::ActiveModel {
         tracking_code: Set(code.clone()),
@@ -291,7 +291,7 @@ pub async fn public_ikm(
     q: web::Query<crate::routes::ikm::IkmQuery>,
 ) -> ApiResult<web::Json<IkmReport>> {
     let unit = service_unit(&state, id.into_inner()).await.map_err(|_| ApiError::NotFound)?;
-    let today = crate::pemda_settings::load(&state.db).await?.today();
+    let today = state.settings().await?.today();
     let report = crate::routes::ikm::report(&state.db, unit.id, &q.period(today)?).await?;
     if !report.published {
         return Err(ApiError::NotFound);

@@ -1,10 +1,10 @@
 //! Realisation of an SKP per indicator and period: `kuantitas` summed from approved activities'
 //! output, with the owner's narrative and evidence, against the target.
 
-use crate::access::Viewer;
 use crate::audit::{self, Change};
 use crate::entities::{activities, realization_notes, rhk};
 use crate::error::{ApiError, ApiResult};
+use crate::policy::Viewer;
 use crate::services::skp as svc;
 use crate::state::AppState;
 use actix_web::{get, put, web};

@@ -1,11 +1,10 @@
 //! The Pemda's settings: everyone signed in reads them; admins change them.
 
-use crate::access::Viewer;
 use crate::error::ApiResult;
 use crate::pemda_settings;
+use crate::policy::{Capability, Viewer};
 use crate::state::AppState;
 use actix_web::{get, patch, web};
-use kinerja_domain::Role;
 use kinerja_types::{PemdaSettings, Problem};
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
@@ -16,7 +15,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
 #[utoipa::path(tag = "settings", security(("bearer" = [])), responses((status = 200, body = PemdaSettings), (status = 401, body = Problem)))]
 #[get("/settings")]
 pub async fn get_settings(state: web::Data<AppState>, _viewer: Viewer) -> ApiResult<web::Json<PemdaSettings>> {
-    Ok(web::Json(pemda_settings::load(&state.db).await?))
+    Ok(web::Json((*state.settings().await?).clone()))
 }
 
 /// Changes some settings (admin); the body holds only the fields to change. Audited.
@@ -28,6 +27,8 @@ pub async fn update_settings(
     viewer: Viewer,
     body: web::Json<serde_json::Value>,
 ) -> ApiResult<web::Json<PemdaSettings>> {
-    viewer.require(Role::Admin)?;
-    Ok(web::Json(pemda_settings::patch(&state.db, &viewer.actor(), body.into_inner()).await?))
+    viewer.require(Capability::Administer)?;
+    let next = pemda_settings::patch(&state.db, &viewer.actor(), body.into_inner()).await?;
+    state.settings.invalidate(&()).await;
+    Ok(web::Json(next))
 }

@@ -1,12 +1,12 @@
 //! TPP: attendance imported from the attendance system, and the monthly allowance percentage per
 //! employee for payroll (`GET /reports/tpp`, JSON or CSV).
 
-use crate::access::Viewer;
 use crate::error::{ApiError, ApiResult};
+use crate::policy::{Capability, Viewer};
 use crate::routes::imports::{self, ImportProblem};
 use crate::state::AppState;
 use actix_web::{get, post, web, HttpRequest, HttpResponse};
-use kinerja_domain::{Period, Role};
+use kinerja_domain::Period;
 use kinerja_types::{ImportReport, Page, Problem, TppRow};
 use serde::Deserialize;
 use utoipa::IntoParams;
@@ -27,11 +27,9 @@ pub async fn import_attendance(
     viewer: Viewer,
     body: web::Bytes,
 ) -> ApiResult<HttpResponse> {
-    if !(viewer.has(Role::Admin) || (viewer.token_id.is_some() && viewer.is_city_wide())) {
-        return Err(ApiError::Forbidden("impor presensi oleh admin atau token sistem presensi".into()));
-    }
+    viewer.require(Capability::ImportAttendance)?;
     imports::require_csv(&req)?;
-    let today = crate::pemda_settings::load(&state.db).await?.today();
+    let today = state.settings().await?.today();
     let result = crate::services::attendance_import::import(&state.db, &body, &viewer.actor(), today, &|_, _| {}).await;
     imports::answer(result)
 }
@@ -63,7 +61,7 @@ pub async fn tpp_report(
         _ => return Err(ApiError::field("month", "bulan harus berformat YYYY-MM, misalnya 2026-11")),
     };
     let units = crate::routes::reports::scope(&state.db, &viewer, q.unit_id).await?;
-    let settings = crate::pemda_settings::load(&state.db).await?;
+    let settings = state.settings().await?;
     let items = crate::services::tpp::rows(&state.db, units, month, &settings.tpp).await?;
     crate::routes::reports::answer(&req, q.format.as_deref(), items, &format!("tpp-{month}"))
 }

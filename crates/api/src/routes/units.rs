@@ -1,21 +1,21 @@
 //! Units of the Pemda tree: everyone signed in reads the units they can see; admins write.
 
-use crate::access::{unit_ancestors, Scope, Viewer};
 use crate::audit::{self, Change};
-use crate::entities::{employees, units};
+use crate::entities::units;
 use crate::error::{ApiError, ApiResult, ConflictExt};
+use crate::policy::{Capability, Viewer};
 use crate::routes::list::{fetch_page, page, respond, PageQuery};
 use crate::state::AppState;
 use actix_web::{get, patch, post, web, HttpRequest, HttpResponse};
 use chrono::Utc;
-use kinerja_domain::{Role, UnitKind};
+use kinerja_domain::UnitKind;
 use kinerja_types::{NewUnit, Problem, Unit, UnitPatch};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter, QueryOrder, QuerySelect,
     Set,
 };
 use serde::Deserialize;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use utoipa::IntoParams;
 use validator::Validate;
 
@@ -32,35 +32,6 @@ pub fn to_wire(u: &units::Model) -> Unit {
         kind: u.kind.parse().unwrap_or(UnitKind::Opd),
         is_service_unit: u.is_service_unit,
     }
-}
-
-/// The units a viewer may read: `None` means all. A scoped head sees its subtree; everyone
-/// sees the units of the people they see, and the path from those units up to the Pemda.
-pub async fn visible_units(db: &impl ConnectionTrait, scope: &Scope) -> ApiResult<Option<HashSet<i64>>> {
-    if scope.is_city() {
-        return Ok(None);
-    }
-    let mut out: HashSet<i64> = scope.unit_ids().clone();
-    let people: Vec<i64> = scope.employee_ids().iter().copied().collect();
-    let mut leaves: HashSet<i64> = HashSet::new();
-    if !people.is_empty() {
-        let rows: Vec<i64> = employees::Entity::find()
-            .select_only()
-            .column(employees::Column::UnitId)
-            .filter(employees::Column::Id.is_in(people))
-            .distinct()
-            .into_tuple()
-            .all(db)
-            .await?;
-        leaves.extend(rows);
-    }
-    // Roots of scoped subtrees and units of visible people, with their ancestors.
-    let roots: HashSet<i64> = out.iter().copied().collect();
-    for unit in leaves.iter().chain(roots.iter()) {
-        out.extend(unit_ancestors(db, *unit).await?);
-    }
-    out.extend(leaves);
-    Ok(Some(out))
 }
 
 /// Filters of the unit list.
@@ -88,10 +59,9 @@ pub async fn list_units(
     filter: web::Query<UnitFilter>,
     paging: web::Query<PageQuery>,
 ) -> ApiResult<HttpResponse> {
-    let scope = viewer.scope(&state.db).await?;
     let mut select = units::Entity::find().order_by_asc(units::Column::Code);
-    if let Some(visible) = visible_units(&state.db, &scope).await? {
-        select = select.filter(units::Column::Id.is_in(visible));
+    if let Some(visible) = viewer.scope().visible_units() {
+        select = select.filter(units::Column::Id.is_in(visible.iter().copied()));
     }
     if let Some(p) = filter.parent_id {
         select = select.filter(units::Column::ParentId.eq(p));
@@ -116,17 +86,13 @@ pub async fn list_units(
 /// 404 outside the viewer's sight; 403 unless the viewer heads the unit's subtree or is city-wide.
 pub async fn require_head(db: &impl ConnectionTrait, viewer: &Viewer, unit_id: i64) -> ApiResult<units::Model> {
     let unit = find_visible(db, viewer, unit_id).await?;
-    if viewer.scope(db).await?.covers_unit(unit_id) {
-        Ok(unit)
-    } else {
-        Err(ApiError::Forbidden("hanya kepala unit tersebut, admin dan auditor yang melihat ini".into()))
-    }
+    viewer.require(Capability::ReadUnit(unit_id))?;
+    Ok(unit)
 }
 
 pub async fn find_visible(db: &impl ConnectionTrait, viewer: &Viewer, id: i64) -> ApiResult<units::Model> {
     let unit = units::Entity::find_by_id(id).one(db).await?.ok_or(ApiError::NotFound)?;
-    let scope = viewer.scope(db).await?;
-    match visible_units(db, &scope).await? {
+    match viewer.scope().visible_units() {
         Some(visible) if !visible.contains(&id) => Err(ApiError::NotFound),
         _ => Ok(unit),
     }
@@ -170,7 +136,7 @@ pub async fn create_unit(
     viewer: Viewer,
     body: web::Json<NewUnit>,
 ) -> ApiResult<HttpResponse> {
-    viewer.require(Role::Admin)?;
+    viewer.require(Capability::Administer)?;
     body.validate()?;
     let txn = crate::db::begin(&state.db).await?;
     require_parent(&txn, body.parent_id).await?;
@@ -191,6 +157,7 @@ pub async fn create_unit(
     let wire = to_wire(&unit);
     audit::record(&txn, &viewer.actor(), Change::new("unit.create", "unit", unit.id).after(&wire)).await?;
     txn.commit().await?;
+    state.org_changed();
     Ok(HttpResponse::Created().json(wire))
 }
 
@@ -207,7 +174,7 @@ pub async fn update_unit(
     let id = id.into_inner();
     let txn = crate::db::begin(&state.db).await?;
     let unit = find_visible(&txn, &viewer, id).await?;
-    viewer.require(Role::Admin)?;
+    viewer.require(Capability::Administer)?;
     body.validate()?;
     let before = to_wire(&unit);
     let mut active = unit.into_active_model();
@@ -239,5 +206,6 @@ pub async fn update_unit(
     let after = to_wire(&unit);
     audit::record(&txn, &viewer.actor(), Change::new("unit.update", "unit", id).before(&before).after(&after)).await?;
     txn.commit().await?;
+    state.org_changed();
     Ok(web::Json(after))
 }

@@ -1,15 +1,15 @@
 //! User accounts (admin): who can sign in, with which roles.
 
-use crate::access::{parse_roles, Viewer};
 use crate::audit::{self, Change};
 use crate::auth::password;
 use crate::entities::{employees, units, users};
 use crate::error::{ApiError, ApiResult, ConflictExt};
+use crate::policy::{parse_roles, Capability, Viewer};
 use crate::routes::list::{fetch_page, page, respond, PageQuery};
 use crate::state::AppState;
 use actix_web::{get, post, web, HttpRequest, HttpResponse};
 use chrono::Utc;
-use kinerja_domain::{Password, Role};
+use kinerja_domain::Password;
 use kinerja_types::{NewUser, PasswordReset, Problem, User};
 use sea_orm::{ActiveModelTrait, ConnectionTrait, DatabaseConnection, EntityTrait, IntoActiveModel, QueryOrder, Set};
 use validator::Validate;
@@ -39,7 +39,7 @@ pub async fn list_users(
     viewer: Viewer,
     paging: web::Query<PageQuery>,
 ) -> ApiResult<HttpResponse> {
-    viewer.require(Role::Admin)?;
+    viewer.require(Capability::Administer)?;
     let select = users::Entity::find().order_by_asc(users::Column::Username);
     let (rows, total) = fetch_page(&state.db, select, &paging).await?;
     respond(&req, &paging, page(rows.iter().map(to_wire).collect(), total, &paging), "pengguna")
@@ -113,7 +113,7 @@ pub async fn create_user(
     viewer: Viewer,
     body: web::Json<NewUser>,
 ) -> ApiResult<HttpResponse> {
-    viewer.require(Role::Admin)?;
+    viewer.require(Capability::Administer)?;
     let user = create(&state.db, &viewer.actor(), &body).await?;
     Ok(HttpResponse::Created().json(user))
 }
@@ -129,7 +129,7 @@ pub async fn reset_password(
     id: web::Path<i64>,
     body: web::Json<PasswordReset>,
 ) -> ApiResult<HttpResponse> {
-    viewer.require(Role::Admin)?;
+    viewer.require(Capability::Administer)?;
     let txn = crate::db::begin(&state.db).await?;
     let user = users::Entity::find_by_id(id.into_inner()).one(&txn).await?.ok_or(ApiError::NotFound)?;
     let pw = Password::parse(&body.new_password, &user.username)
@@ -143,5 +143,6 @@ pub async fn reset_password(
     crate::auth::sessions::revoke_all(&txn, user_id).await?;
     audit::record(&txn, &viewer.actor(), Change::new("user.password_reset", "user", user_id)).await?;
     txn.commit().await?;
+    crate::services::identity::forget(&state.identities, user_id).await;
     Ok(HttpResponse::NoContent().finish())
 }

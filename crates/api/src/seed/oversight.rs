@@ -66,7 +66,7 @@ pub async fn seed(
     .insert(txn)
     .await?;
     made += 1;
-    let subtree = crate::access::unit_subtree(txn, unit("DINKES")?).await?;
+    let subtree = crate::services::org_tree::unit_subtree(txn, unit("DINKES")?).await?;
     let rated: Vec<assessments::Model> = assessments::Entity::find()
         .filter(assessments::Column::UnitId.is_in(subtree.iter().copied()))
         .filter(assessments::Column::Status.ne(AssessmentStatus::Draft.as_str()))

@@ -2,11 +2,11 @@
 //! memory for the unit and for each of its child units (the drill-down), so the cost does not grow
 //! with the number of children.
 
-use crate::access::{employees_within, within, Units};
 use crate::entities::{
     activities, activity_daily_totals, assessments, complaint_events, complaints, employees, surveys, trainings, units,
 };
 use crate::error::ApiResult;
+use crate::policy::{employees_within, within, Units};
 use crate::routes::assessments::rating_period_of;
 use crate::routes::ikm::{answers_of, months};
 use chrono::{Datelike, Duration, NaiveDate};

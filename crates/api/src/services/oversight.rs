@@ -1,12 +1,13 @@
 //! Oversight shared by the routes and the dashboard: who sits on which evaluation team and what it
 //! oversees, the wire form of follow-ups and commitments, and the oversight figures of a subtree.
 
-use crate::access::{unit_subtree, within, Scope, Units, Viewer};
 use crate::entities::{
     assessment_reviews, employees, evaluation_follow_ups, evaluation_sessions, evaluation_teams, forum_commitments,
     forums, units,
 };
 use crate::error::{ApiError, ApiResult};
+use crate::policy::{within, Scope, Units, Viewer};
+use crate::services::org_tree::unit_subtree;
 use chrono::{DateTime, NaiveDate, Utc};
 use kinerja_domain::oversight::{is_overdue, FlagStatus, TaskStatus};
 use kinerja_types::{ForumCommitment, OpenTask, OversightFigures, SessionFollowUp, TaskUpdate};

@@ -1,9 +1,9 @@
 //! Reading SKPs: the wire shape with RHK, indicators and behaviours; the current SKP of an
 //! employee for a year; and who may act on one.
 
-use crate::access::Viewer;
 use crate::entities::{employees, rhk, rhk_indicators, skp_behaviors, skps};
 use crate::error::{ApiError, ApiResult};
+use crate::policy::{Capability, Viewer};
 use kinerja_domain::{Approach, Aspect, CoreValue, RhkKind, SkpStatus};
 use kinerja_types::{Behavior, Indicator, Rhk, Skp};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
@@ -182,7 +182,7 @@ pub async fn in_force(
 /// Loads an SKP the viewer may see (its owner is visible), else 404.
 pub async fn find_visible(db: &impl ConnectionTrait, viewer: &Viewer, id: i64) -> ApiResult<skps::Model> {
     let skp = skps::Entity::find_by_id(id).one(db).await?.ok_or(ApiError::NotFound)?;
-    let scope = viewer.scope(db).await?;
+    let scope = viewer.scope();
     crate::routes::employees::find_visible(db, &scope, skp.employee_id).await?;
     Ok(skp)
 }
@@ -191,7 +191,7 @@ pub async fn find_visible(db: &impl ConnectionTrait, viewer: &Viewer, id: i64) -
 /// owner's unit.
 pub async fn find_readable(db: &impl ConnectionTrait, viewer: &Viewer, id: i64) -> ApiResult<skps::Model> {
     let skp = skps::Entity::find_by_id(id).one(db).await?.ok_or(ApiError::NotFound)?;
-    let scope = viewer.scope(db).await?;
+    let scope = viewer.scope();
     crate::services::oversight::readable_employee(db, viewer, &scope, skp.employee_id).await?;
     Ok(skp)
 }
@@ -210,7 +210,7 @@ pub fn require_owner(viewer: &Viewer, skp: &skps::Model) -> ApiResult<()> {
 pub fn penilai_role(viewer: &Viewer, skp: &skps::Model) -> ApiResult<bool> {
     match skp.penilai_id {
         Some(p) if viewer.employee_id == Some(p) => Ok(false),
-        None if viewer.has(kinerja_domain::Role::Admin) => Ok(true),
+        None if viewer.may(Capability::Administer) => Ok(true),
         _ => Err(ApiError::Forbidden("hanya pejabat penilai SKP ini yang dapat melakukan ini".into())),
     }
 }

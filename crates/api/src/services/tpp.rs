@@ -1,9 +1,9 @@
 //! The monthly TPP of every employee of a set of units: approved work minutes from the activities,
 //! lateness and absence from the imported attendance, through the Pemda's rule.
 
-use crate::access::{employees_within, within, Units};
 use crate::entities::{activities, attendance, employees, units};
 use crate::error::ApiResult;
+use crate::policy::{employees_within, within, Units};
 use kinerja_domain::tpp::{AttendanceStatus, Discipline, TppRule};
 use kinerja_domain::{ActivityStatus, Period};
 use kinerja_types::TppRow;

@@ -2,10 +2,10 @@
 //! many at once (all or nothing).
 
 use super::{find_visible, owner_only};
-use crate::access::Viewer;
 use crate::audit::{self, Change};
 use crate::entities::{activities, employees};
 use crate::error::{ApiError, ApiResult};
+use crate::policy::Viewer;
 use crate::services::activity::wire;
 use crate::services::notify::{self, Message};
 use crate::state::AppState;
@@ -133,7 +133,7 @@ pub async fn bulk_approve(
     let txn = crate::db::begin(&state.db).await?;
     // Activities outside the caller's sight count as missing, as everywhere else.
     let mut select = activities::Entity::find().filter(activities::Column::Id.is_in(ids.clone()));
-    if let Some(cond) = viewer.scope(&txn).await?.employee_column_filter(activities::Column::EmployeeId) {
+    if let Some(cond) = viewer.scope().employee_column_filter(activities::Column::EmployeeId) {
         select = select.filter(cond);
     }
     let rows = select.all(&txn).await?;

@@ -3,10 +3,10 @@
 pub mod flow;
 pub mod team;
 
-use crate::access::Viewer;
 use crate::audit::{self, Change};
 use crate::entities::{activities, activity_evidence, employees};
 use crate::error::{ApiError, ApiResult};
+use crate::policy::Viewer;
 use crate::routes::list::{csv_response, fetch_page, page, respond, wants_csv, PageQuery};
 use crate::services::activity::{check, wire};
 use crate::state::AppState;
@@ -65,7 +65,7 @@ pub async fn list_activities(
             .filter(activities::Column::PenilaiId.eq(viewer.employee_id.unwrap_or(-1)))
             .filter(activities::Column::Status.eq(ActivityStatus::Submitted.as_str()));
     }
-    let scope = viewer.scope(&state.db).await?;
+    let scope = viewer.scope();
     if let Some(cond) = scope.employee_column_filter(activities::Column::EmployeeId) {
         select = select.filter(cond);
     }
@@ -133,7 +133,7 @@ impl From<&Activity> for CsvRow {
 /// Loads an activity whose owner the viewer may see, else 404.
 pub async fn find_visible(db: &impl ConnectionTrait, viewer: &Viewer, id: i64) -> ApiResult<activities::Model> {
     let a = activities::Entity::find_by_id(id).one(db).await?.ok_or(ApiError::NotFound)?;
-    let scope = viewer.scope(db).await?;
+    let scope = viewer.scope();
     crate::routes::employees::find_visible(db, &scope, a.employee_id).await?;
     Ok(a)
 }

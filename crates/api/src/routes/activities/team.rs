@@ -1,9 +1,9 @@
 //! The team view (Bantul): co-workers under the same supervisor see each other's approved
 //! activities — date, description, minutes, RHK — and nothing else. A setting turns it off.
 
-use crate::access::Viewer;
 use crate::entities::{activities, employees};
 use crate::error::ApiResult;
+use crate::policy::Viewer;
 use crate::routes::list::{fetch_page, page, PageQuery};
 use crate::services::activity::wire;
 use crate::state::AppState;
@@ -27,7 +27,7 @@ pub async fn team_feed(
     paging: web::Query<PageQuery>,
 ) -> ApiResult<web::Json<Page<Activity>>> {
     let empty = || web::Json(page(Vec::new(), 0, &paging));
-    if !crate::pemda_settings::load(&state.db).await?.team_view_enabled {
+    if !state.settings().await?.team_view_enabled {
         return Ok(empty());
     }
     let Some(me) = viewer.employee_id else { return Ok(empty()) };

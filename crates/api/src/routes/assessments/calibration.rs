@@ -1,17 +1,18 @@
 //! Calibration: the organisation predikat a parent unit's head sets, the distribution of predikat in
 //! a unit subtree against the expected pattern (warnings, never blocks), and the assessment report.
 
-use crate::access::{unit_subtree, Viewer};
 use crate::audit::{self, Change};
 use crate::entities::{assessments, employees, org_predikats, units};
 use crate::error::{ApiError, ApiResult};
+use crate::policy::{Capability, Viewer};
 use crate::routes::reports;
 use crate::routes::units::require_head;
+use crate::services::org_tree::unit_subtree;
 use crate::state::AppState;
 use actix_web::{get, put, web, HttpRequest, HttpResponse};
 use chrono::Utc;
 use kinerja_domain::rating::{default_patterns, deviations, Bound, Rule};
-use kinerja_domain::{AssessmentStatus, OrgPredikat, Period, Predikat, Rating, Role};
+use kinerja_domain::{AssessmentStatus, OrgPredikat, Period, Predikat, Rating};
 use kinerja_types::{AssessmentReportRow, Distribution, ExpectedRule, OrgPredikatRequest, Page, Problem};
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
@@ -40,11 +41,7 @@ pub async fn set_org_predikat(
     let period = parse_period(&body.period)?;
     let txn = crate::db::begin(&state.db).await?;
     let unit = crate::routes::units::find_visible(&txn, &viewer, id.into_inner()).await?;
-    let scope = viewer.scope(&txn).await?;
-    let heads_parent = viewer.has(Role::KepalaUnit) && unit.parent_id.is_some_and(|p| scope.covers_unit(p));
-    if !(heads_parent || viewer.has(Role::Admin)) {
-        return Err(ApiError::Forbidden("predikat organisasi ditetapkan oleh kepala unit induk atau admin".into()));
-    }
+    viewer.require(Capability::SetOrgPredikat(unit.parent_id))?;
     org_predikats::Entity::insert(org_predikats::ActiveModel {
         unit_id: Set(unit.id),
         period: Set(period.to_string()),

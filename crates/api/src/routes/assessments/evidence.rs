@@ -3,9 +3,9 @@
 //! complaints naming the employee and the unit's satisfaction index.
 
 use super::{check_period, to_wire};
-use crate::access::Viewer;
 use crate::entities::{activities, assessments, complaints, feedback, units};
 use crate::error::ApiResult;
+use crate::policy::Viewer;
 use crate::routes::assessments::calibration::PeriodQuery;
 use crate::state::AppState;
 use actix_web::{get, web};
@@ -32,7 +32,7 @@ pub async fn rating_evidence(
     q: web::Query<PeriodQuery>,
 ) -> ApiResult<web::Json<RatingEvidence>> {
     let db = &state.db;
-    let scope = viewer.scope(db).await?;
+    let scope = viewer.scope();
     let id = id.into_inner();
     let e = crate::services::oversight::readable_employee(db, &viewer, &scope, id).await?;
     let settings = crate::pemda_settings::load(db).await?;

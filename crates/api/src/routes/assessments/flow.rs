@@ -3,10 +3,10 @@
 //! notifies the other party.
 
 use super::{find_visible, status, to_wire};
-use crate::access::Viewer;
 use crate::audit::{self, Change};
 use crate::entities::assessments;
 use crate::error::{ApiError, ApiResult};
+use crate::policy::Viewer;
 use crate::services::notify::{self, Message};
 use crate::state::AppState;
 use actix_web::{post, web};
@@ -42,7 +42,7 @@ async fn step(state: &AppState, viewer: &Viewer, id: i64, s: Step, edit: Edit) -
         return Err(ApiError::Forbidden(forbidden.to_owned()));
     }
     let next = status(&a).apply(action).map_err(ApiError::Conflict)?;
-    let settings = crate::pemda_settings::load(&txn).await?;
+    let settings = state.settings().await?;
     let before = to_wire(&a, &e.name, &settings);
     if action == AssessmentAction::Object {
         if let Some(deadline) = before.objection_deadline {

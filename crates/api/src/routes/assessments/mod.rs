@@ -5,10 +5,10 @@ pub mod calibration;
 pub mod evidence;
 pub mod flow;
 
-use crate::access::Viewer;
 use crate::audit::{self, Change};
 use crate::entities::{assessments, employees};
 use crate::error::{ApiError, ApiResult, ConflictExt};
+use crate::policy::Viewer;
 use crate::routes::list::{fetch_page, page, respond, PageQuery};
 use crate::state::AppState;
 use actix_web::{get, post, put, web, HttpRequest, HttpResponse};
@@ -95,7 +95,7 @@ pub async fn find_visible(
     id: i64,
 ) -> ApiResult<(assessments::Model, employees::Model)> {
     let a = assessments::Entity::find_by_id(id).one(db).await?.ok_or(ApiError::NotFound)?;
-    let scope = viewer.scope(db).await?;
+    let scope = viewer.scope();
     let e = crate::routes::employees::find_visible(db, &scope, a.employee_id).await?;
     Ok((a, e))
 }
@@ -125,7 +125,7 @@ pub async fn list_assessments(
     filter: web::Query<AssessmentFilter>,
     paging: web::Query<PageQuery>,
 ) -> ApiResult<HttpResponse> {
-    let scope = viewer.scope(&state.db).await?;
+    let scope = viewer.scope();
     let mut select = assessments::Entity::find().order_by_desc(assessments::Column::Id);
     if filter.to_decide.unwrap_or(false) {
         select = select
@@ -152,7 +152,7 @@ pub async fn list_assessments(
     }
     let (rows, total) = fetch_page(&state.db, select, &paging).await?;
     let names = crate::services::skp::names(&state.db, rows.iter().map(|a| a.employee_id)).await?;
-    let settings = crate::pemda_settings::load(&state.db).await?;
+    let settings = state.settings().await?;
     let items: Vec<Assessment> = rows
         .iter()
         .map(|a| to_wire(a, names.get(&a.employee_id).map(String::as_str).unwrap_or(""), &settings))
@@ -179,12 +179,12 @@ pub async fn create_assessment(
 ) -> ApiResult<HttpResponse> {
     body.validate()?;
     let txn = crate::db::begin(&state.db).await?;
-    let scope = viewer.scope(&txn).await?;
+    let scope = viewer.scope();
     let e = crate::routes::employees::find_visible(&txn, &scope, body.employee_id).await?;
     let Some(me) = viewer.employee_id.filter(|me| e.supervisor_id == Some(*me)) else {
         return Err(ApiError::Forbidden("penilaian diberikan oleh pejabat penilai (atasan langsung)".into()));
     };
-    let settings = crate::pemda_settings::load(&txn).await?;
+    let settings = state.settings().await?;
     let period = check_period(&body.period, &settings)?;
     let atasan = employees::Entity::find_by_id(me).one(&txn).await?.and_then(|p| p.supervisor_id);
     let now = Utc::now();
@@ -223,7 +223,7 @@ pub async fn get_assessment(
     id: web::Path<i64>,
 ) -> ApiResult<web::Json<Assessment>> {
     let (a, e) = find_visible(&state.db, &viewer, id.into_inner()).await?;
-    let settings = crate::pemda_settings::load(&state.db).await?;
+    let settings = state.settings().await?;
     Ok(web::Json(to_wire(&a, &e.name, &settings)))
 }
 
@@ -244,7 +244,7 @@ pub async fn update_assessment(
         return Err(ApiError::Forbidden("hanya pejabat penilai yang mengubah penilaian".into()));
     }
     status(&a).apply(AssessmentAction::Edit).map_err(ApiError::Conflict)?;
-    let settings = crate::pemda_settings::load(&txn).await?;
+    let settings = state.settings().await?;
     let before = to_wire(&a, &e.name, &settings);
     let mut active = a.into_active_model();
     active.result_rating = Set(body.result_rating.as_str().to_owned());

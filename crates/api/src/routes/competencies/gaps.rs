@@ -2,10 +2,10 @@
 //! assessed employees fall short of their position's requirement and by how much; and the training
 //! hours of everyone in the subtree against the expected 20 a year.
 
-use crate::access::employees_within;
-use crate::access::Viewer;
 use crate::entities::{competencies, employees, trainings};
 use crate::error::ApiResult;
+use crate::policy::employees_within;
+use crate::policy::Viewer;
 use crate::routes::pk::YearQuery;
 use crate::services::competency::{latest_levels, standards, to_wire, training_hours};
 use crate::services::dashboard::Tree;

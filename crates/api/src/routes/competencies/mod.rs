@@ -6,17 +6,16 @@ mod gaps;
 mod plans;
 mod profile;
 
-use crate::access::Viewer;
 use crate::audit::{self, Change};
 use crate::entities::{competencies, position_competencies};
 use crate::error::{ApiError, ApiResult};
+use crate::policy::{Capability, Viewer};
 use crate::routes::imports::ImportProblem;
 use crate::services::competency::{import_standards, to_wire};
 use crate::state::AppState;
 use actix_web::{get, post, put, web, HttpRequest, HttpResponse};
 use chrono::Utc;
 use kinerja_domain::competency::valid_level;
-use kinerja_domain::Role;
 use kinerja_types::{Competency, CompetencyInput, ImportReport, PositionStandard, Problem, Requirement};
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set};
 use serde::Deserialize;
@@ -76,7 +75,7 @@ pub async fn create_competency(
     viewer: Viewer,
     body: web::Json<CompetencyInput>,
 ) -> ApiResult<HttpResponse> {
-    viewer.require(Role::Admin)?;
+    viewer.require(Capability::Administer)?;
     check_input(&body)?;
     let txn = crate::db::begin(&state.db).await?;
     let code = body.code.trim().to_uppercase();
@@ -112,7 +111,7 @@ pub async fn update_competency(
     id: web::Path<i64>,
     body: web::Json<CompetencyInput>,
 ) -> ApiResult<web::Json<Competency>> {
-    viewer.require(Role::Admin)?;
+    viewer.require(Capability::Administer)?;
     check_input(&body)?;
     let txn = crate::db::begin(&state.db).await?;
     let current = competencies::Entity::find_by_id(id.into_inner()).one(&txn).await?.ok_or(ApiError::NotFound)?;
@@ -190,7 +189,7 @@ pub async fn put_standard(
     viewer: Viewer,
     body: web::Json<PositionStandard>,
 ) -> ApiResult<web::Json<PositionStandard>> {
-    viewer.require(Role::Admin)?;
+    viewer.require(Capability::Administer)?;
     body.validate()?;
     let title = body.position_title.trim().to_owned();
     let txn = crate::db::begin(&state.db).await?;
@@ -258,7 +257,7 @@ pub async fn import_position_standards(
     viewer: Viewer,
     body: web::Bytes,
 ) -> ApiResult<HttpResponse> {
-    viewer.require(Role::Admin)?;
+    viewer.require(Capability::Administer)?;
     crate::routes::imports::require_csv(&req)?;
     let txn = crate::db::begin(&state.db).await?;
     let result = import_standards(&txn, &body).await;

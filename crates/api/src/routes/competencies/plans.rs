@@ -3,17 +3,16 @@
 //! them and completed with evidence by the employee or the supervisor.
 
 use super::profile::visible_employee;
-use crate::access::Viewer;
 use crate::audit::{self, Change};
 use crate::entities::{competencies, development_plans, employees, trainings};
 use crate::error::{ApiError, ApiResult};
+use crate::policy::{Capability, Viewer};
 use crate::services::competency::profile;
 use crate::services::notify::{self, Message};
 use crate::state::AppState;
 use actix_web::{get, patch, post, web, HttpResponse};
 use chrono::Utc;
 use kinerja_domain::competency::{PlanStatus, TrainingStatus};
-use kinerja_domain::Role;
 use kinerja_types::{
     DevelopmentPlan, DevelopmentPlanPatch, NewDevelopmentPlan, NewTraining, Problem, Training, TrainingPatch,
 };
@@ -70,7 +69,7 @@ pub async fn plan_wire(db: &impl ConnectionTrait, p: &development_plans::Model) 
 /// Whether the viewer may shape the employee's plans: the direct supervisor or an admin (never a
 /// system token).
 fn may_plan(viewer: &Viewer, e: &employees::Model) -> bool {
-    viewer.token_id.is_none() && (viewer.supervises(e) || viewer.has(Role::Admin))
+    viewer.may(Capability::PlanDevelopment { supervisor_id: e.supervisor_id })
 }
 
 /// The plan and its employee, if the viewer sees the employee; else 404.

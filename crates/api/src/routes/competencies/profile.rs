@@ -1,17 +1,16 @@
 //! An employee's competency profile (required and assessed levels, gaps, match, training hours)
 //! and the recording of assessed levels by the employee, the penilai or an admin.
 
-use crate::access::Viewer;
 use crate::audit::{self, Change};
 use crate::entities::{competencies, competency_assessments, employees};
 use crate::error::{ApiError, ApiResult};
+use crate::policy::{Capability, Viewer};
 use crate::routes::pk::YearQuery;
 use crate::services::competency::{assessment_wire, profile};
 use crate::state::AppState;
 use actix_web::{get, post, web, HttpResponse};
 use chrono::{Datelike, Utc};
 use kinerja_domain::competency::{valid_level, AssessmentSource};
-use kinerja_domain::Role;
 use kinerja_types::{CompetencyAssessment, CompetencyProfile, NewCompetencyAssessment, Problem};
 use sea_orm::{ActiveModelTrait, ConnectionTrait, EntityTrait, Set};
 use validator::Validate;
@@ -22,7 +21,7 @@ pub(super) async fn visible_employee(
     viewer: &Viewer,
     id: i64,
 ) -> ApiResult<employees::Model> {
-    let scope = viewer.scope(db).await?;
+    let scope = viewer.scope();
     crate::routes::employees::find_visible(db, &scope, id).await
 }
 
@@ -61,7 +60,7 @@ pub async fn assess_competency(
     let allowed = match body.source {
         AssessmentSource::SelfAssessment => viewer.employee_id == Some(e.id),
         AssessmentSource::Supervisor => viewer.supervises(&e),
-        AssessmentSource::AssessmentCentre => viewer.has(Role::Admin),
+        AssessmentSource::AssessmentCentre => viewer.may(Capability::Administer),
     };
     if !allowed || viewer.token_id.is_some() {
         return Err(ApiError::Forbidden(
@@ -77,7 +76,7 @@ pub async fn assess_competency(
         .await?
         .filter(|c| c.active)
         .ok_or_else(|| ApiError::field("competency_id", "kompetensi tidak ada di katalog"))?;
-    let today = crate::pemda_settings::load(&txn).await?.today();
+    let today = state.settings().await?.today();
     if body.assessed_on > today || body.assessed_on.year() < today.year() - 10 {
         return Err(ApiError::field(
             "assessed_on",

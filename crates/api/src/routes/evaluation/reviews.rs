@@ -3,17 +3,17 @@
 //! flag. The team advises only: nothing here touches a rating. Notes and flags are read by the
 //! penilai, the head of the unit, the employee concerned, the team, admins and auditors.
 
-use crate::access::Viewer;
 use crate::audit::{self, Change};
 use crate::entities::{assessment_reviews, assessments, employees, evaluation_teams};
 use crate::error::{ApiError, ApiResult};
+use crate::policy::{Capability, Viewer};
 use crate::services::notify::{self, Message};
 use crate::services::oversight::{employee_names, overseeing_team};
 use crate::state::AppState;
 use actix_web::{get, post, web, HttpResponse};
 use chrono::Utc;
 use kinerja_domain::oversight::{check_review, FlagStatus, Recommendation, ReviewError};
-use kinerja_domain::{AssessmentStatus, Role};
+use kinerja_domain::AssessmentStatus;
 use kinerja_types::{AssessmentReview, NewReview, Problem, ReviewResponse};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set};
 use serde::Deserialize;
@@ -64,12 +64,13 @@ async fn wire(db: &impl ConnectionTrait, rows: &[assessment_reviews::Model]) -> 
 /// and the members of a team overseeing the unit. Anyone else who sees the employee gets 403;
 /// everyone else 404.
 async fn may_read(db: &impl ConnectionTrait, viewer: &Viewer, employee: &employees::Model, unit: i64) -> ApiResult<()> {
-    if viewer.is_city_wide() {
+    if viewer.reads_city() {
         return Ok(());
     }
-    let scope = viewer.scope(db).await?;
+    let scope = viewer.scope();
     let in_chain = scope.employee_ids().contains(&employee.id);
-    let heads = viewer.has(Role::KepalaUnit) && (scope.covers_unit(unit) || scope.covers_unit(employee.unit_id));
+    let heads =
+        viewer.may(Capability::ReadUnitReviews(unit)) || viewer.may(Capability::ReadUnitReviews(employee.unit_id));
     if in_chain || heads || overseeing_team(db, viewer, unit).await?.is_some() {
         Ok(())
     } else if scope.sees_employee(employee) {
@@ -204,11 +205,10 @@ pub async fn list_reviews(
         select = select.filter(assessment_reviews::Column::EmployeeId.eq(e));
     }
     let rows = select.order_by_desc(assessment_reviews::Column::Id).all(db).await?;
-    let visible: Vec<assessment_reviews::Model> = if viewer.is_city_wide() {
+    let visible: Vec<assessment_reviews::Model> = if viewer.reads_city() {
         rows.into_iter().take(LIST_LIMIT as usize).collect()
     } else {
-        let scope = viewer.scope(db).await?;
-        let heads = viewer.has(Role::KepalaUnit);
+        let scope = viewer.scope();
         let my_teams: Vec<i64> = match viewer.employee_id.filter(|_| viewer.token_id.is_none()) {
             Some(me) => crate::services::oversight::teams_of(db, me).await?.iter().map(|t| t.id).collect(),
             None => Vec::new(),
@@ -216,7 +216,7 @@ pub async fn list_reviews(
         rows.into_iter()
             .filter(|r| {
                 scope.employee_ids().contains(&r.employee_id)
-                    || (heads && scope.covers_unit(r.unit_id))
+                    || viewer.may(Capability::ReadUnitReviews(r.unit_id))
                     || my_teams.contains(&r.team_id)
             })
             .take(LIST_LIMIT as usize)

@@ -3,18 +3,18 @@
 //! and are tracked to done. Sessions are read by the heads of the unit, admins and auditors; an
 //! owner also sees and closes their own follow-ups.
 
-use crate::access::{unit_subtree, Viewer};
 use crate::audit::{self, Change};
 use crate::entities::{employees, evaluation_follow_ups, evaluation_sessions};
 use crate::error::{ApiError, ApiResult};
+use crate::policy::{Capability, Viewer};
 use crate::routes::units::require_head;
 use crate::services::notify::{self, Message};
+use crate::services::org_tree::unit_subtree;
 use crate::services::oversight::{employee_names, follow_up_wire, ids, ids_json, strings, task_state, unit_names};
 use crate::state::AppState;
 use actix_web::{get, post, put, web, HttpResponse};
 use chrono::{Datelike, NaiveDate, Utc};
 use kinerja_domain::oversight::{SessionKind, TaskStatus};
-use kinerja_domain::Role;
 use kinerja_types::{
     DiscussedEmployee, EvaluationSession, NewEvaluationSession, NewSessionFollowUp, Problem, SessionFollowUp,
     TaskUpdate,
@@ -61,13 +61,13 @@ async fn wire(db: &impl ConnectionTrait, s: &evaluation_sessions::Model) -> ApiR
 /// 403 unless the viewer may record sessions for the unit: its head (or a head above it) or an admin.
 async fn require_writer(db: &impl ConnectionTrait, viewer: &Viewer, unit_id: i64) -> ApiResult<()> {
     require_head(db, viewer, unit_id).await?;
-    viewer.require_any(&[Role::KepalaUnit, Role::Admin])
+    viewer.require(Capability::RecordSessions(unit_id))
 }
 
 /// 404/403 unless the viewer reads the unit's sessions (its heads, admins, auditors).
 async fn require_reader(db: &impl ConnectionTrait, viewer: &Viewer, unit_id: i64) -> ApiResult<()> {
     require_head(db, viewer, unit_id).await?;
-    viewer.require_any(&[Role::KepalaUnit, Role::Admin, Role::Auditor])
+    viewer.require(Capability::ReadSessions(Some(unit_id)))
 }
 
 /// Checks that every id is an employee of the unit's subtree.
@@ -141,13 +141,13 @@ pub async fn list_sessions(
     q: web::Query<SessionFilter>,
 ) -> ApiResult<web::Json<Vec<EvaluationSession>>> {
     let db = &state.db;
-    viewer.require_any(&[Role::KepalaUnit, Role::Admin, Role::Auditor])?;
+    viewer.require(Capability::ReadSessions(None))?;
     let mut select = evaluation_sessions::Entity::find();
     if let Some(unit) = q.unit_id {
         require_reader(db, &viewer, unit).await?;
         select = select.filter(evaluation_sessions::Column::UnitId.eq(unit));
-    } else if !viewer.is_city_wide() {
-        let scope = viewer.scope(db).await?;
+    } else if !viewer.reads_city() {
+        let scope = viewer.scope();
         select = select.filter(evaluation_sessions::Column::UnitId.is_in(scope.unit_ids().iter().copied()));
     }
     if let Some(y) = q.year {
@@ -292,16 +292,16 @@ pub async fn list_follow_ups(
     if let Some(s) = q.status {
         select = select.filter(evaluation_follow_ups::Column::Status.eq(s.as_str()));
     }
-    if !viewer.is_city_wide() {
+    if !viewer.reads_city() {
         let mut who = sea_orm::Condition::any();
         if let Some(me) = viewer.employee_id {
             who = who.add(evaluation_follow_ups::Column::OwnerId.eq(me));
         }
-        if viewer.has(Role::KepalaUnit) {
-            let scope = viewer.scope(db).await?;
-            who = who.add(evaluation_follow_ups::Column::UnitId.is_in(scope.unit_ids().iter().copied()));
+        let headed = viewer.headed_units();
+        if let Some(units) = headed {
+            who = who.add(evaluation_follow_ups::Column::UnitId.is_in(units.iter().copied()));
         }
-        if viewer.employee_id.is_none() && !viewer.has(Role::KepalaUnit) {
+        if viewer.employee_id.is_none() && headed.is_none() {
             return Ok(web::Json(Vec::new()));
         }
         select = select.filter(who);

@@ -1,16 +1,16 @@
 //! The Tim Penilai Kinerja: formed by an admin with members and the units it oversees; its members
 //! list the assessments in their scope.
 
-use crate::access::Viewer;
 use crate::audit::{self, Change};
 use crate::entities::{assessment_reviews, assessments, employees, evaluation_teams, units};
 use crate::error::{ApiError, ApiResult};
+use crate::policy::{Capability, Viewer};
 use crate::services::oversight::{employee_names, ids, ids_json, team_units, teams_of, unit_names};
 use crate::state::AppState;
 use actix_web::{get, post, put, web, HttpResponse};
 use chrono::Utc;
 use kinerja_domain::oversight::FlagStatus;
-use kinerja_domain::{AssessmentStatus, Predikat, Role};
+use kinerja_domain::{AssessmentStatus, Predikat};
 use kinerja_types::{EvaluationTeam, NewEvaluationTeam, Problem, TeamAssessment, TeamMember, TeamUnit};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
@@ -60,7 +60,7 @@ pub async fn team_wire(db: &impl ConnectionTrait, t: &evaluation_teams::Model) -
 #[get("/evaluation-teams")]
 pub async fn list_teams(state: web::Data<AppState>, viewer: Viewer) -> ApiResult<web::Json<Vec<EvaluationTeam>>> {
     let db = &state.db;
-    let rows = if viewer.is_city_wide() {
+    let rows = if viewer.reads_city() {
         evaluation_teams::Entity::find().order_by_asc(evaluation_teams::Column::Name).all(db).await?
     } else {
         match viewer.employee_id.filter(|_| viewer.token_id.is_none()) {
@@ -100,7 +100,7 @@ pub async fn create_team(
     viewer: Viewer,
     body: web::Json<NewEvaluationTeam>,
 ) -> ApiResult<HttpResponse> {
-    viewer.require(Role::Admin)?;
+    viewer.require(Capability::Administer)?;
     let txn = crate::db::begin(&state.db).await?;
     check_team(&txn, &body).await?;
     let now = Utc::now();
@@ -120,6 +120,7 @@ pub async fn create_team(
     audit::record(&txn, &viewer.actor(), Change::new("evaluation_team.create", "evaluation_team", row.id).after(&out))
         .await?;
     txn.commit().await?;
+    state.org_changed();
     Ok(HttpResponse::Created().json(out))
 }
 
@@ -133,7 +134,7 @@ pub async fn update_team(
     id: web::Path<i64>,
     body: web::Json<NewEvaluationTeam>,
 ) -> ApiResult<web::Json<EvaluationTeam>> {
-    viewer.require(Role::Admin)?;
+    viewer.require(Capability::Administer)?;
     let txn = crate::db::begin(&state.db).await?;
     let current = evaluation_teams::Entity::find_by_id(id.into_inner()).one(&txn).await?.ok_or(ApiError::NotFound)?;
     check_team(&txn, &body).await?;
@@ -154,6 +155,7 @@ pub async fn update_team(
     )
     .await?;
     txn.commit().await?;
+    state.org_changed();
     Ok(web::Json(out))
 }
 
@@ -179,10 +181,10 @@ pub async fn team_assessments(
     let db = &state.db;
     let team = evaluation_teams::Entity::find_by_id(id.into_inner()).one(db).await?.ok_or(ApiError::NotFound)?;
     let member = viewer.token_id.is_none() && viewer.employee_id.is_some_and(|me| ids(&team.member_ids).contains(&me));
-    if !member && !viewer.is_city_wide() {
+    if !member && !viewer.reads_city() {
         return Err(ApiError::NotFound);
     }
-    if !team.active && !viewer.is_city_wide() {
+    if !team.active && !viewer.reads_city() {
         return Err(ApiError::Forbidden("tim ini sudah tidak aktif".into()));
     }
     let scope: Vec<i64> = team_units(db, &team).await?.into_iter().collect();

@@ -4,17 +4,16 @@
 
 pub mod public;
 
-use crate::access::Viewer;
 use crate::audit::{self, Change};
 use crate::entities::{forum_commitments, forum_inputs, forums};
 use crate::error::{ApiError, ApiResult};
+use crate::policy::{Capability, Viewer};
 use crate::routes::public::{fingerprint, tracking_code};
 use crate::services::oversight::{commitment_wire, ids_json, task_state, unit_names};
 use crate::state::AppState;
 use actix_web::{get, post, put, web, HttpResponse};
 use chrono::{Datelike, NaiveDate, Utc};
 use kinerja_domain::oversight::{ForumStatus, InputSource, InputStatus, TaskStatus};
-use kinerja_domain::Role;
 use kinerja_types::{
     Forum, ForumCommitment, ForumInput, ForumPatch, InputUpdate, NewCommitment, NewForum, NewRoomInput, Problem,
     TaskUpdate,
@@ -49,17 +48,7 @@ async fn today(db: &impl ConnectionTrait) -> ApiResult<NaiveDate> {
 /// read) an auditor.
 async fn require_staff(db: &impl ConnectionTrait, viewer: &Viewer, unit_id: i64, write: bool) -> ApiResult<()> {
     crate::routes::units::find_visible(db, viewer, unit_id).await?;
-    let roles: &[Role] = if write {
-        &[Role::KepalaUnit, Role::OperatorLayanan, Role::Admin]
-    } else {
-        &[Role::KepalaUnit, Role::OperatorLayanan, Role::Admin, Role::Auditor]
-    };
-    let scope = viewer.scope(db).await?;
-    if scope.covers_unit(unit_id) && roles.iter().any(|r| viewer.has(*r)) {
-        Ok(())
-    } else {
-        Err(ApiError::Forbidden("forum dikelola kepala dan operator unit tersebut".into()))
-    }
+    viewer.require(if write { Capability::ManageService(unit_id) } else { Capability::ReadUnit(unit_id) })
 }
 
 fn forum_status(f: &forums::Model) -> ForumStatus {
@@ -161,13 +150,13 @@ pub async fn list_forums(
     q: web::Query<ForumFilter>,
 ) -> ApiResult<web::Json<Vec<Forum>>> {
     let db = &state.db;
-    viewer.require_any(&[Role::KepalaUnit, Role::OperatorLayanan, Role::Admin, Role::Auditor])?;
+    viewer.require(Capability::ReadServiceWork)?;
     let mut select = forums::Entity::find();
     if let Some(unit) = q.unit_id {
         require_staff(db, &viewer, unit, false).await?;
         select = select.filter(forums::Column::UnitId.eq(unit));
-    } else if !viewer.is_city_wide() {
-        let scope = viewer.scope(db).await?;
+    } else if !viewer.reads_city() {
+        let scope = viewer.scope();
         select = select.filter(forums::Column::UnitId.is_in(scope.unit_ids().iter().copied()));
     }
     if let Some(s) = q.status {

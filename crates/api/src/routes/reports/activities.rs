@@ -1,10 +1,10 @@
 //! `GET /reports/activities`: every activity of the period, one row each.
 
 use super::{answer, parse_period, people, scope, ReportQuery};
-use crate::access::employees_within;
-use crate::access::Viewer;
 use crate::entities::activities;
 use crate::error::ApiResult;
+use crate::policy::employees_within;
+use crate::policy::Viewer;
 use crate::state::AppState;
 use actix_web::{get, web, HttpRequest, HttpResponse};
 use kinerja_domain::ActivityStatus;

@@ -1,9 +1,9 @@
 //! `GET /reports/complaints`: the complaints filed in the period, without complainants' contacts.
 
 use super::{answer, parse_period, scope, ReportQuery};
-use crate::access::Viewer;
 use crate::entities::{complaints, units};
 use crate::error::ApiResult;
+use crate::policy::Viewer;
 use crate::state::AppState;
 use actix_web::{get, web, HttpRequest, HttpResponse};
 use kinerja_types::{ComplaintReportRow, Page, Problem};

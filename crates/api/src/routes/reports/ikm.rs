@@ -1,9 +1,9 @@
 //! `GET /reports/ikm`: the satisfaction index of every service unit of the subtree.
 
 use super::{answer, parse_period, scope, ReportQuery};
-use crate::access::Viewer;
 use crate::entities::units;
 use crate::error::ApiResult;
+use crate::policy::Viewer;
 use crate::state::AppState;
 use actix_web::{get, web, HttpRequest, HttpResponse};
 use kinerja_types::{IkmReportRow, Page, Problem};

@@ -8,10 +8,11 @@ pub mod complaints;
 pub mod ikm;
 pub mod skps;
 
-use crate::access::{unit_subtree, within, Units, Viewer};
 use crate::entities::{employees, units};
 use crate::error::{ApiError, ApiResult};
+use crate::policy::{within, Units, Viewer};
 use crate::routes::list::{csv_response, wants_csv};
+use crate::services::org_tree::unit_subtree;
 use actix_web::{web, HttpRequest, HttpResponse};
 use kinerja_domain::Period;
 use kinerja_types::Page;
@@ -52,7 +53,7 @@ pub async fn scope(db: &impl ConnectionTrait, viewer: &Viewer, unit_id: Option<i
             crate::routes::units::require_head(db, viewer, u).await?;
             Ok(Some(unit_subtree(db, u).await?.into_iter().collect()))
         }
-        None if viewer.is_city_wide() => Ok(None),
+        None if viewer.reads_city() => Ok(None),
         None => Err(ApiError::field("unit_id", "sebutkan unit")),
     }
 }

@@ -1,10 +1,10 @@
 //! `GET /reports/skps`: the SKP in force of every employee for the period's year.
 
 use super::{answer, parse_period, people, scope, ReportQuery};
-use crate::access::employees_within;
-use crate::access::Viewer;
 use crate::entities::rhk;
 use crate::error::ApiResult;
+use crate::policy::employees_within;
+use crate::policy::Viewer;
 use crate::state::AppState;
 use actix_web::{get, web, HttpRequest, HttpResponse};
 use kinerja_types::{Page, Problem, SkpReportRow};

@@ -1,10 +1,10 @@
 //! The SKP flow: submit (owner), approve or return (penilai), revise (owner, after approval).
 //! Every step is audited and notifies the other party.
 
-use crate::access::Viewer;
 use crate::audit::{self, Change};
 use crate::entities::{employees, rhk, rhk_indicators, skp_behaviors, skps};
 use crate::error::{ApiError, ApiResult};
+use crate::policy::Viewer;
 use crate::services::notify::{self, Message};
 use crate::services::skp as svc;
 use crate::state::AppState;

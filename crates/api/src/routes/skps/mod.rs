@@ -3,16 +3,16 @@
 pub mod flow;
 pub mod plan;
 
-use crate::access::Viewer;
 use crate::audit::{self, Change};
 use crate::entities::{employees, skp_behaviors, skps};
 use crate::error::{ApiError, ApiResult};
+use crate::policy::{Capability, Viewer};
 use crate::routes::list::{fetch_page, page, respond, PageQuery};
 use crate::services::skp as svc;
 use crate::state::AppState;
 use actix_web::{get, post, web, HttpRequest, HttpResponse};
 use chrono::Utc;
-use kinerja_domain::{CoreValue, Role, SkpStatus};
+use kinerja_domain::{CoreValue, SkpStatus};
 use kinerja_types::{NewSkp, Page, Problem, Skp};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set};
 use serde::Deserialize;
@@ -52,7 +52,7 @@ pub async fn list_skps(
     filter: web::Query<SkpFilter>,
     paging: web::Query<PageQuery>,
 ) -> ApiResult<HttpResponse> {
-    let scope = viewer.scope(&state.db).await?;
+    let scope = viewer.scope();
     let mut select = skps::Entity::find().order_by_desc(skps::Column::Id);
     // Visibility follows the people as they are placed now, not where an old SKP was made.
     if let Some(cond) = scope.employee_column_filter(skps::Column::EmployeeId) {
@@ -138,9 +138,9 @@ pub async fn create_skp(
     let txn = crate::db::begin(&state.db).await?;
     let employee_id = match (body.employee_id, viewer.employee_id) {
         (Some(e), me) if Some(e) != me => {
-            let scope = viewer.scope(&txn).await?;
+            let scope = viewer.scope();
             crate::routes::employees::find_visible(&txn, &scope, e).await?;
-            viewer.require(Role::Admin)?;
+            viewer.require(Capability::Administer)?;
             e
         }
         (_, Some(me)) => me,

@@ -1,10 +1,10 @@
 //! The content of an SKP while it is editable: RHK with indicators (checked against the cascade
 //! rule), the core values' expectations, the choices of parent RHK, and the bulk cascade.
 
-use crate::access::Viewer;
 use crate::audit::{self, Change};
 use crate::entities::{employees, pk_goals, rhk, rhk_indicators, skp_behaviors, skps};
 use crate::error::{ApiError, ApiResult};
+use crate::policy::Viewer;
 use crate::routes::pk::YearQuery;
 use crate::services::notify::{self, Message};
 use crate::services::skp as svc;
