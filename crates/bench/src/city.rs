@@ -193,18 +193,18 @@ pub async fn seed(db: &DatabaseConnection, employees: u32, days: u32) -> anyhow:
             unit_id: unit,
         };
     let (opd, kasi, seksi, _) = first;
-    kinerja_api::routes::users::create(db, &actor, &user("kasi", kasi, vec![], None))
+    kinerja_api::services::accounts::create(db, &actor, &user("kasi", kasi, vec![], None))
         .await
         .map_err(|e| anyhow::anyhow!("{e}"))?;
     let head = opd_head(db, opd).await?;
-    kinerja_api::routes::users::create(
+    kinerja_api::services::accounts::create(
         db,
         &actor,
         &user("kadis", head, vec![kinerja_domain::Role::KepalaUnit], Some(opd)),
     )
     .await
     .map_err(|e| anyhow::anyhow!("{e}"))?;
-    kinerja_api::routes::users::create(
+    kinerja_api::services::accounts::create(
         db,
         &actor,
         &kinerja_types::NewUser {
@@ -265,7 +265,7 @@ pub async fn staff(db: &DatabaseConnection, kasi: i64, n: usize) -> anyhow::Resu
             employee_id: Some(id),
             unit_id: None,
         };
-        kinerja_api::routes::users::create(db, &actor, &user).await.map_err(|e| anyhow::anyhow!("{e}"))?;
+        kinerja_api::services::accounts::create(db, &actor, &user).await.map_err(|e| anyhow::anyhow!("{e}"))?;
         out.push(((username, PASSWORD.to_owned()), id));
     }
     Ok(out)

@@ -19,7 +19,7 @@ pub async fn create(db: &DatabaseConnection, username: &str) -> anyhow::Result<(
     };
     let user =
         NewUser { username: username.to_owned(), password, roles: vec![Role::Admin], employee_id: None, unit_id: None };
-    let created = crate::routes::users::create(db, &Actor::cli(), &user)
+    let created = crate::services::accounts::create(db, &Actor::cli(), &user)
         .await
         .map_err(|e| anyhow::anyhow!("{}", e.problem().detail))?;
     println!("Admin '{}' dibuat (id {}).", created.username, created.id);

@@ -3,10 +3,11 @@
 use crate::audit::{self, Change};
 use crate::entities::{employees, units};
 use crate::error::{ApiError, ApiResult, ConflictExt};
-use crate::policy::{Capability, Scope, Viewer};
+use crate::policy::{Capability, Viewer};
 use crate::routes::imports::{self, ImportProblem};
 use crate::routes::list::{fetch_page, page, respond, PageQuery};
 use crate::services::employee_import;
+use crate::services::people::find_visible;
 use crate::state::AppState;
 use actix_web::{get, patch, post, web, HttpRequest, HttpResponse};
 use chrono::Utc;
@@ -90,11 +91,6 @@ pub async fn list_employees(
     let (rows, total) = fetch_page(&state.db, select, &paging).await?;
     let items = rows.iter().map(to_wire).collect();
     respond(&req, &paging, page(items, total, &paging), "pegawai")
-}
-
-/// Loads an employee the viewer may see, else 404.
-pub async fn find_visible(db: &impl ConnectionTrait, scope: &Scope, id: i64) -> ApiResult<employees::Model> {
-    employees::Entity::find_by_id(id).one(db).await?.filter(|e| scope.sees_employee(e)).ok_or(ApiError::NotFound)
 }
 
 /// One employee.

@@ -33,7 +33,7 @@ pub struct EmployeeQuery {
 async fn subject(db: &impl ConnectionTrait, viewer: &Viewer, asked: Option<i64>) -> ApiResult<employees::Model> {
     let id = asked.or(viewer.employee_id).ok_or_else(|| ApiError::field("employee_id", "sebutkan pegawai"))?;
     let scope = viewer.scope();
-    crate::routes::employees::find_visible(db, &scope, id).await
+    crate::services::people::find_visible(db, &scope, id).await
 }
 
 pub(crate) fn to_wire(f: feedback::Model) -> Feedback {

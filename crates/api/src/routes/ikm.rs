@@ -3,13 +3,14 @@
 
 use crate::audit::{self, Change};
 use crate::auth::tokens::{digest, random_token};
-use crate::entities::{ikm_publications, ikm_settings, kiosks, surveys};
+use crate::entities::{ikm_publications, ikm_settings, kiosks};
 use crate::error::{ApiError, ApiResult};
 use crate::policy::{Capability, Viewer};
+use crate::services::ikm::report;
 use crate::state::AppState;
 use actix_web::{get, post, put, web, HttpResponse};
 use chrono::{Datelike, Utc};
-use kinerja_domain::ikm::{check_weights, compute};
+use kinerja_domain::ikm::check_weights;
 use kinerja_domain::Period;
 use kinerja_types::{IkmPublish, IkmReport, IkmWeights, KioskCreated, NewKiosk, Problem};
 use sea_orm::sea_query::OnConflict;
@@ -38,51 +39,6 @@ impl IkmQuery {
             Some(p) => p.parse().map_err(|e: kinerja_domain::PeriodError| ApiError::field("period", e.to_string())),
         }
     }
-}
-
-/// The months (`YYYY-MM`) a period covers: surveys are filed by month.
-pub(crate) fn months(period: &Period) -> Vec<String> {
-    let (from, to) = period.bounds();
-    (from.month()..=to.month()).map(|m| format!("{}-{m:02}", from.year())).collect()
-}
-
-/// The nine answers of a stored survey (`"443434344"`), or none if it is malformed.
-pub(crate) fn answers_of(raw: &str) -> Option<[u8; 9]> {
-    raw.bytes().map(|b| b.saturating_sub(b'0')).collect::<Vec<u8>>().try_into().ok()
-}
-
-/// Computes the index of a unit for a period from its surveys.
-pub async fn report(db: &impl ConnectionTrait, unit_id: i64, period: &Period) -> ApiResult<IkmReport> {
-    let rows = surveys::Entity::find()
-        .filter(surveys::Column::UnitId.eq(unit_id))
-        .filter(surveys::Column::Period.is_in(months(period)))
-        .all(db)
-        .await?;
-    let answers: Vec<[u8; 9]> = rows.iter().filter_map(|s| answers_of(&s.answers)).collect();
-    let weights = ikm_settings::Entity::find()
-        .filter(ikm_settings::Column::UnitId.eq(unit_id))
-        .one(db)
-        .await?
-        .and_then(|s| s.weights)
-        .and_then(|w| serde_json::from_str::<Vec<f64>>(&w).ok())
-        .and_then(|w| check_weights(&w).ok());
-    let published = ikm_publications::Entity::find()
-        .filter(ikm_publications::Column::UnitId.eq(unit_id))
-        .filter(ikm_publications::Column::Period.eq(period.to_string()))
-        .one(db)
-        .await?
-        .is_some();
-    let result = compute(&answers, weights.as_ref());
-    Ok(IkmReport {
-        unit_id,
-        period: period.to_string(),
-        respondents: answers.len() as u64,
-        nrr: result.as_ref().map(|r| r.nrr.iter().map(|v| (v * 100.0).round() / 100.0).collect()).unwrap_or_default(),
-        ikm: result.as_ref().map(|r| r.ikm),
-        grade: result.as_ref().map(|r| r.grade),
-        grade_label: result.as_ref().map(|r| r.grade.label().to_owned()),
-        published,
-    })
 }
 
 /// 404 outside sight; 403 unless the viewer is city-wide or heads/operates the unit's subtree.

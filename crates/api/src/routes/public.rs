@@ -7,6 +7,7 @@ use crate::auth::tokens::digest;
 use crate::entities::{complaint_events, complaints, employees, kiosks, surveys, units};
 use crate::error::{ApiError, ApiResult};
 use crate::routes::list::{fetch_page, page, PageQuery};
+use crate::services::public_codes::{fingerprint, tracking_code};
 use crate::services::rate_limit::{self, client_key};
 use crate::state::AppState;
 use actix_web::{get, post, web, HttpRequest, HttpResponse};
@@ -16,9 +17,7 @@ use kinerja_types::{
     ComplaintReceipt, FieldError, IkmReport, NewComplaint, NewSurvey, Page, Problem, PublicComplaintStatus, PublicInfo,
     PublicUnit, SurveyReceipt,
 };
-use rand::Rng;
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set};
-use sha2::{Digest, Sha256};
 use validator::Validate;
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
@@ -28,16 +27,6 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(file_complaint)
         .service(track_complaint)
         .service(public_ikm);
-}
-
-/// A digest of the parts, to recognise the same submission sent twice.
-pub(crate) fn fingerprint(parts: &[&str]) -> String {
-    let mut h = Sha256::new();
-    for p in parts {
-        h.update((p.len() as u64).to_be_bytes());
-        h.update(p.as_bytes());
-    }
-    hex::encode(h.finalize())
 }
 
 /// The Pemda's name, for the public pages.
@@ -157,15 +146,6 @@ pub async fn submit_survey(
     .insert(&state.db)
     .await?;
     Ok(received())
-}
-
-/// An unguessable tracking code: 12 characters from an alphabet without look-alikes (~60 bits).
-/// `ADU-` for complaints, `ASP-` for forum aspirasi.
-pub(crate) fn tracking_code(prefix: &str) -> String {
-    const ALPHABET: &[u8] = b"ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-    let mut rng = rand::rng();
-    let code: String = (0..12).map(|_| char::from(ALPHABET[rng.random_range(0..ALPHABET.len())])).collect();
-    format!("{prefix}-{code}")
 }
 
 /// Files a complaint (or aspiration, or request for information) about a service unit, optionally
@@ -292,7 +272,7 @@ pub async fn public_ikm(
 ) -> ApiResult<web::Json<IkmReport>> {
     let unit = service_unit(&state, id.into_inner()).await.map_err(|_| ApiError::NotFound)?;
     let today = state.settings().await?.today();
-    let report = crate::routes::ikm::report(&state.db, unit.id, &q.period(today)?).await?;
+    let report = crate::services::ikm::report(&state.db, unit.id, &q.period(today)?).await?;
     if !report.published {
         return Err(ApiError::NotFound);
     }

@@ -9,8 +9,8 @@ use crate::entities::{
     assessment_reviews, assessments, employees, evaluation_follow_ups, evaluation_sessions, evaluation_teams,
     forum_commitments, forum_inputs, forums,
 };
-use crate::routes::public::{fingerprint, tracking_code};
 use crate::services::oversight::ids_json;
+use crate::services::public_codes::{fingerprint, tracking_code};
 use chrono::{Duration, NaiveDate, Utc};
 use kinerja_domain::oversight::{
     FlagStatus, ForumStatus, InputSource, InputStatus, Recommendation, SessionKind, TaskStatus,

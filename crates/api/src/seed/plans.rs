@@ -3,8 +3,8 @@
 //! Peta Kinerja of every dinas is complete.
 
 use crate::entities::{employees, pk_goals, skps};
-use crate::routes::skps::{insert_skp, plan::insert_rhk};
 use crate::services::skp as svc;
+use crate::services::skp::{insert_rhk, insert_skp};
 use chrono::{Datelike, Utc};
 use kinerja_domain::{Aspect, PositionKind, RhkKind, SkpStatus};
 use kinerja_types::{IndicatorInput, NewRhk, PkIndicator};

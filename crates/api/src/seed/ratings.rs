@@ -30,8 +30,7 @@ fn ratings(nip: &str) -> (Rating, Rating) {
 /// Seeds the ratings of the last finished period unless it has some; returns how many.
 pub async fn seed(txn: &DatabaseTransaction, unit_ids: &HashMap<&'static str, i64>) -> anyhow::Result<u64> {
     let settings = crate::pemda_settings::load(txn).await?;
-    let period =
-        crate::routes::assessments::rating_period_of(settings.today(), settings.assessment_frequency).previous();
+    let period = crate::services::rating::rating_period_of(settings.today(), settings.assessment_frequency).previous();
     let label = period.to_string();
     if assessments::Entity::find().filter(assessments::Column::Period.eq(&label)).count(txn).await? > 0 {
         return Ok(0);

@@ -7,8 +7,8 @@ use crate::entities::{
 };
 use crate::error::ApiResult;
 use crate::policy::{employees_within, within, Units};
-use crate::routes::assessments::rating_period_of;
-use crate::routes::ikm::{answers_of, months};
+use crate::services::ikm::{answers_of, months};
+use crate::services::rating::rating_period_of;
 use chrono::{Datelike, Duration, NaiveDate};
 use kinerja_domain::complaint::deadline;
 use kinerja_domain::ikm::compute as ikm_compute;
@@ -399,7 +399,7 @@ pub async fn compute(
         let answers: Vec<[u8; 9]> = rows.iter().filter_map(|r| answers_of(r)).collect();
         ikm_trend.insert(0, ikm_figure(&earlier.to_string(), &answers));
     }
-    let distribution = crate::routes::assessments::calibration::compute(db, root, &units, &predikat_period).await?;
+    let distribution = crate::services::rating::distribution(db, root, &units, &predikat_period).await?;
     let training = training_figures(db, &scope, year, people.len() as u64).await?;
     let oversight = crate::services::oversight::figures(db, &scope, today).await?;
 

@@ -1,5 +1,6 @@
 //! Work shared by HTTP routes and the command line.
 
+pub mod accounts;
 pub mod activity;
 pub mod activity_totals;
 pub mod attendance_import;
@@ -8,9 +9,13 @@ pub mod csv_import;
 pub mod dashboard;
 pub mod employee_import;
 pub mod identity;
+pub mod ikm;
 pub mod notify;
 pub mod org_tree;
 pub mod oversight;
+pub mod people;
+pub mod public_codes;
 pub mod rate_limit;
+pub mod rating;
 pub mod skp;
 pub mod tpp;

@@ -79,7 +79,7 @@ pub async fn readable_employee(
     scope: &Scope,
     id: i64,
 ) -> ApiResult<employees::Model> {
-    match crate::routes::employees::find_visible(db, scope, id).await {
+    match crate::services::people::find_visible(db, scope, id).await {
         Err(ApiError::NotFound) => {
             let e = employees::Entity::find_by_id(id).one(db).await?.ok_or(ApiError::NotFound)?;
             match overseeing_team(db, viewer, e.unit_id).await? {

@@ -4,9 +4,12 @@
 use crate::entities::{employees, rhk, rhk_indicators, skp_behaviors, skps};
 use crate::error::{ApiError, ApiResult};
 use crate::policy::{Capability, Viewer};
+use chrono::Utc;
 use kinerja_domain::{Approach, Aspect, CoreValue, RhkKind, SkpStatus};
-use kinerja_types::{Behavior, Indicator, Rhk, Skp};
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
+use kinerja_types::{Behavior, Indicator, NewRhk, Rhk, Skp};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, Set,
+};
 use std::collections::HashMap;
 
 /// The status of a stored SKP.
@@ -183,7 +186,7 @@ pub async fn in_force(
 pub async fn find_visible(db: &impl ConnectionTrait, viewer: &Viewer, id: i64) -> ApiResult<skps::Model> {
     let skp = skps::Entity::find_by_id(id).one(db).await?.ok_or(ApiError::NotFound)?;
     let scope = viewer.scope();
-    crate::routes::employees::find_visible(db, &scope, skp.employee_id).await?;
+    crate::services::people::find_visible(db, &scope, skp.employee_id).await?;
     Ok(skp)
 }
 
@@ -213,4 +216,81 @@ pub fn penilai_role(viewer: &Viewer, skp: &skps::Model) -> ApiResult<bool> {
         None if viewer.may(Capability::Administer) => Ok(true),
         _ => Err(ApiError::Forbidden("hanya pejabat penilai SKP ini yang dapat melakukan ini".into())),
     }
+}
+
+/// Inserts an SKP in draft with the seven core values, penilai and atasan penilai from the org data.
+pub async fn insert_skp(
+    db: &impl ConnectionTrait,
+    employee: &employees::Model,
+    year: i32,
+    approach: &str,
+    revision: i32,
+    previous_id: Option<i64>,
+) -> ApiResult<skps::Model> {
+    let atasan = match employee.supervisor_id {
+        Some(s) => employees::Entity::find_by_id(s).one(db).await?.and_then(|e| e.supervisor_id),
+        None => None,
+    };
+    let now = Utc::now();
+    let skp = skps::ActiveModel {
+        employee_id: Set(employee.id),
+        year: Set(year),
+        revision: Set(revision),
+        approach: Set(approach.to_owned()),
+        status: Set(SkpStatus::Draft.as_str().to_owned()),
+        penilai_id: Set(employee.supervisor_id),
+        atasan_penilai_id: Set(atasan),
+        unit_id: Set(employee.unit_id),
+        position_title: Set(employee.position_title.clone()),
+        previous_id: Set(previous_id),
+        superseded: Set(false),
+        return_reason: Set(None),
+        submitted_at: Set(None),
+        approved_at: Set(None),
+        approved_by_user_id: Set(None),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    let rows = CoreValue::ALL.iter().map(|v| skp_behaviors::ActiveModel {
+        skp_id: Set(skp.id),
+        core_value: Set(v.as_str().to_owned()),
+        expectation: Set(None),
+        ..Default::default()
+    });
+    skp_behaviors::Entity::insert_many(rows).exec(db).await?;
+    Ok(skp)
+}
+
+/// Inserts an RHK and its indicators.
+pub async fn insert_rhk(db: &impl ConnectionTrait, skp_id: i64, body: &NewRhk) -> ApiResult<Rhk> {
+    let position = rhk::Entity::find().filter(rhk::Column::SkpId.eq(skp_id)).count(db).await? as i32;
+    let row = rhk::ActiveModel {
+        skp_id: Set(skp_id),
+        text: Set(body.text.trim().to_owned()),
+        kind: Set(body.kind.as_str().to_owned()),
+        parent_rhk_id: Set(body.parent_rhk_id),
+        pk_goal_id: Set(body.pk_goal_id),
+        lineage_id: Set(None),
+        position: Set(position),
+        created_at: Set(Utc::now()),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    for i in &body.indicators {
+        rhk_indicators::ActiveModel {
+            rhk_id: Set(row.id),
+            aspect: Set(i.aspect.as_str().to_owned()),
+            text: Set(i.text.trim().to_owned()),
+            target: Set(i.target),
+            unit: Set(i.unit.trim().to_owned()),
+            ..Default::default()
+        }
+        .insert(db)
+        .await?;
+    }
+    Ok(rhk_of(db, &[skp_id]).await?.into_iter().find(|r| r.id == row.id).unwrap_or_else(|| rhk_wire(&row, Vec::new())))
 }

@@ -11,13 +11,12 @@ use crate::services::org_tree::unit_subtree;
 use crate::state::AppState;
 use actix_web::{get, put, web, HttpRequest, HttpResponse};
 use chrono::Utc;
-use kinerja_domain::rating::{default_patterns, deviations, Bound, Rule};
-use kinerja_domain::{AssessmentStatus, OrgPredikat, Period, Predikat, Rating};
-use kinerja_types::{AssessmentReportRow, Distribution, ExpectedRule, OrgPredikatRequest, Page, Problem};
+use kinerja_domain::{AssessmentStatus, Period, Predikat, Rating};
+use kinerja_types::{AssessmentReportRow, Distribution, OrgPredikatRequest, Page, Problem};
 use sea_orm::sea_query::OnConflict;
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, Set};
 use serde::Deserialize;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use utoipa::IntoParams;
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
@@ -89,70 +88,7 @@ pub async fn distribution(
     let period = parse_period(&q.period)?;
     require_head(&state.db, &viewer, unit_id).await?;
     let subtree: Vec<i64> = unit_subtree(&state.db, unit_id).await?.into_iter().collect();
-    Ok(web::Json(compute(&state.db, unit_id, &subtree, &period).await?))
-}
-
-/// The distribution of predikat over the units `subtree` (rooted at `unit_id`) for a period.
-pub async fn compute(
-    db: &impl ConnectionTrait,
-    unit_id: i64,
-    subtree: &[i64],
-    period: &Period,
-) -> ApiResult<Distribution> {
-    let rows = assessments::Entity::find()
-        .filter(assessments::Column::UnitId.is_in(subtree.to_vec()))
-        .filter(assessments::Column::Period.eq(period.to_string()))
-        .all(db)
-        .await?;
-    let mut counts: HashMap<Predikat, u32> = Predikat::ALL.iter().map(|p| (*p, 0)).collect();
-    let mut grid = vec![vec![0u32; 3]; 3];
-    for a in &rows {
-        let p: Predikat = a.predikat.parse().unwrap_or(Predikat::Baik);
-        *counts.entry(p).or_default() += 1;
-        let row = match a.result_rating.parse().unwrap_or(Rating::Sesuai) {
-            Rating::DiAtas => 0,
-            Rating::Sesuai => 1,
-            Rating::DiBawah => 2,
-        };
-        let col = match a.behavior_rating.parse().unwrap_or(Rating::Sesuai) {
-            Rating::DiBawah => 0,
-            Rating::Sesuai => 1,
-            Rating::DiAtas => 2,
-        };
-        grid[row][col] += 1;
-    }
-    let org = org_predikats::Entity::find()
-        .filter(org_predikats::Column::UnitId.eq(unit_id))
-        .filter(org_predikats::Column::Period.eq(period.to_string()))
-        .one(db)
-        .await?
-        .and_then(|o| o.predikat.parse::<OrgPredikat>().ok());
-    let total = rows.len().max(1) as f64;
-    let rules = org.and_then(|o| default_patterns().remove(&o)).unwrap_or_default();
-    let found = deviations(&rules, &counts);
-    Ok(Distribution {
-        unit_id,
-        period: period.to_string(),
-        shares: counts.iter().map(|(p, n)| (*p, (f64::from(*n) / total * 1000.0).round() / 1000.0)).collect(),
-        counts: counts.into_iter().collect::<BTreeMap<_, _>>(),
-        org_predikat: org,
-        deviations: found,
-        grid,
-        expected: rules.iter().map(expected_rule).collect(),
-        total: rows.len() as u32,
-    })
-}
-
-/// A rule of the expected pattern on the wire, with its words.
-fn expected_rule(r: &Rule) -> ExpectedRule {
-    let names = r.predikat.iter().map(|p| p.label()).collect::<Vec<_>>().join(" atau ");
-    let (bound, percent, text) = match r.bound {
-        Bound::AtMost(0) => ("at_most", Some(0), format!("{names}: tidak ada")),
-        Bound::AtMost(p) => ("at_most", Some(p), format!("{names} paling banyak {p} %")),
-        Bound::AtLeast(p) => ("at_least", Some(p), format!("{names} paling sedikit {p} %")),
-        Bound::AtLeastOne => ("at_least_one", None, format!("{names} paling sedikit 1 orang")),
-    };
-    ExpectedRule { predikat: r.predikat.clone(), bound: bound.to_owned(), percent, text }
+    Ok(web::Json(crate::services::rating::distribution(&state.db, unit_id, &subtree, &period).await?))
 }
 
 /// One row per assessed employee: NIP, name, unit, position, both ratings, predikat, status; JSON or CSV.

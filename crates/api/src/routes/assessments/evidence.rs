@@ -148,7 +148,7 @@ async fn unit_ikm(db: &impl ConnectionTrait, unit_id: i64, period: &Period) -> A
     let mut seen = HashSet::new();
     while let Some(id) = next.filter(|id| seen.insert(*id)) {
         let Some(unit) = units::Entity::find_by_id(id).one(db).await? else { break };
-        let report = crate::routes::ikm::report(db, id, period).await?;
+        let report = crate::services::ikm::report(db, id, period).await?;
         if report.respondents > 0 {
             return Ok(Some((report, unit.name)));
         }

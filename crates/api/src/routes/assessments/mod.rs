@@ -67,14 +67,6 @@ pub fn to_wire(a: &assessments::Model, name: &str, settings: &PemdaSettings) -> 
     }
 }
 
-/// The rating period that holds a date, by the Pemda's frequency (a quarter or a month).
-pub fn rating_period_of(date: chrono::NaiveDate, frequency: kinerja_types::AssessmentFrequency) -> Period {
-    match frequency {
-        kinerja_types::AssessmentFrequency::Quarterly => Period::quarter_of(date),
-        kinerja_types::AssessmentFrequency::Monthly => Period::month_of(date),
-    }
-}
-
 /// Checks a period against the Pemda's frequency: the annual one, or a quarter/month as configured.
 pub fn check_period(raw: &str, settings: &PemdaSettings) -> ApiResult<Period> {
     use kinerja_types::AssessmentFrequency::*;
@@ -96,7 +88,7 @@ pub async fn find_visible(
 ) -> ApiResult<(assessments::Model, employees::Model)> {
     let a = assessments::Entity::find_by_id(id).one(db).await?.ok_or(ApiError::NotFound)?;
     let scope = viewer.scope();
-    let e = crate::routes::employees::find_visible(db, &scope, a.employee_id).await?;
+    let e = crate::services::people::find_visible(db, &scope, a.employee_id).await?;
     Ok((a, e))
 }
 
@@ -180,7 +172,7 @@ pub async fn create_assessment(
     body.validate()?;
     let txn = crate::db::begin(&state.db).await?;
     let scope = viewer.scope();
-    let e = crate::routes::employees::find_visible(&txn, &scope, body.employee_id).await?;
+    let e = crate::services::people::find_visible(&txn, &scope, body.employee_id).await?;
     let Some(me) = viewer.employee_id.filter(|me| e.supervisor_id == Some(*me)) else {
         return Err(ApiError::Forbidden("penilaian diberikan oleh pejabat penilai (atasan langsung)".into()));
     };

@@ -29,7 +29,7 @@ pub async fn report(
     }
     let mut items = Vec::new();
     for unit in select.all(db).await? {
-        let r = crate::routes::ikm::report(db, unit.id, &period).await?;
+        let r = crate::services::ikm::report(db, unit.id, &period).await?;
         items.push(IkmReportRow {
             unit: unit.name,
             period: r.period,

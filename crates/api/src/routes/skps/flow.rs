@@ -174,9 +174,10 @@ pub async fn revise(state: web::Data<AppState>, viewer: Viewer, id: web::Path<i6
         return Err(ApiError::Conflict("revisi SKP ini sudah ada; lanjutkan revisi tersebut".into()));
     }
     let employee = employees::Entity::find_by_id(skp.employee_id).one(&txn).await?.ok_or(ApiError::NotFound)?;
-    let mut new_skp = super::insert_skp(&txn, &employee, skp.year, &skp.approach, skp.revision + 1, Some(skp.id))
-        .await?
-        .into_active_model();
+    let mut new_skp =
+        crate::services::skp::insert_skp(&txn, &employee, skp.year, &skp.approach, skp.revision + 1, Some(skp.id))
+            .await?
+            .into_active_model();
     // A revision keeps the position of the plan it revises.
     new_skp.unit_id = Set(skp.unit_id);
     new_skp.position_title = Set(skp.position_title.clone());

@@ -4,17 +4,16 @@ pub mod flow;
 pub mod plan;
 
 use crate::audit::{self, Change};
-use crate::entities::{employees, skp_behaviors, skps};
+use crate::entities::{employees, skps};
 use crate::error::{ApiError, ApiResult};
 use crate::policy::{Capability, Viewer};
 use crate::routes::list::{fetch_page, page, respond, PageQuery};
 use crate::services::skp as svc;
 use crate::state::AppState;
 use actix_web::{get, post, web, HttpRequest, HttpResponse};
-use chrono::Utc;
-use kinerja_domain::{CoreValue, SkpStatus};
+use kinerja_domain::SkpStatus;
 use kinerja_types::{NewSkp, Page, Problem, Skp};
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use serde::Deserialize;
 use utoipa::IntoParams;
 
@@ -139,7 +138,7 @@ pub async fn create_skp(
     let employee_id = match (body.employee_id, viewer.employee_id) {
         (Some(e), me) if Some(e) != me => {
             let scope = viewer.scope();
-            crate::routes::employees::find_visible(&txn, &scope, e).await?;
+            crate::services::people::find_visible(&txn, &scope, e).await?;
             viewer.require(Capability::Administer)?;
             e
         }
@@ -156,7 +155,7 @@ pub async fn create_skp(
             )));
         }
     }
-    let skp = insert_skp(&txn, &employee, body.year, body.approach.as_str(), 1, None).await?;
+    let skp = crate::services::skp::insert_skp(&txn, &employee, body.year, body.approach.as_str(), 1, None).await?;
     let wire = svc::full(&txn, &skp).await?;
     audit::record(
         &txn,
@@ -166,52 +165,6 @@ pub async fn create_skp(
     .await?;
     txn.commit().await?;
     Ok(HttpResponse::Created().json(wire))
-}
-
-/// Inserts an SKP in draft with the seven core values, penilai and atasan penilai from the org data.
-pub async fn insert_skp(
-    db: &impl ConnectionTrait,
-    employee: &employees::Model,
-    year: i32,
-    approach: &str,
-    revision: i32,
-    previous_id: Option<i64>,
-) -> ApiResult<skps::Model> {
-    let atasan = match employee.supervisor_id {
-        Some(s) => employees::Entity::find_by_id(s).one(db).await?.and_then(|e| e.supervisor_id),
-        None => None,
-    };
-    let now = Utc::now();
-    let skp = skps::ActiveModel {
-        employee_id: Set(employee.id),
-        year: Set(year),
-        revision: Set(revision),
-        approach: Set(approach.to_owned()),
-        status: Set(SkpStatus::Draft.as_str().to_owned()),
-        penilai_id: Set(employee.supervisor_id),
-        atasan_penilai_id: Set(atasan),
-        unit_id: Set(employee.unit_id),
-        position_title: Set(employee.position_title.clone()),
-        previous_id: Set(previous_id),
-        superseded: Set(false),
-        return_reason: Set(None),
-        submitted_at: Set(None),
-        approved_at: Set(None),
-        approved_by_user_id: Set(None),
-        created_at: Set(now),
-        updated_at: Set(now),
-        ..Default::default()
-    }
-    .insert(db)
-    .await?;
-    let rows = CoreValue::ALL.iter().map(|v| skp_behaviors::ActiveModel {
-        skp_id: Set(skp.id),
-        core_value: Set(v.as_str().to_owned()),
-        expectation: Set(None),
-        ..Default::default()
-    });
-    skp_behaviors::Entity::insert_many(rows).exec(db).await?;
-    Ok(skp)
 }
 
 /// One SKP with its RHK, indicators and core values (owner, penilai chain, heads, admin, auditor,

@@ -2,7 +2,7 @@
 //! rule), the core values' expectations, the choices of parent RHK, and the bulk cascade.
 
 use crate::audit::{self, Change};
-use crate::entities::{employees, pk_goals, rhk, rhk_indicators, skp_behaviors, skps};
+use crate::entities::{employees, pk_goals, rhk, skp_behaviors, skps};
 use crate::error::{ApiError, ApiResult};
 use crate::policy::Viewer;
 use crate::routes::pk::YearQuery;
@@ -10,7 +10,6 @@ use crate::services::notify::{self, Message};
 use crate::services::skp as svc;
 use crate::state::AppState;
 use actix_web::{delete, get, post, put, web, HttpResponse};
-use chrono::Utc;
 use kinerja_domain::skp::{check_cascade, Intervened};
 use kinerja_domain::{Approach, PositionKind, SkpAction, SkpStatus};
 use kinerja_types::{
@@ -18,7 +17,7 @@ use kinerja_types::{
     Rhk, Skp,
 };
 use sea_orm::sea_query::Expr;
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, Set};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter};
 use validator::Validate;
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
@@ -52,41 +51,6 @@ async fn intervened(db: &impl ConnectionTrait, body: &NewRhk) -> ApiResult<Inter
         }
         (None, None) => Ok(Intervened::Nothing),
     }
-}
-
-/// Inserts an RHK and its indicators.
-pub async fn insert_rhk(db: &impl ConnectionTrait, skp_id: i64, body: &NewRhk) -> ApiResult<Rhk> {
-    let position = rhk::Entity::find().filter(rhk::Column::SkpId.eq(skp_id)).count(db).await? as i32;
-    let row = rhk::ActiveModel {
-        skp_id: Set(skp_id),
-        text: Set(body.text.trim().to_owned()),
-        kind: Set(body.kind.as_str().to_owned()),
-        parent_rhk_id: Set(body.parent_rhk_id),
-        pk_goal_id: Set(body.pk_goal_id),
-        lineage_id: Set(None),
-        position: Set(position),
-        created_at: Set(Utc::now()),
-        ..Default::default()
-    }
-    .insert(db)
-    .await?;
-    for i in &body.indicators {
-        rhk_indicators::ActiveModel {
-            rhk_id: Set(row.id),
-            aspect: Set(i.aspect.as_str().to_owned()),
-            text: Set(i.text.trim().to_owned()),
-            target: Set(i.target),
-            unit: Set(i.unit.trim().to_owned()),
-            ..Default::default()
-        }
-        .insert(db)
-        .await?;
-    }
-    Ok(svc::rhk_of(db, &[skp_id])
-        .await?
-        .into_iter()
-        .find(|r| r.id == row.id)
-        .unwrap_or_else(|| svc::rhk_wire(&row, Vec::new())))
 }
 
 fn check_indicators(approach: Approach, indicators: &[IndicatorInput]) -> ApiResult<()> {
@@ -130,7 +94,7 @@ pub async fn add_rhk(
         let field = if kind == PositionKind::Jpt { "pk_goal_id" } else { "parent_rhk_id" };
         return Err(ApiError::field(field, message));
     }
-    let created = insert_rhk(&txn, skp.id, &body).await?;
+    let created = crate::services::skp::insert_rhk(&txn, skp.id, &body).await?;
     audit::record(&txn, &viewer.actor(), Change::new("rhk.create", "rhk", created.id).after(&created)).await?;
     txn.commit().await?;
     Ok(HttpResponse::Created().json(created))
@@ -274,7 +238,7 @@ pub async fn cascade_down(
                 });
                 continue;
             }
-            None => super::insert_skp(&txn, sub, skp.year, &skp.approach, 1, None).await?,
+            None => crate::services::skp::insert_skp(&txn, sub, skp.year, &skp.approach, 1, None).await?,
         };
         let new = NewRhk {
             text: text.clone(),
@@ -292,7 +256,7 @@ pub async fn cascade_down(
                 })
                 .collect(),
         };
-        let rhk = insert_rhk(&txn, target.id, &new).await?;
+        let rhk = crate::services::skp::insert_rhk(&txn, target.id, &new).await?;
         let msg = Message {
             kind: "rhk.cascaded",
             title: "RHK baru dari atasan".into(),

@@ -1,0 +1,81 @@
+//! Sign-in accounts: creating one with its roles, unit and employee record.
+
+use crate::audit::{self, Change};
+use crate::auth::password;
+use crate::entities::{employees, units, users};
+use crate::error::{ApiError, ApiResult, ConflictExt};
+use crate::policy::parse_roles;
+use chrono::Utc;
+use kinerja_domain::Password;
+use kinerja_types::{NewUser, User};
+use sea_orm::{ActiveModelTrait, ConnectionTrait, DatabaseConnection, Set};
+use validator::Validate;
+
+/// Creates a user account, checking the password policy and what each role needs.
+pub async fn create(db: &DatabaseConnection, actor: &audit::Actor, body: &NewUser) -> ApiResult<User> {
+    body.validate()?;
+    let username = body.username.trim().to_lowercase();
+    if !username.chars().all(|c| c.is_ascii_alphanumeric() || "._-".contains(c)) {
+        return Err(ApiError::field("username", "hanya huruf, angka, titik, garis bawah dan tanda hubung"));
+    }
+    let pw = Password::parse(&body.password, &username).map_err(|e| ApiError::field("password", e.to_string()))?;
+    let mut roles = body.roles.clone();
+    roles.sort_by_key(|r| r.as_str());
+    roles.dedup();
+    let txn = crate::db::begin(db).await?;
+    if roles.iter().any(|r| r.needs_unit()) {
+        let Some(unit) = body.unit_id else {
+            return Err(ApiError::field("unit_id", "peran kepala_unit dan operator_layanan memerlukan unit_id"));
+        };
+        require_exists::<units::Entity>(&txn, unit, "unit_id").await?;
+    } else if let Some(unit) = body.unit_id {
+        require_exists::<units::Entity>(&txn, unit, "unit_id").await?;
+    }
+    if let Some(e) = body.employee_id {
+        require_exists::<employees::Entity>(&txn, e, "employee_id").await?;
+    }
+    let hash = password::hash(pw.expose())?;
+    let now = Utc::now();
+    let names: Vec<&str> = roles.iter().map(|r| r.as_str()).collect();
+    let user = users::ActiveModel {
+        username: Set(username),
+        password_hash: Set(hash),
+        roles: Set(serde_json::to_string(&names).unwrap_or_else(|_| "[]".into())),
+        employee_id: Set(body.employee_id),
+        unit_id: Set(body.unit_id),
+        active: Set(true),
+        must_change_password: Set(false),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await
+    .on_conflict("nama pengguna sudah dipakai, atau pegawai ini sudah memiliki akun")?;
+    let wire = to_wire(&user);
+    audit::record(&txn, actor, Change::new("user.create", "user", user.id).after(&wire)).await?;
+    txn.commit().await?;
+    Ok(wire)
+}
+
+pub async fn require_exists<E>(db: &impl ConnectionTrait, id: i64, field: &str) -> ApiResult<()>
+where
+    E: sea_orm::EntityTrait,
+    <E::PrimaryKey as sea_orm::PrimaryKeyTrait>::ValueType: From<i64>,
+{
+    if E::find_by_id(id).one(db).await?.is_none() {
+        return Err(ApiError::field(field, format!("{id} tidak ada")));
+    }
+    Ok(())
+}
+
+pub fn to_wire(u: &users::Model) -> User {
+    User {
+        id: u.id,
+        username: u.username.clone(),
+        roles: parse_roles(&u.roles),
+        employee_id: u.employee_id,
+        unit_id: u.unit_id,
+        active: u.active,
+    }
+}

@@ -1,0 +1,23 @@
+//! Codes for what citizens send without an account: tracking codes and duplicate fingerprints.
+
+use rand::Rng;
+use sha2::{Digest, Sha256};
+
+/// A digest of the parts, to recognise the same submission sent twice.
+pub fn fingerprint(parts: &[&str]) -> String {
+    let mut h = Sha256::new();
+    for p in parts {
+        h.update((p.len() as u64).to_be_bytes());
+        h.update(p.as_bytes());
+    }
+    hex::encode(h.finalize())
+}
+
+/// An unguessable tracking code: 12 characters from an alphabet without look-alikes (~60 bits).
+/// `ADU-` for complaints, `ASP-` for forum aspirasi.
+pub fn tracking_code(prefix: &str) -> String {
+    const ALPHABET: &[u8] = b"ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+    let mut rng = rand::rng();
+    let code: String = (0..12).map(|_| char::from(ALPHABET[rng.random_range(0..ALPHABET.len())])).collect();
+    format!("{prefix}-{code}")
+}

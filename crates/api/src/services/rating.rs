@@ -1,0 +1,80 @@
+//! Ratings across people: the rating period of a date and the distribution of predikat over a subtree.
+
+use crate::entities::{assessments, org_predikats};
+use crate::error::ApiResult;
+use kinerja_domain::rating::{default_patterns, deviations, Bound, Rule};
+use kinerja_domain::{OrgPredikat, Period, Predikat, Rating};
+use kinerja_types::{Distribution, ExpectedRule};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+use std::collections::{BTreeMap, HashMap};
+
+/// The rating period that holds a date, by the Pemda's frequency (a quarter or a month).
+pub fn rating_period_of(date: chrono::NaiveDate, frequency: kinerja_types::AssessmentFrequency) -> Period {
+    match frequency {
+        kinerja_types::AssessmentFrequency::Quarterly => Period::quarter_of(date),
+        kinerja_types::AssessmentFrequency::Monthly => Period::month_of(date),
+    }
+}
+
+/// The distribution of predikat over the units `subtree` (rooted at `unit_id`) for a period.
+pub async fn distribution(
+    db: &impl ConnectionTrait,
+    unit_id: i64,
+    subtree: &[i64],
+    period: &Period,
+) -> ApiResult<Distribution> {
+    let rows = assessments::Entity::find()
+        .filter(assessments::Column::UnitId.is_in(subtree.to_vec()))
+        .filter(assessments::Column::Period.eq(period.to_string()))
+        .all(db)
+        .await?;
+    let mut counts: HashMap<Predikat, u32> = Predikat::ALL.iter().map(|p| (*p, 0)).collect();
+    let mut grid = vec![vec![0u32; 3]; 3];
+    for a in &rows {
+        let p: Predikat = a.predikat.parse().unwrap_or(Predikat::Baik);
+        *counts.entry(p).or_default() += 1;
+        let row = match a.result_rating.parse().unwrap_or(Rating::Sesuai) {
+            Rating::DiAtas => 0,
+            Rating::Sesuai => 1,
+            Rating::DiBawah => 2,
+        };
+        let col = match a.behavior_rating.parse().unwrap_or(Rating::Sesuai) {
+            Rating::DiBawah => 0,
+            Rating::Sesuai => 1,
+            Rating::DiAtas => 2,
+        };
+        grid[row][col] += 1;
+    }
+    let org = org_predikats::Entity::find()
+        .filter(org_predikats::Column::UnitId.eq(unit_id))
+        .filter(org_predikats::Column::Period.eq(period.to_string()))
+        .one(db)
+        .await?
+        .and_then(|o| o.predikat.parse::<OrgPredikat>().ok());
+    let total = rows.len().max(1) as f64;
+    let rules = org.and_then(|o| default_patterns().remove(&o)).unwrap_or_default();
+    let found = deviations(&rules, &counts);
+    Ok(Distribution {
+        unit_id,
+        period: period.to_string(),
+        shares: counts.iter().map(|(p, n)| (*p, (f64::from(*n) / total * 1000.0).round() / 1000.0)).collect(),
+        counts: counts.into_iter().collect::<BTreeMap<_, _>>(),
+        org_predikat: org,
+        deviations: found,
+        grid,
+        expected: rules.iter().map(expected_rule).collect(),
+        total: rows.len() as u32,
+    })
+}
+
+/// A rule of the expected pattern on the wire, with its words.
+pub fn expected_rule(r: &Rule) -> ExpectedRule {
+    let names = r.predikat.iter().map(|p| p.label()).collect::<Vec<_>>().join(" atau ");
+    let (bound, percent, text) = match r.bound {
+        Bound::AtMost(0) => ("at_most", Some(0), format!("{names}: tidak ada")),
+        Bound::AtMost(p) => ("at_most", Some(p), format!("{names} paling banyak {p} %")),
+        Bound::AtLeast(p) => ("at_least", Some(p), format!("{names} paling sedikit {p} %")),
+        Bound::AtLeastOne => ("at_least_one", None, format!("{names} paling sedikit 1 orang")),
+    };
+    ExpectedRule { predikat: r.predikat.clone(), bound: bound.to_owned(), percent, text }
+}
