@@ -82,3 +82,9 @@ pub fn stmt(backend: DbBackend, sql: &str, values: Vec<sea_orm::Value>) -> State
 pub async fn ping(db: &DatabaseConnection) -> bool {
     db.ping().await.is_ok()
 }
+
+/// Records a stored value that cannot be read back: never silent. The caller then fails closed
+/// (no role, read-only access, no member) and says so where it calls this.
+pub fn unreadable(what: &'static str, raw: &str) {
+    tracing::error!(what, raw, "a stored value cannot be read");
+}

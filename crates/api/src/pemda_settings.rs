@@ -25,7 +25,13 @@ pub async fn load(db: &impl ConnectionTrait) -> ApiResult<PemdaSettings> {
     let repaired: Map<String, Value> = merged
         .into_iter()
         .map(|(k, v)| {
-            let v = if fits(&k, &v) { v } else { defaults[&k].clone() };
+            let v = if fits(&k, &v) {
+                v
+            } else {
+                // Never silent: logged, and the key takes the domain's default until it is set again.
+                crate::db::unreadable("settings", &k);
+                defaults[&k].clone()
+            };
             (k, v)
         })
         .collect();

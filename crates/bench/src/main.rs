@@ -6,8 +6,12 @@
 //! - `dashboard`: one dinas dashboard, the city dashboard and the city's TPP CSV, and the
 //!   dashboard's main SQL run directly on the database, to show the API's overhead as a ratio;
 //! - `load`: many concurrent clients with a working day's mix for a fixed time, then `/health`.
+//!
+//! `http` instead seeds the small demo city and measures an authenticated request against
+//! `/health` with `wrk` (see `http.rs`), on SQLite and on PostgreSQL.
 
 mod city;
+mod http;
 mod load;
 mod measure;
 
@@ -54,6 +58,20 @@ enum Command {
     /// Time the dashboards and the TPP report.
     Dashboard(CityArgs),
     /// Drive the server with concurrent clients and a realistic mix.
+    /// `/health`, `/api/v1/me` and `/api/v1/units` under wrk, as ratios to `/health`.
+    Http {
+        /// One backend; both by default.
+        #[arg(long, value_enum)]
+        backend: Option<Backend>,
+        /// Concurrent connections.
+        #[arg(long, default_value_t = 64)]
+        connections: usize,
+        /// Seconds per endpoint.
+        #[arg(long, default_value_t = 10)]
+        seconds: u64,
+        #[arg(long, default_value = "postgres://postgres@127.0.0.1:5432/postgres")]
+        postgres_url: String,
+    },
     Load {
         #[command(flatten)]
         city: CityArgs,
@@ -78,10 +96,22 @@ enum Bench {
 
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
-    let (args, bench) = match Cli::parse().command {
+    let command = Cli::parse().command;
+    if let Command::Http { backend, connections, seconds, postgres_url } = command {
+        let backends = match backend {
+            Some(b) => vec![b],
+            None => vec![Backend::Sqlite, Backend::Postgres],
+        };
+        for b in backends {
+            http_bench(b, connections, seconds, &postgres_url).await?;
+        }
+        return Ok(());
+    }
+    let (args, bench) = match command {
         Command::Activities(a) => (a, Bench::Activities),
         Command::Dashboard(a) => (a, Bench::Dashboard),
         Command::Load { city, clients, seconds, think_ms } => (city, Bench::Load { clients, seconds, think_ms }),
+        Command::Http { .. } => unreachable!("handled above"),
     };
     let dir = tempfile::tempdir()?;
     let (url, cleanup) = match args.backend {
@@ -96,6 +126,45 @@ async fn main() -> anyhow::Result<()> {
     let result = run(&url, dir.path(), &args, bench).await;
     if let Some(name) = cleanup {
         city::drop_database(&args.postgres_url, &name).await?;
+    }
+    result
+}
+
+/// The demo city on a fresh database of `backend`, served in this process, driven by wrk.
+async fn http_bench(backend: Backend, connections: usize, seconds: u64, postgres_url: &str) -> anyhow::Result<()> {
+    let dir = tempfile::tempdir()?;
+    let (url, cleanup) = match backend {
+        Backend::Sqlite => (kinerja_api::config::default_database_url(dir.path()), None),
+        Backend::Postgres => {
+            let name = format!("kinerja_bench_http_{}", std::process::id());
+            city::create_database(postgres_url, &name).await?;
+            let (base, _) = postgres_url.rsplit_once('/').unwrap_or((postgres_url, ""));
+            (format!("{base}/{name}"), Some(name))
+        }
+    };
+    let result = async {
+        let db = kinerja_api::db::open(&url).await?;
+        kinerja_api::seed::demo::run(&db).await?;
+        let mut config =
+            kinerja_api::Config::new(dir.path(), Some(url.clone()), b"bench-secret-bench-secret-bench-secret".to_vec());
+        config.bind = "127.0.0.1:0".into();
+        config.static_dir = dir.path().join("no-spa");
+        let app = kinerja_api::Application::build_with_db(config, db)?;
+        let base = format!("http://127.0.0.1:{}", app.port());
+        let server = app.into_server();
+        let handle = server.handle();
+        tokio::spawn(server);
+        let token = http::sign_in(&base, "kadinkes", kinerja_api::seed::demo::DEMO_PASSWORD).await?;
+        println!(
+            "kinerja-bench http — {backend:?}, demo city, signed in as kadinkes, {connections} connections, {seconds} s each"
+        );
+        let driven = http::drive(&base, &token, connections, seconds).await;
+        handle.stop(true).await;
+        driven
+    }
+    .await;
+    if let Some(name) = cleanup {
+        city::drop_database(postgres_url, &name).await?;
     }
     result
 }

@@ -29,10 +29,14 @@ pub fn routes(t: &api_tokens::Model) -> Vec<String> {
 
 /// The token's access level.
 pub fn access(t: &api_tokens::Model) -> TokenAccess {
-    if t.access == "write" {
-        TokenAccess::Write
-    } else {
-        TokenAccess::Read
+    match t.access.as_str() {
+        "write" => TokenAccess::Write,
+        "read" => TokenAccess::Read,
+        other => {
+            // Fails closed: an unreadable level only reads.
+            crate::db::unreadable("api_tokens.access", other);
+            TokenAccess::Read
+        }
     }
 }
 

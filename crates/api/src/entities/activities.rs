@@ -1,3 +1,4 @@
+use kinerja_domain::ActivityStatus;
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
@@ -17,7 +18,7 @@ pub struct Model {
     pub end_time: Option<String>,
     pub description: String,
     pub output_qty: Option<f64>,
-    pub status: String,
+    pub status: ActivityStatus,
     pub reject_note: Option<String>,
     pub submitted_at: Option<DateTimeUtc>,
     pub decided_at: Option<DateTimeUtc>,

@@ -1,3 +1,5 @@
+use kinerja_domain::oversight::FlagStatus;
+use kinerja_domain::oversight::Recommendation;
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -13,10 +15,10 @@ pub struct Model {
     pub author_employee_id: i64,
     pub author_name: String,
     pub note: String,
-    pub recommendation: Option<String>,
+    pub recommendation: Option<Recommendation>,
     pub flag: bool,
     pub reason: Option<String>,
-    pub flag_status: Option<String>,
+    pub flag_status: Option<FlagStatus>,
     pub response: Option<String>,
     pub responded_at: Option<DateTimeUtc>,
     pub created_at: DateTimeUtc,

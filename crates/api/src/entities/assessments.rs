@@ -1,3 +1,6 @@
+use kinerja_domain::AssessmentStatus;
+use kinerja_domain::Predikat;
+use kinerja_domain::Rating;
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -10,13 +13,13 @@ pub struct Model {
     pub atasan_penilai_id: Option<i64>,
     pub unit_id: i64,
     pub period: String,
-    pub result_rating: String,
-    pub behavior_rating: String,
+    pub result_rating: Rating,
+    pub behavior_rating: Rating,
     /// JSON object core value → note.
     pub behavior_notes: String,
     pub note: Option<String>,
-    pub predikat: String,
-    pub status: String,
+    pub predikat: Predikat,
+    pub status: AssessmentStatus,
     pub finalized_at: Option<DateTimeUtc>,
     pub objection_reason: Option<String>,
     pub objected_at: Option<DateTimeUtc>,

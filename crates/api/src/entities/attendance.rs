@@ -1,3 +1,4 @@
+use kinerja_domain::tpp::AttendanceStatus;
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -7,7 +8,7 @@ pub struct Model {
     pub id: i64,
     pub employee_id: i64,
     pub date: Date,
-    pub status: String,
+    pub status: AttendanceStatus,
     pub late_minutes: i32,
     pub updated_at: DateTimeUtc,
 }

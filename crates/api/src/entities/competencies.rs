@@ -1,3 +1,4 @@
+use kinerja_domain::competency::CompetencyKind;
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -7,7 +8,7 @@ pub struct Model {
     pub id: i64,
     #[sea_orm(unique)]
     pub code: String,
-    pub kind: String,
+    pub kind: CompetencyKind,
     pub name: String,
     pub description: String,
     /// JSON array of the five level descriptions.

@@ -1,3 +1,4 @@
+use kinerja_domain::competency::AssessmentSource;
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -9,7 +10,7 @@ pub struct Model {
     pub competency_id: i64,
     pub level: i32,
     pub assessed_on: Date,
-    pub source: String,
+    pub source: AssessmentSource,
     pub evidence: Option<String>,
     pub assessed_by_user_id: Option<i64>,
     pub created_at: DateTimeUtc,

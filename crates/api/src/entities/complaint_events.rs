@@ -1,3 +1,4 @@
+use kinerja_domain::ComplaintStatus;
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -6,8 +7,8 @@ pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i64,
     pub complaint_id: i64,
-    pub from_status: Option<String>,
-    pub to_status: String,
+    pub from_status: Option<ComplaintStatus>,
+    pub to_status: ComplaintStatus,
     pub note: Option<String>,
     pub actor_user_id: Option<i64>,
     pub at: DateTimeUtc,

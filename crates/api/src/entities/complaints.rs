@@ -1,3 +1,5 @@
+use kinerja_domain::ComplaintCategory;
+use kinerja_domain::ComplaintStatus;
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -8,12 +10,12 @@ pub struct Model {
     #[sea_orm(unique)]
     pub tracking_code: String,
     pub unit_id: i64,
-    pub category: String,
+    pub category: ComplaintCategory,
     pub text: String,
     pub employee_nip: Option<String>,
     pub employee_id: Option<i64>,
     pub contact: Option<String>,
-    pub status: String,
+    pub status: ComplaintStatus,
     pub public_response: Option<String>,
     pub disposition_unit_id: Option<i64>,
     pub filed_on: Date,

@@ -1,3 +1,4 @@
+use kinerja_domain::competency::PlanStatus;
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -7,7 +8,7 @@ pub struct Model {
     pub id: i64,
     pub employee_id: i64,
     pub year: i32,
-    pub status: String,
+    pub status: PlanStatus,
     pub goals: String,
     /// JSON array of the competency codes the plan addresses.
     pub focus: String,

@@ -1,3 +1,5 @@
+use kinerja_domain::EmploymentType;
+use kinerja_domain::PositionKind;
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -10,9 +12,9 @@ pub struct Model {
     pub name: String,
     pub unit_id: i64,
     pub position_title: String,
-    pub position_kind: String,
+    pub position_kind: PositionKind,
     pub supervisor_id: Option<i64>,
-    pub employment_type: String,
+    pub employment_type: EmploymentType,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

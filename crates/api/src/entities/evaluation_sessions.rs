@@ -1,3 +1,4 @@
+use kinerja_domain::oversight::SessionKind;
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -6,7 +7,7 @@ pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i64,
     pub unit_id: i64,
-    pub kind: String,
+    pub kind: SessionKind,
     pub held_on: Date,
     pub title: String,
     pub attendees: String,

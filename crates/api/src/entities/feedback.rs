@@ -1,3 +1,4 @@
+use kinerja_domain::CoreValue;
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -10,7 +11,7 @@ pub struct Model {
     pub author_name: String,
     pub text: String,
     pub rhk_id: Option<i64>,
-    pub core_value: Option<String>,
+    pub core_value: Option<CoreValue>,
     pub parent_id: Option<i64>,
     pub created_at: DateTimeUtc,
 }

@@ -1,3 +1,4 @@
+use kinerja_domain::oversight::TaskStatus;
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -10,7 +11,7 @@ pub struct Model {
     pub description: String,
     pub owner: String,
     pub due_on: Date,
-    pub status: String,
+    pub status: TaskStatus,
     pub input_ids: String,
     pub done_note: Option<String>,
     pub done_at: Option<DateTimeUtc>,

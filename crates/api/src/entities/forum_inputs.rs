@@ -1,3 +1,5 @@
+use kinerja_domain::oversight::InputSource;
+use kinerja_domain::oversight::InputStatus;
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -7,11 +9,11 @@ pub struct Model {
     pub id: i64,
     pub forum_id: i64,
     pub tracking_code: String,
-    pub source: String,
+    pub source: InputSource,
     pub speaker: Option<String>,
     pub text: String,
     pub contact: Option<String>,
-    pub status: String,
+    pub status: InputStatus,
     pub response: Option<String>,
     pub fingerprint: String,
     pub created_at: DateTimeUtc,

@@ -1,3 +1,4 @@
+use kinerja_domain::oversight::ForumStatus;
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -10,7 +11,7 @@ pub struct Model {
     pub date: Date,
     pub place: String,
     pub description: Option<String>,
-    pub status: String,
+    pub status: ForumStatus,
     pub minutes: Option<String>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,

@@ -1,3 +1,4 @@
+use kinerja_domain::OrgPredikat;
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -7,7 +8,7 @@ pub struct Model {
     pub id: i64,
     pub unit_id: i64,
     pub period: String,
-    pub predikat: String,
+    pub predikat: OrgPredikat,
     pub set_by_user_id: i64,
     pub set_at: DateTimeUtc,
 }

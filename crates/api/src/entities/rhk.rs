@@ -1,3 +1,4 @@
+use kinerja_domain::RhkKind;
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -7,7 +8,7 @@ pub struct Model {
     pub id: i64,
     pub skp_id: i64,
     pub text: String,
-    pub kind: String,
+    pub kind: RhkKind,
     pub parent_rhk_id: Option<i64>,
     pub pk_goal_id: Option<i64>,
     /// The first RHK of which this one is a revised copy; its own id when new.

@@ -1,3 +1,4 @@
+use kinerja_domain::Aspect;
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
@@ -6,7 +7,7 @@ pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i64,
     pub rhk_id: i64,
-    pub aspect: String,
+    pub aspect: Aspect,
     pub text: String,
     pub target: f64,
     pub unit: String,

@@ -1,3 +1,4 @@
+use kinerja_domain::CoreValue;
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -6,7 +7,7 @@ pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i64,
     pub skp_id: i64,
-    pub core_value: String,
+    pub core_value: CoreValue,
     pub expectation: Option<String>,
 }
 

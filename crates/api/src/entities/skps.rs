@@ -1,3 +1,5 @@
+use kinerja_domain::Approach;
+use kinerja_domain::SkpStatus;
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -8,8 +10,8 @@ pub struct Model {
     pub employee_id: i64,
     pub year: i32,
     pub revision: i32,
-    pub approach: String,
-    pub status: String,
+    pub approach: Approach,
+    pub status: SkpStatus,
     pub penilai_id: Option<i64>,
     pub atasan_penilai_id: Option<i64>,
     pub unit_id: i64,

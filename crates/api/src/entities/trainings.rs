@@ -1,3 +1,4 @@
+use kinerja_domain::competency::TrainingStatus;
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -13,7 +14,7 @@ pub struct Model {
     pub hours: i32,
     pub start_on: Date,
     pub end_on: Date,
-    pub status: String,
+    pub status: TrainingStatus,
     pub evidence: Option<String>,
     pub updated_at: DateTimeUtc,
 }

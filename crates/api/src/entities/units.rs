@@ -1,3 +1,4 @@
+use kinerja_domain::UnitKind;
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -9,7 +10,7 @@ pub struct Model {
     pub code: String,
     pub name: String,
     pub parent_id: Option<i64>,
-    pub kind: String,
+    pub kind: UnitKind,
     pub is_service_unit: bool,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,

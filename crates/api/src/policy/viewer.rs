@@ -35,9 +35,23 @@ pub struct Profile {
     pub is_team_member: bool,
 }
 
-/// Decodes the JSON role list stored with a user; unknown names are ignored.
+/// Decodes the JSON role list stored with a user. A name that cannot be read grants nothing and
+/// is logged as an error.
 pub fn parse_roles(stored: &str) -> Vec<Role> {
-    serde_json::from_str::<Vec<String>>(stored).unwrap_or_default().iter().filter_map(|r| r.parse().ok()).collect()
+    let Ok(names) = serde_json::from_str::<Vec<String>>(stored) else {
+        crate::db::unreadable("users.roles", stored);
+        return Vec::new();
+    };
+    names
+        .iter()
+        .filter_map(|r| {
+            let role = r.parse().ok();
+            if role.is_none() {
+                crate::db::unreadable("users.roles", r);
+            }
+            role
+        })
+        .collect()
 }
 
 impl Viewer {

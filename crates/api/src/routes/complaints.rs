@@ -11,7 +11,7 @@ use crate::state::AppState;
 use actix_web::{get, post, web};
 use chrono::Utc;
 use kinerja_domain::complaint::deadline;
-use kinerja_domain::{ComplaintCategory, ComplaintStatus};
+use kinerja_domain::ComplaintStatus;
 use kinerja_types::{Complaint, ComplaintEvent, ComplaintTransition, Page, Problem};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter, QueryOrder, QuerySelect,
@@ -64,14 +64,14 @@ impl Access {
 
 pub(crate) fn to_wire(c: &complaints::Model, show_contact: bool, s: &kinerja_types::PemdaSettings) -> Complaint {
     let holidays: HashSet<chrono::NaiveDate> = s.holidays.iter().copied().collect();
-    let status: ComplaintStatus = c.status.parse().unwrap_or(ComplaintStatus::Received);
+    let status: ComplaintStatus = c.status;
     let due =
         deadline(status, c.filed_on, c.dispositioned_on, s.complaint_verify_days, s.complaint_response_days, &holidays);
     Complaint {
         id: c.id,
         tracking_code: c.tracking_code.clone(),
         unit_id: c.unit_id,
-        category: c.category.parse().unwrap_or(ComplaintCategory::Pengaduan),
+        category: c.category,
         text: c.text.clone(),
         employee_nip: c.employee_nip.clone(),
         employee_id: c.employee_id,
@@ -199,7 +199,7 @@ pub async fn transition(
             "hanya operator layanan, kepala unit terkait dan admin yang menangani pengaduan".into(),
         ));
     }
-    let from: ComplaintStatus = c.status.parse().unwrap_or(ComplaintStatus::Received);
+    let from: ComplaintStatus = c.status;
     if !from.can_go(body.to) {
         return Err(ApiError::Conflict(format!("pengaduan berstatus {from} tidak dapat menjadi {}", body.to)));
     }
@@ -232,13 +232,13 @@ pub async fn transition(
     if body.to == ComplaintStatus::Rejected {
         active.public_response = Set(note.clone());
     }
-    active.status = Set(body.to.as_str().to_owned());
+    active.status = Set(body.to);
     active.updated_at = Set(Utc::now());
     let saved = active.update(&txn).await?;
     complaint_events::ActiveModel {
         complaint_id: Set(saved.id),
-        from_status: Set(Some(from.as_str().to_owned())),
-        to_status: Set(body.to.as_str().to_owned()),
+        from_status: Set(Some(from)),
+        to_status: Set(body.to),
         note: Set(note),
         actor_user_id: Set(Some(viewer.user_id)),
         at: Set(Utc::now()),
@@ -276,8 +276,8 @@ pub async fn history(
     Ok(web::Json(
         rows.into_iter()
             .map(|e| ComplaintEvent {
-                from_status: e.from_status.and_then(|s| s.parse().ok()),
-                to_status: e.to_status.parse().unwrap_or(ComplaintStatus::Received),
+                from_status: e.from_status,
+                to_status: e.to_status,
                 note: e.note,
                 actor_user_id: e.actor_user_id,
                 at: e.at,

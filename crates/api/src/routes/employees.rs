@@ -11,7 +11,7 @@ use crate::services::people::find_visible;
 use crate::state::AppState;
 use actix_web::{get, patch, post, web, HttpRequest, HttpResponse};
 use chrono::Utc;
-use kinerja_domain::{tree, EmploymentType, Nip, PositionKind};
+use kinerja_domain::{tree, Nip, PositionKind};
 use kinerja_types::{Employee, EmployeePatch, ImportReport, NewEmployee, Problem};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter, QueryOrder, QuerySelect,
@@ -38,9 +38,9 @@ pub fn to_wire(e: &employees::Model) -> Employee {
         name: e.name.clone(),
         unit_id: e.unit_id,
         position_title: e.position_title.clone(),
-        position_kind: e.position_kind.parse().unwrap_or(PositionKind::Pelaksana),
+        position_kind: e.position_kind,
         supervisor_id: e.supervisor_id,
-        employment_type: e.employment_type.parse().unwrap_or(EmploymentType::Pns),
+        employment_type: e.employment_type,
     }
 }
 
@@ -155,9 +155,9 @@ pub async fn create_employee(
         name: Set(body.name.trim().to_owned()),
         unit_id: Set(body.unit_id),
         position_title: Set(body.position_title.trim().to_owned()),
-        position_kind: Set(body.position_kind.as_str().to_owned()),
+        position_kind: Set(body.position_kind),
         supervisor_id: Set(body.supervisor_id),
-        employment_type: Set(body.employment_type.as_str().to_owned()),
+        employment_type: Set(body.employment_type),
         created_at: Set(now),
         updated_at: Set(now),
         ..Default::default()
@@ -197,7 +197,7 @@ pub async fn update_employee(
         active.position_title = Set(title.trim().to_owned());
     }
     if let Some(kind) = body.position_kind {
-        active.position_kind = Set(kind.as_str().to_owned());
+        active.position_kind = Set(kind);
     }
     if let Some(unit) = body.unit_id {
         require_unit(&txn, unit).await?;

@@ -9,7 +9,7 @@ use crate::routes::reports::{people, scope};
 use crate::state::AppState;
 use actix_web::{get, web};
 use chrono::Utc;
-use kinerja_domain::{Approach, AssessmentStatus, Predikat, Rating};
+use kinerja_domain::AssessmentStatus;
 use kinerja_types::{Problem, SiasnExport, SiasnIndikator, SiasnPegawai, SiasnPenilaian, SiasnRhk, SiasnSkp};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QuerySelect};
 use serde::Deserialize;
@@ -77,10 +77,10 @@ pub async fn siasn(
     {
         ratings.entry(a.employee_id).or_default().push(SiasnPenilaian {
             periode: a.period,
-            rating_hasil_kerja: a.result_rating.parse().unwrap_or(Rating::Sesuai),
-            rating_perilaku_kerja: a.behavior_rating.parse().unwrap_or(Rating::Sesuai),
-            predikat_kinerja: a.predikat.parse().unwrap_or(Predikat::Baik),
-            status: a.status.parse().unwrap_or(AssessmentStatus::Finalized),
+            rating_hasil_kerja: a.result_rating,
+            rating_perilaku_kerja: a.behavior_rating,
+            predikat_kinerja: a.predikat,
+            status: a.status,
             nip_pejabat_penilai: nips.get(&a.penilai_id).cloned(),
         });
     }
@@ -88,7 +88,7 @@ pub async fn siasn(
         .into_iter()
         .map(|(id, p)| {
             let skp = plans.get(&id).map(|s| SiasnSkp {
-                pendekatan: s.approach.parse().unwrap_or(Approach::Kuantitatif),
+                pendekatan: s.approach,
                 status: crate::services::skp::status(s),
                 revisi: s.revision,
                 nip_pejabat_penilai: s.penilai_id.and_then(|e| nips.get(&e).cloned()),

@@ -10,7 +10,6 @@ use crate::services::notify::{self, Message};
 use crate::state::AppState;
 use actix_web::{get, post, web, HttpResponse};
 use chrono::Utc;
-use kinerja_domain::CoreValue;
 use kinerja_types::{Dialog, Feedback, FollowUp, NewDialog, NewFeedback, Page, Problem};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set};
 use serde::Deserialize;
@@ -44,7 +43,7 @@ pub(crate) fn to_wire(f: feedback::Model) -> Feedback {
         author_name: f.author_name,
         text: f.text,
         rhk_id: f.rhk_id,
-        core_value: f.core_value.and_then(|v| v.parse::<CoreValue>().ok()),
+        core_value: f.core_value,
         parent_id: f.parent_id,
         created_at: f.created_at,
     }
@@ -112,7 +111,7 @@ pub async fn create_feedback(
         author_name: Set(author_name(&txn, &viewer).await?),
         text: Set(body.text.trim().to_owned()),
         rhk_id: Set(body.rhk_id),
-        core_value: Set(body.core_value.map(|v| v.as_str().to_owned())),
+        core_value: Set(body.core_value.map(|v| v)),
         parent_id: Set(body.parent_id),
         created_at: Set(Utc::now()),
         ..Default::default()

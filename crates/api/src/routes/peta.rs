@@ -9,7 +9,7 @@ use crate::services::org_tree::unit_subtree;
 use crate::services::skp as svc;
 use crate::state::AppState;
 use actix_web::{get, web};
-use kinerja_domain::{RhkKind, SkpStatus};
+use kinerja_domain::SkpStatus;
 use kinerja_types::{CascadeGoal, CascadeNode, CascadeTree, Problem, SkpMonitoring, SkpProgressRow};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use std::collections::{HashMap, HashSet};
@@ -76,7 +76,7 @@ pub async fn cascade_tree(
             .collect();
         for p in parents {
             parent_lineage.insert(p.id, p.lineage_id.unwrap_or(p.id));
-            if parent_plans.get(&p.skp_id).map(|s| s.status == SkpStatus::Approved.as_str()).unwrap_or(false) {
+            if parent_plans.get(&p.skp_id).map(|s| s.status == SkpStatus::Approved).unwrap_or(false) {
                 approved_outside.insert(p.id);
             }
         }
@@ -105,7 +105,7 @@ pub async fn cascade_tree(
         CascadeNode {
             rhk_id: r.id,
             text: r.text.clone(),
-            kind: r.kind.parse().unwrap_or(RhkKind::Utama),
+            kind: r.kind,
             skp_id: r.skp_id,
             employee_id: plan.map(|p| p.employee_id).unwrap_or_default(),
             employee_name: plan.and_then(|p| names.get(&p.employee_id)).cloned().unwrap_or_default(),

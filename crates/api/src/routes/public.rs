@@ -198,12 +198,12 @@ pub async fn file_complaint(
     let row = complaints::ActiveModel {
         tracking_code: Set(code.clone()),
         unit_id: Set(unit.id),
-        category: Set(body.category.as_str().to_owned()),
+        category: Set(body.category),
         text: Set(text),
         employee_nip: Set(nip),
         employee_id: Set(employee_id),
         contact: Set(body.contact.as_deref().map(str::trim).filter(|c| !c.is_empty()).map(str::to_owned)),
-        status: Set(ComplaintStatus::Received.as_str().to_owned()),
+        status: Set(ComplaintStatus::Received),
         public_response: Set(None),
         disposition_unit_id: Set(None),
         filed_on: Set(today),
@@ -218,7 +218,7 @@ pub async fn file_complaint(
     complaint_events::ActiveModel {
         complaint_id: Set(row.id),
         from_status: Set(None),
-        to_status: Set(ComplaintStatus::Received.as_str().to_owned()),
+        to_status: Set(ComplaintStatus::Received),
         note: Set(None),
         actor_user_id: Set(None),
         at: Set(now),
@@ -250,7 +250,7 @@ pub async fn track_complaint(
         .one(&state.db)
         .await?
         .ok_or(ApiError::NotFound)?;
-    let status: ComplaintStatus = c.status.parse().unwrap_or(ComplaintStatus::Received);
+    let status: ComplaintStatus = c.status;
     Ok(web::Json(PublicComplaintStatus {
         tracking_code: c.tracking_code,
         status,

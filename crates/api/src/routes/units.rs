@@ -29,7 +29,7 @@ pub fn to_wire(u: &units::Model) -> Unit {
         code: u.code.clone(),
         name: u.name.clone(),
         parent_id: u.parent_id,
-        kind: u.kind.parse().unwrap_or(UnitKind::Opd),
+        kind: u.kind,
         is_service_unit: u.is_service_unit,
     }
 }
@@ -145,7 +145,7 @@ pub async fn create_unit(
         code: Set(body.code.trim().to_owned()),
         name: Set(body.name.trim().to_owned()),
         parent_id: Set(body.parent_id),
-        kind: Set(body.kind.as_str().to_owned()),
+        kind: Set(body.kind),
         is_service_unit: Set(body.is_service_unit),
         created_at: Set(now),
         updated_at: Set(now),
@@ -185,7 +185,7 @@ pub async fn update_unit(
         active.name = Set(name.trim().to_owned());
     }
     if let Some(kind) = body.kind {
-        active.kind = Set(kind.as_str().to_owned());
+        active.kind = Set(kind);
     }
     if let Some(s) = body.is_service_unit {
         active.is_service_unit = Set(s);

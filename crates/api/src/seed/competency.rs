@@ -37,15 +37,14 @@ pub async fn seed(txn: &DatabaseTransaction, today: NaiveDate) -> anyhow::Result
         return Ok((0, 0));
     }
     let catalogue: Vec<competencies::Model> = competencies::Entity::find().all(txn).await?;
-    let core: Vec<&competencies::Model> =
-        catalogue.iter().filter(|c| c.kind != CompetencyKind::Teknis.as_str()).collect();
+    let core: Vec<&competencies::Model> = catalogue.iter().filter(|c| c.kind != CompetencyKind::Teknis).collect();
     let people = employees::Entity::find().all(txn).await?;
     // The standards, one position title at a time.
     let mut titles = BTreeSet::new();
     let mut csv = String::from("position_title,code,level\n");
     for e in &people {
         if titles.insert(e.position_title.clone()) {
-            let req = required(e.position_kind.parse().unwrap_or(PositionKind::Pelaksana));
+            let req = required(e.position_kind);
             for c in &core {
                 csv.push_str(&format!("\"{}\",{},{req}\n", e.position_title.replace('"', "\"\""), c.code));
             }
@@ -57,7 +56,7 @@ pub async fn seed(txn: &DatabaseTransaction, today: NaiveDate) -> anyhow::Result
     let now = Utc::now();
     let mut levels = 0;
     for e in &people {
-        let req = required(e.position_kind.parse().unwrap_or(PositionKind::Pelaksana));
+        let req = required(e.position_kind);
         for c in &core {
             competency_assessments::ActiveModel {
                 employee_id: Set(e.id),
@@ -65,9 +64,9 @@ pub async fn seed(txn: &DatabaseTransaction, today: NaiveDate) -> anyhow::Result
                 level: Set(i32::from(assessed(e.id, c.id, req))),
                 assessed_on: Set(today - Duration::days(30)),
                 source: Set(if e.supervisor_id.is_some() {
-                    AssessmentSource::Supervisor.as_str().to_owned()
+                    AssessmentSource::Supervisor
                 } else {
-                    AssessmentSource::AssessmentCentre.as_str().to_owned()
+                    AssessmentSource::AssessmentCentre
                 }),
                 evidence: Set(Some("Penilaian kompetensi semester lalu".into())),
                 assessed_by_user_id: Set(None),
@@ -88,7 +87,7 @@ pub async fn seed(txn: &DatabaseTransaction, today: NaiveDate) -> anyhow::Result
         hours: Set(hours),
         start_on: Set(if done { today - Duration::days(20) } else { today + Duration::days(14) }),
         end_on: Set(if done { today - Duration::days(18) } else { today + Duration::days(16) }),
-        status: Set(if done { TrainingStatus::Completed } else { TrainingStatus::Planned }.as_str().to_owned()),
+        status: Set(if done { TrainingStatus::Completed } else { TrainingStatus::Planned }),
         evidence: Set(done.then(|| "Sertifikat BPSDM".to_owned())),
         updated_at: Set(now),
         ..Default::default()
@@ -108,7 +107,7 @@ pub async fn seed(txn: &DatabaseTransaction, today: NaiveDate) -> anyhow::Result
         let plan = development_plans::ActiveModel {
             employee_id: Set(e.id),
             year: Set(today.year()),
-            status: Set(PlanStatus::Active.as_str().to_owned()),
+            status: Set(PlanStatus::Active),
             goals: Set(goals.into()),
             focus: Set(serde_json::to_string(&p.suggested_focus)?),
             mandatory: Set(p.plan_required),

@@ -86,10 +86,10 @@ pub async fn seed(
             author_employee_id: Set(camat.id),
             author_name: Set(camat.name.clone()),
             note: Set(note.into()),
-            recommendation: Set(rec.map(|r| r.as_str().to_owned())),
+            recommendation: Set(rec.map(|r| r)),
             flag: Set(reason.is_some()),
             reason: Set(reason.map(str::to_owned)),
-            flag_status: Set(reason.map(|_| FlagStatus::Open.as_str().to_owned())),
+            flag_status: Set(reason.map(|_| FlagStatus::Open)),
             response: Set(None),
             responded_at: Set(None),
             created_at: Set(now),
@@ -127,7 +127,7 @@ pub async fn seed(
     let kadinkes = employee(txn, KADINKES).await?;
     let annual = evaluation_sessions::ActiveModel {
         unit_id: Set(dinkes),
-        kind: Set(SessionKind::Annual.as_str().into()),
+        kind: Set(SessionKind::Annual),
         held_on: Set(today - Duration::days(60)),
         title: Set("Rapat Evaluasi Kinerja Tahunan Dinas Kesehatan".into()),
         attendees: Set(serde_json::to_string(&[
@@ -149,7 +149,7 @@ pub async fn seed(
     .await?;
     let quarterly = evaluation_sessions::ActiveModel {
         unit_id: Set(dinkes),
-        kind: Set(SessionKind::Periodic.as_str().into()),
+        kind: Set(SessionKind::Periodic),
         held_on: Set(today - Duration::days(12)),
         title: Set("Evaluasi Kinerja Triwulanan Bidang Pelayanan".into()),
         attendees: Set(serde_json::to_string(&[
@@ -172,7 +172,7 @@ pub async fn seed(
             description: Set(text.into()),
             owner_id: Set(owner),
             due_on: Set(due),
-            status: Set(if done.is_some() { TaskStatus::Done } else { TaskStatus::Open }.as_str().into()),
+            status: Set(if done.is_some() { TaskStatus::Done } else { TaskStatus::Open }),
             done_note: Set(done.map(str::to_owned)),
             done_at: Set(done.map(|_| now)),
             ..Default::default()
@@ -210,7 +210,7 @@ pub async fn seed(
         description: Set(Some(
             "Warga menyampaikan keluhan dan harapan tentang antrean, jadwal dokter dan obat.".into(),
         )),
-        status: Set(ForumStatus::Held.as_str().into()),
+        status: Set(ForumStatus::Held),
         minutes: Set(Some(
             "Forum dihadiri 46 warga, ketua RW se-Kelurahan Sukajadi dan kepala puskesmas. Warga mengeluhkan antrean \
              pendaftaran lansia yang panjang dan jadwal dokter gigi yang tidak diumumkan. Puskesmas berkomitmen \
@@ -229,11 +229,11 @@ pub async fn seed(
             forum_inputs::ActiveModel {
                 forum_id: Set(forum.id),
                 tracking_code: Set(tracking_code("ASP")),
-                source: Set(source.as_str().into()),
+                source: Set(source),
                 speaker: Set(speaker.map(str::to_owned)),
                 text: Set(text.into()),
                 contact: Set(None),
-                status: Set(status.as_str().into()),
+                status: Set(status),
                 response: Set(response.map(str::to_owned)),
                 fingerprint: Set(fingerprint(&["demo", text])),
                 created_at: Set(now - Duration::days(20)),
@@ -285,7 +285,7 @@ pub async fn seed(
             description: Set(text.into()),
             owner: Set(owner.into()),
             due_on: Set(due),
-            status: Set(if done.is_some() { TaskStatus::Done } else { TaskStatus::Open }.as_str().into()),
+            status: Set(if done.is_some() { TaskStatus::Done } else { TaskStatus::Open }),
             input_ids: Set(ids_json(inputs)),
             done_note: Set(done.map(str::to_owned)),
             done_at: Set(done.map(|_| now)),
@@ -319,7 +319,7 @@ pub async fn seed(
         date: Set(today + Duration::days(10)),
         place: Set("Kantor Kecamatan Sukasari".into()),
         description: Set(Some("Sampaikan harapan Anda tentang jadwal dan lokasi pelayanan KTP-el keliling.".into())),
-        status: Set(ForumStatus::Announced.as_str().into()),
+        status: Set(ForumStatus::Announced),
         minutes: Set(None),
         created_at: Set(now),
         updated_at: Set(now),
@@ -330,11 +330,11 @@ pub async fn seed(
     forum_inputs::ActiveModel {
         forum_id: Set(upcoming.id),
         tracking_code: Set(tracking_code("ASP")),
-        source: Set(InputSource::Online.as_str().into()),
+        source: Set(InputSource::Online),
         speaker: Set(None),
         text: Set("Mohon pelayanan keliling juga hadir hari Sabtu untuk warga yang bekerja.".into()),
         contact: Set(None),
-        status: Set(InputStatus::Received.as_str().into()),
+        status: Set(InputStatus::Received),
         response: Set(None),
         fingerprint: Set(fingerprint(&["demo", "sabtu"])),
         created_at: Set(now),

@@ -122,8 +122,8 @@ pub async fn seed(
         if svc::current(txn, e.id, year).await?.is_some() {
             continue;
         }
-        let kind: PositionKind = e.position_kind.parse().unwrap_or(PositionKind::Pelaksana);
-        let skp = insert_skp(txn, e, year, "kuantitatif", 1, None).await?;
+        let kind: PositionKind = e.position_kind;
+        let skp = insert_skp(txn, e, year, kinerja_domain::Approach::Kuantitatif, 1, None).await?;
         let mut rhk_inputs = Vec::new();
         if kind == PositionKind::Jpt {
             for g in pk_goals::Entity::find()
@@ -163,7 +163,7 @@ pub async fn seed(
             .await?
             .map(|s| s.into_active_model())
             .ok_or_else(|| anyhow::anyhow!("skp vanished"))?;
-        active.status = Set(SkpStatus::Approved.as_str().into());
+        active.status = Set(SkpStatus::Approved);
         active.submitted_at = Set(Some(now));
         active.approved_at = Set(Some(now));
         active.update(txn).await?;

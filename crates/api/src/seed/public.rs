@@ -127,12 +127,12 @@ pub async fn seed(txn: &DatabaseTransaction, unit_ids: &HashMap<&'static str, i6
         let c = complaints::ActiveModel {
             tracking_code: Set(format!("ADU-DEMO{:08}", i + 1)),
             unit_id: Set(unit),
-            category: Set(category.as_str().into()),
+            category: Set(category),
             text: Set((*text).into()),
             employee_nip: Set(nip.map(str::to_owned)),
             employee_id: Set(employee_id),
             contact: Set(Some(format!("0812-5555-{:04}", i + 1))),
-            status: Set(status.as_str().into()),
+            status: Set(status),
             public_response: Set(response.map(str::to_owned)),
             disposition_unit_id: Set(dispositioned.then_some(unit)),
             filed_on: Set(filed),
@@ -147,7 +147,7 @@ pub async fn seed(txn: &DatabaseTransaction, unit_ids: &HashMap<&'static str, i6
         complaint_events::ActiveModel {
             complaint_id: Set(c.id),
             from_status: Set(None),
-            to_status: Set(ComplaintStatus::Received.as_str().into()),
+            to_status: Set(ComplaintStatus::Received),
             note: Set(None),
             actor_user_id: Set(None),
             at: Set(at),
@@ -158,8 +158,8 @@ pub async fn seed(txn: &DatabaseTransaction, unit_ids: &HashMap<&'static str, i6
         if status != ComplaintStatus::Received {
             complaint_events::ActiveModel {
                 complaint_id: Set(c.id),
-                from_status: Set(Some(ComplaintStatus::Received.as_str().into())),
-                to_status: Set(status.as_str().into()),
+                from_status: Set(Some(ComplaintStatus::Received)),
+                to_status: Set(status),
                 note: Set(response.map(str::to_owned)),
                 actor_user_id: Set(Some(admin)),
                 at: Set(at + Duration::days(1)),

@@ -97,7 +97,7 @@ pub async fn seed(txn: &DatabaseTransaction, people: &HashMap<&'static str, i64>
                     end_time: Set(None),
                     description: Set(TASKS[(i * 2 + slot + n) % TASKS.len()].into()),
                     output_qty: Set(Some(1.0)),
-                    status: Set(status.as_str().into()),
+                    status: Set(status),
                     reject_note: Set((status == ActivityStatus::Rejected).then(|| "Lengkapi bukti dukung".to_owned())),
                     submitted_at: Set((status != ActivityStatus::Draft).then_some(at)),
                     decided_at: Set(decided.then_some(at)),
@@ -133,7 +133,7 @@ pub async fn seed(txn: &DatabaseTransaction, people: &HashMap<&'static str, i64>
                 author_name: Set(boss_name),
                 text: Set("Laporan bulan ini sudah baik; mohon bukti dukung dilampirkan tiap akhir pekan.".into()),
                 rhk_id: Set(Some(rhks[0].id)),
-                core_value: Set(Some("akuntabel".into())),
+                core_value: Set(Some(kinerja_domain::CoreValue::Akuntabel)),
                 parent_id: Set(None),
                 created_at: Set(when),
                 ..Default::default()

@@ -161,7 +161,7 @@ pub async fn wire(
             rhk_id: a.rhk_id,
             rhk_text: texts.get(&a.rhk_id).cloned().unwrap_or_default(),
             output_qty: a.output_qty,
-            status: a.status.parse().unwrap_or(ActivityStatus::Draft),
+            status: a.status,
             reject_note: a.reject_note.clone(),
             evidence_ids: links.remove(&a.id).unwrap_or_default(),
             created_at: a.created_at,

@@ -109,7 +109,7 @@ pub async fn import(
         let models = chunk.iter().map(|r| attendance::ActiveModel {
             employee_id: Set(r.employee_id),
             date: Set(r.date),
-            status: Set(r.status.as_str().to_owned()),
+            status: Set(r.status),
             late_minutes: Set(r.late_minutes),
             updated_at: Set(now),
             ..Default::default()

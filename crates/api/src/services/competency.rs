@@ -7,8 +7,8 @@ use crate::error::ApiResult;
 use crate::services::csv_import::{err, CsvFile, ImportFailure};
 use chrono::Utc;
 use kinerja_domain::competency::{
-    gap, job_person_match, plan_required, suggestions, valid_level, AssessmentSource, MatchCategory, TrainingStatus,
-    CATALOGUE, TRAINING_HOURS_EXPECTED,
+    gap, job_person_match, plan_required, suggestions, valid_level, MatchCategory, TrainingStatus, CATALOGUE,
+    TRAINING_HOURS_EXPECTED,
 };
 use kinerja_domain::{AssessmentStatus, Period, Predikat};
 use kinerja_types::{Competency, CompetencyAssessment, CompetencyProfile, ImportReport, ProfileLine};
@@ -27,7 +27,7 @@ pub async fn ensure_catalogue(db: &impl ConnectionTrait) -> Result<(), DbErr> {
     let now = Utc::now();
     let rows = CATALOGUE.iter().map(|c| competencies::ActiveModel {
         code: Set(c.code.to_owned()),
-        kind: Set(c.kind.as_str().to_owned()),
+        kind: Set(c.kind),
         name: Set(c.name.to_owned()),
         description: Set(c.description.to_owned()),
         levels: Set(serde_json::to_string(&c.levels).unwrap_or_else(|_| "[]".into())),
@@ -42,7 +42,7 @@ pub async fn ensure_catalogue(db: &impl ConnectionTrait) -> Result<(), DbErr> {
 pub fn to_wire(c: competencies::Model) -> Competency {
     Competency {
         id: c.id,
-        kind: c.kind.parse().unwrap_or(kinerja_domain::competency::CompetencyKind::Teknis),
+        kind: c.kind,
         levels: serde_json::from_str(&c.levels).unwrap_or_default(),
         code: c.code,
         name: c.name,
@@ -58,7 +58,7 @@ pub fn assessment_wire(a: &competency_assessments::Model) -> CompetencyAssessmen
         competency_id: a.competency_id,
         level: a.level.clamp(0, 5) as u8,
         assessed_on: a.assessed_on,
-        source: a.source.parse().unwrap_or(AssessmentSource::Supervisor),
+        source: a.source,
         evidence: a.evidence.clone(),
     }
 }
@@ -128,7 +128,7 @@ pub async fn latest_predikat(db: &impl ConnectionTrait, employee_id: i64) -> Api
         .order_by_desc(assessments::Column::Id)
         .one(db)
         .await?;
-    Ok(row.and_then(|a| a.predikat.parse().ok()))
+    Ok(row.and_then(|a| Some(a.predikat)))
 }
 
 /// One employee's profile: every required or assessed competency, the gaps, the match, whether a
@@ -151,7 +151,7 @@ pub async fn profile(db: &impl ConnectionTrait, e: &employees::Model, year: i32)
                 competency_id: id,
                 code: c.code.clone(),
                 name: c.name.clone(),
-                kind: c.kind.parse().unwrap_or(kinerja_domain::competency::CompetencyKind::Teknis),
+                kind: c.kind,
                 required: req,
                 gap: req.and_then(|r| gap(r, assessed.as_ref().map(|a| a.level))),
                 assessed,

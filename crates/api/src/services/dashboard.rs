@@ -175,7 +175,7 @@ pub async fn compute(
         .column_as(last_active, "last_active")
         .filter(within(employees::Column::UnitId, &scope))
         .order_by_asc(employees::Column::Name)
-        .into_tuple::<(i64, String, i64, Option<String>, Option<NaiveDate>)>()
+        .into_tuple::<(i64, String, i64, Option<SkpStatus>, Option<NaiveDate>)>()
         .all(db);
     let approved_q = activity_daily_totals::Entity::find()
         .select_only()
@@ -200,7 +200,7 @@ pub async fn compute(
         .filter(activities::Column::Date.between(from, to))
         .group_by(activities::Column::UnitId)
         .group_by(activities::Column::Status)
-        .into_tuple::<(i64, String, i64, Option<i64>)>()
+        .into_tuple::<(i64, ActivityStatus, i64, Option<i64>)>()
         .all(db);
     let hours = match db.get_database_backend() {
         DbBackend::Postgres => "CAST(EXTRACT(EPOCH FROM (decided_at - submitted_at)) AS DOUBLE PRECISION) / 3600.0",
@@ -222,7 +222,7 @@ pub async fn compute(
     let mut reasons: HashMap<i64, Vec<String>> = HashMap::new();
     let skp_deadline = crate::pemda_settings::skp_deadline(settings, year);
     for (id, _, unit, status, last_active) in &people {
-        let status: Option<SkpStatus> = status.as_deref().map(|s| s.parse().unwrap_or(SkpStatus::Draft));
+        let status: Option<SkpStatus> = *status;
         add(*unit, &mut |a| {
             a.headcount += 1;
             match status {
@@ -243,14 +243,11 @@ pub async fn compute(
 
     // Activities of the period: approved work from the daily totals (most rows, counted as they are
     // approved), the rest — drafts, waiting, rejected — from the activities themselves.
-    let grouped = approved
-        .into_iter()
-        .map(|(unit, n, m)| (unit, ActivityStatus::Approved.as_str().to_owned(), n.unwrap_or(0), m))
-        .chain(open);
+    let grouped =
+        approved.into_iter().map(|(unit, n, m)| (unit, ActivityStatus::Approved, n.unwrap_or(0), m)).chain(open);
     for (unit, status, n, minutes) in grouped {
         let n = n.max(0) as u64;
         let minutes = minutes.unwrap_or(0).max(0) as u64;
-        let status: ActivityStatus = status.parse().unwrap_or(ActivityStatus::Draft);
         add(unit, &mut |a| {
             match status {
                 ActivityStatus::Draft => a.activities.draft += n,
@@ -281,7 +278,7 @@ pub async fn compute(
     if rated_in(predikat_period).await? == 0 {
         predikat_period = predikat_period.previous();
     }
-    let ratings: Vec<(i64, i64, String)> = assessments::Entity::find()
+    let ratings: Vec<(i64, i64, Predikat)> = assessments::Entity::find()
         .select_only()
         .columns([assessments::Column::EmployeeId, assessments::Column::UnitId, assessments::Column::Predikat])
         .filter(within(assessments::Column::UnitId, &scope))
@@ -290,7 +287,6 @@ pub async fn compute(
         .all(db)
         .await?;
     for (employee, unit, p) in ratings {
-        let p: Predikat = p.parse().unwrap_or(Predikat::Baik);
         add(unit, &mut |a| *a.predikat.entry(p).or_default() += 1);
         if matches!(p, Predikat::ButuhPerbaikan | Predikat::Kurang | Predikat::SangatKurang)
             && unit_of.contains_key(&employee)
@@ -329,7 +325,7 @@ pub async fn compute(
         .await?;
     let closed_ids: Vec<i64> = open_or_recent
         .iter()
-        .filter(|c| c.status == ComplaintStatus::Closed.as_str() && c.filed_on >= from && c.filed_on <= to)
+        .filter(|c| c.status == ComplaintStatus::Closed && c.filed_on >= from && c.filed_on <= to)
         .map(|c| c.id)
         .collect();
     let responded: HashMap<i64, NaiveDate> = complaint_events::Entity::find()
@@ -341,7 +337,7 @@ pub async fn compute(
         .map(|e| (e.complaint_id, (e.at + Duration::minutes(i64::from(settings.utc_offset_minutes))).date_naive()))
         .collect();
     for c in &open_or_recent {
-        let status: ComplaintStatus = c.status.parse().unwrap_or(ComplaintStatus::Received);
+        let status: ComplaintStatus = c.status;
         let v = settings.complaint_verify_days;
         let r = settings.complaint_response_days;
         let due = deadline(status, c.filed_on, c.dispositioned_on, v, r, &holidays);

@@ -177,8 +177,8 @@ pub async fn import(
             name: Set(r.name.clone()),
             unit_id: Set(r.unit_id),
             position_title: Set(r.position_title.clone()),
-            position_kind: Set(r.position_kind.as_str().to_owned()),
-            employment_type: Set(r.employment_type.as_str().to_owned()),
+            position_kind: Set(r.position_kind),
+            employment_type: Set(r.employment_type),
             updated_at: Set(now),
             ..Default::default()
         };

@@ -17,9 +17,12 @@ use std::collections::{HashMap, HashSet};
 /// How many open tasks the dashboard lists.
 const LISTED: usize = 20;
 
-/// Reads a JSON array of ids kept in a column.
+/// Reads a JSON array of ids kept in a column; an unreadable list is logged and holds no one.
 pub fn ids(json: &str) -> Vec<i64> {
-    serde_json::from_str(json).unwrap_or_default()
+    serde_json::from_str(json).unwrap_or_else(|_| {
+        crate::db::unreadable("id list", json);
+        Vec::new()
+    })
 }
 
 /// Writes ids as a JSON array, sorted and without repeats.
@@ -30,9 +33,12 @@ pub fn ids_json(list: &[i64]) -> String {
     serde_json::to_string(&v).unwrap_or_else(|_| "[]".into())
 }
 
-/// Reads a JSON array of strings kept in a column.
+/// Reads a JSON array of strings kept in a column; an unreadable list is logged and empty.
 pub fn strings(json: &str) -> Vec<String> {
-    serde_json::from_str(json).unwrap_or_default()
+    serde_json::from_str(json).unwrap_or_else(|_| {
+        crate::db::unreadable("text list", json);
+        Vec::new()
+    })
 }
 
 /// The active teams the employee sits on.
@@ -127,13 +133,9 @@ pub async fn unit_names(db: &impl ConnectionTrait, list: &[i64]) -> ApiResult<Ha
         .collect())
 }
 
-fn status(s: &str) -> TaskStatus {
-    s.parse().unwrap_or(TaskStatus::Open)
-}
-
 /// What a follow-up or commitment stores after an update: its status, done note and done time.
 pub struct TaskState {
-    pub status: String,
+    pub status: TaskStatus,
     pub done_note: Option<String>,
     pub done_at: Option<DateTime<Utc>>,
 }
@@ -143,20 +145,16 @@ pub fn task_state(update: &TaskUpdate) -> ApiResult<TaskState> {
     let note = update.note.as_deref().map(str::trim).filter(|n| !n.is_empty());
     Ok(match update.status {
         TaskStatus::Done => match note.filter(|n| n.chars().count() >= 3) {
-            Some(n) => TaskState {
-                status: update.status.as_str().to_owned(),
-                done_note: Some(n.to_owned()),
-                done_at: Some(Utc::now()),
-            },
+            Some(n) => TaskState { status: update.status, done_note: Some(n.to_owned()), done_at: Some(Utc::now()) },
             None => return Err(ApiError::field("note", "tuliskan apa yang sudah dilakukan (minimal 3 karakter)")),
         },
-        TaskStatus::Open => TaskState { status: update.status.as_str().to_owned(), done_note: None, done_at: None },
+        TaskStatus::Open => TaskState { status: update.status, done_note: None, done_at: None },
     })
 }
 
 /// A follow-up as sent.
 pub fn follow_up_wire(f: &evaluation_follow_ups::Model, owner_name: &str, today: NaiveDate) -> SessionFollowUp {
-    let st = status(&f.status);
+    let st = f.status;
     SessionFollowUp {
         id: f.id,
         session_id: f.session_id,
@@ -173,7 +171,7 @@ pub fn follow_up_wire(f: &evaluation_follow_ups::Model, owner_name: &str, today:
 
 /// A commitment as sent.
 pub fn commitment_wire(c: &forum_commitments::Model, today: NaiveDate) -> ForumCommitment {
-    let st = status(&c.status);
+    let st = c.status;
     ForumCommitment {
         id: c.id,
         forum_id: c.forum_id,

@@ -3,7 +3,7 @@
 use crate::entities::{assessments, org_predikats};
 use crate::error::ApiResult;
 use kinerja_domain::rating::{default_patterns, deviations, Bound, Rule};
-use kinerja_domain::{OrgPredikat, Period, Predikat, Rating};
+use kinerja_domain::{Period, Predikat, Rating};
 use kinerja_types::{Distribution, ExpectedRule};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 use std::collections::{BTreeMap, HashMap};
@@ -31,14 +31,14 @@ pub async fn distribution(
     let mut counts: HashMap<Predikat, u32> = Predikat::ALL.iter().map(|p| (*p, 0)).collect();
     let mut grid = vec![vec![0u32; 3]; 3];
     for a in &rows {
-        let p: Predikat = a.predikat.parse().unwrap_or(Predikat::Baik);
+        let p: Predikat = a.predikat;
         *counts.entry(p).or_default() += 1;
-        let row = match a.result_rating.parse().unwrap_or(Rating::Sesuai) {
+        let row = match a.result_rating {
             Rating::DiAtas => 0,
             Rating::Sesuai => 1,
             Rating::DiBawah => 2,
         };
-        let col = match a.behavior_rating.parse().unwrap_or(Rating::Sesuai) {
+        let col = match a.behavior_rating {
             Rating::DiBawah => 0,
             Rating::Sesuai => 1,
             Rating::DiAtas => 2,
@@ -50,7 +50,7 @@ pub async fn distribution(
         .filter(org_predikats::Column::Period.eq(period.to_string()))
         .one(db)
         .await?
-        .and_then(|o| o.predikat.parse::<OrgPredikat>().ok());
+        .map(|o| o.predikat);
     let total = rows.len().max(1) as f64;
     let rules = org.and_then(|o| default_patterns().remove(&o)).unwrap_or_default();
     let found = deviations(&rules, &counts);

@@ -5,7 +5,7 @@ use crate::entities::{employees, rhk, rhk_indicators, skp_behaviors, skps};
 use crate::error::{ApiError, ApiResult};
 use crate::policy::{Capability, Viewer};
 use chrono::Utc;
-use kinerja_domain::{Approach, Aspect, CoreValue, RhkKind, SkpStatus};
+use kinerja_domain::{CoreValue, SkpStatus};
 use kinerja_types::{Behavior, Indicator, NewRhk, Rhk, Skp};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, Set,
@@ -14,7 +14,7 @@ use std::collections::HashMap;
 
 /// The status of a stored SKP.
 pub fn status(s: &skps::Model) -> SkpStatus {
-    s.status.parse().unwrap_or(SkpStatus::Draft)
+    s.status
 }
 
 /// An SKP without its RHK (for lists).
@@ -25,7 +25,7 @@ pub fn summary(s: &skps::Model, employee_name: &str) -> Skp {
         employee_name: employee_name.to_owned(),
         year: s.year,
         revision: s.revision,
-        approach: s.approach.parse().unwrap_or(Approach::Kuantitatif),
+        approach: s.approach,
         status: status(s),
         penilai_id: s.penilai_id,
         atasan_penilai_id: s.atasan_penilai_id,
@@ -81,7 +81,7 @@ pub async fn rhk_of(db: &impl ConnectionTrait, skp_ids: &[i64]) -> ApiResult<Vec
         {
             indicators.entry(i.rhk_id).or_default().push(Indicator {
                 id: i.id,
-                aspect: i.aspect.parse().unwrap_or(Aspect::Kuantitas),
+                aspect: i.aspect,
                 text: i.text,
                 target: i.target,
                 unit: i.unit,
@@ -116,7 +116,7 @@ pub fn rhk_wire(r: &rhk::Model, indicators: Vec<Indicator>) -> Rhk {
         id: r.id,
         skp_id: r.skp_id,
         text: r.text.clone(),
-        kind: r.kind.parse().unwrap_or(RhkKind::Utama),
+        kind: r.kind,
         parent_rhk_id: r.parent_rhk_id,
         parent_text: None,
         pk_goal_id: r.pk_goal_id,
@@ -133,7 +133,7 @@ pub async fn full(db: &impl ConnectionTrait, s: &skps::Model) -> ApiResult<Skp> 
     out.penilai_name = s.penilai_id.and_then(|p| people.remove(&p));
     out.atasan_penilai_name = s.atasan_penilai_id.and_then(|p| people.remove(&p));
     out.rhk = rhk_of(db, &[s.id]).await?;
-    let stored: HashMap<String, Option<String>> = skp_behaviors::Entity::find()
+    let stored: HashMap<CoreValue, Option<String>> = skp_behaviors::Entity::find()
         .filter(skp_behaviors::Column::SkpId.eq(s.id))
         .all(db)
         .await?
@@ -142,7 +142,7 @@ pub async fn full(db: &impl ConnectionTrait, s: &skps::Model) -> ApiResult<Skp> 
         .collect();
     out.behaviors = CoreValue::ALL
         .iter()
-        .map(|v| Behavior { core_value: *v, expectation: stored.get(v.as_str()).cloned().flatten() })
+        .map(|v| Behavior { core_value: *v, expectation: stored.get(v).cloned().flatten() })
         .collect();
     Ok(out)
 }
@@ -174,7 +174,7 @@ pub async fn in_force(
         .all(db)
         .await?
     {
-        let keep = out.get(&s.employee_id).is_some_and(|held| held.status == SkpStatus::Approved.as_str());
+        let keep = out.get(&s.employee_id).is_some_and(|held| held.status == SkpStatus::Approved);
         if !keep {
             out.insert(s.employee_id, s);
         }
@@ -223,7 +223,7 @@ pub async fn insert_skp(
     db: &impl ConnectionTrait,
     employee: &employees::Model,
     year: i32,
-    approach: &str,
+    approach: kinerja_domain::Approach,
     revision: i32,
     previous_id: Option<i64>,
 ) -> ApiResult<skps::Model> {
@@ -236,8 +236,8 @@ pub async fn insert_skp(
         employee_id: Set(employee.id),
         year: Set(year),
         revision: Set(revision),
-        approach: Set(approach.to_owned()),
-        status: Set(SkpStatus::Draft.as_str().to_owned()),
+        approach: Set(approach),
+        status: Set(SkpStatus::Draft),
         penilai_id: Set(employee.supervisor_id),
         atasan_penilai_id: Set(atasan),
         unit_id: Set(employee.unit_id),
@@ -256,7 +256,7 @@ pub async fn insert_skp(
     .await?;
     let rows = CoreValue::ALL.iter().map(|v| skp_behaviors::ActiveModel {
         skp_id: Set(skp.id),
-        core_value: Set(v.as_str().to_owned()),
+        core_value: Set(*v),
         expectation: Set(None),
         ..Default::default()
     });
@@ -270,7 +270,7 @@ pub async fn insert_rhk(db: &impl ConnectionTrait, skp_id: i64, body: &NewRhk) -
     let row = rhk::ActiveModel {
         skp_id: Set(skp_id),
         text: Set(body.text.trim().to_owned()),
-        kind: Set(body.kind.as_str().to_owned()),
+        kind: Set(body.kind),
         parent_rhk_id: Set(body.parent_rhk_id),
         pk_goal_id: Set(body.pk_goal_id),
         lineage_id: Set(None),
@@ -283,7 +283,7 @@ pub async fn insert_rhk(db: &impl ConnectionTrait, skp_id: i64, body: &NewRhk) -
     for i in &body.indicators {
         rhk_indicators::ActiveModel {
             rhk_id: Set(row.id),
-            aspect: Set(i.aspect.as_str().to_owned()),
+            aspect: Set(i.aspect),
             text: Set(i.text.trim().to_owned()),
             target: Set(i.target),
             unit: Set(i.unit.trim().to_owned()),

@@ -46,7 +46,7 @@ pub async fn rows(db: &impl ConnectionTrait, units: Units, month: Period, rule: 
         .map(|(e, m)| (e, m.unwrap_or(0)))
         .collect();
     // Only the days that cost something: late, absent, or without a record.
-    let costly: Vec<(i64, String, i32)> = attendance::Entity::find()
+    let costly: Vec<(i64, AttendanceStatus, i32)> = attendance::Entity::find()
         .select_only()
         .columns([attendance::Column::EmployeeId, attendance::Column::Status, attendance::Column::LateMinutes])
         .filter(attendance::Column::EmployeeId.in_subquery(employees_of))
@@ -70,7 +70,7 @@ pub async fn rows(db: &impl ConnectionTrait, units: Units, month: Period, rule: 
     let mut discipline: HashMap<i64, Discipline> = HashMap::new();
     for (employee, status, late) in costly {
         let d = discipline.entry(employee).or_default();
-        match status.parse().unwrap_or(AttendanceStatus::Hadir) {
+        match status {
             AttendanceStatus::Alpa => d.absent_days += 1,
             AttendanceStatus::TanpaRekam => d.late_days.push(None),
             _ => d.late_days.push(Some(late.max(0) as u32)),

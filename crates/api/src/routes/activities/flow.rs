@@ -22,7 +22,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
 }
 
 fn status_of(a: &activities::Model) -> ActivityStatus {
-    a.status.parse().unwrap_or(ActivityStatus::Draft)
+    a.status
 }
 
 fn require_penilai(viewer: &Viewer, a: &activities::Model) -> ApiResult<()> {
@@ -44,7 +44,7 @@ pub async fn submit(state: web::Data<AppState>, viewer: Viewer, id: web::Path<i6
     let next = status_of(&a).apply(ActivityAction::Submit).map_err(ApiError::Conflict)?;
     let supervisor = employees::Entity::find_by_id(a.employee_id).one(&txn).await?.and_then(|e| e.supervisor_id);
     let mut active = a.into_active_model();
-    active.status = Set(next.as_str().to_owned());
+    active.status = Set(next);
     active.penilai_id = Set(supervisor);
     active.submitted_at = Set(Some(Utc::now()));
     active.updated_at = Set(Utc::now());
@@ -66,7 +66,7 @@ pub async fn approve(state: web::Data<AppState>, viewer: Viewer, id: web::Path<i
     require_penilai(&viewer, &a)?;
     let next = status_of(&a).apply(ActivityAction::Approve).map_err(ApiError::Conflict)?;
     let mut active = a.into_active_model();
-    active.status = Set(next.as_str().to_owned());
+    active.status = Set(next);
     active.reject_note = Set(None);
     active.decided_at = Set(Some(Utc::now()));
     active.decided_by_user_id = Set(Some(viewer.user_id));
@@ -97,7 +97,7 @@ pub async fn reject(
     body.validate()?;
     let note = body.note.trim().to_owned();
     let mut active = a.into_active_model();
-    active.status = Set(next.as_str().to_owned());
+    active.status = Set(next);
     active.reject_note = Set(Some(note.clone()));
     active.decided_at = Set(Some(Utc::now()));
     active.decided_by_user_id = Set(Some(viewer.user_id));
@@ -158,7 +158,7 @@ pub async fn bulk_approve(
     let now = Utc::now();
     for a in rows {
         let mut active = a.into_active_model();
-        active.status = Set(ActivityStatus::Approved.as_str().to_owned());
+        active.status = Set(ActivityStatus::Approved);
         active.reject_note = Set(None);
         active.decided_at = Set(Some(now));
         active.decided_by_user_id = Set(Some(viewer.user_id));

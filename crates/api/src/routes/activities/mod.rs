@@ -195,7 +195,7 @@ pub async fn create_activity(
         end_time: Set(checked.end),
         description: Set(body.description.trim().to_owned()),
         output_qty: Set(body.output_qty),
-        status: Set(status.as_str().to_owned()),
+        status: Set(status),
         reject_note: Set(None),
         submitted_at: Set(body.submit.then_some(now)),
         decided_at: Set(None),
@@ -240,7 +240,7 @@ pub async fn update_activity(
     let txn = crate::db::begin(&state.db).await?;
     let current = find_visible(&txn, &viewer, id.into_inner()).await?;
     owner_only(&viewer, &current)?;
-    let status: ActivityStatus = current.status.parse().unwrap_or(ActivityStatus::Draft);
+    let status: ActivityStatus = current.status;
     status.apply(ActivityAction::Edit).map_err(ApiError::Conflict)?;
     body.validate()?;
     let checked = check(&txn, current.employee_id, &body, Some((current.id, current.date))).await?;
@@ -256,7 +256,7 @@ pub async fn update_activity(
     active.output_qty = Set(body.output_qty);
     active.updated_at = Set(Utc::now());
     if body.submit {
-        active.status = Set(ActivityStatus::Submitted.as_str().to_owned());
+        active.status = Set(ActivityStatus::Submitted);
         active.submitted_at = Set(Some(Utc::now()));
     }
     let row = active.update(&txn).await?;
@@ -285,7 +285,7 @@ pub async fn delete_activity(
     let txn = crate::db::begin(&state.db).await?;
     let current = find_visible(&txn, &viewer, id.into_inner()).await?;
     owner_only(&viewer, &current)?;
-    let status: ActivityStatus = current.status.parse().unwrap_or(ActivityStatus::Draft);
+    let status: ActivityStatus = current.status;
     status.apply(ActivityAction::Edit).map_err(ApiError::Conflict)?;
     let before = wire(&txn, std::slice::from_ref(&current), true).await?.remove(0);
     activities::Entity::delete_by_id(current.id).exec(&txn).await?;

@@ -11,7 +11,7 @@ use crate::services::org_tree::unit_subtree;
 use crate::state::AppState;
 use actix_web::{get, put, web, HttpRequest, HttpResponse};
 use chrono::Utc;
-use kinerja_domain::{AssessmentStatus, Period, Predikat, Rating};
+use kinerja_domain::Period;
 use kinerja_types::{AssessmentReportRow, Distribution, OrgPredikatRequest, Page, Problem};
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, Set};
@@ -44,7 +44,7 @@ pub async fn set_org_predikat(
     org_predikats::Entity::insert(org_predikats::ActiveModel {
         unit_id: Set(unit.id),
         period: Set(period.to_string()),
-        predikat: Set(body.predikat.as_str().to_owned()),
+        predikat: Set(body.predikat),
         set_by_user_id: Set(viewer.user_id),
         set_at: Set(Utc::now()),
         ..Default::default()
@@ -128,10 +128,10 @@ pub async fn report(
                 unit: unit_names.get(&a.unit_id).cloned().unwrap_or_default(),
                 position: e.position_title.clone(),
                 period: a.period.clone(),
-                result_rating: a.result_rating.parse().unwrap_or(Rating::Sesuai),
-                behavior_rating: a.behavior_rating.parse().unwrap_or(Rating::Sesuai),
-                predikat: a.predikat.parse().unwrap_or(Predikat::Baik),
-                status: a.status.parse().unwrap_or(AssessmentStatus::Draft),
+                result_rating: a.result_rating,
+                behavior_rating: a.behavior_rating,
+                predikat: a.predikat,
+                status: a.status,
             })
         })
         .collect();

@@ -125,7 +125,7 @@ async fn tally(
     let mut days = HashSet::new();
     for a in &rows {
         let minutes = a.minutes.max(0) as u64;
-        match a.status.parse().unwrap_or(ActivityStatus::Draft) {
+        match a.status {
             ActivityStatus::Draft => t.draft += 1,
             ActivityStatus::Submitted => t.submitted += 1,
             ActivityStatus::Approved => {

@@ -12,7 +12,7 @@ use crate::state::AppState;
 use actix_web::{post, web};
 use chrono::Utc;
 use kinerja_domain::rating::predikat;
-use kinerja_domain::{AssessmentAction, Rating};
+use kinerja_domain::AssessmentAction;
 use kinerja_types::{Assessment, DecisionRequest, ObjectionRequest, Problem};
 use sea_orm::{ActiveModelTrait, IntoActiveModel, Set};
 use validator::Validate;
@@ -55,7 +55,7 @@ async fn step(state: &AppState, viewer: &Viewer, id: i64, s: Step, edit: Edit) -
         }
     }
     let mut active = a.into_active_model();
-    active.status = Set(next.as_str().to_owned());
+    active.status = Set(next);
     active.updated_at = Set(Utc::now());
     edit(&mut active);
     let row = active.update(&txn).await?;
@@ -228,9 +228,9 @@ pub async fn decide(
         },
         Box::new(move |a| {
             if let Some((r, b)) = changed {
-                a.result_rating = Set(Rating::as_str(r).to_owned());
-                a.behavior_rating = Set(Rating::as_str(b).to_owned());
-                a.predikat = Set(predikat(r, b).as_str().to_owned());
+                a.result_rating = Set(r);
+                a.behavior_rating = Set(b);
+                a.predikat = Set(predikat(r, b));
             }
             a.decision_outcome = Set(Some(outcome));
             a.decision_reason = Set(Some(reason));

@@ -14,7 +14,7 @@ use crate::state::AppState;
 use actix_web::{get, post, put, web, HttpRequest, HttpResponse};
 use chrono::{Duration, Utc};
 use kinerja_domain::rating::predikat;
-use kinerja_domain::{AssessmentAction, AssessmentStatus, CoreValue, Period, Predikat, Rating};
+use kinerja_domain::{AssessmentAction, AssessmentStatus, CoreValue, Period};
 use kinerja_types::{Assessment, NewAssessment, Page, PemdaSettings, Problem};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter, QueryOrder, Set,
@@ -36,7 +36,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
 
 /// The status of a stored assessment.
 pub fn status(a: &assessments::Model) -> AssessmentStatus {
-    a.status.parse().unwrap_or(AssessmentStatus::Draft)
+    a.status
 }
 
 /// An assessment on the wire.
@@ -49,11 +49,11 @@ pub fn to_wire(a: &assessments::Model, name: &str, settings: &PemdaSettings) -> 
         atasan_penilai_id: a.atasan_penilai_id,
         unit_id: a.unit_id,
         period: a.period.clone(),
-        result_rating: a.result_rating.parse().unwrap_or(Rating::Sesuai),
-        behavior_rating: a.behavior_rating.parse().unwrap_or(Rating::Sesuai),
+        result_rating: a.result_rating,
+        behavior_rating: a.behavior_rating,
         behavior_notes: serde_json::from_str(&a.behavior_notes).unwrap_or_default(),
         note: a.note.clone(),
-        predikat: a.predikat.parse().unwrap_or(Predikat::Baik),
+        predikat: a.predikat,
         status: status(a),
         finalized_at: a.finalized_at,
         objection_deadline: a.finalized_at.map(|f| {
@@ -186,12 +186,12 @@ pub async fn create_assessment(
         atasan_penilai_id: Set(atasan),
         unit_id: Set(e.unit_id),
         period: Set(period.to_string()),
-        result_rating: Set(body.result_rating.as_str().to_owned()),
-        behavior_rating: Set(body.behavior_rating.as_str().to_owned()),
+        result_rating: Set(body.result_rating),
+        behavior_rating: Set(body.behavior_rating),
         behavior_notes: Set(notes_json(&body.behavior_notes)?),
         note: Set(body.note.clone()),
-        predikat: Set(predikat(body.result_rating, body.behavior_rating).as_str().to_owned()),
-        status: Set(AssessmentStatus::Draft.as_str().to_owned()),
+        predikat: Set(predikat(body.result_rating, body.behavior_rating)),
+        status: Set(AssessmentStatus::Draft),
         created_at: Set(now),
         updated_at: Set(now),
         ..Default::default()
@@ -239,11 +239,11 @@ pub async fn update_assessment(
     let settings = state.settings().await?;
     let before = to_wire(&a, &e.name, &settings);
     let mut active = a.into_active_model();
-    active.result_rating = Set(body.result_rating.as_str().to_owned());
-    active.behavior_rating = Set(body.behavior_rating.as_str().to_owned());
+    active.result_rating = Set(body.result_rating);
+    active.behavior_rating = Set(body.behavior_rating);
     active.behavior_notes = Set(notes_json(&body.behavior_notes)?);
     active.note = Set(body.note.clone());
-    active.predikat = Set(predikat(body.result_rating, body.behavior_rating).as_str().to_owned());
+    active.predikat = Set(predikat(body.result_rating, body.behavior_rating));
     active.updated_at = Set(Utc::now());
     let row = active.update(&txn).await?;
     let out = to_wire(&row, &e.name, &settings);

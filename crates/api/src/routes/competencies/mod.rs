@@ -84,7 +84,7 @@ pub async fn create_competency(
     }
     let row = competencies::ActiveModel {
         code: Set(code),
-        kind: Set(body.kind.as_str().to_owned()),
+        kind: Set(body.kind),
         name: Set(body.name.trim().to_owned()),
         description: Set(body.description.trim().to_owned()),
         levels: Set(serde_json::to_string(&body.levels).map_err(anyhow::Error::from)?),
@@ -123,7 +123,7 @@ pub async fn update_competency(
     let before = to_wire(current.clone());
     let mut a: competencies::ActiveModel = current.into();
     a.code = Set(code);
-    a.kind = Set(body.kind.as_str().to_owned());
+    a.kind = Set(body.kind);
     a.name = Set(body.name.trim().to_owned());
     a.description = Set(body.description.trim().to_owned());
     a.levels = Set(serde_json::to_string(&body.levels).map_err(anyhow::Error::from)?);

@@ -30,7 +30,7 @@ fn training_wire(t: &trainings::Model) -> Training {
         hours: t.hours.max(0) as u32,
         start_on: t.start_on,
         end_on: t.end_on,
-        status: t.status.parse().unwrap_or(TrainingStatus::Planned),
+        status: t.status,
         evidence: t.evidence.clone(),
     }
 }
@@ -56,7 +56,7 @@ pub async fn plan_wire(db: &impl ConnectionTrait, p: &development_plans::Model) 
         id: p.id,
         employee_id: p.employee_id,
         year: p.year,
-        status: p.status.parse().unwrap_or(PlanStatus::Draft),
+        status: p.status,
         goals: p.goals.clone(),
         focus: serde_json::from_str(&p.focus).unwrap_or_default(),
         mandatory: p.mandatory,
@@ -151,7 +151,7 @@ pub async fn create_plan(
     let row = development_plans::ActiveModel {
         employee_id: Set(e.id),
         year: Set(body.year),
-        status: Set(PlanStatus::Active.as_str().to_owned()),
+        status: Set(PlanStatus::Active),
         goals: Set(body.goals.trim().to_owned()),
         focus: Set(serde_json::to_string(&focus).map_err(anyhow::Error::from)?),
         mandatory: Set(p.plan_required),
@@ -222,7 +222,7 @@ pub async fn update_plan(
         if next == PlanStatus::Completed && before.hours_completed == 0 {
             return Err(ApiError::Conflict("selesaikan paling sedikit satu pelatihan dengan buktinya dahulu".into()));
         }
-        a.status = Set(next.as_str().to_owned());
+        a.status = Set(next);
     }
     if let Some(goals) = &body.goals {
         a.goals = Set(goals.trim().to_owned());
@@ -256,7 +256,7 @@ pub async fn add_training(
     if !may_plan(&viewer, &e) {
         return Err(ApiError::Forbidden("pelatihan direncanakan oleh atasan langsung atau admin".into()));
     }
-    if !matches!(plan.status.parse(), Ok(PlanStatus::Draft | PlanStatus::Active)) {
+    if !matches!(plan.status, PlanStatus::Draft | PlanStatus::Active) {
         return Err(ApiError::Conflict("rencana ini sudah ditutup".into()));
     }
     if body.end_on < body.start_on {
@@ -276,7 +276,7 @@ pub async fn add_training(
         hours: Set(body.hours as i32),
         start_on: Set(body.start_on),
         end_on: Set(body.end_on),
-        status: Set(TrainingStatus::Planned.as_str().to_owned()),
+        status: Set(TrainingStatus::Planned),
         evidence: Set(None),
         updated_at: Set(Utc::now()),
         ..Default::default()
@@ -320,7 +320,7 @@ pub async fn update_training(
         _ => {}
     }
     let mut a: trainings::ActiveModel = t.into();
-    a.status = Set(body.status.as_str().to_owned());
+    a.status = Set(body.status);
     a.evidence = Set(evidence);
     a.updated_at = Set(Utc::now());
     let row = a.update(&txn).await?;

@@ -88,7 +88,7 @@ pub async fn assess_competency(
         competency_id: Set(competency.id),
         level: Set(i32::from(body.level)),
         assessed_on: Set(body.assessed_on),
-        source: Set(body.source.as_str().to_owned()),
+        source: Set(body.source),
         evidence: Set(body.evidence.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned)),
         assessed_by_user_id: Set(Some(viewer.user_id)),
         created_at: Set(Utc::now()),

@@ -12,7 +12,7 @@ use crate::services::oversight::{employee_names, overseeing_team};
 use crate::state::AppState;
 use actix_web::{get, post, web, HttpResponse};
 use chrono::Utc;
-use kinerja_domain::oversight::{check_review, FlagStatus, Recommendation, ReviewError};
+use kinerja_domain::oversight::{check_review, FlagStatus, ReviewError};
 use kinerja_domain::AssessmentStatus;
 use kinerja_types::{AssessmentReview, NewReview, Problem, ReviewResponse};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set};
@@ -48,10 +48,10 @@ async fn wire(db: &impl ConnectionTrait, rows: &[assessment_reviews::Model]) -> 
             team_name: teams.get(&r.team_id).cloned().unwrap_or_default(),
             author_name: r.author_name.clone(),
             note: r.note.clone(),
-            recommendation: r.recommendation.as_deref().and_then(|x| x.parse::<Recommendation>().ok()),
+            recommendation: r.recommendation,
             flag: r.flag,
             reason: r.reason.clone(),
-            flag_status: r.flag_status.as_deref().and_then(|x| x.parse::<FlagStatus>().ok()),
+            flag_status: r.flag_status,
             response: r.response.clone(),
             responded_at: r.responded_at,
             created_at: r.created_at,
@@ -125,7 +125,7 @@ pub async fn create_review(
         return Err(ApiError::Forbidden("hanya anggota tim penilai kinerja yang menelaah penilaian".into()));
     };
     let me = viewer.employee_id.ok_or_else(ApiError::forbidden)?;
-    if a.status == AssessmentStatus::Draft.as_str() {
+    if a.status == AssessmentStatus::Draft {
         return Err(ApiError::Conflict("penilaian masih draf; tim menelaah penilaian yang sudah final".into()));
     }
     let reason = body.reason.as_deref().map(str::trim).filter(|r| !r.is_empty());
@@ -146,10 +146,10 @@ pub async fn create_review(
         author_employee_id: Set(me),
         author_name: Set(author.clone()),
         note: Set(body.note.trim().to_owned()),
-        recommendation: Set(body.recommendation.map(|r| r.as_str().to_owned())),
+        recommendation: Set(body.recommendation.map(|r| r)),
         flag: Set(body.flag),
         reason: Set(reason.map(str::to_owned)),
-        flag_status: Set(body.flag.then(|| FlagStatus::Open.as_str().to_owned())),
+        flag_status: Set(body.flag.then(|| FlagStatus::Open)),
         response: Set(None),
         responded_at: Set(None),
         created_at: Set(Utc::now()),
@@ -247,13 +247,13 @@ pub async fn respond(
     if !review.flag {
         return Err(ApiError::Conflict("catatan ini bukan permintaan tinjau ulang".into()));
     }
-    if review.flag_status.as_deref() != Some(FlagStatus::Open.as_str()) {
+    if review.flag_status != Some(FlagStatus::Open) {
         return Err(ApiError::Conflict("permintaan tinjau ulang ini sudah ditanggapi".into()));
     }
     let before = wire(&txn, std::slice::from_ref(&review)).await?.remove(0);
     let author = review.author_employee_id;
     let mut m: assessment_reviews::ActiveModel = review.into();
-    m.flag_status = Set(Some(FlagStatus::Answered.as_str().to_owned()));
+    m.flag_status = Set(Some(FlagStatus::Answered));
     m.response = Set(Some(body.response.trim().to_owned()));
     m.responded_at = Set(Some(Utc::now()));
     let row = m.update(&txn).await?;

@@ -14,7 +14,7 @@ use crate::services::oversight::{employee_names, follow_up_wire, ids, ids_json, 
 use crate::state::AppState;
 use actix_web::{get, post, put, web, HttpResponse};
 use chrono::{Datelike, NaiveDate, Utc};
-use kinerja_domain::oversight::{SessionKind, TaskStatus};
+use kinerja_domain::oversight::TaskStatus;
 use kinerja_types::{
     DiscussedEmployee, EvaluationSession, NewEvaluationSession, NewSessionFollowUp, Problem, SessionFollowUp,
     TaskUpdate,
@@ -46,7 +46,7 @@ async fn wire(db: &impl ConnectionTrait, s: &evaluation_sessions::Model) -> ApiR
         id: s.id,
         unit_id: s.unit_id,
         unit_name: unit_names(db, &[s.unit_id]).await?.remove(&s.unit_id).unwrap_or_default(),
-        kind: s.kind.parse().unwrap_or(SessionKind::Periodic),
+        kind: s.kind,
         held_on: s.held_on,
         title: s.title.clone(),
         attendees: strings(&s.attendees),
@@ -104,7 +104,7 @@ async fn insert_follow_up(
         description: Set(f.description.trim().to_owned()),
         owner_id: Set(f.owner_id),
         due_on: Set(f.due_on),
-        status: Set(TaskStatus::Open.as_str().to_owned()),
+        status: Set(TaskStatus::Open),
         done_note: Set(None),
         done_at: Set(None),
         ..Default::default()
@@ -199,7 +199,7 @@ pub async fn create_session(
     in_subtree(&txn, body.unit_id, &owners, "follow_ups").await?;
     let session = evaluation_sessions::ActiveModel {
         unit_id: Set(body.unit_id),
-        kind: Set(body.kind.as_str().to_owned()),
+        kind: Set(body.kind),
         held_on: Set(body.held_on),
         title: Set(body.title.trim().to_owned()),
         attendees: Set(serde_json::to_string(&attendees).map_err(anyhow::Error::from)?),

@@ -10,7 +10,7 @@ use crate::state::AppState;
 use actix_web::{get, post, put, web, HttpResponse};
 use chrono::Utc;
 use kinerja_domain::oversight::FlagStatus;
-use kinerja_domain::{AssessmentStatus, Predikat};
+use kinerja_domain::AssessmentStatus;
 use kinerja_types::{EvaluationTeam, NewEvaluationTeam, Problem, TeamAssessment, TeamMember, TeamUnit};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
@@ -213,7 +213,7 @@ pub async fn team_assessments(
         {
             let c = counts.entry(r.assessment_id).or_default();
             c.0 += 1;
-            if r.flag_status.as_deref() == Some(FlagStatus::Open.as_str()) {
+            if r.flag_status == Some(FlagStatus::Open) {
                 c.1 += 1;
             }
         }
@@ -233,8 +233,8 @@ pub async fn team_assessments(
                     penilai_id: a.penilai_id,
                     penilai_name: names.get(&a.penilai_id).cloned().unwrap_or_default(),
                     period: a.period.clone(),
-                    predikat: a.predikat.parse().unwrap_or(Predikat::Baik),
-                    status: a.status.parse().unwrap_or(AssessmentStatus::Finalized),
+                    predikat: a.predikat,
+                    status: a.status,
                     reviews,
                     open_flags,
                 }

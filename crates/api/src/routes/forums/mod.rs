@@ -52,11 +52,11 @@ async fn require_staff(db: &impl ConnectionTrait, viewer: &Viewer, unit_id: i64,
 }
 
 fn forum_status(f: &forums::Model) -> ForumStatus {
-    f.status.parse().unwrap_or(ForumStatus::Announced)
+    f.status
 }
 
 pub(crate) fn input_status(i: &forum_inputs::Model) -> InputStatus {
-    i.status.parse().unwrap_or(InputStatus::Received)
+    i.status
 }
 
 fn input_wire(i: &forum_inputs::Model) -> ForumInput {
@@ -64,7 +64,7 @@ fn input_wire(i: &forum_inputs::Model) -> ForumInput {
         id: i.id,
         forum_id: i.forum_id,
         tracking_code: i.tracking_code.clone(),
-        source: i.source.parse().unwrap_or(InputSource::Online),
+        source: i.source,
         speaker: i.speaker.clone(),
         text: i.text.clone(),
         contact: i.contact.clone(),
@@ -193,7 +193,7 @@ pub async fn create_forum(
         date: Set(body.date),
         place: Set(body.place.trim().to_owned()),
         description: Set(trimmed(&body.description)),
-        status: Set(ForumStatus::Announced.as_str().to_owned()),
+        status: Set(ForumStatus::Announced),
         minutes: Set(None),
         created_at: Set(now),
         updated_at: Set(now),
@@ -268,7 +268,7 @@ pub async fn update_forum(
     if body.description.is_some() {
         a.description = Set(trimmed(&body.description));
     }
-    a.status = Set(next.as_str().to_owned());
+    a.status = Set(next);
     if let Some(m) = &body.minutes {
         a.minutes = Set(Some(m.trim().to_owned()));
     }
@@ -302,12 +302,12 @@ pub async fn add_room_input(
     let row = forum_inputs::ActiveModel {
         forum_id: Set(f.id),
         tracking_code: Set(tracking_code("ASP")),
-        source: Set(InputSource::Room.as_str().to_owned()),
+        source: Set(InputSource::Room),
         speaker: Set(trimmed(&body.speaker)),
         fingerprint: Set(fingerprint(&["room", &f.id.to_string(), &text])),
         text: Set(text),
         contact: Set(None),
-        status: Set(InputStatus::Discussed.as_str().to_owned()),
+        status: Set(InputStatus::Discussed),
         response: Set(None),
         created_at: Set(now),
         updated_at: Set(now),
@@ -357,7 +357,7 @@ pub async fn update_input(
     }
     let before = input_wire(&i);
     let mut a: forum_inputs::ActiveModel = i.into();
-    a.status = Set(body.status.as_str().to_owned());
+    a.status = Set(body.status);
     if response.is_some() {
         a.response = Set(response);
     }
@@ -408,7 +408,7 @@ pub async fn add_commitment(
     for i in linked {
         if input_status(&i) != InputStatus::Committed {
             let mut a: forum_inputs::ActiveModel = i.into();
-            a.status = Set(InputStatus::Committed.as_str().to_owned());
+            a.status = Set(InputStatus::Committed);
             a.updated_at = Set(now);
             a.update(&txn).await?;
         }
@@ -419,7 +419,7 @@ pub async fn add_commitment(
         description: Set(body.description.trim().to_owned()),
         owner: Set(body.owner.trim().to_owned()),
         due_on: Set(body.due_on),
-        status: Set(TaskStatus::Open.as_str().to_owned()),
+        status: Set(TaskStatus::Open),
         input_ids: Set(ids_json(&body.input_ids)),
         done_note: Set(None),
         done_at: Set(None),

@@ -28,7 +28,7 @@ fn public_input(i: &forum_inputs::Model) -> PublicInput {
     PublicInput {
         tracking_code: i.tracking_code.clone(),
         forum_id: i.forum_id,
-        source: i.source.parse().unwrap_or(InputSource::Online),
+        source: i.source,
         text: i.text.clone(),
         status,
         status_label: status.public_label().to_owned(),
@@ -43,7 +43,7 @@ async fn public_wire(
     full: bool,
     today: NaiveDate,
 ) -> ApiResult<PublicForum> {
-    let status: ForumStatus = f.status.parse().unwrap_or(ForumStatus::Announced);
+    let status: ForumStatus = f.status;
     let hidden = InputStatus::Hidden.as_str();
     let (inputs, commitments) = if full {
         let inputs = forum_inputs::Entity::find()
@@ -62,7 +62,7 @@ async fn public_wire(
             .await?
             .into_iter()
             .map(|c| {
-                let st: TaskStatus = c.status.parse().unwrap_or(TaskStatus::Open);
+                let st: TaskStatus = c.status;
                 let label = if is_overdue(st, c.due_on, today) { "Melewati tenggat" } else { st.label() };
                 PublicCommitment {
                     description: c.description,
@@ -165,7 +165,7 @@ pub async fn send_input(
     let db = &state.db;
     let f = forums::Entity::find_by_id(id.into_inner()).one(db).await?.ok_or(ApiError::NotFound)?;
     let today = crate::pemda_settings::load(db).await?.today();
-    let status: ForumStatus = f.status.parse().unwrap_or(ForumStatus::Announced);
+    let status: ForumStatus = f.status;
     if !accepts_online_input(status, f.date, today) {
         return Err(ApiError::Conflict("forum ini tidak lagi menerima aspirasi daring".into()));
     }
@@ -191,11 +191,11 @@ pub async fn send_input(
     let row = forum_inputs::ActiveModel {
         forum_id: Set(f.id),
         tracking_code: Set(code.clone()),
-        source: Set(InputSource::Online.as_str().to_owned()),
+        source: Set(InputSource::Online),
         speaker: Set(None),
         text: Set(text),
         contact: Set(body.contact.as_deref().map(str::trim).filter(|c| !c.is_empty()).map(str::to_owned)),
-        status: Set(InputStatus::Received.as_str().to_owned()),
+        status: Set(InputStatus::Received),
         response: Set(None),
         fingerprint: Set(print),
         created_at: Set(now),

@@ -7,7 +7,6 @@ use crate::policy::employees_within;
 use crate::policy::Viewer;
 use crate::state::AppState;
 use actix_web::{get, web, HttpRequest, HttpResponse};
-use kinerja_domain::ActivityStatus;
 use kinerja_types::{ActivityReportRow, Page, Problem};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 
@@ -47,7 +46,7 @@ pub async fn report(
                 minutes: a.minutes.max(0) as u32,
                 description: a.description,
                 output_qty: a.output_qty,
-                status: a.status.parse().unwrap_or(ActivityStatus::Draft),
+                status: a.status,
                 activity_id: a.id,
             })
         })

@@ -34,7 +34,7 @@ async fn save_status(
     edit: impl FnOnce(&mut skps::ActiveModel),
 ) -> ApiResult<skps::Model> {
     let mut active = skp.into_active_model();
-    active.status = Set(status.as_str().to_owned());
+    active.status = Set(status);
     active.updated_at = Set(Utc::now());
     edit(&mut active);
     Ok(active.update(txn).await?)
@@ -175,7 +175,7 @@ pub async fn revise(state: web::Data<AppState>, viewer: Viewer, id: web::Path<i6
     }
     let employee = employees::Entity::find_by_id(skp.employee_id).one(&txn).await?.ok_or(ApiError::NotFound)?;
     let mut new_skp =
-        crate::services::skp::insert_skp(&txn, &employee, skp.year, &skp.approach, skp.revision + 1, Some(skp.id))
+        crate::services::skp::insert_skp(&txn, &employee, skp.year, skp.approach, skp.revision + 1, Some(skp.id))
             .await?
             .into_active_model();
     // A revision keeps the position of the plan it revises.

@@ -155,7 +155,7 @@ pub async fn create_skp(
             )));
         }
     }
-    let skp = crate::services::skp::insert_skp(&txn, &employee, body.year, body.approach.as_str(), 1, None).await?;
+    let skp = crate::services::skp::insert_skp(&txn, &employee, body.year, body.approach, 1, None).await?;
     let wire = svc::full(&txn, &skp).await?;
     audit::record(
         &txn,

@@ -86,9 +86,9 @@ pub async fn add_rhk(
     svc::require_owner(&viewer, &skp)?;
     editable(&skp)?;
     body.validate()?;
-    check_indicators(skp.approach.parse().unwrap_or(Approach::Kuantitatif), &body.indicators)?;
+    check_indicators(skp.approach, &body.indicators)?;
     let owner = employees::Entity::find_by_id(skp.employee_id).one(&txn).await?.ok_or(ApiError::NotFound)?;
-    let kind: PositionKind = owner.position_kind.parse().unwrap_or(PositionKind::Pelaksana);
+    let kind: PositionKind = owner.position_kind;
     let target = intervened(&txn, &body).await?;
     if let Err(message) = check_cascade(kind, skp.unit_id, skp.penilai_id, skp.year, &target) {
         let field = if kind == PositionKind::Jpt { "pk_goal_id" } else { "parent_rhk_id" };
@@ -238,7 +238,7 @@ pub async fn cascade_down(
                 });
                 continue;
             }
-            None => crate::services::skp::insert_skp(&txn, sub, skp.year, &skp.approach, 1, None).await?,
+            None => crate::services::skp::insert_skp(&txn, sub, skp.year, skp.approach, 1, None).await?,
         };
         let new = NewRhk {
             text: text.clone(),
