@@ -56,8 +56,11 @@ const READ_TOKEN: usize = 10;
 const AUDITOR: usize = 8;
 const ADMIN: usize = 9;
 
-/// The combined-role accounts: (username, roles, unit code of the unit role, employee NIP).
-const COMBINED: [(&str, &[&str], Option<&str>, Option<&str>); 3] = [
+/// A combined-role account: username, roles, unit code of the unit role, employee NIP.
+type Account = (&'static str, &'static [&'static str], Option<&'static str>, Option<&'static str>);
+
+/// The combined-role accounts.
+const COMBINED: [Account; 3] = [
     ("matrix.inspektur", &["auditor", "kepala_unit"], Some("INSPEKTORAT"), Some("196912121994031005")),
     ("matrix.auditor.operator", &["auditor", "operator_layanan"], Some("DUKCAPIL"), None),
     ("matrix.admin.pegawai", &["admin"], None, Some("197111301997032003")),
@@ -698,7 +701,7 @@ async fn fixtures(app: &TestApp, tokens: &[Option<String>; 14]) -> Fx {
     f.token_to_revoke = id(&ok(app, POST, "/api/v1/api-tokens", admin, Some(doomed)).await);
 
     let catalogue = ok(app, GET, "/api/v1/competencies", admin, None).await;
-    f.m1 = id(catalogue.as_array().unwrap().iter().find(|c| c["code"] == "M1").unwrap());
+    f.m1 = id(catalogue["items"].as_array().unwrap().iter().find(|c| c["code"] == "M1").unwrap());
     let plan = json!({ "year": year, "goals": "Meningkatkan integritas dan komunikasi" });
     f.plan = id(&ok(app, POST, &format!("/api/v1/employees/{}/development-plans", f.dedi), kasi, Some(plan)).await);
     let training = json!({ "course": "Pelatihan Integritas", "provider": "BPSDM", "hours": 8, "start_on": today.to_string(), "end_on": today.to_string() });

@@ -19,7 +19,7 @@ const DEDI_TITLE: &str = "Pengelola Data Pelayanan Kesehatan";
 async fn competency_id(app: &TestApp, token: &str, code: &str) -> i64 {
     let (status, list) = app.get("/api/v1/competencies", token).await;
     assert_eq!(status, StatusCode::OK, "{list}");
-    list.as_array().unwrap().iter().find(|c| c["code"] == code).unwrap()["id"].as_i64().unwrap()
+    list["items"].as_array().unwrap().iter().find(|c| c["code"] == code).unwrap()["id"].as_i64().unwrap()
 }
 
 async fn import(app: &TestApp, token: &str, csv: &str) -> (StatusCode, Value) {
@@ -40,11 +40,11 @@ async fn catalogue_standards_gaps_and_plans(app: TestApp) {
     let admin = app.token("admin").await;
     // The catalogue of PermenPANRB 38/2017 is there, with five levels each, and editable.
     let (_, list) = app.get("/api/v1/competencies", &admin).await;
-    let codes: Vec<&str> = list.as_array().unwrap().iter().map(|c| c["code"].as_str().unwrap()).collect();
+    let codes: Vec<&str> = list["items"].as_array().unwrap().iter().map(|c| c["code"].as_str().unwrap()).collect();
     for code in ["M1", "M2", "M3", "M4", "M5", "M6", "M7", "M8", "SK1"] {
         assert!(codes.contains(&code), "{code} missing from {codes:?}");
     }
-    assert_eq!(list[0]["levels"].as_array().unwrap().len(), 5);
+    assert_eq!(list["items"][0]["levels"].as_array().unwrap().len(), 5);
     let teknis = json!({ "code": "T-DATA", "kind": "teknis", "name": "Pengelolaan Data Kesehatan",
         "description": "Mengelola data pelayanan kesehatan", "levels": ["a", "b", "c", "d", "e"] });
     let (status, created) = app.post("/api/v1/competencies", &admin, teknis.clone()).await;
@@ -60,7 +60,7 @@ async fn catalogue_standards_gaps_and_plans(app: TestApp) {
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{refused}");
     assert_eq!(refused["rows"].as_array().unwrap().len(), 3, "{refused}");
     let (_, none) = app.get("/api/v1/position-standards", &admin).await;
-    assert_eq!(none, json!([]), "nothing written");
+    assert_eq!(none["items"], json!([]), "nothing written");
     let csv = format!(
         "position_title,code,level\n{DEDI_TITLE},M1,3\n{DEDI_TITLE},M3,3\n{DEDI_TITLE},M5,4\n{DEDI_TITLE},T-DATA,3\n"
     );
@@ -225,7 +225,7 @@ async fn the_demo_city_has_gaps_and_plans(app: TestApp) {
     assert!(!weak.is_empty(), "the demo city rates someone Butuh Perbaikan: {rated}");
     for employee in weak {
         let (_, plans) = app.get(&format!("/api/v1/employees/{employee}/development-plans"), &admin).await;
-        let plans = plans.as_array().unwrap();
+        let plans = plans["items"].as_array().unwrap();
         assert_eq!(plans.len(), 1, "one plan each, even when seeded twice: {plans:?}");
         assert_eq!((plans[0]["mandatory"].as_bool(), plans[0]["status"].as_str()), (Some(true), Some("active")));
         assert!(!plans[0]["trainings"].as_array().unwrap().is_empty());

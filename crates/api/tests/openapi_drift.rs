@@ -114,3 +114,31 @@ fn every_route_is_documented_with_problem_errors() {
     }
     assert!(spec["components"]["schemas"]["Problem"].is_object());
 }
+
+/// Every list is paged like the others (`{"items", "total", "page", "per_page"}`): no read answers
+/// a bare array, and every such page takes `page` and `per_page`.
+#[test]
+fn every_list_is_paged() {
+    let spec: serde_json::Value = serde_json::from_str(&kinerja_api::openapi::to_json()).unwrap();
+    let mut bare = Vec::new();
+    let mut unpaged = Vec::new();
+    for (path, item) in spec["paths"].as_object().unwrap() {
+        let Some(get) = item.get("get") else { continue };
+        let schema = &get["responses"]["200"]["content"]["application/json"]["schema"];
+        if schema["type"] == "array" {
+            bare.push(path.clone());
+        }
+        let reference = schema["$ref"].as_str().unwrap_or_default();
+        if reference.starts_with("#/components/schemas/Page") {
+            let params: Vec<&str> = get["parameters"]
+                .as_array()
+                .map(|ps| ps.iter().filter_map(|p| p["name"].as_str()).collect())
+                .unwrap_or_default();
+            if !(params.contains(&"page") && params.contains(&"per_page")) {
+                unpaged.push(path.clone());
+            }
+        }
+    }
+    assert!(bare.is_empty(), "lists answering a bare array instead of a page: {bare:?}");
+    assert!(unpaged.is_empty(), "pages without page/per_page parameters: {unpaged:?}");
+}

@@ -69,9 +69,9 @@ async fn the_team_reviews_and_flags_but_never_rates(app: TestApp) {
     let (_, me) = app.get("/api/v1/me", &camat).await;
     assert_eq!(me["is_team_member"], true);
     let (_, mine) = app.get("/api/v1/evaluation-teams", &camat).await;
-    assert_eq!(mine.as_array().unwrap().len(), 1);
+    assert_eq!(mine["items"].as_array().unwrap().len(), 1);
     let (_, none) = app.get("/api/v1/evaluation-teams", &dedi_token).await;
-    assert_eq!(none, json!([]));
+    assert_eq!(none["items"], json!([]));
 
     // A draft cannot be reviewed; once finalized it is in the team's list, with its evidence.
     let review_path = format!("/api/v1/assessments/{assessment}/reviews");
@@ -81,7 +81,11 @@ async fn the_team_reviews_and_flags_but_never_rates(app: TestApp) {
     assert_eq!(status, StatusCode::OK);
     let (status, list) = app.get(&format!("/api/v1/evaluation-teams/{team_id}/assessments"), &camat).await;
     assert_eq!(status, StatusCode::OK, "{list}");
-    assert!(list.as_array().unwrap().iter().any(|a| a["assessment_id"] == assessment && a["penilai_id"] == kasi_id));
+    assert!(list["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|a| a["assessment_id"] == assessment && a["penilai_id"] == kasi_id));
     let evidence = format!("/api/v1/employees/{dedi}/rating-evidence?period={}", local_today().year() - 1);
     assert_eq!(app.get(&evidence, &camat).await.0, StatusCode::OK);
     assert_eq!(app.get(&evidence, &app.token("kadisdukcapil").await).await.0, StatusCode::NOT_FOUND);
@@ -120,16 +124,16 @@ async fn the_team_reviews_and_flags_but_never_rates(app: TestApp) {
     for who in ["dedi", "kasi.rujukan", "kadinkes", "camat.sukasari", "auditor"] {
         let (status, notes) = app.get(&review_path, &app.token(who).await).await;
         assert_eq!(status, StatusCode::OK, "{who}: {notes}");
-        assert_eq!(notes.as_array().unwrap().len(), 2, "{who}");
+        assert_eq!(notes["items"].as_array().unwrap().len(), 2, "{who}");
     }
     assert_eq!(app.get(&review_path, &app.token("sri").await).await.0, StatusCode::NOT_FOUND);
     assert_eq!(app.get(&review_path, &app.token("kadisdukcapil").await).await.0, StatusCode::NOT_FOUND);
     let (_, inbox) = app.get("/api/v1/notifications", &kasi).await;
     assert!(inbox["items"].as_array().unwrap().iter().any(|n| n["kind"] == "assessment_review"), "{inbox}");
     let (_, open) = app.get("/api/v1/assessment-reviews?open_flags=true", &kasi).await;
-    assert_eq!(open.as_array().unwrap().len(), 1, "{open}");
+    assert_eq!(open["items"].as_array().unwrap().len(), 1, "{open}");
     let (_, theirs) = app.get("/api/v1/assessment-reviews", &app.token("sri").await).await;
-    assert_eq!(theirs, json!([]));
+    assert_eq!(theirs["items"], json!([]));
     assert_eq!(oversight(&app, dinkes, &admin).await["flags_open"], 1);
 
     // Only the penilai answers the flag, once; a plain note is no flag.
@@ -221,12 +225,12 @@ async fn sessions_track_follow_ups_to_done(app: TestApp) {
             &app.token("auditor").await,
         )
         .await;
-    assert_eq!((status, list.as_array().unwrap().len()), (StatusCode::OK, 1), "{list}");
+    assert_eq!((status, list["items"].as_array().unwrap().len()), (StatusCode::OK, 1), "{list}");
     assert_eq!(app.get("/api/v1/evaluation-sessions", &dedi_token).await.0, StatusCode::FORBIDDEN);
     let one = format!("/api/v1/evaluation-sessions/{}", made["id"]);
     assert_eq!(app.get(&one, &app.token("kadisdukcapil").await).await.0, StatusCode::NOT_FOUND);
     let (_, theirs) = app.get("/api/v1/evaluation-sessions", &app.token("kadisdukcapil").await).await;
-    assert_eq!(theirs, json!([]));
+    assert_eq!(theirs["items"], json!([]));
 
     // The overdue follow-up is on the dashboard, up to the city.
     let figures = oversight(&app, dinkes, &kadinkes).await;
@@ -238,7 +242,7 @@ async fn sessions_track_follow_ups_to_done(app: TestApp) {
 
     // The owner sees and closes their own, with a note; the head reopens; another employee cannot.
     let (_, mine) = app.get("/api/v1/evaluation-follow-ups", &dedi_token).await;
-    let mine = mine.as_array().unwrap();
+    let mine = mine["items"].as_array().unwrap();
     assert_eq!(mine.len(), 1);
     let path = format!("/api/v1/evaluation-follow-ups/{}", mine[0]["id"]);
     assert_eq!(put(&app, &path, &dedi_token, json!({ "status": "done" })).await.0, StatusCode::UNPROCESSABLE_ENTITY);
@@ -440,16 +444,16 @@ async fn the_demo_city_shows_oversight(app: TestApp) {
     kinerja_api::seed::demo::run_with(&app.db, &extras).await.unwrap();
     let camat = app.token("camat.sukasari").await;
     let (_, teams) = app.get("/api/v1/evaluation-teams", &camat).await;
-    assert_eq!(teams.as_array().unwrap().len(), 1, "{teams}");
-    let team = teams[0]["id"].as_i64().unwrap();
+    assert_eq!(teams["items"].as_array().unwrap().len(), 1, "{teams}");
+    let team = teams["items"][0]["id"].as_i64().unwrap();
     let (_, rated) = app.get(&format!("/api/v1/evaluation-teams/{team}/assessments"), &camat).await;
-    assert!(rated.as_array().unwrap().iter().any(|a| a["reviews"].as_u64() > Some(0)), "{rated}");
-    assert!(rated.as_array().unwrap().iter().any(|a| a["open_flags"] == 1), "{rated}");
+    assert!(rated["items"].as_array().unwrap().iter().any(|a| a["reviews"].as_u64() > Some(0)), "{rated}");
+    assert!(rated["items"].as_array().unwrap().iter().any(|a| a["open_flags"] == 1), "{rated}");
 
     let kadinkes = app.token("kadinkes").await;
     let dinkes = app.unit_id("DINKES").await;
     let (_, sessions) = app.get(&format!("/api/v1/evaluation-sessions?unit_id={dinkes}"), &kadinkes).await;
-    let annual = sessions.as_array().unwrap().iter().find(|s| s["kind"] == "annual").unwrap();
+    let annual = sessions["items"].as_array().unwrap().iter().find(|s| s["kind"] == "annual").unwrap();
     let states: Vec<(&str, bool)> = annual["follow_ups"]
         .as_array()
         .unwrap()

@@ -48,6 +48,15 @@ pub async fn get<T: DeserializeOwned>(path: &str, query: &Query<'_>) -> Result<T
     decode(execute(&call).await?).await
 }
 
+/// The items of the first page of a list, as large as the server gives (200): for views that show
+/// a subject's whole list (one complaint's history, one employee's plans, one's teams).
+pub async fn items<T: DeserializeOwned>(path: &str, query: &Query<'_>) -> Result<Vec<T>, ApiError> {
+    let mut query = query.to_vec();
+    query.push(("per_page", kinerja_types::Page::<()>::MAX_PER_PAGE.to_string()));
+    let page: kinerja_types::Page<T> = get(path, &query).await?;
+    Ok(page.items)
+}
+
 /// `POST`/`PATCH`/`PUT {path}` with a JSON body as the signed-in user.
 pub async fn send<B, T>(method: Method, path: &str, body: &B) -> Result<T, ApiError>
 where

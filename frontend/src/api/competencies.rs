@@ -16,7 +16,7 @@ pub async fn profile(employee_id: i64) -> Result<CompetencyProfile, ApiError> {
 
 /// `GET /employees/{id}/development-plans`, newest first.
 pub async fn plans(employee_id: i64) -> Result<Vec<DevelopmentPlan>, ApiError> {
-    client::get(&format!("/employees/{employee_id}/development-plans"), &[]).await
+    client::items(&format!("/employees/{employee_id}/development-plans"), &[]).await
 }
 
 /// `POST /employees/{id}/competency-assessments`.

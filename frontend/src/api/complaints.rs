@@ -35,7 +35,7 @@ pub async fn get(id: i64) -> Result<Complaint, ApiError> {
 
 /// `GET /complaints/{id}/history`, oldest first.
 pub async fn history(id: i64) -> Result<Vec<ComplaintEvent>, ApiError> {
-    client::get(&format!("/complaints/{id}/history"), &[]).await
+    client::items(&format!("/complaints/{id}/history"), &[]).await
 }
 
 /// `POST /complaints/{id}/transition`.

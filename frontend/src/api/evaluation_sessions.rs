@@ -11,7 +11,7 @@ pub async fn list(unit_id: Option<i64>, year: i32) -> Result<Vec<EvaluationSessi
     if let Some(unit) = unit_id {
         query.push(("unit_id", unit.to_string()));
     }
-    client::get("/evaluation-sessions", &query).await
+    client::items("/evaluation-sessions", &query).await
 }
 
 /// `POST /evaluation-sessions` (the head of the unit, or an admin).
@@ -21,7 +21,7 @@ pub async fn create(body: &NewEvaluationSession) -> Result<EvaluationSession, Ap
 
 /// `GET /evaluation-follow-ups`: the caller's own, and those of the sessions a head sees.
 pub async fn follow_ups() -> Result<Vec<SessionFollowUp>, ApiError> {
-    client::get("/evaluation-follow-ups", &[]).await
+    client::items("/evaluation-follow-ups", &[]).await
 }
 
 /// `PUT /evaluation-follow-ups/{id}`: done (with a note) or reopened.

@@ -9,7 +9,7 @@ use kinerja_types::{AssessmentReview, EvaluationTeam, NewEvaluationTeam, NewRevi
 
 /// `GET /evaluation-teams`: every team for admins and auditors, one's own for members.
 pub async fn list() -> Result<Vec<EvaluationTeam>, ApiError> {
-    client::get("/evaluation-teams", &[]).await
+    client::items("/evaluation-teams", &[]).await
 }
 
 /// `POST /evaluation-teams` (admin).
@@ -25,12 +25,12 @@ pub async fn update(id: i64, body: &NewEvaluationTeam) -> Result<EvaluationTeam,
 /// `GET /evaluation-teams/{id}/assessments?period=`.
 pub async fn assessments(team_id: i64, period: Option<Period>) -> Result<Vec<TeamAssessment>, ApiError> {
     let query: Vec<(&str, String)> = period.map(|p| ("period", p.to_string())).into_iter().collect();
-    client::get(&format!("/evaluation-teams/{team_id}/assessments"), &query).await
+    client::items(&format!("/evaluation-teams/{team_id}/assessments"), &query).await
 }
 
 /// `GET /assessments/{id}/reviews`.
 pub async fn reviews(assessment_id: i64) -> Result<Vec<AssessmentReview>, ApiError> {
-    client::get(&format!("/assessments/{assessment_id}/reviews"), &[]).await
+    client::items(&format!("/assessments/{assessment_id}/reviews"), &[]).await
 }
 
 /// `POST /assessments/{id}/reviews` (a member of a team whose scope holds the employee).
@@ -41,7 +41,7 @@ pub async fn review(assessment_id: i64, body: &NewReview) -> Result<AssessmentRe
 /// `GET /assessment-reviews?open_flags=`: the reviews the caller may read.
 pub async fn visible(open_flags: bool) -> Result<Vec<AssessmentReview>, ApiError> {
     let query: Vec<(&str, String)> = if open_flags { vec![("open_flags", "true".to_owned())] } else { Vec::new() };
-    client::get("/assessment-reviews", &query).await
+    client::items("/assessment-reviews", &query).await
 }
 
 /// `POST /assessment-reviews/{id}/response`: the penilai answers a flag.

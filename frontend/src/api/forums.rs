@@ -12,7 +12,7 @@ use kinerja_types::{
 /// `GET /forums?status=`: the forums of the caller's units, without their inputs and commitments.
 pub async fn list(status: Option<ForumStatus>) -> Result<Vec<Forum>, ApiError> {
     let query: Vec<(&str, String)> = status.map(|s| ("status", s.as_str().to_owned())).into_iter().collect();
-    client::get("/forums", &query).await
+    client::items("/forums", &query).await
 }
 
 /// `POST /forums` (heads and operators of the unit, admin).

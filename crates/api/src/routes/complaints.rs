@@ -6,7 +6,7 @@ use crate::audit::{self, Change};
 use crate::entities::{complaint_events, complaints, employees, units};
 use crate::error::{ApiError, ApiResult};
 use crate::policy::{Capability, Viewer};
-use crate::routes::list::{page, PageQuery};
+use crate::routes::list::{fetch_page, page, PageQuery};
 use crate::state::AppState;
 use actix_web::{get, post, web};
 use chrono::Utc;
@@ -259,29 +259,29 @@ pub async fn transition(
 }
 
 /// Every step of a complaint, oldest first.
-#[utoipa::path(tag = "complaints", security(("bearer" = [])), params(("id" = i64, Path)),
-    responses((status = 200, body = Vec<ComplaintEvent>), (status = 404, body = Problem)))]
+#[utoipa::path(tag = "complaints", security(("bearer" = [])), params(("id" = i64, Path), PageQuery),
+    responses((status = 200, body = Page<ComplaintEvent>), (status = 404, body = Problem)))]
 #[get("/complaints/{id}/history")]
 pub async fn history(
     state: web::Data<AppState>,
     viewer: Viewer,
     id: web::Path<i64>,
-) -> ApiResult<web::Json<Vec<ComplaintEvent>>> {
+    paging: web::Query<PageQuery>,
+) -> ApiResult<web::Json<Page<ComplaintEvent>>> {
     let (c, _) = find_readable(&state.db, &viewer, id.into_inner()).await?;
-    let rows = complaint_events::Entity::find()
+    let select = complaint_events::Entity::find()
         .filter(complaint_events::Column::ComplaintId.eq(c.id))
-        .order_by_asc(complaint_events::Column::Id)
-        .all(&state.db)
-        .await?;
-    Ok(web::Json(
-        rows.into_iter()
-            .map(|e| ComplaintEvent {
-                from_status: e.from_status,
-                to_status: e.to_status,
-                note: e.note,
-                actor_user_id: e.actor_user_id,
-                at: e.at,
-            })
-            .collect(),
-    ))
+        .order_by_asc(complaint_events::Column::Id);
+    let (rows, total) = fetch_page(&state.db, select, &paging).await?;
+    let items = rows
+        .into_iter()
+        .map(|e| ComplaintEvent {
+            from_status: e.from_status,
+            to_status: e.to_status,
+            note: e.note,
+            actor_user_id: e.actor_user_id,
+            at: e.at,
+        })
+        .collect();
+    Ok(web::Json(page(items, total, &paging)))
 }

@@ -103,7 +103,7 @@ pub async fn get_employee(
     id: web::Path<i64>,
 ) -> ApiResult<web::Json<Employee>> {
     let scope = viewer.scope();
-    Ok(web::Json(to_wire(&find_visible(&state.db, &scope, id.into_inner()).await?)))
+    Ok(web::Json(to_wire(&find_visible(&state.db, scope, id.into_inner()).await?)))
 }
 
 async fn require_unit(db: &impl ConnectionTrait, unit_id: i64) -> ApiResult<()> {
@@ -185,7 +185,7 @@ pub async fn update_employee(
     let id = id.into_inner();
     let txn = crate::db::begin(&state.db).await?;
     let scope = viewer.scope();
-    let current = find_visible(&txn, &scope, id).await?;
+    let current = find_visible(&txn, scope, id).await?;
     viewer.require(Capability::Administer)?;
     body.validate()?;
     let before = to_wire(&current);

@@ -172,7 +172,7 @@ pub async fn add_link(
 pub async fn info(state: web::Data<AppState>, viewer: Viewer, id: web::Path<i64>) -> ApiResult<web::Json<Evidence>> {
     let row = evidence::Entity::find_by_id(id.into_inner()).one(&state.db).await?.ok_or(ApiError::NotFound)?;
     let scope = viewer.scope();
-    crate::services::oversight::readable_employee(&state.db, &viewer, &scope, row.employee_id).await?;
+    crate::services::oversight::readable_employee(&state.db, &viewer, scope, row.employee_id).await?;
     Ok(web::Json(to_wire(&row)))
 }
 
@@ -185,7 +185,7 @@ pub async fn info(state: web::Data<AppState>, viewer: Viewer, id: web::Path<i64>
 pub async fn download(state: web::Data<AppState>, viewer: Viewer, id: web::Path<i64>) -> ApiResult<HttpResponse> {
     let row = evidence::Entity::find_by_id(id.into_inner()).one(&state.db).await?.ok_or(ApiError::NotFound)?;
     let scope = viewer.scope();
-    crate::services::oversight::readable_employee(&state.db, &viewer, &scope, row.employee_id).await?;
+    crate::services::oversight::readable_employee(&state.db, &viewer, scope, row.employee_id).await?;
     let Some(sha) = row.sha256.clone() else {
         return Ok(HttpResponse::Ok().json(to_wire(&row)));
     };

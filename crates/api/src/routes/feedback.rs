@@ -32,7 +32,7 @@ pub struct EmployeeQuery {
 async fn subject(db: &impl ConnectionTrait, viewer: &Viewer, asked: Option<i64>) -> ApiResult<employees::Model> {
     let id = asked.or(viewer.employee_id).ok_or_else(|| ApiError::field("employee_id", "sebutkan pegawai"))?;
     let scope = viewer.scope();
-    crate::services::people::find_visible(db, &scope, id).await
+    crate::services::people::find_visible(db, scope, id).await
 }
 
 pub(crate) fn to_wire(f: feedback::Model) -> Feedback {
@@ -111,7 +111,7 @@ pub async fn create_feedback(
         author_name: Set(author_name(&txn, &viewer).await?),
         text: Set(body.text.trim().to_owned()),
         rhk_id: Set(body.rhk_id),
-        core_value: Set(body.core_value.map(|v| v)),
+        core_value: Set(body.core_value),
         parent_id: Set(body.parent_id),
         created_at: Set(Utc::now()),
         ..Default::default()

@@ -87,6 +87,16 @@ pub fn csv_response<T: Serialize>(rows: &[T], name: &str) -> ApiResult<HttpRespo
         .body(body))
 }
 
+/// One page of rows already in memory (a list bounded by its subject, such as one complaint's
+/// history), with the total.
+pub fn page_of<T>(mut all: Vec<T>, q: &PageQuery) -> Page<T> {
+    let total = all.len() as u64;
+    let start = (q.offset().min(total)) as usize;
+    let end = (q.offset().saturating_add(q.per_page())).min(total) as usize;
+    let items = all.drain(start..end).collect();
+    Page { items, total, page: q.page(), per_page: q.per_page() }
+}
+
 /// Builds the page body.
 pub fn page<T>(items: Vec<T>, total: u64, q: &PageQuery) -> Page<T> {
     Page { items, total, page: q.page(), per_page: q.per_page() }

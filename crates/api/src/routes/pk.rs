@@ -45,7 +45,7 @@ impl YearQuery {
 }
 
 /// The unit's Perjanjian Kinerja goals for a year (anyone who can see the unit).
-#[utoipa::path(tag = "skp", security(("bearer" = [])), params(("id" = i64, Path), YearQuery),
+#[utoipa::path(tag = "skp", security(("bearer" = [])), params(("id" = i64, Path), YearQuery, PageQuery),
     responses((status = 200, body = Page<PkGoal>), (status = 404, body = Problem), (status = 422, body = Problem)))]
 #[get("/units/{id}/pk")]
 pub async fn list_pk(
@@ -53,20 +53,15 @@ pub async fn list_pk(
     viewer: Viewer,
     id: web::Path<i64>,
     q: web::Query<YearQuery>,
+    paging: web::Query<PageQuery>,
 ) -> ApiResult<web::Json<Page<PkGoal>>> {
     let unit = crate::routes::units::find_visible(&state.db, &viewer, id.into_inner()).await?;
-    let goals: Vec<PkGoal> = pk_goals::Entity::find()
+    let select = pk_goals::Entity::find()
         .filter(pk_goals::Column::UnitId.eq(unit.id))
         .filter(pk_goals::Column::Year.eq(q.year()?))
-        .order_by_asc(pk_goals::Column::Id)
-        .all(&state.db)
-        .await?
-        .iter()
-        .map(to_wire)
-        .collect();
-    let total = goals.len() as u64;
-    let paging = PageQuery { page: Some(1), per_page: Some(Page::<()>::MAX_PER_PAGE), format: None };
-    Ok(web::Json(page(goals, total, &paging)))
+        .order_by_asc(pk_goals::Column::Id);
+    let (rows, total) = crate::routes::list::fetch_page(&state.db, select, &paging).await?;
+    Ok(web::Json(page(rows.iter().map(to_wire).collect(), total, &paging)))
 }
 
 /// Adds a goal to the unit's Perjanjian Kinerja (the unit's head or an admin). Audited.

@@ -4,6 +4,7 @@
 use crate::error::{ApiError, ApiResult};
 use crate::policy::{Capability, Viewer};
 use crate::routes::imports::{self, ImportProblem};
+use crate::routes::list::PageQuery;
 use crate::state::AppState;
 use actix_web::{get, post, web, HttpRequest, HttpResponse};
 use kinerja_domain::Period;
@@ -42,12 +43,11 @@ pub struct TppQuery {
     pub unit_id: Option<i64>,
     /// `2026-11`.
     pub month: String,
-    pub format: Option<String>,
 }
 
 /// The TPP percentage of every employee for a month, from the Pemda's rule in settings: performance
 /// (approved minutes against the monthly target) and discipline less lateness and absence.
-#[utoipa::path(tag = "tpp", security(("bearer" = [])), params(TppQuery),
+#[utoipa::path(tag = "tpp", security(("bearer" = [])), params(TppQuery, PageQuery),
     responses((status = 200, body = Page<TppRow>), (status = 403, body = Problem), (status = 404, body = Problem), (status = 422, body = Problem)))]
 #[get("/reports/tpp")]
 pub async fn tpp_report(
@@ -55,6 +55,7 @@ pub async fn tpp_report(
     state: web::Data<AppState>,
     viewer: Viewer,
     q: web::Query<TppQuery>,
+    paging: web::Query<PageQuery>,
 ) -> ApiResult<HttpResponse> {
     let month = match q.month.parse::<Period>() {
         Ok(m @ Period::Month(..)) => m,
@@ -63,5 +64,5 @@ pub async fn tpp_report(
     let units = crate::routes::reports::scope(&state.db, &viewer, q.unit_id).await?;
     let settings = state.settings().await?;
     let items = crate::services::tpp::rows(&state.db, units, month, &settings.tpp).await?;
-    crate::routes::reports::answer(&req, q.format.as_deref(), items, &format!("tpp-{month}"))
+    crate::routes::reports::answer(&req, &paging, items, &format!("tpp-{month}"))
 }

@@ -86,7 +86,7 @@ pub async fn seed(
             author_employee_id: Set(camat.id),
             author_name: Set(camat.name.clone()),
             note: Set(note.into()),
-            recommendation: Set(rec.map(|r| r)),
+            recommendation: Set(rec),
             flag: Set(reason.is_some()),
             reason: Set(reason.map(str::to_owned)),
             flag_status: Set(reason.map(|_| FlagStatus::Open)),

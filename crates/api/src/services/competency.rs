@@ -128,7 +128,7 @@ pub async fn latest_predikat(db: &impl ConnectionTrait, employee_id: i64) -> Api
         .order_by_desc(assessments::Column::Id)
         .one(db)
         .await?;
-    Ok(row.and_then(|a| Some(a.predikat)))
+    Ok(row.map(|a| a.predikat))
 }
 
 /// One employee's profile: every required or assessed competency, the gaps, the match, whether a

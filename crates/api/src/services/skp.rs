@@ -186,7 +186,7 @@ pub async fn in_force(
 pub async fn find_visible(db: &impl ConnectionTrait, viewer: &Viewer, id: i64) -> ApiResult<skps::Model> {
     let skp = skps::Entity::find_by_id(id).one(db).await?.ok_or(ApiError::NotFound)?;
     let scope = viewer.scope();
-    crate::services::people::find_visible(db, &scope, skp.employee_id).await?;
+    crate::services::people::find_visible(db, scope, skp.employee_id).await?;
     Ok(skp)
 }
 
@@ -195,7 +195,7 @@ pub async fn find_visible(db: &impl ConnectionTrait, viewer: &Viewer, id: i64) -
 pub async fn find_readable(db: &impl ConnectionTrait, viewer: &Viewer, id: i64) -> ApiResult<skps::Model> {
     let skp = skps::Entity::find_by_id(id).one(db).await?.ok_or(ApiError::NotFound)?;
     let scope = viewer.scope();
-    crate::services::oversight::readable_employee(db, viewer, &scope, skp.employee_id).await?;
+    crate::services::oversight::readable_employee(db, viewer, scope, skp.employee_id).await?;
     Ok(skp)
 }
 

@@ -134,7 +134,7 @@ impl From<&Activity> for CsvRow {
 pub async fn find_visible(db: &impl ConnectionTrait, viewer: &Viewer, id: i64) -> ApiResult<activities::Model> {
     let a = activities::Entity::find_by_id(id).one(db).await?.ok_or(ApiError::NotFound)?;
     let scope = viewer.scope();
-    crate::services::people::find_visible(db, &scope, a.employee_id).await?;
+    crate::services::people::find_visible(db, scope, a.employee_id).await?;
     Ok(a)
 }
 

@@ -5,6 +5,7 @@ use crate::audit::{self, Change};
 use crate::entities::{assessments, employees, org_predikats, units};
 use crate::error::{ApiError, ApiResult};
 use crate::policy::{Capability, Viewer};
+use crate::routes::list::PageQuery;
 use crate::routes::reports;
 use crate::routes::units::require_head;
 use crate::services::org_tree::unit_subtree;
@@ -92,7 +93,7 @@ pub async fn distribution(
 }
 
 /// One row per assessed employee: NIP, name, unit, position, both ratings, predikat, status; JSON or CSV.
-#[utoipa::path(tag = "assessments", security(("bearer" = [])), params(reports::ReportQuery),
+#[utoipa::path(tag = "assessments", security(("bearer" = [])), params(reports::ReportQuery, PageQuery),
     responses((status = 200, body = Page<AssessmentReportRow>), (status = 403, body = Problem), (status = 404, body = Problem)))]
 #[get("/reports/assessments")]
 pub async fn report(
@@ -100,6 +101,7 @@ pub async fn report(
     state: web::Data<AppState>,
     viewer: Viewer,
     q: web::Query<reports::ReportQuery>,
+    paging: web::Query<PageQuery>,
 ) -> ApiResult<HttpResponse> {
     let period = parse_period(&q.period)?;
     let mut select = assessments::Entity::find().filter(assessments::Column::Period.eq(period.to_string()));
@@ -136,5 +138,5 @@ pub async fn report(
         })
         .collect();
     items.sort_by(|a, b| a.unit.cmp(&b.unit).then(a.name.cmp(&b.name)));
-    reports::answer(&req, q.format.as_deref(), items, &format!("penilaian-{period}"))
+    reports::answer(&req, &paging, items, &format!("penilaian-{period}"))
 }

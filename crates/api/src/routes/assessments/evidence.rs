@@ -34,7 +34,7 @@ pub async fn rating_evidence(
     let db = &state.db;
     let scope = viewer.scope();
     let id = id.into_inner();
-    let e = crate::services::oversight::readable_employee(db, &viewer, &scope, id).await?;
+    let e = crate::services::oversight::readable_employee(db, &viewer, scope, id).await?;
     let settings = crate::pemda_settings::load(db).await?;
     let period = check_period(&q.period, &settings)?;
     let (from, to) = period.bounds();

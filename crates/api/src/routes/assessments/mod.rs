@@ -88,7 +88,7 @@ pub async fn find_visible(
 ) -> ApiResult<(assessments::Model, employees::Model)> {
     let a = assessments::Entity::find_by_id(id).one(db).await?.ok_or(ApiError::NotFound)?;
     let scope = viewer.scope();
-    let e = crate::services::people::find_visible(db, &scope, a.employee_id).await?;
+    let e = crate::services::people::find_visible(db, scope, a.employee_id).await?;
     Ok((a, e))
 }
 
@@ -172,7 +172,7 @@ pub async fn create_assessment(
     body.validate()?;
     let txn = crate::db::begin(&state.db).await?;
     let scope = viewer.scope();
-    let e = crate::services::people::find_visible(&txn, &scope, body.employee_id).await?;
+    let e = crate::services::people::find_visible(&txn, scope, body.employee_id).await?;
     let Some(me) = viewer.employee_id.filter(|me| e.supervisor_id == Some(*me)) else {
         return Err(ApiError::Forbidden("penilaian diberikan oleh pejabat penilai (atasan langsung)".into()));
     };

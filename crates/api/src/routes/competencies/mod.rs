@@ -11,12 +11,13 @@ use crate::entities::{competencies, position_competencies};
 use crate::error::{ApiError, ApiResult};
 use crate::policy::{Capability, Viewer};
 use crate::routes::imports::ImportProblem;
+use crate::routes::list::{fetch_page, page, page_of, PageQuery};
 use crate::services::competency::{import_standards, to_wire};
 use crate::state::AppState;
 use actix_web::{get, post, put, web, HttpRequest, HttpResponse};
 use chrono::Utc;
 use kinerja_domain::competency::valid_level;
-use kinerja_types::{Competency, CompetencyInput, ImportReport, PositionStandard, Problem, Requirement};
+use kinerja_types::{Competency, CompetencyInput, ImportReport, Page, PositionStandard, Problem, Requirement};
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set};
 use serde::Deserialize;
 use std::collections::HashMap;
@@ -45,14 +46,19 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
 }
 
 /// The competency catalogue (anyone signed in), by kind and code.
-#[utoipa::path(tag = "competencies", security(("bearer" = [])),
-    responses((status = 200, body = Vec<Competency>)))]
+#[utoipa::path(tag = "competencies", security(("bearer" = [])), params(PageQuery),
+    responses((status = 200, body = Page<Competency>)))]
 #[get("/competencies")]
-pub async fn list_competencies(state: web::Data<AppState>, _viewer: Viewer) -> ApiResult<web::Json<Vec<Competency>>> {
-    let mut rows: Vec<Competency> =
-        competencies::Entity::find().all(&state.db).await?.into_iter().map(to_wire).collect();
-    rows.sort_by(|a, b| a.kind.cmp(&b.kind).then_with(|| a.code.cmp(&b.code)));
-    Ok(web::Json(rows))
+pub async fn list_competencies(
+    state: web::Data<AppState>,
+    _viewer: Viewer,
+    paging: web::Query<PageQuery>,
+) -> ApiResult<web::Json<Page<Competency>>> {
+    // The kinds' spellings sort as the kinds do (manajerial, sosial_kultural, teknis).
+    let select =
+        competencies::Entity::find().order_by_asc(competencies::Column::Kind).order_by_asc(competencies::Column::Code);
+    let (rows, total) = fetch_page(&state.db, select, &paging).await?;
+    Ok(web::Json(page(rows.into_iter().map(to_wire).collect(), total, &paging)))
 }
 
 fn check_input(body: &CompetencyInput) -> ApiResult<()> {
@@ -149,14 +155,15 @@ pub struct StandardQuery {
 }
 
 /// The required levels per position (anyone signed in).
-#[utoipa::path(tag = "competencies", security(("bearer" = [])), params(StandardQuery),
-    responses((status = 200, body = Vec<PositionStandard>)))]
+#[utoipa::path(tag = "competencies", security(("bearer" = [])), params(StandardQuery, PageQuery),
+    responses((status = 200, body = Page<PositionStandard>)))]
 #[get("/position-standards")]
 pub async fn list_standards(
     state: web::Data<AppState>,
     _viewer: Viewer,
     q: web::Query<StandardQuery>,
-) -> ApiResult<web::Json<Vec<PositionStandard>>> {
+    paging: web::Query<PageQuery>,
+) -> ApiResult<web::Json<Page<PositionStandard>>> {
     let mut select = position_competencies::Entity::find()
         .order_by_asc(position_competencies::Column::PositionTitle)
         .order_by_asc(position_competencies::Column::CompetencyId);
@@ -177,7 +184,8 @@ pub async fn list_standards(
             _ => out.push(PositionStandard { position_title: r.position_title, requirements: vec![req] }),
         }
     }
-    Ok(web::Json(out))
+    // Paged by position (a page never splits one position's requirements).
+    Ok(web::Json(page_of(out, &paging)))
 }
 
 /// Sets every required level of one position at once (admin); an empty list clears it.

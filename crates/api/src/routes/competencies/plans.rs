@@ -7,6 +7,7 @@ use crate::audit::{self, Change};
 use crate::entities::{competencies, development_plans, employees, trainings};
 use crate::error::{ApiError, ApiResult};
 use crate::policy::{Capability, Viewer};
+use crate::routes::list::{fetch_page, page, PageQuery};
 use crate::services::competency::profile;
 use crate::services::notify::{self, Message};
 use crate::state::AppState;
@@ -14,7 +15,7 @@ use actix_web::{get, patch, post, web, HttpResponse};
 use chrono::Utc;
 use kinerja_domain::competency::{PlanStatus, TrainingStatus};
 use kinerja_types::{
-    DevelopmentPlan, DevelopmentPlanPatch, NewDevelopmentPlan, NewTraining, Problem, Training, TrainingPatch,
+    DevelopmentPlan, DevelopmentPlanPatch, NewDevelopmentPlan, NewTraining, Page, Problem, Training, TrainingPatch,
 };
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set};
 use std::collections::HashSet;
@@ -37,22 +38,38 @@ fn training_wire(t: &trainings::Model) -> Training {
 
 /// A plan with its trainings, as sent.
 pub async fn plan_wire(db: &impl ConnectionTrait, p: &development_plans::Model) -> ApiResult<DevelopmentPlan> {
-    let list: Vec<Training> = trainings::Entity::find()
-        .filter(trainings::Column::PlanId.eq(p.id))
+    let mut one = plans_wire(db, std::slice::from_ref(p)).await?;
+    one.pop().ok_or_else(|| ApiError::Internal(anyhow::anyhow!("plan {} vanished", p.id)))
+}
+
+/// Plans as sent, with the trainings of all of them read in one query.
+async fn plans_wire(db: &impl ConnectionTrait, plans: &[development_plans::Model]) -> ApiResult<Vec<DevelopmentPlan>> {
+    if plans.is_empty() {
+        return Ok(Vec::new());
+    }
+    let all = trainings::Entity::find()
+        .filter(trainings::Column::PlanId.is_in(plans.iter().map(|p| p.id)))
         .order_by_asc(trainings::Column::StartOn)
         .order_by_asc(trainings::Column::Id)
         .all(db)
-        .await?
+        .await?;
+    Ok(plans
         .iter()
-        .map(training_wire)
-        .collect();
+        .map(|p| {
+            let list: Vec<Training> = all.iter().filter(|t| t.plan_id == p.id).map(training_wire).collect();
+            plan_of(p, list)
+        })
+        .collect())
+}
+
+fn plan_of(p: &development_plans::Model, list: Vec<Training>) -> DevelopmentPlan {
     let hours = |only: Option<TrainingStatus>| {
         list.iter()
             .filter(|t| t.status != TrainingStatus::Cancelled && only.is_none_or(|s| t.status == s))
             .map(|t| t.hours)
             .sum()
     };
-    Ok(DevelopmentPlan {
+    DevelopmentPlan {
         id: p.id,
         employee_id: p.employee_id,
         year: p.year,
@@ -63,7 +80,7 @@ pub async fn plan_wire(db: &impl ConnectionTrait, p: &development_plans::Model) 
         hours_planned: hours(None),
         hours_completed: hours(Some(TrainingStatus::Completed)),
         trainings: list,
-    })
+    }
 }
 
 /// Whether the viewer may shape the employee's plans: the direct supervisor or an admin (never a
@@ -84,26 +101,22 @@ async fn visible_plan(
 }
 
 /// The development plans of an employee, newest first (whoever sees the employee).
-#[utoipa::path(tag = "competencies", security(("bearer" = [])), params(("id" = i64, Path)),
-    responses((status = 200, body = Vec<DevelopmentPlan>), (status = 404, body = Problem)))]
+#[utoipa::path(tag = "competencies", security(("bearer" = [])), params(("id" = i64, Path), PageQuery),
+    responses((status = 200, body = Page<DevelopmentPlan>), (status = 404, body = Problem)))]
 #[get("/employees/{id}/development-plans")]
 pub async fn list_plans(
     state: web::Data<AppState>,
     viewer: Viewer,
     id: web::Path<i64>,
-) -> ApiResult<web::Json<Vec<DevelopmentPlan>>> {
+    paging: web::Query<PageQuery>,
+) -> ApiResult<web::Json<Page<DevelopmentPlan>>> {
     let e = visible_employee(&state.db, &viewer, id.into_inner()).await?;
-    let plans = development_plans::Entity::find()
+    let select = development_plans::Entity::find()
         .filter(development_plans::Column::EmployeeId.eq(e.id))
         .order_by_desc(development_plans::Column::Year)
-        .order_by_desc(development_plans::Column::Id)
-        .all(&state.db)
-        .await?;
-    let mut out = Vec::with_capacity(plans.len());
-    for p in &plans {
-        out.push(plan_wire(&state.db, p).await?);
-    }
-    Ok(web::Json(out))
+        .order_by_desc(development_plans::Column::Id);
+    let (plans, total) = fetch_page(&state.db, select, &paging).await?;
+    Ok(web::Json(page(plans_wire(&state.db, &plans).await?, total, &paging)))
 }
 
 /// Makes a development plan (the direct supervisor or an admin). It is mandatory when the latest

@@ -22,7 +22,7 @@ pub(super) async fn visible_employee(
     id: i64,
 ) -> ApiResult<employees::Model> {
     let scope = viewer.scope();
-    crate::services::people::find_visible(db, &scope, id).await
+    crate::services::people::find_visible(db, scope, id).await
 }
 
 /// The competency profile of an employee (the employee, the supervisor chain, heads of the unit,

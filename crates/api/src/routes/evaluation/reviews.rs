@@ -7,6 +7,7 @@ use crate::audit::{self, Change};
 use crate::entities::{assessment_reviews, assessments, employees, evaluation_teams};
 use crate::error::{ApiError, ApiResult};
 use crate::policy::{Capability, Viewer};
+use crate::routes::list::{fetch_page, page, PageQuery};
 use crate::services::notify::{self, Message};
 use crate::services::oversight::{employee_names, overseeing_team};
 use crate::state::AppState;
@@ -14,15 +15,12 @@ use actix_web::{get, post, web, HttpResponse};
 use chrono::Utc;
 use kinerja_domain::oversight::{check_review, FlagStatus, ReviewError};
 use kinerja_domain::AssessmentStatus;
-use kinerja_types::{AssessmentReview, NewReview, Problem, ReviewResponse};
+use kinerja_types::{AssessmentReview, NewReview, Page, Problem, ReviewResponse};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set};
 use serde::Deserialize;
 use std::collections::HashMap;
 use utoipa::IntoParams;
 use validator::Validate;
-
-/// How many reviews a list shows at most.
-const LIST_LIMIT: u64 = 500;
 
 /// Reviews as sent, with names and periods.
 async fn wire(db: &impl ConnectionTrait, rows: &[assessment_reviews::Model]) -> ApiResult<Vec<AssessmentReview>> {
@@ -87,23 +85,23 @@ async fn load(db: &impl ConnectionTrait, id: i64) -> ApiResult<(assessments::Mod
 }
 
 /// The team's notes on one assessment, oldest first.
-#[utoipa::path(tag = "oversight", security(("bearer" = [])), params(("id" = i64, Path)),
-    responses((status = 200, body = Vec<AssessmentReview>), (status = 403, body = Problem), (status = 404, body = Problem)))]
+#[utoipa::path(tag = "oversight", security(("bearer" = [])), params(("id" = i64, Path), PageQuery),
+    responses((status = 200, body = Page<AssessmentReview>), (status = 403, body = Problem), (status = 404, body = Problem)))]
 #[get("/assessments/{id}/reviews")]
 pub async fn assessment_reviews_of(
     state: web::Data<AppState>,
     viewer: Viewer,
     id: web::Path<i64>,
-) -> ApiResult<web::Json<Vec<AssessmentReview>>> {
+    paging: web::Query<PageQuery>,
+) -> ApiResult<web::Json<Page<AssessmentReview>>> {
     let db = &state.db;
     let (a, e) = load(db, id.into_inner()).await?;
     may_read(db, &viewer, &e, a.unit_id).await?;
-    let rows = assessment_reviews::Entity::find()
+    let select = assessment_reviews::Entity::find()
         .filter(assessment_reviews::Column::AssessmentId.eq(a.id))
-        .order_by_asc(assessment_reviews::Column::Id)
-        .all(db)
-        .await?;
-    Ok(web::Json(wire(db, &rows).await?))
+        .order_by_asc(assessment_reviews::Column::Id);
+    let (rows, total) = fetch_page(db, select, &paging).await?;
+    Ok(web::Json(page(wire(db, &rows).await?, total, &paging)))
 }
 
 /// Writes a review of a finalized assessment (a member of a team overseeing its unit, neither the
@@ -146,10 +144,10 @@ pub async fn create_review(
         author_employee_id: Set(me),
         author_name: Set(author.clone()),
         note: Set(body.note.trim().to_owned()),
-        recommendation: Set(body.recommendation.map(|r| r)),
+        recommendation: Set(body.recommendation),
         flag: Set(body.flag),
         reason: Set(reason.map(str::to_owned)),
-        flag_status: Set(body.flag.then(|| FlagStatus::Open)),
+        flag_status: Set(body.flag.then_some(FlagStatus::Open)),
         response: Set(None),
         responded_at: Set(None),
         created_at: Set(Utc::now()),
@@ -188,14 +186,15 @@ pub struct ReviewFilter {
 
 /// The team notes the caller may read, newest first: on their own assessments, on those they rate
 /// or head, and those of their teams.
-#[utoipa::path(tag = "oversight", security(("bearer" = [])), params(ReviewFilter),
-    responses((status = 200, body = Vec<AssessmentReview>), (status = 401, body = Problem)))]
+#[utoipa::path(tag = "oversight", security(("bearer" = [])), params(ReviewFilter, PageQuery),
+    responses((status = 200, body = Page<AssessmentReview>), (status = 401, body = Problem)))]
 #[get("/assessment-reviews")]
 pub async fn list_reviews(
     state: web::Data<AppState>,
     viewer: Viewer,
     q: web::Query<ReviewFilter>,
-) -> ApiResult<web::Json<Vec<AssessmentReview>>> {
+    paging: web::Query<PageQuery>,
+) -> ApiResult<web::Json<Page<AssessmentReview>>> {
     let db = &state.db;
     let mut select = assessment_reviews::Entity::find();
     if q.open_flags == Some(true) {
@@ -204,25 +203,23 @@ pub async fn list_reviews(
     if let Some(e) = q.employee_id {
         select = select.filter(assessment_reviews::Column::EmployeeId.eq(e));
     }
-    let rows = select.order_by_desc(assessment_reviews::Column::Id).all(db).await?;
-    let visible: Vec<assessment_reviews::Model> = if viewer.reads_city() {
-        rows.into_iter().take(LIST_LIMIT as usize).collect()
-    } else {
+    if !viewer.reads_city() {
+        // In SQL what `may_read` decides one by one: one's own chain, the units one heads
+        // (`Capability::ReadUnitReviews`), and one's teams.
         let scope = viewer.scope();
-        let my_teams: Vec<i64> = match viewer.employee_id.filter(|_| viewer.token_id.is_none()) {
-            Some(me) => crate::services::oversight::teams_of(db, me).await?.iter().map(|t| t.id).collect(),
-            None => Vec::new(),
-        };
-        rows.into_iter()
-            .filter(|r| {
-                scope.employee_ids().contains(&r.employee_id)
-                    || viewer.may(Capability::ReadUnitReviews(r.unit_id))
-                    || my_teams.contains(&r.team_id)
-            })
-            .take(LIST_LIMIT as usize)
-            .collect()
-    };
-    Ok(web::Json(wire(db, &visible).await?))
+        let mut who = sea_orm::Condition::any()
+            .add(assessment_reviews::Column::EmployeeId.is_in(scope.employee_ids().iter().copied()));
+        if let Some(units) = viewer.headed_units() {
+            who = who.add(assessment_reviews::Column::UnitId.is_in(units.iter().copied()));
+        }
+        if let Some(me) = viewer.employee_id.filter(|_| viewer.token_id.is_none()) {
+            let teams: Vec<i64> = crate::services::oversight::teams_of(db, me).await?.iter().map(|t| t.id).collect();
+            who = who.add(assessment_reviews::Column::TeamId.is_in(teams));
+        }
+        select = select.filter(who);
+    }
+    let (rows, total) = fetch_page(db, select.order_by_desc(assessment_reviews::Column::Id), &paging).await?;
+    Ok(web::Json(page(wire(db, &rows).await?, total, &paging)))
 }
 
 /// The penilai answers a flag of the team (saying what they reviewed and what, if anything, they

@@ -7,6 +7,7 @@ use crate::audit::{self, Change};
 use crate::entities::{employees, evaluation_follow_ups, evaluation_sessions};
 use crate::error::{ApiError, ApiResult};
 use crate::policy::{Capability, Viewer};
+use crate::routes::list::{fetch_page, page, PageQuery};
 use crate::routes::units::require_head;
 use crate::services::notify::{self, Message};
 use crate::services::org_tree::unit_subtree;
@@ -16,7 +17,7 @@ use actix_web::{get, post, put, web, HttpResponse};
 use chrono::{Datelike, NaiveDate, Utc};
 use kinerja_domain::oversight::TaskStatus;
 use kinerja_types::{
-    DiscussedEmployee, EvaluationSession, NewEvaluationSession, NewSessionFollowUp, Problem, SessionFollowUp,
+    DiscussedEmployee, EvaluationSession, NewEvaluationSession, NewSessionFollowUp, Page, Problem, SessionFollowUp,
     TaskUpdate,
 };
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set};
@@ -31,31 +32,54 @@ async fn today(db: &impl ConnectionTrait) -> ApiResult<NaiveDate> {
 
 /// A session with its follow-ups, as sent.
 async fn wire(db: &impl ConnectionTrait, s: &evaluation_sessions::Model) -> ApiResult<EvaluationSession> {
+    let mut one = wires(db, std::slice::from_ref(s)).await?;
+    one.pop().ok_or_else(|| ApiError::Internal(anyhow::anyhow!("session {} vanished", s.id)))
+}
+
+/// Sessions as sent: their follow-ups, people and units read in three queries for all of them.
+async fn wires(
+    db: &impl ConnectionTrait,
+    sessions: &[evaluation_sessions::Model],
+) -> ApiResult<Vec<EvaluationSession>> {
+    if sessions.is_empty() {
+        return Ok(Vec::new());
+    }
     let follow_ups = evaluation_follow_ups::Entity::find()
-        .filter(evaluation_follow_ups::Column::SessionId.eq(s.id))
+        .filter(evaluation_follow_ups::Column::SessionId.is_in(sessions.iter().map(|s| s.id)))
         .order_by_asc(evaluation_follow_ups::Column::DueOn)
         .order_by_asc(evaluation_follow_ups::Column::Id)
         .all(db)
         .await?;
-    let discussed = ids(&s.employee_ids);
-    let people: Vec<i64> = discussed.iter().copied().chain(follow_ups.iter().map(|f| f.owner_id)).collect();
+    let people: Vec<i64> =
+        sessions.iter().flat_map(|s| ids(&s.employee_ids)).chain(follow_ups.iter().map(|f| f.owner_id)).collect();
     let names = employee_names(db, &people).await?;
+    let units = unit_names(db, &sessions.iter().map(|s| s.unit_id).collect::<Vec<_>>()).await?;
     let name = |id: &i64| names.get(id).cloned().unwrap_or_default();
     let today = today(db).await?;
-    Ok(EvaluationSession {
-        id: s.id,
-        unit_id: s.unit_id,
-        unit_name: unit_names(db, &[s.unit_id]).await?.remove(&s.unit_id).unwrap_or_default(),
-        kind: s.kind,
-        held_on: s.held_on,
-        title: s.title.clone(),
-        attendees: strings(&s.attendees),
-        employees: discussed.iter().map(|id| DiscussedEmployee { employee_id: *id, name: name(id) }).collect(),
-        decisions: s.decisions.clone(),
-        follow_ups: follow_ups.iter().map(|f| follow_up_wire(f, &name(&f.owner_id), today)).collect(),
-        created_by: s.created_by.clone(),
-        created_at: s.created_at,
-    })
+    Ok(sessions
+        .iter()
+        .map(|s| EvaluationSession {
+            id: s.id,
+            unit_id: s.unit_id,
+            unit_name: units.get(&s.unit_id).cloned().unwrap_or_default(),
+            kind: s.kind,
+            held_on: s.held_on,
+            title: s.title.clone(),
+            attendees: strings(&s.attendees),
+            employees: ids(&s.employee_ids)
+                .iter()
+                .map(|id| DiscussedEmployee { employee_id: *id, name: name(id) })
+                .collect(),
+            decisions: s.decisions.clone(),
+            follow_ups: follow_ups
+                .iter()
+                .filter(|f| f.session_id == s.id)
+                .map(|f| follow_up_wire(f, &name(&f.owner_id), today))
+                .collect(),
+            created_by: s.created_by.clone(),
+            created_at: s.created_at,
+        })
+        .collect())
 }
 
 /// 403 unless the viewer may record sessions for the unit: its head (or a head above it) or an admin.
@@ -132,14 +156,15 @@ pub struct SessionFilter {
 }
 
 /// Evaluation sessions the caller reads, newest first (heads, admins, auditors).
-#[utoipa::path(tag = "oversight", security(("bearer" = [])), params(SessionFilter),
-    responses((status = 200, body = Vec<EvaluationSession>), (status = 403, body = Problem), (status = 404, body = Problem), (status = 422, body = Problem)))]
+#[utoipa::path(tag = "oversight", security(("bearer" = [])), params(SessionFilter, PageQuery),
+    responses((status = 200, body = Page<EvaluationSession>), (status = 403, body = Problem), (status = 404, body = Problem), (status = 422, body = Problem)))]
 #[get("/evaluation-sessions")]
 pub async fn list_sessions(
     state: web::Data<AppState>,
     viewer: Viewer,
     q: web::Query<SessionFilter>,
-) -> ApiResult<web::Json<Vec<EvaluationSession>>> {
+    paging: web::Query<PageQuery>,
+) -> ApiResult<web::Json<Page<EvaluationSession>>> {
     let db = &state.db;
     viewer.require(Capability::ReadSessions(None))?;
     let mut select = evaluation_sessions::Entity::find();
@@ -156,16 +181,10 @@ pub async fn list_sessions(
         let to = NaiveDate::from_ymd_opt(y, 12, 31).ok_or_else(|| ApiError::field("year", "tahun 2000-2100"))?;
         select = select.filter(evaluation_sessions::Column::HeldOn.between(from, to));
     }
-    let rows = select
-        .order_by_desc(evaluation_sessions::Column::HeldOn)
-        .order_by_desc(evaluation_sessions::Column::Id)
-        .all(db)
-        .await?;
-    let mut out = Vec::with_capacity(rows.len());
-    for s in &rows {
-        out.push(wire(db, s).await?);
-    }
-    Ok(web::Json(out))
+    let select =
+        select.order_by_desc(evaluation_sessions::Column::HeldOn).order_by_desc(evaluation_sessions::Column::Id);
+    let (rows, total) = fetch_page(db, select, &paging).await?;
+    Ok(web::Json(page(wires(db, &rows).await?, total, &paging)))
 }
 
 /// Records an evaluation meeting with its follow-ups (the head of the unit or an admin).
@@ -279,14 +298,15 @@ pub struct FollowUpFilter {
 }
 
 /// Follow-ups the caller owns, and those of the sessions they read; the earliest due first.
-#[utoipa::path(tag = "oversight", security(("bearer" = [])), params(FollowUpFilter),
-    responses((status = 200, body = Vec<SessionFollowUp>), (status = 401, body = Problem)))]
+#[utoipa::path(tag = "oversight", security(("bearer" = [])), params(FollowUpFilter, PageQuery),
+    responses((status = 200, body = Page<SessionFollowUp>), (status = 401, body = Problem)))]
 #[get("/evaluation-follow-ups")]
 pub async fn list_follow_ups(
     state: web::Data<AppState>,
     viewer: Viewer,
     q: web::Query<FollowUpFilter>,
-) -> ApiResult<web::Json<Vec<SessionFollowUp>>> {
+    paging: web::Query<PageQuery>,
+) -> ApiResult<web::Json<Page<SessionFollowUp>>> {
     let db = &state.db;
     let mut select = evaluation_follow_ups::Entity::find();
     if let Some(s) = q.status {
@@ -302,22 +322,20 @@ pub async fn list_follow_ups(
             who = who.add(evaluation_follow_ups::Column::UnitId.is_in(units.iter().copied()));
         }
         if viewer.employee_id.is_none() && headed.is_none() {
-            return Ok(web::Json(Vec::new()));
+            return Ok(web::Json(page(Vec::new(), 0, &paging)));
         }
         select = select.filter(who);
     }
-    let rows = select
-        .order_by_asc(evaluation_follow_ups::Column::DueOn)
-        .order_by_asc(evaluation_follow_ups::Column::Id)
-        .all(db)
-        .await?;
+    let select =
+        select.order_by_asc(evaluation_follow_ups::Column::DueOn).order_by_asc(evaluation_follow_ups::Column::Id);
+    let (rows, total) = fetch_page(db, select, &paging).await?;
     let names = employee_names(db, &rows.iter().map(|f| f.owner_id).collect::<Vec<_>>()).await?;
     let today = today(db).await?;
-    Ok(web::Json(
-        rows.iter()
-            .map(|f| follow_up_wire(f, names.get(&f.owner_id).map(String::as_str).unwrap_or(""), today))
-            .collect(),
-    ))
+    let items = rows
+        .iter()
+        .map(|f| follow_up_wire(f, names.get(&f.owner_id).map(String::as_str).unwrap_or(""), today))
+        .collect();
+    Ok(web::Json(page(items, total, &paging)))
 }
 
 /// Marks a follow-up done (with a note saying what was done) or reopens it: its owner, the head of

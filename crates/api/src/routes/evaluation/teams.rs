@@ -5,74 +5,89 @@ use crate::audit::{self, Change};
 use crate::entities::{assessment_reviews, assessments, employees, evaluation_teams, units};
 use crate::error::{ApiError, ApiResult};
 use crate::policy::{Capability, Viewer};
+use crate::routes::list::{fetch_page, page, page_of, PageQuery};
 use crate::services::oversight::{employee_names, ids, ids_json, team_units, teams_of, unit_names};
 use crate::state::AppState;
 use actix_web::{get, post, put, web, HttpResponse};
 use chrono::Utc;
 use kinerja_domain::oversight::FlagStatus;
 use kinerja_domain::AssessmentStatus;
-use kinerja_types::{EvaluationTeam, NewEvaluationTeam, Problem, TeamAssessment, TeamMember, TeamUnit};
+use kinerja_types::{EvaluationTeam, NewEvaluationTeam, Page, Problem, TeamAssessment, TeamMember, TeamUnit};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
-    Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, Set,
 };
 use serde::Deserialize;
 use std::collections::{HashMap, HashSet};
 use utoipa::IntoParams;
 use validator::Validate;
 
-/// How many assessments a team's list shows at most.
-const LIST_LIMIT: u64 = 1000;
-
 /// A team as sent, with its members' and units' names.
 pub async fn team_wire(db: &impl ConnectionTrait, t: &evaluation_teams::Model) -> ApiResult<EvaluationTeam> {
-    let member_ids = ids(&t.member_ids);
-    let unit_ids = ids(&t.unit_ids);
-    let people: HashMap<i64, employees::Model> = employees::Entity::find()
-        .filter(employees::Column::Id.is_in(member_ids.clone()))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|e| (e.id, e))
-        .collect();
+    let mut one = teams_wire(db, std::slice::from_ref(t)).await?;
+    one.pop().ok_or_else(|| ApiError::Internal(anyhow::anyhow!("team {} vanished", t.id)))
+}
+
+/// Teams as sent: the members and units of all of them read in two queries.
+pub async fn teams_wire(
+    db: &impl ConnectionTrait,
+    teams: &[evaluation_teams::Model],
+) -> ApiResult<Vec<EvaluationTeam>> {
+    let member_ids: Vec<i64> = teams.iter().flat_map(|t| ids(&t.member_ids)).collect();
+    let unit_ids: Vec<i64> = teams.iter().flat_map(|t| ids(&t.unit_ids)).collect();
+    let people: HashMap<i64, employees::Model> = if member_ids.is_empty() {
+        HashMap::new()
+    } else {
+        employees::Entity::find()
+            .filter(employees::Column::Id.is_in(member_ids))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|e| (e.id, e))
+            .collect()
+    };
     let names = unit_names(db, &unit_ids).await?;
-    Ok(EvaluationTeam {
-        id: t.id,
-        name: t.name.clone(),
-        decree: t.decree.clone(),
-        active: t.active,
-        members: member_ids
-            .iter()
-            .filter_map(|id| people.get(id))
-            .map(|e| TeamMember { employee_id: e.id, name: e.name.clone(), nip: e.nip.clone() })
-            .collect(),
-        units: unit_ids
-            .iter()
-            .map(|id| TeamUnit { unit_id: *id, name: names.get(id).cloned().unwrap_or_default() })
-            .collect(),
-        created_at: t.created_at,
-    })
+    Ok(teams
+        .iter()
+        .map(|t| EvaluationTeam {
+            id: t.id,
+            name: t.name.clone(),
+            decree: t.decree.clone(),
+            active: t.active,
+            members: ids(&t.member_ids)
+                .iter()
+                .filter_map(|id| people.get(id))
+                .map(|e| TeamMember { employee_id: e.id, name: e.name.clone(), nip: e.nip.clone() })
+                .collect(),
+            units: ids(&t.unit_ids)
+                .iter()
+                .map(|id| TeamUnit { unit_id: *id, name: names.get(id).cloned().unwrap_or_default() })
+                .collect(),
+            created_at: t.created_at,
+        })
+        .collect())
 }
 
 /// Evaluation teams: every team for admins and auditors, one's own teams for anyone else.
 #[utoipa::path(tag = "oversight", security(("bearer" = [])),
-    responses((status = 200, body = Vec<EvaluationTeam>), (status = 401, body = Problem)))]
+    params(PageQuery), responses((status = 200, body = Page<EvaluationTeam>), (status = 401, body = Problem)))]
 #[get("/evaluation-teams")]
-pub async fn list_teams(state: web::Data<AppState>, viewer: Viewer) -> ApiResult<web::Json<Vec<EvaluationTeam>>> {
+pub async fn list_teams(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    paging: web::Query<PageQuery>,
+) -> ApiResult<web::Json<Page<EvaluationTeam>>> {
     let db = &state.db;
-    let rows = if viewer.reads_city() {
-        evaluation_teams::Entity::find().order_by_asc(evaluation_teams::Column::Name).all(db).await?
+    let (rows, total) = if viewer.reads_city() {
+        fetch_page(db, evaluation_teams::Entity::find().order_by_asc(evaluation_teams::Column::Name), &paging).await?
     } else {
-        match viewer.employee_id.filter(|_| viewer.token_id.is_none()) {
+        let mine = match viewer.employee_id.filter(|_| viewer.token_id.is_none()) {
             Some(me) => teams_of(db, me).await?,
             None => Vec::new(),
-        }
+        };
+        let page = page_of(mine, &paging);
+        (page.items, page.total)
     };
-    let mut out = Vec::with_capacity(rows.len());
-    for t in &rows {
-        out.push(team_wire(db, t).await?);
-    }
-    Ok(web::Json(out))
+    Ok(web::Json(page(teams_wire(db, &rows).await?, total, &paging)))
 }
 
 async fn check_team(db: &impl ConnectionTrait, body: &NewEvaluationTeam) -> ApiResult<()> {
@@ -169,15 +184,16 @@ pub struct TeamAssessmentQuery {
 
 /// The finalized assessments in a team's scope, newest period first (its members, admin, auditor).
 /// Drafts stay with the penilai until finalized.
-#[utoipa::path(tag = "oversight", security(("bearer" = [])), params(("id" = i64, Path), TeamAssessmentQuery),
-    responses((status = 200, body = Vec<TeamAssessment>), (status = 403, body = Problem), (status = 404, body = Problem), (status = 422, body = Problem)))]
+#[utoipa::path(tag = "oversight", security(("bearer" = [])), params(("id" = i64, Path), TeamAssessmentQuery, PageQuery),
+    responses((status = 200, body = Page<TeamAssessment>), (status = 403, body = Problem), (status = 404, body = Problem), (status = 422, body = Problem)))]
 #[get("/evaluation-teams/{id}/assessments")]
 pub async fn team_assessments(
     state: web::Data<AppState>,
     viewer: Viewer,
     id: web::Path<i64>,
     q: web::Query<TeamAssessmentQuery>,
-) -> ApiResult<web::Json<Vec<TeamAssessment>>> {
+    paging: web::Query<PageQuery>,
+) -> ApiResult<web::Json<Page<TeamAssessment>>> {
     let db = &state.db;
     let team = evaluation_teams::Entity::find_by_id(id.into_inner()).one(db).await?.ok_or(ApiError::NotFound)?;
     let member = viewer.token_id.is_none() && viewer.employee_id.is_some_and(|me| ids(&team.member_ids).contains(&me));
@@ -196,13 +212,11 @@ pub async fn team_assessments(
             p.parse().map_err(|e: kinerja_domain::PeriodError| ApiError::field("period", e.to_string()))?;
         select = select.filter(assessments::Column::Period.eq(period.to_string()));
     }
-    let rows = select
+    let select = select
         .order_by_desc(assessments::Column::Period)
         .order_by_asc(assessments::Column::UnitId)
-        .order_by_asc(assessments::Column::EmployeeId)
-        .limit(LIST_LIMIT)
-        .all(db)
-        .await?;
+        .order_by_asc(assessments::Column::EmployeeId);
+    let (rows, total) = fetch_page(db, select, &paging).await?;
     let ids_of: Vec<i64> = rows.iter().map(|a| a.id).collect();
     let mut counts: HashMap<i64, (u64, u64)> = HashMap::new();
     if !ids_of.is_empty() {
@@ -221,24 +235,24 @@ pub async fn team_assessments(
     let people: Vec<i64> = rows.iter().flat_map(|a| [a.employee_id, a.penilai_id]).collect();
     let names = employee_names(db, &people).await?;
     let unit_name = unit_names(db, &rows.iter().map(|a| a.unit_id).collect::<Vec<_>>()).await?;
-    Ok(web::Json(
-        rows.iter()
-            .map(|a| {
-                let (reviews, open_flags) = counts.get(&a.id).copied().unwrap_or_default();
-                TeamAssessment {
-                    assessment_id: a.id,
-                    employee_id: a.employee_id,
-                    employee_name: names.get(&a.employee_id).cloned().unwrap_or_default(),
-                    unit_name: unit_name.get(&a.unit_id).cloned().unwrap_or_default(),
-                    penilai_id: a.penilai_id,
-                    penilai_name: names.get(&a.penilai_id).cloned().unwrap_or_default(),
-                    period: a.period.clone(),
-                    predikat: a.predikat,
-                    status: a.status,
-                    reviews,
-                    open_flags,
-                }
-            })
-            .collect(),
-    ))
+    let items = rows
+        .iter()
+        .map(|a| {
+            let (reviews, open_flags) = counts.get(&a.id).copied().unwrap_or_default();
+            TeamAssessment {
+                assessment_id: a.id,
+                employee_id: a.employee_id,
+                employee_name: names.get(&a.employee_id).cloned().unwrap_or_default(),
+                unit_name: unit_name.get(&a.unit_id).cloned().unwrap_or_default(),
+                penilai_id: a.penilai_id,
+                penilai_name: names.get(&a.penilai_id).cloned().unwrap_or_default(),
+                period: a.period.clone(),
+                predikat: a.predikat,
+                status: a.status,
+                reviews,
+                open_flags,
+            }
+        })
+        .collect();
+    Ok(web::Json(page(items, total, &paging)))
 }

@@ -8,6 +8,7 @@ use crate::audit::{self, Change};
 use crate::entities::{forum_commitments, forum_inputs, forums};
 use crate::error::{ApiError, ApiResult};
 use crate::policy::{Capability, Viewer};
+use crate::routes::list::{fetch_page, page, PageQuery};
 use crate::services::oversight::{commitment_wire, ids_json, task_state, unit_names};
 use crate::services::public_codes::{fingerprint, tracking_code};
 use crate::state::AppState;
@@ -15,7 +16,7 @@ use actix_web::{get, post, put, web, HttpResponse};
 use chrono::{Datelike, NaiveDate, Utc};
 use kinerja_domain::oversight::{ForumStatus, InputSource, InputStatus, TaskStatus};
 use kinerja_types::{
-    Forum, ForumCommitment, ForumInput, ForumPatch, InputUpdate, NewCommitment, NewForum, NewRoomInput, Problem,
+    Forum, ForumCommitment, ForumInput, ForumPatch, InputUpdate, NewCommitment, NewForum, NewRoomInput, Page, Problem,
     TaskUpdate,
 };
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set};
@@ -98,20 +99,26 @@ async fn wire(db: &impl ConnectionTrait, f: &forums::Model, full: bool) -> ApiRe
     } else {
         (Vec::new(), Vec::new())
     };
-    Ok(Forum {
+    let unit_name = unit_names(db, &[f.unit_id]).await?.remove(&f.unit_id).unwrap_or_default();
+    Ok(Forum { inputs, commitments, ..summary(f, unit_name) })
+}
+
+/// A forum without its inputs and commitments (as lists show it).
+fn summary(f: &forums::Model, unit_name: String) -> Forum {
+    Forum {
         id: f.id,
         unit_id: f.unit_id,
-        unit_name: unit_names(db, &[f.unit_id]).await?.remove(&f.unit_id).unwrap_or_default(),
+        unit_name,
         topic: f.topic.clone(),
         date: f.date,
         place: f.place.clone(),
         description: f.description.clone(),
         status: forum_status(f),
         minutes: f.minutes.clone(),
-        inputs,
-        commitments,
+        inputs: Vec::new(),
+        commitments: Vec::new(),
         created_at: f.created_at,
-    })
+    }
 }
 
 async fn find(db: &impl ConnectionTrait, id: i64) -> ApiResult<forums::Model> {
@@ -141,14 +148,15 @@ pub struct ForumFilter {
 }
 
 /// Forums of the caller's units, the latest date first (heads, operators, admins, auditors).
-#[utoipa::path(tag = "oversight", security(("bearer" = [])), params(ForumFilter),
-    responses((status = 200, body = Vec<Forum>), (status = 403, body = Problem), (status = 404, body = Problem)))]
+#[utoipa::path(tag = "oversight", security(("bearer" = [])), params(ForumFilter, PageQuery),
+    responses((status = 200, body = Page<Forum>), (status = 403, body = Problem), (status = 404, body = Problem)))]
 #[get("/forums")]
 pub async fn list_forums(
     state: web::Data<AppState>,
     viewer: Viewer,
     q: web::Query<ForumFilter>,
-) -> ApiResult<web::Json<Vec<Forum>>> {
+    paging: web::Query<PageQuery>,
+) -> ApiResult<web::Json<Page<Forum>>> {
     let db = &state.db;
     viewer.require(Capability::ReadServiceWork)?;
     let mut select = forums::Entity::find();
@@ -162,12 +170,11 @@ pub async fn list_forums(
     if let Some(s) = q.status {
         select = select.filter(forums::Column::Status.eq(s.as_str()));
     }
-    let rows = select.order_by_desc(forums::Column::Date).order_by_desc(forums::Column::Id).all(db).await?;
-    let mut out = Vec::with_capacity(rows.len());
-    for f in &rows {
-        out.push(wire(db, f, false).await?);
-    }
-    Ok(web::Json(out))
+    let select = select.order_by_desc(forums::Column::Date).order_by_desc(forums::Column::Id);
+    let (rows, total) = fetch_page(db, select, &paging).await?;
+    let names = unit_names(db, &rows.iter().map(|f| f.unit_id).collect::<Vec<_>>()).await?;
+    let items = rows.iter().map(|f| summary(f, names.get(&f.unit_id).cloned().unwrap_or_default())).collect();
+    Ok(web::Json(page(items, total, &paging)))
 }
 
 /// Announces a forum on the public pages (a head or operator of the unit, or an admin).

@@ -16,10 +16,9 @@ use actix_web::{get, post, web, HttpRequest, HttpResponse};
 use chrono::{Duration, NaiveDate, Utc};
 use kinerja_domain::oversight::{accepts_online_input, is_overdue, ForumStatus, InputSource, InputStatus, TaskStatus};
 use kinerja_types::{InputReceipt, NewPublicInput, Page, Problem, PublicCommitment, PublicForum, PublicInput};
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, Set,
-};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set};
 use serde::Deserialize;
+use std::collections::HashMap;
 use utoipa::IntoParams;
 use validator::Validate;
 
@@ -37,14 +36,52 @@ fn public_input(i: &forum_inputs::Model) -> PublicInput {
     }
 }
 
+/// What the public sees of each of some forums besides the forum row: visible aspirasi and open
+/// commitments counted, and the unit's name — three queries however many forums.
+struct Extras {
+    inputs: HashMap<i64, i64>,
+    open_commitments: HashMap<i64, i64>,
+    unit_names: HashMap<i64, String>,
+}
+
+async fn extras(db: &impl ConnectionTrait, forums: &[forums::Model]) -> ApiResult<Extras> {
+    let ids: Vec<i64> = forums.iter().map(|f| f.id).collect();
+    let inputs: Vec<(i64, i64)> = forum_inputs::Entity::find()
+        .select_only()
+        .column(forum_inputs::Column::ForumId)
+        .column_as(forum_inputs::Column::Id.count(), "n")
+        .filter(forum_inputs::Column::ForumId.is_in(ids.clone()))
+        .filter(forum_inputs::Column::Status.ne(InputStatus::Hidden))
+        .group_by(forum_inputs::Column::ForumId)
+        .into_tuple()
+        .all(db)
+        .await?;
+    let open: Vec<(i64, i64)> = forum_commitments::Entity::find()
+        .select_only()
+        .column(forum_commitments::Column::ForumId)
+        .column_as(forum_commitments::Column::Id.count(), "n")
+        .filter(forum_commitments::Column::ForumId.is_in(ids))
+        .filter(forum_commitments::Column::Status.eq(TaskStatus::Open))
+        .group_by(forum_commitments::Column::ForumId)
+        .into_tuple()
+        .all(db)
+        .await?;
+    Ok(Extras {
+        inputs: inputs.into_iter().collect(),
+        open_commitments: open.into_iter().collect(),
+        unit_names: unit_names(db, &forums.iter().map(|f| f.unit_id).collect::<Vec<_>>()).await?,
+    })
+}
+
 async fn public_wire(
     db: &impl ConnectionTrait,
     f: &forums::Model,
     full: bool,
     today: NaiveDate,
+    extras: &Extras,
 ) -> ApiResult<PublicForum> {
     let status: ForumStatus = f.status;
-    let hidden = InputStatus::Hidden.as_str();
+    let hidden = InputStatus::Hidden;
     let (inputs, commitments) = if full {
         let inputs = forum_inputs::Entity::find()
             .filter(forum_inputs::Column::ForumId.eq(f.id))
@@ -79,19 +116,11 @@ async fn public_wire(
     } else {
         (Vec::new(), Vec::new())
     };
-    let input_count = forum_inputs::Entity::find()
-        .filter(forum_inputs::Column::ForumId.eq(f.id))
-        .filter(forum_inputs::Column::Status.ne(hidden))
-        .count(db)
-        .await?;
-    let open_commitments = forum_commitments::Entity::find()
-        .filter(forum_commitments::Column::ForumId.eq(f.id))
-        .filter(forum_commitments::Column::Status.eq(TaskStatus::Open.as_str()))
-        .count(db)
-        .await?;
+    let input_count = extras.inputs.get(&f.id).copied().unwrap_or(0).max(0) as u64;
+    let open_commitments = extras.open_commitments.get(&f.id).copied().unwrap_or(0).max(0) as u64;
     Ok(PublicForum {
         id: f.id,
-        unit_name: unit_names(db, &[f.unit_id]).await?.remove(&f.unit_id).unwrap_or_default(),
+        unit_name: extras.unit_names.get(&f.unit_id).cloned().unwrap_or_default(),
         topic: f.topic.clone(),
         date: f.date,
         place: f.place.clone(),
@@ -129,9 +158,11 @@ pub async fn public_forums(
     }
     let (rows, total) = fetch_page(db, select, &paging).await?;
     let today = crate::pemda_settings::load(db).await?.today();
+    let extras = extras(db, &rows).await?;
     let mut items = Vec::with_capacity(rows.len());
     for f in &rows {
-        items.push(public_wire(db, f, false, today).await?);
+        // No query here: a list shows no inputs or commitments, only the counts in `extras`.
+        items.push(public_wire(db, f, false, today, &extras).await?);
     }
     Ok(web::Json(page(items, total, &paging)))
 }
@@ -144,7 +175,8 @@ pub async fn public_forum(state: web::Data<AppState>, id: web::Path<i64>) -> Api
     let db = &state.db;
     let f = forums::Entity::find_by_id(id.into_inner()).one(db).await?.ok_or(ApiError::NotFound)?;
     let today = crate::pemda_settings::load(db).await?.today();
-    Ok(web::Json(public_wire(db, &f, true, today).await?))
+    let extras = extras(db, std::slice::from_ref(&f)).await?;
+    Ok(web::Json(public_wire(db, &f, true, today, &extras).await?))
 }
 
 /// Sends an aspirasi for a forum that is still to come, without an account. Answers its tracking code.

@@ -5,6 +5,7 @@ use crate::entities::activities;
 use crate::error::ApiResult;
 use crate::policy::employees_within;
 use crate::policy::Viewer;
+use crate::routes::list::PageQuery;
 use crate::state::AppState;
 use actix_web::{get, web, HttpRequest, HttpResponse};
 use kinerja_types::{ActivityReportRow, Page, Problem};
@@ -12,7 +13,7 @@ use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 
 /// Every activity of the period in the unit subtree: NIP, name, unit, date, minutes, description,
 /// output and status; JSON or CSV.
-#[utoipa::path(tag = "reports", security(("bearer" = [])), params(ReportQuery),
+#[utoipa::path(tag = "reports", security(("bearer" = [])), params(ReportQuery, PageQuery),
     responses((status = 200, body = Page<ActivityReportRow>), (status = 403, body = Problem), (status = 404, body = Problem), (status = 422, body = Problem)))]
 #[get("/reports/activities")]
 pub async fn report(
@@ -20,6 +21,7 @@ pub async fn report(
     state: web::Data<AppState>,
     viewer: Viewer,
     q: web::Query<ReportQuery>,
+    paging: web::Query<PageQuery>,
 ) -> ApiResult<HttpResponse> {
     let db = &state.db;
     let period = parse_period(&q.period)?;
@@ -51,5 +53,5 @@ pub async fn report(
             })
         })
         .collect();
-    answer(&req, q.format.as_deref(), items, &format!("aktivitas-{period}"))
+    answer(&req, &paging, items, &format!("aktivitas-{period}"))
 }

@@ -4,6 +4,7 @@ use super::{answer, parse_period, scope, ReportQuery};
 use crate::entities::{complaints, units};
 use crate::error::ApiResult;
 use crate::policy::Viewer;
+use crate::routes::list::PageQuery;
 use crate::state::AppState;
 use actix_web::{get, web, HttpRequest, HttpResponse};
 use kinerja_types::{ComplaintReportRow, Page, Problem};
@@ -13,7 +14,7 @@ use std::collections::HashMap;
 /// One row per complaint filed in the period against a unit of the subtree: code, unit, category,
 /// status, dates, deadline and whether it is overdue, the employee named, text and public answer.
 /// The complainant's contact never leaves the complaint queue. JSON or CSV.
-#[utoipa::path(tag = "reports", security(("bearer" = [])), params(ReportQuery),
+#[utoipa::path(tag = "reports", security(("bearer" = [])), params(ReportQuery, PageQuery),
     responses((status = 200, body = Page<ComplaintReportRow>), (status = 403, body = Problem), (status = 404, body = Problem), (status = 422, body = Problem)))]
 #[get("/reports/complaints")]
 pub async fn report(
@@ -21,6 +22,7 @@ pub async fn report(
     state: web::Data<AppState>,
     viewer: Viewer,
     q: web::Query<ReportQuery>,
+    paging: web::Query<PageQuery>,
 ) -> ApiResult<HttpResponse> {
     let db = &state.db;
     let period = parse_period(&q.period)?;
@@ -63,5 +65,5 @@ pub async fn report(
             }
         })
         .collect();
-    answer(&req, q.format.as_deref(), items, &format!("pengaduan-{period}"))
+    answer(&req, &paging, items, &format!("pengaduan-{period}"))
 }

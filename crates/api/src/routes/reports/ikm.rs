@@ -4,13 +4,14 @@ use super::{answer, parse_period, scope, ReportQuery};
 use crate::entities::units;
 use crate::error::ApiResult;
 use crate::policy::Viewer;
+use crate::routes::list::PageQuery;
 use crate::state::AppState;
 use actix_web::{get, web, HttpRequest, HttpResponse};
 use kinerja_types::{IkmReportRow, Page, Problem};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 
 /// One row per service unit: respondents, the index, its grade and whether it was published; JSON or CSV.
-#[utoipa::path(tag = "reports", security(("bearer" = [])), params(ReportQuery),
+#[utoipa::path(tag = "reports", security(("bearer" = [])), params(ReportQuery, PageQuery),
     responses((status = 200, body = Page<IkmReportRow>), (status = 403, body = Problem), (status = 404, body = Problem), (status = 422, body = Problem)))]
 #[get("/reports/ikm")]
 pub async fn report(
@@ -18,6 +19,7 @@ pub async fn report(
     state: web::Data<AppState>,
     viewer: Viewer,
     q: web::Query<ReportQuery>,
+    paging: web::Query<PageQuery>,
 ) -> ApiResult<HttpResponse> {
     let db = &state.db;
     let period = parse_period(&q.period)?;
@@ -40,5 +42,5 @@ pub async fn report(
             unit_id: unit.id,
         });
     }
-    answer(&req, q.format.as_deref(), items, &format!("ikm-{period}"))
+    answer(&req, &paging, items, &format!("ikm-{period}"))
 }

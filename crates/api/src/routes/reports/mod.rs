@@ -11,11 +11,10 @@ pub mod skps;
 use crate::entities::{employees, units};
 use crate::error::{ApiError, ApiResult};
 use crate::policy::{within, Units, Viewer};
-use crate::routes::list::{csv_response, wants_csv};
+use crate::routes::list::{csv_response, page_of, wants_csv, PageQuery};
 use crate::services::org_tree::unit_subtree;
 use actix_web::{web, HttpRequest, HttpResponse};
 use kinerja_domain::Period;
-use kinerja_types::Page;
 use sea_orm::{ConnectionTrait, EntityTrait, QueryFilter, QuerySelect};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -36,8 +35,6 @@ pub struct ReportQuery {
     pub unit_id: Option<i64>,
     /// `2026`, `2026-Q3` or `2026-07`.
     pub period: String,
-    /// `csv` for CSV (or send `Accept: text/csv`).
-    pub format: Option<String>,
 }
 
 /// A period from a query.
@@ -58,21 +55,21 @@ pub async fn scope(db: &impl ConnectionTrait, viewer: &Viewer, unit_id: Option<i
     }
 }
 
-/// The rows as one JSON page, or as a CSV file named `name`.
+/// The rows as a JSON page (`page`, `per_page`), or all of them as a CSV file named `name` (a
+/// spreadsheet wants the whole report).
 pub fn answer<T: Serialize>(
     req: &HttpRequest,
-    format: Option<&str>,
+    paging: &PageQuery,
     items: Vec<T>,
     name: &str,
 ) -> ApiResult<HttpResponse> {
     if items.len() > MAX_ROWS {
         return Err(ApiError::field("period", format!("lebih dari {MAX_ROWS} baris; persempit unit atau periode")));
     }
-    if wants_csv(req, format) {
+    if wants_csv(req, paging.format.as_deref()) {
         return csv_response(&items, name);
     }
-    let total = items.len() as u64;
-    Ok(HttpResponse::Ok().json(Page { items, total, page: 1, per_page: total.max(1) }))
+    Ok(HttpResponse::Ok().json(page_of(items, paging)))
 }
 
 /// An employee as reports name them.

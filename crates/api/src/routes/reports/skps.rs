@@ -5,6 +5,7 @@ use crate::entities::rhk;
 use crate::error::ApiResult;
 use crate::policy::employees_within;
 use crate::policy::Viewer;
+use crate::routes::list::PageQuery;
 use crate::state::AppState;
 use actix_web::{get, web, HttpRequest, HttpResponse};
 use kinerja_types::{Page, Problem, SkpReportRow};
@@ -14,7 +15,7 @@ use std::collections::HashMap;
 /// One row per employee of the unit subtree: the SKP in force for the year of `period` (an
 /// approved plan is not undone by a revision in progress), its status, revision and RHK count;
 /// employees without a plan have an empty status. JSON or CSV.
-#[utoipa::path(tag = "reports", security(("bearer" = [])), params(ReportQuery),
+#[utoipa::path(tag = "reports", security(("bearer" = [])), params(ReportQuery, PageQuery),
     responses((status = 200, body = Page<SkpReportRow>), (status = 403, body = Problem), (status = 404, body = Problem), (status = 422, body = Problem)))]
 #[get("/reports/skps")]
 pub async fn report(
@@ -22,6 +23,7 @@ pub async fn report(
     state: web::Data<AppState>,
     viewer: Viewer,
     q: web::Query<ReportQuery>,
+    paging: web::Query<PageQuery>,
 ) -> ApiResult<HttpResponse> {
     let db = &state.db;
     let year = parse_period(&q.period)?.year();
@@ -59,5 +61,5 @@ pub async fn report(
         })
         .collect();
     items.sort_by(|a, b| a.unit.cmp(&b.unit).then_with(|| a.name.cmp(&b.name)));
-    answer(&req, q.format.as_deref(), items, &format!("skp-{year}"))
+    answer(&req, &paging, items, &format!("skp-{year}"))
 }

@@ -186,7 +186,7 @@ pub async fn revise(state: web::Data<AppState>, viewer: Viewer, id: web::Path<i6
         skp_behaviors::Entity::update_many()
             .col_expr(skp_behaviors::Column::Expectation, Expr::value(b.expectation.clone()))
             .filter(skp_behaviors::Column::SkpId.eq(new_skp.id))
-            .filter(skp_behaviors::Column::CoreValue.eq(b.core_value.clone()))
+            .filter(skp_behaviors::Column::CoreValue.eq(b.core_value))
             .exec(&txn)
             .await?;
     }
@@ -196,7 +196,7 @@ pub async fn revise(state: web::Data<AppState>, viewer: Viewer, id: web::Path<i6
         let copy = rhk::ActiveModel {
             skp_id: Set(new_skp.id),
             text: Set(r.text.clone()),
-            kind: Set(r.kind.clone()),
+            kind: Set(r.kind),
             parent_rhk_id: Set(r.parent_rhk_id),
             pk_goal_id: Set(r.pk_goal_id),
             lineage_id: Set(Some(r.lineage_id.unwrap_or(r.id))),

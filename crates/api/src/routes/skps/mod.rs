@@ -138,7 +138,7 @@ pub async fn create_skp(
     let employee_id = match (body.employee_id, viewer.employee_id) {
         (Some(e), me) if Some(e) != me => {
             let scope = viewer.scope();
-            crate::services::people::find_visible(&txn, &scope, e).await?;
+            crate::services::people::find_visible(&txn, scope, e).await?;
             viewer.require(Capability::Administer)?;
             e
         }
@@ -178,13 +178,14 @@ pub async fn get_skp(state: web::Data<AppState>, viewer: Viewer, id: web::Path<i
 }
 
 /// Every revision of the plan this SKP belongs to, oldest first.
-#[utoipa::path(tag = "skp", security(("bearer" = [])), params(("id" = i64, Path)),
+#[utoipa::path(tag = "skp", security(("bearer" = [])), params(("id" = i64, Path), crate::routes::list::PageQuery),
     responses((status = 200, body = Page<Skp>), (status = 404, body = Problem)))]
 #[get("/skps/{id}/revisions")]
 pub async fn revisions(
     state: web::Data<AppState>,
     viewer: Viewer,
     id: web::Path<i64>,
+    paging: web::Query<crate::routes::list::PageQuery>,
 ) -> ApiResult<web::Json<Page<Skp>>> {
     let skp = svc::find_visible(&state.db, &viewer, id.into_inner()).await?;
     let rows = skps::Entity::find()
@@ -192,12 +193,10 @@ pub async fn revisions(
         .filter(skps::Column::Year.eq(skp.year))
         .filter(skps::Column::UnitId.eq(skp.unit_id))
         .filter(skps::Column::PositionTitle.eq(skp.position_title.clone()))
-        .order_by_asc(skps::Column::Revision)
-        .all(&state.db)
-        .await?;
+        .order_by_asc(skps::Column::Revision);
+    let (rows, total) = crate::routes::list::fetch_page(&state.db, rows, &paging).await?;
     let names = svc::names(&state.db, [skp.employee_id]).await?;
     let name = names.get(&skp.employee_id).map(String::as_str).unwrap_or("");
     let items: Vec<Skp> = rows.iter().map(|s| svc::summary(s, name)).collect();
-    let total = items.len() as u64;
-    Ok(web::Json(Page { items, total, page: 1, per_page: total.max(1) }))
+    Ok(web::Json(crate::routes::list::page(items, total, &paging)))
 }

@@ -168,13 +168,14 @@ pub async fn put_behaviors(
 
 /// The RHK the caller can pick as `parent_rhk_id`: those of their direct supervisor's current SKP
 /// for the year.
-#[utoipa::path(tag = "skp", security(("bearer" = [])), params(YearQuery),
+#[utoipa::path(tag = "skp", security(("bearer" = [])), params(YearQuery, crate::routes::list::PageQuery),
     responses((status = 200, body = Page<Rhk>), (status = 401, body = Problem), (status = 422, body = Problem)))]
 #[get("/me/parent-rhk")]
 pub async fn parent_options(
     state: web::Data<AppState>,
     viewer: Viewer,
     q: web::Query<YearQuery>,
+    paging: web::Query<crate::routes::list::PageQuery>,
 ) -> ApiResult<web::Json<Page<Rhk>>> {
     let year = q.year()?;
     let mut items = Vec::new();
@@ -186,8 +187,7 @@ pub async fn parent_options(
             }
         }
     }
-    let total = items.len() as u64;
-    Ok(web::Json(Page { items, total, page: 1, per_page: total.max(1) }))
+    Ok(web::Json(crate::routes::list::page_of(items, &paging)))
 }
 
 /// Hands one of the caller's RHK down to several direct subordinates at once: each gets a draft RHK
