@@ -11,7 +11,6 @@ pub struct Model {
     pub held_on: Date,
     pub title: String,
     pub attendees: String,
-    pub employee_ids: String,
     pub decisions: String,
     pub created_by: String,
     pub created_at: DateTimeUtc,

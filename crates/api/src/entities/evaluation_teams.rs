@@ -8,8 +8,6 @@ pub struct Model {
     pub name: String,
     pub decree: Option<String>,
     pub active: bool,
-    pub member_ids: String,
-    pub unit_ids: String,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

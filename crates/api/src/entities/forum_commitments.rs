@@ -12,7 +12,6 @@ pub struct Model {
     pub owner: String,
     pub due_on: Date,
     pub status: TaskStatus,
-    pub input_ids: String,
     pub done_note: Option<String>,
     pub done_at: Option<DateTimeUtc>,
     pub created_at: DateTimeUtc,

@@ -9,7 +9,7 @@ use crate::entities::{
     assessment_reviews, assessments, employees, evaluation_follow_ups, evaluation_sessions, evaluation_teams,
     forum_commitments, forum_inputs, forums,
 };
-use crate::services::oversight::ids_json;
+use crate::services::oversight::{set_discussed, set_inputs, set_team_lists};
 use crate::services::public_codes::{fingerprint, tracking_code};
 use chrono::{Duration, NaiveDate, Utc};
 use kinerja_domain::oversight::{
@@ -57,14 +57,13 @@ pub async fn seed(
         name: Set("Tim Penilai Kinerja PNS Kota Sukamaju".into()),
         decree: Set(Some("800/123/BKPSDM/2026".into())),
         active: Set(true),
-        member_ids: Set(ids_json(&[camat.id, kadis.id])),
-        unit_ids: Set(ids_json(&[unit("DINKES")?])),
         created_at: Set(now),
         updated_at: Set(now),
         ..Default::default()
     }
     .insert(txn)
     .await?;
+    set_team_lists(txn, team.id, &[camat.id, kadis.id], &[unit("DINKES")?]).await?;
     made += 1;
     let subtree = crate::services::org_tree::unit_subtree(txn, unit("DINKES")?).await?;
     let rated: Vec<assessments::Model> = assessments::Entity::find()
@@ -136,7 +135,6 @@ pub async fn seed(
             format!("{} (Kepala Seksi Rujukan)", kasi.name),
             "Perwakilan BKPSDM".to_owned(),
         ])?),
-        employee_ids: Set(ids_json(&[dedi.id, sri.id])),
         decisions: Set("1. Capaian IKU dinas 92%; target cakupan imunisasi belum tercapai.\n\
              2. Sri Wahyuni diusulkan mengikuti pelatihan kepemimpinan pengawas.\n\
              3. Dedi diberi pendampingan penyusunan bukti dukung kinerja."
@@ -147,6 +145,7 @@ pub async fn seed(
     }
     .insert(txn)
     .await?;
+    set_discussed(txn, annual.id, &[dedi.id, sri.id]).await?;
     let quarterly = evaluation_sessions::ActiveModel {
         unit_id: Set(dinkes),
         kind: Set(SessionKind::Periodic),
@@ -156,7 +155,6 @@ pub async fn seed(
             format!("{} (Kepala Dinas)", kadinkes.name),
             format!("{} (Kepala Bidang)", kabid.name),
         ])?),
-        employee_ids: Set(ids_json(&[dedi.id])),
         decisions: Set("Persetujuan aktivitas harian dipercepat menjadi paling lambat 2 hari kerja.".into()),
         created_by: Set("kadinkes".into()),
         created_at: Set(now),
@@ -164,6 +162,7 @@ pub async fn seed(
     }
     .insert(txn)
     .await?;
+    set_discussed(txn, quarterly.id, &[dedi.id]).await?;
     made += 2;
     let follow_up = |s: &evaluation_sessions::Model, text: &str, owner: i64, due: NaiveDate, done: Option<&str>| {
         evaluation_follow_ups::ActiveModel {
@@ -279,37 +278,36 @@ pub async fn seed(
     .await?;
     made += 4;
     let commitment =
-        |text: &str, owner: &str, due: NaiveDate, inputs: &[i64], done: Option<&str>| forum_commitments::ActiveModel {
+        |text: &str, owner: &str, due: NaiveDate, done: Option<&str>| forum_commitments::ActiveModel {
             forum_id: Set(forum.id),
             unit_id: Set(forum.unit_id),
             description: Set(text.into()),
             owner: Set(owner.into()),
             due_on: Set(due),
             status: Set(if done.is_some() { TaskStatus::Done } else { TaskStatus::Open }),
-            input_ids: Set(ids_json(inputs)),
             done_note: Set(done.map(str::to_owned)),
             done_at: Set(done.map(|_| now)),
             created_at: Set(now - Duration::days(14)),
             ..Default::default()
         };
-    commitment(
+    let lansia = commitment(
         "Membuka loket pendaftaran khusus lansia",
         "Kepala UPT Puskesmas Sukajadi",
         held_on + Duration::days(7),
-        &[queue.id],
         Some("Loket 3 melayani lansia sejak Senin pekan lalu."),
     )
     .insert(txn)
     .await?;
-    commitment(
+    set_inputs(txn, lansia.id, &[queue.id]).await?;
+    let dentist_schedule = commitment(
         "Mengumumkan jadwal dokter gigi setiap pekan di papan informasi dan media sosial",
         "Petugas informasi Puskesmas",
         today + Duration::days(16),
-        &[dentist.id],
         None,
     )
     .insert(txn)
     .await?;
+    set_inputs(txn, dentist_schedule.id, &[dentist.id]).await?;
     made += 2;
 
     // A forum Disdukcapil has announced, already with an aspirasi.

@@ -10,6 +10,7 @@ pub mod dashboard;
 pub mod employee_import;
 pub mod identity;
 pub mod ikm;
+pub mod links;
 pub mod notify;
 pub mod org_tree;
 pub mod oversight;

@@ -2,9 +2,11 @@
 //! oversees, the wire form of follow-ups and commitments, and the oversight figures of a subtree.
 
 use crate::entities::{
-    assessment_reviews, employees, evaluation_follow_ups, evaluation_sessions, evaluation_teams, forum_commitments,
+    assessment_reviews, employees, evaluation_follow_ups, evaluation_session_employees, evaluation_sessions,
+    evaluation_team_members, evaluation_team_units, evaluation_teams, forum_commitment_inputs, forum_commitments,
     forums, units,
 };
+use crate::services::links;
 use crate::error::{ApiError, ApiResult};
 use crate::policy::{within, Scope, Units, Viewer};
 use crate::services::org_tree::unit_subtree;
@@ -17,22 +19,6 @@ use std::collections::{HashMap, HashSet};
 /// How many open tasks the dashboard lists.
 const LISTED: usize = 20;
 
-/// Reads a JSON array of ids kept in a column; an unreadable list is logged and holds no one.
-pub fn ids(json: &str) -> Vec<i64> {
-    serde_json::from_str(json).unwrap_or_else(|_| {
-        crate::db::unreadable("id list", json);
-        Vec::new()
-    })
-}
-
-/// Writes ids as a JSON array, sorted and without repeats.
-pub fn ids_json(list: &[i64]) -> String {
-    let mut v = list.to_vec();
-    v.sort_unstable();
-    v.dedup();
-    serde_json::to_string(&v).unwrap_or_else(|_| "[]".into())
-}
-
 /// Reads a JSON array of strings kept in a column; an unreadable list is logged and empty.
 pub fn strings(json: &str) -> Vec<String> {
     serde_json::from_str(json).unwrap_or_else(|_| {
@@ -43,20 +29,65 @@ pub fn strings(json: &str) -> Vec<String> {
 
 /// The active teams the employee sits on.
 pub async fn teams_of(db: &impl ConnectionTrait, employee_id: i64) -> ApiResult<Vec<evaluation_teams::Model>> {
+    use evaluation_team_members::{Column, Entity};
+    let mine = links::owners_of::<Entity>(db, Column::TeamId, Column::EmployeeId, employee_id).await?;
     Ok(evaluation_teams::Entity::find()
         .filter(evaluation_teams::Column::Active.eq(true))
+        .filter(evaluation_teams::Column::Id.is_in(mine))
         .order_by_asc(evaluation_teams::Column::Id)
         .all(db)
-        .await?
-        .into_iter()
-        .filter(|t| ids(&t.member_ids).contains(&employee_id))
-        .collect())
+        .await?)
+}
+
+/// The members of each team, by team id.
+pub async fn members_of(db: &impl ConnectionTrait, teams: &[i64]) -> ApiResult<HashMap<i64, Vec<i64>>> {
+    use evaluation_team_members::{Column, Entity};
+    links::of::<Entity>(db, Column::TeamId, Column::EmployeeId, teams).await
+}
+
+/// The units each team names (the roots of what it oversees), by team id.
+pub async fn unit_roots_of(db: &impl ConnectionTrait, teams: &[i64]) -> ApiResult<HashMap<i64, Vec<i64>>> {
+    use evaluation_team_units::{Column, Entity};
+    links::of::<Entity>(db, Column::TeamId, Column::UnitId, teams).await
+}
+
+/// The aspirasi each commitment answers, by commitment id.
+pub async fn inputs_of(db: &impl ConnectionTrait, commitments: &[i64]) -> ApiResult<HashMap<i64, Vec<i64>>> {
+    use forum_commitment_inputs::{Column, Entity};
+    links::of::<Entity>(db, Column::CommitmentId, Column::InputId, commitments).await
+}
+
+/// Sets who sits on a team and what it oversees (in the caller's transaction).
+pub async fn set_team_lists(db: &impl ConnectionTrait, team: i64, members: &[i64], units: &[i64]) -> ApiResult<()> {
+    use evaluation_team_members as m;
+    use evaluation_team_units as u;
+    links::replace::<m::Entity>(db, m::Column::TeamId, m::Column::EmployeeId, team, members).await?;
+    links::replace::<u::Entity>(db, u::Column::TeamId, u::Column::UnitId, team, units).await
+}
+
+/// Sets the employees a session discussed (in the caller's transaction).
+pub async fn set_discussed(db: &impl ConnectionTrait, session: i64, employees: &[i64]) -> ApiResult<()> {
+    use evaluation_session_employees::{Column, Entity};
+    links::replace::<Entity>(db, Column::SessionId, Column::EmployeeId, session, employees).await
+}
+
+/// Sets the aspirasi a commitment answers (in the caller's transaction).
+pub async fn set_inputs(db: &impl ConnectionTrait, commitment: i64, inputs: &[i64]) -> ApiResult<()> {
+    use forum_commitment_inputs::{Column, Entity};
+    links::replace::<Entity>(db, Column::CommitmentId, Column::InputId, commitment, inputs).await
+}
+
+/// The employees each session discussed, by session id.
+pub async fn discussed_in(db: &impl ConnectionTrait, sessions: &[i64]) -> ApiResult<HashMap<i64, Vec<i64>>> {
+    use evaluation_session_employees::{Column, Entity};
+    links::of::<Entity>(db, Column::SessionId, Column::EmployeeId, sessions).await
 }
 
 /// The units a team oversees: its units with everything below them.
 pub async fn team_units(db: &impl ConnectionTrait, team: &evaluation_teams::Model) -> ApiResult<HashSet<i64>> {
     let mut all = HashSet::new();
-    for root in ids(&team.unit_ids) {
+    let roots = unit_roots_of(db, &[team.id]).await?.remove(&team.id).unwrap_or_default();
+    for root in roots {
         all.extend(unit_subtree(db, root).await?);
     }
     Ok(all)
@@ -170,7 +201,7 @@ pub fn follow_up_wire(f: &evaluation_follow_ups::Model, owner_name: &str, today:
 }
 
 /// A commitment as sent.
-pub fn commitment_wire(c: &forum_commitments::Model, today: NaiveDate) -> ForumCommitment {
+pub fn commitment_wire(c: &forum_commitments::Model, input_ids: Vec<i64>, today: NaiveDate) -> ForumCommitment {
     let st = c.status;
     ForumCommitment {
         id: c.id,
@@ -180,7 +211,7 @@ pub fn commitment_wire(c: &forum_commitments::Model, today: NaiveDate) -> ForumC
         due_on: c.due_on,
         status: st,
         overdue: is_overdue(st, c.due_on, today),
-        input_ids: ids(&c.input_ids),
+        input_ids,
         done_note: c.done_note.clone(),
         done_at: c.done_at,
     }

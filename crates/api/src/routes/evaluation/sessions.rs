@@ -11,7 +11,9 @@ use crate::routes::list::{fetch_page, page, PageQuery};
 use crate::routes::units::require_head;
 use crate::services::notify::{self, Message};
 use crate::services::org_tree::unit_subtree;
-use crate::services::oversight::{employee_names, follow_up_wire, ids, ids_json, strings, task_state, unit_names};
+use crate::services::oversight::{
+    discussed_in, employee_names, follow_up_wire, set_discussed, strings, task_state, unit_names,
+};
 use crate::state::AppState;
 use actix_web::{get, post, put, web, HttpResponse};
 use chrono::{Datelike, NaiveDate, Utc};
@@ -50,8 +52,8 @@ async fn wires(
         .order_by_asc(evaluation_follow_ups::Column::Id)
         .all(db)
         .await?;
-    let people: Vec<i64> =
-        sessions.iter().flat_map(|s| ids(&s.employee_ids)).chain(follow_ups.iter().map(|f| f.owner_id)).collect();
+    let discussed = discussed_in(db, &sessions.iter().map(|s| s.id).collect::<Vec<_>>()).await?;
+    let people: Vec<i64> = discussed.values().flatten().copied().chain(follow_ups.iter().map(|f| f.owner_id)).collect();
     let names = employee_names(db, &people).await?;
     let units = unit_names(db, &sessions.iter().map(|s| s.unit_id).collect::<Vec<_>>()).await?;
     let name = |id: &i64| names.get(id).cloned().unwrap_or_default();
@@ -66,8 +68,10 @@ async fn wires(
             held_on: s.held_on,
             title: s.title.clone(),
             attendees: strings(&s.attendees),
-            employees: ids(&s.employee_ids)
-                .iter()
+            employees: discussed
+                .get(&s.id)
+                .into_iter()
+                .flatten()
                 .map(|id| DiscussedEmployee { employee_id: *id, name: name(id) })
                 .collect(),
             decisions: s.decisions.clone(),
@@ -222,7 +226,6 @@ pub async fn create_session(
         held_on: Set(body.held_on),
         title: Set(body.title.trim().to_owned()),
         attendees: Set(serde_json::to_string(&attendees).map_err(anyhow::Error::from)?),
-        employee_ids: Set(ids_json(&body.employee_ids)),
         decisions: Set(body.decisions.trim().to_owned()),
         created_by: Set(viewer.username.clone()),
         created_at: Set(Utc::now()),
@@ -230,6 +233,7 @@ pub async fn create_session(
     }
     .insert(&txn)
     .await?;
+    set_discussed(&txn, session.id, &body.employee_ids).await?;
     for f in &body.follow_ups {
         insert_follow_up(&txn, &session, f).await?;
     }

@@ -6,7 +6,9 @@ use crate::entities::{assessment_reviews, assessments, employees, evaluation_tea
 use crate::error::{ApiError, ApiResult};
 use crate::policy::{Capability, Viewer};
 use crate::routes::list::{fetch_page, page, page_of, PageQuery};
-use crate::services::oversight::{employee_names, ids, ids_json, team_units, teams_of, unit_names};
+use crate::services::oversight::{
+    employee_names, members_of, set_team_lists, team_units, teams_of, unit_names, unit_roots_of,
+};
 use crate::state::AppState;
 use actix_web::{get, post, put, web, HttpResponse};
 use chrono::Utc;
@@ -32,8 +34,11 @@ pub async fn teams_wire(
     db: &impl ConnectionTrait,
     teams: &[evaluation_teams::Model],
 ) -> ApiResult<Vec<EvaluationTeam>> {
-    let member_ids: Vec<i64> = teams.iter().flat_map(|t| ids(&t.member_ids)).collect();
-    let unit_ids: Vec<i64> = teams.iter().flat_map(|t| ids(&t.unit_ids)).collect();
+    let team_ids: Vec<i64> = teams.iter().map(|t| t.id).collect();
+    let members_by_team = members_of(db, &team_ids).await?;
+    let units_by_team = unit_roots_of(db, &team_ids).await?;
+    let member_ids: Vec<i64> = members_by_team.values().flatten().copied().collect();
+    let unit_ids: Vec<i64> = units_by_team.values().flatten().copied().collect();
     let people: HashMap<i64, employees::Model> = if member_ids.is_empty() {
         HashMap::new()
     } else {
@@ -53,13 +58,17 @@ pub async fn teams_wire(
             name: t.name.clone(),
             decree: t.decree.clone(),
             active: t.active,
-            members: ids(&t.member_ids)
-                .iter()
+            members: members_by_team
+                .get(&t.id)
+                .into_iter()
+                .flatten()
                 .filter_map(|id| people.get(id))
                 .map(|e| TeamMember { employee_id: e.id, name: e.name.clone(), nip: e.nip.clone() })
                 .collect(),
-            units: ids(&t.unit_ids)
-                .iter()
+            units: units_by_team
+                .get(&t.id)
+                .into_iter()
+                .flatten()
                 .map(|id| TeamUnit { unit_id: *id, name: names.get(id).cloned().unwrap_or_default() })
                 .collect(),
             created_at: t.created_at,
@@ -123,14 +132,13 @@ pub async fn create_team(
         name: Set(body.name.trim().to_owned()),
         decree: Set(body.decree.as_deref().map(str::trim).filter(|d| !d.is_empty()).map(str::to_owned)),
         active: Set(body.active),
-        member_ids: Set(ids_json(&body.member_ids)),
-        unit_ids: Set(ids_json(&body.unit_ids)),
         created_at: Set(now),
         updated_at: Set(now),
         ..Default::default()
     }
     .insert(&txn)
     .await?;
+    set_team_lists(&txn, row.id, &body.member_ids, &body.unit_ids).await?;
     let out = team_wire(&txn, &row).await?;
     audit::record(&txn, &viewer.actor(), Change::new("evaluation_team.create", "evaluation_team", row.id).after(&out))
         .await?;
@@ -158,10 +166,9 @@ pub async fn update_team(
     a.name = Set(body.name.trim().to_owned());
     a.decree = Set(body.decree.as_deref().map(str::trim).filter(|d| !d.is_empty()).map(str::to_owned));
     a.active = Set(body.active);
-    a.member_ids = Set(ids_json(&body.member_ids));
-    a.unit_ids = Set(ids_json(&body.unit_ids));
     a.updated_at = Set(Utc::now());
     let row = a.update(&txn).await?;
+    set_team_lists(&txn, row.id, &body.member_ids, &body.unit_ids).await?;
     let out = team_wire(&txn, &row).await?;
     audit::record(
         &txn,
@@ -196,7 +203,8 @@ pub async fn team_assessments(
 ) -> ApiResult<web::Json<Page<TeamAssessment>>> {
     let db = &state.db;
     let team = evaluation_teams::Entity::find_by_id(id.into_inner()).one(db).await?.ok_or(ApiError::NotFound)?;
-    let member = viewer.token_id.is_none() && viewer.employee_id.is_some_and(|me| ids(&team.member_ids).contains(&me));
+    let members = members_of(db, &[team.id]).await?.remove(&team.id).unwrap_or_default();
+    let member = viewer.token_id.is_none() && viewer.employee_id.is_some_and(|me| members.contains(&me));
     if !member && !viewer.reads_city() {
         return Err(ApiError::NotFound);
     }

@@ -9,7 +9,7 @@ use crate::entities::{forum_commitments, forum_inputs, forums};
 use crate::error::{ApiError, ApiResult};
 use crate::policy::{Capability, Viewer};
 use crate::routes::list::{fetch_page, page, PageQuery};
-use crate::services::oversight::{commitment_wire, ids_json, task_state, unit_names};
+use crate::services::oversight::{commitment_wire, inputs_of, set_inputs, task_state, unit_names};
 use crate::services::public_codes::{fingerprint, tracking_code};
 use crate::state::AppState;
 use actix_web::{get, post, put, web, HttpResponse};
@@ -87,14 +87,14 @@ async fn wire(db: &impl ConnectionTrait, f: &forums::Model, full: bool) -> ApiRe
             .iter()
             .map(input_wire)
             .collect();
-        let commitments = forum_commitments::Entity::find()
+        let rows = forum_commitments::Entity::find()
             .filter(forum_commitments::Column::ForumId.eq(f.id))
             .order_by_asc(forum_commitments::Column::Id)
             .all(db)
-            .await?
-            .iter()
-            .map(|c| commitment_wire(c, today))
-            .collect();
+            .await?;
+        let mut answered = inputs_of(db, &rows.iter().map(|c| c.id).collect::<Vec<_>>()).await?;
+        let commitments =
+            rows.iter().map(|c| commitment_wire(c, answered.remove(&c.id).unwrap_or_default(), today)).collect();
         (inputs, commitments)
     } else {
         (Vec::new(), Vec::new())
@@ -427,7 +427,6 @@ pub async fn add_commitment(
         owner: Set(body.owner.trim().to_owned()),
         due_on: Set(body.due_on),
         status: Set(TaskStatus::Open),
-        input_ids: Set(ids_json(&body.input_ids)),
         done_note: Set(None),
         done_at: Set(None),
         created_at: Set(now),
@@ -435,7 +434,9 @@ pub async fn add_commitment(
     }
     .insert(&txn)
     .await?;
-    let out = commitment_wire(&row, today(&txn).await?);
+    set_inputs(&txn, row.id, &body.input_ids).await?;
+    let answered = inputs_of(&txn, &[row.id]).await?.remove(&row.id).unwrap_or_default();
+    let out = commitment_wire(&row, answered, today(&txn).await?);
     audit::record(
         &txn,
         &viewer.actor(),
@@ -462,13 +463,14 @@ pub async fn update_commitment(
     require_staff(&txn, &viewer, c.unit_id, true).await?;
     let next = task_state(&body)?;
     let today = today(&txn).await?;
-    let before = commitment_wire(&c, today);
+    let answered = inputs_of(&txn, &[c.id]).await?.remove(&c.id).unwrap_or_default();
+    let before = commitment_wire(&c, answered.clone(), today);
     let mut a: forum_commitments::ActiveModel = c.into();
     a.status = Set(next.status);
     a.done_note = Set(next.done_note);
     a.done_at = Set(next.done_at);
     let row = a.update(&txn).await?;
-    let out = commitment_wire(&row, today);
+    let out = commitment_wire(&row, answered, today);
     audit::record(
         &txn,
         &viewer.actor(),
