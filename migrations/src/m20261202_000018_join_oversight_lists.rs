@@ -57,12 +57,7 @@ const LISTS: [List; 4] = [
 
 /// `[1, 2, 3]` as written by the server; anything else holds no id.
 fn parse_ids(raw: &str) -> Vec<i64> {
-    raw.trim()
-        .trim_start_matches('[')
-        .trim_end_matches(']')
-        .split(',')
-        .filter_map(|p| p.trim().parse().ok())
-        .collect()
+    raw.trim().trim_start_matches('[').trim_end_matches(']').split(',').filter_map(|p| p.trim().parse().ok()).collect()
 }
 
 #[async_trait::async_trait]
@@ -127,7 +122,9 @@ impl MigrationTrait for Migration {
 async fn copy_into_join(m: &SchemaManager<'_>, l: &List) -> Result<(), DbErr> {
     let db = m.get_connection();
     let rows = db
-        .query_all(&Query::select().columns([Alias::new("id"), Alias::new(l.column)]).from(Alias::new(l.owner)).to_owned())
+        .query_all(
+            &Query::select().columns([Alias::new("id"), Alias::new(l.column)]).from(Alias::new(l.owner)).to_owned(),
+        )
         .await?;
     for row in rows {
         let owner: i64 = row.try_get("", "id")?;

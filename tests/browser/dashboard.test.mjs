@@ -25,6 +25,16 @@ const AHMAD = 'Ahmad Fauzi';
 /** A newcomer the first test adds to Bidang Pelayanan Kesehatan: no SKP, no activities. The comma tests CSV quoting. */
 const NEWCOMER = { nip: '199801012024011001', name: 'Fajar Ramadhan, S.Kom.', position_title: 'Pranata Komputer' };
 const MONTHS = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
+// The server sends each attention reason as a code with values; the Indonesian UI words it so.
+const PREDIKAT = { sangat_baik: 'Sangat Baik', baik: 'Baik', butuh_perbaikan: 'Butuh Perbaikan', kurang: 'Kurang/Misconduct', sangat_kurang: 'Sangat Kurang' };
+const reasonText = (r) => {
+  switch (r.code) {
+    case 'no_approved_skp': return `belum ada SKP ${r.year} yang disetujui`;
+    case 'idle': return `tidak ada aktivitas dalam ${r.working_days} hari kerja`;
+    case 'low_predikat': return `predikat ${PREDIKAT[r.predikat]} (${r.period})`;
+    default: throw new Error(`unknown attention reason ${JSON.stringify(r)}`);
+  }
+};
 const CHARTS = ['chart-predikat', 'chart-skp', 'chart-ikm', 'chart-series', 'chart-complaints'];
 
 const TIMEOUT = { timeout: 180_000 };
@@ -181,7 +191,7 @@ test('Kadinkes reads her dashboard, drills into a unit and back, downloads its t
     const attention = page.locator('section.attention');
     await attention.getByRole('heading', { name: `Perlu perhatian (${dash.attention_count})` }).waitFor();
     const row = attention.locator('tbody tr', { hasText: NEWCOMER.name });
-    const reasons = dash.attention.find((a) => a.employee_id === newcomer.id).reasons;
+    const reasons = dash.attention.find((a) => a.employee_id === newcomer.id).reasons.map(reasonText);
     assert.deepEqual((await row.locator('.reasons li').allTextContents()).map((t) => t.trim()), reasons);
     await row.getByText(YANKES).waitFor();
     const attentionCsv = await downloadCsv(page, attention.getByRole('button', { name: 'Unduh CSV' }));
@@ -189,7 +199,7 @@ test('Kadinkes reads her dashboard, drills into a unit and back, downloads its t
     assert.deepEqual(attentionCsv.rows[0], ['Pegawai', 'Unit', 'Alasan']);
     assert.deepEqual(
       attentionCsv.rows.slice(1).map((r) => [r[0], r[2]]),
-      dash.attention.map((a) => [a.name, a.reasons.join('; ')]),
+      dash.attention.map((a) => [a.name, a.reasons.map(reasonText).join('; ')]),
       'one CSV row per person, the comma in a name quoted',
     );
 
@@ -282,7 +292,7 @@ test('the admin sorts the city view, opens an OPD and someone on its attention l
     const ahmad = dash.attention.find((a) => a.name === AHMAD);
     assert.ok(ahmad, 'the demo puts Ahmad on Dukcapil\'s attention list');
     const row = page.locator('section.attention tbody tr', { hasText: AHMAD });
-    for (const reason of ahmad.reasons) await row.getByText(reason).waitFor();
+    for (const reason of ahmad.reasons.map(reasonText)) await row.getByText(reason).waitFor();
     await row.getByRole('link', { name: AHMAD }).click();
     await page.waitForURL(`**/penilaian?employee=${ahmad.employee_id}`);
     await page.getByRole('heading', { name: `Riwayat penilaian ${AHMAD}`, level: 1 }).waitFor();

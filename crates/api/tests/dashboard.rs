@@ -105,7 +105,7 @@ async fn every_figure_of_a_unit_dashboard(app: TestApp) {
     let attention = d["attention"].as_array().unwrap();
     let of = |id: i64| attention.iter().find(|x| x["employee_id"] == id).unwrap()["reasons"].clone();
     assert_eq!(of(newcomer).as_array().unwrap().len(), 2, "{}", of(newcomer));
-    assert_eq!(of(ahmad), json!([format!("predikat Butuh Perbaikan ({})", this_quarter())]));
+    assert_eq!(of(ahmad), json!([{ "code": "low_predikat", "predikat": "butuh_perbaikan", "period": this_quarter() }]));
     assert_eq!(attention[0]["employee_id"], newcomer, "most reasons first");
     // The chart series ends with this month.
     let last = d["series"].as_array().unwrap().last().unwrap().clone();

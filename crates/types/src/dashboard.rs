@@ -68,7 +68,21 @@ pub struct AttentionItem {
     pub employee_id: i64,
     pub name: String,
     pub unit_id: i64,
-    pub reasons: Vec<String>,
+    pub reasons: Vec<AttentionReason>,
+}
+
+/// Why someone needs attention: a code with its values, which the client words in its language
+/// (`{"code": "idle", "working_days": 7}`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(tag = "code", rename_all = "snake_case")]
+pub enum AttentionReason {
+    /// No SKP of the year approved yet, past its deadline.
+    NoApprovedSkp { year: i32 },
+    /// Nothing logged for this many working days.
+    Idle { working_days: u32 },
+    /// Rated below Baik in the period.
+    LowPredikat { predikat: Predikat, period: String },
 }
 
 /// One month of the chart series.

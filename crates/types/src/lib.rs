@@ -40,8 +40,8 @@ pub use competency::{
     ProfileLine, Requirement, Training, TrainingHoursRow, TrainingPatch,
 };
 pub use dashboard::{
-    ActivityFigures, AttentionItem, ComplaintFigures, Dashboard, IkmFigure, MonthPoint, SkpFigures, TrainingFigures,
-    UnitFigures,
+    ActivityFigures, AttentionItem, AttentionReason, ComplaintFigures, Dashboard, IkmFigure, MonthPoint, SkpFigures,
+    TrainingFigures, UnitFigures,
 };
 pub use employee::{Employee, EmployeePatch, ImportError, ImportReport, NewEmployee};
 pub use export::{SiasnExport, SiasnIndikator, SiasnPegawai, SiasnPenilaian, SiasnRhk, SiasnSkp};

@@ -1595,6 +1595,9 @@ const ENTRIES: &[(&str, &str, &str)] = &[
     ("attention.col_name", "Pegawai", "Employee"),
     ("attention.col_unit", "Unit", "Unit"),
     ("attention.col_reasons", "Alasan", "Reasons"),
+    ("attention.reason.no_approved_skp", "belum ada SKP {year} yang disetujui", "no approved SKP for {year}"),
+    ("attention.reason.idle", "tidak ada aktivitas dalam {days} hari kerja", "no activity in {days} working days"),
+    ("attention.reason.low_predikat", "predikat {predikat} ({period})", "rated {predikat} ({period})"),
     ("city.title", "Tampilan Kota", "City view"),
     ("city.full_dashboard", "Buka dasbor lengkap (grafik dan daftar perlu perhatian) →", "Open the full dashboard (charts and attention list) →"),
     ("city.compare", "Perbandingan perangkat daerah", "Agencies compared"),
@@ -1972,4 +1975,68 @@ pub fn lookup(lang: Lang, key: &str) -> Option<&'static str> {
         Lang::Id => *id,
         Lang::En => *en,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    //! The dictionary is checked against the code: every key the SPA looks up with a literal
+    //! (`t("…")`, `tf("…", …)`) exists, once, with both languages written.
+    use super::{lookup, ENTRIES};
+    use crate::i18n::Lang;
+    use std::collections::HashSet;
+    use std::path::Path;
+
+    fn sources(dir: &Path, out: &mut Vec<(String, String)>) {
+        for entry in std::fs::read_dir(dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display())).flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                sources(&path, out);
+            } else if path.extension().is_some_and(|e| e == "rs") && !path.ends_with("dictionary.rs") {
+                let text = std::fs::read_to_string(&path).unwrap_or_default();
+                out.push((path.display().to_string(), text));
+            }
+        }
+    }
+
+    /// The literal keys of `t("…")` and `tf("…"` calls in a source file.
+    fn keys_in(text: &str) -> Vec<String> {
+        let mut keys = Vec::new();
+        for call in [".t(\"", ".tf(\""] {
+            let mut rest = text;
+            while let Some(at) = rest.find(call) {
+                rest = &rest[at + call.len()..];
+                if let Some(end) = rest.find('"') {
+                    keys.push(rest[..end].to_owned());
+                }
+            }
+        }
+        keys
+    }
+
+    #[test]
+    fn every_key_used_exists_in_both_languages() {
+        let mut files = Vec::new();
+        sources(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &mut files);
+        let mut missing = Vec::new();
+        let mut used = 0;
+        for (file, text) in &files {
+            for key in keys_in(text) {
+                used += 1;
+                if lookup(Lang::Id, &key).is_none() {
+                    missing.push(format!("{key} ({file})"));
+                }
+            }
+        }
+        assert!(used > 500, "the scan found only {used} keys: is it looking at the sources?");
+        assert!(missing.is_empty(), "keys used but not in the dictionary:\n{}", missing.join("\n"));
+    }
+
+    #[test]
+    fn every_entry_is_written_once_in_both_languages() {
+        let mut seen = HashSet::new();
+        for (key, id, en) in ENTRIES {
+            assert!(seen.insert(*key), "{key} is in the dictionary twice");
+            assert!(!id.trim().is_empty() && !en.trim().is_empty(), "{key} lacks a language");
+        }
+    }
 }

@@ -277,19 +277,18 @@ pub async fn seed(
     .insert(txn)
     .await?;
     made += 4;
-    let commitment =
-        |text: &str, owner: &str, due: NaiveDate, done: Option<&str>| forum_commitments::ActiveModel {
-            forum_id: Set(forum.id),
-            unit_id: Set(forum.unit_id),
-            description: Set(text.into()),
-            owner: Set(owner.into()),
-            due_on: Set(due),
-            status: Set(if done.is_some() { TaskStatus::Done } else { TaskStatus::Open }),
-            done_note: Set(done.map(str::to_owned)),
-            done_at: Set(done.map(|_| now)),
-            created_at: Set(now - Duration::days(14)),
-            ..Default::default()
-        };
+    let commitment = |text: &str, owner: &str, due: NaiveDate, done: Option<&str>| forum_commitments::ActiveModel {
+        forum_id: Set(forum.id),
+        unit_id: Set(forum.unit_id),
+        description: Set(text.into()),
+        owner: Set(owner.into()),
+        due_on: Set(due),
+        status: Set(if done.is_some() { TaskStatus::Done } else { TaskStatus::Open }),
+        done_note: Set(done.map(str::to_owned)),
+        done_at: Set(done.map(|_| now)),
+        created_at: Set(now - Duration::days(14)),
+        ..Default::default()
+    };
     let lansia = commitment(
         "Membuka loket pendaftaran khusus lansia",
         "Kepala UPT Puskesmas Sukajadi",

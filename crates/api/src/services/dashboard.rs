@@ -15,8 +15,8 @@ use kinerja_domain::ikm::compute as ikm_compute;
 use kinerja_domain::workdays::is_working_day;
 use kinerja_domain::{ActivityStatus, ComplaintStatus, Period, Predikat, SkpStatus};
 use kinerja_types::{
-    ActivityFigures, AttentionItem, ComplaintFigures, Dashboard, IkmFigure, MonthPoint, PemdaSettings, SkpFigures,
-    TrainingFigures, UnitFigures,
+    ActivityFigures, AttentionItem, AttentionReason, ComplaintFigures, Dashboard, IkmFigure, MonthPoint, PemdaSettings,
+    SkpFigures, TrainingFigures, UnitFigures,
 };
 use sea_orm::sea_query::Expr;
 use sea_orm::{
@@ -219,7 +219,7 @@ pub async fn compute(
 
     // People, their plans and who has been idle.
     let unit_of: HashMap<i64, i64> = people.iter().map(|(id, _, u, ..)| (*id, *u)).collect();
-    let mut reasons: HashMap<i64, Vec<String>> = HashMap::new();
+    let mut reasons: HashMap<i64, Vec<AttentionReason>> = HashMap::new();
     let skp_deadline = crate::pemda_settings::skp_deadline(settings, year);
     for (id, _, unit, status, last_active) in &people {
         let status: Option<SkpStatus> = *status;
@@ -234,10 +234,10 @@ pub async fn compute(
             }
         });
         if status != Some(SkpStatus::Approved) {
-            reasons.entry(*id).or_default().push(format!("belum ada SKP {year} yang disetujui"));
+            reasons.entry(*id).or_default().push(AttentionReason::NoApprovedSkp { year });
         }
         if last_active.is_none_or(|d| d < since) {
-            reasons.entry(*id).or_default().push(format!("tidak ada aktivitas dalam {IDLE_WORKING_DAYS} hari kerja"));
+            reasons.entry(*id).or_default().push(AttentionReason::Idle { working_days: IDLE_WORKING_DAYS });
         }
     }
 
@@ -291,7 +291,10 @@ pub async fn compute(
         if matches!(p, Predikat::ButuhPerbaikan | Predikat::Kurang | Predikat::SangatKurang)
             && unit_of.contains_key(&employee)
         {
-            reasons.entry(employee).or_default().push(format!("predikat {} ({predikat_period})", p.label()));
+            reasons
+                .entry(employee)
+                .or_default()
+                .push(AttentionReason::LowPredikat { predikat: p, period: predikat_period.to_string() });
         }
     }
 

@@ -6,9 +6,9 @@ use crate::entities::{
     evaluation_team_members, evaluation_team_units, evaluation_teams, forum_commitment_inputs, forum_commitments,
     forums, units,
 };
-use crate::services::links;
 use crate::error::{ApiError, ApiResult};
 use crate::policy::{within, Scope, Units, Viewer};
+use crate::services::links;
 use crate::services::org_tree::unit_subtree;
 use chrono::{DateTime, NaiveDate, Utc};
 use kinerja_domain::oversight::{is_overdue, FlagStatus, TaskStatus};

@@ -3,9 +3,9 @@
 
 use crate::components::download_button::{DownloadButton, FileSource};
 use crate::csv;
-use crate::i18n::use_i18n;
+use crate::i18n::{use_i18n, I18n};
 use crate::route::Route;
-use kinerja_types::AttentionItem;
+use kinerja_types::{AttentionItem, AttentionReason};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -16,6 +16,21 @@ use yew_router::prelude::*;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct EmployeeQuery {
     pub employee: i64,
+}
+
+/// A reason in the reader's language, from the code and values the server sends.
+pub fn reason_text(i18n: &I18n, reason: &AttentionReason) -> String {
+    match reason {
+        AttentionReason::NoApprovedSkp { year } => {
+            i18n.tf("attention.reason.no_approved_skp", &[("year", &year.to_string())])
+        }
+        AttentionReason::Idle { working_days } => {
+            i18n.tf("attention.reason.idle", &[("days", &working_days.to_string())])
+        }
+        AttentionReason::LowPredikat { predikat, period } => {
+            i18n.tf("attention.reason.low_predikat", &[("predikat", i18n.predikat(*predikat)), ("period", period)])
+        }
+    }
 }
 
 #[derive(Properties, PartialEq)]
@@ -35,8 +50,11 @@ pub fn AttentionList(props: &AttentionListProps) -> Html {
     let unit_name = |id: i64| props.unit_names.get(&id).cloned().unwrap_or_else(|| format!("#{id}"));
     let source = {
         let header = [i18n.t("attention.col_name"), i18n.t("attention.col_unit"), i18n.t("attention.col_reasons")];
-        let rows: Vec<Vec<String>> =
-            props.items.iter().map(|a| vec![a.name.clone(), unit_name(a.unit_id), a.reasons.join("; ")]).collect();
+        let rows: Vec<Vec<String>> = props
+            .items
+            .iter()
+            .map(|a| vec![a.name.clone(), unit_name(a.unit_id), reasons(&i18n, &a.reasons)])
+            .collect();
         let text = csv::write(&header, rows);
         let name = props.file_name.to_string();
         FileSource::new(move || {
@@ -82,7 +100,7 @@ pub fn AttentionList(props: &AttentionListProps) -> Html {
                                     <td data-label={i18n.t("attention.col_unit").to_owned()}>{ unit_name(a.unit_id) }</td>
                                     <td data-label={i18n.t("attention.col_reasons").to_owned()}>
                                         <ul class="reasons">
-                                            { for a.reasons.iter().map(|r| html! { <li>{ r }</li> }) }
+                                            { for a.reasons.iter().map(|r| html! { <li>{ reason_text(&i18n, r) }</li> }) }
                                         </ul>
                                     </td>
                                 </tr>
@@ -93,4 +111,9 @@ pub fn AttentionList(props: &AttentionListProps) -> Html {
             }
         </section>
     }
+}
+
+/// The reasons joined for one CSV cell.
+fn reasons(i18n: &I18n, list: &[AttentionReason]) -> String {
+    list.iter().map(|r| reason_text(i18n, r)).collect::<Vec<_>>().join("; ")
 }
