@@ -53,7 +53,7 @@ pub async fn create_token(
     }
     let txn = crate::db::begin(&state.db).await?;
     if let Some(unit) = body.unit_id {
-        crate::routes::units::find_visible(&txn, &viewer, unit)
+        crate::services::units::visible(&txn, &viewer, unit)
             .await
             .map_err(|_| ApiError::field("unit_id", "unit tidak ditemukan"))?;
     }

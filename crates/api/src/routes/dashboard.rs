@@ -122,7 +122,7 @@ pub async fn unit_dashboard(
     q: web::Query<DashboardQuery>,
 ) -> ApiResult<HttpResponse> {
     let unit_id = id.into_inner();
-    crate::routes::units::require_head(&state.db, &viewer, unit_id).await?;
+    crate::services::units::with(&state.db, &viewer, unit_id, Capability::ReadUnit).await?;
     answer(&req, &state, unit_id, &q).await
 }
 

@@ -41,10 +41,10 @@ impl IkmQuery {
     }
 }
 
-/// 404 outside sight; 403 unless the viewer is city-wide or heads/operates the unit's subtree.
+/// 404 outside the viewer's sight; 403 unless it manages (`write`) or reads the unit's service work.
 async fn require_unit_staff(db: &impl ConnectionTrait, viewer: &Viewer, unit_id: i64, write: bool) -> ApiResult<()> {
-    crate::routes::units::find_visible(db, viewer, unit_id).await?;
-    viewer.require(if write { Capability::ManageService(unit_id) } else { Capability::ReadUnit(unit_id) })
+    let capability = if write { Capability::ManageService } else { Capability::ReadUnit };
+    crate::services::units::with(db, viewer, unit_id, capability).await.map(|_| ())
 }
 
 /// The unit's satisfaction index for a period: respondents, NRR per unsur, the index and its grade.

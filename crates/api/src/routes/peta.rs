@@ -2,9 +2,8 @@
 
 use crate::entities::{employees, pk_goals, rhk, skps};
 use crate::error::ApiResult;
-use crate::policy::Viewer;
+use crate::policy::{Capability, Viewer};
 use crate::routes::pk::{to_wire as goal_wire, YearQuery};
-use crate::routes::units::require_head;
 use crate::services::org_tree::unit_subtree;
 use crate::services::skp as svc;
 use crate::state::AppState;
@@ -31,7 +30,7 @@ pub async fn cascade_tree(
 ) -> ApiResult<web::Json<CascadeTree>> {
     let unit_id = id.into_inner();
     let db = &state.db;
-    require_head(db, &viewer, unit_id).await?;
+    crate::services::units::with(db, &viewer, unit_id, Capability::ReadUnit).await?;
     let year = q.year()?;
     let units: Vec<i64> = unit_subtree(db, unit_id).await?.into_iter().collect();
     let goals = pk_goals::Entity::find()
@@ -156,7 +155,7 @@ pub async fn skp_monitoring(
 ) -> ApiResult<web::Json<SkpMonitoring>> {
     let unit_id = id.into_inner();
     let db = &state.db;
-    require_head(db, &viewer, unit_id).await?;
+    crate::services::units::with(db, &viewer, unit_id, Capability::ReadUnit).await?;
     let year = q.year()?;
     let settings = crate::pemda_settings::load(db).await?;
     let deadline = crate::pemda_settings::skp_deadline(&settings, year);

@@ -55,7 +55,7 @@ pub async fn list_pk(
     q: web::Query<YearQuery>,
     paging: web::Query<PageQuery>,
 ) -> ApiResult<web::Json<Page<PkGoal>>> {
-    let unit = crate::routes::units::find_visible(&state.db, &viewer, id.into_inner()).await?;
+    let unit = crate::services::units::visible(&state.db, &viewer, id.into_inner()).await?;
     let select = pk_goals::Entity::find()
         .filter(pk_goals::Column::UnitId.eq(unit.id))
         .filter(pk_goals::Column::Year.eq(q.year()?))
@@ -75,7 +75,7 @@ pub async fn create_pk(
     body: web::Json<NewPkGoal>,
 ) -> ApiResult<HttpResponse> {
     let txn = crate::db::begin(&state.db).await?;
-    let unit = crate::routes::units::find_visible(&txn, &viewer, id.into_inner()).await?;
+    let unit = crate::services::units::visible(&txn, &viewer, id.into_inner()).await?;
     viewer.require(Capability::WritePk(unit.id))?;
     body.validate()?;
     let goal = pk_goals::ActiveModel {

@@ -82,28 +82,12 @@ pub async fn list_units(
     respond(&req, &paging, page(items, total, &paging), "unit")
 }
 
-/// Loads a unit the viewer may see, else 404.
-/// 404 outside the viewer's sight; 403 unless the viewer heads the unit's subtree or is city-wide.
-pub async fn require_head(db: &impl ConnectionTrait, viewer: &Viewer, unit_id: i64) -> ApiResult<units::Model> {
-    let unit = find_visible(db, viewer, unit_id).await?;
-    viewer.require(Capability::ReadUnit(unit_id))?;
-    Ok(unit)
-}
-
-pub async fn find_visible(db: &impl ConnectionTrait, viewer: &Viewer, id: i64) -> ApiResult<units::Model> {
-    let unit = units::Entity::find_by_id(id).one(db).await?.ok_or(ApiError::NotFound)?;
-    match viewer.scope().visible_units() {
-        Some(visible) if !visible.contains(&id) => Err(ApiError::NotFound),
-        _ => Ok(unit),
-    }
-}
-
 /// One unit.
 #[utoipa::path(tag = "units", security(("bearer" = [])), params(("id" = i64, Path)),
     responses((status = 200, body = Unit), (status = 404, body = Problem)))]
 #[get("/units/{id}")]
 pub async fn get_unit(state: web::Data<AppState>, viewer: Viewer, id: web::Path<i64>) -> ApiResult<web::Json<Unit>> {
-    let unit = find_visible(&state.db, &viewer, id.into_inner()).await?;
+    let unit = crate::services::units::visible(&state.db, &viewer, id.into_inner()).await?;
     Ok(web::Json(to_wire(&unit)))
 }
 
@@ -173,7 +157,7 @@ pub async fn update_unit(
 ) -> ApiResult<web::Json<Unit>> {
     let id = id.into_inner();
     let txn = crate::db::begin(&state.db).await?;
-    let unit = find_visible(&txn, &viewer, id).await?;
+    let unit = crate::services::units::visible(&txn, &viewer, id).await?;
     viewer.require(Capability::Administer)?;
     body.validate()?;
     let before = to_wire(&unit);

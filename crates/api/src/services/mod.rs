@@ -20,3 +20,4 @@ pub mod rate_limit;
 pub mod rating;
 pub mod skp;
 pub mod tpp;
+pub mod units;

@@ -7,7 +7,6 @@ use crate::error::{ApiError, ApiResult};
 use crate::policy::{Capability, Viewer};
 use crate::routes::list::PageQuery;
 use crate::routes::reports;
-use crate::routes::units::require_head;
 use crate::services::org_tree::unit_subtree;
 use crate::state::AppState;
 use actix_web::{get, put, web, HttpRequest, HttpResponse};
@@ -40,7 +39,7 @@ pub async fn set_org_predikat(
 ) -> ApiResult<web::Json<OrgPredikatRequest>> {
     let period = parse_period(&body.period)?;
     let txn = crate::db::begin(&state.db).await?;
-    let unit = crate::routes::units::find_visible(&txn, &viewer, id.into_inner()).await?;
+    let unit = crate::services::units::visible(&txn, &viewer, id.into_inner()).await?;
     viewer.require(Capability::SetOrgPredikat(unit.parent_id))?;
     org_predikats::Entity::insert(org_predikats::ActiveModel {
         unit_id: Set(unit.id),
@@ -87,7 +86,7 @@ pub async fn distribution(
 ) -> ApiResult<web::Json<Distribution>> {
     let unit_id = id.into_inner();
     let period = parse_period(&q.period)?;
-    require_head(&state.db, &viewer, unit_id).await?;
+    crate::services::units::with(&state.db, &viewer, unit_id, Capability::ReadUnit).await?;
     let subtree: Vec<i64> = unit_subtree(&state.db, unit_id).await?.into_iter().collect();
     Ok(web::Json(crate::services::rating::distribution(&state.db, unit_id, &subtree, &period).await?))
 }

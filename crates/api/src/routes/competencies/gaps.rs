@@ -4,8 +4,8 @@
 
 use crate::entities::{competencies, employees, trainings};
 use crate::error::ApiResult;
-use crate::policy::employees_within;
 use crate::policy::Viewer;
+use crate::policy::{employees_within, Capability};
 use crate::routes::pk::YearQuery;
 use crate::services::competency::{latest_levels, standards, to_wire, training_hours};
 use crate::services::dashboard::Tree;
@@ -28,7 +28,7 @@ pub async fn unit_gaps(
     q: web::Query<YearQuery>,
 ) -> ApiResult<web::Json<GapHeatMap>> {
     let root = id.into_inner();
-    crate::routes::units::require_head(&state.db, &viewer, root).await?;
+    crate::services::units::with(&state.db, &viewer, root, Capability::ReadUnit).await?;
     let db = &state.db;
     let year = q.year()?;
     let tree = Tree::load(db, root).await?;

@@ -8,7 +8,6 @@ use crate::entities::{employees, evaluation_follow_ups, evaluation_sessions};
 use crate::error::{ApiError, ApiResult};
 use crate::policy::{Capability, Viewer};
 use crate::routes::list::{fetch_page, page, PageQuery};
-use crate::routes::units::require_head;
 use crate::services::notify::{self, Message};
 use crate::services::org_tree::unit_subtree;
 use crate::services::oversight::{
@@ -88,14 +87,12 @@ async fn wires(
 
 /// 403 unless the viewer may record sessions for the unit: its head (or a head above it) or an admin.
 async fn require_writer(db: &impl ConnectionTrait, viewer: &Viewer, unit_id: i64) -> ApiResult<()> {
-    require_head(db, viewer, unit_id).await?;
-    viewer.require(Capability::RecordSessions(unit_id))
+    crate::services::units::with(db, viewer, unit_id, Capability::RecordSessions).await.map(|_| ())
 }
 
 /// 404/403 unless the viewer reads the unit's sessions (its heads, admins, auditors).
 async fn require_reader(db: &impl ConnectionTrait, viewer: &Viewer, unit_id: i64) -> ApiResult<()> {
-    require_head(db, viewer, unit_id).await?;
-    viewer.require(Capability::ReadSessions(Some(unit_id)))
+    crate::services::units::with(db, viewer, unit_id, |u| Capability::ReadSessions(Some(u))).await.map(|_| ())
 }
 
 /// Checks that every id is an employee of the unit's subtree.

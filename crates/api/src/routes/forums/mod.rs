@@ -45,11 +45,10 @@ async fn today(db: &impl ConnectionTrait) -> ApiResult<NaiveDate> {
     Ok(crate::pemda_settings::load(db).await?.today())
 }
 
-/// 404 outside the viewer's units; 403 unless a head or operator of the unit, an admin, or (to
-/// read) an auditor.
+/// 404 outside the viewer's sight; 403 unless it manages (`write`) or reads the unit's service work.
 async fn require_staff(db: &impl ConnectionTrait, viewer: &Viewer, unit_id: i64, write: bool) -> ApiResult<()> {
-    crate::routes::units::find_visible(db, viewer, unit_id).await?;
-    viewer.require(if write { Capability::ManageService(unit_id) } else { Capability::ReadUnit(unit_id) })
+    let capability = if write { Capability::ManageService } else { Capability::ReadUnit };
+    crate::services::units::with(db, viewer, unit_id, capability).await.map(|_| ())
 }
 
 fn forum_status(f: &forums::Model) -> ForumStatus {

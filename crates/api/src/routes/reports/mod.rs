@@ -10,7 +10,7 @@ pub mod skps;
 
 use crate::entities::{employees, units};
 use crate::error::{ApiError, ApiResult};
-use crate::policy::{within, Units, Viewer};
+use crate::policy::{within, Capability, Units, Viewer};
 use crate::routes::list::{csv_response, page_of, wants_csv, PageQuery};
 use crate::services::org_tree::unit_subtree;
 use actix_web::{web, HttpRequest, HttpResponse};
@@ -47,7 +47,7 @@ pub fn parse_period(raw: &str) -> ApiResult<Period> {
 pub async fn scope(db: &impl ConnectionTrait, viewer: &Viewer, unit_id: Option<i64>) -> ApiResult<Units> {
     match unit_id {
         Some(u) => {
-            crate::routes::units::require_head(db, viewer, u).await?;
+            crate::services::units::with(db, viewer, u, Capability::ReadUnit).await?;
             Ok(Some(unit_subtree(db, u).await?.into_iter().collect()))
         }
         None if viewer.reads_city() => Ok(None),
