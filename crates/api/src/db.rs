@@ -88,3 +88,12 @@ pub async fn ping(db: &DatabaseConnection) -> bool {
 pub fn unreadable(what: &'static str, raw: &str) {
     tracing::error!(what, raw, "a stored value cannot be read");
 }
+
+/// A JSON value stored in a text column; unreadable text is logged and read as the type's empty
+/// value (an empty list), never as made-up content.
+pub fn stored_json<T: serde::de::DeserializeOwned + Default>(what: &'static str, raw: &str) -> T {
+    serde_json::from_str(raw).unwrap_or_else(|_| {
+        unreadable(what, raw);
+        T::default()
+    })
+}

@@ -15,8 +15,12 @@ pub async fn load(db: &impl ConnectionTrait) -> ApiResult<PemdaSettings> {
     let mut merged = defaults_map();
     for row in settings::Entity::find().all(db).await? {
         if merged.contains_key(&row.key) {
-            if let Ok(v) = serde_json::from_str(&row.value) {
-                merged.insert(row.key, v);
+            match serde_json::from_str(&row.value) {
+                Ok(v) => {
+                    merged.insert(row.key, v);
+                }
+                // Logged; the key keeps the domain's default until it is set again.
+                Err(_) => crate::db::unreadable("settings", &row.key),
             }
         }
     }

@@ -16,7 +16,7 @@ pub struct AppState {
     /// Dashboards computed in the last few seconds, by unit and period (see `Config::dashboard_cache`).
     pub dashboards: DashboardCache,
     /// Signed-in people's identities and scopes, kept a few seconds (see `services::identity`).
-    pub identities: crate::services::identity::IdentityCache,
+    pub identities: Arc<crate::services::identity::IdentityCache>,
     /// The Pemda's settings, kept a few seconds and dropped when they change here.
     pub settings: SettingsCache,
 }

@@ -105,12 +105,8 @@ pub async fn set_org_predikat(unit_id: i64, request: &OrgPredikatRequest) -> Res
 
 /// `GET /reports/assessments?unit_id=&period=`: one row per assessed employee of the subtree.
 pub async fn report(unit_id: i64, period: Period) -> Result<Page<AssessmentReportRow>, ApiError> {
-    let query = [
-        ("unit_id", unit_id.to_string()),
-        ("period", period.to_string()),
-        ("per_page", kinerja_types::Page::<()>::MAX_PER_PAGE.to_string()),
-    ];
-    client::get("/reports/assessments", &query).await
+    let query = [("unit_id", unit_id.to_string()), ("period", period.to_string())];
+    client::all_pages("/reports/assessments", &query).await
 }
 
 /// The same report as a CSV file.

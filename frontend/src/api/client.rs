@@ -48,13 +48,30 @@ pub async fn get<T: DeserializeOwned>(path: &str, query: &Query<'_>) -> Result<T
     decode(execute(&call).await?).await
 }
 
-/// The items of the first page of a list, as large as the server gives (200): for views that show
-/// a subject's whole list (one complaint's history, one employee's plans, one's teams).
+/// Every item of a paged list, page by page (the largest pages the server gives): for views that
+/// show a whole list (a report, one complaint's history, one employee's plans, one's teams).
 pub async fn items<T: DeserializeOwned>(path: &str, query: &Query<'_>) -> Result<Vec<T>, ApiError> {
-    let mut query = query.to_vec();
-    query.push(("per_page", kinerja_types::Page::<()>::MAX_PER_PAGE.to_string()));
-    let page: kinerja_types::Page<T> = get(path, &query).await?;
-    Ok(page.items)
+    Ok(all_pages(path, query).await?.items)
+}
+
+/// Every page of a list joined into one, with the list's total.
+pub async fn all_pages<T: DeserializeOwned>(path: &str, query: &Query<'_>) -> Result<kinerja_types::Page<T>, ApiError> {
+    let per_page = kinerja_types::Page::<()>::MAX_PER_PAGE;
+    let mut items = Vec::new();
+    let mut page = 1u64;
+    loop {
+        let mut q = query.to_vec();
+        q.push(("per_page", per_page.to_string()));
+        q.push(("page", page.to_string()));
+        let got: kinerja_types::Page<T> = get(path, &q).await?;
+        let total = got.total;
+        let last = got.items.is_empty() || page * per_page >= total;
+        items.extend(got.items);
+        if last {
+            return Ok(kinerja_types::Page { items, total, page: 1, per_page: total.max(1) });
+        }
+        page += 1;
+    }
 }
 
 /// `POST`/`PATCH`/`PUT {path}` with a JSON body as the signed-in user.

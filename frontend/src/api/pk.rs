@@ -8,11 +8,7 @@ use kinerja_types::{CascadeTree, NewPkGoal, Page, PkGoal, SkpMonitoring};
 
 /// `GET /units/{id}/pk?year=`.
 pub async fn goals(unit_id: i64, year: i32) -> Result<Page<PkGoal>, ApiError> {
-    client::get(
-        &format!("/units/{unit_id}/pk"),
-        &[("year", year.to_string()), ("per_page", Page::<()>::MAX_PER_PAGE.to_string())],
-    )
-    .await
+    client::all_pages(&format!("/units/{unit_id}/pk"), &[("year", year.to_string())]).await
 }
 
 /// `POST /units/{id}/pk` (kepala unit of the subtree, or admin).

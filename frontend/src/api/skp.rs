@@ -56,8 +56,7 @@ pub async fn get(id: i64) -> Result<Skp, ApiError> {
 
 /// `GET /skps/{id}/revisions`: every revision of the plan, oldest first.
 pub async fn revisions(id: i64) -> Result<Page<Skp>, ApiError> {
-    client::get(&format!("/skps/{id}/revisions"), &[("per_page", kinerja_types::Page::<()>::MAX_PER_PAGE.to_string())])
-        .await
+    client::all_pages(&format!("/skps/{id}/revisions"), &[]).await
 }
 
 /// `POST /skps`.
@@ -102,11 +101,7 @@ pub async fn revise(id: i64) -> Result<Skp, ApiError> {
 
 /// `GET /me/parent-rhk?year=`: the RHK of the direct supervisor's plan, to choose the parent from.
 pub async fn parent_choices(year: i32) -> Result<Page<Rhk>, ApiError> {
-    client::get(
-        "/me/parent-rhk",
-        &[("year", year.to_string()), ("per_page", kinerja_types::Page::<()>::MAX_PER_PAGE.to_string())],
-    )
-    .await
+    client::all_pages("/me/parent-rhk", &[("year", year.to_string())]).await
 }
 
 /// `POST /rhk/{id}/cascade`: hands one of the caller's RHK down to several subordinates.

@@ -17,9 +17,7 @@ fn query(unit_id: Option<i64>, month: Period) -> Vec<(&'static str, String)> {
 /// `GET /reports/tpp?unit_id=&month=`: every employee of the unit's subtree (of the city without
 /// a unit: admin and auditor only).
 pub async fn report(unit_id: Option<i64>, month: Period) -> Result<Page<TppRow>, ApiError> {
-    let mut query = query(unit_id, month);
-    query.push(("per_page", kinerja_types::Page::<()>::MAX_PER_PAGE.to_string()));
-    client::get("/reports/tpp", &query).await
+    client::all_pages("/reports/tpp", &query(unit_id, month)).await
 }
 
 /// The same report as a CSV file.

@@ -24,7 +24,16 @@ const TOUCH_EVERY: Duration = Duration::seconds(60);
 
 /// The stored route list.
 pub fn routes(t: &api_tokens::Model) -> Vec<String> {
-    serde_json::from_str(&t.routes).unwrap_or_default()
+    stored_routes(t).unwrap_or_default()
+}
+
+/// The stored route list, or `None` (logged) when it cannot be read: such a token reaches nothing.
+fn stored_routes(t: &api_tokens::Model) -> Option<Vec<String>> {
+    let read = serde_json::from_str(&t.routes).ok();
+    if read.is_none() {
+        crate::db::unreadable("api_tokens.routes", &t.routes);
+    }
+    read
 }
 
 /// The token's access level.
@@ -76,7 +85,7 @@ pub async fn viewer(db: &impl ConnectionTrait, secret: &str, method: &Method, pa
     if PERSONAL.iter().any(|p| under(path, &[(*p).to_owned()])) {
         return Err(ApiError::Forbidden("token API bukan akun pribadi: tidak ada profil atau notifikasi".into()));
     }
-    let allowed = routes(&t);
+    let allowed = stored_routes(&t).ok_or_else(|| ApiError::Forbidden("cakupan token ini tidak terbaca".into()))?;
     let reading = matches!(*method, Method::GET | Method::HEAD);
     if !reading && access(&t) == TokenAccess::Read {
         return Err(ApiError::Forbidden("token ini hanya untuk membaca".into()));

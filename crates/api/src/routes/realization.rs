@@ -127,7 +127,9 @@ pub async fn compute(db: &impl ConnectionTrait, skp_id: i64, period: Period) -> 
                         realized,
                         percent,
                         narrative: note.and_then(|n| n.narrative.clone()),
-                        evidence_ids: note.and_then(|n| serde_json::from_str(&n.evidence_ids).ok()).unwrap_or_default(),
+                        evidence_ids: note
+                            .map(|n| crate::db::stored_json("realization_notes.evidence_ids", &n.evidence_ids))
+                            .unwrap_or_default(),
                     }
                 })
                 .collect();

@@ -43,7 +43,7 @@ pub fn to_wire(c: competencies::Model) -> Competency {
     Competency {
         id: c.id,
         kind: c.kind,
-        levels: serde_json::from_str(&c.levels).unwrap_or_default(),
+        levels: crate::db::stored_json("competencies.levels", &c.levels),
         code: c.code,
         name: c.name,
         description: c.description,

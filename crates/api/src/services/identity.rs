@@ -6,48 +6,62 @@
 //! replica the routes that make such a change drop the entries at once ([`forget`], [`forget_all`]).
 
 use crate::entities::{employees, users};
-use crate::error::ApiResult;
+use crate::error::{ApiError, ApiResult};
 use crate::policy::{Profile, Scope};
 use crate::services::org_tree::{subordinates, unit_ancestors, unit_subtree};
 use kinerja_domain::Role;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QuerySelect};
 use std::collections::HashSet;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
 /// A person's profile and scopes.
 pub type Identity = (Arc<Profile>, Arc<Scope>);
 
-/// Identities by user id.
-pub type IdentityCache = moka::future::Cache<i64, Option<Identity>>;
+/// Identities by user id, and a count of the changes that dropped some: a load that began before a
+/// change must not put what it read back into the cache.
+pub struct IdentityCache {
+    entries: moka::future::Cache<i64, Option<Identity>>,
+    changes: AtomicU64,
+}
 
 /// A cache keeping identities for `ttl` (zero: keeps nothing).
-pub fn cache(ttl: Duration) -> IdentityCache {
-    moka::future::Cache::builder()
-        .max_capacity(if ttl.is_zero() { 0 } else { 100_000 })
-        .time_to_live(ttl.max(Duration::from_millis(1)))
-        .build()
+pub fn cache(ttl: Duration) -> Arc<IdentityCache> {
+    Arc::new(IdentityCache {
+        entries: moka::future::Cache::builder()
+            .max_capacity(if ttl.is_zero() { 0 } else { 100_000 })
+            .time_to_live(ttl.max(Duration::from_millis(1)))
+            .build(),
+        changes: AtomicU64::new(0),
+    })
 }
 
 /// The identity of an active user (`None`: unknown or deactivated), from the cache when fresh.
-/// Concurrent requests of one user share one load.
+/// Concurrent requests of one user wait for a single load.
 pub async fn of_user(cache: &IdentityCache, db: &impl ConnectionTrait, user_id: i64) -> ApiResult<Option<Identity>> {
-    if let Some(hit) = cache.get(&user_id).await {
-        return Ok(hit);
+    let before = cache.changes.load(Ordering::Acquire);
+    let found = cache.entries.try_get_with(user_id, load(db, user_id)).await.map_err(|e| match e.as_ref() {
+        ApiError::Unavailable => ApiError::Unavailable,
+        other => ApiError::Internal(anyhow::anyhow!("loading the identity of user {user_id}: {other}")),
+    })?;
+    if cache.changes.load(Ordering::Acquire) != before {
+        // Read before a change that dropped it: good for this request only.
+        cache.entries.invalidate(&user_id).await;
     }
-    let loaded = load(db, user_id).await?;
-    cache.insert(user_id, loaded.clone()).await;
-    Ok(loaded)
+    Ok(found)
 }
 
 /// Drops one user's identity (their roles, password or status changed).
 pub async fn forget(cache: &IdentityCache, user_id: i64) {
-    cache.invalidate(&user_id).await;
+    cache.changes.fetch_add(1, Ordering::AcqRel);
+    cache.entries.invalidate(&user_id).await;
 }
 
 /// Drops every identity (the organisation tree or the teams changed, which moves scopes).
 pub fn forget_all(cache: &IdentityCache) {
-    cache.invalidate_all();
+    cache.changes.fetch_add(1, Ordering::AcqRel);
+    cache.entries.invalidate_all();
 }
 
 async fn load(db: &impl ConnectionTrait, user_id: i64) -> ApiResult<Option<Identity>> {
@@ -62,13 +76,21 @@ async fn load(db: &impl ConnectionTrait, user_id: i64) -> ApiResult<Option<Ident
     let (is_supervisor, supervisor_name) = match &employee {
         Some(e) => {
             let reports = employees::Entity::find().filter(employees::Column::SupervisorId.eq(e.id)).count(db).await?;
-            let boss = match e.supervisor_id {
-                Some(s) => employees::Entity::find_by_id(s)
-                    .one(db)
-                    .await?
-                    .map(|b| format!("{} ({})", b.name, b.position_title)),
+            // Only the supervisor's name and title: someone else's unreadable record must not lock
+            // this person out.
+            let boss: Option<(String, String)> = match e.supervisor_id {
+                Some(s) => {
+                    employees::Entity::find_by_id(s)
+                        .select_only()
+                        .column(employees::Column::Name)
+                        .column(employees::Column::PositionTitle)
+                        .into_tuple()
+                        .one(db)
+                        .await?
+                }
                 None => None,
             };
+            let boss = boss.map(|(name, title)| format!("{name} ({title})"));
             (reports > 0, boss)
         }
         None => (false, None),

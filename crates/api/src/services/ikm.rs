@@ -14,9 +14,15 @@ pub fn months(period: &Period) -> Vec<String> {
     (from.month()..=to.month()).map(|m| format!("{}-{m:02}", from.year())).collect()
 }
 
-/// The nine answers of a stored survey (`"443434344"`), or none if it is malformed.
+/// The nine answers of a stored survey (`"443434344"`, each 1 to 4), or none (logged) if it is
+/// malformed: such a survey is left out of the index, never counted with made-up answers.
 pub fn answers_of(raw: &str) -> Option<[u8; 9]> {
-    raw.bytes().map(|b| b.saturating_sub(b'0')).collect::<Vec<u8>>().try_into().ok()
+    let answers: Option<Vec<u8>> = raw.bytes().map(|b| b.checked_sub(b'0').filter(|a| (1..=4).contains(a))).collect();
+    let answers = answers.and_then(|a| <[u8; 9]>::try_from(a).ok());
+    if answers.is_none() {
+        crate::db::unreadable("surveys.answers", raw);
+    }
+    answers
 }
 
 /// Computes the index of a unit for a period from its surveys.
@@ -32,8 +38,14 @@ pub async fn report(db: &impl ConnectionTrait, unit_id: i64, period: &Period) ->
         .one(db)
         .await?
         .and_then(|s| s.weights)
-        .and_then(|w| serde_json::from_str::<Vec<f64>>(&w).ok())
-        .and_then(|w| check_weights(&w).ok());
+        .and_then(|w| {
+            // Unreadable weights are logged; the index then uses the regulation's equal weights.
+            let read = serde_json::from_str::<Vec<f64>>(&w).ok().and_then(|v| check_weights(&v).ok());
+            if read.is_none() {
+                crate::db::unreadable("ikm_settings.weights", &w);
+            }
+            read
+        });
     let published = ikm_publications::Entity::find()
         .filter(ikm_publications::Column::UnitId.eq(unit_id))
         .filter(ikm_publications::Column::Period.eq(period.to_string()))
