@@ -44,6 +44,7 @@ impl Application {
             dashboards: crate::state::dashboard_cache(config.dashboard_cache),
             identities: crate::services::identity::cache(config.identity_cache),
             settings: crate::state::settings_cache(config.identity_cache),
+            units: crate::state::units_cache(config.identity_cache),
             config: Arc::new(config),
         };
         let server = run(listener, state)?;

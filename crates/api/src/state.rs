@@ -19,7 +19,13 @@ pub struct AppState {
     pub identities: Arc<crate::services::identity::IdentityCache>,
     /// The Pemda's settings, kept a few seconds and dropped when they change here.
     pub settings: SettingsCache,
+    /// Every unit, kept a few seconds and dropped when the organisation changes here (see
+    /// `services::units::all`).
+    pub units: UnitsCache,
 }
+
+/// The units of the Pemda as last read (one entry).
+pub type UnitsCache = moka::future::Cache<(), Arc<Vec<crate::entities::units::Model>>>;
 
 /// The Pemda's settings as last read (one entry).
 pub type SettingsCache = moka::future::Cache<(), Arc<kinerja_types::PemdaSettings>>;
@@ -32,11 +38,20 @@ pub fn settings_cache(ttl: std::time::Duration) -> SettingsCache {
         .build()
 }
 
+/// A units cache keeping the list for `ttl`.
+pub fn units_cache(ttl: std::time::Duration) -> UnitsCache {
+    moka::future::Cache::builder()
+        .max_capacity(if ttl.is_zero() { 0 } else { 1 })
+        .time_to_live(ttl.max(std::time::Duration::from_millis(1)))
+        .build()
+}
+
 impl AppState {
     /// The organisation changed here (units, people, supervisors, teams): every cached scope is
     /// dropped so the next request of each person computes it again.
     pub fn org_changed(&self) {
         crate::services::identity::forget_all(&self.identities);
+        self.units.invalidate_all();
     }
 
     /// The Pemda's settings: read from the database at most once per cache lifetime; another

@@ -4,16 +4,14 @@ use crate::audit::{self, Change};
 use crate::entities::units;
 use crate::error::{ApiError, ApiResult, ConflictExt};
 use crate::policy::{Capability, Viewer};
-use crate::routes::list::{fetch_page, page, respond, PageQuery};
+use crate::routes::list::{page, respond, PageQuery};
+use crate::services::units::UnitQuery;
 use crate::state::AppState;
 use actix_web::{get, patch, post, web, HttpRequest, HttpResponse};
 use chrono::Utc;
 use kinerja_domain::UnitKind;
 use kinerja_types::{NewUnit, Problem, Unit, UnitPatch};
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter, QueryOrder, QuerySelect,
-    Set,
-};
+use sea_orm::{ActiveModelTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QuerySelect, Set};
 use serde::Deserialize;
 use std::collections::HashMap;
 use utoipa::IntoParams;
@@ -59,25 +57,14 @@ pub async fn list_units(
     filter: web::Query<UnitFilter>,
     paging: web::Query<PageQuery>,
 ) -> ApiResult<HttpResponse> {
-    let mut select = units::Entity::find().order_by_asc(units::Column::Code);
-    if let Some(visible) = viewer.scope().visible_units() {
-        select = select.filter(units::Column::Id.is_in(visible.iter().copied()));
-    }
-    if let Some(p) = filter.parent_id {
-        select = select.filter(units::Column::ParentId.eq(p));
-    }
-    if let Some(k) = filter.kind {
-        select = select.filter(units::Column::Kind.eq(k.as_str()));
-    }
-    if let Some(s) = filter.is_service_unit {
-        select = select.filter(units::Column::IsServiceUnit.eq(s));
-    }
-    if let Some(q) = filter.q.as_deref().map(str::trim).filter(|q| !q.is_empty()) {
-        select = select.filter(
-            sea_orm::Condition::any().add(units::Column::Code.contains(q)).add(units::Column::Name.contains(q)),
-        );
-    }
-    let (rows, total) = fetch_page(&state.db, select, &paging).await?;
+    let query = UnitQuery {
+        parent_id: filter.parent_id,
+        kind: filter.kind,
+        is_service_unit: filter.is_service_unit,
+        text: filter.q.as_deref().map(str::trim).filter(|q| !q.is_empty()),
+    };
+    let (rows, total) =
+        crate::services::units::list(&state, &viewer, &query, paging.offset(), paging.per_page()).await?;
     let items = rows.iter().map(to_wire).collect();
     respond(&req, &paging, page(items, total, &paging), "unit")
 }
