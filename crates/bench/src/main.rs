@@ -69,6 +69,10 @@ enum Command {
         /// Seconds per endpoint.
         #[arg(long, default_value_t = 10)]
         seconds: u64,
+        /// How long the server keeps identities, scopes, settings and units (0: read on every
+        /// request, to see what the cache saves).
+        #[arg(long, default_value_t = 3)]
+        cache_seconds: u64,
         #[arg(long, default_value = "postgres://postgres@127.0.0.1:5432/postgres")]
         postgres_url: String,
     },
@@ -97,13 +101,13 @@ enum Bench {
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
     let command = Cli::parse().command;
-    if let Command::Http { backend, connections, seconds, postgres_url } = command {
+    if let Command::Http { backend, connections, seconds, cache_seconds, postgres_url } = command {
         let backends = match backend {
             Some(b) => vec![b],
             None => vec![Backend::Sqlite, Backend::Postgres],
         };
         for b in backends {
-            http_bench(b, connections, seconds, &postgres_url).await?;
+            http_bench(b, connections, seconds, Duration::from_secs(cache_seconds), &postgres_url).await?;
         }
         return Ok(());
     }
@@ -131,7 +135,13 @@ async fn main() -> anyhow::Result<()> {
 }
 
 /// The demo city on a fresh database of `backend`, served in this process, driven by wrk.
-async fn http_bench(backend: Backend, connections: usize, seconds: u64, postgres_url: &str) -> anyhow::Result<()> {
+async fn http_bench(
+    backend: Backend,
+    connections: usize,
+    seconds: u64,
+    cache: Duration,
+    postgres_url: &str,
+) -> anyhow::Result<()> {
     let dir = tempfile::tempdir()?;
     let (url, cleanup) = match backend {
         Backend::Sqlite => (kinerja_api::config::default_database_url(dir.path()), None),
@@ -149,6 +159,7 @@ async fn http_bench(backend: Backend, connections: usize, seconds: u64, postgres
             kinerja_api::Config::new(dir.path(), Some(url.clone()), b"bench-secret-bench-secret-bench-secret".to_vec());
         config.bind = "127.0.0.1:0".into();
         config.static_dir = dir.path().join("no-spa");
+        config.identity_cache = cache;
         let app = kinerja_api::Application::build_with_db(config, db)?;
         let base = format!("http://127.0.0.1:{}", app.port());
         let server = app.into_server();
@@ -156,7 +167,8 @@ async fn http_bench(backend: Backend, connections: usize, seconds: u64, postgres
         tokio::spawn(server);
         let token = http::sign_in(&base, "kadinkes", kinerja_api::seed::demo::DEMO_PASSWORD).await?;
         println!(
-            "kinerja-bench http — {backend:?}, demo city, signed in as kadinkes, {connections} connections, {seconds} s each"
+            "kinerja-bench http — {backend:?}, demo city, signed in as kadinkes, {connections} connections, {seconds} s each, cache {} s",
+            cache.as_secs()
         );
         let driven = http::drive(&base, &token, connections, seconds).await;
         handle.stop(true).await;
