@@ -20,7 +20,7 @@ mod m20261123_000014_create_activity_daily_totals;
 mod m20261123_000015_create_employee_last_activity;
 mod m20261123_000016_create_competencies;
 mod m20261123_000017_create_oversight;
-mod m20261202_000018_join_oversight_lists;
+mod m20261202_000018_join_id_lists;
 
 /// All migrations of Kinerja.
 pub struct Migrator;
@@ -46,7 +46,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000015_create_employee_last_activity::Migration),
             Box::new(m20261123_000016_create_competencies::Migration),
             Box::new(m20261123_000017_create_oversight::Migration),
-            Box::new(m20261202_000018_join_oversight_lists::Migration),
+            Box::new(m20261202_000018_join_id_lists::Migration),
         ]
     }
 }

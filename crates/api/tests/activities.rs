@@ -295,6 +295,29 @@ async fn realisation_sums_only_approved_output(app: TestApp) {
         .find(|i| i["indicator_id"] == qty["indicator_id"])
         .unwrap();
     assert_eq!(note["narrative"], "Rekap selesai");
+    // Evidence attached to the note is kept with it, and a second save replaces the list.
+    let (_, first) = upload(&app, &dedi, "rekap.png", png()).await;
+    let mut other = png();
+    other.push(1);
+    let (_, second) = upload(&app, &dedi, "rekap-2.png", other).await;
+    let save = async |ids: Value| {
+        let body = json!({ "indicator_id": qty["indicator_id"], "period": month, "narrative": "Rekap selesai", "evidence_ids": ids });
+        let (status, r) =
+            app.call(reqwest::Method::PUT, &format!("/api/v1/skps/{skp}/realization"), Some(&dedi), Some(body)).await;
+        assert_eq!(status, StatusCode::OK, "{r}");
+        r["rhk"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|x| x["indicators"].as_array().unwrap().clone())
+            .find(|i| i["indicator_id"] == qty["indicator_id"])
+            .unwrap()["evidence_ids"]
+            .clone()
+    };
+    let mut both = vec![first["id"].as_i64().unwrap(), second["id"].as_i64().unwrap()];
+    both.sort_unstable();
+    assert_eq!(save(json!([second["id"], first["id"]])).await, json!(both));
+    assert_eq!(save(json!([second["id"]])).await, json!([second["id"]]));
     assert_eq!(
         app.get(&format!("/api/v1/skps/{skp}/realization?period=1999-01"), &dedi).await.0,
         StatusCode::UNPROCESSABLE_ENTITY

@@ -1,6 +1,6 @@
-//! The newest migration goes down and up again without losing what it moved: the oversight id lists
-//! (a team's members and units, a session's employees, a commitment's aspirasi) survive the trip
-//! from join tables back to JSON and into join tables again.
+//! The newest migration goes down and up again without losing what it moved: the id lists (a team's
+//! members and units, a session's employees, a commitment's aspirasi, a realisation note's
+//! evidence) survive the trip from join tables back to JSON and into join tables again.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
@@ -16,6 +16,7 @@ async fn links(app: &TestApp) -> Vec<(String, i64)> {
         ("evaluation_team_units", "unit_id"),
         ("evaluation_session_employees", "employee_id"),
         ("forum_commitment_inputs", "input_id"),
+        ("realization_note_evidence", "evidence_id"),
     ] {
         let sql = format!("SELECT {key} AS id FROM {table} ORDER BY 1");
         let rows = app.db.query_all_raw(Statement::from_string(app.db.get_database_backend(), sql)).await.unwrap();

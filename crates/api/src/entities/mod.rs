@@ -36,6 +36,7 @@ pub mod org_predikats;
 pub mod pk_goals;
 pub mod position_competencies;
 pub mod rate_limits;
+pub mod realization_note_evidence;
 pub mod realization_notes;
 pub mod refresh_tokens;
 pub mod rhk;

@@ -9,8 +9,6 @@ pub struct Model {
     pub indicator_id: i64,
     pub period: String,
     pub narrative: Option<String>,
-    /// JSON array of evidence ids.
-    pub evidence_ids: String,
     pub updated_at: DateTimeUtc,
 }
 

@@ -103,6 +103,11 @@ pub async fn compute(db: &impl ConnectionTrait, skp_id: i64, period: Period) -> 
         .into_iter()
         .map(|n| (n.indicator_id, n))
         .collect();
+    let note_ids: Vec<i64> = notes.values().map(|n| n.id).collect();
+    let evidence_of = {
+        use crate::entities::realization_note_evidence::{Column, Entity};
+        crate::services::links::of::<Entity>(db, Column::NoteId, Column::EvidenceId, &note_ids).await?
+    };
     let rhk = plan_rhk
         .into_iter()
         .map(|r| {
@@ -127,9 +132,7 @@ pub async fn compute(db: &impl ConnectionTrait, skp_id: i64, period: Period) -> 
                         realized,
                         percent,
                         narrative: note.and_then(|n| n.narrative.clone()),
-                        evidence_ids: note
-                            .map(|n| crate::db::stored_json("realization_notes.evidence_ids", &n.evidence_ids))
-                            .unwrap_or_default(),
+                        evidence_ids: note.and_then(|n| evidence_of.get(&n.id).cloned()).unwrap_or_default(),
                     }
                 })
                 .collect();
@@ -172,21 +175,33 @@ pub async fn put_note(
         indicator_id: Set(body.indicator_id),
         period: Set(period.to_string()),
         narrative: Set(narrative),
-        evidence_ids: Set(serde_json::to_string(&body.evidence_ids).unwrap_or_else(|_| "[]".into())),
         updated_at: Set(Utc::now()),
         ..Default::default()
     })
     .on_conflict(
         OnConflict::columns([realization_notes::Column::IndicatorId, realization_notes::Column::Period])
-            .update_columns([
-                realization_notes::Column::Narrative,
-                realization_notes::Column::EvidenceIds,
-                realization_notes::Column::UpdatedAt,
-            ])
+            .update_columns([realization_notes::Column::Narrative, realization_notes::Column::UpdatedAt])
             .to_owned(),
     )
     .exec(&txn)
     .await?;
+    let note = realization_notes::Entity::find()
+        .filter(realization_notes::Column::IndicatorId.eq(body.indicator_id))
+        .filter(realization_notes::Column::Period.eq(period.to_string()))
+        .one(&txn)
+        .await?
+        .ok_or_else(|| ApiError::Internal(anyhow::anyhow!("the realisation note just written is gone")))?;
+    {
+        use crate::entities::realization_note_evidence::{Column, Entity};
+        crate::services::links::replace::<Entity>(
+            &txn,
+            Column::NoteId,
+            Column::EvidenceId,
+            note.id,
+            &body.evidence_ids,
+        )
+        .await?;
+    }
     audit::record(&txn, &viewer.actor(), Change::new("realization.note", "skp", skp.id).after(&*body)).await?;
     let out = compute(&txn, skp.id, period).await?;
     txn.commit().await?;

@@ -1,7 +1,7 @@
-//! The id lists of oversight become join tables with foreign keys: a team's members and units, the
-//! employees discussed in an evaluation session, and the aspirasi a forum commitment answers. The
-//! lists kept as JSON until now are copied row by row (ids that no longer exist are dropped, as a
-//! foreign key would have refused them), then the JSON columns go.
+//! The id lists kept as JSON become join tables with foreign keys: a team's members and units, the
+//! employees discussed in an evaluation session, the aspirasi a forum commitment answers, and the
+//! evidence of a realisation note. The lists are copied row by row (ids that no longer exist are
+//! dropped, as a foreign key would have refused them), then the JSON columns go.
 
 use sea_orm_migration::prelude::*;
 use sea_orm_migration::sea_orm::ConnectionTrait;
@@ -20,7 +20,7 @@ struct List {
     items: &'static str,
 }
 
-const LISTS: [List; 4] = [
+const LISTS: [List; 5] = [
     List {
         owner: "evaluation_teams",
         column: "member_ids",
@@ -52,6 +52,14 @@ const LISTS: [List; 4] = [
         owner_key: "commitment_id",
         item_key: "input_id",
         items: "forum_inputs",
+    },
+    List {
+        owner: "realization_notes",
+        column: "evidence_ids",
+        join: "realization_note_evidence",
+        owner_key: "note_id",
+        item_key: "evidence_id",
+        items: "evidence",
     },
 ];
 
