@@ -1,18 +1,13 @@
 //! API tokens for other systems (admin): created with a scope, shown once, stored hashed,
 //! listed with their last use, revoked.
 
-use crate::audit::{self, Change};
-use crate::auth::api_token::{self, PREFIX};
-use crate::auth::tokens::{digest, random_token};
-use crate::entities::api_tokens;
 use crate::error::{ApiError, ApiResult};
 use crate::policy::{Capability, Viewer};
-use crate::routes::list::{fetch_page, page, PageQuery};
+use crate::routes::list::{page, PageQuery};
+use crate::services::api_tokens;
 use crate::state::AppState;
 use actix_web::{delete, get, post, web, HttpResponse};
-use chrono::Utc;
-use kinerja_types::{ApiToken, ApiTokenCreated, NewApiToken, Page, Problem, TokenAccess};
-use sea_orm::{ActiveModelTrait, EntityTrait, IntoActiveModel, QueryOrder, Set};
+use kinerja_types::{ApiToken, ApiTokenCreated, NewApiToken, Page, Problem};
 use validator::Validate;
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
@@ -29,9 +24,8 @@ pub async fn list_tokens(
     paging: web::Query<PageQuery>,
 ) -> ApiResult<web::Json<Page<ApiToken>>> {
     viewer.require(Capability::Administer)?;
-    let select = api_tokens::Entity::find().order_by_desc(api_tokens::Column::Id);
-    let (rows, total) = fetch_page(&state.db, select, &paging).await?;
-    Ok(web::Json(page(rows.iter().map(api_token::to_wire).collect(), total, &paging)))
+    let (items, total) = api_tokens::list(&state.db, paging.offset(), paging.per_page()).await?;
+    Ok(web::Json(page(items, total, &paging)))
 }
 
 /// Creates a token (admin). The secret is in this answer only; the server keeps its SHA-256.
@@ -45,36 +39,16 @@ pub async fn create_token(
 ) -> ApiResult<HttpResponse> {
     viewer.require(Capability::Administer)?;
     body.validate()?;
-    if body.access == TokenAccess::Write && body.routes.is_empty() {
-        return Err(ApiError::field("routes", "token tulis wajib menyebut rute yang boleh ditulisnya"));
-    }
-    if let Some(bad) = body.routes.iter().find(|r| !r.starts_with("/api/v1/") || r.len() > 200) {
-        return Err(ApiError::field("routes", format!("rute '{bad}' harus diawali /api/v1/")));
-    }
+    api_tokens::check(&body)?;
     let txn = crate::db::begin(&state.db).await?;
     if let Some(unit) = body.unit_id {
         crate::services::units::visible(&txn, &viewer, unit)
             .await
             .map_err(|_| ApiError::field("unit_id", "unit tidak ditemukan"))?;
     }
-    let secret = format!("{PREFIX}{}", random_token(32));
-    let row = api_tokens::ActiveModel {
-        name: Set(body.name.trim().to_owned()),
-        token_hash: Set(digest(&secret)),
-        prefix: Set(secret.chars().take(12).collect()),
-        access: Set(if body.access == TokenAccess::Write { "write" } else { "read" }.to_owned()),
-        unit_id: Set(body.unit_id),
-        routes: Set(serde_json::to_string(&body.routes).map_err(|e| ApiError::Internal(e.into()))?),
-        created_by_user_id: Set(viewer.user_id),
-        created_at: Set(Utc::now()),
-        ..Default::default()
-    }
-    .insert(&txn)
-    .await?;
-    let wire = api_token::to_wire(&row);
-    audit::record(&txn, &viewer.actor(), Change::new("api_token.create", "api_token", row.id).after(&wire)).await?;
+    let created = api_tokens::create(&txn, &viewer.actor(), viewer.user_id, &body).await?;
     txn.commit().await?;
-    Ok(HttpResponse::Created().json(ApiTokenCreated { id: row.id, token: secret, name: row.name, prefix: row.prefix }))
+    Ok(HttpResponse::Created().json(created))
 }
 
 /// Revokes a token at once (admin); it cannot be used again.
@@ -83,21 +57,6 @@ pub async fn create_token(
 #[delete("/api-tokens/{id}")]
 pub async fn revoke_token(state: web::Data<AppState>, viewer: Viewer, id: web::Path<i64>) -> ApiResult<HttpResponse> {
     viewer.require(Capability::Administer)?;
-    let txn = crate::db::begin(&state.db).await?;
-    let t = api_tokens::Entity::find_by_id(id.into_inner()).one(&txn).await?.ok_or(ApiError::NotFound)?;
-    if t.revoked_at.is_none() {
-        let before = api_token::to_wire(&t);
-        let mut active = t.into_active_model();
-        active.revoked_at = Set(Some(Utc::now()));
-        let row = active.update(&txn).await?;
-        let after = api_token::to_wire(&row);
-        audit::record(
-            &txn,
-            &viewer.actor(),
-            Change::new("api_token.revoke", "api_token", row.id).before(&before).after(&after),
-        )
-        .await?;
-    }
-    txn.commit().await?;
+    api_tokens::revoke(&state.db, &viewer.actor(), id.into_inner()).await?;
     Ok(HttpResponse::NoContent().finish())
 }

@@ -5,7 +5,7 @@ use crate::error::{ApiError, ApiResult};
 use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse};
 use kinerja_types::Page;
-use sea_orm::{ConnectionTrait, EntityTrait, PaginatorTrait, QuerySelect, Select};
+use sea_orm::{ConnectionTrait, EntityTrait, Select};
 use serde::{Deserialize, Serialize};
 use utoipa::IntoParams;
 
@@ -47,9 +47,7 @@ where
     E::Model: Sync,
     C: ConnectionTrait,
 {
-    let total = select.clone().count(db).await?;
-    let items = select.offset(q.offset()).limit(q.per_page()).all(db).await?;
-    Ok((items, total))
+    crate::services::paging::fetch(db, select, q.offset(), q.per_page()).await
 }
 
 /// Whether the client asked for CSV.

@@ -1,18 +1,12 @@
 //! `GET /me`: the signed-in user; `POST /me/password`: changing one's own password.
 
-use crate::audit::{self, Change};
-use crate::auth::{password, sessions};
-use crate::entities::users;
 use crate::error::{ApiError, ApiResult};
 use crate::policy::Viewer;
 use crate::routes::employees::to_wire;
-use crate::services::identity;
+use crate::services::{accounts, identity};
 use crate::state::AppState;
 use actix_web::{get, post, web, HttpResponse};
-use chrono::Utc;
-use kinerja_domain::Password;
 use kinerja_types::{Me, PasswordChange, Problem};
-use sea_orm::{ActiveModelTrait, EntityTrait, IntoActiveModel, Set};
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.service(me).service(change_password);
@@ -49,28 +43,11 @@ pub async fn change_password(
     viewer: Viewer,
     body: web::Json<PasswordChange>,
 ) -> ApiResult<HttpResponse> {
-    if viewer.token_id.is_some() {
-        return Err(ApiError::forbidden());
-    }
-    let txn = crate::db::begin(&state.db).await?;
-    let user = users::Entity::find_by_id(viewer.user_id).one(&txn).await?.ok_or(ApiError::NotFound)?;
-    if !password::verify(&body.current_password, &user.password_hash) {
-        return Err(ApiError::field("current_password", "kata sandi saat ini salah"));
-    }
-    let new = Password::parse(&body.new_password, &user.username)
-        .map_err(|e| ApiError::field("new_password", e.to_string()))?;
-    if body.new_password == body.current_password {
-        return Err(ApiError::field("new_password", "kata sandi baru harus berbeda dari yang lama"));
-    }
-    let id = user.id;
-    let mut active = user.into_active_model();
-    active.password_hash = Set(password::hash(new.expose())?);
-    active.must_change_password = Set(false);
-    active.updated_at = Set(Utc::now());
-    active.update(&txn).await?;
-    sessions::revoke_all(&txn, id).await?;
-    audit::record(&txn, &viewer.actor(), Change::new("user.password_change", "user", id)).await?;
-    txn.commit().await?;
+    // A person's own account: an API token has none.
+    viewer.profile().ok_or_else(ApiError::forbidden)?;
+    let (current, new) = (&body.current_password, &body.new_password);
+    accounts::change_password(&state.db, &viewer.actor(), viewer.user_id, current, new).await?;
+    let id = viewer.user_id;
     identity::forget(&state.identities, id).await;
     Ok(HttpResponse::NoContent().finish())
 }

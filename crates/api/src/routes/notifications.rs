@@ -1,15 +1,12 @@
 //! The signed-in user's own notifications.
 
-use crate::entities::notifications;
-use crate::error::{ApiError, ApiResult};
+use crate::error::ApiResult;
 use crate::policy::Viewer;
-use crate::routes::list::{fetch_page, page, PageQuery};
+use crate::routes::list::{page, PageQuery};
+use crate::services::inbox;
 use crate::state::AppState;
 use actix_web::{get, post, web, HttpResponse};
-use chrono::Utc;
 use kinerja_types::{Notification, Page, Problem};
-use sea_orm::sea_query::Expr;
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use serde::Deserialize;
 use utoipa::IntoParams;
 
@@ -25,18 +22,6 @@ pub struct NotificationFilter {
     pub unread: Option<bool>,
 }
 
-fn to_wire(n: notifications::Model) -> Notification {
-    Notification {
-        id: n.id,
-        kind: n.kind,
-        title: n.title,
-        body: n.body,
-        link: n.link,
-        read_at: n.read_at,
-        created_at: n.created_at,
-    }
-}
-
 /// Own notifications, newest first.
 #[utoipa::path(tag = "notifications", security(("bearer" = [])), params(NotificationFilter, PageQuery),
     responses((status = 200, body = Page<Notification>), (status = 401, body = Problem)))]
@@ -47,14 +32,9 @@ pub async fn list_notifications(
     filter: web::Query<NotificationFilter>,
     paging: web::Query<PageQuery>,
 ) -> ApiResult<web::Json<Page<Notification>>> {
-    let mut select = notifications::Entity::find()
-        .filter(notifications::Column::UserId.eq(viewer.user_id))
-        .order_by_desc(notifications::Column::Id);
-    if filter.unread.unwrap_or(false) {
-        select = select.filter(notifications::Column::ReadAt.is_null());
-    }
-    let (rows, total) = fetch_page(&state.db, select, &paging).await?;
-    Ok(web::Json(page(rows.into_iter().map(to_wire).collect(), total, &paging)))
+    let unread = filter.unread.unwrap_or(false);
+    let (items, total) = inbox::list(&state.db, viewer.user_id, unread, paging.offset(), paging.per_page()).await?;
+    Ok(web::Json(page(items, total, &paging)))
 }
 
 /// Marks one of one's own notifications as read.
@@ -62,14 +42,6 @@ pub async fn list_notifications(
     responses((status = 204), (status = 404, body = Problem)))]
 #[post("/notifications/{id}/read")]
 pub async fn mark_read(state: web::Data<AppState>, viewer: Viewer, id: web::Path<i64>) -> ApiResult<HttpResponse> {
-    let done = notifications::Entity::update_many()
-        .col_expr(notifications::Column::ReadAt, Expr::value(Utc::now()))
-        .filter(notifications::Column::Id.eq(id.into_inner()))
-        .filter(notifications::Column::UserId.eq(viewer.user_id))
-        .exec(&state.db)
-        .await?;
-    if done.rows_affected == 0 {
-        return Err(ApiError::NotFound);
-    }
+    inbox::mark_read(&state.db, viewer.user_id, id.into_inner()).await?;
     Ok(HttpResponse::NoContent().finish())
 }

@@ -8,7 +8,7 @@ use crate::policy::parse_roles;
 use chrono::Utc;
 use kinerja_domain::Password;
 use kinerja_types::{NewUser, User};
-use sea_orm::{ActiveModelTrait, ConnectionTrait, DatabaseConnection, Set};
+use sea_orm::{ActiveModelTrait, ConnectionTrait, DatabaseConnection, EntityTrait, IntoActiveModel, QueryOrder, Set};
 use validator::Validate;
 
 /// Creates a user account, checking the password policy and what each role needs.
@@ -78,4 +78,57 @@ pub fn to_wire(u: &users::Model) -> User {
         unit_id: u.unit_id,
         active: u.active,
     }
+}
+
+/// Accounts by username: one page and the total.
+pub async fn list(db: &DatabaseConnection, offset: u64, limit: u64) -> ApiResult<(Vec<User>, u64)> {
+    let select = users::Entity::find().order_by_asc(users::Column::Username);
+    let (rows, total) = super::paging::fetch(db, select, offset, limit).await?;
+    Ok((rows.iter().map(to_wire).collect(), total))
+}
+
+/// Sets a temporary password the user must change at the next sign-in, and ends every session of
+/// theirs. Audited.
+pub async fn reset_password(db: &DatabaseConnection, actor: &audit::Actor, user_id: i64, new: &str) -> ApiResult<()> {
+    let txn = crate::db::begin(db).await?;
+    let user = users::Entity::find_by_id(user_id).one(&txn).await?.ok_or(ApiError::NotFound)?;
+    let pw = Password::parse(new, &user.username).map_err(|e| ApiError::field("new_password", e.to_string()))?;
+    let mut active = user.into_active_model();
+    active.password_hash = Set(password::hash(pw.expose())?);
+    active.must_change_password = Set(true);
+    active.updated_at = Set(Utc::now());
+    active.update(&txn).await?;
+    crate::auth::sessions::revoke_all(&txn, user_id).await?;
+    audit::record(&txn, actor, Change::new("user.password_reset", "user", user_id)).await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// Changes one's own password: the current one must be right, and the new one must meet the policy
+/// and differ from it. Every other session ends; a forced change is cleared. Audited.
+pub async fn change_password(
+    db: &DatabaseConnection,
+    actor: &audit::Actor,
+    user_id: i64,
+    current: &str,
+    new: &str,
+) -> ApiResult<()> {
+    let txn = crate::db::begin(db).await?;
+    let user = users::Entity::find_by_id(user_id).one(&txn).await?.ok_or(ApiError::NotFound)?;
+    if !password::verify(current, &user.password_hash) {
+        return Err(ApiError::field("current_password", "kata sandi saat ini salah"));
+    }
+    let pw = Password::parse(new, &user.username).map_err(|e| ApiError::field("new_password", e.to_string()))?;
+    if new == current {
+        return Err(ApiError::field("new_password", "kata sandi baru harus berbeda dari yang lama"));
+    }
+    let mut active = user.into_active_model();
+    active.password_hash = Set(password::hash(pw.expose())?);
+    active.must_change_password = Set(false);
+    active.updated_at = Set(Utc::now());
+    active.update(&txn).await?;
+    crate::auth::sessions::revoke_all(&txn, user_id).await?;
+    audit::record(&txn, actor, Change::new("user.password_change", "user", user_id)).await?;
+    txn.commit().await?;
+    Ok(())
 }
