@@ -35,7 +35,7 @@ test('the penilai makes a development plan, the employee completes its training'
   const { items } = await api(kasi, 'GET', `/employees?q=${SRI.nip}`);
   const sriId = items[0].id;
   // Start from no open plan (the demo gives some people one).
-  for (const plan of await api(kasi, 'GET', `/employees/${sriId}/development-plans`)) {
+  for (const plan of (await api(kasi, 'GET', `/employees/${sriId}/development-plans`)).items) {
     if (plan.status === 'active' || plan.status === 'draft') {
       await api(kasi, 'PATCH', `/development-plans/${plan.id}`, { status: 'cancelled' });
     }
@@ -76,7 +76,7 @@ test('the penilai makes a development plan, the employee completes its training'
   await page.getByRole('button', { name: 'Buat rencana' }).click();
   const planBox = page.locator('article.plan').first();
   await planBox.getByText('Meningkatkan pelayanan publik').waitFor();
-  const plans = await api(kasi, 'GET', `/employees/${sriId}/development-plans`);
+  const plans = (await api(kasi, 'GET', `/employees/${sriId}/development-plans`)).items;
   const plan = plans.find((p) => p.status === 'active');
   assert.ok(plan, 'an active plan');
   assert.deepEqual(plan.focus, after1.suggested_focus);
@@ -97,7 +97,7 @@ test('the penilai makes a development plan, the employee completes its training'
   await training.getByLabel('Bukti penyelesaian (nomor sertifikat)').fill('SERT-0420/BPSDM/2026');
   await training.getByRole('button', { name: 'Tandai selesai' }).click();
   await training.getByText('SERT-0420/BPSDM/2026').waitFor();
-  const done = await api(kasi, 'GET', `/employees/${sriId}/development-plans`);
+  const done = (await api(kasi, 'GET', `/employees/${sriId}/development-plans`)).items;
   const t = done.find((p) => p.id === plan.id).trainings[0];
   assert.equal(t.status, 'completed');
   const afterHours = (await api(kasi, 'GET', `/employees/${sriId}/competencies`)).training_hours;

@@ -80,7 +80,7 @@ test('a forum goes from its announcement to a closed commitment, and the public 
   const row = page.getByRole('row', { name: new RegExp(topic) });
   await row.locator('[data-status="announced"]', { hasText: 'Diumumkan' }).waitFor();
   await shot(page, 'forums-staff.png');
-  const listed = (await api(operator, 'GET', '/forums')).find((f) => f.topic === topic);
+  const listed = (await api(operator, 'GET', '/forums')).items.find((f) => f.topic === topic);
   assert.ok(listed, 'the API lists the new forum');
   assert.equal(listed.status, 'announced');
   assert.equal(listed.unit_name, UNIT_NAME);

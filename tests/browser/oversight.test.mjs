@@ -75,12 +75,12 @@ test('the team flags a rating, the penilai answers and the employee reads it', T
   const answer = 'Sudah saya tinjau ulang bersama bukti dukung tambahan; predikat tetap Sangat Baik.';
   const period = quarterBefore();
   const member = await loginToken(server.base, MEMBER);
-  const [team] = await api(member, 'GET', '/evaluation-teams');
-  const rated = await api(member, 'GET', `/evaluation-teams/${team.id}/assessments?period=${period}`);
+  const [team] = (await api(member, 'GET', '/evaluation-teams')).items;
+  const rated = (await api(member, 'GET', `/evaluation-teams/${team.id}/assessments?period=${period}`)).items;
   const sri = rated.find((a) => a.employee_name === SRI_NAME);
   assert.ok(sri, 'the demo has Sri rated in the quarter before');
   assert.equal(sri.penilai_name, PENILAI_NAME);
-  const before = await api(member, 'GET', `/assessments/${sri.assessment_id}/reviews`);
+  const before = (await api(member, 'GET', `/assessments/${sri.assessment_id}/reviews`)).items;
   const evidence = await api(member, 'GET', `/employees/${sri.employee_id}/rating-evidence?period=${period}`);
 
   const { context, page, errors } = await openPage(browser, DESKTOP);
@@ -123,7 +123,7 @@ test('the team flags a rating, the penilai answers and the employee reads it', T
     await panel.getByRole('button', { name: 'Simpan telaah' }).click();
     await panel.getByText('Alasan paling sedikit 10 karakter.').waitFor();
     assert.equal(
-      (await api(member, 'GET', `/assessments/${sri.assessment_id}/reviews`)).length,
+      (await api(member, 'GET', `/assessments/${sri.assessment_id}/reviews`)).items.length,
       1,
       'nothing stored for a flag without a reason',
     );
@@ -149,7 +149,7 @@ test('the team flags a rating, the penilai answers and the employee reads it', T
     await context.close();
   }
 
-  const stored = await api(member, 'GET', `/assessments/${sri.assessment_id}/reviews`);
+  const stored = (await api(member, 'GET', `/assessments/${sri.assessment_id}/reviews`)).items;
   assert.equal(stored.length, 2);
   const flagged = stored[1];
   assert.equal(flagged.note, note);
@@ -188,7 +188,7 @@ test('the team flags a rating, the penilai answers and the employee reads it', T
     await shot(p, 'team-notes-answered.png');
     await signOut(p);
 
-    const answered = (await api(member, 'GET', `/assessments/${sri.assessment_id}/reviews`))[1];
+    const answered = (await api(member, 'GET', `/assessments/${sri.assessment_id}/reviews`)).items[1];
     assert.equal(answered.flag_status, 'answered');
     assert.equal(answered.response, answer);
     assert.ok(answered.responded_at, 'the answer has its time');
@@ -266,7 +266,7 @@ test('the head records a session and Dedi reports his follow-up done', TIMEOUT, 
     await signOut(page);
     assert.deepEqual(errors(), [], 'no uncaught errors for the head');
 
-    const sessions = await api(head, 'GET', `/evaluation-sessions?year=${heldOn.slice(0, 4)}`);
+    const sessions = (await api(head, 'GET', `/evaluation-sessions?year=${heldOn.slice(0, 4)}`)).items;
     session = sessions.find((s) => s.title === title);
     assert.ok(session, 'the API lists the session');
     assert.equal(session.unit_name, UNIT_NAME);
@@ -306,7 +306,7 @@ test('the head records a session and Dedi reports his follow-up done', TIMEOUT, 
     await context.close();
   }
 
-  const done = (await api(head, 'GET', `/evaluation-sessions?year=${heldOn.slice(0, 4)}`))
+  const done = (await api(head, 'GET', `/evaluation-sessions?year=${heldOn.slice(0, 4)}`)).items
     .find((s) => s.id === session.id)
     .follow_ups[0];
   assert.equal(done.status, 'done');

@@ -17,6 +17,7 @@ pub mod spa;
 pub mod startup;
 pub mod state;
 pub mod storage;
+pub mod stored;
 pub mod telemetry;
 
 pub use config::Config;

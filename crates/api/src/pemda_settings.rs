@@ -20,7 +20,7 @@ pub async fn load(db: &impl ConnectionTrait) -> ApiResult<PemdaSettings> {
                     merged.insert(row.key, v);
                 }
                 // Logged; the key keeps the domain's default until it is set again.
-                Err(_) => crate::db::unreadable("settings", &row.key),
+                Err(_) => crate::stored::unreadable("settings", &row.key),
             }
         }
     }
@@ -33,7 +33,7 @@ pub async fn load(db: &impl ConnectionTrait) -> ApiResult<PemdaSettings> {
                 v
             } else {
                 // Never silent: logged, and the key takes the domain's default until it is set again.
-                crate::db::unreadable("settings", &k);
+                crate::stored::unreadable("settings", &k);
                 defaults[&k].clone()
             };
             (k, v)

@@ -1,11 +1,9 @@
-//! API tokens of other systems: how a `knj_…` bearer token becomes a [`Viewer`], and what it may
-//! call. A city-wide token reads like an auditor; a unit token like the head of that subtree.
+//! API tokens of other systems: which `knj_…` bearer token is live, and what it may call. A city-wide token reads like an auditor; a unit token like the head of that subtree.
 //! Read tokens may only read; write tokens may also write, on their named routes only.
 
 use crate::auth::tokens::digest;
 use crate::entities::api_tokens;
 use crate::error::{ApiError, ApiResult};
-use crate::policy::Viewer;
 use actix_web::http::Method;
 use chrono::{Duration, Utc};
 use kinerja_types::{ApiToken, TokenAccess};
@@ -31,7 +29,7 @@ pub fn routes(t: &api_tokens::Model) -> Vec<String> {
 fn stored_routes(t: &api_tokens::Model) -> Option<Vec<String>> {
     let read = serde_json::from_str(&t.routes).ok();
     if read.is_none() {
-        crate::db::unreadable("api_tokens.routes", &t.routes);
+        crate::stored::unreadable("api_tokens.routes", &t.routes);
     }
     read
 }
@@ -43,7 +41,7 @@ pub fn access(t: &api_tokens::Model) -> TokenAccess {
         "read" => TokenAccess::Read,
         other => {
             // Fails closed: an unreadable level only reads.
-            crate::db::unreadable("api_tokens.access", other);
+            crate::stored::unreadable("api_tokens.access", other);
             TokenAccess::Read
         }
     }
@@ -72,9 +70,14 @@ fn under(path: &str, prefixes: &[String]) -> bool {
     })
 }
 
-/// Resolves a live token for a request, or says why not (401 unknown or revoked, 403 outside its
-/// scope), and records its use.
-pub async fn viewer(db: &impl ConnectionTrait, secret: &str, method: &Method, path: &str) -> ApiResult<Viewer> {
+/// The live token a request presents, or why not (401 unknown or revoked, 403 outside its scope);
+/// records its use.
+pub async fn check(
+    db: &impl ConnectionTrait,
+    secret: &str,
+    method: &Method,
+    path: &str,
+) -> ApiResult<api_tokens::Model> {
     let unauthorized = || ApiError::Unauthorized("Token API tidak dikenal atau sudah dicabut".into());
     let t = api_tokens::Entity::find()
         .filter(api_tokens::Column::TokenHash.eq(digest(secret)))
@@ -101,9 +104,7 @@ pub async fn viewer(db: &impl ConnectionTrait, secret: &str, method: &Method, pa
             .exec(db)
             .await?;
     }
-    let role = Viewer::system_role(t.unit_id);
-    let scope = crate::services::identity::scope_of(db, &[role], None, t.unit_id).await?;
-    Ok(Viewer::system(t.id, &t.name, t.created_by_user_id, t.unit_id, std::sync::Arc::new(scope)))
+    Ok(t)
 }
 
 #[cfg(test)]

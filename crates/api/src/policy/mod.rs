@@ -1,7 +1,7 @@
 //! The one authorization policy.
 //!
 //! Every handler asks here, and nowhere else compares roles:
-//! - [`Viewer`]: who calls, computed once per request (see `auth::extractor`) with its scopes;
+//! - [`Viewer`]: who calls, computed once per request (see `routes::viewer`) with its scopes;
 //! - [`Scope`]: what the viewer may **read** — the whole city (admin, auditor), the subtree of its
 //!   unit (`kepala_unit`, `operator_layanan`), itself and everyone below it in the supervisor chain;
 //! - the **write scope**: the subtree of the unit of a unit role, and nothing else. A city-wide read

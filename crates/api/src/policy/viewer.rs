@@ -1,5 +1,5 @@
 //! The caller as handlers and the policy see it: identity, roles and scopes, computed once per
-//! request by the `Viewer` extractor (`auth::extractor`) and shared by everything that request does.
+//! request by the `Viewer` extractor (`routes::viewer`) and shared by everything that request does.
 
 use super::{Capability, Scope};
 use crate::entities::{employees, users};
@@ -39,7 +39,7 @@ pub struct Profile {
 /// is logged as an error.
 pub fn parse_roles(stored: &str) -> Vec<Role> {
     let Ok(names) = serde_json::from_str::<Vec<String>>(stored) else {
-        crate::db::unreadable("users.roles", stored);
+        crate::stored::unreadable("users.roles", stored);
         return Vec::new();
     };
     names
@@ -47,7 +47,7 @@ pub fn parse_roles(stored: &str) -> Vec<Role> {
         .filter_map(|r| {
             let role = r.parse().ok();
             if role.is_none() {
-                crate::db::unreadable("users.roles", r);
+                crate::stored::unreadable("users.roles", r);
             }
             role
         })

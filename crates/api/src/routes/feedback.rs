@@ -141,7 +141,7 @@ fn dialog_wire(d: dialogs::Model) -> Dialog {
         penilai_id: d.penilai_id,
         date: d.date,
         notes: d.notes,
-        follow_ups: crate::db::stored_json::<Vec<FollowUp>>("dialogs.follow_ups", &d.follow_ups),
+        follow_ups: crate::stored::json::<Vec<FollowUp>>("dialogs.follow_ups", &d.follow_ups),
         created_at: d.created_at,
     }
 }

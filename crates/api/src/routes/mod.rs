@@ -30,6 +30,7 @@ pub mod skps;
 pub mod tpp;
 pub mod units;
 pub mod users;
+pub mod viewer;
 
 use actix_web::web;
 

@@ -24,7 +24,7 @@ pub fn to_wire(g: &pk_goals::Model) -> PkGoal {
         unit_id: g.unit_id,
         year: g.year,
         text: g.text.clone(),
-        indicators: crate::db::stored_json::<Vec<PkIndicator>>("pk_goals.indicators", &g.indicators),
+        indicators: crate::stored::json::<Vec<PkIndicator>>("pk_goals.indicators", &g.indicators),
     }
 }
 

@@ -43,7 +43,7 @@ pub fn to_wire(c: competencies::Model) -> Competency {
     Competency {
         id: c.id,
         kind: c.kind,
-        levels: crate::db::stored_json("competencies.levels", &c.levels),
+        levels: crate::stored::json("competencies.levels", &c.levels),
         code: c.code,
         name: c.name,
         description: c.description,

@@ -20,7 +20,7 @@ pub fn answers_of(raw: &str) -> Option<[u8; 9]> {
     let answers: Option<Vec<u8>> = raw.bytes().map(|b| b.checked_sub(b'0').filter(|a| (1..=4).contains(a))).collect();
     let answers = answers.and_then(|a| <[u8; 9]>::try_from(a).ok());
     if answers.is_none() {
-        crate::db::unreadable("surveys.answers", raw);
+        crate::stored::unreadable("surveys.answers", raw);
     }
     answers
 }
@@ -42,7 +42,7 @@ pub async fn report(db: &impl ConnectionTrait, unit_id: i64, period: &Period) ->
             // Unreadable weights are logged; the index then uses the regulation's equal weights.
             let read = serde_json::from_str::<Vec<f64>>(&w).ok().and_then(|v| check_weights(&v).ok());
             if read.is_none() {
-                crate::db::unreadable("ikm_settings.weights", &w);
+                crate::stored::unreadable("ikm_settings.weights", &w);
             }
             read
         });

@@ -22,7 +22,7 @@ const LISTED: usize = 20;
 /// Reads a JSON array of strings kept in a column; an unreadable list is logged and empty.
 pub fn strings(json: &str) -> Vec<String> {
     serde_json::from_str(json).unwrap_or_else(|_| {
-        crate::db::unreadable("text list", json);
+        crate::stored::unreadable("text list", json);
         Vec::new()
     })
 }

@@ -51,7 +51,7 @@ pub fn to_wire(a: &assessments::Model, name: &str, settings: &PemdaSettings) -> 
         period: a.period.clone(),
         result_rating: a.result_rating,
         behavior_rating: a.behavior_rating,
-        behavior_notes: crate::db::stored_json("assessments.behavior_notes", &a.behavior_notes),
+        behavior_notes: crate::stored::json("assessments.behavior_notes", &a.behavior_notes),
         note: a.note.clone(),
         predikat: a.predikat,
         status: status(a),

@@ -75,7 +75,7 @@ fn plan_of(p: &development_plans::Model, list: Vec<Training>) -> DevelopmentPlan
         year: p.year,
         status: p.status,
         goals: p.goals.clone(),
-        focus: crate::db::stored_json("development_plans.focus", &p.focus),
+        focus: crate::stored::json("development_plans.focus", &p.focus),
         mandatory: p.mandatory,
         hours_planned: hours(None),
         hours_completed: hours(Some(TrainingStatus::Completed)),

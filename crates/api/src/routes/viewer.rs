@@ -8,6 +8,7 @@ use crate::services::identity;
 use crate::state::AppState;
 use actix_web::{dev::Payload, http::header, web, FromRequest, HttpMessage, HttpRequest};
 use futures_util::future::LocalBoxFuture;
+use std::sync::Arc;
 
 /// What a user with a temporary password may still call: who am I, change it, sign out.
 const PASSWORD_CHANGE_PATHS: &[&str] = &["/api/v1/me", "/api/v1/me/password", "/api/v1/auth/logout"];
@@ -36,7 +37,10 @@ impl FromRequest for Viewer {
             let unauthorized = || ApiError::Unauthorized("Token akses tidak ada, tidak valid, atau kedaluwarsa".into());
             let token = token.ok_or_else(unauthorized)?;
             if token.starts_with(api_token::PREFIX) {
-                let viewer = api_token::viewer(&state.db, &token, &method, &path).await?;
+                let t = api_token::check(&state.db, &token, &method, &path).await?;
+                let role = Viewer::system_role(t.unit_id);
+                let scope = identity::scope_of(&state.db, &[role], None, t.unit_id).await?;
+                let viewer = Viewer::system(t.id, &t.name, t.created_by_user_id, t.unit_id, Arc::new(scope));
                 req.extensions_mut().insert(viewer.clone());
                 return Ok(viewer);
             }
