@@ -169,3 +169,35 @@ pub async fn verify(db: &impl ConnectionTrait) -> ApiResult<AuditVerification> {
         detail: format!("{checked} entri diperiksa; rantai hash utuh"),
     })
 }
+
+/// What the audit list asks for.
+#[derive(Debug, Default)]
+pub struct AuditQuery<'a> {
+    pub entity: Option<&'a str>,
+    pub entity_id: Option<&'a str>,
+    pub action: Option<&'a str>,
+    pub actor_user_id: Option<i64>,
+}
+
+/// Entries matching the query, newest first: one page and the total.
+pub async fn list(
+    db: &impl ConnectionTrait,
+    q: &AuditQuery<'_>,
+    offset: u64,
+    limit: u64,
+) -> ApiResult<(Vec<audit_log::Model>, u64)> {
+    let mut select = audit_log::Entity::find().order_by_desc(audit_log::Column::Id);
+    if let Some(e) = q.entity {
+        select = select.filter(audit_log::Column::Entity.eq(e));
+    }
+    if let Some(e) = q.entity_id {
+        select = select.filter(audit_log::Column::EntityId.eq(e));
+    }
+    if let Some(a) = q.action {
+        select = select.filter(audit_log::Column::Action.eq(a));
+    }
+    if let Some(a) = q.actor_user_id {
+        select = select.filter(audit_log::Column::ActorUserId.eq(a));
+    }
+    crate::services::paging::fetch(db, select, offset, limit).await
+}

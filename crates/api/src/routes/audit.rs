@@ -3,11 +3,10 @@
 use crate::entities::audit_log;
 use crate::error::ApiResult;
 use crate::policy::{Capability, Viewer};
-use crate::routes::list::{csv_response, fetch_page, page, respond, wants_csv, PageQuery};
+use crate::routes::list::{csv_response, page, respond, wants_csv, PageQuery};
 use crate::state::AppState;
 use actix_web::{get, web, HttpRequest, HttpResponse};
 use kinerja_types::{AuditEntry, AuditVerification, Problem};
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use serde::{Deserialize, Serialize};
 use utoipa::IntoParams;
 
@@ -69,20 +68,13 @@ pub async fn list_audit(
     paging: web::Query<PageQuery>,
 ) -> ApiResult<HttpResponse> {
     viewer.require(Capability::ReadAudit)?;
-    let mut select = audit_log::Entity::find().order_by_desc(audit_log::Column::Id);
-    if let Some(e) = &filter.entity {
-        select = select.filter(audit_log::Column::Entity.eq(e.clone()));
-    }
-    if let Some(e) = &filter.entity_id {
-        select = select.filter(audit_log::Column::EntityId.eq(e.clone()));
-    }
-    if let Some(a) = &filter.action {
-        select = select.filter(audit_log::Column::Action.eq(a.clone()));
-    }
-    if let Some(a) = filter.actor_user_id {
-        select = select.filter(audit_log::Column::ActorUserId.eq(a));
-    }
-    let (rows, total) = fetch_page(&state.db, select, &paging).await?;
+    let query = crate::audit::AuditQuery {
+        entity: filter.entity.as_deref(),
+        entity_id: filter.entity_id.as_deref(),
+        action: filter.action.as_deref(),
+        actor_user_id: filter.actor_user_id,
+    };
+    let (rows, total) = crate::audit::list(&state.db, &query, paging.offset(), paging.per_page()).await?;
     if wants_csv(&req, paging.format.as_deref()) {
         let flat: Vec<CsvRow> = rows
             .iter()

@@ -2,7 +2,6 @@
 //! people needing attention, chart series, and the same figures per child unit), and the city
 //! view for BKPSDM and auditors (every OPD side by side). The per-child table is also CSV.
 
-use crate::entities::units;
 use crate::error::{ApiError, ApiResult};
 use crate::policy::{Capability, Viewer};
 use crate::routes::list::{csv_response, wants_csv};
@@ -10,7 +9,6 @@ use crate::state::AppState;
 use actix_web::{get, web, HttpRequest, HttpResponse};
 use kinerja_domain::{Period, Predikat};
 use kinerja_types::{Dashboard, Problem, UnitFigures};
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use serde::{Deserialize, Serialize};
 use std::sync::Arc;
 use utoipa::IntoParams;
@@ -138,11 +136,6 @@ pub async fn city_dashboard(
     q: web::Query<DashboardQuery>,
 ) -> ApiResult<HttpResponse> {
     viewer.require(Capability::ReadCity)?;
-    let root = units::Entity::find()
-        .filter(units::Column::ParentId.is_null())
-        .order_by_asc(units::Column::Id)
-        .one(&state.db)
-        .await?
-        .ok_or(ApiError::NotFound)?;
+    let root = crate::services::units::root(&state).await?;
     answer(&req, &state, root.id, &q).await
 }

@@ -3,8 +3,9 @@
 use crate::entities::{employees, pk_goals, rhk, skps};
 use crate::error::ApiResult;
 use crate::policy::{Capability, Viewer};
-use crate::routes::pk::{to_wire as goal_wire, YearQuery};
+use crate::routes::pk::YearQuery;
 use crate::services::org_tree::unit_subtree;
+use crate::services::pk::to_wire as goal_wire;
 use crate::services::skp as svc;
 use crate::state::AppState;
 use actix_web::{get, web};

@@ -1,31 +1,19 @@
-//! Perjanjian Kinerja: a unit's goals for a year, entered by its head or an admin.
+//! Perjanjian Kinerja over HTTP: a unit's goals for a year, entered by its head or an admin.
 
-use crate::audit::{self, Change};
-use crate::entities::pk_goals;
-use crate::error::{ApiError, ApiResult};
+use crate::error::ApiResult;
 use crate::policy::{Capability, Viewer};
 use crate::routes::list::{page, PageQuery};
+use crate::services::pk;
 use crate::state::AppState;
 use actix_web::{get, post, web, HttpResponse};
 use chrono::Utc;
-use kinerja_types::{NewPkGoal, Page, PkGoal, PkIndicator, Problem};
-use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set};
+use kinerja_types::{NewPkGoal, Page, PkGoal, Problem};
 use serde::Deserialize;
 use utoipa::IntoParams;
 use validator::Validate;
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.service(list_pk).service(create_pk);
-}
-
-pub fn to_wire(g: &pk_goals::Model) -> PkGoal {
-    PkGoal {
-        id: g.id,
-        unit_id: g.unit_id,
-        year: g.year,
-        text: g.text.clone(),
-        indicators: crate::stored::json::<Vec<PkIndicator>>("pk_goals.indicators", &g.indicators),
-    }
 }
 
 /// The year asked for.
@@ -56,12 +44,8 @@ pub async fn list_pk(
     paging: web::Query<PageQuery>,
 ) -> ApiResult<web::Json<Page<PkGoal>>> {
     let unit = crate::services::units::visible(&state.db, &viewer, id.into_inner()).await?;
-    let select = pk_goals::Entity::find()
-        .filter(pk_goals::Column::UnitId.eq(unit.id))
-        .filter(pk_goals::Column::Year.eq(q.year()?))
-        .order_by_asc(pk_goals::Column::Id);
-    let (rows, total) = crate::routes::list::fetch_page(&state.db, select, &paging).await?;
-    Ok(web::Json(page(rows.iter().map(to_wire).collect(), total, &paging)))
+    let (items, total) = pk::goals(&state.db, unit.id, q.year()?, paging.offset(), paging.per_page()).await?;
+    Ok(web::Json(page(items, total, &paging)))
 }
 
 /// Adds a goal to the unit's Perjanjian Kinerja (the unit's head or an admin). Audited.
@@ -78,18 +62,7 @@ pub async fn create_pk(
     let unit = crate::services::units::visible(&txn, &viewer, id.into_inner()).await?;
     viewer.require(Capability::WritePk(unit.id))?;
     body.validate()?;
-    let goal = pk_goals::ActiveModel {
-        unit_id: Set(unit.id),
-        year: Set(body.year),
-        text: Set(body.text.trim().to_owned()),
-        indicators: Set(serde_json::to_string(&body.indicators).map_err(|e| ApiError::Internal(e.into()))?),
-        created_at: Set(Utc::now()),
-        ..Default::default()
-    }
-    .insert(&txn)
-    .await?;
-    let wire = to_wire(&goal);
-    audit::record(&txn, &viewer.actor(), Change::new("pk.create", "pk_goal", goal.id).after(&wire)).await?;
+    let wire = pk::add(&txn, &viewer.actor(), unit.id, &body).await?;
     txn.commit().await?;
     Ok(HttpResponse::Created().json(wire))
 }

@@ -49,6 +49,12 @@ pub async fn all(state: &AppState) -> ApiResult<Arc<Vec<units::Model>>> {
         })
 }
 
+/// The Pemda itself: the unit without a parent (the first, should there be several).
+pub async fn root(state: &AppState) -> ApiResult<units::Model> {
+    let all = all(state).await?;
+    all.iter().filter(|u| u.parent_id.is_none()).min_by_key(|u| u.id).cloned().ok_or(ApiError::NotFound)
+}
+
 /// What a unit list asks for.
 #[derive(Debug, Default)]
 pub struct UnitQuery<'a> {
