@@ -93,13 +93,7 @@ pub async fn reset_password(db: &DatabaseConnection, actor: &audit::Actor, user_
     let txn = crate::db::begin(db).await?;
     let user = users::Entity::find_by_id(user_id).one(&txn).await?.ok_or(ApiError::NotFound)?;
     let pw = Password::parse(new, &user.username).map_err(|e| ApiError::field("new_password", e.to_string()))?;
-    let mut active = user.into_active_model();
-    active.password_hash = Set(password::hash(pw.expose())?);
-    active.must_change_password = Set(true);
-    active.updated_at = Set(Utc::now());
-    active.update(&txn).await?;
-    crate::auth::sessions::revoke_all(&txn, user_id).await?;
-    audit::record(&txn, actor, Change::new("user.password_reset", "user", user_id)).await?;
+    store_password(&txn, actor, user, &pw, true, "user.password_reset").await?;
     txn.commit().await?;
     Ok(())
 }
@@ -122,13 +116,27 @@ pub async fn change_password(
     if new == current {
         return Err(ApiError::field("new_password", "kata sandi baru harus berbeda dari yang lama"));
     }
-    let mut active = user.into_active_model();
-    active.password_hash = Set(password::hash(pw.expose())?);
-    active.must_change_password = Set(false);
-    active.updated_at = Set(Utc::now());
-    active.update(&txn).await?;
-    crate::auth::sessions::revoke_all(&txn, user_id).await?;
-    audit::record(&txn, actor, Change::new("user.password_change", "user", user_id)).await?;
+    store_password(&txn, actor, user, &pw, false, "user.password_change").await?;
     txn.commit().await?;
     Ok(())
+}
+
+/// Stores a new password (hashed), says whether it must be changed at the next sign-in, ends
+/// every session of the user and records `action` in the audit log.
+async fn store_password(
+    txn: &sea_orm::DatabaseTransaction,
+    actor: &audit::Actor,
+    user: users::Model,
+    pw: &Password,
+    must_change: bool,
+    action: &'static str,
+) -> ApiResult<()> {
+    let user_id = user.id;
+    let mut active = user.into_active_model();
+    active.password_hash = Set(password::hash(pw.expose())?);
+    active.must_change_password = Set(must_change);
+    active.updated_at = Set(Utc::now());
+    active.update(txn).await?;
+    crate::auth::sessions::revoke_all(txn, user_id).await?;
+    audit::record(txn, actor, Change::new(action, "user", user_id)).await
 }
