@@ -3,13 +3,45 @@
 //! since it means the token was copied.
 
 use crate::auth::tokens::{digest, random_token};
-use crate::entities::refresh_tokens;
+use crate::auth::{password, throttle};
+use crate::entities::{refresh_tokens, users};
 use crate::error::{ApiError, ApiResult};
 use crate::state::AppState;
 use chrono::Utc;
 use kinerja_types::TokenPair;
 use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
+
+/// Checks a username and password and issues a token pair. Unknown user, wrong password and a
+/// deactivated account all give the same 401; failures are counted per username (see `throttle`).
+pub async fn sign_in(state: &AppState, username: &str, password: &str) -> ApiResult<TokenPair> {
+    let username = username.trim().to_lowercase();
+    throttle::check(&state.db, &username).await?;
+    let user = users::Entity::find().filter(users::Column::Username.eq(username.clone())).one(&state.db).await?;
+    let pw = password.to_owned();
+    let ok = match &user {
+        Some(u) => {
+            let stored = u.password_hash.clone();
+            actix_web::web::block(move || password::verify(&pw, &stored))
+                .await
+                .map_err(|e| ApiError::Internal(e.into()))?
+                && u.active
+        }
+        None => {
+            actix_web::web::block(move || password::verify_dummy(&pw))
+                .await
+                .map_err(|e| ApiError::Internal(e.into()))?;
+            false
+        }
+    };
+    let Some(user) = user.filter(|_| ok) else {
+        throttle::record_failure(&state.db, &username).await?;
+        return Err(ApiError::Unauthorized("Nama pengguna atau kata sandi salah".into()));
+    };
+    throttle::reset(&state.db, &username).await?;
+    tracing::info!(user_id = user.id, "signed in");
+    issue_pair(state, &state.db, user.id).await
+}
 
 /// Issues a new access token and refresh token for `user_id`.
 pub async fn issue_pair(state: &AppState, db: &impl ConnectionTrait, user_id: i64) -> ApiResult<TokenPair> {

@@ -1,13 +1,11 @@
 //! `POST /auth/login`, `/auth/refresh`, `/auth/logout`.
 
-use crate::auth::{password, sessions, throttle};
-use crate::entities::users;
-use crate::error::{ApiError, ApiResult};
+use crate::auth::sessions;
+use crate::error::ApiResult;
 use crate::policy::Viewer;
 use crate::state::AppState;
 use actix_web::{post, web, HttpResponse};
 use kinerja_types::{LoginRequest, LogoutRequest, Problem, RefreshRequest, TokenPair};
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use validator::Validate;
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
@@ -22,28 +20,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
 #[post("/auth/login")]
 pub async fn login(state: web::Data<AppState>, body: web::Json<LoginRequest>) -> ApiResult<web::Json<TokenPair>> {
     body.validate()?;
-    let username = body.username.trim().to_lowercase();
-    throttle::check(&state.db, &username).await?;
-    let user = users::Entity::find().filter(users::Column::Username.eq(username.clone())).one(&state.db).await?;
-    let pw = body.password.clone();
-    let ok = match &user {
-        Some(u) => {
-            let stored = u.password_hash.clone();
-            web::block(move || password::verify(&pw, &stored)).await.map_err(|e| ApiError::Internal(e.into()))?
-                && u.active
-        }
-        None => {
-            web::block(move || password::verify_dummy(&pw)).await.map_err(|e| ApiError::Internal(e.into()))?;
-            false
-        }
-    };
-    let Some(user) = user.filter(|_| ok) else {
-        throttle::record_failure(&state.db, &username).await?;
-        return Err(ApiError::Unauthorized("Nama pengguna atau kata sandi salah".into()));
-    };
-    throttle::reset(&state.db, &username).await?;
-    tracing::info!(user_id = user.id, "signed in");
-    Ok(web::Json(sessions::issue_pair(&state, &state.db, user.id).await?))
+    Ok(web::Json(sessions::sign_in(&state, &body.username, &body.password).await?))
 }
 
 /// Exchanges a refresh token for a new pair; the presented token stops working. Presenting an

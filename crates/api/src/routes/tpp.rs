@@ -61,7 +61,7 @@ pub async fn tpp_report(
         Ok(m @ Period::Month(..)) => m,
         _ => return Err(ApiError::field("month", "bulan harus berformat YYYY-MM, misalnya 2026-11")),
     };
-    let units = crate::routes::reports::scope(&state.db, &viewer, q.unit_id).await?;
+    let units = crate::services::reports::scope(&state.db, &viewer, q.unit_id).await?;
     let settings = state.settings().await?;
     let items = crate::services::tpp::rows(&state.db, units, month, &settings.tpp).await?;
     crate::routes::reports::answer(&req, &paging, items, &format!("tpp-{month}"))

@@ -7,6 +7,7 @@ use kinerja_domain::ikm::{check_weights, compute};
 use kinerja_domain::Period;
 use kinerja_types::IkmReport;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+use std::collections::{HashMap, HashSet};
 
 /// The months (`YYYY-MM`) a period covers: surveys are filed by month.
 pub fn months(period: &Period) -> Vec<String> {
@@ -27,33 +28,69 @@ pub fn answers_of(raw: &str) -> Option<[u8; 9]> {
 
 /// Computes the index of a unit for a period from its surveys.
 pub async fn report(db: &impl ConnectionTrait, unit_id: i64, period: &Period) -> ApiResult<IkmReport> {
-    let rows = surveys::Entity::find()
-        .filter(surveys::Column::UnitId.eq(unit_id))
+    let mut reports = reports(db, &[unit_id], period).await?;
+    Ok(reports.remove(&unit_id).unwrap_or_else(|| summarize(unit_id, period, &[], None, false)))
+}
+
+/// The index of each unit for a period, in three queries whatever the number of units.
+pub async fn reports(
+    db: &impl ConnectionTrait,
+    unit_ids: &[i64],
+    period: &Period,
+) -> ApiResult<HashMap<i64, IkmReport>> {
+    let mut answers: HashMap<i64, Vec<[u8; 9]>> = HashMap::new();
+    for s in surveys::Entity::find()
+        .filter(surveys::Column::UnitId.is_in(unit_ids.iter().copied()))
         .filter(surveys::Column::Period.is_in(months(period)))
         .all(db)
-        .await?;
-    let answers: Vec<[u8; 9]> = rows.iter().filter_map(|s| answers_of(&s.answers)).collect();
-    let weights = ikm_settings::Entity::find()
-        .filter(ikm_settings::Column::UnitId.eq(unit_id))
-        .one(db)
         .await?
-        .and_then(|s| s.weights)
-        .and_then(|w| {
+    {
+        if let Some(a) = answers_of(&s.answers) {
+            answers.entry(s.unit_id).or_default().push(a);
+        }
+    }
+    let weights: HashMap<i64, [f64; 9]> = ikm_settings::Entity::find()
+        .filter(ikm_settings::Column::UnitId.is_in(unit_ids.iter().copied()))
+        .all(db)
+        .await?
+        .into_iter()
+        .filter_map(|s| {
+            let w = s.weights?;
             // Unreadable weights are logged; the index then uses the regulation's equal weights.
             let read = serde_json::from_str::<Vec<f64>>(&w).ok().and_then(|v| check_weights(&v).ok());
             if read.is_none() {
                 crate::stored::unreadable("ikm_settings.weights", &w);
             }
-            read
-        });
-    let published = ikm_publications::Entity::find()
-        .filter(ikm_publications::Column::UnitId.eq(unit_id))
+            Some((s.unit_id, read?))
+        })
+        .collect();
+    let published: HashSet<i64> = ikm_publications::Entity::find()
+        .filter(ikm_publications::Column::UnitId.is_in(unit_ids.iter().copied()))
         .filter(ikm_publications::Column::Period.eq(period.to_string()))
-        .one(db)
+        .all(db)
         .await?
-        .is_some();
-    let result = compute(&answers, weights.as_ref());
-    Ok(IkmReport {
+        .into_iter()
+        .map(|p| p.unit_id)
+        .collect();
+    Ok(unit_ids
+        .iter()
+        .map(|&id| {
+            let a = answers.get(&id).map(Vec::as_slice).unwrap_or_default();
+            (id, summarize(id, period, a, weights.get(&id), published.contains(&id)))
+        })
+        .collect())
+}
+
+/// The report of one unit from its readable answers, its weights and whether it was published.
+fn summarize(
+    unit_id: i64,
+    period: &Period,
+    answers: &[[u8; 9]],
+    weights: Option<&[f64; 9]>,
+    published: bool,
+) -> IkmReport {
+    let result = compute(answers, weights);
+    IkmReport {
         unit_id,
         period: period.to_string(),
         respondents: answers.len() as u64,
@@ -62,5 +99,5 @@ pub async fn report(db: &impl ConnectionTrait, unit_id: i64, period: &Period) ->
         grade: result.as_ref().map(|r| r.grade),
         grade_label: result.as_ref().map(|r| r.grade.label().to_owned()),
         published,
-    })
+    }
 }

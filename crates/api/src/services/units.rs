@@ -1,11 +1,17 @@
 //! Units as the policy lets a viewer reach them: the one way a route loads a unit it acts on.
 
+use crate::audit::{self, Actor, Change};
 use crate::entities::units;
-use crate::error::{ApiError, ApiResult};
+use crate::error::{ApiError, ApiResult, ConflictExt};
 use crate::policy::{Capability, Viewer};
 use crate::state::AppState;
+use chrono::Utc;
 use kinerja_domain::UnitKind;
-use sea_orm::{ConnectionTrait, EntityTrait, QueryOrder};
+use kinerja_types::{NewUnit, Unit, UnitPatch};
+use sea_orm::{
+    ActiveModelTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, IntoActiveModel, QueryOrder, QuerySelect, Set,
+};
+use std::collections::HashMap;
 use std::sync::Arc;
 
 /// A unit the viewer may see (its read scope's units and their ancestors), else 404.
@@ -87,4 +93,96 @@ pub async fn list(
     let total = matching.len() as u64;
     let page = matching.into_iter().skip(offset as usize).take(limit as usize).cloned().collect();
     Ok((page, total))
+}
+
+/// A unit as sent.
+pub fn to_wire(u: &units::Model) -> Unit {
+    Unit {
+        id: u.id,
+        code: u.code.clone(),
+        name: u.name.clone(),
+        parent_id: u.parent_id,
+        kind: u.kind,
+        is_service_unit: u.is_service_unit,
+    }
+}
+
+/// Each unit's parent, by unit id.
+async fn parent_map(db: &impl ConnectionTrait) -> ApiResult<HashMap<i64, i64>> {
+    let rows: Vec<(i64, Option<i64>)> = units::Entity::find()
+        .select_only()
+        .column(units::Column::Id)
+        .column(units::Column::ParentId)
+        .into_tuple()
+        .all(db)
+        .await?;
+    Ok(rows.into_iter().filter_map(|(id, p)| p.map(|p| (id, p))).collect())
+}
+
+/// 422 unless the parent named exists.
+async fn require_parent(db: &impl ConnectionTrait, parent: Option<i64>) -> ApiResult<()> {
+    if let Some(p) = parent {
+        if units::Entity::find_by_id(p).one(db).await?.is_none() {
+            return Err(ApiError::field("parent_id", format!("unit induk {p} tidak ada")));
+        }
+    }
+    Ok(())
+}
+
+/// Creates a unit (already validated, its writer allowed). Audited; a code in use is 409.
+pub async fn create(txn: &DatabaseTransaction, actor: &Actor, body: &NewUnit) -> ApiResult<Unit> {
+    require_parent(txn, body.parent_id).await?;
+    let now = Utc::now();
+    let unit = units::ActiveModel {
+        code: Set(body.code.trim().to_owned()),
+        name: Set(body.name.trim().to_owned()),
+        parent_id: Set(body.parent_id),
+        kind: Set(body.kind),
+        is_service_unit: Set(body.is_service_unit),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    }
+    .insert(txn)
+    .await
+    .on_conflict("kode unit sudah dipakai")?;
+    let wire = to_wire(&unit);
+    audit::record(txn, actor, Change::new("unit.create", "unit", unit.id).after(&wire)).await?;
+    Ok(wire)
+}
+
+/// Changes a unit (already validated, its writer allowed). Moving a unit under itself or its own
+/// descendant is 409. Audited.
+pub async fn update(txn: &DatabaseTransaction, actor: &Actor, unit: units::Model, body: &UnitPatch) -> ApiResult<Unit> {
+    let id = unit.id;
+    let before = to_wire(&unit);
+    let mut active = unit.into_active_model();
+    if let Some(code) = &body.code {
+        active.code = Set(code.trim().to_owned());
+    }
+    if let Some(name) = &body.name {
+        active.name = Set(name.trim().to_owned());
+    }
+    if let Some(kind) = body.kind {
+        active.kind = Set(kind);
+    }
+    if let Some(s) = body.is_service_unit {
+        active.is_service_unit = Set(s);
+    }
+    if let Some(parent) = body.parent_id {
+        require_parent(txn, parent).await?;
+        if let Some(p) = parent {
+            if kinerja_domain::tree::would_cycle(id, p, &parent_map(txn).await?) {
+                return Err(ApiError::Conflict(
+                    "unit tidak dapat dipindahkan ke bawah dirinya sendiri atau unit turunannya".into(),
+                ));
+            }
+        }
+        active.parent_id = Set(parent);
+    }
+    active.updated_at = Set(Utc::now());
+    let unit = active.update(txn).await.on_conflict("kode unit sudah dipakai")?;
+    let after = to_wire(&unit);
+    audit::record(txn, actor, Change::new("unit.update", "unit", id).before(&before).after(&after)).await?;
+    Ok(after)
 }

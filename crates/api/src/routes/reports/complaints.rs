@@ -1,10 +1,11 @@
 //! `GET /reports/complaints`: the complaints filed in the period, without complainants' contacts.
 
-use super::{answer, parse_period, scope, ReportQuery};
+use super::{answer, parse_period, ReportQuery};
 use crate::entities::{complaints, units};
 use crate::error::ApiResult;
 use crate::policy::Viewer;
 use crate::routes::list::PageQuery;
+use crate::services::reports::scope;
 use crate::state::AppState;
 use actix_web::{get, web, HttpRequest, HttpResponse};
 use kinerja_types::{ComplaintReportRow, Page, Problem};
