@@ -3,6 +3,7 @@
 use crate::i18n::Lang;
 use chrono::{DateTime, NaiveDate, Utc};
 use kinerja_domain::ikm::Grade;
+use kinerja_types::Notification;
 use wasm_bindgen::JsValue;
 
 /// An instant in the browser's time zone, e.g. `23/11/2026, 09.15.00`.
@@ -119,5 +120,14 @@ pub fn grade_letter(grade: Grade) -> &'static str {
         Grade::B => "B",
         Grade::C => "C",
         Grade::D => "D",
+    }
+}
+
+/// A notification's title and body in the reader's language, from its notice (code and
+/// parameters); notifications older than notices keep the text they were stored with.
+pub fn notification(note: &Notification, lang: Lang) -> (String, String) {
+    match &note.notice {
+        Some(notice) => notice.render(lang == Lang::En),
+        None => (note.title.clone(), note.body.clone()),
     }
 }

@@ -21,6 +21,7 @@ mod m20261123_000015_create_employee_last_activity;
 mod m20261123_000016_create_competencies;
 mod m20261123_000017_create_oversight;
 mod m20261202_000018_join_id_lists;
+mod m20261202_000019_notification_notices;
 
 /// All migrations of Kinerja.
 pub struct Migrator;
@@ -47,6 +48,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000016_create_competencies::Migration),
             Box::new(m20261123_000017_create_oversight::Migration),
             Box::new(m20261202_000018_join_id_lists::Migration),
+            Box::new(m20261202_000019_notification_notices::Migration),
         ]
     }
 }

@@ -45,7 +45,7 @@ pub use dashboard::{
 };
 pub use employee::{Employee, EmployeePatch, ImportError, ImportReport, NewEmployee};
 pub use export::{SiasnExport, SiasnIndikator, SiasnPegawai, SiasnPenilaian, SiasnRhk, SiasnSkp};
-pub use notification::Notification;
+pub use notification::{Notice, NoticeCode, Notification};
 pub use oversight::{
     AssessmentReview, DiscussedEmployee, EvaluationSession, EvaluationTeam, Forum, ForumCommitment, ForumInput,
     ForumPatch, InputReceipt, InputUpdate, NewCommitment, NewEvaluationSession, NewEvaluationTeam, NewForum,

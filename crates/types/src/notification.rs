@@ -1,5 +1,10 @@
+//! In-app notifications: what happened (a [`Notice`]: a code and its parameters) and its text in
+//! either language, rendered from the one table below by the server (the stored Indonesian title
+//! and body, for API clients) and by the SPA (in the reader's language).
+
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 /// An in-app notification for the signed-in user.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -8,10 +13,270 @@ pub struct Notification {
     pub id: i64,
     /// e.g. `skp.submitted`, `skp.approved`, `skp.returned`.
     pub kind: String,
+    /// The title in Indonesian (for clients that do not render `notice`).
     pub title: String,
+    /// The body in Indonesian (for clients that do not render `notice`).
     pub body: String,
+    /// What happened, as a code with parameters, for clients that render their own language.
+    /// Absent on notifications written before codes existed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notice: Option<Notice>,
     /// Where in the app it leads, e.g. `/skp/12`.
     pub link: Option<String>,
     pub read_at: Option<DateTime<Utc>>,
     pub created_at: DateTime<Utc>,
+}
+
+/// What a notification announces.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum NoticeCode {
+    /// Params: `name`, `year`, `revision`.
+    SkpSubmitted,
+    /// Params: `year`.
+    SkpApproved,
+    /// Params: `year`.
+    SkpApprovedByAdmin,
+    /// Params: `year`, `reason`.
+    SkpReturned,
+    /// Params: `year`, `text`.
+    RhkCascaded,
+    /// Params: `date`, `note`.
+    ActivityRejected,
+    /// Params: `period`.
+    AssessmentFinalized,
+    /// Params: `period`.
+    AssessmentAcknowledged,
+    /// Params: `period`.
+    AssessmentObjected,
+    /// Params: `period`.
+    AssessmentDecided,
+    /// Params: `text`.
+    FeedbackFromSupervisor,
+    /// Params: `name`, `text`.
+    FeedbackReply,
+    /// Params: `date`.
+    DialogRecorded,
+    /// Params: `session`, `description`, `due_on`.
+    EvaluationFollowUp,
+    /// Params: `name`, `period`, `note`.
+    ReviewNote,
+    /// Params: `name`, `period`, `note`.
+    ReviewRequested,
+    /// Params: `name`, `period`, `response`.
+    ReviewAnswered,
+    /// Params: `year`, `goals`.
+    DevelopmentPlan,
+}
+
+impl NoticeCode {
+    /// Every code, for the tests that check each has its text.
+    pub const ALL: [NoticeCode; 18] = [
+        Self::SkpSubmitted,
+        Self::SkpApproved,
+        Self::SkpApprovedByAdmin,
+        Self::SkpReturned,
+        Self::RhkCascaded,
+        Self::ActivityRejected,
+        Self::AssessmentFinalized,
+        Self::AssessmentAcknowledged,
+        Self::AssessmentObjected,
+        Self::AssessmentDecided,
+        Self::FeedbackFromSupervisor,
+        Self::FeedbackReply,
+        Self::DialogRecorded,
+        Self::EvaluationFollowUp,
+        Self::ReviewNote,
+        Self::ReviewRequested,
+        Self::ReviewAnswered,
+        Self::DevelopmentPlan,
+    ];
+
+    /// The title and body templates (`{param}` placeholders) in Indonesian or English.
+    pub fn templates(self, english: bool) -> (&'static str, &'static str) {
+        use NoticeCode::*;
+        let (id, en) = match self {
+            SkpSubmitted => (
+                ("SKP {year} menunggu persetujuan Anda", "{name} mengajukan SKP tahun {year} (revisi {revision})."),
+                ("SKP {year} awaits your approval", "{name} submitted the {year} SKP (revision {revision})."),
+            ),
+            SkpApproved => (
+                ("SKP {year} disetujui", "SKP Anda telah ditetapkan oleh pejabat penilai."),
+                ("SKP {year} approved", "Your appraising official has approved your SKP."),
+            ),
+            SkpApprovedByAdmin => (
+                ("SKP {year} disetujui", "SKP Anda ditetapkan oleh admin karena pejabat penilai belum ada."),
+                ("SKP {year} approved", "An administrator approved your SKP because no appraising official is set."),
+            ),
+            SkpReturned => (
+                ("SKP {year} dikembalikan", "Catatan pejabat penilai: {reason}"),
+                ("SKP {year} returned", "Appraising official's note: {reason}"),
+            ),
+            RhkCascaded => (
+                ("RHK baru dari atasan", "Atasan Anda menurunkan RHK \"{text}\" ke SKP {year} Anda."),
+                ("New RHK from your supervisor", "Your supervisor cascaded the RHK \"{text}\" to your {year} SKP."),
+            ),
+            ActivityRejected => (
+                ("Aktivitas {date} ditolak", "Catatan penilai: {note}"),
+                ("Activity of {date} rejected", "Appraiser's note: {note}"),
+            ),
+            AssessmentFinalized => (
+                (
+                    "Penilaian kinerja {period} telah difinalkan",
+                    "Periksa penilaian Anda; terima, atau ajukan keberatan sebelum batas waktu.",
+                ),
+                (
+                    "Performance rating {period} finalized",
+                    "Review your rating; accept it, or file an objection before the deadline.",
+                ),
+            ),
+            AssessmentAcknowledged => (
+                ("Penilaian {period} diterima pegawai", "Pegawai telah menerima penilaian kinerjanya."),
+                ("Rating {period} accepted by the employee", "The employee has accepted their performance rating."),
+            ),
+            AssessmentObjected => (
+                (
+                    "Keberatan atas penilaian {period}",
+                    "Pegawai mengajukan keberatan; putuskan apakah penilaian dipertahankan atau diubah.",
+                ),
+                ("Objection to rating {period}", "The employee objected; decide whether the rating stands or changes."),
+            ),
+            AssessmentDecided => (
+                (
+                    "Keberatan atas penilaian {period} telah diputuskan",
+                    "Atasan pejabat penilai telah memutuskan keberatan Anda.",
+                ),
+                (
+                    "Objection to rating {period} decided",
+                    "The appraising official's superior has decided your objection.",
+                ),
+            ),
+            FeedbackFromSupervisor => {
+                (("Umpan balik dari atasan", "{text}"), ("Feedback from your supervisor", "{text}"))
+            }
+            FeedbackReply => (("Balasan dari {name}", "{text}"), ("Reply from {name}", "{text}")),
+            DialogRecorded => (
+                (
+                    "Catatan dialog kinerja {date}",
+                    "Atasan Anda mencatat hasil dialog kinerja beserta tindak lanjutnya.",
+                ),
+                ("Performance dialogue notes {date}", "Your supervisor recorded the dialogue's outcome and follow-up."),
+            ),
+            EvaluationFollowUp => (
+                ("Tindak lanjut evaluasi \"{session}\"", "{description} (tenggat {due_on})"),
+                ("Follow-up of evaluation \"{session}\"", "{description} (due {due_on})"),
+            ),
+            ReviewNote => (
+                ("Catatan tim penilai untuk penilaian {name} periode {period}", "{note}"),
+                ("Evaluation team's note on the rating of {name}, period {period}", "{note}"),
+            ),
+            ReviewRequested => (
+                ("Tim penilai meminta tinjau ulang penilaian {name} periode {period}", "{note}"),
+                ("The evaluation team asks to review the rating of {name}, period {period}", "{note}"),
+            ),
+            ReviewAnswered => (
+                ("Penilai menanggapi tinjau ulang penilaian {name} periode {period}", "{response}"),
+                ("The appraiser answered the review of {name}'s rating, period {period}", "{response}"),
+            ),
+            DevelopmentPlan => (
+                ("Rencana pengembangan kompetensi {year}", "{goals}"),
+                ("Competency development plan {year}", "{goals}"),
+            ),
+        };
+        if english {
+            en
+        } else {
+            id
+        }
+    }
+}
+
+/// A notice: its code and the values of its placeholders.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Notice {
+    pub code: NoticeCode,
+    #[serde(default)]
+    pub params: BTreeMap<String, String>,
+}
+
+impl Notice {
+    /// A notice without parameters yet.
+    pub fn new(code: NoticeCode) -> Self {
+        Self { code, params: BTreeMap::new() }
+    }
+
+    /// Adds a parameter.
+    pub fn with(mut self, name: &str, value: impl ToString) -> Self {
+        self.params.insert(name.to_owned(), value.to_string());
+        self
+    }
+
+    /// The title and body in Indonesian or English.
+    pub fn render(&self, english: bool) -> (String, String) {
+        let (title, body) = self.code.templates(english);
+        (fill(title, &self.params), fill(body, &self.params))
+    }
+}
+
+/// Replaces each `{name}` of the template by its parameter; an unknown placeholder stays as written.
+fn fill(template: &str, params: &BTreeMap<String, String>) -> String {
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        match after.find('}').map(|close| (&after[..close], close)) {
+            Some((name, close)) if params.contains_key(name) => {
+                out.push_str(&params[name]);
+                rest = &after[close + 1..];
+            }
+            _ => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_code_fills_its_documented_params_in_both_languages() {
+        for code in NoticeCode::ALL {
+            for english in [false, true] {
+                let (title, body) = code.templates(english);
+                let mut notice = Notice::new(code);
+                for t in [title, body] {
+                    for part in t.split('{').skip(1) {
+                        let name = part.split('}').next().unwrap();
+                        notice = notice.with(name, "X");
+                    }
+                }
+                let (t, b) = notice.render(english);
+                assert!(!t.contains('{') && !b.contains('{'), "{code:?}: {t} / {b}");
+                assert!(!t.is_empty() && !b.is_empty(), "{code:?}");
+            }
+            let (id, en) = (code.templates(false), code.templates(true));
+            assert_ne!(id.0, en.0, "{code:?} has no English title");
+        }
+    }
+
+    #[test]
+    fn a_parameter_value_is_not_read_as_a_placeholder() {
+        let n = Notice::new(NoticeCode::SkpReturned).with("year", 2026).with("reason", "{year} salah");
+        assert_eq!(n.render(false), ("SKP 2026 dikembalikan".into(), "Catatan pejabat penilai: {year} salah".into()));
+        assert_eq!(n.render(true).0, "SKP 2026 returned");
+    }
+
+    #[test]
+    fn codes_are_snake_case_on_the_wire() {
+        let json = serde_json::to_string(&Notice::new(NoticeCode::SkpApprovedByAdmin).with("year", 2026)).unwrap();
+        assert_eq!(json, r#"{"code":"skp_approved_by_admin","params":{"year":"2026"}}"#);
+    }
 }

@@ -2,6 +2,7 @@
 
 use crate::api;
 use crate::api::notifications::Inbox;
+use crate::format;
 use crate::i18n::use_i18n;
 use crate::route::Route;
 use kinerja_types::Notification;
@@ -80,8 +81,8 @@ pub fn NotificationBell(props: &NotificationBellProps) -> Html {
                         <li key={note.id}>
                             <button type="button" {onclick}
                                 class={classes!("bell-item", note.read_at.is_none().then_some("unread"))}>
-                                <strong>{ &note.title }</strong>
-                                <span>{ &note.body }</span>
+                                <strong>{ format::notification(note, i18n.lang()).0 }</strong>
+                                <span>{ format::notification(note, i18n.lang()).1 }</span>
                             </button>
                         </li>
                     }

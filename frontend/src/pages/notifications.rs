@@ -51,12 +51,12 @@ pub fn Notifications() -> Html {
                             <li key={note.id}>
                                 <button type="button" {onclick} class={classes!("notification", unread.then_some("unread"))}>
                                     <span class="notification-head">
-                                        <strong>{ &note.title }</strong>
+                                        <strong>{ format::notification(note, i18n.lang()).0 }</strong>
                                         if unread {
                                             <span class="badge badge-unread">{ i18n.t("notifications.unread") }</span>
                                         }
                                     </span>
-                                    <span>{ &note.body }</span>
+                                    <span>{ format::notification(note, i18n.lang()).1 }</span>
                                     <span class="muted notification-time">{ format::instant(&note.created_at, i18n.lang()) }</span>
                                 </button>
                             </li>

@@ -10,6 +10,8 @@ pub struct Model {
     pub title: String,
     pub body: String,
     pub link: Option<String>,
+    /// The notice as JSON (`kinerja_types::Notice`); none on rows older than notices.
+    pub notice: Option<String>,
     pub read_at: Option<DateTimeUtc>,
     pub created_at: DateTimeUtc,
 }

@@ -8,11 +8,19 @@ use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
 
 fn to_wire(n: notifications::Model) -> Notification {
+    let notice = n.notice.as_deref().and_then(|raw| {
+        let read = serde_json::from_str(raw).ok();
+        if read.is_none() {
+            crate::stored::unreadable("notifications.notice", raw);
+        }
+        read
+    });
     Notification {
         id: n.id,
         kind: n.kind,
         title: n.title,
         body: n.body,
+        notice,
         link: n.link,
         read_at: n.read_at,
         created_at: n.created_at,
