@@ -50,7 +50,7 @@ pub async fn report(
         .await?
         .iter()
         .map(|c| {
-            let w = crate::routes::complaints::to_wire(c, false, &settings);
+            let w = crate::services::complaints::to_wire(c, false, &settings);
             ComplaintReportRow {
                 tracking_code: w.tracking_code,
                 unit: names.get(&w.unit_id).cloned().unwrap_or_default(),
