@@ -1,20 +1,16 @@
 //! The satisfaction index of a service unit (IKM), its publication and custom weights, and the
 //! registration of counter kiosks — for the unit's heads and operators, admins and auditors.
 
-use crate::audit::{self, Change};
-use crate::auth::tokens::{digest, random_token};
-use crate::entities::{ikm_publications, ikm_settings, kiosks};
 use crate::error::{ApiError, ApiResult};
-use crate::policy::{Capability, Viewer};
-use crate::services::ikm::report;
+use crate::policy::Viewer;
+use crate::services::ikm::{self, report};
+use crate::services::kiosks;
+use crate::services::service_units::require_staff;
 use crate::state::AppState;
 use actix_web::{get, post, put, web, HttpResponse};
-use chrono::{Datelike, Utc};
-use kinerja_domain::ikm::check_weights;
+use chrono::Datelike;
 use kinerja_domain::Period;
 use kinerja_types::{IkmPublish, IkmReport, IkmWeights, KioskCreated, NewKiosk, Problem};
-use sea_orm::sea_query::OnConflict;
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 use serde::Deserialize;
 use utoipa::IntoParams;
 use validator::Validate;
@@ -41,12 +37,6 @@ impl IkmQuery {
     }
 }
 
-/// 404 outside the viewer's sight; 403 unless it manages (`write`) or reads the unit's service work.
-async fn require_unit_staff(db: &impl ConnectionTrait, viewer: &Viewer, unit_id: i64, write: bool) -> ApiResult<()> {
-    let capability = if write { Capability::ManageService } else { Capability::ReadUnit };
-    crate::services::units::with(db, viewer, unit_id, capability).await.map(|_| ())
-}
-
 /// The unit's satisfaction index for a period: respondents, NRR per unsur, the index and its grade.
 #[utoipa::path(tag = "ikm", security(("bearer" = [])), params(("id" = i64, Path), IkmQuery),
     responses((status = 200, body = IkmReport), (status = 403, body = Problem), (status = 404, body = Problem)))]
@@ -58,7 +48,7 @@ pub async fn unit_ikm(
     q: web::Query<IkmQuery>,
 ) -> ApiResult<web::Json<IkmReport>> {
     let unit = id.into_inner();
-    require_unit_staff(&state.db, &viewer, unit, false).await?;
+    require_staff(&state.db, &viewer, unit, false).await?;
     let today = state.settings().await?.today();
     Ok(web::Json(report(&state.db, unit, &q.period(today)?).await?))
 }
@@ -77,25 +67,8 @@ pub async fn publish(
     let period: Period =
         body.period.parse().map_err(|e: kinerja_domain::PeriodError| ApiError::field("period", e.to_string()))?;
     let txn = crate::db::begin(&state.db).await?;
-    require_unit_staff(&txn, &viewer, unit, true).await?;
-    let already = ikm_publications::Entity::find()
-        .filter(ikm_publications::Column::UnitId.eq(unit))
-        .filter(ikm_publications::Column::Period.eq(period.to_string()))
-        .one(&txn)
-        .await?;
-    if already.is_none() {
-        ikm_publications::ActiveModel {
-            unit_id: Set(unit),
-            period: Set(period.to_string()),
-            published_by_user_id: Set(viewer.user_id),
-            published_at: Set(Utc::now()),
-            ..Default::default()
-        }
-        .insert(&txn)
-        .await?;
-    }
-    let out = report(&txn, unit, &period).await?;
-    audit::record(&txn, &viewer.actor(), Change::new("ikm.publish", "unit", unit).after(&out)).await?;
+    require_staff(&txn, &viewer, unit, true).await?;
+    let out = ikm::publish(&txn, &viewer.actor(), viewer.user_id, unit, &period).await?;
     txn.commit().await?;
     Ok(web::Json(out))
 }
@@ -112,25 +85,8 @@ pub async fn set_weights(
 ) -> ApiResult<HttpResponse> {
     let unit = id.into_inner();
     let txn = crate::db::begin(&state.db).await?;
-    require_unit_staff(&txn, &viewer, unit, true).await?;
-    let weights = match &body.weights {
-        Some(w) => Some(check_weights(w).map_err(|m| ApiError::field("weights", m))?),
-        None => None,
-    };
-    ikm_settings::Entity::insert(ikm_settings::ActiveModel {
-        unit_id: Set(unit),
-        weights: Set(weights.map(|w| serde_json::to_string(&w.to_vec()).unwrap_or_default())),
-        updated_at: Set(Utc::now()),
-        ..Default::default()
-    })
-    .on_conflict(
-        OnConflict::column(ikm_settings::Column::UnitId)
-            .update_columns([ikm_settings::Column::Weights, ikm_settings::Column::UpdatedAt])
-            .to_owned(),
-    )
-    .exec(&txn)
-    .await?;
-    audit::record(&txn, &viewer.actor(), Change::new("ikm.weights", "unit", unit).after(&body.weights)).await?;
+    require_staff(&txn, &viewer, unit, true).await?;
+    ikm::set_weights(&txn, &viewer.actor(), unit, &body).await?;
     txn.commit().await?;
     Ok(HttpResponse::NoContent().finish())
 }
@@ -148,25 +104,8 @@ pub async fn register_kiosk(
     body.validate()?;
     let unit = id.into_inner();
     let txn = crate::db::begin(&state.db).await?;
-    require_unit_staff(&txn, &viewer, unit, true).await?;
-    let token = format!("kiosk_{}", random_token(24));
-    let row = kiosks::ActiveModel {
-        unit_id: Set(unit),
-        name: Set(body.name.trim().to_owned()),
-        token_hash: Set(digest(&token)),
-        created_by_user_id: Set(viewer.user_id),
-        created_at: Set(Utc::now()),
-        revoked_at: Set(None),
-        ..Default::default()
-    }
-    .insert(&txn)
-    .await?;
-    audit::record(
-        &txn,
-        &viewer.actor(),
-        Change::new("kiosk.create", "kiosk", row.id).after(&serde_json::json!({ "unit_id": unit, "name": row.name })),
-    )
-    .await?;
+    require_staff(&txn, &viewer, unit, true).await?;
+    let created = kiosks::register(&txn, &viewer.actor(), viewer.user_id, unit, &body).await?;
     txn.commit().await?;
-    Ok(HttpResponse::Created().json(KioskCreated { id: row.id, token }))
+    Ok(HttpResponse::Created().json(created))
 }

@@ -1,12 +1,15 @@
-//! The satisfaction index (IKM) of a service unit computed from its surveys.
+//! The satisfaction index (IKM) of a service unit computed from its surveys, its publication and
+//! the unit's custom weights.
 
+use crate::audit::{self, Actor, Change};
 use crate::entities::{ikm_publications, ikm_settings, surveys};
-use crate::error::ApiResult;
-use chrono::Datelike;
+use crate::error::{ApiError, ApiResult};
+use chrono::{Datelike, Utc};
 use kinerja_domain::ikm::{check_weights, compute};
 use kinerja_domain::Period;
-use kinerja_types::IkmReport;
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+use kinerja_types::{IkmReport, IkmWeights};
+use sea_orm::sea_query::OnConflict;
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, QueryFilter, Set};
 use std::collections::{HashMap, HashSet};
 
 /// The months (`YYYY-MM`) a period covers: surveys are filed by month.
@@ -100,4 +103,56 @@ fn summarize(
         grade_label: result.as_ref().map(|r| r.grade.label().to_owned()),
         published,
     }
+}
+
+/// Publishes the unit's result for a period (once; publishing again changes nothing) and answers it. Audited.
+pub async fn publish(
+    txn: &DatabaseTransaction,
+    actor: &Actor,
+    user_id: i64,
+    unit_id: i64,
+    period: &Period,
+) -> ApiResult<IkmReport> {
+    let already = ikm_publications::Entity::find()
+        .filter(ikm_publications::Column::UnitId.eq(unit_id))
+        .filter(ikm_publications::Column::Period.eq(period.to_string()))
+        .one(txn)
+        .await?;
+    if already.is_none() {
+        ikm_publications::ActiveModel {
+            unit_id: Set(unit_id),
+            period: Set(period.to_string()),
+            published_by_user_id: Set(user_id),
+            published_at: Set(Utc::now()),
+            ..Default::default()
+        }
+        .insert(txn)
+        .await?;
+    }
+    let out = report(txn, unit_id, period).await?;
+    audit::record(txn, actor, Change::new("ikm.publish", "unit", unit_id).after(&out)).await?;
+    Ok(out)
+}
+
+/// Sets the unit's custom weights (422 unless they sum to 1) or clears them. Audited.
+pub async fn set_weights(txn: &DatabaseTransaction, actor: &Actor, unit_id: i64, body: &IkmWeights) -> ApiResult<()> {
+    let weights = match &body.weights {
+        Some(w) => Some(check_weights(w).map_err(|m| ApiError::field("weights", m))?),
+        None => None,
+    };
+    ikm_settings::Entity::insert(ikm_settings::ActiveModel {
+        unit_id: Set(unit_id),
+        weights: Set(weights.map(|w| serde_json::to_string(&w.to_vec()).unwrap_or_default())),
+        updated_at: Set(Utc::now()),
+        ..Default::default()
+    })
+    .on_conflict(
+        OnConflict::column(ikm_settings::Column::UnitId)
+            .update_columns([ikm_settings::Column::Weights, ikm_settings::Column::UpdatedAt])
+            .to_owned(),
+    )
+    .exec(txn)
+    .await?;
+    audit::record(txn, actor, Change::new("ikm.weights", "unit", unit_id).after(&body.weights)).await?;
+    Ok(())
 }

@@ -1,12 +1,12 @@
 //! The rows of the flat reports (activities, SKP, IKM, complaints) and the SIASN export: which
 //! units a report covers and what each row holds.
 
-use crate::entities::{activities, employees, rhk, units};
+use crate::entities::{activities, complaints, employees, rhk, units};
 use crate::error::{ApiError, ApiResult};
 use crate::policy::{employees_within, within, Capability, Units, Viewer};
 use crate::services::org_tree::unit_subtree;
 use kinerja_domain::Period;
-use kinerja_types::{ActivityReportRow, IkmReportRow, SkpReportRow};
+use kinerja_types::{ActivityReportRow, ComplaintReportRow, IkmReportRow, PemdaSettings, SkpReportRow};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use std::collections::HashMap;
 
@@ -161,6 +161,47 @@ pub async fn ikm(db: &impl ConnectionTrait, units: &Units, period: &Period) -> A
                 published: r.published,
                 unit_id: unit.id,
             })
+        })
+        .collect())
+}
+
+/// One row per complaint filed in the period against a unit of the units, by filing date: code,
+/// unit, category, status, dates, deadline and whether it is overdue, the employee named, text
+/// and public answer. The complainant's contact never leaves the complaint queue.
+pub async fn complaints(
+    db: &impl ConnectionTrait,
+    units: &Units,
+    period: &Period,
+    settings: &PemdaSettings,
+) -> ApiResult<Vec<ComplaintReportRow>> {
+    let (from, to) = period.bounds();
+    let mut select = complaints::Entity::find()
+        .filter(complaints::Column::FiledOn.between(from, to))
+        .order_by_asc(complaints::Column::FiledOn)
+        .order_by_asc(complaints::Column::Id)
+        .limit(MAX_ROWS as u64 + 1);
+    if let Some(ids) = units {
+        select = select.filter(complaints::Column::UnitId.is_in(ids.iter().copied()));
+    }
+    let names = unit_names(db).await?;
+    Ok(select
+        .all(db)
+        .await?
+        .iter()
+        .map(|c| {
+            let w = crate::services::complaints::to_wire(c, false, settings);
+            ComplaintReportRow {
+                tracking_code: w.tracking_code,
+                unit: names.get(&w.unit_id).cloned().unwrap_or_default(),
+                category: w.category,
+                status: w.status,
+                filed_on: w.filed_on,
+                deadline: w.deadline,
+                overdue: w.overdue,
+                employee_nip: w.employee_nip,
+                text: w.text,
+                public_response: w.public_response,
+            }
         })
         .collect())
 }

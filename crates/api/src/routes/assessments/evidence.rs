@@ -68,7 +68,7 @@ pub async fn rating_evidence(
             .all(db)
             .await?
             .iter()
-            .map(|c| crate::routes::complaints::to_wire(c, false, &settings))
+            .map(|c| crate::services::complaints::to_wire(c, false, &settings))
             .collect()
     };
     let (ikm, ikm_unit_name) = match unit_ikm(db, e.unit_id, &period).await? {

@@ -1,16 +1,13 @@
 //! `GET /reports/complaints`: the complaints filed in the period, without complainants' contacts.
 
 use super::{answer, parse_period, ReportQuery};
-use crate::entities::{complaints, units};
 use crate::error::ApiResult;
 use crate::policy::Viewer;
 use crate::routes::list::PageQuery;
-use crate::services::reports::scope;
+use crate::services::reports;
 use crate::state::AppState;
 use actix_web::{get, web, HttpRequest, HttpResponse};
 use kinerja_types::{ComplaintReportRow, Page, Problem};
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
-use std::collections::HashMap;
 
 /// One row per complaint filed in the period against a unit of the subtree: code, unit, category,
 /// status, dates, deadline and whether it is overdue, the employee named, text and public answer.
@@ -25,46 +22,9 @@ pub async fn report(
     q: web::Query<ReportQuery>,
     paging: web::Query<PageQuery>,
 ) -> ApiResult<HttpResponse> {
-    let db = &state.db;
     let period = parse_period(&q.period)?;
-    let scope = scope(db, &viewer, q.unit_id).await?;
-    let settings = crate::pemda_settings::load(db).await?;
-    let (from, to) = period.bounds();
-    let mut select = complaints::Entity::find()
-        .filter(complaints::Column::FiledOn.between(from, to))
-        .order_by_asc(complaints::Column::FiledOn)
-        .order_by_asc(complaints::Column::Id)
-        .limit(super::MAX_ROWS as u64 + 1);
-    if let Some(ids) = scope {
-        select = select.filter(complaints::Column::UnitId.is_in(ids));
-    }
-    let names: HashMap<i64, String> = units::Entity::find()
-        .select_only()
-        .columns([units::Column::Id, units::Column::Name])
-        .into_tuple::<(i64, String)>()
-        .all(db)
-        .await?
-        .into_iter()
-        .collect();
-    let items = select
-        .all(db)
-        .await?
-        .iter()
-        .map(|c| {
-            let w = crate::routes::complaints::to_wire(c, false, &settings);
-            ComplaintReportRow {
-                tracking_code: w.tracking_code,
-                unit: names.get(&w.unit_id).cloned().unwrap_or_default(),
-                category: w.category,
-                status: w.status,
-                filed_on: w.filed_on,
-                deadline: w.deadline,
-                overdue: w.overdue,
-                employee_nip: w.employee_nip,
-                text: w.text,
-                public_response: w.public_response,
-            }
-        })
-        .collect();
+    let units = reports::scope(&state.db, &viewer, q.unit_id).await?;
+    let settings = state.settings().await?;
+    let items = reports::complaints(&state.db, &units, &period, &settings).await?;
     answer(&req, &paging, items, &format!("pengaduan-{period}"))
 }

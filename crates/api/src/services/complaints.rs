@@ -1,0 +1,353 @@
+//! Complaints: filed by citizens without an account and followed by tracking code; handled by the
+//! unit's operators and heads and admins, read by auditors and by the penilai of a named employee
+//! (without the contact). Deadlines count working days.
+
+use crate::audit::{self, Actor, Change};
+use crate::entities::{complaint_events, complaints, employees, units};
+use crate::error::{ApiError, ApiResult};
+use crate::policy::{Capability, Viewer};
+use crate::services::public_codes::{fingerprint, tracking_code};
+use chrono::{Duration, NaiveDate, Utc};
+use kinerja_domain::complaint::deadline;
+use kinerja_domain::ComplaintStatus;
+use kinerja_types::{
+    Complaint, ComplaintEvent, ComplaintTransition, NewComplaint, PemdaSettings, PublicComplaintStatus,
+};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, IntoActiveModel, QueryFilter,
+    QueryOrder, QuerySelect, Set,
+};
+use std::collections::HashSet;
+
+/// How the viewer relates to complaints.
+pub struct Access {
+    /// Sees and handles every complaint (admin) or reads every one (auditor).
+    city: bool,
+    /// Units whose complaints the viewer handles (operator or head of the subtree).
+    handles: HashSet<i64>,
+    /// Employees whose penilai the viewer is.
+    subordinates: HashSet<i64>,
+}
+
+/// How the viewer relates to complaints: the units it handles and the employees it rates.
+pub async fn access(db: &impl ConnectionTrait, viewer: &Viewer) -> ApiResult<Access> {
+    let handles = viewer.scope().write_unit_ids().clone();
+    let subordinates = match viewer.employee_id {
+        Some(me) => employees::Entity::find()
+            .filter(employees::Column::SupervisorId.eq(me))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|e| e.id)
+            .collect(),
+        None => HashSet::new(),
+    };
+    Ok(Access { city: viewer.reads_city(), handles, subordinates })
+}
+
+impl Access {
+    /// Whether the viewer handles the complaint (its unit's or its disposition unit's staff, or an admin).
+    pub fn handles(&self, c: &complaints::Model, viewer: &Viewer) -> bool {
+        viewer.may(Capability::HandleComplaints(c.unit_id))
+            || c.disposition_unit_id.is_some_and(|u| viewer.may(Capability::HandleComplaints(u)))
+    }
+
+    /// Whether the viewer may read the complaint.
+    pub fn reads(&self, c: &complaints::Model, viewer: &Viewer) -> bool {
+        self.city || self.handles(c, viewer) || c.employee_id.is_some_and(|e| self.subordinates.contains(&e))
+    }
+}
+
+/// A complaint as staff see it, with its working-day deadline; the contact only for its handlers.
+pub fn to_wire(c: &complaints::Model, show_contact: bool, s: &PemdaSettings) -> Complaint {
+    let holidays: HashSet<NaiveDate> = s.holidays.iter().copied().collect();
+    let status: ComplaintStatus = c.status;
+    let due =
+        deadline(status, c.filed_on, c.dispositioned_on, s.complaint_verify_days, s.complaint_response_days, &holidays);
+    Complaint {
+        id: c.id,
+        tracking_code: c.tracking_code.clone(),
+        unit_id: c.unit_id,
+        category: c.category,
+        text: c.text.clone(),
+        employee_nip: c.employee_nip.clone(),
+        employee_id: c.employee_id,
+        contact: if show_contact { c.contact.clone() } else { None },
+        status,
+        public_response: c.public_response.clone(),
+        disposition_unit_id: c.disposition_unit_id,
+        filed_on: c.filed_on,
+        deadline: due,
+        overdue: due.is_some_and(|d| s.today() > d),
+        created_at: c.created_at,
+    }
+}
+
+/// Which complaints of the queue.
+#[derive(Debug, Default)]
+pub struct QueueFilter {
+    pub unit_id: Option<i64>,
+    pub status: Option<ComplaintStatus>,
+    pub employee_id: Option<i64>,
+    /// Only overdue ones.
+    pub overdue_only: bool,
+}
+
+/// The complaints the viewer may read, overdue first, then by deadline, then newest: one page and the total.
+pub async fn queue(
+    db: &impl ConnectionTrait,
+    viewer: &Viewer,
+    acc: &Access,
+    settings: &PemdaSettings,
+    filter: &QueueFilter,
+    offset: u64,
+    limit: u64,
+) -> ApiResult<(Vec<Complaint>, u64)> {
+    let mut select = complaints::Entity::find().order_by_desc(complaints::Column::Id);
+    if !acc.city {
+        let mut cond = sea_orm::Condition::any();
+        if !acc.handles.is_empty() {
+            let units: Vec<i64> = acc.handles.iter().copied().collect();
+            cond = cond
+                .add(complaints::Column::UnitId.is_in(units.clone()))
+                .add(complaints::Column::DispositionUnitId.is_in(units));
+        }
+        if !acc.subordinates.is_empty() {
+            cond = cond.add(complaints::Column::EmployeeId.is_in(acc.subordinates.iter().copied().collect::<Vec<_>>()));
+        }
+        if acc.handles.is_empty() && acc.subordinates.is_empty() {
+            return Ok((Vec::new(), 0));
+        }
+        select = select.filter(cond);
+    }
+    if let Some(u) = filter.unit_id {
+        select = select.filter(complaints::Column::UnitId.eq(u));
+    }
+    if let Some(s) = filter.status {
+        select = select.filter(complaints::Column::Status.eq(s.as_str()));
+    }
+    if let Some(e) = filter.employee_id {
+        select = select.filter(complaints::Column::EmployeeId.eq(e));
+    }
+    // The queue of one unit stays small; sort by urgency in memory, within a hard cap. Urgency (and
+    // the overdue filter) come from working-day deadlines with the Pemda's holidays, not from SQL.
+    let rows = select.limit(5000).all(db).await?;
+    let mut items: Vec<Complaint> = rows
+        .iter()
+        .filter(|c| acc.reads(c, viewer))
+        .map(|c| to_wire(c, acc.handles(c, viewer), settings))
+        .filter(|c| !filter.overdue_only || c.overdue)
+        .collect();
+    items.sort_by(|a, b| {
+        b.overdue
+            .cmp(&a.overdue)
+            .then(a.deadline.is_none().cmp(&b.deadline.is_none()))
+            .then(a.deadline.cmp(&b.deadline))
+            .then(b.id.cmp(&a.id))
+    });
+    let total = items.len() as u64;
+    let items = items.into_iter().skip(offset as usize).take(limit as usize).collect();
+    Ok((items, total))
+}
+
+/// A complaint the viewer may read (else 404), with the viewer's access.
+pub async fn find_readable(
+    db: &impl ConnectionTrait,
+    viewer: &Viewer,
+    id: i64,
+) -> ApiResult<(complaints::Model, Access)> {
+    let c = complaints::Entity::find_by_id(id).one(db).await?.ok_or(ApiError::NotFound)?;
+    let acc = access(db, viewer).await?;
+    if !acc.reads(&c, viewer) {
+        return Err(ApiError::NotFound);
+    }
+    Ok((c, acc))
+}
+
+/// Moves a complaint its handler may handle along its workflow (409 if the status cannot follow;
+/// 422 without the reason, unit or response the step needs), with an event. Audited.
+pub async fn transition(
+    txn: &DatabaseTransaction,
+    viewer: &Viewer,
+    c: complaints::Model,
+    body: &ComplaintTransition,
+    settings: &PemdaSettings,
+) -> ApiResult<Complaint> {
+    let from: ComplaintStatus = c.status;
+    if !from.can_go(body.to) {
+        return Err(ApiError::Conflict(format!("pengaduan berstatus {from} tidak dapat menjadi {}", body.to)));
+    }
+    let note = body.note.as_deref().map(str::trim).filter(|n| !n.is_empty()).map(str::to_owned);
+    let mut active = c.into_active_model();
+    match body.to {
+        ComplaintStatus::Rejected if note.is_none() => {
+            return Err(ApiError::field(
+                "note",
+                "sebutkan alasan penolakan (bukan kewenangan, duplikat, atau informasi kurang)",
+            ));
+        }
+        ComplaintStatus::Dispositioned => {
+            let unit = body.unit_id.ok_or_else(|| ApiError::field("unit_id", "pilih unit tujuan disposisi"))?;
+            units::Entity::find_by_id(unit)
+                .one(txn)
+                .await?
+                .ok_or_else(|| ApiError::field("unit_id", "unit tidak ada"))?;
+            active.disposition_unit_id = Set(Some(unit));
+            active.dispositioned_on = Set(Some(settings.today()));
+        }
+        ComplaintStatus::Responded => {
+            let response = body.public_response.as_deref().map(str::trim).filter(|r| !r.is_empty());
+            let response =
+                response.ok_or_else(|| ApiError::field("public_response", "tulis tanggapan untuk pelapor"))?;
+            active.public_response = Set(Some(response.to_owned()));
+        }
+        _ => {}
+    }
+    if body.to == ComplaintStatus::Rejected {
+        active.public_response = Set(note.clone());
+    }
+    active.status = Set(body.to);
+    active.updated_at = Set(Utc::now());
+    let saved = active.update(txn).await?;
+    complaint_events::ActiveModel {
+        complaint_id: Set(saved.id),
+        from_status: Set(Some(from)),
+        to_status: Set(body.to),
+        note: Set(note),
+        actor_user_id: Set(Some(viewer.user_id)),
+        at: Set(Utc::now()),
+        ..Default::default()
+    }
+    .insert(txn)
+    .await?;
+    audit::record(
+        txn,
+        &viewer.actor(),
+        Change::new("complaint.transition", "complaint", saved.id).before(&from.as_str()).after(&body.to.as_str()),
+    )
+    .await?;
+    Ok(to_wire(&saved, true, settings))
+}
+
+/// Every step of a complaint, oldest first: one page and the total.
+pub async fn history(
+    db: &impl ConnectionTrait,
+    complaint_id: i64,
+    offset: u64,
+    limit: u64,
+) -> ApiResult<(Vec<ComplaintEvent>, u64)> {
+    let select = complaint_events::Entity::find()
+        .filter(complaint_events::Column::ComplaintId.eq(complaint_id))
+        .order_by_asc(complaint_events::Column::Id);
+    let (rows, total) = super::paging::fetch(db, select, offset, limit).await?;
+    let items = rows
+        .into_iter()
+        .map(|e| ComplaintEvent {
+            from_status: e.from_status,
+            to_status: e.to_status,
+            note: e.note,
+            actor_user_id: e.actor_user_id,
+            at: e.at,
+        })
+        .collect();
+    Ok((items, total))
+}
+
+/// The NIP a complaint names, trimmed (none if blank); 422 unless it is 18 digits.
+pub fn named_nip(body: &NewComplaint) -> ApiResult<Option<String>> {
+    let nip = body.employee_nip.as_deref().map(str::trim).filter(|n| !n.is_empty()).map(str::to_owned);
+    if let Some(n) = &nip {
+        if n.len() != 18 || !n.chars().all(|c| c.is_ascii_digit()) {
+            return Err(ApiError::field("employee_nip", "NIP harus 18 digit angka"));
+        }
+    }
+    Ok(nip)
+}
+
+/// Files a checked complaint about a service unit on `today`, with its first event, and answers its
+/// tracking code; 409 if the same client sent the same text about the unit within a day. Audited
+/// without the text and the contact.
+pub async fn file(
+    txn: &DatabaseTransaction,
+    client: &str,
+    unit_id: i64,
+    nip: Option<String>,
+    body: &NewComplaint,
+    today: NaiveDate,
+) -> ApiResult<String> {
+    let text = body.text.trim().to_owned();
+    let normalized: String = text.to_lowercase().split_whitespace().collect::<Vec<_>>().join(" ");
+    let print = fingerprint(&[client, &unit_id.to_string(), &normalized]);
+    if let Some(same) = complaints::Entity::find()
+        .filter(complaints::Column::Fingerprint.eq(print.clone()))
+        .filter(complaints::Column::CreatedAt.gt(Utc::now() - Duration::hours(24)))
+        .one(txn)
+        .await?
+    {
+        return Err(ApiError::Conflict(format!(
+            "pengaduan yang sama sudah diterima dengan kode {}",
+            same.tracking_code
+        )));
+    }
+    let employee_id = match &nip {
+        Some(n) => employees::Entity::find().filter(employees::Column::Nip.eq(n.clone())).one(txn).await?.map(|e| e.id),
+        None => None,
+    };
+    let now = Utc::now();
+    let code = tracking_code("ADU");
+    let row = complaints::ActiveModel {
+        tracking_code: Set(code.clone()),
+        unit_id: Set(unit_id),
+        category: Set(body.category),
+        text: Set(text),
+        employee_nip: Set(nip),
+        employee_id: Set(employee_id),
+        contact: Set(body.contact.as_deref().map(str::trim).filter(|c| !c.is_empty()).map(str::to_owned)),
+        status: Set(ComplaintStatus::Received),
+        public_response: Set(None),
+        disposition_unit_id: Set(None),
+        filed_on: Set(today),
+        dispositioned_on: Set(None),
+        fingerprint: Set(print),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    }
+    .insert(txn)
+    .await?;
+    complaint_events::ActiveModel {
+        complaint_id: Set(row.id),
+        from_status: Set(None),
+        to_status: Set(ComplaintStatus::Received),
+        note: Set(None),
+        actor_user_id: Set(None),
+        at: Set(now),
+        ..Default::default()
+    }
+    .insert(txn)
+    .await?;
+    // The audit entry leaves out the text and the contact: the complaint itself holds them.
+    let summary =
+        serde_json::json!({ "unit_id": row.unit_id, "category": row.category, "employee_id": row.employee_id });
+    audit::record(txn, &Actor::public(), Change::new("complaint.file", "complaint", row.id).after(&summary)).await?;
+    Ok(code)
+}
+
+/// The status and public response of the complaint with this tracking code (any case), else 404.
+pub async fn track(db: &impl ConnectionTrait, code: &str) -> ApiResult<PublicComplaintStatus> {
+    let code = code.trim().to_uppercase();
+    let c = complaints::Entity::find()
+        .filter(complaints::Column::TrackingCode.eq(code))
+        .one(db)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    let status: ComplaintStatus = c.status;
+    Ok(PublicComplaintStatus {
+        tracking_code: c.tracking_code,
+        status,
+        status_label: status.public_label().to_owned(),
+        public_response: c.public_response,
+        filed_on: c.filed_on,
+        updated_at: c.updated_at,
+    })
+}
