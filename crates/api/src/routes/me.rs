@@ -2,7 +2,7 @@
 
 use crate::error::{ApiError, ApiResult};
 use crate::policy::Viewer;
-use crate::routes::employees::to_wire;
+use crate::services::people::to_wire;
 use crate::services::{accounts, identity};
 use crate::state::AppState;
 use actix_web::{get, post, web, HttpResponse};

@@ -22,6 +22,7 @@ pub mod org_tree;
 pub mod oversight;
 pub mod paging;
 pub mod people;
+pub mod peta;
 pub mod pk;
 pub mod public_codes;
 pub mod rate_limit;

@@ -2,20 +2,13 @@
 //! assessed employees fall short of their position's requirement and by how much; and the training
 //! hours of everyone in the subtree against the expected 20 a year.
 
-use crate::entities::{competencies, employees, trainings};
 use crate::error::ApiResult;
-use crate::policy::Viewer;
-use crate::policy::{employees_within, Capability};
+use crate::policy::{Capability, Viewer};
 use crate::routes::pk::YearQuery;
-use crate::services::competency::{latest_levels, standards, to_wire, training_hours};
-use crate::services::dashboard::Tree;
+use crate::services::competency::gaps;
 use crate::state::AppState;
 use actix_web::{get, web};
-use kinerja_domain::competency::{gap, TRAINING_HOURS_EXPECTED};
-use kinerja_types::{GapCell, GapHeatMap, HeatMapColumn, Problem, TrainingHoursRow};
-use sea_orm::sea_query::Condition;
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
-use std::collections::{BTreeMap, HashSet};
+use kinerja_types::{GapHeatMap, Problem};
 
 /// The gap heat map of a unit subtree and its training hours (its head, admin, auditor).
 #[utoipa::path(tag = "competencies", security(("bearer" = [])), params(("id" = i64, Path), YearQuery),
@@ -29,82 +22,6 @@ pub async fn unit_gaps(
 ) -> ApiResult<web::Json<GapHeatMap>> {
     let root = id.into_inner();
     crate::services::units::with(&state.db, &viewer, root, Capability::ReadUnit).await?;
-    let db = &state.db;
     let year = q.year()?;
-    let tree = Tree::load(db, root).await?;
-    let people = employees::Entity::find()
-        .filter(employees::Column::UnitId.is_in(tree.units()))
-        .order_by_asc(employees::Column::Name)
-        .all(db)
-        .await?;
-    let ids: Vec<i64> = people.iter().map(|e| e.id).collect();
-    let titles: Vec<String> =
-        people.iter().map(|e| e.position_title.clone()).collect::<HashSet<_>>().into_iter().collect();
-    let required = standards(db, &titles).await?;
-    let latest = latest_levels(db, &ids).await?;
-    let column_of = |unit: i64| tree.branch(unit);
-    // (column, competency) → (assessed, with gap, sum of gaps)
-    let mut cells: BTreeMap<(i64, i64), (u32, u32, u32)> = BTreeMap::new();
-    let mut used: HashSet<i64> = HashSet::new();
-    for e in &people {
-        for (competency, level) in required.get(&e.position_title).into_iter().flatten() {
-            used.insert(*competency);
-            let Some(g) = gap(*level, latest.get(&(e.id, *competency)).map(|a| a.level.clamp(0, 5) as u8)) else {
-                continue;
-            };
-            let cell = cells.entry((column_of(e.unit_id), *competency)).or_default();
-            cell.0 += 1;
-            cell.1 += u32::from(g > 0);
-            cell.2 += u32::from(g);
-        }
-    }
-    let mut columns: Vec<HeatMapColumn> = Vec::new();
-    if people.iter().any(|e| e.unit_id == root) || tree.children.is_empty() {
-        columns.push(HeatMapColumn { unit_id: root, unit_name: tree.name(root) });
-    }
-    columns.extend(tree.children.iter().map(|c| HeatMapColumn { unit_id: *c, unit_name: tree.name(*c) }));
-    let mut competencies: Vec<_> = competencies::Entity::find()
-        .filter(competencies::Column::Id.is_in(used))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(to_wire)
-        .collect();
-    competencies.sort_by(|a, b| a.kind.cmp(&b.kind).then_with(|| a.code.cmp(&b.code)));
-    let cells = cells
-        .into_iter()
-        .map(|((unit_id, competency_id), (assessed, with_gap, sum))| GapCell {
-            unit_id,
-            competency_id,
-            assessed,
-            with_gap,
-            mean_gap: if assessed == 0 { 0.0 } else { (f64::from(sum) / f64::from(assessed) * 10.0).round() / 10.0 },
-        })
-        .collect();
-    let subtree =
-        Condition::all().add(trainings::Column::EmployeeId.in_subquery(employees_within(&Some(tree.units()))));
-    let hours = training_hours(db, subtree, year).await?;
-    let mut training: Vec<TrainingHoursRow> = people
-        .iter()
-        .map(|e| {
-            let h = hours.get(&e.id).copied().unwrap_or(0);
-            TrainingHoursRow {
-                employee_id: e.id,
-                name: e.name.clone(),
-                unit_id: e.unit_id,
-                hours: h,
-                meets_expectation: h >= TRAINING_HOURS_EXPECTED,
-            }
-        })
-        .collect();
-    training.sort_by(|a, b| a.hours.cmp(&b.hours).then_with(|| a.name.cmp(&b.name)));
-    Ok(web::Json(GapHeatMap {
-        unit_id: root,
-        year,
-        columns,
-        competencies,
-        cells,
-        training,
-        training_hours_expected: TRAINING_HOURS_EXPECTED,
-    }))
+    Ok(web::Json(gaps::heat_map(&state.db, root, year).await?))
 }

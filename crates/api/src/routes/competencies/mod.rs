@@ -6,21 +6,15 @@ mod gaps;
 mod plans;
 mod profile;
 
-use crate::audit::{self, Change};
-use crate::entities::{competencies, position_competencies};
-use crate::error::{ApiError, ApiResult};
+use crate::error::ApiResult;
 use crate::policy::{Capability, Viewer};
 use crate::routes::imports::ImportProblem;
-use crate::routes::list::{fetch_page, page, page_of, PageQuery};
-use crate::services::competency::{import_standards, to_wire};
+use crate::routes::list::{page, page_of, PageQuery};
+use crate::services::competency::{catalog, import_standards};
 use crate::state::AppState;
 use actix_web::{get, post, put, web, HttpRequest, HttpResponse};
-use chrono::Utc;
-use kinerja_domain::competency::valid_level;
-use kinerja_types::{Competency, CompetencyInput, ImportReport, Page, PositionStandard, Problem, Requirement};
-use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set};
+use kinerja_types::{Competency, CompetencyInput, ImportReport, Page, PositionStandard, Problem};
 use serde::Deserialize;
-use std::collections::HashMap;
 use utoipa::IntoParams;
 use validator::Validate;
 
@@ -54,22 +48,8 @@ pub async fn list_competencies(
     _viewer: Viewer,
     paging: web::Query<PageQuery>,
 ) -> ApiResult<web::Json<Page<Competency>>> {
-    // The kinds' spellings sort as the kinds do (manajerial, sosial_kultural, teknis).
-    let select =
-        competencies::Entity::find().order_by_asc(competencies::Column::Kind).order_by_asc(competencies::Column::Code);
-    let (rows, total) = fetch_page(&state.db, select, &paging).await?;
-    Ok(web::Json(page(rows.into_iter().map(to_wire).collect(), total, &paging)))
-}
-
-fn check_input(body: &CompetencyInput) -> ApiResult<()> {
-    body.validate()?;
-    if body.levels.iter().any(|l| l.trim().is_empty() || l.chars().count() > 1000) {
-        return Err(ApiError::field("levels", "setiap level diuraikan (1-1000 karakter)"));
-    }
-    if !body.code.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '.') {
-        return Err(ApiError::field("code", "kode hanya huruf, angka, titik atau tanda hubung"));
-    }
-    Ok(())
+    let (items, total) = catalog::list(&state.db, paging.offset(), paging.per_page()).await?;
+    Ok(web::Json(page(items, total, &paging)))
 }
 
 /// Adds a competency, usually a technical one of the Pemda (admin).
@@ -82,26 +62,9 @@ pub async fn create_competency(
     body: web::Json<CompetencyInput>,
 ) -> ApiResult<HttpResponse> {
     viewer.require(Capability::Administer)?;
-    check_input(&body)?;
+    catalog::check(&body)?;
     let txn = crate::db::begin(&state.db).await?;
-    let code = body.code.trim().to_uppercase();
-    if competencies::Entity::find().filter(competencies::Column::Code.eq(code.as_str())).one(&txn).await?.is_some() {
-        return Err(ApiError::Conflict(format!("kode {code} sudah dipakai")));
-    }
-    let row = competencies::ActiveModel {
-        code: Set(code),
-        kind: Set(body.kind),
-        name: Set(body.name.trim().to_owned()),
-        description: Set(body.description.trim().to_owned()),
-        levels: Set(serde_json::to_string(&body.levels).map_err(anyhow::Error::from)?),
-        active: Set(body.active),
-        updated_at: Set(Utc::now()),
-        ..Default::default()
-    }
-    .insert(&txn)
-    .await?;
-    let out = to_wire(row);
-    audit::record(&txn, &viewer.actor(), Change::new("competency.create", "competency", out.id).after(&out)).await?;
+    let out = catalog::create(&txn, &viewer.actor(), &body).await?;
     txn.commit().await?;
     Ok(HttpResponse::Created().json(out))
 }
@@ -118,30 +81,9 @@ pub async fn update_competency(
     body: web::Json<CompetencyInput>,
 ) -> ApiResult<web::Json<Competency>> {
     viewer.require(Capability::Administer)?;
-    check_input(&body)?;
+    catalog::check(&body)?;
     let txn = crate::db::begin(&state.db).await?;
-    let current = competencies::Entity::find_by_id(id.into_inner()).one(&txn).await?.ok_or(ApiError::NotFound)?;
-    let code = body.code.trim().to_uppercase();
-    let clash = competencies::Entity::find().filter(competencies::Column::Code.eq(code.as_str())).one(&txn).await?;
-    if clash.is_some_and(|c| c.id != current.id) {
-        return Err(ApiError::Conflict(format!("kode {code} sudah dipakai")));
-    }
-    let before = to_wire(current.clone());
-    let mut a: competencies::ActiveModel = current.into();
-    a.code = Set(code);
-    a.kind = Set(body.kind);
-    a.name = Set(body.name.trim().to_owned());
-    a.description = Set(body.description.trim().to_owned());
-    a.levels = Set(serde_json::to_string(&body.levels).map_err(anyhow::Error::from)?);
-    a.active = Set(body.active);
-    a.updated_at = Set(Utc::now());
-    let out = to_wire(a.update(&txn).await?);
-    audit::record(
-        &txn,
-        &viewer.actor(),
-        Change::new("competency.update", "competency", out.id).before(&before).after(&out),
-    )
-    .await?;
+    let out = catalog::update(&txn, &viewer.actor(), id.into_inner(), &body).await?;
     txn.commit().await?;
     Ok(web::Json(out))
 }
@@ -164,26 +106,7 @@ pub async fn list_standards(
     q: web::Query<StandardQuery>,
     paging: web::Query<PageQuery>,
 ) -> ApiResult<web::Json<Page<PositionStandard>>> {
-    let mut select = position_competencies::Entity::find()
-        .order_by_asc(position_competencies::Column::PositionTitle)
-        .order_by_asc(position_competencies::Column::CompetencyId);
-    if let Some(t) = &q.position_title {
-        select = select.filter(position_competencies::Column::PositionTitle.eq(t.trim()));
-    }
-    let codes: HashMap<i64, String> =
-        competencies::Entity::find().all(&state.db).await?.into_iter().map(|c| (c.id, c.code)).collect();
-    let mut out: Vec<PositionStandard> = Vec::new();
-    for r in select.all(&state.db).await? {
-        let req = Requirement {
-            competency_id: r.competency_id,
-            code: codes.get(&r.competency_id).cloned().unwrap_or_default(),
-            level: r.required_level.clamp(0, 5) as u8,
-        };
-        match out.last_mut() {
-            Some(s) if s.position_title == r.position_title => s.requirements.push(req),
-            _ => out.push(PositionStandard { position_title: r.position_title, requirements: vec![req] }),
-        }
-    }
+    let out = catalog::standards(&state.db, q.position_title.as_deref()).await?;
     // Paged by position (a page never splits one position's requirements).
     Ok(web::Json(page_of(out, &paging)))
 }
@@ -199,56 +122,8 @@ pub async fn put_standard(
 ) -> ApiResult<web::Json<PositionStandard>> {
     viewer.require(Capability::Administer)?;
     body.validate()?;
-    let title = body.position_title.trim().to_owned();
     let txn = crate::db::begin(&state.db).await?;
-    let codes: HashMap<i64, String> =
-        competencies::Entity::find().all(&txn).await?.into_iter().map(|c| (c.id, c.code)).collect();
-    let mut seen = std::collections::HashSet::new();
-    for (i, r) in body.requirements.iter().enumerate() {
-        if !codes.contains_key(&r.competency_id) {
-            return Err(ApiError::field(
-                &format!("requirements[{i}].competency_id"),
-                "kompetensi tidak ada di katalog",
-            ));
-        }
-        if !valid_level(r.level) {
-            return Err(ApiError::field(&format!("requirements[{i}].level"), "level 1 sampai 5"));
-        }
-        if !seen.insert(r.competency_id) {
-            return Err(ApiError::field(&format!("requirements[{i}].competency_id"), "kompetensi disebut dua kali"));
-        }
-    }
-    position_competencies::Entity::delete_many()
-        .filter(position_competencies::Column::PositionTitle.eq(title.as_str()))
-        .exec(&txn)
-        .await?;
-    let rows: Vec<position_competencies::ActiveModel> = body
-        .requirements
-        .iter()
-        .map(|r| position_competencies::ActiveModel {
-            position_title: Set(title.clone()),
-            competency_id: Set(r.competency_id),
-            required_level: Set(i32::from(r.level)),
-            ..Default::default()
-        })
-        .collect();
-    if !rows.is_empty() {
-        position_competencies::Entity::insert_many(rows).exec(&txn).await?;
-    }
-    let out = PositionStandard {
-        position_title: title,
-        requirements: body
-            .requirements
-            .iter()
-            .map(|r| Requirement {
-                competency_id: r.competency_id,
-                code: codes.get(&r.competency_id).cloned().unwrap_or_default(),
-                level: r.level,
-            })
-            .collect(),
-    };
-    audit::record(&txn, &viewer.actor(), Change::new("position_standard.put", "position_standard", 0).after(&out))
-        .await?;
+    let out = catalog::put_standard(&txn, &viewer.actor(), &body).await?;
     txn.commit().await?;
     Ok(web::Json(out))
 }
@@ -270,12 +145,7 @@ pub async fn import_position_standards(
     let txn = crate::db::begin(&state.db).await?;
     let result = import_standards(&txn, &body).await;
     if let Ok(report) = &result {
-        audit::record(
-            &txn,
-            &viewer.actor(),
-            Change::new("position_standard.import", "position_standard", 0).after(report),
-        )
-        .await?;
+        catalog::record_import(&txn, &viewer.actor(), report).await?;
         txn.commit().await?;
     }
     crate::routes::imports::answer(result)

@@ -2,102 +2,22 @@
 //! predikat of Butuh Perbaikan or worse and suggested from the largest gaps; trainings planned in
 //! them and completed with evidence by the employee or the supervisor.
 
-use super::profile::visible_employee;
-use crate::audit::{self, Change};
-use crate::entities::{competencies, development_plans, employees, trainings};
 use crate::error::{ApiError, ApiResult};
 use crate::policy::{Capability, Viewer};
-use crate::routes::list::{fetch_page, page, PageQuery};
-use crate::services::competency::profile;
-use crate::services::notify::{self, Message};
+use crate::routes::list::{page, PageQuery};
+use crate::services::competency::plans;
+use crate::services::people::find_visible;
 use crate::state::AppState;
 use actix_web::{get, patch, post, web, HttpResponse};
-use chrono::Utc;
-use kinerja_domain::competency::{PlanStatus, TrainingStatus};
 use kinerja_types::{
     DevelopmentPlan, DevelopmentPlanPatch, NewDevelopmentPlan, NewTraining, Page, Problem, Training, TrainingPatch,
 };
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set};
-use std::collections::HashSet;
 use validator::Validate;
 
-fn training_wire(t: &trainings::Model) -> Training {
-    Training {
-        id: t.id,
-        plan_id: t.plan_id,
-        competency_id: t.competency_id,
-        course: t.course.clone(),
-        provider: t.provider.clone(),
-        hours: t.hours.max(0) as u32,
-        start_on: t.start_on,
-        end_on: t.end_on,
-        status: t.status,
-        evidence: t.evidence.clone(),
-    }
-}
-
-/// A plan with its trainings, as sent.
-pub async fn plan_wire(db: &impl ConnectionTrait, p: &development_plans::Model) -> ApiResult<DevelopmentPlan> {
-    let mut one = plans_wire(db, std::slice::from_ref(p)).await?;
-    one.pop().ok_or_else(|| ApiError::Internal(anyhow::anyhow!("plan {} vanished", p.id)))
-}
-
-/// Plans as sent, with the trainings of all of them read in one query.
-async fn plans_wire(db: &impl ConnectionTrait, plans: &[development_plans::Model]) -> ApiResult<Vec<DevelopmentPlan>> {
-    if plans.is_empty() {
-        return Ok(Vec::new());
-    }
-    let all = trainings::Entity::find()
-        .filter(trainings::Column::PlanId.is_in(plans.iter().map(|p| p.id)))
-        .order_by_asc(trainings::Column::StartOn)
-        .order_by_asc(trainings::Column::Id)
-        .all(db)
-        .await?;
-    Ok(plans
-        .iter()
-        .map(|p| {
-            let list: Vec<Training> = all.iter().filter(|t| t.plan_id == p.id).map(training_wire).collect();
-            plan_of(p, list)
-        })
-        .collect())
-}
-
-fn plan_of(p: &development_plans::Model, list: Vec<Training>) -> DevelopmentPlan {
-    let hours = |only: Option<TrainingStatus>| {
-        list.iter()
-            .filter(|t| t.status != TrainingStatus::Cancelled && only.is_none_or(|s| t.status == s))
-            .map(|t| t.hours)
-            .sum()
-    };
-    DevelopmentPlan {
-        id: p.id,
-        employee_id: p.employee_id,
-        year: p.year,
-        status: p.status,
-        goals: p.goals.clone(),
-        focus: crate::stored::json("development_plans.focus", &p.focus),
-        mandatory: p.mandatory,
-        hours_planned: hours(None),
-        hours_completed: hours(Some(TrainingStatus::Completed)),
-        trainings: list,
-    }
-}
-
-/// Whether the viewer may shape the employee's plans: the direct supervisor or an admin (never a
-/// system token).
-fn may_plan(viewer: &Viewer, e: &employees::Model) -> bool {
-    viewer.may(Capability::PlanDevelopment { supervisor_id: e.supervisor_id })
-}
-
-/// The plan and its employee, if the viewer sees the employee; else 404.
-async fn visible_plan(
-    db: &impl ConnectionTrait,
-    viewer: &Viewer,
-    id: i64,
-) -> ApiResult<(development_plans::Model, employees::Model)> {
-    let plan = development_plans::Entity::find_by_id(id).one(db).await?.ok_or(ApiError::NotFound)?;
-    let e = visible_employee(db, viewer, plan.employee_id).await?;
-    Ok((plan, e))
+/// Whether the viewer may shape the plans of an employee with this direct supervisor: the
+/// supervisor or an admin (never a system token).
+fn may_plan(viewer: &Viewer, supervisor_id: Option<i64>) -> bool {
+    viewer.may(Capability::PlanDevelopment { supervisor_id })
 }
 
 /// The development plans of an employee, newest first (whoever sees the employee).
@@ -110,13 +30,9 @@ pub async fn list_plans(
     id: web::Path<i64>,
     paging: web::Query<PageQuery>,
 ) -> ApiResult<web::Json<Page<DevelopmentPlan>>> {
-    let e = visible_employee(&state.db, &viewer, id.into_inner()).await?;
-    let select = development_plans::Entity::find()
-        .filter(development_plans::Column::EmployeeId.eq(e.id))
-        .order_by_desc(development_plans::Column::Year)
-        .order_by_desc(development_plans::Column::Id);
-    let (plans, total) = fetch_page(&state.db, select, &paging).await?;
-    Ok(web::Json(page(plans_wire(&state.db, &plans).await?, total, &paging)))
+    let e = find_visible(&state.db, viewer.scope(), id.into_inner()).await?;
+    let (items, total) = plans::list(&state.db, e.id, paging.offset(), paging.per_page()).await?;
+    Ok(web::Json(page(items, total, &paging)))
 }
 
 /// Makes a development plan (the direct supervisor or an admin). It is mandatory when the latest
@@ -133,66 +49,12 @@ pub async fn create_plan(
 ) -> ApiResult<HttpResponse> {
     body.validate()?;
     let txn = crate::db::begin(&state.db).await?;
-    let e = visible_employee(&txn, &viewer, id.into_inner()).await?;
-    if !may_plan(&viewer, &e) {
+    let e = find_visible(&txn, viewer.scope(), id.into_inner()).await?;
+    if !may_plan(&viewer, e.supervisor_id) {
         return Err(ApiError::Forbidden("rencana pengembangan dibuat oleh atasan langsung atau admin".into()));
     }
     crate::routes::list::check_year("year", body.year)?;
-    let open = development_plans::Entity::find()
-        .filter(development_plans::Column::EmployeeId.eq(e.id))
-        .filter(development_plans::Column::Year.eq(body.year))
-        .filter(development_plans::Column::Status.is_in([PlanStatus::Draft.as_str(), PlanStatus::Active.as_str()]))
-        .one(&txn)
-        .await?;
-    if open.is_some() {
-        return Err(ApiError::Conflict(format!(
-            "{} sudah punya rencana pengembangan {} yang berjalan",
-            e.name, body.year
-        )));
-    }
-    let p = profile(&txn, &e, body.year).await?;
-    let known: HashSet<String> = competencies::Entity::find().all(&txn).await?.into_iter().map(|c| c.code).collect();
-    let mut focus: Vec<String> = body.focus.iter().map(|c| c.trim().to_uppercase()).collect();
-    focus.dedup();
-    if let Some(bad) = focus.iter().find(|c| !known.contains(*c)) {
-        return Err(ApiError::field("focus", format!("kompetensi '{bad}' tidak ada di katalog")));
-    }
-    if focus.is_empty() {
-        focus = p.suggested_focus.clone();
-    }
-    let now = Utc::now();
-    let row = development_plans::ActiveModel {
-        employee_id: Set(e.id),
-        year: Set(body.year),
-        status: Set(PlanStatus::Active),
-        goals: Set(body.goals.trim().to_owned()),
-        focus: Set(serde_json::to_string(&focus).map_err(anyhow::Error::from)?),
-        mandatory: Set(p.plan_required),
-        created_by_user_id: Set(Some(viewer.user_id)),
-        created_at: Set(now),
-        updated_at: Set(now),
-        ..Default::default()
-    }
-    .insert(&txn)
-    .await?;
-    let out = plan_wire(&txn, &row).await?;
-    audit::record(
-        &txn,
-        &viewer.actor(),
-        Change::new("development_plan.create", "development_plan", row.id).after(&out),
-    )
-    .await?;
-    notify::employee(
-        &txn,
-        e.id,
-        &Message {
-            kind: "development_plan",
-            title: format!("Rencana pengembangan kompetensi {}", body.year),
-            body: out.goals.clone(),
-            link: Some("/kompetensi".into()),
-        },
-    )
-    .await?;
+    let out = plans::create(&txn, &viewer.actor(), viewer.user_id, &e, &body).await?;
     txn.commit().await?;
     Ok(HttpResponse::Created().json(out))
 }
@@ -210,45 +72,11 @@ pub async fn update_plan(
 ) -> ApiResult<web::Json<DevelopmentPlan>> {
     body.validate()?;
     let txn = crate::db::begin(&state.db).await?;
-    let (plan, e) = visible_plan(&txn, &viewer, id.into_inner()).await?;
-    if !may_plan(&viewer, &e) {
+    let (plan, e) = plans::find_visible(&txn, &viewer, id.into_inner()).await?;
+    if !may_plan(&viewer, e.supervisor_id) {
         return Err(ApiError::Forbidden("rencana pengembangan diubah oleh atasan langsung atau admin".into()));
     }
-    let before = plan_wire(&txn, &plan).await?;
-    if matches!(before.status, PlanStatus::Completed | PlanStatus::Cancelled) {
-        return Err(ApiError::Conflict("rencana yang sudah selesai atau dibatalkan tidak dapat diubah".into()));
-    }
-    let mut a: development_plans::ActiveModel = plan.into();
-    if let Some(next) = body.status {
-        let allowed = matches!(
-            (before.status, next),
-            (PlanStatus::Draft, PlanStatus::Active | PlanStatus::Cancelled)
-                | (PlanStatus::Active, PlanStatus::Completed | PlanStatus::Cancelled)
-        ) || next == before.status;
-        if !allowed {
-            return Err(ApiError::Conflict(format!(
-                "rencana berstatus {} tidak dapat menjadi {}",
-                before.status.as_str(),
-                next.as_str()
-            )));
-        }
-        if next == PlanStatus::Completed && before.hours_completed == 0 {
-            return Err(ApiError::Conflict("selesaikan paling sedikit satu pelatihan dengan buktinya dahulu".into()));
-        }
-        a.status = Set(next);
-    }
-    if let Some(goals) = &body.goals {
-        a.goals = Set(goals.trim().to_owned());
-    }
-    a.updated_at = Set(Utc::now());
-    let row = a.update(&txn).await?;
-    let after = plan_wire(&txn, &row).await?;
-    audit::record(
-        &txn,
-        &viewer.actor(),
-        Change::new("development_plan.update", "development_plan", row.id).before(&before).after(&after),
-    )
-    .await?;
+    let after = plans::update(&txn, &viewer.actor(), plan, &body).await?;
     txn.commit().await?;
     Ok(web::Json(after))
 }
@@ -265,39 +93,11 @@ pub async fn add_training(
 ) -> ApiResult<HttpResponse> {
     body.validate()?;
     let txn = crate::db::begin(&state.db).await?;
-    let (plan, e) = visible_plan(&txn, &viewer, id.into_inner()).await?;
-    if !may_plan(&viewer, &e) {
+    let (plan, e) = plans::find_visible(&txn, &viewer, id.into_inner()).await?;
+    if !may_plan(&viewer, e.supervisor_id) {
         return Err(ApiError::Forbidden("pelatihan direncanakan oleh atasan langsung atau admin".into()));
     }
-    if !matches!(plan.status, PlanStatus::Draft | PlanStatus::Active) {
-        return Err(ApiError::Conflict("rencana ini sudah ditutup".into()));
-    }
-    if body.end_on < body.start_on {
-        return Err(ApiError::field("end_on", "tanggal selesai tidak boleh sebelum tanggal mulai"));
-    }
-    if let Some(c) = body.competency_id {
-        if competencies::Entity::find_by_id(c).one(&txn).await?.is_none() {
-            return Err(ApiError::field("competency_id", "kompetensi tidak ada di katalog"));
-        }
-    }
-    let row = trainings::ActiveModel {
-        plan_id: Set(plan.id),
-        employee_id: Set(e.id),
-        competency_id: Set(body.competency_id),
-        course: Set(body.course.trim().to_owned()),
-        provider: Set(body.provider.trim().to_owned()),
-        hours: Set(body.hours as i32),
-        start_on: Set(body.start_on),
-        end_on: Set(body.end_on),
-        status: Set(TrainingStatus::Planned),
-        evidence: Set(None),
-        updated_at: Set(Utc::now()),
-        ..Default::default()
-    }
-    .insert(&txn)
-    .await?;
-    let out = training_wire(&row);
-    audit::record(&txn, &viewer.actor(), Change::new("training.create", "training", row.id).after(&out)).await?;
+    let out = plans::add_training(&txn, &viewer.actor(), &plan, e.id, &body).await?;
     txn.commit().await?;
     Ok(HttpResponse::Created().json(out))
 }
@@ -315,35 +115,12 @@ pub async fn update_training(
 ) -> ApiResult<web::Json<Training>> {
     body.validate()?;
     let txn = crate::db::begin(&state.db).await?;
-    let t = trainings::Entity::find_by_id(id.into_inner()).one(&txn).await?.ok_or(ApiError::NotFound)?;
-    let e = visible_employee(&txn, &viewer, t.employee_id).await?;
-    if !(may_plan(&viewer, &e) || (viewer.token_id.is_none() && viewer.employee_id == Some(e.id))) {
+    let t = plans::training(&txn, id.into_inner()).await?;
+    let e = find_visible(&txn, viewer.scope(), t.employee_id).await?;
+    if !(may_plan(&viewer, e.supervisor_id) || (viewer.token_id.is_none() && viewer.employee_id == Some(e.id))) {
         return Err(ApiError::Forbidden("pelatihan diperbarui oleh pegawai, atasan langsung atau admin".into()));
     }
-    let before = training_wire(&t);
-    if before.status != TrainingStatus::Planned {
-        return Err(ApiError::Conflict("pelatihan ini sudah selesai atau dibatalkan".into()));
-    }
-    let evidence = body.evidence.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned);
-    match body.status {
-        TrainingStatus::Planned => return Err(ApiError::field("status", "pilih completed atau cancelled")),
-        TrainingStatus::Completed if evidence.is_none() => {
-            return Err(ApiError::field("evidence", "sebutkan bukti penyelesaian (nomor sertifikat atau catatan)"))
-        }
-        _ => {}
-    }
-    let mut a: trainings::ActiveModel = t.into();
-    a.status = Set(body.status);
-    a.evidence = Set(evidence);
-    a.updated_at = Set(Utc::now());
-    let row = a.update(&txn).await?;
-    let after = training_wire(&row);
-    audit::record(
-        &txn,
-        &viewer.actor(),
-        Change::new("training.update", "training", row.id).before(&before).after(&after),
-    )
-    .await?;
+    let after = plans::finish_training(&txn, &viewer.actor(), t, &body).await?;
     txn.commit().await?;
     Ok(web::Json(after))
 }

@@ -1,29 +1,16 @@
 //! An employee's competency profile (required and assessed levels, gaps, match, training hours)
 //! and the recording of assessed levels by the employee, the penilai or an admin.
 
-use crate::audit::{self, Change};
-use crate::entities::{competencies, competency_assessments, employees};
 use crate::error::{ApiError, ApiResult};
 use crate::policy::{Capability, Viewer};
 use crate::routes::pk::YearQuery;
-use crate::services::competency::{assessment_wire, profile};
+use crate::services::competency::{levels, profile};
+use crate::services::people::find_visible;
 use crate::state::AppState;
 use actix_web::{get, post, web, HttpResponse};
-use chrono::{Datelike, Utc};
-use kinerja_domain::competency::{valid_level, AssessmentSource};
+use kinerja_domain::competency::AssessmentSource;
 use kinerja_types::{CompetencyAssessment, CompetencyProfile, NewCompetencyAssessment, Problem};
-use sea_orm::{ActiveModelTrait, ConnectionTrait, EntityTrait, Set};
 use validator::Validate;
-
-/// The employee, if the viewer sees them; else 404.
-pub(super) async fn visible_employee(
-    db: &impl ConnectionTrait,
-    viewer: &Viewer,
-    id: i64,
-) -> ApiResult<employees::Model> {
-    let scope = viewer.scope();
-    crate::services::people::find_visible(db, scope, id).await
-}
 
 /// The competency profile of an employee (the employee, the supervisor chain, heads of the unit,
 /// admin, auditor): each required or assessed competency with its latest level and gap, the
@@ -38,7 +25,7 @@ pub async fn employee_competencies(
     id: web::Path<i64>,
     q: web::Query<YearQuery>,
 ) -> ApiResult<web::Json<CompetencyProfile>> {
-    let e = visible_employee(&state.db, &viewer, id.into_inner()).await?;
+    let e = find_visible(&state.db, viewer.scope(), id.into_inner()).await?;
     let year = q.year()?;
     Ok(web::Json(profile(&state.db, &e, year).await?))
 }
@@ -56,7 +43,7 @@ pub async fn assess_competency(
 ) -> ApiResult<HttpResponse> {
     body.validate()?;
     let txn = crate::db::begin(&state.db).await?;
-    let e = visible_employee(&txn, &viewer, id.into_inner()).await?;
+    let e = find_visible(&txn, viewer.scope(), id.into_inner()).await?;
     let allowed = match body.source {
         AssessmentSource::SelfAssessment => viewer.employee_id == Some(e.id),
         AssessmentSource::Supervisor => viewer.supervises(&e),
@@ -68,36 +55,9 @@ pub async fn assess_competency(
                 .into(),
         ));
     }
-    if !valid_level(body.level) {
-        return Err(ApiError::field("level", "level 1 sampai 5"));
-    }
-    let competency = competencies::Entity::find_by_id(body.competency_id)
-        .one(&txn)
-        .await?
-        .filter(|c| c.active)
-        .ok_or_else(|| ApiError::field("competency_id", "kompetensi tidak ada di katalog"))?;
+    let competency = levels::assessed_competency(&txn, &body).await?;
     let today = state.settings().await?.today();
-    if body.assessed_on > today || body.assessed_on.year() < today.year() - 10 {
-        return Err(ApiError::field(
-            "assessed_on",
-            "tanggal penilaian tidak boleh di masa depan atau lebih dari 10 tahun lalu",
-        ));
-    }
-    let row = competency_assessments::ActiveModel {
-        employee_id: Set(e.id),
-        competency_id: Set(competency.id),
-        level: Set(i32::from(body.level)),
-        assessed_on: Set(body.assessed_on),
-        source: Set(body.source),
-        evidence: Set(body.evidence.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned)),
-        assessed_by_user_id: Set(Some(viewer.user_id)),
-        created_at: Set(Utc::now()),
-        ..Default::default()
-    }
-    .insert(&txn)
-    .await?;
-    let out = assessment_wire(&row);
-    audit::record(&txn, &viewer.actor(), Change::new("competency.assess", "employee", e.id).after(&out)).await?;
+    let out = levels::record(&txn, &viewer.actor(), viewer.user_id, e.id, competency.id, &body, today).await?;
     txn.commit().await?;
     Ok(HttpResponse::Created().json(out))
 }

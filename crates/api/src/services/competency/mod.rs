@@ -1,6 +1,12 @@
 //! Competency work shared by the routes, the dashboard and the demo seed: the catalogue, position
 //! requirements, the latest assessed levels, an employee's profile, training hours, and the CSV
-//! import of position standards.
+//! import of position standards. The catalogue's writes, assessed levels, development plans and the
+//! gap heat map live in the submodules.
+
+pub mod catalog;
+pub mod gaps;
+pub mod levels;
+pub mod plans;
 
 use crate::entities::{assessments, competencies, competency_assessments, employees, position_competencies, trainings};
 use crate::error::ApiResult;
@@ -39,6 +45,7 @@ pub async fn ensure_catalogue(db: &impl ConnectionTrait) -> Result<(), DbErr> {
     Ok(())
 }
 
+/// A competency as sent.
 pub fn to_wire(c: competencies::Model) -> Competency {
     Competency {
         id: c.id,
@@ -51,6 +58,7 @@ pub fn to_wire(c: competencies::Model) -> Competency {
     }
 }
 
+/// An assessed level as sent.
 pub fn assessment_wire(a: &competency_assessments::Model) -> CompetencyAssessment {
     CompetencyAssessment {
         id: a.id,
