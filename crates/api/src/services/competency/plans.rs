@@ -6,10 +6,12 @@ use crate::audit::{self, Actor, Change};
 use crate::entities::{competencies, development_plans, employees, trainings};
 use crate::error::{ApiError, ApiResult};
 use crate::policy::Viewer;
-use crate::services::notify::{self, Message};
+use crate::services::notify;
 use chrono::Utc;
 use kinerja_domain::competency::{PlanStatus, TrainingStatus};
-use kinerja_types::{DevelopmentPlan, DevelopmentPlanPatch, NewDevelopmentPlan, NewTraining, Training, TrainingPatch};
+use kinerja_types::{
+    DevelopmentPlan, DevelopmentPlanPatch, NewDevelopmentPlan, NewTraining, Notice, NoticeCode, Training, TrainingPatch,
+};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, QueryFilter, QueryOrder, Set,
 };
@@ -153,17 +155,8 @@ pub async fn create(
     .await?;
     let out = plan_wire(txn, &row).await?;
     audit::record(txn, actor, Change::new("development_plan.create", "development_plan", row.id).after(&out)).await?;
-    notify::employee(
-        txn,
-        e.id,
-        &Message {
-            kind: "development_plan",
-            title: format!("Rencana pengembangan kompetensi {}", body.year),
-            body: out.goals.clone(),
-            link: Some("/kompetensi".into()),
-        },
-    )
-    .await?;
+    let notice = Notice::new(NoticeCode::DevelopmentPlan).with("year", body.year).with("goals", &out.goals);
+    notify::notice(txn, e.id, "development_plan", &notice, Some("/kompetensi".into())).await?;
     Ok(out)
 }
 
