@@ -5,7 +5,7 @@
 use crate::entities::audit_log;
 use crate::error::ApiResult;
 use chrono::{DateTime, SubsecRound, Utc};
-use kinerja_types::AuditVerification;
+use kinerja_types::{AuditEntry, AuditVerification};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseTransaction, DbBackend, EntityTrait, QueryFilter,
@@ -177,6 +177,23 @@ pub struct AuditQuery<'a> {
     pub entity_id: Option<&'a str>,
     pub action: Option<&'a str>,
     pub actor_user_id: Option<i64>,
+}
+
+/// An entry as sent.
+pub fn to_wire(row: &audit_log::Model) -> AuditEntry {
+    let json = |s: &Option<String>| s.as_deref().and_then(|t| serde_json::from_str(t).ok());
+    AuditEntry {
+        id: row.id,
+        at: row.at,
+        actor_user_id: row.actor_user_id,
+        actor: row.actor.clone(),
+        action: row.action.clone(),
+        entity: row.entity.clone(),
+        entity_id: row.entity_id.clone(),
+        before: json(&row.before),
+        after: json(&row.after),
+        hash: row.hash.clone(),
+    }
 }
 
 /// Entries matching the query, newest first: one page and the total.

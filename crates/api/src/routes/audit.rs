@@ -1,6 +1,5 @@
 //! The audit log, for admins and auditors.
 
-use crate::entities::audit_log;
 use crate::error::ApiResult;
 use crate::policy::{Capability, Viewer};
 use crate::routes::list::{csv_response, page, respond, wants_csv, PageQuery};
@@ -12,22 +11,6 @@ use utoipa::IntoParams;
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.service(verify_audit).service(list_audit);
-}
-
-fn to_wire(row: &audit_log::Model) -> AuditEntry {
-    let json = |s: &Option<String>| s.as_deref().and_then(|t| serde_json::from_str(t).ok());
-    AuditEntry {
-        id: row.id,
-        at: row.at,
-        actor_user_id: row.actor_user_id,
-        actor: row.actor.clone(),
-        action: row.action.clone(),
-        entity: row.entity.clone(),
-        entity_id: row.entity_id.clone(),
-        before: json(&row.before),
-        after: json(&row.after),
-        hash: row.hash.clone(),
-    }
 }
 
 /// A flat row for the CSV download.
@@ -92,7 +75,7 @@ pub async fn list_audit(
             .collect();
         return csv_response(&flat, "audit");
     }
-    respond(&req, &paging, page(rows.iter().map(to_wire).collect(), total, &paging), "audit")
+    respond(&req, &paging, page(rows.iter().map(crate::audit::to_wire).collect(), total, &paging), "audit")
 }
 
 /// Recomputes the hash chain and says whether the log is intact (admin, auditor).
