@@ -4,6 +4,7 @@ pub mod accounts;
 pub mod activity;
 pub mod activity_totals;
 pub mod api_tokens;
+pub mod assessments;
 pub mod attendance_import;
 pub mod competency;
 pub mod csv_import;
