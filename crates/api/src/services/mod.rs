@@ -10,6 +10,7 @@ pub mod competency;
 pub mod csv_import;
 pub mod dashboard;
 pub mod employee_import;
+pub mod evaluation;
 pub mod identity;
 pub mod ikm;
 pub mod inbox;
