@@ -1,30 +1,21 @@
 //! Calibration: the organisation predikat a parent unit's head sets, the distribution of predikat in
 //! a unit subtree against the expected pattern (warnings, never blocks), and the assessment report.
 
-use crate::audit::{self, Change};
-use crate::entities::{assessments, employees, org_predikats, units};
-use crate::error::{ApiError, ApiResult};
+use crate::error::ApiResult;
 use crate::policy::{Capability, Viewer};
 use crate::routes::list::PageQuery;
 use crate::routes::reports;
+use crate::services::reports::scope;
+use crate::services::assessments::{calibration, parse_period};
 use crate::services::org_tree::unit_subtree;
 use crate::state::AppState;
 use actix_web::{get, put, web, HttpRequest, HttpResponse};
-use chrono::Utc;
-use kinerja_domain::Period;
 use kinerja_types::{AssessmentReportRow, Distribution, OrgPredikatRequest, Page, Problem};
-use sea_orm::sea_query::OnConflict;
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, Set};
 use serde::Deserialize;
-use std::collections::HashMap;
 use utoipa::IntoParams;
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.service(set_org_predikat).service(distribution).service(report);
-}
-
-fn parse_period(raw: &str) -> ApiResult<Period> {
-    raw.parse().map_err(|e: kinerja_domain::PeriodError| ApiError::field("period", e.to_string()))
 }
 
 /// Sets a unit's organisation predikat for a period (the head of the parent unit, or an admin).
@@ -41,27 +32,8 @@ pub async fn set_org_predikat(
     let txn = crate::db::begin(&state.db).await?;
     let unit = crate::services::units::visible(&txn, &viewer, id.into_inner()).await?;
     viewer.require(Capability::SetOrgPredikat(unit.parent_id))?;
-    org_predikats::Entity::insert(org_predikats::ActiveModel {
-        unit_id: Set(unit.id),
-        period: Set(period.to_string()),
-        predikat: Set(body.predikat),
-        set_by_user_id: Set(viewer.user_id),
-        set_at: Set(Utc::now()),
-        ..Default::default()
-    })
-    .on_conflict(
-        OnConflict::columns([org_predikats::Column::UnitId, org_predikats::Column::Period])
-            .update_columns([
-                org_predikats::Column::Predikat,
-                org_predikats::Column::SetByUserId,
-                org_predikats::Column::SetAt,
-            ])
-            .to_owned(),
-    )
-    .exec(&txn)
-    .await?;
-    let out = OrgPredikatRequest { period: period.to_string(), predikat: body.predikat };
-    audit::record(&txn, &viewer.actor(), Change::new("org_predikat.set", "unit", unit.id).after(&out)).await?;
+    let out =
+        calibration::set_org_predikat(&txn, &viewer.actor(), viewer.user_id, unit.id, period, body.predikat).await?;
     txn.commit().await?;
     Ok(web::Json(out))
 }
@@ -103,39 +75,7 @@ pub async fn report(
     paging: web::Query<PageQuery>,
 ) -> ApiResult<HttpResponse> {
     let period = parse_period(&q.period)?;
-    let mut select = assessments::Entity::find().filter(assessments::Column::Period.eq(period.to_string()));
-    if let Some(subtree) = reports::scope(&state.db, &viewer, q.unit_id).await? {
-        select = select.filter(assessments::Column::UnitId.is_in(subtree));
-    }
-    let rows = select.all(&state.db).await?;
-    let people: HashMap<i64, employees::Model> = employees::Entity::find()
-        .filter(employees::Column::Id.is_in(rows.iter().map(|a| a.employee_id).collect::<Vec<_>>()))
-        .all(&state.db)
-        .await?
-        .into_iter()
-        .map(|e| (e.id, e))
-        .collect();
-    let unit_names: HashMap<i64, String> =
-        units::Entity::find().all(&state.db).await?.into_iter().map(|u| (u.id, u.name)).collect();
-    let mut items: Vec<AssessmentReportRow> = rows
-        .iter()
-        .filter_map(|a| {
-            let e = people.get(&a.employee_id)?;
-            Some(AssessmentReportRow {
-                assessment_id: a.id,
-                employee_id: e.id,
-                nip: e.nip.clone(),
-                name: e.name.clone(),
-                unit: unit_names.get(&a.unit_id).cloned().unwrap_or_default(),
-                position: e.position_title.clone(),
-                period: a.period.clone(),
-                result_rating: a.result_rating,
-                behavior_rating: a.behavior_rating,
-                predikat: a.predikat,
-                status: a.status,
-            })
-        })
-        .collect();
-    items.sort_by(|a, b| a.unit.cmp(&b.unit).then(a.name.cmp(&b.name)));
+    let units = scope(&state.db, &viewer, q.unit_id).await?;
+    let items = calibration::report(&state.db, &period, units).await?;
     reports::answer(&req, &paging, items, &format!("penilaian-{period}"))
 }

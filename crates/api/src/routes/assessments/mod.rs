@@ -5,22 +5,15 @@ pub mod calibration;
 pub mod evidence;
 pub mod flow;
 
-use crate::audit::{self, Change};
-use crate::entities::{assessments, employees};
-use crate::error::{ApiError, ApiResult, ConflictExt};
+use crate::error::{ApiError, ApiResult};
 use crate::policy::Viewer;
-use crate::routes::list::{fetch_page, page, respond, PageQuery};
+use crate::routes::list::{page, respond, PageQuery};
+use crate::services::assessments::{self as svc, ListQuery};
 use crate::state::AppState;
 use actix_web::{get, post, put, web, HttpRequest, HttpResponse};
-use chrono::{Duration, Utc};
-use kinerja_domain::rating::predikat;
-use kinerja_domain::{AssessmentAction, AssessmentStatus, CoreValue, Period};
-use kinerja_types::{Assessment, NewAssessment, Page, PemdaSettings, Problem};
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter, QueryOrder, Set,
-};
+use kinerja_domain::{AssessmentAction, AssessmentStatus};
+use kinerja_types::{Assessment, NewAssessment, Page, Problem};
 use serde::Deserialize;
-use std::collections::BTreeMap;
 use utoipa::IntoParams;
 use validator::Validate;
 
@@ -32,64 +25,6 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(create_assessment)
         .service(get_assessment)
         .service(update_assessment);
-}
-
-/// The status of a stored assessment.
-pub fn status(a: &assessments::Model) -> AssessmentStatus {
-    a.status
-}
-
-/// An assessment on the wire.
-pub fn to_wire(a: &assessments::Model, name: &str, settings: &PemdaSettings) -> Assessment {
-    Assessment {
-        id: a.id,
-        employee_id: a.employee_id,
-        employee_name: name.to_owned(),
-        penilai_id: a.penilai_id,
-        atasan_penilai_id: a.atasan_penilai_id,
-        unit_id: a.unit_id,
-        period: a.period.clone(),
-        result_rating: a.result_rating,
-        behavior_rating: a.behavior_rating,
-        behavior_notes: crate::stored::json("assessments.behavior_notes", &a.behavior_notes),
-        note: a.note.clone(),
-        predikat: a.predikat,
-        status: status(a),
-        finalized_at: a.finalized_at,
-        objection_deadline: a.finalized_at.map(|f| {
-            (f + Duration::minutes(i64::from(settings.utc_offset_minutes))).date_naive()
-                + Duration::days(i64::from(settings.objection_days))
-        }),
-        objection_reason: a.objection_reason.clone(),
-        decision_outcome: a.decision_outcome.clone(),
-        decision_reason: a.decision_reason.clone(),
-        created_at: a.created_at,
-    }
-}
-
-/// Checks a period against the Pemda's frequency: the annual one, or a quarter/month as configured.
-pub fn check_period(raw: &str, settings: &PemdaSettings) -> ApiResult<Period> {
-    use kinerja_types::AssessmentFrequency::*;
-    let p: Period = raw.parse().map_err(|e: kinerja_domain::PeriodError| ApiError::field("period", e.to_string()))?;
-    match (p, settings.assessment_frequency) {
-        (Period::Year(_), _) | (Period::Quarter(..), Quarterly) | (Period::Month(..), Monthly) => Ok(p),
-        (_, Quarterly) => {
-            Err(ApiError::field("period", "penilaian periodik di Pemda ini per triwulan, misalnya 2026-Q1"))
-        }
-        (_, Monthly) => Err(ApiError::field("period", "penilaian periodik di Pemda ini per bulan, misalnya 2026-01")),
-    }
-}
-
-/// Loads an assessment whose employee the viewer may see, else 404.
-pub async fn find_visible(
-    db: &impl ConnectionTrait,
-    viewer: &Viewer,
-    id: i64,
-) -> ApiResult<(assessments::Model, employees::Model)> {
-    let a = assessments::Entity::find_by_id(id).one(db).await?.ok_or(ApiError::NotFound)?;
-    let scope = viewer.scope();
-    let e = crate::services::people::find_visible(db, scope, a.employee_id).await?;
-    Ok((a, e))
 }
 
 /// Filters of the assessment list.
@@ -117,46 +52,17 @@ pub async fn list_assessments(
     filter: web::Query<AssessmentFilter>,
     paging: web::Query<PageQuery>,
 ) -> ApiResult<HttpResponse> {
-    let scope = viewer.scope();
-    let mut select = assessments::Entity::find().order_by_desc(assessments::Column::Id);
-    if filter.to_decide.unwrap_or(false) {
-        select = select
-            .filter(assessments::Column::AtasanPenilaiId.eq(viewer.employee_id.unwrap_or(-1)))
-            .filter(assessments::Column::Status.eq(AssessmentStatus::Objected.as_str()));
-    }
-    if let Some(cond) = scope.employee_column_filter(assessments::Column::EmployeeId) {
-        select = select.filter(cond);
-    }
-    if let Some(e) = filter.employee_id {
-        select = select.filter(assessments::Column::EmployeeId.eq(e));
-    }
-    if let Some(p) = filter.penilai_id {
-        select = select.filter(assessments::Column::PenilaiId.eq(p));
-    }
-    if let Some(u) = filter.unit_id {
-        select = select.filter(assessments::Column::UnitId.eq(u));
-    }
-    if let Some(p) = &filter.period {
-        select = select.filter(assessments::Column::Period.eq(p.clone()));
-    }
-    if let Some(s) = filter.status {
-        select = select.filter(assessments::Column::Status.eq(s.as_str()));
-    }
-    let (rows, total) = fetch_page(&state.db, select, &paging).await?;
-    let names = crate::services::skp::names(&state.db, rows.iter().map(|a| a.employee_id)).await?;
+    let query = ListQuery {
+        employee_id: filter.employee_id,
+        penilai_id: filter.penilai_id,
+        unit_id: filter.unit_id,
+        period: filter.period.as_deref(),
+        status: filter.status,
+        to_decide: filter.to_decide.unwrap_or(false),
+    };
     let settings = state.settings().await?;
-    let items: Vec<Assessment> = rows
-        .iter()
-        .map(|a| to_wire(a, names.get(&a.employee_id).map(String::as_str).unwrap_or(""), &settings))
-        .collect();
+    let (items, total) = svc::list(&state.db, &viewer, &query, &settings, paging.offset(), paging.per_page()).await?;
     respond(&req, &paging, page(items, total, &paging), "penilaian")
-}
-
-fn notes_json(notes: &BTreeMap<CoreValue, String>) -> ApiResult<String> {
-    if notes.values().any(|n| n.chars().count() > 2000) {
-        return Err(ApiError::field("behavior_notes", "catatan per nilai maksimal 2000 karakter"));
-    }
-    serde_json::to_string(notes).map_err(|e| ApiError::Internal(e.into()))
 }
 
 /// Rates a direct subordinate for a period (the penilai). The predikat follows from the matrix and
@@ -177,30 +83,8 @@ pub async fn create_assessment(
         return Err(ApiError::Forbidden("penilaian diberikan oleh pejabat penilai (atasan langsung)".into()));
     };
     let settings = state.settings().await?;
-    let period = check_period(&body.period, &settings)?;
-    let atasan = employees::Entity::find_by_id(me).one(&txn).await?.and_then(|p| p.supervisor_id);
-    let now = Utc::now();
-    let row = assessments::ActiveModel {
-        employee_id: Set(e.id),
-        penilai_id: Set(me),
-        atasan_penilai_id: Set(atasan),
-        unit_id: Set(e.unit_id),
-        period: Set(period.to_string()),
-        result_rating: Set(body.result_rating),
-        behavior_rating: Set(body.behavior_rating),
-        behavior_notes: Set(notes_json(&body.behavior_notes)?),
-        note: Set(body.note.clone()),
-        predikat: Set(predikat(body.result_rating, body.behavior_rating)),
-        status: Set(AssessmentStatus::Draft),
-        created_at: Set(now),
-        updated_at: Set(now),
-        ..Default::default()
-    }
-    .insert(&txn)
-    .await
-    .on_conflict("pegawai ini sudah dinilai untuk periode tersebut")?;
-    let out = to_wire(&row, &e.name, &settings);
-    audit::record(&txn, &viewer.actor(), Change::new("assessment.create", "assessment", row.id).after(&out)).await?;
+    let period = svc::check_period(&body.period, &settings)?;
+    let out = svc::create(&txn, &viewer.actor(), me, &e, period, &body, &settings).await?;
     txn.commit().await?;
     Ok(HttpResponse::Created().json(out))
 }
@@ -214,9 +98,9 @@ pub async fn get_assessment(
     viewer: Viewer,
     id: web::Path<i64>,
 ) -> ApiResult<web::Json<Assessment>> {
-    let (a, e) = find_visible(&state.db, &viewer, id.into_inner()).await?;
+    let (a, e) = svc::find_visible(&state.db, &viewer, id.into_inner()).await?;
     let settings = state.settings().await?;
-    Ok(web::Json(to_wire(&a, &e.name, &settings)))
+    Ok(web::Json(svc::to_wire(&a, &e.name, &settings)))
 }
 
 /// Changes the ratings and notes (the penilai, while draft).
@@ -231,28 +115,13 @@ pub async fn update_assessment(
 ) -> ApiResult<web::Json<Assessment>> {
     body.validate()?;
     let txn = crate::db::begin(&state.db).await?;
-    let (a, e) = find_visible(&txn, &viewer, id.into_inner()).await?;
+    let (a, e) = svc::find_visible(&txn, &viewer, id.into_inner()).await?;
     if viewer.employee_id != Some(a.penilai_id) {
         return Err(ApiError::Forbidden("hanya pejabat penilai yang mengubah penilaian".into()));
     }
-    status(&a).apply(AssessmentAction::Edit).map_err(ApiError::Conflict)?;
+    svc::status(&a).apply(AssessmentAction::Edit).map_err(ApiError::Conflict)?;
     let settings = state.settings().await?;
-    let before = to_wire(&a, &e.name, &settings);
-    let mut active = a.into_active_model();
-    active.result_rating = Set(body.result_rating);
-    active.behavior_rating = Set(body.behavior_rating);
-    active.behavior_notes = Set(notes_json(&body.behavior_notes)?);
-    active.note = Set(body.note.clone());
-    active.predikat = Set(predikat(body.result_rating, body.behavior_rating));
-    active.updated_at = Set(Utc::now());
-    let row = active.update(&txn).await?;
-    let out = to_wire(&row, &e.name, &settings);
-    audit::record(
-        &txn,
-        &viewer.actor(),
-        Change::new("assessment.update", "assessment", row.id).before(&before).after(&out),
-    )
-    .await?;
+    let out = svc::update(&txn, &viewer.actor(), a, &e.name, &body, &settings).await?;
     txn.commit().await?;
     Ok(web::Json(out))
 }

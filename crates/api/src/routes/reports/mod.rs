@@ -15,7 +15,7 @@ use kinerja_domain::Period;
 use serde::{Deserialize, Serialize};
 use utoipa::IntoParams;
 
-pub use crate::services::reports::{scope, MAX_ROWS};
+pub use crate::services::reports::MAX_ROWS;
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.service(activities::report).service(skps::report).service(ikm::report).service(complaints::report);

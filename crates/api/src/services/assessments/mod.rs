@@ -1,0 +1,209 @@
+//! Assessments (penilaian): their wire form, the period check, loading one the viewer may see, the
+//! list, and creating and changing a draft; the rating flow is in `flow`, the organisation predikat
+//! and the report in `calibration`, the penilai's evidence view in `evidence`.
+
+pub mod calibration;
+pub mod evidence;
+pub mod flow;
+
+use crate::audit::{self, Actor, Change};
+use crate::entities::{assessments, employees};
+use crate::error::{ApiError, ApiResult, ConflictExt};
+use crate::policy::Viewer;
+use chrono::{Duration, Utc};
+use kinerja_domain::rating::predikat;
+use kinerja_domain::{AssessmentStatus, CoreValue, Period};
+use kinerja_types::{Assessment, NewAssessment, PemdaSettings};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, IntoActiveModel, QueryFilter,
+    QueryOrder, Set,
+};
+use std::collections::BTreeMap;
+
+/// The status of a stored assessment.
+pub fn status(a: &assessments::Model) -> AssessmentStatus {
+    a.status
+}
+
+/// An assessment on the wire.
+pub fn to_wire(a: &assessments::Model, name: &str, settings: &PemdaSettings) -> Assessment {
+    Assessment {
+        id: a.id,
+        employee_id: a.employee_id,
+        employee_name: name.to_owned(),
+        penilai_id: a.penilai_id,
+        atasan_penilai_id: a.atasan_penilai_id,
+        unit_id: a.unit_id,
+        period: a.period.clone(),
+        result_rating: a.result_rating,
+        behavior_rating: a.behavior_rating,
+        behavior_notes: crate::stored::json("assessments.behavior_notes", &a.behavior_notes),
+        note: a.note.clone(),
+        predikat: a.predikat,
+        status: status(a),
+        finalized_at: a.finalized_at,
+        objection_deadline: a.finalized_at.map(|f| {
+            (f + Duration::minutes(i64::from(settings.utc_offset_minutes))).date_naive()
+                + Duration::days(i64::from(settings.objection_days))
+        }),
+        objection_reason: a.objection_reason.clone(),
+        decision_outcome: a.decision_outcome.clone(),
+        decision_reason: a.decision_reason.clone(),
+        created_at: a.created_at,
+    }
+}
+
+/// A rating period from a query (`2026`, `2026-Q3`, `2026-07`), else 422 on `period`.
+pub fn parse_period(raw: &str) -> ApiResult<Period> {
+    raw.parse().map_err(|e: kinerja_domain::PeriodError| ApiError::field("period", e.to_string()))
+}
+
+/// Checks a period against the Pemda's frequency: the annual one, or a quarter/month as configured.
+pub fn check_period(raw: &str, settings: &PemdaSettings) -> ApiResult<Period> {
+    use kinerja_types::AssessmentFrequency::*;
+    let p: Period = raw.parse().map_err(|e: kinerja_domain::PeriodError| ApiError::field("period", e.to_string()))?;
+    match (p, settings.assessment_frequency) {
+        (Period::Year(_), _) | (Period::Quarter(..), Quarterly) | (Period::Month(..), Monthly) => Ok(p),
+        (_, Quarterly) => {
+            Err(ApiError::field("period", "penilaian periodik di Pemda ini per triwulan, misalnya 2026-Q1"))
+        }
+        (_, Monthly) => Err(ApiError::field("period", "penilaian periodik di Pemda ini per bulan, misalnya 2026-01")),
+    }
+}
+
+/// Loads an assessment whose employee the viewer may see, else 404.
+pub async fn find_visible(
+    db: &impl ConnectionTrait,
+    viewer: &Viewer,
+    id: i64,
+) -> ApiResult<(assessments::Model, employees::Model)> {
+    let a = assessments::Entity::find_by_id(id).one(db).await?.ok_or(ApiError::NotFound)?;
+    let scope = viewer.scope();
+    let e = crate::services::people::find_visible(db, scope, a.employee_id).await?;
+    Ok((a, e))
+}
+
+/// What the assessment list asks for.
+#[derive(Debug, Default)]
+pub struct ListQuery<'a> {
+    pub employee_id: Option<i64>,
+    pub penilai_id: Option<i64>,
+    pub unit_id: Option<i64>,
+    pub period: Option<&'a str>,
+    pub status: Option<AssessmentStatus>,
+    /// Only objections waiting for the viewer's decision.
+    pub to_decide: bool,
+}
+
+/// The assessments the viewer may see that match, newest first: one page and the total.
+pub async fn list(
+    db: &impl ConnectionTrait,
+    viewer: &Viewer,
+    q: &ListQuery<'_>,
+    settings: &PemdaSettings,
+    offset: u64,
+    limit: u64,
+) -> ApiResult<(Vec<Assessment>, u64)> {
+    let scope = viewer.scope();
+    let mut select = assessments::Entity::find().order_by_desc(assessments::Column::Id);
+    if q.to_decide {
+        select = select
+            .filter(assessments::Column::AtasanPenilaiId.eq(viewer.employee_id.unwrap_or(-1)))
+            .filter(assessments::Column::Status.eq(AssessmentStatus::Objected.as_str()));
+    }
+    if let Some(cond) = scope.employee_column_filter(assessments::Column::EmployeeId) {
+        select = select.filter(cond);
+    }
+    if let Some(e) = q.employee_id {
+        select = select.filter(assessments::Column::EmployeeId.eq(e));
+    }
+    if let Some(p) = q.penilai_id {
+        select = select.filter(assessments::Column::PenilaiId.eq(p));
+    }
+    if let Some(u) = q.unit_id {
+        select = select.filter(assessments::Column::UnitId.eq(u));
+    }
+    if let Some(p) = q.period {
+        select = select.filter(assessments::Column::Period.eq(p));
+    }
+    if let Some(s) = q.status {
+        select = select.filter(assessments::Column::Status.eq(s.as_str()));
+    }
+    let (rows, total) = super::paging::fetch(db, select, offset, limit).await?;
+    let names = crate::services::skp::names(db, rows.iter().map(|a| a.employee_id)).await?;
+    let items = rows
+        .iter()
+        .map(|a| to_wire(a, names.get(&a.employee_id).map(String::as_str).unwrap_or(""), settings))
+        .collect();
+    Ok((items, total))
+}
+
+fn notes_json(notes: &BTreeMap<CoreValue, String>) -> ApiResult<String> {
+    if notes.values().any(|n| n.chars().count() > 2000) {
+        return Err(ApiError::field("behavior_notes", "catatan per nilai maksimal 2000 karakter"));
+    }
+    serde_json::to_string(notes).map_err(|e| ApiError::Internal(e.into()))
+}
+
+/// Stores a draft assessment of `employee` for `period` by the penilai `penilai_id` (already
+/// allowed); the predikat follows from the ratings. 409 when the employee already has one for the
+/// period. Audited.
+pub async fn create(
+    txn: &DatabaseTransaction,
+    actor: &Actor,
+    penilai_id: i64,
+    employee: &employees::Model,
+    period: Period,
+    body: &NewAssessment,
+    settings: &PemdaSettings,
+) -> ApiResult<Assessment> {
+    let atasan = employees::Entity::find_by_id(penilai_id).one(txn).await?.and_then(|p| p.supervisor_id);
+    let now = Utc::now();
+    let row = assessments::ActiveModel {
+        employee_id: Set(employee.id),
+        penilai_id: Set(penilai_id),
+        atasan_penilai_id: Set(atasan),
+        unit_id: Set(employee.unit_id),
+        period: Set(period.to_string()),
+        result_rating: Set(body.result_rating),
+        behavior_rating: Set(body.behavior_rating),
+        behavior_notes: Set(notes_json(&body.behavior_notes)?),
+        note: Set(body.note.clone()),
+        predikat: Set(predikat(body.result_rating, body.behavior_rating)),
+        status: Set(AssessmentStatus::Draft),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    }
+    .insert(txn)
+    .await
+    .on_conflict("pegawai ini sudah dinilai untuk periode tersebut")?;
+    let out = to_wire(&row, &employee.name, settings);
+    audit::record(txn, actor, Change::new("assessment.create", "assessment", row.id).after(&out)).await?;
+    Ok(out)
+}
+
+/// Changes the ratings and notes of a draft (its editor already allowed, its status checked) and
+/// recomputes the predikat. Audited.
+pub async fn update(
+    txn: &DatabaseTransaction,
+    actor: &Actor,
+    a: assessments::Model,
+    employee_name: &str,
+    body: &NewAssessment,
+    settings: &PemdaSettings,
+) -> ApiResult<Assessment> {
+    let before = to_wire(&a, employee_name, settings);
+    let mut active = a.into_active_model();
+    active.result_rating = Set(body.result_rating);
+    active.behavior_rating = Set(body.behavior_rating);
+    active.behavior_notes = Set(notes_json(&body.behavior_notes)?);
+    active.note = Set(body.note.clone());
+    active.predikat = Set(predikat(body.result_rating, body.behavior_rating));
+    active.updated_at = Set(Utc::now());
+    let row = active.update(txn).await?;
+    let out = to_wire(&row, employee_name, settings);
+    audit::record(txn, actor, Change::new("assessment.update", "assessment", row.id).before(&before).after(&out))
+        .await?;
+    Ok(out)
+}
