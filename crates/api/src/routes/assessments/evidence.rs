@@ -41,7 +41,7 @@ pub async fn rating_evidence(
 
     let skp = crate::services::skp::current(db, e.id, period.year()).await?;
     let realization = match &skp {
-        Some(s) => Some(crate::routes::realization::compute(db, s.id, period).await?),
+        Some(s) => Some(crate::services::realization::compute(db, s.id, period).await?),
         None => None,
     };
     let activities = tally(db, e.id, from, to).await?;
@@ -55,7 +55,7 @@ pub async fn rating_evidence(
         .all(db)
         .await?
         .into_iter()
-        .map(crate::routes::feedback::to_wire)
+        .map(crate::services::feedback::to_wire)
         .collect();
     let complaints = if viewer.employee_id == Some(e.id) {
         Vec::new()
