@@ -1,16 +1,13 @@
 //! The team view (Bantul): co-workers under the same supervisor see each other's approved
 //! activities — date, description, minutes, RHK — and nothing else. A setting turns it off.
 
-use crate::entities::{activities, employees};
 use crate::error::ApiResult;
 use crate::policy::Viewer;
-use crate::routes::list::{fetch_page, page, PageQuery};
-use crate::services::activity::wire;
+use crate::routes::list::{page, PageQuery};
+use crate::services::activity::team;
 use crate::state::AppState;
 use actix_web::{get, web};
-use kinerja_domain::ActivityStatus;
 use kinerja_types::{Activity, Page, Problem};
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.service(team_feed);
@@ -31,27 +28,6 @@ pub async fn team_feed(
         return Ok(empty());
     }
     let Some(me) = viewer.employee_id else { return Ok(empty()) };
-    let Some(supervisor) = employees::Entity::find_by_id(me).one(&state.db).await?.and_then(|e| e.supervisor_id) else {
-        return Ok(empty());
-    };
-    let peers: Vec<i64> = employees::Entity::find()
-        .filter(employees::Column::SupervisorId.eq(supervisor))
-        .filter(employees::Column::Id.ne(me))
-        .all(&state.db)
-        .await?
-        .into_iter()
-        .map(|e| e.id)
-        .collect();
-    let select = activities::Entity::find()
-        .filter(activities::Column::EmployeeId.is_in(peers))
-        .filter(activities::Column::Status.eq(ActivityStatus::Approved.as_str()))
-        .order_by_desc(activities::Column::Date)
-        .order_by_desc(activities::Column::Id);
-    let (rows, total) = fetch_page(&state.db, select, &paging).await?;
-    let mut items = wire(&state.db, &rows, false).await?;
-    for a in &mut items {
-        a.reject_note = None;
-        a.evidence_ids.clear();
-    }
+    let (items, total) = team::feed(&state.db, me, paging.offset(), paging.per_page()).await?;
     Ok(web::Json(page(items, total, &paging)))
 }

@@ -34,7 +34,7 @@ pub async fn rating_evidence(
     let period = check_period(&q.period, &settings)?;
     let skp = crate::services::skp::current(db, e.id, period.year()).await?;
     let realization = match &skp {
-        Some(s) => Some(crate::routes::realization::compute(db, s.id, period).await?),
+        Some(s) => Some(crate::services::realization::compute(db, s.id, period).await?),
         None => None,
     };
     // The employee themself does not see complaints, to protect complainants.
@@ -51,7 +51,7 @@ pub async fn rating_evidence(
         skp_status: skp.as_ref().map(crate::services::skp::status),
         realization,
         activities: found.activities,
-        feedback: found.feedback.into_iter().map(crate::routes::feedback::to_wire).collect(),
+        feedback: found.feedback.into_iter().map(crate::services::feedback::to_wire).collect(),
         complaints: found.complaints.iter().map(|c| crate::services::complaints::to_wire(c, false, &settings)).collect(),
         ikm,
         ikm_unit_name,

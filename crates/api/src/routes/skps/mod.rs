@@ -3,17 +3,14 @@
 pub mod flow;
 pub mod plan;
 
-use crate::audit::{self, Change};
-use crate::entities::{employees, skps};
 use crate::error::{ApiError, ApiResult};
 use crate::policy::{Capability, Viewer};
-use crate::routes::list::{fetch_page, page, respond, PageQuery};
-use crate::services::skp as svc;
+use crate::routes::list::{page, respond, PageQuery};
+use crate::services::skp::{self as svc, listing};
 use crate::state::AppState;
 use actix_web::{get, post, web, HttpRequest, HttpResponse};
 use kinerja_domain::SkpStatus;
 use kinerja_types::{NewSkp, Page, Problem, Skp};
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use serde::Deserialize;
 use utoipa::IntoParams;
 
@@ -51,37 +48,15 @@ pub async fn list_skps(
     filter: web::Query<SkpFilter>,
     paging: web::Query<PageQuery>,
 ) -> ApiResult<HttpResponse> {
-    let scope = viewer.scope();
-    let mut select = skps::Entity::find().order_by_desc(skps::Column::Id);
-    // Visibility follows the people as they are placed now, not where an old SKP was made.
-    if let Some(cond) = scope.employee_column_filter(skps::Column::EmployeeId) {
-        select = select.filter(cond);
-    }
-    if filter.for_review.unwrap_or(false) {
-        let me = viewer.employee_id.unwrap_or(-1);
-        select = select
-            .filter(skps::Column::PenilaiId.eq(me))
-            .filter(skps::Column::Status.eq(SkpStatus::Submitted.as_str()));
-    }
-    if let Some(e) = filter.employee_id {
-        select = select.filter(skps::Column::EmployeeId.eq(e));
-    }
-    if let Some(u) = filter.unit_id {
-        select = select.filter(skps::Column::UnitId.eq(u));
-    }
-    if let Some(y) = filter.year {
-        select = select.filter(skps::Column::Year.eq(y));
-    }
-    if let Some(s) = filter.status {
-        select = select.filter(skps::Column::Status.eq(s.as_str()));
-    }
-    if !filter.include_superseded.unwrap_or(false) {
-        select = select.filter(skps::Column::Superseded.eq(false));
-    }
-    let (rows, total) = fetch_page(&state.db, select, &paging).await?;
-    let names = svc::names(&state.db, rows.iter().map(|s| s.employee_id)).await?;
-    let items: Vec<Skp> =
-        rows.iter().map(|s| svc::summary(s, names.get(&s.employee_id).map(String::as_str).unwrap_or(""))).collect();
+    let f = listing::Filter {
+        employee_id: filter.employee_id,
+        unit_id: filter.unit_id,
+        year: filter.year,
+        status: filter.status,
+        for_review: filter.for_review.unwrap_or(false),
+        include_superseded: filter.include_superseded.unwrap_or(false),
+    };
+    let (items, total) = listing::list(&state.db, &viewer, &f, paging.offset(), paging.per_page()).await?;
     if crate::routes::list::wants_csv(&req, paging.format.as_deref()) {
         let flat: Vec<SkpCsvRow> = items.iter().map(SkpCsvRow::from).collect();
         return crate::routes::list::csv_response(&flat, "skp");
@@ -146,23 +121,7 @@ pub async fn create_skp(
         (None, None) => return Err(ApiError::field("employee_id", "akun ini tidak terhubung dengan data pegawai")),
         (Some(e), None) => e,
     };
-    let employee = employees::Entity::find_by_id(employee_id).one(&txn).await?.ok_or(ApiError::NotFound)?;
-    if let Some(existing) = svc::current(&txn, employee.id, body.year).await? {
-        if existing.unit_id == employee.unit_id && existing.position_title == employee.position_title {
-            return Err(ApiError::Conflict(format!(
-                "SKP tahun {} untuk jabatan ini sudah ada (SKP #{}); ubah yang ada atau buat revisi",
-                body.year, existing.id
-            )));
-        }
-    }
-    let skp = crate::services::skp::insert_skp(&txn, &employee, body.year, body.approach, 1, None).await?;
-    let wire = svc::full(&txn, &skp).await?;
-    audit::record(
-        &txn,
-        &viewer.actor(),
-        Change::new("skp.create", "skp", skp.id).after(&svc::summary(&skp, &employee.name)),
-    )
-    .await?;
+    let wire = svc::flow::create(&txn, &viewer.actor(), employee_id, body.year, body.approach).await?;
     txn.commit().await?;
     Ok(HttpResponse::Created().json(wire))
 }
@@ -188,15 +147,6 @@ pub async fn revisions(
     paging: web::Query<crate::routes::list::PageQuery>,
 ) -> ApiResult<web::Json<Page<Skp>>> {
     let skp = svc::find_visible(&state.db, &viewer, id.into_inner()).await?;
-    let rows = skps::Entity::find()
-        .filter(skps::Column::EmployeeId.eq(skp.employee_id))
-        .filter(skps::Column::Year.eq(skp.year))
-        .filter(skps::Column::UnitId.eq(skp.unit_id))
-        .filter(skps::Column::PositionTitle.eq(skp.position_title.clone()))
-        .order_by_asc(skps::Column::Revision);
-    let (rows, total) = crate::routes::list::fetch_page(&state.db, rows, &paging).await?;
-    let names = svc::names(&state.db, [skp.employee_id]).await?;
-    let name = names.get(&skp.employee_id).map(String::as_str).unwrap_or("");
-    let items: Vec<Skp> = rows.iter().map(|s| svc::summary(s, name)).collect();
+    let (items, total) = listing::revisions(&state.db, &skp, paging.offset(), paging.per_page()).await?;
     Ok(web::Json(crate::routes::list::page(items, total, &paging)))
 }

@@ -1,11 +1,16 @@
 //! Reading SKPs: the wire shape with RHK, indicators and behaviours; the current SKP of an
-//! employee for a year; and who may act on one.
+//! employee for a year; and who may act on one. Lists are in `listing`, the flow in `flow`, the
+//! plan's content in `content`.
+
+pub mod content;
+pub mod flow;
+pub mod listing;
 
 use crate::entities::{employees, rhk, rhk_indicators, skp_behaviors, skps};
 use crate::error::{ApiError, ApiResult};
 use crate::policy::{Capability, Viewer};
 use chrono::Utc;
-use kinerja_domain::{CoreValue, SkpStatus};
+use kinerja_domain::{CoreValue, SkpAction, SkpStatus};
 use kinerja_types::{Behavior, Indicator, NewRhk, Rhk, Skp};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, Set,
@@ -15,6 +20,16 @@ use std::collections::HashMap;
 /// The status of a stored SKP.
 pub fn status(s: &skps::Model) -> SkpStatus {
     s.status
+}
+
+/// The status the action leads to from the SKP's status, else 409.
+pub fn next(skp: &skps::Model, action: SkpAction) -> ApiResult<SkpStatus> {
+    status(skp).apply(action).map_err(|e| ApiError::Conflict(e.to_string()))
+}
+
+/// 409 unless the SKP's content may still be edited (draft or returned).
+pub fn editable(skp: &skps::Model) -> ApiResult<()> {
+    next(skp, SkpAction::Edit).map(|_| ())
 }
 
 /// An SKP without its RHK (for lists).

@@ -1,15 +1,52 @@
-//! Daily activities: checking an entry against the Pemda's rules and the employee's SKP, and the
-//! wire shape of a list of activities.
+//! Daily activities: checking an entry against the Pemda's rules and the employee's SKP, the wire
+//! shape of a list of activities, and who may act on one. Logging and correcting are in `entry`,
+//! verification in `verify`, the co-workers' view in `team`.
+
+pub mod entry;
+pub mod team;
+pub mod verify;
 
 use crate::entities::{activities, activity_evidence, evidence, rhk, skps};
 use crate::error::{ApiError, ApiResult};
+use crate::policy::Viewer;
 use crate::services::skp as svc;
 use chrono::{Datelike, NaiveDate};
 use kinerja_domain::activity::minutes_between;
-use kinerja_domain::{ActivityStatus, LogRules, SkpStatus};
+use kinerja_domain::{ActivityAction, ActivityStatus, LogRules, SkpStatus};
 use kinerja_types::{Activity, FieldError, NewActivity};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect};
 use std::collections::HashMap;
+
+/// Loads an activity whose owner the viewer may see, else 404.
+pub async fn find_visible(db: &impl ConnectionTrait, viewer: &Viewer, id: i64) -> ApiResult<activities::Model> {
+    let a = activities::Entity::find_by_id(id).one(db).await?.ok_or(ApiError::NotFound)?;
+    let scope = viewer.scope();
+    crate::services::people::find_visible(db, scope, a.employee_id).await?;
+    Ok(a)
+}
+
+/// 403 unless the viewer owns the activity.
+pub fn require_owner(viewer: &Viewer, a: &activities::Model) -> ApiResult<()> {
+    if viewer.employee_id == Some(a.employee_id) {
+        Ok(())
+    } else {
+        Err(ApiError::Forbidden("hanya pemilik aktivitas yang dapat melakukan ini".into()))
+    }
+}
+
+/// 403 unless the viewer is the penilai the activity was submitted to.
+pub fn require_penilai(viewer: &Viewer, a: &activities::Model) -> ApiResult<()> {
+    if viewer.employee_id.is_some() && a.penilai_id == viewer.employee_id {
+        Ok(())
+    } else {
+        Err(ApiError::Forbidden("hanya pejabat penilai pegawai ini yang dapat memverifikasi".into()))
+    }
+}
+
+/// The status the action leads to from the activity's status, else 409.
+pub fn next(a: &activities::Model, action: ActivityAction) -> ApiResult<ActivityStatus> {
+    a.status.apply(action).map_err(ApiError::Conflict)
+}
 
 /// An entry that passed every rule.
 pub struct Checked {

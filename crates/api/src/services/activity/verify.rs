@@ -1,0 +1,138 @@
+//! Verification of activities: the owner submits, the penilai approves or rejects with a note, one
+//! by one or many at once (all or nothing).
+
+use super::wire;
+use crate::audit::{self, Change};
+use crate::entities::{activities, employees};
+use crate::error::{ApiError, ApiResult};
+use crate::policy::Viewer;
+use crate::services::notify::{self, Message};
+use chrono::Utc;
+use kinerja_domain::ActivityStatus;
+use kinerja_types::{Activity, BulkApproveResult, FieldError};
+use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseTransaction, EntityTrait, IntoActiveModel, QueryFilter, Set};
+
+/// Submits the activity to the owner's current supervisor, moving it to `next`. Audited.
+pub async fn submit(
+    txn: &DatabaseTransaction,
+    viewer: &Viewer,
+    a: activities::Model,
+    next: ActivityStatus,
+) -> ApiResult<Activity> {
+    let supervisor = employees::Entity::find_by_id(a.employee_id).one(txn).await?.and_then(|e| e.supervisor_id);
+    let mut active = a.into_active_model();
+    active.status = Set(next);
+    active.penilai_id = Set(supervisor);
+    active.submitted_at = Set(Some(Utc::now()));
+    active.updated_at = Set(Utc::now());
+    let row = active.update(txn).await?;
+    audit::record(txn, &viewer.actor(), Change::new("activity.submit", "activity", row.id).after(&next.as_str()))
+        .await?;
+    Ok(wire(txn, std::slice::from_ref(&row), true).await?.remove(0))
+}
+
+/// Approves the activity (moving it to `next`) as the viewer and counts it in the unit's totals.
+/// Audited.
+pub async fn approve(
+    txn: &DatabaseTransaction,
+    viewer: &Viewer,
+    a: activities::Model,
+    next: ActivityStatus,
+) -> ApiResult<Activity> {
+    let mut active = a.into_active_model();
+    active.status = Set(next);
+    active.reject_note = Set(None);
+    active.decided_at = Set(Some(Utc::now()));
+    active.decided_by_user_id = Set(Some(viewer.user_id));
+    active.updated_at = Set(Utc::now());
+    let row = active.update(txn).await?;
+    crate::services::activity_totals::approved(txn, row.unit_id, row.date, row.minutes).await?;
+    audit::record(txn, &viewer.actor(), Change::new("activity.approve", "activity", row.id).after(&next.as_str()))
+        .await?;
+    Ok(wire(txn, std::slice::from_ref(&row), true).await?.remove(0))
+}
+
+/// Rejects the activity (moving it to `next`) with the viewer's note and notifies the owner. Audited.
+pub async fn reject(
+    txn: &DatabaseTransaction,
+    viewer: &Viewer,
+    a: activities::Model,
+    next: ActivityStatus,
+    note: &str,
+) -> ApiResult<Activity> {
+    let note = note.trim().to_owned();
+    let mut active = a.into_active_model();
+    active.status = Set(next);
+    active.reject_note = Set(Some(note.clone()));
+    active.decided_at = Set(Some(Utc::now()));
+    active.decided_by_user_id = Set(Some(viewer.user_id));
+    active.updated_at = Set(Utc::now());
+    let row = active.update(txn).await?;
+    let msg = Message {
+        kind: "activity.rejected",
+        title: format!("Aktivitas {} ditolak", row.date.format("%d-%m-%Y")),
+        body: format!("Catatan penilai: {note}"),
+        link: Some("/aktivitas".into()),
+    };
+    notify::employee(txn, row.employee_id, &msg).await?;
+    audit::record(txn, &viewer.actor(), Change::new("activity.reject", "activity", row.id).after(&note)).await?;
+    Ok(wire(txn, std::slice::from_ref(&row), true).await?.remove(0))
+}
+
+/// Approves many submitted activities as their penilai, all or nothing: if any id is out of sight,
+/// not submitted to the viewer or not waiting, nothing is approved and the answer (422) lists them.
+/// Audited.
+pub async fn bulk_approve(txn: &DatabaseTransaction, viewer: &Viewer, ids: &[i64]) -> ApiResult<BulkApproveResult> {
+    let mut ids = ids.to_vec();
+    ids.sort_unstable();
+    ids.dedup();
+    // Activities outside the caller's sight count as missing, as everywhere else.
+    let mut select = activities::Entity::find().filter(activities::Column::Id.is_in(ids.clone()));
+    if let Some(cond) = viewer.scope().employee_column_filter(activities::Column::EmployeeId) {
+        select = select.filter(cond);
+    }
+    let rows = select.all(txn).await?;
+    let mut refused = Vec::new();
+    for id in &ids {
+        let reason = match rows.iter().find(|a| a.id == *id) {
+            None => Some("tidak ditemukan"),
+            Some(a) if viewer.employee_id.is_none() || a.penilai_id != viewer.employee_id => {
+                Some("bukan aktivitas bawahan yang Anda nilai")
+            }
+            Some(a) if a.status != ActivityStatus::Submitted => Some("tidak sedang menunggu verifikasi"),
+            Some(_) => None,
+        };
+        if let Some(r) = reason {
+            refused.push(FieldError::new(id.to_string(), format!("aktivitas {id}: {r}")));
+        }
+    }
+    if !refused.is_empty() {
+        let detail = format!("{} aktivitas tidak dapat disetujui; tidak ada yang disetujui", refused.len());
+        return Err(ApiError::Validation { detail, errors: refused });
+    }
+    let now = Utc::now();
+    for a in rows {
+        let mut active = a.into_active_model();
+        active.status = Set(ActivityStatus::Approved);
+        active.reject_note = Set(None);
+        active.decided_at = Set(Some(now));
+        active.decided_by_user_id = Set(Some(viewer.user_id));
+        active.updated_at = Set(now);
+        let row = active.update(txn).await?;
+        crate::services::activity_totals::approved(txn, row.unit_id, row.date, row.minutes).await?;
+    }
+    let result = BulkApproveResult { approved: ids };
+    audit::record(
+        txn,
+        &viewer.actor(),
+        Change {
+            action: "activity.bulk_approve",
+            entity: "activity",
+            entity_id: None,
+            before: None,
+            after: serde_json::to_value(&result).ok(),
+        },
+    )
+    .await?;
+    Ok(result)
+}
