@@ -352,6 +352,8 @@ async fn feedback_and_dialogues(app: TestApp) {
     assert_eq!(status, StatusCode::CREATED);
     let (_, inbox) = app.get("/api/v1/notifications", &kasi).await;
     assert_eq!(inbox["items"][0]["kind"], "feedback.new");
+    assert_eq!(inbox["items"][0]["notice"]["code"], "feedback_reply");
+    assert_eq!(inbox["items"][0]["notice"]["params"]["text"], "Terima kasih, Bu");
     let (_, thread) = app.get(&format!("/api/v1/feedback?employee_id={dedi_id}"), &dedi).await;
     assert_eq!(thread["total"], 2);
     assert_eq!(thread["items"][0]["core_value"], "akuntabel");

@@ -106,6 +106,14 @@ async fn every_transition_and_every_wrong_one(app: TestApp) {
     assert_eq!(returned["return_reason"], "Target kuantitas terlalu rendah");
     let (_, inbox) = app.get("/api/v1/notifications?unread=true", &dedi).await;
     assert_eq!(inbox["items"][0]["kind"], "skp.returned");
+    // The notice is a code with parameters (the SPA words it in the reader's language); the
+    // Indonesian title and body are rendered from it for API clients.
+    let notice: kinerja_types::Notice = serde_json::from_value(inbox["items"][0]["notice"].clone()).unwrap();
+    assert_eq!(notice.code, kinerja_types::NoticeCode::SkpReturned);
+    assert_eq!(notice.params["reason"], "Target kuantitas terlalu rendah");
+    assert_eq!(inbox["items"][0]["body"], "Catatan pejabat penilai: Target kuantitas terlalu rendah");
+    assert_eq!(notice.render(true).1, "Appraising official's note: Target kuantitas terlalu rendah");
+    assert_eq!(notice.render(false).0, inbox["items"][0]["title"].as_str().unwrap());
     let note = inbox["items"][0]["id"].as_i64().unwrap();
     assert_eq!(
         app.post(&format!("/api/v1/notifications/{note}/read"), &dedi, json!({})).await.0,

@@ -5,7 +5,6 @@ use crate::error::{ApiError, ApiResult};
 use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse};
 use kinerja_types::Page;
-use sea_orm::{ConnectionTrait, EntityTrait, Select};
 use serde::{Deserialize, Serialize};
 use utoipa::IntoParams;
 
@@ -38,16 +37,6 @@ impl PageQuery {
     pub fn per_page(&self) -> u64 {
         self.per_page.unwrap_or(Page::<()>::DEFAULT_PER_PAGE).clamp(1, Page::<()>::MAX_PER_PAGE)
     }
-}
-
-/// Runs a select one page at a time, with the total count.
-pub async fn fetch_page<E, C>(db: &C, select: Select<E>, q: &PageQuery) -> ApiResult<(Vec<E::Model>, u64)>
-where
-    E: EntityTrait,
-    E::Model: Sync,
-    C: ConnectionTrait,
-{
-    crate::services::paging::fetch(db, select, q.offset(), q.per_page()).await
 }
 
 /// Whether the client asked for CSV.

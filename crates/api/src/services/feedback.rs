@@ -7,7 +7,7 @@ use crate::error::{ApiError, ApiResult};
 use crate::policy::Viewer;
 use crate::services::notify::{self, Message};
 use chrono::Utc;
-use kinerja_types::{Dialog, Feedback, FollowUp, NewDialog, NewFeedback};
+use kinerja_types::{Dialog, Feedback, FollowUp, NewDialog, NewFeedback, Notice, NoticeCode};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, QueryFilter, QueryOrder, Set,
 };
@@ -97,8 +97,12 @@ pub async fn create(
     if let Some(r) = recipient {
         let msg = Message {
             kind: "feedback.new",
-            title: if by_employee { format!("Balasan dari {}", e.name) } else { "Umpan balik dari atasan".into() },
-            body: row.text.chars().take(200).collect(),
+            notice: if by_employee {
+                Notice::new(NoticeCode::FeedbackReply).with("name", &e.name)
+            } else {
+                Notice::new(NoticeCode::FeedbackFromSupervisor)
+            }
+            .with("text", row.text.chars().take(200).collect::<String>()),
             link: Some(format!("/umpan-balik/{}", e.id)),
         };
         notify::employee(txn, r, &msg).await?;
@@ -158,8 +162,7 @@ pub async fn add_dialog(
     .await?;
     let msg = Message {
         kind: "dialog.new",
-        title: format!("Catatan dialog kinerja {}", body.date.format("%d-%m-%Y")),
-        body: "Atasan Anda mencatat hasil dialog kinerja beserta tindak lanjutnya.".into(),
+        notice: Notice::new(NoticeCode::DialogRecorded).with("date", body.date.format("%d-%m-%Y")),
         link: Some(format!("/umpan-balik/{}", employee_id)),
     };
     notify::employee(txn, employee_id, &msg).await?;

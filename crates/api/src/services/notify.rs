@@ -6,16 +6,18 @@ use chrono::Utc;
 use kinerja_types::Notice;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 
-/// What to tell someone.
+/// What to tell someone: the kind of event, the notice (its text in either language) and where
+/// in the app it leads.
 pub struct Message<'a> {
     pub kind: &'a str,
-    pub title: String,
-    pub body: String,
+    pub notice: Notice,
     pub link: Option<String>,
 }
 
 /// Notifies every account of an employee (usually one). An employee without an account is
-/// silently skipped: they will see the state when they get one.
+/// silently skipped: they will see the state when they get one. The notice's code and parameters
+/// are kept for the SPA to show in the reader's language, its Indonesian title and body for API
+/// clients.
 pub async fn employee(db: &impl ConnectionTrait, employee_id: i64, msg: &Message<'_>) -> ApiResult<()> {
     let accounts: Vec<i64> = users::Entity::find()
         .filter(users::Column::EmployeeId.eq(employee_id))
@@ -27,51 +29,15 @@ pub async fn employee(db: &impl ConnectionTrait, employee_id: i64, msg: &Message
     if accounts.is_empty() {
         return Ok(());
     }
+    let (title, body) = msg.notice.render(false);
+    let stored = serde_json::to_string(&msg.notice).map_err(|e| crate::error::ApiError::Internal(e.into()))?;
     let now = Utc::now();
     let rows = accounts.into_iter().map(|user_id| notifications::ActiveModel {
         user_id: Set(user_id),
         kind: Set(msg.kind.to_owned()),
-        title: Set(msg.title.chars().take(200).collect()),
-        body: Set(msg.body.clone()),
-        link: Set(msg.link.clone()),
-        notice: Set(None),
-        read_at: Set(None),
-        created_at: Set(now),
-        ..Default::default()
-    });
-    notifications::Entity::insert_many(rows).exec(db).await?;
-    Ok(())
-}
-
-/// Notifies every account of an employee of a notice: its code and parameters are kept for the
-/// SPA to show in the reader's language, its Indonesian title and body for API clients. An
-/// employee without an account is skipped, as above.
-pub async fn notice(
-    db: &impl ConnectionTrait,
-    employee_id: i64,
-    kind: &str,
-    notice: &Notice,
-    link: Option<String>,
-) -> ApiResult<()> {
-    let accounts: Vec<i64> = users::Entity::find()
-        .filter(users::Column::EmployeeId.eq(employee_id))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|u| u.id)
-        .collect();
-    if accounts.is_empty() {
-        return Ok(());
-    }
-    let (title, body) = notice.render(false);
-    let stored = serde_json::to_string(notice).map_err(|e| crate::error::ApiError::Internal(e.into()))?;
-    let now = Utc::now();
-    let rows = accounts.into_iter().map(|user_id| notifications::ActiveModel {
-        user_id: Set(user_id),
-        kind: Set(kind.to_owned()),
         title: Set(title.chars().take(200).collect()),
         body: Set(body.clone()),
-        link: Set(link.clone()),
+        link: Set(msg.link.clone()),
         notice: Set(Some(stored.clone())),
         read_at: Set(None),
         created_at: Set(now),

@@ -52,7 +52,11 @@ pub async fn rating_evidence(
         realization,
         activities: found.activities,
         feedback: found.feedback.into_iter().map(crate::services::feedback::to_wire).collect(),
-        complaints: found.complaints.iter().map(|c| crate::services::complaints::to_wire(c, false, &settings)).collect(),
+        complaints: found
+            .complaints
+            .iter()
+            .map(|c| crate::services::complaints::to_wire(c, false, &settings))
+            .collect(),
         ikm,
         ikm_unit_name,
         assessment: found.assessment,

@@ -9,7 +9,7 @@ use crate::policy::Viewer;
 use crate::services::notify::{self, Message};
 use chrono::Utc;
 use kinerja_domain::ActivityStatus;
-use kinerja_types::{Activity, BulkApproveResult, FieldError};
+use kinerja_types::{Activity, BulkApproveResult, FieldError, Notice, NoticeCode};
 use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseTransaction, EntityTrait, IntoActiveModel, QueryFilter, Set};
 
 /// Submits the activity to the owner's current supervisor, moving it to `next`. Audited.
@@ -70,8 +70,7 @@ pub async fn reject(
     let row = active.update(txn).await?;
     let msg = Message {
         kind: "activity.rejected",
-        title: format!("Aktivitas {} ditolak", row.date.format("%d-%m-%Y")),
-        body: format!("Catatan penilai: {note}"),
+        notice: Notice::new(NoticeCode::ActivityRejected).with("date", row.date.format("%d-%m-%Y")).with("note", &note),
         link: Some("/aktivitas".into()),
     };
     notify::employee(txn, row.employee_id, &msg).await?;

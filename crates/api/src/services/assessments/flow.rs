@@ -11,7 +11,7 @@ use crate::services::notify::{self, Message};
 use chrono::Utc;
 use kinerja_domain::rating::predikat;
 use kinerja_domain::{AssessmentAction, Rating};
-use kinerja_types::{Assessment, PemdaSettings};
+use kinerja_types::{Assessment, Notice, NoticeCode, PemdaSettings};
 use sea_orm::{ActiveModelTrait, DatabaseTransaction, IntoActiveModel, Set};
 
 type Edit = Box<dyn FnOnce(&mut assessments::ActiveModel)>;
@@ -90,8 +90,7 @@ pub async fn finalize(
                     a.employee_id,
                     Message {
                         kind: "assessment.finalized",
-                        title: format!("Penilaian kinerja {} telah difinalkan", a.period),
-                        body: "Periksa penilaian Anda; terima, atau ajukan keberatan sebelum batas waktu.".into(),
+                        notice: Notice::new(NoticeCode::AssessmentFinalized).with("period", &a.period),
                         link: link(a),
                     },
                 )
@@ -123,8 +122,7 @@ pub async fn acknowledge(
                     a.penilai_id,
                     Message {
                         kind: "assessment.acknowledged",
-                        title: format!("Penilaian {} diterima pegawai", a.period),
-                        body: "Pegawai telah menerima penilaian kinerjanya.".into(),
+                        notice: Notice::new(NoticeCode::AssessmentAcknowledged).with("period", &a.period),
                         link: link(a),
                     },
                 )
@@ -158,9 +156,7 @@ pub async fn object(
                     a.atasan_penilai_id.unwrap_or(a.penilai_id),
                     Message {
                         kind: "assessment.objected",
-                        title: format!("Keberatan atas penilaian {}", a.period),
-                        body: "Pegawai mengajukan keberatan; putuskan apakah penilaian dipertahankan atau diubah."
-                            .into(),
+                        notice: Notice::new(NoticeCode::AssessmentObjected).with("period", &a.period),
                         link: link(a),
                     },
                 )
@@ -199,8 +195,7 @@ pub async fn decide(
                     a.employee_id,
                     Message {
                         kind: "assessment.decided",
-                        title: format!("Keberatan atas penilaian {} telah diputuskan", a.period),
-                        body: "Atasan pejabat penilai telah memutuskan keberatan Anda.".into(),
+                        notice: Notice::new(NoticeCode::AssessmentDecided).with("period", &a.period),
                         link: link(a),
                     },
                 )

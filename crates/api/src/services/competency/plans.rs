@@ -156,7 +156,8 @@ pub async fn create(
     let out = plan_wire(txn, &row).await?;
     audit::record(txn, actor, Change::new("development_plan.create", "development_plan", row.id).after(&out)).await?;
     let notice = Notice::new(NoticeCode::DevelopmentPlan).with("year", body.year).with("goals", &out.goals);
-    notify::notice(txn, e.id, "development_plan", &notice, Some("/kompetensi".into())).await?;
+    let msg = notify::Message { kind: "development_plan", notice, link: Some("/kompetensi".into()) };
+    notify::employee(txn, e.id, &msg).await?;
     Ok(out)
 }
 

@@ -9,7 +9,7 @@ use crate::services::notify::{self, Message};
 use crate::services::oversight::{employee_names, overseeing_team};
 use chrono::Utc;
 use kinerja_domain::oversight::FlagStatus;
-use kinerja_types::{AssessmentReview, NewReview};
+use kinerja_types::{AssessmentReview, NewReview, Notice, NoticeCode};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, QueryFilter, QueryOrder, Set,
 };
@@ -138,12 +138,9 @@ pub async fn create(
     let out = wire_one(txn, &row).await?;
     audit::record(txn, actor, Change::new("assessment_review.create", "assessment_review", row.id).after(&out)).await?;
     let link = Some("/tim-penilai".to_owned());
-    let title = if body.flag {
-        format!("Tim penilai meminta tinjau ulang penilaian {employee_name} periode {}", a.period)
-    } else {
-        format!("Catatan tim penilai untuk penilaian {employee_name} periode {}", a.period)
-    };
-    let msg = Message { kind: "assessment_review", title, body: out.note.clone(), link };
+    let code = if body.flag { NoticeCode::ReviewRequested } else { NoticeCode::ReviewNote };
+    let notice = Notice::new(code).with("name", employee_name).with("period", &a.period).with("note", &out.note);
+    let msg = Message { kind: "assessment_review", notice, link };
     notify::employee(txn, a.penilai_id, &msg).await?;
     notify::employee(txn, a.employee_id, &msg).await?;
     Ok(out)
@@ -217,8 +214,10 @@ pub async fn respond(
     .await?;
     let msg = Message {
         kind: "assessment_review",
-        title: format!("Penilai menanggapi tinjau ulang penilaian {employee_name} periode {}", a.period),
-        body: out.response.clone().unwrap_or_default(),
+        notice: Notice::new(NoticeCode::ReviewAnswered)
+            .with("name", employee_name)
+            .with("period", &a.period)
+            .with("response", out.response.clone().unwrap_or_default()),
         link: Some("/tim-penilai".to_owned()),
     };
     notify::employee(txn, author, &msg).await?;

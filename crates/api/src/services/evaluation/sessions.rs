@@ -11,7 +11,9 @@ use crate::services::oversight::{
 };
 use chrono::{NaiveDate, Utc};
 use kinerja_domain::oversight::TaskStatus;
-use kinerja_types::{DiscussedEmployee, EvaluationSession, NewEvaluationSession, NewSessionFollowUp, SessionFollowUp};
+use kinerja_types::{
+    DiscussedEmployee, EvaluationSession, NewEvaluationSession, NewSessionFollowUp, Notice, NoticeCode, SessionFollowUp,
+};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, QueryFilter, QueryOrder, Set,
 };
@@ -111,8 +113,10 @@ async fn insert_follow_up(
     .await?;
     let msg = Message {
         kind: "evaluation_follow_up",
-        title: format!("Tindak lanjut evaluasi \"{}\"", session.title),
-        body: format!("{} (tenggat {})", row.description, row.due_on.format("%d-%m-%Y")),
+        notice: Notice::new(NoticeCode::EvaluationFollowUp)
+            .with("session", &session.title)
+            .with("description", &row.description)
+            .with("due_on", row.due_on.format("%d-%m-%Y")),
         link: Some("/evaluasi".into()),
     };
     notify::employee(db, row.owner_id, &msg).await?;

@@ -9,7 +9,8 @@ use crate::services::notify::{self, Message};
 use kinerja_domain::skp::{check_cascade, Intervened};
 use kinerja_domain::{Approach, PositionKind};
 use kinerja_types::{
-    BehaviorsUpdate, CascadeRequest, CascadeResult, CascadeSkip, FieldError, IndicatorInput, NewRhk, Rhk, Skp,
+    BehaviorsUpdate, CascadeRequest, CascadeResult, CascadeSkip, FieldError, IndicatorInput, NewRhk, Notice,
+    NoticeCode, Rhk, Skp,
 };
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, PaginatorTrait, QueryFilter};
@@ -187,8 +188,7 @@ pub async fn cascade(
         let rhk = insert_rhk(txn, target.id, &new).await?;
         let msg = Message {
             kind: "rhk.cascaded",
-            title: "RHK baru dari atasan".into(),
-            body: format!("Atasan Anda menurunkan RHK \"{}\" ke SKP {} Anda.", text, skp.year),
+            notice: Notice::new(NoticeCode::RhkCascaded).with("text", &text).with("year", skp.year),
             link: Some(format!("/skp/{}", target.id)),
         };
         notify::employee(txn, sub.id, &msg).await?;

@@ -9,7 +9,7 @@ use crate::policy::Viewer;
 use crate::services::notify::{self, Message};
 use chrono::Utc;
 use kinerja_domain::{Approach, SkpStatus};
-use kinerja_types::Skp;
+use kinerja_types::{Notice, NoticeCode, Skp};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, DatabaseTransaction, EntityTrait, IntoActiveModel, PaginatorTrait, QueryFilter,
@@ -85,8 +85,10 @@ pub async fn submit(txn: &DatabaseTransaction, actor: &Actor, skp: skps::Model, 
         let name = names(txn, [saved.employee_id]).await?.remove(&saved.employee_id).unwrap_or_default();
         let msg = Message {
             kind: "skp.submitted",
-            title: format!("SKP {} menunggu persetujuan Anda", saved.year),
-            body: format!("{name} mengajukan SKP tahun {} (revisi {}).", saved.year, saved.revision),
+            notice: Notice::new(NoticeCode::SkpSubmitted)
+                .with("name", name)
+                .with("year", saved.year)
+                .with("revision", saved.revision),
             link: Some(format!("/skp/{}", saved.id)),
         };
         notify::employee(txn, penilai, &msg).await?;
@@ -119,12 +121,8 @@ pub async fn approve(
     }
     let msg = Message {
         kind: "skp.approved",
-        title: format!("SKP {} disetujui", saved.year),
-        body: if acting_admin {
-            "SKP Anda ditetapkan oleh admin karena pejabat penilai belum ada.".into()
-        } else {
-            "SKP Anda telah ditetapkan oleh pejabat penilai.".into()
-        },
+        notice: Notice::new(if acting_admin { NoticeCode::SkpApprovedByAdmin } else { NoticeCode::SkpApproved })
+            .with("year", saved.year),
         link: Some(format!("/skp/{}", saved.id)),
     };
     notify::employee(txn, saved.employee_id, &msg).await?;
@@ -149,8 +147,7 @@ pub async fn return_to_owner(
     .await?;
     let msg = Message {
         kind: "skp.returned",
-        title: format!("SKP {} dikembalikan", saved.year),
-        body: format!("Catatan pejabat penilai: {reason}"),
+        notice: Notice::new(NoticeCode::SkpReturned).with("year", saved.year).with("reason", &reason),
         link: Some(format!("/skp/{}", saved.id)),
     };
     notify::employee(txn, saved.employee_id, &msg).await?;
