@@ -17,8 +17,11 @@ use std::future::Future;
 use std::rc::Rc;
 use yew::prelude::*;
 
+/// One page of the list being read.
+type PageLoad<T> = LocalBoxFuture<'static, Result<Page<T>, ApiError>>;
+
 /// How a [`PagedTable`] reads one page: `(page, per_page)` → the API's [`Page`].
-pub struct Loader<T>(Rc<dyn Fn(u64, u64) -> LocalBoxFuture<'static, Result<Page<T>, ApiError>>>);
+pub struct Loader<T>(Rc<dyn Fn(u64, u64) -> PageLoad<T>>);
 
 impl<T: 'static> Loader<T> {
     pub fn new<F, Fut>(load: F) -> Self

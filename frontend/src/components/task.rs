@@ -92,11 +92,7 @@ pub fn TaskDone(props: &TaskDoneProps) -> Html {
         TaskKind::Commitment => "commitment",
     };
     let prefix = if props.place.is_empty() { kind.to_owned() } else { format!("{kind}-{}", props.place) };
-    let field_error = if *missing {
-        Some(i18n.t("task.note_required").to_owned())
-    } else {
-        write.field("note")
-    };
+    let field_error = if *missing { Some(i18n.t("task.note_required").to_owned()) } else { write.field("note") };
     html! {
         <form class="task-done" {onsubmit} novalidate=true>
             <Field id={format!("{prefix}-{}-note", props.task_id)} label={i18n.t("task.done_note").to_owned()}

@@ -5,9 +5,9 @@ mod form;
 mod remote;
 mod write;
 
-pub use form::{checked, use_form, Form, Invalid};
+pub use form::{checked, use_form, Invalid};
 pub use remote::use_remote;
-pub use write::{use_write, Write};
+pub use write::use_write;
 
 use yew::prelude::*;
 

@@ -79,11 +79,7 @@ impl Write {
 
     /// A callback that runs `call(input)` as [`Write::run`] does, then `on_done(answer)`: the
     /// usual "button → API → reload" in one line.
-    pub fn action<I, T, Fut>(
-        &self,
-        call: impl Fn(I) -> Fut + 'static,
-        on_done: impl Fn(T) + 'static,
-    ) -> Callback<I>
+    pub fn action<I, T, Fut>(&self, call: impl Fn(I) -> Fut + 'static, on_done: impl Fn(T) + 'static) -> Callback<I>
     where
         I: 'static,
         T: 'static,
@@ -100,15 +96,5 @@ impl Write {
     /// What the server said about `field` in the last failed write (a 422's `errors[]`).
     pub fn field(&self, field: &str) -> Option<String> {
         self.error.as_ref().and_then(|e| e.field(field))
-    }
-
-    /// Forgets the last error (the user closed the dialog it belonged to).
-    pub fn clear(&self) {
-        self.error_state.set(None);
-    }
-
-    /// Shows an error found without the server (a file too big, a required choice).
-    pub fn fail(&self, error: ApiError) {
-        self.error_state.set(Some(error));
     }
 }

@@ -40,7 +40,8 @@ pub fn ApiTokenForm(props: &ApiTokenFormProps) -> Html {
     let i18n = use_i18n();
     let form = use_form(Draft::default);
     let created = use_state(|| None::<ApiTokenCreated>);
-    let on_access = form.set(|d, v: String| d.access = if v == "write" { TokenAccess::Write } else { TokenAccess::Read });
+    let on_access =
+        form.set(|d, v: String| d.access = if v == "write" { TokenAccess::Write } else { TokenAccess::Read });
     let on_unit = form.set(|d, v: String| d.unit = v.parse().ok());
     let onsubmit = {
         let (created, on_created) = (created.clone(), props.on_created.clone());

@@ -55,7 +55,9 @@ pub fn ApiTokens() -> Html {
             let label = |i: usize| i18n.t(heads[i]).to_owned();
             let unit_name = match t.unit_id {
                 None => i18n.t("tokens.whole_city").to_owned(),
-                Some(id) => units.iter().find(|u| u.id == id).map(|u| u.name.clone()).unwrap_or_else(|| format!("#{id}")),
+                Some(id) => {
+                    units.iter().find(|u| u.id == id).map(|u| u.name.clone()).unwrap_or_else(|| format!("#{id}"))
+                }
             };
             let ask = {
                 let (asking, id) = (asking.clone(), t.id);

@@ -77,26 +77,28 @@ pub fn ComplaintQueue(_props: &PageProps) -> Html {
     };
     let row = {
         let i18n = i18n.clone();
-        Callback::from(move |c: Complaint| html! {
-            <tr key={c.id} class={classes!(c.overdue.then_some("row-overdue"))}>
-                <td data-label={i18n.t("complaint.tracking_code").to_owned()}>
-                    <Link<Route> to={Route::ComplaintDetail { id: c.id }} classes="mono">{ &c.tracking_code }</Link<Route>>
-                </td>
-                <td class="nowrap" data-label={i18n.t("complaints.filed_on").to_owned()}>{ format::date(&c.filed_on) }</td>
-                <td class="complaint-unit" data-label={i18n.t("complaints.unit").to_owned()}>
-                    { names.get(&c.unit_id).cloned().unwrap_or_else(|| format!("#{}", c.unit_id)) }
-                </td>
-                <td class="complaint-what" data-label={i18n.t("complaints.what").to_owned()}>
-                    <div>
-                        <span class="chip">{ i18n.word("complaint_category", c.category.as_str()) }</span>
-                        <p class="complaint-excerpt">{ excerpt(&c.text, EXCERPT_CHARS) }</p>
-                    </div>
-                </td>
-                <td data-label={i18n.t("complaints.status").to_owned()}><ComplaintBadge status={c.status} /></td>
-                <td data-label={i18n.t("complaints.deadline").to_owned()}>
-                    <SlaBadge status={c.status} deadline={c.deadline} overdue={c.overdue} />
-                </td>
-            </tr>
+        Callback::from(move |c: Complaint| {
+            html! {
+                <tr key={c.id} class={classes!(c.overdue.then_some("row-overdue"))}>
+                    <td data-label={i18n.t("complaint.tracking_code").to_owned()}>
+                        <Link<Route> to={Route::ComplaintDetail { id: c.id }} classes="mono">{ &c.tracking_code }</Link<Route>>
+                    </td>
+                    <td class="nowrap" data-label={i18n.t("complaints.filed_on").to_owned()}>{ format::date(&c.filed_on) }</td>
+                    <td class="complaint-unit" data-label={i18n.t("complaints.unit").to_owned()}>
+                        { names.get(&c.unit_id).cloned().unwrap_or_else(|| format!("#{}", c.unit_id)) }
+                    </td>
+                    <td class="complaint-what" data-label={i18n.t("complaints.what").to_owned()}>
+                        <div>
+                            <span class="chip">{ i18n.word("complaint_category", c.category.as_str()) }</span>
+                            <p class="complaint-excerpt">{ excerpt(&c.text, EXCERPT_CHARS) }</p>
+                        </div>
+                    </td>
+                    <td data-label={i18n.t("complaints.status").to_owned()}><ComplaintBadge status={c.status} /></td>
+                    <td data-label={i18n.t("complaints.deadline").to_owned()}>
+                        <SlaBadge status={c.status} deadline={c.deadline} overdue={c.overdue} />
+                    </td>
+                </tr>
+            }
         })
     };
     let (status_now, overdue_now) = (*status, *overdue);

@@ -68,14 +68,16 @@ pub fn Employees(props: &PageProps) -> Html {
     };
     let row = {
         let i18n = i18n.clone();
-        Callback::from(move |e: Employee| html! {
-            <tr key={e.id}>
-                <td class="mono" data-label="NIP">{ &e.nip }</td>
-                <td data-label={i18n.t("employee.name").to_owned()}>{ &e.name }</td>
-                <td data-label={i18n.t("employee.position_title").to_owned()}>{ &e.position_title }</td>
-                <td data-label={i18n.t("employee.position_kind").to_owned()}>{ i18n.word("position_kind", e.position_kind.as_str()) }</td>
-                <td data-label={i18n.t("employee.unit").to_owned()}>{ unit_names.get(&e.unit_id).cloned().unwrap_or_else(|| format!("#{}", e.unit_id)) }</td>
-            </tr>
+        Callback::from(move |e: Employee| {
+            html! {
+                <tr key={e.id}>
+                    <td class="mono" data-label="NIP">{ &e.nip }</td>
+                    <td data-label={i18n.t("employee.name").to_owned()}>{ &e.name }</td>
+                    <td data-label={i18n.t("employee.position_title").to_owned()}>{ &e.position_title }</td>
+                    <td data-label={i18n.t("employee.position_kind").to_owned()}>{ i18n.word("position_kind", e.position_kind.as_str()) }</td>
+                    <td data-label={i18n.t("employee.unit").to_owned()}>{ unit_names.get(&e.unit_id).cloned().unwrap_or_else(|| format!("#{}", e.unit_id)) }</td>
+                </tr>
+            }
         })
     };
     let load = {

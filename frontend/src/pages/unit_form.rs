@@ -58,7 +58,9 @@ pub fn UnitForm(props: &UnitFormProps) -> Html {
     let onsubmit = {
         let (i18n, on_created) = (i18n.clone(), props.on_created.clone());
         form.submit(
-            move |d: &Draft| checked(d.request(), &i18n).map(|request| async move { api::units::create(&request).await }),
+            move |d: &Draft| {
+                checked(d.request(), &i18n).map(|request| async move { api::units::create(&request).await })
+            },
             move |form, unit| {
                 form.reset(Draft::default());
                 on_created.emit(unit);

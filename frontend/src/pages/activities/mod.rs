@@ -24,14 +24,14 @@ use yew::platform::spawn_local;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-mod to_correct;
-mod day_total;
 mod day_list;
+mod day_total;
+mod to_correct;
 mod week;
 
-use to_correct::*;
-use day_total::*;
 use day_list::*;
+use day_total::*;
+use to_correct::*;
 use week::*;
 
 /// From this share of the daily cap the total turns orange.

@@ -21,13 +21,13 @@ use std::rc::Rc;
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
-mod profile;
 mod assess;
 mod plans;
+mod profile;
 
-use profile::*;
 use assess::*;
 use plans::*;
+use profile::*;
 
 #[component]
 pub fn Competencies(props: &PageProps) -> Html {

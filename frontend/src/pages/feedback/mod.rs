@@ -20,14 +20,14 @@ use yew::platform::spawn_local;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
+mod dialogs;
 mod thread;
 mod write_feedback;
-mod dialogs;
 
-use thread::*;
-use write_feedback::*;
 use dialogs::*;
 pub use thread::FeedbackEntry;
+use thread::*;
+use write_feedback::*;
 
 /// The fields the feedback forms show their own errors for.
 const FIELDS: &[&str] = &["text", "rhk_id", "core_value"];

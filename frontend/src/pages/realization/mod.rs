@@ -23,11 +23,11 @@ use yew::platform::spawn_local;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-mod view;
 mod narrative;
+mod view;
 
-use view::*;
 use narrative::*;
+use view::*;
 
 /// The period shown first: this month when the plan is of this year, else its whole year.
 fn default_period(year: i32) -> Period {
