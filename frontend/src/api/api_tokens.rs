@@ -6,12 +6,9 @@ use super::ApiError;
 use gloo_net::http::Method;
 use kinerja_types::{ApiToken, ApiTokenCreated, NewApiToken, Page};
 
-/// How many tokens one page lists: a Pemda has a handful.
-const PER_PAGE: u64 = 100;
-
-/// `GET /api-tokens`: newest first.
-pub async fn list() -> Result<Page<ApiToken>, ApiError> {
-    client::get("/api-tokens", &[("page", "1".to_owned()), ("per_page", PER_PAGE.to_string())]).await
+/// `GET /api-tokens`: one page, newest first.
+pub async fn list(page: u64, per_page: u64) -> Result<Page<ApiToken>, ApiError> {
+    client::get("/api-tokens", &[("page", page.to_string()), ("per_page", per_page.to_string())]).await
 }
 
 /// `POST /api-tokens`: the answer carries the secret, this once.

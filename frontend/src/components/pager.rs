@@ -1,4 +1,4 @@
-//! Previous / next through a paged list, with "page x of y".
+//! Previous / next through a paged list, with "x–y dari N".
 
 use crate::i18n::use_i18n;
 use yew::prelude::*;
@@ -24,9 +24,11 @@ pub fn Pager(props: &PagerProps) -> Html {
         let on_page = props.on_page.clone();
         Callback::from(move |_: MouseEvent| on_page.emit(page))
     };
+    let first = (props.page.saturating_sub(1) * props.per_page + 1).min(props.total);
+    let last = (props.page * props.per_page).min(props.total);
     let label = i18n.tf(
-        "pager.position",
-        &[("page", &props.page.to_string()), ("pages", &pages.to_string()), ("total", &props.total.to_string())],
+        "pager.range",
+        &[("from", &first.to_string()), ("to", &last.to_string()), ("total", &props.total.to_string())],
     );
     html! {
         <nav class="pager" aria-label={i18n.t("pager.label").to_owned()}>

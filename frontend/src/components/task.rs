@@ -2,11 +2,11 @@
 //! short form that reports it done with a note.
 
 use super::{ErrorBanner, Field};
-use crate::api::{self, ApiError};
+use crate::api;
+use crate::hooks::use_write;
 use crate::i18n::use_i18n;
 use kinerja_domain::oversight::TaskStatus;
 use kinerja_types::TaskUpdate;
-use yew::platform::spawn_local;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -58,36 +58,29 @@ pub struct TaskDoneProps {
 pub fn TaskDone(props: &TaskDoneProps) -> Html {
     let i18n = use_i18n();
     let note = use_state(String::new);
-    let busy = use_state(|| false);
-    let error = use_state(|| None::<ApiError>);
+    let write = use_write();
     let missing = use_state(|| false);
     let onsubmit = {
-        let (note, busy, error, missing) = (note.clone(), busy.clone(), error.clone(), missing.clone());
+        let (note, write, missing) = (note.clone(), write.clone(), missing.clone());
         let (kind, id, on_done) = (props.kind, props.task_id, props.on_done.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let text = note.trim().to_owned();
             missing.set(text.is_empty());
-            if text.is_empty() || *busy {
+            if text.is_empty() {
                 return;
             }
             let body = TaskUpdate { status: TaskStatus::Done, note: Some(text) };
-            busy.set(true);
-            let (busy, error, on_done) = (busy.clone(), error.clone(), on_done.clone());
-            spawn_local(async move {
-                let outcome = match kind {
-                    TaskKind::FollowUp => api::evaluation_sessions::update_follow_up(id, &body).await.map(drop),
-                    TaskKind::Commitment => api::forums::update_commitment(id, &body).await.map(drop),
-                };
-                busy.set(false);
-                match outcome {
-                    Ok(()) => {
-                        error.set(None);
-                        on_done.emit(());
+            let on_done = on_done.clone();
+            write.run(
+                async move {
+                    match kind {
+                        TaskKind::FollowUp => api::evaluation_sessions::update_follow_up(id, &body).await.map(drop),
+                        TaskKind::Commitment => api::forums::update_commitment(id, &body).await.map(drop),
                     }
-                    Err(e) => error.set(Some(e)),
-                }
-            });
+                },
+                move |()| on_done.emit(()),
+            );
         })
     };
     let on_note = {
@@ -99,17 +92,13 @@ pub fn TaskDone(props: &TaskDoneProps) -> Html {
         TaskKind::Commitment => "commitment",
     };
     let prefix = if props.place.is_empty() { kind.to_owned() } else { format!("{kind}-{}", props.place) };
-    let field_error = if *missing {
-        Some(i18n.t("task.note_required").to_owned())
-    } else {
-        error.as_ref().and_then(|e| e.field("note"))
-    };
+    let field_error = if *missing { Some(i18n.t("task.note_required").to_owned()) } else { write.field("note") };
     html! {
         <form class="task-done" {onsubmit} novalidate=true>
             <Field id={format!("{prefix}-{}-note", props.task_id)} label={i18n.t("task.done_note").to_owned()}
                 value={(*note).clone()} on_input={on_note} rows={Some(2)} error={field_error} />
-            <ErrorBanner error={(*error).clone()} shown_fields={&["note"][..]} />
-            <button type="submit" class="button-quiet" disabled={*busy}>{ i18n.t("task.mark_done") }</button>
+            <ErrorBanner error={write.error.clone()} shown_fields={&["note"][..]} />
+            <button type="submit" class="button-quiet" disabled={write.busy}>{ i18n.t("task.mark_done") }</button>
         </form>
     }
 }

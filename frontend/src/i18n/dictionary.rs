@@ -174,7 +174,7 @@ const ENTRIES: &[(&str, &str, &str)] = &[
     ("pager.label", "Halaman", "Pages"),
     ("pager.previous", "‹ Sebelumnya", "‹ Previous"),
     ("pager.next", "Berikutnya ›", "Next ›"),
-    ("pager.position", "Halaman {page} dari {pages} ({total} data)", "Page {page} of {pages} ({total} rows)"),
+    ("pager.range", "{from}–{to} dari {total}", "{from}–{to} of {total}"),
     ("picker.hint", "Ketik nama atau NIP…", "Type a name or NIP…"),
     // Vocabulary of the domain
     ("role.admin", "Administrator", "Administrator"),

@@ -1,12 +1,11 @@
 //! Audit (admin, auditor): who changed what and when, and whether the hash chain is intact.
 
-use crate::api::{self, ApiError};
-use crate::components::{ErrorBanner, Loading, Notice, Pager};
+use crate::api;
+use crate::components::{ErrorBanner, Loader, Notice, PagedTable};
 use crate::format;
-use crate::hooks::use_remote;
+use crate::hooks::use_write;
 use crate::i18n::use_i18n;
 use kinerja_types::{AuditEntry, AuditVerification};
-use yew::platform::spawn_local;
 use yew::prelude::*;
 
 const PER_PAGE: u64 = 50;
@@ -14,44 +13,22 @@ const PER_PAGE: u64 = 50;
 #[component]
 pub fn Audit() -> Html {
     let i18n = use_i18n();
-    let page = use_state(|| 1u64);
-    let list = use_remote(*page, |page| api::audit::list(page, PER_PAGE));
-    let on_page = {
-        let page = page.clone();
-        Callback::from(move |p| page.set(p))
-    };
-    let body = match &list.state.data {
-        Some(data) if data.items.is_empty() => html! { <p class="muted">{ i18n.t("audit.empty") }</p> },
-        Some(data) => html! {
-            <>
-                <div class="table-wrap">
-                    <table>
-                        <thead>
-                            <tr>
-                                <th scope="col">{ i18n.t("audit.at") }</th>
-                                <th scope="col">{ i18n.t("audit.actor") }</th>
-                                <th scope="col">{ i18n.t("audit.action") }</th>
-                                <th scope="col">{ i18n.t("audit.entity") }</th>
-                                <th scope="col">{ i18n.t("audit.change") }</th>
-                            </tr>
-                        </thead>
-                        <tbody>
-                            { for data.items.iter().map(|entry| html! { <Row key={entry.id} entry={entry.clone()} /> }) }
-                        </tbody>
-                    </table>
-                </div>
-                <Pager page={data.page} per_page={data.per_page} total={data.total} {on_page} />
-            </>
-        },
-        None if list.state.loading => html! { <Loading /> },
-        None => html! {},
+    let head = html! {
+        <>
+            <th scope="col">{ i18n.t("audit.at") }</th>
+            <th scope="col">{ i18n.t("audit.actor") }</th>
+            <th scope="col">{ i18n.t("audit.action") }</th>
+            <th scope="col">{ i18n.t("audit.entity") }</th>
+            <th scope="col">{ i18n.t("audit.change") }</th>
+        </>
     };
     html! {
         <section class="page">
             <h1>{ i18n.t("audit.title") }</h1>
             <Verify />
-            <ErrorBanner error={list.state.error.clone()} on_retry={list.reload.clone()} />
-            { body }
+            <PagedTable<AuditEntry> load={Loader::new(api::audit::list)} per_page={PER_PAGE} head={head}
+                row={Callback::from(|entry: AuditEntry| html! { <Row key={entry.id} entry={entry.clone()} /> })}
+                empty={i18n.t("audit.empty").to_owned()} />
         </section>
     }
 }
@@ -97,28 +74,19 @@ fn Row(props: &RowProps) -> Html {
 #[component]
 fn Verify() -> Html {
     let i18n = use_i18n();
-    let result = use_state(|| None::<Result<AuditVerification, ApiError>>);
-    let checking = use_state(|| false);
+    let result = use_state(|| None::<AuditVerification>);
+    let write = use_write();
     let onclick = {
         let result = result.clone();
-        let checking = checking.clone();
-        Callback::from(move |_: MouseEvent| {
-            checking.set(true);
-            let result = result.clone();
-            let checking = checking.clone();
-            spawn_local(async move {
-                let outcome = api::audit::verify().await;
-                result.set(Some(outcome));
-                checking.set(false);
-            });
-        })
+        write.action(|_: MouseEvent| api::audit::verify(), move |v| result.set(Some(v)))
     };
-    let outcome = match &*result {
-        None => html! {},
-        Some(Ok(v)) if v.intact => html! {
+    let outcome = match (&write.error, &*result) {
+        (Some(error), _) => html! { <ErrorBanner error={Some(error.clone())} /> },
+        (None, None) => html! {},
+        (None, Some(v)) if v.intact => html! {
             <Notice text={i18n.tf("audit.intact", &[("checked", &v.checked.to_string())])} />
         },
-        Some(Ok(v)) => {
+        (None, Some(v)) => {
             let at = v.first_broken_id.map(|id| id.to_string()).unwrap_or_else(|| "?".into());
             html! {
                 <div class="error-banner" role="alert">
@@ -127,12 +95,11 @@ fn Verify() -> Html {
                 </div>
             }
         }
-        Some(Err(error)) => html! { <ErrorBanner error={Some(error.clone())} /> },
     };
     html! {
         <div class="toolbar">
-            <button type="button" class="button-primary" disabled={*checking} {onclick}>
-                { if *checking { i18n.t("audit.checking") } else { i18n.t("audit.verify") } }
+            <button type="button" class="button-primary" disabled={write.busy} {onclick}>
+                { if write.busy { i18n.t("audit.checking") } else { i18n.t("audit.verify") } }
             </button>
             { outcome }
         </div>

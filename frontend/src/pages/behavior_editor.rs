@@ -1,12 +1,12 @@
 //! The seven BerAKHLAK core values with an optional specific expectation each, saved together.
 
-use crate::api::{self, ApiError};
+use crate::api;
 use crate::components::{ErrorBanner, Field};
+use crate::hooks::use_form;
 use crate::i18n::use_i18n;
 use kinerja_domain::CoreValue;
 use kinerja_types::{Behavior, BehaviorsUpdate, Skp};
 use std::collections::HashMap;
-use yew::platform::spawn_local;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -20,70 +20,47 @@ pub struct BehaviorEditorProps {
 #[component]
 pub fn BehaviorEditor(props: &BehaviorEditorProps) -> Html {
     let i18n = use_i18n();
-    let texts = {
+    let form = {
         let saved = props.behaviors.clone();
-        use_state(move || {
+        use_form(move || {
             saved
                 .into_iter()
                 .map(|b| (b.core_value, b.expectation.unwrap_or_default()))
                 .collect::<HashMap<CoreValue, String>>()
         })
     };
-    let sending = use_state(|| false);
-    let error = use_state(|| None::<ApiError>);
     let onsubmit = {
-        let texts = texts.clone();
-        let sending = sending.clone();
-        let error = error.clone();
-        let on_saved = props.on_saved.clone();
-        let skp_id = props.skp_id;
-        Callback::from(move |e: SubmitEvent| {
-            e.prevent_default();
-            if *sending {
-                return;
-            }
-            let behaviors = CoreValue::ALL
-                .iter()
-                .map(|value| Behavior {
-                    core_value: *value,
-                    expectation: texts.get(value).map(|t| t.trim().to_owned()).filter(|t| !t.is_empty()),
-                })
-                .collect();
-            sending.set(true);
-            error.set(None);
-            let sending = sending.clone();
-            let error = error.clone();
-            let on_saved = on_saved.clone();
-            spawn_local(async move {
-                match api::skp::set_behaviors(skp_id, &BehaviorsUpdate { behaviors }).await {
-                    Ok(skp) => on_saved.emit(skp),
-                    Err(e) => error.set(Some(e)),
-                }
-                sending.set(false);
-            });
-        })
+        let (on_saved, skp_id) = (props.on_saved.clone(), props.skp_id);
+        form.submit(
+            move |texts: &HashMap<CoreValue, String>| {
+                let behaviors = CoreValue::ALL
+                    .iter()
+                    .map(|value| Behavior {
+                        core_value: *value,
+                        expectation: texts.get(value).map(|t| t.trim().to_owned()).filter(|t| !t.is_empty()),
+                    })
+                    .collect();
+                Ok(async move { api::skp::set_behaviors(skp_id, &BehaviorsUpdate { behaviors }).await })
+            },
+            move |_, skp| on_saved.emit(skp),
+        )
     };
     html! {
         <form class="form" {onsubmit}>
             <p class="muted">{ i18n.t("behavior.hint") }</p>
-            <ErrorBanner error={(*error).clone()} />
+            <ErrorBanner error={form.server_error()} />
             { for CoreValue::ALL.iter().map(|value| {
-                let on_input = {
-                    let texts = texts.clone();
-                    let value = *value;
-                    Callback::from(move |text: String| {
-                        let mut next = (*texts).clone();
-                        next.insert(value, text);
-                        texts.set(next);
-                    })
-                };
+                let value = *value;
+                let on_input = form.set(move |texts, text: String| {
+                    texts.insert(value, text);
+                });
                 html! {
                     <Field id={format!("behavior-{}", value.as_str())} label={i18n.word("core_value", value.as_str())}
-                        value={texts.get(value).cloned().unwrap_or_default()} rows={2} {on_input} />
+                        value={form.get(&value).cloned().unwrap_or_default()} rows={2} {on_input} />
                 }
             }) }
-            <button type="submit" class="button-quiet" disabled={*sending}>
-                { if *sending { i18n.t("common.saving") } else { i18n.t("behavior.save") } }
+            <button type="submit" class="button-quiet" disabled={form.busy()}>
+                { if form.busy() { i18n.t("common.saving") } else { i18n.t("behavior.save") } }
             </button>
         </form>
     }

@@ -4,12 +4,13 @@
 use super::PageProps;
 use crate::api::complaints::ComplaintFilter;
 use crate::api::{self, ApiError};
-use crate::components::{CheckField, ComplaintBadge, ErrorBanner, Loading, Pager, SelectField, SlaBadge};
+use crate::components::{CheckField, ComplaintBadge, Loader, PagedTable, SelectField, SlaBadge};
 use crate::format;
 use crate::hooks::use_remote;
 use crate::i18n::use_i18n;
 use crate::route::Route;
 use kinerja_domain::ComplaintStatus;
+use kinerja_types::Complaint;
 use std::collections::HashMap;
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -45,31 +46,16 @@ pub fn ComplaintQueue(_props: &PageProps) -> Html {
     let i18n = use_i18n();
     let status = use_state(|| None::<ComplaintStatus>);
     let overdue = use_state(|| false);
-    let page = use_state(|| 1u64);
-    let filter = ComplaintFilter { status: *status, overdue: *overdue, page: *page, per_page: PER_PAGE };
-    let list = use_remote(filter, |filter| async move { api::complaints::list(&filter).await });
     let names = use_remote((), |()| unit_names());
     let names = names.state.data.clone().unwrap_or_default();
 
     let on_status = {
         let status = status.clone();
-        let page = page.clone();
-        Callback::from(move |v: String| {
-            page.set(1);
-            status.set(v.parse().ok());
-        })
+        Callback::from(move |v: String| status.set(v.parse().ok()))
     };
     let on_overdue = {
         let overdue = overdue.clone();
-        let page = page.clone();
-        Callback::from(move |on: bool| {
-            page.set(1);
-            overdue.set(on);
-        })
-    };
-    let on_page = {
-        let page = page.clone();
-        Callback::from(move |p| page.set(p))
+        Callback::from(move |on: bool| overdue.set(on))
     };
     let status_options: Vec<(AttrValue, AttrValue)> =
         std::iter::once((AttrValue::from(""), AttrValue::from(i18n.t("complaints.all_statuses").to_owned())))
@@ -79,52 +65,48 @@ pub fn ComplaintQueue(_props: &PageProps) -> Html {
                     .map(|s| (AttrValue::from(s.as_str()), AttrValue::from(i18n.complaint_status(*s)))),
             )
             .collect();
-    let unit_name = |id: i64| names.get(&id).cloned().unwrap_or_else(|| format!("#{id}"));
-    let body = match &list.state.data {
-        Some(data) if data.items.is_empty() => html! { <p class="muted">{ i18n.t("complaints.empty") }</p> },
-        Some(data) => html! {
-            <>
-                <div class="table-wrap">
-                    <table class="complaints">
-                        <thead>
-                            <tr>
-                                <th scope="col">{ i18n.t("complaint.tracking_code") }</th>
-                                <th scope="col">{ i18n.t("complaints.filed_on") }</th>
-                                <th scope="col">{ i18n.t("complaints.unit") }</th>
-                                <th scope="col">{ i18n.t("complaints.what") }</th>
-                                <th scope="col">{ i18n.t("complaints.status") }</th>
-                                <th scope="col">{ i18n.t("complaints.deadline") }</th>
-                            </tr>
-                        </thead>
-                        <tbody>
-                            { for data.items.iter().map(|c| html! {
-                                <tr key={c.id} class={classes!(c.overdue.then_some("row-overdue"))}>
-                                    <td data-label={i18n.t("complaint.tracking_code").to_owned()}>
-                                        <Link<Route> to={Route::ComplaintDetail { id: c.id }} classes="mono">{ &c.tracking_code }</Link<Route>>
-                                    </td>
-                                    <td class="nowrap" data-label={i18n.t("complaints.filed_on").to_owned()}>{ format::date(&c.filed_on) }</td>
-                                    <td class="complaint-unit" data-label={i18n.t("complaints.unit").to_owned()}>{ unit_name(c.unit_id) }</td>
-                                    <td class="complaint-what" data-label={i18n.t("complaints.what").to_owned()}>
-                                        <div>
-                                            <span class="chip">{ i18n.word("complaint_category", c.category.as_str()) }</span>
-                                            <p class="complaint-excerpt">{ excerpt(&c.text, EXCERPT_CHARS) }</p>
-                                        </div>
-                                    </td>
-                                    <td data-label={i18n.t("complaints.status").to_owned()}><ComplaintBadge status={c.status} /></td>
-                                    <td data-label={i18n.t("complaints.deadline").to_owned()}>
-                                        <SlaBadge status={c.status} deadline={c.deadline} overdue={c.overdue} />
-                                    </td>
-                                </tr>
-                            }) }
-                        </tbody>
-                    </table>
-                </div>
-                <Pager page={data.page} per_page={data.per_page} total={data.total} {on_page} />
-            </>
-        },
-        None if list.state.loading => html! { <Loading /> },
-        None => html! {},
+    let head = html! {
+        <>
+            <th scope="col">{ i18n.t("complaint.tracking_code") }</th>
+            <th scope="col">{ i18n.t("complaints.filed_on") }</th>
+            <th scope="col">{ i18n.t("complaints.unit") }</th>
+            <th scope="col">{ i18n.t("complaints.what") }</th>
+            <th scope="col">{ i18n.t("complaints.status") }</th>
+            <th scope="col">{ i18n.t("complaints.deadline") }</th>
+        </>
     };
+    let row = {
+        let i18n = i18n.clone();
+        Callback::from(move |c: Complaint| {
+            html! {
+                <tr key={c.id} class={classes!(c.overdue.then_some("row-overdue"))}>
+                    <td data-label={i18n.t("complaint.tracking_code").to_owned()}>
+                        <Link<Route> to={Route::ComplaintDetail { id: c.id }} classes="mono">{ &c.tracking_code }</Link<Route>>
+                    </td>
+                    <td class="nowrap" data-label={i18n.t("complaints.filed_on").to_owned()}>{ format::date(&c.filed_on) }</td>
+                    <td class="complaint-unit" data-label={i18n.t("complaints.unit").to_owned()}>
+                        { names.get(&c.unit_id).cloned().unwrap_or_else(|| format!("#{}", c.unit_id)) }
+                    </td>
+                    <td class="complaint-what" data-label={i18n.t("complaints.what").to_owned()}>
+                        <div>
+                            <span class="chip">{ i18n.word("complaint_category", c.category.as_str()) }</span>
+                            <p class="complaint-excerpt">{ excerpt(&c.text, EXCERPT_CHARS) }</p>
+                        </div>
+                    </td>
+                    <td data-label={i18n.t("complaints.status").to_owned()}><ComplaintBadge status={c.status} /></td>
+                    <td data-label={i18n.t("complaints.deadline").to_owned()}>
+                        <SlaBadge status={c.status} deadline={c.deadline} overdue={c.overdue} />
+                    </td>
+                </tr>
+            }
+        })
+    };
+    let (status_now, overdue_now) = (*status, *overdue);
+    let load = Loader::new(move |page, per_page| {
+        let filter = ComplaintFilter { status: status_now, overdue: overdue_now, page, per_page };
+        async move { api::complaints::list(&filter).await }
+    });
+    let filter_key = format!("{status_now:?}|{overdue_now}");
     html! {
         <section class="page">
             <h1>{ i18n.t("complaints.title") }</h1>
@@ -135,8 +117,8 @@ pub fn ComplaintQueue(_props: &PageProps) -> Html {
                 <CheckField id="complaints-overdue" label={i18n.t("complaints.only_overdue").to_owned()}
                     checked={*overdue} on_toggle={on_overdue} />
             </div>
-            <ErrorBanner error={list.state.error.clone()} on_retry={list.reload.clone()} />
-            { body }
+            <PagedTable<Complaint> {load} per_page={PER_PAGE} {head} {row} class="complaints" filter={filter_key}
+                empty={i18n.t("complaints.empty").to_owned()} />
         </section>
     }
 }

@@ -4,7 +4,7 @@ use super::employee_form::EmployeeForm;
 use super::PageProps;
 use crate::api;
 use crate::api::employees::EmployeeFilter;
-use crate::components::{ErrorBanner, Loading, Notice, Pager, SelectField};
+use crate::components::{Loader, Notice, PagedTable, SelectField};
 use crate::hooks::use_remote;
 use crate::i18n::use_i18n;
 use kinerja_domain::Role;
@@ -22,7 +22,7 @@ pub fn Employees(props: &PageProps) -> Html {
     let filter = use_state(|| EmployeeFilter { page: 1, per_page: PER_PAGE, ..EmployeeFilter::default() });
     let typed = use_state(String::new);
     let added = use_state(|| None::<String>);
-    let list = use_remote((*filter).clone(), |f| async move { api::employees::list(&f).await });
+    let refresh = use_state(|| 0u32);
     let units = use_remote((), |()| api::units::all());
     let unit_names: Rc<HashMap<i64, String>> =
         Rc::new(units.state.data.iter().flat_map(|all| all.iter()).map(|u| (u.id, u.name.clone())).collect());
@@ -45,16 +45,11 @@ pub fn Employees(props: &PageProps) -> Html {
             filter.set(EmployeeFilter { unit_id: v.parse().ok(), page: 1, ..(*filter).clone() })
         })
     };
-    let on_page = {
-        let filter = filter.clone();
-        Callback::from(move |page| filter.set(EmployeeFilter { page, ..(*filter).clone() }))
-    };
     let on_created = {
-        let added = added.clone();
-        let reload = list.reload.clone();
+        let (added, refresh) = (added.clone(), refresh.clone());
         Callback::from(move |e: Employee| {
             added.set(Some(e.name));
-            reload.emit(());
+            refresh.set(refresh.wrapping_add(1));
         })
     };
     let unit_options: Vec<(AttrValue, AttrValue)> =
@@ -62,40 +57,37 @@ pub fn Employees(props: &PageProps) -> Html {
             .chain(unit_choices(units.state.data.as_deref()))
             .collect();
 
-    let body = match &list.state.data {
-        Some(data) if data.items.is_empty() => html! { <p class="muted">{ i18n.t("employees.empty") }</p> },
-        Some(data) => html! {
-            <>
-                <div class="table-wrap">
-                    <table>
-                        <thead>
-                            <tr>
-                                <th scope="col">{ "NIP" }</th>
-                                <th scope="col">{ i18n.t("employee.name") }</th>
-                                <th scope="col">{ i18n.t("employee.position_title") }</th>
-                                <th scope="col">{ i18n.t("employee.position_kind") }</th>
-                                <th scope="col">{ i18n.t("employee.unit") }</th>
-                            </tr>
-                        </thead>
-                        <tbody>
-                            { for data.items.iter().map(|e| html! {
-                                <tr key={e.id}>
-                                    <td class="mono" data-label="NIP">{ &e.nip }</td>
-                                    <td data-label={i18n.t("employee.name").to_owned()}>{ &e.name }</td>
-                                    <td data-label={i18n.t("employee.position_title").to_owned()}>{ &e.position_title }</td>
-                                    <td data-label={i18n.t("employee.position_kind").to_owned()}>{ i18n.word("position_kind", e.position_kind.as_str()) }</td>
-                                    <td data-label={i18n.t("employee.unit").to_owned()}>{ unit_names.get(&e.unit_id).cloned().unwrap_or_else(|| format!("#{}", e.unit_id)) }</td>
-                                </tr>
-                            }) }
-                        </tbody>
-                    </table>
-                </div>
-                <Pager page={data.page} per_page={data.per_page} total={data.total} {on_page} />
-            </>
-        },
-        None if list.state.loading => html! { <Loading /> },
-        None => html! {},
+    let head = html! {
+        <>
+            <th scope="col">{ "NIP" }</th>
+            <th scope="col">{ i18n.t("employee.name") }</th>
+            <th scope="col">{ i18n.t("employee.position_title") }</th>
+            <th scope="col">{ i18n.t("employee.position_kind") }</th>
+            <th scope="col">{ i18n.t("employee.unit") }</th>
+        </>
     };
+    let row = {
+        let i18n = i18n.clone();
+        Callback::from(move |e: Employee| {
+            html! {
+                <tr key={e.id}>
+                    <td class="mono" data-label="NIP">{ &e.nip }</td>
+                    <td data-label={i18n.t("employee.name").to_owned()}>{ &e.name }</td>
+                    <td data-label={i18n.t("employee.position_title").to_owned()}>{ &e.position_title }</td>
+                    <td data-label={i18n.t("employee.position_kind").to_owned()}>{ i18n.word("position_kind", e.position_kind.as_str()) }</td>
+                    <td data-label={i18n.t("employee.unit").to_owned()}>{ unit_names.get(&e.unit_id).cloned().unwrap_or_else(|| format!("#{}", e.unit_id)) }</td>
+                </tr>
+            }
+        })
+    };
+    let load = {
+        let filter = (*filter).clone();
+        Loader::new(move |page, per_page| {
+            let filter = EmployeeFilter { page, per_page, ..filter.clone() };
+            async move { api::employees::list(&filter).await }
+        })
+    };
+    let filter_key = format!("{}|{:?}", filter.q, filter.unit_id);
 
     html! {
         <section class="page">
@@ -116,8 +108,8 @@ pub fn Employees(props: &PageProps) -> Html {
                     value={filter.unit_id.map(|id| id.to_string()).unwrap_or_default()}
                     options={unit_options} on_change={on_unit} />
             </form>
-            <ErrorBanner error={list.state.error.clone()} on_retry={list.reload.clone()} />
-            { body }
+            <PagedTable<Employee> {load} per_page={PER_PAGE} {head} {row} filter={filter_key} refresh={*refresh}
+                empty={i18n.t("employees.empty").to_owned()} />
             if props.me.has(Role::Admin) {
                 <EmployeeForm units={units.state.data.clone()} {on_created} />
             }

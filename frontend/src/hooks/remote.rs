@@ -1,6 +1,5 @@
 //! `use_remote`: load something from the API when the inputs change, keep the last answer on
-//! screen while a new one loads, and drop answers that arrive after a newer request started; and
-//! `setter`, the callback a form field uses to keep its text.
+//! screen while a new one loads, and drop answers that arrive after a newer request started.
 
 use crate::api::ApiError;
 use std::future::Future;
@@ -95,10 +94,4 @@ where
         Callback::from(move |()| reloads.set(reloads.wrapping_add(1)))
     };
     RemoteHandle { state, reload }
-}
-
-/// A callback that stores the text it receives in `state` (for form fields).
-pub fn setter(state: &UseStateHandle<String>) -> Callback<String> {
-    let state = state.clone();
-    Callback::from(move |v: String| state.set(v))
 }

@@ -1,0 +1,180 @@
+//! `use_form`: the fields of a form in one value, each field's setter and error, and a submit that
+//! checks on the device first and then sends through [`use_write`].
+//!
+//! ```ignore
+//! #[derive(Clone, PartialEq, Default)]
+//! struct Draft { name: String, note: String }
+//!
+//! let form = use_form(Draft::default);
+//! let onsubmit = form.submit(
+//!     move |d: &Draft| Ok(api::things::create(d.request())),
+//!     move |(form, created)| { form.reset(Draft::default()); on_created.emit(created) },
+//! );
+//! html! {
+//!     <form {onsubmit}>
+//!         <Field id="name" value={form.name.clone()} on_input={form.text(|d| &mut d.name)}
+//!             error={form.error("name")} />
+//!         <ErrorBanner error={form.write.error.clone()} shown_fields={FIELDS} />
+//!         <button type="submit" disabled={form.busy()}>{ "Save" }</button>
+//!     </form>
+//! }
+//! ```
+
+use super::write::{use_write, Write};
+use crate::api::ApiError;
+use crate::i18n::I18n;
+use crate::validation;
+use std::collections::HashMap;
+use std::future::Future;
+use std::ops::Deref;
+use std::rc::Rc;
+use validator::Validate;
+use yew::prelude::*;
+
+/// Field name → what is wrong with it.
+pub type Invalid = HashMap<String, String>;
+
+/// The values of a form, changed only through [`Form`]'s setters.
+struct Values<F>(F);
+
+impl<F: Clone> Reducible for Values<F> {
+    type Action = Box<dyn FnOnce(&mut F)>;
+
+    fn reduce(self: Rc<Self>, change: Self::Action) -> Rc<Self> {
+        let mut next = self.0.clone();
+        change(&mut next);
+        Rc::new(Values(next))
+    }
+}
+
+/// A form's fields (`F`, read through `Deref`: `form.name`), their errors and its [`Write`].
+pub struct Form<F: Clone + 'static> {
+    values: UseReducerHandle<Values<F>>,
+    /// What the last check on the device found, by field.
+    invalid: UseStateHandle<Rc<Invalid>>,
+    /// The form's write: `busy`, the server's `error` for the banner.
+    pub write: Write,
+}
+
+impl<F: Clone> Clone for Form<F> {
+    fn clone(&self) -> Self {
+        Self { values: self.values.clone(), invalid: self.invalid.clone(), write: self.write.clone() }
+    }
+}
+
+impl<F: Clone> Deref for Form<F> {
+    type Target = F;
+
+    fn deref(&self) -> &F {
+        &self.values.0
+    }
+}
+
+/// A form whose fields start as `init()`.
+#[hook]
+pub fn use_form<F, I>(init: I) -> Form<F>
+where
+    F: Clone + PartialEq + 'static,
+    I: FnOnce() -> F,
+{
+    let values = use_reducer(move || Values(init()));
+    let invalid = use_state(|| Rc::new(Invalid::new()));
+    let write = use_write();
+    Form { values, invalid, write }
+}
+
+impl<F: Clone + 'static> Form<F> {
+    /// The field values now.
+    pub fn values(&self) -> &F {
+        &self.values.0
+    }
+
+    /// The `on_input` of a field: `assign` stores what it receives.
+    pub fn set<V: 'static>(&self, assign: impl Fn(&mut F, V) + 'static) -> Callback<V> {
+        let values = self.values.clone();
+        let assign = Rc::new(assign);
+        Callback::from(move |v: V| {
+            let assign = assign.clone();
+            values.dispatch(Box::new(move |f: &mut F| assign(f, v)))
+        })
+    }
+
+    /// The `on_input` of a text field: `field` picks the `String` it fills.
+    pub fn text(&self, field: fn(&mut F) -> &mut String) -> Callback<String> {
+        self.set(move |f, v| *field(f) = v)
+    }
+
+    /// Changes some fields at once (a picked template fills several).
+    pub fn update(&self, change: impl FnOnce(&mut F) + 'static) {
+        self.values.dispatch(Box::new(change));
+    }
+
+    /// Puts new values in every field (empties the form after a save, loads a stored draft);
+    /// forgets the errors found on the device.
+    pub fn reset(&self, values: F) {
+        self.values.dispatch(Box::new(move |f: &mut F| *f = values));
+        self.invalid.set(Rc::default());
+    }
+
+    /// What is wrong with `field`: the check on the device first, else the server's 422.
+    pub fn error(&self, field: &str) -> Option<String> {
+        self.invalid.get(field).cloned().or_else(|| self.write.field(field))
+    }
+
+    /// Marks fields wrong by hand (a rule no request type checks).
+    pub fn invalidate(&self, invalid: Invalid) {
+        self.invalid.set(Rc::new(invalid));
+    }
+
+    /// A write of the form runs.
+    pub fn busy(&self) -> bool {
+        self.write.busy
+    }
+
+    /// The server's error of the last submit, for the `ErrorBanner`.
+    pub fn server_error(&self) -> Option<ApiError> {
+        self.write.error.clone()
+    }
+
+    /// The `onsubmit` of the `<form>`: ignored while a write runs; else `check` the values — its
+    /// `Err` marks those fields and sends nothing, its `Ok` is the call to send — then, once the
+    /// server took it, `on_done(form, answer)` (`form` to empty it, e.g. `form.reset(..)`).
+    pub fn submit<T, Fut>(
+        &self,
+        check: impl Fn(&F) -> Result<Fut, Invalid> + 'static,
+        on_done: impl Fn(Form<F>, T) + 'static,
+    ) -> Callback<SubmitEvent>
+    where
+        T: 'static,
+        Fut: Future<Output = Result<T, ApiError>> + 'static,
+    {
+        let form = self.clone();
+        let on_done = Rc::new(on_done);
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            if form.write.busy {
+                return;
+            }
+            match check(form.values()) {
+                Err(invalid) => form.invalidate(invalid),
+                Ok(call) => {
+                    if !form.invalid.is_empty() {
+                        form.invalidate(Invalid::new());
+                    }
+                    let (done_form, on_done) = (form.clone(), on_done.clone());
+                    form.write.run(call, move |answer| on_done(done_form, answer));
+                }
+            }
+        })
+    }
+}
+
+/// `request` when it keeps the rules of its type (`validator`), else what is wrong, in words.
+pub fn checked<R: Validate>(request: R, i18n: &I18n) -> Result<R, Invalid> {
+    let invalid = validation::check(&request, i18n);
+    if invalid.is_empty() {
+        Ok(request)
+    } else {
+        Err(invalid)
+    }
+}

@@ -1,0 +1,242 @@
+//! Aktivitas Harian: the page every employee opens every day. Pick the day (today unless said
+//! otherwise, within the days the Pemda allows), log what was done against one of the RHK of the
+//! approved SKP, see the day's total against the daily cap, correct, submit or delete drafts and
+//! rejected ones, and glance at the week.
+
+use super::activity_form::ActivityForm;
+use super::PageProps;
+use crate::api::activities::ActivityFilter;
+use crate::api::skp::SkpFilter;
+use crate::api::{self, ApiError};
+use crate::calendar;
+use crate::components::evidence::EvidenceList;
+use crate::components::{ActivityBadge, Confirm, ErrorBanner, Loading, Meter, Notice};
+use crate::format;
+use crate::hooks::use_remote;
+use crate::i18n::use_i18n;
+use crate::route::Route;
+use chrono::{Datelike, Duration, NaiveDate};
+use kinerja_domain::{ActivityStatus, LogRules, SkpStatus};
+use kinerja_types::{Activity, PemdaSettings, Rhk};
+use std::rc::Rc;
+use web_sys::HtmlInputElement;
+use yew::platform::spawn_local;
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+mod day_list;
+mod day_total;
+mod to_correct;
+mod week;
+
+use day_list::*;
+use day_total::*;
+use to_correct::*;
+use week::*;
+
+/// From this share of the daily cap the total turns orange.
+const NEAR_CAP: f64 = 0.85;
+
+/// The RHK of the employee's approved SKP for `year` (empty when there is none).
+pub async fn my_rhk(employee_id: i64, year: i32) -> Result<Vec<Rhk>, ApiError> {
+    let filter = SkpFilter {
+        employee_id: Some(employee_id),
+        year: Some(year),
+        status: Some(SkpStatus::Approved),
+        page: 1,
+        per_page: 50,
+        ..SkpFilter::default()
+    };
+    let plan = api::skp::list(&filter).await?.items.into_iter().filter(|s| !s.superseded).max_by_key(|s| s.id);
+    match plan {
+        Some(plan) => api::skp::get(plan.id).await.map(|s| s.rhk),
+        None => Ok(Vec::new()),
+    }
+}
+
+/// Minutes that count against the cap: every activity but the rejected ones.
+fn counted(activities: &[Activity]) -> u32 {
+    activities.iter().filter(|a| a.status != ActivityStatus::Rejected).map(|a| a.minutes).sum()
+}
+
+#[component]
+pub fn Activities(props: &PageProps) -> Html {
+    let i18n = use_i18n();
+    let today = *use_state(format::today);
+    let date = use_state(|| today);
+    let editing = use_state(|| None::<Activity>);
+    let flash = use_state(|| None::<String>);
+    let employee_id = props.me.employee.as_ref().map(|e| e.id);
+    // Whoever may not read the settings works with the domain's defaults; the server decides anyway.
+    let settings = use_remote((), |()| api::settings::get());
+    let settings: Rc<PemdaSettings> = settings.state.data.clone().unwrap_or_default();
+    let rules = LogRules {
+        max_days_back: settings.activity_max_days_back,
+        max_minutes_per_day: settings.activity_max_minutes_per_day,
+    };
+    let earliest = today - Duration::days(i64::from(rules.max_days_back));
+    let (monday, sunday) = calendar::week_of(*date);
+    let week = use_remote((employee_id, monday, sunday), |(id, from, to)| async move {
+        match id {
+            Some(id) => api::activities::between(id, from, to).await,
+            None => Ok(Vec::new()),
+        }
+    });
+    // Rejected activities still correctable, whatever day is shown: a notification leads here.
+    let rejected = use_remote((employee_id, earliest), |(id, from)| async move {
+        let Some(id) = id else {
+            return Ok(Vec::new());
+        };
+        let filter = ActivityFilter {
+            employee_id: Some(id),
+            from: Some(from),
+            status: Some(ActivityStatus::Rejected),
+            page: 1,
+            per_page: 50,
+            ..ActivityFilter::default()
+        };
+        api::activities::list(&filter).await.map(|p| p.items)
+    });
+    let choices = use_remote((employee_id, date.year()), |(id, year)| async move {
+        match id {
+            Some(id) => my_rhk(id, year).await,
+            None => Ok(Vec::new()),
+        }
+    });
+
+    let Some(employee_id) = employee_id else {
+        return html! {
+            <section class="page">
+                <h1>{ i18n.t("activity.title") }</h1>
+                <p>{ i18n.t("profile.no_employee") }</p>
+            </section>
+        };
+    };
+
+    let all: Rc<Vec<Activity>> = week.state.data.clone().unwrap_or_default();
+    let day: Rc<Vec<Activity>> = Rc::new(all.iter().filter(|a| a.date == *date).cloned().collect());
+    let holidays = Rc::new(settings.holidays.clone());
+
+    let go = |target: NaiveDate| {
+        let date = date.clone();
+        let flash = flash.clone();
+        let editing = editing.clone();
+        Callback::from(move |_: MouseEvent| {
+            flash.set(None);
+            editing.set(None);
+            date.set(target);
+        })
+    };
+    let on_date = {
+        let date = date.clone();
+        let flash = flash.clone();
+        let editing = editing.clone();
+        Callback::from(move |e: Event| {
+            let value = e.target_unchecked_into::<HtmlInputElement>().value();
+            if let Ok(picked) = NaiveDate::parse_from_str(&value, "%Y-%m-%d") {
+                flash.set(None);
+                editing.set(None);
+                date.set(picked.clamp(earliest, today));
+            }
+        })
+    };
+    // Something changed on the server: say so and read the week again.
+    let changed = {
+        let flash = flash.clone();
+        let reload = week.reload.clone();
+        let reload_rejected = rejected.reload.clone();
+        let editing = editing.clone();
+        Callback::from(move |message: String| {
+            flash.set(Some(message));
+            editing.set(None);
+            reload.emit(());
+            reload_rejected.emit(());
+        })
+    };
+    let on_edit = {
+        let editing = editing.clone();
+        let flash = flash.clone();
+        Callback::from(move |activity: Activity| {
+            flash.set(None);
+            editing.set(Some(activity));
+            scroll_to("activity-form");
+        })
+    };
+    let on_cancel_edit = {
+        let editing = editing.clone();
+        Callback::from(move |()| editing.set(None))
+    };
+    let on_pick_day = {
+        let date = date.clone();
+        let editing = editing.clone();
+        let flash = flash.clone();
+        Callback::from(move |day: NaiveDate| {
+            flash.set(None);
+            editing.set(None);
+            date.set(day);
+        })
+    };
+
+    let no_plan = matches!(choices.state.data.as_deref(), Some(list) if list.is_empty());
+    let date_text = format!("{} {}", i18n.t(calendar::weekday_key(*date)), format::date(&date));
+    let form = if no_plan {
+        html! {
+            <div class="callout callout-warn">
+                <p>{ i18n.tf("activity.no_plan", &[("year", &date.year().to_string())]) }</p>
+                <Link<Route> to={Route::MySkp}>{ i18n.t("activity.to_skp") }</Link<Route>>
+            </div>
+        }
+    } else {
+        html! {
+            <ActivityForm {employee_id} date={*date} {today} {rules} holidays={holidays.clone()}
+                max_bytes={Some(settings.evidence_max_bytes)} choices={choices.state.data.clone()}
+                day={day.clone()} editing={(*editing).clone()} {on_cancel_edit} on_saved={changed.clone()} />
+        }
+    };
+
+    html! {
+        <section class="page">
+            <h1>{ i18n.t("activity.title") }</h1>
+            <div class="toolbar day-picker">
+                <button type="button" class="button-quiet" onclick={go(*date - Duration::days(1))}
+                    disabled={*date <= earliest} aria-label={i18n.t("activity.previous_day").to_owned()}>
+                    { "‹" }
+                </button>
+                <div class="field">
+                    <label for="activity-date">{ i18n.t("activity.date") }</label>
+                    <input id="activity-date" type="date" value={date.to_string()} min={earliest.to_string()}
+                        max={today.to_string()} onchange={on_date} />
+                </div>
+                <button type="button" class="button-quiet" onclick={go(*date + Duration::days(1))}
+                    disabled={*date >= today} aria-label={i18n.t("activity.next_day").to_owned()}>
+                    { "›" }
+                </button>
+                if *date != today {
+                    <button type="button" class="button-quiet" onclick={go(today)}>{ i18n.t("activity.today") }</button>
+                }
+                <small class="field-hint day-range">
+                    { i18n.tf("activity.range_hint", &[("days", &rules.max_days_back.to_string()), ("earliest", &format::date(&earliest))]) }
+                </small>
+            </div>
+            if let Some(text) = &*flash {
+                <Notice text={text.clone()} />
+            }
+            <ErrorBanner error={week.state.error.clone()} on_retry={week.reload.clone()} />
+            <ErrorBanner error={choices.state.error.clone()} on_retry={choices.reload.clone()} />
+            <ToCorrect rejected={rejected.state.data.clone().unwrap_or_default()} shown={*date}
+                on_pick={on_pick_day.clone()} />
+            <DayTotal minutes={counted(&day)} cap={rules.max_minutes_per_day} date_text={date_text.clone()} />
+            { form }
+            <DayList day={day.clone()} loading={week.state.loading && week.state.data.is_none()} {date_text}
+                {on_edit} on_changed={changed.clone()} editing={editing.as_ref().map(|a| a.id)} />
+            <WeekView week={all.clone()} {monday} selected={*date} {earliest} {today} on_pick={on_pick_day} />
+        </section>
+    }
+}
+
+/// Brings the element with `id` into view (the form, after "Ubah" far below it).
+fn scroll_to(id: &str) {
+    if let Some(element) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id)) {
+        element.scroll_into_view();
+    }
+}

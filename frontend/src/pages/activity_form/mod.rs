@@ -1,0 +1,283 @@
+//! "Catat kegiatan": the quick entry form of the daily page. It holds one entry, or several when
+//! "Ulangi kemarin" copied the previous working day's activities; each is checked on the device
+//! with the rules the server applies, then saved as a draft or submitted at once. Entries that
+//! were saved leave the form; those the server refused stay with its words beside their fields.
+//! The same form corrects a draft or a rejected activity.
+
+use crate::api::{self, ApiError};
+use crate::calendar;
+use crate::components::evidence::{Attached, EvidenceAttach};
+use crate::components::{CheckField, ErrorBanner, Field, SelectField};
+use crate::format;
+use crate::i18n::{use_i18n, I18n};
+use crate::validation;
+use chrono::NaiveDate;
+use kinerja_domain::activity::minutes_between;
+use kinerja_domain::{ActivityStatus, Aspect, LogRules};
+use kinerja_types::{Activity, NewActivity, Rhk};
+use std::collections::HashMap;
+use std::rc::Rc;
+use yew::platform::spawn_local;
+use yew::prelude::*;
+
+mod draft;
+mod entry_fields;
+
+use draft::*;
+use entry_fields::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ActivityFormProps {
+    pub employee_id: i64,
+    /// The day the entries are for.
+    pub date: NaiveDate,
+    pub today: NaiveDate,
+    pub rules: LogRules,
+    pub holidays: Rc<Vec<NaiveDate>>,
+    pub max_bytes: Option<u64>,
+    /// The RHK of the approved SKP of the date's year (`None` while loading).
+    pub choices: Option<Rc<Vec<Rhk>>>,
+    /// The day's activities, for the daily cap.
+    pub day: Rc<Vec<Activity>>,
+    /// The activity chosen for correcting in the list, if any.
+    pub editing: Option<Activity>,
+    pub on_cancel_edit: Callback<()>,
+    /// Told what to say once something was saved.
+    pub on_saved: Callback<String>,
+}
+
+#[component]
+pub fn ActivityForm(props: &ActivityFormProps) -> Html {
+    let i18n = use_i18n();
+    // With a single RHK there is nothing to choose: it is picked already.
+    let only_rhk = match props.choices.as_deref().map(Vec::as_slice) {
+        Some([one]) => one.id.to_string(),
+        _ => String::new(),
+    };
+    let form = {
+        let only_rhk = only_rhk.clone();
+        use_reducer(move || Form::new(&only_rhk))
+    };
+    let copying = use_state(|| false);
+    let copy_note = use_state(|| None::<String>);
+    {
+        let form = form.clone();
+        let start = match &props.editing {
+            Some(_) => i18n.t("evidence.word").to_owned(),
+            None => only_rhk.clone(),
+        };
+        use_effect_with(props.editing.clone(), move |editing| {
+            form.dispatch(Change::Edit(editing.clone(), start));
+        });
+    }
+    {
+        // The choices arrive after the form: a lone RHK is filled into entries still without one.
+        let form = form.clone();
+        use_effect_with(only_rhk.clone(), move |rhk| {
+            if !rhk.is_empty() {
+                for e in form.entries.iter().filter(|e| e.rhk_id.is_empty()) {
+                    form.dispatch(Change::Set(e.key, Input::Rhk, rhk.clone()));
+                }
+            }
+        });
+    }
+
+    let save = |submit: bool| {
+        let form = form.clone();
+        let i18n = i18n.clone();
+        let date = props.date;
+        let today = props.today;
+        let rules = props.rules;
+        let day = props.day.clone();
+        let on_saved = props.on_saved.clone();
+        let only_rhk = only_rhk.clone();
+        Callback::from(move |_: MouseEvent| {
+            if form.sending || form.entries.iter().any(|e| e.uploading) {
+                return;
+            }
+            let editing = form.editing;
+            // Minutes already on the day (rejected ones do not count; the one being corrected is replaced).
+            let mut logged: u32 = day
+                .iter()
+                .filter(|a| a.status != ActivityStatus::Rejected && Some(a.id) != editing)
+                .map(|a| a.minutes)
+                .sum();
+            let mut requests = Vec::new();
+            let mut found = HashMap::new();
+            for entry in &form.entries {
+                match check(entry, date, today, rules, logged, submit, &i18n) {
+                    Ok(request) => {
+                        logged += request.1;
+                        requests.push((entry.key, request.0));
+                    }
+                    Err(problems) => {
+                        found.insert(entry.key, problems);
+                    }
+                }
+            }
+            if !found.is_empty() {
+                form.dispatch(Change::Invalid(found));
+                return;
+            }
+            form.dispatch(Change::Sending);
+            // The next entry starts on the RHK just used: the same work often goes on.
+            let next_rhk = match (&editing, requests.last()) {
+                (None, Some((_, last))) if only_rhk.is_empty() => last.rhk_id.to_string(),
+                _ => only_rhk.clone(),
+            };
+            let form = form.clone();
+            let on_saved = on_saved.clone();
+            let i18n = i18n.clone();
+            spawn_local(async move {
+                let mut saved = Vec::new();
+                let mut failed = Vec::new();
+                for (key, request) in requests {
+                    let outcome = match editing {
+                        Some(id) => api::activities::update(id, &request).await,
+                        None => api::activities::create(&request).await,
+                    };
+                    match outcome {
+                        Ok(_) => saved.push(key),
+                        Err(error) => failed.push((key, error)),
+                    }
+                }
+                let count = saved.len();
+                form.dispatch(Change::Finished { saved, failed, rhk: next_rhk });
+                if count > 0 {
+                    let key = match (editing.is_some(), submit) {
+                        (true, true) => "activity.updated_submitted",
+                        (true, false) => "activity.updated",
+                        (false, true) => "activity.saved_submitted",
+                        (false, false) => "activity.saved_draft",
+                    };
+                    on_saved.emit(i18n.tf(key, &[("n", &count.to_string())]));
+                }
+            });
+        })
+    };
+
+    let previous = calendar::previous_working_day(props.date, &props.holidays);
+    let previous_text = format!("{} {}", i18n.t(calendar::weekday_key(previous)), format::date(&previous));
+    let repeat = {
+        let form = form.clone();
+        let copying = copying.clone();
+        let copy_note = copy_note.clone();
+        let employee_id = props.employee_id;
+        let choices = props.choices.clone();
+        let i18n = i18n.clone();
+        let previous_text = previous_text.clone();
+        Callback::from(move |_: MouseEvent| {
+            if *copying {
+                return;
+            }
+            copying.set(true);
+            copy_note.set(None);
+            let form = form.clone();
+            let copying = copying.clone();
+            let copy_note = copy_note.clone();
+            let known: Vec<i64> = choices.as_deref().map(|c| c.iter().map(|r| r.id).collect()).unwrap_or_default();
+            let i18n = i18n.clone();
+            let previous_text = previous_text.clone();
+            spawn_local(async move {
+                match api::activities::between(employee_id, previous, previous).await {
+                    Ok(mut earlier) => {
+                        // The list is newest first; the form reads better in the order of the day.
+                        earlier.retain(|a| a.status != ActivityStatus::Rejected);
+                        earlier.sort_by_key(|a| (a.start.clone(), a.id));
+                        let copies: Vec<Entry> = earlier
+                            .iter()
+                            .map(|a| {
+                                let mut copy = Entry::from_activity(a, None);
+                                if !known.contains(&a.rhk_id) {
+                                    copy.rhk_id = String::new();
+                                }
+                                copy
+                            })
+                            .collect();
+                        let n = copies.len();
+                        if n == 0 {
+                            copy_note.set(Some(i18n.tf("activity.repeat_none", &[("day", &previous_text)])));
+                        } else {
+                            form.dispatch(Change::Copy(copies));
+                            copy_note.set(Some(
+                                i18n.tf("activity.repeat_done", &[("n", &n.to_string()), ("day", &previous_text)]),
+                            ));
+                        }
+                    }
+                    Err(e) => copy_note.set(Some(e.message(&i18n))),
+                }
+                copying.set(false);
+            });
+        })
+    };
+    let add_entry = {
+        let form = form.clone();
+        let only_rhk = only_rhk.clone();
+        Callback::from(move |_: MouseEvent| form.dispatch(Change::Add(only_rhk.clone())))
+    };
+    let cancel_edit = {
+        let on_cancel = props.on_cancel_edit.clone();
+        Callback::from(move |_: MouseEvent| on_cancel.emit(()))
+    };
+
+    let rhk_list: Vec<Rhk> = props.choices.as_deref().cloned().unwrap_or_default();
+    let several = form.entries.len() > 1;
+    let entries = form.entries.iter().enumerate().map(|(index, entry)| {
+        html! {
+            <EntryFields key={entry.key} entry={entry.clone()} number={several.then_some(index + 1)}
+                choices={rhk_list.clone()} form={form.dispatcher()} max_bytes={props.max_bytes}
+                removable={several && form.editing.is_none()} cap={props.rules.max_minutes_per_day} />
+        }
+    });
+    let uploading = form.entries.iter().any(|e| e.uploading);
+    let busy = form.sending || uploading;
+    let date_text = format!("{} {}", i18n.t(calendar::weekday_key(props.date)), format::date(&props.date));
+    let (title, draft_label, submit_label) = match (form.editing.is_some(), several) {
+        (true, _) => (i18n.t("activity.edit_title"), i18n.t("activity.save_draft"), i18n.t("activity.save_submit")),
+        (false, false) => (i18n.t("activity.new_title"), i18n.t("activity.save_draft"), i18n.t("activity.save_submit")),
+        (false, true) => {
+            (i18n.t("activity.new_title_many"), i18n.t("activity.save_draft_all"), i18n.t("activity.save_submit_all"))
+        }
+    };
+    html! {
+        <form id="activity-form" class="panel form activity-form" onsubmit={|e: SubmitEvent| e.prevent_default()} novalidate=true
+            aria-labelledby="activity-form-title">
+            <div class="panel-head">
+                <h2 id="activity-form-title">{ title }{ " · " }<span class="muted">{ date_text }</span></h2>
+                if form.editing.is_none() {
+                    // The copies keep their RHK only when it is one of the choices: wait for them.
+                    <button type="button" class="button-quiet" onclick={repeat}
+                        disabled={*copying || form.sending || props.choices.is_none()}
+                        title={i18n.tf("activity.repeat_hint", &[("day", &previous_text)])}>
+                        { if *copying { i18n.t("common.working") } else { i18n.t("activity.repeat") } }
+                    </button>
+                }
+            </div>
+            if let Some(note) = &*copy_note {
+                <p class="notice notice-info" role="status">{ note.clone() }</p>
+            }
+            if form.editing.is_some() {
+                <p class="callout callout-info">{ i18n.t("activity.editing_hint") }</p>
+            }
+            { for entries }
+            if form.editing.is_none() {
+                <button type="button" class="button-quiet add-entry" onclick={add_entry} disabled={form.sending}>
+                    { i18n.t("activity.add_entry") }
+                </button>
+            }
+            <div class="actions form-actions">
+                <button type="button" class="button-primary" onclick={save(true)} disabled={busy}>
+                    { if form.sending { i18n.t("common.saving") } else if uploading { i18n.t("activity.wait_upload") } else { submit_label } }
+                </button>
+                <button type="button" class="button-quiet" onclick={save(false)} disabled={busy}>
+                    { draft_label }
+                </button>
+                if form.editing.is_some() {
+                    <button type="button" class="button-quiet" onclick={cancel_edit} disabled={form.sending}>
+                        { i18n.t("activity.cancel_edit") }
+                    </button>
+                }
+            </div>
+        </form>
+    }
+}

@@ -1,0 +1,188 @@
+//! One waiting activity of the verification queue.
+
+use super::*;
+
+#[derive(Properties, PartialEq)]
+pub(super) struct QueueRowProps {
+    pub(super) activity: Activity,
+    pub(super) chosen: bool,
+    /// Why the server refused it in a bulk approval.
+    pub(super) refused: Option<String>,
+    pub(super) chosen_set: UseStateHandle<BTreeSet<i64>>,
+    pub(super) on_done: Callback<String>,
+}
+
+/// One waiting activity: tick it, read it, open its evidence, approve or reject it.
+#[component]
+pub(super) fn QueueRow(props: &QueueRowProps) -> Html {
+    let i18n = use_i18n();
+    let rejecting = use_state(|| false);
+    let note = use_state(String::new);
+    let note_error = use_state(|| None::<String>);
+    let busy = use_state(|| false);
+    let error = use_state(|| None::<ApiError>);
+    let a = &props.activity;
+    let id = a.id;
+    let toggle = {
+        let chosen = props.chosen_set.clone();
+        Callback::from(move |e: Event| {
+            let on = e.target_unchecked_into::<HtmlInputElement>().checked();
+            let mut next = (*chosen).clone();
+            if on {
+                next.insert(id);
+            } else {
+                next.remove(&id);
+            }
+            chosen.set(next);
+        })
+    };
+    let approve = {
+        let busy = busy.clone();
+        let error = error.clone();
+        let on_done = props.on_done.clone();
+        let i18n = i18n.clone();
+        let name = a.employee_name.clone();
+        Callback::from(move |_: MouseEvent| {
+            if *busy {
+                return;
+            }
+            busy.set(true);
+            error.set(None);
+            let busy = busy.clone();
+            let error = error.clone();
+            let on_done = on_done.clone();
+            let done = i18n.tf("verify.approved", &[("name", &name)]);
+            spawn_local(async move {
+                match api::activities::approve(id).await {
+                    Ok(_) => on_done.emit(done),
+                    Err(e) => error.set(Some(e)),
+                }
+                busy.set(false);
+            });
+        })
+    };
+    let reject = {
+        let busy = busy.clone();
+        let error = error.clone();
+        let note = note.clone();
+        let note_error = note_error.clone();
+        let on_done = props.on_done.clone();
+        let i18n = i18n.clone();
+        let name = a.employee_name.clone();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            if *busy {
+                return;
+            }
+            let request = RejectRequest { note: note.trim().to_owned() };
+            if let Some(message) = validation::check(&request, &i18n).remove("note") {
+                note_error.set(Some(message));
+                return;
+            }
+            note_error.set(None);
+            busy.set(true);
+            error.set(None);
+            let busy = busy.clone();
+            let error = error.clone();
+            let on_done = on_done.clone();
+            let done = i18n.tf("verify.rejected", &[("name", &name)]);
+            spawn_local(async move {
+                match api::activities::reject(id, &request).await {
+                    Ok(_) => on_done.emit(done),
+                    Err(e) => error.set(Some(e)),
+                }
+                busy.set(false);
+            });
+        })
+    };
+    let open_reject = {
+        let rejecting = rejecting.clone();
+        Callback::from(move |_: MouseEvent| rejecting.set(true))
+    };
+    let cancel_reject = {
+        let rejecting = rejecting.clone();
+        let note_error = note_error.clone();
+        Callback::from(move |_: MouseEvent| {
+            rejecting.set(false);
+            note_error.set(None);
+        })
+    };
+    let on_note = {
+        let note = note.clone();
+        Callback::from(move |v: String| note.set(v))
+    };
+    let times = match (&a.start, &a.end) {
+        (Some(start), Some(end)) => format!("{start}–{end}"),
+        _ => String::new(),
+    };
+    let row_label = i18n.tf("verify.select_one", &[("name", &a.employee_name), ("date", &format::date(&a.date))]);
+    html! {
+        <>
+            <tr class={classes!(props.refused.is_some().then_some("row-refused"), props.chosen.then_some("row-current"))}>
+                <td data-label={i18n.t("verify.select").to_owned()}>
+                    <input type="checkbox" class="row-check" checked={props.chosen} onchange={toggle} aria-label={row_label} />
+                </td>
+                <td data-label={i18n.t("verify.employee").to_owned()}><strong>{ &a.employee_name }</strong></td>
+                <td data-label={i18n.t("activity.date").to_owned()} class="nowrap">{ format::date(&a.date) }</td>
+                <td data-label={i18n.t("activity.week_minutes").to_owned()} class="nowrap">
+                    <span>
+                        { format::minutes(u64::from(a.minutes), i18n.lang()) }
+                        if !times.is_empty() { <br /><span class="muted">{ times }</span> }
+                    </span>
+                </td>
+                <td data-label={i18n.t("activity.description").to_owned()}>
+                    <div>
+                        <p class="activity-description">{ &a.description }</p>
+                        <p class="muted small">{ i18n.t("activity.rhk_short") }{ ": " }{ &a.rhk_text }</p>
+                        if let Some(q) = a.output_qty {
+                            <p class="muted small">{ i18n.t("activity.output_short") }{ ": " }{ format::number(q, i18n.lang()) }</p>
+                        }
+                        if let Some(reason) = &props.refused {
+                            <p class="field-error">{ reason.clone() }</p>
+                        }
+                    </div>
+                </td>
+                <td data-label={i18n.t("verify.evidence").to_owned()}>
+                    if a.evidence_ids.is_empty() {
+                        <span class="muted">{ i18n.t("common.none") }</span>
+                    } else {
+                        <EvidenceList ids={a.evidence_ids.clone()} />
+                    }
+                </td>
+                <td data-label="">
+                    <div class="actions">
+                        <button type="button" class="button-primary button-small" onclick={approve} disabled={*busy}>
+                            { if *busy && !*rejecting { i18n.t("common.working") } else { i18n.t("verify.approve") } }
+                        </button>
+                        <button type="button" class="button-quiet button-small button-danger" onclick={open_reject}
+                            disabled={*busy || *rejecting}>
+                            { i18n.t("verify.reject") }
+                        </button>
+                    </div>
+                </td>
+            </tr>
+            if *rejecting || error.is_some() {
+                <tr class="row-detail">
+                    <td colspan="7">
+                        <ErrorBanner error={(*error).clone()} shown_fields={NOTE_FIELDS} />
+                        if *rejecting {
+                            <form class="form reject-form" onsubmit={reject} novalidate=true>
+                                <Field id={format!("reject-note-{id}")} label={i18n.tf("verify.reject_note", &[("name", &a.employee_name)])}
+                                    value={(*note).clone()} rows={2} on_input={on_note} required=true
+                                    error={(*note_error).clone().or_else(|| error.as_ref().and_then(|e| e.field("note")))} />
+                                <div class="actions">
+                                    <button type="submit" class="button-primary button-danger-solid" disabled={*busy}>
+                                        { if *busy { i18n.t("common.working") } else { i18n.t("verify.reject_send") } }
+                                    </button>
+                                    <button type="button" class="button-quiet" disabled={*busy} onclick={cancel_reject}>
+                                        { i18n.t("common.cancel") }
+                                    </button>
+                                </div>
+                            </form>
+                        }
+                    </td>
+                </tr>
+            }
+        </>
+    }
+}
