@@ -24,10 +24,12 @@ export function launchBrowser() {
 
 /**
  * A fresh context (own storage, so signed out) and a page that records uncaught errors;
- * `errors()` lists them so a test can check the app did not crash.
+ * `errors()` lists them so a test can check the app did not crash. The browser keeps the demo
+ * Pemda's clock (WIB, UTC+7), as its employees' phones do: otherwise, between 17:00 and 24:00
+ * UTC, the browser's "today" is the server's yesterday.
  */
 export async function openPage(browser, contextOptions = {}) {
-  const context = await browser.newContext(contextOptions);
+  const context = await browser.newContext({ timezoneId: 'Asia/Jakarta', ...contextOptions });
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (error) => errors.push(error.message));
