@@ -1,7 +1,8 @@
 //! Words for the `validator` errors of the shared request types, so that forms check on the
 //! device with the same rules the server applies.
 
-use crate::i18n::I18n;
+use crate::i18n::{I18n, Lang};
+use kinerja_types::Issue;
 use std::collections::HashMap;
 use validator::{Validate, ValidationError};
 
@@ -20,15 +21,12 @@ pub fn check<T: Validate>(value: &T, i18n: &I18n) -> HashMap<String, String> {
         .collect()
 }
 
+/// A broken rule in the reader's language: the request type's own Indonesian words where it gives
+/// some, else (and always in English) the words of the rule's code and bounds.
 fn describe(error: &ValidationError, i18n: &I18n) -> String {
-    if let Some(message) = &error.message {
-        return message.to_string();
-    }
-    let param = |name: &str| error.params.get(name).map(|v| v.to_string());
-    match (error.code.as_ref(), param("min"), param("max"), param("equal")) {
-        ("range", Some(min), Some(max), _) => i18n.tf("validation.range", &[("min", &min), ("max", &max)]),
-        ("length", _, _, Some(equal)) => i18n.tf("validation.length_equal", &[("n", &equal)]),
-        ("length", Some(min), Some(max), _) => i18n.tf("validation.length", &[("min", &min), ("max", &max)]),
-        _ => i18n.t("validation.invalid").to_owned(),
+    let english = i18n.lang() == Lang::En;
+    match &error.message {
+        Some(message) if !english => message.to_string(),
+        _ => Issue::from(error).render(english),
     }
 }

@@ -3,7 +3,7 @@
 
 use actix_web::http::{header, StatusCode};
 use actix_web::{HttpResponse, ResponseError};
-use kinerja_types::{FieldError, Problem};
+use kinerja_types::{FieldError, Issue, Problem};
 use sea_orm::{DbErr, RuntimeErr, SqlErr};
 
 /// Everything a request can fail with.
@@ -36,10 +36,9 @@ pub enum ApiError {
 pub type ApiResult<T> = Result<T, ApiError>;
 
 impl ApiError {
-    /// A 422 for one field.
-    pub fn field(field: &str, message: impl Into<String>) -> Self {
-        let message = message.into();
-        Self::Validation { detail: format!("{field}: {message}"), errors: vec![FieldError::new(field, message)] }
+    /// A 422 for one field: what is wrong as a code with parameters, worded in Indonesian.
+    pub fn field(field: &str, issue: impl Into<Issue>) -> Self {
+        Self::fields(vec![FieldError::new(field, issue)])
     }
 
     /// A 422 for several fields.
@@ -167,12 +166,12 @@ impl From<validator::ValidationErrors> for ApiError {
         let mut out = Vec::new();
         for (field, list) in errs.field_errors() {
             for e in list {
-                let message = e
-                    .message
-                    .as_ref()
-                    .map(|m| m.to_string())
-                    .unwrap_or_else(|| format!("nilai tidak valid ({})", e.code));
-                out.push(FieldError::new(field.to_string(), message));
+                let mut error = FieldError::new(field.to_string(), e);
+                // The rule's own Indonesian words, where the request type gives some.
+                if let Some(m) = &e.message {
+                    error.message = m.to_string();
+                }
+                out.push(error);
             }
         }
         out.sort_by(|a, b| a.field.cmp(&b.field));

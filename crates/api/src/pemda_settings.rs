@@ -4,6 +4,7 @@ use crate::audit::{self, Actor, Change};
 use crate::entities::settings;
 use crate::error::{ApiError, ApiResult};
 use chrono::Utc;
+use kinerja_types::Invalid;
 use kinerja_types::{FieldError, PemdaSettings};
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{ConnectionTrait, DatabaseConnection, EntityTrait, Set};
@@ -77,9 +78,9 @@ pub async fn patch(db: &DatabaseConnection, actor: &Actor, changes: Value) -> Ap
     let mut errors = Vec::new();
     for key in changes.keys() {
         if !merged.contains_key(key) {
-            errors.push(FieldError::new(key, "pengaturan ini tidak dikenal"));
+            errors.push(FieldError::new(key, Invalid::UnknownSetting));
         } else if !fits(key, &changes[key]) {
-            errors.push(FieldError::new(key, "tipe nilai tidak sesuai"));
+            errors.push(FieldError::new(key, Invalid::SettingType));
         }
     }
     if !errors.is_empty() {
@@ -98,7 +99,7 @@ pub async fn patch(db: &DatabaseConnection, actor: &Actor, changes: Value) -> Ap
         serde_json::from_value(Value::Object(merged)).map_err(|e| ApiError::Internal(e.into()))?;
     next.validate()?;
     check_deadline(&next.skp_deadline)?;
-    next.tpp.check().map_err(|e| ApiError::field("tpp", e.to_string()))?;
+    next.tpp.check().map_err(|e| ApiError::field("tpp", &e))?;
     if after.is_empty() {
         return Ok(current);
     }
@@ -136,5 +137,5 @@ pub async fn patch(db: &DatabaseConnection, actor: &Actor, changes: Value) -> Ap
 fn check_deadline(raw: &str) -> ApiResult<()> {
     chrono::NaiveDate::parse_from_str(&format!("2024-{raw}"), "%Y-%m-%d")
         .map(|_| ())
-        .map_err(|_| ApiError::field("skp_deadline", "gunakan format BB-TT, misalnya 01-31"))
+        .map_err(|_| ApiError::field("skp_deadline", Invalid::SkpDeadlineFormat))
 }

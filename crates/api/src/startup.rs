@@ -170,7 +170,10 @@ fn json_error(err: JsonPayloadError, _req: &actix_web::HttpRequest) -> actix_web
         }
         JsonPayloadError::Deserialize(e) if e.is_data() => ApiError::Validation {
             detail: format!("isian tidak valid: {e}"),
-            errors: vec![kinerja_types::FieldError::new(field_from_serde(&e.to_string()), e.to_string())],
+            errors: vec![kinerja_types::FieldError::new(
+                field_from_serde(&e.to_string()),
+                kinerja_types::Issue::new(kinerja_types::Invalid::BodyField).with("detail", e),
+            )],
         },
         JsonPayloadError::Deserialize(e) => ApiError::BadRequest(format!("JSON tidak valid: {e}")),
         _ => ApiError::BadRequest("badan permintaan tidak dapat dibaca".into()),

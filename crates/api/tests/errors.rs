@@ -6,7 +6,7 @@ mod common;
 
 use common::{Backend, TestApp};
 use reqwest::StatusCode;
-use serde_json::Value;
+use serde_json::{json, Value};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 use tokio::net::{TcpListener, TcpStream};
@@ -59,7 +59,27 @@ async fn request_errors_are_problems(app: TestApp) {
             (StatusCode::UNPROCESSABLE_ENTITY, Some("year")),
             "{path}: {body}"
         );
+        assert_eq!(body["errors"][0]["code"], "year_range", "{path}: {body}");
     }
+    // Every invalid field names its issue as a code with parameters, which clients word in their
+    // own language; the message is the Indonesian wording. A hand-written rule:
+    let (status, body) = app
+        .post("/api/v1/units", &token, json!({ "code": "X1", "name": "Unit X", "kind": "opd", "parent_id": 987654 }))
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    let error: kinerja_types::FieldError = serde_json::from_value(body["errors"][0].clone()).unwrap();
+    assert_eq!((error.field.as_str(), error.code.as_str()), ("parent_id", "parent_unit_missing"));
+    assert_eq!(error.params["id"], "987654");
+    assert_eq!(error.message, "unit induk 987654 tidak ada");
+    assert_eq!(error.words(true), "parent unit 987654 does not exist");
+    // A rule of the request type: its bounds as parameters, never the value sent.
+    let (status, body) = app.post("/api/v1/units", &token, json!({ "code": "X2", "name": "", "kind": "opd" })).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    let error: kinerja_types::FieldError = serde_json::from_value(body["errors"][0].clone()).unwrap();
+    assert_eq!(error.field, "name");
+    assert!(error.code.starts_with("length"), "{body}");
+    assert!(!error.params.contains_key("value"), "{body}");
+    assert!(!error.words(true).is_empty() && error.words(true) != error.message, "{body}");
     let big = format!("{{\"code\":\"X\",\"name\":\"{}\",\"kind\":\"opd\"}}", "a".repeat(3 * 1024 * 1024));
     let too_large = c
         .post(app.url("/api/v1/units"))

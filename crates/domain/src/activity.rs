@@ -35,6 +35,26 @@ impl ActivityStatus {
     }
 }
 
+/// Why an activity cannot be logged as given.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum LogError {
+    #[error("tanggal aktivitas tidak boleh di masa depan")]
+    DateFuture,
+    #[error("aktivitas paling lambat dicatat {days} hari ke belakang (paling awal {})", earliest.format("%Y-%m-%d"))]
+    TooOld { days: u32, earliest: NaiveDate },
+    #[error("durasi harus lebih dari 0 menit")]
+    MinutesPositive,
+    #[error(
+        "total aktivitas pada {} menjadi {total} menit, melebihi batas {cap} menit per hari (sudah tercatat {logged} menit)",
+        date.format("%Y-%m-%d")
+    )]
+    DayCap { date: NaiveDate, total: u32, cap: u32, logged: u32 },
+    #[error("jam '{0}' tidak valid; gunakan JJ:MM")]
+    TimeFormat(String),
+    #[error("jam selesai harus setelah jam mulai")]
+    EndBeforeStart,
+}
+
 /// The Pemda's limits on logging, from the settings.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct LogRules {
@@ -44,48 +64,36 @@ pub struct LogRules {
 
 impl LogRules {
     /// A date may not lie in the future nor further back than allowed.
-    pub fn check_date(&self, date: NaiveDate, today: NaiveDate) -> Result<(), String> {
+    pub fn check_date(&self, date: NaiveDate, today: NaiveDate) -> Result<(), LogError> {
         if date > today {
-            return Err("tanggal aktivitas tidak boleh di masa depan".into());
+            return Err(LogError::DateFuture);
         }
         let earliest = today - Duration::days(i64::from(self.max_days_back));
         if date < earliest {
-            return Err(format!(
-                "aktivitas paling lambat dicatat {} hari ke belakang (paling awal {})",
-                self.max_days_back,
-                earliest.format("%Y-%m-%d")
-            ));
+            return Err(LogError::TooOld { days: self.max_days_back, earliest });
         }
         Ok(())
     }
 
     /// `minutes` more on a day that already holds `logged` minutes must stay within the cap.
-    pub fn check_minutes(&self, minutes: u32, logged: u32, date: NaiveDate) -> Result<(), String> {
+    pub fn check_minutes(&self, minutes: u32, logged: u32, date: NaiveDate) -> Result<(), LogError> {
         if minutes == 0 {
-            return Err("durasi harus lebih dari 0 menit".into());
+            return Err(LogError::MinutesPositive);
         }
         let total = logged + minutes;
         if total > self.max_minutes_per_day {
-            return Err(format!(
-                "total aktivitas pada {} menjadi {} menit, melebihi batas {} menit per hari (sudah tercatat {} menit)",
-                date.format("%Y-%m-%d"),
-                total,
-                self.max_minutes_per_day,
-                logged
-            ));
+            return Err(LogError::DayCap { date, total, cap: self.max_minutes_per_day, logged });
         }
         Ok(())
     }
 }
 
 /// Minutes between a start and an end time given as `HH:MM` on the same day.
-pub fn minutes_between(start: &str, end: &str) -> Result<u32, String> {
-    let parse = |t: &str| {
-        NaiveTime::parse_from_str(t.trim(), "%H:%M").map_err(|_| format!("jam '{t}' tidak valid; gunakan JJ:MM"))
-    };
+pub fn minutes_between(start: &str, end: &str) -> Result<u32, LogError> {
+    let parse = |t: &str| NaiveTime::parse_from_str(t.trim(), "%H:%M").map_err(|_| LogError::TimeFormat(t.to_owned()));
     let (a, b) = (parse(start)?, parse(end)?);
     if b <= a {
-        return Err("jam selesai harus setelah jam mulai".into());
+        return Err(LogError::EndBeforeStart);
     }
     Ok((b - a).num_minutes() as u32)
 }
@@ -124,8 +132,8 @@ mod tests {
         let today = d(2026, 11, 23);
         assert!(rules.check_date(today, today).is_ok());
         assert!(rules.check_date(d(2026, 11, 16), today).is_ok());
-        assert!(rules.check_date(d(2026, 11, 15), today).unwrap_err().contains("7 hari"));
-        assert!(rules.check_date(d(2026, 11, 24), today).unwrap_err().contains("masa depan"));
+        assert!(rules.check_date(d(2026, 11, 15), today).unwrap_err().to_string().contains("7 hari"));
+        assert!(rules.check_date(d(2026, 11, 24), today).unwrap_err().to_string().contains("masa depan"));
     }
 
     #[test]
@@ -133,7 +141,7 @@ mod tests {
         let rules = LogRules { max_days_back: 7, max_minutes_per_day: 720 };
         let day = d(2026, 11, 23);
         assert!(rules.check_minutes(720, 0, day).is_ok());
-        assert!(rules.check_minutes(121, 600, day).unwrap_err().contains("721 menit"));
+        assert!(rules.check_minutes(121, 600, day).unwrap_err().to_string().contains("721 menit"));
         assert!(rules.check_minutes(0, 0, day).is_err());
         assert_eq!(minutes_between("07:30", "09:15"), Ok(105));
         assert!(minutes_between("09:00", "08:00").is_err());

@@ -61,15 +61,27 @@ pub struct Ikm {
     pub grade: Grade,
 }
 
+/// Why custom weights are refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum WeightsError {
+    #[error("bobot harus 9 angka, bukan {0}")]
+    Count(usize),
+    #[error("bobot tidak boleh negatif")]
+    Negative,
+    /// The sum, to four decimals.
+    #[error("jumlah bobot harus 1, bukan {0}")]
+    Sum(String),
+}
+
 /// Checks custom weights: nine, none negative, summing to 1.
-pub fn check_weights(w: &[f64]) -> Result<[f64; 9], String> {
-    let arr: [f64; 9] = w.try_into().map_err(|_| format!("bobot harus 9 angka, bukan {}", w.len()))?;
+pub fn check_weights(w: &[f64]) -> Result<[f64; 9], WeightsError> {
+    let arr: [f64; 9] = w.try_into().map_err(|_| WeightsError::Count(w.len()))?;
     if arr.iter().any(|x| !x.is_finite() || *x < 0.0) {
-        return Err("bobot tidak boleh negatif".into());
+        return Err(WeightsError::Negative);
     }
     let sum: f64 = arr.iter().sum();
     if (sum - 1.0).abs() > 1e-6 {
-        return Err(format!("jumlah bobot harus 1, bukan {sum:.4}"));
+        return Err(WeightsError::Sum(format!("{sum:.4}")));
     }
     Ok(arr)
 }
@@ -139,7 +151,7 @@ mod tests {
         // U1 answered 4, the rest 2: 4×0.2 + 2×0.8 = 2.4 → 60.00.
         let r = compute(&[[4, 2, 2, 2, 2, 2, 2, 2, 2]], Some(&w)).unwrap();
         assert_eq!(r.ikm, 60.0);
-        assert!(check_weights(&[0.2; 9]).unwrap_err().contains("jumlah bobot"));
+        assert!(check_weights(&[0.2; 9]).unwrap_err().to_string().contains("jumlah bobot"));
         assert!(check_weights(&[0.5; 3]).is_err());
     }
 }

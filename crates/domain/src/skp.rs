@@ -101,6 +101,25 @@ pub enum Intervened {
     Nothing,
 }
 
+/// Why an RHK cannot build on what it names (see [`check_cascade`]); each says what to pick instead.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum CascadeError {
+    #[error("pilih sasaran Perjanjian Kinerja tahun {year}, bukan tahun {other}")]
+    PkYear { year: i32, other: i32 },
+    #[error("pilih sasaran Perjanjian Kinerja unit Anda sendiri")]
+    PkOwnUnit,
+    #[error("RHK pimpinan tinggi (JPT) harus mengacu pada sasaran Perjanjian Kinerja unitnya (pk_goal_id)")]
+    JptNeedsPk,
+    #[error("pegawai belum memiliki atasan langsung; minta admin melengkapi data atasan")]
+    NoSupervisor,
+    #[error("pilih RHK atasan langsung dari SKP tahun {year}, bukan tahun {other}")]
+    RhkYear { year: i32, other: i32 },
+    #[error("RHK yang diintervensi harus milik atasan langsung Anda; pilih salah satu RHK atasan langsung")]
+    NotSupervisors,
+    #[error("pilih RHK atasan langsung yang diintervensi (parent_rhk_id)")]
+    RhkRequired,
+}
+
 /// Checks the cascade rule for a new RHK of `owner` (of `kind`, in `unit_id`, with direct
 /// supervisor `supervisor_id`) in an SKP of `year`. A JPT names a PK goal of its unit; everyone
 /// else names an RHK of their direct supervisor's SKP of the same year. The error says what to
@@ -111,34 +130,25 @@ pub fn check_cascade(
     supervisor_id: Option<i64>,
     year: i32,
     target: &Intervened,
-) -> Result<(), String> {
+) -> Result<(), CascadeError> {
     if kind == PositionKind::Jpt {
         return match target {
             Intervened::PkGoal { unit_id: u, year: y } if *u == unit_id && *y == year => Ok(()),
-            Intervened::PkGoal { year: y, .. } if *y != year => {
-                Err(format!("pilih sasaran Perjanjian Kinerja tahun {year}, bukan tahun {y}"))
-            }
-            Intervened::PkGoal { .. } => Err("pilih sasaran Perjanjian Kinerja unit Anda sendiri".into()),
-            _ => {
-                Err("RHK pimpinan tinggi (JPT) harus mengacu pada sasaran Perjanjian Kinerja unitnya (pk_goal_id)"
-                    .into())
-            }
+            Intervened::PkGoal { year: y, .. } if *y != year => Err(CascadeError::PkYear { year, other: *y }),
+            Intervened::PkGoal { .. } => Err(CascadeError::PkOwnUnit),
+            _ => Err(CascadeError::JptNeedsPk),
         };
     }
     let Some(supervisor) = supervisor_id else {
-        return Err("pegawai belum memiliki atasan langsung; minta admin melengkapi data atasan".into());
+        return Err(CascadeError::NoSupervisor);
     };
     match target {
         Intervened::ParentRhk { owner_employee_id, year: y } if *owner_employee_id == supervisor && *y == year => {
             Ok(())
         }
-        Intervened::ParentRhk { year: y, .. } if *y != year => {
-            Err(format!("pilih RHK atasan langsung dari SKP tahun {year}, bukan tahun {y}"))
-        }
-        Intervened::ParentRhk { .. } => {
-            Err("RHK yang diintervensi harus milik atasan langsung Anda; pilih salah satu RHK atasan langsung".into())
-        }
-        _ => Err("pilih RHK atasan langsung yang diintervensi (parent_rhk_id)".into()),
+        Intervened::ParentRhk { year: y, .. } if *y != year => Err(CascadeError::RhkYear { year, other: *y }),
+        Intervened::ParentRhk { .. } => Err(CascadeError::NotSupervisors),
+        _ => Err(CascadeError::RhkRequired),
     }
 }
 
@@ -179,13 +189,23 @@ mod tests {
         assert!(check_cascade(jpt, 2, None, 2026, &Intervened::PkGoal { unit_id: 3, year: 2026 }).is_err());
         assert!(check_cascade(jpt, 2, None, 2026, &Intervened::PkGoal { unit_id: 2, year: 2025 })
             .unwrap_err()
+            .to_string()
             .contains("2026"));
-        assert!(check_cascade(jpt, 2, None, 2026, &Intervened::Nothing).unwrap_err().contains("pk_goal_id"));
+        assert!(check_cascade(jpt, 2, None, 2026, &Intervened::Nothing)
+            .unwrap_err()
+            .to_string()
+            .contains("pk_goal_id"));
         let parent = |owner, year| Intervened::ParentRhk { owner_employee_id: owner, year };
         assert!(check_cascade(pel, 5, Some(4), 2026, &parent(4, 2026)).is_ok());
-        assert!(check_cascade(pel, 5, Some(4), 2026, &parent(9, 2026)).unwrap_err().contains("atasan langsung"));
-        assert!(check_cascade(pel, 5, Some(4), 2026, &parent(4, 2025)).unwrap_err().contains("tahun 2026"));
-        assert!(check_cascade(pel, 5, Some(4), 2026, &Intervened::Nothing).unwrap_err().contains("parent_rhk_id"));
+        assert!(check_cascade(pel, 5, Some(4), 2026, &parent(9, 2026))
+            .unwrap_err()
+            .to_string()
+            .contains("atasan langsung"));
+        assert!(check_cascade(pel, 5, Some(4), 2026, &parent(4, 2025)).unwrap_err().to_string().contains("tahun 2026"));
+        assert!(check_cascade(pel, 5, Some(4), 2026, &Intervened::Nothing)
+            .unwrap_err()
+            .to_string()
+            .contains("parent_rhk_id"));
         assert!(check_cascade(pel, 5, None, 2026, &parent(4, 2026)).is_err());
         assert!(check_cascade(pel, 5, Some(4), 2026, &Intervened::PkGoal { unit_id: 5, year: 2026 }).is_err());
     }

@@ -10,6 +10,7 @@ pub mod competency;
 pub mod dashboard;
 pub mod employee;
 pub mod export;
+pub mod invalid;
 pub mod notification;
 pub mod oversight;
 pub mod page;
@@ -19,6 +20,7 @@ pub mod report;
 mod serde_opt;
 pub mod settings;
 pub mod skp;
+mod template;
 pub mod tpp;
 pub mod unit;
 pub mod user;
@@ -45,6 +47,7 @@ pub use dashboard::{
 };
 pub use employee::{Employee, EmployeePatch, ImportError, ImportReport, NewEmployee};
 pub use export::{SiasnExport, SiasnIndikator, SiasnPegawai, SiasnPenilaian, SiasnRhk, SiasnSkp};
+pub use invalid::{Invalid, Issue};
 pub use notification::{Notice, NoticeCode, Notification};
 pub use oversight::{
     AssessmentReview, DiscussedEmployee, EvaluationSession, EvaluationTeam, Forum, ForumCommitment, ForumInput,

@@ -2,6 +2,7 @@
 //! either language, rendered from the one table below by the server (the stored Indonesian title
 //! and body, for API clients) and by the SPA (in the reader's language).
 
+use crate::template::fill;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -218,28 +219,6 @@ impl Notice {
         let (title, body) = self.code.templates(english);
         (fill(title, &self.params), fill(body, &self.params))
     }
-}
-
-/// Replaces each `{name}` of the template by its parameter; an unknown placeholder stays as written.
-fn fill(template: &str, params: &BTreeMap<String, String>) -> String {
-    let mut out = String::with_capacity(template.len());
-    let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        out.push_str(&rest[..open]);
-        let after = &rest[open + 1..];
-        match after.find('}').map(|close| (&after[..close], close)) {
-            Some((name, close)) if params.contains_key(name) => {
-                out.push_str(&params[name]);
-                rest = &after[close + 1..];
-            }
-            _ => {
-                out.push('{');
-                rest = after;
-            }
-        }
-    }
-    out.push_str(rest);
-    out
 }
 
 #[cfg(test)]

@@ -1,4 +1,6 @@
+use crate::invalid::{Invalid, Issue};
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 /// RFC 9457 problem details: the body of every error answer.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -20,16 +22,62 @@ pub struct Problem {
     pub errors: Vec<FieldError>,
 }
 
-/// One invalid field.
+/// One invalid field: what is wrong as a code with parameters (for clients that word it in their
+/// own language, see [`Invalid`]) and in Indonesian words.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct FieldError {
     pub field: String,
+    /// In Indonesian.
     pub message: String,
+    /// An [`Invalid`] code, e.g. `level_range`, `length`.
+    #[serde(default = "invalid_code")]
+    pub code: String,
+    /// The values of the code's placeholders.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub params: BTreeMap<String, String>,
+}
+
+/// The code of errors a client found itself (see [`FieldError::local`]).
+const LOCAL: &str = "local";
+
+fn invalid_code() -> String {
+    Invalid::Invalid.code().to_owned()
 }
 
 impl FieldError {
-    pub fn new(field: impl Into<String>, message: impl Into<String>) -> Self {
-        Self { field: field.into(), message: message.into() }
+    /// The field's issue, worded in Indonesian.
+    pub fn new(field: impl Into<String>, issue: impl Into<Issue>) -> Self {
+        let issue = issue.into();
+        Self {
+            field: field.into(),
+            message: issue.render(false),
+            code: issue.kind.code().to_owned(),
+            params: issue.params,
+        }
+    }
+
+    /// A field error whose words are not (yet) a code: an import row's message, which the import
+    /// report also lists per row. Shown in English as "invalid value".
+    pub fn uncoded(field: impl Into<String>, message: impl Into<String>) -> Self {
+        Self { field: field.into(), message: message.into(), code: invalid_code(), params: BTreeMap::new() }
+    }
+
+    /// An error a client found itself, already in its reader's language (code `local`).
+    pub fn local(field: impl Into<String>, words: impl Into<String>) -> Self {
+        Self { field: field.into(), message: words.into(), code: LOCAL.to_owned(), params: BTreeMap::new() }
+    }
+
+    /// The issue's words in the reader's language: English from the code, Indonesian as sent (a
+    /// client's own `local` errors as they are).
+    pub fn words(&self, english: bool) -> String {
+        if self.code == LOCAL {
+            return self.message.clone();
+        }
+        match Invalid::from_code(&self.code) {
+            Some(kind) if english => crate::template::fill(kind.template(true), &self.params),
+            None if english => Invalid::Invalid.template(true).to_owned(),
+            _ => self.message.clone(),
+        }
     }
 }

@@ -1,6 +1,6 @@
 //! The one error type of every API call, and the words shown for it.
 
-use crate::i18n::I18n;
+use crate::i18n::{I18n, Lang};
 use kinerja_types::{FieldError, Problem};
 
 /// Why an API call failed. Built from the status and the problem+json body.
@@ -57,9 +57,20 @@ impl ApiError {
         }
     }
 
-    /// What to tell the user: the server's own words when it gave some, else ours.
+    /// What to tell the user: the server's own words when it gave some and they are in the
+    /// reader's language (the server words its details in Indonesian), else ours. Invalid fields
+    /// are worded from their codes.
     pub fn message(&self, i18n: &I18n) -> String {
-        let own = |detail: &Option<String>, key: &str| detail.clone().unwrap_or_else(|| i18n.t(key).to_owned());
+        let english = i18n.lang() == Lang::En;
+        let own = |detail: &Option<String>, key: &str| match detail {
+            Some(d) if !english => d.clone(),
+            _ => i18n.t(key).to_owned(),
+        };
+        if let ApiError::Invalid { fields, .. } = self {
+            if english && !fields.is_empty() {
+                return fields.iter().map(|f| format!("{}: {}", f.field, f.words(true))).collect::<Vec<_>>().join("; ");
+            }
+        }
         match self {
             ApiError::Network => i18n.t("error.network").to_owned(),
             ApiError::Unauthorized(d) => own(d, "error.unauthorized"),
@@ -73,9 +84,10 @@ impl ApiError {
             }
             ApiError::Unavailable => i18n.t("error.unavailable").to_owned(),
             ApiError::Server => i18n.t("error.server").to_owned(),
-            ApiError::Other { status, detail } => {
-                detail.clone().unwrap_or_else(|| i18n.tf("error.other", &[("status", &status.to_string())]))
-            }
+            ApiError::Other { status, detail } => match detail {
+                Some(d) if !english => d.clone(),
+                _ => i18n.tf("error.other", &[("status", &status.to_string())]),
+            },
             ApiError::BadResponse => i18n.t("error.bad_response").to_owned(),
         }
     }
@@ -88,10 +100,11 @@ impl ApiError {
         }
     }
 
-    /// What the server said about `field`, if anything.
+    /// What the server said about `field`, if anything, in the reader's language.
     pub fn field(&self, field: &str) -> Option<String> {
-        let messages: Vec<&str> =
-            self.fields().iter().filter(|e| e.field == field).map(|e| e.message.as_str()).collect();
+        let english = Lang::stored() == Lang::En;
+        let messages: Vec<String> =
+            self.fields().iter().filter(|e| e.field == field).map(|e| e.words(english)).collect();
         (!messages.is_empty()).then(|| messages.join("; "))
     }
 }

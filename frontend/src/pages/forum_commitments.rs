@@ -115,7 +115,7 @@ fn CommitmentForm(props: &CommitmentFormProps) -> Html {
             let Ok(due_on) = due.parse::<chrono::NaiveDate>() else {
                 error.set(Some(ApiError::Invalid {
                     detail: None,
-                    fields: vec![kinerja_types::FieldError::new("due_on", i18n.t("forum.due_required"))],
+                    fields: vec![kinerja_types::FieldError::local("due_on", i18n.t("forum.due_required"))],
                 }));
                 return;
             };

@@ -158,11 +158,11 @@ fn AnnounceForm(props: &AnnounceProps) -> Html {
             }
             let mut invalid = Vec::new();
             if unit.is_none() {
-                invalid.push(kinerja_types::FieldError::new("unit_id", i18n.t("validation.unit_required")));
+                invalid.push(kinerja_types::FieldError::local("unit_id", i18n.t("validation.unit_required")));
             }
             let day = date.parse::<chrono::NaiveDate>().ok();
             if day.is_none() {
-                invalid.push(kinerja_types::FieldError::new("date", i18n.t("forum.date_required")));
+                invalid.push(kinerja_types::FieldError::local("date", i18n.t("forum.date_required")));
             }
             let (Some(unit_id), Some(day), true) = (*unit, day, invalid.is_empty()) else {
                 error.set(Some(ApiError::Invalid { detail: None, fields: invalid }));

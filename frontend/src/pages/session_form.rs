@@ -88,11 +88,11 @@ pub fn SessionForm(props: &SessionFormProps) -> Html {
             }
             let mut wrong = Vec::new();
             if unit.is_none() {
-                wrong.push(FieldError::new("unit_id", i18n.t("validation.unit_required")));
+                wrong.push(FieldError::local("unit_id", i18n.t("validation.unit_required")));
             }
             let day = held_on.parse::<chrono::NaiveDate>().ok();
             if day.is_none() {
-                wrong.push(FieldError::new("held_on", i18n.t("session.date_required")));
+                wrong.push(FieldError::local("held_on", i18n.t("session.date_required")));
             }
             let mut follow_ups = Vec::new();
             for (n, row) in rows.iter().enumerate().filter(|(_, r)| **r != Row::default()) {
@@ -102,7 +102,7 @@ pub fn SessionForm(props: &SessionFormProps) -> Html {
                         owner_id,
                         due_on,
                     }),
-                    _ => wrong.push(FieldError::new(
+                    _ => wrong.push(FieldError::local(
                         "follow_ups",
                         i18n.tf("session.follow_up_incomplete", &[("n", &(n + 1).to_string())]),
                     )),

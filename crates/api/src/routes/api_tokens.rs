@@ -7,6 +7,7 @@ use crate::routes::list::{page, PageQuery};
 use crate::services::api_tokens;
 use crate::state::AppState;
 use actix_web::{delete, get, post, web, HttpResponse};
+use kinerja_types::Invalid;
 use kinerja_types::{ApiToken, ApiTokenCreated, NewApiToken, Page, Problem};
 use validator::Validate;
 
@@ -44,7 +45,7 @@ pub async fn create_token(
     if let Some(unit) = body.unit_id {
         crate::services::units::visible(&txn, &viewer, unit)
             .await
-            .map_err(|_| ApiError::field("unit_id", "unit tidak ditemukan"))?;
+            .map_err(|_| ApiError::field("unit_id", Invalid::UnitNotFound))?;
     }
     let created = api_tokens::create(&txn, &viewer.actor(), viewer.user_id, &body).await?;
     txn.commit().await?;

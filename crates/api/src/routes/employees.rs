@@ -81,7 +81,7 @@ pub async fn create_employee(
 ) -> ApiResult<HttpResponse> {
     viewer.require(Capability::Administer)?;
     body.validate()?;
-    let nip = Nip::parse_for(&body.nip, body.employment_type).map_err(|e| ApiError::field("nip", e.to_string()))?;
+    let nip = Nip::parse_for(&body.nip, body.employment_type).map_err(|e| ApiError::field("nip", &e))?;
     let txn = crate::db::begin(&state.db).await?;
     let wire = people::create(&txn, &viewer.actor(), &body, nip.to_string()).await?;
     txn.commit().await?;

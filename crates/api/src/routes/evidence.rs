@@ -9,6 +9,7 @@ use actix_multipart::Multipart;
 use actix_web::http::header;
 use actix_web::{get, post, web, HttpResponse};
 use futures_util::StreamExt;
+use kinerja_types::Invalid;
 use kinerja_types::{Evidence, NewEvidenceLink, Problem};
 use validator::Validate;
 
@@ -23,9 +24,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     responses((status = 201, body = Evidence), (status = 413, body = Problem), (status = 415, body = Problem), (status = 422, body = Problem)))]
 #[post("/evidence")]
 pub async fn upload(state: web::Data<AppState>, viewer: Viewer, mut form: Multipart) -> ApiResult<HttpResponse> {
-    let me = viewer
-        .employee_id
-        .ok_or_else(|| ApiError::field("employee", "akun ini tidak terhubung dengan data pegawai"))?;
+    let me = viewer.employee_id.ok_or_else(|| ApiError::field("employee", Invalid::NoEmployeeRecord))?;
     let limit = state.settings().await?.evidence_max_bytes as usize;
     let mut file: Option<(String, Vec<u8>)> = None;
     // Counted over every part, so that extra parts cannot get around the limit.
@@ -49,7 +48,7 @@ pub async fn upload(state: web::Data<AppState>, viewer: Viewer, mut form: Multip
             file = Some((name, bytes));
         }
     }
-    let (name, bytes) = file.ok_or_else(|| ApiError::field("file", "kirim berkas pada bagian bernama 'file'"))?;
+    let (name, bytes) = file.ok_or_else(|| ApiError::field("file", Invalid::FilePartMissing))?;
     let file = svc::accept(&name, &bytes)?;
     let blobs = state.blobs.clone();
     let key = file.sha256.clone();
@@ -72,12 +71,10 @@ pub async fn add_link(
     viewer: Viewer,
     body: web::Json<NewEvidenceLink>,
 ) -> ApiResult<HttpResponse> {
-    let me = viewer
-        .employee_id
-        .ok_or_else(|| ApiError::field("employee", "akun ini tidak terhubung dengan data pegawai"))?;
+    let me = viewer.employee_id.ok_or_else(|| ApiError::field("employee", Invalid::NoEmployeeRecord))?;
     body.validate()?;
     if !(body.url.starts_with("https://") || body.url.starts_with("http://")) {
-        return Err(ApiError::field("url", "tautan harus diawali http:// atau https://"));
+        return Err(ApiError::field("url", Invalid::UrlScheme));
     }
     let txn = crate::db::begin(&state.db).await?;
     let out = svc::add_link(&txn, &viewer.actor(), viewer.user_id, me, &body).await?;

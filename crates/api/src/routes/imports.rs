@@ -37,7 +37,9 @@ pub fn answer<T: Serialize>(result: Result<T, ImportFailure>) -> ApiResult<HttpR
             problem.detail = format!("{} baris bermasalah; tidak ada data yang diimpor", rows.len());
             problem.errors = rows
                 .iter()
-                .map(|r| kinerja_types::FieldError::new(format!("baris {}: {}", r.line, r.field), r.message.clone()))
+                .map(|r| {
+                    kinerja_types::FieldError::uncoded(format!("baris {}: {}", r.line, r.field), r.message.clone())
+                })
                 .collect();
             Ok(HttpResponse::UnprocessableEntity()
                 .insert_header((header::CONTENT_TYPE, "application/problem+json"))

@@ -4,6 +4,7 @@
 use crate::error::{ApiError, ApiResult};
 use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse};
+use kinerja_types::Invalid;
 use kinerja_types::Page;
 use serde::{Deserialize, Serialize};
 use utoipa::IntoParams;
@@ -97,6 +98,6 @@ pub fn check_year(field: &str, year: i32) -> ApiResult<i32> {
     if YEARS.contains(&year) {
         Ok(year)
     } else {
-        Err(ApiError::field(field, "tahun 2000-2100"))
+        Err(ApiError::field(field, Invalid::YearRange))
     }
 }

@@ -8,6 +8,7 @@ use crate::services::skp as svc;
 use crate::state::AppState;
 use actix_web::{get, put, web};
 use kinerja_domain::Period;
+use kinerja_types::{Invalid, Issue};
 use kinerja_types::{Problem, Realization, RealizationNote};
 use serde::Deserialize;
 use utoipa::IntoParams;
@@ -28,10 +29,10 @@ pub struct PeriodQuery {
 fn parse_period(raw: Option<&str>, year: i32) -> ApiResult<Period> {
     let p: Period = match raw {
         None => Period::Year(year),
-        Some(r) => r.parse().map_err(|e: kinerja_domain::PeriodError| ApiError::field("period", e.to_string()))?,
+        Some(r) => r.parse().map_err(|e: kinerja_domain::PeriodError| ApiError::field("period", &e))?,
     };
     if p.year() != year {
-        return Err(ApiError::field("period", format!("periode harus di dalam tahun SKP {year}")));
+        return Err(ApiError::field("period", Issue::new(Invalid::PeriodOutsideSkpYear).with("year", year)));
     }
     Ok(p)
 }

@@ -8,6 +8,7 @@ use crate::routes::list::PageQuery;
 use crate::state::AppState;
 use actix_web::{get, post, web, HttpRequest, HttpResponse};
 use kinerja_domain::Period;
+use kinerja_types::Invalid;
 use kinerja_types::{ImportReport, Page, Problem, TppRow};
 use serde::Deserialize;
 use utoipa::IntoParams;
@@ -59,7 +60,7 @@ pub async fn tpp_report(
 ) -> ApiResult<HttpResponse> {
     let month = match q.month.parse::<Period>() {
         Ok(m @ Period::Month(..)) => m,
-        _ => return Err(ApiError::field("month", "bulan harus berformat YYYY-MM, misalnya 2026-11")),
+        _ => return Err(ApiError::field("month", Invalid::MonthFormat)),
     };
     let units = crate::services::reports::scope(&state.db, &viewer, q.unit_id).await?;
     let settings = state.settings().await?;

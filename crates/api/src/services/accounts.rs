@@ -7,6 +7,7 @@ use crate::error::{ApiError, ApiResult, ConflictExt};
 use crate::policy::parse_roles;
 use chrono::Utc;
 use kinerja_domain::Password;
+use kinerja_types::{Invalid, Issue};
 use kinerja_types::{NewUser, User};
 use sea_orm::{ActiveModelTrait, ConnectionTrait, DatabaseConnection, EntityTrait, IntoActiveModel, QueryOrder, Set};
 use validator::Validate;
@@ -16,16 +17,16 @@ pub async fn create(db: &DatabaseConnection, actor: &audit::Actor, body: &NewUse
     body.validate()?;
     let username = body.username.trim().to_lowercase();
     if !username.chars().all(|c| c.is_ascii_alphanumeric() || "._-".contains(c)) {
-        return Err(ApiError::field("username", "hanya huruf, angka, titik, garis bawah dan tanda hubung"));
+        return Err(ApiError::field("username", Invalid::UsernameChars));
     }
-    let pw = Password::parse(&body.password, &username).map_err(|e| ApiError::field("password", e.to_string()))?;
+    let pw = Password::parse(&body.password, &username).map_err(|e| ApiError::field("password", &e))?;
     let mut roles = body.roles.clone();
     roles.sort_by_key(|r| r.as_str());
     roles.dedup();
     let txn = crate::db::begin(db).await?;
     if roles.iter().any(|r| r.needs_unit()) {
         let Some(unit) = body.unit_id else {
-            return Err(ApiError::field("unit_id", "peran kepala_unit dan operator_layanan memerlukan unit_id"));
+            return Err(ApiError::field("unit_id", Invalid::RoleNeedsUnit));
         };
         require_exists::<units::Entity>(&txn, unit, "unit_id").await?;
     } else if let Some(unit) = body.unit_id {
@@ -64,7 +65,7 @@ where
     <E::PrimaryKey as sea_orm::PrimaryKeyTrait>::ValueType: From<i64>,
 {
     if E::find_by_id(id).one(db).await?.is_none() {
-        return Err(ApiError::field(field, format!("{id} tidak ada")));
+        return Err(ApiError::field(field, Issue::new(Invalid::IdMissing).with("id", id)));
     }
     Ok(())
 }
@@ -92,7 +93,7 @@ pub async fn list(db: &DatabaseConnection, offset: u64, limit: u64) -> ApiResult
 pub async fn reset_password(db: &DatabaseConnection, actor: &audit::Actor, user_id: i64, new: &str) -> ApiResult<()> {
     let txn = crate::db::begin(db).await?;
     let user = users::Entity::find_by_id(user_id).one(&txn).await?.ok_or(ApiError::NotFound)?;
-    let pw = Password::parse(new, &user.username).map_err(|e| ApiError::field("new_password", e.to_string()))?;
+    let pw = Password::parse(new, &user.username).map_err(|e| ApiError::field("new_password", &e))?;
     store_password(&txn, actor, user, &pw, true, "user.password_reset").await?;
     txn.commit().await?;
     Ok(())
@@ -110,11 +111,11 @@ pub async fn change_password(
     let txn = crate::db::begin(db).await?;
     let user = users::Entity::find_by_id(user_id).one(&txn).await?.ok_or(ApiError::NotFound)?;
     if !password::verify(current, &user.password_hash) {
-        return Err(ApiError::field("current_password", "kata sandi saat ini salah"));
+        return Err(ApiError::field("current_password", Invalid::WrongCurrentPassword));
     }
-    let pw = Password::parse(new, &user.username).map_err(|e| ApiError::field("new_password", e.to_string()))?;
+    let pw = Password::parse(new, &user.username).map_err(|e| ApiError::field("new_password", &e))?;
     if new == current {
-        return Err(ApiError::field("new_password", "kata sandi baru harus berbeda dari yang lama"));
+        return Err(ApiError::field("new_password", Invalid::PasswordUnchanged));
     }
     store_password(&txn, actor, user, &pw, false, "user.password_change").await?;
     txn.commit().await?;

@@ -8,6 +8,7 @@ use crate::entities::api_tokens;
 use crate::error::{ApiError, ApiResult};
 use chrono::Utc;
 use kinerja_types::{ApiToken, ApiTokenCreated, NewApiToken, TokenAccess};
+use kinerja_types::{Invalid, Issue};
 use sea_orm::{ActiveModelTrait, DatabaseConnection, EntityTrait, IntoActiveModel, QueryOrder, Set};
 
 /// Tokens, newest first: one page and the total.
@@ -20,10 +21,10 @@ pub async fn list(db: &DatabaseConnection, offset: u64, limit: u64) -> ApiResult
 /// Checks what a token may do: a writing token names its routes, and every route is under the API.
 pub fn check(body: &NewApiToken) -> ApiResult<()> {
     if body.access == TokenAccess::Write && body.routes.is_empty() {
-        return Err(ApiError::field("routes", "token tulis wajib menyebut rute yang boleh ditulisnya"));
+        return Err(ApiError::field("routes", Invalid::WriteTokenRoutes));
     }
     if let Some(bad) = body.routes.iter().find(|r| !r.starts_with("/api/v1/") || r.len() > 200) {
-        return Err(ApiError::field("routes", format!("rute '{bad}' harus diawali /api/v1/")));
+        return Err(ApiError::field("routes", Issue::new(Invalid::RouteNotApi).with("route", bad)));
     }
     Ok(())
 }

@@ -10,6 +10,7 @@ use crate::services::public_codes::{fingerprint, tracking_code};
 use chrono::{Duration, NaiveDate, Utc};
 use kinerja_domain::complaint::deadline;
 use kinerja_domain::ComplaintStatus;
+use kinerja_types::Invalid;
 use kinerja_types::{
     Complaint, ComplaintEvent, ComplaintTransition, NewComplaint, PemdaSettings, PublicComplaintStatus,
 };
@@ -181,24 +182,21 @@ pub async fn transition(
     let mut active = c.into_active_model();
     match body.to {
         ComplaintStatus::Rejected if note.is_none() => {
-            return Err(ApiError::field(
-                "note",
-                "sebutkan alasan penolakan (bukan kewenangan, duplikat, atau informasi kurang)",
-            ));
+            return Err(ApiError::field("note", Invalid::RejectionReason));
         }
         ComplaintStatus::Dispositioned => {
-            let unit = body.unit_id.ok_or_else(|| ApiError::field("unit_id", "pilih unit tujuan disposisi"))?;
+            let unit = body.unit_id.ok_or_else(|| ApiError::field("unit_id", Invalid::DispositionUnit))?;
             units::Entity::find_by_id(unit)
                 .one(txn)
                 .await?
-                .ok_or_else(|| ApiError::field("unit_id", "unit tidak ada"))?;
+                .ok_or_else(|| ApiError::field("unit_id", Invalid::UnitAbsent))?;
             active.disposition_unit_id = Set(Some(unit));
             active.dispositioned_on = Set(Some(settings.today()));
         }
         ComplaintStatus::Responded => {
             let response = body.public_response.as_deref().map(str::trim).filter(|r| !r.is_empty());
             let response =
-                response.ok_or_else(|| ApiError::field("public_response", "tulis tanggapan untuk pelapor"))?;
+                response.ok_or_else(|| ApiError::field("public_response", Invalid::PublicResponseRequired))?;
             active.public_response = Set(Some(response.to_owned()));
         }
         _ => {}
@@ -258,7 +256,7 @@ pub fn named_nip(body: &NewComplaint) -> ApiResult<Option<String>> {
     let nip = body.employee_nip.as_deref().map(str::trim).filter(|n| !n.is_empty()).map(str::to_owned);
     if let Some(n) = &nip {
         if n.len() != 18 || !n.chars().all(|c| c.is_ascii_digit()) {
-            return Err(ApiError::field("employee_nip", "NIP harus 18 digit angka"));
+            return Err(ApiError::field("employee_nip", Invalid::NipDigits));
         }
     }
     Ok(nip)

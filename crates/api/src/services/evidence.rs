@@ -6,6 +6,7 @@ use crate::entities::evidence;
 use crate::error::{ApiError, ApiResult};
 use crate::policy::Viewer;
 use chrono::Utc;
+use kinerja_types::Invalid;
 use kinerja_types::{Evidence, NewEvidenceLink};
 use sea_orm::{ActiveModelTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, Set};
 use sha2::{Digest, Sha256};
@@ -63,7 +64,7 @@ pub struct Accepted {
 /// Checks an uploaded file: 422 when empty, 415 unless its content is a PDF, PNG or JPEG.
 pub fn accept(name: &str, bytes: &[u8]) -> ApiResult<Accepted> {
     if bytes.is_empty() {
-        return Err(ApiError::field("file", "berkas kosong"));
+        return Err(ApiError::field("file", Invalid::FileEmpty));
     }
     let detected = infer::get(bytes).map(|t| t.mime_type()).unwrap_or("application/octet-stream");
     let Some((mime, ext)) = ALLOWED.iter().find(|(m, _)| *m == detected) else {

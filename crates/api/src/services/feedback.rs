@@ -7,6 +7,7 @@ use crate::error::{ApiError, ApiResult};
 use crate::policy::Viewer;
 use crate::services::notify::{self, Message};
 use chrono::Utc;
+use kinerja_types::Invalid;
 use kinerja_types::{Dialog, Feedback, FollowUp, NewDialog, NewFeedback, Notice, NoticeCode};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, QueryFilter, QueryOrder, Set,
@@ -14,7 +15,7 @@ use sea_orm::{
 
 /// The employee asked for (or the viewer), if visible; else 404 (422 when neither is named).
 pub async fn subject(db: &impl ConnectionTrait, viewer: &Viewer, asked: Option<i64>) -> ApiResult<employees::Model> {
-    let id = asked.or(viewer.employee_id).ok_or_else(|| ApiError::field("employee_id", "sebutkan pegawai"))?;
+    let id = asked.or(viewer.employee_id).ok_or_else(|| ApiError::field("employee_id", Invalid::EmployeeRequired))?;
     let scope = viewer.scope();
     crate::services::people::find_visible(db, scope, id).await
 }
@@ -53,9 +54,9 @@ pub async fn check_parent(db: &impl ConnectionTrait, parent_id: i64, employee_id
     let p = feedback::Entity::find_by_id(parent_id)
         .one(db)
         .await?
-        .ok_or_else(|| ApiError::field("parent_id", "umpan balik yang dibalas tidak ada"))?;
+        .ok_or_else(|| ApiError::field("parent_id", Invalid::ReplyTargetMissing))?;
     if p.employee_id != employee_id {
-        return Err(ApiError::field("parent_id", "balasan harus pada utas pegawai yang sama"));
+        return Err(ApiError::field("parent_id", Invalid::ReplyOtherThread));
     }
     Ok(())
 }

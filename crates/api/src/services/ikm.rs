@@ -137,7 +137,7 @@ pub async fn publish(
 /// Sets the unit's custom weights (422 unless they sum to 1) or clears them. Audited.
 pub async fn set_weights(txn: &DatabaseTransaction, actor: &Actor, unit_id: i64, body: &IkmWeights) -> ApiResult<()> {
     let weights = match &body.weights {
-        Some(w) => Some(check_weights(w).map_err(|m| ApiError::field("weights", m))?),
+        Some(w) => Some(check_weights(w).map_err(|m| ApiError::field("weights", &m))?),
         None => None,
     };
     ikm_settings::Entity::insert(ikm_settings::ActiveModel {

@@ -12,6 +12,7 @@ use crate::services::links;
 use crate::services::org_tree::unit_subtree;
 use chrono::{DateTime, NaiveDate, Utc};
 use kinerja_domain::oversight::{is_overdue, FlagStatus, TaskStatus};
+use kinerja_types::Invalid;
 use kinerja_types::{ForumCommitment, OpenTask, OversightFigures, SessionFollowUp, TaskUpdate};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
 use std::collections::{HashMap, HashSet};
@@ -177,7 +178,7 @@ pub fn task_state(update: &TaskUpdate) -> ApiResult<TaskState> {
     Ok(match update.status {
         TaskStatus::Done => match note.filter(|n| n.chars().count() >= 3) {
             Some(n) => TaskState { status: update.status, done_note: Some(n.to_owned()), done_at: Some(Utc::now()) },
-            None => return Err(ApiError::field("note", "tuliskan apa yang sudah dilakukan (minimal 3 karakter)")),
+            None => return Err(ApiError::field("note", Invalid::FollowUpNote)),
         },
         TaskStatus::Open => TaskState { status: update.status, done_note: None, done_at: None },
     })

@@ -7,6 +7,7 @@ use crate::policy::Scope;
 use chrono::Utc;
 use kinerja_domain::{tree, PositionKind};
 use kinerja_types::{Employee, EmployeePatch, NewEmployee};
+use kinerja_types::{Invalid, Issue};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, IntoActiveModel, QueryFilter,
     QueryOrder, QuerySelect, Set,
@@ -79,7 +80,7 @@ pub async fn list(
 
 async fn require_unit(db: &impl ConnectionTrait, unit_id: i64) -> ApiResult<()> {
     if units::Entity::find_by_id(unit_id).one(db).await?.is_none() {
-        return Err(ApiError::field("unit_id", format!("unit {unit_id} tidak ada")));
+        return Err(ApiError::field("unit_id", Issue::new(Invalid::UnitIdMissing).with("id", unit_id)));
     }
     Ok(())
 }
@@ -87,7 +88,7 @@ async fn require_unit(db: &impl ConnectionTrait, unit_id: i64) -> ApiResult<()> 
 async fn require_supervisor(db: &impl ConnectionTrait, supervisor: Option<i64>) -> ApiResult<()> {
     if let Some(s) = supervisor {
         if employees::Entity::find_by_id(s).one(db).await?.is_none() {
-            return Err(ApiError::field("supervisor_id", format!("atasan langsung {s} tidak ada")));
+            return Err(ApiError::field("supervisor_id", Issue::new(Invalid::SupervisorMissing).with("id", s)));
         }
     }
     Ok(())

@@ -7,6 +7,7 @@ use crate::error::{ApiError, ApiResult};
 use crate::services::skp as svc;
 use chrono::Utc;
 use kinerja_domain::{ActivityStatus, Aspect, Period};
+use kinerja_types::Invalid;
 use kinerja_types::{IndicatorRealization, Realization, RealizationNote, RhkRealization};
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, QueryFilter, Set};
@@ -111,7 +112,7 @@ pub async fn set_note(
 ) -> ApiResult<Realization> {
     let plan = svc::rhk_of(txn, &[skp_id]).await?;
     if !plan.iter().any(|r| r.indicators.iter().any(|i| i.id == body.indicator_id)) {
-        return Err(ApiError::field("indicator_id", "indikator ini bukan bagian dari SKP ini"));
+        return Err(ApiError::field("indicator_id", Invalid::IndicatorNotInSkp));
     }
     let owned = evidence::Entity::find()
         .filter(evidence::Column::Id.is_in(body.evidence_ids.clone()))
@@ -119,7 +120,7 @@ pub async fn set_note(
         .all(txn)
         .await?;
     if owned.len() != body.evidence_ids.len() {
-        return Err(ApiError::field("evidence_ids", "bukti dukung tidak ada atau bukan milik Anda"));
+        return Err(ApiError::field("evidence_ids", Invalid::EvidenceNotYours));
     }
     let narrative = body.narrative.as_deref().map(str::trim).filter(|t| !t.is_empty()).map(str::to_owned);
     realization_notes::Entity::insert(realization_notes::ActiveModel {

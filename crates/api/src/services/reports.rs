@@ -6,6 +6,7 @@ use crate::error::{ApiError, ApiResult};
 use crate::policy::{employees_within, within, Capability, Units, Viewer};
 use crate::services::org_tree::unit_subtree;
 use kinerja_domain::Period;
+use kinerja_types::Invalid;
 use kinerja_types::{ActivityReportRow, ComplaintReportRow, IkmReportRow, PemdaSettings, SkpReportRow};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use std::collections::HashMap;
@@ -22,7 +23,7 @@ pub async fn scope(db: &impl ConnectionTrait, viewer: &Viewer, unit_id: Option<i
             Ok(Some(unit_subtree(db, u).await?.into_iter().collect()))
         }
         None if viewer.reads_city() => Ok(None),
-        None => Err(ApiError::field("unit_id", "sebutkan unit")),
+        None => Err(ApiError::field("unit_id", Invalid::UnitRequired)),
     }
 }
 

@@ -3,6 +3,7 @@
 use crate::entities::units;
 use crate::error::{ApiError, ApiResult};
 use crate::policy::{Capability, Viewer};
+use kinerja_types::Invalid;
 use kinerja_types::PublicUnit;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 
@@ -28,7 +29,7 @@ pub async fn find(db: &impl ConnectionTrait, id: i64) -> ApiResult<units::Model>
         .one(db)
         .await?
         .filter(|u| u.is_service_unit)
-        .ok_or_else(|| ApiError::field("unit_id", "unit layanan tidak ditemukan"))
+        .ok_or_else(|| ApiError::field("unit_id", Invalid::ServiceUnitNotFound))
 }
 
 /// 404 outside the viewer's sight; 403 unless it manages (`write`) or reads the unit's service work.

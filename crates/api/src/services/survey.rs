@@ -5,18 +5,18 @@ use crate::entities::surveys;
 use crate::error::{ApiError, ApiResult};
 use crate::services::public_codes::fingerprint;
 use chrono::{Duration, NaiveDate, Utc};
-use kinerja_types::{FieldError, NewSurvey};
+use kinerja_types::{FieldError, Invalid, Issue, NewSurvey};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 
 /// 422 unless there are nine answers, each from 1 to 4 (every wrong one named).
 pub fn check_answers(body: &NewSurvey) -> ApiResult<()> {
     let mut errors = Vec::new();
     if body.answers.len() != 9 {
-        errors.push(FieldError::new("answers", format!("harus 9 jawaban, bukan {}", body.answers.len())));
+        errors.push(FieldError::new("answers", Issue::new(Invalid::SurveyAnswerCount).with("n", body.answers.len())));
     }
     for (i, a) in body.answers.iter().enumerate() {
         if !(1..=4).contains(a) {
-            errors.push(FieldError::new(format!("answers[{i}]"), "jawaban harus 1 sampai 4"));
+            errors.push(FieldError::new(format!("answers[{i}]"), Invalid::SurveyAnswerRange));
         }
     }
     if !errors.is_empty() {

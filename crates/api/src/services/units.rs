@@ -7,6 +7,7 @@ use crate::policy::{Capability, Viewer};
 use crate::state::AppState;
 use chrono::Utc;
 use kinerja_domain::UnitKind;
+use kinerja_types::{Invalid, Issue};
 use kinerja_types::{NewUnit, Unit, UnitPatch};
 use sea_orm::{
     ActiveModelTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, IntoActiveModel, QueryOrder, QuerySelect, Set,
@@ -123,7 +124,7 @@ async fn parent_map(db: &impl ConnectionTrait) -> ApiResult<HashMap<i64, i64>> {
 async fn require_parent(db: &impl ConnectionTrait, parent: Option<i64>) -> ApiResult<()> {
     if let Some(p) = parent {
         if units::Entity::find_by_id(p).one(db).await?.is_none() {
-            return Err(ApiError::field("parent_id", format!("unit induk {p} tidak ada")));
+            return Err(ApiError::field("parent_id", Issue::new(Invalid::ParentUnitMissing).with("id", p)));
         }
     }
     Ok(())

@@ -1,6 +1,7 @@
 //! The entries of the activity form as typed, how they change, and their check on the device.
 
 use super::*;
+use kinerja_types::Issue;
 
 /// The fields an entry shows its own errors for; the others go to its banner.
 pub(super) const FIELDS: &[&str] = &["rhk_id", "minutes", "start", "end", "description", "output_qty", "evidence_ids"];
@@ -236,6 +237,7 @@ pub(super) fn check(
     submit: bool,
     i18n: &I18n,
 ) -> Result<(NewActivity, u32), HashMap<String, String>> {
+    let english = i18n.lang() == crate::i18n::Lang::En;
     let mut found = HashMap::new();
     let rhk_id = entry.rhk_id.parse::<i64>().ok();
     if rhk_id.is_none() {
@@ -248,8 +250,8 @@ pub(super) fn check(
                 found.insert("end".to_owned(), i18n.t("activity.times_missing").to_owned());
                 (None, None, None)
             }
-            Err(message) => {
-                found.insert("end".to_owned(), message);
+            Err(e) => {
+                found.insert("end".to_owned(), Issue::from(&e).render(english));
                 (None, None, None)
             }
         }
@@ -263,13 +265,13 @@ pub(super) fn check(
         }
     };
     if let Some(m) = minutes {
-        if let Err(message) = rules.check_minutes(m, logged, date) {
+        if let Err(e) = rules.check_minutes(m, logged, date) {
             let field = if entry.by_time { "end" } else { "minutes" };
-            found.insert(field.to_owned(), message);
+            found.insert(field.to_owned(), Issue::from(&e).render(english));
         }
     }
-    if let Err(message) = rules.check_date(date, today) {
-        found.insert("date".to_owned(), message);
+    if let Err(e) = rules.check_date(date, today) {
+        found.insert("date".to_owned(), Issue::from(&e).render(english));
     }
     let output_qty = match entry.output.trim() {
         "" => None,

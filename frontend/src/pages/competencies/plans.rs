@@ -194,7 +194,7 @@ pub(super) fn TrainingForm(props: &TrainingFormProps) -> Html {
             let (Ok(start_on), Ok(end_on)) = (start.parse(), end.parse()) else {
                 error.set(Some(ApiError::Invalid {
                     detail: None,
-                    fields: vec![kinerja_types::FieldError::new("end_on", "tanggal tidak valid")],
+                    fields: vec![kinerja_types::FieldError::local("end_on", "tanggal tidak valid")],
                 }));
                 return;
             };

@@ -11,6 +11,7 @@ use crate::state::AppState;
 use actix_web::{delete, get, patch, post, web, HttpRequest, HttpResponse};
 use chrono::NaiveDate;
 use kinerja_domain::{ActivityAction, ActivityStatus};
+use kinerja_types::Invalid;
 use kinerja_types::{Activity, NewActivity, Page, Problem};
 use serde::{Deserialize, Serialize};
 use utoipa::IntoParams;
@@ -113,9 +114,7 @@ pub async fn create_activity(
     viewer: Viewer,
     body: web::Json<NewActivity>,
 ) -> ApiResult<HttpResponse> {
-    let me = viewer
-        .employee_id
-        .ok_or_else(|| ApiError::field("employee", "akun ini tidak terhubung dengan data pegawai"))?;
+    let me = viewer.employee_id.ok_or_else(|| ApiError::field("employee", Invalid::NoEmployeeRecord))?;
     body.validate()?;
     let txn = crate::db::begin(&state.db).await?;
     let out = entry::create(&txn, &viewer.actor(), me, &body).await?;

@@ -7,6 +7,7 @@ use crate::policy::Viewer;
 use crate::services::assessments::flow;
 use crate::state::AppState;
 use actix_web::{post, web};
+use kinerja_types::Invalid;
 use kinerja_types::{Assessment, DecisionRequest, ObjectionRequest, Problem};
 use validator::Validate;
 
@@ -81,9 +82,9 @@ pub async fn decide(
         "upheld" => None,
         "changed" => match (body.result_rating, body.behavior_rating) {
             (Some(r), Some(b)) => Some((r, b)),
-            _ => return Err(ApiError::field("result_rating", "keputusan 'changed' memerlukan kedua rating baru")),
+            _ => return Err(ApiError::field("result_rating", Invalid::ChangedNeedsRatings)),
         },
-        _ => return Err(ApiError::field("outcome", "pilih 'upheld' atau 'changed'")),
+        _ => return Err(ApiError::field("outcome", Invalid::DecisionOutcome)),
     };
     let outcome = body.outcome.clone();
     let reason = body.reason.trim().to_owned();

@@ -12,6 +12,7 @@ use crate::state::AppState;
 use actix_web::{get, post, web, HttpResponse};
 use kinerja_domain::oversight::{check_review, FlagStatus, ReviewError};
 use kinerja_domain::AssessmentStatus;
+use kinerja_types::Invalid;
 use kinerja_types::{AssessmentReview, NewReview, Page, Problem, ReviewResponse};
 use serde::Deserialize;
 use utoipa::IntoParams;
@@ -62,7 +63,7 @@ pub async fn create_review(
         Err(ReviewError::NotIndependent) => {
             return Err(ApiError::Forbidden(ReviewError::NotIndependent.message().into()))
         }
-        Err(err) => return Err(ApiError::field("reason", err.message())),
+        Err(ReviewError::FlagWithoutReason) => return Err(ApiError::field("reason", Invalid::FlagWithoutReason)),
     }
     let out = reviews::create(&txn, &viewer.actor(), me, team.id, &a, &e.name, &body).await?;
     txn.commit().await?;

@@ -13,6 +13,7 @@ use crate::state::AppState;
 use actix_web::{get, post, put, web, HttpResponse};
 use chrono::{Datelike, NaiveDate};
 use kinerja_domain::oversight::TaskStatus;
+use kinerja_types::Invalid;
 use kinerja_types::{
     EvaluationSession, NewEvaluationSession, NewSessionFollowUp, Page, Problem, SessionFollowUp, TaskUpdate,
 };
@@ -24,7 +25,7 @@ use validator::Validate;
 fn check_follow_up(f: &NewSessionFollowUp, held_on: NaiveDate, field: &str) -> ApiResult<()> {
     f.validate()?;
     if f.due_on < held_on {
-        return Err(ApiError::field(&format!("{field}.due_on"), "tenggat tidak boleh sebelum tanggal rapat"));
+        return Err(ApiError::field(&format!("{field}.due_on"), Invalid::DueBeforeMeeting));
     }
     check_year(&format!("{field}.due_on"), f.due_on.year())?;
     Ok(())
@@ -78,14 +79,11 @@ pub async fn create_session(
     units::with(&txn, &viewer, body.unit_id, Capability::RecordSessions).await?;
     check_year("held_on", body.held_on.year())?;
     if body.held_on > sessions::today(&txn).await? {
-        return Err(ApiError::field(
-            "held_on",
-            "rapat dicatat setelah dilaksanakan; tanggal tidak boleh di masa depan",
-        ));
+        return Err(ApiError::field("held_on", Invalid::MeetingInFuture));
     }
     let attendees: Vec<String> = body.attendees.iter().map(|a| a.trim().to_owned()).filter(|a| !a.is_empty()).collect();
     if attendees.is_empty() || attendees.iter().any(|a| a.chars().count() > 200) {
-        return Err(ApiError::field("attendees", "isi nama peserta (masing-masing paling panjang 200 karakter)"));
+        return Err(ApiError::field("attendees", Invalid::Attendees));
     }
     sessions::in_subtree(&txn, body.unit_id, &body.employee_ids, "employee_ids").await?;
     for (i, f) in body.follow_ups.iter().enumerate() {

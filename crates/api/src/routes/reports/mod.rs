@@ -12,6 +12,7 @@ use crate::error::{ApiError, ApiResult};
 use crate::routes::list::{csv_response, page_of, wants_csv, PageQuery};
 use actix_web::{web, HttpRequest, HttpResponse};
 use kinerja_domain::Period;
+use kinerja_types::{Invalid, Issue};
 use serde::{Deserialize, Serialize};
 use utoipa::IntoParams;
 
@@ -33,7 +34,7 @@ pub struct ReportQuery {
 
 /// A period from a query.
 pub fn parse_period(raw: &str) -> ApiResult<Period> {
-    raw.parse().map_err(|e: kinerja_domain::PeriodError| ApiError::field("period", e.to_string()))
+    raw.parse().map_err(|e: kinerja_domain::PeriodError| ApiError::field("period", &e))
 }
 
 /// The rows as a JSON page (`page`, `per_page`), or all of them as a CSV file named `name` (a
@@ -45,7 +46,7 @@ pub fn answer<T: Serialize>(
     name: &str,
 ) -> ApiResult<HttpResponse> {
     if items.len() > MAX_ROWS {
-        return Err(ApiError::field("period", format!("lebih dari {MAX_ROWS} baris; persempit unit atau periode")));
+        return Err(ApiError::field("period", Issue::new(Invalid::TooManyRows).with("max", MAX_ROWS)));
     }
     if wants_csv(req, paging.format.as_deref()) {
         return csv_response(&items, name);

@@ -10,6 +10,7 @@ use crate::services::skp::{self as svc, listing};
 use crate::state::AppState;
 use actix_web::{get, post, web, HttpRequest, HttpResponse};
 use kinerja_domain::SkpStatus;
+use kinerja_types::Invalid;
 use kinerja_types::{NewSkp, Page, Problem, Skp};
 use serde::Deserialize;
 use utoipa::IntoParams;
@@ -118,7 +119,7 @@ pub async fn create_skp(
             e
         }
         (_, Some(me)) => me,
-        (None, None) => return Err(ApiError::field("employee_id", "akun ini tidak terhubung dengan data pegawai")),
+        (None, None) => return Err(ApiError::field("employee_id", Invalid::NoEmployeeRecord)),
         (Some(e), None) => e,
     };
     let wire = svc::flow::create(&txn, &viewer.actor(), employee_id, body.year, body.approach).await?;

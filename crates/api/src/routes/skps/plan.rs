@@ -8,6 +8,7 @@ use crate::services::skp::{self as svc, content};
 use crate::state::AppState;
 use actix_web::{delete, get, post, put, web, HttpResponse};
 use kinerja_domain::SkpStatus;
+use kinerja_types::Invalid;
 use kinerja_types::{BehaviorsUpdate, CascadeRequest, CascadeResult, NewRhk, Page, Problem, Rhk, Skp};
 use validator::Validate;
 
@@ -74,7 +75,7 @@ pub async fn put_behaviors(
         svc::editable(&skp)?;
     }
     if let Some(long) = body.behaviors.iter().find(|b| b.expectation.as_deref().unwrap_or("").chars().count() > 2000) {
-        return Err(ApiError::field(long.core_value.as_str(), "ekspektasi maksimal 2000 karakter"));
+        return Err(ApiError::field(long.core_value.as_str(), Invalid::ExpectationMax));
     }
     let after = content::set_behaviors(&txn, &viewer.actor(), &skp, &body).await?;
     txn.commit().await?;

@@ -13,7 +13,7 @@ use crate::services::skp as svc;
 use chrono::{Datelike, NaiveDate};
 use kinerja_domain::activity::minutes_between;
 use kinerja_domain::{ActivityAction, ActivityStatus, LogRules, SkpStatus};
-use kinerja_types::{Activity, FieldError, NewActivity};
+use kinerja_types::{Activity, FieldError, Invalid, Issue, NewActivity};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect};
 use std::collections::HashMap;
 
@@ -77,20 +77,20 @@ pub async fn check(
     let same_day_fix = replacing.is_some_and(|(_, d)| d == body.date && d <= today);
     if !same_day_fix {
         if let Err(m) = rules.check_date(body.date, today) {
-            errors.push(FieldError::new("date", m));
+            errors.push(FieldError::new("date", &m));
         }
     }
     let (minutes, start, end) = match (body.minutes, body.start.as_deref(), body.end.as_deref()) {
         (_, Some(s), Some(e)) => match minutes_between(s, e) {
             Ok(m) => (m, Some(s.trim().to_owned()), Some(e.trim().to_owned())),
             Err(m) => {
-                errors.push(FieldError::new("end", m));
+                errors.push(FieldError::new("end", &m));
                 (0, None, None)
             }
         },
         (Some(m), _, _) => (m, None, None),
         _ => {
-            errors.push(FieldError::new("minutes", "isi durasi (menit) atau jam mulai dan selesai"));
+            errors.push(FieldError::new("minutes", Invalid::DurationRequired));
             (0, None, None)
         }
     };
@@ -106,14 +106,14 @@ pub async fn check(
         }
         let logged: Option<i64> = q.into_tuple::<Option<i64>>().one(db).await?.flatten();
         if let Err(m) = rules.check_minutes(minutes, logged.unwrap_or(0).max(0) as u32, body.date) {
-            errors.push(FieldError::new("minutes", m));
+            errors.push(FieldError::new("minutes", &m));
         }
     } else if errors.iter().all(|e| e.field != "minutes" && e.field != "end") {
-        errors.push(FieldError::new("minutes", "durasi harus lebih dari 0 menit"));
+        errors.push(FieldError::new("minutes", Invalid::MinutesPositive));
     }
     if let Some(q) = body.output_qty {
         if !q.is_finite() || q < 0.0 {
-            errors.push(FieldError::new("output_qty", "jumlah keluaran harus angka 0 atau lebih"));
+            errors.push(FieldError::new("output_qty", Invalid::OutputQty));
         }
     }
     // The RHK must be of the employee's SKP in force for that year, approved.
@@ -129,10 +129,7 @@ pub async fn check(
             && svc::status(s) == SkpStatus::Approved
     });
     if valid_plan.is_none() {
-        errors.push(FieldError::new(
-            "rhk_id",
-            format!("pilih RHK dari SKP Anda tahun {} yang sudah disetujui", body.date.year()),
-        ));
+        errors.push(FieldError::new("rhk_id", Issue::new(Invalid::RhkOfApprovedSkp).with("year", body.date.year())));
     }
     if !body.evidence_ids.is_empty() {
         let owned = evidence::Entity::find()
@@ -142,10 +139,7 @@ pub async fn check(
             .await?;
         for id in &body.evidence_ids {
             if !owned.iter().any(|e| e.id == *id) {
-                errors.push(FieldError::new(
-                    "evidence_ids",
-                    format!("bukti dukung {id} tidak ada atau bukan milik Anda"),
-                ));
+                errors.push(FieldError::new("evidence_ids", Issue::new(Invalid::EvidenceIdNotYours).with("id", id)));
             }
         }
     }

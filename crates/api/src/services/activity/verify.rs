@@ -9,7 +9,7 @@ use crate::policy::Viewer;
 use crate::services::notify::{self, Message};
 use chrono::Utc;
 use kinerja_domain::ActivityStatus;
-use kinerja_types::{Activity, BulkApproveResult, FieldError, Notice, NoticeCode};
+use kinerja_types::{Activity, BulkApproveResult, FieldError, Invalid, Issue, Notice, NoticeCode};
 use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseTransaction, EntityTrait, IntoActiveModel, QueryFilter, Set};
 
 /// Submits the activity to the owner's current supervisor, moving it to `next`. Audited.
@@ -94,15 +94,15 @@ pub async fn bulk_approve(txn: &DatabaseTransaction, viewer: &Viewer, ids: &[i64
     let mut refused = Vec::new();
     for id in &ids {
         let reason = match rows.iter().find(|a| a.id == *id) {
-            None => Some("tidak ditemukan"),
+            None => Some(Invalid::ActivityNotFound),
             Some(a) if viewer.employee_id.is_none() || a.penilai_id != viewer.employee_id => {
-                Some("bukan aktivitas bawahan yang Anda nilai")
+                Some(Invalid::ActivityNotYours)
             }
-            Some(a) if a.status != ActivityStatus::Submitted => Some("tidak sedang menunggu verifikasi"),
+            Some(a) if a.status != ActivityStatus::Submitted => Some(Invalid::ActivityNotWaiting),
             Some(_) => None,
         };
         if let Some(r) = reason {
-            refused.push(FieldError::new(id.to_string(), format!("aktivitas {id}: {r}")));
+            refused.push(FieldError::new(id.to_string(), Issue::new(r).with("id", id)));
         }
     }
     if !refused.is_empty() {

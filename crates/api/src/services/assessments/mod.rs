@@ -13,6 +13,7 @@ use crate::policy::Viewer;
 use chrono::{Duration, Utc};
 use kinerja_domain::rating::predikat;
 use kinerja_domain::{AssessmentStatus, CoreValue, Period};
+use kinerja_types::Invalid;
 use kinerja_types::{Assessment, NewAssessment, PemdaSettings};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, IntoActiveModel, QueryFilter,
@@ -55,19 +56,17 @@ pub fn to_wire(a: &assessments::Model, name: &str, settings: &PemdaSettings) -> 
 
 /// A rating period from a query (`2026`, `2026-Q3`, `2026-07`), else 422 on `period`.
 pub fn parse_period(raw: &str) -> ApiResult<Period> {
-    raw.parse().map_err(|e: kinerja_domain::PeriodError| ApiError::field("period", e.to_string()))
+    raw.parse().map_err(|e: kinerja_domain::PeriodError| ApiError::field("period", &e))
 }
 
 /// Checks a period against the Pemda's frequency: the annual one, or a quarter/month as configured.
 pub fn check_period(raw: &str, settings: &PemdaSettings) -> ApiResult<Period> {
     use kinerja_types::AssessmentFrequency::*;
-    let p: Period = raw.parse().map_err(|e: kinerja_domain::PeriodError| ApiError::field("period", e.to_string()))?;
+    let p: Period = raw.parse().map_err(|e: kinerja_domain::PeriodError| ApiError::field("period", &e))?;
     match (p, settings.assessment_frequency) {
         (Period::Year(_), _) | (Period::Quarter(..), Quarterly) | (Period::Month(..), Monthly) => Ok(p),
-        (_, Quarterly) => {
-            Err(ApiError::field("period", "penilaian periodik di Pemda ini per triwulan, misalnya 2026-Q1"))
-        }
-        (_, Monthly) => Err(ApiError::field("period", "penilaian periodik di Pemda ini per bulan, misalnya 2026-01")),
+        (_, Quarterly) => Err(ApiError::field("period", Invalid::PeriodQuarterly)),
+        (_, Monthly) => Err(ApiError::field("period", Invalid::PeriodMonthly)),
     }
 }
 
@@ -140,7 +139,7 @@ pub async fn list(
 
 fn notes_json(notes: &BTreeMap<CoreValue, String>) -> ApiResult<String> {
     if notes.values().any(|n| n.chars().count() > 2000) {
-        return Err(ApiError::field("behavior_notes", "catatan per nilai maksimal 2000 karakter"));
+        return Err(ApiError::field("behavior_notes", Invalid::BehaviorNoteMax));
     }
     serde_json::to_string(notes).map_err(|e| ApiError::Internal(e.into()))
 }

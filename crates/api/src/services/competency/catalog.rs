@@ -7,6 +7,7 @@ use crate::entities::{competencies, position_competencies};
 use crate::error::{ApiError, ApiResult};
 use chrono::Utc;
 use kinerja_domain::competency::valid_level;
+use kinerja_types::Invalid;
 use kinerja_types::{Competency, CompetencyInput, ImportReport, PositionStandard, Requirement};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, QueryFilter, QueryOrder, Set,
@@ -27,10 +28,10 @@ pub async fn list(db: &impl ConnectionTrait, offset: u64, limit: u64) -> ApiResu
 pub fn check(body: &CompetencyInput) -> ApiResult<()> {
     body.validate()?;
     if body.levels.iter().any(|l| l.trim().is_empty() || l.chars().count() > 1000) {
-        return Err(ApiError::field("levels", "setiap level diuraikan (1-1000 karakter)"));
+        return Err(ApiError::field("levels", Invalid::LevelDescriptions));
     }
     if !body.code.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '.') {
-        return Err(ApiError::field("code", "kode hanya huruf, angka, titik atau tanda hubung"));
+        return Err(ApiError::field("code", Invalid::CodeChars));
     }
     Ok(())
 }
@@ -129,16 +130,13 @@ pub async fn put_standard(
     let mut seen = std::collections::HashSet::new();
     for (i, r) in body.requirements.iter().enumerate() {
         if !codes.contains_key(&r.competency_id) {
-            return Err(ApiError::field(
-                &format!("requirements[{i}].competency_id"),
-                "kompetensi tidak ada di katalog",
-            ));
+            return Err(ApiError::field(&format!("requirements[{i}].competency_id"), Invalid::CompetencyNotInCatalog));
         }
         if !valid_level(r.level) {
-            return Err(ApiError::field(&format!("requirements[{i}].level"), "level 1 sampai 5"));
+            return Err(ApiError::field(&format!("requirements[{i}].level"), Invalid::LevelRange));
         }
         if !seen.insert(r.competency_id) {
-            return Err(ApiError::field(&format!("requirements[{i}].competency_id"), "kompetensi disebut dua kali"));
+            return Err(ApiError::field(&format!("requirements[{i}].competency_id"), Invalid::CompetencyTwice));
         }
     }
     position_competencies::Entity::delete_many()

@@ -7,6 +7,7 @@ use crate::entities::{competencies, competency_assessments};
 use crate::error::{ApiError, ApiResult};
 use chrono::{Datelike, NaiveDate, Utc};
 use kinerja_domain::competency::valid_level;
+use kinerja_types::Invalid;
 use kinerja_types::{CompetencyAssessment, NewCompetencyAssessment};
 use sea_orm::{ActiveModelTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, Set};
 
@@ -17,13 +18,13 @@ pub async fn assessed_competency(
     body: &NewCompetencyAssessment,
 ) -> ApiResult<competencies::Model> {
     if !valid_level(body.level) {
-        return Err(ApiError::field("level", "level 1 sampai 5"));
+        return Err(ApiError::field("level", Invalid::LevelRange));
     }
     competencies::Entity::find_by_id(body.competency_id)
         .one(db)
         .await?
         .filter(|c| c.active)
-        .ok_or_else(|| ApiError::field("competency_id", "kompetensi tidak ada di katalog"))
+        .ok_or_else(|| ApiError::field("competency_id", Invalid::CompetencyNotInCatalog))
 }
 
 /// Records the employee's assessed level of the competency (the assessor already allowed): 422
@@ -38,10 +39,7 @@ pub async fn record(
     today: NaiveDate,
 ) -> ApiResult<CompetencyAssessment> {
     if body.assessed_on > today || body.assessed_on.year() < today.year() - 10 {
-        return Err(ApiError::field(
-            "assessed_on",
-            "tanggal penilaian tidak boleh di masa depan atau lebih dari 10 tahun lalu",
-        ));
+        return Err(ApiError::field("assessed_on", Invalid::AssessedOnRange));
     }
     let row = competency_assessments::ActiveModel {
         employee_id: Set(employee_id),

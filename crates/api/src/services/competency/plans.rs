@@ -12,6 +12,7 @@ use kinerja_domain::competency::{PlanStatus, TrainingStatus};
 use kinerja_types::{
     DevelopmentPlan, DevelopmentPlanPatch, NewDevelopmentPlan, NewTraining, Notice, NoticeCode, Training, TrainingPatch,
 };
+use kinerja_types::{Invalid, Issue};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, QueryFilter, QueryOrder, Set,
 };
@@ -133,7 +134,7 @@ pub async fn create(
     let mut focus: Vec<String> = body.focus.iter().map(|c| c.trim().to_uppercase()).collect();
     focus.dedup();
     if let Some(bad) = focus.iter().find(|c| !known.contains(*c)) {
-        return Err(ApiError::field("focus", format!("kompetensi '{bad}' tidak ada di katalog")));
+        return Err(ApiError::field("focus", Issue::new(Invalid::FocusNotInCatalog).with("code", bad)));
     }
     if focus.is_empty() {
         focus = p.suggested_focus.clone();
@@ -220,11 +221,11 @@ pub async fn add_training(
         return Err(ApiError::Conflict("rencana ini sudah ditutup".into()));
     }
     if body.end_on < body.start_on {
-        return Err(ApiError::field("end_on", "tanggal selesai tidak boleh sebelum tanggal mulai"));
+        return Err(ApiError::field("end_on", Invalid::EndBeforeStart));
     }
     if let Some(c) = body.competency_id {
         if competencies::Entity::find_by_id(c).one(txn).await?.is_none() {
-            return Err(ApiError::field("competency_id", "kompetensi tidak ada di katalog"));
+            return Err(ApiError::field("competency_id", Invalid::CompetencyNotInCatalog));
         }
     }
     let row = trainings::ActiveModel {
@@ -267,9 +268,9 @@ pub async fn finish_training(
     }
     let evidence = body.evidence.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned);
     match body.status {
-        TrainingStatus::Planned => return Err(ApiError::field("status", "pilih completed atau cancelled")),
+        TrainingStatus::Planned => return Err(ApiError::field("status", Invalid::TrainingStatus)),
         TrainingStatus::Completed if evidence.is_none() => {
-            return Err(ApiError::field("evidence", "sebutkan bukti penyelesaian (nomor sertifikat atau catatan)"))
+            return Err(ApiError::field("evidence", Invalid::TrainingEvidence))
         }
         _ => {}
     }

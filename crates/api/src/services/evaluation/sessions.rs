@@ -11,6 +11,7 @@ use crate::services::oversight::{
 };
 use chrono::{NaiveDate, Utc};
 use kinerja_domain::oversight::TaskStatus;
+use kinerja_types::Invalid;
 use kinerja_types::{
     DiscussedEmployee, EvaluationSession, NewEvaluationSession, NewSessionFollowUp, Notice, NoticeCode, SessionFollowUp,
 };
@@ -87,7 +88,7 @@ pub async fn in_subtree(db: &impl ConnectionTrait, unit_id: i64, people: &[i64],
     let wanted: HashSet<i64> = people.iter().copied().collect();
     let found = employees::Entity::find().filter(employees::Column::Id.is_in(wanted.clone())).all(db).await?;
     if found.len() != wanted.len() || found.iter().any(|e| !units.contains(&e.unit_id)) {
-        return Err(ApiError::field(field, "pegawai harus dari unit ini atau unit di bawahnya"));
+        return Err(ApiError::field(field, Invalid::EmployeeOutsideUnit));
     }
     Ok(())
 }
@@ -142,8 +143,8 @@ pub async fn list(
         select = select.filter(evaluation_sessions::Column::UnitId.is_in(scope.unit_ids().iter().copied()));
     }
     if let Some(y) = year {
-        let from = NaiveDate::from_ymd_opt(y, 1, 1).ok_or_else(|| ApiError::field("year", "tahun 2000-2100"))?;
-        let to = NaiveDate::from_ymd_opt(y, 12, 31).ok_or_else(|| ApiError::field("year", "tahun 2000-2100"))?;
+        let from = NaiveDate::from_ymd_opt(y, 1, 1).ok_or_else(|| ApiError::field("year", Invalid::YearRange))?;
+        let to = NaiveDate::from_ymd_opt(y, 12, 31).ok_or_else(|| ApiError::field("year", Invalid::YearRange))?;
         select = select.filter(evaluation_sessions::Column::HeldOn.between(from, to));
     }
     let select =

@@ -11,6 +11,7 @@ use crate::services::oversight::{
 use chrono::Utc;
 use kinerja_domain::oversight::FlagStatus;
 use kinerja_domain::{AssessmentStatus, Period};
+use kinerja_types::Invalid;
 use kinerja_types::{EvaluationTeam, NewEvaluationTeam, TeamAssessment, TeamMember, TeamUnit};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, PaginatorTrait, QueryFilter,
@@ -96,12 +97,12 @@ async fn check_lists(db: &impl ConnectionTrait, body: &NewEvaluationTeam) -> Api
     let found =
         employees::Entity::find().filter(employees::Column::Id.is_in(members.clone())).count(db).await? as usize;
     if found != members.len() {
-        return Err(ApiError::field("member_ids", "ada anggota yang bukan pegawai terdaftar"));
+        return Err(ApiError::field("member_ids", Invalid::MembersUnknown));
     }
     let wanted: HashSet<i64> = body.unit_ids.iter().copied().collect();
     let found = units::Entity::find().filter(units::Column::Id.is_in(wanted.clone())).count(db).await? as usize;
     if found != wanted.len() {
-        return Err(ApiError::field("unit_ids", "ada unit yang tidak ditemukan"));
+        return Err(ApiError::field("unit_ids", Invalid::UnitsUnknown));
     }
     Ok(())
 }

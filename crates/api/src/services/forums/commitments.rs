@@ -9,6 +9,7 @@ use crate::services::oversight::{commitment_wire, inputs_of, set_inputs, task_st
 use chrono::Utc;
 use kinerja_domain::oversight::{InputStatus, TaskStatus};
 use kinerja_types::{ForumCommitment, NewCommitment, TaskUpdate};
+use kinerja_types::{Invalid, Issue};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, QueryFilter, Set};
 use std::collections::HashMap;
 
@@ -27,7 +28,7 @@ pub async fn add(
     body: &NewCommitment,
 ) -> ApiResult<ForumCommitment> {
     if body.due_on < f.date {
-        return Err(ApiError::field("due_on", "tenggat tidak boleh sebelum tanggal forum"));
+        return Err(ApiError::field("due_on", Invalid::DueBeforeForum));
     }
     let found: HashMap<i64, forum_inputs::Model> = forum_inputs::Entity::find()
         .filter(forum_inputs::Column::Id.is_in(body.input_ids.iter().copied()))
@@ -38,11 +39,10 @@ pub async fn add(
         .collect();
     let mut linked = Vec::new();
     for input_id in &body.input_ids {
-        let i = found
-            .get(input_id)
-            .filter(|i| i.forum_id == f.id)
-            .cloned()
-            .ok_or_else(|| ApiError::field("input_ids", format!("aspirasi {input_id} bukan dari forum ini")))?;
+        let i =
+            found.get(input_id).filter(|i| i.forum_id == f.id).cloned().ok_or_else(|| {
+                ApiError::field("input_ids", Issue::new(Invalid::InputNotOfForum).with("id", input_id))
+            })?;
         let st = i.status;
         if st != InputStatus::Committed && !st.can_become(InputStatus::Committed) {
             return Err(ApiError::Conflict(format!("aspirasi {} tidak dapat menjadi komitmen", i.tracking_code)));

@@ -8,6 +8,7 @@ use crate::error::{ApiError, ApiResult};
 use crate::services::public_codes::{fingerprint, tracking_code};
 use chrono::Utc;
 use kinerja_domain::oversight::{InputSource, InputStatus};
+use kinerja_types::Invalid;
 use kinerja_types::{ForumInput, InputUpdate, NewRoomInput};
 use sea_orm::{ActiveModelTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, Set};
 
@@ -55,7 +56,7 @@ pub async fn settle(
     body: &InputUpdate,
 ) -> ApiResult<ForumInput> {
     if body.status == InputStatus::Committed {
-        return Err(ApiError::field("status", "aspirasi menjadi komitmen dengan membuat komitmen forum"));
+        return Err(ApiError::field("status", Invalid::InputViaCommitment));
     }
     let current = i.status;
     if !current.can_become(body.status) {
@@ -67,10 +68,7 @@ pub async fn settle(
     }
     let response = trimmed(&body.response);
     if InputStatus::needs_response(body.status) && response.as_deref().is_none_or(|r| r.chars().count() < 10) {
-        return Err(ApiError::field(
-            "response",
-            "jelaskan kepada warga mengapa tidak dapat ditindaklanjuti (minimal 10 karakter)",
-        ));
+        return Err(ApiError::field("response", Invalid::DeclineReason));
     }
     let before = input_wire(&i);
     let mut a: forum_inputs::ActiveModel = i.into();

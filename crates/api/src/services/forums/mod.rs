@@ -14,6 +14,7 @@ use crate::services::oversight::{commitment_wire, inputs_of, unit_names};
 use crate::services::service_units::require_staff;
 use chrono::{NaiveDate, Utc};
 use kinerja_domain::oversight::ForumStatus;
+use kinerja_types::Invalid;
 use kinerja_types::{Forum, ForumInput, ForumPatch, NewForum};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, QueryFilter, QueryOrder, Set,
@@ -138,7 +139,7 @@ pub async fn list(
 /// past. Audited.
 pub async fn create(txn: &DatabaseTransaction, actor: &Actor, body: &NewForum) -> ApiResult<Forum> {
     if body.date < today(txn).await? {
-        return Err(ApiError::field("date", "forum diumumkan sebelum dilaksanakan; pilih hari ini atau sesudahnya"));
+        return Err(ApiError::field("date", Invalid::ForumAnnouncedAhead));
     }
     let now = Utc::now();
     let row = forums::ActiveModel {
@@ -187,7 +188,7 @@ pub fn check_patch(f: &forums::Model, body: &ForumPatch) -> ApiResult<()> {
 pub async fn update(txn: &DatabaseTransaction, actor: &Actor, f: forums::Model, body: &ForumPatch) -> ApiResult<Forum> {
     if let Some(d) = body.date {
         if d < today(txn).await? {
-            return Err(ApiError::field("date", "tanggal forum tidak boleh di masa lalu"));
+            return Err(ApiError::field("date", Invalid::ForumDatePast));
         }
     }
     let next = body.status.unwrap_or(f.status);

@@ -12,20 +12,19 @@ use kinerja_types::{
     BehaviorsUpdate, CascadeRequest, CascadeResult, CascadeSkip, FieldError, IndicatorInput, NewRhk, Notice,
     NoticeCode, Rhk, Skp,
 };
+use kinerja_types::{Invalid, Issue};
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, PaginatorTrait, QueryFilter};
 
 /// What an RHK would intervene, read from the database.
 async fn intervened(db: &impl ConnectionTrait, body: &NewRhk) -> ApiResult<Intervened> {
     match (body.parent_rhk_id, body.pk_goal_id) {
-        (Some(_), Some(_)) => {
-            Err(ApiError::field("parent_rhk_id", "isi parent_rhk_id atau pk_goal_id, bukan keduanya"))
-        }
+        (Some(_), Some(_)) => Err(ApiError::field("parent_rhk_id", Invalid::RhkOrPkGoal)),
         (Some(p), None) => {
             let parent = rhk::Entity::find_by_id(p)
                 .one(db)
                 .await?
-                .ok_or_else(|| ApiError::field("parent_rhk_id", format!("RHK {p} tidak ada")))?;
+                .ok_or_else(|| ApiError::field("parent_rhk_id", Issue::new(Invalid::RhkMissing).with("id", p)))?;
             let owner = skps::Entity::find_by_id(parent.skp_id).one(db).await?.ok_or(ApiError::NotFound)?;
             Ok(Intervened::ParentRhk { owner_employee_id: owner.employee_id, year: owner.year })
         }
@@ -33,7 +32,7 @@ async fn intervened(db: &impl ConnectionTrait, body: &NewRhk) -> ApiResult<Inter
             let goal = pk_goals::Entity::find_by_id(g)
                 .one(db)
                 .await?
-                .ok_or_else(|| ApiError::field("pk_goal_id", format!("sasaran Perjanjian Kinerja {g} tidak ada")))?;
+                .ok_or_else(|| ApiError::field("pk_goal_id", Issue::new(Invalid::PkGoalMissing).with("id", g)))?;
             Ok(Intervened::PkGoal { unit_id: goal.unit_id, year: goal.year })
         }
         (None, None) => Ok(Intervened::Nothing),
@@ -44,11 +43,11 @@ async fn intervened(db: &impl ConnectionTrait, body: &NewRhk) -> ApiResult<Inter
 fn check_indicators(approach: Approach, indicators: &[IndicatorInput]) -> ApiResult<()> {
     let mut errors = Vec::new();
     if approach == Approach::Kuantitatif && indicators.is_empty() {
-        errors.push(FieldError::new("indicators", "SKP kuantitatif memerlukan minimal satu indikator"));
+        errors.push(FieldError::new("indicators", Invalid::QuantitativeNeedsIndicator));
     }
     for (n, i) in indicators.iter().enumerate() {
         if !i.target.is_finite() || i.target < 0.0 {
-            errors.push(FieldError::new(format!("indicators[{n}].target"), "target harus angka 0 atau lebih"));
+            errors.push(FieldError::new(format!("indicators[{n}].target"), Invalid::TargetNonNegative));
         }
     }
     if errors.is_empty() {
@@ -67,7 +66,7 @@ pub async fn add_rhk(txn: &DatabaseTransaction, actor: &Actor, skp: &skps::Model
     let target = intervened(txn, body).await?;
     if let Err(message) = check_cascade(kind, skp.unit_id, skp.penilai_id, skp.year, &target) {
         let field = if kind == PositionKind::Jpt { "pk_goal_id" } else { "parent_rhk_id" };
-        return Err(ApiError::field(field, message));
+        return Err(ApiError::field(field, &message));
     }
     let created = insert_rhk(txn, skp.id, body).await?;
     audit::record(txn, actor, Change::new("rhk.create", "rhk", created.id).after(&created)).await?;
@@ -149,7 +148,7 @@ pub async fn cascade(
     let not_direct: Vec<FieldError> = ids
         .iter()
         .filter(|id| !subordinates.iter().any(|e| e.id == **id))
-        .map(|id| FieldError::new("employee_ids", format!("pegawai {id} bukan bawahan langsung Anda")))
+        .map(|id| FieldError::new("employee_ids", Issue::new(Invalid::NotDirectSubordinate).with("id", id)))
         .collect();
     if !not_direct.is_empty() {
         return Err(ApiError::fields(not_direct));

@@ -9,6 +9,7 @@ use crate::policy::Viewer;
 use crate::services::notify::{self, Message};
 use chrono::Utc;
 use kinerja_domain::{Approach, SkpStatus};
+use kinerja_types::Invalid;
 use kinerja_types::{Notice, NoticeCode, Skp};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
@@ -74,7 +75,7 @@ async fn finish(
 /// it has no RHK. Audited.
 pub async fn submit(txn: &DatabaseTransaction, actor: &Actor, skp: skps::Model, status: SkpStatus) -> ApiResult<Skp> {
     if rhk::Entity::find().filter(rhk::Column::SkpId.eq(skp.id)).count(txn).await? == 0 {
-        return Err(ApiError::field("rhk", "tambahkan minimal satu rencana hasil kerja sebelum mengajukan"));
+        return Err(ApiError::field("rhk", Invalid::RhkRequired));
     }
     let before = summary(&skp, "");
     let saved = save_status(txn, skp, status, |a| {

@@ -1,0 +1,869 @@
+//! What is wrong with a field, as a code and parameters ([`Issue`]) with its words in either
+//! language from the one table below: the server sends the Indonesian text in `message` for API
+//! clients, and the SPA shows the English text from the code.
+
+use crate::template::fill;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// Every kind of invalid input the API reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Invalid {
+    /// No params.
+    Invalid,
+    /// No params.
+    Required,
+    /// Params: `min`, `max`.
+    Length,
+    /// Params: `min`.
+    LengthMin,
+    /// Params: `max`.
+    LengthMax,
+    /// Params: `equal`.
+    LengthEqual,
+    /// Params: `min`, `max`.
+    Range,
+    /// Params: `min`.
+    RangeMin,
+    /// Params: `max`.
+    RangeMax,
+    /// No params.
+    Email,
+    /// No params.
+    Url,
+    /// No params.
+    TppShares,
+    /// No params.
+    TppTarget,
+    /// No params.
+    TppBands,
+    /// No params.
+    TppPercent,
+    /// No params.
+    SkpDeadlineFormat,
+    /// Params: `n`.
+    WeightsCount,
+    /// No params.
+    WeightsNegative,
+    /// Params: `sum`.
+    WeightsSum,
+    /// No params.
+    EmployeeRequired,
+    /// No params.
+    ReplyTargetMissing,
+    /// No params.
+    ReplyOtherThread,
+    /// No params.
+    UnitRequired,
+    /// Params: `id`.
+    ParentUnitMissing,
+    /// No params.
+    WriteTokenRoutes,
+    /// Params: `route`.
+    RouteNotApi,
+    /// No params.
+    UsernameChars,
+    /// Params: `min`.
+    PasswordTooShort,
+    /// Params: `max`.
+    PasswordTooLong,
+    /// No params.
+    PasswordTooSimple,
+    /// No params.
+    PasswordIsUsername,
+    /// No params.
+    RoleNeedsUnit,
+    /// Params: `id`.
+    IdMissing,
+    /// No params.
+    WrongCurrentPassword,
+    /// No params.
+    PasswordUnchanged,
+    /// No params.
+    FollowUpNote,
+    /// Params: `id`.
+    UnitIdMissing,
+    /// Params: `id`.
+    SupervisorMissing,
+    /// No params.
+    IndicatorNotInSkp,
+    /// No params.
+    EvidenceNotYours,
+    /// No params.
+    FileEmpty,
+    /// No params.
+    ServiceUnitNotFound,
+    /// No params.
+    RejectionReason,
+    /// No params.
+    DispositionUnit,
+    /// No params.
+    UnitAbsent,
+    /// No params.
+    PublicResponseRequired,
+    /// No params.
+    NipDigits,
+    /// No params.
+    LevelRange,
+    /// No params.
+    CompetencyNotInCatalog,
+    /// No params.
+    AssessedOnRange,
+    /// Params: `code`.
+    FocusNotInCatalog,
+    /// No params.
+    EndBeforeStart,
+    /// No params.
+    TrainingStatus,
+    /// No params.
+    TrainingEvidence,
+    /// No params.
+    LevelDescriptions,
+    /// No params.
+    CodeChars,
+    /// No params.
+    CompetencyTwice,
+    /// No params.
+    MembersUnknown,
+    /// No params.
+    UnitsUnknown,
+    /// No params.
+    EmployeeOutsideUnit,
+    /// No params.
+    YearRange,
+    /// No params.
+    RhkOrPkGoal,
+    /// Params: `id`.
+    RhkMissing,
+    /// Params: `id`.
+    PkGoalMissing,
+    /// Params: `year`, `other`.
+    CascadePkYear,
+    /// No params.
+    CascadePkOwnUnit,
+    /// No params.
+    CascadeJptNeedsPk,
+    /// No params.
+    CascadeNoSupervisor,
+    /// Params: `year`, `other`.
+    CascadeRhkYear,
+    /// No params.
+    CascadeNotSupervisors,
+    /// No params.
+    CascadeRhkRequired,
+    /// No params.
+    RhkRequired,
+    /// No params.
+    InputViaCommitment,
+    /// No params.
+    DeclineReason,
+    /// No params.
+    DueBeforeForum,
+    /// Params: `id`.
+    InputNotOfForum,
+    /// No params.
+    ForumAnnouncedAhead,
+    /// No params.
+    ForumDatePast,
+    /// Params: `value`.
+    PeriodFormat,
+    /// No params.
+    PeriodQuarterly,
+    /// No params.
+    PeriodMonthly,
+    /// No params.
+    BehaviorNoteMax,
+    /// No params.
+    MonthFormat,
+    /// No params.
+    UnitNotFound,
+    /// Params: `n`.
+    NipLength,
+    /// No params.
+    NipNotDigits,
+    /// Params: `value`.
+    NipBirthDate,
+    /// Params: `value`.
+    NipTmt,
+    /// Params: `tmt`, `birth_year`.
+    NipTmtBeforeBirth,
+    /// Params: `value`.
+    NipSex,
+    /// No params.
+    NipSequence,
+    /// Params: `year`.
+    PeriodOutsideSkpYear,
+    /// No params.
+    NoEmployeeRecord,
+    /// No params.
+    FilePartMissing,
+    /// No params.
+    UrlScheme,
+    /// No params.
+    DueBeforeMeeting,
+    /// No params.
+    MeetingInFuture,
+    /// No params.
+    Attendees,
+    /// No params.
+    FlagWithoutReason,
+    /// No params.
+    ChangedNeedsRatings,
+    /// No params.
+    DecisionOutcome,
+    /// Params: `max`.
+    TooManyRows,
+    /// No params.
+    ExpectationMax,
+    /// No params.
+    ActivityDateFuture,
+    /// Params: `days`, `earliest`.
+    ActivityTooOld,
+    /// No params.
+    MinutesPositive,
+    /// Params: `date`, `total`, `cap`, `logged`.
+    DayCapExceeded,
+    /// Params: `value`.
+    TimeFormat,
+    /// No params.
+    EndBeforeStartTime,
+    /// No params.
+    DurationRequired,
+    /// No params.
+    OutputQty,
+    /// Params: `year`.
+    RhkOfApprovedSkp,
+    /// Params: `id`.
+    EvidenceIdNotYours,
+    /// Params: `id`.
+    ActivityNotFound,
+    /// Params: `id`.
+    ActivityNotYours,
+    /// Params: `id`.
+    ActivityNotWaiting,
+    /// No params.
+    QuantitativeNeedsIndicator,
+    /// No params.
+    TargetNonNegative,
+    /// Params: `id`.
+    NotDirectSubordinate,
+    /// Params: `n`.
+    SurveyAnswerCount,
+    /// No params.
+    SurveyAnswerRange,
+    /// No params.
+    UnknownSetting,
+    /// No params.
+    SettingType,
+    /// Params: `detail`.
+    BodyField,
+}
+
+impl Invalid {
+    /// Every kind, for the tests that check each has its words.
+    pub const ALL: [Invalid; 124] = [
+        Self::Invalid,
+        Self::Required,
+        Self::Length,
+        Self::LengthMin,
+        Self::LengthMax,
+        Self::LengthEqual,
+        Self::Range,
+        Self::RangeMin,
+        Self::RangeMax,
+        Self::Email,
+        Self::Url,
+        Self::TppShares,
+        Self::TppTarget,
+        Self::TppBands,
+        Self::TppPercent,
+        Self::SkpDeadlineFormat,
+        Self::WeightsCount,
+        Self::WeightsNegative,
+        Self::WeightsSum,
+        Self::EmployeeRequired,
+        Self::ReplyTargetMissing,
+        Self::ReplyOtherThread,
+        Self::UnitRequired,
+        Self::ParentUnitMissing,
+        Self::WriteTokenRoutes,
+        Self::RouteNotApi,
+        Self::UsernameChars,
+        Self::PasswordTooShort,
+        Self::PasswordTooLong,
+        Self::PasswordTooSimple,
+        Self::PasswordIsUsername,
+        Self::RoleNeedsUnit,
+        Self::IdMissing,
+        Self::WrongCurrentPassword,
+        Self::PasswordUnchanged,
+        Self::FollowUpNote,
+        Self::UnitIdMissing,
+        Self::SupervisorMissing,
+        Self::IndicatorNotInSkp,
+        Self::EvidenceNotYours,
+        Self::FileEmpty,
+        Self::ServiceUnitNotFound,
+        Self::RejectionReason,
+        Self::DispositionUnit,
+        Self::UnitAbsent,
+        Self::PublicResponseRequired,
+        Self::NipDigits,
+        Self::LevelRange,
+        Self::CompetencyNotInCatalog,
+        Self::AssessedOnRange,
+        Self::FocusNotInCatalog,
+        Self::EndBeforeStart,
+        Self::TrainingStatus,
+        Self::TrainingEvidence,
+        Self::LevelDescriptions,
+        Self::CodeChars,
+        Self::CompetencyTwice,
+        Self::MembersUnknown,
+        Self::UnitsUnknown,
+        Self::EmployeeOutsideUnit,
+        Self::YearRange,
+        Self::RhkOrPkGoal,
+        Self::RhkMissing,
+        Self::PkGoalMissing,
+        Self::CascadePkYear,
+        Self::CascadePkOwnUnit,
+        Self::CascadeJptNeedsPk,
+        Self::CascadeNoSupervisor,
+        Self::CascadeRhkYear,
+        Self::CascadeNotSupervisors,
+        Self::CascadeRhkRequired,
+        Self::RhkRequired,
+        Self::InputViaCommitment,
+        Self::DeclineReason,
+        Self::DueBeforeForum,
+        Self::InputNotOfForum,
+        Self::ForumAnnouncedAhead,
+        Self::ForumDatePast,
+        Self::PeriodFormat,
+        Self::PeriodQuarterly,
+        Self::PeriodMonthly,
+        Self::BehaviorNoteMax,
+        Self::MonthFormat,
+        Self::UnitNotFound,
+        Self::NipLength,
+        Self::NipNotDigits,
+        Self::NipBirthDate,
+        Self::NipTmt,
+        Self::NipTmtBeforeBirth,
+        Self::NipSex,
+        Self::NipSequence,
+        Self::PeriodOutsideSkpYear,
+        Self::NoEmployeeRecord,
+        Self::FilePartMissing,
+        Self::UrlScheme,
+        Self::DueBeforeMeeting,
+        Self::MeetingInFuture,
+        Self::Attendees,
+        Self::FlagWithoutReason,
+        Self::ChangedNeedsRatings,
+        Self::DecisionOutcome,
+        Self::TooManyRows,
+        Self::ExpectationMax,
+        Self::ActivityDateFuture,
+        Self::ActivityTooOld,
+        Self::MinutesPositive,
+        Self::DayCapExceeded,
+        Self::TimeFormat,
+        Self::EndBeforeStartTime,
+        Self::DurationRequired,
+        Self::OutputQty,
+        Self::RhkOfApprovedSkp,
+        Self::EvidenceIdNotYours,
+        Self::ActivityNotFound,
+        Self::ActivityNotYours,
+        Self::ActivityNotWaiting,
+        Self::QuantitativeNeedsIndicator,
+        Self::TargetNonNegative,
+        Self::NotDirectSubordinate,
+        Self::SurveyAnswerCount,
+        Self::SurveyAnswerRange,
+        Self::UnknownSetting,
+        Self::SettingType,
+        Self::BodyField,
+    ];
+
+    /// The stable code on the wire, e.g. `level_range`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Invalid => "invalid",
+            Self::Required => "required",
+            Self::Length => "length",
+            Self::LengthMin => "length_min",
+            Self::LengthMax => "length_max",
+            Self::LengthEqual => "length_equal",
+            Self::Range => "range",
+            Self::RangeMin => "range_min",
+            Self::RangeMax => "range_max",
+            Self::Email => "email",
+            Self::Url => "url",
+            Self::TppShares => "tpp_shares",
+            Self::TppTarget => "tpp_target",
+            Self::TppBands => "tpp_bands",
+            Self::TppPercent => "tpp_percent",
+            Self::SkpDeadlineFormat => "skp_deadline_format",
+            Self::WeightsCount => "weights_count",
+            Self::WeightsNegative => "weights_negative",
+            Self::WeightsSum => "weights_sum",
+            Self::EmployeeRequired => "employee_required",
+            Self::ReplyTargetMissing => "reply_target_missing",
+            Self::ReplyOtherThread => "reply_other_thread",
+            Self::UnitRequired => "unit_required",
+            Self::ParentUnitMissing => "parent_unit_missing",
+            Self::WriteTokenRoutes => "write_token_routes",
+            Self::RouteNotApi => "route_not_api",
+            Self::UsernameChars => "username_chars",
+            Self::PasswordTooShort => "password_too_short",
+            Self::PasswordTooLong => "password_too_long",
+            Self::PasswordTooSimple => "password_too_simple",
+            Self::PasswordIsUsername => "password_is_username",
+            Self::RoleNeedsUnit => "role_needs_unit",
+            Self::IdMissing => "id_missing",
+            Self::WrongCurrentPassword => "wrong_current_password",
+            Self::PasswordUnchanged => "password_unchanged",
+            Self::FollowUpNote => "follow_up_note",
+            Self::UnitIdMissing => "unit_id_missing",
+            Self::SupervisorMissing => "supervisor_missing",
+            Self::IndicatorNotInSkp => "indicator_not_in_skp",
+            Self::EvidenceNotYours => "evidence_not_yours",
+            Self::FileEmpty => "file_empty",
+            Self::ServiceUnitNotFound => "service_unit_not_found",
+            Self::RejectionReason => "rejection_reason",
+            Self::DispositionUnit => "disposition_unit",
+            Self::UnitAbsent => "unit_absent",
+            Self::PublicResponseRequired => "public_response_required",
+            Self::NipDigits => "nip_digits",
+            Self::LevelRange => "level_range",
+            Self::CompetencyNotInCatalog => "competency_not_in_catalog",
+            Self::AssessedOnRange => "assessed_on_range",
+            Self::FocusNotInCatalog => "focus_not_in_catalog",
+            Self::EndBeforeStart => "end_before_start",
+            Self::TrainingStatus => "training_status",
+            Self::TrainingEvidence => "training_evidence",
+            Self::LevelDescriptions => "level_descriptions",
+            Self::CodeChars => "code_chars",
+            Self::CompetencyTwice => "competency_twice",
+            Self::MembersUnknown => "members_unknown",
+            Self::UnitsUnknown => "units_unknown",
+            Self::EmployeeOutsideUnit => "employee_outside_unit",
+            Self::YearRange => "year_range",
+            Self::RhkOrPkGoal => "rhk_or_pk_goal",
+            Self::RhkMissing => "rhk_missing",
+            Self::PkGoalMissing => "pk_goal_missing",
+            Self::CascadePkYear => "cascade_pk_year",
+            Self::CascadePkOwnUnit => "cascade_pk_own_unit",
+            Self::CascadeJptNeedsPk => "cascade_jpt_needs_pk",
+            Self::CascadeNoSupervisor => "cascade_no_supervisor",
+            Self::CascadeRhkYear => "cascade_rhk_year",
+            Self::CascadeNotSupervisors => "cascade_not_supervisors",
+            Self::CascadeRhkRequired => "cascade_rhk_required",
+            Self::RhkRequired => "rhk_required",
+            Self::InputViaCommitment => "input_via_commitment",
+            Self::DeclineReason => "decline_reason",
+            Self::DueBeforeForum => "due_before_forum",
+            Self::InputNotOfForum => "input_not_of_forum",
+            Self::ForumAnnouncedAhead => "forum_announced_ahead",
+            Self::ForumDatePast => "forum_date_past",
+            Self::PeriodFormat => "period_format",
+            Self::PeriodQuarterly => "period_quarterly",
+            Self::PeriodMonthly => "period_monthly",
+            Self::BehaviorNoteMax => "behavior_note_max",
+            Self::MonthFormat => "month_format",
+            Self::UnitNotFound => "unit_not_found",
+            Self::NipLength => "nip_length",
+            Self::NipNotDigits => "nip_not_digits",
+            Self::NipBirthDate => "nip_birth_date",
+            Self::NipTmt => "nip_tmt",
+            Self::NipTmtBeforeBirth => "nip_tmt_before_birth",
+            Self::NipSex => "nip_sex",
+            Self::NipSequence => "nip_sequence",
+            Self::PeriodOutsideSkpYear => "period_outside_skp_year",
+            Self::NoEmployeeRecord => "no_employee_record",
+            Self::FilePartMissing => "file_part_missing",
+            Self::UrlScheme => "url_scheme",
+            Self::DueBeforeMeeting => "due_before_meeting",
+            Self::MeetingInFuture => "meeting_in_future",
+            Self::Attendees => "attendees",
+            Self::FlagWithoutReason => "flag_without_reason",
+            Self::ChangedNeedsRatings => "changed_needs_ratings",
+            Self::DecisionOutcome => "decision_outcome",
+            Self::TooManyRows => "too_many_rows",
+            Self::ExpectationMax => "expectation_max",
+            Self::ActivityDateFuture => "activity_date_future",
+            Self::ActivityTooOld => "activity_too_old",
+            Self::MinutesPositive => "minutes_positive",
+            Self::DayCapExceeded => "day_cap_exceeded",
+            Self::TimeFormat => "time_format",
+            Self::EndBeforeStartTime => "end_before_start_time",
+            Self::DurationRequired => "duration_required",
+            Self::OutputQty => "output_qty",
+            Self::RhkOfApprovedSkp => "rhk_of_approved_skp",
+            Self::EvidenceIdNotYours => "evidence_id_not_yours",
+            Self::ActivityNotFound => "activity_not_found",
+            Self::ActivityNotYours => "activity_not_yours",
+            Self::ActivityNotWaiting => "activity_not_waiting",
+            Self::QuantitativeNeedsIndicator => "quantitative_needs_indicator",
+            Self::TargetNonNegative => "target_non_negative",
+            Self::NotDirectSubordinate => "not_direct_subordinate",
+            Self::SurveyAnswerCount => "survey_answer_count",
+            Self::SurveyAnswerRange => "survey_answer_range",
+            Self::UnknownSetting => "unknown_setting",
+            Self::SettingType => "setting_type",
+            Self::BodyField => "body_field",
+        }
+    }
+
+    /// The kind a code names.
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.code() == code)
+    }
+
+    /// The words, with `{param}` placeholders, in Indonesian or English.
+    pub fn template(self, english: bool) -> &'static str {
+        let (id, en) = match self {
+            Self::Invalid => ("nilai tidak valid", "invalid value"),
+            Self::Required => ("wajib diisi", "required"),
+            Self::Length => ("panjang {min}-{max}", "must be {min}–{max} long"),
+            Self::LengthMin => ("minimal {min}", "must be at least {min} long"),
+            Self::LengthMax => ("maksimal {max}", "must be at most {max} long"),
+            Self::LengthEqual => ("harus {equal} karakter", "must be exactly {equal} characters"),
+            Self::Range => ("nilai {min} sampai {max}", "must be between {min} and {max}"),
+            Self::RangeMin => ("minimal {min}", "must be at least {min}"),
+            Self::RangeMax => ("maksimal {max}", "must be at most {max}"),
+            Self::Email => ("alamat e-mail tidak valid", "not a valid e-mail address"),
+            Self::Url => ("tautan tidak valid", "not a valid link"),
+            Self::TppShares => ("bagian kinerja dan disiplin harus berjumlah 100 %", "the performance and discipline shares must add up to 100 %"),
+            Self::TppTarget => ("target menit bulanan harus lebih dari 0", "the monthly minutes target must be more than 0"),
+            Self::TppBands => ("pita keterlambatan harus naik berurutan dan diakhiri satu pita tanpa batas atas", "lateness bands must rise in order and end with one band without an upper limit"),
+            Self::TppPercent => ("persentase potongan harus 0 sampai 100", "deduction percentages must be 0 to 100"),
+            Self::SkpDeadlineFormat => ("gunakan format BB-TT, misalnya 01-31", "use the format MM-DD, e.g. 01-31"),
+            Self::WeightsCount => ("bobot harus 9 angka, bukan {n}", "weights must be 9 numbers, not {n}"),
+            Self::WeightsNegative => ("bobot tidak boleh negatif", "weights cannot be negative"),
+            Self::WeightsSum => ("jumlah bobot harus 1, bukan {sum}", "weights must add up to 1, not {sum}"),
+            Self::EmployeeRequired => ("sebutkan pegawai", "name the employee"),
+            Self::ReplyTargetMissing => ("umpan balik yang dibalas tidak ada", "the feedback replied to does not exist"),
+            Self::ReplyOtherThread => ("balasan harus pada utas pegawai yang sama", "a reply must stay in the same employee's thread"),
+            Self::UnitRequired => ("sebutkan unit", "name the unit"),
+            Self::ParentUnitMissing => ("unit induk {id} tidak ada", "parent unit {id} does not exist"),
+            Self::WriteTokenRoutes => ("token tulis wajib menyebut rute yang boleh ditulisnya", "a write token must list the routes it may write"),
+            Self::RouteNotApi => ("rute '{route}' harus diawali /api/v1/", "route '{route}' must start with /api/v1/"),
+            Self::UsernameChars => ("hanya huruf, angka, titik, garis bawah dan tanda hubung", "only letters, digits, dots, underscores and hyphens"),
+            Self::PasswordTooShort => ("kata sandi minimal {min} karakter", "the password needs at least {min} characters"),
+            Self::PasswordTooLong => ("kata sandi maksimal {max} karakter", "the password takes at most {max} characters"),
+            Self::PasswordTooSimple => ("kata sandi harus berisi huruf dan angka", "the password must contain letters and digits"),
+            Self::PasswordIsUsername => ("kata sandi tidak boleh sama dengan nama pengguna", "the password cannot be the username"),
+            Self::RoleNeedsUnit => ("peran kepala_unit dan operator_layanan memerlukan unit_id", "the kepala_unit and operator_layanan roles need a unit_id"),
+            Self::IdMissing => ("{id} tidak ada", "{id} does not exist"),
+            Self::WrongCurrentPassword => ("kata sandi saat ini salah", "the current password is wrong"),
+            Self::PasswordUnchanged => ("kata sandi baru harus berbeda dari yang lama", "the new password must differ from the old one"),
+            Self::FollowUpNote => ("tuliskan apa yang sudah dilakukan (minimal 3 karakter)", "write what was done (at least 3 characters)"),
+            Self::UnitIdMissing => ("unit {id} tidak ada", "unit {id} does not exist"),
+            Self::SupervisorMissing => ("atasan langsung {id} tidak ada", "direct supervisor {id} does not exist"),
+            Self::IndicatorNotInSkp => ("indikator ini bukan bagian dari SKP ini", "this indicator is not part of this SKP"),
+            Self::EvidenceNotYours => ("bukti dukung tidak ada atau bukan milik Anda", "the evidence does not exist or is not yours"),
+            Self::FileEmpty => ("berkas kosong", "the file is empty"),
+            Self::ServiceUnitNotFound => ("unit layanan tidak ditemukan", "service unit not found"),
+            Self::RejectionReason => ("sebutkan alasan penolakan (bukan kewenangan, duplikat, atau informasi kurang)", "give the reason for rejecting (not our authority, a duplicate, or missing information)"),
+            Self::DispositionUnit => ("pilih unit tujuan disposisi", "choose the unit to forward to"),
+            Self::UnitAbsent => ("unit tidak ada", "the unit does not exist"),
+            Self::PublicResponseRequired => ("tulis tanggapan untuk pelapor", "write an answer for the complainant"),
+            Self::NipDigits => ("NIP harus 18 digit angka", "the NIP must be 18 digits"),
+            Self::LevelRange => ("level 1 sampai 5", "level 1 to 5"),
+            Self::CompetencyNotInCatalog => ("kompetensi tidak ada di katalog", "the competency is not in the catalogue"),
+            Self::AssessedOnRange => ("tanggal penilaian tidak boleh di masa depan atau lebih dari 10 tahun lalu", "the assessment date cannot be in the future or more than 10 years ago"),
+            Self::FocusNotInCatalog => ("kompetensi '{code}' tidak ada di katalog", "competency '{code}' is not in the catalogue"),
+            Self::EndBeforeStart => ("tanggal selesai tidak boleh sebelum tanggal mulai", "the end date cannot be before the start date"),
+            Self::TrainingStatus => ("pilih completed atau cancelled", "choose completed or cancelled"),
+            Self::TrainingEvidence => ("sebutkan bukti penyelesaian (nomor sertifikat atau catatan)", "name the proof of completion (a certificate number or a note)"),
+            Self::LevelDescriptions => ("setiap level diuraikan (1-1000 karakter)", "describe every level (1–1000 characters)"),
+            Self::CodeChars => ("kode hanya huruf, angka, titik atau tanda hubung", "the code takes only letters, digits, dots or hyphens"),
+            Self::CompetencyTwice => ("kompetensi disebut dua kali", "the competency is named twice"),
+            Self::MembersUnknown => ("ada anggota yang bukan pegawai terdaftar", "some members are not registered employees"),
+            Self::UnitsUnknown => ("ada unit yang tidak ditemukan", "some units were not found"),
+            Self::EmployeeOutsideUnit => ("pegawai harus dari unit ini atau unit di bawahnya", "employees must belong to this unit or a unit below it"),
+            Self::YearRange => ("tahun 2000-2100", "year 2000–2100"),
+            Self::RhkOrPkGoal => ("isi parent_rhk_id atau pk_goal_id, bukan keduanya", "fill parent_rhk_id or pk_goal_id, not both"),
+            Self::RhkMissing => ("RHK {id} tidak ada", "RHK {id} does not exist"),
+            Self::PkGoalMissing => ("sasaran Perjanjian Kinerja {id} tidak ada", "Perjanjian Kinerja goal {id} does not exist"),
+            Self::CascadePkYear => ("pilih sasaran Perjanjian Kinerja tahun {year}, bukan tahun {other}", "choose a Perjanjian Kinerja goal of {year}, not of {other}"),
+            Self::CascadePkOwnUnit => ("pilih sasaran Perjanjian Kinerja unit Anda sendiri", "choose a Perjanjian Kinerja goal of your own unit"),
+            Self::CascadeJptNeedsPk => ("RHK pimpinan tinggi (JPT) harus mengacu pada sasaran Perjanjian Kinerja unitnya (pk_goal_id)", "a senior executive's (JPT) RHK must refer to a Perjanjian Kinerja goal of their unit (pk_goal_id)"),
+            Self::CascadeNoSupervisor => ("pegawai belum memiliki atasan langsung; minta admin melengkapi data atasan", "the employee has no direct supervisor yet; ask an admin to complete it"),
+            Self::CascadeRhkYear => ("pilih RHK atasan langsung dari SKP tahun {year}, bukan tahun {other}", "choose your direct supervisor's RHK from the {year} SKP, not from {other}"),
+            Self::CascadeNotSupervisors => ("RHK yang diintervensi harus milik atasan langsung Anda; pilih salah satu RHK atasan langsung", "the RHK you build on must belong to your direct supervisor; choose one of their RHK"),
+            Self::CascadeRhkRequired => ("pilih RHK atasan langsung yang diintervensi (parent_rhk_id)", "choose the direct supervisor's RHK you build on (parent_rhk_id)"),
+            Self::RhkRequired => ("tambahkan minimal satu rencana hasil kerja sebelum mengajukan", "add at least one planned result (RHK) before submitting"),
+            Self::InputViaCommitment => ("aspirasi menjadi komitmen dengan membuat komitmen forum", "an aspiration becomes a commitment by creating a forum commitment"),
+            Self::DeclineReason => ("jelaskan kepada warga mengapa tidak dapat ditindaklanjuti (minimal 10 karakter)", "explain to citizens why it cannot be followed up (at least 10 characters)"),
+            Self::DueBeforeForum => ("tenggat tidak boleh sebelum tanggal forum", "the due date cannot be before the forum date"),
+            Self::InputNotOfForum => ("aspirasi {id} bukan dari forum ini", "aspiration {id} is not from this forum"),
+            Self::ForumAnnouncedAhead => ("forum diumumkan sebelum dilaksanakan; pilih hari ini atau sesudahnya", "a forum is announced before it is held; choose today or a later day"),
+            Self::ForumDatePast => ("tanggal forum tidak boleh di masa lalu", "the forum date cannot be in the past"),
+            Self::PeriodFormat => ("periode '{value}' tidak valid; gunakan 2026, 2026-Q1 sampai 2026-Q4, atau 2026-01 sampai 2026-12", "period '{value}' is invalid; use 2026, 2026-Q1 to 2026-Q4, or 2026-01 to 2026-12"),
+            Self::PeriodQuarterly => ("penilaian periodik di Pemda ini per triwulan, misalnya 2026-Q1", "periodic ratings in this Pemda are quarterly, e.g. 2026-Q1"),
+            Self::PeriodMonthly => ("penilaian periodik di Pemda ini per bulan, misalnya 2026-01", "periodic ratings in this Pemda are monthly, e.g. 2026-01"),
+            Self::BehaviorNoteMax => ("catatan per nilai maksimal 2000 karakter", "each value's note takes at most 2000 characters"),
+            Self::MonthFormat => ("bulan harus berformat YYYY-MM, misalnya 2026-11", "the month must look like YYYY-MM, e.g. 2026-11"),
+            Self::UnitNotFound => ("unit tidak ditemukan", "unit not found"),
+            Self::NipLength => ("NIP harus 18 digit angka (diterima {n} karakter)", "the NIP must be 18 digits ({n} characters received)"),
+            Self::NipNotDigits => ("NIP hanya boleh berisi angka", "the NIP may contain digits only"),
+            Self::NipBirthDate => ("tanggal lahir pada NIP (digit 1-8, {value}) bukan tanggal yang valid", "the birth date in the NIP (digits 1-8, {value}) is not a valid date"),
+            Self::NipTmt => ("TMT CPNS pada NIP (digit 9-14, {value}) bukan bulan yang valid", "the CPNS start in the NIP (digits 9-14, {value}) is not a valid month"),
+            Self::NipTmtBeforeBirth => ("TMT CPNS pada NIP ({tmt}) tidak boleh sebelum tahun lahir ({birth_year})", "the CPNS start in the NIP ({tmt}) cannot be before the birth year ({birth_year})"),
+            Self::NipSex => ("kode jenis kelamin pada NIP (digit 15) harus 1 (pria) atau 2 (wanita), bukan {value}", "the sex code in the NIP (digit 15) must be 1 (male) or 2 (female), not {value}"),
+            Self::NipSequence => ("nomor urut pada NIP (digit 16-18) tidak boleh 000", "the sequence number in the NIP (digits 16-18) cannot be 000"),
+            Self::PeriodOutsideSkpYear => ("periode harus di dalam tahun SKP {year}", "the period must fall in the SKP year {year}"),
+            Self::NoEmployeeRecord => ("akun ini tidak terhubung dengan data pegawai", "this account is not linked to an employee record"),
+            Self::FilePartMissing => ("kirim berkas pada bagian bernama 'file'", "send the file in a part named 'file'"),
+            Self::UrlScheme => ("tautan harus diawali http:// atau https://", "the link must start with http:// or https://"),
+            Self::DueBeforeMeeting => ("tenggat tidak boleh sebelum tanggal rapat", "the due date cannot be before the meeting date"),
+            Self::MeetingInFuture => ("rapat dicatat setelah dilaksanakan; tanggal tidak boleh di masa depan", "a meeting is recorded after it is held; the date cannot be in the future"),
+            Self::Attendees => ("isi nama peserta (masing-masing paling panjang 200 karakter)", "fill in the attendees' names (each at most 200 characters)"),
+            Self::FlagWithoutReason => ("tanda tinjau ulang wajib disertai alasan (minimal 10 karakter)", "a review flag needs a reason (at least 10 characters)"),
+            Self::ChangedNeedsRatings => ("keputusan 'changed' memerlukan kedua rating baru", "a 'changed' decision needs both new ratings"),
+            Self::DecisionOutcome => ("pilih 'upheld' atau 'changed'", "choose 'upheld' or 'changed'"),
+            Self::TooManyRows => ("lebih dari {max} baris; persempit unit atau periode", "more than {max} rows; narrow the unit or the period"),
+            Self::ExpectationMax => ("ekspektasi maksimal 2000 karakter", "an expectation takes at most 2000 characters"),
+            Self::ActivityDateFuture => ("tanggal aktivitas tidak boleh di masa depan", "an activity date cannot be in the future"),
+            Self::ActivityTooOld => ("aktivitas paling lambat dicatat {days} hari ke belakang (paling awal {earliest})", "activities can be logged at most {days} days back (earliest {earliest})"),
+            Self::MinutesPositive => ("durasi harus lebih dari 0 menit", "the duration must be more than 0 minutes"),
+            Self::DayCapExceeded => ("total aktivitas pada {date} menjadi {total} menit, melebihi batas {cap} menit per hari (sudah tercatat {logged} menit)", "activities on {date} would total {total} minutes, over the limit of {cap} minutes a day ({logged} minutes already logged)"),
+            Self::TimeFormat => ("jam '{value}' tidak valid; gunakan JJ:MM", "time '{value}' is invalid; use HH:MM"),
+            Self::EndBeforeStartTime => ("jam selesai harus setelah jam mulai", "the end time must be after the start time"),
+            Self::DurationRequired => ("isi durasi (menit) atau jam mulai dan selesai", "fill in the duration (minutes) or the start and end times"),
+            Self::OutputQty => ("jumlah keluaran harus angka 0 atau lebih", "the output quantity must be a number of 0 or more"),
+            Self::RhkOfApprovedSkp => ("pilih RHK dari SKP Anda tahun {year} yang sudah disetujui", "choose an RHK of your approved {year} SKP"),
+            Self::EvidenceIdNotYours => ("bukti dukung {id} tidak ada atau bukan milik Anda", "evidence {id} does not exist or is not yours"),
+            Self::ActivityNotFound => ("aktivitas {id}: tidak ditemukan", "activity {id}: not found"),
+            Self::ActivityNotYours => ("aktivitas {id}: bukan aktivitas bawahan yang Anda nilai", "activity {id}: not an activity of someone you rate"),
+            Self::ActivityNotWaiting => ("aktivitas {id}: tidak sedang menunggu verifikasi", "activity {id}: not waiting for verification"),
+            Self::QuantitativeNeedsIndicator => ("SKP kuantitatif memerlukan minimal satu indikator", "a quantitative SKP needs at least one indicator"),
+            Self::TargetNonNegative => ("target harus angka 0 atau lebih", "the target must be a number of 0 or more"),
+            Self::NotDirectSubordinate => ("pegawai {id} bukan bawahan langsung Anda", "employee {id} is not your direct subordinate"),
+            Self::SurveyAnswerCount => ("harus 9 jawaban, bukan {n}", "there must be 9 answers, not {n}"),
+            Self::SurveyAnswerRange => ("jawaban harus 1 sampai 4", "answers must be 1 to 4"),
+            Self::UnknownSetting => ("pengaturan ini tidak dikenal", "this setting is unknown"),
+            Self::SettingType => ("tipe nilai tidak sesuai", "the value has the wrong type"),
+            Self::BodyField => ("isian tidak valid: {detail}", "invalid entry: {detail}"),
+        };
+        if english {
+            en
+        } else {
+            id
+        }
+    }
+}
+
+/// An invalid value: its kind and the values of its placeholders.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Issue {
+    pub kind: Invalid,
+    pub params: BTreeMap<String, String>,
+}
+
+impl Issue {
+    /// An issue without parameters yet.
+    pub fn new(kind: Invalid) -> Self {
+        Self { kind, params: BTreeMap::new() }
+    }
+
+    /// Adds a parameter.
+    pub fn with(mut self, name: &str, value: impl ToString) -> Self {
+        self.params.insert(name.to_owned(), value.to_string());
+        self
+    }
+
+    /// The words in Indonesian or English.
+    pub fn render(&self, english: bool) -> String {
+        fill(self.kind.template(english), &self.params)
+    }
+}
+
+impl From<Invalid> for Issue {
+    fn from(kind: Invalid) -> Self {
+        Self::new(kind)
+    }
+}
+/// The code and parameters of a broken `validator` rule (its bounds, never the value sent).
+impl From<&validator::ValidationError> for Issue {
+    fn from(e: &validator::ValidationError) -> Self {
+        let param = |name: &str| {
+            e.params.get(name).map(|v| match v {
+                serde_json::Value::String(s) => s.clone(),
+                other => other.to_string(),
+            })
+        };
+        let (min, max, equal) = (param("min"), param("max"), param("equal"));
+        let kind = match (e.code.as_ref(), &min, &max, &equal) {
+            ("length", _, _, Some(_)) => Invalid::LengthEqual,
+            ("length", Some(_), Some(_), _) => Invalid::Length,
+            ("length", Some(_), None, _) => Invalid::LengthMin,
+            ("length", None, Some(_), _) => Invalid::LengthMax,
+            ("range", Some(_), Some(_), _) => Invalid::Range,
+            ("range", Some(_), None, _) => Invalid::RangeMin,
+            ("range", None, Some(_), _) => Invalid::RangeMax,
+            ("email", ..) => Invalid::Email,
+            ("url", ..) => Invalid::Url,
+            ("required", ..) => Invalid::Required,
+            (code, ..) => Invalid::from_code(code).unwrap_or(Invalid::Invalid),
+        };
+        let mut issue = Issue::new(kind);
+        for (name, value) in [("min", min), ("max", max), ("equal", equal)] {
+            if let Some(v) = value {
+                issue = issue.with(name, v);
+            }
+        }
+        issue
+    }
+}
+
+impl From<&kinerja_domain::PeriodError> for Issue {
+    fn from(e: &kinerja_domain::PeriodError) -> Self {
+        Issue::new(Invalid::PeriodFormat).with("value", &e.0)
+    }
+}
+
+impl From<&kinerja_domain::password::PasswordError> for Issue {
+    fn from(e: &kinerja_domain::password::PasswordError) -> Self {
+        use kinerja_domain::password::PasswordError::*;
+        match e {
+            TooShort(n) => Issue::new(Invalid::PasswordTooShort).with("min", n),
+            TooLong(n) => Issue::new(Invalid::PasswordTooLong).with("max", n),
+            TooSimple => Invalid::PasswordTooSimple.into(),
+            SameAsUsername => Invalid::PasswordIsUsername.into(),
+        }
+    }
+}
+
+impl From<&kinerja_domain::nip::NipError> for Issue {
+    fn from(e: &kinerja_domain::nip::NipError) -> Self {
+        use kinerja_domain::nip::NipError::*;
+        match e {
+            Length(n) => Issue::new(Invalid::NipLength).with("n", n),
+            NotDigits => Invalid::NipNotDigits.into(),
+            BirthDate(v) => Issue::new(Invalid::NipBirthDate).with("value", v),
+            TmtCpns(v) => Issue::new(Invalid::NipTmt).with("value", v),
+            TmtBeforeBirth { tmt, birth_year } => {
+                Issue::new(Invalid::NipTmtBeforeBirth).with("tmt", tmt).with("birth_year", birth_year)
+            }
+            Sex(c) => Issue::new(Invalid::NipSex).with("value", c),
+            Sequence => Invalid::NipSequence.into(),
+        }
+    }
+}
+
+impl From<&kinerja_domain::tpp::TppRuleError> for Issue {
+    fn from(e: &kinerja_domain::tpp::TppRuleError) -> Self {
+        use kinerja_domain::tpp::TppRuleError::*;
+        match e {
+            SharesNot100 => Invalid::TppShares.into(),
+            NoTarget => Invalid::TppTarget.into(),
+            Bands => Invalid::TppBands.into(),
+            Percent => Invalid::TppPercent.into(),
+        }
+    }
+}
+
+impl From<&kinerja_domain::skp::CascadeError> for Issue {
+    fn from(e: &kinerja_domain::skp::CascadeError) -> Self {
+        use kinerja_domain::skp::CascadeError::*;
+        match *e {
+            PkYear { year, other } => Issue::new(Invalid::CascadePkYear).with("year", year).with("other", other),
+            PkOwnUnit => Invalid::CascadePkOwnUnit.into(),
+            JptNeedsPk => Invalid::CascadeJptNeedsPk.into(),
+            NoSupervisor => Invalid::CascadeNoSupervisor.into(),
+            RhkYear { year, other } => Issue::new(Invalid::CascadeRhkYear).with("year", year).with("other", other),
+            NotSupervisors => Invalid::CascadeNotSupervisors.into(),
+            RhkRequired => Invalid::CascadeRhkRequired.into(),
+        }
+    }
+}
+
+impl From<&kinerja_domain::ikm::WeightsError> for Issue {
+    fn from(e: &kinerja_domain::ikm::WeightsError) -> Self {
+        use kinerja_domain::ikm::WeightsError::*;
+        match e {
+            Count(n) => Issue::new(Invalid::WeightsCount).with("n", n),
+            Negative => Invalid::WeightsNegative.into(),
+            Sum(s) => Issue::new(Invalid::WeightsSum).with("sum", s),
+        }
+    }
+}
+
+impl From<&kinerja_domain::activity::LogError> for Issue {
+    fn from(e: &kinerja_domain::activity::LogError) -> Self {
+        use kinerja_domain::activity::LogError::*;
+        match e {
+            DateFuture => Invalid::ActivityDateFuture.into(),
+            TooOld { days, earliest } => {
+                Issue::new(Invalid::ActivityTooOld).with("days", days).with("earliest", earliest.format("%Y-%m-%d"))
+            }
+            MinutesPositive => Invalid::MinutesPositive.into(),
+            DayCap { date, total, cap, logged } => Issue::new(Invalid::DayCapExceeded)
+                .with("date", date.format("%Y-%m-%d"))
+                .with("total", total)
+                .with("cap", cap)
+                .with("logged", logged),
+            TimeFormat(t) => Issue::new(Invalid::TimeFormat).with("value", t),
+            EndBeforeStart => Invalid::EndBeforeStartTime.into(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The placeholders of a template.
+    fn placeholders(t: &str) -> Vec<&str> {
+        t.split('{').skip(1).filter_map(|p| p.split('}').next()).collect()
+    }
+
+    #[test]
+    fn every_kind_has_words_in_both_languages_with_the_same_placeholders() {
+        for kind in Invalid::ALL {
+            let (id, en) = (kind.template(false), kind.template(true));
+            assert!(!id.is_empty() && !en.is_empty(), "{kind:?}");
+            assert_ne!(id, en, "{kind:?} has no English words");
+            let (mut a, mut b) = (placeholders(id), placeholders(en));
+            a.sort_unstable();
+            b.sort_unstable();
+            assert_eq!(a, b, "{kind:?}");
+            assert_eq!(Invalid::from_code(kind.code()), Some(kind));
+        }
+        let codes: std::collections::HashSet<_> = Invalid::ALL.iter().map(|k| k.code()).collect();
+        assert_eq!(codes.len(), Invalid::ALL.len(), "codes are unique");
+    }
+
+    #[test]
+    fn the_code_is_the_wire_name() {
+        for kind in Invalid::ALL {
+            assert_eq!(serde_json::to_value(kind).unwrap(), kind.code());
+        }
+    }
+
+    #[test]
+    fn domain_errors_keep_their_indonesian_words() {
+        use kinerja_domain::nip::NipError;
+        let e = NipError::TmtBeforeBirth { tmt: "198001".into(), birth_year: 1985 };
+        assert_eq!(Issue::from(&e).render(false), e.to_string());
+        let p: kinerja_domain::PeriodError = "2026-13".parse::<kinerja_domain::Period>().unwrap_err();
+        assert_eq!(Issue::from(&p).render(false), p.to_string());
+        let w = kinerja_domain::ikm::check_weights(&[0.2; 9]).unwrap_err();
+        assert_eq!(Issue::from(&w).render(false), w.to_string());
+        assert_eq!(Issue::from(&w).render(true), "weights must add up to 1, not 1.8000");
+        let rules = kinerja_domain::activity::LogRules { max_days_back: 7, max_minutes_per_day: 720 };
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+        let cap = rules.check_minutes(121, 600, day).unwrap_err();
+        assert_eq!(Issue::from(&cap).render(false), cap.to_string());
+        let old = rules.check_date(day - chrono::Duration::days(8), day).unwrap_err();
+        assert_eq!(Issue::from(&old).render(false), old.to_string());
+    }
+}
