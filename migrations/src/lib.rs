@@ -22,6 +22,7 @@ mod m20261123_000016_create_competencies;
 mod m20261123_000017_create_oversight;
 mod m20261202_000018_join_id_lists;
 mod m20261202_000019_notification_notices;
+mod m20261202_000020_session_families;
 
 /// All migrations of Kinerja.
 pub struct Migrator;
@@ -49,6 +50,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000017_create_oversight::Migration),
             Box::new(m20261202_000018_join_id_lists::Migration),
             Box::new(m20261202_000019_notification_notices::Migration),
+            Box::new(m20261202_000020_session_families::Migration),
         ]
     }
 }

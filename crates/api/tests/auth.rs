@@ -80,8 +80,26 @@ async fn logout_revokes_the_refresh_token(app: TestApp) {
     let pair: Value = app.login_raw("ahmad", "kinerja2026").await.json().await.unwrap();
     let access = pair["access_token"].as_str().unwrap();
     let refresh = pair["refresh_token"].as_str().unwrap();
+    let other: Value = app.login_raw("ahmad", "kinerja2026").await.json().await.unwrap();
+    let other_access = other["access_token"].as_str().unwrap();
     let (status, _) = app.post("/api/v1/auth/logout", access, json!({ "refresh_token": refresh })).await;
     assert_eq!(status, StatusCode::NO_CONTENT);
+    // The signed-out session's access token stops working too; another session goes on.
+    assert_eq!(app.get("/api/v1/me", access).await.0, StatusCode::UNAUTHORIZED);
+    assert_eq!(app.get("/api/v1/me", other_access).await.0, StatusCode::OK);
+    // Refreshing keeps the session: the new access token works, and signing it out ends it.
+    let (status, renewed) = app
+        .call(Method::POST, "/api/v1/auth/refresh", None, Some(json!({ "refresh_token": other["refresh_token"] })))
+        .await;
+    assert_eq!(status, StatusCode::OK, "{renewed}");
+    let renewed_access = renewed["access_token"].as_str().unwrap();
+    assert_eq!(app.get("/api/v1/me", other_access).await.0, StatusCode::OK, "the old access token of a live session");
+    let (status, _) =
+        app.post("/api/v1/auth/logout", renewed_access, json!({ "refresh_token": renewed["refresh_token"] })).await;
+    assert_eq!(status, StatusCode::NO_CONTENT);
+    assert_eq!(app.get("/api/v1/me", other_access).await.0, StatusCode::UNAUTHORIZED);
+    assert_eq!(app.get("/api/v1/me", renewed_access).await.0, StatusCode::UNAUTHORIZED);
+    // The signed-out refresh token is refused.
     let (status, _) =
         app.call(Method::POST, "/api/v1/auth/refresh", None, Some(json!({ "refresh_token": refresh }))).await;
     assert_eq!(status, StatusCode::UNAUTHORIZED);
@@ -97,11 +115,13 @@ async fn bad_tokens_are_refused(app: TestApp) {
         "eyJhbGciOiJub25lIiwidHlwIjoiSldUIn0.eyJzdWIiOiIxIiwiaWF0IjoxLCJleHAiOjk5OTk5OTk5OTksInR5cCI6ImFjY2VzcyJ9.";
     assert_eq!(app.get("/api/v1/me", none).await.0, StatusCode::UNAUTHORIZED);
     // A token signed with another secret.
-    let other = kinerja_api::auth::jwt::JwtKeys::new(b"another-secret-another-secret-another").issue(1, 600).unwrap();
+    let other =
+        kinerja_api::auth::jwt::JwtKeys::new(b"another-secret-another-secret-another").issue(1, 1, 600).unwrap();
     assert_eq!(app.get("/api/v1/me", &other).await.0, StatusCode::UNAUTHORIZED);
 }
 
 async fn changing_a_password_ends_other_sessions(app: TestApp) {
+    let elsewhere: Value = app.login_raw("dedi", "kinerja2026").await.json().await.unwrap();
     let pair: Value = app.login_raw("dedi", "kinerja2026").await.json().await.unwrap();
     let access = pair["access_token"].as_str().unwrap();
     let change = |current: &str, new: &str| json!({ "current_password": current, "new_password": new });
@@ -121,7 +141,11 @@ async fn changing_a_password_ends_other_sessions(app: TestApp) {
     let (status, _) = app
         .call(Method::POST, "/api/v1/auth/refresh", None, Some(json!({ "refresh_token": pair["refresh_token"] })))
         .await;
-    assert_eq!(status, StatusCode::UNAUTHORIZED, "the old session is over");
+    assert_eq!(status, StatusCode::OK, "the session that changed the password goes on");
+    assert_eq!(app.get("/api/v1/me", access).await.0, StatusCode::OK);
+    let stale = elsewhere["access_token"].as_str().unwrap();
+    assert_eq!(app.get("/api/v1/me", stale).await.0, StatusCode::UNAUTHORIZED, "the other session is over");
+    // (Presenting its revoked refresh token now would be taken as theft and end every session.)
     let (_, log) = app.get("/api/v1/audit?per_page=50", &app.token("admin").await).await;
     assert!(log.to_string().contains("user.password_change"));
     assert!(!log.to_string().contains("Rahasia-Baru-2026"), "never a password in the log");

@@ -50,8 +50,10 @@ async fn headers_cors_and_hsts(app: TestApp) {
 
 async fn a_secret_rotation_signs_nobody_out(app: TestApp) {
     let old = b"old-secret-old-secret-old-secret-0".to_vec();
-    let user_id = app.get("/api/v1/me", &app.token("dedi").await).await.1["id"].as_i64().unwrap();
-    let before = kinerja_api::auth::jwt::JwtKeys::new(&old).issue(user_id, 600).unwrap();
+    let signed_in = app.token("dedi").await;
+    let user_id = app.get("/api/v1/me", &signed_in).await.1["id"].as_i64().unwrap();
+    let session = session_of(&signed_in);
+    let before = kinerja_api::auth::jwt::JwtKeys::new(&old).issue(user_id, session, 600).unwrap();
     let rotated = TestApp::spawn_with(app.backend, true, |c| {
         c.jwt_secret = b"new-secret-new-secret-new-secret-1".to_vec();
         c.jwt_previous_secrets = vec![old.clone()];
@@ -61,9 +63,18 @@ async fn a_secret_rotation_signs_nobody_out(app: TestApp) {
     assert_eq!(status, StatusCode::OK, "a token of the old key still works: {me}");
     let fresh = rotated.token("dedi").await;
     assert_eq!(rotated.get("/api/v1/me", &fresh).await.0, StatusCode::OK);
-    let forged =
-        kinerja_api::auth::jwt::JwtKeys::new(b"someone-elses-secret-someone-else").issue(user_id, 600).unwrap();
+    let forged = kinerja_api::auth::jwt::JwtKeys::new(b"someone-elses-secret-someone-else")
+        .issue(user_id, session, 600)
+        .unwrap();
     assert_eq!(rotated.get("/api/v1/me", &forged).await.0, StatusCode::UNAUTHORIZED);
+}
+
+/// The session id an access token carries (its claims, read without checking the signature).
+fn session_of(token: &str) -> i64 {
+    use base64::Engine;
+    let payload = token.split('.').nth(1).expect("a JWT");
+    let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(payload).expect("base64url");
+    serde_json::from_slice::<serde_json::Value>(&bytes).expect("claims")["sid"].as_i64().expect("a session id")
 }
 
 /// Asks for an unknown tracking code as `client` until the limit (60 a minute) answers 429.

@@ -40,13 +40,19 @@ pub async fn sign_in(state: &AppState, username: &str, password: &str) -> ApiRes
     };
     throttle::reset(&state.db, &username).await?;
     tracing::info!(user_id = user.id, "signed in");
-    issue_pair(state, &state.db, user.id).await
+    issue_pair(state, &state.db, user.id, None).await
 }
 
 /// Issues a new access token and refresh token for `user_id`.
-pub async fn issue_pair(state: &AppState, db: &impl ConnectionTrait, user_id: i64) -> ApiResult<TokenPair> {
+pub async fn issue_pair(
+    state: &AppState,
+    db: &impl ConnectionTrait,
+    user_id: i64,
+    session: Option<i64>,
+) -> ApiResult<TokenPair> {
     let ttl = state.config.access_ttl.as_secs() as i64;
-    let access_token = state.keys.issue(user_id, ttl)?;
+    let session = session.unwrap_or_else(new_session_id);
+    let access_token = state.keys.issue(user_id, session, ttl)?;
     let refresh_token = random_token(32);
     let now = Utc::now();
     refresh_tokens::ActiveModel {
@@ -56,6 +62,7 @@ pub async fn issue_pair(state: &AppState, db: &impl ConnectionTrait, user_id: i6
             now + chrono::Duration::from_std(state.config.refresh_ttl).unwrap_or(chrono::Duration::days(30))
         ),
         revoked_at: Set(None),
+        family: Set(Some(session)),
         created_at: Set(now),
         ..Default::default()
     }
@@ -78,7 +85,7 @@ pub async fn rotate(state: &AppState, presented: &str) -> ApiResult<(i64, TokenP
         .ok_or_else(invalid)?;
     if found.revoked_at.is_some() {
         // Reuse of a rotated token: end every session of this user.
-        revoke_all(&txn, found.user_id).await?;
+        end_others(&txn, found.user_id, None).await?;
         txn.commit().await?;
         tracing::warn!(user_id = found.user_id, "refresh token reused; all sessions revoked");
         return Err(invalid());
@@ -96,7 +103,7 @@ pub async fn rotate(state: &AppState, presented: &str) -> ApiResult<(i64, TokenP
     if revoked.rows_affected != 1 {
         return Err(invalid());
     }
-    let pair = issue_pair(state, &txn, found.user_id).await?;
+    let pair = issue_pair(state, &txn, found.user_id, Some(found.family.unwrap_or(found.id))).await?;
     txn.commit().await?;
     Ok((found.user_id, pair))
 }
@@ -113,13 +120,49 @@ pub async fn revoke(db: &impl ConnectionTrait, user_id: i64, presented: &str) ->
     Ok(())
 }
 
-/// Ends every session of a user (after a password change or reset, or a reused refresh token).
-pub async fn revoke_all(db: &impl ConnectionTrait, user_id: i64) -> ApiResult<()> {
+/// A new session id: random, positive, and never reused in practice (63 bits).
+fn new_session_id() -> i64 {
+    use rand::Rng;
+    (rand::rng().random::<u64>() >> 1) as i64
+}
+
+/// Ends one session of the user: its refresh tokens are revoked, so its access tokens stop
+/// working once the identity cache forgets the session (at once on this replica).
+pub async fn end(db: &impl ConnectionTrait, user_id: i64, session: i64) -> ApiResult<()> {
     refresh_tokens::Entity::update_many()
         .col_expr(refresh_tokens::Column::RevokedAt, Expr::value(Utc::now()))
         .filter(refresh_tokens::Column::UserId.eq(user_id))
+        .filter(refresh_tokens::Column::Family.eq(session))
         .filter(refresh_tokens::Column::RevokedAt.is_null())
         .exec(db)
         .await?;
     Ok(())
+}
+
+/// Ends every session of the user but `keep` (the one changing its password, if any).
+pub async fn end_others(db: &impl ConnectionTrait, user_id: i64, keep: Option<i64>) -> ApiResult<()> {
+    let mut update = refresh_tokens::Entity::update_many()
+        .col_expr(refresh_tokens::Column::RevokedAt, Expr::value(Utc::now()))
+        .filter(refresh_tokens::Column::UserId.eq(user_id))
+        .filter(refresh_tokens::Column::RevokedAt.is_null());
+    if let Some(k) = keep {
+        update = update.filter(refresh_tokens::Column::Family.ne(k));
+    }
+    update.exec(db).await?;
+    Ok(())
+}
+
+/// The user's live sessions: those holding an unrevoked, unexpired refresh token.
+pub async fn live(db: &impl ConnectionTrait, user_id: i64) -> ApiResult<std::collections::HashSet<i64>> {
+    use sea_orm::QuerySelect;
+    let rows: Vec<(i64, Option<i64>)> = refresh_tokens::Entity::find()
+        .select_only()
+        .columns([refresh_tokens::Column::Id, refresh_tokens::Column::Family])
+        .filter(refresh_tokens::Column::UserId.eq(user_id))
+        .filter(refresh_tokens::Column::RevokedAt.is_null())
+        .filter(refresh_tokens::Column::ExpiresAt.gt(Utc::now()))
+        .into_tuple()
+        .all(db)
+        .await?;
+    Ok(rows.into_iter().map(|(id, family)| family.unwrap_or(id)).collect())
 }

@@ -11,6 +11,8 @@ pub struct Model {
     pub token_hash: String,
     pub expires_at: DateTimeUtc,
     pub revoked_at: Option<DateTimeUtc>,
+    /// The session: the same through rotations (none only on rows older than sessions).
+    pub family: Option<i64>,
     pub created_at: DateTimeUtc,
 }
 

@@ -20,6 +20,8 @@ pub struct Viewer {
     roles: Vec<Role>,
     scope: Arc<Scope>,
     profile: Option<Arc<Profile>>,
+    /// The signed-in session the request came with (none for an API token).
+    pub session: Option<i64>,
 }
 
 /// What a signed-in person's own page shows, loaded with the identity (no API token has one).
@@ -33,6 +35,8 @@ pub struct Profile {
     pub is_supervisor: bool,
     /// Whether this person sits on an active evaluation team.
     pub is_team_member: bool,
+    /// The sessions still signed in (their access tokens work; see `auth::sessions`).
+    pub sessions: std::collections::HashSet<i64>,
 }
 
 /// Decodes the JSON role list stored with a user. A name that cannot be read grants nothing and
@@ -56,7 +60,7 @@ pub fn parse_roles(stored: &str) -> Vec<Role> {
 
 impl Viewer {
     /// A person signed in with an account, with the scopes computed for it.
-    pub fn person(profile: Arc<Profile>, scope: Arc<Scope>) -> Self {
+    pub fn person(profile: Arc<Profile>, scope: Arc<Scope>, session: i64) -> Self {
         let user = &profile.user;
         Self {
             user_id: user.id,
@@ -67,6 +71,7 @@ impl Viewer {
             roles: parse_roles(&user.roles),
             scope,
             profile: Some(profile),
+            session: Some(session),
         }
     }
 
@@ -82,6 +87,7 @@ impl Viewer {
             roles: vec![Self::system_role(unit_id)],
             scope,
             profile: None,
+            session: None,
         }
     }
 
@@ -162,6 +168,7 @@ impl Viewer {
             roles,
             scope: Arc::new(scope),
             profile: None,
+            session: None,
         }
     }
 }

@@ -42,6 +42,9 @@ pub async fn logout(
     body: web::Json<LogoutRequest>,
 ) -> ApiResult<HttpResponse> {
     sessions::revoke(&state.db, viewer.user_id, body.refresh_token.trim()).await?;
+    if let Some(session) = viewer.session {
+        sessions::end(&state.db, viewer.user_id, session).await?;
+    }
     crate::services::identity::forget(&state.identities, viewer.user_id).await;
     Ok(HttpResponse::NoContent().finish())
 }

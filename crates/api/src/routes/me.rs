@@ -46,7 +46,7 @@ pub async fn change_password(
     // A person's own account: an API token has none.
     viewer.profile().ok_or_else(ApiError::forbidden)?;
     let (current, new) = (&body.current_password, &body.new_password);
-    accounts::change_password(&state.db, &viewer.actor(), viewer.user_id, current, new).await?;
+    accounts::change_password(&state.db, &viewer.actor(), viewer.user_id, current, new, viewer.session).await?;
     let id = viewer.user_id;
     identity::forget(&state.identities, id).await;
     Ok(HttpResponse::NoContent().finish())

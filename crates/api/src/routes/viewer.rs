@@ -44,15 +44,19 @@ impl FromRequest for Viewer {
                 req.extensions_mut().insert(viewer.clone());
                 return Ok(viewer);
             }
-            let user_id = state.keys.verify(&token).ok_or_else(unauthorized)?;
+            let (user_id, session) = state.keys.verify(&token).ok_or_else(unauthorized)?;
             let (profile, scope) =
                 identity::of_user(&state.identities, &state.db, user_id).await?.ok_or_else(unauthorized)?;
+            // A signed-out session's tokens stop here (within the identity cache's few seconds).
+            if !profile.sessions.contains(&session) {
+                return Err(unauthorized());
+            }
             if profile.user.must_change_password && !PASSWORD_CHANGE_PATHS.contains(&path.as_str()) {
                 return Err(ApiError::Forbidden(
                     "kata sandi sementara: ganti kata sandi Anda dulu (POST /api/v1/me/password)".into(),
                 ));
             }
-            let viewer = Viewer::person(profile, scope);
+            let viewer = Viewer::person(profile, scope, session);
             req.extensions_mut().insert(viewer.clone());
             Ok(viewer)
         })

@@ -94,7 +94,7 @@ pub async fn reset_password(db: &DatabaseConnection, actor: &audit::Actor, user_
     let txn = crate::db::begin(db).await?;
     let user = users::Entity::find_by_id(user_id).one(&txn).await?.ok_or(ApiError::NotFound)?;
     let pw = Password::parse(new, &user.username).map_err(|e| ApiError::field("new_password", &e))?;
-    store_password(&txn, actor, user, &pw, true, "user.password_reset").await?;
+    store_password(&txn, actor, user, &pw, true, None, "user.password_reset").await?;
     txn.commit().await?;
     Ok(())
 }
@@ -107,6 +107,7 @@ pub async fn change_password(
     user_id: i64,
     current: &str,
     new: &str,
+    session: Option<i64>,
 ) -> ApiResult<()> {
     let txn = crate::db::begin(db).await?;
     let user = users::Entity::find_by_id(user_id).one(&txn).await?.ok_or(ApiError::NotFound)?;
@@ -117,19 +118,20 @@ pub async fn change_password(
     if new == current {
         return Err(ApiError::field("new_password", Invalid::PasswordUnchanged));
     }
-    store_password(&txn, actor, user, &pw, false, "user.password_change").await?;
+    store_password(&txn, actor, user, &pw, false, session, "user.password_change").await?;
     txn.commit().await?;
     Ok(())
 }
 
 /// Stores a new password (hashed), says whether it must be changed at the next sign-in, ends
-/// every session of the user and records `action` in the audit log.
+/// every session of the user but `keep_session` and records `action` in the audit log.
 async fn store_password(
     txn: &sea_orm::DatabaseTransaction,
     actor: &audit::Actor,
     user: users::Model,
     pw: &Password,
     must_change: bool,
+    keep_session: Option<i64>,
     action: &'static str,
 ) -> ApiResult<()> {
     let user_id = user.id;
@@ -138,6 +140,6 @@ async fn store_password(
     active.must_change_password = Set(must_change);
     active.updated_at = Set(Utc::now());
     active.update(txn).await?;
-    crate::auth::sessions::revoke_all(txn, user_id).await?;
+    crate::auth::sessions::end_others(txn, user_id, keep_session).await?;
     audit::record(txn, actor, Change::new(action, "user", user_id)).await
 }

@@ -100,7 +100,8 @@ async fn load(db: &impl ConnectionTrait, user_id: i64) -> ApiResult<Option<Ident
         None => false,
     };
     let scope = scope_of(db, &roles, user.employee_id, user.unit_id).await?;
-    let profile = Profile { user, employee, supervisor_name, is_supervisor, is_team_member };
+    let sessions = crate::auth::sessions::live(db, user.id).await?;
+    let profile = Profile { user, employee, supervisor_name, is_supervisor, is_team_member, sessions };
     Ok(Some((Arc::new(profile), Arc::new(scope))))
 }
 
