@@ -11,7 +11,6 @@ use crate::validation;
 use kinerja_domain::{CoreValue, Period, Rating};
 use kinerja_types::{Assessment, NewAssessment};
 use std::collections::BTreeMap;
-use std::future::Future;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -84,22 +83,20 @@ enum Intent {
 
 /// Saves the draft `id` (or a new one, whose id goes to `on_saved` at once), then finalises it
 /// when asked to; the finalised assessment, if it was.
-fn send(
+async fn send(
     id: Option<i64>,
     on_saved: Callback<i64>,
     body: NewAssessment,
     intent: Intent,
-) -> impl Future<Output = Result<Option<Assessment>, ApiError>> {
-    async move {
-        let saved = match id {
-            Some(id) => api::assessments::update(id, &body).await,
-            None => api::assessments::create(&body).await,
-        }?;
-        on_saved.emit(saved.id);
-        match intent {
-            Intent::Save => Ok(None),
-            Intent::Finalize => api::assessments::finalize(saved.id).await.map(Some),
-        }
+) -> Result<Option<Assessment>, ApiError> {
+    let saved = match id {
+        Some(id) => api::assessments::update(id, &body).await,
+        None => api::assessments::create(&body).await,
+    }?;
+    on_saved.emit(saved.id);
+    match intent {
+        Intent::Save => Ok(None),
+        Intent::Finalize => api::assessments::finalize(saved.id).await.map(Some),
     }
 }
 
