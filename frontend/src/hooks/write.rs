@@ -93,6 +93,17 @@ impl Write {
         })
     }
 
+    /// Forgets the last error (the user turned to something else: another item, a new question).
+    pub fn clear_error(&self) {
+        self.error_state.set(None);
+    }
+
+    /// Shows `error` as the last write's failure, from its `on_done`: a batch that stopped halfway
+    /// (what was done is done, the rest failed).
+    pub fn fail(&self, error: ApiError) {
+        self.error_state.set(Some(error));
+    }
+
     /// What the server said about `field` in the last failed write (a 422's `errors[]`).
     pub fn field(&self, field: &str) -> Option<String> {
         self.error.as_ref().and_then(|e| e.field(field))

@@ -58,6 +58,7 @@ const ENTRIES: &[(&str, &str, &str)] = &[
     ("validation.choose", "— pilih —", "— choose —"),
     ("validation.unit_required", "Pilih unit", "Choose a unit"),
     ("validation.whole_number", "Harus berupa bilangan bulat", "Must be a whole number"),
+    ("validation.date", "Tanggal tidak valid", "Not a valid date"),
     ("validation.dates", "Tulis tanggal sebagai TTTT-BB-HH, satu per baris", "Write dates as YYYY-MM-DD, one per line"),
     ("validation.month_day", "Tulis sebagai BB-HH, misalnya 01-31", "Write as MM-DD, e.g. 01-31"),
     // Header and navigation

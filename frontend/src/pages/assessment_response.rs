@@ -4,11 +4,11 @@
 use crate::api::{self, ApiError};
 use crate::components::{Confirm, ErrorBanner, Field};
 use crate::format;
+use crate::hooks::use_write;
 use crate::i18n::use_i18n;
 use crate::validation;
 use kinerja_types::{Assessment, ObjectionRequest};
 use std::rc::Rc;
-use yew::platform::spawn_local;
 use yew::prelude::*;
 
 /// The field this form shows its own error for.
@@ -36,8 +36,7 @@ pub fn AssessmentResponse(props: &AssessmentResponseProps) -> Html {
     let step = use_state(|| Step::Choosing);
     let reason = use_state(String::new);
     let reason_error = use_state(|| None::<String>);
-    let busy = use_state(|| false);
-    let error = use_state(|| None::<ApiError>);
+    let write = use_write();
     let a = &props.assessment;
     let id = a.id;
     let deadline = a.objection_deadline;
@@ -45,25 +44,16 @@ pub fn AssessmentResponse(props: &AssessmentResponseProps) -> Html {
     let deadline_text = deadline.map(|d| format::date(&d)).unwrap_or_else(|| i18n.t("common.none").to_owned());
 
     let acknowledge = {
-        let (busy, error, step) = (busy.clone(), error.clone(), step.clone());
+        let step = step.clone();
         let on_done = props.on_done.clone();
         let done = i18n.t("assessment.acknowledged").to_owned();
-        Callback::from(move |()| {
-            busy.set(true);
-            error.set(None);
-            let (busy, error, step, on_done, done) =
-                (busy.clone(), error.clone(), step.clone(), on_done.clone(), done.clone());
-            spawn_local(async move {
-                match api::assessments::acknowledge(id).await {
-                    Ok(_) => on_done.emit(done),
-                    Err(e) => {
-                        error.set(Some(e));
-                        step.set(Step::Choosing);
-                    }
-                }
-                busy.set(false);
-            });
-        })
+        write.action(
+            move |()| {
+                let step = step.clone();
+                async move { back_on_error(api::assessments::acknowledge(id).await, &step, Step::Choosing) }
+            },
+            move |_| on_done.emit(done.clone()),
+        )
     };
     let check_reason = {
         let (reason, reason_error, step) = (reason.clone(), reason_error.clone(), step.clone());
@@ -81,26 +71,17 @@ pub fn AssessmentResponse(props: &AssessmentResponseProps) -> Html {
         })
     };
     let object = {
-        let (busy, error, step, reason) = (busy.clone(), error.clone(), step.clone(), reason.clone());
+        let (step, reason) = (step.clone(), reason.clone());
         let on_done = props.on_done.clone();
         let done = i18n.t("assessment.objected").to_owned();
-        Callback::from(move |()| {
-            busy.set(true);
-            error.set(None);
-            let request = ObjectionRequest { reason: reason.trim().to_owned() };
-            let (busy, error, step, on_done, done) =
-                (busy.clone(), error.clone(), step.clone(), on_done.clone(), done.clone());
-            spawn_local(async move {
-                match api::assessments::object(id, &request).await {
-                    Ok(_) => on_done.emit(done),
-                    Err(e) => {
-                        error.set(Some(e));
-                        step.set(Step::Writing);
-                    }
-                }
-                busy.set(false);
-            });
-        })
+        write.action(
+            move |()| {
+                let request = ObjectionRequest { reason: reason.trim().to_owned() };
+                let step = step.clone();
+                async move { back_on_error(api::assessments::object(id, &request).await, &step, Step::Writing) }
+            },
+            move |_| on_done.emit(done.clone()),
+        )
     };
     let on_reason = {
         let reason = reason.clone();
@@ -128,7 +109,7 @@ pub fn AssessmentResponse(props: &AssessmentResponseProps) -> Html {
         Step::Accepting => html! {
             <Confirm text={i18n.t("assessment.acknowledge_confirm").to_owned()}
                 confirm_label={i18n.t("assessment.acknowledge_yes").to_owned()}
-                on_confirm={acknowledge} on_cancel={to(&step, Step::Choosing)} busy={*busy} />
+                on_confirm={acknowledge} on_cancel={to(&step, Step::Choosing)} busy={write.busy} />
         },
         Step::Writing | Step::Objecting => html! {
             <form class="form objection-form" onsubmit={check_reason} novalidate=true>
@@ -136,11 +117,11 @@ pub fn AssessmentResponse(props: &AssessmentResponseProps) -> Html {
                     value={(*reason).clone()} rows={5} on_input={on_reason} required=true
                     hint={i18n.t("assessment.objection_hint").to_owned()}
                     disabled={*step == Step::Objecting}
-                    error={(*reason_error).clone().or_else(|| error.as_ref().and_then(|e| e.field("reason")))} />
+                    error={(*reason_error).clone().or_else(|| write.field("reason"))} />
                 if *step == Step::Objecting {
                     <Confirm text={i18n.t("assessment.object_confirm").to_owned()}
                         confirm_label={i18n.t("assessment.object_yes").to_owned()}
-                        on_confirm={object} on_cancel={to(&step, Step::Writing)} busy={*busy} />
+                        on_confirm={object} on_cancel={to(&step, Step::Writing)} busy={write.busy} />
                 } else {
                     <div class="actions">
                         <button type="submit" class="button-primary">{ i18n.t("assessment.object_send") }</button>
@@ -156,7 +137,7 @@ pub fn AssessmentResponse(props: &AssessmentResponseProps) -> Html {
         <section class="panel respond" aria-labelledby="respond-title">
             <h2 id="respond-title">{ i18n.t("assessment.respond_title") }</h2>
             <p class="muted">{ i18n.tf("assessment.respond_hint", &[("date", &deadline_text)]) }</p>
-            <ErrorBanner error={(*error).clone()} shown_fields={FIELDS} />
+            <ErrorBanner error={write.error.clone()} shown_fields={FIELDS} />
             { body }
         </section>
     }
@@ -166,4 +147,12 @@ pub fn AssessmentResponse(props: &AssessmentResponseProps) -> Html {
 fn to<T: 'static>(step: &UseStateHandle<Step>, next: Step) -> Callback<T> {
     let step = step.clone();
     Callback::from(move |_| step.set(next))
+}
+
+/// `answer`, and the answer back at `step` when the server refused it.
+fn back_on_error<T>(answer: Result<T, ApiError>, step: &UseStateHandle<Step>, back: Step) -> Result<T, ApiError> {
+    if answer.is_err() {
+        step.set(back);
+    }
+    answer
 }

@@ -4,21 +4,19 @@
 use crate::api::imports::ImportFailure;
 use crate::api::{self, ApiError};
 use crate::components::{ErrorBanner, ImportRows, Notice};
+use crate::hooks::use_write;
 use crate::i18n::use_i18n;
 use kinerja_types::{ImportError, ImportReport};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::HtmlInputElement;
-use yew::platform::spawn_local;
 use yew::prelude::*;
 
-/// Where the last upload stands.
+/// What the last upload came to (a failure is the write's error).
 #[derive(Clone, PartialEq)]
 enum Outcome {
     Idle,
-    Working,
     Done(ImportReport),
     Refused { detail: String, rows: Vec<ImportError> },
-    Failed(ApiError),
 }
 
 #[derive(Properties, PartialEq)]
@@ -32,44 +30,38 @@ pub fn AttendanceImport(props: &AttendanceImportProps) -> Html {
     let i18n = use_i18n();
     let input = use_node_ref();
     let outcome = use_state(|| Outcome::Idle);
+    let write = use_write();
     let chosen = use_state(|| false);
     let onchange = {
-        let (input, chosen, outcome) = (input.clone(), chosen.clone(), outcome.clone());
+        let (input, chosen, outcome, write) = (input.clone(), chosen.clone(), outcome.clone(), write.clone());
         Callback::from(move |_: Event| {
             chosen.set(selected_file(&input).is_some());
             outcome.set(Outcome::Idle);
+            write.clear_error();
         })
     };
     let onsubmit = {
-        let (input, outcome) = (input.clone(), outcome.clone());
+        let (input, outcome, write) = (input.clone(), outcome.clone(), write.clone());
         let on_imported = props.on_imported.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            if *outcome == Outcome::Working {
+            if write.busy {
                 return;
             }
             let Some(file) = selected_file(&input) else {
                 return;
             };
-            outcome.set(Outcome::Working);
+            outcome.set(Outcome::Idle);
             let (outcome, on_imported) = (outcome.clone(), on_imported.clone());
-            spawn_local(async move {
-                let Some(text) = JsFuture::from(file.text()).await.ok().and_then(|t| t.as_string()) else {
-                    outcome.set(Outcome::Failed(ApiError::BadResponse));
-                    return;
-                };
-                outcome.set(match api::tpp::import_attendance(text).await {
-                    Ok(report) => {
-                        on_imported.emit(());
-                        Outcome::Done(report)
-                    }
-                    Err(ImportFailure::Rows { detail, rows }) => Outcome::Refused { detail, rows },
-                    Err(ImportFailure::Failed(e)) => Outcome::Failed(e),
-                });
+            write.run(upload(file), move |answer| {
+                if let Outcome::Done(_) = answer {
+                    on_imported.emit(());
+                }
+                outcome.set(answer);
             });
         })
     };
-    let working = *outcome == Outcome::Working;
+    let working = write.busy;
     html! {
         <section class="panel attendance-import no-print">
             <h2>{ i18n.t("attendance.title") }</h2>
@@ -95,10 +87,19 @@ pub fn AttendanceImport(props: &AttendanceImportProps) -> Html {
                 Outcome::Refused { detail, rows } => html! {
                     <ImportRows detail={detail.clone()} rows={rows.clone()} />
                 },
-                Outcome::Failed(e) => html! { <ErrorBanner error={Some(e.clone())} /> },
-                Outcome::Idle | Outcome::Working => html! {},
+                Outcome::Idle => html! { <ErrorBanner error={write.error.clone()} /> },
             } }
         </section>
+    }
+}
+
+/// Reads `file` and sends it: the report, or the bad lines when it was refused.
+async fn upload(file: web_sys::File) -> Result<Outcome, ApiError> {
+    let text = JsFuture::from(file.text()).await.ok().and_then(|t| t.as_string()).ok_or(ApiError::BadResponse)?;
+    match api::tpp::import_attendance(text).await {
+        Ok(report) => Ok(Outcome::Done(report)),
+        Err(ImportFailure::Rows { detail, rows }) => Ok(Outcome::Refused { detail, rows }),
+        Err(ImportFailure::Failed(e)) => Err(e),
     }
 }
 

@@ -11,14 +11,13 @@ use crate::components::{
     OrgPredikatBadge, PredikatBadge, SelectField,
 };
 use crate::files;
-use crate::hooks::use_remote;
+use crate::hooks::{use_remote, use_write};
 use crate::i18n::use_i18n;
 use crate::periods;
 use crate::route::Route;
 use kinerja_domain::{OrgPredikat, Period, Role};
 use kinerja_types::{AssessmentReportRow, Distribution, OrgPredikatRequest};
 use std::rc::Rc;
-use yew::platform::spawn_local;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -186,8 +185,7 @@ struct OrgPredikatFormProps {
 fn OrgPredikatForm(props: &OrgPredikatFormProps) -> Html {
     let i18n = use_i18n();
     let chosen = use_state(|| props.current);
-    let busy = use_state(|| false);
-    let error = use_state(|| None::<ApiError>);
+    let write = use_write();
     let options: Vec<(AttrValue, AttrValue)> =
         std::iter::once((AttrValue::from(""), AttrValue::from(i18n.t("validation.choose").to_owned())))
             .chain(
@@ -201,7 +199,7 @@ fn OrgPredikatForm(props: &OrgPredikatFormProps) -> Html {
         Callback::from(move |v: String| chosen.set(v.parse().ok()))
     };
     let onsubmit = {
-        let (chosen, busy, error) = (chosen.clone(), busy.clone(), error.clone());
+        let (chosen, write) = (chosen.clone(), write.clone());
         let on_saved = props.on_saved.clone();
         let (unit_id, period) = (props.unit_id, props.period.to_string());
         Callback::from(move |e: SubmitEvent| {
@@ -209,19 +207,10 @@ fn OrgPredikatForm(props: &OrgPredikatFormProps) -> Html {
             let Some(predikat) = *chosen else {
                 return;
             };
-            if *busy {
-                return;
-            }
-            busy.set(true);
-            error.set(None);
             let request = OrgPredikatRequest { period: period.clone(), predikat };
-            let (busy, error, on_saved) = (busy.clone(), error.clone(), on_saved.clone());
-            spawn_local(async move {
-                match api::assessments::set_org_predikat(unit_id, &request).await {
-                    Ok(saved) => on_saved.emit(saved),
-                    Err(e) => error.set(Some(e)),
-                }
-                busy.set(false);
+            let on_saved = on_saved.clone();
+            write.run(async move { api::assessments::set_org_predikat(unit_id, &request).await }, move |saved| {
+                on_saved.emit(saved)
             });
         })
     };
@@ -229,10 +218,10 @@ fn OrgPredikatForm(props: &OrgPredikatFormProps) -> Html {
         <form class="toolbar org-predikat-form" {onsubmit} novalidate=true>
             <SelectField id="org-predikat" label={i18n.t("calibration.org_set").to_owned()}
                 value={chosen.map(|p| p.as_str()).unwrap_or_default()} {options} {on_change} />
-            <button type="submit" class="button-quiet" disabled={*busy || chosen.is_none() || *chosen == props.current}>
-                { if *busy { i18n.t("common.saving") } else { i18n.t("calibration.org_save") } }
+            <button type="submit" class="button-quiet" disabled={write.busy || chosen.is_none() || *chosen == props.current}>
+                { if write.busy { i18n.t("common.saving") } else { i18n.t("calibration.org_save") } }
             </button>
-            <ErrorBanner error={(*error).clone()} />
+            <ErrorBanner error={write.error.clone()} />
         </form>
     }
 }
@@ -247,31 +236,21 @@ struct ReportPanelProps {
 #[component]
 fn ReportPanel(props: &ReportPanelProps) -> Html {
     let i18n = use_i18n();
-    let downloading = use_state(|| false);
-    let download_error = use_state(|| None::<ApiError>);
+    let downloading = use_write();
     let report = use_remote((props.unit, props.period), |(unit, period)| api::assessments::report(unit, period));
     let download = {
-        let (downloading, download_error) = (downloading.clone(), download_error.clone());
         let (unit, period) = (props.unit, props.period);
-        Callback::from(move |_: MouseEvent| {
-            if *downloading {
-                return;
-            }
-            downloading.set(true);
-            download_error.set(None);
-            let (downloading, download_error) = (downloading.clone(), download_error.clone());
-            spawn_local(async move {
-                match api::assessments::report_csv(unit, period).await {
-                    Ok(file) => {
-                        if !files::save(&file, &format!("penilaian-{period}.csv")) {
-                            download_error.set(Some(ApiError::BadResponse));
-                        }
-                    }
-                    Err(e) => download_error.set(Some(e)),
+        downloading.action(
+            move |_: MouseEvent| async move {
+                let file = api::assessments::report_csv(unit, period).await?;
+                if files::save(&file, &format!("penilaian-{period}.csv")) {
+                    Ok(())
+                } else {
+                    Err(ApiError::BadResponse)
                 }
-                downloading.set(false);
-            });
-        })
+            },
+            |()| {},
+        )
     };
     let body = match &report.state.data {
         Some(page) if page.items.is_empty() => html! { <p class="muted">{ i18n.t("calibration.no_assessments") }</p> },
@@ -288,12 +267,12 @@ fn ReportPanel(props: &ReportPanelProps) -> Html {
             <div class="panel-head">
                 <h2>{ heading }</h2>
                 <div class="actions">
-                    <button type="button" class="button-quiet" onclick={download} disabled={*downloading}>
-                        { if *downloading { i18n.t("common.working") } else { i18n.t("calibration.csv") } }
+                    <button type="button" class="button-quiet" onclick={download} disabled={downloading.busy}>
+                        { if downloading.busy { i18n.t("common.working") } else { i18n.t("calibration.csv") } }
                     </button>
                 </div>
             </div>
-            <ErrorBanner error={(*download_error).clone()} />
+            <ErrorBanner error={downloading.error.clone()} />
             <ErrorBanner error={report.state.error.clone()} on_retry={report.reload.clone()} />
             { body }
         </section>

@@ -3,17 +3,16 @@
 //! what it needs: a reason to reject, a unit to send it to, the response the citizen will read.
 
 use super::complaint_queue::unit_names;
-use crate::api::{self, ApiError};
+use crate::api;
 use crate::components::{ComplaintBadge, ErrorBanner, Field, Loading, Notice, SelectField, SlaBadge};
 use crate::format;
-use crate::hooks::use_remote;
+use crate::hooks::{use_form, use_remote, Invalid};
 use crate::i18n::use_i18n;
 use crate::route::Route;
 use kinerja_domain::{ComplaintStatus, Role};
 use kinerja_types::{Complaint, ComplaintTransition, Me};
 use std::collections::HashMap;
 use std::rc::Rc;
-use yew::platform::spawn_local;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -181,65 +180,58 @@ struct StepFormProps {
     on_cancel: Callback<()>,
 }
 
+/// What a step may need, as typed.
+#[derive(Clone, PartialEq)]
+struct StepDraft {
+    note: String,
+    response: String,
+    /// The unit to send the complaint to.
+    unit: String,
+}
+
 /// The "are you sure?" of one step, with what the step needs.
 #[component]
 fn StepForm(props: &StepFormProps) -> Html {
     let i18n = use_i18n();
     let to = props.to;
     let c = &props.complaint;
-    let note = use_state(String::new);
-    let response = use_state(String::new);
-    let unit = use_state(|| c.disposition_unit_id.unwrap_or(c.unit_id).to_string());
-    let invalid = use_state(HashMap::<&'static str, String>::new);
-    let busy = use_state(|| false);
-    let error = use_state(|| None::<ApiError>);
+    let form = use_form(|| StepDraft {
+        note: String::new(),
+        response: String::new(),
+        unit: c.disposition_unit_id.unwrap_or(c.unit_id).to_string(),
+    });
     let onsubmit = {
-        let (note, response, unit, invalid, busy, error) =
-            (note.clone(), response.clone(), unit.clone(), invalid.clone(), busy.clone(), error.clone());
         let on_done = props.on_done.clone();
         let i18n = i18n.clone();
         let id = c.id;
-        Callback::from(move |e: SubmitEvent| {
-            e.prevent_default();
-            if *busy {
-                return;
-            }
-            let text = |s: &str| Some(s.trim().to_owned()).filter(|s| !s.is_empty());
-            let mut missing = HashMap::new();
-            let step = ComplaintTransition {
-                to,
-                note: text(&note),
-                unit_id: (to == ComplaintStatus::Dispositioned).then(|| unit.parse().ok()).flatten(),
-                public_response: (to == ComplaintStatus::Responded).then(|| text(&response)).flatten(),
-            };
-            if to == ComplaintStatus::Rejected && step.note.is_none() {
-                missing.insert("note", i18n.t("complaint.reason_missing").to_owned());
-            }
-            if to == ComplaintStatus::Dispositioned && step.unit_id.is_none() {
-                missing.insert("unit_id", i18n.t("validation.unit_required").to_owned());
-            }
-            if to == ComplaintStatus::Responded && step.public_response.is_none() {
-                missing.insert("public_response", i18n.t("complaint.response_missing").to_owned());
-            }
-            let empty = missing.is_empty();
-            invalid.set(missing);
-            if !empty {
-                return;
-            }
-            busy.set(true);
-            error.set(None);
-            let (busy, error, on_done) = (busy.clone(), error.clone(), on_done.clone());
-            spawn_local(async move {
-                match api::complaints::transition(id, &step).await {
-                    Ok(updated) => on_done.emit(updated),
-                    Err(e) => error.set(Some(e)),
+        form.submit(
+            move |d: &StepDraft| {
+                let text = |s: &str| Some(s.trim().to_owned()).filter(|s| !s.is_empty());
+                let mut missing = Invalid::new();
+                let step = ComplaintTransition {
+                    to,
+                    note: text(&d.note),
+                    unit_id: (to == ComplaintStatus::Dispositioned).then(|| d.unit.parse().ok()).flatten(),
+                    public_response: (to == ComplaintStatus::Responded).then(|| text(&d.response)).flatten(),
+                };
+                if to == ComplaintStatus::Rejected && step.note.is_none() {
+                    missing.insert("note".to_owned(), i18n.t("complaint.reason_missing").to_owned());
                 }
-                busy.set(false);
-            });
-        })
+                if to == ComplaintStatus::Dispositioned && step.unit_id.is_none() {
+                    missing.insert("unit_id".to_owned(), i18n.t("validation.unit_required").to_owned());
+                }
+                if to == ComplaintStatus::Responded && step.public_response.is_none() {
+                    missing.insert("public_response".to_owned(), i18n.t("complaint.response_missing").to_owned());
+                }
+                if !missing.is_empty() {
+                    return Err(missing);
+                }
+                Ok(async move { api::complaints::transition(id, &step).await })
+            },
+            move |_, updated| on_done.emit(updated),
+        )
     };
-    let set = crate::hooks::setter;
-    let error_for = |field: &str| invalid.get(field).cloned().or_else(|| error.as_ref().and_then(|e| e.field(field)));
+    let busy = form.busy();
     let unit_options: Vec<(AttrValue, AttrValue)> = {
         let mut all: Vec<(&i64, &String)> = props.units.iter().collect();
         all.sort_by(|a, b| a.1.cmp(b.1));
@@ -252,26 +244,26 @@ fn StepForm(props: &StepFormProps) -> Html {
         <form class="confirm step-form" role="alertdialog" aria-label={i18n.t(&format!("complaint.confirm.{key}")).to_owned()}
             {onsubmit} novalidate=true>
             <p>{ i18n.t(&format!("complaint.confirm.{key}")).to_owned() }</p>
-            <ErrorBanner error={(*error).clone()} shown_fields={FIELDS} />
+            <ErrorBanner error={form.server_error()} shown_fields={FIELDS} />
             if to == ComplaintStatus::Dispositioned {
-                <SelectField id="step-unit" label={i18n.t("complaint.disposition_to").to_owned()} value={(*unit).clone()}
-                    options={unit_options} on_change={set(&unit)} required=true error={error_for("unit_id")} />
+                <SelectField id="step-unit" label={i18n.t("complaint.disposition_to").to_owned()} value={form.unit.clone()}
+                    options={unit_options} on_change={form.text(|d| &mut d.unit)} required=true error={form.error("unit_id")} />
             }
             if to == ComplaintStatus::Responded {
                 <Field id="step-response" label={i18n.t("complaint.public_response").to_owned()} rows={4}
-                    value={(*response).clone()} on_input={set(&response)} required=true
-                    hint={i18n.t("complaint.public_response_hint").to_owned()} error={error_for("public_response")} />
+                    value={form.response.clone()} on_input={form.text(|d| &mut d.response)} required=true
+                    hint={i18n.t("complaint.public_response_hint").to_owned()} error={form.error("public_response")} />
             }
-            <Field id="step-note" label={i18n.t(note_label).to_owned()} rows={2} value={(*note).clone()}
-                on_input={set(&note)} required={to == ComplaintStatus::Rejected}
+            <Field id="step-note" label={i18n.t(note_label).to_owned()} rows={2} value={form.note.clone()}
+                on_input={form.text(|d| &mut d.note)} required={to == ComplaintStatus::Rejected}
                 hint={(to == ComplaintStatus::Rejected).then(|| AttrValue::from(i18n.t("complaint.reason_hint").to_owned()))}
-                error={error_for("note")} />
+                error={form.error("note")} />
             <div class="actions">
                 <button type="submit" class={classes!("button-primary", (to == ComplaintStatus::Rejected).then_some("button-danger-solid"))}
-                    disabled={*busy}>
-                    { if *busy { i18n.t("common.working").to_owned() } else { i18n.t(&format!("complaint.yes.{key}")).to_owned() } }
+                    disabled={busy}>
+                    { if busy { i18n.t("common.working").to_owned() } else { i18n.t(&format!("complaint.yes.{key}")).to_owned() } }
                 </button>
-                <button type="button" class="button-quiet" disabled={*busy} onclick={move |_| on_cancel.emit(())}>
+                <button type="button" class="button-quiet" disabled={busy} onclick={move |_| on_cancel.emit(())}>
                     { i18n.t("common.cancel") }
                 </button>
             </div>

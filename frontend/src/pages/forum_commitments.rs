@@ -5,12 +5,12 @@ use super::complaint_queue::excerpt;
 use crate::api::{self, ApiError};
 use crate::components::{ErrorBanner, Field, TaskBadge, TaskDone, TaskKind};
 use crate::format;
+use crate::hooks::use_form;
 use crate::i18n::use_i18n;
 use kinerja_domain::oversight::{InputStatus, TaskStatus};
-use kinerja_types::{Forum, ForumCommitment, NewCommitment};
+use kinerja_types::{FieldError, Forum, ForumCommitment, NewCommitment};
 use std::collections::BTreeSet;
 use std::rc::Rc;
-use yew::platform::spawn_local;
 use yew::prelude::*;
 
 /// How much of an aspirasi a check box shows.
@@ -93,59 +93,49 @@ struct CommitmentFormProps {
     on_done: Callback<String>,
 }
 
+/// A new commitment as typed.
+#[derive(Clone, PartialEq, Default)]
+struct Draft {
+    description: String,
+    owner: String,
+    due: String,
+    /// The aspirasi it answers.
+    linked: BTreeSet<i64>,
+}
+
 /// A new commitment: what, who, by when, and the aspirasi it answers (they become commitments).
 #[component]
 fn CommitmentForm(props: &CommitmentFormProps) -> Html {
     let i18n = use_i18n();
-    let description = use_state(String::new);
-    let owner = use_state(String::new);
-    let due = use_state(String::new);
-    let linked = use_state(BTreeSet::<i64>::new);
-    let busy = use_state(|| false);
-    let error = use_state(|| None::<ApiError>);
+    let form = use_form(Draft::default);
     let onsubmit = {
-        let (description, owner, due, linked) = (description.clone(), owner.clone(), due.clone(), linked.clone());
-        let (busy, error) = (busy.clone(), error.clone());
         let (forum_id, on_done, i18n) = (props.forum.id, props.on_done.clone(), i18n.clone());
-        Callback::from(move |e: SubmitEvent| {
-            e.prevent_default();
-            if *busy {
-                return;
-            }
-            let Ok(due_on) = due.parse::<chrono::NaiveDate>() else {
-                error.set(Some(ApiError::Invalid {
-                    detail: None,
-                    fields: vec![kinerja_types::FieldError::local("due_on", i18n.t("forum.due_required"))],
-                }));
-                return;
-            };
-            let body = NewCommitment {
-                description: description.trim().to_owned(),
-                owner: owner.trim().to_owned(),
-                due_on,
-                input_ids: linked.iter().copied().collect(),
-            };
-            busy.set(true);
-            let (description, owner, due, linked) = (description.clone(), owner.clone(), due.clone(), linked.clone());
-            let (busy, error, on_done, i18n) = (busy.clone(), error.clone(), on_done.clone(), i18n.clone());
-            spawn_local(async move {
-                match api::forums::add_commitment(forum_id, &body).await {
-                    Ok(_) => {
-                        description.set(String::new());
-                        owner.set(String::new());
-                        due.set(String::new());
-                        linked.set(BTreeSet::new());
-                        error.set(None);
-                        on_done.emit(i18n.t("forum.commitment_added").to_owned());
-                    }
-                    Err(e) => error.set(Some(e)),
-                }
-                busy.set(false);
-            });
-        })
+        let due_required = i18n.t("forum.due_required").to_owned();
+        form.submit(
+            move |d: &Draft| {
+                let body = d.due.parse::<chrono::NaiveDate>().map(|due_on| NewCommitment {
+                    description: d.description.trim().to_owned(),
+                    owner: d.owner.trim().to_owned(),
+                    due_on,
+                    input_ids: d.linked.iter().copied().collect(),
+                });
+                let due_required = due_required.clone();
+                Ok(async move {
+                    // No date shows as the server's refusal would, in the banner and beside the field.
+                    let body = body.map_err(|_| ApiError::Invalid {
+                        detail: None,
+                        fields: vec![FieldError::local("due_on", &due_required)],
+                    })?;
+                    api::forums::add_commitment(forum_id, &body).await
+                })
+            },
+            move |form, _| {
+                form.reset(Draft::default());
+                on_done.emit(i18n.t("forum.commitment_added").to_owned());
+            },
+        )
     };
-    let set = crate::hooks::setter;
-    let field_error = |f: &str| error.as_ref().and_then(|e| e.field(f));
+    let field_error = |f: &str| form.error(f);
     // Aspirasi that may still become a commitment; hidden ones are not offered.
     let open: Vec<_> = props
         .forum
@@ -155,18 +145,15 @@ fn CommitmentForm(props: &CommitmentFormProps) -> Html {
         .collect();
     let boxes = open.iter().map(|input| {
         let id = input.id;
-        let checked = linked.contains(&id);
-        let linked = linked.clone();
-        let onchange = Callback::from(move |e: Event| {
-            let on = e.target_unchecked_into::<web_sys::HtmlInputElement>().checked();
-            let mut next = (*linked).clone();
+        let checked = form.linked.contains(&id);
+        let toggle = form.set(move |d, on: bool| {
             if on {
-                next.insert(id);
+                d.linked.insert(id);
             } else {
-                next.remove(&id);
+                d.linked.remove(&id);
             }
-            linked.set(next);
         });
+        let onchange = toggle.reform(|e: Event| e.target_unchecked_into::<web_sys::HtmlInputElement>().checked());
         let box_id = format!("commitment-input-{id}");
         html! {
             <div class="field field-check" key={id}>
@@ -181,13 +168,13 @@ fn CommitmentForm(props: &CommitmentFormProps) -> Html {
         <form class="commitment-form" {onsubmit} novalidate=true>
             <h3>{ i18n.t("forum.new_commitment") }</h3>
             <Field id="commitment-description" label={i18n.t("forum.commitment_description").to_owned()} rows={Some(2)}
-                value={(*description).clone()} on_input={set(&description)} required=true error={field_error("description")} />
+                value={form.description.clone()} on_input={form.text(|d| &mut d.description)} required=true error={field_error("description")} />
             <div class="form-grid">
-                <Field id="commitment-owner" label={i18n.t("forum.owner").to_owned()} value={(*owner).clone()}
-                    on_input={set(&owner)} required=true error={field_error("owner")}
+                <Field id="commitment-owner" label={i18n.t("forum.owner").to_owned()} value={form.owner.clone()}
+                    on_input={form.text(|d| &mut d.owner)} required=true error={field_error("owner")}
                     hint={Some(AttrValue::from(i18n.t("forum.owner_hint")))} />
-                <Field id="commitment-due" label={i18n.t("forum.due_on").to_owned()} kind="date" value={(*due).clone()}
-                    on_input={set(&due)} required=true error={field_error("due_on")} />
+                <Field id="commitment-due" label={i18n.t("forum.due_on").to_owned()} kind="date" value={form.due.clone()}
+                    on_input={form.text(|d| &mut d.due)} required=true error={field_error("due_on")} />
             </div>
             if !open.is_empty() {
                 <fieldset class="choices commitment-inputs">
@@ -195,8 +182,8 @@ fn CommitmentForm(props: &CommitmentFormProps) -> Html {
                     { for boxes }
                 </fieldset>
             }
-            <ErrorBanner error={(*error).clone()} shown_fields={&["description", "owner", "due_on"][..]} />
-            <button type="submit" class="button-primary" disabled={*busy}>{ i18n.t("forum.add_commitment") }</button>
+            <ErrorBanner error={form.server_error()} shown_fields={&["description", "owner", "due_on"][..]} />
+            <button type="submit" class="button-primary" disabled={form.busy()}>{ i18n.t("forum.add_commitment") }</button>
         </form>
     }
 }

@@ -5,16 +5,15 @@
 use super::forum_commitments::ForumCommitments;
 use super::forum_inputs::ForumInputs;
 use super::forums::{runs_forums, ForumBadge};
-use crate::api::{self, ApiError};
+use crate::api;
 use crate::components::{Confirm, ErrorBanner, Field, Loading, Notice};
 use crate::format;
-use crate::hooks::use_remote;
+use crate::hooks::{setter, use_remote, use_write};
 use crate::i18n::use_i18n;
 use crate::route::Route;
 use kinerja_domain::oversight::ForumStatus;
 use kinerja_types::{Forum, ForumPatch, Me};
 use std::rc::Rc;
-use yew::platform::spawn_local;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -134,18 +133,17 @@ fn HeldForm(props: &ChangeProps) -> Html {
         let start = props.forum.minutes.clone().unwrap_or_default();
         use_state(move || start)
     };
-    let busy = use_state(|| false);
-    let error = use_state(|| None::<ApiError>);
+    let write = use_write();
     let short = use_state(|| false);
     let onsubmit = {
-        let (minutes, busy, error, short) = (minutes.clone(), busy.clone(), error.clone(), short.clone());
+        let (minutes, write, short) = (minutes.clone(), write.clone(), short.clone());
         let (id, on_done, i18n) = (props.forum.id, props.on_done.clone(), i18n.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let text = minutes.trim().to_owned();
             let too_short = text.chars().count() < MINUTES_MIN;
             short.set(too_short);
-            if too_short || *busy {
+            if too_short {
                 return;
             }
             let body = ForumPatch {
@@ -153,36 +151,25 @@ fn HeldForm(props: &ChangeProps) -> Html {
                 minutes: Some(text),
                 ..ForumPatch::default()
             };
-            busy.set(true);
-            let (busy, error, on_done, i18n) = (busy.clone(), error.clone(), on_done.clone(), i18n.clone());
-            spawn_local(async move {
-                match api::forums::update(id, &body).await {
-                    Ok(_) => {
-                        error.set(None);
-                        on_done.emit(i18n.t(if held { "forum.minutes_saved" } else { "forum.held_done" }).to_owned());
-                    }
-                    Err(e) => error.set(Some(e)),
-                }
-                busy.set(false);
+            let (on_done, i18n) = (on_done.clone(), i18n.clone());
+            write.run(async move { api::forums::update(id, &body).await }, move |_| {
+                on_done.emit(i18n.t(if held { "forum.minutes_saved" } else { "forum.held_done" }).to_owned())
             });
         })
     };
-    let on_minutes = {
-        let minutes = minutes.clone();
-        Callback::from(move |v: String| minutes.set(v))
-    };
+    let on_minutes = setter(&minutes);
     let field_error = if *short {
         Some(i18n.tf("forum.minutes_short", &[("min", &MINUTES_MIN.to_string())]))
     } else {
-        error.as_ref().and_then(|e| e.field("minutes"))
+        write.field("minutes")
     };
     let form = html! {
         <form {onsubmit} novalidate=true>
             <Field id="forum-minutes" label={i18n.t("forum.minutes").to_owned()} rows={Some(6)}
                 value={(*minutes).clone()} on_input={on_minutes} required=true error={field_error}
                 hint={Some(AttrValue::from(i18n.t("forum.minutes_hint")))} />
-            <ErrorBanner error={(*error).clone()} shown_fields={&["minutes"][..]} />
-            <button type="submit" class="button-primary" disabled={*busy}>
+            <ErrorBanner error={write.error.clone()} shown_fields={&["minutes"][..]} />
+            <button type="submit" class="button-primary" disabled={write.busy}>
                 { i18n.t(if held { "forum.save_minutes" } else { "forum.mark_held" }) }
             </button>
         </form>
@@ -209,27 +196,20 @@ fn HeldForm(props: &ChangeProps) -> Html {
 fn CancelForum(props: &ChangeProps) -> Html {
     let i18n = use_i18n();
     let asking = use_state(|| false);
-    let busy = use_state(|| false);
-    let error = use_state(|| None::<ApiError>);
+    let write = use_write();
     let on_confirm = {
-        let (asking, busy, error) = (asking.clone(), busy.clone(), error.clone());
+        let asking = asking.clone();
         let (id, on_done, i18n) = (props.forum.id, props.on_done.clone(), i18n.clone());
-        Callback::from(move |()| {
-            let body = ForumPatch { status: Some(ForumStatus::Cancelled), ..ForumPatch::default() };
-            busy.set(true);
-            let (asking, busy, error, on_done, i18n) =
-                (asking.clone(), busy.clone(), error.clone(), on_done.clone(), i18n.clone());
-            spawn_local(async move {
-                match api::forums::update(id, &body).await {
-                    Ok(_) => {
-                        asking.set(false);
-                        on_done.emit(i18n.t("forum.cancelled_done").to_owned());
-                    }
-                    Err(e) => error.set(Some(e)),
-                }
-                busy.set(false);
-            });
-        })
+        write.action(
+            move |()| {
+                let body = ForumPatch { status: Some(ForumStatus::Cancelled), ..ForumPatch::default() };
+                async move { api::forums::update(id, &body).await }
+            },
+            move |_| {
+                asking.set(false);
+                on_done.emit(i18n.t("forum.cancelled_done").to_owned());
+            },
+        )
     };
     let on_cancel = {
         let asking = asking.clone();
@@ -243,11 +223,11 @@ fn CancelForum(props: &ChangeProps) -> Html {
         <section class="panel forum-cancel">
             if *asking {
                 <Confirm text={i18n.t("forum.cancel_confirm").to_owned()} confirm_label={i18n.t("forum.cancel_yes").to_owned()}
-                    {on_confirm} {on_cancel} busy={*busy} />
+                    {on_confirm} {on_cancel} busy={write.busy} />
             } else {
                 <button type="button" class="button-quiet button-danger" onclick={ask}>{ i18n.t("forum.cancel") }</button>
             }
-            <ErrorBanner error={(*error).clone()} />
+            <ErrorBanner error={write.error.clone()} />
         </section>
     }
 }

@@ -2,14 +2,14 @@
 //! and public response, and a way to settle it (discussed, declined with a reason, hidden); and
 //! the form that records what was said in the room.
 
-use crate::api::{self, ApiError};
+use crate::api;
 use crate::components::{ErrorBanner, Field, SelectField};
 use crate::format;
+use crate::hooks::{use_form, Invalid};
 use crate::i18n::use_i18n;
 use kinerja_domain::oversight::InputStatus;
 use kinerja_types::{Forum, ForumInput, InputUpdate, NewRoomInput};
 use std::rc::Rc;
-use yew::platform::spawn_local;
 use yew::prelude::*;
 
 /// The statuses staff set by hand; "committed" comes from a commitment.
@@ -115,50 +115,37 @@ struct InputStatusProps {
     on_done: Callback<String>,
 }
 
+/// A status as chosen, and its public response.
+#[derive(Clone, PartialEq)]
+struct StatusDraft {
+    status: Option<InputStatus>,
+    response: String,
+}
+
 /// The new status and the public response (required to decline), behind "Ubah status".
 #[component]
 fn InputStatusForm(props: &InputStatusProps) -> Html {
     let i18n = use_i18n();
-    let status = {
-        let first = props.choices.first().copied();
-        use_state(move || first)
-    };
-    let response = {
-        let start = props.response.to_string();
-        use_state(move || start)
-    };
-    let busy = use_state(|| false);
-    let error = use_state(|| None::<ApiError>);
-    let missing = use_state(|| false);
+    let form =
+        use_form(|| StatusDraft { status: props.choices.first().copied(), response: props.response.to_string() });
     let onsubmit = {
-        let (status, response, busy, error, missing) =
-            (status.clone(), response.clone(), busy.clone(), error.clone(), missing.clone());
         let (id, on_done, i18n) = (props.input_id, props.on_done.clone(), i18n.clone());
-        Callback::from(move |e: SubmitEvent| {
-            e.prevent_default();
-            let Some(to) = *status else { return };
-            let text = response.trim().to_owned();
-            let lacking = InputStatus::needs_response(to) && text.is_empty();
-            missing.set(lacking);
-            if lacking || *busy {
-                return;
-            }
-            let body = InputUpdate { status: to, response: Some(text).filter(|t| !t.is_empty()) };
-            busy.set(true);
-            let (busy, error, on_done, i18n) = (busy.clone(), error.clone(), on_done.clone(), i18n.clone());
-            spawn_local(async move {
-                match api::forums::update_input(id, &body).await {
-                    Ok(input) => {
-                        error.set(None);
-                        let words = i18n.vocab("input_status", input.status.as_str(), input.status.public_label());
-                        on_done
-                            .emit(i18n.tf("forum.input_updated", &[("code", &input.tracking_code), ("status", words)]));
-                    }
-                    Err(e) => error.set(Some(e)),
+        let needs_response = i18n.t("forum.decline_needs_response").to_owned();
+        form.submit(
+            move |d: &StatusDraft| {
+                let to = d.status.ok_or_else(Invalid::new)?;
+                let text = d.response.trim().to_owned();
+                if InputStatus::needs_response(to) && text.is_empty() {
+                    return Err(Invalid::from([("response".to_owned(), needs_response.clone())]));
                 }
-                busy.set(false);
-            });
-        })
+                let body = InputUpdate { status: to, response: Some(text).filter(|t| !t.is_empty()) };
+                Ok(async move { api::forums::update_input(id, &body).await })
+            },
+            move |_, input| {
+                let words = i18n.vocab("input_status", input.status.as_str(), input.status.public_label());
+                on_done.emit(i18n.tf("forum.input_updated", &[("code", &input.tracking_code), ("status", words)]));
+            },
+        )
     };
     let options: Vec<(AttrValue, AttrValue)> = props
         .choices
@@ -167,34 +154,22 @@ fn InputStatusForm(props: &InputStatusProps) -> Html {
             (AttrValue::from(s.as_str()), AttrValue::from(i18n.vocab("input_status", s.as_str(), s.public_label())))
         })
         .collect();
-    let on_status = {
-        let status = status.clone();
-        Callback::from(move |v: String| status.set(v.parse().ok()))
-    };
-    let on_response = {
-        let response = response.clone();
-        Callback::from(move |v: String| response.set(v))
-    };
     let id = props.input_id;
-    let response_error = if *missing {
-        Some(i18n.t("forum.decline_needs_response").to_owned())
-    } else {
-        error.as_ref().and_then(|e| e.field("response"))
-    };
     html! {
         <details class="input-status">
             <summary>{ i18n.t("forum.change_status") }</summary>
             <form {onsubmit} novalidate=true>
                 <div class="form-grid">
                     <SelectField id={format!("input-{id}-status")} label={i18n.t("forum.new_status").to_owned()}
-                        value={status.map(|s| s.as_str()).unwrap_or_default()} {options} on_change={on_status}
-                        error={error.as_ref().and_then(|e| e.field("status"))} />
+                        value={form.status.map(|s| s.as_str()).unwrap_or_default()} {options}
+                        on_change={form.set(|d, v: String| d.status = v.parse().ok())} error={form.error("status")} />
                     <Field id={format!("input-{id}-response")} label={i18n.t("forum.public_response").to_owned()}
-                        value={(*response).clone()} on_input={on_response} rows={Some(2)} error={response_error}
+                        value={form.response.clone()} on_input={form.text(|d| &mut d.response)} rows={Some(2)}
+                        error={form.error("response")}
                         hint={Some(AttrValue::from(i18n.t("forum.public_response_hint")))} />
                 </div>
-                <ErrorBanner error={(*error).clone()} shown_fields={&["status", "response"][..]} />
-                <button type="submit" class="button-quiet" disabled={*busy}>{ i18n.t("forum.save_status") }</button>
+                <ErrorBanner error={form.server_error()} shown_fields={&["status", "response"][..]} />
+                <button type="submit" class="button-quiet" disabled={form.busy()}>{ i18n.t("forum.save_status") }</button>
             </form>
         </details>
     }
@@ -206,56 +181,45 @@ struct RoomInputProps {
     on_done: Callback<String>,
 }
 
+/// What was said in the room, as typed.
+#[derive(Clone, PartialEq, Default)]
+struct RoomDraft {
+    text: String,
+    speaker: String,
+}
+
 /// What someone said in the room, with their name if they wish.
 #[component]
 fn RoomInputForm(props: &RoomInputProps) -> Html {
     let i18n = use_i18n();
-    let text = use_state(String::new);
-    let speaker = use_state(String::new);
-    let busy = use_state(|| false);
-    let error = use_state(|| None::<ApiError>);
+    let form = use_form(RoomDraft::default);
     let onsubmit = {
-        let (text, speaker, busy, error) = (text.clone(), speaker.clone(), busy.clone(), error.clone());
         let (forum_id, on_done, i18n) = (props.forum_id, props.on_done.clone(), i18n.clone());
-        Callback::from(move |e: SubmitEvent| {
-            e.prevent_default();
-            if *busy {
-                return;
-            }
-            let body = NewRoomInput {
-                text: text.trim().to_owned(),
-                speaker: Some(speaker.trim().to_owned()).filter(|s| !s.is_empty()),
-            };
-            busy.set(true);
-            let (text, speaker, busy, error, on_done, i18n) =
-                (text.clone(), speaker.clone(), busy.clone(), error.clone(), on_done.clone(), i18n.clone());
-            spawn_local(async move {
-                match api::forums::add_room_input(forum_id, &body).await {
-                    Ok(input) => {
-                        text.set(String::new());
-                        speaker.set(String::new());
-                        error.set(None);
-                        on_done.emit(i18n.tf("forum.room_input_added", &[("code", &input.tracking_code)]));
-                    }
-                    Err(e) => error.set(Some(e)),
-                }
-                busy.set(false);
-            });
-        })
+        form.submit(
+            move |d: &RoomDraft| {
+                let body = NewRoomInput {
+                    text: d.text.trim().to_owned(),
+                    speaker: Some(d.speaker.trim().to_owned()).filter(|s| !s.is_empty()),
+                };
+                Ok(async move { api::forums::add_room_input(forum_id, &body).await })
+            },
+            move |form, input| {
+                form.reset(RoomDraft::default());
+                on_done.emit(i18n.tf("forum.room_input_added", &[("code", &input.tracking_code)]));
+            },
+        )
     };
-    let set = crate::hooks::setter;
-    let field_error = |f: &str| error.as_ref().and_then(|e| e.field(f));
     html! {
         <form class="room-input" {onsubmit} novalidate=true>
             <h3>{ i18n.t("forum.room_input") }</h3>
             <div class="form-grid">
                 <Field id="room-input-text" label={i18n.t("forum.room_input_text").to_owned()} rows={Some(3)}
-                    value={(*text).clone()} on_input={set(&text)} required=true error={field_error("text")} />
-                <Field id="room-input-speaker" label={i18n.t("forum.speaker").to_owned()} value={(*speaker).clone()}
-                    on_input={set(&speaker)} error={field_error("speaker")} />
+                    value={form.text.clone()} on_input={form.text(|d| &mut d.text)} required=true error={form.error("text")} />
+                <Field id="room-input-speaker" label={i18n.t("forum.speaker").to_owned()} value={form.speaker.clone()}
+                    on_input={form.text(|d| &mut d.speaker)} error={form.error("speaker")} />
             </div>
-            <ErrorBanner error={(*error).clone()} shown_fields={&["text", "speaker"][..]} />
-            <button type="submit" class="button-primary" disabled={*busy}>{ i18n.t("forum.add_room_input") }</button>
+            <ErrorBanner error={form.server_error()} shown_fields={&["text", "speaker"][..]} />
+            <button type="submit" class="button-primary" disabled={form.busy()}>{ i18n.t("forum.add_room_input") }</button>
         </form>
     }
 }

@@ -5,14 +5,13 @@ use super::PageProps;
 use crate::api::{self, ApiError};
 use crate::components::{ErrorBanner, Field, Loading, SelectField, UnitSelect};
 use crate::format;
-use crate::hooks::use_remote;
-use crate::i18n::use_i18n;
+use crate::hooks::{use_form, use_remote};
+use crate::i18n::{use_i18n, I18n};
 use crate::route::Route;
 use kinerja_domain::oversight::ForumStatus;
 use kinerja_domain::Role;
-use kinerja_types::{Forum, Me, NewForum};
+use kinerja_types::{FieldError, Forum, Me, NewForum};
 use std::rc::Rc;
-use yew::platform::spawn_local;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -128,72 +127,63 @@ struct AnnounceProps {
     on_done: Callback<Forum>,
 }
 
+/// The announcement as typed.
+#[derive(Clone, PartialEq, Default)]
+struct Draft {
+    unit: Option<i64>,
+    topic: String,
+    date: String,
+    place: String,
+    description: String,
+}
+
+impl Draft {
+    /// The forum to announce, or the fields missing (a unit, a date).
+    fn request(&self, i18n: &I18n) -> Result<NewForum, Vec<FieldError>> {
+        let mut invalid = Vec::new();
+        if self.unit.is_none() {
+            invalid.push(FieldError::local("unit_id", i18n.t("validation.unit_required")));
+        }
+        let day = self.date.parse::<chrono::NaiveDate>().ok();
+        if day.is_none() {
+            invalid.push(FieldError::local("date", i18n.t("forum.date_required")));
+        }
+        let (Some(unit_id), Some(day), true) = (self.unit, day, invalid.is_empty()) else {
+            return Err(invalid);
+        };
+        Ok(NewForum {
+            unit_id,
+            topic: self.topic.trim().to_owned(),
+            date: day,
+            place: self.place.trim().to_owned(),
+            description: Some(self.description.trim().to_owned()).filter(|d| !d.is_empty()),
+        })
+    }
+}
+
 /// The announcement: unit, topic, date, place and what it is about.
 #[component]
 fn AnnounceForm(props: &AnnounceProps) -> Html {
     let i18n = use_i18n();
-    let unit = use_state(|| props.me.unit_id);
-    let topic = use_state(String::new);
-    let date = use_state(String::new);
-    let place = use_state(String::new);
-    let description = use_state(String::new);
-    let busy = use_state(|| false);
-    let error = use_state(|| None::<ApiError>);
-    let text = |state: &UseStateHandle<String>| {
-        let state = state.clone();
-        Callback::from(move |v: String| state.set(v))
-    };
-    let on_unit = {
-        let unit = unit.clone();
-        Callback::from(move |v: Option<i64>| unit.set(v))
-    };
+    let form = use_form(|| Draft { unit: props.me.unit_id, ..Draft::default() });
     let onsubmit = {
-        let (unit, topic, date, place, description) =
-            (unit.clone(), topic.clone(), date.clone(), place.clone(), description.clone());
-        let (busy, error, on_done, i18n) = (busy.clone(), error.clone(), props.on_done.clone(), i18n.clone());
-        Callback::from(move |e: SubmitEvent| {
-            e.prevent_default();
-            if *busy {
-                return;
-            }
-            let mut invalid = Vec::new();
-            if unit.is_none() {
-                invalid.push(kinerja_types::FieldError::local("unit_id", i18n.t("validation.unit_required")));
-            }
-            let day = date.parse::<chrono::NaiveDate>().ok();
-            if day.is_none() {
-                invalid.push(kinerja_types::FieldError::local("date", i18n.t("forum.date_required")));
-            }
-            let (Some(unit_id), Some(day), true) = (*unit, day, invalid.is_empty()) else {
-                error.set(Some(ApiError::Invalid { detail: None, fields: invalid }));
-                return;
-            };
-            let body = NewForum {
-                unit_id,
-                topic: topic.trim().to_owned(),
-                date: day,
-                place: place.trim().to_owned(),
-                description: Some(description.trim().to_owned()).filter(|d| !d.is_empty()),
-            };
-            busy.set(true);
-            let (topic, date, place, description) = (topic.clone(), date.clone(), place.clone(), description.clone());
-            let (busy, error, on_done) = (busy.clone(), error.clone(), on_done.clone());
-            spawn_local(async move {
-                match api::forums::create(&body).await {
-                    Ok(forum) => {
-                        for field in [&topic, &date, &place, &description] {
-                            field.set(String::new());
-                        }
-                        error.set(None);
-                        on_done.emit(forum);
-                    }
-                    Err(e) => error.set(Some(e)),
-                }
-                busy.set(false);
-            });
-        })
+        let (on_done, i18n) = (props.on_done.clone(), i18n.clone());
+        form.submit(
+            move |d: &Draft| {
+                let body = d.request(&i18n);
+                Ok(async move {
+                    // What the device found shows as the server's refusal would, in the banner and by field.
+                    let body = body.map_err(|fields| ApiError::Invalid { detail: None, fields })?;
+                    api::forums::create(&body).await
+                })
+            },
+            move |form, forum| {
+                form.update(|d| *d = Draft { unit: d.unit, ..Draft::default() });
+                on_done.emit(forum);
+            },
+        )
     };
-    let field_error = |f: &str| error.as_ref().and_then(|e| e.field(f));
+    let field_error = |f: &str| form.error(f);
     html! {
         <section class="panel">
             <h2>{ i18n.t("forum.announce") }</h2>
@@ -201,19 +191,19 @@ fn AnnounceForm(props: &AnnounceProps) -> Html {
             <form {onsubmit} novalidate=true>
                 <div class="form-grid">
                     <UnitSelect id="forum-unit" label={i18n.t("forum.unit").to_owned()} me={props.me.clone()}
-                        value={*unit} on_change={on_unit} empty={Some(AttrValue::from(i18n.t("validation.choose").to_owned()))}
+                        value={form.unit} on_change={form.set(|d, v| d.unit = v)} empty={Some(AttrValue::from(i18n.t("validation.choose").to_owned()))}
                         error={field_error("unit_id")} />
-                    <Field id="forum-topic" label={i18n.t("forum.topic").to_owned()} value={(*topic).clone()}
-                        on_input={text(&topic)} required=true error={field_error("topic")} />
-                    <Field id="forum-date" label={i18n.t("forum.date").to_owned()} kind="date" value={(*date).clone()}
-                        on_input={text(&date)} required=true error={field_error("date")} />
-                    <Field id="forum-place" label={i18n.t("forum.place").to_owned()} value={(*place).clone()}
-                        on_input={text(&place)} required=true error={field_error("place")} />
+                    <Field id="forum-topic" label={i18n.t("forum.topic").to_owned()} value={form.topic.clone()}
+                        on_input={form.text(|d| &mut d.topic)} required=true error={field_error("topic")} />
+                    <Field id="forum-date" label={i18n.t("forum.date").to_owned()} kind="date" value={form.date.clone()}
+                        on_input={form.text(|d| &mut d.date)} required=true error={field_error("date")} />
+                    <Field id="forum-place" label={i18n.t("forum.place").to_owned()} value={form.place.clone()}
+                        on_input={form.text(|d| &mut d.place)} required=true error={field_error("place")} />
                 </div>
                 <Field id="forum-description" label={i18n.t("forum.description").to_owned()} rows={Some(3)}
-                    value={(*description).clone()} on_input={text(&description)} error={field_error("description")} />
-                <ErrorBanner error={(*error).clone()} shown_fields={&["unit_id", "topic", "date", "place", "description"][..]} />
-                <button type="submit" class="button-primary" disabled={*busy}>{ i18n.t("forum.announce_button") }</button>
+                    value={form.description.clone()} on_input={form.text(|d| &mut d.description)} error={field_error("description")} />
+                <ErrorBanner error={form.server_error()} shown_fields={&["unit_id", "topic", "date", "place", "description"][..]} />
+                <button type="submit" class="button-primary" disabled={form.busy()}>{ i18n.t("forum.announce_button") }</button>
             </form>
         </section>
     }

@@ -26,8 +26,8 @@ pub(super) struct DayListProps {
 pub(super) fn DayList(props: &DayListProps) -> Html {
     let i18n = use_i18n();
     let asking = use_state(|| None::<Ask>);
-    let busy = use_state(|| false);
-    let error = use_state(|| None::<ApiError>);
+    let write = use_write();
+    let busy = write.busy;
     let open: Vec<i64> = props
         .day
         .iter()
@@ -35,71 +35,57 @@ pub(super) fn DayList(props: &DayListProps) -> Html {
         .map(|a| a.id)
         .collect();
     let run = |ask: Ask| {
-        let asking = asking.clone();
-        let busy = busy.clone();
-        let error = error.clone();
-        let on_changed = props.on_changed.clone();
-        let i18n = i18n.clone();
-        let open = open.clone();
-        Callback::from(move |()| {
-            busy.set(true);
-            error.set(None);
-            let asking = asking.clone();
-            let busy = busy.clone();
-            let error = error.clone();
-            let on_changed = on_changed.clone();
-            let i18n = i18n.clone();
-            let open = open.clone();
-            spawn_local(async move {
-                let outcome = match ask {
-                    Ask::Submit(id) => {
-                        api::activities::submit(id).await.map(|_| i18n.t("activity.submitted").to_owned())
-                    }
-                    Ask::Delete(id) => {
-                        api::activities::delete(id).await.map(|()| i18n.t("activity.deleted").to_owned())
-                    }
-                    Ask::SubmitAll => {
-                        let mut done = 0;
-                        let mut failure = None;
-                        for id in open {
-                            match api::activities::submit(id).await {
-                                Ok(_) => done += 1,
-                                Err(e) => {
-                                    failure = Some(e);
-                                    break;
+        let (asking, on_changed, i18n, open) = (asking.clone(), props.on_changed.clone(), i18n.clone(), open.clone());
+        let done_write = write.clone();
+        write.action(
+            move |()| {
+                let (i18n, open) = (i18n.clone(), open.clone());
+                async move {
+                    match ask {
+                        Ask::Submit(id) => {
+                            api::activities::submit(id).await.map(|_| (i18n.t("activity.submitted").to_owned(), None))
+                        }
+                        Ask::Delete(id) => {
+                            api::activities::delete(id).await.map(|()| (i18n.t("activity.deleted").to_owned(), None))
+                        }
+                        Ask::SubmitAll => {
+                            let mut done = 0;
+                            let mut failure = None;
+                            for id in open {
+                                match api::activities::submit(id).await {
+                                    Ok(_) => done += 1,
+                                    Err(e) => {
+                                        failure = Some(e);
+                                        break;
+                                    }
                                 }
                             }
-                        }
-                        match failure {
-                            Some(e) if done == 0 => Err(e),
-                            Some(e) => {
-                                error.set(Some(e));
-                                Ok(i18n.tf("activity.submitted_n", &[("n", &done.to_string())]))
+                            match failure {
+                                Some(e) if done == 0 => Err(e),
+                                // Those submitted stay submitted: say so, and why the rest was not.
+                                failure => Ok((i18n.tf("activity.submitted_n", &[("n", &done.to_string())]), failure)),
                             }
-                            None => Ok(i18n.tf("activity.submitted_n", &[("n", &done.to_string())])),
                         }
                     }
-                };
-                match outcome {
-                    Ok(message) => {
-                        asking.set(None);
-                        on_changed.emit(message);
-                    }
-                    Err(e) => error.set(Some(e)),
                 }
-                busy.set(false);
-            });
-        })
+            },
+            move |(message, failure): (String, Option<ApiError>)| {
+                if let Some(e) = failure {
+                    done_write.fail(e);
+                }
+                asking.set(None);
+                on_changed.emit(message);
+            },
+        )
     };
     let cancel = {
         let asking = asking.clone();
         Callback::from(move |()| asking.set(None))
     };
     let ask = |what: Ask| {
-        let asking = asking.clone();
-        let error = error.clone();
+        let (asking, write) = (asking.clone(), write.clone());
         Callback::from(move |_: MouseEvent| {
-            error.set(None);
+            write.clear_error();
             asking.set(Some(what));
         })
     };
@@ -124,11 +110,11 @@ pub(super) fn DayList(props: &DayListProps) -> Html {
             let confirm = match *asking {
                 Some(Ask::Submit(asked)) if asked == id => html! {
                     <Confirm text={i18n.t("activity.submit_confirm").to_owned()} confirm_label={i18n.t("activity.submit_yes").to_owned()}
-                        on_confirm={run(Ask::Submit(id))} on_cancel={cancel.clone()} busy={*busy} />
+                        on_confirm={run(Ask::Submit(id))} on_cancel={cancel.clone()} busy={busy} />
                 },
                 Some(Ask::Delete(asked)) if asked == id => html! {
                     <Confirm text={i18n.t("activity.delete_confirm").to_owned()} confirm_label={i18n.t("activity.delete_yes").to_owned()}
-                        on_confirm={run(Ask::Delete(id))} on_cancel={cancel.clone()} busy={*busy} />
+                        on_confirm={run(Ask::Delete(id))} on_cancel={cancel.clone()} busy={busy} />
                 },
                 _ => html! {},
             };
@@ -157,11 +143,11 @@ pub(super) fn DayList(props: &DayListProps) -> Html {
                     <EvidenceList ids={a.evidence_ids.clone()} />
                     if open {
                         <div class="actions">
-                            <button type="button" class="button-quiet" onclick={edit} disabled={*busy}>{ i18n.t("activity.edit") }</button>
-                            <button type="button" class="button-quiet" onclick={ask(Ask::Submit(id))} disabled={*busy}>
+                            <button type="button" class="button-quiet" onclick={edit} disabled={busy}>{ i18n.t("activity.edit") }</button>
+                            <button type="button" class="button-quiet" onclick={ask(Ask::Submit(id))} disabled={busy}>
                                 { if a.status == ActivityStatus::Rejected { i18n.t("activity.resubmit") } else { i18n.t("activity.submit") } }
                             </button>
-                            <button type="button" class="button-quiet button-danger" onclick={ask(Ask::Delete(id))} disabled={*busy}>
+                            <button type="button" class="button-quiet button-danger" onclick={ask(Ask::Delete(id))} disabled={busy}>
                                 { i18n.t("activity.delete") }
                             </button>
                         </div>
@@ -177,7 +163,7 @@ pub(super) fn DayList(props: &DayListProps) -> Html {
             <div class="panel-head">
                 <h2>{ i18n.tf("activity.day_title", &[("day", &props.date_text)]) }</h2>
                 if open.len() > 1 {
-                    <button type="button" class="button-quiet" onclick={ask(Ask::SubmitAll)} disabled={*busy}>
+                    <button type="button" class="button-quiet" onclick={ask(Ask::SubmitAll)} disabled={busy}>
                         { i18n.tf("activity.submit_all", &[("n", &open.len().to_string())]) }
                     </button>
                 }
@@ -185,9 +171,9 @@ pub(super) fn DayList(props: &DayListProps) -> Html {
             if *asking == Some(Ask::SubmitAll) {
                 <Confirm text={i18n.tf("activity.submit_all_confirm", &[("n", &open.len().to_string())])}
                     confirm_label={i18n.t("activity.submit_yes").to_owned()}
-                    on_confirm={run(Ask::SubmitAll)} on_cancel={cancel.clone()} busy={*busy} />
+                    on_confirm={run(Ask::SubmitAll)} on_cancel={cancel.clone()} busy={busy} />
             }
-            <ErrorBanner error={(*error).clone()} />
+            <ErrorBanner error={write.error.clone()} />
             { body }
         </section>
     }

@@ -12,7 +12,7 @@ use crate::calendar;
 use crate::components::evidence::EvidenceList;
 use crate::components::{ActivityBadge, Confirm, ErrorBanner, Loading, Meter, Notice};
 use crate::format;
-use crate::hooks::use_remote;
+use crate::hooks::{use_remote, use_write};
 use crate::i18n::use_i18n;
 use crate::route::Route;
 use chrono::{Datelike, Duration, NaiveDate};
@@ -20,7 +20,6 @@ use kinerja_domain::{ActivityStatus, LogRules, SkpStatus};
 use kinerja_types::{Activity, PemdaSettings, Rhk};
 use std::rc::Rc;
 use web_sys::HtmlInputElement;
-use yew::platform::spawn_local;
 use yew::prelude::*;
 use yew_router::prelude::*;
 

@@ -9,6 +9,7 @@ use crate::calendar;
 use crate::components::evidence::{Attached, EvidenceAttach};
 use crate::components::{CheckField, ErrorBanner, Field, SelectField};
 use crate::format;
+use crate::hooks::use_write;
 use crate::i18n::{use_i18n, I18n};
 use crate::validation;
 use chrono::NaiveDate;
@@ -17,7 +18,6 @@ use kinerja_domain::{ActivityStatus, Aspect, LogRules};
 use kinerja_types::{Activity, NewActivity, Rhk};
 use std::collections::HashMap;
 use std::rc::Rc;
-use yew::platform::spawn_local;
 use yew::prelude::*;
 
 mod draft;
@@ -58,7 +58,8 @@ pub fn ActivityForm(props: &ActivityFormProps) -> Html {
         let only_rhk = only_rhk.clone();
         use_reducer(move || Form::new(&only_rhk))
     };
-    let copying = use_state(|| false);
+    let saving = use_write();
+    let copying = use_write();
     let copy_note = use_state(|| None::<String>);
     {
         let form = form.clone();
@@ -91,6 +92,7 @@ pub fn ActivityForm(props: &ActivityFormProps) -> Html {
         let day = props.day.clone();
         let on_saved = props.on_saved.clone();
         let only_rhk = only_rhk.clone();
+        let saving = saving.clone();
         Callback::from(move |_: MouseEvent| {
             if form.sending || form.entries.iter().any(|e| e.uploading) {
                 return;
@@ -128,7 +130,8 @@ pub fn ActivityForm(props: &ActivityFormProps) -> Html {
             let form = form.clone();
             let on_saved = on_saved.clone();
             let i18n = i18n.clone();
-            spawn_local(async move {
+            // Each entry is sent on its own; what the server refused stays in the form with its error.
+            let send = async move {
                 let mut saved = Vec::new();
                 let mut failed = Vec::new();
                 for (key, request) in requests {
@@ -141,6 +144,9 @@ pub fn ActivityForm(props: &ActivityFormProps) -> Html {
                         Err(error) => failed.push((key, error)),
                     }
                 }
+                Ok::<_, ApiError>((saved, failed))
+            };
+            saving.run(send, move |(saved, failed)| {
                 let count = saved.len();
                 form.dispatch(Change::Finished { saved, failed, rhk: next_rhk });
                 if count > 0 {
@@ -167,46 +173,37 @@ pub fn ActivityForm(props: &ActivityFormProps) -> Html {
         let i18n = i18n.clone();
         let previous_text = previous_text.clone();
         Callback::from(move |_: MouseEvent| {
-            if *copying {
+            if copying.busy {
                 return;
             }
-            copying.set(true);
             copy_note.set(None);
             let form = form.clone();
-            let copying = copying.clone();
             let copy_note = copy_note.clone();
             let known: Vec<i64> = choices.as_deref().map(|c| c.iter().map(|r| r.id).collect()).unwrap_or_default();
             let i18n = i18n.clone();
             let previous_text = previous_text.clone();
-            spawn_local(async move {
-                match api::activities::between(employee_id, previous, previous).await {
-                    Ok(mut earlier) => {
-                        // The list is newest first; the form reads better in the order of the day.
-                        earlier.retain(|a| a.status != ActivityStatus::Rejected);
-                        earlier.sort_by_key(|a| (a.start.clone(), a.id));
-                        let copies: Vec<Entry> = earlier
-                            .iter()
-                            .map(|a| {
-                                let mut copy = Entry::from_activity(a, None);
-                                if !known.contains(&a.rhk_id) {
-                                    copy.rhk_id = String::new();
-                                }
-                                copy
-                            })
-                            .collect();
-                        let n = copies.len();
-                        if n == 0 {
-                            copy_note.set(Some(i18n.tf("activity.repeat_none", &[("day", &previous_text)])));
-                        } else {
-                            form.dispatch(Change::Copy(copies));
-                            copy_note.set(Some(
-                                i18n.tf("activity.repeat_done", &[("n", &n.to_string()), ("day", &previous_text)]),
-                            ));
+            copying.run(api::activities::between(employee_id, previous, previous), move |mut earlier| {
+                // The list is newest first; the form reads better in the order of the day.
+                earlier.retain(|a| a.status != ActivityStatus::Rejected);
+                earlier.sort_by_key(|a| (a.start.clone(), a.id));
+                let copies: Vec<Entry> = earlier
+                    .iter()
+                    .map(|a| {
+                        let mut copy = Entry::from_activity(a, None);
+                        if !known.contains(&a.rhk_id) {
+                            copy.rhk_id = String::new();
                         }
-                    }
-                    Err(e) => copy_note.set(Some(e.message(&i18n))),
+                        copy
+                    })
+                    .collect();
+                let n = copies.len();
+                if n == 0 {
+                    copy_note.set(Some(i18n.tf("activity.repeat_none", &[("day", &previous_text)])));
+                } else {
+                    form.dispatch(Change::Copy(copies));
+                    copy_note
+                        .set(Some(i18n.tf("activity.repeat_done", &[("n", &n.to_string()), ("day", &previous_text)])));
                 }
-                copying.set(false);
             });
         })
     };
@@ -247,14 +244,14 @@ pub fn ActivityForm(props: &ActivityFormProps) -> Html {
                 if form.editing.is_none() {
                     // The copies keep their RHK only when it is one of the choices: wait for them.
                     <button type="button" class="button-quiet" onclick={repeat}
-                        disabled={*copying || form.sending || props.choices.is_none()}
+                        disabled={copying.busy || form.sending || props.choices.is_none()}
                         title={i18n.tf("activity.repeat_hint", &[("day", &previous_text)])}>
-                        { if *copying { i18n.t("common.working") } else { i18n.t("activity.repeat") } }
+                        { if copying.busy { i18n.t("common.working") } else { i18n.t("activity.repeat") } }
                     </button>
                 }
             </div>
-            if let Some(note) = &*copy_note {
-                <p class="notice notice-info" role="status">{ note.clone() }</p>
+            if let Some(note) = copy_note.as_ref().cloned().or_else(|| copying.error.as_ref().map(|e| e.message(&i18n))) {
+                <p class="notice notice-info" role="status">{ note }</p>
             }
             if form.editing.is_some() {
                 <p class="callout callout-info">{ i18n.t("activity.editing_hint") }</p>

@@ -8,7 +8,7 @@ use crate::api::{self, ApiError};
 use crate::components::employee_picker::EmployeePicker;
 use crate::components::{ErrorBanner, Field, Loading, Meter, Notice, SelectField};
 use crate::format;
-use crate::hooks::use_remote;
+use crate::hooks::{setter, use_form, use_remote, use_write, Invalid};
 use crate::i18n::use_i18n;
 use chrono::Datelike;
 use kinerja_domain::competency::{AssessmentSource, TrainingStatus};
@@ -18,7 +18,6 @@ use kinerja_types::{
     TrainingPatch,
 };
 use std::rc::Rc;
-use yew::platform::spawn_local;
 use yew::prelude::*;
 
 mod assess;

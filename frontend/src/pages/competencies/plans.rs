@@ -9,63 +9,49 @@ pub(super) struct PlanFormProps {
     pub(super) on_done: Callback<()>,
 }
 
+/// What the plan form holds.
+#[derive(Clone, PartialEq)]
+struct PlanDraft {
+    goals: String,
+    /// Competency codes, separated by commas.
+    focus: String,
+}
+
 /// A new development plan: its goals and the competencies it addresses (the largest gaps first).
 #[component]
 pub(super) fn PlanForm(props: &PlanFormProps) -> Html {
     let i18n = use_i18n();
-    let goals = use_state(String::new);
-    let focus = {
-        let suggested = props.suggested.join(", ");
-        use_state(move || suggested)
-    };
-    let busy = use_state(|| false);
-    let error = use_state(|| None::<ApiError>);
-    let text = |state: &UseStateHandle<String>| {
-        let state = state.clone();
-        Callback::from(move |v: String| state.set(v))
-    };
+    let form = use_form(|| PlanDraft { goals: String::new(), focus: props.suggested.join(", ") });
     let onsubmit = {
-        let (goals, focus, busy, error) = (goals.clone(), focus.clone(), busy.clone(), error.clone());
         let (employee_id, on_done) = (props.employee_id, props.on_done.clone());
-        Callback::from(move |e: SubmitEvent| {
-            e.prevent_default();
-            if *busy {
-                return;
-            }
-            let body = NewDevelopmentPlan {
-                year: format::today().year(),
-                goals: goals.trim().to_owned(),
-                focus: focus.split(',').map(str::trim).filter(|c| !c.is_empty()).map(str::to_owned).collect(),
-            };
-            busy.set(true);
-            let (goals, busy, error, on_done) = (goals.clone(), busy.clone(), error.clone(), on_done.clone());
-            spawn_local(async move {
-                match api::competencies::create_plan(employee_id, &body).await {
-                    Ok(_) => {
-                        goals.set(String::new());
-                        error.set(None);
-                        on_done.emit(());
-                    }
-                    Err(e) => error.set(Some(e)),
-                }
-                busy.set(false);
-            });
-        })
+        form.submit(
+            move |d: &PlanDraft| {
+                let body = NewDevelopmentPlan {
+                    year: format::today().year(),
+                    goals: d.goals.trim().to_owned(),
+                    focus: d.focus.split(',').map(str::trim).filter(|c| !c.is_empty()).map(str::to_owned).collect(),
+                };
+                Ok(async move { api::competencies::create_plan(employee_id, &body).await })
+            },
+            move |form, _| {
+                form.update(|d| d.goals.clear());
+                on_done.emit(());
+            },
+        )
     };
-    let field_error = |f: &str| error.as_ref().and_then(|e| e.field(f));
     html! {
         <section class="panel plan-form">
             <h2>{ i18n.t("comp.new_plan") }</h2>
             <form {onsubmit} novalidate=true>
                 <div class="form-grid">
-                    <Field id="plan-goals" label={i18n.t("comp.goals").to_owned()} value={(*goals).clone()}
-                        on_input={text(&goals)} rows={Some(3)} required=true error={field_error("goals")} />
-                    <Field id="plan-focus" label={i18n.t("comp.focus").to_owned()} value={(*focus).clone()}
-                        on_input={text(&focus)} error={field_error("focus")}
+                    <Field id="plan-goals" label={i18n.t("comp.goals").to_owned()} value={form.goals.clone()}
+                        on_input={form.text(|d| &mut d.goals)} rows={Some(3)} required=true error={form.error("goals")} />
+                    <Field id="plan-focus" label={i18n.t("comp.focus").to_owned()} value={form.focus.clone()}
+                        on_input={form.text(|d| &mut d.focus)} error={form.error("focus")}
                         hint={Some(AttrValue::from(i18n.t("comp.focus_hint")))} />
                 </div>
-                <ErrorBanner error={(*error).clone()} shown_fields={&["goals", "focus"][..]} />
-                <button type="submit" class="button-primary" disabled={*busy}>{ i18n.t("comp.create_plan") }</button>
+                <ErrorBanner error={form.server_error()} shown_fields={&["goals", "focus"][..]} />
+                <button type="submit" class="button-primary" disabled={form.busy()}>{ i18n.t("comp.create_plan") }</button>
             </form>
         </section>
     }
@@ -123,29 +109,18 @@ pub(super) fn TrainingItem(props: &TrainingProps) -> Html {
     let i18n = use_i18n();
     let t = &props.training;
     let evidence = use_state(String::new);
-    let busy = use_state(|| false);
-    let error = use_state(|| None::<ApiError>);
+    let write = use_write();
     let onsubmit = {
-        let (evidence, busy, error) = (evidence.clone(), busy.clone(), error.clone());
+        let (evidence, write) = (evidence.clone(), write.clone());
         let (id, on_change) = (t.id, props.on_change.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let body = TrainingPatch { status: TrainingStatus::Completed, evidence: Some(evidence.trim().to_owned()) };
-            busy.set(true);
-            let (busy, error, on_change) = (busy.clone(), error.clone(), on_change.clone());
-            spawn_local(async move {
-                match api::competencies::update_training(id, &body).await {
-                    Ok(_) => on_change.emit(()),
-                    Err(e) => error.set(Some(e)),
-                }
-                busy.set(false);
-            });
+            let on_change = on_change.clone();
+            write.run(async move { api::competencies::update_training(id, &body).await }, move |_| on_change.emit(()));
         })
     };
-    let on_evidence = {
-        let evidence = evidence.clone();
-        Callback::from(move |v: String| evidence.set(v))
-    };
+    let on_evidence = setter(&evidence);
     html! {
         <li data-training={t.id.to_string()}>
             <strong>{ &t.course }</strong>{ format!(" · {} · {} JP · {} – {} · ", t.provider, t.hours, format::date(&t.start_on), format::date(&t.end_on)) }
@@ -154,11 +129,10 @@ pub(super) fn TrainingItem(props: &TrainingProps) -> Html {
             if t.status == TrainingStatus::Planned && props.may_complete {
                 <form {onsubmit} novalidate=true class="form-inline">
                     <Field id={format!("evidence-{}", t.id)} label={i18n.t("comp.evidence").to_owned()}
-                        value={(*evidence).clone()} on_input={on_evidence}
-                        error={error.as_ref().and_then(|e| e.field("evidence"))} />
-                    <button type="submit" class="button-quiet" disabled={*busy}>{ i18n.t("comp.mark_done") }</button>
+                        value={(*evidence).clone()} on_input={on_evidence} error={write.field("evidence")} />
+                    <button type="submit" class="button-quiet" disabled={write.busy}>{ i18n.t("comp.mark_done") }</button>
                 </form>
-                <ErrorBanner error={(*error).clone()} shown_fields={&["evidence"][..]} />
+                <ErrorBanner error={write.error.clone()} shown_fields={&["evidence"][..]} />
             }
         </li>
     }
@@ -170,75 +144,83 @@ pub(super) struct TrainingFormProps {
     pub(super) on_done: Callback<()>,
 }
 
+/// What the training form holds, as typed.
+#[derive(Clone, PartialEq)]
+struct TrainingDraft {
+    course: String,
+    provider: String,
+    hours: String,
+    start: String,
+    end: String,
+}
+
+impl Default for TrainingDraft {
+    fn default() -> Self {
+        Self {
+            course: String::new(),
+            provider: "BPSDM".to_owned(),
+            hours: "8".to_owned(),
+            start: format::today().to_string(),
+            end: format::today().to_string(),
+        }
+    }
+}
+
 /// Plans a training in an open plan.
 #[component]
 pub(super) fn TrainingForm(props: &TrainingFormProps) -> Html {
     let i18n = use_i18n();
-    let course = use_state(String::new);
-    let provider = use_state(|| "BPSDM".to_owned());
-    let hours = use_state(|| "8".to_owned());
-    let start = use_state(|| format::today().to_string());
-    let end = use_state(|| format::today().to_string());
-    let busy = use_state(|| false);
-    let error = use_state(|| None::<ApiError>);
-    let text = |state: &UseStateHandle<String>| {
-        let state = state.clone();
-        Callback::from(move |v: String| state.set(v))
-    };
+    let form = use_form(TrainingDraft::default);
     let onsubmit = {
-        let (course, provider, hours, start, end) =
-            (course.clone(), provider.clone(), hours.clone(), start.clone(), end.clone());
-        let (busy, error, plan_id, on_done) = (busy.clone(), error.clone(), props.plan_id, props.on_done.clone());
-        Callback::from(move |e: SubmitEvent| {
-            e.prevent_default();
-            let (Ok(start_on), Ok(end_on)) = (start.parse(), end.parse()) else {
-                error.set(Some(ApiError::Invalid {
-                    detail: None,
-                    fields: vec![kinerja_types::FieldError::local("end_on", "tanggal tidak valid")],
-                }));
-                return;
-            };
-            let body = NewTraining {
-                course: course.trim().to_owned(),
-                provider: provider.trim().to_owned(),
-                hours: hours.trim().parse().unwrap_or(0),
-                start_on,
-                end_on,
-                competency_id: None,
-            };
-            busy.set(true);
-            let (course, busy, error, on_done) = (course.clone(), busy.clone(), error.clone(), on_done.clone());
-            spawn_local(async move {
-                match api::competencies::add_training(plan_id, &body).await {
-                    Ok(_) => {
-                        course.set(String::new());
-                        error.set(None);
-                        on_done.emit(());
+        let (plan_id, on_done) = (props.plan_id, props.on_done.clone());
+        let bad_date = i18n.t("validation.date").to_owned();
+        form.submit(
+            move |d: &TrainingDraft| {
+                let dates = d.start.parse().and_then(|start_on| Ok((start_on, d.end.parse()?)));
+                let body = dates.map(|(start_on, end_on)| NewTraining {
+                    course: d.course.trim().to_owned(),
+                    provider: d.provider.trim().to_owned(),
+                    hours: d.hours.trim().parse().unwrap_or(0),
+                    start_on,
+                    end_on,
+                    competency_id: None,
+                });
+                let bad_date = bad_date.clone();
+                Ok(async move {
+                    match body {
+                        Ok(body) => api::competencies::add_training(plan_id, &body).await,
+                        // As the server would say it, beside the end date.
+                        Err(_) => Err(ApiError::Invalid {
+                            detail: None,
+                            fields: vec![kinerja_types::FieldError::local("end_on", bad_date)],
+                        }),
                     }
-                    Err(e) => error.set(Some(e)),
-                }
-                busy.set(false);
-            });
-        })
+                })
+            },
+            move |form, _| {
+                form.update(|d| d.course.clear());
+                on_done.emit(());
+            },
+        )
     };
-    let field_error = |f: &str| error.as_ref().and_then(|e| e.field(f));
+    let id = |what: &str| format!("training-{what}-{}", props.plan_id);
     html! {
         <form {onsubmit} novalidate=true class="training-form">
             <h4>{ i18n.t("comp.new_training") }</h4>
             <div class="form-grid">
-                <Field id={format!("training-course-{}", props.plan_id)} label={i18n.t("comp.course").to_owned()}
-                    value={(*course).clone()} on_input={text(&course)} required=true error={field_error("course")} />
-                <Field id={format!("training-provider-{}", props.plan_id)} label={i18n.t("comp.provider").to_owned()}
-                    value={(*provider).clone()} on_input={text(&provider)} error={field_error("provider")} />
-                <Field id={format!("training-hours-{}", props.plan_id)} label={i18n.t("comp.hours").to_owned()} kind="number"
-                    value={(*hours).clone()} on_input={text(&hours)} error={field_error("hours")} />
-                <Field id={format!("training-start-{}", props.plan_id)} label={i18n.t("comp.start").to_owned()} kind="date"
-                    value={(*start).clone()} on_input={text(&start)} error={field_error("start_on")} />
-                <Field id={format!("training-end-{}", props.plan_id)} label={i18n.t("comp.end").to_owned()} kind="date"
-                    value={(*end).clone()} on_input={text(&end)} error={field_error("end_on")} />
+                <Field id={id("course")} label={i18n.t("comp.course").to_owned()}
+                    value={form.course.clone()} on_input={form.text(|d| &mut d.course)} required=true error={form.error("course")} />
+                <Field id={id("provider")} label={i18n.t("comp.provider").to_owned()}
+                    value={form.provider.clone()} on_input={form.text(|d| &mut d.provider)} error={form.error("provider")} />
+                <Field id={id("hours")} label={i18n.t("comp.hours").to_owned()} kind="number"
+                    value={form.hours.clone()} on_input={form.text(|d| &mut d.hours)} error={form.error("hours")} />
+                <Field id={id("start")} label={i18n.t("comp.start").to_owned()} kind="date"
+                    value={form.start.clone()} on_input={form.text(|d| &mut d.start)} error={form.error("start_on")} />
+                <Field id={id("end")} label={i18n.t("comp.end").to_owned()} kind="date"
+                    value={form.end.clone()} on_input={form.text(|d| &mut d.end)} error={form.error("end_on")} />
             </div>
-            <ErrorBanner error={(*error).clone()} shown_fields={&["course", "provider", "hours", "start_on", "end_on"][..]} />
-            <button type="submit" class="button-primary" disabled={*busy}>{ i18n.t("comp.add_training") }</button>
+            <ErrorBanner error={form.server_error()} shown_fields={&["course", "provider", "hours", "start_on", "end_on"][..]} />
+            <button type="submit" class="button-primary" disabled={form.busy()}>{ i18n.t("comp.add_training") }</button>
         </form>
     }
 }

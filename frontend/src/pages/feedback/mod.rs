@@ -8,7 +8,7 @@ use super::dialog_form::DialogForm;
 use crate::api::{self, ApiError};
 use crate::components::{ErrorBanner, Field, Loading, Notice, SelectField};
 use crate::format;
-use crate::hooks::use_remote;
+use crate::hooks::{setter, use_form, use_remote, use_write, Invalid};
 use crate::i18n::use_i18n;
 use crate::route::Route;
 use crate::validation;
@@ -16,7 +16,6 @@ use kinerja_domain::CoreValue;
 use kinerja_types::{Dialog, Employee, Feedback, Me, NewFeedback};
 use std::collections::HashMap;
 use std::rc::Rc;
-use yew::platform::spawn_local;
 use yew::prelude::*;
 use yew_router::prelude::*;
 

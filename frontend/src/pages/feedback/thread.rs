@@ -101,8 +101,7 @@ pub(super) fn Reply(props: &ReplyProps) -> Html {
     let open = use_state(|| false);
     let text = use_state(String::new);
     let invalid = use_state(|| None::<String>);
-    let busy = use_state(|| false);
-    let error = use_state(|| None::<ApiError>);
+    let write = use_write();
     if !*open {
         let open = open.clone();
         return html! {
@@ -112,17 +111,13 @@ pub(super) fn Reply(props: &ReplyProps) -> Html {
         };
     }
     let onsubmit = {
-        let text = text.clone();
-        let invalid = invalid.clone();
-        let busy = busy.clone();
-        let error = error.clone();
-        let open = open.clone();
+        let (text, invalid, open, write) = (text.clone(), invalid.clone(), open.clone(), write.clone());
         let on_written = props.on_written.clone();
         let i18n = i18n.clone();
         let (employee_id, parent_id) = (props.employee_id, props.parent_id);
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            if *busy {
+            if write.busy {
                 return;
             }
             let request = NewFeedback {
@@ -137,46 +132,31 @@ pub(super) fn Reply(props: &ReplyProps) -> Html {
                 return;
             }
             invalid.set(None);
-            busy.set(true);
-            error.set(None);
-            let text = text.clone();
-            let busy = busy.clone();
-            let error = error.clone();
-            let open = open.clone();
-            let on_written = on_written.clone();
+            let (text, open, on_written) = (text.clone(), open.clone(), on_written.clone());
             let done = i18n.t("feedback.replied").to_owned();
-            spawn_local(async move {
-                match api::feedback::write(&request).await {
-                    Ok(_) => {
-                        text.set(String::new());
-                        open.set(false);
-                        on_written.emit(done);
-                    }
-                    Err(e) => error.set(Some(e)),
-                }
-                busy.set(false);
+            write.run(async move { api::feedback::write(&request).await }, move |_| {
+                text.set(String::new());
+                open.set(false);
+                on_written.emit(done);
             });
         })
     };
-    let on_text = {
-        let text = text.clone();
-        Callback::from(move |v: String| text.set(v))
-    };
+    let on_text = setter(&text);
     let cancel = {
         let open = open.clone();
         Callback::from(move |_: MouseEvent| open.set(false))
     };
     html! {
         <form class="form reply-form" {onsubmit} novalidate=true>
-            <ErrorBanner error={(*error).clone()} shown_fields={FIELDS} />
+            <ErrorBanner error={write.error.clone()} shown_fields={FIELDS} />
             <Field id={format!("reply-{}", props.parent_id)} label={i18n.t("feedback.reply_text").to_owned()}
                 value={(*text).clone()} rows={2} on_input={on_text} required=true
-                error={(*invalid).clone().or_else(|| error.as_ref().and_then(|e| e.field("text")))} />
+                error={(*invalid).clone().or_else(|| write.field("text"))} />
             <div class="actions">
-                <button type="submit" class="button-primary" disabled={*busy}>
-                    { if *busy { i18n.t("common.saving") } else { i18n.t("feedback.reply_send") } }
+                <button type="submit" class="button-primary" disabled={write.busy}>
+                    { if write.busy { i18n.t("common.saving") } else { i18n.t("feedback.reply_send") } }
                 </button>
-                <button type="button" class="button-quiet" onclick={cancel} disabled={*busy}>{ i18n.t("common.cancel") }</button>
+                <button type="button" class="button-quiet" onclick={cancel} disabled={write.busy}>{ i18n.t("common.cancel") }</button>
             </div>
         </form>
     }
