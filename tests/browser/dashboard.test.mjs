@@ -298,6 +298,8 @@ test('the admin sorts the city view, opens an OPD and someone on its attention l
     await page.getByRole('heading', { name: `Riwayat penilaian ${AHMAD}`, level: 1 }).waitFor();
     const ratings = await api(admin, 'GET', `/assessments?employee_id=${ahmad.employee_id}`);
     assert.ok(ratings.items.length > 0);
+    // The heading shows before the list arrives: wait for the rows, then count them.
+    await page.locator('table.assessments tbody tr').nth(ratings.items.length - 1).waitFor();
     assert.equal(await page.locator('table.assessments tbody tr').count(), ratings.items.length);
     await page.locator('table.assessments .badge', { hasText: 'Butuh Perbaikan' }).first().waitFor();
     assert.deepEqual(errors(), []);
