@@ -173,6 +173,10 @@ test('the team flags a rating, the penilai answers and the employee reads it', T
     await item.locator('[data-flag="open"]').waitFor();
     await item.getByText(reason).waitFor();
     // Only the flags of those she rates carry a form, and Sri's earlier note is no flag.
+    // The unfiltered list stays on screen while the filtered one loads: wait for it to settle.
+    await p.waitForFunction(() => document.querySelectorAll('section.review-notes li.review').length === 1, null, {
+      timeout: 10_000,
+    }).catch(() => {});
     assert.equal(await notes.locator('li.review').count(), 1, 'one open flag for her');
     await item.getByLabel('Jawaban Anda sebagai penilai').fill(answer);
     await shot(p, 'team-notes-answer.png');
