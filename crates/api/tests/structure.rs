@@ -1,6 +1,7 @@
 //! The layering of the API crate, read from its sources: handlers (`src/routes`) neither query
 //! entities nor compare roles, and nothing below them (services, the seed, the command line,
 //! the policy) imports from routes. A file that breaks the rule is named.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::path::{Path, PathBuf};
 
