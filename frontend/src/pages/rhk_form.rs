@@ -27,7 +27,12 @@ struct Draft {
 
 impl Default for Draft {
     fn default() -> Self {
-        Self { text: String::new(), kind: RhkKind::Utama, target: String::new(), indicators: vec![IndicatorRow::default()] }
+        Self {
+            text: String::new(),
+            kind: RhkKind::Utama,
+            target: String::new(),
+            indicators: vec![IndicatorRow::default()],
+        }
     }
 }
 

@@ -98,9 +98,12 @@ pub fn Settings() -> Html {
     };
     let text_field = |field: &'static str, numeric: bool| {
         let on_input = {
-            let (set, outcome) = (form.set(move |d: &mut SettingsDraft, v: String| {
-                d.text.insert(field, v);
-            }), outcome.clone());
+            let (set, outcome) = (
+                form.set(move |d: &mut SettingsDraft, v: String| {
+                    d.text.insert(field, v);
+                }),
+                outcome.clone(),
+            );
             Callback::from(move |v: String| {
                 outcome.set(None);
                 set.emit(v);

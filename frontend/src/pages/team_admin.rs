@@ -156,11 +156,15 @@ fn TeamForm(props: &TeamFormProps) -> Html {
         }
     });
     let add_unit = {
-        let (add, unit_choice, sorted) = (form.set(|d, u: TeamUnit| {
-            if !d.units.iter().any(|t| t.unit_id == u.unit_id) {
-                d.units.push(u);
-            }
-        }), unit_choice.clone(), sorted.clone());
+        let (add, unit_choice, sorted) = (
+            form.set(|d, u: TeamUnit| {
+                if !d.units.iter().any(|t| t.unit_id == u.unit_id) {
+                    d.units.push(u);
+                }
+            }),
+            unit_choice.clone(),
+            sorted.clone(),
+        );
         Callback::from(move |_: MouseEvent| {
             if let Some(u) = unit_choice.parse::<i64>().ok().and_then(|id| sorted.iter().find(|u| u.id == id)) {
                 add.emit(TeamUnit { unit_id: u.id, name: u.name.clone() });

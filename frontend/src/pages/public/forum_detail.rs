@@ -228,7 +228,9 @@ fn AspirasiForm(props: &AspirasiFormProps) -> Html {
     let onsubmit = {
         let (forum_id, on_sent, i18n) = (props.forum_id, props.on_sent.clone(), i18n.clone());
         form.submit(
-            move |d: &Draft| d.request(&i18n).map(|body| async move { api::public::send_aspirasi(forum_id, &body).await }),
+            move |d: &Draft| {
+                d.request(&i18n).map(|body| async move { api::public::send_aspirasi(forum_id, &body).await })
+            },
             move |form, receipt| {
                 form.update(|d| {
                     d.text.clear();

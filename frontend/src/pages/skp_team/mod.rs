@@ -159,4 +159,3 @@ pub fn TeamSkp(props: &PageProps) -> Html {
         </section>
     }
 }
-
