@@ -88,27 +88,13 @@ pub fn Settings() -> Html {
             },
         )
     };
-    // Typing hides the outcome of the last save.
-    let edit = |change: fn(&mut SettingsDraft, String)| {
-        let (set, outcome) = (form.set(change), outcome.clone());
-        Callback::from(move |v: String| {
-            outcome.set(None);
-            set.emit(v);
-        })
-    };
     let text_field = |field: &'static str, numeric: bool| {
-        let on_input = {
-            let (set, outcome) = (
-                form.set(move |d: &mut SettingsDraft, v: String| {
-                    d.text.insert(field, v);
-                }),
-                outcome.clone(),
-            );
-            Callback::from(move |v: String| {
-                outcome.set(None);
-                set.emit(v);
-            })
-        };
+        let on_input = hiding(
+            form.set(move |d, v: String| {
+                d.text.insert(field, v);
+            }),
+            &outcome,
+        );
         let label = format!("settings.{field}");
         let hint = format!("settings.{field}.hint");
         html! {
@@ -129,19 +115,16 @@ pub fn Settings() -> Html {
         Some(AssessmentFrequency::Monthly) => "monthly",
         _ => "quarterly",
     };
-    let on_frequency = edit(|d, v| {
-        d.assessment_frequency = match v.as_str() {
-            "monthly" => Some(AssessmentFrequency::Monthly),
-            _ => Some(AssessmentFrequency::Quarterly),
-        };
-    });
-    let on_team_view = {
-        let (set, outcome) = (form.set(|d: &mut SettingsDraft, on: bool| d.team_view_enabled = on), outcome.clone());
-        Callback::from(move |on: bool| {
-            outcome.set(None);
-            set.emit(on);
-        })
-    };
+    let on_frequency = hiding(
+        form.set(|d, v: String| {
+            d.assessment_frequency = match v.as_str() {
+                "monthly" => Some(AssessmentFrequency::Monthly),
+                _ => Some(AssessmentFrequency::Quarterly),
+            };
+        }),
+        &outcome,
+    );
+    let on_team_view = hiding(form.set(|d, on: bool| d.team_view_enabled = on), &outcome);
 
     html! {
         <section class="page">
@@ -170,4 +153,13 @@ pub fn Settings() -> Html {
             </form>
         </section>
     }
+}
+
+/// `set`, which first hides the outcome of the last save: the form was changed since.
+fn hiding<V: 'static>(set: Callback<V>, outcome: &UseStateHandle<Option<&'static str>>) -> Callback<V> {
+    let outcome = outcome.clone();
+    Callback::from(move |v: V| {
+        outcome.set(None);
+        set.emit(v);
+    })
 }
