@@ -11,6 +11,7 @@ use crate::validation;
 use gloo_timers::callback::Timeout;
 use kinerja_domain::ikm::UNSUR;
 use kinerja_types::{NewSurvey, PublicUnit};
+use std::collections::HashMap;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -33,23 +34,9 @@ const OCCUPATIONS: &[&str] = &["pns", "tni_polri", "swasta", "wirausaha", "pelaj
 struct Draft {
     answers: [Option<u8>; 9],
     comment: String,
-    age_band: String,
-    sex: String,
-    education: String,
-    occupation: String,
+    /// The optional profile: `age_band`, `sex`, `education`, `occupation` → the choice.
+    profile: HashMap<&'static str, String>,
     website: String,
-}
-
-impl Draft {
-    /// The profile field `id` names.
-    fn profile(&mut self, id: &str) -> &mut String {
-        match id {
-            "age_band" => &mut self.age_band,
-            "sex" => &mut self.sex,
-            "education" => &mut self.education,
-            _ => &mut self.occupation,
-        }
-    }
 }
 
 impl Draft {
@@ -61,10 +48,10 @@ impl Draft {
             unit_id,
             answers: answers?,
             comment: optional(&self.comment),
-            age_band: optional(&self.age_band),
-            sex: optional(&self.sex),
-            education: optional(&self.education),
-            occupation: optional(&self.occupation),
+            age_band: self.profile.get("age_band").and_then(|v| optional(v)),
+            sex: self.profile.get("sex").and_then(|v| optional(v)),
+            education: self.profile.get("education").and_then(|v| optional(v)),
+            occupation: self.profile.get("occupation").and_then(|v| optional(v)),
             website: Some(self.website.clone()),
         })
     }
@@ -144,14 +131,16 @@ pub fn SurveyForm(props: &SurveyFormProps) -> Html {
         }
     });
     let profile = |id: &'static str, choices: &[&'static str]| {
-        let value = form.values().clone().profile(id).clone();
+        let value = form.profile.get(id).cloned().unwrap_or_default();
         let options: Vec<(AttrValue, AttrValue)> =
             std::iter::once((AttrValue::from(""), AttrValue::from(i18n.t("survey.not_said").to_owned())))
                 .chain(choices.iter().map(|c| (AttrValue::from(*c), AttrValue::from(i18n.word(id, c)))))
                 .collect();
         html! {
             <SelectField id={format!("survey-{id}")} label={i18n.t(&format!("survey.{id}")).to_owned()}
-                {value} {options} on_change={form.set(move |d, v| *d.profile(id) = v)} />
+                {value} {options} on_change={form.set(move |d, v| {
+                    d.profile.insert(id, v);
+                })} />
         }
     };
     let sending = form.busy();
