@@ -127,9 +127,10 @@ pub fn Verification(props: &PageProps) -> Html {
         bulk_write.action(
             move |()| {
                 let request = BulkApprove { ids: chosen.iter().copied().collect() };
-                refused.set(HashMap::new());
                 let (refused, asking_bulk) = (refused.clone(), asking_bulk.clone());
+                // Runs only when the write starts (not while another one runs).
                 async move {
+                    refused.set(HashMap::new());
                     let outcome = api::activities::bulk_approve(&request).await;
                     if let Err(e) = &outcome {
                         // The server names each activity it would not approve; those rows are marked.
