@@ -5,17 +5,16 @@
 
 use super::public::site_url;
 use super::PageProps;
-use crate::api::{self, ApiError};
+use crate::api;
 use crate::components::{Confirm, CopyButton, ErrorBanner, Field, Loading, Meter, Notice, PeriodPicker, SelectField};
 use crate::format::{self, grade_letter as letter};
-use crate::hooks::use_remote;
+use crate::hooks::{setter, use_remote, use_write};
 use crate::i18n::use_i18n;
 use crate::route::Route;
 use kinerja_domain::ikm::Grade;
 use kinerja_domain::{Period, Role};
 use kinerja_types::{IkmReport, KioskCreated, NewKiosk, Unit};
 use std::rc::Rc;
-use yew::platform::spawn_local;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -133,29 +132,18 @@ struct IkmResultProps {
 fn IkmResult(props: &IkmResultProps) -> Html {
     let i18n = use_i18n();
     let asking = use_state(|| false);
-    let busy = use_state(|| false);
-    let error = use_state(|| None::<ApiError>);
+    let write = use_write();
     let r = &props.report;
     let publish = {
-        let (asking, busy, error) = (asking.clone(), busy.clone(), error.clone());
-        let on_published = props.on_published.clone();
+        let (asking, on_published) = (asking.clone(), props.on_published.clone());
         let (unit, period) = (r.unit_id, props.period);
-        Callback::from(move |()| {
-            busy.set(true);
-            error.set(None);
-            let (asking, busy, error, on_published) =
-                (asking.clone(), busy.clone(), error.clone(), on_published.clone());
-            spawn_local(async move {
-                match api::ikm::publish(unit, period).await {
-                    Ok(report) => {
-                        asking.set(false);
-                        on_published.emit(report);
-                    }
-                    Err(e) => error.set(Some(e)),
-                }
-                busy.set(false);
-            });
-        })
+        write.action(
+            move |()| api::ikm::publish(unit, period),
+            move |report| {
+                asking.set(false);
+                on_published.emit(report);
+            },
+        )
     };
     let respondents = i18n.tf("ikm.respondents", &[("n", &r.respondents.to_string())]);
     if r.respondents == 0 {
@@ -210,11 +198,11 @@ fn IkmResult(props: &IkmResultProps) -> Html {
             <h2>{ i18n.t("ikm.per_unsur") }</h2>
             <ul class="nrr-bars">{ for bars }</ul>
             <p class="muted small">{ i18n.t("ikm.scale_hint") }</p>
-            <ErrorBanner error={(*error).clone()} />
+            <ErrorBanner error={write.error.clone()} />
             if props.may_publish && !r.published {
                 if *asking {
                     <Confirm text={i18n.tf("ikm.publish_confirm", &[("period", &r.period)])}
-                        confirm_label={i18n.t("ikm.publish_yes").to_owned()} busy={*busy}
+                        confirm_label={i18n.t("ikm.publish_yes").to_owned()} busy={write.busy}
                         on_confirm={publish} on_cancel={{ let asking = asking.clone(); Callback::from(move |()| asking.set(false)) }} />
                 } else {
                     <button type="button" class="button-primary" onclick={{ let asking = asking.clone(); move |_| asking.set(true) }}>
@@ -237,8 +225,7 @@ fn KioskPanel(props: &KioskPanelProps) -> Html {
     let i18n = use_i18n();
     let name = use_state(String::new);
     let invalid = use_state(|| None::<String>);
-    let busy = use_state(|| false);
-    let error = use_state(|| None::<ApiError>);
+    let write = use_write();
     let created = use_state(|| None::<(String, KioskCreated)>);
     {
         // Another unit: the token shown belongs to the one before.
@@ -246,13 +233,12 @@ fn KioskPanel(props: &KioskPanelProps) -> Html {
         use_effect_with(props.unit.id, move |_| created.set(None));
     }
     let onsubmit = {
-        let (name, invalid, busy, error, created) =
-            (name.clone(), invalid.clone(), busy.clone(), error.clone(), created.clone());
+        let (name, invalid, write, created) = (name.clone(), invalid.clone(), write.clone(), created.clone());
         let unit_id = props.unit.id;
         let i18n = i18n.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            if *busy {
+            if write.busy {
                 return;
             }
             let kiosk = NewKiosk { name: name.trim().to_owned() };
@@ -261,24 +247,13 @@ fn KioskPanel(props: &KioskPanelProps) -> Html {
                 return;
             }
             invalid.set(None);
-            busy.set(true);
-            error.set(None);
-            let (name, busy, error, created) = (name.clone(), busy.clone(), error.clone(), created.clone());
-            spawn_local(async move {
-                match api::ikm::register_kiosk(unit_id, &kiosk).await {
-                    Ok(done) => {
-                        name.set(String::new());
-                        created.set(Some((kiosk.name, done)));
-                    }
-                    Err(e) => error.set(Some(e)),
-                }
-                busy.set(false);
+            let (name, created) = (name.clone(), created.clone());
+            let kiosk_name = kiosk.name.clone();
+            write.run(async move { api::ikm::register_kiosk(unit_id, &kiosk).await }, move |done| {
+                name.set(String::new());
+                created.set(Some((kiosk_name, done)));
             });
         })
-    };
-    let on_name = {
-        let name = name.clone();
-        Callback::from(move |v: String| name.set(v))
     };
     html! {
         <section class="panel">
@@ -296,12 +271,12 @@ fn KioskPanel(props: &KioskPanelProps) -> Html {
                 </div>
             }
             <form class="form kiosk-form" {onsubmit} novalidate=true>
-                <ErrorBanner error={(*error).clone()} shown_fields={KIOSK_FIELDS} />
+                <ErrorBanner error={write.error.clone()} shown_fields={KIOSK_FIELDS} />
                 <Field id="kiosk-name" label={i18n.t("ikm.kiosk_name").to_owned()} value={(*name).clone()}
-                    on_input={on_name} required=true hint={i18n.t("ikm.kiosk_name_hint").to_owned()}
-                    error={(*invalid).clone().or_else(|| error.as_ref().and_then(|e| e.field("name")))} />
-                <button type="submit" class="button-primary" disabled={*busy}>
-                    { if *busy { i18n.t("common.working") } else { i18n.t("ikm.kiosk_register") } }
+                    on_input={setter(&name)} required=true hint={i18n.t("ikm.kiosk_name_hint").to_owned()}
+                    error={(*invalid).clone().or_else(|| write.field("name"))} />
+                <button type="submit" class="button-primary" disabled={write.busy}>
+                    { if write.busy { i18n.t("common.working") } else { i18n.t("ikm.kiosk_register") } }
                 </button>
             </form>
         </section>

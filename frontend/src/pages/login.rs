@@ -1,13 +1,12 @@
 //! Sign-in: user name and password. The server's message (e.g. wrong credentials) is shown as is.
 
-use crate::api::{self, ApiError};
+use crate::api;
 use crate::auth::use_auth;
 use crate::components::{ErrorBanner, Field, LanguageToggle};
+use crate::hooks::{use_form, Invalid};
 use crate::i18n::use_i18n;
 use crate::route::Route;
 use kinerja_types::LoginRequest;
-use std::rc::Rc;
-use yew::platform::spawn_local;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -15,98 +14,44 @@ use yew_router::prelude::*;
 const FIELDS: &[&str] = &["username", "password"];
 
 #[derive(Clone, Default, PartialEq)]
-struct LoginForm {
+struct Draft {
     username: String,
     password: String,
-    sending: bool,
-    error: Option<ApiError>,
-    /// Fields left empty at the last attempt.
-    missing: Vec<&'static str>,
-}
-
-enum LoginAction {
-    Username(String),
-    Password(String),
-    Missing(Vec<&'static str>),
-    Sending,
-    Failed(ApiError),
-}
-
-impl Reducible for LoginForm {
-    type Action = LoginAction;
-
-    fn reduce(self: Rc<Self>, action: LoginAction) -> Rc<Self> {
-        let mut next = (*self).clone();
-        match action {
-            LoginAction::Username(v) => next.username = v,
-            LoginAction::Password(v) => next.password = v,
-            LoginAction::Missing(fields) => next.missing = fields,
-            LoginAction::Sending => {
-                next.sending = true;
-                next.error = None;
-                next.missing.clear();
-            }
-            LoginAction::Failed(error) => {
-                next.sending = false;
-                next.error = Some(error);
-            }
-        }
-        Rc::new(next)
-    }
 }
 
 #[component]
 pub fn Login() -> Html {
     let i18n = use_i18n();
     let auth = use_auth();
-    let form = use_reducer(LoginForm::default);
+    let form = use_form(Draft::default);
 
     let onsubmit = {
-        let form = form.clone();
-        Callback::from(move |e: SubmitEvent| {
-            e.prevent_default();
-            if form.sending {
-                return;
-            }
-            let request = LoginRequest { username: form.username.trim().to_owned(), password: form.password.clone() };
-            let missing: Vec<&'static str> =
-                [("username", request.username.is_empty()), ("password", request.password.is_empty())]
-                    .into_iter()
-                    .filter_map(|(field, empty)| empty.then_some(field))
-                    .collect();
-            if !missing.is_empty() {
-                form.dispatch(LoginAction::Missing(missing));
-                return;
-            }
-            form.dispatch(LoginAction::Sending);
-            let form = form.clone();
-            let auth = auth.clone();
-            spawn_local(async move {
-                match api::auth::login(&request).await {
-                    Ok(pair) => {
-                        if let Some(auth) = auth {
-                            auth.sign_in(pair);
-                        }
-                    }
-                    Err(error) => form.dispatch(LoginAction::Failed(error)),
+        let i18n = i18n.clone();
+        form.submit(
+            move |d: &Draft| {
+                let request = LoginRequest { username: d.username.trim().to_owned(), password: d.password.clone() };
+                let missing: Invalid = [
+                    ("username", request.username.is_empty(), "login.username_missing"),
+                    ("password", request.password.is_empty(), "login.password_missing"),
+                ]
+                .into_iter()
+                .filter(|(_, empty, _)| *empty)
+                .map(|(field, _, key)| (field.to_owned(), i18n.t(key).to_owned()))
+                .collect();
+                if missing.is_empty() {
+                    Ok(async move { api::auth::login(&request).await })
+                } else {
+                    Err(missing)
                 }
-            });
-        })
+            },
+            move |_, pair| {
+                if let Some(auth) = &auth {
+                    auth.sign_in(pair);
+                }
+            },
+        )
     };
-    let error_for = |field: &'static str, missing_key: &str| {
-        form.missing
-            .contains(&field)
-            .then(|| i18n.t(missing_key).to_owned())
-            .or_else(|| form.error.as_ref().and_then(|e| e.field(field)))
-    };
-    let on_username = {
-        let form = form.clone();
-        Callback::from(move |v| form.dispatch(LoginAction::Username(v)))
-    };
-    let on_password = {
-        let form = form.clone();
-        Callback::from(move |v| form.dispatch(LoginAction::Password(v)))
-    };
+    let sending = form.busy();
 
     html! {
         <div class="login-page">
@@ -118,18 +63,16 @@ pub fn Login() -> Html {
                 <p class="login-tagline">{ i18n.t("login.tagline") }</p>
                 <form {onsubmit} novalidate=true>
                     <h2>{ i18n.t("login.title") }</h2>
-                    <ErrorBanner error={form.error.clone()} shown_fields={FIELDS} />
+                    <ErrorBanner error={form.server_error()} shown_fields={FIELDS} />
                     <Field id="username" label={i18n.t("login.username").to_owned()}
-                        value={form.username.clone()} on_input={on_username}
-                        autocomplete="username" required=true
-                        error={error_for("username", "login.username_missing")} />
+                        value={form.username.clone()} on_input={form.text(|d| &mut d.username)}
+                        autocomplete="username" required=true error={form.error("username")} />
                     <Field id="password" kind="password" label={i18n.t("login.password").to_owned()}
-                        value={form.password.clone()} on_input={on_password}
-                        autocomplete="current-password" required=true
-                        error={error_for("password", "login.password_missing")} />
-                    <button type="submit" class="button-primary button-block" disabled={form.sending}
-                        aria-busy={form.sending.then_some("true")}>
-                        { if form.sending { i18n.t("login.sending") } else { i18n.t("login.submit") } }
+                        value={form.password.clone()} on_input={form.text(|d| &mut d.password)}
+                        autocomplete="current-password" required=true error={form.error("password")} />
+                    <button type="submit" class="button-primary button-block" disabled={sending}
+                        aria-busy={sending.then_some("true")}>
+                        { if sending { i18n.t("login.sending") } else { i18n.t("login.submit") } }
                     </button>
                 </form>
                 <nav class="login-public" aria-label={i18n.t("login.public").to_owned()}>

@@ -2,16 +2,15 @@
 //! penilai, the head, a member, an admin or an auditor), with the flags still open; the penilai
 //! answers a flag here.
 
-use crate::api::{self, ApiError};
+use crate::api;
 use crate::components::{CheckField, ErrorBanner, Field, Loading};
 use crate::format;
-use crate::hooks::use_remote;
+use crate::hooks::{setter, use_remote, use_write};
 use crate::i18n::{use_i18n, I18n};
 use crate::periods;
 use kinerja_domain::oversight::FlagStatus;
 use kinerja_types::{AssessmentReview, Me, ReviewResponse};
 use std::rc::Rc;
-use yew::platform::spawn_local;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -134,39 +133,24 @@ struct AnswerProps {
 fn AnswerForm(props: &AnswerProps) -> Html {
     let i18n = use_i18n();
     let text = use_state(String::new);
-    let busy = use_state(|| false);
-    let error = use_state(|| None::<ApiError>);
+    let write = use_write();
     let onsubmit = {
-        let (text, busy, error) = (text.clone(), busy.clone(), error.clone());
+        let (text, write) = (text.clone(), write.clone());
         let (id, on_done) = (props.review_id, props.on_done.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            if *busy {
-                return;
-            }
             let body = ReviewResponse { response: text.trim().to_owned() };
-            busy.set(true);
-            let (busy, error, on_done) = (busy.clone(), error.clone(), on_done.clone());
-            spawn_local(async move {
-                match api::evaluation_teams::respond(id, &body).await {
-                    Ok(_) => on_done.emit(()),
-                    Err(e) => error.set(Some(e)),
-                }
-                busy.set(false);
-            });
+            let on_done = on_done.clone();
+            write.run(async move { api::evaluation_teams::respond(id, &body).await }, move |_| on_done.emit(()));
         })
-    };
-    let on_text = {
-        let text = text.clone();
-        Callback::from(move |v: String| text.set(v))
     };
     html! {
         <form class="reply-form" {onsubmit} novalidate=true>
             <Field id={format!("review-{}-answer", props.review_id)} label={i18n.t("review.answer").to_owned()} rows={Some(3)}
-                value={(*text).clone()} on_input={on_text} required=true
-                error={error.as_ref().and_then(|e| e.field("response"))} />
-            <ErrorBanner error={(*error).clone()} shown_fields={&["response"][..]} />
-            <button type="submit" class="button-primary" disabled={*busy}>{ i18n.t("review.send_answer") }</button>
+                value={(*text).clone()} on_input={setter(&text)} required=true
+                error={write.field("response")} />
+            <ErrorBanner error={write.error.clone()} shown_fields={&["response"][..]} />
+            <button type="submit" class="button-primary" disabled={write.busy}>{ i18n.t("review.send_answer") }</button>
         </form>
     }
 }

@@ -5,13 +5,12 @@
 use crate::api::employees::EmployeeFilter;
 use crate::api::{self, ApiError};
 use crate::components::{my_units, ErrorBanner, Field, SelectField, UnitSelect};
-use crate::hooks::use_remote;
-use crate::i18n::use_i18n;
+use crate::hooks::{use_form, use_remote};
+use crate::i18n::{use_i18n, I18n};
 use kinerja_domain::oversight::SessionKind;
 use kinerja_types::{Employee, EvaluationSession, FieldError, Me, NewEvaluationSession, NewSessionFollowUp};
 use std::collections::BTreeSet;
 use std::rc::Rc;
-use yew::platform::spawn_local;
 use yew::prelude::*;
 
 /// The fields the form shows its own errors for.
@@ -24,6 +23,76 @@ struct Row {
     description: String,
     owner: String,
     due: String,
+}
+
+/// What the form holds.
+#[derive(Clone, PartialEq)]
+struct Draft {
+    unit: Option<i64>,
+    kind: SessionKind,
+    held_on: String,
+    title: String,
+    /// One per line.
+    attendees: String,
+    /// The employees discussed.
+    discussed: BTreeSet<i64>,
+    decisions: String,
+    rows: Vec<Row>,
+}
+
+impl Draft {
+    fn new(unit: Option<i64>) -> Self {
+        Self {
+            unit,
+            kind: SessionKind::Periodic,
+            held_on: String::new(),
+            title: String::new(),
+            attendees: String::new(),
+            discussed: BTreeSet::new(),
+            decisions: String::new(),
+            rows: Vec::new(),
+        }
+    }
+
+    /// The session to record, or what is wrong with it, found on the device (shown as the
+    /// server's 422 would be: next to the fields and in the banner).
+    fn request(&self, i18n: &I18n) -> Result<NewEvaluationSession, Vec<FieldError>> {
+        let mut wrong = Vec::new();
+        if self.unit.is_none() {
+            wrong.push(FieldError::local("unit_id", i18n.t("validation.unit_required")));
+        }
+        let day = self.held_on.parse::<chrono::NaiveDate>().ok();
+        if day.is_none() {
+            wrong.push(FieldError::local("held_on", i18n.t("session.date_required")));
+        }
+        let mut follow_ups = Vec::new();
+        for (n, row) in self.rows.iter().enumerate().filter(|(_, r)| **r != Row::default()) {
+            match (row.owner.parse::<i64>(), row.due.parse::<chrono::NaiveDate>()) {
+                (Ok(owner_id), Ok(due_on)) => follow_ups.push(NewSessionFollowUp {
+                    description: row.description.trim().to_owned(),
+                    owner_id,
+                    due_on,
+                }),
+                _ => wrong.push(FieldError::local(
+                    "follow_ups",
+                    i18n.tf("session.follow_up_incomplete", &[("n", &(n + 1).to_string())]),
+                )),
+            }
+        }
+        let (Some(unit_id), Some(held_on), true) = (self.unit, day, wrong.is_empty()) else {
+            return Err(wrong);
+        };
+        Ok(NewEvaluationSession {
+            unit_id,
+            kind: self.kind,
+            held_on,
+            title: self.title.trim().to_owned(),
+            attendees: self.attendees.lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_owned).collect(),
+            employee_ids: self.discussed.iter().copied().collect(),
+            decisions: self.decisions.trim().to_owned(),
+            follow_ups,
+        })
+    }
 }
 
 /// Everyone working in `unit_id` or below it, by name.
@@ -51,138 +120,77 @@ pub struct SessionFormProps {
 #[component]
 pub fn SessionForm(props: &SessionFormProps) -> Html {
     let i18n = use_i18n();
-    let unit = use_state(|| props.unit_id);
+    let form = use_form(|| Draft::new(props.unit_id));
     {
-        let unit = unit.clone();
+        let form = form.clone();
         use_effect_with(props.unit_id, move |chosen| {
-            if chosen.is_some() {
-                unit.set(*chosen);
+            if let Some(chosen) = *chosen {
+                form.update(move |d| d.unit = Some(chosen));
             }
         });
     }
-    let kind = use_state(|| SessionKind::Periodic);
-    let held_on = use_state(String::new);
-    let title = use_state(String::new);
-    let attendees = use_state(String::new);
-    let discussed = use_state(BTreeSet::<i64>::new);
-    let decisions = use_state(String::new);
-    let rows = use_state(Vec::<Row>::new);
-    let busy = use_state(|| false);
-    let error = use_state(|| None::<ApiError>);
     let people = {
         let me = props.me.clone();
-        use_remote(*unit, move |u| people_under(me.clone(), u))
+        use_remote(form.unit, move |u| people_under(me.clone(), u))
     };
     let staff: Rc<Vec<Employee>> = people.state.data.clone().unwrap_or_default();
 
     let onsubmit = {
-        let (unit, kind, held_on, title, attendees) =
-            (unit.clone(), kind.clone(), held_on.clone(), title.clone(), attendees.clone());
-        let (discussed, decisions, rows, busy, error) =
-            (discussed.clone(), decisions.clone(), rows.clone(), busy.clone(), error.clone());
         let (on_done, i18n) = (props.on_done.clone(), i18n.clone());
-        Callback::from(move |e: SubmitEvent| {
-            e.prevent_default();
-            if *busy {
-                return;
-            }
-            let mut wrong = Vec::new();
-            if unit.is_none() {
-                wrong.push(FieldError::local("unit_id", i18n.t("validation.unit_required")));
-            }
-            let day = held_on.parse::<chrono::NaiveDate>().ok();
-            if day.is_none() {
-                wrong.push(FieldError::local("held_on", i18n.t("session.date_required")));
-            }
-            let mut follow_ups = Vec::new();
-            for (n, row) in rows.iter().enumerate().filter(|(_, r)| **r != Row::default()) {
-                match (row.owner.parse::<i64>(), row.due.parse::<chrono::NaiveDate>()) {
-                    (Ok(owner_id), Ok(due_on)) => follow_ups.push(NewSessionFollowUp {
-                        description: row.description.trim().to_owned(),
-                        owner_id,
-                        due_on,
-                    }),
-                    _ => wrong.push(FieldError::local(
-                        "follow_ups",
-                        i18n.tf("session.follow_up_incomplete", &[("n", &(n + 1).to_string())]),
-                    )),
-                }
-            }
-            let (Some(unit_id), Some(held_on), true) = (*unit, day, wrong.is_empty()) else {
-                error.set(Some(ApiError::Invalid { detail: None, fields: wrong }));
-                return;
-            };
-            let body = NewEvaluationSession {
-                unit_id,
-                kind: *kind,
-                held_on,
-                title: title.trim().to_owned(),
-                attendees: attendees.lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_owned).collect(),
-                employee_ids: discussed.iter().copied().collect(),
-                decisions: decisions.trim().to_owned(),
-                follow_ups,
-            };
-            busy.set(true);
-            let (title, attendees, decisions, discussed, rows) =
-                (title.clone(), attendees.clone(), decisions.clone(), discussed.clone(), rows.clone());
-            let (busy, error, on_done) = (busy.clone(), error.clone(), on_done.clone());
-            spawn_local(async move {
-                match api::evaluation_sessions::create(&body).await {
-                    Ok(session) => {
-                        title.set(String::new());
-                        attendees.set(String::new());
-                        decisions.set(String::new());
-                        discussed.set(BTreeSet::new());
-                        rows.set(Vec::new());
-                        error.set(None);
-                        on_done.emit(session);
+        form.submit(
+            move |d: &Draft| {
+                let request = d.request(&i18n);
+                // What the device finds wrong fails the write as the server's 422 would.
+                Ok(async move {
+                    match request {
+                        Ok(body) => api::evaluation_sessions::create(&body).await,
+                        Err(fields) => Err(ApiError::Invalid { detail: None, fields }),
                     }
-                    Err(e) => error.set(Some(e)),
-                }
-                busy.set(false);
-            });
-        })
+                })
+            },
+            move |form, session| {
+                form.update(|d| {
+                    d.title.clear();
+                    d.attendees.clear();
+                    d.decisions.clear();
+                    d.discussed.clear();
+                    d.rows.clear();
+                });
+                on_done.emit(session);
+            },
+        )
     };
-    let set = crate::hooks::setter;
-    let on_unit = {
-        let (unit, discussed, rows) = (unit.clone(), discussed.clone(), rows.clone());
-        Callback::from(move |u: Option<i64>| {
-            // Those discussed and the owners come from the unit: a new unit starts them afresh.
-            discussed.set(BTreeSet::new());
-            rows.set(rows.iter().map(|r| Row { owner: String::new(), ..r.clone() }).collect());
-            unit.set(u);
-        })
-    };
+    let on_unit = form.set(|d, u: Option<i64>| {
+        // Those discussed and the owners come from the unit: a new unit starts them afresh.
+        d.discussed.clear();
+        for r in &mut d.rows {
+            r.owner.clear();
+        }
+        d.unit = u;
+    });
     let kinds: Vec<(AttrValue, AttrValue)> = SessionKind::ALL
         .iter()
         .map(|k| (AttrValue::from(k.as_str()), AttrValue::from(i18n.vocab("session_kind", k.as_str(), k.label()))))
         .collect();
-    let on_kind = {
-        let kind = kind.clone();
-        Callback::from(move |v: String| {
-            if let Ok(k) = v.parse() {
-                kind.set(k);
-            }
-        })
-    };
+    let on_kind = form.set(|d, v: String| {
+        if let Ok(k) = v.parse() {
+            d.kind = k;
+        }
+    });
     let owners: Vec<(AttrValue, AttrValue)> =
         std::iter::once((AttrValue::from(""), AttrValue::from(i18n.t("validation.choose").to_owned())))
             .chain(staff.iter().map(|e| (AttrValue::from(e.id.to_string()), AttrValue::from(e.name.clone()))))
             .collect();
-    let field_error = |f: &str| error.as_ref().and_then(|e| e.field(f));
+    let field_error = |f: &str| form.error(f);
     let boxes = staff.iter().map(|person| {
         let id = person.id;
-        let discussed = discussed.clone();
-        let checked = discussed.contains(&id);
-        let onchange = Callback::from(move |e: Event| {
-            let on = e.target_unchecked_into::<web_sys::HtmlInputElement>().checked();
-            let mut next = (*discussed).clone();
-            if on {
-                next.insert(id);
+        let checked = form.discussed.contains(&id);
+        let onchange = form.set(move |d, e: Event| {
+            if e.target_unchecked_into::<web_sys::HtmlInputElement>().checked() {
+                d.discussed.insert(id);
             } else {
-                next.remove(&id);
+                d.discussed.remove(&id);
             }
-            discussed.set(next);
         });
         let box_id = format!("session-employee-{id}");
         html! {
@@ -192,26 +200,20 @@ pub fn SessionForm(props: &SessionFormProps) -> Html {
             </div>
         }
     });
-    let row_views = rows.iter().enumerate().map(|(index, row)| {
+    let row_views = form.rows.iter().enumerate().map(|(index, row)| {
         let n = (index + 1).to_string();
         let edit = |change: fn(&mut Row, String)| {
-            let rows = rows.clone();
-            Callback::from(move |v: String| {
-                let mut next = (*rows).clone();
-                if let Some(r) = next.get_mut(index) {
+            form.set(move |d, v: String| {
+                if let Some(r) = d.rows.get_mut(index) {
                     change(r, v);
                 }
-                rows.set(next);
             })
         };
-        let remove = {
-            let rows = rows.clone();
-            Callback::from(move |_: MouseEvent| {
-                let mut next = (*rows).clone();
-                next.remove(index);
-                rows.set(next);
-            })
-        };
+        let remove = form.set(move |d, _: MouseEvent| {
+            if index < d.rows.len() {
+                d.rows.remove(index);
+            }
+        });
         html! {
             <div class="follow-up-row session-follow-up" key={index}>
                 <Field id={format!("session-follow-up-{index}-text")} label={i18n.tf("session.follow_up_n", &[("n", &n)])}
@@ -226,31 +228,24 @@ pub fn SessionForm(props: &SessionFormProps) -> Html {
             </div>
         }
     });
-    let add_row = {
-        let rows = rows.clone();
-        Callback::from(move |_: MouseEvent| {
-            let mut next = (*rows).clone();
-            next.push(Row::default());
-            rows.set(next);
-        })
-    };
+    let add_row = form.set(|d, _: MouseEvent| d.rows.push(Row::default()));
     html! {
         <section class="panel session-form">
             <h2>{ i18n.t("session.new") }</h2>
             <form {onsubmit} novalidate=true>
                 <div class="form-grid">
                     <UnitSelect id="session-unit" label={i18n.t("session.unit").to_owned()} me={props.me.clone()}
-                        value={*unit} on_change={on_unit}
+                        value={form.unit} on_change={on_unit}
                         empty={Some(AttrValue::from(i18n.t("validation.choose").to_owned()))} error={field_error("unit_id")} />
-                    <SelectField id="session-kind" label={i18n.t("session.kind").to_owned()} value={kind.as_str()}
+                    <SelectField id="session-kind" label={i18n.t("session.kind").to_owned()} value={form.kind.as_str()}
                         options={kinds} on_change={on_kind} error={field_error("kind")} />
-                    <Field id="session-date" label={i18n.t("session.held_on").to_owned()} kind="date" value={(*held_on).clone()}
-                        on_input={set(&held_on)} required=true error={field_error("held_on")} />
-                    <Field id="session-title" label={i18n.t("session.session_title").to_owned()} value={(*title).clone()}
-                        on_input={set(&title)} required=true error={field_error("title")} />
+                    <Field id="session-date" label={i18n.t("session.held_on").to_owned()} kind="date" value={form.held_on.clone()}
+                        on_input={form.text(|d| &mut d.held_on)} required=true error={field_error("held_on")} />
+                    <Field id="session-title" label={i18n.t("session.session_title").to_owned()} value={form.title.clone()}
+                        on_input={form.text(|d| &mut d.title)} required=true error={field_error("title")} />
                 </div>
                 <Field id="session-attendees" label={i18n.t("session.attendees").to_owned()} rows={Some(4)}
-                    value={(*attendees).clone()} on_input={set(&attendees)} required=true error={field_error("attendees")}
+                    value={form.attendees.clone()} on_input={form.text(|d| &mut d.attendees)} required=true error={field_error("attendees")}
                     hint={Some(AttrValue::from(i18n.t("session.attendees_hint")))} />
                 <fieldset class="choices session-employees">
                     <legend>{ i18n.t("session.employees") }</legend>
@@ -264,7 +259,7 @@ pub fn SessionForm(props: &SessionFormProps) -> Html {
                     }
                 </fieldset>
                 <Field id="session-decisions" label={i18n.t("session.decisions").to_owned()} rows={Some(5)}
-                    value={(*decisions).clone()} on_input={set(&decisions)} required=true error={field_error("decisions")} />
+                    value={form.decisions.clone()} on_input={form.text(|d| &mut d.decisions)} required=true error={field_error("decisions")} />
                 <fieldset class="choices follow-up-editor">
                     <legend>{ i18n.t("session.follow_ups") }</legend>
                     { for row_views }
@@ -273,8 +268,8 @@ pub fn SessionForm(props: &SessionFormProps) -> Html {
                     }
                     <button type="button" class="button-quiet button-small" onclick={add_row}>{ i18n.t("session.add_follow_up") }</button>
                 </fieldset>
-                <ErrorBanner error={(*error).clone()} shown_fields={FIELDS} />
-                <button type="submit" class="button-primary" disabled={*busy}>{ i18n.t("session.save") }</button>
+                <ErrorBanner error={form.server_error()} shown_fields={FIELDS} />
+                <button type="submit" class="button-primary" disabled={form.busy()}>{ i18n.t("session.save") }</button>
             </form>
         </section>
     }

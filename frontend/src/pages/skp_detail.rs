@@ -2,17 +2,16 @@
 //! approves it here, or returns it with a reason, while it is submitted.
 
 use super::behavior_editor::BehaviorEditor;
-use crate::api::{self, ApiError};
+use crate::api;
 use crate::components::skp_view::{use_references, BehaviorList, RevisionHistory, RhkList, SkpSummary};
 use crate::components::{ErrorBanner, Field, Loading, Notice};
-use crate::hooks::use_remote;
+use crate::hooks::{setter, use_remote, use_write};
 use crate::i18n::use_i18n;
 use crate::route::Route;
 use crate::validation;
 use kinerja_domain::{Role, SkpStatus};
 use kinerja_types::{Me, ReturnRequest, Skp};
 use std::rc::Rc;
-use yew::platform::spawn_local;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -119,44 +118,21 @@ fn Review(props: &ReviewProps) -> Html {
     let returning = use_state(|| false);
     let reason = use_state(String::new);
     let reason_error = use_state(|| None::<String>);
-    let busy = use_state(|| false);
-    let error = use_state(|| None::<ApiError>);
+    // Approve and return share one write: they must not overlap.
+    let write = use_write();
     let id = props.skp.id;
 
     let approve = {
-        let busy = busy.clone();
-        let error = error.clone();
         let on_done = props.on_done.clone();
         let done = i18n.t("skp.approved").to_owned();
-        Callback::from(move |_: MouseEvent| {
-            if *busy {
-                return;
-            }
-            busy.set(true);
-            error.set(None);
-            let busy = busy.clone();
-            let error = error.clone();
-            let on_done = on_done.clone();
-            let done = done.clone();
-            spawn_local(async move {
-                match api::skp::approve(id).await {
-                    Ok(_) => on_done.emit(done),
-                    Err(e) => error.set(Some(e)),
-                }
-                busy.set(false);
-            });
-        })
+        write.action(move |_: MouseEvent| api::skp::approve(id), move |_| on_done.emit(done.clone()))
     };
     let send_back = {
-        let busy = busy.clone();
-        let error = error.clone();
-        let reason = reason.clone();
-        let reason_error = reason_error.clone();
-        let on_done = props.on_done.clone();
-        let i18n = i18n.clone();
+        let (write, reason, reason_error) = (write.clone(), reason.clone(), reason_error.clone());
+        let (on_done, i18n) = (props.on_done.clone(), i18n.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            if *busy {
+            if write.busy {
                 return;
             }
             let request = ReturnRequest { reason: reason.trim().to_owned() };
@@ -167,19 +143,8 @@ fn Review(props: &ReviewProps) -> Html {
                 return;
             }
             reason_error.set(None);
-            busy.set(true);
-            error.set(None);
-            let busy = busy.clone();
-            let error = error.clone();
-            let on_done = on_done.clone();
-            let done = i18n.t("skp.returned").to_owned();
-            spawn_local(async move {
-                match api::skp::send_back(id, &request).await {
-                    Ok(_) => on_done.emit(done),
-                    Err(e) => error.set(Some(e)),
-                }
-                busy.set(false);
-            });
+            let (on_done, done) = (on_done.clone(), i18n.t("skp.returned").to_owned());
+            write.run(async move { api::skp::send_back(id, &request).await }, move |_| on_done.emit(done));
         })
     };
     let open_return = {
@@ -194,35 +159,32 @@ fn Review(props: &ReviewProps) -> Html {
             reason_error.set(None);
         })
     };
-    let on_reason = {
-        let reason = reason.clone();
-        Callback::from(move |v: String| reason.set(v))
-    };
+    let busy = write.busy;
     html! {
         <section class="panel review">
             <h2>{ i18n.t("skp.review_title") }</h2>
             <p class="muted">{ i18n.t("skp.review_hint") }</p>
-            <ErrorBanner error={(*error).clone()} shown_fields={FIELDS} />
+            <ErrorBanner error={write.error.clone()} shown_fields={FIELDS} />
             if *returning {
                 <form class="form" onsubmit={send_back} novalidate=true>
                     <Field id="return-reason" label={i18n.t("skp.return_reason").to_owned()} value={(*reason).clone()}
-                        rows={3} on_input={on_reason} required=true
-                        error={(*reason_error).clone().or_else(|| error.as_ref().and_then(|e| e.field("reason")))} />
+                        rows={3} on_input={setter(&reason)} required=true
+                        error={(*reason_error).clone().or_else(|| write.field("reason"))} />
                     <div class="actions">
-                        <button type="submit" class="button-primary button-danger-solid" disabled={*busy}>
-                            { if *busy { i18n.t("common.working") } else { i18n.t("skp.return_send") } }
+                        <button type="submit" class="button-primary button-danger-solid" disabled={busy}>
+                            { if busy { i18n.t("common.working") } else { i18n.t("skp.return_send") } }
                         </button>
-                        <button type="button" class="button-quiet" disabled={*busy} onclick={cancel_return}>
+                        <button type="button" class="button-quiet" disabled={busy} onclick={cancel_return}>
                             { i18n.t("common.cancel") }
                         </button>
                     </div>
                 </form>
             } else {
                 <div class="actions">
-                    <button type="button" class="button-primary" disabled={*busy} onclick={approve}>
-                        { if *busy { i18n.t("common.working") } else { i18n.t("skp.approve") } }
+                    <button type="button" class="button-primary" disabled={busy} onclick={approve}>
+                        { if busy { i18n.t("common.working") } else { i18n.t("skp.approve") } }
                     </button>
-                    <button type="button" class="button-quiet" disabled={*busy} onclick={open_return}>
+                    <button type="button" class="button-quiet" disabled={busy} onclick={open_return}>
                         { i18n.t("skp.return") }
                     </button>
                 </div>

@@ -5,16 +5,15 @@
 use super::behavior_editor::BehaviorEditor;
 use super::rhk_form::RhkForm;
 use super::PageProps;
-use crate::api::{self, ApiError};
+use crate::api;
 use crate::components::skp_view::{BehaviorList, References, RevisionHistory, RhkList, SkpSummary};
 use crate::components::{Confirm, ErrorBanner, Loading, Notice, SelectField, YearPicker};
 use crate::format;
-use crate::hooks::use_remote;
+use crate::hooks::{use_remote, use_write};
 use crate::i18n::use_i18n;
 use kinerja_domain::{Approach, PositionKind, SkpStatus};
 use kinerja_types::{NewSkp, Skp};
 use std::rc::Rc;
-use yew::platform::spawn_local;
 use yew::prelude::*;
 
 #[component]
@@ -23,8 +22,6 @@ pub fn MySkp(props: &PageProps) -> Html {
     let year = use_state(format::current_year);
     let flash = use_state(|| None::<String>);
     let history_version = use_state(|| 0u32);
-    let deleting = use_state(|| None::<i64>);
-    let delete_error = use_state(|| None::<ApiError>);
     let employee = props.me.employee.clone();
     let employee_id = employee.as_ref().map(|e| e.id);
     let plan = use_remote((employee_id, *year), |(id, year)| async move {
@@ -54,11 +51,7 @@ pub fn MySkp(props: &PageProps) -> Html {
 
     {
         let flash = flash.clone();
-        let delete_error = delete_error.clone();
-        use_effect_with(*year, move |_| {
-            flash.set(None);
-            delete_error.set(None);
-        });
+        use_effect_with(*year, move |_| flash.set(None));
     }
     // Something changed on the server: say so, read the plan and its history again.
     let changed = {
@@ -97,27 +90,6 @@ pub fn MySkp(props: &PageProps) -> Html {
         Some(Some(skp)) => {
             let skp = Rc::new(skp.clone());
             let editable = matches!(skp.status, SkpStatus::Draft | SkpStatus::Returned);
-            let on_delete = editable.then(|| {
-                let deleting = deleting.clone();
-                let delete_error = delete_error.clone();
-                let changed = changed.clone();
-                let i18n = i18n.clone();
-                Callback::from(move |id: i64| {
-                    deleting.set(Some(id));
-                    delete_error.set(None);
-                    let deleting = deleting.clone();
-                    let delete_error = delete_error.clone();
-                    let changed = changed.clone();
-                    let done = i18n.t("rhk.deleted").to_owned();
-                    spawn_local(async move {
-                        match api::skp::delete_rhk(id).await {
-                            Ok(()) => changed.emit(done),
-                            Err(error) => delete_error.set(Some(error)),
-                        }
-                        deleting.set(None);
-                    });
-                })
-            });
             let on_rhk_added = {
                 let changed = changed.clone();
                 let i18n = i18n.clone();
@@ -131,11 +103,8 @@ pub fn MySkp(props: &PageProps) -> Html {
             html! {
                 <>
                     <SkpSummary skp={skp.clone()} />
-                    <section class="panel">
-                        <h2>{ i18n.t("rhk.title") }</h2>
-                        <ErrorBanner error={(*delete_error).clone()} />
-                        <RhkList rhk={skp.rhk.clone()} {references} {on_delete} deleting={*deleting} />
-                    </section>
+                    // Keyed by the year: a delete's error belongs to the plan it was shown with.
+                    <RhkPanel key={*year} skp={skp.clone()} {references} {editable} on_changed={changed.clone()} />
                     if editable {
                         <RhkForm skp_id={skp.id} jpt={jpt_unit.is_some()}
                             choices={choices.state.data.clone()} choices_error={choices.state.error.clone()}
@@ -174,6 +143,44 @@ pub fn MySkp(props: &PageProps) -> Html {
 }
 
 #[derive(Properties, PartialEq)]
+struct RhkPanelProps {
+    skp: Rc<Skp>,
+    references: Rc<References>,
+    /// The plan is a draft or returned: its RHK may be deleted.
+    editable: bool,
+    /// Told the words to show once an RHK was deleted.
+    on_changed: Callback<String>,
+}
+
+/// The plan's RHK, each deleted in place while the plan is editable.
+#[component]
+fn RhkPanel(props: &RhkPanelProps) -> Html {
+    let i18n = use_i18n();
+    let write = use_write();
+    // The RHK whose delete runs.
+    let deleting = use_state(|| None::<i64>);
+    let on_delete = props.editable.then(|| {
+        let (deleting, busy) = (deleting.clone(), write.busy);
+        let (on_changed, done) = (props.on_changed.clone(), i18n.t("rhk.deleted").to_owned());
+        let delete = write.action(api::skp::delete_rhk, move |()| on_changed.emit(done.clone()));
+        Callback::from(move |id: i64| {
+            if !busy {
+                deleting.set(Some(id));
+                delete.emit(id);
+            }
+        })
+    });
+    html! {
+        <section class="panel">
+            <h2>{ i18n.t("rhk.title") }</h2>
+            <ErrorBanner error={write.error.clone()} />
+            <RhkList rhk={props.skp.rhk.clone()} references={props.references.clone()} {on_delete}
+                deleting={(*deleting).filter(|_| write.busy)} />
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
 struct CreateSkpProps {
     year: i32,
     on_created: Callback<Skp>,
@@ -184,32 +191,22 @@ struct CreateSkpProps {
 fn CreateSkp(props: &CreateSkpProps) -> Html {
     let i18n = use_i18n();
     let approach = use_state(|| Approach::Kuantitatif);
-    let sending = use_state(|| false);
-    let error = use_state(|| None::<ApiError>);
+    let write = use_write();
     let onsubmit = {
-        let approach = approach.clone();
-        let sending = sending.clone();
-        let error = error.clone();
-        let on_created = props.on_created.clone();
-        let year = props.year;
+        let (approach, year) = (approach.clone(), props.year);
+        let create = write.action(
+            move |()| {
+                let request = NewSkp { employee_id: None, year, approach: *approach };
+                async move { api::skp::create(&request).await }
+            },
+            {
+                let on_created = props.on_created.clone();
+                move |skp| on_created.emit(skp)
+            },
+        );
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            if *sending {
-                return;
-            }
-            sending.set(true);
-            error.set(None);
-            let request = NewSkp { employee_id: None, year, approach: *approach };
-            let sending = sending.clone();
-            let error = error.clone();
-            let on_created = on_created.clone();
-            spawn_local(async move {
-                match api::skp::create(&request).await {
-                    Ok(skp) => on_created.emit(skp),
-                    Err(e) => error.set(Some(e)),
-                }
-                sending.set(false);
-            });
+            create.emit(());
         })
     };
     let options: Vec<(AttrValue, AttrValue)> = Approach::ALL
@@ -224,12 +221,12 @@ fn CreateSkp(props: &CreateSkpProps) -> Html {
         <form class="panel form" {onsubmit}>
             <h2>{ i18n.tf("skp.none_for_year", &[("year", &props.year.to_string())]) }</h2>
             <p class="muted">{ i18n.t("skp.create_hint") }</p>
-            <ErrorBanner error={(*error).clone()} />
+            <ErrorBanner error={write.error.clone()} />
             <SelectField id="skp-approach" label={i18n.t("skp.approach").to_owned()}
                 value={approach.as_str()} {options} {on_change} />
             <p class="field-hint">{ i18n.t(&format!("approach.{}.hint", approach.as_str())).to_owned() }</p>
-            <button type="submit" class="button-primary" disabled={*sending}>
-                { if *sending { i18n.t("common.saving").to_owned() } else { i18n.tf("skp.create", &[("year", &props.year.to_string())]) } }
+            <button type="submit" class="button-primary" disabled={write.busy}>
+                { if write.busy { i18n.t("common.saving").to_owned() } else { i18n.tf("skp.create", &[("year", &props.year.to_string())]) } }
             </button>
         </form>
     }
@@ -254,38 +251,23 @@ struct PlanActionsProps {
 fn PlanActions(props: &PlanActionsProps) -> Html {
     let i18n = use_i18n();
     let asking = use_state(|| false);
-    let busy = use_state(|| false);
-    let error = use_state(|| None::<ApiError>);
+    let write = use_write();
     let skp = &props.skp;
     let run = |action: PlanAction, done: String| {
         let id = skp.id;
-        let asking = asking.clone();
-        let busy = busy.clone();
-        let error = error.clone();
-        let on_changed = props.on_changed.clone();
-        Callback::from(move |()| {
-            busy.set(true);
-            error.set(None);
-            let asking = asking.clone();
-            let busy = busy.clone();
-            let error = error.clone();
-            let on_changed = on_changed.clone();
-            let done = done.clone();
-            spawn_local(async move {
-                let outcome = match action {
+        let (asking, on_changed) = (asking.clone(), props.on_changed.clone());
+        write.action(
+            move |()| async move {
+                match action {
                     PlanAction::Submit => api::skp::submit(id).await,
                     PlanAction::Revise => api::skp::revise(id).await,
-                };
-                match outcome {
-                    Ok(_) => {
-                        asking.set(false);
-                        on_changed.emit(done);
-                    }
-                    Err(e) => error.set(Some(e)),
                 }
-                busy.set(false);
-            });
-        })
+            },
+            move |_| {
+                asking.set(false);
+                on_changed.emit(done.clone());
+            },
+        )
     };
     let ask = {
         let asking = asking.clone();
@@ -305,7 +287,7 @@ fn PlanActions(props: &PlanActionsProps) -> Html {
                     if *asking {
                         <Confirm text={i18n.t("skp.submit_confirm").to_owned()}
                             confirm_label={i18n.t("skp.submit_yes").to_owned()}
-                            on_confirm={submit} on_cancel={cancel} busy={*busy} />
+                            on_confirm={submit} on_cancel={cancel} busy={write.busy} />
                     } else {
                         <button type="button" class="button-primary" onclick={ask}>{ i18n.t("skp.submit") }</button>
                     }
@@ -324,7 +306,7 @@ fn PlanActions(props: &PlanActionsProps) -> Html {
                     if *asking {
                         <Confirm text={i18n.t("skp.revise_confirm").to_owned()}
                             confirm_label={i18n.t("skp.revise").to_owned()}
-                            on_confirm={revise} on_cancel={cancel} busy={*busy} />
+                            on_confirm={revise} on_cancel={cancel} busy={write.busy} />
                     } else {
                         <button type="button" class="button-quiet" onclick={ask}>{ i18n.t("skp.revise") }</button>
                     }
@@ -335,7 +317,7 @@ fn PlanActions(props: &PlanActionsProps) -> Html {
     };
     html! {
         <section class="panel">
-            <ErrorBanner error={(*error).clone()} />
+            <ErrorBanner error={write.error.clone()} />
             { content }
         </section>
     }

@@ -1,14 +1,13 @@
 //! The admin's part of Tim Penilai: every evaluation team with its decree, members and units, and
 //! the form that forms a team or changes one.
 
-use crate::api::{self, ApiError};
+use crate::api;
 use crate::components::employee_picker::EmployeePicker;
 use crate::components::{CheckField, ErrorBanner, Field, Loading, SelectField};
-use crate::hooks::use_remote;
+use crate::hooks::{setter, use_form, use_remote};
 use crate::i18n::use_i18n;
 use kinerja_types::{Employee, EvaluationTeam, NewEvaluationTeam, TeamMember, TeamUnit, Unit};
 use std::rc::Rc;
-use yew::platform::spawn_local;
 use yew::prelude::*;
 
 #[component]
@@ -96,6 +95,39 @@ pub fn TeamAdmin() -> Html {
     }
 }
 
+/// What the team form holds.
+#[derive(Clone, PartialEq)]
+struct Draft {
+    name: String,
+    decree: String,
+    active: bool,
+    members: Vec<TeamMember>,
+    units: Vec<TeamUnit>,
+}
+
+impl Draft {
+    /// The form for `team`, or for a new one.
+    fn of(team: Option<&EvaluationTeam>) -> Self {
+        Self {
+            name: team.map(|t| t.name.clone()).unwrap_or_default(),
+            decree: team.and_then(|t| t.decree.clone()).unwrap_or_default(),
+            active: team.is_none_or(|t| t.active),
+            members: team.map(|t| t.members.clone()).unwrap_or_default(),
+            units: team.map(|t| t.units.clone()).unwrap_or_default(),
+        }
+    }
+
+    fn request(&self) -> NewEvaluationTeam {
+        NewEvaluationTeam {
+            name: self.name.trim().to_owned(),
+            decree: Some(self.decree.trim().to_owned()).filter(|d| !d.is_empty()),
+            member_ids: self.members.iter().map(|m| m.employee_id).collect(),
+            unit_ids: self.units.iter().map(|u| u.unit_id).collect(),
+            active: self.active,
+        }
+    }
+}
+
 #[derive(Properties, PartialEq)]
 struct TeamFormProps {
     team: Option<EvaluationTeam>,
@@ -107,90 +139,61 @@ struct TeamFormProps {
 #[component]
 fn TeamForm(props: &TeamFormProps) -> Html {
     let i18n = use_i18n();
-    let start = props.team.clone();
-    let name = use_state(|| start.as_ref().map(|t| t.name.clone()).unwrap_or_default());
-    let decree = use_state(|| start.as_ref().and_then(|t| t.decree.clone()).unwrap_or_default());
-    let active = use_state(|| start.as_ref().is_none_or(|t| t.active));
-    let members = use_state(|| start.as_ref().map(|t| t.members.clone()).unwrap_or_default());
-    let units = use_state(|| start.as_ref().map(|t| t.units.clone()).unwrap_or_default());
+    let form = {
+        let start = props.team.clone();
+        use_form(move || Draft::of(start.as_ref()))
+    };
+    // The unit picked to add, not yet added.
     let unit_choice = use_state(String::new);
-    let busy = use_state(|| false);
-    let error = use_state(|| None::<ApiError>);
     let all_units = use_remote((), |()| api::units::all());
     let mut sorted: Vec<Unit> = all_units.state.data.as_deref().cloned().unwrap_or_default();
     sorted.sort_by(|a, b| a.name.cmp(&b.name));
     let sorted = Rc::new(sorted);
 
-    let on_member = {
-        let members = members.clone();
-        Callback::from(move |e: Option<Employee>| {
-            if let Some(e) = e.filter(|e| !members.iter().any(|m| m.employee_id == e.id)) {
-                let mut next = (*members).clone();
-                next.push(TeamMember { employee_id: e.id, name: e.name, nip: e.nip });
-                members.set(next);
-            }
-        })
-    };
+    let on_member = form.set(|d, e: Option<Employee>| {
+        if let Some(e) = e.filter(|e| !d.members.iter().any(|m| m.employee_id == e.id)) {
+            d.members.push(TeamMember { employee_id: e.id, name: e.name, nip: e.nip });
+        }
+    });
     let add_unit = {
-        let (units, unit_choice, sorted) = (units.clone(), unit_choice.clone(), sorted.clone());
+        let (add, unit_choice, sorted) = (
+            form.set(|d, u: TeamUnit| {
+                if !d.units.iter().any(|t| t.unit_id == u.unit_id) {
+                    d.units.push(u);
+                }
+            }),
+            unit_choice.clone(),
+            sorted.clone(),
+        );
         Callback::from(move |_: MouseEvent| {
-            let Some(u) = unit_choice.parse::<i64>().ok().and_then(|id| sorted.iter().find(|u| u.id == id)) else {
-                return;
-            };
-            if !units.iter().any(|t| t.unit_id == u.id) {
-                let mut next = (*units).clone();
-                next.push(TeamUnit { unit_id: u.id, name: u.name.clone() });
-                units.set(next);
+            if let Some(u) = unit_choice.parse::<i64>().ok().and_then(|id| sorted.iter().find(|u| u.id == id)) {
+                add.emit(TeamUnit { unit_id: u.id, name: u.name.clone() });
             }
         })
     };
     let onsubmit = {
-        let (name, decree, active, members, units) =
-            (name.clone(), decree.clone(), active.clone(), members.clone(), units.clone());
-        let (busy, error, on_done) = (busy.clone(), error.clone(), props.on_done.clone());
-        let id = props.team.as_ref().map(|t| t.id);
-        Callback::from(move |e: SubmitEvent| {
-            e.prevent_default();
-            if *busy {
-                return;
-            }
-            let body = NewEvaluationTeam {
-                name: name.trim().to_owned(),
-                decree: Some(decree.trim().to_owned()).filter(|d| !d.is_empty()),
-                member_ids: members.iter().map(|m| m.employee_id).collect(),
-                unit_ids: units.iter().map(|u| u.unit_id).collect(),
-                active: *active,
-            };
-            busy.set(true);
-            let (busy, error, on_done) = (busy.clone(), error.clone(), on_done.clone());
-            spawn_local(async move {
-                let saved = match id {
-                    Some(id) => api::evaluation_teams::update(id, &body).await,
-                    None => api::evaluation_teams::create(&body).await,
-                };
-                busy.set(false);
-                match saved {
-                    Ok(team) => on_done.emit(team),
-                    Err(e) => error.set(Some(e)),
-                }
-            });
-        })
+        let (on_done, id) = (props.on_done.clone(), props.team.as_ref().map(|t| t.id));
+        form.submit(
+            move |d: &Draft| {
+                let body = d.request();
+                Ok(async move {
+                    match id {
+                        Some(id) => api::evaluation_teams::update(id, &body).await,
+                        None => api::evaluation_teams::create(&body).await,
+                    }
+                })
+            },
+            move |_, team| on_done.emit(team),
+        )
     };
-    let set = crate::hooks::setter;
-    let on_active = {
-        let active = active.clone();
-        Callback::from(move |on: bool| active.set(on))
-    };
-    let field_error = |f: &str| error.as_ref().and_then(|e| e.field(f));
+    let field_error = |f: &str| form.error(f);
     let unit_options: Vec<(AttrValue, AttrValue)> =
         std::iter::once((AttrValue::from(""), AttrValue::from(i18n.t("validation.choose").to_owned())))
             .chain(sorted.iter().map(|u| (AttrValue::from(u.id.to_string()), AttrValue::from(u.name.clone()))))
             .collect();
-    let member_items = members.iter().map(|m| {
-        let (members, id) = (members.clone(), m.employee_id);
-        let remove = Callback::from(move |_: MouseEvent| {
-            members.set(members.iter().filter(|x| x.employee_id != id).cloned().collect());
-        });
+    let member_items = form.members.iter().map(|m| {
+        let id = m.employee_id;
+        let remove = form.set(move |d, _: MouseEvent| d.members.retain(|x| x.employee_id != id));
         html! {
             <li key={m.employee_id}>
                 { &m.name }{ " " }<span class="mono muted">{ &m.nip }</span>{ " " }
@@ -199,11 +202,9 @@ fn TeamForm(props: &TeamFormProps) -> Html {
             </li>
         }
     });
-    let unit_items = units.iter().map(|u| {
-        let (units, id) = (units.clone(), u.unit_id);
-        let remove = Callback::from(move |_: MouseEvent| {
-            units.set(units.iter().filter(|x| x.unit_id != id).cloned().collect());
-        });
+    let unit_items = form.units.iter().map(|u| {
+        let id = u.unit_id;
+        let remove = form.set(move |d, _: MouseEvent| d.units.retain(|x| x.unit_id != id));
         html! {
             <li key={u.unit_id}>
                 { &u.name }{ " " }
@@ -225,14 +226,14 @@ fn TeamForm(props: &TeamFormProps) -> Html {
             } }</h2>
             <form {onsubmit} novalidate=true>
                 <div class="form-grid">
-                    <Field id="team-name" label={i18n.t("evteam.name").to_owned()} value={(*name).clone()}
-                        on_input={set(&name)} required=true error={field_error("name")} />
-                    <Field id="team-decree" label={i18n.t("evteam.decree").to_owned()} value={(*decree).clone()}
-                        on_input={set(&decree)} error={field_error("decree")} />
+                    <Field id="team-name" label={i18n.t("evteam.name").to_owned()} value={form.name.clone()}
+                        on_input={form.text(|d| &mut d.name)} required=true error={field_error("name")} />
+                    <Field id="team-decree" label={i18n.t("evteam.decree").to_owned()} value={form.decree.clone()}
+                        on_input={form.text(|d| &mut d.decree)} error={field_error("decree")} />
                 </div>
                 <fieldset class="choices">
                     <legend>{ i18n.t("evteam.members") }</legend>
-                    if members.is_empty() {
+                    if form.members.is_empty() {
                         <p class="muted small">{ i18n.t("evteam.no_members") }</p>
                     } else {
                         <ul class="picked">{ for member_items }</ul>
@@ -242,21 +243,22 @@ fn TeamForm(props: &TeamFormProps) -> Html {
                 </fieldset>
                 <fieldset class="choices">
                     <legend>{ i18n.t("evteam.units") }</legend>
-                    if units.is_empty() {
+                    if form.units.is_empty() {
                         <p class="muted small">{ i18n.t("evteam.no_units") }</p>
                     } else {
                         <ul class="picked">{ for unit_items }</ul>
                     }
                     <div class="form-inline">
                         <SelectField id="team-unit" label={i18n.t("evteam.add_unit").to_owned()} value={(*unit_choice).clone()}
-                            options={unit_options} on_change={set(&unit_choice)} error={field_error("unit_ids")} />
+                            options={unit_options} on_change={setter(&unit_choice)} error={field_error("unit_ids")} />
                         <button type="button" class="button-quiet" onclick={add_unit}>{ i18n.t("evteam.add_unit_button") }</button>
                     </div>
                 </fieldset>
-                <CheckField id="team-active" label={i18n.t("evteam.active").to_owned()} checked={*active} on_toggle={on_active} />
-                <ErrorBanner error={(*error).clone()} shown_fields={&["name", "decree", "member_ids", "unit_ids"][..]} />
+                <CheckField id="team-active" label={i18n.t("evteam.active").to_owned()} checked={form.active}
+                    on_toggle={form.set(|d, on: bool| d.active = on)} />
+                <ErrorBanner error={form.server_error()} shown_fields={&["name", "decree", "member_ids", "unit_ids"][..]} />
                 <div class="actions">
-                    <button type="submit" class="button-primary" disabled={*busy}>
+                    <button type="submit" class="button-primary" disabled={form.busy()}>
                         { i18n.t(if editing { "evteam.save" } else { "evteam.create" }) }
                     </button>
                     if editing {

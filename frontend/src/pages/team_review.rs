@@ -4,19 +4,18 @@
 
 use super::rating_evidence::RatingEvidenceView;
 use super::review_notes::review_item;
-use crate::api::{self, ApiError};
+use crate::api;
 use crate::components::{
     current_period, use_pemda_settings, AssessmentBadge, AssessmentPeriodPicker, CheckField, ErrorBanner, Field,
     Loading, PredikatBadge, SelectField,
 };
-use crate::hooks::use_remote;
+use crate::hooks::{use_form, use_remote, Invalid};
 use crate::i18n::use_i18n;
 use crate::periods;
 use kinerja_domain::oversight::Recommendation;
 use kinerja_domain::Period;
 use kinerja_types::{Me, NewReview, TeamAssessment};
 use std::rc::Rc;
-use yew::platform::spawn_local;
 use yew::prelude::*;
 
 /// The shortest reason a flag takes.
@@ -200,93 +199,69 @@ struct ReviewFormProps {
     on_done: Callback<()>,
 }
 
+/// What the review form holds.
+#[derive(Clone, Default, PartialEq)]
+struct Draft {
+    note: String,
+    recommendation: Option<Recommendation>,
+    flag: bool,
+    reason: String,
+}
+
 /// The note, the advice, and a flag asking the penilai to look again (with the reason).
 #[component]
 fn ReviewForm(props: &ReviewFormProps) -> Html {
     let i18n = use_i18n();
-    let note = use_state(String::new);
-    let recommendation = use_state(|| None::<Recommendation>);
-    let flag = use_state(|| false);
-    let reason = use_state(String::new);
-    let busy = use_state(|| false);
-    let error = use_state(|| None::<ApiError>);
-    let reason_short = use_state(|| false);
+    let form = use_form(Draft::default);
     let onsubmit = {
-        let (note, recommendation, flag, reason) = (note.clone(), recommendation.clone(), flag.clone(), reason.clone());
-        let (busy, error, reason_short) = (busy.clone(), error.clone(), reason_short.clone());
-        let (id, on_done) = (props.assessment_id, props.on_done.clone());
-        Callback::from(move |e: SubmitEvent| {
-            e.prevent_default();
-            let why = reason.trim().to_owned();
-            let short = *flag && why.chars().count() < REASON_MIN;
-            reason_short.set(short);
-            if short || *busy {
-                return;
-            }
-            let body = NewReview {
-                note: note.trim().to_owned(),
-                recommendation: *recommendation,
-                flag: *flag,
-                reason: Some(why).filter(|r| *flag && !r.is_empty()),
-            };
-            busy.set(true);
-            let (note, recommendation, flag, reason) =
-                (note.clone(), recommendation.clone(), flag.clone(), reason.clone());
-            let (busy, error, on_done) = (busy.clone(), error.clone(), on_done.clone());
-            spawn_local(async move {
-                match api::evaluation_teams::review(id, &body).await {
-                    Ok(_) => {
-                        // Emptied whole, so the next review starts without this one's advice.
-                        note.set(String::new());
-                        recommendation.set(None);
-                        flag.set(false);
-                        reason.set(String::new());
-                        error.set(None);
-                        on_done.emit(());
-                    }
-                    Err(e) => error.set(Some(e)),
+        let (id, on_done, i18n) = (props.assessment_id, props.on_done.clone(), i18n.clone());
+        form.submit(
+            move |d: &Draft| {
+                let why = d.reason.trim().to_owned();
+                if d.flag && why.chars().count() < REASON_MIN {
+                    let short = i18n.tf("review.reason_short", &[("min", &REASON_MIN.to_string())]);
+                    return Err(Invalid::from([("reason".to_owned(), short)]));
                 }
-                busy.set(false);
-            });
-        })
+                let body = NewReview {
+                    note: d.note.trim().to_owned(),
+                    recommendation: d.recommendation,
+                    flag: d.flag,
+                    reason: Some(why).filter(|r| d.flag && !r.is_empty()),
+                };
+                Ok(async move { api::evaluation_teams::review(id, &body).await })
+            },
+            move |form, _| {
+                // Emptied whole, so the next review starts without this one's advice.
+                form.reset(Draft::default());
+                on_done.emit(());
+            },
+        )
     };
-    let set = crate::hooks::setter;
     let options: Vec<(AttrValue, AttrValue)> =
         std::iter::once((AttrValue::from(""), AttrValue::from(i18n.t("review.no_recommendation").to_owned())))
             .chain(Recommendation::ALL.iter().map(|r| {
                 (AttrValue::from(r.as_str()), AttrValue::from(i18n.vocab("recommendation", r.as_str(), r.label())))
             }))
             .collect();
-    let on_recommendation = {
-        let recommendation = recommendation.clone();
-        Callback::from(move |v: String| recommendation.set(v.parse().ok()))
-    };
-    let on_flag = {
-        let flag = flag.clone();
-        Callback::from(move |on: bool| flag.set(on))
-    };
-    let field_error = |f: &str| error.as_ref().and_then(|e| e.field(f));
-    let reason_error = if *reason_short {
-        Some(i18n.tf("review.reason_short", &[("min", &REASON_MIN.to_string())]))
-    } else {
-        field_error("reason")
-    };
+    let on_recommendation = form.set(|d, v: String| d.recommendation = v.parse().ok());
+    let field_error = |f: &str| form.error(f);
     html! {
         <form class="review-form" {onsubmit} novalidate=true>
             <h3>{ i18n.t("review.new") }</h3>
-            <Field id="review-note" label={i18n.t("review.note").to_owned()} rows={Some(4)} value={(*note).clone()}
-                on_input={set(&note)} required=true error={field_error("note")} />
+            <Field id="review-note" label={i18n.t("review.note").to_owned()} rows={Some(4)} value={form.note.clone()}
+                on_input={form.text(|d| &mut d.note)} required=true error={field_error("note")} />
             <SelectField id="review-recommendation" label={i18n.t("review.recommendation").to_owned()}
-                value={recommendation.map(|r| r.as_str()).unwrap_or_default()} {options} on_change={on_recommendation}
+                value={form.recommendation.map(|r| r.as_str()).unwrap_or_default()} {options} on_change={on_recommendation}
                 error={field_error("recommendation")} />
-            <CheckField id="review-flag" label={i18n.t("review.flag").to_owned()} checked={*flag} on_toggle={on_flag} />
-            if *flag {
-                <Field id="review-reason" label={i18n.t("review.reason").to_owned()} rows={Some(2)} value={(*reason).clone()}
-                    on_input={set(&reason)} required=true error={reason_error}
+            <CheckField id="review-flag" label={i18n.t("review.flag").to_owned()} checked={form.flag}
+                on_toggle={form.set(|d, on: bool| d.flag = on)} />
+            if form.flag {
+                <Field id="review-reason" label={i18n.t("review.reason").to_owned()} rows={Some(2)} value={form.reason.clone()}
+                    on_input={form.text(|d| &mut d.reason)} required=true error={field_error("reason")}
                     hint={Some(AttrValue::from(i18n.t("review.reason_hint")))} />
             }
-            <ErrorBanner error={(*error).clone()} shown_fields={&["note", "recommendation", "reason", "flag"][..]} />
-            <button type="submit" class="button-primary" disabled={*busy}>{ i18n.t("review.save") }</button>
+            <ErrorBanner error={form.server_error()} shown_fields={&["note", "recommendation", "reason", "flag"][..]} />
+            <button type="submit" class="button-primary" disabled={form.busy()}>{ i18n.t("review.save") }</button>
         </form>
     }
 }

@@ -3,16 +3,15 @@
 //! with its status and response, the minutes once held, and the commitments with their progress.
 
 use super::Honeypot;
-use crate::api::{self, ApiError};
+use crate::api;
 use crate::components::{CopyButton, ErrorBanner, Field, Loading};
 use crate::format;
-use crate::hooks::use_remote;
+use crate::hooks::{use_form, use_remote, Invalid};
 use crate::i18n::{use_i18n, I18n};
 use crate::route::Route;
 use kinerja_domain::oversight::ForumStatus;
 use kinerja_types::{NewPublicInput, PublicCommitment, PublicForum, PublicInput};
 use std::rc::Rc;
-use yew::platform::spawn_local;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -188,88 +187,78 @@ struct AspirasiFormProps {
     on_sent: Callback<String>,
 }
 
+/// What the aspirasi form holds.
+#[derive(Clone, Default, PartialEq)]
+struct Draft {
+    text: String,
+    contact: String,
+    website: String,
+}
+
+impl Draft {
+    /// The aspirasi to send, or what is wrong with it, found on the device.
+    fn request(&self, i18n: &I18n) -> Result<NewPublicInput, Invalid> {
+        let words = self.text.trim().to_owned();
+        let who = self.contact.trim().to_owned();
+        let mut wrong = Invalid::new();
+        if !(TEXT_MIN..=TEXT_MAX).contains(&words.chars().count()) {
+            let (min, max) = (TEXT_MIN.to_string(), TEXT_MAX.to_string());
+            wrong.insert("text".to_owned(), i18n.tf("pforum.text_length", &[("min", &min), ("max", &max)]));
+        }
+        if who.chars().count() > CONTACT_MAX {
+            let max = CONTACT_MAX.to_string();
+            wrong.insert("contact".to_owned(), i18n.tf("complaint.contact_long", &[("max", &max)]));
+        }
+        if !wrong.is_empty() {
+            return Err(wrong);
+        }
+        Ok(NewPublicInput {
+            text: words,
+            contact: Some(who).filter(|c| !c.is_empty()),
+            website: Some(self.website.clone()),
+        })
+    }
+}
+
 /// The aspirasi, an optional contact, and the field only bots fill.
 #[component]
 fn AspirasiForm(props: &AspirasiFormProps) -> Html {
     let i18n = use_i18n();
-    let text = use_state(String::new);
-    let contact = use_state(String::new);
-    let website = use_state(String::new);
-    let sending = use_state(|| false);
-    let error = use_state(|| None::<ApiError>);
-    let invalid = use_state(Vec::<(&'static str, String)>::new);
+    let form = use_form(Draft::default);
     let onsubmit = {
-        let (text, contact, website, sending, error, invalid) =
-            (text.clone(), contact.clone(), website.clone(), sending.clone(), error.clone(), invalid.clone());
         let (forum_id, on_sent, i18n) = (props.forum_id, props.on_sent.clone(), i18n.clone());
-        Callback::from(move |e: SubmitEvent| {
-            e.prevent_default();
-            if *sending {
-                return;
-            }
-            let words = text.trim().to_owned();
-            let who = contact.trim().to_owned();
-            let mut wrong = Vec::new();
-            if !(TEXT_MIN..=TEXT_MAX).contains(&words.chars().count()) {
-                let (min, max) = (TEXT_MIN.to_string(), TEXT_MAX.to_string());
-                wrong.push(("text", i18n.tf("pforum.text_length", &[("min", &min), ("max", &max)])));
-            }
-            if who.chars().count() > CONTACT_MAX {
-                wrong.push(("contact", i18n.tf("complaint.contact_long", &[("max", &CONTACT_MAX.to_string())])));
-            }
-            let stop = !wrong.is_empty();
-            invalid.set(wrong);
-            if stop {
-                return;
-            }
-            let body = NewPublicInput {
-                text: words,
-                contact: Some(who).filter(|c| !c.is_empty()),
-                website: Some((*website).clone()),
-            };
-            sending.set(true);
-            error.set(None);
-            let (text, contact, sending, error, on_sent) =
-                (text.clone(), contact.clone(), sending.clone(), error.clone(), on_sent.clone());
-            spawn_local(async move {
-                match api::public::send_aspirasi(forum_id, &body).await {
-                    Ok(receipt) => {
-                        text.set(String::new());
-                        contact.set(String::new());
-                        on_sent.emit(receipt.tracking_code);
-                    }
-                    Err(e) => error.set(Some(e)),
-                }
-                sending.set(false);
-            });
-        })
+        form.submit(
+            move |d: &Draft| {
+                d.request(&i18n).map(|body| async move { api::public::send_aspirasi(forum_id, &body).await })
+            },
+            move |form, receipt| {
+                form.update(|d| {
+                    d.text.clear();
+                    d.contact.clear();
+                });
+                on_sent.emit(receipt.tracking_code);
+            },
+        )
     };
-    let set = crate::hooks::setter;
-    let error_for = |field: &str| {
-        invalid
-            .iter()
-            .find(|(f, _)| *f == field)
-            .map(|(_, m)| m.clone())
-            .or_else(|| error.as_ref().and_then(|e| e.field(field)))
-    };
-    let count = text.trim().chars().count();
+    let sending = form.busy();
+    let count = form.text.trim().chars().count();
     html! {
         <section class="panel aspirasi-form-panel">
             <h2>{ i18n.t("pforum.send_title") }</h2>
             <p class="muted">{ i18n.t("pforum.send_lead") }</p>
             <form class="aspirasi-form" {onsubmit} novalidate=true>
-                <ErrorBanner error={(*error).clone()} shown_fields={&["text", "contact"][..]} />
+                <ErrorBanner error={form.server_error()} shown_fields={&["text", "contact"][..]} />
                 <Field id="aspirasi-text" label={i18n.t("pforum.text").to_owned()} rows={Some(5)}
-                    value={(*text).clone()} on_input={set(&text)} required=true
+                    value={form.text.clone()} on_input={form.text(|d| &mut d.text)} required=true
                     hint={i18n.tf("complaint.text_count", &[("n", &count.to_string()), ("min", &TEXT_MIN.to_string()), ("max", &TEXT_MAX.to_string())])}
-                    error={error_for("text")} />
-                <Field id="aspirasi-contact" label={i18n.t("pforum.contact").to_owned()} value={(*contact).clone()}
-                    on_input={set(&contact)} autocomplete="tel"
-                    hint={i18n.t("pforum.contact_hint").to_owned()} error={error_for("contact")} />
-                <Honeypot value={(*website).clone()} on_input={set(&website)} />
-                <button type="submit" class="button-primary button-block" disabled={*sending}
+                    error={form.error("text")} />
+                <Field id="aspirasi-contact" label={i18n.t("pforum.contact").to_owned()} value={form.contact.clone()}
+                    on_input={form.text(|d| &mut d.contact)} autocomplete="tel"
+                    hint={i18n.t("pforum.contact_hint").to_owned()} error={form.error("contact")} />
+                <Honeypot value={form.website.clone()} on_input={form.text(|d| &mut d.website)} />
+                <button type="submit" class="button-primary button-block" disabled={sending}
                     aria-busy={sending.then_some("true")}>
-                    { if *sending { i18n.t("complaint.sending") } else { i18n.t("pforum.send") } }
+                    { if sending { i18n.t("complaint.sending") } else { i18n.t("pforum.send") } }
                 </button>
             </form>
         </section>

@@ -2,16 +2,16 @@
 //! comment, then a thank-you. On a counter kiosk the thank-you gives way to a fresh form.
 
 use super::Honeypot;
-use crate::api::{self, ApiError};
+use crate::api;
 use crate::components::{ErrorBanner, Field, SelectField};
+use crate::hooks::use_form;
 use crate::i18n::{use_i18n, I18n};
 use crate::route::Route;
 use crate::validation;
 use gloo_timers::callback::Timeout;
 use kinerja_domain::ikm::UNSUR;
 use kinerja_types::{NewSurvey, PublicUnit};
-use std::rc::Rc;
-use yew::platform::spawn_local;
+use std::collections::HashMap;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -31,75 +31,15 @@ const EDUCATIONS: &[&str] = &["sd", "smp", "sma", "diploma", "s1", "s2_s3"];
 const OCCUPATIONS: &[&str] = &["pns", "tni_polri", "swasta", "wirausaha", "pelajar", "lainnya"];
 
 #[derive(Clone, Default, PartialEq)]
-struct Form {
+struct Draft {
     answers: [Option<u8>; 9],
     comment: String,
-    age_band: String,
-    sex: String,
-    education: String,
-    occupation: String,
+    /// The optional profile: `age_band`, `sex`, `education`, `occupation` → the choice.
+    profile: HashMap<&'static str, String>,
     website: String,
-    /// A send was tried with questions left open: they are marked.
-    show_missing: bool,
-    comment_error: Option<String>,
-    sending: bool,
-    error: Option<ApiError>,
-    sent: bool,
 }
 
-enum Action {
-    Answer(usize, u8),
-    Comment(String),
-    Profile(&'static str, String),
-    Website(String),
-    Incomplete(Option<String>),
-    Sending,
-    Failed(ApiError),
-    Sent,
-    Reset,
-}
-
-impl Reducible for Form {
-    type Action = Action;
-
-    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        let mut next = (*self).clone();
-        match action {
-            Action::Answer(i, v) => {
-                if let Some(slot) = next.answers.get_mut(i) {
-                    *slot = Some(v);
-                }
-            }
-            Action::Comment(v) => next.comment = v,
-            Action::Profile("age_band", v) => next.age_band = v,
-            Action::Profile("sex", v) => next.sex = v,
-            Action::Profile("education", v) => next.education = v,
-            Action::Profile(_, v) => next.occupation = v,
-            Action::Website(v) => next.website = v,
-            Action::Incomplete(comment_error) => {
-                next.show_missing = true;
-                next.comment_error = comment_error;
-            }
-            Action::Sending => {
-                next.sending = true;
-                next.error = None;
-                next.comment_error = None;
-            }
-            Action::Failed(error) => {
-                next.sending = false;
-                next.error = Some(error);
-            }
-            Action::Sent => {
-                next.sending = false;
-                next.sent = true;
-            }
-            Action::Reset => return Rc::new(Form::default()),
-        }
-        Rc::new(next)
-    }
-}
-
-impl Form {
+impl Draft {
     /// The request, or `None` while a question is open.
     fn request(&self, unit_id: i64) -> Option<NewSurvey> {
         let answers: Option<Vec<u8>> = self.answers.iter().copied().collect();
@@ -108,10 +48,10 @@ impl Form {
             unit_id,
             answers: answers?,
             comment: optional(&self.comment),
-            age_band: optional(&self.age_band),
-            sex: optional(&self.sex),
-            education: optional(&self.education),
-            occupation: optional(&self.occupation),
+            age_band: self.profile.get("age_band").and_then(|v| optional(v)),
+            sex: self.profile.get("sex").and_then(|v| optional(v)),
+            education: self.profile.get("education").and_then(|v| optional(v)),
+            occupation: self.profile.get("occupation").and_then(|v| optional(v)),
             website: Some(self.website.clone()),
         })
     }
@@ -127,91 +67,83 @@ pub struct SurveyFormProps {
 #[component]
 pub fn SurveyForm(props: &SurveyFormProps) -> Html {
     let i18n = use_i18n();
-    let form = use_reducer(Form::default);
+    let form = use_form(Draft::default);
+    // A send was tried with questions left open: they are marked.
+    let show_missing = use_state_eq(|| false);
+    let sent = use_state_eq(|| false);
     let kiosk = props.kiosk_token.is_some();
+    let reset = {
+        let (form, show_missing, sent) = (form.clone(), show_missing.clone(), sent.clone());
+        move || {
+            form.reset(Draft::default());
+            show_missing.set(false);
+            sent.set(false);
+        }
+    };
 
     // A kiosk starts again for the next citizen a few seconds after the thank-you.
     {
-        let dispatcher = form.dispatcher();
-        use_effect_with(form.sent && kiosk, move |waiting| {
-            let timer = waiting.then(|| Timeout::new(KIOSK_RESET_MS, move || dispatcher.dispatch(Action::Reset)));
+        let reset = reset.clone();
+        use_effect_with(*sent && kiosk, move |waiting| {
+            let timer = waiting.then(|| Timeout::new(KIOSK_RESET_MS, reset));
             move || drop(timer)
         });
     }
     // The thank-you and the fresh form both start at the top.
-    use_effect_with(form.sent, |_| {
+    use_effect_with(*sent, |_| {
         if let Some(window) = web_sys::window() {
             window.scroll_to_with_x_and_y(0.0, 0.0);
         }
     });
 
-    if form.sent {
-        return html! { <Thanks {kiosk} on_again={{ let form = form.clone(); Callback::from(move |()| form.dispatch(Action::Reset)) }} /> };
+    if *sent {
+        return html! { <Thanks {kiosk} on_again={Callback::from(move |()| reset())} /> };
     }
 
     let onsubmit = {
-        let form = form.clone();
-        let i18n = i18n.clone();
+        let (i18n, show_missing, sent) = (i18n.clone(), show_missing.clone(), sent.clone());
         let unit_id = props.unit.id;
         let token = props.kiosk_token.clone();
-        Callback::from(move |e: SubmitEvent| {
-            e.prevent_default();
-            if form.sending {
-                return;
-            }
-            let request = form.request(unit_id);
-            let comment_error = request.as_ref().and_then(|r| validation::check(r, &i18n).remove("comment"));
-            let Some(request) = request.filter(|_| comment_error.is_none()) else {
-                form.dispatch(Action::Incomplete(comment_error));
-                focus_first_open(&form.answers);
-                return;
-            };
-            form.dispatch(Action::Sending);
-            let form = form.clone();
-            let token = token.clone();
-            spawn_local(async move {
-                match api::public::submit_survey(&request, token.as_deref()).await {
-                    Ok(()) => form.dispatch(Action::Sent),
-                    Err(error) => form.dispatch(Action::Failed(error)),
-                }
-            });
-        })
+        form.submit(
+            move |d: &Draft| {
+                let request = d.request(unit_id);
+                let comment_error = request.as_ref().and_then(|r| validation::check(r, &i18n).remove("comment"));
+                let Some(request) = request.filter(|_| comment_error.is_none()) else {
+                    show_missing.set(true);
+                    focus_first_open(&d.answers);
+                    return Err(comment_error.map(|e| ("comment".to_owned(), e)).into_iter().collect());
+                };
+                let token = token.clone();
+                Ok(async move { api::public::submit_survey(&request, token.as_deref()).await })
+            },
+            move |_, ()| sent.set(true),
+        )
     };
     let open = form.answers.iter().filter(|a| a.is_none()).count();
     let questions = (0..UNSUR.len()).map(|i| {
-        let on_pick = {
-            let form = form.clone();
-            Callback::from(move |v: u8| form.dispatch(Action::Answer(i, v)))
-        };
+        let on_pick = form.set(move |d, v: u8| {
+            if let Some(slot) = d.answers.get_mut(i) {
+                *slot = Some(v);
+            }
+        });
         html! {
-            <Question index={i} value={form.answers[i]} missing={form.show_missing && form.answers[i].is_none()} {on_pick} />
+            <Question index={i} value={form.answers[i]} missing={*show_missing && form.answers[i].is_none()} {on_pick} />
         }
     });
     let profile = |id: &'static str, choices: &[&'static str]| {
-        let value = match id {
-            "age_band" => &form.age_band,
-            "sex" => &form.sex,
-            "education" => &form.education,
-            _ => &form.occupation,
-        };
+        let value = form.profile.get(id).cloned().unwrap_or_default();
         let options: Vec<(AttrValue, AttrValue)> =
             std::iter::once((AttrValue::from(""), AttrValue::from(i18n.t("survey.not_said").to_owned())))
                 .chain(choices.iter().map(|c| (AttrValue::from(*c), AttrValue::from(i18n.word(id, c)))))
                 .collect();
-        let form = form.clone();
         html! {
             <SelectField id={format!("survey-{id}")} label={i18n.t(&format!("survey.{id}")).to_owned()}
-                value={value.clone()} {options} on_change={Callback::from(move |v| form.dispatch(Action::Profile(id, v)))} />
+                {value} {options} on_change={form.set(move |d, v| {
+                    d.profile.insert(id, v);
+                })} />
         }
     };
-    let on_comment = {
-        let form = form.clone();
-        Callback::from(move |v| form.dispatch(Action::Comment(v)))
-    };
-    let on_website = {
-        let form = form.clone();
-        Callback::from(move |v| form.dispatch(Action::Website(v)))
-    };
+    let sending = form.busy();
     html! {
         <form class="survey" {onsubmit} novalidate=true>
             <p class="lead">{ i18n.t("survey.lead") }</p>
@@ -226,18 +158,18 @@ pub fn SurveyForm(props: &SurveyFormProps) -> Html {
                     { profile("occupation", OCCUPATIONS) }
                 </div>
                 <Field id="survey-comment" label={i18n.t("survey.comment").to_owned()} rows={3}
-                    value={form.comment.clone()} on_input={on_comment}
+                    value={form.comment.clone()} on_input={form.text(|d| &mut d.comment)}
                     hint={i18n.tf("survey.comment_count", &[("n", &form.comment.chars().count().to_string()), ("max", &COMMENT_MAX.to_string())])}
-                    error={form.comment_error.clone().or_else(|| form.error.as_ref().and_then(|e| e.field("comment")))} />
+                    error={form.error("comment")} />
             </fieldset>
-            <Honeypot value={form.website.clone()} on_input={on_website} />
-            if form.show_missing && open > 0 {
+            <Honeypot value={form.website.clone()} on_input={form.text(|d| &mut d.website)} />
+            if *show_missing && open > 0 {
                 <p class="callout callout-warn" role="alert">{ i18n.tf("survey.open_left", &[("n", &open.to_string())]) }</p>
             }
-            <ErrorBanner error={form.error.clone()} shown_fields={FIELDS} />
-            <button type="submit" class="button-primary button-block button-big" disabled={form.sending}
-                aria-busy={form.sending.then_some("true")}>
-                { if form.sending { i18n.t("survey.sending") } else { i18n.t("survey.send") } }
+            <ErrorBanner error={form.server_error()} shown_fields={FIELDS} />
+            <button type="submit" class="button-primary button-block button-big" disabled={sending}
+                aria-busy={sending.then_some("true")}>
+                { if sending { i18n.t("survey.sending") } else { i18n.t("survey.send") } }
             </button>
         </form>
     }

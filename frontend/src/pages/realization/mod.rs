@@ -19,7 +19,6 @@ use futures::future::join_all;
 use kinerja_domain::{Period, SkpStatus};
 use kinerja_types::{IndicatorRealization, Me, RealizationNote, Skp};
 use std::rc::Rc;
-use yew::platform::spawn_local;
 use yew::prelude::*;
 use yew_router::prelude::*;
 

@@ -1,6 +1,7 @@
 //! The owner's narrative and evidence for one indicator.
 
 use super::*;
+use crate::hooks::{use_form, Invalid};
 
 #[derive(Properties, PartialEq)]
 pub(super) struct NarrativeFormProps {
@@ -11,69 +12,48 @@ pub(super) struct NarrativeFormProps {
     pub(super) on_cancel: Callback<()>,
 }
 
+/// What the narrative form holds.
+#[derive(Clone, PartialEq)]
+struct Draft {
+    text: String,
+    evidence: Vec<Attached>,
+}
+
 /// The owner's narrative and evidence for one indicator in the period.
 #[component]
 pub(super) fn NarrativeForm(props: &NarrativeFormProps) -> Html {
     let i18n = use_i18n();
     let ind = &props.indicator;
-    let text = use_state(|| ind.narrative.clone().unwrap_or_default());
-    let evidence = {
-        let ids = ind.evidence_ids.clone();
-        use_state(move || ids.iter().map(|id| Attached { id: *id, label: format!("#{id}") }).collect::<Vec<_>>())
+    let form = {
+        let (text, ids) = (ind.narrative.clone().unwrap_or_default(), ind.evidence_ids.clone());
+        use_form(move || Draft {
+            text,
+            evidence: ids.iter().map(|id| Attached { id: *id, label: format!("#{id}") }).collect(),
+        })
     };
     let uploading = use_state(|| false);
-    let busy = use_state(|| false);
-    let error = use_state(|| None::<ApiError>);
     let onsubmit = {
-        let text = text.clone();
-        let evidence = evidence.clone();
-        let busy = busy.clone();
-        let uploading = uploading.clone();
-        let error = error.clone();
-        let on_saved = props.on_saved.clone();
-        let note = (props.skp_id, props.period.to_string(), ind.indicator_id);
-        Callback::from(move |e: SubmitEvent| {
-            e.prevent_default();
-            if *busy || *uploading {
-                return;
-            }
-            let (skp_id, period, indicator_id) = note.clone();
-            let request = RealizationNote {
-                indicator_id,
-                period,
-                narrative: Some(text.trim().to_owned()).filter(|t| !t.is_empty()),
-                evidence_ids: evidence.iter().map(|a| a.id).collect(),
-            };
-            busy.set(true);
-            error.set(None);
-            let busy = busy.clone();
-            let error = error.clone();
-            let on_saved = on_saved.clone();
-            spawn_local(async move {
-                match api::realization::save_note(skp_id, &request).await {
-                    Ok(_) => on_saved.emit(()),
-                    Err(e) => error.set(Some(e)),
+        let (uploading, on_saved) = (uploading.clone(), props.on_saved.clone());
+        let (skp_id, period, indicator_id) = (props.skp_id, props.period.to_string(), ind.indicator_id);
+        form.submit(
+            move |d: &Draft| {
+                if *uploading {
+                    // A file is still on its way: nothing is sent, nothing is marked.
+                    return Err(Invalid::new());
                 }
-                busy.set(false);
-            });
-        })
+                let request = RealizationNote {
+                    indicator_id,
+                    period: period.clone(),
+                    narrative: Some(d.text.trim().to_owned()).filter(|t| !t.is_empty()),
+                    evidence_ids: d.evidence.iter().map(|a| a.id).collect(),
+                };
+                Ok(async move { api::realization::save_note(skp_id, &request).await })
+            },
+            move |_, _| on_saved.emit(()),
+        )
     };
-    let on_text = {
-        let text = text.clone();
-        Callback::from(move |v: String| text.set(v))
-    };
-    let on_add = {
-        let evidence = evidence.clone();
-        Callback::from(move |a: Attached| {
-            let mut next = (*evidence).clone();
-            next.push(a);
-            evidence.set(next);
-        })
-    };
-    let on_remove = {
-        let evidence = evidence.clone();
-        Callback::from(move |id: i64| evidence.set(evidence.iter().filter(|a| a.id != id).cloned().collect()))
-    };
+    let on_add = form.set(|d, a: Attached| d.evidence.push(a));
+    let on_remove = form.set(|d, id: i64| d.evidence.retain(|a| a.id != id));
     let on_busy = {
         let uploading = uploading.clone();
         Callback::from(move |on| uploading.set(on))
@@ -82,20 +62,21 @@ pub(super) fn NarrativeForm(props: &NarrativeFormProps) -> Html {
         let on_cancel = props.on_cancel.clone();
         Callback::from(move |_: MouseEvent| on_cancel.emit(()))
     };
+    let busy = form.busy();
     let id = format!("narrative-{}", ind.indicator_id);
     html! {
         <form class="form narrative-form" {onsubmit} novalidate=true>
-            <ErrorBanner error={(*error).clone()} shown_fields={NARRATIVE_FIELDS} />
+            <ErrorBanner error={form.server_error()} shown_fields={NARRATIVE_FIELDS} />
             <Field id={id.clone()} label={i18n.tf("realization.narrative_for", &[("indicator", &ind.text)])}
-                value={(*text).clone()} rows={4} on_input={on_text}
-                error={error.as_ref().and_then(|e| e.field("narrative"))} />
-            <EvidenceAttach id={format!("{id}-evidence")} attached={(*evidence).clone()} {on_add} {on_remove} {on_busy}
-                error={error.as_ref().and_then(|e| e.field("evidence_ids"))} />
+                value={form.text.clone()} rows={4} on_input={form.text(|d| &mut d.text)}
+                error={form.error("narrative")} />
+            <EvidenceAttach id={format!("{id}-evidence")} attached={form.evidence.clone()} {on_add} {on_remove} {on_busy}
+                error={form.error("evidence_ids")} />
             <div class="actions">
-                <button type="submit" class="button-primary" disabled={*busy || *uploading}>
-                    { if *busy { i18n.t("common.saving") } else { i18n.t("realization.save") } }
+                <button type="submit" class="button-primary" disabled={busy || *uploading}>
+                    { if busy { i18n.t("common.saving") } else { i18n.t("realization.save") } }
                 </button>
-                <button type="button" class="button-quiet" onclick={cancel} disabled={*busy}>{ i18n.t("common.cancel") }</button>
+                <button type="button" class="button-quiet" onclick={cancel} disabled={busy}>{ i18n.t("common.cancel") }</button>
             </div>
         </form>
     }

@@ -10,14 +10,13 @@ use crate::components::evidence::EvidenceList;
 use crate::components::{Confirm, ErrorBanner, Field, Loading, Notice, Pager, SelectField};
 use crate::files;
 use crate::format;
-use crate::hooks::use_remote;
+use crate::hooks::{setter, use_remote, use_write};
 use crate::i18n::use_i18n;
 use crate::validation;
 use chrono::NaiveDate;
 use kinerja_types::{Activity, BulkApprove, RejectRequest};
 use std::collections::{BTreeSet, HashMap};
 use web_sys::HtmlInputElement;
-use yew::platform::spawn_local;
 use yew::prelude::*;
 
 mod queue_row;
@@ -59,10 +58,9 @@ pub fn Verification(props: &PageProps) -> Html {
     let chosen = use_state(BTreeSet::<i64>::new);
     let flash = use_state(|| None::<String>);
     let refused = use_state(HashMap::<i64, String>::new);
-    let error = use_state(|| None::<ApiError>);
     let asking_bulk = use_state(|| false);
-    let busy = use_state(|| false);
-    let downloading = use_state(|| false);
+    let bulk_write = use_write();
+    let download_write = use_write();
     let my_id = props.me.employee.as_ref().map(|e| e.id);
     let team = use_remote(my_id, |id| async move {
         match id {
@@ -123,31 +121,18 @@ pub fn Verification(props: &PageProps) -> Html {
         })
     };
     let bulk = {
-        let chosen = chosen.clone();
-        let busy = busy.clone();
-        let error = error.clone();
-        let refused = refused.clone();
-        let asking_bulk = asking_bulk.clone();
-        let changed = changed.clone();
-        let i18n = i18n.clone();
-        Callback::from(move |()| {
-            let request = BulkApprove { ids: chosen.iter().copied().collect() };
-            busy.set(true);
-            error.set(None);
-            refused.set(HashMap::new());
-            let busy = busy.clone();
-            let error = error.clone();
-            let refused = refused.clone();
-            let asking_bulk = asking_bulk.clone();
-            let changed = changed.clone();
-            let i18n = i18n.clone();
-            spawn_local(async move {
-                match api::activities::bulk_approve(&request).await {
-                    Ok(result) => {
-                        asking_bulk.set(false);
-                        changed.emit(i18n.tf("verify.bulk_done", &[("n", &result.approved.len().to_string())]));
-                    }
-                    Err(e) => {
+        let (chosen, refused, asking_bulk) = (chosen.clone(), refused.clone(), asking_bulk.clone());
+        let (changed, i18n) = (changed.clone(), i18n.clone());
+        let done_asking = asking_bulk.clone();
+        bulk_write.action(
+            move |()| {
+                let request = BulkApprove { ids: chosen.iter().copied().collect() };
+                let (refused, asking_bulk) = (refused.clone(), asking_bulk.clone());
+                // Runs only when the write starts (not while another one runs).
+                async move {
+                    refused.set(HashMap::new());
+                    let outcome = api::activities::bulk_approve(&request).await;
+                    if let Err(e) = &outcome {
                         // The server names each activity it would not approve; those rows are marked.
                         let named: HashMap<i64, String> = e
                             .fields()
@@ -156,38 +141,33 @@ pub fn Verification(props: &PageProps) -> Html {
                             .collect();
                         asking_bulk.set(false);
                         refused.set(named);
-                        error.set(Some(e));
                     }
+                    outcome
                 }
-                busy.set(false);
-            });
-        })
+            },
+            move |result| {
+                done_asking.set(false);
+                changed.emit(i18n.tf("verify.bulk_done", &[("n", &result.approved.len().to_string())]));
+            },
+        )
     };
     let download = {
         let filters = filters.clone();
-        let downloading = downloading.clone();
-        let error = error.clone();
-        Callback::from(move |_: MouseEvent| {
-            if *downloading {
-                return;
-            }
-            downloading.set(true);
-            let mut filter = filters.query(1);
-            filter.per_page = kinerja_types::Page::<Activity>::MAX_PER_PAGE;
-            let downloading = downloading.clone();
-            let error = error.clone();
-            spawn_local(async move {
-                match api::activities::csv(&filter).await {
-                    Ok(file) => {
-                        if !files::save(&file, "verifikasi-aktivitas.csv") {
-                            error.set(Some(ApiError::BadResponse));
-                        }
+        download_write.action(
+            move |_: MouseEvent| {
+                let mut filter = filters.query(1);
+                filter.per_page = kinerja_types::Page::<Activity>::MAX_PER_PAGE;
+                async move {
+                    let file = api::activities::csv(&filter).await?;
+                    if files::save(&file, "verifikasi-aktivitas.csv") {
+                        Ok(())
+                    } else {
+                        Err(ApiError::BadResponse)
                     }
-                    Err(e) => error.set(Some(e)),
                 }
-                downloading.set(false);
-            });
-        })
+            },
+            |()| {},
+        )
     };
 
     let employees: Vec<(AttrValue, AttrValue)> =
@@ -265,8 +245,8 @@ pub fn Verification(props: &PageProps) -> Html {
                 <Field id="verify-to" label={i18n.t("verify.to").to_owned()} kind="date"
                     value={filters.to.map(|d| d.to_string()).unwrap_or_default()}
                     on_input={set_filters(|f, v| f.to = NaiveDate::parse_from_str(&v, "%Y-%m-%d").ok())} />
-                <button type="button" class="button-quiet" onclick={download} disabled={*downloading}>
-                    { if *downloading { i18n.t("common.working") } else { i18n.t("verify.csv") } }
+                <button type="button" class="button-quiet" onclick={download} disabled={download_write.busy}>
+                    { if download_write.busy { i18n.t("common.working") } else { i18n.t("verify.csv") } }
                 </button>
             </div>
             if let Some(text) = &*flash {
@@ -282,21 +262,22 @@ pub fn Verification(props: &PageProps) -> Html {
                     </ul>
                 </div>
             } else {
-                <ErrorBanner error={(*error).clone()} />
+                <ErrorBanner error={bulk_write.error.clone()} />
+                <ErrorBanner error={download_write.error.clone()} />
             }
             <section class="panel">
                 <div class="panel-head">
                     <h2>{ heading }</h2>
                     <div class="actions">
                         <button type="button" class="button-primary" onclick={ask_bulk}
-                            disabled={chosen.is_empty() || *busy}>
+                            disabled={chosen.is_empty() || bulk_write.busy}>
                             { i18n.tf("verify.bulk", &[("n", &n)]) }
                         </button>
                     </div>
                 </div>
                 if *asking_bulk && !chosen.is_empty() {
                     <Confirm text={i18n.tf("verify.bulk_confirm", &[("n", &n)])} confirm_label={i18n.t("verify.bulk_yes").to_owned()}
-                        on_confirm={bulk} on_cancel={cancel_bulk} busy={*busy} />
+                        on_confirm={bulk} on_cancel={cancel_bulk} busy={bulk_write.busy} />
                 }
                 { body }
             </section>

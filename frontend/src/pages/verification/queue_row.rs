@@ -19,8 +19,8 @@ pub(super) fn QueueRow(props: &QueueRowProps) -> Html {
     let rejecting = use_state(|| false);
     let note = use_state(String::new);
     let note_error = use_state(|| None::<String>);
-    let busy = use_state(|| false);
-    let error = use_state(|| None::<ApiError>);
+    // Approve and reject share one write: they must not overlap.
+    let write = use_write();
     let a = &props.activity;
     let id = a.id;
     let toggle = {
@@ -37,41 +37,16 @@ pub(super) fn QueueRow(props: &QueueRowProps) -> Html {
         })
     };
     let approve = {
-        let busy = busy.clone();
-        let error = error.clone();
         let on_done = props.on_done.clone();
-        let i18n = i18n.clone();
-        let name = a.employee_name.clone();
-        Callback::from(move |_: MouseEvent| {
-            if *busy {
-                return;
-            }
-            busy.set(true);
-            error.set(None);
-            let busy = busy.clone();
-            let error = error.clone();
-            let on_done = on_done.clone();
-            let done = i18n.tf("verify.approved", &[("name", &name)]);
-            spawn_local(async move {
-                match api::activities::approve(id).await {
-                    Ok(_) => on_done.emit(done),
-                    Err(e) => error.set(Some(e)),
-                }
-                busy.set(false);
-            });
-        })
+        let done = i18n.tf("verify.approved", &[("name", &a.employee_name)]);
+        write.action(move |_: MouseEvent| api::activities::approve(id), move |_| on_done.emit(done.clone()))
     };
     let reject = {
-        let busy = busy.clone();
-        let error = error.clone();
-        let note = note.clone();
-        let note_error = note_error.clone();
-        let on_done = props.on_done.clone();
-        let i18n = i18n.clone();
-        let name = a.employee_name.clone();
+        let (write, note, note_error) = (write.clone(), note.clone(), note_error.clone());
+        let (on_done, i18n, name) = (props.on_done.clone(), i18n.clone(), a.employee_name.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            if *busy {
+            if write.busy {
                 return;
             }
             let request = RejectRequest { note: note.trim().to_owned() };
@@ -80,19 +55,8 @@ pub(super) fn QueueRow(props: &QueueRowProps) -> Html {
                 return;
             }
             note_error.set(None);
-            busy.set(true);
-            error.set(None);
-            let busy = busy.clone();
-            let error = error.clone();
-            let on_done = on_done.clone();
-            let done = i18n.tf("verify.rejected", &[("name", &name)]);
-            spawn_local(async move {
-                match api::activities::reject(id, &request).await {
-                    Ok(_) => on_done.emit(done),
-                    Err(e) => error.set(Some(e)),
-                }
-                busy.set(false);
-            });
+            let (on_done, done) = (on_done.clone(), i18n.tf("verify.rejected", &[("name", &name)]));
+            write.run(async move { api::activities::reject(id, &request).await }, move |_| on_done.emit(done));
         })
     };
     let open_reject = {
@@ -107,10 +71,7 @@ pub(super) fn QueueRow(props: &QueueRowProps) -> Html {
             note_error.set(None);
         })
     };
-    let on_note = {
-        let note = note.clone();
-        Callback::from(move |v: String| note.set(v))
-    };
+    let busy = write.busy;
     let times = match (&a.start, &a.end) {
         (Some(start), Some(end)) => format!("{start}–{end}"),
         _ => String::new(),
@@ -151,30 +112,30 @@ pub(super) fn QueueRow(props: &QueueRowProps) -> Html {
                 </td>
                 <td data-label="">
                     <div class="actions">
-                        <button type="button" class="button-primary button-small" onclick={approve} disabled={*busy}>
-                            { if *busy && !*rejecting { i18n.t("common.working") } else { i18n.t("verify.approve") } }
+                        <button type="button" class="button-primary button-small" onclick={approve} disabled={busy}>
+                            { if busy && !*rejecting { i18n.t("common.working") } else { i18n.t("verify.approve") } }
                         </button>
                         <button type="button" class="button-quiet button-small button-danger" onclick={open_reject}
-                            disabled={*busy || *rejecting}>
+                            disabled={busy || *rejecting}>
                             { i18n.t("verify.reject") }
                         </button>
                     </div>
                 </td>
             </tr>
-            if *rejecting || error.is_some() {
+            if *rejecting || write.error.is_some() {
                 <tr class="row-detail">
                     <td colspan="7">
-                        <ErrorBanner error={(*error).clone()} shown_fields={NOTE_FIELDS} />
+                        <ErrorBanner error={write.error.clone()} shown_fields={NOTE_FIELDS} />
                         if *rejecting {
                             <form class="form reject-form" onsubmit={reject} novalidate=true>
                                 <Field id={format!("reject-note-{id}")} label={i18n.tf("verify.reject_note", &[("name", &a.employee_name)])}
-                                    value={(*note).clone()} rows={2} on_input={on_note} required=true
-                                    error={(*note_error).clone().or_else(|| error.as_ref().and_then(|e| e.field("note")))} />
+                                    value={(*note).clone()} rows={2} on_input={setter(&note)} required=true
+                                    error={(*note_error).clone().or_else(|| write.field("note"))} />
                                 <div class="actions">
-                                    <button type="submit" class="button-primary button-danger-solid" disabled={*busy}>
-                                        { if *busy { i18n.t("common.working") } else { i18n.t("verify.reject_send") } }
+                                    <button type="submit" class="button-primary button-danger-solid" disabled={busy}>
+                                        { if busy { i18n.t("common.working") } else { i18n.t("verify.reject_send") } }
                                     </button>
-                                    <button type="button" class="button-quiet" disabled={*busy} onclick={cancel_reject}>
+                                    <button type="button" class="button-quiet" disabled={busy} onclick={cancel_reject}>
                                         { i18n.t("common.cancel") }
                                     </button>
                                 </div>
