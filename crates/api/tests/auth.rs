@@ -174,7 +174,18 @@ async fn an_admin_reset_forces_a_change(app: TestApp) {
     assert_eq!(app.get("/api/v1/skps", temp).await.0, StatusCode::OK);
 }
 
+/// A session begun after the identity was cached is known at once (the cache is read afresh once
+/// for a session it does not hold), and a stale cache never lets an ended session back in.
+async fn a_new_session_works_at_once(app: TestApp) {
+    let first = app.token("dedi").await;
+    assert_eq!(app.get("/api/v1/me", &first).await.0, StatusCode::OK);
+    let second = app.token("dedi").await;
+    assert_eq!(app.get("/api/v1/me", &second).await.0, StatusCode::OK);
+    assert_eq!(app.get("/api/v1/me", &first).await.0, StatusCode::OK);
+}
+
 db_tests!(
+    a_new_session_works_at_once,
     changing_a_password_ends_other_sessions,
     an_admin_reset_forces_a_change,
     login_gives_tokens_and_me,

@@ -151,18 +151,3 @@ pub async fn end_others(db: &impl ConnectionTrait, user_id: i64, keep: Option<i6
     update.exec(db).await?;
     Ok(())
 }
-
-/// The user's live sessions: those holding an unrevoked, unexpired refresh token.
-pub async fn live(db: &impl ConnectionTrait, user_id: i64) -> ApiResult<std::collections::HashSet<i64>> {
-    use sea_orm::QuerySelect;
-    let rows: Vec<(i64, Option<i64>)> = refresh_tokens::Entity::find()
-        .select_only()
-        .columns([refresh_tokens::Column::Id, refresh_tokens::Column::Family])
-        .filter(refresh_tokens::Column::UserId.eq(user_id))
-        .filter(refresh_tokens::Column::RevokedAt.is_null())
-        .filter(refresh_tokens::Column::ExpiresAt.gt(Utc::now()))
-        .into_tuple()
-        .all(db)
-        .await?;
-    Ok(rows.into_iter().map(|(id, family)| family.unwrap_or(id)).collect())
-}

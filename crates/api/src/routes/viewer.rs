@@ -45,11 +45,18 @@ impl FromRequest for Viewer {
                 return Ok(viewer);
             }
             let (user_id, session) = state.keys.verify(&token).ok_or_else(unauthorized)?;
-            let (profile, scope) =
+            let (mut profile, mut scope) =
                 identity::of_user(&state.identities, &state.db, user_id).await?.ok_or_else(unauthorized)?;
-            // A signed-out session's tokens stop here (within the identity cache's few seconds).
+            // A signed-out session's tokens stop here (within the identity cache's few seconds). A
+            // session the cached identity does not know may have begun since (here or on another
+            // replica): read the identity afresh once before refusing.
             if !profile.sessions.contains(&session) {
-                return Err(unauthorized());
+                identity::forget(&state.identities, user_id).await;
+                (profile, scope) =
+                    identity::of_user(&state.identities, &state.db, user_id).await?.ok_or_else(unauthorized)?;
+                if !profile.sessions.contains(&session) {
+                    return Err(unauthorized());
+                }
             }
             if profile.user.must_change_password && !PASSWORD_CHANGE_PATHS.contains(&path.as_str()) {
                 return Err(ApiError::Forbidden(

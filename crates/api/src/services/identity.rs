@@ -5,7 +5,7 @@
 //! (deactivation, roles, the organisation tree) is seen everywhere within that time; on this
 //! replica the routes that make such a change drop the entries at once ([`forget`], [`forget_all`]).
 
-use crate::entities::{employees, users};
+use crate::entities::{employees, refresh_tokens, users};
 use crate::error::{ApiError, ApiResult};
 use crate::policy::{Profile, Scope};
 use crate::services::org_tree::{subordinates, unit_ancestors, unit_subtree};
@@ -100,7 +100,7 @@ async fn load(db: &impl ConnectionTrait, user_id: i64) -> ApiResult<Option<Ident
         None => false,
     };
     let scope = scope_of(db, &roles, user.employee_id, user.unit_id).await?;
-    let sessions = crate::auth::sessions::live(db, user.id).await?;
+    let sessions = live_sessions(db, user.id).await?;
     let profile = Profile { user, employee, supervisor_name, is_supervisor, is_team_member, sessions };
     Ok(Some((Arc::new(profile), Arc::new(scope))))
 }
@@ -157,4 +157,19 @@ async fn visible_units(
     }
     out.extend(leaves);
     Ok(out)
+}
+
+/// The user's live sessions: those holding an unrevoked, unexpired refresh token (see
+/// `auth::sessions`).
+async fn live_sessions(db: &impl ConnectionTrait, user_id: i64) -> ApiResult<HashSet<i64>> {
+    let rows: Vec<(i64, Option<i64>)> = refresh_tokens::Entity::find()
+        .select_only()
+        .columns([refresh_tokens::Column::Id, refresh_tokens::Column::Family])
+        .filter(refresh_tokens::Column::UserId.eq(user_id))
+        .filter(refresh_tokens::Column::RevokedAt.is_null())
+        .filter(refresh_tokens::Column::ExpiresAt.gt(chrono::Utc::now()))
+        .into_tuple()
+        .all(db)
+        .await?;
+    Ok(rows.into_iter().map(|(id, family)| family.unwrap_or(id)).collect())
 }
