@@ -50,19 +50,19 @@ async fn headers_cors_and_hsts(app: TestApp) {
 
 async fn a_secret_rotation_signs_nobody_out(app: TestApp) {
     let old = b"old-secret-old-secret-old-secret-0".to_vec();
-    let signed_in = app.token("dedi").await;
-    let user_id = app.get("/api/v1/me", &signed_in).await.1["id"].as_i64().unwrap();
-    let session = session_of(&signed_in);
-    let before = kinerja_api::auth::jwt::JwtKeys::new(&old).issue(user_id, session, 600).unwrap();
     let rotated = TestApp::spawn_with(app.backend, true, |c| {
         c.jwt_secret = b"new-secret-new-secret-new-secret-1".to_vec();
         c.jwt_previous_secrets = vec![old.clone()];
     })
     .await;
-    let (status, me) = rotated.get("/api/v1/me", &before).await;
-    assert_eq!(status, StatusCode::OK, "a token of the old key still works: {me}");
     let fresh = rotated.token("dedi").await;
     assert_eq!(rotated.get("/api/v1/me", &fresh).await.0, StatusCode::OK);
+    let user_id = rotated.get("/api/v1/me", &fresh).await.1["id"].as_i64().unwrap();
+    // A token of the same session, as a server still on the old secret signed it.
+    let session = session_of(&fresh);
+    let before = kinerja_api::auth::jwt::JwtKeys::new(&old).issue(user_id, session, 600).unwrap();
+    let (status, me) = rotated.get("/api/v1/me", &before).await;
+    assert_eq!(status, StatusCode::OK, "a token of the old key still works: {me}");
     let forged = kinerja_api::auth::jwt::JwtKeys::new(b"someone-elses-secret-someone-else")
         .issue(user_id, session, 600)
         .unwrap();

@@ -22,6 +22,7 @@ pub fn ErrorBanner(props: &ErrorBannerProps) -> Html {
     let Some(error) = &props.error else {
         return html! {};
     };
+    let english = i18n.lang() == crate::i18n::Lang::En;
     let others: Vec<_> = error.fields().iter().filter(|f| !props.shown_fields.contains(&f.field.as_str())).collect();
     let retry = props.on_retry.as_ref().map(|retry| {
         let retry = retry.clone();
@@ -37,7 +38,7 @@ pub fn ErrorBanner(props: &ErrorBannerProps) -> Html {
             if !others.is_empty() {
                 <ul>
                     { for others.iter().map(|f| html! {
-                        <li><strong>{ &f.field }</strong>{ ": " }{ &f.message }</li>
+                        <li><strong>{ &f.field }</strong>{ ": " }{ f.words(english) }</li>
                     }) }
                 </ul>
             }

@@ -146,7 +146,12 @@ pub async fn end_others(db: &impl ConnectionTrait, user_id: i64, keep: Option<i6
         .filter(refresh_tokens::Column::UserId.eq(user_id))
         .filter(refresh_tokens::Column::RevokedAt.is_null());
     if let Some(k) = keep {
-        update = update.filter(refresh_tokens::Column::Family.ne(k));
+        // Rows without a family (written before sessions) are other sessions too.
+        update = update.filter(
+            sea_orm::Condition::any()
+                .add(refresh_tokens::Column::Family.is_null())
+                .add(refresh_tokens::Column::Family.ne(k)),
+        );
     }
     update.exec(db).await?;
     Ok(())

@@ -49,8 +49,12 @@ impl FromRequest for Viewer {
                 identity::of_user(&state.identities, &state.db, user_id).await?.ok_or_else(unauthorized)?;
             // A signed-out session's tokens stop here (within the identity cache's few seconds). A
             // session the cached identity does not know may have begun since (here or on another
-            // replica): read the identity afresh once before refusing.
+            // replica): one indexed read tells; only then is the identity read afresh. An ended
+            // session's token costs that one read and leaves the cache alone.
             if !profile.sessions.contains(&session) {
+                if !identity::session_is_live(&state.db, user_id, session).await? {
+                    return Err(unauthorized());
+                }
                 identity::forget(&state.identities, user_id).await;
                 (profile, scope) =
                     identity::of_user(&state.identities, &state.db, user_id).await?.ok_or_else(unauthorized)?;

@@ -173,3 +173,19 @@ async fn live_sessions(db: &impl ConnectionTrait, user_id: i64) -> ApiResult<Has
         .await?;
     Ok(rows.into_iter().map(|(id, family)| family.unwrap_or(id)).collect())
 }
+
+/// Whether a session of the user is live (one indexed read): for a token whose session the cached
+/// identity does not hold yet.
+pub async fn session_is_live(db: &impl ConnectionTrait, user_id: i64, session: i64) -> ApiResult<bool> {
+    use sea_orm::Condition;
+    let found = refresh_tokens::Entity::find()
+        .filter(refresh_tokens::Column::UserId.eq(user_id))
+        .filter(Condition::any().add(refresh_tokens::Column::Family.eq(session)).add(
+            Condition::all().add(refresh_tokens::Column::Family.is_null()).add(refresh_tokens::Column::Id.eq(session)),
+        ))
+        .filter(refresh_tokens::Column::RevokedAt.is_null())
+        .filter(refresh_tokens::Column::ExpiresAt.gt(chrono::Utc::now()))
+        .count(db)
+        .await?;
+    Ok(found > 0)
+}

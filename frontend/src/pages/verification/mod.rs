@@ -133,11 +133,12 @@ pub fn Verification(props: &PageProps) -> Html {
                     refused.set(HashMap::new());
                     let outcome = api::activities::bulk_approve(&request).await;
                     if let Err(e) = &outcome {
+                        let english = crate::i18n::Lang::stored() == crate::i18n::Lang::En;
                         // The server names each activity it would not approve; those rows are marked.
                         let named: HashMap<i64, String> = e
                             .fields()
                             .iter()
-                            .filter_map(|f| f.field.parse::<i64>().ok().map(|id| (id, f.message.clone())))
+                            .filter_map(|f| f.field.parse::<i64>().ok().map(|id| (id, f.words(english))))
                             .collect();
                         asking_bulk.set(false);
                         refused.set(named);
