@@ -48,6 +48,14 @@ async fn bad_rows_import_nothing_and_are_all_listed(app: TestApp) {
             (7, "nip".into()),
         ]
     );
+    // Each bad cell names its issue as a code with parameters (the SPA words it in English), with
+    // the Indonesian message for the command line and API clients.
+    let codes: Vec<&str> = body["rows"].as_array().unwrap().iter().map(|r| r["code"].as_str().unwrap()).collect();
+    assert_eq!(codes, ["nip_birth_date", "unit_code_unknown", "unknown_choice", "supervisor_nip_unknown", "nip_twice"]);
+    let kind: kinerja_types::ImportError = serde_json::from_value(body["rows"][2].clone()).unwrap();
+    assert_eq!(kind.params["value"], "kepala");
+    assert!(kind.message.starts_with("'kepala' tidak dikenal; pilih salah satu: "), "{}", kind.message);
+    assert!(kind.words(true).starts_with("'kepala' is unknown; choose one of: "), "{}", kind.words(true));
     assert!(body["detail"].as_str().unwrap().contains("tidak ada data yang diimpor"));
     assert_eq!(count(&app).await, before, "nothing written");
 }

@@ -68,5 +68,31 @@ pub struct ImportReport {
 pub struct ImportError {
     pub line: u64,
     pub field: String,
+    /// In Indonesian.
     pub message: String,
+    /// An [`Invalid`](crate::Invalid) code, e.g. `nip_twice`, worded in the reader's language by clients.
+    #[serde(default = "crate::problem::invalid_code")]
+    pub code: String,
+    /// The values of the code's placeholders.
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub params: std::collections::BTreeMap<String, String>,
+}
+
+impl ImportError {
+    /// A bad cell of `line` and its issue, worded in Indonesian.
+    pub fn new(line: u64, field: impl Into<String>, issue: impl Into<crate::Issue>) -> Self {
+        let issue = issue.into();
+        Self {
+            line,
+            field: field.into(),
+            message: issue.render(false),
+            code: issue.kind.code().to_owned(),
+            params: issue.params,
+        }
+    }
+
+    /// The issue's words in the reader's language.
+    pub fn words(&self, english: bool) -> String {
+        crate::problem::words(&self.code, &self.params, &self.message, english)
+    }
 }

@@ -259,11 +259,55 @@ pub enum Invalid {
     SettingType,
     /// Params: `detail`.
     BodyField,
+    /// Params: `nip`.
+    NipUnknown,
+    /// No params.
+    DateInFuture,
+    /// No params.
+    DateFormat,
+    /// No params.
+    LateMinutes,
+    /// Params: `first`.
+    AttendanceTwice,
+    /// Params: `max`.
+    FileTooLong,
+    /// Params: `detail`.
+    LineUnreadable,
+    /// Params: `value`, `allowed`.
+    UnknownChoice,
+    /// Params: `nip`, `first`.
+    NipTwice,
+    /// No params.
+    NameRequired,
+    /// No params.
+    PositionTitleRequired,
+    /// Params: `value`.
+    UnitValueUnknown,
+    /// Params: `detail`.
+    HeaderUnreadable,
+    /// No params.
+    ColumnMissing,
+    /// No params.
+    PositionTitleLength,
+    /// No params.
+    LevelOrRemove,
+    /// No params.
+    FileNotUtf8,
+    /// No params.
+    UnitColumnRequired,
+    /// No params.
+    SelfSupervisor,
+    /// Params: `nip`.
+    SupervisorNipUnknown,
+    /// No params.
+    SupervisorCycle,
+    /// Params: `code`.
+    UnitCodeUnknown,
 }
 
 impl Invalid {
     /// Every kind, for the tests that check each has its words.
-    pub const ALL: [Invalid; 124] = [
+    pub const ALL: [Invalid; 146] = [
         Self::Invalid,
         Self::Required,
         Self::Length,
@@ -388,6 +432,28 @@ impl Invalid {
         Self::UnknownSetting,
         Self::SettingType,
         Self::BodyField,
+        Self::NipUnknown,
+        Self::DateInFuture,
+        Self::DateFormat,
+        Self::LateMinutes,
+        Self::AttendanceTwice,
+        Self::FileTooLong,
+        Self::LineUnreadable,
+        Self::UnknownChoice,
+        Self::NipTwice,
+        Self::NameRequired,
+        Self::PositionTitleRequired,
+        Self::UnitValueUnknown,
+        Self::HeaderUnreadable,
+        Self::ColumnMissing,
+        Self::PositionTitleLength,
+        Self::LevelOrRemove,
+        Self::FileNotUtf8,
+        Self::UnitColumnRequired,
+        Self::SelfSupervisor,
+        Self::SupervisorNipUnknown,
+        Self::SupervisorCycle,
+        Self::UnitCodeUnknown,
     ];
 
     /// The stable code on the wire, e.g. `level_range`.
@@ -517,6 +583,28 @@ impl Invalid {
             Self::UnknownSetting => "unknown_setting",
             Self::SettingType => "setting_type",
             Self::BodyField => "body_field",
+            Self::NipUnknown => "nip_unknown",
+            Self::DateInFuture => "date_in_future",
+            Self::DateFormat => "date_format",
+            Self::LateMinutes => "late_minutes",
+            Self::AttendanceTwice => "attendance_twice",
+            Self::FileTooLong => "file_too_long",
+            Self::LineUnreadable => "line_unreadable",
+            Self::UnknownChoice => "unknown_choice",
+            Self::NipTwice => "nip_twice",
+            Self::NameRequired => "name_required",
+            Self::PositionTitleRequired => "position_title_required",
+            Self::UnitValueUnknown => "unit_value_unknown",
+            Self::HeaderUnreadable => "header_unreadable",
+            Self::ColumnMissing => "column_missing",
+            Self::PositionTitleLength => "position_title_length",
+            Self::LevelOrRemove => "level_or_remove",
+            Self::FileNotUtf8 => "file_not_utf8",
+            Self::UnitColumnRequired => "unit_column_required",
+            Self::SelfSupervisor => "self_supervisor",
+            Self::SupervisorNipUnknown => "supervisor_nip_unknown",
+            Self::SupervisorCycle => "supervisor_cycle",
+            Self::UnitCodeUnknown => "unit_code_unknown",
         }
     }
 
@@ -652,6 +740,28 @@ impl Invalid {
             Self::UnknownSetting => ("pengaturan ini tidak dikenal", "this setting is unknown"),
             Self::SettingType => ("tipe nilai tidak sesuai", "the value has the wrong type"),
             Self::BodyField => ("isian tidak valid: {detail}", "invalid entry: {detail}"),
+            Self::NipUnknown => ("pegawai dengan NIP '{nip}' tidak ada", "no employee has the NIP '{nip}'"),
+            Self::DateInFuture => ("tanggal di masa depan", "the date is in the future"),
+            Self::DateFormat => ("tanggal harus berformat YYYY-MM-DD", "the date must look like YYYY-MM-DD"),
+            Self::LateMinutes => ("menit terlambat harus bilangan 0 sampai 1440", "minutes late must be a whole number from 0 to 1440"),
+            Self::AttendanceTwice => ("pegawai dan tanggal ini sudah ada di baris {first}", "this employee and date are already on line {first}"),
+            Self::FileTooLong => ("berkas melebihi {max} baris", "the file has more than {max} lines"),
+            Self::LineUnreadable => ("baris tidak terbaca: {detail}", "the line cannot be read: {detail}"),
+            Self::UnknownChoice => ("'{value}' tidak dikenal; pilih salah satu: {allowed}", "'{value}' is unknown; choose one of: {allowed}"),
+            Self::NipTwice => ("NIP {nip} sudah ada di baris {first}", "NIP {nip} is already on line {first}"),
+            Self::NameRequired => ("nama wajib diisi (maksimal 200 karakter)", "the name is required (at most 200 characters)"),
+            Self::PositionTitleRequired => ("jabatan wajib diisi (maksimal 200 karakter)", "the position is required (at most 200 characters)"),
+            Self::UnitValueUnknown => ("unit '{value}' tidak ada", "unit '{value}' does not exist"),
+            Self::HeaderUnreadable => ("baris judul tidak terbaca: {detail}", "the header line cannot be read: {detail}"),
+            Self::ColumnMissing => ("kolom wajib tidak ada di baris judul", "this required column is missing from the header line"),
+            Self::PositionTitleLength => ("nama jabatan 1-200 karakter", "the position name takes 1–200 characters"),
+            Self::LevelOrRemove => ("level 0 (hapus) sampai 5", "level 0 (remove) to 5"),
+            Self::FileNotUtf8 => ("berkas harus berupa teks UTF-8", "the file must be UTF-8 text"),
+            Self::UnitColumnRequired => ("baris judul harus memuat unit_id atau unit_code", "the header line must hold unit_id or unit_code"),
+            Self::SelfSupervisor => ("pegawai tidak boleh menjadi atasannya sendiri", "an employee cannot be their own supervisor"),
+            Self::SupervisorNipUnknown => ("atasan dengan NIP {nip} tidak ada di berkas maupun di data", "no supervisor with NIP {nip} is in the file or in the data"),
+            Self::SupervisorCycle => ("rantai atasan membentuk lingkaran", "the chain of supervisors forms a circle"),
+            Self::UnitCodeUnknown => ("unit dengan kode '{code}' tidak ada", "no unit has the code '{code}'"),
         };
         if english {
             en
@@ -691,7 +801,6 @@ impl From<Invalid> for Issue {
         Self::new(kind)
     }
 }
-/// The code and parameters of a broken `validator` rule (its bounds, never the value sent).
 impl From<&validator::ValidationError> for Issue {
     fn from(e: &validator::ValidationError) -> Self {
         let param = |name: &str| {

@@ -41,7 +41,7 @@ pub struct FieldError {
 /// The code of errors a client found itself (see [`FieldError::local`]).
 const LOCAL: &str = "local";
 
-fn invalid_code() -> String {
+pub(crate) fn invalid_code() -> String {
     Invalid::Invalid.code().to_owned()
 }
 
@@ -57,12 +57,6 @@ impl FieldError {
         }
     }
 
-    /// A field error whose words are not (yet) a code: an import row's message, which the import
-    /// report also lists per row. Shown in English as "invalid value".
-    pub fn uncoded(field: impl Into<String>, message: impl Into<String>) -> Self {
-        Self { field: field.into(), message: message.into(), code: invalid_code(), params: BTreeMap::new() }
-    }
-
     /// An error a client found itself, already in its reader's language (code `local`).
     pub fn local(field: impl Into<String>, words: impl Into<String>) -> Self {
         Self { field: field.into(), message: words.into(), code: LOCAL.to_owned(), params: BTreeMap::new() }
@@ -74,10 +68,15 @@ impl FieldError {
         if self.code == LOCAL {
             return self.message.clone();
         }
-        match Invalid::from_code(&self.code) {
-            Some(kind) if english => crate::template::fill(kind.template(true), &self.params),
-            None if english => Invalid::Invalid.template(true).to_owned(),
-            _ => self.message.clone(),
-        }
+        words(&self.code, &self.params, &self.message, english)
+    }
+}
+
+/// Words for a coded issue: English from its code and parameters, Indonesian as sent.
+pub(crate) fn words(code: &str, params: &BTreeMap<String, String>, message: &str, english: bool) -> String {
+    match Invalid::from_code(code) {
+        Some(kind) if english => crate::template::fill(kind.template(true), params),
+        None if english => Invalid::Invalid.template(true).to_owned(),
+        _ => message.to_owned(),
     }
 }

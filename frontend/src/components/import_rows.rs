@@ -31,7 +31,7 @@ pub fn ImportRows(props: &ImportRowsProps) -> Html {
                             <tr>
                                 <td data-label={i18n.t("import.line").to_owned()}>{ r.line }</td>
                                 <td data-label={i18n.t("import.field").to_owned()}><code>{ &r.field }</code></td>
-                                <td data-label={i18n.t("import.message").to_owned()}>{ &r.message }</td>
+                                <td data-label={i18n.t("import.message").to_owned()}>{ r.words(i18n.lang() == crate::i18n::Lang::En) }</td>
                             </tr>
                         }) }
                     </tbody>

@@ -37,8 +37,11 @@ pub fn answer<T: Serialize>(result: Result<T, ImportFailure>) -> ApiResult<HttpR
             problem.detail = format!("{} baris bermasalah; tidak ada data yang diimpor", rows.len());
             problem.errors = rows
                 .iter()
-                .map(|r| {
-                    kinerja_types::FieldError::uncoded(format!("baris {}: {}", r.line, r.field), r.message.clone())
+                .map(|r| kinerja_types::FieldError {
+                    field: format!("baris {}: {}", r.line, r.field),
+                    message: r.message.clone(),
+                    code: r.code.clone(),
+                    params: r.params.clone(),
                 })
                 .collect();
             Ok(HttpResponse::UnprocessableEntity()

@@ -2,12 +2,12 @@
 //! and day (a day imported again replaces the earlier record). Every bad cell is reported with its
 //! line number; only a clean file is written, in one transaction.
 
-use super::csv_import::{err, CsvFile, ImportFailure, Progress};
+use super::csv_import::{err, unknown_choice, CsvFile, ImportFailure, Progress};
 use crate::audit::{self, Actor, Change};
 use crate::entities::{attendance, employees};
 use chrono::{NaiveDate, Utc};
 use kinerja_domain::tpp::AttendanceStatus;
-use kinerja_types::ImportReport;
+use kinerja_types::{ImportReport, Invalid, Issue};
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QuerySelect, Set};
 use std::collections::{HashMap, HashSet};
@@ -47,22 +47,27 @@ pub async fn import(
         let before = errors.len();
         let nip = file.get(record, "nip");
         let employee_id = people.get(nip).copied().unwrap_or_else(|| {
-            errors.push(err(line, "nip", format!("pegawai dengan NIP '{nip}' tidak ada")));
+            errors.push(err(line, "nip", Issue::new(Invalid::NipUnknown).with("nip", nip)));
             0
         });
         let date = match NaiveDate::parse_from_str(file.get(record, "date"), "%Y-%m-%d") {
             Ok(d) if d <= today => d,
             Ok(_) => {
-                errors.push(err(line, "date", "tanggal di masa depan"));
+                errors.push(err(line, "date", Invalid::DateInFuture));
                 today
             }
             Err(_) => {
-                errors.push(err(line, "date", "tanggal harus berformat YYYY-MM-DD"));
+                errors.push(err(line, "date", Invalid::DateFormat));
                 today
             }
         };
-        let status = file.get(record, "status").parse().unwrap_or_else(|m: String| {
-            errors.push(err(line, "status", m));
+        let raw_status = file.get(record, "status");
+        let status = raw_status.parse().unwrap_or_else(|_: String| {
+            errors.push(err(
+                line,
+                "status",
+                unknown_choice(raw_status, AttendanceStatus::ALL.iter().map(|s| s.as_str())),
+            ));
             AttendanceStatus::Hadir
         });
         let late_minutes = match file.get(record, "late_minutes") {
@@ -70,14 +75,14 @@ pub async fn import(
             raw => match raw.parse::<i32>() {
                 Ok(m) if (0..=1440).contains(&m) => m,
                 _ => {
-                    errors.push(err(line, "late_minutes", "menit terlambat harus bilangan 0 sampai 1440"));
+                    errors.push(err(line, "late_minutes", Invalid::LateMinutes));
                     0
                 }
             },
         };
         if errors.len() == before {
             if let Some(first) = seen.insert((employee_id, date), line) {
-                errors.push(err(line, "date", format!("pegawai dan tanggal ini sudah ada di baris {first}")));
+                errors.push(err(line, "date", Issue::new(Invalid::AttendanceTwice).with("first", first)));
                 continue;
             }
             rows.push(Row { employee_id, date, status, late_minutes });

@@ -1,7 +1,7 @@
 //! What every all-or-nothing CSV import shares: reading the file (UTF-8, optional BOM, a header
 //! row naming the columns), the per-line errors, the failure type and progress reporting.
 
-use kinerja_types::ImportError;
+use kinerja_types::{ImportError, Invalid, Issue};
 use sea_orm::DbErr;
 
 /// Why an import wrote nothing.
@@ -30,9 +30,16 @@ pub type Progress<'a> = &'a (dyn Fn(u64, u64) + Sync);
 /// The largest file accepted, in rows.
 pub const MAX_ROWS: usize = 100_000;
 
+/// A value that is none of the vocabulary's words, with the words to choose from.
+pub fn unknown_choice<'a>(value: &str, allowed: impl Iterator<Item = &'a str>) -> Issue {
+    Issue::new(Invalid::UnknownChoice)
+        .with("value", value.trim())
+        .with("allowed", allowed.collect::<Vec<_>>().join(", "))
+}
+
 /// One bad cell.
-pub fn err(line: u64, field: &str, message: impl Into<String>) -> ImportError {
-    ImportError { line, field: field.to_owned(), message: message.into() }
+pub fn err(line: u64, field: &str, issue: impl Into<Issue>) -> ImportError {
+    ImportError::new(line, field, issue)
 }
 
 /// A parsed file: the lower-cased header and each record with its line number (the header is
@@ -46,20 +53,22 @@ pub struct CsvFile {
 impl CsvFile {
     /// Reads the file and checks that the `required` columns are in its header.
     pub fn read(bytes: &[u8], required: &[&str]) -> Result<CsvFile, ImportFailure> {
-        let text = std::str::from_utf8(bytes)
-            .map_err(|_| ImportFailure::Rows(vec![err(1, "file", "berkas harus berupa teks UTF-8")]))?;
+        let text =
+            std::str::from_utf8(bytes).map_err(|_| ImportFailure::Rows(vec![err(1, "file", Invalid::FileNotUtf8)]))?;
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let mut reader = csv::ReaderBuilder::new().trim(csv::Trim::All).flexible(true).from_reader(text.as_bytes());
         let headers: Vec<String> = reader
             .headers()
-            .map_err(|e| ImportFailure::Rows(vec![err(1, "header", format!("baris judul tidak terbaca: {e}"))]))?
+            .map_err(|e| {
+                ImportFailure::Rows(vec![err(1, "header", Issue::new(Invalid::HeaderUnreadable).with("detail", e))])
+            })?
             .iter()
             .map(|h| h.to_lowercase())
             .collect();
         let missing: Vec<ImportError> = required
             .iter()
             .filter(|r| !headers.iter().any(|h| h == *r))
-            .map(|r| err(1, r, "kolom wajib tidak ada di baris judul"))
+            .map(|r| err(1, r, Invalid::ColumnMissing))
             .collect();
         if !missing.is_empty() {
             return Err(ImportFailure::Rows(missing));
@@ -69,12 +78,12 @@ impl CsvFile {
         for (i, record) in reader.records().enumerate() {
             let line = i as u64 + 2;
             if records.len() + errors.len() >= MAX_ROWS {
-                errors.push(err(line, "file", format!("berkas melebihi {MAX_ROWS} baris")));
+                errors.push(err(line, "file", Issue::new(Invalid::FileTooLong).with("max", MAX_ROWS)));
                 break;
             }
             match record {
                 Ok(r) => records.push((line, r)),
-                Err(e) => errors.push(err(line, "row", format!("baris tidak terbaca: {e}"))),
+                Err(e) => errors.push(err(line, "row", Issue::new(Invalid::LineUnreadable).with("detail", e))),
             }
         }
         Ok(CsvFile { headers, records, errors })

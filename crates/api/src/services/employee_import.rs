@@ -7,12 +7,12 @@ use crate::audit::{self, Actor, Change};
 use crate::entities::{employees, units};
 use chrono::Utc;
 use kinerja_domain::{tree, EmploymentType, Nip, PositionKind};
-use kinerja_types::ImportReport;
+use kinerja_types::{ImportReport, Invalid, Issue};
 use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QuerySelect, Set};
 use std::collections::HashMap;
 
-use super::csv_import::{err, CsvFile, ImportFailure, Progress};
+use super::csv_import::{err, unknown_choice, CsvFile, ImportFailure, Progress};
 
 struct Row {
     line: u64,
@@ -35,7 +35,7 @@ pub async fn import(
     let file = CsvFile::read(bytes, &["nip", "name", "position_title", "position_kind"])?;
     let col = |name: &str| file.col(name);
     if col("unit_id").is_none() && col("unit_code").is_none() {
-        return Err(ImportFailure::Rows(vec![err(1, "unit_id", "baris judul harus memuat unit_id atau unit_code")]));
+        return Err(ImportFailure::Rows(vec![err(1, "unit_id", Invalid::UnitColumnRequired)]));
     }
 
     let unit_rows: Vec<(i64, String)> = units::Entity::find()
@@ -66,40 +66,53 @@ pub async fn import(
         let before = errors.len();
         let employment_type = match get("employment_type").as_str() {
             "" => EmploymentType::Pns,
-            other => other.parse().unwrap_or_else(|m: String| {
-                errors.push(err(line, "employment_type", m));
+            other => other.parse().unwrap_or_else(|_: String| {
+                errors.push(err(
+                    line,
+                    "employment_type",
+                    unknown_choice(other, EmploymentType::ALL.iter().map(|t| t.as_str())),
+                ));
                 EmploymentType::Pns
             }),
         };
         let nip = match Nip::parse_for(&get("nip"), employment_type) {
             Ok(n) => n.to_string(),
             Err(e) => {
-                errors.push(err(line, "nip", e.to_string()));
+                errors.push(err(line, "nip", &e));
                 String::new()
             }
         };
         if !nip.is_empty() {
             if let Some(first) = seen.insert(nip.clone(), line) {
-                errors.push(err(line, "nip", format!("NIP {nip} sudah ada di baris {first}")));
+                errors.push(err(line, "nip", Issue::new(Invalid::NipTwice).with("nip", &nip).with("first", first)));
             }
         }
         let name = get("name");
         if name.is_empty() || name.chars().count() > 200 {
-            errors.push(err(line, "name", "nama wajib diisi (maksimal 200 karakter)"));
+            errors.push(err(line, "name", Invalid::NameRequired));
         }
         let position_title = get("position_title");
         if position_title.is_empty() || position_title.chars().count() > 200 {
-            errors.push(err(line, "position_title", "jabatan wajib diisi (maksimal 200 karakter)"));
+            errors.push(err(line, "position_title", Invalid::PositionTitleRequired));
         }
-        let position_kind = get("position_kind").parse().unwrap_or_else(|m: String| {
-            errors.push(err(line, "position_kind", m));
+        let raw_kind = get("position_kind");
+        let position_kind = raw_kind.parse().unwrap_or_else(|_: String| {
+            errors.push(err(
+                line,
+                "position_kind",
+                unknown_choice(&raw_kind, PositionKind::ALL.iter().map(|k| k.as_str())),
+            ));
             PositionKind::Pelaksana
         });
         let unit_id = if col("unit_id").is_some() && !get("unit_id").is_empty() {
             match get("unit_id").parse::<i64>() {
                 Ok(id) if unit_ids.contains(&id) => id,
                 _ => {
-                    errors.push(err(line, "unit_id", format!("unit '{}' tidak ada", get("unit_id"))));
+                    errors.push(err(
+                        line,
+                        "unit_id",
+                        Issue::new(Invalid::UnitValueUnknown).with("value", get("unit_id")),
+                    ));
                     0
                 }
             }
@@ -107,7 +120,11 @@ pub async fn import(
             match unit_by_code.get(&get("unit_code").to_lowercase()) {
                 Some(id) => *id,
                 None => {
-                    errors.push(err(line, "unit_code", format!("unit dengan kode '{}' tidak ada", get("unit_code"))));
+                    errors.push(err(
+                        line,
+                        "unit_code",
+                        Issue::new(Invalid::UnitCodeUnknown).with("code", get("unit_code")),
+                    ));
                     0
                 }
             }
@@ -123,13 +140,9 @@ pub async fn import(
     for r in &rows {
         if let Some(s) = &r.supervisor_nip {
             if s == &r.nip {
-                errors.push(err(r.line, "supervisor_nip", "pegawai tidak boleh menjadi atasannya sendiri"));
+                errors.push(err(r.line, "supervisor_nip", Invalid::SelfSupervisor));
             } else if !in_file.contains_key(s.as_str()) && !id_by_nip.contains_key(s) && !seen.contains_key(s) {
-                errors.push(err(
-                    r.line,
-                    "supervisor_nip",
-                    format!("atasan dengan NIP {s} tidak ada di berkas maupun di data"),
-                ));
+                errors.push(err(r.line, "supervisor_nip", Issue::new(Invalid::SupervisorNipUnknown).with("nip", s)));
             }
         }
     }
@@ -157,7 +170,7 @@ pub async fn import(
         let on_cycle = tree::nodes_on_cycles(&parent);
         for r in &rows {
             if r.supervisor_nip.is_some() && on_cycle.contains(&key[r.nip.as_str()]) {
-                errors.push(err(r.line, "supervisor_nip", "rantai atasan membentuk lingkaran"));
+                errors.push(err(r.line, "supervisor_nip", Invalid::SupervisorCycle));
             }
         }
     }

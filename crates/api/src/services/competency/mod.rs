@@ -17,7 +17,7 @@ use kinerja_domain::competency::{
     TRAINING_HOURS_EXPECTED,
 };
 use kinerja_domain::{AssessmentStatus, Period, Predikat};
-use kinerja_types::{Competency, CompetencyAssessment, CompetencyProfile, ImportReport, ProfileLine};
+use kinerja_types::{Competency, CompetencyAssessment, CompetencyProfile, ImportReport, Invalid, Issue, ProfileLine};
 use sea_orm::sea_query::Condition;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
@@ -204,16 +204,16 @@ pub async fn import_standards(db: &impl ConnectionTrait, bytes: &[u8]) -> Result
         let before = errors.len();
         let title = rec.get(c_title).unwrap_or("").trim().to_owned();
         if title.is_empty() || title.chars().count() > 200 {
-            errors.push(err(*line, "position_title", "nama jabatan 1-200 karakter"));
+            errors.push(err(*line, "position_title", Invalid::PositionTitleLength));
         }
         let code = rec.get(c_code).unwrap_or("").trim().to_uppercase();
         let id = by_code.get(&code).copied();
         if id.is_none() {
-            errors.push(err(*line, "code", format!("kompetensi '{code}' tidak ada di katalog")));
+            errors.push(err(*line, "code", Issue::new(Invalid::FocusNotInCatalog).with("code", code)));
         }
         let level = rec.get(c_level).unwrap_or("").trim().parse::<u8>().ok().filter(|l| *l == 0 || valid_level(*l));
         if level.is_none() {
-            errors.push(err(*line, "level", "level 0 (hapus) sampai 5"));
+            errors.push(err(*line, "level", Invalid::LevelOrRemove));
         }
         if let (Some(id), Some(level), true) = (id, level, errors.len() == before) {
             wanted.push((title, id, level));
