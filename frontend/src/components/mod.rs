@@ -59,5 +59,5 @@ pub use qr_code::QrCode;
 pub use rating_input::{PredikatPreview, RatingChoice};
 pub use status_badge::{ActivityBadge, AssessmentBadge, StatusBadge};
 pub use task::{TaskBadge, TaskDone, TaskKind};
-pub use unit_select::{my_units, UnitSelect};
+pub use unit_select::{my_units, unit_choices, UnitSelect};
 pub use year_picker::YearPicker;

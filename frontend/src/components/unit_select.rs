@@ -72,3 +72,10 @@ pub fn UnitSelect(props: &UnitSelectProps) -> Html {
             value={props.value.map(|v| v.to_string()).unwrap_or_default()} {options} {on_change} {error} />
     }
 }
+
+/// Units as choices of a drop-down, by name.
+pub fn unit_choices(units: Option<&Vec<Unit>>) -> impl Iterator<Item = (AttrValue, AttrValue)> + '_ {
+    let mut sorted: Vec<&Unit> = units.map(|u| u.iter().collect()).unwrap_or_default();
+    sorted.sort_by(|a, b| a.name.cmp(&b.name));
+    sorted.into_iter().map(|u| (AttrValue::from(u.id.to_string()), AttrValue::from(u.name.clone())))
+}

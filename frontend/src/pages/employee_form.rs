@@ -1,10 +1,9 @@
 //! "Tambah pegawai": the admin's form for `POST /api/v1/employees`. The NIP is checked on the
 //! device with the domain's own rule; the server's 422 field errors appear next to the fields.
 
-use super::employees::unit_choices;
 use crate::api;
 use crate::components::employee_picker::EmployeePicker;
-use crate::components::{ErrorBanner, Field, SelectField};
+use crate::components::{unit_choices, ErrorBanner, Field, SelectField};
 use crate::hooks::{use_form, Invalid};
 use crate::i18n::{use_i18n, I18n};
 use crate::validation;

@@ -4,11 +4,11 @@ use super::employee_form::EmployeeForm;
 use super::PageProps;
 use crate::api;
 use crate::api::employees::EmployeeFilter;
-use crate::components::{Loader, Notice, PagedTable, SelectField};
+use crate::components::{unit_choices, Loader, Notice, PagedTable, SelectField};
 use crate::hooks::use_remote;
 use crate::i18n::use_i18n;
 use kinerja_domain::Role;
-use kinerja_types::{Employee, Unit};
+use kinerja_types::Employee;
 use std::collections::HashMap;
 use std::rc::Rc;
 use web_sys::HtmlInputElement;
@@ -115,11 +115,4 @@ pub fn Employees(props: &PageProps) -> Html {
             }
         </section>
     }
-}
-
-/// Units as choices of a drop-down, by name.
-pub fn unit_choices(units: Option<&Vec<Unit>>) -> impl Iterator<Item = (AttrValue, AttrValue)> + '_ {
-    let mut sorted: Vec<&Unit> = units.map(|u| u.iter().collect()).unwrap_or_default();
-    sorted.sort_by(|a, b| a.name.cmp(&b.name));
-    sorted.into_iter().map(|u| (AttrValue::from(u.id.to_string()), AttrValue::from(u.name.clone())))
 }
