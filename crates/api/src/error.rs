@@ -161,6 +161,13 @@ impl<T> ConflictExt<T> for Result<T, DbErr> {
     }
 }
 
+/// A period that cannot be read is a 422 on the `period` field, wherever it came from.
+impl From<kinerja_domain::PeriodError> for ApiError {
+    fn from(e: kinerja_domain::PeriodError) -> Self {
+        Self::field("period", &e)
+    }
+}
+
 impl From<validator::ValidationErrors> for ApiError {
     fn from(errs: validator::ValidationErrors) -> Self {
         let mut out = Vec::new();

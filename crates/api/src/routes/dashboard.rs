@@ -31,7 +31,7 @@ impl DashboardQuery {
     fn period(&self, today: chrono::NaiveDate) -> ApiResult<Period> {
         match self.period.as_deref() {
             None => Ok(Period::month_of(today)),
-            Some(p) => p.parse().map_err(|e: kinerja_domain::PeriodError| ApiError::field("period", &e)),
+            Some(p) => p.parse().map_err(ApiError::from),
         }
     }
 }

@@ -32,7 +32,7 @@ impl IkmQuery {
     pub fn period(&self, today: chrono::NaiveDate) -> ApiResult<Period> {
         match self.period.as_deref() {
             None => Ok(Period::Year(today.year())),
-            Some(p) => p.parse().map_err(|e: kinerja_domain::PeriodError| ApiError::field("period", &e)),
+            Some(p) => p.parse().map_err(ApiError::from),
         }
     }
 }
@@ -64,7 +64,7 @@ pub async fn publish(
     body: web::Json<IkmPublish>,
 ) -> ApiResult<web::Json<IkmReport>> {
     let unit = id.into_inner();
-    let period: Period = body.period.parse().map_err(|e: kinerja_domain::PeriodError| ApiError::field("period", &e))?;
+    let period: Period = body.period.parse().map_err(ApiError::from)?;
     let txn = crate::db::begin(&state.db).await?;
     require_staff(&txn, &viewer, unit, true).await?;
     let out = ikm::publish(&txn, &viewer.actor(), viewer.user_id, unit, &period).await?;

@@ -29,7 +29,7 @@ pub struct PeriodQuery {
 fn parse_period(raw: Option<&str>, year: i32) -> ApiResult<Period> {
     let p: Period = match raw {
         None => Period::Year(year),
-        Some(r) => r.parse().map_err(|e: kinerja_domain::PeriodError| ApiError::field("period", &e))?,
+        Some(r) => r.parse().map_err(ApiError::from)?,
     };
     if p.year() != year {
         return Err(ApiError::field("period", Issue::new(Invalid::PeriodOutsideSkpYear).with("year", year)));

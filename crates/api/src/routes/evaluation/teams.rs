@@ -4,7 +4,7 @@
 use crate::error::{ApiError, ApiResult};
 use crate::policy::{Capability, Viewer};
 use crate::routes::list::{page, PageQuery};
-use crate::services::assessments::parse_period;
+use crate::routes::reports::parse_period;
 use crate::services::evaluation::teams;
 use crate::state::AppState;
 use actix_web::{get, post, put, web, HttpResponse};

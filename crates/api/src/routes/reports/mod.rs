@@ -34,7 +34,7 @@ pub struct ReportQuery {
 
 /// A period from a query.
 pub fn parse_period(raw: &str) -> ApiResult<Period> {
-    raw.parse().map_err(|e: kinerja_domain::PeriodError| ApiError::field("period", &e))
+    raw.parse().map_err(ApiError::from)
 }
 
 /// The rows as a JSON page (`page`, `per_page`), or all of them as a CSV file named `name` (a

@@ -54,15 +54,10 @@ pub fn to_wire(a: &assessments::Model, name: &str, settings: &PemdaSettings) -> 
     }
 }
 
-/// A rating period from a query (`2026`, `2026-Q3`, `2026-07`), else 422 on `period`.
-pub fn parse_period(raw: &str) -> ApiResult<Period> {
-    raw.parse().map_err(|e: kinerja_domain::PeriodError| ApiError::field("period", &e))
-}
-
 /// Checks a period against the Pemda's frequency: the annual one, or a quarter/month as configured.
 pub fn check_period(raw: &str, settings: &PemdaSettings) -> ApiResult<Period> {
     use kinerja_types::AssessmentFrequency::*;
-    let p: Period = raw.parse().map_err(|e: kinerja_domain::PeriodError| ApiError::field("period", &e))?;
+    let p: Period = raw.parse().map_err(ApiError::from)?;
     match (p, settings.assessment_frequency) {
         (Period::Year(_), _) | (Period::Quarter(..), Quarterly) | (Period::Month(..), Monthly) => Ok(p),
         (_, Quarterly) => Err(ApiError::field("period", Invalid::PeriodQuarterly)),
