@@ -1,5 +1,6 @@
 //! CSV written on the device (RFC 4180, like the server's exports) for tables the server has no
-//! CSV of, such as the attention list.
+//! CSV of, such as the attention list. Cells that a spreadsheet would take for a formula are
+//! written as text, by the same rule as the server's ([`kinerja_types::text::spreadsheet_cell`]).
 
 use crate::api::client::Download;
 use std::borrow::Cow;
@@ -14,7 +15,9 @@ where
     let mut text = line(&mut header.iter().map(|h| field(h)));
     text.push_str("\r\n");
     for row in rows {
-        text.push_str(&line(&mut row.iter().map(|c| field(c))));
+        text.push_str(&line(
+            &mut row.iter().map(|c| Cow::Owned(field(&kinerja_types::text::spreadsheet_cell(c)).into_owned())),
+        ));
         text.push_str("\r\n");
     }
     text

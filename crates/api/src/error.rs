@@ -21,12 +21,16 @@ pub enum ApiError {
     Conflict(String),
     #[error("{detail}")]
     Validation { detail: String, errors: Vec<FieldError> },
+    #[error("metode ini tidak tersedia di alamat ini; gunakan {allow}")]
+    MethodNotAllowed { allow: &'static str },
     #[error("{0}")]
     PayloadTooLarge(String),
     #[error("{0}")]
     UnsupportedMediaType(String),
     #[error("{detail}")]
     TooManyRequests { detail: String, retry_after: u64 },
+    #[error("server sedang sibuk; coba lagi dalam {retry_after} detik")]
+    Busy { retry_after: u64 },
     #[error("database unavailable")]
     Unavailable,
     #[error(transparent)]
@@ -61,6 +65,9 @@ impl ApiError {
             Self::NotFound => (StatusCode::NOT_FOUND, "not_found", "Tidak ditemukan"),
             Self::Conflict(_) => (StatusCode::CONFLICT, "conflict", "Konflik"),
             Self::Validation { .. } => (StatusCode::UNPROCESSABLE_ENTITY, "validation", "Data tidak valid"),
+            Self::MethodNotAllowed { .. } => {
+                (StatusCode::METHOD_NOT_ALLOWED, "method_not_allowed", "Metode tidak diizinkan")
+            }
             Self::PayloadTooLarge(_) => (StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large", "Data terlalu besar"),
             Self::UnsupportedMediaType(_) => {
                 (StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type", "Jenis konten tidak didukung")
@@ -71,6 +78,7 @@ impl ApiError {
             Self::Unavailable => {
                 (StatusCode::SERVICE_UNAVAILABLE, "database_unavailable", "Layanan sementara tidak tersedia")
             }
+            Self::Busy { .. } => (StatusCode::SERVICE_UNAVAILABLE, "busy", "Server sedang sibuk"),
             Self::Internal(_) => (StatusCode::INTERNAL_SERVER_ERROR, "internal", "Kesalahan server"),
         }
     }
@@ -110,8 +118,11 @@ impl ResponseError for ApiError {
         }
         let mut res = HttpResponse::build(self.status_code());
         res.insert_header((header::CONTENT_TYPE, "application/problem+json"));
-        if let Self::TooManyRequests { retry_after, .. } = self {
+        if let Self::TooManyRequests { retry_after, .. } | Self::Busy { retry_after } = self {
             res.insert_header((header::RETRY_AFTER, retry_after.to_string()));
+        }
+        if let Self::MethodNotAllowed { allow } = self {
+            res.insert_header((header::ALLOW, *allow));
         }
         if let Self::Unauthorized(_) = self {
             res.insert_header((header::WWW_AUTHENTICATE, "Bearer"));

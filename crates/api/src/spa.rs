@@ -1,8 +1,8 @@
 //! Serves the built SPA: files from the static directory, and `index.html` for every other
 //! path outside `/api`, so that client-side routes survive a reload. Unknown `/api` paths get a
-//! problem+json 404.
+//! problem+json 404, or 405 with `Allow` when the path exists
+//! with other methods.
 
-use crate::error::ApiError;
 use actix_files::{Files, NamedFile};
 use actix_web::dev::{fn_service, ServiceRequest, ServiceResponse};
 use actix_web::{web, HttpResponse};
@@ -23,7 +23,10 @@ pub fn configure(static_dir: PathBuf) -> impl FnOnce(&mut web::ServiceConfig) {
                 async move {
                     let (req, _) = req.into_parts();
                     if req.path().starts_with("/api") {
-                        let res = actix_web::ResponseError::error_response(&ApiError::NotFound);
+                        let res = actix_web::ResponseError::error_response(&crate::methods::unrouted(
+                            req.method(),
+                            req.path(),
+                        ));
                         return Ok(ServiceResponse::new(req, res));
                     }
                     let file = NamedFile::open_async(&index).await?;
@@ -37,7 +40,7 @@ pub fn configure(static_dir: PathBuf) -> impl FnOnce(&mut web::ServiceConfig) {
 
 async fn not_built(req: actix_web::HttpRequest) -> HttpResponse {
     if req.path().starts_with("/api") {
-        return actix_web::ResponseError::error_response(&ApiError::NotFound);
+        return actix_web::ResponseError::error_response(&crate::methods::unrouted(req.method(), req.path()));
     }
     HttpResponse::NotFound()
         .content_type("text/html; charset=utf-8")

@@ -134,14 +134,21 @@ fn run(listener: TcpListener, state: AppState) -> anyhow::Result<Server> {
                     Ok(res)
                 }
             })
+            .wrap(actix_web::middleware::from_fn(crate::control_chars::refuse))
             .wrap(TracingLogger::default())
             .app_data(state.clone())
             .app_data(web::JsonConfig::default().limit(json_limit).error_handler(json_error))
             .app_data(web::PayloadConfig::new(import_limit))
             .app_data(web::QueryConfig::default().error_handler(query_error))
-            .app_data(web::PathConfig::default().error_handler(|_, _| ApiError::NotFound.into()))
+            // A path parameter that cannot be read (`/activities/bulk-approve` asked with PATCH
+            // reaches `/activities/{id}`): 405 if a literal route of that path has other methods.
+            .app_data(
+                web::PathConfig::default()
+                    .error_handler(|_, req| crate::methods::unrouted(req.method(), req.path()).into()),
+            )
             .service(routes::health::health)
             .service(routes::health::ready)
+            .service(web::resource(["/health", "/ready"]).to(crate::methods::not_routed))
             .route(
                 "/api/docs",
                 web::get().to(|| async {

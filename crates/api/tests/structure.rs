@@ -65,3 +65,14 @@ fn the_checks_see_the_files() {
     assert!(rust_files(&src("routes")).len() > 30, "the routes folder was not found");
     assert!(!offending("routes", &["viewer.require("]).is_empty(), "the scan reads no code");
 }
+
+/// Authorization never decides on the raw request path, which may be percent-encoded or spelt
+/// otherwise than the route the router chose: the policy, the sign-in code and the handlers
+/// read `match_pattern()` instead.
+#[test]
+fn authorization_never_reads_the_raw_path() {
+    for dir in ["policy", "auth", "routes", "services"] {
+        let found = offending(dir, &["req.path()", "uri().path()", ".path().starts_with", "request.path()"]);
+        assert!(found.is_empty(), "{dir} reads the raw path:\n{}", found.join("\n"));
+    }
+}

@@ -80,7 +80,8 @@ impl LogRules {
         if minutes == 0 {
             return Err(LogError::MinutesPositive);
         }
-        let total = logged + minutes;
+        // Saturating: a huge `minutes` must not wrap around and pass under the cap.
+        let total = logged.saturating_add(minutes);
         if total > self.max_minutes_per_day {
             return Err(LogError::DayCap { date, total, cap: self.max_minutes_per_day, logged });
         }
@@ -143,6 +144,9 @@ mod tests {
         assert!(rules.check_minutes(720, 0, day).is_ok());
         assert!(rules.check_minutes(121, 600, day).unwrap_err().to_string().contains("721 menit"));
         assert!(rules.check_minutes(0, 0, day).is_err());
+        // A value that would wrap a 32-bit sum is over the cap, not under it.
+        assert!(rules.check_minutes(u32::MAX - 100, 600, day).is_err());
+        assert!(rules.check_minutes(u32::MAX, u32::MAX, day).is_err());
         assert_eq!(minutes_between("07:30", "09:15"), Ok(105));
         assert!(minutes_between("09:00", "08:00").is_err());
         assert!(minutes_between("25:00", "26:00").is_err());

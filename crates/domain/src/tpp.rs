@@ -26,7 +26,9 @@ vocabulary! {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct LatenessBand {
+    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 1440))]
     pub up_to_minutes: Option<u32>,
+    #[cfg_attr(feature = "openapi", schema(minimum = 0, maximum = 100))]
     pub percent: f64,
 }
 
@@ -35,14 +37,20 @@ pub struct LatenessBand {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct TppRule {
     /// Share of the allowance paid for performance, in percent.
+    #[cfg_attr(feature = "openapi", schema(minimum = 0, maximum = 100))]
     pub performance_share: f64,
     /// Share paid for discipline, in percent (the two add up to 100).
+    #[cfg_attr(feature = "openapi", schema(minimum = 0, maximum = 100))]
     pub discipline_share: f64,
-    /// Approved work minutes a month that earn the whole performance share.
+    /// Approved work minutes a month that earn the whole performance share: 1 to 44,640 (a
+    /// month of 31 days around the clock).
+    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 44640))]
     pub monthly_minutes_target: u32,
-    /// Lateness bands, ascending; the last one has no upper bound.
+    /// Lateness bands, ascending; the last one has no upper bound (at most 20 bands).
+    #[cfg_attr(feature = "openapi", schema(min_items = 1, max_items = 20))]
     pub lateness_bands: Vec<LatenessBand>,
     /// Percent deducted for each day of absence without leave (alpa).
+    #[cfg_attr(feature = "openapi", schema(minimum = 0, maximum = 100))]
     pub absence_percent: f64,
 }
 
@@ -62,12 +70,15 @@ impl Default for TppRule {
     }
 }
 
+/// The largest monthly minutes target: a month of 31 days around the clock.
+pub const MAX_MONTHLY_MINUTES: u32 = 31 * 24 * 60;
+
 /// Why a rule is refused.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum TppRuleError {
     #[error("bagian kinerja dan disiplin harus berjumlah 100 %")]
     SharesNot100,
-    #[error("target menit bulanan harus lebih dari 0")]
+    #[error("target menit bulanan harus 1 sampai 44640")]
     NoTarget,
     #[error("pita keterlambatan harus naik berurutan dan diakhiri satu pita tanpa batas atas")]
     Bands,
@@ -108,11 +119,16 @@ impl TppRule {
         {
             return Err(TppRuleError::SharesNot100);
         }
-        if self.monthly_minutes_target == 0 {
+        if !(1..=MAX_MONTHLY_MINUTES).contains(&self.monthly_minutes_target) {
             return Err(TppRuleError::NoTarget);
         }
         if !pct(self.absence_percent) || self.lateness_bands.iter().any(|b| !pct(b.percent)) {
             return Err(TppRuleError::Percent);
+        }
+        if self.lateness_bands.len() > 20
+            || self.lateness_bands.iter().any(|b| b.up_to_minutes.is_some_and(|m| !(1..=1440).contains(&m)))
+        {
+            return Err(TppRuleError::Bands);
         }
         let Some((last, bounded)) = self.lateness_bands.split_last() else { return Err(TppRuleError::Bands) };
         let ascending =
@@ -200,6 +216,12 @@ mod tests {
         assert_eq!(r.check(), Err(TppRuleError::SharesNot100));
         r = TppRule { monthly_minutes_target: 0, ..TppRule::default() };
         assert_eq!(r.check(), Err(TppRuleError::NoTarget));
+        // 2^31 minutes is no month: refused, not wrapped into a negative stored number.
+        r = TppRule { monthly_minutes_target: 1 << 31, ..TppRule::default() };
+        assert_eq!(r.check(), Err(TppRuleError::NoTarget));
+        r = TppRule::default();
+        r.lateness_bands[0].up_to_minutes = Some(100_000);
+        assert_eq!(r.check(), Err(TppRuleError::Bands));
         r = TppRule::default();
         r.lateness_bands.swap(0, 1);
         assert_eq!(r.check(), Err(TppRuleError::Bands));

@@ -9,16 +9,21 @@ use validator::Validate;
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct NewActivity {
     pub date: NaiveDate,
+    /// Minutes of work, 1 to 1440 (the day's cap of the Pemda applies on top).
+    #[validate(range(min = 1, max = 1440, message = "menit 1-1440"))]
+    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 1440))]
     pub minutes: Option<u32>,
     pub start: Option<String>,
     pub end: Option<String>,
     #[validate(length(min = 3, max = 2000, message = "uraian kegiatan 3-2000 karakter"))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 3, max_length = 2000))]
     pub description: String,
     /// An RHK of the employee's approved SKP of that year.
     pub rhk_id: i64,
     pub output_qty: Option<f64>,
     #[serde(default)]
     #[validate(length(max = 10, message = "paling banyak 10 bukti dukung"))]
+    #[cfg_attr(feature = "openapi", schema(max_items = 10))]
     pub evidence_ids: Vec<i64>,
     /// Submit at once instead of keeping a draft.
     #[serde(default)]
@@ -52,6 +57,7 @@ pub struct Activity {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct RejectRequest {
     #[validate(length(min = 3, max = 2000, message = "catatan wajib diisi (3-2000 karakter)"))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 3, max_length = 2000))]
     pub note: String,
 }
 
@@ -60,6 +66,7 @@ pub struct RejectRequest {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct BulkApprove {
     #[validate(length(min = 1, max = 500, message = "pilih 1-500 aktivitas"))]
+    #[cfg_attr(feature = "openapi", schema(min_items = 1, max_items = 500))]
     pub ids: Vec<i64>,
 }
 
@@ -92,8 +99,10 @@ pub struct Evidence {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct NewEvidenceLink {
     #[validate(url(message = "tautan tidak valid"), length(max = 2000))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 2000))]
     pub url: String,
     #[validate(length(max = 200))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 200))]
     pub title: Option<String>,
 }
 
@@ -146,6 +155,7 @@ pub struct RealizationNote {
     pub indicator_id: i64,
     pub period: String,
     #[validate(length(max = 4000, message = "narasi maksimal 4000 karakter"))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 4000))]
     pub narrative: Option<String>,
     #[serde(default)]
     pub evidence_ids: Vec<i64>,
@@ -157,6 +167,7 @@ pub struct RealizationNote {
 pub struct NewFeedback {
     pub employee_id: i64,
     #[validate(length(min = 1, max = 4000, message = "isi 1-4000 karakter"))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 4000))]
     pub text: String,
     pub rhk_id: Option<i64>,
     pub core_value: Option<CoreValue>,
@@ -185,6 +196,7 @@ pub struct Feedback {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct FollowUp {
     #[validate(length(min = 1, max = 1000))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 1000))]
     pub text: String,
     pub due_date: Option<NaiveDate>,
     #[serde(default)]
@@ -198,9 +210,11 @@ pub struct NewDialog {
     pub employee_id: i64,
     pub date: NaiveDate,
     #[validate(length(min = 1, max = 8000, message = "catatan 1-8000 karakter"))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 8000))]
     pub notes: String,
     #[serde(default)]
     #[validate(nested, length(max = 20))]
+    #[cfg_attr(feature = "openapi", schema(max_items = 20))]
     pub follow_ups: Vec<FollowUp>,
 }
 

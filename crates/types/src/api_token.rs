@@ -20,6 +20,7 @@ pub enum TokenAccess {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct NewApiToken {
     #[validate(length(min = 3, max = 100, message = "nama token 3-100 karakter"))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 3, max_length = 100))]
     pub name: String,
     pub access: TokenAccess,
     /// Limit the token to this unit's subtree (default: the whole city, read like an auditor).
@@ -28,6 +29,7 @@ pub struct NewApiToken {
     /// Required for `write` tokens, which may write only there.
     #[serde(default)]
     #[validate(length(max = 20, message = "paling banyak 20 rute"))]
+    #[cfg_attr(feature = "openapi", schema(max_items = 20))]
     pub routes: Vec<String>,
 }
 

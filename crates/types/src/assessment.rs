@@ -17,6 +17,7 @@ pub struct NewAssessment {
     #[serde(default)]
     pub behavior_notes: BTreeMap<CoreValue, String>,
     #[validate(length(max = 4000, message = "catatan maksimal 4000 karakter"))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 4000))]
     pub note: Option<String>,
 }
 
@@ -51,6 +52,7 @@ pub struct Assessment {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ObjectionRequest {
     #[validate(length(min = 10, max = 4000, message = "alasan keberatan 10-4000 karakter"))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 10, max_length = 4000))]
     pub reason: String,
 }
 
@@ -63,6 +65,7 @@ pub struct DecisionRequest {
     pub result_rating: Option<Rating>,
     pub behavior_rating: Option<Rating>,
     #[validate(length(min = 3, max = 4000, message = "alasan keputusan wajib diisi"))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 3, max_length = 4000))]
     pub reason: String,
 }
 

@@ -27,14 +27,18 @@ pub struct Competency {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CompetencyInput {
     #[validate(length(min = 1, max = 16, message = "kode 1-16 karakter"))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 16))]
     pub code: String,
     pub kind: CompetencyKind,
     #[validate(length(min = 1, max = 120, message = "nama 1-120 karakter"))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 120))]
     pub name: String,
     #[validate(length(max = 4000, message = "uraian paling panjang 4000 karakter"))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 4000))]
     pub description: String,
     /// Exactly five descriptions, level 1 to 5.
     #[validate(length(equal = 5, message = "isi uraian kelima level"))]
+    #[cfg_attr(feature = "openapi", schema(min_items = 5, max_items = 5))]
     pub levels: Vec<String>,
     #[serde(default = "yes")]
     pub active: bool,
@@ -60,6 +64,7 @@ pub struct Requirement {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PositionStandard {
     #[validate(length(min = 1, max = 200, message = "nama jabatan 1-200 karakter"))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 200))]
     pub position_title: String,
     pub requirements: Vec<Requirement>,
 }
@@ -69,12 +74,15 @@ pub struct PositionStandard {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct NewCompetencyAssessment {
     pub competency_id: i64,
+    #[validate(range(min = 1, max = 5, message = "level 1-5"))]
+    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 5))]
     pub level: u8,
     pub assessed_on: NaiveDate,
     /// Who assessed: `self_assessment` for the employee, `supervisor` for the penilai, `assessment_centre`
     /// for an admin entering an assessment-centre report.
     pub source: AssessmentSource,
     #[validate(length(max = 2000, message = "bukti paling panjang 2000 karakter"))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 2000))]
     pub evidence: Option<String>,
 }
 
@@ -178,8 +186,11 @@ pub struct HeatMapColumn {
 #[derive(Debug, Clone, Serialize, Deserialize, Validate)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct NewDevelopmentPlan {
+    #[validate(range(min = 2000, max = 2100, message = "tahun 2000-2100"))]
+    #[cfg_attr(feature = "openapi", schema(minimum = 2000, maximum = 2100))]
     pub year: i32,
     #[validate(length(min = 1, max = 4000, message = "tujuan 1-4000 karakter"))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 4000))]
     pub goals: String,
     /// Competency codes addressed (default: the suggested ones).
     #[serde(default)]
@@ -192,6 +203,7 @@ pub struct NewDevelopmentPlan {
 pub struct DevelopmentPlanPatch {
     pub status: Option<PlanStatus>,
     #[validate(length(min = 1, max = 4000, message = "tujuan 1-4000 karakter"))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 4000))]
     pub goals: Option<String>,
 }
 
@@ -217,10 +229,13 @@ pub struct DevelopmentPlan {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct NewTraining {
     #[validate(length(min = 1, max = 200, message = "nama pelatihan 1-200 karakter"))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 200))]
     pub course: String,
     #[validate(length(min = 1, max = 200, message = "penyelenggara 1-200 karakter"))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 200))]
     pub provider: String,
     #[validate(range(min = 1, max = 1000, message = "jam pelajaran 1-1000"))]
+    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 1000))]
     pub hours: u32,
     pub start_on: NaiveDate,
     pub end_on: NaiveDate,
@@ -234,6 +249,7 @@ pub struct TrainingPatch {
     pub status: TrainingStatus,
     /// The certificate number or a note; required when completed.
     #[validate(length(max = 2000, message = "bukti paling panjang 2000 karakter"))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 2000))]
     pub evidence: Option<String>,
 }
 

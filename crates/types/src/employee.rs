@@ -24,9 +24,11 @@ pub struct Employee {
 pub struct NewEmployee {
     pub nip: String,
     #[validate(length(min = 1, max = 200, message = "nama 1-200 karakter"))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 200))]
     pub name: String,
     pub unit_id: i64,
     #[validate(length(min = 1, max = 200, message = "jabatan 1-200 karakter"))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 200))]
     pub position_title: String,
     pub position_kind: PositionKind,
     pub supervisor_id: Option<i64>,
@@ -44,9 +46,11 @@ fn default_employment() -> EmploymentType {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct EmployeePatch {
     #[validate(length(min = 1, max = 200, message = "nama 1-200 karakter"))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 200))]
     pub name: Option<String>,
     pub unit_id: Option<i64>,
     #[validate(length(min = 1, max = 200, message = "jabatan 1-200 karakter"))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 200))]
     pub position_title: Option<String>,
     pub position_kind: Option<PositionKind>,
     #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::serde_opt")]

@@ -133,6 +133,10 @@ pub enum Invalid {
     EmployeeOutsideUnit,
     /// No params.
     YearRange,
+    /// No params: a control character (NUL, escape…) other than tab and line breaks.
+    ControlCharacter,
+    /// Params: `max`.
+    PerPage,
     /// No params.
     RhkOrPkGoal,
     /// Params: `id`.
@@ -307,7 +311,7 @@ pub enum Invalid {
 
 impl Invalid {
     /// Every kind, for the tests that check each has its words.
-    pub const ALL: [Invalid; 146] = [
+    pub const ALL: [Invalid; 148] = [
         Self::Invalid,
         Self::Required,
         Self::Length,
@@ -369,6 +373,8 @@ impl Invalid {
         Self::UnitsUnknown,
         Self::EmployeeOutsideUnit,
         Self::YearRange,
+        Self::ControlCharacter,
+        Self::PerPage,
         Self::RhkOrPkGoal,
         Self::RhkMissing,
         Self::PkGoalMissing,
@@ -520,6 +526,8 @@ impl Invalid {
             Self::UnitsUnknown => "units_unknown",
             Self::EmployeeOutsideUnit => "employee_outside_unit",
             Self::YearRange => "year_range",
+            Self::ControlCharacter => "control_character",
+            Self::PerPage => "per_page",
             Self::RhkOrPkGoal => "rhk_or_pk_goal",
             Self::RhkMissing => "rhk_missing",
             Self::PkGoalMissing => "pk_goal_missing",
@@ -628,7 +636,7 @@ impl Invalid {
             Self::Email => ("alamat e-mail tidak valid", "not a valid e-mail address"),
             Self::Url => ("tautan tidak valid", "not a valid link"),
             Self::TppShares => ("bagian kinerja dan disiplin harus berjumlah 100 %", "the performance and discipline shares must add up to 100 %"),
-            Self::TppTarget => ("target menit bulanan harus lebih dari 0", "the monthly minutes target must be more than 0"),
+            Self::TppTarget => ("target menit bulanan harus 1 sampai 44640", "the monthly minutes target must be 1 to 44,640"),
             Self::TppBands => ("pita keterlambatan harus naik berurutan dan diakhiri satu pita tanpa batas atas", "lateness bands must rise in order and end with one band without an upper limit"),
             Self::TppPercent => ("persentase potongan harus 0 sampai 100", "deduction percentages must be 0 to 100"),
             Self::SkpDeadlineFormat => ("gunakan format BB-TT, misalnya 01-31", "use the format MM-DD, e.g. 01-31"),
@@ -677,6 +685,8 @@ impl Invalid {
             Self::UnitsUnknown => ("ada unit yang tidak ditemukan", "some units were not found"),
             Self::EmployeeOutsideUnit => ("pegawai harus dari unit ini atau unit di bawahnya", "employees must belong to this unit or a unit below it"),
             Self::YearRange => ("tahun 2000-2100", "year 2000–2100"),
+            Self::ControlCharacter => ("tidak boleh memuat karakter kendali (selain tab dan baris baru)", "must not contain control characters (other than tab and line breaks)"),
+            Self::PerPage => ("per_page 1-{max}", "per_page 1–{max}"),
             Self::RhkOrPkGoal => ("isi parent_rhk_id atau pk_goal_id, bukan keduanya", "fill parent_rhk_id or pk_goal_id, not both"),
             Self::RhkMissing => ("RHK {id} tidak ada", "RHK {id} does not exist"),
             Self::PkGoalMissing => ("sasaran Perjanjian Kinerja {id} tidak ada", "Perjanjian Kinerja goal {id} does not exist"),

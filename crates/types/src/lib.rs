@@ -21,6 +21,7 @@ mod serde_opt;
 pub mod settings;
 pub mod skp;
 mod template;
+pub mod text;
 pub mod tpp;
 pub mod unit;
 pub mod user;

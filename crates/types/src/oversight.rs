@@ -48,14 +48,18 @@ pub struct EvaluationTeam {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct NewEvaluationTeam {
     #[validate(length(min = 3, max = 200, message = "nama tim 3-200 karakter"))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 3, max_length = 200))]
     pub name: String,
     #[validate(length(max = 100, message = "nomor SK paling panjang 100 karakter"))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 100))]
     pub decree: Option<String>,
     /// Employees who are members (at least one, at most 25).
     #[validate(length(min = 1, max = 25, message = "anggota tim 1-25 orang"))]
+    #[cfg_attr(feature = "openapi", schema(min_items = 1, max_items = 25))]
     pub member_ids: Vec<i64>,
     /// Units overseen, each with its subtree (at least one).
     #[validate(length(min = 1, max = 100, message = "pilih 1-100 unit"))]
+    #[cfg_attr(feature = "openapi", schema(min_items = 1, max_items = 100))]
     pub unit_ids: Vec<i64>,
     #[serde(default = "yes")]
     pub active: bool,
@@ -88,12 +92,14 @@ pub struct TeamAssessment {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct NewReview {
     #[validate(length(min = 3, max = 4000, message = "catatan telaah 3-4000 karakter"))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 3, max_length = 4000))]
     pub note: String,
     pub recommendation: Option<Recommendation>,
     /// Ask the penilai to review the assessment again (with a reason).
     #[serde(default)]
     pub flag: bool,
     #[validate(length(max = 2000, message = "alasan paling panjang 2000 karakter"))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 2000))]
     pub reason: Option<String>,
 }
 
@@ -125,6 +131,7 @@ pub struct AssessmentReview {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ReviewResponse {
     #[validate(length(min = 3, max = 4000, message = "tanggapan 3-4000 karakter"))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 3, max_length = 4000))]
     pub response: String,
 }
 
@@ -152,6 +159,7 @@ pub struct SessionFollowUp {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct NewSessionFollowUp {
     #[validate(length(min = 3, max = 1000, message = "uraian tindak lanjut 3-1000 karakter"))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 3, max_length = 1000))]
     pub description: String,
     /// The employee responsible (in the session's unit subtree).
     pub owner_id: i64,
@@ -164,6 +172,7 @@ pub struct NewSessionFollowUp {
 pub struct TaskUpdate {
     pub status: TaskStatus,
     #[validate(length(max = 2000, message = "catatan paling panjang 2000 karakter"))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 2000))]
     pub note: Option<String>,
 }
 
@@ -202,17 +211,22 @@ pub struct NewEvaluationSession {
     pub kind: SessionKind,
     pub held_on: NaiveDate,
     #[validate(length(min = 3, max = 200, message = "judul 3-200 karakter"))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 3, max_length = 200))]
     pub title: String,
     #[validate(length(min = 1, max = 100, message = "isi 1-100 peserta"))]
+    #[cfg_attr(feature = "openapi", schema(min_items = 1, max_items = 100))]
     pub attendees: Vec<String>,
     /// Employees discussed (in the unit's subtree).
     #[serde(default)]
     #[validate(length(max = 500, message = "paling banyak 500 pegawai"))]
+    #[cfg_attr(feature = "openapi", schema(max_items = 500))]
     pub employee_ids: Vec<i64>,
     #[validate(length(min = 3, max = 8000, message = "keputusan 3-8000 karakter"))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 3, max_length = 8000))]
     pub decisions: String,
     #[serde(default)]
     #[validate(length(max = 50, message = "paling banyak 50 tindak lanjut"), nested)]
+    #[cfg_attr(feature = "openapi", schema(max_items = 50))]
     pub follow_ups: Vec<NewSessionFollowUp>,
 }
 
@@ -277,11 +291,14 @@ pub struct Forum {
 pub struct NewForum {
     pub unit_id: i64,
     #[validate(length(min = 5, max = 200, message = "topik 5-200 karakter"))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 5, max_length = 200))]
     pub topic: String,
     pub date: NaiveDate,
     #[validate(length(min = 3, max = 200, message = "tempat 3-200 karakter"))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 3, max_length = 200))]
     pub place: String,
     #[validate(length(max = 4000, message = "keterangan paling panjang 4000 karakter"))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 4000))]
     pub description: Option<String>,
 }
 
@@ -291,15 +308,19 @@ pub struct NewForum {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ForumPatch {
     #[validate(length(min = 5, max = 200, message = "topik 5-200 karakter"))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 5, max_length = 200))]
     pub topic: Option<String>,
     pub date: Option<NaiveDate>,
     #[validate(length(min = 3, max = 200, message = "tempat 3-200 karakter"))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 3, max_length = 200))]
     pub place: Option<String>,
     #[validate(length(max = 4000, message = "keterangan paling panjang 4000 karakter"))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 4000))]
     pub description: Option<String>,
     pub status: Option<ForumStatus>,
     /// The minutes (notulen), published on the public page once the forum is held.
     #[validate(length(min = 10, max = 20000, message = "notulen 10-20000 karakter"))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 10, max_length = 20000))]
     pub minutes: Option<String>,
 }
 
@@ -308,8 +329,10 @@ pub struct ForumPatch {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct NewRoomInput {
     #[validate(length(min = 5, max = 4000, message = "aspirasi 5-4000 karakter"))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 5, max_length = 4000))]
     pub text: String,
     #[validate(length(max = 120, message = "nama paling panjang 120 karakter"))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 120))]
     pub speaker: Option<String>,
 }
 
@@ -319,6 +342,7 @@ pub struct NewRoomInput {
 pub struct InputUpdate {
     pub status: InputStatus,
     #[validate(length(max = 2000, message = "tanggapan paling panjang 2000 karakter"))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 2000))]
     pub response: Option<String>,
 }
 
@@ -327,13 +351,16 @@ pub struct InputUpdate {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct NewCommitment {
     #[validate(length(min = 5, max = 2000, message = "uraian komitmen 5-2000 karakter"))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 5, max_length = 2000))]
     pub description: String,
     #[validate(length(min = 2, max = 200, message = "penanggung jawab 2-200 karakter"))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 2, max_length = 200))]
     pub owner: String,
     pub due_on: NaiveDate,
     /// Aspirasi of this forum it answers; they become `committed`.
     #[serde(default)]
     #[validate(length(max = 100))]
+    #[cfg_attr(feature = "openapi", schema(max_items = 100))]
     pub input_ids: Vec<i64>,
 }
 
@@ -342,8 +369,10 @@ pub struct NewCommitment {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct NewPublicInput {
     #[validate(length(min = 10, max = 4000, message = "aspirasi 10-4000 karakter"))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 10, max_length = 4000))]
     pub text: String,
     #[validate(length(max = 200, message = "kontak paling panjang 200 karakter"))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 200))]
     pub contact: Option<String>,
     #[serde(default)]
     pub website: Option<String>,

@@ -21,14 +21,19 @@ pub struct NewSurvey {
     pub unit_id: i64,
     pub answers: Vec<u8>,
     #[validate(length(max = 2000, message = "komentar maksimal 2000 karakter"))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 2000))]
     pub comment: Option<String>,
     #[validate(length(max = 20))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 20))]
     pub age_band: Option<String>,
     #[validate(length(max = 20))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 20))]
     pub sex: Option<String>,
     #[validate(length(max = 40))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 40))]
     pub education: Option<String>,
     #[validate(length(max = 60))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 60))]
     pub occupation: Option<String>,
     #[serde(default)]
     pub website: Option<String>,
@@ -41,11 +46,13 @@ pub struct NewComplaint {
     pub unit_id: i64,
     pub category: ComplaintCategory,
     #[validate(length(min = 10, max = 4000, message = "uraian 10-4000 karakter"))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 10, max_length = 4000))]
     pub text: String,
     /// The NIP of the employee concerned, if any.
     pub employee_nip: Option<String>,
     /// How to reach the citizen (seen only by the staff who handle it).
     #[validate(length(max = 200, message = "kontak maksimal 200 karakter"))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 200))]
     pub contact: Option<String>,
     #[serde(default)]
     pub website: Option<String>,
@@ -99,11 +106,13 @@ pub struct Complaint {
 pub struct ComplaintTransition {
     pub to: ComplaintStatus,
     #[validate(length(max = 4000))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 4000))]
     pub note: Option<String>,
     /// For `dispositioned`: the unit that must follow it up.
     pub unit_id: Option<i64>,
     /// For `responded`: the answer the citizen will read.
     #[validate(length(max = 4000))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 4000))]
     pub public_response: Option<String>,
 }
 
@@ -128,6 +137,7 @@ pub struct IkmReport {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct NewKiosk {
     #[validate(length(min = 1, max = 100, message = "nama 1-100 karakter"))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 100))]
     pub name: String,
 }
 

@@ -10,26 +10,33 @@ use validator::Validate;
 pub struct PemdaSettings {
     /// Name of the Pemda shown in the UI.
     #[validate(length(min = 1, max = 200))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 200))]
     pub pemda_name: String,
     /// SKP due date each year, as `MM-DD` (default end of January).
     #[validate(length(equal = 5))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 5, max_length = 5))]
     pub skp_deadline: String,
     /// How many days back an activity may be dated.
     #[validate(range(min = 0, max = 366))]
+    #[cfg_attr(feature = "openapi", schema(minimum = 0, maximum = 366))]
     pub activity_max_days_back: u32,
     /// Maximum minutes of activities per employee per day.
     #[validate(range(min = 30, max = 1440))]
+    #[cfg_attr(feature = "openapi", schema(minimum = 30, maximum = 1440))]
     pub activity_max_minutes_per_day: u32,
     /// `monthly` or `quarterly` periodic assessment.
     pub assessment_frequency: AssessmentFrequency,
     /// Days after finalisation in which the employee may object.
     #[validate(range(min = 1, max = 90))]
+    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 90))]
     pub objection_days: u32,
     /// Working days to verify a complaint.
     #[validate(range(min = 1, max = 60))]
+    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 60))]
     pub complaint_verify_days: u32,
     /// Working days to respond after disposition.
     #[validate(range(min = 1, max = 60))]
+    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 60))]
     pub complaint_response_days: u32,
     /// Public holidays (and cuti bersama) skipped when counting working days.
     pub holidays: Vec<NaiveDate>,
@@ -37,9 +44,11 @@ pub struct PemdaSettings {
     pub team_view_enabled: bool,
     /// The Pemda's time zone as minutes east of UTC (WIB 420, WITA 480, WIT 540): what "today" means.
     #[validate(range(min = -720, max = 840))]
+    #[cfg_attr(feature = "openapi", schema(minimum = -720, maximum = 840))]
     pub utc_offset_minutes: i32,
     /// Largest evidence upload, in bytes.
     #[validate(range(min = 1024, max = 104857600))]
+    #[cfg_attr(feature = "openapi", schema(minimum = 1024, maximum = 104857600))]
     pub evidence_max_bytes: u64,
     /// The TPP rule of the Pemda's Perkada: shares, monthly minutes target, lateness bands, absence.
     pub tpp: kinerja_domain::tpp::TppRule,

@@ -8,11 +8,13 @@ use validator::Validate;
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PkIndicator {
     #[validate(length(min = 1, max = 500, message = "indikator 1-500 karakter"))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 500))]
     pub text: String,
     /// Target value, e.g. `95`.
     pub target: f64,
     /// Unit of the target, e.g. `%`, `dokumen`.
     #[validate(length(min = 1, max = 50, message = "satuan 1-50 karakter"))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 50))]
     pub unit: String,
 }
 
@@ -21,10 +23,13 @@ pub struct PkIndicator {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct NewPkGoal {
     #[validate(range(min = 2000, max = 2100, message = "tahun tidak valid"))]
+    #[cfg_attr(feature = "openapi", schema(minimum = 2000, maximum = 2100))]
     pub year: i32,
     #[validate(length(min = 1, max = 1000, message = "sasaran 1-1000 karakter"))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 1000))]
     pub text: String,
     #[validate(nested, length(max = 20, message = "paling banyak 20 indikator"))]
+    #[cfg_attr(feature = "openapi", schema(max_items = 20))]
     #[serde(default)]
     pub indicators: Vec<PkIndicator>,
 }
@@ -46,9 +51,11 @@ pub struct PkGoal {
 pub struct IndicatorInput {
     pub aspect: Aspect,
     #[validate(length(min = 1, max = 500, message = "indikator 1-500 karakter"))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 500))]
     pub text: String,
     pub target: f64,
     #[validate(length(min = 1, max = 50, message = "satuan 1-50 karakter"))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 50))]
     pub unit: String,
 }
 
@@ -69,11 +76,13 @@ pub struct Indicator {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct NewRhk {
     #[validate(length(min = 1, max = 1000, message = "rencana hasil kerja 1-1000 karakter"))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 1000))]
     pub text: String,
     pub kind: RhkKind,
     pub parent_rhk_id: Option<i64>,
     pub pk_goal_id: Option<i64>,
     #[validate(nested, length(max = 10, message = "paling banyak 10 indikator"))]
+    #[cfg_attr(feature = "openapi", schema(max_items = 10))]
     #[serde(default)]
     pub indicators: Vec<IndicatorInput>,
 }
@@ -109,6 +118,8 @@ pub struct Behavior {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct NewSkp {
     pub employee_id: Option<i64>,
+    /// 2000 to 2100.
+    #[cfg_attr(feature = "openapi", schema(minimum = 2000, maximum = 2100))]
     pub year: i32,
     #[serde(default = "default_approach")]
     pub approach: Approach,
@@ -159,6 +170,7 @@ pub struct Skp {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ReturnRequest {
     #[validate(length(min = 3, max = 2000, message = "alasan wajib diisi (3-2000 karakter)"))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 3, max_length = 2000))]
     pub reason: String,
 }
 
@@ -174,6 +186,7 @@ pub struct BehaviorsUpdate {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CascadeRequest {
     #[validate(length(min = 1, max = 200, message = "pilih 1-200 pegawai"))]
+    #[cfg_attr(feature = "openapi", schema(min_items = 1, max_items = 200))]
     pub employee_ids: Vec<i64>,
     /// Text of the new RHK (default: the parent's text).
     pub text: Option<String>,

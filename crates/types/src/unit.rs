@@ -21,8 +21,10 @@ pub struct Unit {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct NewUnit {
     #[validate(length(min = 1, max = 32, message = "kode 1-32 karakter"))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 32))]
     pub code: String,
     #[validate(length(min = 1, max = 200, message = "nama 1-200 karakter"))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 200))]
     pub name: String,
     pub parent_id: Option<i64>,
     pub kind: UnitKind,
@@ -36,8 +38,10 @@ pub struct NewUnit {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct UnitPatch {
     #[validate(length(min = 1, max = 32, message = "kode 1-32 karakter"))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 32))]
     pub code: Option<String>,
     #[validate(length(min = 1, max = 200, message = "nama 1-200 karakter"))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 200))]
     pub name: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::serde_opt")]
     #[cfg_attr(feature = "openapi", schema(value_type = Option<i64>))]

@@ -19,6 +19,7 @@ pub struct User {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct NewUser {
     #[validate(length(min = 3, max = 64, message = "nama pengguna 3-64 karakter"))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 3, max_length = 64))]
     pub username: String,
     pub password: String,
     #[serde(default)]

@@ -12,33 +12,20 @@ use kinerja_types::TokenPair;
 use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 
-/// Checks a username and password and issues a token pair. Unknown user, wrong password and a
-/// deactivated account all give the same 401; failures are counted per username (see `throttle`).
-pub async fn sign_in(state: &AppState, username: &str, password: &str) -> ApiResult<TokenPair> {
+/// Checks a username and password from `address` and issues a token pair. Unknown user, wrong
+/// password and a deactivated account all give the same 401. The attempt is counted before the
+/// password is hashed (see `throttle`), and the hash runs within the process-wide bound.
+pub async fn sign_in(state: &AppState, username: &str, password: &str, address: &str) -> ApiResult<TokenPair> {
     let username = username.trim().to_lowercase();
-    throttle::check(&state.db, &username).await?;
+    let attempt = throttle::Attempt::new(&username, address);
+    attempt.begin(&state.db).await?;
     let user = users::Entity::find().filter(users::Column::Username.eq(username.clone())).one(&state.db).await?;
-    let pw = password.to_owned();
-    let ok = match &user {
-        Some(u) => {
-            let stored = u.password_hash.clone();
-            actix_web::web::block(move || password::verify(&pw, &stored))
-                .await
-                .map_err(|e| ApiError::Internal(e.into()))?
-                && u.active
-        }
-        None => {
-            actix_web::web::block(move || password::verify_dummy(&pw))
-                .await
-                .map_err(|e| ApiError::Internal(e.into()))?;
-            false
-        }
-    };
+    let ok = password::verify_bounded(password, user.as_ref().map(|u| u.password_hash.clone())).await?
+        && user.as_ref().is_some_and(|u| u.active);
     let Some(user) = user.filter(|_| ok) else {
-        throttle::record_failure(&state.db, &username).await?;
         return Err(ApiError::Unauthorized("Nama pengguna atau kata sandi salah".into()));
     };
-    throttle::reset(&state.db, &username).await?;
+    attempt.succeeded(&state.db).await?;
     tracing::info!(user_id = user.id, "signed in");
     issue_pair(state, &state.db, user.id, None).await
 }

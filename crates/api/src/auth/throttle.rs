@@ -1,51 +1,90 @@
-//! Login throttling: after 5 failures for one username within 15 minutes, further attempts are
-//! refused with 429 until the oldest of those failures is 15 minutes old. Kept in the database
-//! so that every replica sees the same count.
+//! Password guessing, throttled before any hash is computed. Every attempt is counted at once
+//! (one atomic upsert per counter, in the database so that every replica sees the same count) and
+//! taken back when it succeeds, so the counters hold failures and attempts still in flight:
+//! 24 parallel guesses at one account get 5 evaluations, not 24.
+//!
+//! - per username and address: 5 in 15 minutes. This is the lock an attacker meets; it cannot
+//!   keep the real user, who signs in from elsewhere, out.
+//! - per address: 30 in 15 minutes, whatever the usernames (one password sprayed over many).
+//! - per username, from every address: 20 in 15 minutes, a slower back-off against a guesser with
+//!   many addresses. It spares an address that signed in as that user within 30 days, so that a
+//!   distributed attack cannot lock the owner out on their usual device and network either.
+//!
+//! Wrong current passwords when changing one's password count the same way, per account.
 
-use crate::entities::login_failures;
-use crate::error::{ApiError, ApiResult};
-use chrono::{Duration, Utc};
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set};
+use crate::error::ApiResult;
+use crate::services::rate_limit::{self, Limit};
 
-pub const MAX_FAILURES: u64 = 5;
-pub const WINDOW_MINUTES: i64 = 15;
+/// One username from one address.
+pub const PER_PAIR: Limit = Limit { bucket: "login-pair", max: 5, window_secs: 900 };
+/// One address, any usernames.
+pub const PER_ADDRESS: Limit = Limit { bucket: "login-address", max: 30, window_secs: 900 };
+/// One username, any address but the known ones.
+pub const PER_USERNAME: Limit = Limit { bucket: "login-user", max: 20, window_secs: 900 };
+/// An address that signed in as the user: a marker that lasts its 30-day window.
+const KNOWN: Limit = Limit { bucket: "login-known", max: i32::MAX, window_secs: 30 * 86_400 };
+/// Wrong current passwords of one account.
+pub const PASSWORD_CHANGE: Limit = Limit { bucket: "password-change", max: 5, window_secs: 900 };
 
-/// Refuses the attempt if the username is currently throttled.
-pub async fn check(db: &impl ConnectionTrait, username: &str) -> ApiResult<()> {
-    let since = Utc::now() - Duration::minutes(WINDOW_MINUTES);
-    let recent: Vec<login_failures::Model> = login_failures::Entity::find()
-        .filter(login_failures::Column::Username.eq(username))
-        .filter(login_failures::Column::At.gt(since))
-        .order_by_desc(login_failures::Column::At)
-        .limit(MAX_FAILURES)
-        .all(db)
-        .await?;
-    if (recent.len() as u64) < MAX_FAILURES {
-        return Ok(());
+/// The keys of one attempt.
+pub struct Attempt {
+    username: String,
+    address: String,
+}
+
+impl Attempt {
+    pub fn new(username: &str, address: &str) -> Self {
+        Self { username: username.to_owned(), address: address.to_owned() }
     }
-    let oldest = recent.last().map(|f| f.at).unwrap_or_else(Utc::now);
-    let retry_after = (oldest + Duration::minutes(WINDOW_MINUTES) - Utc::now()).num_seconds().max(1) as u64;
-    Err(ApiError::TooManyRequests {
-        detail: format!(
-            "Terlalu banyak percobaan masuk yang gagal; coba lagi dalam {} menit",
-            retry_after.div_ceil(60)
-        ),
-        retry_after,
-    })
+
+    fn pair(&self) -> String {
+        format!("{}|{}", self.username, self.address)
+    }
+
+    /// Counts the attempt; 429 with `Retry-After` (and nothing hashed) when a counter is full.
+    /// A refused attempt is taken back again, so that waiting it out is enough.
+    pub async fn begin(&self, db: &impl sea_orm::ConnectionTrait) -> ApiResult<()> {
+        let known = rate_limit::seen(db, KNOWN, &self.pair()).await?;
+        let mut counted: Vec<(Limit, String)> = Vec::new();
+        let mut checks = vec![(PER_PAIR, self.pair()), (PER_ADDRESS, self.address.clone())];
+        if !known {
+            checks.push((PER_USERNAME, self.username.clone()));
+        }
+        for (limit, key) in checks {
+            let (count, window, now) = rate_limit::count(db, limit, &key).await?;
+            counted.push((limit, key));
+            if count > limit.max {
+                for (limit, key) in &counted {
+                    rate_limit::release(db, *limit, key).await?;
+                }
+                return Err(rate_limit::over(limit, window, now, "Terlalu banyak percobaan masuk yang gagal"));
+            }
+        }
+        Ok(())
+    }
+
+    /// The attempt succeeded: it no longer counts, and the address is known for the user.
+    pub async fn succeeded(&self, db: &impl sea_orm::ConnectionTrait) -> ApiResult<()> {
+        rate_limit::release(db, PER_PAIR, &self.pair()).await?;
+        rate_limit::release(db, PER_ADDRESS, &self.address).await?;
+        rate_limit::release(db, PER_USERNAME, &self.username).await?;
+        rate_limit::count(db, KNOWN, &self.pair()).await?;
+        Ok(())
+    }
 }
 
-/// Records a failed attempt.
-pub async fn record_failure(db: &impl ConnectionTrait, username: &str) -> ApiResult<()> {
-    login_failures::ActiveModel { username: Set(username.to_owned()), at: Set(Utc::now()), ..Default::default() }
-        .insert(db)
-        .await?;
+/// Counts an attempt at one's current password (before it is verified); 429 when full.
+pub async fn begin_password_check(db: &impl sea_orm::ConnectionTrait, user_id: i64) -> ApiResult<()> {
+    let key = user_id.to_string();
+    let (count, window, now) = rate_limit::count(db, PASSWORD_CHANGE, &key).await?;
+    if count > PASSWORD_CHANGE.max {
+        rate_limit::release(db, PASSWORD_CHANGE, &key).await?;
+        return Err(rate_limit::over(PASSWORD_CHANGE, window, now, "Terlalu banyak kata sandi lama yang salah"));
+    }
     Ok(())
 }
 
-/// Clears the failures of a username after a successful sign-in, and old rows of everyone.
-pub async fn reset(db: &impl ConnectionTrait, username: &str) -> ApiResult<()> {
-    login_failures::Entity::delete_many().filter(login_failures::Column::Username.eq(username)).exec(db).await?;
-    let old = Utc::now() - Duration::days(1);
-    login_failures::Entity::delete_many().filter(login_failures::Column::At.lt(old)).exec(db).await?;
-    Ok(())
+/// The current password was right: the attempt no longer counts.
+pub async fn password_check_passed(db: &impl sea_orm::ConnectionTrait, user_id: i64) -> ApiResult<()> {
+    rate_limit::release(db, PASSWORD_CHANGE, &user_id.to_string()).await
 }

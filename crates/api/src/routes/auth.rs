@@ -4,7 +4,7 @@ use crate::auth::sessions;
 use crate::error::ApiResult;
 use crate::policy::Viewer;
 use crate::state::AppState;
-use actix_web::{post, web, HttpResponse};
+use actix_web::{post, web, HttpRequest, HttpResponse};
 use kinerja_types::{LoginRequest, LogoutRequest, Problem, RefreshRequest, TokenPair};
 use validator::Validate;
 
@@ -13,14 +13,22 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
 }
 
 /// Signs in with a username and password. Unknown user and wrong password give the same 401;
-/// after 5 failures for one username within 15 minutes, 429 with `Retry-After`.
+/// after 5 failures for one username from one address within 15 minutes (or 30 from one
+/// address, or 20 for one username from unknown addresses), 429 with `Retry-After`; 503 with
+/// `Retry-After` while the server's password hashing is saturated.
 #[utoipa::path(tag = "auth", request_body = LoginRequest, responses(
     (status = 200, body = TokenPair),
-    (status = 401, body = Problem), (status = 422, body = Problem), (status = 429, body = Problem)))]
+    (status = 401, body = Problem), (status = 422, body = Problem), (status = 429, body = Problem),
+    (status = 503, body = Problem)))]
 #[post("/auth/login")]
-pub async fn login(state: web::Data<AppState>, body: web::Json<LoginRequest>) -> ApiResult<web::Json<TokenPair>> {
+pub async fn login(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    body: web::Json<LoginRequest>,
+) -> ApiResult<web::Json<TokenPair>> {
     body.validate()?;
-    Ok(web::Json(sessions::sign_in(&state, &body.username, &body.password).await?))
+    let address = crate::services::rate_limit::client_key(&req);
+    Ok(web::Json(sessions::sign_in(&state, &body.username, &body.password, &address).await?))
 }
 
 /// Exchanges a refresh token for a new pair; the presented token stops working. Presenting an

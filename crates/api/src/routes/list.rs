@@ -14,11 +14,33 @@ use utoipa::IntoParams;
 #[into_params(parameter_in = Query)]
 pub struct PageQuery {
     /// Page number, from 1.
+    #[serde(default, deserialize_with = "page_number")]
+    #[param(minimum = 1, maximum = 10_000_000)]
     pub page: Option<u64>,
     /// Items per page, at most 200 (default 50).
+    #[serde(default, deserialize_with = "per_page_count")]
+    #[param(minimum = 1, maximum = 200)]
     pub per_page: Option<u64>,
     /// `csv` for a spreadsheet instead of JSON.
     pub format: Option<String>,
+}
+
+/// `page` as declared in the spec: 1 to [`PageQuery::MAX_PAGE`], else 400 naming it.
+fn page_number<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<u64>, D::Error> {
+    bounded(d, "page", 1, PageQuery::MAX_PAGE)
+}
+
+/// `per_page` as declared in the spec: 1 to 200, else 400 naming it (never silently clamped).
+fn per_page_count<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<u64>, D::Error> {
+    bounded(d, "per_page", 1, Page::<()>::MAX_PER_PAGE)
+}
+
+fn bounded<'de, D: serde::Deserializer<'de>>(d: D, name: &str, min: u64, max: u64) -> Result<Option<u64>, D::Error> {
+    let value = Option::<u64>::deserialize(d)?;
+    match value {
+        Some(n) if !(min..=max).contains(&n) => Err(serde::de::Error::custom(format!("{name} harus {min}-{max}"))),
+        _ => Ok(value),
+    }
 }
 
 impl PageQuery {
@@ -62,13 +84,28 @@ pub fn respond<T: Serialize>(req: &HttpRequest, q: &PageQuery, page: Page<T>, na
     Ok(HttpResponse::Ok().json(page))
 }
 
-/// Serialises rows to a CSV download.
+/// Serialises rows to a CSV download: every CSV the server writes goes through here. A text
+/// cell that a spreadsheet would take for a formula is written as text
+/// ([`kinerja_types::text::spreadsheet_cell`]); the header row is ours and stays as it is.
 pub fn csv_response<T: Serialize>(rows: &[T], name: &str) -> ApiResult<HttpResponse> {
-    let mut w = csv::Writer::from_writer(Vec::new());
+    let csv_error = |e: csv::Error| ApiError::Internal(e.into());
+    let mut plain = csv::Writer::from_writer(Vec::new());
     for row in rows {
-        w.serialize(row).map_err(|e| ApiError::Internal(e.into()))?;
+        plain.serialize(row).map_err(csv_error)?;
     }
-    let body = w.into_inner().map_err(|e| ApiError::Internal(anyhow::anyhow!("csv: {e}")))?;
+    let plain = plain.into_inner().map_err(|e| ApiError::Internal(anyhow::anyhow!("csv: {e}")))?;
+    let mut safe = csv::Writer::from_writer(Vec::with_capacity(plain.len()));
+    let mut reader = csv::ReaderBuilder::new().has_headers(false).from_reader(plain.as_slice());
+    for (i, record) in reader.records().enumerate() {
+        let record = record.map_err(csv_error)?;
+        if i == 0 {
+            safe.write_record(&record).map_err(csv_error)?;
+        } else {
+            safe.write_record(record.iter().map(|cell| kinerja_types::text::spreadsheet_cell(cell).into_owned()))
+                .map_err(csv_error)?;
+        }
+    }
+    let body = safe.into_inner().map_err(|e| ApiError::Internal(anyhow::anyhow!("csv: {e}")))?;
     Ok(HttpResponse::Ok()
         .insert_header((header::CONTENT_TYPE, "text/csv; charset=utf-8"))
         .insert_header((header::CONTENT_DISPOSITION, format!("attachment; filename=\"{name}.csv\"")))

@@ -64,6 +64,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .configure(exports::configure)
             .configure(competencies::configure)
             .configure(evaluation::configure)
-            .configure(forums::configure),
+            .configure(forums::configure)
+            .default_service(web::to(crate::methods::not_routed)),
     );
 }

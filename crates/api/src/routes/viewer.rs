@@ -1,5 +1,6 @@
 //! `Viewer` as a handler parameter: the bearer token must be a valid access token of an active
 //! user, or a live API token (`knj_…`) used within its scope, otherwise 401 (403 outside scope).
+//! Scopes are compared with the matched route pattern, so an encoded path reaches nothing more.
 
 use crate::auth::api_token;
 use crate::error::ApiError;
@@ -25,7 +26,11 @@ impl FromRequest for Viewer {
         let req = req.clone();
         let state = req.app_data::<web::Data<AppState>>().cloned();
         let method = req.method().clone();
-        let path = req.path().to_owned();
+        // Authorization asks which route the router chose (`/api/v1/me`), never the raw path,
+        // which may be percent-encoded (`/api/v1/m%65`) or otherwise spelt differently.
+        let Some(path) = req.match_pattern() else {
+            return Box::pin(async { Err(ApiError::NotFound) });
+        };
         let token = req
             .headers()
             .get(header::AUTHORIZATION)

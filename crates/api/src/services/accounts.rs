@@ -23,6 +23,8 @@ pub async fn create(db: &DatabaseConnection, actor: &audit::Actor, body: &NewUse
     let mut roles = body.roles.clone();
     roles.sort_by_key(|r| r.as_str());
     roles.dedup();
+    // Hashed before the transaction, within the process-wide bound.
+    let hash = password::hash_bounded(pw.expose()).await?;
     let txn = crate::db::begin(db).await?;
     if roles.iter().any(|r| r.needs_unit()) {
         let Some(unit) = body.unit_id else {
@@ -35,7 +37,6 @@ pub async fn create(db: &DatabaseConnection, actor: &audit::Actor, body: &NewUse
     if let Some(e) = body.employee_id {
         require_exists::<employees::Entity>(&txn, e, "employee_id").await?;
     }
-    let hash = password::hash(pw.expose())?;
     let now = Utc::now();
     let names: Vec<&str> = roles.iter().map(|r| r.as_str()).collect();
     let user = users::ActiveModel {
@@ -91,10 +92,11 @@ pub async fn list(db: &DatabaseConnection, offset: u64, limit: u64) -> ApiResult
 /// Sets a temporary password the user must change at the next sign-in, and ends every session of
 /// theirs. Audited.
 pub async fn reset_password(db: &DatabaseConnection, actor: &audit::Actor, user_id: i64, new: &str) -> ApiResult<()> {
-    let txn = crate::db::begin(db).await?;
-    let user = users::Entity::find_by_id(user_id).one(&txn).await?.ok_or(ApiError::NotFound)?;
+    let user = users::Entity::find_by_id(user_id).one(db).await?.ok_or(ApiError::NotFound)?;
     let pw = Password::parse(new, &user.username).map_err(|e| ApiError::field("new_password", &e))?;
-    store_password(&txn, actor, user, &pw, true, None, "user.password_reset").await?;
+    let hash = password::hash_bounded(pw.expose()).await?;
+    let txn = crate::db::begin(db).await?;
+    store_password(&txn, actor, user_id, hash, true, None, "user.password_reset").await?;
     txn.commit().await?;
     Ok(())
 }
@@ -109,34 +111,43 @@ pub async fn change_password(
     new: &str,
     session: Option<i64>,
 ) -> ApiResult<()> {
-    let txn = crate::db::begin(db).await?;
-    let user = users::Entity::find_by_id(user_id).one(&txn).await?.ok_or(ApiError::NotFound)?;
-    if !password::verify(current, &user.password_hash) {
-        return Err(ApiError::field("current_password", Invalid::WrongCurrentPassword));
-    }
+    let user = users::Entity::find_by_id(user_id).one(db).await?.ok_or(ApiError::NotFound)?;
     let pw = Password::parse(new, &user.username).map_err(|e| ApiError::field("new_password", &e))?;
     if new == current {
         return Err(ApiError::field("new_password", Invalid::PasswordUnchanged));
     }
-    store_password(&txn, actor, user, &pw, false, session, "user.password_change").await?;
+    // Counted before the hash, like sign-in: a stolen session cannot guess the password.
+    crate::auth::throttle::begin_password_check(db, user_id).await?;
+    if !password::verify_bounded(current, Some(user.password_hash.clone())).await? {
+        return Err(ApiError::field("current_password", Invalid::WrongCurrentPassword));
+    }
+    crate::auth::throttle::password_check_passed(db, user_id).await?;
+    let hash = password::hash_bounded(pw.expose()).await?;
+    let txn = crate::db::begin(db).await?;
+    // The password verified above must still be the stored one (no change in between).
+    let still = users::Entity::find_by_id(user_id).one(&txn).await?.ok_or(ApiError::NotFound)?;
+    if still.password_hash != user.password_hash {
+        return Err(ApiError::Conflict("kata sandi baru saja diganti; muat ulang dan coba lagi".into()));
+    }
+    store_password(&txn, actor, user_id, hash, false, session, "user.password_change").await?;
     txn.commit().await?;
     Ok(())
 }
 
-/// Stores a new password (hashed), says whether it must be changed at the next sign-in, ends
-/// every session of the user but `keep_session` and records `action` in the audit log.
+/// Stores a new password hash, says whether it must be changed at the next sign-in, ends every
+/// session of the user but `keep_session` and records `action` in the audit log.
 async fn store_password(
     txn: &sea_orm::DatabaseTransaction,
     actor: &audit::Actor,
-    user: users::Model,
-    pw: &Password,
+    user_id: i64,
+    hash: String,
     must_change: bool,
     keep_session: Option<i64>,
     action: &'static str,
 ) -> ApiResult<()> {
-    let user_id = user.id;
+    let user = users::Entity::find_by_id(user_id).one(txn).await?.ok_or(ApiError::NotFound)?;
     let mut active = user.into_active_model();
-    active.password_hash = Set(password::hash(pw.expose())?);
+    active.password_hash = Set(hash);
     active.must_change_password = Set(must_change);
     active.updated_at = Set(Utc::now());
     active.update(txn).await?;

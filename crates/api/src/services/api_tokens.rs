@@ -23,7 +23,9 @@ pub fn check(body: &NewApiToken) -> ApiResult<()> {
     if body.access == TokenAccess::Write && body.routes.is_empty() {
         return Err(ApiError::field("routes", Invalid::WriteTokenRoutes));
     }
-    if let Some(bad) = body.routes.iter().find(|r| !r.starts_with("/api/v1/") || r.len() > 200) {
+    if let Some(bad) =
+        body.routes.iter().find(|r| !r.starts_with("/api/v1/") || r.len() > 200 || r.contains(['%', '?', '#']))
+    {
         return Err(ApiError::field("routes", Issue::new(Invalid::RouteNotApi).with("route", bad)));
     }
     Ok(())

@@ -27,6 +27,41 @@ pub const TRACK_PER_CLIENT: Limit = Limit { bucket: "track", max: 60, window_sec
 
 /// Counts a hit of `key`; 429 with `Retry-After` once the window's limit is passed.
 pub async fn hit(db: &impl ConnectionTrait, limit: Limit, key: &str) -> ApiResult<()> {
+    let (count, window, now) = count(db, limit, key).await?;
+    if count > limit.max {
+        return Err(over(limit, window, now, "Terlalu banyak kiriman"));
+    }
+    Ok(())
+}
+
+/// The 429 of a passed limit, with the seconds until its window ends.
+pub fn over(limit: Limit, window: i64, now: i64, what: &str) -> ApiError {
+    let retry_after = Ord::max(window + limit.window_secs - now, 1) as u64;
+    ApiError::TooManyRequests {
+        detail: format!("{what}; coba lagi dalam {} menit", retry_after.div_ceil(60)),
+        retry_after,
+    }
+}
+
+/// Takes back one hit of `key` in the current window (an attempt that turned out legitimate).
+pub async fn release(db: &impl ConnectionTrait, limit: Limit, key: &str) -> ApiResult<()> {
+    let now = Utc::now().timestamp();
+    let window = now - now.rem_euclid(limit.window_secs);
+    let key: String = key.chars().take(100).collect();
+    rate_limits::Entity::update_many()
+        .col_expr(rate_limits::Column::Count, Expr::col(rate_limits::Column::Count).sub(1))
+        .filter(rate_limits::Column::Bucket.eq(limit.bucket))
+        .filter(rate_limits::Column::Key.eq(key))
+        .filter(rate_limits::Column::WindowStart.eq(window))
+        .filter(rate_limits::Column::Count.gt(0))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+/// Hits `key` at once (one atomic upsert, so parallel requests each see their own count) and
+/// answers the count in the current window, the window's start and now.
+pub async fn count(db: &impl ConnectionTrait, limit: Limit, key: &str) -> ApiResult<(i32, i64, i64)> {
     let now = Utc::now().timestamp();
     let window = now - now.rem_euclid(limit.window_secs);
     let key: String = key.chars().take(100).collect();
@@ -51,18 +86,36 @@ pub async fn hit(db: &impl ConnectionTrait, limit: Limit, key: &str) -> ApiResul
         .await?
         .map(|r| r.count)
         .unwrap_or(1);
-    if count > limit.max {
-        let retry_after = Ord::max(window + limit.window_secs - now, 1) as u64;
-        return Err(ApiError::TooManyRequests {
-            detail: format!("Terlalu banyak kiriman; coba lagi dalam {} menit", retry_after.div_ceil(60)),
-            retry_after,
-        });
-    }
     if now % 97 == 0 {
         // Now and then, forget windows older than a day.
-        rate_limits::Entity::delete_many().filter(rate_limits::Column::WindowStart.lt(now - 86_400)).exec(db).await?;
+        // Now and then, forget windows older than a day (markers that span a month: two months).
+        rate_limits::Entity::delete_many()
+            .filter(rate_limits::Column::WindowStart.lt(now - 86_400))
+            .filter(rate_limits::Column::Bucket.ne("login-known"))
+            .exec(db)
+            .await?;
+        rate_limits::Entity::delete_many()
+            .filter(rate_limits::Column::WindowStart.lt(now - 61 * 86_400))
+            .exec(db)
+            .await?;
     }
-    Ok(())
+    Ok((count, window, now))
+}
+
+/// Whether `key` was hit in the current or the previous window of `limit` (a marker, such as an
+/// address known for a user).
+pub async fn seen(db: &impl ConnectionTrait, limit: Limit, key: &str) -> ApiResult<bool> {
+    let now = Utc::now().timestamp();
+    let window = now - now.rem_euclid(limit.window_secs);
+    let key: String = key.chars().take(100).collect();
+    let found = rate_limits::Entity::find()
+        .filter(rate_limits::Column::Bucket.eq(limit.bucket))
+        .filter(rate_limits::Column::Key.eq(key))
+        .filter(rate_limits::Column::WindowStart.gte(window - limit.window_secs))
+        .filter(rate_limits::Column::Count.gt(0))
+        .one(db)
+        .await?;
+    Ok(found.is_some())
 }
 
 /// The client's address. Behind a reverse proxy listed in `KINERJA_TRUSTED_PROXIES`, the last

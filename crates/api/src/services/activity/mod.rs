@@ -48,6 +48,17 @@ pub fn next(a: &activities::Model, action: ActivityAction) -> ApiResult<Activity
     a.status.apply(action).map_err(ApiError::Conflict)
 }
 
+/// Makes the entries of one employee take turns until the transaction ends, so that the day's cap
+/// is checked against what is really stored: two entries sent at once cannot both pass it. On
+/// PostgreSQL a row lock on the employee; SQLite's write transactions already take turns
+/// (`BEGIN IMMEDIATE`, see `db::begin`).
+async fn serialize_entries(db: &impl ConnectionTrait, employee_id: i64) -> ApiResult<()> {
+    if db.get_database_backend() == sea_orm::DbBackend::Postgres {
+        crate::entities::employees::Entity::find_by_id(employee_id).lock_exclusive().one(db).await?;
+    }
+    Ok(())
+}
+
 /// An entry that passed every rule.
 pub struct Checked {
     pub date: NaiveDate,
@@ -67,6 +78,7 @@ pub async fn check(
     body: &NewActivity,
     replacing: Option<(i64, NaiveDate)>,
 ) -> ApiResult<Checked> {
+    serialize_entries(db, employee_id).await?;
     let settings = crate::pemda_settings::load(db).await?;
     let rules = LogRules {
         max_days_back: settings.activity_max_days_back,
