@@ -17,6 +17,9 @@ pub struct Config {
     pub jwt_previous_secrets: Vec<Vec<u8>>,
     pub access_ttl: Duration,
     pub refresh_ttl: Duration,
+    /// How long a session lasts from its sign-in, however often it is refreshed
+    /// (`KINERJA_SESSION_HOURS`, 12 by default).
+    pub session_lifetime: Duration,
     /// Largest JSON body accepted.
     pub json_limit: usize,
     /// Largest CSV import accepted.
@@ -58,6 +61,7 @@ impl Config {
             jwt_previous_secrets: Vec::new(),
             access_ttl: Duration::from_secs(15 * 60),
             refresh_ttl: Duration::from_secs(30 * 24 * 3600),
+            session_lifetime: Duration::from_secs(12 * 3600),
             json_limit: 2 * 1024 * 1024,
             import_limit: 16 * 1024 * 1024,
             cors_origins: Vec::new(),
@@ -136,6 +140,13 @@ impl Config {
             .map_err(|_| anyhow::anyhow!("KINERJA_IDENTITY_CACHE_SECONDS: '{identity}' is not a number of seconds"))?;
         anyhow::ensure!(identity <= 60, "KINERJA_IDENTITY_CACHE_SECONDS: at most 60");
         self.identity_cache = Duration::from_secs(identity);
+        let hours = std::env::var("KINERJA_SESSION_HOURS").unwrap_or_else(|_| "12".into());
+        let hours: u64 = hours
+            .trim()
+            .parse()
+            .map_err(|_| anyhow::anyhow!("KINERJA_SESSION_HOURS: '{hours}' is not a number of hours"))?;
+        anyhow::ensure!((1..=24 * 90).contains(&hours), "KINERJA_SESSION_HOURS: 1 to 2160");
+        self.session_lifetime = Duration::from_secs(hours * 3600);
         for o in &self.cors_origins {
             anyhow::ensure!(
                 o.starts_with("https://") || o.starts_with("http://"),

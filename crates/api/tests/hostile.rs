@@ -183,7 +183,20 @@ async fn guesses_are_counted_before_hashing(app: TestApp) {
     assert_eq!(last, StatusCode::TOO_MANY_REQUESTS);
 }
 
+async fn a_session_ends_at_its_absolute_lifetime(app: TestApp) {
+    let app = TestApp::spawn_with(app.backend, true, |c| c.session_lifetime = std::time::Duration::from_secs(2)).await;
+    let pair: Value = app.login_raw("dedi", "kinerja2026").await.json().await.unwrap();
+    let refresh =
+        |token: Value| app.client.post(app.url("/api/v1/auth/refresh")).json(&json!({ "refresh_token": token })).send();
+    let res = refresh(pair["refresh_token"].clone()).await.unwrap();
+    assert_eq!(res.status(), StatusCode::OK, "within the lifetime a refresh works");
+    let next: Value = res.json().await.unwrap();
+    tokio::time::sleep(std::time::Duration::from_millis(2500)).await;
+    assert_eq!(refresh(next["refresh_token"].clone()).await.unwrap().status(), StatusCode::UNAUTHORIZED);
+}
+
 db_tests!(
+    a_session_ends_at_its_absolute_lifetime,
     formula_cells_are_written_as_text,
     numbers_are_bounded_and_the_day_cap_holds,
     authorization_reads_the_route_not_the_raw_path,

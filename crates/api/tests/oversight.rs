@@ -93,6 +93,17 @@ async fn the_team_reviews_and_flags_but_never_rates(app: TestApp) {
     let (_, current) =
         app.get(&format!("/api/v1/employees/{dedi}/rating-evidence?period={}", local_today().year()), &camat).await;
     let skp = current["skp_id"].as_i64().expect("Dedi has an SKP this year");
+    // A draft rating stays the penilai's: the team sees it once submitted, not before.
+    let quarter = format!("{}-Q{}", local_today().year(), (local_today().month() - 1) / 3 + 1);
+    let body = json!({ "employee_id": dedi, "period": quarter, "result_rating": "sesuai", "behavior_rating": "sesuai",
+                       "behavior_notes": { "akuntabel": "Laporan tepat waktu" } });
+    let (status, draft) = app.post("/api/v1/assessments", &kasi, body).await;
+    assert_eq!((status, draft["status"].clone()), (StatusCode::CREATED, json!("draft")), "{draft}");
+    let evidence = format!("/api/v1/employees/{dedi}/rating-evidence?period={quarter}");
+    assert_eq!(app.get(&evidence, &kasi).await.1["assessment"]["status"], "draft");
+    let (status, seen) = app.get(&evidence, &camat).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(seen["assessment"].is_null(), "the team read a draft: {seen}");
     assert_eq!(app.get(&format!("/api/v1/skps/{skp}"), &camat).await.0, StatusCode::OK);
     assert_eq!(app.get(&format!("/api/v1/skps/{skp}/realization"), &camat).await.0, StatusCode::OK);
     assert_eq!(app.post(&format!("/api/v1/skps/{skp}/revise"), &camat, json!({})).await.0, StatusCode::NOT_FOUND);

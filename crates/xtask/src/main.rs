@@ -23,7 +23,8 @@ fn main() -> Result<()> {
                 "usage: cargo xtask <command>\n\n\
                  run [ARGS]     build the SPA and the server, seed the demo city, serve on 127.0.0.1:8080\n\
                  test           every check: fmt, clippy, unit + HTTP tests on SQLite and PostgreSQL,\n\
-                 \u{20}              the OpenAPI drift test, browser tests in headless Chromium, compose config\n\
+                 \u{20}              the OpenAPI drift test, browser tests in headless Chromium, schemathesis on both\n\
+                 \u{20}              databases, the spec validator and a generated client, compose config\n\
                  frontend       build the SPA into frontend/dist\n\
                  openapi        rewrite openapi/openapi.json from the code\n\
                  browser-test   build what the browser tests need and run them"
@@ -79,6 +80,7 @@ fn test() -> Result<()> {
     sh(cargo().args(["test", "--workspace"]))?;
     browser_test()?;
     fuzz()?;
+    contract()?;
     tools::check_compose()?;
     eprintln!("xtask: all checks passed");
     Ok(())
@@ -97,14 +99,24 @@ fn browser_test() -> Result<()> {
         .env("KINERJA_STATIC_DIR", std::env::current_dir()?.join("frontend/dist")))
 }
 
-/// Schemathesis against the spec and the real server (tests/fuzz/run.sh); needs the debug binary.
+/// Schemathesis against the spec and the real server on SQLite and PostgreSQL
+/// (tests/fuzz/run.sh); needs the debug binary.
 fn fuzz() -> Result<()> {
-    let st = tools::ensure_schemathesis()?;
+    let venv = tools::ensure_python_tools()?;
     sh(cargo().args(["build", "-p", "kinerja-api"]))?;
     sh(Command::new("bash")
         .arg("tests/fuzz/run.sh")
         .env("KINERJA_BIN", std::env::current_dir()?.join(target_dir()).join("debug/kinerja"))
-        .env("ST", st))
+        .env("ST", venv.join("bin/st")))
+}
+
+/// The spec validates as OpenAPI 3.1 and a client generated from it works (tests/client/run.sh).
+fn contract() -> Result<()> {
+    let venv = tools::ensure_python_tools()?;
+    sh(Command::new("bash")
+        .arg("tests/client/run.sh")
+        .env("KINERJA_BIN", std::env::current_dir()?.join(target_dir()).join("debug/kinerja"))
+        .env("VENV", venv))
 }
 
 fn build_frontend() -> Result<()> {

@@ -104,17 +104,17 @@ fn home() -> PathBuf {
     std::env::var_os("HOME").map(PathBuf::from).unwrap_or_else(|| PathBuf::from("/root"))
 }
 
-/// The schemathesis CLI, pinned, in a virtualenv of the tools cache (installed once).
-pub fn ensure_schemathesis() -> Result<PathBuf> {
-    const VERSION: &str = "4.32.5";
+/// The Python tools of the contract checks, pinned, in one virtualenv of the tools cache
+/// (installed once): schemathesis, openapi-spec-validator and openapi-python-client.
+pub fn ensure_python_tools() -> Result<PathBuf> {
+    const PINS: [&str; 3] = ["schemathesis==4.32.5", "openapi-spec-validator==0.9.0", "openapi-python-client==0.29.1"];
     let venv = home().join(".cache/kinerja-tools/st-venv");
-    let st = venv.join("bin/st");
-    let marker = venv.join(format!(".schemathesis-{VERSION}"));
-    if st.exists() && marker.exists() {
-        return Ok(st);
+    let marker = venv.join(format!(".pins-{}", PINS.join("-")));
+    if marker.exists() {
+        return Ok(venv);
     }
     sh(Command::new("python3").args(["-m", "venv"]).arg(&venv))?;
-    sh(Command::new(venv.join("bin/pip")).args(["install", "-q", &format!("schemathesis=={VERSION}")]))?;
-    std::fs::write(&marker, VERSION)?;
-    Ok(st)
+    sh(Command::new(venv.join("bin/pip")).args(["install", "-q"]).args(PINS))?;
+    std::fs::write(&marker, PINS.join("\n"))?;
+    Ok(venv)
 }

@@ -10,7 +10,7 @@ use crate::state::AppState;
 use chrono::Utc;
 use kinerja_types::TokenPair;
 use sea_orm::sea_query::Expr;
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set};
 
 /// Checks a username and password from `address` and issues a token pair. Unknown user, wrong
 /// password and a deactivated account all give the same 401. The attempt is counted before the
@@ -80,6 +80,21 @@ pub async fn rotate(state: &AppState, presented: &str) -> ApiResult<(i64, TokenP
     if found.expires_at < Utc::now() {
         return Err(invalid());
     }
+    // The absolute lifetime: counted from the session's first token (its sign-in).
+    let family = found.family.unwrap_or(found.id);
+    let started = refresh_tokens::Entity::find()
+        .filter(refresh_tokens::Column::UserId.eq(found.user_id))
+        .filter(refresh_tokens::Column::Family.eq(family))
+        .order_by_asc(refresh_tokens::Column::CreatedAt)
+        .one(&txn)
+        .await?
+        .map_or(found.created_at, |first| first.created_at);
+    let lifetime = chrono::Duration::from_std(state.config.session_lifetime).unwrap_or(chrono::Duration::hours(12));
+    if Utc::now() - started > lifetime {
+        end(&txn, found.user_id, family).await?;
+        txn.commit().await?;
+        return Err(invalid());
+    }
     // Revoke only if still unrevoked, so that two concurrent refreshes cannot both succeed.
     let revoked = refresh_tokens::Entity::update_many()
         .col_expr(refresh_tokens::Column::RevokedAt, Expr::value(Utc::now()))
@@ -90,7 +105,7 @@ pub async fn rotate(state: &AppState, presented: &str) -> ApiResult<(i64, TokenP
     if revoked.rows_affected != 1 {
         return Err(invalid());
     }
-    let pair = issue_pair(state, &txn, found.user_id, Some(found.family.unwrap_or(found.id))).await?;
+    let pair = issue_pair(state, &txn, found.user_id, Some(family)).await?;
     txn.commit().await?;
     Ok((found.user_id, pair))
 }

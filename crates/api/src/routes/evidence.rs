@@ -17,10 +17,19 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.service(upload).service(add_link).service(info).service(download);
 }
 
+/// The form of `POST /evidence`, as the spec describes it (the handler reads the parts itself).
+#[derive(utoipa::ToSchema)]
+#[allow(dead_code)]
+pub struct EvidenceForm {
+    /// The file: PDF, PNG or JPEG.
+    #[schema(value_type = String, format = Binary)]
+    file: Vec<u8>,
+}
+
 /// Uploads a PDF, PNG or JPEG (the part named `file`) as the caller's evidence. The size limit comes
 /// from the settings (413 beyond it); any other content, whatever its name, is 415.
 #[utoipa::path(tag = "activities", security(("bearer" = [])),
-    request_body(content = String, content_type = "multipart/form-data", description = "the file in the part named `file`"),
+    request_body(content = EvidenceForm, content_type = "multipart/form-data", description = "the file in the part named `file`"),
     responses((status = 201, body = Evidence), (status = 413, body = Problem), (status = 415, body = Problem), (status = 422, body = Problem)))]
 #[post("/evidence")]
 pub async fn upload(state: web::Data<AppState>, viewer: Viewer, mut form: Multipart) -> ApiResult<HttpResponse> {

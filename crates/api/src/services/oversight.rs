@@ -117,15 +117,33 @@ pub async fn readable_employee(
     scope: &Scope,
     id: i64,
 ) -> ApiResult<employees::Model> {
+    Ok(reach_employee(db, viewer, scope, id).await?.0)
+}
+
+/// How the viewer reaches an employee: through their own scope, or only as a member of the
+/// evaluation team overseeing the unit (who may not read what is still a draft).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reach {
+    Scope,
+    Team,
+}
+
+/// [`readable_employee`], saying how the employee is reached.
+pub async fn reach_employee(
+    db: &impl ConnectionTrait,
+    viewer: &Viewer,
+    scope: &Scope,
+    id: i64,
+) -> ApiResult<(employees::Model, Reach)> {
     match crate::services::people::find_visible(db, scope, id).await {
         Err(ApiError::NotFound) => {
             let e = employees::Entity::find_by_id(id).one(db).await?.ok_or(ApiError::NotFound)?;
             match overseeing_team(db, viewer, e.unit_id).await? {
-                Some(_) => Ok(e),
+                Some(_) => Ok((e, Reach::Team)),
                 None => Err(ApiError::NotFound),
             }
         }
-        found => found,
+        found => found.map(|e| (e, Reach::Scope)),
     }
 }
 

@@ -29,7 +29,7 @@ pub async fn rating_evidence(
     let db = &state.db;
     let scope = viewer.scope();
     let id = id.into_inner();
-    let e = crate::services::oversight::readable_employee(db, &viewer, scope, id).await?;
+    let (e, reach) = crate::services::oversight::reach_employee(db, &viewer, scope, id).await?;
     let settings = crate::pemda_settings::load(db).await?;
     let period = check_period(&q.period, &settings)?;
     let skp = crate::services::skp::current(db, e.id, period.year()).await?;
@@ -59,6 +59,9 @@ pub async fn rating_evidence(
             .collect(),
         ikm,
         ikm_unit_name,
-        assessment: found.assessment,
+        // The evaluation team reviews ratings once submitted, never the penilai's draft.
+        assessment: found.assessment.filter(|a| {
+            reach == crate::services::oversight::Reach::Scope || a.status != kinerja_domain::AssessmentStatus::Draft
+        }),
     }))
 }
