@@ -39,7 +39,12 @@ pub async fn upload(state: web::Data<AppState>, viewer: Viewer, mut form: Multip
     // Counted over every part, so that extra parts cannot get around the limit.
     let mut total = 0usize;
     while let Some(part) = form.next().await {
-        let mut part = part.map_err(|e| ApiError::BadRequest(format!("multipart tidak valid: {e}")))?;
+        // A form whose parts cannot be read (a malformed header, a part name with control
+        // characters) is answered like a form without the file part: 422 on `file`.
+        let mut part = part.map_err(|e| {
+            tracing::debug!(error = %e, "unreadable multipart form");
+            ApiError::field("file", Invalid::FilePartMissing)
+        })?;
         let is_file = part.content_disposition().and_then(|d| d.get_name()).map(|n| n == "file").unwrap_or(false);
         let name = part.content_disposition().and_then(|d| d.get_filename()).unwrap_or("bukti").to_owned();
         let mut bytes = Vec::new();
