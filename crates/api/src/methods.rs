@@ -72,7 +72,7 @@ mod tests {
         assert_eq!(allowed("/api/v1/auth/login"), Some("POST"));
         assert_eq!(allowed("/api/v1/units/12"), Some("GET, PATCH"));
         assert_eq!(allowed("/api/v1/nothing"), None);
-        assert_eq!(allowed("/api/v1/units//"), None);
+        assert_eq!(allowed("/api/v1/units/"), Some("GET, POST"));
         assert_eq!(allowed("/api/v1/activities/bulk-approve"), Some("POST"));
         assert_eq!(allowed("/health"), Some("GET"));
     }
