@@ -46,9 +46,12 @@ async fn request_errors_are_problems(app: TestApp) {
         .await
         .unwrap();
     assert_eq!(problem(wrong_type).await.0, StatusCode::UNPROCESSABLE_ENTITY);
-    // Found by the fuzzer: a page far beyond the end is an empty page, not a dropped connection.
-    let (status, body) = app.get("/api/v1/audit?page=1000000000000000000", &token).await;
+    // Found by the fuzzer: a page far beyond the end is an empty page, not a dropped connection;
+    // beyond the spec's maximum page it is refused, not clamped.
+    let (status, body) = app.get("/api/v1/audit?page=10000000", &token).await;
     assert_eq!((status, body["items"].as_array().map(Vec::len)), (StatusCode::OK, Some(0)), "{body}");
+    let (status, body) = app.get("/api/v1/audit?page=1000000000000000000", &token).await;
+    assert_eq!((status, body["code"].as_str()), (StatusCode::BAD_REQUEST, Some("bad_request")), "{body}");
     // Found by the fuzzer: a year like -258 gave a deadline that is not a date; years are 2000-2100.
     for path in
         ["/api/v1/units/1/skp-monitoring?year=-258", "/api/v1/units/1/pk?year=99999", "/api/v1/me/parent-rhk?year=0"]
