@@ -115,9 +115,10 @@ async fn lists_are_paged_filtered_and_answer_csv(app: TestApp) {
     assert_eq!(page["items"].as_array().unwrap().len(), 5);
     assert_eq!(page["page"], 2);
     assert_eq!(page["total"], 26);
-    // The hard maximum.
-    let (_, big) = app.get("/api/v1/employees?per_page=100000", &admin).await;
+    // The hard maximum: 200, and beyond it a 400 rather than a silently smaller page.
+    let (_, big) = app.get("/api/v1/employees?per_page=200", &admin).await;
     assert_eq!(big["per_page"], 200);
+    assert_eq!(app.get("/api/v1/employees?per_page=100000", &admin).await.0, StatusCode::BAD_REQUEST);
     let (_, found) = app.get("/api/v1/employees?q=Wahyuni", &admin).await;
     assert_eq!(found["total"], 1);
     assert_eq!(found["items"][0]["nip"], demo::SRI);
