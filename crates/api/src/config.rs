@@ -5,6 +5,9 @@ use anyhow::Context;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+/// The largest JSON body a request may carry unless configured otherwise (2 MiB).
+pub const DEFAULT_JSON_LIMIT: usize = 2 * 1024 * 1024;
+
 /// Everything the server needs to start. Built by the command line or by tests; never global.
 #[derive(Clone)]
 pub struct Config {
@@ -62,7 +65,7 @@ impl Config {
             access_ttl: Duration::from_secs(15 * 60),
             refresh_ttl: Duration::from_secs(30 * 24 * 3600),
             session_lifetime: Duration::from_secs(12 * 3600),
-            json_limit: 2 * 1024 * 1024,
+            json_limit: DEFAULT_JSON_LIMIT,
             import_limit: 16 * 1024 * 1024,
             cors_origins: Vec::new(),
             hsts: false,

@@ -27,16 +27,13 @@ pub async fn refuse(
     if is_json(&req) {
         let json_limit = req
             .app_data::<actix_web::web::Data<crate::state::AppState>>()
-            .map(|s| s.config.json_limit)
-            .unwrap_or(64 * 1024);
+            .map_or(crate::config::DEFAULT_JSON_LIMIT, |s| s.config.json_limit);
         let mut payload = req.take_payload();
         let mut body = BytesMut::new();
         while let Some(chunk) = payload.next().await {
             let chunk = chunk?;
             if body.len() + chunk.len() > json_limit {
-                let too_large =
-                    ApiError::PayloadTooLarge(format!("badan permintaan melebihi batas {} KB", json_limit / 1024));
-                return Ok(req.error_response(too_large).map_into_right_body());
+                return Ok(req.error_response(ApiError::body_too_large(json_limit)).map_into_right_body());
             }
             body.extend_from_slice(&chunk);
         }

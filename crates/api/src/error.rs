@@ -51,6 +51,11 @@ impl ApiError {
         Self::Validation { detail, errors }
     }
 
+    /// 413 for a request body over `limit` bytes.
+    pub fn body_too_large(limit: usize) -> Self {
+        Self::PayloadTooLarge(format!("badan permintaan melebihi batas {} KB", limit / 1024))
+    }
+
     /// 403 with the default wording.
     pub fn forbidden() -> Self {
         Self::Forbidden("Anda tidak berwenang melakukan tindakan ini".into())

@@ -170,7 +170,7 @@ fn run(listener: TcpListener, state: AppState) -> anyhow::Result<Server> {
 fn json_error(err: JsonPayloadError, _req: &actix_web::HttpRequest) -> actix_web::Error {
     let api = match &err {
         JsonPayloadError::OverflowKnownLength { limit, .. } | JsonPayloadError::Overflow { limit } => {
-            ApiError::PayloadTooLarge(format!("badan permintaan melebihi batas {} KB", limit / 1024))
+            ApiError::body_too_large(*limit)
         }
         JsonPayloadError::ContentType => {
             ApiError::UnsupportedMediaType("kirim JSON dengan Content-Type: application/json".into())

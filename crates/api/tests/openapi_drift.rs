@@ -142,3 +142,28 @@ fn every_list_is_paged() {
     assert!(bare.is_empty(), "lists answering a bare array instead of a page: {bare:?}");
     assert!(unpaged.is_empty(), "pages without page/per_page parameters: {unpaged:?}");
 }
+
+/// What OpenAPI 3.1 and client generators require: a description on every response and unique
+/// operation ids.
+#[test]
+fn the_document_is_well_formed() {
+    let doc: serde_json::Value = serde_json::from_str(&kinerja_api::openapi::to_json()).unwrap();
+    let mut ids = std::collections::HashSet::new();
+    let mut problems = Vec::new();
+    for (path, item) in doc["paths"].as_object().unwrap() {
+        for (method, op) in item.as_object().unwrap() {
+            let Some(responses) = op.get("responses").and_then(|r| r.as_object()) else { continue };
+            let id = op["operationId"].as_str().unwrap_or_default().to_owned();
+            if !ids.insert(id.clone()) {
+                problems.push(format!("{method} {path}: operation id {id} repeats"));
+            }
+            for (status, r) in responses {
+                if r.get("description").and_then(|d| d.as_str()).is_none_or(str::is_empty) {
+                    problems.push(format!("{method} {path} {status}: no description"));
+                }
+            }
+        }
+    }
+    assert!(ids.len() > 100);
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}

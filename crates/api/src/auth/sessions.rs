@@ -17,7 +17,7 @@ use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, Query
 /// password is hashed (see `throttle`), and the hash runs within the process-wide bound.
 pub async fn sign_in(state: &AppState, username: &str, password: &str, address: &str) -> ApiResult<TokenPair> {
     let username = username.trim().to_lowercase();
-    let attempt = throttle::Attempt::new(&username, address);
+    let mut attempt = throttle::Attempt::new(&username, address);
     attempt.begin(&state.db).await?;
     let user = users::Entity::find().filter(users::Column::Username.eq(username.clone())).one(&state.db).await?;
     let ok = password::verify_bounded(password, user.as_ref().map(|u| u.password_hash.clone())).await?

@@ -15,73 +15,73 @@
 use crate::error::ApiResult;
 use crate::services::rate_limit::{self, Limit};
 
+const GUESSES: &str = "Terlalu banyak percobaan masuk yang gagal";
+
 /// One username from one address.
-pub const PER_PAIR: Limit = Limit { bucket: "login-pair", max: 5, window_secs: 900 };
+pub const PER_PAIR: Limit = Limit { bucket: "login-pair", max: 5, window_secs: 900, refusal: GUESSES };
 /// One address, any usernames.
-pub const PER_ADDRESS: Limit = Limit { bucket: "login-address", max: 30, window_secs: 900 };
+pub const PER_ADDRESS: Limit = Limit { bucket: "login-address", max: 30, window_secs: 900, refusal: GUESSES };
 /// One username, any address but the known ones.
-pub const PER_USERNAME: Limit = Limit { bucket: "login-user", max: 20, window_secs: 900 };
+pub const PER_USERNAME: Limit = Limit { bucket: "login-user", max: 20, window_secs: 900, refusal: GUESSES };
 /// An address that signed in as the user: a marker that lasts its 30-day window.
-const KNOWN: Limit = Limit { bucket: "login-known", max: i32::MAX, window_secs: 30 * 86_400 };
+const KNOWN: Limit = Limit { bucket: "login-known", max: i32::MAX, window_secs: 30 * 86_400, refusal: GUESSES };
 /// Wrong current passwords of one account.
-pub const PASSWORD_CHANGE: Limit = Limit { bucket: "password-change", max: 5, window_secs: 900 };
+pub const PASSWORD_CHANGE: Limit =
+    Limit { bucket: "password-change", max: 5, window_secs: 900, refusal: "Terlalu banyak kata sandi lama yang salah" };
 
 /// The keys of one attempt.
 pub struct Attempt {
     username: String,
     address: String,
+    /// The counters `begin` counted the attempt in.
+    counted: Vec<(Limit, String)>,
 }
 
 impl Attempt {
     pub fn new(username: &str, address: &str) -> Self {
-        Self { username: username.to_owned(), address: address.to_owned() }
+        Self { username: username.to_owned(), address: address.to_owned(), counted: Vec::new() }
     }
 
     fn pair(&self) -> String {
         format!("{}|{}", self.username, self.address)
     }
 
-    /// Counts the attempt; 429 with `Retry-After` (and nothing hashed) when a counter is full.
-    /// A refused attempt is taken back again, so that waiting it out is enough.
-    pub async fn begin(&self, db: &impl sea_orm::ConnectionTrait) -> ApiResult<()> {
-        let known = rate_limit::seen(db, KNOWN, &self.pair()).await?;
-        let mut counted: Vec<(Limit, String)> = Vec::new();
-        let mut checks = vec![(PER_PAIR, self.pair()), (PER_ADDRESS, self.address.clone())];
-        if !known {
-            checks.push((PER_USERNAME, self.username.clone()));
+    /// The counters this attempt goes into.
+    async fn counters(&self, db: &impl sea_orm::ConnectionTrait) -> ApiResult<Vec<(Limit, String)>> {
+        let mut counters = vec![(PER_PAIR, self.pair()), (PER_ADDRESS, self.address.clone())];
+        if !rate_limit::seen(db, KNOWN, &self.pair()).await? {
+            counters.push((PER_USERNAME, self.username.clone()));
         }
-        for (limit, key) in checks {
-            let (count, window, now) = rate_limit::count(db, limit, &key).await?;
-            counted.push((limit, key));
-            if count > limit.max {
-                for (limit, key) in &counted {
+        Ok(counters)
+    }
+
+    /// Counts the attempt; 429 with `Retry-After` (and nothing hashed) when a counter is full.
+    /// A refused attempt is taken back from every counter, so that waiting it out is enough.
+    pub async fn begin(&mut self, db: &impl sea_orm::ConnectionTrait) -> ApiResult<()> {
+        for (limit, key) in self.counters(db).await? {
+            if let Err(refused) = rate_limit::hit(db, limit, &key).await {
+                for (limit, key) in &self.counted {
                     rate_limit::release(db, *limit, key).await?;
                 }
-                return Err(rate_limit::over(limit, window, now, "Terlalu banyak percobaan masuk yang gagal"));
+                return Err(refused);
             }
+            self.counted.push((limit, key));
         }
         Ok(())
     }
 
     /// The attempt succeeded: it no longer counts, and the address is known for the user.
     pub async fn succeeded(&self, db: &impl sea_orm::ConnectionTrait) -> ApiResult<()> {
-        rate_limit::release(db, PER_PAIR, &self.pair()).await?;
-        rate_limit::release(db, PER_ADDRESS, &self.address).await?;
-        rate_limit::release(db, PER_USERNAME, &self.username).await?;
-        rate_limit::count(db, KNOWN, &self.pair()).await?;
-        Ok(())
+        for (limit, key) in &self.counted {
+            rate_limit::release(db, *limit, key).await?;
+        }
+        rate_limit::hit(db, KNOWN, &self.pair()).await
     }
 }
 
 /// Counts an attempt at one's current password (before it is verified); 429 when full.
 pub async fn begin_password_check(db: &impl sea_orm::ConnectionTrait, user_id: i64) -> ApiResult<()> {
-    let key = user_id.to_string();
-    let (count, window, now) = rate_limit::count(db, PASSWORD_CHANGE, &key).await?;
-    if count > PASSWORD_CHANGE.max {
-        rate_limit::release(db, PASSWORD_CHANGE, &key).await?;
-        return Err(rate_limit::over(PASSWORD_CHANGE, window, now, "Terlalu banyak kata sandi lama yang salah"));
-    }
-    Ok(())
+    rate_limit::hit(db, PASSWORD_CHANGE, &user_id.to_string()).await
 }
 
 /// The current password was right: the attempt no longer counts.

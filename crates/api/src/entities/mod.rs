@@ -30,7 +30,6 @@ pub mod forums;
 pub mod ikm_publications;
 pub mod ikm_settings;
 pub mod kiosks;
-pub mod login_failures;
 pub mod notifications;
 pub mod org_predikats;
 pub mod pk_goals;

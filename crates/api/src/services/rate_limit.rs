@@ -6,65 +6,39 @@ use chrono::Utc;
 use sea_orm::sea_query::{Expr, ExprTrait, OnConflict};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 
-/// A limit: at most `max` hits per `window_secs` for one key.
+/// A limit: at most `max` hits per `window_secs` for one key; `refusal` words the 429.
 #[derive(Debug, Clone, Copy)]
 pub struct Limit {
     pub bucket: &'static str,
     pub max: i32,
     pub window_secs: i64,
+    pub refusal: &'static str,
 }
+
+const SENDS: &str = "Terlalu banyak kiriman";
 
 /// Public surveys from one address.
-pub const SURVEY_PER_CLIENT: Limit = Limit { bucket: "survey", max: 20, window_secs: 3600 };
+pub const SURVEY_PER_CLIENT: Limit = Limit { bucket: "survey", max: 20, window_secs: 3600, refusal: SENDS };
 /// Surveys from one registered kiosk (a counter tablet serving a queue).
-pub const SURVEY_PER_KIOSK: Limit = Limit { bucket: "survey-kiosk", max: 1000, window_secs: 3600 };
+pub const SURVEY_PER_KIOSK: Limit = Limit { bucket: "survey-kiosk", max: 1000, window_secs: 3600, refusal: SENDS };
 /// Complaints from one address.
-pub const COMPLAINT_PER_CLIENT: Limit = Limit { bucket: "complaint", max: 10, window_secs: 3600 };
+pub const COMPLAINT_PER_CLIENT: Limit = Limit { bucket: "complaint", max: 10, window_secs: 3600, refusal: SENDS };
 /// Forum aspirasi from one address.
-pub const FORUM_INPUT_PER_CLIENT: Limit = Limit { bucket: "forum-input", max: 10, window_secs: 3600 };
+pub const FORUM_INPUT_PER_CLIENT: Limit = Limit { bucket: "forum-input", max: 10, window_secs: 3600, refusal: SENDS };
 /// Tracking-code lookups from one address (against guessing).
-pub const TRACK_PER_CLIENT: Limit = Limit { bucket: "track", max: 60, window_secs: 60 };
+pub const TRACK_PER_CLIENT: Limit = Limit { bucket: "track", max: 60, window_secs: 60, refusal: SENDS };
 
-/// Counts a hit of `key`; 429 with `Retry-After` once the window's limit is passed.
+/// The current window of `limit` (its start), now, and `key` as stored.
+fn slot(limit: Limit, key: &str) -> (i64, i64, String) {
+    let now = Utc::now().timestamp();
+    (now - now.rem_euclid(limit.window_secs), now, key.chars().take(100).collect())
+}
+
+/// Counts a hit of `key` at once (one atomic upsert, so parallel requests each see their own
+/// count); past the window's limit the hit is taken back and the answer is 429 with
+/// `Retry-After`.
 pub async fn hit(db: &impl ConnectionTrait, limit: Limit, key: &str) -> ApiResult<()> {
-    let (count, window, now) = count(db, limit, key).await?;
-    if count > limit.max {
-        return Err(over(limit, window, now, "Terlalu banyak kiriman"));
-    }
-    Ok(())
-}
-
-/// The 429 of a passed limit, with the seconds until its window ends.
-pub fn over(limit: Limit, window: i64, now: i64, what: &str) -> ApiError {
-    let retry_after = Ord::max(window + limit.window_secs - now, 1) as u64;
-    ApiError::TooManyRequests {
-        detail: format!("{what}; coba lagi dalam {} menit", retry_after.div_ceil(60)),
-        retry_after,
-    }
-}
-
-/// Takes back one hit of `key` in the current window (an attempt that turned out legitimate).
-pub async fn release(db: &impl ConnectionTrait, limit: Limit, key: &str) -> ApiResult<()> {
-    let now = Utc::now().timestamp();
-    let window = now - now.rem_euclid(limit.window_secs);
-    let key: String = key.chars().take(100).collect();
-    rate_limits::Entity::update_many()
-        .col_expr(rate_limits::Column::Count, Expr::col(rate_limits::Column::Count).sub(1))
-        .filter(rate_limits::Column::Bucket.eq(limit.bucket))
-        .filter(rate_limits::Column::Key.eq(key))
-        .filter(rate_limits::Column::WindowStart.eq(window))
-        .filter(rate_limits::Column::Count.gt(0))
-        .exec(db)
-        .await?;
-    Ok(())
-}
-
-/// Hits `key` at once (one atomic upsert, so parallel requests each see their own count) and
-/// answers the count in the current window, the window's start and now.
-pub async fn count(db: &impl ConnectionTrait, limit: Limit, key: &str) -> ApiResult<(i32, i64, i64)> {
-    let now = Utc::now().timestamp();
-    let window = now - now.rem_euclid(limit.window_secs);
-    let key: String = key.chars().take(100).collect();
+    let (window, now, key) = slot(limit, key);
     rate_limits::Entity::insert(rate_limits::ActiveModel {
         bucket: Set(limit.bucket.to_owned()),
         key: Set(key.clone()),
@@ -80,34 +54,51 @@ pub async fn count(db: &impl ConnectionTrait, limit: Limit, key: &str) -> ApiRes
     .await?;
     let count = rate_limits::Entity::find()
         .filter(rate_limits::Column::Bucket.eq(limit.bucket))
-        .filter(rate_limits::Column::Key.eq(key))
+        .filter(rate_limits::Column::Key.eq(key.clone()))
         .filter(rate_limits::Column::WindowStart.eq(window))
         .one(db)
         .await?
         .map(|r| r.count)
         .unwrap_or(1);
     if now % 97 == 0 {
-        // Now and then, forget windows older than a day.
-        // Now and then, forget windows older than a day (markers that span a month: two months).
+        // Now and then, forget this bucket's windows that ended long ago.
+        let ended = now - Ord::max(86_400, 2 * limit.window_secs);
         rate_limits::Entity::delete_many()
-            .filter(rate_limits::Column::WindowStart.lt(now - 86_400))
-            .filter(rate_limits::Column::Bucket.ne("login-known"))
-            .exec(db)
-            .await?;
-        rate_limits::Entity::delete_many()
-            .filter(rate_limits::Column::WindowStart.lt(now - 61 * 86_400))
+            .filter(rate_limits::Column::Bucket.eq(limit.bucket))
+            .filter(rate_limits::Column::WindowStart.lt(ended))
             .exec(db)
             .await?;
     }
-    Ok((count, window, now))
+    if count > limit.max {
+        release(db, limit, &key).await?;
+        let retry_after = Ord::max(window + limit.window_secs - now, 1) as u64;
+        return Err(ApiError::TooManyRequests {
+            detail: format!("{}; coba lagi dalam {} menit", limit.refusal, retry_after.div_ceil(60)),
+            retry_after,
+        });
+    }
+    Ok(())
+}
+
+/// Takes back one hit of `key` in the current window (an attempt that turned out legitimate, or
+/// one that was refused).
+pub async fn release(db: &impl ConnectionTrait, limit: Limit, key: &str) -> ApiResult<()> {
+    let (window, _, key) = slot(limit, key);
+    rate_limits::Entity::update_many()
+        .col_expr(rate_limits::Column::Count, Expr::col(rate_limits::Column::Count).sub(1))
+        .filter(rate_limits::Column::Bucket.eq(limit.bucket))
+        .filter(rate_limits::Column::Key.eq(key))
+        .filter(rate_limits::Column::WindowStart.eq(window))
+        .filter(rate_limits::Column::Count.gt(0))
+        .exec(db)
+        .await?;
+    Ok(())
 }
 
 /// Whether `key` was hit in the current or the previous window of `limit` (a marker, such as an
 /// address known for a user).
 pub async fn seen(db: &impl ConnectionTrait, limit: Limit, key: &str) -> ApiResult<bool> {
-    let now = Utc::now().timestamp();
-    let window = now - now.rem_euclid(limit.window_secs);
-    let key: String = key.chars().take(100).collect();
+    let (window, _, key) = slot(limit, key);
     let found = rate_limits::Entity::find()
         .filter(rate_limits::Column::Bucket.eq(limit.bucket))
         .filter(rate_limits::Column::Key.eq(key))
