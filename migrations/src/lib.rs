@@ -24,6 +24,7 @@ mod m20261202_000018_join_id_lists;
 mod m20261202_000019_notification_notices;
 mod m20261202_000020_session_families;
 mod m20261203_000021_drop_login_failures;
+mod m20261203_000022_check_stored_numbers;
 
 /// All migrations of Kinerja.
 pub struct Migrator;
@@ -53,6 +54,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000019_notification_notices::Migration),
             Box::new(m20261202_000020_session_families::Migration),
             Box::new(m20261203_000021_drop_login_failures::Migration),
+            Box::new(m20261203_000022_check_stored_numbers::Migration),
         ]
     }
 }

@@ -24,6 +24,9 @@ const DUKCAPIL = 'Dinas Kependudukan dan Pencatatan Sipil';
 const AHMAD = 'Ahmad Fauzi';
 /** A newcomer the first test adds to Bidang Pelayanan Kesehatan: no SKP, no activities. The comma tests CSV quoting. */
 const NEWCOMER = { nip: '199801012024011001', name: 'Fajar Ramadhan, S.Kom.', position_title: 'Pranata Komputer' };
+// A name a spreadsheet would take for a formula: the SPA's CSV writes it as text, with a leading '.
+const FORMULA = { nip: '199802022024012002', name: '=1+1 Uji Rumus', position_title: 'Pranata Komputer' };
+const asCsvCell = (text) => (/^[=+\-@]/.test(text) && !/^[+-]?\d+(\.\d+)?$/.test(text) ? `'${text}` : text);
 const MONTHS = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
 // The server sends each attention reason as a code with values; the Indonesian UI words it so.
 const PREDIKAT = { sangat_baik: 'Sangat Baik', baik: 'Baik', butuh_perbaikan: 'Butuh Perbaikan', kurang: 'Kurang/Misconduct', sangat_kurang: 'Sangat Kurang' };
@@ -135,6 +138,12 @@ test('Kadinkes reads her dashboard, drills into a unit and back, downloads its t
     position_kind: 'pelaksana',
     supervisor_id: kabid.employee.id,
   });
+  await api(admin, 'POST', '/employees', {
+    ...FORMULA,
+    unit_id: kabid.employee.unit_id,
+    position_kind: 'pelaksana',
+    supervisor_id: kabid.employee.id,
+  });
   const { context, page, errors } = await openPage(browser, DESKTOP);
   try {
     const kadinkes = await apiLogin(KADINKES);
@@ -199,8 +208,12 @@ test('Kadinkes reads her dashboard, drills into a unit and back, downloads its t
     assert.deepEqual(attentionCsv.rows[0], ['Pegawai', 'Unit', 'Alasan']);
     assert.deepEqual(
       attentionCsv.rows.slice(1).map((r) => [r[0], r[2]]),
-      dash.attention.map((a) => [a.name, a.reasons.map(reasonText).join('; ')]),
+      dash.attention.map((a) => [asCsvCell(a.name), a.reasons.map(reasonText).join('; ')]),
       'one CSV row per person, the comma in a name quoted',
+    );
+    assert.ok(
+      attentionCsv.rows.some((r) => r[0] === `'${FORMULA.name}`),
+      'a name that looks like a formula is written as text',
     );
 
     // Printing: the button asks the browser, and the print layout drops the menus but keeps the charts.

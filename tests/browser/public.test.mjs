@@ -243,6 +243,23 @@ test('the operator reads the IKM with a bar per unsur, publishes it, and sets up
     kioskLink = (await secrets.nth(1).textContent()).trim();
     assert.ok(kioskLink.startsWith(`${server.base}/survei/${UNIT_CODE}?kiosk=kiosk_`), kioskLink);
     await page.getByRole('button', { name: 'Salin token' }).waitFor();
+
+    // The registered kiosks are listed; a lost tablet is revoked after a confirmation.
+    await page.getByLabel('Nama kios').fill('Tablet hilang');
+    await page.getByRole('button', { name: 'Daftarkan kios' }).click();
+    await page.getByText('Kios Tablet hilang terdaftar.').waitFor();
+    const list = page.locator('table.kiosks');
+    const lost = list.locator('tbody tr', { hasText: 'Tablet hilang' });
+    await lost.getByText('Aktif').waitFor();
+    await list.locator('tbody tr', { hasText: 'Loket 1' }).getByText('Aktif').waitFor();
+    await lost.getByRole('button', { name: 'Cabut kios Tablet hilang' }).click();
+    const ask = page.getByRole('alertdialog');
+    await ask.getByText('Cabut kios Tablet hilang?', { exact: false }).waitFor();
+    await ask.getByRole('button', { name: 'Cabut' }).click();
+    await lost.getByText(/^Dicabut /).waitFor();
+    assert.equal(await lost.getByRole('button').count(), 0, 'a revoked kiosk has nothing left to do');
+    await list.locator('tbody tr', { hasText: 'Loket 1' }).getByText('Aktif').waitFor();
+    await shot(page, 'kiosks.png');
     assert.deepEqual(staff.errors(), []);
   } finally {
     await staff.context.close();

@@ -25,6 +25,9 @@ pub struct Config {
     pub session_lifetime: Duration,
     /// Largest JSON body accepted.
     pub json_limit: usize,
+    /// How many bytes of evidence files one employee may store (`KINERJA_EVIDENCE_QUOTA_MB`,
+    /// 1024 by default).
+    pub evidence_quota: u64,
     /// Largest CSV import accepted.
     pub import_limit: usize,
     /// Browser origins (`https://portal.example.go.id`) allowed to call the API cross-origin; none by default.
@@ -66,6 +69,7 @@ impl Config {
             refresh_ttl: Duration::from_secs(30 * 24 * 3600),
             session_lifetime: Duration::from_secs(12 * 3600),
             json_limit: DEFAULT_JSON_LIMIT,
+            evidence_quota: 1024 * 1024 * 1024,
             import_limit: 16 * 1024 * 1024,
             cors_origins: Vec::new(),
             hsts: false,
@@ -143,6 +147,13 @@ impl Config {
             .map_err(|_| anyhow::anyhow!("KINERJA_IDENTITY_CACHE_SECONDS: '{identity}' is not a number of seconds"))?;
         anyhow::ensure!(identity <= 60, "KINERJA_IDENTITY_CACHE_SECONDS: at most 60");
         self.identity_cache = Duration::from_secs(identity);
+        let quota = std::env::var("KINERJA_EVIDENCE_QUOTA_MB").unwrap_or_else(|_| "1024".into());
+        let quota: u64 = quota
+            .trim()
+            .parse()
+            .map_err(|_| anyhow::anyhow!("KINERJA_EVIDENCE_QUOTA_MB: '{quota}' is not a number of megabytes"))?;
+        anyhow::ensure!((1..=1024 * 1024).contains(&quota), "KINERJA_EVIDENCE_QUOTA_MB: 1 to 1048576");
+        self.evidence_quota = quota * 1024 * 1024;
         let hours = std::env::var("KINERJA_SESSION_HOURS").unwrap_or_else(|_| "12".into());
         let hours: u64 = hours
             .trim()

@@ -21,6 +21,7 @@ pub mod state;
 pub mod storage;
 pub mod stored;
 pub mod telemetry;
+pub mod uploads;
 
 pub use config::Config;
 pub use startup::Application;

@@ -118,6 +118,8 @@ pub struct ApiDoc;
     routes::ikm::publish,
     routes::ikm::set_weights,
     routes::ikm::register_kiosk,
+    routes::ikm::list_kiosks,
+    routes::ikm::revoke_kiosk,
     routes::assessments::list_assessments,
     routes::assessments::create_assessment,
     routes::assessments::get_assessment,

@@ -10,6 +10,11 @@ pub trait BlobStore: Send + Sync {
     fn put(&self, sha256: &str, bytes: &[u8]) -> io::Result<()>;
     /// Reads the blob stored under `sha256`.
     fn get(&self, sha256: &str) -> io::Result<Vec<u8>>;
+    /// A new empty file to stream an upload into before its hash is known; it disappears when
+    /// dropped unless adopted.
+    fn stage(&self) -> io::Result<tempfile::NamedTempFile>;
+    /// Keeps a staged file under its hash (dropping it when the blob is already there).
+    fn adopt(&self, sha256: &str, staged: tempfile::NamedTempFile) -> io::Result<()>;
 }
 
 /// Files on the local disk under the data directory: `evidence/ab/cd/abcd…`.
@@ -47,6 +52,24 @@ impl BlobStore for LocalDisk {
 
     fn get(&self, sha256: &str) -> io::Result<Vec<u8>> {
         std::fs::read(self.path(sha256)?)
+    }
+
+    fn stage(&self) -> io::Result<tempfile::NamedTempFile> {
+        let dir = self.root.join("incoming");
+        std::fs::create_dir_all(&dir)?;
+        tempfile::NamedTempFile::new_in(dir)
+    }
+
+    fn adopt(&self, sha256: &str, staged: tempfile::NamedTempFile) -> io::Result<()> {
+        let path = self.path(sha256)?;
+        if path.exists() {
+            return Ok(());
+        }
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir)?;
+        }
+        // A rename within the store: a crash never leaves a half-written blob under its hash.
+        staged.persist(path).map(|_| ()).map_err(|e| e.error)
     }
 }
 

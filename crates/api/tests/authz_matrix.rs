@@ -210,6 +210,8 @@ struct Fx {
     /// A user account and an API token that only exist to be reset and revoked.
     victim_user: i64,
     token_to_revoke: i64,
+    /// A kiosk of PKM-SUKAJADI, revoked by every caller who may (revoking again changes nothing).
+    kiosk_to_revoke: i64,
     /// The competency M1, and Kasi's development plan for Dedi with one planned training.
     m1: i64,
     plan: i64,
@@ -384,6 +386,8 @@ fn table(f: &Fx) -> Vec<Row> {
         .id(f.pkm)
         .json(json!({ "name": "Tablet loket matriks" }))
         .expect(service_unit_writes);
+    t.op(GET, "/api/v1/units/{id}/kiosks").id(f.pkm).expect(service_unit_reads);
+    t.op(DELETE, "/api/v1/units/{id}/kiosks/{kiosk_id}").id(f.pkm).id(f.kiosk_to_revoke).expect(service_unit_writes);
 
     // Employees: Dedi's record.
     t.op(GET, "/api/v1/employees").expect(signed_in);
@@ -700,6 +704,8 @@ async fn fixtures(app: &TestApp, tokens: &[Option<String>; 14]) -> Fx {
     f.victim_user = id(&ok(app, POST, "/api/v1/users", admin, Some(victim)).await);
     let doomed = json!({ "name": "matrix-dicabut", "access": "read" });
     f.token_to_revoke = id(&ok(app, POST, "/api/v1/api-tokens", admin, Some(doomed)).await);
+    let tablet = json!({ "name": "Tablet loket dicabut" });
+    f.kiosk_to_revoke = id(&ok(app, POST, &format!("/api/v1/units/{}/kiosks", f.pkm), admin, Some(tablet)).await);
 
     let catalogue = ok(app, GET, "/api/v1/competencies", admin, None).await;
     f.m1 = id(catalogue["items"].as_array().unwrap().iter().find(|c| c["code"] == "M1").unwrap());

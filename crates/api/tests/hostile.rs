@@ -79,6 +79,15 @@ async fn numbers_are_bounded_and_the_day_cap_holds(app: TestApp) {
     let (_, mine) = app.get(&format!("/api/v1/activities?from={0}&to={0}&per_page=200", today()), &dedi).await;
     let total: i64 = mine["items"].as_array().unwrap().iter().map(|a| a["minutes"].as_i64().unwrap()).sum();
     assert!(total <= 720 && total > 0, "the day holds {total} minutes");
+    // The database itself refuses such numbers, whoever writes them.
+    use sea_orm::ConnectionTrait;
+    for (what, sql) in [
+        ("negative minutes", "UPDATE activities SET minutes = -5 WHERE id = (SELECT MIN(id) FROM activities)"),
+        ("a day of 2,000 minutes", "UPDATE activities SET minutes = 2000 WHERE id = (SELECT MIN(id) FROM activities)"),
+        ("the year 1900", "UPDATE skps SET year = 1900 WHERE id = (SELECT MIN(id) FROM skps)"),
+    ] {
+        assert!(app.db.execute_unprepared(sql).await.is_err(), "the database stored {what}");
+    }
     // Settings: the TPP monthly target took 2^31.
     let admin = app.token("admin").await;
     let (_, mut settings) = app.get("/api/v1/settings", &admin).await;
@@ -200,7 +209,55 @@ async fn a_session_ends_at_its_absolute_lifetime(app: TestApp) {
     assert_eq!(refresh(next["refresh_token"].clone()).await.unwrap().status(), StatusCode::UNAUTHORIZED);
 }
 
+fn png(extra: usize) -> Vec<u8> {
+    let mut b = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x02\0\0\0".to_vec();
+    b.extend(vec![0u8; extra]);
+    b
+}
+
+async fn send_form(app: &TestApp, token: &str, form: reqwest::multipart::Form) -> (StatusCode, Value) {
+    let res = app.client.post(app.url("/api/v1/evidence")).bearer_auth(token).multipart(form).send().await.unwrap();
+    let status = res.status();
+    (status, res.json().await.unwrap_or(Value::Null))
+}
+
+fn file_part(bytes: Vec<u8>) -> reqwest::multipart::Part {
+    reqwest::multipart::Part::bytes(bytes).file_name("foto.png")
+}
+
+async fn uploads_are_one_file_streamed_within_limits(app: TestApp) {
+    use reqwest::multipart::{Form, Part};
+    // A quota of 5,000 bytes per employee.
+    let app = TestApp::spawn_with(app.backend, true, |c| c.evidence_quota = 5_000).await;
+    let dedi = app.token("dedi").await;
+    // Exactly one part, named `file`.
+    let two = Form::new().part("file", file_part(png(100))).part("file", file_part(png(200)));
+    let (status, body) = send_form(&app, &dedi, two).await;
+    assert_eq!((status, body["errors"][0]["code"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("one_file_part")));
+    let extra = Form::new().part("note", Part::text("x")).part("file", file_part(png(100)));
+    assert_eq!(send_form(&app, &dedi, extra).await.0, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(send_form(&app, &dedi, Form::new()).await.0, StatusCode::UNPROCESSABLE_ENTITY);
+    // Past the size limit of the settings the upload stops, and nothing stays behind.
+    app.patch("/api/v1/settings", &app.token("admin").await, json!({ "evidence_max_bytes": 2048 })).await;
+    let (status, _) = send_form(&app, &dedi, Form::new().part("file", file_part(png(1_000_000)))).await;
+    assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE);
+    let incoming = app.data_dir().join("evidence/incoming");
+    let left = std::fs::read_dir(&incoming).map(|d| d.count()).unwrap_or(0);
+    assert_eq!(left, 0, "a refused upload leaves no staged file");
+    // The quota: two files of 2,000 bytes fit, the third does not.
+    for i in 0..2 {
+        let (status, body) = send_form(&app, &dedi, Form::new().part("file", file_part(png(1_970 + i)))).await;
+        assert_eq!(status, StatusCode::CREATED, "{body}");
+    }
+    let (status, body) = send_form(&app, &dedi, Form::new().part("file", file_part(png(1_990)))).await;
+    assert_eq!((status, body["errors"][0]["code"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("storage_quota")));
+    // Someone else's room is their own.
+    let sri = app.token("sri").await;
+    assert_eq!(send_form(&app, &sri, Form::new().part("file", file_part(png(1_990)))).await.0, StatusCode::CREATED);
+}
+
 db_tests!(
+    uploads_are_one_file_streamed_within_limits,
     a_session_ends_at_its_absolute_lifetime,
     formula_cells_are_written_as_text,
     numbers_are_bounded_and_the_day_cap_holds,

@@ -141,6 +141,34 @@ async fn surveys_resist_abuse_but_serve_a_kiosk(app: TestApp) {
         app.post(&format!("/api/v1/units/{pkm}/kiosks"), &app.token("dedi").await, json!({ "name": "x" })).await.0,
         StatusCode::NOT_FOUND
     );
+    // The unit lists its kiosks (never their tokens) and revokes a lost tablet: its token stops.
+    let (status, listed) = app.get(&format!("/api/v1/units/{pkm}/kiosks"), &operator).await;
+    assert_eq!(status, StatusCode::OK);
+    let mine = listed["items"].as_array().unwrap().iter().find(|k| k["id"] == kiosk["id"]).unwrap().clone();
+    assert_eq!((mine["name"].as_str(), mine["revoked_at"].is_null()), (Some("Tablet loket 1"), true));
+    assert!(!listed.to_string().contains(token), "the list never shows a token");
+    let revoke = format!("/api/v1/units/{pkm}/kiosks/{}", kiosk["id"]);
+    // Not through another unit's path.
+    let elsewhere = format!("/api/v1/units/{other}/kiosks/{}", kiosk["id"]);
+    assert_eq!(
+        app.call(Method::DELETE, &elsewhere, Some(&app.token("admin").await), None).await.0,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(app.call(Method::DELETE, &revoke, Some(&operator), None).await.0, StatusCode::NO_CONTENT);
+    assert_eq!(app.call(Method::DELETE, &revoke, Some(&operator), None).await.0, StatusCode::NO_CONTENT);
+    let res = app
+        .client
+        .post(app.url("/api/v1/public/surveys"))
+        .header("x-kiosk-token", token)
+        .json(&survey(pkm, &[4; 9]))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::FORBIDDEN, "a revoked kiosk sends no more surveys");
+    let (_, listed) = app.get(&format!("/api/v1/units/{pkm}/kiosks"), &operator).await;
+    assert!(
+        !listed["items"].as_array().unwrap().iter().find(|k| k["id"] == kiosk["id"]).unwrap()["revoked_at"].is_null()
+    );
 }
 
 async fn file(app: &TestApp, unit: i64, text: &str, nip: Option<&str>) -> (StatusCode, Value) {

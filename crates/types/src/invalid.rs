@@ -137,6 +137,10 @@ pub enum Invalid {
     ControlCharacter,
     /// Params: `max`.
     PerPage,
+    /// No params: a form with another part than the one named `file`, or two files.
+    OneFilePart,
+    /// Params: `quota` (MB).
+    StorageQuota,
     /// No params.
     RhkOrPkGoal,
     /// Params: `id`.
@@ -311,7 +315,7 @@ pub enum Invalid {
 
 impl Invalid {
     /// Every kind, for the tests that check each has its words.
-    pub const ALL: [Invalid; 148] = [
+    pub const ALL: [Invalid; 150] = [
         Self::Invalid,
         Self::Required,
         Self::Length,
@@ -375,6 +379,8 @@ impl Invalid {
         Self::YearRange,
         Self::ControlCharacter,
         Self::PerPage,
+        Self::OneFilePart,
+        Self::StorageQuota,
         Self::RhkOrPkGoal,
         Self::RhkMissing,
         Self::PkGoalMissing,
@@ -528,6 +534,8 @@ impl Invalid {
             Self::YearRange => "year_range",
             Self::ControlCharacter => "control_character",
             Self::PerPage => "per_page",
+            Self::OneFilePart => "one_file_part",
+            Self::StorageQuota => "storage_quota",
             Self::RhkOrPkGoal => "rhk_or_pk_goal",
             Self::RhkMissing => "rhk_missing",
             Self::PkGoalMissing => "pk_goal_missing",
@@ -687,6 +695,8 @@ impl Invalid {
             Self::YearRange => ("tahun 2000-2100", "year 2000–2100"),
             Self::ControlCharacter => ("tidak boleh memuat karakter kendali (selain tab dan baris baru)", "must not contain control characters (other than tab and line breaks)"),
             Self::PerPage => ("per_page 1-{max}", "per_page 1–{max}"),
+            Self::OneFilePart => ("kirim satu berkas saja, pada bagian bernama file", "send a single file, in the part named file"),
+            Self::StorageQuota => ("ruang bukti Anda ({quota} MB) sudah penuh; hapus bukti yang tidak dipakai", "your evidence storage ({quota} MB) is full; delete evidence you no longer use"),
             Self::RhkOrPkGoal => ("isi parent_rhk_id atau pk_goal_id, bukan keduanya", "fill parent_rhk_id or pk_goal_id, not both"),
             Self::RhkMissing => ("RHK {id} tidak ada", "RHK {id} does not exist"),
             Self::PkGoalMissing => ("sasaran Perjanjian Kinerja {id} tidak ada", "Perjanjian Kinerja goal {id} does not exist"),

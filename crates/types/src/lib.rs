@@ -59,8 +59,8 @@ pub use oversight::{
 pub use page::Page;
 pub use problem::{FieldError, Problem};
 pub use public::{
-    Complaint, ComplaintEvent, ComplaintReceipt, ComplaintTransition, IkmPublish, IkmReport, IkmWeights, KioskCreated,
-    NewComplaint, NewKiosk, NewSurvey, PublicComplaintStatus, PublicInfo, PublicUnit, SurveyReceipt,
+    Complaint, ComplaintEvent, ComplaintReceipt, ComplaintTransition, IkmPublish, IkmReport, IkmWeights, Kiosk,
+    KioskCreated, NewComplaint, NewKiosk, NewSurvey, PublicComplaintStatus, PublicInfo, PublicUnit, SurveyReceipt,
 };
 pub use report::{ActivityReportRow, ComplaintReportRow, IkmReportRow, SkpReportRow};
 pub use settings::{AssessmentFrequency, PemdaSettings};

@@ -149,6 +149,18 @@ pub struct KioskCreated {
     pub token: String,
 }
 
+/// A counter kiosk of a unit as its staff list it (never its token).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Kiosk {
+    pub id: i64,
+    pub unit_id: i64,
+    pub name: String,
+    pub created_at: chrono::DateTime<chrono::Utc>,
+    /// When it was revoked: its token no longer sends surveys.
+    pub revoked_at: Option<chrono::DateTime<chrono::Utc>>,
+}
+
 /// Body of `PUT /units/{id}/ikm-weights`: nine weights summing to 1, or `null` for equal weights.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

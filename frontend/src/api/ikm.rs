@@ -4,7 +4,7 @@ use super::client;
 use super::ApiError;
 use gloo_net::http::Method;
 use kinerja_domain::Period;
-use kinerja_types::{IkmPublish, IkmReport, KioskCreated, NewKiosk};
+use kinerja_types::{IkmPublish, IkmReport, Kiosk, KioskCreated, NewKiosk};
 
 /// `GET /units/{id}/ikm?period=`.
 pub async fn report(unit_id: i64, period: Period) -> Result<IkmReport, ApiError> {
@@ -20,4 +20,14 @@ pub async fn publish(unit_id: i64, period: Period) -> Result<IkmReport, ApiError
 /// `POST /units/{id}/kiosks`: the new kiosk's token, shown this once.
 pub async fn register_kiosk(unit_id: i64, kiosk: &NewKiosk) -> Result<KioskCreated, ApiError> {
     client::send(Method::POST, &format!("/units/{unit_id}/kiosks"), kiosk).await
+}
+
+/// `GET /units/{id}/kiosks`: every kiosk of the unit, revoked ones included.
+pub async fn kiosks(unit_id: i64) -> Result<Vec<Kiosk>, ApiError> {
+    client::items(&format!("/units/{unit_id}/kiosks"), &[]).await
+}
+
+/// `DELETE /units/{id}/kiosks/{kiosk_id}`: the kiosk's token stops sending surveys.
+pub async fn revoke_kiosk(unit_id: i64, kiosk_id: i64) -> Result<(), ApiError> {
+    client::act_empty(Method::DELETE, &format!("/units/{unit_id}/kiosks/{kiosk_id}")).await
 }

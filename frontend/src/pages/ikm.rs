@@ -1,7 +1,7 @@
 //! IKM (service operators, unit heads, admins; auditors read): a service unit's satisfaction index
 //! for a month, quarter or year — the index and its grade, the mean answer (NRR, 1–4) of each of
 //! the nine unsur as bars, the number of respondents — with publication for the public and the
-//! registration of counter kiosks.
+//! registration, list and revocation of counter kiosks.
 
 use super::public::site_url;
 use super::PageProps;
@@ -13,7 +13,7 @@ use crate::i18n::use_i18n;
 use crate::route::Route;
 use kinerja_domain::ikm::Grade;
 use kinerja_domain::{Period, Role};
-use kinerja_types::{IkmReport, KioskCreated, NewKiosk, Unit};
+use kinerja_types::{IkmReport, Kiosk, KioskCreated, NewKiosk, Unit};
 use std::rc::Rc;
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -227,6 +227,7 @@ fn KioskPanel(props: &KioskPanelProps) -> Html {
     let invalid = use_state(|| None::<String>);
     let write = use_write();
     let created = use_state(|| None::<(String, KioskCreated)>);
+    let kiosks = use_remote(props.unit.id, api::ikm::kiosks);
     {
         // Another unit: the token shown belongs to the one before.
         let created = created.clone();
@@ -234,6 +235,7 @@ fn KioskPanel(props: &KioskPanelProps) -> Html {
     }
     let onsubmit = {
         let (name, invalid, write, created) = (name.clone(), invalid.clone(), write.clone(), created.clone());
+        let reload = kiosks.reload.clone();
         let unit_id = props.unit.id;
         let i18n = i18n.clone();
         Callback::from(move |e: SubmitEvent| {
@@ -249,9 +251,11 @@ fn KioskPanel(props: &KioskPanelProps) -> Html {
             invalid.set(None);
             let (name, created) = (name.clone(), created.clone());
             let kiosk_name = kiosk.name.clone();
+            let reload = reload.clone();
             write.run(async move { api::ikm::register_kiosk(unit_id, &kiosk).await }, move |done| {
                 name.set(String::new());
                 created.set(Some((kiosk_name, done)));
+                reload.emit(());
             });
         })
     };
@@ -279,7 +283,86 @@ fn KioskPanel(props: &KioskPanelProps) -> Html {
                     { if write.busy { i18n.t("common.working") } else { i18n.t("ikm.kiosk_register") } }
                 </button>
             </form>
+            if let Some(list) = &kiosks.state.data {
+                <KioskList unit_id={props.unit.id} kiosks={list.clone()} on_changed={kiosks.reload.clone()} />
+            }
         </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct KioskListProps {
+    unit_id: i64,
+    kiosks: Rc<Vec<Kiosk>>,
+    /// A kiosk was revoked: read the list again.
+    on_changed: Callback<()>,
+}
+
+/// The unit's kiosks, with "Cabut" for a live one after a confirmation (a lost or retired tablet).
+#[component]
+fn KioskList(props: &KioskListProps) -> Html {
+    let i18n = use_i18n();
+    let asking = use_state(|| None::<i64>);
+    let write = use_write();
+    if props.kiosks.is_empty() {
+        return html! { <p class="muted">{ i18n.t("ikm.kiosk_none") }</p> };
+    }
+    let rows = props.kiosks.iter().map(|k| {
+        let status = match &k.revoked_at {
+            Some(at) => i18n.tf("ikm.kiosk_revoked_at", &[("at", &format::instant(at, i18n.lang()))]),
+            None => i18n.t("ikm.kiosk_live").to_owned(),
+        };
+        let id = k.id;
+        let action = if k.revoked_at.is_some() {
+            html! {}
+        } else if *asking == Some(id) {
+            let (revoking, asking_done, on_changed, unit_id) =
+                (write.clone(), asking.clone(), props.on_changed.clone(), props.unit_id);
+            let on_confirm = Callback::from(move |()| {
+                let (asking_done, on_changed) = (asking_done.clone(), on_changed.clone());
+                revoking.run(async move { api::ikm::revoke_kiosk(unit_id, id).await }, move |()| {
+                    asking_done.set(None);
+                    on_changed.emit(());
+                });
+            });
+            let asking = asking.clone();
+            html! {
+                <Confirm text={i18n.tf("ikm.kiosk_revoke_confirm", &[("name", &k.name)])}
+                    confirm_label={i18n.t("ikm.kiosk_revoke").to_owned()} busy={write.busy}
+                    {on_confirm} on_cancel={Callback::from(move |()| asking.set(None))} />
+            }
+        } else {
+            let asking = asking.clone();
+            html! {
+                <button type="button" class="button-quiet" onclick={move |_| asking.set(Some(id))}
+                    aria-label={i18n.tf("ikm.kiosk_revoke_named", &[("name", &k.name)])}>
+                    { i18n.t("ikm.kiosk_revoke") }
+                </button>
+            }
+        };
+        html! {
+            <tr key={id} class={classes!(k.revoked_at.is_some().then_some("revoked"))}>
+                <td data-label={i18n.t("ikm.kiosk_name").to_owned()}>{ &k.name }</td>
+                <td data-label={i18n.t("ikm.kiosk_since").to_owned()}>{ format::instant(&k.created_at, i18n.lang()) }</td>
+                <td data-label={i18n.t("ikm.kiosk_status").to_owned()}>{ status }</td>
+                <td>{ action }</td>
+            </tr>
+        }
+    });
+    html! {
+        <>
+            <h3>{ i18n.t("ikm.kiosk_list") }</h3>
+            <ErrorBanner error={write.error.clone()} />
+            <table class="kiosks">
+                <thead><tr>
+                    <th scope="col">{ i18n.t("ikm.kiosk_name") }</th>
+                    <th scope="col">{ i18n.t("ikm.kiosk_since") }</th>
+                    <th scope="col">{ i18n.t("ikm.kiosk_status") }</th>
+                    <th scope="col"><span class="sr-only">{ i18n.t("ikm.kiosk_action") }</span></th>
+                </tr></thead>
+                <tbody>{ for rows }</tbody>
+            </table>
+        </>
     }
 }
 

@@ -8,9 +8,8 @@ use crate::state::AppState;
 use actix_multipart::Multipart;
 use actix_web::http::header;
 use actix_web::{get, post, web, HttpResponse};
-use futures_util::StreamExt;
-use kinerja_types::Invalid;
 use kinerja_types::{Evidence, NewEvidenceLink, Problem};
+use kinerja_types::{Invalid, Issue};
 use validator::Validate;
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
@@ -26,47 +25,26 @@ pub struct EvidenceForm {
     file: Vec<u8>,
 }
 
-/// Uploads a PDF, PNG or JPEG (the part named `file`) as the caller's evidence. The size limit comes
-/// from the settings (413 beyond it); any other content, whatever its name, is 415.
+/// Uploads a PDF, PNG or JPEG as the caller's evidence: a form of exactly one part, named `file`
+/// (422 otherwise), streamed to the store. The size limit comes from the settings (413 beyond it,
+/// as soon as it is passed); each employee's stored evidence is bounded by
+/// `KINERJA_EVIDENCE_QUOTA_MB` (422 on `file` when full); any other content, whatever its name, is
+/// 415.
 #[utoipa::path(tag = "activities", security(("bearer" = [])),
     request_body(content = EvidenceForm, content_type = "multipart/form-data", description = "the file in the part named `file`"),
     responses((status = 201, body = Evidence), (status = 413, body = Problem), (status = 415, body = Problem), (status = 422, body = Problem)))]
 #[post("/evidence")]
-pub async fn upload(state: web::Data<AppState>, viewer: Viewer, mut form: Multipart) -> ApiResult<HttpResponse> {
+pub async fn upload(state: web::Data<AppState>, viewer: Viewer, form: Multipart) -> ApiResult<HttpResponse> {
     let me = viewer.employee_id.ok_or_else(|| ApiError::field("employee", Invalid::NoEmployeeRecord))?;
-    let limit = state.settings().await?.evidence_max_bytes as usize;
-    let mut file: Option<(String, Vec<u8>)> = None;
-    // Counted over every part, so that extra parts cannot get around the limit.
-    let mut total = 0usize;
-    while let Some(part) = form.next().await {
-        // A form whose parts cannot be read (a malformed header, a part name with control
-        // characters) is answered like a form without the file part: 422 on `file`.
-        let mut part = part.map_err(|e| {
-            tracing::debug!(error = %e, "unreadable multipart form");
-            ApiError::field("file", Invalid::FilePartMissing)
-        })?;
-        let is_file = part.content_disposition().and_then(|d| d.get_name()).map(|n| n == "file").unwrap_or(false);
-        let name = part.content_disposition().and_then(|d| d.get_filename()).unwrap_or("bukti").to_owned();
-        let mut bytes = Vec::new();
-        while let Some(chunk) = part.next().await {
-            let chunk = chunk.map_err(|e| ApiError::BadRequest(format!("unggahan terputus: {e}")))?;
-            total += chunk.len();
-            if total > limit + 64 * 1024 || bytes.len() + chunk.len() > limit {
-                return Err(ApiError::PayloadTooLarge(format!("berkas melebihi batas {} MB", limit / (1024 * 1024))));
-            }
-            if is_file {
-                bytes.extend_from_slice(&chunk);
-            }
-        }
-        if is_file && file.is_none() {
-            file = Some((name, bytes));
-        }
+    let limit = state.settings().await?.evidence_max_bytes;
+    let upload = crate::uploads::receive(form, state.blobs.as_ref(), limit).await?;
+    let quota = state.config.evidence_quota;
+    if svc::stored_bytes(&state.db, me).await? + upload.size > quota {
+        return Err(ApiError::field("file", Issue::new(Invalid::StorageQuota).with("quota", quota / (1024 * 1024))));
     }
-    let (name, bytes) = file.ok_or_else(|| ApiError::field("file", Invalid::FilePartMissing))?;
-    let file = svc::accept(&name, &bytes)?;
-    let blobs = state.blobs.clone();
-    let key = file.sha256.clone();
-    web::block(move || blobs.put(&key, &bytes))
+    let file = svc::accept(&upload.name, &upload.head, upload.sha256, upload.size)?;
+    let (blobs, key, staged) = (state.blobs.clone(), file.sha256.clone(), upload.staged);
+    web::block(move || blobs.adopt(&key, staged))
         .await
         .map_err(|e| ApiError::Internal(e.into()))?
         .map_err(|e| ApiError::Internal(e.into()))?;

@@ -3,20 +3,26 @@
 
 use crate::error::{ApiError, ApiResult};
 use crate::policy::Viewer;
+use crate::routes::list::{self, PageQuery};
 use crate::services::ikm::{self, report};
 use crate::services::kiosks;
 use crate::services::service_units::require_staff;
 use crate::state::AppState;
-use actix_web::{get, post, put, web, HttpResponse};
+use actix_web::{delete, get, post, put, web, HttpRequest, HttpResponse};
 use chrono::Datelike;
 use kinerja_domain::Period;
-use kinerja_types::{IkmPublish, IkmReport, IkmWeights, KioskCreated, NewKiosk, Problem};
+use kinerja_types::{IkmPublish, IkmReport, IkmWeights, Kiosk, KioskCreated, NewKiosk, Page, Problem};
 use serde::Deserialize;
 use utoipa::IntoParams;
 use validator::Validate;
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.service(unit_ikm).service(publish).service(set_weights).service(register_kiosk);
+    cfg.service(unit_ikm)
+        .service(publish)
+        .service(set_weights)
+        .service(register_kiosk)
+        .service(list_kiosks)
+        .service(revoke_kiosk);
 }
 
 /// The period asked for.
@@ -107,4 +113,40 @@ pub async fn register_kiosk(
     let created = kiosks::register(&txn, &viewer.actor(), viewer.user_id, unit, &body).await?;
     txn.commit().await?;
     Ok(HttpResponse::Created().json(created))
+}
+
+/// The unit's counter kiosks, newest first, revoked ones included (never their tokens); for those
+/// who read the unit's service work.
+#[utoipa::path(tag = "ikm", security(("bearer" = [])), params(("id" = i64, Path), PageQuery),
+    responses((status = 200, body = Page<Kiosk>), (status = 403, body = Problem), (status = 404, body = Problem)))]
+#[get("/units/{id}/kiosks")]
+pub async fn list_kiosks(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    id: web::Path<i64>,
+    paging: web::Query<PageQuery>,
+) -> ApiResult<HttpResponse> {
+    let unit = id.into_inner();
+    require_staff(&state.db, &viewer, unit, false).await?;
+    let (items, total) = kiosks::list(&state.db, unit, paging.offset(), paging.per_page()).await?;
+    list::respond(&req, &paging, list::page(items, total, &paging), "kiosk")
+}
+
+/// Revokes a counter kiosk of the unit (a lost or retired tablet): its token stops sending surveys
+/// at once. Revoking it again changes nothing.
+#[utoipa::path(tag = "ikm", security(("bearer" = [])), params(("id" = i64, Path), ("kiosk_id" = i64, Path)),
+    responses((status = 204), (status = 403, body = Problem), (status = 404, body = Problem)))]
+#[delete("/units/{id}/kiosks/{kiosk_id}")]
+pub async fn revoke_kiosk(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    path: web::Path<(i64, i64)>,
+) -> ApiResult<HttpResponse> {
+    let (unit, kiosk) = path.into_inner();
+    let txn = crate::db::begin(&state.db).await?;
+    require_staff(&txn, &viewer, unit, true).await?;
+    kiosks::revoke(&txn, &viewer.actor(), unit, kiosk).await?;
+    txn.commit().await?;
+    Ok(HttpResponse::NoContent().finish())
 }

@@ -9,7 +9,6 @@ use chrono::Utc;
 use kinerja_types::Invalid;
 use kinerja_types::{Evidence, NewEvidenceLink};
 use sea_orm::{ActiveModelTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, Set};
-use sha2::{Digest, Sha256};
 
 /// The file types accepted, recognised from the content itself, never from the name.
 const ALLOWED: &[(&str, &str)] = &[("application/pdf", "pdf"), ("image/png", "png"), ("image/jpeg", "jpg")];
@@ -61,23 +60,37 @@ pub struct Accepted {
     pub size: i64,
 }
 
-/// Checks an uploaded file: 422 when empty, 415 unless its content is a PDF, PNG or JPEG.
-pub fn accept(name: &str, bytes: &[u8]) -> ApiResult<Accepted> {
-    if bytes.is_empty() {
+/// Checks a received file by its first bytes: 422 when empty, 415 unless its content is a PDF, PNG
+/// or JPEG.
+pub fn accept(name: &str, head: &[u8], sha256: String, size: u64) -> ApiResult<Accepted> {
+    if size == 0 {
         return Err(ApiError::field("file", Invalid::FileEmpty));
     }
-    let detected = infer::get(bytes).map(|t| t.mime_type()).unwrap_or("application/octet-stream");
+    let detected = infer::get(head).map(|t| t.mime_type()).unwrap_or("application/octet-stream");
     let Some((mime, ext)) = ALLOWED.iter().find(|(m, _)| *m == detected) else {
         return Err(ApiError::UnsupportedMediaType(format!(
             "isi berkas terdeteksi sebagai {detected}; hanya PDF, PNG atau JPEG yang diterima"
         )));
     };
-    Ok(Accepted {
-        content_type: mime,
-        filename: clean_name(name, ext),
-        sha256: hex::encode(Sha256::digest(bytes)),
-        size: bytes.len() as i64,
-    })
+    Ok(Accepted { content_type: mime, filename: clean_name(name, ext), sha256, size: size as i64 })
+}
+
+/// Bytes of evidence files the employee has stored (each record counts, even when two hold the
+/// same content).
+pub async fn stored_bytes(db: &impl ConnectionTrait, employee_id: i64) -> ApiResult<u64> {
+    use sea_orm::sea_query::{Alias, Expr, Func};
+    use sea_orm::{ColumnTrait, QueryFilter, QuerySelect};
+    // PostgreSQL sums a bigint as numeric: cast back, so both databases answer an integer.
+    let sum = Func::cast_as(Func::sum(Expr::col(evidence::Column::Size)), Alias::new("BIGINT"));
+    let total: Option<i64> = evidence::Entity::find()
+        .select_only()
+        .column_as(Expr::expr(sum), "total")
+        .filter(evidence::Column::EmployeeId.eq(employee_id))
+        .into_tuple::<Option<i64>>()
+        .one(db)
+        .await?
+        .flatten();
+    Ok(total.unwrap_or(0).max(0) as u64)
 }
 
 /// Records a stored file as evidence of the employee, written by `user_id`. Audited.

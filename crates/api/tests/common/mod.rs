@@ -116,6 +116,12 @@ impl TestApp {
         }
     }
 
+    /// The server's data directory (the SQLite file, evidence files).
+    #[allow(dead_code)]
+    pub fn data_dir(&self) -> &std::path::Path {
+        self._dir.path()
+    }
+
     pub fn url(&self, path: &str) -> String {
         format!("{}{}", self.base, path)
     }
