@@ -126,6 +126,14 @@ pub fn env_list(name: &str) -> Vec<String> {
     std::env::var(name).unwrap_or_default().split(',').map(|s| s.trim().to_owned()).filter(|s| !s.is_empty()).collect()
 }
 
+/// A whole number from the environment, `default` when unset, refused outside `range`.
+fn env_number(name: &str, default: u64, range: std::ops::RangeInclusive<u64>, unit: &str) -> anyhow::Result<u64> {
+    let Ok(text) = std::env::var(name) else { return Ok(default) };
+    let value: u64 = text.trim().parse().map_err(|_| anyhow::anyhow!("{name}: '{text}' is not a number of {unit}"))?;
+    anyhow::ensure!(range.contains(&value), "{name}: {} to {} {unit}", range.start(), range.end());
+    Ok(value)
+}
+
 impl Config {
     /// Reads the deployment settings of the environment: `KINERJA_JWT_PREVIOUS_SECRETS`,
     /// `KINERJA_CORS_ORIGINS`, `KINERJA_HSTS` and `KINERJA_TRUSTED_PROXIES`.
@@ -133,34 +141,13 @@ impl Config {
         self.jwt_previous_secrets =
             env_list("KINERJA_JWT_PREVIOUS_SECRETS").into_iter().map(String::into_bytes).collect();
         self.cors_origins = env_list("KINERJA_CORS_ORIGINS");
-        let cache = std::env::var("KINERJA_DASHBOARD_CACHE_SECONDS").unwrap_or_else(|_| "30".into());
-        let cache: u64 = cache
-            .trim()
-            .parse()
-            .map_err(|_| anyhow::anyhow!("KINERJA_DASHBOARD_CACHE_SECONDS: '{cache}' is not a number of seconds"))?;
-        anyhow::ensure!(cache <= 3600, "KINERJA_DASHBOARD_CACHE_SECONDS: at most 3600");
-        self.dashboard_cache = Duration::from_secs(cache);
-        let identity = std::env::var("KINERJA_IDENTITY_CACHE_SECONDS").unwrap_or_else(|_| "3".into());
-        let identity: u64 = identity
-            .trim()
-            .parse()
-            .map_err(|_| anyhow::anyhow!("KINERJA_IDENTITY_CACHE_SECONDS: '{identity}' is not a number of seconds"))?;
-        anyhow::ensure!(identity <= 60, "KINERJA_IDENTITY_CACHE_SECONDS: at most 60");
-        self.identity_cache = Duration::from_secs(identity);
-        let quota = std::env::var("KINERJA_EVIDENCE_QUOTA_MB").unwrap_or_else(|_| "1024".into());
-        let quota: u64 = quota
-            .trim()
-            .parse()
-            .map_err(|_| anyhow::anyhow!("KINERJA_EVIDENCE_QUOTA_MB: '{quota}' is not a number of megabytes"))?;
-        anyhow::ensure!((1..=1024 * 1024).contains(&quota), "KINERJA_EVIDENCE_QUOTA_MB: 1 to 1048576");
-        self.evidence_quota = quota * 1024 * 1024;
-        let hours = std::env::var("KINERJA_SESSION_HOURS").unwrap_or_else(|_| "12".into());
-        let hours: u64 = hours
-            .trim()
-            .parse()
-            .map_err(|_| anyhow::anyhow!("KINERJA_SESSION_HOURS: '{hours}' is not a number of hours"))?;
-        anyhow::ensure!((1..=24 * 90).contains(&hours), "KINERJA_SESSION_HOURS: 1 to 2160");
-        self.session_lifetime = Duration::from_secs(hours * 3600);
+        self.dashboard_cache =
+            Duration::from_secs(env_number("KINERJA_DASHBOARD_CACHE_SECONDS", 30, 0..=3600, "seconds")?);
+        self.identity_cache = Duration::from_secs(env_number("KINERJA_IDENTITY_CACHE_SECONDS", 3, 0..=60, "seconds")?);
+        self.evidence_quota =
+            env_number("KINERJA_EVIDENCE_QUOTA_MB", 1024, 1..=1024 * 1024, "megabytes")? * 1024 * 1024;
+        self.session_lifetime =
+            Duration::from_secs(env_number("KINERJA_SESSION_HOURS", 12, 1..=24 * 90, "hours")? * 3600);
         for o in &self.cors_origins {
             anyhow::ensure!(
                 o.starts_with("https://") || o.starts_with("http://"),

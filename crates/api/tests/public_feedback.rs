@@ -111,27 +111,11 @@ async fn surveys_resist_abuse_but_serve_a_kiosk(app: TestApp) {
     assert_eq!(status, StatusCode::CREATED, "{kiosk}");
     let token = kiosk["token"].as_str().unwrap();
     for _ in 0..30 {
-        let res = app
-            .client
-            .post(app.url("/api/v1/public/surveys"))
-            .header("x-kiosk-token", token)
-            .json(&survey(pkm, &[3; 9]))
-            .send()
-            .await
-            .unwrap();
-        assert_eq!(res.status(), StatusCode::CREATED);
+        assert_eq!(from_kiosk(&app, token, survey(pkm, &[3; 9])).await, StatusCode::CREATED);
     }
     // A kiosk token is bound to its unit.
     let other = app.unit_id("PKM-CIBEUNYING").await;
-    let res = app
-        .client
-        .post(app.url("/api/v1/public/surveys"))
-        .header("x-kiosk-token", token)
-        .json(&survey(other, &[3; 9]))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    assert_eq!(from_kiosk(&app, token, survey(other, &[3; 9])).await, StatusCode::FORBIDDEN);
     let (_, ikm) = app.get(&format!("/api/v1/units/{pkm}/ikm"), &operator).await;
     // From the address: 20 counted requests, of which one duplicate was refused (the invalid ones,
     // the honeypot and the 429 stored nothing); then 30 from the kiosk.
@@ -156,19 +140,18 @@ async fn surveys_resist_abuse_but_serve_a_kiosk(app: TestApp) {
     );
     assert_eq!(app.call(Method::DELETE, &revoke, Some(&operator), None).await.0, StatusCode::NO_CONTENT);
     assert_eq!(app.call(Method::DELETE, &revoke, Some(&operator), None).await.0, StatusCode::NO_CONTENT);
-    let res = app
-        .client
-        .post(app.url("/api/v1/public/surveys"))
-        .header("x-kiosk-token", token)
-        .json(&survey(pkm, &[4; 9]))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(res.status(), StatusCode::FORBIDDEN, "a revoked kiosk sends no more surveys");
+    let status = from_kiosk(&app, token, survey(pkm, &[4; 9])).await;
+    assert_eq!(status, StatusCode::FORBIDDEN, "a revoked kiosk sends no more surveys");
     let (_, listed) = app.get(&format!("/api/v1/units/{pkm}/kiosks"), &operator).await;
     assert!(
         !listed["items"].as_array().unwrap().iter().find(|k| k["id"] == kiosk["id"]).unwrap()["revoked_at"].is_null()
     );
+}
+
+/// A survey sent by the kiosk holding `token`: the status.
+async fn from_kiosk(app: &TestApp, token: &str, body: Value) -> StatusCode {
+    let req = app.client.post(app.url("/api/v1/public/surveys")).header("x-kiosk-token", token).json(&body);
+    req.send().await.unwrap().status()
 }
 
 async fn file(app: &TestApp, unit: i64, text: &str, nip: Option<&str>) -> (StatusCode, Value) {
