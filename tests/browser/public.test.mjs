@@ -257,6 +257,7 @@ test('the operator reads the IKM with a bar per unsur, publishes it, and sets up
     await ask.getByText('Cabut kios Tablet hilang?', { exact: false }).waitFor();
     await ask.getByRole('button', { name: 'Cabut' }).click();
     await lost.getByText(/^Dicabut /).waitFor();
+    assert.equal(await page.locator('.kiosk-created').count(), 0, 'the revoked kiosk\'s token is no longer shown');
     assert.equal(await lost.getByRole('button').count(), 0, 'a revoked kiosk has nothing left to do');
     await list.locator('tbody tr', { hasText: 'Loket 1' }).getByText('Aktif').waitFor();
     await shot(page, 'kiosks.png');

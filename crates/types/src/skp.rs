@@ -175,9 +175,12 @@ pub struct ReturnRequest {
 }
 
 /// Body of `PUT /skps/{id}/behaviors`: the expectation per core value (missing ones are cleared).
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, Validate)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct BehaviorsUpdate {
+    /// At most one per core value: seven.
+    #[validate(length(max = 7, message = "paling banyak 7 nilai dasar"))]
+    #[cfg_attr(feature = "openapi", schema(max_items = 7))]
     pub behaviors: Vec<Behavior>,
 }
 
@@ -189,6 +192,8 @@ pub struct CascadeRequest {
     #[cfg_attr(feature = "openapi", schema(min_items = 1, max_items = 200))]
     pub employee_ids: Vec<i64>,
     /// Text of the new RHK (default: the parent's text).
+    #[validate(length(max = 1000, message = "rencana hasil kerja paling banyak 1000 karakter"))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 1000))]
     pub text: Option<String>,
     #[serde(default = "default_kind")]
     pub kind: RhkKind,

@@ -259,6 +259,16 @@ fn KioskPanel(props: &KioskPanelProps) -> Html {
             });
         })
     };
+    let on_revoked = {
+        let (created, reload) = (created.clone(), kiosks.reload.clone());
+        // A revoked kiosk's token is not shown any longer.
+        Callback::from(move |id: i64| {
+            if created.as_ref().is_some_and(|(_, k)| k.id == id) {
+                created.set(None);
+            }
+            reload.emit(());
+        })
+    };
     html! {
         <section class="panel">
             <h2>{ i18n.t("ikm.kiosk_title") }</h2>
@@ -284,7 +294,7 @@ fn KioskPanel(props: &KioskPanelProps) -> Html {
                 </button>
             </form>
             if let Some(list) = &kiosks.state.data {
-                <KioskList unit_id={props.unit.id} kiosks={list.clone()} on_changed={kiosks.reload.clone()} />
+                <KioskList unit_id={props.unit.id} kiosks={list.clone()} {on_revoked} />
             }
         </section>
     }
@@ -294,8 +304,8 @@ fn KioskPanel(props: &KioskPanelProps) -> Html {
 struct KioskListProps {
     unit_id: i64,
     kiosks: Rc<Vec<Kiosk>>,
-    /// A kiosk was revoked: read the list again.
-    on_changed: Callback<()>,
+    /// A kiosk was revoked (its id): read the list again.
+    on_revoked: Callback<i64>,
 }
 
 /// The unit's kiosks, with "Cabut" for a live one after a confirmation (a lost or retired tablet).
@@ -316,13 +326,13 @@ fn KioskList(props: &KioskListProps) -> Html {
         let action = if k.revoked_at.is_some() {
             html! {}
         } else if *asking == Some(id) {
-            let (revoking, asking_done, on_changed, unit_id) =
-                (write.clone(), asking.clone(), props.on_changed.clone(), props.unit_id);
+            let (revoking, asking_done, on_revoked, unit_id) =
+                (write.clone(), asking.clone(), props.on_revoked.clone(), props.unit_id);
             let on_confirm = Callback::from(move |()| {
-                let (asking_done, on_changed) = (asking_done.clone(), on_changed.clone());
+                let (asking_done, on_revoked) = (asking_done.clone(), on_revoked.clone());
                 revoking.run(async move { api::ikm::revoke_kiosk(unit_id, id).await }, move |()| {
                     asking_done.set(None);
-                    on_changed.emit(());
+                    on_revoked.emit(id);
                 });
             });
             let asking = asking.clone();

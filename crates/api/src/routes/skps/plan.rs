@@ -63,6 +63,7 @@ pub async fn put_behaviors(
     id: web::Path<i64>,
     body: web::Json<BehaviorsUpdate>,
 ) -> ApiResult<web::Json<Skp>> {
+    body.validate()?;
     let txn = crate::db::begin(&state.db).await?;
     let skp = svc::find_visible(&txn, &viewer, id.into_inner()).await?;
     let is_penilai = svc::penilai_role(&viewer, &skp).is_ok();
