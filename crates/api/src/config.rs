@@ -42,6 +42,11 @@ pub struct Config {
     /// before they are read again (zero: every request reads them). Changes made through this
     /// server take effect at once; those made on another replica within this time.
     pub identity_cache: Duration,
+    /// How long an answer to citizens' reads (units, forums, published IKM) is served again
+    /// (zero: never).
+    pub public_cache: Duration,
+    /// Public reads allowed per minute from one address (on each replica).
+    pub public_reads_per_minute: u32,
 }
 
 impl std::fmt::Debug for Config {
@@ -76,6 +81,8 @@ impl Config {
             trusted_proxies: Vec::new(),
             dashboard_cache: Duration::ZERO,
             identity_cache: Duration::from_secs(3),
+            public_cache: Duration::ZERO,
+            public_reads_per_minute: 300,
         }
     }
 }
@@ -144,6 +151,9 @@ impl Config {
         self.dashboard_cache =
             Duration::from_secs(env_number("KINERJA_DASHBOARD_CACHE_SECONDS", 30, 0..=3600, "seconds")?);
         self.identity_cache = Duration::from_secs(env_number("KINERJA_IDENTITY_CACHE_SECONDS", 3, 0..=60, "seconds")?);
+        self.public_cache = Duration::from_secs(env_number("KINERJA_PUBLIC_CACHE_SECONDS", 30, 0..=3600, "seconds")?);
+        self.public_reads_per_minute =
+            env_number("KINERJA_PUBLIC_READS_PER_MINUTE", 300, 1..=1_000_000, "reads")? as u32;
         self.evidence_quota =
             env_number("KINERJA_EVIDENCE_QUOTA_MB", 1024, 1..=1024 * 1024, "megabytes")? * 1024 * 1024;
         self.session_lifetime =

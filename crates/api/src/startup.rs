@@ -45,6 +45,8 @@ impl Application {
             identities: crate::services::identity::cache(config.identity_cache),
             settings: crate::state::settings_cache(config.identity_cache),
             units: crate::state::units_cache(config.identity_cache),
+            public_answers: crate::services::public_reads::answers(config.public_cache),
+            public_readers: crate::services::public_reads::readers(),
             config: Arc::new(config),
         };
         let server = run(listener, state)?;

@@ -22,6 +22,10 @@ pub struct AppState {
     /// Every unit, kept a few seconds and dropped when the organisation changes here (see
     /// `services::units::all`).
     pub units: UnitsCache,
+    /// Answers to citizens' reads, kept a few seconds (see `services::public_reads`).
+    pub public_answers: crate::services::public_reads::Answers,
+    /// Citizens' reads per address in the current minute.
+    pub public_readers: crate::services::public_reads::Readers,
 }
 
 /// The units of the Pemda as last read (one entry).
@@ -52,6 +56,13 @@ impl AppState {
     pub fn org_changed(&self) {
         crate::services::identity::forget_all(&self.identities);
         self.units.invalidate_all();
+        self.public_changed();
+    }
+
+    /// Something citizens read changed here (a forum, its aspirasi or commitments, a published
+    /// index, the units): the cached public answers are dropped.
+    pub fn public_changed(&self) {
+        self.public_answers.invalidate_all();
     }
 
     /// The Pemda's settings: read from the database at most once per cache lifetime; another

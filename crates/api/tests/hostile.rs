@@ -256,7 +256,62 @@ async fn uploads_are_one_file_streamed_within_limits(app: TestApp) {
     assert_eq!(send_form(&app, &sri, Form::new().part("file", file_part(png(1_990)))).await.0, StatusCode::CREATED);
 }
 
+async fn read(app: &TestApp, path: &str) -> (StatusCode, Value) {
+    app.call(Method::GET, path, None, None).await
+}
+
+async fn public_reads_are_cached_and_limited_per_address(app: TestApp) {
+    let app = TestApp::spawn_with(app.backend, true, |c| {
+        c.public_cache = std::time::Duration::from_secs(600);
+        c.public_reads_per_minute = 12;
+    })
+    .await;
+    let operator = app.token("kapkm.sukajadi").await;
+    let pkm = app.unit_id("PKM-SUKAJADI").await;
+    let date = (Utc::now() + Duration::days(7)).date_naive().to_string();
+    let forum = json!({ "unit_id": pkm, "topic": "Forum Konsultasi Publik", "date": date, "place": "Aula Puskesmas" });
+    let (status, forum) = app.post("/api/v1/forums", &operator, forum).await;
+    assert_eq!(status, StatusCode::CREATED, "{forum}");
+    let id = forum["id"].as_i64().unwrap();
+    let one = format!("/api/v1/public/forums/{id}");
+    assert_eq!(read(&app, &one).await.1["topic"], "Forum Konsultasi Publik");
+    assert_eq!(read(&app, "/api/v1/public/forums").await.0, StatusCode::OK);
+    // Changed behind this replica's back (as another replica would): the cached answer stays.
+    use sea_orm::ConnectionTrait;
+    let sql = format!("UPDATE forums SET topic = 'Diubah di replika lain' WHERE id = {id}");
+    app.db.execute_unprepared(&sql).await.unwrap();
+    assert_eq!(read(&app, &one).await.1["topic"], "Forum Konsultasi Publik");
+    let listed = read(&app, "/api/v1/public/forums").await.1;
+    assert!(listed["items"].as_array().unwrap().iter().any(|f| f["topic"] == "Forum Konsultasi Publik"), "{listed}");
+    // A change made here is seen at once.
+    let rename = json!({ "topic": "Forum Pelayanan Lansia" });
+    let (status, _) = app.call(Method::PUT, &format!("/api/v1/forums/{id}"), Some(&operator), Some(rename)).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(read(&app, &one).await.1["topic"], "Forum Pelayanan Lansia");
+    // The published index answers from the same cache, and shares the address's limit: 12 reads
+    // a minute (five made above), then 429 with Retry-After on every public read.
+    let year = &today()[..4];
+    let ikm = format!("/api/v1/public/units/{pkm}/ikm?period={year}");
+    let mut answered = 5;
+    loop {
+        let res = app.client.get(app.url(&ikm)).send().await.unwrap();
+        if res.status() == StatusCode::TOO_MANY_REQUESTS {
+            let wait: u64 = res.headers()["retry-after"].to_str().unwrap().parse().unwrap();
+            assert!((1..=60).contains(&wait), "{wait}");
+            break;
+        }
+        assert!(matches!(res.status(), StatusCode::OK | StatusCode::NOT_FOUND), "{}", res.status());
+        answered += 1;
+        assert!(answered <= 12, "the limit of 12 public reads a minute did not hold");
+    }
+    assert_eq!(answered, 12);
+    for path in ["/api/v1/public/info".to_owned(), "/api/v1/public/units".into(), one] {
+        assert_eq!(read(&app, &path).await.0, StatusCode::TOO_MANY_REQUESTS, "{path}");
+    }
+}
+
 db_tests!(
+    public_reads_are_cached_and_limited_per_address,
     uploads_are_one_file_streamed_within_limits,
     a_session_ends_at_its_absolute_lifetime,
     formula_cells_are_written_as_text,

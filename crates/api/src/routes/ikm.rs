@@ -75,6 +75,7 @@ pub async fn publish(
     require_staff(&txn, &viewer, unit, true).await?;
     let out = ikm::publish(&txn, &viewer.actor(), viewer.user_id, unit, &period).await?;
     txn.commit().await?;
+    state.public_changed();
     Ok(web::Json(out))
 }
 
@@ -93,6 +94,7 @@ pub async fn set_weights(
     require_staff(&txn, &viewer, unit, true).await?;
     ikm::set_weights(&txn, &viewer.actor(), unit, &body).await?;
     txn.commit().await?;
+    state.public_changed();
     Ok(HttpResponse::NoContent().finish())
 }
 

@@ -6,7 +6,7 @@ use crate::error::{ApiError, ApiResult};
 use crate::routes::list::{page, PageQuery};
 use crate::services::public_codes::tracking_code;
 use crate::services::rate_limit::{self, client_key};
-use crate::services::{complaints, kiosks, service_units, survey};
+use crate::services::{complaints, kiosks, public_reads, service_units, survey};
 use crate::state::AppState;
 use actix_web::{get, post, web, HttpRequest, HttpResponse};
 use kinerja_types::{
@@ -24,11 +24,25 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(public_ikm);
 }
 
+/// A read of citizens: counted against the address's limit, then answered from the short cache
+/// under `key` or by `compute` (see `services::public_reads`).
+pub(crate) async fn public_read<T: serde::Serialize>(
+    req: &HttpRequest,
+    state: &AppState,
+    key: String,
+    compute: impl std::future::Future<Output = ApiResult<T>>,
+) -> ApiResult<HttpResponse> {
+    public_reads::count(&state.public_readers, &client_key(req), state.config.public_reads_per_minute).await?;
+    let body = public_reads::cached(&state.public_answers, key, compute).await?;
+    Ok(HttpResponse::Ok().content_type("application/json").body(body))
+}
+
 /// The Pemda's name, for the public pages.
-#[utoipa::path(tag = "public", responses((status = 200, body = PublicInfo)))]
+#[utoipa::path(tag = "public", responses((status = 200, body = PublicInfo), (status = 429, body = Problem)))]
 #[get("/public/info")]
-pub async fn public_info(state: web::Data<AppState>) -> ApiResult<web::Json<PublicInfo>> {
-    Ok(web::Json(PublicInfo { pemda_name: state.settings().await?.pemda_name.clone() }))
+pub async fn public_info(req: HttpRequest, state: web::Data<AppState>) -> ApiResult<HttpResponse> {
+    let name = async { Ok(PublicInfo { pemda_name: state.settings().await?.pemda_name.clone() }) };
+    public_read(&req, &state, "info".into(), name).await
 }
 
 /// Filter of the public unit list.
@@ -40,16 +54,22 @@ pub struct PublicUnitFilter {
 }
 
 /// Service units a citizen can survey or complain about.
-#[utoipa::path(tag = "public", params(PublicUnitFilter, PageQuery), responses((status = 200, body = Page<PublicUnit>)))]
+#[utoipa::path(tag = "public", params(PublicUnitFilter, PageQuery),
+    responses((status = 200, body = Page<PublicUnit>), (status = 429, body = Problem)))]
 #[get("/public/units")]
 pub async fn public_units(
+    req: HttpRequest,
     state: web::Data<AppState>,
     filter: web::Query<PublicUnitFilter>,
     paging: web::Query<PageQuery>,
-) -> ApiResult<web::Json<Page<PublicUnit>>> {
+) -> ApiResult<HttpResponse> {
     let code = filter.code.as_deref();
-    let (items, total) = service_units::list(&state.db, code, paging.offset(), paging.per_page()).await?;
-    Ok(web::Json(page(items, total, &paging)))
+    let key = format!("units:{code:?}:{}:{}", paging.offset(), paging.per_page());
+    let list = async {
+        let (items, total) = service_units::list(&state.db, code, paging.offset(), paging.per_page()).await?;
+        Ok(page(items, total, &paging))
+    };
+    public_read(&req, &state, key, list).await
 }
 
 /// Submits a satisfaction survey (nine answers 1–4). A registered counter kiosk sends its token in
@@ -124,18 +144,23 @@ pub async fn track_complaint(
 
 /// A unit's satisfaction index for a period, once the unit published it.
 #[utoipa::path(tag = "public", params(("id" = i64, Path), crate::routes::ikm::IkmQuery),
-    responses((status = 200, body = IkmReport), (status = 404, body = Problem)))]
+    responses((status = 200, body = IkmReport), (status = 404, body = Problem), (status = 422, body = Problem), (status = 429, body = Problem)))]
 #[get("/public/units/{id}/ikm")]
 pub async fn public_ikm(
+    req: HttpRequest,
     state: web::Data<AppState>,
     id: web::Path<i64>,
     q: web::Query<crate::routes::ikm::IkmQuery>,
-) -> ApiResult<web::Json<IkmReport>> {
-    let unit = service_units::find(&state.db, id.into_inner()).await.map_err(|_| ApiError::NotFound)?;
-    let today = state.settings().await?.today();
-    let report = crate::services::ikm::report(&state.db, unit.id, &q.period(today)?).await?;
-    if !report.published {
-        return Err(ApiError::NotFound);
-    }
-    Ok(web::Json(report))
+) -> ApiResult<HttpResponse> {
+    let id = id.into_inner();
+    let period = q.period(state.settings().await?.today())?;
+    let published = async {
+        let unit = service_units::find(&state.db, id).await.map_err(|_| ApiError::NotFound)?;
+        let report = crate::services::ikm::report(&state.db, unit.id, &period).await?;
+        if !report.published {
+            return Err(ApiError::NotFound);
+        }
+        Ok(report)
+    };
+    public_read(&req, &state, format!("ikm:{id}:{period}"), published).await
 }

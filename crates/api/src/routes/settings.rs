@@ -30,5 +30,6 @@ pub async fn update_settings(
     viewer.require(Capability::Administer)?;
     let next = pemda_settings::patch(&state.db, &viewer.actor(), body.into_inner()).await?;
     state.settings.invalidate(&()).await;
+    state.public_changed();
     Ok(web::Json(next))
 }

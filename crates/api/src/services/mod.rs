@@ -29,6 +29,7 @@ pub mod people;
 pub mod peta;
 pub mod pk;
 pub mod public_codes;
+pub mod public_reads;
 pub mod rate_limit;
 pub mod rating;
 pub mod realization;

@@ -80,6 +80,7 @@ pub async fn create_forum(
     check_year("date", body.date.year())?;
     let out = forums::create(&txn, &viewer.actor(), &body).await?;
     txn.commit().await?;
+    state.public_changed();
     Ok(HttpResponse::Created().json(out))
 }
 
@@ -114,6 +115,7 @@ pub async fn update_forum(
     }
     let out = forums::update(&txn, &viewer.actor(), f, &body).await?;
     txn.commit().await?;
+    state.public_changed();
     Ok(web::Json(out))
 }
 
@@ -132,6 +134,7 @@ pub async fn add_room_input(
     let f = forums::find_open(&txn, &viewer, id.into_inner()).await?;
     let out = inputs::add_room(&txn, &viewer.actor(), &f, &body).await?;
     txn.commit().await?;
+    state.public_changed();
     Ok(HttpResponse::Created().json(out))
 }
 
@@ -153,6 +156,7 @@ pub async fn update_input(
     require_staff(&txn, &viewer, f.unit_id, true).await?;
     let out = inputs::settle(&txn, &viewer.actor(), i, &body).await?;
     txn.commit().await?;
+    state.public_changed();
     Ok(web::Json(out))
 }
 
@@ -172,6 +176,7 @@ pub async fn add_commitment(
     check_year("due_on", body.due_on.year())?;
     let out = commitments::add(&txn, &viewer.actor(), &f, &body).await?;
     txn.commit().await?;
+    state.public_changed();
     Ok(HttpResponse::Created().json(out))
 }
 
@@ -191,5 +196,6 @@ pub async fn update_commitment(
     require_staff(&txn, &viewer, c.unit_id, true).await?;
     let out = commitments::update(&txn, &viewer.actor(), c, &body).await?;
     txn.commit().await?;
+    state.public_changed();
     Ok(web::Json(out))
 }

@@ -5,6 +5,7 @@
 
 use crate::error::ApiResult;
 use crate::routes::list::{page, PageQuery};
+use crate::routes::public::public_read;
 use crate::services::forums::public as forums;
 use crate::services::public_codes::tracking_code;
 use crate::services::rate_limit::{self, client_key};
@@ -23,23 +24,35 @@ pub struct PublicForumFilter {
 }
 
 /// Public dialogue forums, the latest date first.
-#[utoipa::path(tag = "public", params(PublicForumFilter, PageQuery), responses((status = 200, body = Page<PublicForum>)))]
+#[utoipa::path(tag = "public", params(PublicForumFilter, PageQuery),
+    responses((status = 200, body = Page<PublicForum>), (status = 429, body = Problem)))]
 #[get("/public/forums")]
 pub async fn public_forums(
+    req: HttpRequest,
     state: web::Data<AppState>,
     filter: web::Query<PublicForumFilter>,
     paging: web::Query<PageQuery>,
-) -> ApiResult<web::Json<Page<PublicForum>>> {
-    let (items, total) = forums::list(&state.db, filter.unit_id, paging.offset(), paging.per_page()).await?;
-    Ok(web::Json(page(items, total, &paging)))
+) -> ApiResult<HttpResponse> {
+    let key = format!("forums:{:?}:{}:{}", filter.unit_id, paging.offset(), paging.per_page());
+    let list = async {
+        let (items, total) = forums::list(&state.db, filter.unit_id, paging.offset(), paging.per_page()).await?;
+        Ok(page(items, total, &paging))
+    };
+    public_read(&req, &state, key, list).await
+}
+
+/// The cache key of one public forum.
+fn forum_key(id: i64) -> String {
+    format!("forum:{id}")
 }
 
 /// One forum with its public aspirasi, minutes (once held) and commitments.
 #[utoipa::path(tag = "public", params(("id" = i64, Path)),
-    responses((status = 200, body = PublicForum), (status = 404, body = Problem)))]
+    responses((status = 200, body = PublicForum), (status = 404, body = Problem), (status = 429, body = Problem)))]
 #[get("/public/forums/{id}")]
-pub async fn public_forum(state: web::Data<AppState>, id: web::Path<i64>) -> ApiResult<web::Json<PublicForum>> {
-    Ok(web::Json(forums::get(&state.db, id.into_inner()).await?))
+pub async fn public_forum(req: HttpRequest, state: web::Data<AppState>, id: web::Path<i64>) -> ApiResult<HttpResponse> {
+    let id = id.into_inner();
+    public_read(&req, &state, forum_key(id), forums::get(&state.db, id)).await
 }
 
 /// Sends an aspirasi for a forum that is still to come, without an account. Answers its tracking code.
@@ -63,6 +76,8 @@ pub async fn send_input(
     let txn = crate::db::begin(&state.db).await?;
     let code = forums::send(&txn, &client, &f, &body).await?;
     txn.commit().await?;
+    // The sender sees the aspirasi on the forum's page at once; other cached answers may wait.
+    state.public_answers.invalidate(&forum_key(f.id)).await;
     Ok(HttpResponse::Created().json(InputReceipt { tracking_code: code }))
 }
 
