@@ -6,11 +6,12 @@ use chrono::NaiveDate;
 use kinerja_domain::Period;
 use kinerja_types::AssessmentFrequency;
 
-/// The period of `frequency` that `today` falls in: `2026-Q4` or `2026-11`.
+/// The period of `frequency` that `today` falls in: `2026-S2`, `2026-Q4` or `2026-11`.
 pub fn current(frequency: AssessmentFrequency, today: NaiveDate) -> Period {
     match frequency {
         AssessmentFrequency::Quarterly => Period::quarter_of(today),
         AssessmentFrequency::Monthly => Period::month_of(today),
+        AssessmentFrequency::Semester => Period::semester_of(today),
     }
 }
 
@@ -19,6 +20,8 @@ pub fn current(frequency: AssessmentFrequency, today: NaiveDate) -> Period {
 pub fn next(period: Period) -> Period {
     match period {
         Period::Year(y) => Period::Year(y + 1),
+        Period::Semester(y, 2) => Period::Semester(y + 1, 1),
+        Period::Semester(y, h) => Period::Semester(y, h + 1),
         Period::Quarter(y, 4) => Period::Quarter(y + 1, 1),
         Period::Quarter(y, q) => Period::Quarter(y, q + 1),
         Period::Month(y, 12) => Period::Month(y + 1, 1),
@@ -32,6 +35,7 @@ pub fn kinds(frequency: AssessmentFrequency) -> &'static [&'static str] {
     match frequency {
         AssessmentFrequency::Quarterly => &["quarter", "year"],
         AssessmentFrequency::Monthly => &["month", "year"],
+        AssessmentFrequency::Semester => &["semester", "year"],
     }
 }
 
@@ -39,6 +43,7 @@ pub fn kinds(frequency: AssessmentFrequency) -> &'static [&'static str] {
 pub fn words(period: Period, i18n: &I18n) -> String {
     match period {
         Period::Month(y, m) => format!("{} {y}", i18n.t(&format!("month.{m}"))),
+        Period::Semester(y, h) => format!("{} {y}", i18n.tf("period.semester_n", &[("n", &h.to_string())])),
         Period::Quarter(y, q) => format!("{} {y}", i18n.tf("period.quarter_n", &[("n", &q.to_string())])),
         Period::Year(y) => i18n.tf("period.year_n", &[("year", &y.to_string())]),
     }

@@ -166,8 +166,10 @@ impl Route {
             }
             // Heads, admins and auditors also open someone's ratings from a dashboard.
             Route::Assessments => me.employee.is_some() || Self::oversees(me),
-            // The atasan penilai of an objection is the penilai's own supervisor.
-            Route::TeamSkp | Route::Verification | Route::RateEmployee { .. } | Route::Objections => me.is_supervisor,
+            Route::TeamSkp | Route::Verification | Route::RateEmployee { .. } => me.is_supervisor,
+            // The atasan penilai of an objection is the penilai's own supervisor; the BKPSDM
+            // decides for the PPK where the penilai has no atasan.
+            Route::Objections => me.is_supervisor || me.has(Role::Admin),
             Route::PerformanceMap
             | Route::Calibration
             | Route::Dashboard

@@ -25,6 +25,9 @@ mod m20261202_000019_notification_notices;
 mod m20261202_000020_session_families;
 mod m20261203_000021_drop_login_failures;
 mod m20261203_000022_check_stored_numbers;
+mod m20261203_000023_objection_response;
+mod m20261203_000024_ikm_sample;
+mod m20261203_000025_complaint_clocks;
 
 /// All migrations of Kinerja.
 pub struct Migrator;
@@ -55,6 +58,9 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000020_session_families::Migration),
             Box::new(m20261203_000021_drop_login_failures::Migration),
             Box::new(m20261203_000022_check_stored_numbers::Migration),
+            Box::new(m20261203_000023_objection_response::Migration),
+            Box::new(m20261203_000024_ikm_sample::Migration),
+            Box::new(m20261203_000025_complaint_clocks::Migration),
         ]
     }
 }

@@ -202,6 +202,9 @@ test('Kabid finds Dedi\'s objection of the quarter before in his queue and uphol
     await page.waitForURL(`**/penilaian/${objected.id}`);
     await statusBadge(page.locator('.assessment-summary'), 'Keberatan diajukan').waitFor();
     await page.locator('.objection').getByText(objected.objection_reason).waitFor();
+    // The page names the decider and the deadline, here long past (the demo's objection waited).
+    await page.locator('.objection-decider').getByText('Atasan pejabat penilai').waitFor();
+    await page.locator('.objection').getByText('Lewat batas').waitFor();
     // The decision is taken with the same evidence the penilai had.
     await page.locator('.rating-evidence .activity-tally .tile').first().waitFor();
 
@@ -223,7 +226,7 @@ test('Kabid finds Dedi\'s objection of the quarter before in his queue and uphol
     await confirm.getByRole('button', { name: 'Ya, putuskan' }).click();
     await page.getByText('Keputusan tercatat.').waitFor();
     await statusBadge(page.locator('.assessment-summary'), 'Diputuskan').waitFor();
-    await page.locator('.decision').getByText('Keputusan atasan penilai: penilaian dipertahankan').waitFor();
+    await page.locator('.decision').getByText('Keputusan atas keberatan: penilaian dipertahankan').waitFor();
     await page.locator('.decision').getByText(reason).waitFor();
     const decided = await api(kabid, 'GET', `/assessments/${objected.id}`);
     assert.equal(decided.status, 'decided');
@@ -237,6 +240,64 @@ test('Kabid finds Dedi\'s objection of the quarter before in his queue and uphol
     assert.deepEqual(errors(), []);
   } finally {
     await context.close();
+  }
+});
+
+test('an objection to a rating by the head of dinas: the head answers in writing, the BKPSDM decides for the PPK', TIMEOUT, async () => {
+  const year = String(new Date().getFullYear());
+  const head = await apiLogin(KADINKES);
+  const kabidToken = await apiLogin(KABID);
+  const kabid = (await api(kabidToken, 'GET', '/me')).employee;
+  const rating = await api(head, 'POST', '/assessments', {
+    employee_id: kabid.id, period: year, result_rating: 'sesuai', behavior_rating: 'sesuai',
+  });
+  assert.equal(rating.decider, 'ppk', 'the head of dinas has no atasan in the system');
+  await api(head, 'POST', `/assessments/${rating.id}/finalize`);
+  const reason = 'Capaian rujukan terintegrasi 112 persen dari target tahunan.';
+  await api(kabidToken, 'POST', `/assessments/${rating.id}/object`, { reason });
+
+  const answering = await openPage(browser, { viewport: { width: 1280, height: 900 } });
+  try {
+    const { page } = answering;
+    await signIn(page, KADINKES);
+    await page.goto(`${server.base}/penilaian/${rating.id}`);
+    await page.locator('.objection-decider').getByText('BKPSDM atas nama PPK', { exact: false }).waitFor();
+    const form = page.locator('.objection-answer');
+    await form.getByRole('button', { name: 'Lanjutkan' }).click();
+    await form.getByText('tanggapan 10-4000 karakter', { exact: false }).waitFor();
+    const answer = 'Capaian di atas target, tetapi laporan tahunan terlambat dua minggu.';
+    await form.getByLabel('Tanggapan tertulis').fill(answer);
+    await form.getByRole('button', { name: 'Lanjutkan' }).click();
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Ya, kirim tanggapan' }).click();
+    await page.getByText('Tanggapan terkirim kepada pemutus keberatan.').waitFor();
+    await page.locator('.objection-response').getByText(answer).waitFor();
+    assert.equal(await page.locator('.decision-form').count(), 0, 'the head of dinas does not decide');
+    assert.deepEqual(answering.errors(), []);
+  } finally {
+    await answering.context.close();
+  }
+
+  const deciding = await openPage(browser, { viewport: { width: 1280, height: 900 } });
+  try {
+    const { page } = deciding;
+    await signIn(page, 'admin');
+    await openFromNav(page, 'Keberatan', '/penilaian/keberatan');
+    const row = page.locator('table.objections tbody tr', { hasText: kabid.name });
+    await row.getByRole('link', { name: `Putuskan ${kabid.name}` }).click();
+    await page.waitForURL(`**/penilaian/${rating.id}`);
+    const form = page.locator('.decision-form');
+    await pick(form, 'Pertahankan penilaian');
+    await form.getByLabel('Alasan keputusan').fill('Keterlambatan laporan tercatat; rating tahunan dipertahankan.');
+    await form.getByRole('button', { name: 'Kirim keputusan' }).click();
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Ya, putuskan' }).click();
+    await page.getByText('Keputusan tercatat.').waitFor();
+    await statusBadge(page.locator('.assessment-summary'), 'Diputuskan').waitFor();
+    await shot(page, 'objection-decided-by-bkpsdm.png');
+    const decided = await api(kabidToken, 'GET', `/assessments/${rating.id}`);
+    assert.equal(decided.status, 'decided');
+    assert.deepEqual(deciding.errors(), []);
+  } finally {
+    await deciding.context.close();
   }
 });
 

@@ -162,10 +162,17 @@ test('a citizen surveys and complains on a phone; the operator handles it step b
       await page.getByRole('status').getByText(`Status pengaduan kini: ${status}.`).waitFor();
       await page.locator('.panel-head .badge', { hasText: new RegExp(`^${status}$`) }).waitFor();
     };
-    // The workflow offers only what `can_go` allows: verify or reject first.
+    // The workflow offers only what `can_go` allows: verify, reject, or refer what is not the
+    // unit's authority.
     const offered = await page.locator('.actions button').allTextContents();
-    assert.deepEqual(offered.map((t) => t.trim()), ['Verifikasi', 'Tolak']);
-    await step('Verifikasi', 'Ya, verifikasi', 'Diverifikasi');
+    assert.deepEqual(offered.map((t) => t.trim()), ['Verifikasi', 'Tolak', 'Rujuk (bukan kewenangan)']);
+    await step('Verifikasi', 'Ya, verifikasi', 'Diverifikasi', async (dialog) => {
+      // The class sets the follow-up deadline: none chosen is refused on the device.
+      await dialog.getByRole('button', { name: 'Ya, verifikasi' }).click();
+      await dialog.getByText('Pilih klasifikasi pengaduan').waitFor();
+      await dialog.getByLabel('Klasifikasi pengaduan').selectOption('ringan');
+    });
+    await page.locator('.facts').getByText('Ringan (2 hari kerja)').waitFor();
     await step('Disposisikan', 'Ya, disposisikan', 'Didisposisikan ke unit', async (dialog) => {
       const target = dialog.getByLabel('Unit tujuan disposisi');
       assert.equal((await target.locator('option:checked').textContent()).trim(), UNIT_NAME, 'its own unit by default');
@@ -220,6 +227,14 @@ test('the operator reads the IKM with a bar per unsur, publishes it, and sets up
     assert.ok(nrr >= 1 && nrr <= 4, `NRR on the 1–4 scale (${nrr})`);
     await page.locator('.grade .grade-letter').waitFor();
     await page.locator('.ikm-value').waitFor();
+
+    // The minimum sample: no population yet, so sufficiency is unknown; recording the year's
+    // service users gives the Krejcie–Morgan sample, which these respondents reach.
+    await page.locator('.ikm-sample').getByText('Kecukupan belum diketahui').waitFor();
+    await page.getByLabel('Jumlah penerima layanan pada periode ini').fill(String(count));
+    await page.getByRole('button', { name: 'Simpan populasi' }).click();
+    await page.locator('.ikm-sample').getByText('Sampel mencukupi').waitFor();
+    assert.match(await page.locator('.nrr-grade').first().textContent(), /interval [1-4] · mutu [A-D]/, 'interval value and grade per unsur');
 
     // Publishing asks first, then the result is public.
     await page.getByRole('button', { name: 'Publikasikan hasil' }).click();

@@ -90,6 +90,14 @@ async fn the_server_computes_the_predikat_and_runs_the_flow(app: TestApp) {
     let kabid = app.token("kabid.yankes").await;
     let (_, queue) = app.get("/api/v1/assessments?to_decide=true", &kabid).await;
     assert_eq!(queue["items"][0]["id"], id);
+    // The decision waits for the penilai's written response.
+    let (status, early) = app.post(&path("decide"), &kabid, json!({ "outcome": "upheld", "reason": "tetap" })).await;
+    assert_eq!(status, StatusCode::CONFLICT, "{early}");
+    let answer = json!({ "response": "Capaian kuantitas benar, tetapi kualitas laporan belum memenuhi standar." });
+    assert_eq!(app.post(&path("respond"), &dedi_t, answer.clone()).await.0, StatusCode::FORBIDDEN);
+    let (status, r) = app.post(&path("respond"), &kasi, answer.clone()).await;
+    assert_eq!((status, r["status"].as_str()), (StatusCode::OK, Some("objected")), "{r}");
+    assert_eq!(app.post(&path("respond"), &kasi, answer).await.0, StatusCode::CONFLICT, "once");
     let (status, d) = app
         .post(&path("decide"), &kabid, json!({ "outcome": "changed", "result_rating": "di_atas", "behavior_rating": "di_atas", "reason": "Bukti capaian mendukung" }))
         .await;
@@ -106,9 +114,14 @@ async fn the_server_computes_the_predikat_and_runs_the_flow(app: TestApp) {
     let admin = app.token("admin").await;
     let (_, log) = app.get(&format!("/api/v1/audit?entity=assessment&entity_id={id}"), &admin).await;
     let actions: Vec<&str> = log["items"].as_array().unwrap().iter().map(|e| e["action"].as_str().unwrap()).collect();
-    for a in
-        ["assessment.create", "assessment.update", "assessment.finalized", "assessment.objected", "assessment.decided"]
-    {
+    for a in [
+        "assessment.create",
+        "assessment.update",
+        "assessment.finalized",
+        "assessment.objected",
+        "assessment.responded",
+        "assessment.decided",
+    ] {
         assert!(actions.contains(&a), "{a} in {actions:?}");
     }
     // A colleague sees nothing.
@@ -335,7 +348,104 @@ async fn the_demo_city_has_rated_the_last_period(app: TestApp) {
     assert_eq!(d["deviations"], json!([]), "{d}");
 }
 
+/// PP 30/2019 Pasal 59: where the penilai has no atasan in the system (a kabid rated by the head
+/// of dinas), the BKPSDM decides for the PPK, after the penilai's written response or once its
+/// time has passed, within a deadline that the dashboard watches.
+async fn an_objection_always_reaches_a_decider(app: TestApp) {
+    let bambang = app.employee_id(demo::KABID_YANKES).await;
+    let head = app.token("kadinkes").await;
+    let (status, a) = app.post("/api/v1/assessments", &head, rate(bambang, "sesuai", "sesuai")).await;
+    assert_eq!(status, StatusCode::CREATED, "{a}");
+    let id = a["id"].as_i64().unwrap();
+    let path = |s: &str| format!("/api/v1/assessments/{id}/{s}");
+    assert_eq!(a["decider"], "ppk", "the head of dinas has no atasan in the system");
+    assert_eq!(app.post(&path("finalize"), &head, json!({})).await.0, StatusCode::OK);
+    let kabid = app.token("kabid.yankes").await;
+    let reason = json!({ "reason": "Capaian rujukan terintegrasi 112 persen dari target triwulan" });
+    let (status, o) = app.post(&path("object"), &kabid, reason).await;
+    assert_eq!(status, StatusCode::OK, "{o}");
+    let today = chrono::NaiveDate::parse_from_str(&o["objected_at"].as_str().unwrap()[..10], "%Y-%m-%d").unwrap();
+    let in_days = |n: i64| json!((today + chrono::Duration::days(n)).to_string());
+    // The defaults: 7 days for the penilai's response, 14 for the decision.
+    assert_eq!((&o["response_deadline"], &o["decision_deadline"]), (&in_days(7), &in_days(14)));
+    assert_eq!(o["decision_overdue"], false);
+
+    let admin = app.token("admin").await;
+    let decide = json!({ "outcome": "changed", "result_rating": "di_atas", "behavior_rating": "sesuai", "reason": "Capaian terverifikasi" });
+    // Nobody else decides: not the penilai, not an auditor, not the objector.
+    for who in ["kadinkes", "auditor", "kabid.yankes"] {
+        let (status, _) = app.post(&path("decide"), &app.token(who).await, decide.clone()).await;
+        assert!(matches!(status, StatusCode::FORBIDDEN | StatusCode::NOT_FOUND), "{who}: {status}");
+    }
+    // The BKPSDM finds it in its queue and is told; it waits for the penilai's response.
+    let (_, queue) = app.get("/api/v1/assessments?to_decide=true", &admin).await;
+    assert!(queue["items"].as_array().unwrap().iter().any(|q| q["id"] == id), "{queue}");
+    let (_, kabid_queue) = app.get("/api/v1/assessments?to_decide=true", &kabid).await;
+    assert!(!kabid_queue["items"].as_array().unwrap().iter().any(|q| q["id"] == id), "not his own");
+    let (_, inbox) = app.get("/api/v1/notifications", &admin).await;
+    assert_eq!(inbox["items"][0]["kind"], "assessment.objected", "{inbox}");
+    let (_, head_inbox) = app.get("/api/v1/notifications", &head).await;
+    assert!(head_inbox["items"][0]["title"].as_str().unwrap().starts_with("Tanggapi keberatan"), "{head_inbox}");
+    assert_eq!(app.post(&path("decide"), &admin, decide.clone()).await.0, StatusCode::CONFLICT);
+    let answer = json!({ "response": "Capaian di atas target, tetapi laporan triwulan terlambat dua minggu." });
+    let (status, r) = app.post(&path("respond"), &head, answer).await;
+    assert_eq!((status, r["penilai_response"].is_string()), (StatusCode::OK, true));
+    let (status, d) = app.post(&path("decide"), &admin, decide.clone()).await;
+    assert_eq!(
+        (status, d["status"].as_str(), d["result_rating"].as_str(), d["predikat"].as_str()),
+        (StatusCode::OK, Some("decided"), Some("di_atas"), Some("baik"))
+    );
+    let (_, log) = app.get(&format!("/api/v1/audit?entity=assessment&entity_id={id}"), &admin).await;
+    let by: Vec<&str> = log["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["action"] == "assessment.decided")
+        .map(|e| e["actor"].as_str().unwrap_or(""))
+        .collect();
+    assert_eq!(by.len(), 1, "{log}");
+
+    // A silent penilai does not stall an objection, and a late decision shows on the dashboard.
+    let kasi = app.token("kasi.rujukan").await;
+    let dedi = app.employee_id(demo::DEDI).await;
+    let (_, a) = app.post("/api/v1/assessments", &kasi, rate(dedi, "sesuai", "sesuai")).await;
+    let late = a["id"].as_i64().unwrap();
+    let late_path = |s: &str| format!("/api/v1/assessments/{late}/{s}");
+    assert_eq!(app.post(&late_path("finalize"), &kasi, json!({})).await.0, StatusCode::OK);
+    let reason = json!({ "reason": "Target kuantitas sudah tercapai 110 persen" });
+    assert_eq!(app.post(&late_path("object"), &app.token("dedi").await, reason).await.0, StatusCode::OK);
+    let dinkes = app.unit_id("DINKES").await;
+    let (_, board) = app.get(&format!("/api/v1/dashboard/units/{dinkes}"), &head).await;
+    assert_eq!(
+        (board["oversight"]["objections_waiting"].as_u64(), board["oversight"]["objections_overdue"].as_u64()),
+        (Some(1), Some(0))
+    );
+    // Twenty days ago, as far as the clock of the objection goes.
+    {
+        use kinerja_api::entities::assessments;
+        use sea_orm::{ActiveModelTrait, EntityTrait, IntoActiveModel, Set};
+        let row = assessments::Entity::find_by_id(late).one(&app.db).await.unwrap().unwrap();
+        let at = row.objected_at.unwrap() - chrono::Duration::days(20);
+        let mut row = row.into_active_model();
+        row.objected_at = Set(Some(at));
+        row.update(&app.db).await.unwrap();
+    }
+    let (_, a) = app.get(&format!("/api/v1/assessments/{late}"), &kabid).await;
+    assert_eq!(a["decision_overdue"], true, "{a}");
+    let (_, board) = app.get(&format!("/api/v1/dashboard/units/{dinkes}"), &head).await;
+    assert_eq!(board["oversight"]["objections_overdue"], 1, "{}", board["oversight"]);
+    assert_eq!(board["oversight"]["overdue_objections"][0]["assessment_id"], late);
+    let (status, d) =
+        app.post(&late_path("decide"), &kabid, json!({ "outcome": "upheld", "reason": "Tetap sesuai" })).await;
+    assert_eq!(
+        (status, d["status"].as_str()),
+        (StatusCode::OK, Some("decided")),
+        "no response needed after its deadline"
+    );
+}
+
 db_tests!(
+    an_objection_always_reaches_a_decider,
     the_demo_city_has_rated_the_last_period,
     the_evidence_view_gathers_the_period,
     the_server_computes_the_predikat_and_runs_the_flow,

@@ -382,6 +382,10 @@ fn table(f: &Fx) -> Vec<Row> {
         .json(json!({ "period": y.to_string() }))
         .expect(service_unit_writes);
     t.op(PUT, "/api/v1/units/{id}/ikm-weights").id(f.pkm).json(json!({ "weights": null })).expect(service_unit_writes);
+    t.op(PUT, "/api/v1/units/{id}/ikm-population")
+        .id(f.pkm)
+        .json(json!({ "period": y.to_string(), "population": 500 }))
+        .expect(service_unit_writes);
     t.op(POST, "/api/v1/units/{id}/kiosks")
         .id(f.pkm)
         .json(json!({ "name": "Tablet loket matriks" }))
@@ -502,6 +506,10 @@ fn table(f: &Fx) -> Vec<Row> {
         .id(f.assessment)
         .json(json!({ "reason": "Target kuantitas sudah tercapai seluruhnya" }))
         .expect(dedi_owner_writes);
+    t.op(POST, "/api/v1/assessments/{id}/respond")
+        .id(f.assessment)
+        .json(json!({ "response": "Tanggapan penilai atas keberatan ini" }))
+        .expect(dedi_penilai_writes);
     t.op(POST, "/api/v1/assessments/{id}/acknowledge").id(f.assessment_finalized).expect(dedi_owner_writes);
     t.op(POST, "/api/v1/assessments/{id}/decide")
         .id(f.assessment)
@@ -515,7 +523,11 @@ fn table(f: &Fx) -> Vec<Row> {
     t.op(GET, "/api/v1/complaints/{id}/history").id(f.complaint).expect([U, N, OK, N, N, OK, N, OK, OK, OK, OK]);
     t.op(POST, "/api/v1/complaints/{id}/transition")
         .id(f.complaint)
-        .json(json!({ "to": "verified" }))
+        .json(json!({ "to": "verified", "class": "normatif" }))
+        .expect([U, N, F, N, N, A, N, A, F, A, F]);
+    t.op(POST, "/api/v1/complaints/{id}/postpone")
+        .id(f.complaint)
+        .json(json!({ "until": f.today + chrono::Duration::days(7), "reason": "Menunggu hasil pemeriksaan lapangan" }))
         .expect([U, N, F, N, N, A, N, A, F, A, F]);
 
     // Reports and exports: of Dedi's unit (heads of it, admin, auditor), and of the whole city
@@ -695,8 +707,14 @@ async fn fixtures(app: &TestApp, tokens: &[Option<String>; 14]) -> Fx {
     f.tracking_code = receipt["tracking_code"].as_str().unwrap().to_owned();
     let queue = ok(app, GET, &format!("/api/v1/complaints?employee_id={}", f.dedi), admin, None).await;
     f.complaint = id(&queue["items"][0]);
-    ok(app, POST, &format!("/api/v1/units/{}/ikm/publish", f.pkm), admin, Some(json!({ "period": year.to_string() })))
-        .await;
+    ok(
+        app,
+        POST,
+        &format!("/api/v1/units/{}/ikm/publish", f.pkm),
+        admin,
+        Some(json!({ "period": year.to_string(), "confirm_insufficient_sample": true })),
+    )
+    .await;
 
     f.moved_activity = moved_activity(app, &f, admin, kasi).await;
 

@@ -197,7 +197,80 @@ async fn the_dashboard_cache_keeps_figures_not_permissions(app: TestApp) {
     assert_ne!(a["generated_at"], b["generated_at"]);
 }
 
+/// The annual rating is the one that counts for the year: a dashboard of the year shows it, its
+/// attention list names it, and the distribution (the calibration drill-down) counts it.
+async fn a_year_shows_its_annual_ratings(app: TestApp) {
+    let year = local_today().year().to_string();
+    let dedi = app.employee_id(demo::DEDI).await;
+    let kasi = app.token("kasi.rujukan").await;
+    let body =
+        json!({ "employee_id": dedi, "period": year, "result_rating": "di_bawah", "behavior_rating": "di_bawah" });
+    let (status, a) = app.post("/api/v1/assessments", &kasi, body).await;
+    assert_eq!(status, StatusCode::CREATED, "{a}");
+    let quarterly = json!({ "employee_id": dedi, "period": this_quarter(), "result_rating": "sesuai", "behavior_rating": "sesuai" });
+    assert_eq!(app.post("/api/v1/assessments", &kasi, quarterly).await.0, StatusCode::CREATED);
+    let head = app.token("kadinkes").await;
+    let dinkes = app.unit_id("DINKES").await;
+    let (_, d) = app.get(&format!("/api/v1/dashboard/units/{dinkes}?period={year}"), &head).await;
+    assert_eq!(d["predikat_period"], year.as_str(), "{d}");
+    assert_eq!(
+        (d["predikat"]["sangat_kurang"].as_u64(), d["predikat"]["baik"].as_u64()),
+        (Some(1), Some(0)),
+        "{}",
+        d["predikat"]
+    );
+    let reasons =
+        d["attention"].as_array().unwrap().iter().find(|x| x["employee_id"] == dedi).unwrap()["reasons"].clone();
+    assert!(
+        reasons.as_array().unwrap().iter().any(|r| r["code"] == "low_predikat" && r["period"] == year.as_str()),
+        "{reasons}"
+    );
+    assert_eq!(d["distribution"]["period"], year.as_str());
+    assert_eq!(d["distribution"]["counts"]["sangat_kurang"], 1);
+    // The quarter shows the quarter's rating.
+    let (_, q) = app.get(&format!("/api/v1/dashboard/units/{dinkes}?period={}", this_quarter()), &head).await;
+    assert_eq!(
+        (q["predikat_period"].as_str(), q["predikat"]["baik"].as_u64()),
+        (Some(this_quarter().as_str()), Some(1))
+    );
+}
+
+/// A Pemda that rates per semester: `2026-S1`/`2026-S2` periods for ratings, dashboards,
+/// distributions and realisation; quarters refused for periodic ratings.
+async fn a_pemda_may_rate_per_semester(app: TestApp) {
+    let admin = app.token("admin").await;
+    let (status, s) = app.patch("/api/v1/settings", &admin, json!({ "assessment_frequency": "semester" })).await;
+    assert_eq!((status, s["assessment_frequency"].as_str()), (StatusCode::OK, Some("semester")));
+    let today = local_today();
+    let semester = format!("{}-S{}", today.year(), if today.month() <= 6 { 1 } else { 2 });
+    let kasi = app.token("kasi.rujukan").await;
+    let dedi = app.employee_id(demo::DEDI).await;
+    let rate = |period: &str| json!({ "employee_id": dedi, "period": period, "result_rating": "di_atas", "behavior_rating": "di_atas" });
+    let (status, wrong) = app.post("/api/v1/assessments", &kasi, rate(&this_quarter())).await;
+    assert_eq!(
+        (status, wrong["errors"][0]["code"].as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("period_semester"))
+    );
+    let (status, bad) = app.post("/api/v1/assessments", &kasi, rate(&format!("{}-S3", today.year()))).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{bad}");
+    let (status, a) = app.post("/api/v1/assessments", &kasi, rate(&semester)).await;
+    assert_eq!((status, a["period"].as_str()), (StatusCode::CREATED, Some(semester.as_str())), "{a}");
+    let dinkes = app.unit_id("DINKES").await;
+    let head = app.token("kadinkes").await;
+    let (status, d) = app.get(&format!("/api/v1/dashboard/units/{dinkes}?period={semester}"), &head).await;
+    assert_eq!((status, d["predikat_period"].as_str()), (StatusCode::OK, Some(semester.as_str())), "{d}");
+    assert_eq!(d["predikat"]["sangat_baik"], 1);
+    let (status, dist) = app.get(&format!("/api/v1/units/{dinkes}/distribution?period={semester}"), &head).await;
+    assert_eq!((status, dist["counts"]["sangat_baik"].as_u64()), (StatusCode::OK, Some(1)));
+    let (_, plans) = app.get(&format!("/api/v1/skps?year={}&employee_id={dedi}", today.year()), &kasi).await;
+    let skp = plans["items"][0]["id"].as_i64().unwrap();
+    let (status, r) = app.get(&format!("/api/v1/skps/{skp}/realization?period={semester}"), &kasi).await;
+    assert_eq!((status, r["period"].as_str()), (StatusCode::OK, Some(semester.as_str())), "{r}");
+}
+
 db_tests!(
+    a_year_shows_its_annual_ratings,
+    a_pemda_may_rate_per_semester,
     every_figure_of_a_unit_dashboard,
     who_sees_which_dashboard,
     the_dashboard_cache_keeps_figures_not_permissions

@@ -43,11 +43,24 @@ async fn the_ikm_of_the_regulation(app: TestApp) {
         app.call(Method::GET, &format!("/api/v1/public/units/{pkm}/ikm?period={year}"), None, None).await.0,
         StatusCode::NOT_FOUND
     );
-    let (status, _) = app.post(&format!("/api/v1/units/{pkm}/ikm/publish"), &head, json!({ "period": year })).await;
+    // Without a population the sample's sufficiency is unknown: publishing needs a confirmation.
+    assert_eq!(ikm["sample_sufficient"], Value::Null);
+    let publish = format!("/api/v1/units/{pkm}/ikm/publish");
+    assert_eq!(app.post(&publish, &head, json!({ "period": year })).await.0, StatusCode::CONFLICT);
+    // Four service users in all: every one of them is the sample.
+    let population = format!("/api/v1/units/{pkm}/ikm-population");
+    let (status, sized) =
+        app.call(Method::PUT, &population, Some(&head), Some(json!({ "period": year, "population": 4 }))).await;
+    assert_eq!(
+        (status, sized["required_sample"].as_u64(), sized["sample_sufficient"].as_bool()),
+        (StatusCode::OK, Some(4), Some(true))
+    );
+    let (status, _) = app.post(&publish, &head, json!({ "period": year })).await;
     assert_eq!(status, StatusCode::OK);
     let (status, public) =
         app.call(Method::GET, &format!("/api/v1/public/units/{pkm}/ikm?period={year}"), None, None).await;
     assert_eq!((status, public["ikm"].as_f64()), (StatusCode::OK, Some(83.33)));
+    assert_eq!(public["published_with_insufficient_sample"], false);
     // Custom weights must sum to 1, and change the index.
     let bad = json!({ "weights": [0.2, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.2] });
     assert_eq!(
@@ -197,7 +210,9 @@ async fn a_complaint_from_filing_to_closed(app: TestApp) {
     };
     let path = format!("/api/v1/complaints/{id}/transition");
     assert_eq!(app.post(&path, &operator, step("responded", json!({}))).await.0, StatusCode::CONFLICT);
-    assert_eq!(app.post(&path, &operator, step("verified", json!({}))).await.0, StatusCode::OK);
+    let (status, body) = app.post(&path, &operator, step("verified", json!({}))).await;
+    assert_eq!((status, body["errors"][0]["field"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("class")));
+    assert_eq!(app.post(&path, &operator, step("verified", json!({ "class": "normatif" }))).await.0, StatusCode::OK);
     let (status, body) = app.post(&path, &operator, step("dispositioned", json!({}))).await;
     assert_eq!((status, body["errors"][0]["field"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("unit_id")));
     assert_eq!(app.post(&path, &operator, step("dispositioned", json!({ "unit_id": pkm }))).await.0, StatusCode::OK);
@@ -252,7 +267,7 @@ async fn rejection_needs_a_reason_and_overdue_ones_come_first(app: TestApp) {
     let (status, body) = app.post(&path, &operator, json!({ "to": "rejected" })).await;
     assert_eq!((status, body["errors"][0]["field"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("note")));
     let (status, rejected) = app
-        .post(&path, &operator, json!({ "to": "rejected", "note": "Bukan kewenangan; silakan ke kantor kecamatan" }))
+        .post(&path, &operator, json!({ "to": "rejected", "note": "Informasi tidak cukup untuk ditindaklanjuti" }))
         .await;
     assert_eq!((status, rejected["status"].as_str()), (StatusCode::OK, Some("rejected")));
     assert_eq!(app.post(&path, &operator, json!({ "to": "verified" })).await.0, StatusCode::CONFLICT);
@@ -283,7 +298,170 @@ async fn the_public_list_of_service_units(app: TestApp) {
     assert_eq!((status, info["pemda_name"].as_str()), (StatusCode::OK, Some("Pemerintah Kota Sukamaju")));
 }
 
+/// PermenPANRB 14/2017: the minimum sample from the Krejcie–Morgan table on the unit's population
+/// of service users; an insufficient sample is published only when confirmed, and the public answer
+/// says so; each unsur has its converted value, interval value and grade.
+async fn the_ikm_needs_its_minimum_sample(app: TestApp) {
+    let unit = app.unit_id("DUKCAPIL").await;
+    let head = app.token("kadisdukcapil").await;
+    for a in [[4u8, 4, 4, 4, 4, 4, 4, 4, 2], [4, 3, 3, 3, 3, 3, 3, 3, 2], [3, 3, 3, 3, 3, 3, 3, 3, 1]] {
+        assert_eq!(anon(&app, Method::POST, "/api/v1/public/surveys", survey(unit, &a)).await.0, StatusCode::CREATED);
+    }
+    let (_, ikm) = app.get(&format!("/api/v1/units/{unit}/ikm"), &head).await;
+    let year = ikm["period"].as_str().unwrap().to_owned();
+    // U1: answers 4, 4, 3 → NRR 3.67, × 25 = 91.67 (interval 4, A); U9: 2, 2, 1 → 41.67 (1, D).
+    assert_eq!(ikm["unsur"].as_array().unwrap().len(), 9);
+    assert_eq!(
+        (&ikm["unsur"][0]["code"], &ikm["unsur"][0]["value"], &ikm["unsur"][0]["interval"], &ikm["unsur"][0]["grade"]),
+        (&json!("U1"), &json!(91.67), &json!(4), &json!("A"))
+    );
+    assert_eq!(
+        (&ikm["unsur"][8]["value"], &ikm["unsur"][8]["interval"], &ikm["unsur"][8]["grade"]),
+        (&json!(41.67), &json!(1), &json!("D"))
+    );
+    let population = format!("/api/v1/units/{unit}/ikm-population");
+    let set =
+        |n: Value| app.call(Method::PUT, &population, Some(&head), Some(json!({ "period": year, "population": n })));
+    assert_eq!(set(json!(0)).await.0, StatusCode::UNPROCESSABLE_ENTITY);
+    for (population, required) in [(100, 80), (1_000, 278), (10_000, 370), (250_000, 384)] {
+        let (status, r) = set(json!(population)).await;
+        assert_eq!((status, r["required_sample"].as_u64()), (StatusCode::OK, Some(required)), "{population}");
+        assert_eq!(r["sample_sufficient"], false);
+    }
+    // Another dinas's head may not record it.
+    let outsider = app
+        .call(
+            Method::PUT,
+            &population,
+            Some(&app.token("kadinkes").await),
+            Some(json!({ "period": year, "population": 5 })),
+        )
+        .await
+        .0;
+    assert!(matches!(outsider, StatusCode::NOT_FOUND | StatusCode::FORBIDDEN), "{outsider}");
+    let publish = format!("/api/v1/units/{unit}/ikm/publish");
+    let (status, refused) = app.post(&publish, &head, json!({ "period": year })).await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    assert!(refused["detail"].as_str().unwrap().contains("384"), "{refused}");
+    let (status, out) = app.post(&publish, &head, json!({ "period": year, "confirm_insufficient_sample": true })).await;
+    assert_eq!((status, out["published_with_insufficient_sample"].as_bool()), (StatusCode::OK, Some(true)));
+    let (_, public) =
+        app.call(Method::GET, &format!("/api/v1/public/units/{unit}/ikm?period={year}"), None, None).await;
+    assert_eq!(
+        (public["published_with_insufficient_sample"].as_bool(), public["required_sample"].as_u64()),
+        (Some(true), Some(384))
+    );
+}
+
+/// Moves a complaint as `token` would.
+async fn move_to(app: &TestApp, token: &str, id: i64, body: Value) -> (StatusCode, Value) {
+    app.post(&format!("/api/v1/complaints/{id}/transition"), token, body).await
+}
+
+/// Sets a complaint's filing (and disposition) date, as if it had been filed then.
+async fn backdate(app: &TestApp, id: i64, filed: &str, dispositioned: Option<&str>) {
+    use kinerja_api::entities::complaints;
+    use sea_orm::{ActiveModelTrait, EntityTrait, IntoActiveModel, Set};
+    let day = |d: &str| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").unwrap();
+    let row = complaints::Entity::find_by_id(id).one(&app.db).await.unwrap().unwrap();
+    let mut row = row.into_active_model();
+    row.filed_on = Set(day(filed));
+    if let Some(d) = dispositioned {
+        row.dispositioned_on = Set(Some(day(d)));
+    }
+    row.update(&app.db).await.unwrap();
+}
+
+/// The complaint clocks of PermenPANRB 62/2018 and SP4N-LAPOR!: verifying and forwarding share
+/// the 3 working days from filing (a verified complaint nobody forwards still falls due); the
+/// follow-up runs on its class's working days (settable) or to a documented postponement; what is
+/// not the unit's authority is referred, and the citizen's tracking page shows all of it.
+async fn complaint_clocks_never_stop_early(app: TestApp) {
+    let dukcapil = app.unit_id("DUKCAPIL").await;
+    let (_, a) = file(&app, dukcapil, "Petugas loket tidak ada di tempat pada jam pelayanan", None).await;
+    let (_, b) = file(&app, dukcapil, "Jalan berlubang di depan kantor dinas belum diperbaiki", None).await;
+    let operator = app.token("maya").await;
+    let (_, queue) = app.get("/api/v1/complaints", &operator).await;
+    let id_of = |code: &Value| {
+        queue["items"].as_array().unwrap().iter().find(|c| c["tracking_code"] == *code).unwrap()["id"].as_i64().unwrap()
+    };
+    let (first, second) = (id_of(&a["tracking_code"]), id_of(&b["tracking_code"]));
+    let code = a["tracking_code"].as_str().unwrap().to_owned();
+    let (status, v) = move_to(&app, &operator, first, json!({ "to": "verified", "class": "ringan" })).await;
+    assert_eq!((status, v["class"].as_str()), (StatusCode::OK, Some("ringan")));
+    backdate(&app, first, "2026-12-07", None).await;
+    let (_, c) = app.get(&format!("/api/v1/complaints/{first}"), &operator).await;
+    assert_eq!(c["deadline"], "2026-12-10", "verifying and forwarding share the clock");
+    let (_, tracked) = app.call(Method::GET, &format!("/api/v1/public/complaints/{code}"), None, None).await;
+    assert_eq!((tracked["class_label"].as_str(), tracked["deadline"].as_str()), (Some("ringan"), Some("2026-12-10")));
+    backdate(&app, first, "2026-01-05", None).await;
+    let (_, c) = app.get(&format!("/api/v1/complaints/{first}"), &operator).await;
+    assert_eq!(c["overdue"], true, "a verified complaint nobody forwards falls due: {c}");
+    // Forwarded on Wednesday 2 December 2026: ringan is due two working days later, Friday 4;
+    // a Pemda that gives ringan 4 days sees Tuesday 8.
+    assert_eq!(
+        move_to(&app, &operator, first, json!({ "to": "dispositioned", "unit_id": dukcapil })).await.0,
+        StatusCode::OK
+    );
+    backdate(&app, first, "2026-12-01", Some("2026-12-02")).await;
+    let (_, c) = app.get(&format!("/api/v1/complaints/{first}"), &operator).await;
+    assert_eq!(c["deadline"], "2026-12-04");
+    let admin = app.token("admin").await;
+    let days = json!({ "complaint_class_days": { "ringan": 4, "normatif": 5, "tidak_berkadar_pengawasan": 14, "berkadar_pengawasan": 60 } });
+    assert_eq!(app.patch("/api/v1/settings", &admin, days).await.0, StatusCode::OK);
+    let (_, c) = app.get(&format!("/api/v1/complaints/{first}"), &operator).await;
+    assert_eq!(c["deadline"], "2026-12-08");
+    // A documented postponement: a later date with a reason the citizen reads.
+    let postpone = format!("/api/v1/complaints/{first}/postpone");
+    let today = (chrono::Utc::now() + chrono::Duration::hours(7)).date_naive();
+    let (status, _) =
+        app.post(&postpone, &operator, json!({ "until": today, "reason": "Menunggu hasil pemeriksaan" })).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "not today");
+    let until = (today + chrono::Duration::days(10)).to_string();
+    let reason = "Menunggu hasil pemeriksaan lapangan oleh inspektorat";
+    let (status, p) = app.post(&postpone, &operator, json!({ "until": until, "reason": reason })).await;
+    assert_eq!(
+        (status, p["deadline"].as_str(), p["overdue"].as_bool()),
+        (StatusCode::OK, Some(until.as_str()), Some(false)),
+        "{p}"
+    );
+    let (_, tracked) = app.call(Method::GET, &format!("/api/v1/public/complaints/{code}"), None, None).await;
+    assert_eq!(
+        (tracked["postponed_until"].as_str(), tracked["postpone_reason"].as_str()),
+        (Some(until.as_str()), Some(reason))
+    );
+    assert_eq!(
+        app.post(&postpone, &app.token("kadinkes").await, json!({ "until": until, "reason": reason })).await.0,
+        StatusCode::NOT_FOUND
+    );
+    // Not the unit's authority: referred, not rejected; the citizen is told where.
+    let (status, body) = move_to(&app, &operator, second, json!({ "to": "referred" })).await;
+    assert_eq!((status, body["errors"][0]["field"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("referred_to")));
+    let (status, r) = move_to(
+        &app,
+        &operator,
+        second,
+        json!({ "to": "referred", "referred_to": "Dinas Pekerjaan Umum dan Penataan Ruang" }),
+    )
+    .await;
+    assert_eq!((status, r["status"].as_str(), r["deadline"].as_str()), (StatusCode::OK, Some("referred"), None));
+    let (_, tracked) = app
+        .call(Method::GET, &format!("/api/v1/public/complaints/{}", b["tracking_code"].as_str().unwrap()), None, None)
+        .await;
+    assert_eq!(
+        (tracked["status_label"].as_str(), tracked["referred_to"].as_str()),
+        (Some("Dirujuk ke pihak yang berwenang"), Some("Dinas Pekerjaan Umum dan Penataan Ruang"))
+    );
+    assert_eq!(
+        move_to(&app, &operator, second, json!({ "to": "verified", "class": "ringan" })).await.0,
+        StatusCode::CONFLICT,
+        "final"
+    );
+}
+
 db_tests!(
+    complaint_clocks_never_stop_early,
+    the_ikm_needs_its_minimum_sample,
     the_ikm_of_the_regulation,
     surveys_resist_abuse_but_serve_a_kiosk,
     a_complaint_from_filing_to_closed,
@@ -305,7 +483,7 @@ async fn the_demo_city_has_every_grade_and_every_state(app: TestApp) {
     let (_, queue) = app.get("/api/v1/complaints?per_page=50", &admin).await;
     let states: std::collections::BTreeSet<&str> =
         queue["items"].as_array().unwrap().iter().map(|c| c["status"].as_str().unwrap()).collect();
-    assert_eq!(states.len(), 6, "{states:?}");
+    assert_eq!(states.len(), kinerja_domain::ComplaintStatus::ALL.len(), "every state: {states:?}");
     assert_eq!(queue["items"][0]["overdue"], true, "overdue ones first");
 }
 

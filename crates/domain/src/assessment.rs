@@ -1,5 +1,7 @@
 //! The rating flow: draft → finalized by the penilai → acknowledged by the employee, or objected
-//! (keberatan) within a deadline → decided by the atasan penilai, which is final.
+//! (keberatan) within a deadline → answered in writing by the penilai (tanggapan) → decided by the
+//! atasan penilai, or by the PPK (the BKPSDM acting for the Kepala Daerah) where the penilai has no
+//! atasan (PP 30/2019 Pasal 59), which is final.
 
 use crate::org::vocabulary;
 use serde::{Deserialize, Serialize};
@@ -24,6 +26,8 @@ pub enum AssessmentAction {
     Finalize,
     Acknowledge,
     Object,
+    /// The penilai's written response to an objection (the status stays `objected`).
+    Respond,
     Decide,
 }
 
@@ -37,6 +41,7 @@ impl AssessmentStatus {
             Finalize => ((self == Draft).then_some(Finalized), "difinalkan"),
             Acknowledge => ((self == Finalized).then_some(Acknowledged), "diterima"),
             Object => ((self == Finalized).then_some(Objected), "diajukan keberatan"),
+            Respond => ((self == Objected).then_some(Objected), "ditanggapi"),
             Decide => ((self == Objected).then_some(Decided), "diputuskan"),
         };
         next.ok_or_else(|| format!("penilaian berstatus {self} tidak dapat {verb}"))
@@ -54,6 +59,7 @@ mod tests {
         assert_eq!(Draft.apply(Finalize), Ok(Finalized));
         assert_eq!(Finalized.apply(Acknowledge), Ok(Acknowledged));
         assert_eq!(Finalized.apply(Object), Ok(Objected));
+        assert_eq!(Objected.apply(Respond), Ok(Objected));
         assert_eq!(Objected.apply(Decide), Ok(Decided));
         for (s, a) in [
             (Draft, Acknowledge),
@@ -65,8 +71,52 @@ mod tests {
             (Decided, Object),
             (Decided, Edit),
             (Decided, Decide),
+            (Finalized, Respond),
+            (Decided, Respond),
         ] {
             assert!(s.apply(a).is_err(), "{s:?} {a:?}");
         }
+    }
+}
+
+/// Who decides an objection: the atasan of the penilai recorded with the assessment, or, where the
+/// penilai has none in the system (a head of dinas rated by the Sekda, the Sekda rated by the
+/// Kepala Daerah), the PPK, for whom the BKPSDM acts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Decider {
+    Atasan(i64),
+    Ppk,
+}
+
+impl Decider {
+    pub fn of(atasan_penilai_id: Option<i64>) -> Self {
+        atasan_penilai_id.map_or(Decider::Ppk, Decider::Atasan)
+    }
+}
+
+/// When an objection may be decided: once the penilai answered it, or once the penilai's time to
+/// answer has passed (so a silent penilai cannot stall it).
+pub fn decidable(responded: bool, today: chrono::NaiveDate, response_deadline: chrono::NaiveDate) -> bool {
+    responded || today > response_deadline
+}
+
+#[cfg(test)]
+mod decider_tests {
+    use super::*;
+    use chrono::NaiveDate;
+
+    #[test]
+    fn someone_always_decides() {
+        assert_eq!(Decider::of(Some(7)), Decider::Atasan(7));
+        assert_eq!(Decider::of(None), Decider::Ppk);
+    }
+
+    #[test]
+    fn a_silent_penilai_does_not_stall_the_decision() {
+        let due = NaiveDate::from_ymd_opt(2026, 7, 10).unwrap();
+        let day = |d| NaiveDate::from_ymd_opt(2026, 7, d).unwrap();
+        assert!(!decidable(false, day(10), due));
+        assert!(decidable(false, day(11), due));
+        assert!(decidable(true, day(1), due));
     }
 }

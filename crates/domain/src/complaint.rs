@@ -1,5 +1,6 @@
-//! Complaints (pengaduan) modelled on SP4N-LAPOR!: categories, the staff workflow, and the
-//! working-day deadlines.
+//! Complaints (pengaduan) modelled on SP4N-LAPOR! and PermenPANRB 62/2018: categories, the staff
+//! workflow (with referral to the competent unit or agency), the classes set at verification with
+//! their follow-up deadlines, postponement (tunda), and the working-day clocks.
 
 use crate::org::vocabulary;
 use crate::workdays::add_working_days;
@@ -15,14 +16,49 @@ vocabulary! {
 }
 
 vocabulary! {
-    /// Where a complaint is: received → verified (or rejected) → dispositioned → responded → closed.
+    /// Where a complaint is: received → verified (or rejected, or referred: not this unit's
+    /// authority, sent to the competent unit or agency) → dispositioned → responded → closed.
     ComplaintStatus {
         Received => "received",
         Verified => "verified",
         Rejected => "rejected",
+        Referred => "referred",
         Dispositioned => "dispositioned",
         Responded => "responded",
         Closed => "closed",
+    }
+}
+
+vocabulary! {
+    /// The class of a complaint, set at verification, which sets its follow-up deadline
+    /// (PermenPANRB 62/2018: 2, 5, 14 and 60 working days by default).
+    ComplaintClass {
+        Ringan => "ringan",
+        Normatif => "normatif",
+        TidakBerkadarPengawasan => "tidak_berkadar_pengawasan",
+        BerkadarPengawasan => "berkadar_pengawasan",
+    }
+}
+
+impl ComplaintClass {
+    /// The regulation's default follow-up time in working days.
+    pub fn default_days(self) -> u32 {
+        match self {
+            ComplaintClass::Ringan => 2,
+            ComplaintClass::Normatif => 5,
+            ComplaintClass::TidakBerkadarPengawasan => 14,
+            ComplaintClass::BerkadarPengawasan => 60,
+        }
+    }
+
+    /// The class in the citizen's words.
+    pub fn public_label(self) -> &'static str {
+        match self {
+            ComplaintClass::Ringan => "ringan",
+            ComplaintClass::Normatif => "normatif",
+            ComplaintClass::TidakBerkadarPengawasan => "tidak berkadar pengawasan",
+            ComplaintClass::BerkadarPengawasan => "berkadar pengawasan",
+        }
     }
 }
 
@@ -34,6 +70,8 @@ impl ComplaintStatus {
             (self, to),
             (Received, Verified)
                 | (Received, Rejected)
+                | (Received, Referred)
+                | (Verified, Referred)
                 | (Verified, Dispositioned)
                 | (Dispositioned, Responded)
                 | (Responded, Closed)
@@ -46,6 +84,7 @@ impl ComplaintStatus {
             ComplaintStatus::Received => "Diterima",
             ComplaintStatus::Verified => "Diverifikasi",
             ComplaintStatus::Rejected => "Tidak dapat ditindaklanjuti",
+            ComplaintStatus::Referred => "Dirujuk ke pihak yang berwenang",
             ComplaintStatus::Dispositioned => "Didisposisikan ke unit",
             ComplaintStatus::Responded => "Ditanggapi",
             ComplaintStatus::Closed => "Selesai",
@@ -54,23 +93,38 @@ impl ComplaintStatus {
 
     /// Whether nothing more happens.
     pub fn is_final(self) -> bool {
-        matches!(self, ComplaintStatus::Rejected | ComplaintStatus::Closed)
+        matches!(self, ComplaintStatus::Rejected | ComplaintStatus::Referred | ComplaintStatus::Closed)
     }
 }
 
-/// The deadline of the step a complaint is waiting for, if it waits for one: verification within
-/// `verify_days` working days of filing, a response within `respond_days` of disposition.
+/// The dates a complaint's clocks run from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Clock {
+    pub filed: NaiveDate,
+    pub dispositioned: Option<NaiveDate>,
+    /// A documented postponement: the new date of the follow-up.
+    pub postponed_until: Option<NaiveDate>,
+}
+
+/// The deadline of the step a complaint is waiting for, if it waits for one. Verifying and
+/// forwarding share one clock of `verify_days` working days from filing, so a verified complaint
+/// that nobody dispositions still falls due; the follow-up is due `respond_days` working days
+/// (those of its class) after disposition, or on the date a postponement set.
 pub fn deadline(
     status: ComplaintStatus,
-    filed: NaiveDate,
-    dispositioned: Option<NaiveDate>,
+    clock: Clock,
     verify_days: u32,
     respond_days: u32,
     holidays: &HashSet<NaiveDate>,
 ) -> Option<NaiveDate> {
     match status {
-        ComplaintStatus::Received => Some(add_working_days(filed, verify_days, holidays)),
-        ComplaintStatus::Dispositioned => dispositioned.map(|d| add_working_days(d, respond_days, holidays)),
+        ComplaintStatus::Received | ComplaintStatus::Verified => {
+            Some(add_working_days(clock.filed, verify_days, holidays))
+        }
+        ComplaintStatus::Dispositioned => match clock.postponed_until {
+            Some(until) => Some(until),
+            None => clock.dispositioned.map(|d| add_working_days(d, respond_days, holidays)),
+        },
         _ => None,
     }
 }
@@ -84,6 +138,8 @@ mod tests {
     fn workflow() {
         assert!(Received.can_go(Verified));
         assert!(Received.can_go(Rejected));
+        assert!(Received.can_go(Referred) && Verified.can_go(Referred));
+        assert!(!Dispositioned.can_go(Referred) && Referred.is_final());
         assert!(Verified.can_go(Dispositioned));
         assert!(Dispositioned.can_go(Responded));
         assert!(Responded.can_go(Closed));
@@ -104,8 +160,23 @@ mod tests {
         let d = |m, day| NaiveDate::from_ymd_opt(2026, m, day).unwrap();
         let holidays = HashSet::from([d(12, 25)]);
         // Filed Wednesday 23 Dec: Thursday 24 (1), Christmas and the weekend skipped, Monday 28 (2), Tuesday 29 (3).
-        assert_eq!(deadline(Received, d(12, 23), None, 3, 5, &holidays), Some(d(12, 29)));
-        assert_eq!(deadline(Dispositioned, d(12, 1), Some(d(12, 2)), 3, 5, &holidays), Some(d(12, 9)));
-        assert_eq!(deadline(Closed, d(12, 1), None, 3, 5, &holidays), None);
+        let filed = |f| Clock { filed: f, dispositioned: None, postponed_until: None };
+        assert_eq!(deadline(Received, filed(d(12, 23)), 3, 5, &holidays), Some(d(12, 29)));
+        // Verified but not forwarded: still on the same clock.
+        assert_eq!(deadline(Verified, filed(d(12, 23)), 3, 5, &holidays), Some(d(12, 29)));
+        let forwarded = Clock { dispositioned: Some(d(12, 2)), ..filed(d(12, 1)) };
+        assert_eq!(deadline(Dispositioned, forwarded, 3, 5, &holidays), Some(d(12, 9)));
+        // The classes: ringan 2, berkadar pengawasan 60 working days from Wednesday 2 December.
+        assert_eq!(
+            deadline(Dispositioned, forwarded, 3, ComplaintClass::Ringan.default_days(), &holidays),
+            Some(d(12, 4))
+        );
+        let far = deadline(Dispositioned, forwarded, 3, ComplaintClass::BerkadarPengawasan.default_days(), &holidays);
+        assert_eq!(far, Some(NaiveDate::from_ymd_opt(2027, 2, 25).unwrap()));
+        // A postponement sets the new date.
+        let postponed = Clock { postponed_until: Some(d(12, 30)), ..forwarded };
+        assert_eq!(deadline(Dispositioned, postponed, 3, 5, &holidays), Some(d(12, 30)));
+        assert_eq!(deadline(Closed, filed(d(12, 1)), 3, 5, &holidays), None);
+        assert_eq!(deadline(Referred, filed(d(12, 1)), 3, 5, &holidays), None);
     }
 }

@@ -1,5 +1,10 @@
 //! Indeks Kepuasan Masyarakat (PermenPANRB 14/2017): nine unsur answered 1–4, the mean per unsur
-//! (NRR), the weighted index × 25, and the grade bands of the regulation.
+//! (NRR), the weighted index × 25, the grade bands of the regulation with their interval value
+//! (nilai persepsi 1–4), per unsur too, and the minimum sample of the Krejcie–Morgan table.
+//!
+//! Everything is computed exactly in integers (answers are whole numbers, weights fractions) and
+//! rounded half up to two decimals once, before grading: an index exactly on a band edge
+//! (88.305) is graded on 88.31, as the regulation's tables read.
 
 use serde::{Deserialize, Serialize};
 
@@ -40,7 +45,11 @@ impl Grade {
     /// The band of an index, on its value rounded to two decimals:
     /// A 88.31–100.00, B 76.61–88.30, C 65.00–76.60, D 25.00–64.99.
     pub fn of(ikm: f64) -> Grade {
-        let v = (ikm * 100.0).round() as i64;
+        Grade::of_hundredths((ikm * 100.0).round() as i64)
+    }
+
+    /// The band of an index given in hundredths (8831 is 88.31).
+    pub fn of_hundredths(v: i64) -> Grade {
         match v {
             v if v >= 8831 => Grade::A,
             v if v >= 7661 => Grade::B,
@@ -48,6 +57,26 @@ impl Grade {
             _ => Grade::D,
         }
     }
+
+    /// The interval value (nilai persepsi) of the band: 4 for A down to 1 for D.
+    pub fn interval(self) -> u8 {
+        match self {
+            Grade::A => 4,
+            Grade::B => 3,
+            Grade::C => 2,
+            Grade::D => 1,
+        }
+    }
+}
+
+/// One unsur's result: its mean answer (NRR), that mean on the index scale (NRR × 25, rounded
+/// half up to two decimals), its interval value 1–4 and its grade.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct UnsurResult {
+    pub nrr: f64,
+    pub value: f64,
+    pub interval: u8,
+    pub grade: Grade,
 }
 
 /// The result for one unit and period.
@@ -56,9 +85,10 @@ pub struct Ikm {
     pub respondents: u64,
     /// Mean answer per unsur.
     pub nrr: [f64; 9],
-    /// The index, 25–100, rounded to two decimals.
+    /// The index, 25–100, rounded half up to two decimals.
     pub ikm: f64,
     pub grade: Grade,
+    pub unsur: [UnsurResult; 9],
 }
 
 /// Why custom weights are refused.
@@ -86,26 +116,152 @@ pub fn check_weights(w: &[f64]) -> Result<[f64; 9], WeightsError> {
     Ok(arr)
 }
 
+/// `num / den` rounded half up (both positive).
+fn round_half_up(num: u128, den: u128) -> u128 {
+    (2 * num + den) / (2 * den)
+}
+
+/// Weights as whole parts of a common denominator: the regulation's 1/9 each, or a unit's own in
+/// millionths (the precision they are checked to).
+fn weight_parts(weights: Option<&[f64; 9]>) -> ([u128; 9], u128) {
+    match weights {
+        None => ([1; 9], 9),
+        Some(w) => (w.map(|x| (x * 1_000_000.0).round().max(0.0) as u128), 1_000_000),
+    }
+}
+
 /// Computes the index from answers (each 1–4); `None` with no respondents. Equal weights (1/9)
-/// unless custom ones are given.
+/// unless custom ones are given. Exact: IKM × 100 = 2500 × Σ wᵢ·sumᵢ / n, rounded half up once.
 pub fn compute(answers: &[[u8; 9]], weights: Option<&[f64; 9]>) -> Option<Ikm> {
     if answers.is_empty() {
         return None;
     }
-    let n = answers.len() as f64;
-    let mut nrr = [0f64; 9];
+    let n = answers.len() as u128;
+    let mut sums = [0u128; 9];
     for a in answers {
         for (i, v) in a.iter().enumerate() {
-            nrr[i] += f64::from(*v);
+            sums[i] += u128::from(*v);
         }
     }
-    for x in &mut nrr {
-        *x /= n;
+    let (parts, denominator) = weight_parts(weights);
+    let weighted: u128 = sums.iter().zip(parts.iter()).map(|(s, w)| s * w).sum();
+    let hundredths = round_half_up(2500 * weighted, n * denominator) as i64;
+    let unsur = sums.map(|sum| {
+        let v = round_half_up(2500 * sum, n) as i64;
+        let grade = Grade::of_hundredths(v);
+        UnsurResult { nrr: sum as f64 / n as f64, value: v as f64 / 100.0, interval: grade.interval(), grade }
+    });
+    Some(Ikm {
+        respondents: answers.len() as u64,
+        nrr: unsur.map(|u| u.nrr),
+        ikm: hundredths as f64 / 100.0,
+        grade: Grade::of_hundredths(hundredths),
+        unsur,
+    })
+}
+
+/// The Krejcie–Morgan table (1970) that PermenPANRB 14/2017 uses: population → minimum sample.
+const KREJCIE_MORGAN: &[(u64, u64)] = &[
+    (10, 10),
+    (15, 14),
+    (20, 19),
+    (25, 24),
+    (30, 28),
+    (35, 32),
+    (40, 36),
+    (45, 40),
+    (50, 44),
+    (55, 48),
+    (60, 52),
+    (65, 56),
+    (70, 59),
+    (75, 63),
+    (80, 66),
+    (85, 70),
+    (90, 73),
+    (95, 76),
+    (100, 80),
+    (110, 86),
+    (120, 92),
+    (130, 97),
+    (140, 103),
+    (150, 108),
+    (160, 113),
+    (170, 118),
+    (180, 123),
+    (190, 127),
+    (200, 132),
+    (210, 136),
+    (220, 140),
+    (230, 144),
+    (240, 148),
+    (250, 152),
+    (260, 155),
+    (270, 159),
+    (280, 162),
+    (290, 165),
+    (300, 169),
+    (320, 175),
+    (340, 181),
+    (360, 186),
+    (380, 191),
+    (400, 196),
+    (420, 201),
+    (440, 205),
+    (460, 210),
+    (480, 214),
+    (500, 217),
+    (550, 226),
+    (600, 234),
+    (650, 242),
+    (700, 248),
+    (750, 254),
+    (800, 260),
+    (850, 265),
+    (900, 269),
+    (950, 274),
+    (1000, 278),
+    (1100, 285),
+    (1200, 291),
+    (1300, 297),
+    (1400, 302),
+    (1500, 306),
+    (1600, 310),
+    (1700, 313),
+    (1800, 317),
+    (1900, 320),
+    (2000, 322),
+    (2200, 327),
+    (2400, 331),
+    (2600, 335),
+    (2800, 338),
+    (3000, 341),
+    (3500, 346),
+    (4000, 351),
+    (4500, 354),
+    (5000, 357),
+    (6000, 361),
+    (7000, 364),
+    (8000, 367),
+    (9000, 368),
+    (10000, 370),
+    (15000, 375),
+    (20000, 377),
+    (30000, 379),
+    (40000, 380),
+    (50000, 381),
+    (75000, 382),
+    (1000000, 384),
+];
+
+/// The minimum number of respondents for a population of service users: the table's row for the
+/// smallest tabulated population at least as large (so never too few); every user below 10; 384
+/// from 75,001 up.
+pub fn minimum_sample(population: u64) -> u64 {
+    if population < 10 {
+        return population;
     }
-    let w = weights.copied().unwrap_or([1.0 / 9.0; 9]);
-    let raw: f64 = nrr.iter().zip(w.iter()).map(|(a, b)| a * b).sum::<f64>() * 25.0;
-    let ikm = (raw * 100.0).round() / 100.0;
-    Some(Ikm { respondents: answers.len() as u64, nrr, ikm, grade: Grade::of(ikm) })
+    KREJCIE_MORGAN.iter().find(|(n, _)| *n >= population).map_or(384, |(_, s)| *s)
 }
 
 #[cfg(test)]
@@ -141,6 +297,48 @@ mod tests {
         assert_eq!(Grade::of(65.00), Grade::C);
         assert_eq!(Grade::of(64.99), Grade::D);
         assert_eq!(Grade::of(88.305), Grade::A, "graded on the value rounded to two decimals");
+    }
+
+    /// Indices exactly on a band's edge (x.xx5) round up before grading, whatever floating point
+    /// would make of them: 5,000 respondents whose answers total 158,949 give 88.305 → 88.31 (A).
+    #[test]
+    fn band_edges_are_exact() {
+        let with_total = |total: u32| -> Vec<[u8; 9]> {
+            // 5,000 respondents answering 3 everywhere (135,000), then single answers raised to 4.
+            let mut rows = vec![[3u8; 9]; 5000];
+            let mut extra = total - 135_000;
+            for row in rows.iter_mut() {
+                for v in row.iter_mut() {
+                    if extra > 0 {
+                        *v = 4;
+                        extra -= 1;
+                    }
+                }
+            }
+            rows
+        };
+        for (total, ikm, grade) in [(158_949, 88.31, Grade::A), (137_889, 76.61, Grade::B)] {
+            let r = compute(&with_total(total), None).unwrap();
+            assert_eq!((r.ikm, r.grade), (ikm, grade), "total {total}");
+        }
+        // Per unsur: every unsur of that sample is answered 4 by the first 2,661 respondents and 3
+        // by the rest: NRR 3.5322, × 25 = 88.305 → 88.31, interval 4, grade A.
+        let r = compute(&with_total(158_949), None).unwrap();
+        assert_eq!(r.unsur[0].value, 88.31);
+        assert_eq!((r.unsur[0].interval, r.unsur[0].grade), (4, Grade::A));
+        assert_eq!((r.unsur[8].interval, r.unsur[8].grade), (4, Grade::A));
+        let low = compute(&[[2, 2, 2, 2, 2, 2, 2, 2, 3]], None).unwrap();
+        assert_eq!((low.unsur[0].value, low.unsur[0].interval, low.unsur[0].grade), (50.0, 1, Grade::D));
+        assert_eq!((low.unsur[8].value, low.unsur[8].interval, low.unsur[8].grade), (75.0, 2, Grade::C));
+    }
+
+    #[test]
+    fn krejcie_morgan() {
+        for (population, sample) in
+            [(5, 5), (10, 10), (100, 80), (105, 86), (1_000, 278), (10_000, 370), (100_000, 384), (5_000_000, 384)]
+        {
+            assert_eq!(minimum_sample(population), sample, "population {population}");
+        }
     }
 
     #[test]

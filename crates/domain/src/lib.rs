@@ -19,8 +19,8 @@ pub mod tree;
 pub mod workdays;
 
 pub use activity::{ActivityAction, ActivityStatus, LogRules};
-pub use assessment::{AssessmentAction, AssessmentStatus};
-pub use complaint::{ComplaintCategory, ComplaintStatus};
+pub use assessment::{AssessmentAction, AssessmentStatus, Decider};
+pub use complaint::{ComplaintCategory, ComplaintClass, ComplaintStatus};
 pub use nip::{Nip, NipError};
 pub use org::{EmploymentType, PositionKind, UnitKind};
 pub use password::{Password, PasswordError};

@@ -9,7 +9,7 @@ use validator::Validate;
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct NewAssessment {
     pub employee_id: i64,
-    /// `2026` (annual), `2026-Q1` or `2026-01` by the Pemda's frequency.
+    /// `2026` (annual), or `2026-S1`, `2026-Q1` or `2026-01` by the Pemda's frequency.
     pub period: String,
     pub result_rating: Rating,
     pub behavior_rating: Rating,
@@ -42,6 +42,19 @@ pub struct Assessment {
     /// The last day an objection is accepted (after finalisation).
     pub objection_deadline: Option<chrono::NaiveDate>,
     pub objection_reason: Option<String>,
+    pub objected_at: Option<DateTime<Utc>>,
+    /// The penilai's written response (tanggapan) to the objection, given before the decision.
+    pub penilai_response: Option<String>,
+    pub responded_at: Option<DateTime<Utc>>,
+    /// The last day for the penilai's response (after it, the decider may decide without one).
+    pub response_deadline: Option<chrono::NaiveDate>,
+    /// The last day for the decision.
+    pub decision_deadline: Option<chrono::NaiveDate>,
+    /// Objected, undecided and past the decision deadline.
+    pub decision_overdue: bool,
+    /// Who decides an objection: the atasan of the penilai (`atasan_penilai_id`), or the BKPSDM
+    /// acting for the PPK where the penilai has no atasan in the system.
+    pub decider: DeciderKind,
     pub decision_outcome: Option<String>,
     pub decision_reason: Option<String>,
     pub created_at: DateTime<Utc>,
@@ -56,7 +69,41 @@ pub struct ObjectionRequest {
     pub reason: String,
 }
 
-/// Body of `POST /assessments/{id}/decide` (the atasan penilai).
+/// An objection past its decision deadline, on the dashboard.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct OverdueObjection {
+    pub assessment_id: i64,
+    pub employee_name: String,
+    pub unit_name: String,
+    pub period: String,
+    pub decider: DeciderKind,
+    pub decision_deadline: chrono::NaiveDate,
+    /// Whether the penilai has responded.
+    pub responded: bool,
+}
+
+/// Who decides an objection to an assessment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum DeciderKind {
+    /// The atasan pejabat penilai.
+    Atasan,
+    /// The PPK (the Kepala Daerah), for whom the BKPSDM decides in the system (PP 30/2019 Pasal 59).
+    Ppk,
+}
+
+/// Body of `POST /assessments/{id}/respond`: the penilai's written response to an objection.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ObjectionResponse {
+    #[validate(length(min = 10, max = 4000, message = "tanggapan 10-4000 karakter"))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 10, max_length = 4000))]
+    pub response: String,
+}
+
+/// Body of `POST /assessments/{id}/decide` (the atasan penilai, or the BKPSDM for the PPK).
 #[derive(Debug, Clone, Serialize, Deserialize, Validate)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct DecisionRequest {

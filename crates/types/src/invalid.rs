@@ -98,6 +98,12 @@ pub enum Invalid {
     /// No params.
     RejectionReason,
     /// No params.
+    ComplaintClassRequired,
+    /// No params.
+    ReferralRequired,
+    /// No params.
+    PostponeDate,
+    /// No params.
     DispositionUnit,
     /// No params.
     UnitAbsent,
@@ -179,6 +185,8 @@ pub enum Invalid {
     PeriodFormat,
     /// No params.
     PeriodQuarterly,
+    /// No params.
+    PeriodSemester,
     /// No params.
     PeriodMonthly,
     /// No params.
@@ -315,7 +323,7 @@ pub enum Invalid {
 
 impl Invalid {
     /// Every kind, for the tests that check each has its words.
-    pub const ALL: [Invalid; 150] = [
+    pub const ALL: [Invalid; 154] = [
         Self::Invalid,
         Self::Required,
         Self::Length,
@@ -359,6 +367,9 @@ impl Invalid {
         Self::FileEmpty,
         Self::ServiceUnitNotFound,
         Self::RejectionReason,
+        Self::ComplaintClassRequired,
+        Self::ReferralRequired,
+        Self::PostponeDate,
         Self::DispositionUnit,
         Self::UnitAbsent,
         Self::PublicResponseRequired,
@@ -400,6 +411,7 @@ impl Invalid {
         Self::ForumDatePast,
         Self::PeriodFormat,
         Self::PeriodQuarterly,
+        Self::PeriodSemester,
         Self::PeriodMonthly,
         Self::BehaviorNoteMax,
         Self::MonthFormat,
@@ -514,6 +526,9 @@ impl Invalid {
             Self::FileEmpty => "file_empty",
             Self::ServiceUnitNotFound => "service_unit_not_found",
             Self::RejectionReason => "rejection_reason",
+            Self::ComplaintClassRequired => "complaint_class_required",
+            Self::ReferralRequired => "referral_required",
+            Self::PostponeDate => "postpone_date",
             Self::DispositionUnit => "disposition_unit",
             Self::UnitAbsent => "unit_absent",
             Self::PublicResponseRequired => "public_response_required",
@@ -555,6 +570,7 @@ impl Invalid {
             Self::ForumDatePast => "forum_date_past",
             Self::PeriodFormat => "period_format",
             Self::PeriodQuarterly => "period_quarterly",
+            Self::PeriodSemester => "period_semester",
             Self::PeriodMonthly => "period_monthly",
             Self::BehaviorNoteMax => "behavior_note_max",
             Self::MonthFormat => "month_format",
@@ -674,7 +690,10 @@ impl Invalid {
             Self::EvidenceNotYours => ("bukti dukung tidak ada atau bukan milik Anda", "the evidence does not exist or is not yours"),
             Self::FileEmpty => ("berkas kosong", "the file is empty"),
             Self::ServiceUnitNotFound => ("unit layanan tidak ditemukan", "service unit not found"),
-            Self::RejectionReason => ("sebutkan alasan penolakan (bukan kewenangan, duplikat, atau informasi kurang)", "give the reason for rejecting (not our authority, a duplicate, or missing information)"),
+            Self::RejectionReason => ("sebutkan alasan penolakan (duplikat atau informasi kurang); yang bukan kewenangan unit ini dirujuk", "give the reason for rejecting (a duplicate or missing information); what is not this unit's authority is referred"),
+            Self::ComplaintClassRequired => ("pilih klasifikasi pengaduan: ringan, normatif, tidak berkadar pengawasan, atau berkadar pengawasan", "choose the complaint's class: ringan, normatif, tidak berkadar pengawasan or berkadar pengawasan"),
+            Self::ReferralRequired => ("sebutkan unit atau instansi yang berwenang (3-200 karakter)", "name the competent unit or agency (3-200 characters)"),
+            Self::PostponeDate => ("tanggal penundaan harus setelah hari ini dan paling lama satu tahun", "the postponed date must be after today and within a year"),
             Self::DispositionUnit => ("pilih unit tujuan disposisi", "choose the unit to forward to"),
             Self::UnitAbsent => ("unit tidak ada", "the unit does not exist"),
             Self::PublicResponseRequired => ("tulis tanggapan untuk pelapor", "write an answer for the complainant"),
@@ -714,8 +733,9 @@ impl Invalid {
             Self::InputNotOfForum => ("aspirasi {id} bukan dari forum ini", "aspiration {id} is not from this forum"),
             Self::ForumAnnouncedAhead => ("forum diumumkan sebelum dilaksanakan; pilih hari ini atau sesudahnya", "a forum is announced before it is held; choose today or a later day"),
             Self::ForumDatePast => ("tanggal forum tidak boleh di masa lalu", "the forum date cannot be in the past"),
-            Self::PeriodFormat => ("periode '{value}' tidak valid; gunakan 2026, 2026-Q1 sampai 2026-Q4, atau 2026-01 sampai 2026-12", "period '{value}' is invalid; use 2026, 2026-Q1 to 2026-Q4, or 2026-01 to 2026-12"),
+            Self::PeriodFormat => ("periode '{value}' tidak valid; gunakan 2026, 2026-S1 atau 2026-S2, 2026-Q1 sampai 2026-Q4, atau 2026-01 sampai 2026-12", "period '{value}' is invalid; use 2026, 2026-S1 or 2026-S2, 2026-Q1 to 2026-Q4, or 2026-01 to 2026-12"),
             Self::PeriodQuarterly => ("penilaian periodik di Pemda ini per triwulan, misalnya 2026-Q1", "periodic ratings in this Pemda are quarterly, e.g. 2026-Q1"),
+            Self::PeriodSemester => ("penilaian periodik di Pemda ini per semester, misalnya 2026-S1", "periodic ratings in this Pemda are per semester, e.g. 2026-S1"),
             Self::PeriodMonthly => ("penilaian periodik di Pemda ini per bulan, misalnya 2026-01", "periodic ratings in this Pemda are monthly, e.g. 2026-01"),
             Self::BehaviorNoteMax => ("catatan per nilai maksimal 2000 karakter", "each value's note takes at most 2000 characters"),
             Self::MonthFormat => ("bulan harus berformat YYYY-MM, misalnya 2026-11", "the month must look like YYYY-MM, e.g. 2026-11"),

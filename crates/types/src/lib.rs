@@ -32,8 +32,8 @@ pub use activity::{
 };
 pub use api_token::{ApiToken, ApiTokenCreated, NewApiToken, TokenAccess};
 pub use assessment::{
-    ActivityTally, Assessment, AssessmentReportRow, DecisionRequest, Distribution, ExpectedRule, NewAssessment,
-    ObjectionRequest, OrgPredikatRequest, RatingEvidence,
+    ActivityTally, Assessment, AssessmentReportRow, DeciderKind, DecisionRequest, Distribution, ExpectedRule,
+    NewAssessment, ObjectionRequest, ObjectionResponse, OrgPredikatRequest, OverdueObjection, RatingEvidence,
 };
 pub use audit::{AuditEntry, AuditVerification};
 pub use auth::{LoginRequest, LogoutRequest, Me, PasswordChange, PasswordReset, RefreshRequest, TokenPair};
@@ -59,11 +59,12 @@ pub use oversight::{
 pub use page::Page;
 pub use problem::{FieldError, Problem};
 pub use public::{
-    Complaint, ComplaintEvent, ComplaintReceipt, ComplaintTransition, IkmPublish, IkmReport, IkmWeights, Kiosk,
-    KioskCreated, NewComplaint, NewKiosk, NewSurvey, PublicComplaintStatus, PublicInfo, PublicUnit, SurveyReceipt,
+    Complaint, ComplaintEvent, ComplaintPostponement, ComplaintReceipt, ComplaintTransition, IkmPopulation, IkmPublish,
+    IkmReport, IkmUnsur, IkmWeights, Kiosk, KioskCreated, NewComplaint, NewKiosk, NewSurvey, PublicComplaintStatus,
+    PublicInfo, PublicUnit, SurveyReceipt,
 };
 pub use report::{ActivityReportRow, ComplaintReportRow, IkmReportRow, SkpReportRow};
-pub use settings::{AssessmentFrequency, PemdaSettings};
+pub use settings::{AssessmentFrequency, ComplaintClassDays, PemdaSettings};
 pub use skp::{
     Behavior, BehaviorsUpdate, CascadeGoal, CascadeNode, CascadeRequest, CascadeResult, CascadeSkip, CascadeTree,
     Indicator, IndicatorInput, NewPkGoal, NewRhk, NewSkp, PkGoal, PkIndicator, ReturnRequest, Rhk, Skp, SkpMonitoring,

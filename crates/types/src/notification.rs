@@ -53,6 +53,10 @@ pub enum NoticeCode {
     AssessmentObjected,
     /// Params: `period`.
     AssessmentDecided,
+    /// Params: `period`, `due`.
+    ObjectionToAnswer,
+    /// Params: `period`, `due`.
+    ObjectionAnswered,
     /// Params: `text`.
     FeedbackFromSupervisor,
     /// Params: `name`, `text`.
@@ -73,7 +77,7 @@ pub enum NoticeCode {
 
 impl NoticeCode {
     /// Every code, for the tests that check each has its text.
-    pub const ALL: [NoticeCode; 18] = [
+    pub const ALL: [NoticeCode; 20] = [
         Self::SkpSubmitted,
         Self::SkpApproved,
         Self::SkpApprovedByAdmin,
@@ -84,6 +88,8 @@ impl NoticeCode {
         Self::AssessmentAcknowledged,
         Self::AssessmentObjected,
         Self::AssessmentDecided,
+        Self::ObjectionToAnswer,
+        Self::ObjectionAnswered,
         Self::FeedbackFromSupervisor,
         Self::FeedbackReply,
         Self::DialogRecorded,
@@ -139,18 +145,39 @@ impl NoticeCode {
             AssessmentObjected => (
                 (
                     "Keberatan atas penilaian {period}",
-                    "Pegawai mengajukan keberatan; putuskan apakah penilaian dipertahankan atau diubah.",
+                    "Pegawai mengajukan keberatan; setelah tanggapan penilai, putuskan apakah penilaian dipertahankan atau diubah.",
                 ),
-                ("Objection to rating {period}", "The employee objected; decide whether the rating stands or changes."),
+                (
+                    "Objection to rating {period}",
+                    "The employee objected; after the appraiser's response, decide whether the rating stands or changes.",
+                ),
             ),
             AssessmentDecided => (
                 (
                     "Keberatan atas penilaian {period} telah diputuskan",
-                    "Atasan pejabat penilai telah memutuskan keberatan Anda.",
+                    "Keberatan Anda telah diputuskan; keputusan ini final.",
                 ),
                 (
                     "Objection to rating {period} decided",
-                    "The appraising official's superior has decided your objection.",
+                    "Your objection has been decided; the decision is final.",
+                ),
+            ),
+            ObjectionToAnswer => (
+                (
+                    "Tanggapi keberatan atas penilaian {period}",
+                    "Pegawai mengajukan keberatan; berikan tanggapan tertulis paling lambat {due}.",
+                ),
+                (
+                    "Respond to the objection to rating {period}",
+                    "The employee objected; give your written response by {due}.",
+                ),
+            ),
+            ObjectionAnswered => (
+                (
+                    "Penilai menanggapi keberatan atas penilaian {period}",
+                    "Putuskan keberatan paling lambat {due}.",
+                ),
+                ("The appraiser responded to the objection to rating {period}", "Decide the objection by {due}.",
                 ),
             ),
             FeedbackFromSupervisor => {

@@ -467,4 +467,13 @@ pub struct OversightFigures {
     pub open_commitments: Vec<OpenTask>,
     /// Team flags still waiting for a penilai in the subtree.
     pub flags_open: u64,
+    /// Objections to ratings of the subtree's people still undecided.
+    #[serde(default)]
+    pub objections_waiting: u64,
+    /// Of those, past their decision deadline.
+    #[serde(default)]
+    pub objections_overdue: u64,
+    /// The overdue objections, the oldest deadline first (at most 20).
+    #[serde(default)]
+    pub overdue_objections: Vec<crate::OverdueObjection>,
 }

@@ -1,6 +1,6 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use kinerja_domain::ikm::Grade;
-use kinerja_domain::{ComplaintCategory, ComplaintStatus};
+use kinerja_domain::{ComplaintCategory, ComplaintClass, ComplaintStatus};
 use serde::{Deserialize, Serialize};
 use validator::Validate;
 
@@ -72,6 +72,15 @@ pub struct PublicComplaintStatus {
     pub tracking_code: String,
     pub status: ComplaintStatus,
     pub status_label: String,
+    /// The class set at verification, in words (`ringan`, `normatif`…).
+    pub class_label: Option<String>,
+    /// When the step it waits for is due (verification and forwarding, or the follow-up).
+    pub deadline: Option<NaiveDate>,
+    /// A postponement: the new date and the reason.
+    pub postponed_until: Option<NaiveDate>,
+    pub postpone_reason: Option<String>,
+    /// Where it was referred, when it is not this unit's authority.
+    pub referred_to: Option<String>,
     pub public_response: Option<String>,
     pub filed_on: NaiveDate,
     pub updated_at: DateTime<Utc>,
@@ -93,8 +102,13 @@ pub struct Complaint {
     pub status: ComplaintStatus,
     pub public_response: Option<String>,
     pub disposition_unit_id: Option<i64>,
+    pub class: Option<ComplaintClass>,
+    pub postponed_until: Option<NaiveDate>,
+    pub postpone_reason: Option<String>,
+    pub referred_to: Option<String>,
     pub filed_on: NaiveDate,
-    /// The deadline of the step it waits for (verification or response), in working days.
+    /// The deadline of the step it waits for (verification and forwarding, or the follow-up of its
+    /// class, or the postponed date), in working days.
     pub deadline: Option<NaiveDate>,
     pub overdue: bool,
     pub created_at: DateTime<Utc>,
@@ -110,10 +124,28 @@ pub struct ComplaintTransition {
     pub note: Option<String>,
     /// For `dispositioned`: the unit that must follow it up.
     pub unit_id: Option<i64>,
+    /// For `verified`: the class, which sets the follow-up deadline.
+    pub class: Option<ComplaintClass>,
+    /// For `referred`: the unit or agency with authority, as the citizen will read it.
+    #[validate(length(min = 3, max = 200, message = "tujuan rujukan 3-200 karakter"))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 3, max_length = 200))]
+    pub referred_to: Option<String>,
     /// For `responded`: the answer the citizen will read.
     #[validate(length(max = 4000))]
     #[cfg_attr(feature = "openapi", schema(max_length = 4000))]
     pub public_response: Option<String>,
+}
+
+/// Body of `POST /complaints/{id}/postpone`: a documented postponement (tunda) of the follow-up.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ComplaintPostponement {
+    /// The new date of the follow-up (after today, within a year).
+    pub until: NaiveDate,
+    /// Why, as the citizen will read it.
+    #[validate(length(min = 10, max = 1000, message = "alasan penundaan 10-1000 karakter"))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 10, max_length = 1000))]
+    pub reason: String,
 }
 
 /// The satisfaction index of a unit for a period.
@@ -128,8 +160,46 @@ pub struct IkmReport {
     pub ikm: Option<f64>,
     pub grade: Option<Grade>,
     pub grade_label: Option<String>,
+    /// Each unsur's NRR on the index scale, its interval value (1–4) and grade.
+    pub unsur: Vec<IkmUnsur>,
+    /// The unit's service users in the period, as its staff recorded them (none yet: unknown).
+    pub population: Option<u64>,
+    /// The minimum number of respondents for that population (the Krejcie–Morgan table).
+    pub required_sample: Option<u64>,
+    /// Whether the respondents reach the minimum sample (unknown without a population).
+    pub sample_sufficient: Option<bool>,
     /// Whether the unit published this result for the public.
     pub published: bool,
+    /// Published with an explicit confirmation although the sample was insufficient or unknown;
+    /// the public page says so.
+    pub published_with_insufficient_sample: bool,
+}
+
+/// One unsur of the index.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct IkmUnsur {
+    /// `U1`..`U9`.
+    pub code: String,
+    pub name: String,
+    /// Mean answer, 1–4, to two decimals.
+    pub nrr: f64,
+    /// NRR × 25, rounded half up to two decimals.
+    pub value: f64,
+    /// Interval value (nilai persepsi), 1–4.
+    pub interval: u8,
+    pub grade: Grade,
+}
+
+/// Body of `PUT /units/{id}/ikm-population`: the service users of a period.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct IkmPopulation {
+    /// `2026`, `2026-S1`, `2026-Q3` or `2026-07`.
+    pub period: String,
+    #[validate(range(min = 1, max = 100000000, message = "populasi 1 sampai 100.000.000 orang"))]
+    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 100000000))]
+    pub population: u64,
 }
 
 /// Body of `POST /units/{id}/kiosks`: a service-counter tablet whose surveys share a larger limit.
@@ -173,6 +243,10 @@ pub struct IkmWeights {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct IkmPublish {
     pub period: String,
+    /// Publish although the sample is below the minimum (or the population unknown); required
+    /// then, and shown on the public page.
+    #[serde(default)]
+    pub confirm_insufficient_sample: bool,
 }
 
 /// One step of a complaint's history (`GET /complaints/{id}/history`).

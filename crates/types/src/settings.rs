@@ -24,20 +24,31 @@ pub struct PemdaSettings {
     #[validate(range(min = 30, max = 1440))]
     #[cfg_attr(feature = "openapi", schema(minimum = 30, maximum = 1440))]
     pub activity_max_minutes_per_day: u32,
-    /// `monthly` or `quarterly` periodic assessment.
+    /// `monthly`, `quarterly` or `semester` periodic assessment (the annual one exists in every case).
     pub assessment_frequency: AssessmentFrequency,
     /// Days after finalisation in which the employee may object.
     #[validate(range(min = 1, max = 90))]
     #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 90))]
     pub objection_days: u32,
+    /// Days after an objection in which the penilai gives a written response (tanggapan).
+    #[validate(range(min = 1, max = 60))]
+    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 60))]
+    pub objection_response_days: u32,
+    /// Days after an objection in which the atasan penilai (or the BKPSDM for the PPK) decides.
+    #[validate(range(min = 1, max = 90))]
+    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 90))]
+    pub objection_decision_days: u32,
     /// Working days to verify a complaint.
     #[validate(range(min = 1, max = 60))]
     #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 60))]
     pub complaint_verify_days: u32,
-    /// Working days to respond after disposition.
+    /// Working days to respond after disposition, for a complaint verified without a class.
     #[validate(range(min = 1, max = 60))]
     #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 60))]
     pub complaint_response_days: u32,
+    /// Working days to follow up after disposition, per class set at verification.
+    #[validate(nested)]
+    pub complaint_class_days: ComplaintClassDays,
     /// Public holidays (and cuti bersama) skipped when counting working days.
     pub holidays: Vec<NaiveDate>,
     /// Co-workers under one supervisor see each other's approved activities.
@@ -54,6 +65,51 @@ pub struct PemdaSettings {
     pub tpp: kinerja_domain::tpp::TppRule,
 }
 
+/// Follow-up times of the complaint classes, in working days (PermenPANRB 62/2018 by default:
+/// 2, 5, 14 and 60).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(default)]
+pub struct ComplaintClassDays {
+    #[validate(range(min = 1, max = 120))]
+    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 120))]
+    pub ringan: u32,
+    #[validate(range(min = 1, max = 120))]
+    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 120))]
+    pub normatif: u32,
+    #[validate(range(min = 1, max = 120))]
+    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 120))]
+    pub tidak_berkadar_pengawasan: u32,
+    #[validate(range(min = 1, max = 120))]
+    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 120))]
+    pub berkadar_pengawasan: u32,
+}
+
+impl ComplaintClassDays {
+    /// The follow-up time of a class.
+    pub fn of(&self, class: kinerja_domain::ComplaintClass) -> u32 {
+        use kinerja_domain::ComplaintClass::*;
+        match class {
+            Ringan => self.ringan,
+            Normatif => self.normatif,
+            TidakBerkadarPengawasan => self.tidak_berkadar_pengawasan,
+            BerkadarPengawasan => self.berkadar_pengawasan,
+        }
+    }
+}
+
+impl Default for ComplaintClassDays {
+    fn default() -> Self {
+        use kinerja_domain::ComplaintClass::*;
+        Self {
+            ringan: Ringan.default_days(),
+            normatif: Normatif.default_days(),
+            tidak_berkadar_pengawasan: TidakBerkadarPengawasan.default_days(),
+            berkadar_pengawasan: BerkadarPengawasan.default_days(),
+        }
+    }
+}
+
 /// Frequency of periodic assessment.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -61,6 +117,8 @@ pub struct PemdaSettings {
 pub enum AssessmentFrequency {
     Monthly,
     Quarterly,
+    /// Per half year: `2026-S1`, `2026-S2`.
+    Semester,
 }
 
 impl PemdaSettings {
@@ -79,8 +137,11 @@ impl Default for PemdaSettings {
             activity_max_minutes_per_day: 720,
             assessment_frequency: AssessmentFrequency::Quarterly,
             objection_days: 14,
+            objection_response_days: 7,
+            objection_decision_days: 14,
             complaint_verify_days: 3,
             complaint_response_days: 5,
+            complaint_class_days: ComplaintClassDays::default(),
             holidays: Vec::new(),
             team_view_enabled: true,
             utc_offset_minutes: 7 * 60,

@@ -6,7 +6,7 @@ use super::ApiError;
 use gloo_net::http::Method;
 use kinerja_domain::{AssessmentStatus, Period};
 use kinerja_types::{
-    Assessment, AssessmentReportRow, DecisionRequest, Distribution, NewAssessment, ObjectionRequest,
+    Assessment, AssessmentReportRow, DecisionRequest, Distribution, NewAssessment, ObjectionRequest, ObjectionResponse,
     OrgPredikatRequest, Page, RatingEvidence,
 };
 
@@ -84,6 +84,11 @@ pub async fn object(id: i64, request: &ObjectionRequest) -> Result<Assessment, A
 }
 
 /// `POST /assessments/{id}/decide` (the atasan penilai): final.
+/// `POST /assessments/{id}/respond`: the penilai's written response to an objection.
+pub async fn respond(id: i64, request: &ObjectionResponse) -> Result<Assessment, ApiError> {
+    client::send(Method::POST, &format!("/assessments/{id}/respond"), request).await
+}
+
 pub async fn decide(id: i64, request: &DecisionRequest) -> Result<Assessment, ApiError> {
     client::send(Method::POST, &format!("/assessments/{id}/decide"), request).await
 }

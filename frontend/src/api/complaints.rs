@@ -42,3 +42,8 @@ pub async fn history(id: i64) -> Result<Vec<ComplaintEvent>, ApiError> {
 pub async fn transition(id: i64, step: &ComplaintTransition) -> Result<Complaint, ApiError> {
     client::send(Method::POST, &format!("/complaints/{id}/transition"), step).await
 }
+
+/// `POST /complaints/{id}/postpone`: a documented postponement of the follow-up.
+pub async fn postpone(id: i64, body: &kinerja_types::ComplaintPostponement) -> Result<Complaint, ApiError> {
+    client::send(Method::POST, &format!("/complaints/{id}/postpone"), body).await
+}

@@ -4,17 +4,24 @@ use super::client;
 use super::ApiError;
 use gloo_net::http::Method;
 use kinerja_domain::Period;
-use kinerja_types::{IkmPublish, IkmReport, Kiosk, KioskCreated, NewKiosk};
+use kinerja_types::{IkmPopulation, IkmPublish, IkmReport, Kiosk, KioskCreated, NewKiosk};
 
 /// `GET /units/{id}/ikm?period=`.
 pub async fn report(unit_id: i64, period: Period) -> Result<IkmReport, ApiError> {
     client::get(&format!("/units/{unit_id}/ikm"), &[("period", period.to_string())]).await
 }
 
-/// `POST /units/{id}/ikm/publish`: makes the period's result public.
-pub async fn publish(unit_id: i64, period: Period) -> Result<IkmReport, ApiError> {
-    client::send(Method::POST, &format!("/units/{unit_id}/ikm/publish"), &IkmPublish { period: period.to_string() })
-        .await
+/// `POST /units/{id}/ikm/publish`: makes the period's result public; `confirm_insufficient_sample`
+/// when the sample is below the minimum (or the population unknown).
+pub async fn publish(unit_id: i64, period: Period, confirm_insufficient_sample: bool) -> Result<IkmReport, ApiError> {
+    let body = IkmPublish { period: period.to_string(), confirm_insufficient_sample };
+    client::send(Method::POST, &format!("/units/{unit_id}/ikm/publish"), &body).await
+}
+
+/// `PUT /units/{id}/ikm-population`: the service users of the period, for the minimum sample.
+pub async fn set_population(unit_id: i64, period: Period, population: u64) -> Result<IkmReport, ApiError> {
+    let body = IkmPopulation { period: period.to_string(), population };
+    client::send(Method::PUT, &format!("/units/{unit_id}/ikm-population"), &body).await
 }
 
 /// `POST /units/{id}/kiosks`: the new kiosk's token, shown this once.

@@ -31,6 +31,7 @@ pub fn PeriodPicker(props: &PeriodPickerProps) -> Html {
     let year = period.year();
     let kind = match period {
         Period::Month(..) => "month",
+        Period::Semester(..) => "semester",
         Period::Quarter(..) => "quarter",
         Period::Year(_) => "year",
     };
@@ -49,6 +50,7 @@ pub fn PeriodPicker(props: &PeriodPickerProps) -> Html {
             let next = match kind.as_str() {
                 "month" => Period::Month(year, month),
                 "quarter" => Period::Quarter(year, quarter),
+                "semester" => Period::Semester(year, quarter.div_ceil(2)),
                 _ => Period::Year(year),
             };
             on_change.emit(next);
@@ -60,6 +62,7 @@ pub fn PeriodPicker(props: &PeriodPickerProps) -> Html {
             if let Ok(y) = v.parse::<i32>() {
                 on_change.emit(match period {
                     Period::Month(_, m) => Period::Month(y, m),
+                    Period::Semester(_, h) => Period::Semester(y, h),
                     Period::Quarter(_, q) => Period::Quarter(y, q),
                     Period::Year(_) => Period::Year(y),
                 });
@@ -72,6 +75,7 @@ pub fn PeriodPicker(props: &PeriodPickerProps) -> Html {
             if let Ok(n) = v.parse::<u32>() {
                 on_change.emit(match period {
                     Period::Month(y, _) => Period::Month(y, n),
+                    Period::Semester(y, _) => Period::Semester(y, n),
                     Period::Quarter(y, _) => Period::Quarter(y, n),
                     Period::Year(y) => Period::Year(y),
                 });
@@ -108,6 +112,20 @@ pub fn PeriodPicker(props: &PeriodPickerProps) -> Html {
             html! {
                 <SelectField id={format!("{}-quarter", props.id)} label={i18n.t("period.quarter").to_owned()}
                     value={q.to_string()} options={quarters} on_change={on_part} />
+            }
+        }
+        Period::Semester(_, h) => {
+            let halves: Vec<(AttrValue, AttrValue)> = (1..=2u32)
+                .map(|n| {
+                    (
+                        AttrValue::from(n.to_string()),
+                        AttrValue::from(i18n.tf("period.semester_n", &[("n", &n.to_string())])),
+                    )
+                })
+                .collect();
+            html! {
+                <SelectField id={format!("{}-semester", props.id)} label={i18n.t("period.semester").to_owned()}
+                    value={h.to_string()} options={halves} on_change={on_part} />
             }
         }
         Period::Year(_) => html! {},

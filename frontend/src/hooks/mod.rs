@@ -7,7 +7,7 @@ mod write;
 
 pub use form::{checked, use_form, Invalid};
 pub use remote::use_remote;
-pub use write::use_write;
+pub use write::{unconfirm_on_error, use_write};
 
 use yew::prelude::*;
 

@@ -109,3 +109,16 @@ impl Write {
         self.error.as_ref().and_then(|e| e.field(field))
     }
 }
+
+/// `call`, with the confirmation asked again (`confirming` back to false) when it fails, so the form
+/// shows the error instead of a question already answered.
+pub async fn unconfirm_on_error<T>(
+    call: impl Future<Output = Result<T, ApiError>>,
+    confirming: UseStateHandle<bool>,
+) -> Result<T, ApiError> {
+    let answer = call.await;
+    if answer.is_err() {
+        confirming.set(false);
+    }
+    answer
+}

@@ -3,7 +3,7 @@
 
 use crate::api;
 use crate::components::{Confirm, ErrorBanner, Field, PredikatBadge, PredikatPreview, RatingChoice};
-use crate::hooks::{use_form, Invalid};
+use crate::hooks::{unconfirm_on_error, use_form, Invalid};
 use crate::i18n::use_i18n;
 use crate::validation;
 use kinerja_domain::Rating;
@@ -94,13 +94,7 @@ pub fn AssessmentDecision(props: &AssessmentDecisionProps) -> Html {
             let confirming = confirming.clone();
             let (on_done, done) = (on_done.clone(), done.clone());
             form.write.run(
-                async move {
-                    let answer = api::assessments::decide(id, &body).await;
-                    if answer.is_err() {
-                        confirming.set(false);
-                    }
-                    answer
-                },
+                async move { unconfirm_on_error(api::assessments::decide(id, &body), confirming).await },
                 move |_| on_done.emit(done),
             );
         })

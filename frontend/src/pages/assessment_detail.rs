@@ -1,9 +1,11 @@
 //! One assessment: both ratings, the predikat, the notes, where it stands, the objection and
-//! the decision. The employee accepts it or objects here while it is finalised; the atasan
-//! penilai decides an objection here; the penilai continues a draft from here.
+//! the decision. The employee accepts it or objects here while it is finalised; the penilai
+//! continues a draft and answers an objection in writing here; the decider (the atasan penilai, or
+//! the BKPSDM for the PPK where the penilai has no atasan) decides it here.
 
 use super::assessment_decision::AssessmentDecision;
 use super::assessment_response::AssessmentResponse;
+use super::objection_answer::ObjectionAnswer;
 use super::rating_evidence::RatingEvidenceView;
 use crate::api;
 use crate::components::{AssessmentBadge, ErrorBanner, Loading, Notice, PredikatBadge};
@@ -12,8 +14,9 @@ use crate::hooks::use_remote;
 use crate::i18n::use_i18n;
 use crate::periods;
 use crate::route::Route;
+use kinerja_domain::Role;
 use kinerja_domain::{AssessmentStatus, Period};
-use kinerja_types::{Assessment, Me};
+use kinerja_types::{Assessment, DeciderKind, Me};
 use std::rc::Rc;
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -46,7 +49,13 @@ pub fn AssessmentDetail(props: &AssessmentDetailProps) -> Html {
         Some(a) => {
             let is_employee = my_id == Some(a.employee_id);
             let is_penilai = my_id == Some(a.penilai_id);
-            let is_atasan = my_id.is_some() && a.atasan_penilai_id == my_id;
+            let decides = match a.decider {
+                DeciderKind::Atasan => my_id.is_some() && a.atasan_penilai_id == my_id,
+                DeciderKind::Ppk => props.me.has(Role::Admin),
+            };
+            let objected = a.status == AssessmentStatus::Objected;
+            // The decision waits for the penilai's response, or for its deadline to pass.
+            let decidable = a.penilai_response.is_some() || a.response_deadline.is_some_and(|d| format::today() > d);
             let period = a.period.parse::<Period>().ok();
             html! {
                 <>
@@ -62,7 +71,17 @@ pub fn AssessmentDetail(props: &AssessmentDetailProps) -> Html {
                     if is_employee && a.status == AssessmentStatus::Finalized {
                         <AssessmentResponse assessment={a.clone()} on_done={on_done.clone()} />
                     }
-                    if is_atasan && a.status == AssessmentStatus::Objected {
+                    if is_penilai && objected && a.penilai_response.is_none() {
+                        <ObjectionAnswer assessment={a.clone()} on_done={on_done.clone()} />
+                    }
+                    if decides && objected && !decidable {
+                        <p class="callout callout-info">
+                            { i18n.tf("objection.waiting_response", &[
+                                ("date", &a.response_deadline.map(|d| format::date(&d)).unwrap_or_default()),
+                            ]) }
+                        </p>
+                    }
+                    if decides && objected && decidable {
                         <AssessmentDecision assessment={a.clone()} on_done={on_done.clone()} />
                         if let Some(period) = period {
                             <RatingEvidenceView employee_id={a.employee_id} {period} />
@@ -156,6 +175,25 @@ fn Summary(props: &SummaryProps) -> Html {
                 <div class="callout callout-warn objection">
                     <strong>{ i18n.t("assessment.objection") }</strong>
                     <p class="narrative">{ reason.clone() }</p>
+                    <dl class="facts">
+                        <dt>{ i18n.t("objection.decider") }</dt>
+                        <dd class="objection-decider">{ i18n.word("decider", decider_key(a.decider)) }</dd>
+                        <dt>{ i18n.t("objection.response_deadline") }</dt>
+                        <dd>{ a.response_deadline.map(|d| format::date(&d)).unwrap_or_else(none) }</dd>
+                        <dt>{ i18n.t("objection.decision_deadline") }</dt>
+                        <dd>
+                            { a.decision_deadline.map(|d| format::date(&d)).unwrap_or_else(none) }
+                            if a.decision_overdue {
+                                { " " }<span class="badge badge-returned">{ i18n.t("objection.overdue") }</span>
+                            }
+                        </dd>
+                    </dl>
+                </div>
+            }
+            if let Some(response) = &a.penilai_response {
+                <div class="callout callout-info objection-response">
+                    <strong>{ i18n.t("objection.response") }</strong>
+                    <p class="narrative">{ response.clone() }</p>
                 </div>
             }
             if let Some(outcome) = &a.decision_outcome {
@@ -167,6 +205,14 @@ fn Summary(props: &SummaryProps) -> Html {
                 </div>
             }
         </section>
+    }
+}
+
+/// The dictionary word of a decider.
+fn decider_key(kind: DeciderKind) -> &'static str {
+    match kind {
+        DeciderKind::Atasan => "atasan",
+        DeciderKind::Ppk => "ppk",
     }
 }
 

@@ -1,6 +1,8 @@
 //! IKM (service operators, unit heads, admins; auditors read): a service unit's satisfaction index
-//! for a month, quarter or year — the index and its grade, the mean answer (NRR, 1–4) of each of
-//! the nine unsur as bars, the number of respondents — with publication for the public and the
+//! for a month, quarter, semester or year — the index and its grade, the mean answer (NRR, 1–4) of
+//! each of the nine unsur as bars with its interval value and grade, the number of respondents
+//! against the minimum sample for the unit's population of service users (Krejcie–Morgan) — with
+//! publication for the public (confirmed explicitly on an insufficient sample) and the
 //! registration, list and revocation of counter kiosks.
 
 use super::public::site_url;
@@ -79,7 +81,11 @@ pub fn IkmPage(props: &PageProps) -> Html {
 
     let result = match report.state.data.as_deref() {
         Some(Some(r)) => html! {
-            <IkmResult report={Rc::new(r.clone())} period={*period} may_publish={may_write} on_published={published} />
+            <>
+                <SamplePanel report={Rc::new(r.clone())} period={*period} may_write={may_write}
+                    on_saved={{ let reload = report.reload.clone(); Callback::from(move |_| reload.emit(())) }} />
+                <IkmResult report={Rc::new(r.clone())} period={*period} may_publish={may_write} on_published={published} />
+            </>
         },
         Some(None) => html! { <p class="muted">{ i18n.t("ikm.no_service_unit") }</p> },
         None if report.state.loading => html! { <Loading /> },
@@ -134,11 +140,13 @@ fn IkmResult(props: &IkmResultProps) -> Html {
     let asking = use_state(|| false);
     let write = use_write();
     let r = &props.report;
+    // Below the minimum sample, or with no population recorded, publishing is confirmed as such.
+    let short = r.sample_sufficient != Some(true);
     let publish = {
         let (asking, on_published) = (asking.clone(), props.on_published.clone());
         let (unit, period) = (r.unit_id, props.period);
         write.action(
-            move |()| api::ikm::publish(unit, period),
+            move |()| api::ikm::publish(unit, period, short),
             move |report| {
                 asking.set(false);
                 on_published.emit(report);
@@ -155,19 +163,26 @@ fn IkmResult(props: &IkmResultProps) -> Html {
         };
     }
     let score = r.ikm.map(|v| format::fixed(v, 2, i18n.lang())).unwrap_or_else(|| i18n.t("common.none").to_owned());
-    let bars = r.nrr.iter().enumerate().map(|(i, nrr)| {
+    let bars = r.unsur.iter().enumerate().map(|(i, u)| {
         let n = i + 1;
         let name = i18n.t(&format!("unsur.{n}")).to_owned();
-        let tone = match Grade::of(nrr * 25.0) {
+        let tone = match u.grade {
             Grade::A | Grade::B => "ok",
             Grade::C => "warn",
             Grade::D => "over",
         };
         html! {
             <li class="nrr">
-                <span class="nrr-name"><span class="unsur-code">{ format!("U{n}") }</span>{ name.clone() }</span>
-                <Meter value={*nrr} max={NRR_MAX} tone={tone} label={i18n.tf("ikm.nrr_of", &[("unsur", &name)])} />
-                <span class="nrr-value">{ format::fixed(*nrr, 2, i18n.lang()) }</span>
+                <span class="nrr-name"><span class="unsur-code">{ &u.code }</span>{ name.clone() }</span>
+                <Meter value={u.nrr} max={NRR_MAX} tone={tone} label={i18n.tf("ikm.nrr_of", &[("unsur", &name)])} />
+                <span class="nrr-value">{ format::fixed(u.nrr, 2, i18n.lang()) }</span>
+                <span class="nrr-grade" title={i18n.t("ikm.interval_title").to_owned()}>
+                    { i18n.tf("ikm.unsur_grade", &[
+                        ("value", &format::fixed(u.value, 2, i18n.lang())),
+                        ("interval", &u.interval.to_string()),
+                        ("grade", letter(u.grade)),
+                    ]) }
+                </span>
             </li>
         }
     });
@@ -187,7 +202,9 @@ fn IkmResult(props: &IkmResultProps) -> Html {
                 <div class="ikm-facts">
                     <p class="ikm-respondents">{ respondents }</p>
                     <p>
-                        if r.published {
+                        if r.published && r.published_with_insufficient_sample {
+                            <span class="badge badge-returned">{ i18n.t("ikm.published_short") }</span>
+                        } else if r.published {
                             <span class="badge badge-approved">{ i18n.t("ikm.published") }</span>
                         } else {
                             <span class="badge badge-draft">{ i18n.t("ikm.not_published") }</span>
@@ -201,7 +218,7 @@ fn IkmResult(props: &IkmResultProps) -> Html {
             <ErrorBanner error={write.error.clone()} />
             if props.may_publish && !r.published {
                 if *asking {
-                    <Confirm text={i18n.tf("ikm.publish_confirm", &[("period", &r.period)])}
+                    <Confirm text={i18n.tf(if short { "ikm.publish_confirm_short" } else { "ikm.publish_confirm" }, &[("period", &r.period)])}
                         confirm_label={i18n.t("ikm.publish_yes").to_owned()} busy={write.busy}
                         on_confirm={publish} on_cancel={{ let asking = asking.clone(); Callback::from(move |()| asking.set(false)) }} />
                 } else {
@@ -380,4 +397,82 @@ fn KioskList(props: &KioskListProps) -> Html {
 fn kiosk_link(code: &str, token: &str) -> String {
     let path = Route::Survey { code: code.to_owned() }.to_path();
     format!("{}?kiosk={}", site_url(&path), js_sys::encode_uri_component(token))
+}
+
+#[derive(Properties, PartialEq)]
+struct SamplePanelProps {
+    report: Rc<IkmReport>,
+    period: Period,
+    may_write: bool,
+    on_saved: Callback<IkmReport>,
+}
+
+/// The minimum sample: the population of service users of the period (recorded by the unit's
+/// staff), the sample it requires by the Krejcie–Morgan table, the respondents so far, and whether
+/// that suffices.
+#[component]
+fn SamplePanel(props: &SamplePanelProps) -> Html {
+    let i18n = use_i18n();
+    let r = &props.report;
+    let typed = use_state(|| r.population.map(|p| p.to_string()).unwrap_or_default());
+    {
+        let typed = typed.clone();
+        use_effect_with((r.unit_id, r.period.clone(), r.population), move |(_, _, population)| {
+            typed.set(population.map(|p| p.to_string()).unwrap_or_default());
+        });
+    }
+    let invalid = use_state(|| None::<String>);
+    let write = use_write();
+    let save = {
+        let (typed, invalid) = (typed.clone(), invalid.clone());
+        let (unit, period) = (r.unit_id, props.period);
+        let on_saved = props.on_saved.clone();
+        let wrong = i18n.t("ikm.population_invalid").to_owned();
+        let run = write.action(
+            move |population: u64| api::ikm::set_population(unit, period, population),
+            move |report| on_saved.emit(report),
+        );
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            match typed.trim().replace('.', "").parse::<u64>() {
+                Ok(n) if (1..=100_000_000).contains(&n) => {
+                    invalid.set(None);
+                    run.emit(n);
+                }
+                _ => invalid.set(Some(wrong.clone())),
+            }
+        })
+    };
+    let lang = i18n.lang();
+    let status = match (r.sample_sufficient, r.required_sample) {
+        (Some(true), _) => html! { <span class="badge badge-approved">{ i18n.t("ikm.sample_ok") }</span> },
+        (Some(false), Some(required)) => html! {
+            <span class="badge badge-returned">
+                { i18n.tf("ikm.sample_short", &[("n", &format::count(required.saturating_sub(r.respondents), lang))]) }
+            </span>
+        },
+        _ => html! { <span class="badge badge-draft">{ i18n.t("ikm.sample_unknown") }</span> },
+    };
+    html! {
+        <div class="ikm-sample">
+            <h2>{ i18n.t("ikm.sample_title") }</h2>
+            <dl class="facts">
+                <dt>{ i18n.t("ikm.population") }</dt>
+                <dd>{ r.population.map(|p| format::count(p, lang)).unwrap_or_else(|| i18n.t("ikm.population_unset").to_owned()) }</dd>
+                <dt>{ i18n.t("ikm.required_sample") }</dt>
+                <dd>{ r.required_sample.map(|s| format::count(s, lang)).unwrap_or_else(|| i18n.t("common.none").to_owned()) }</dd>
+                <dt>{ i18n.t("ikm.respondents_so_far") }</dt>
+                <dd>{ format::count(r.respondents, lang) }{ " " }{ status }</dd>
+            </dl>
+            if props.may_write {
+                <form class="form form-inline" onsubmit={save} novalidate=true>
+                    <Field id="ikm-population" label={i18n.t("ikm.population_field").to_owned()} value={(*typed).clone()}
+                        on_input={setter(&typed)} hint={AttrValue::from(i18n.t("ikm.population_hint").to_owned())}
+                        error={(*invalid).clone()} />
+                    <button type="submit" class="button-quiet" disabled={write.busy}>{ i18n.t("ikm.population_save") }</button>
+                </form>
+                <ErrorBanner error={write.error.clone()} />
+            }
+        </div>
+    }
 }

@@ -35,6 +35,7 @@ mod ikm;
 mod login;
 mod not_found;
 mod notifications;
+mod objection_answer;
 mod objections;
 mod performance_map;
 mod pk_goal_form;

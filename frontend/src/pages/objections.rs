@@ -1,9 +1,11 @@
-//! Keberatan: the objections waiting for my decision as atasan penilai, each leading to the
-//! assessment where it is decided.
+//! Keberatan: the objections waiting for my decision (as atasan penilai, or as the BKPSDM for the
+//! PPK where the penilai has no atasan), with the decision deadline, each leading to the assessment
+//! where it is decided.
 
 use crate::api;
 use crate::api::assessments::AssessmentFilter;
 use crate::components::{ErrorBanner, Loading, PredikatBadge};
+use crate::format;
 use crate::hooks::use_remote;
 use crate::i18n::use_i18n;
 use crate::periods;
@@ -29,6 +31,7 @@ pub fn Objections() -> Html {
                             <th scope="col">{ i18n.t("assessment.period") }</th>
                             <th scope="col">{ i18n.t("assessment.predikat") }</th>
                             <th scope="col">{ i18n.t("assessment.objection") }</th>
+                            <th scope="col">{ i18n.t("objection.decision_deadline") }</th>
                             <th scope="col"><span class="sr-only">{ i18n.t("assessment.actions") }</span></th>
                         </tr>
                     </thead>
@@ -44,6 +47,15 @@ pub fn Objections() -> Html {
                                     <td data-label={i18n.t("assessment.predikat").to_owned()}><PredikatBadge predikat={a.predikat} /></td>
                                     <td data-label={i18n.t("assessment.objection").to_owned()}>
                                         <p class="objection-excerpt">{ a.objection_reason.clone().unwrap_or_default() }</p>
+                                        if a.penilai_response.is_none() {
+                                            <small class="muted">{ i18n.t("objection.no_response_yet") }</small>
+                                        }
+                                    </td>
+                                    <td data-label={i18n.t("objection.decision_deadline").to_owned()}>
+                                        { a.decision_deadline.map(|d| format::date(&d)).unwrap_or_default() }
+                                        if a.decision_overdue {
+                                            { " " }<span class="badge badge-returned">{ i18n.t("objection.overdue") }</span>
+                                        }
                                     </td>
                                     <td data-label="">
                                         <Link<Route> {to} classes="button-primary button-small">

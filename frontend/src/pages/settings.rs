@@ -17,6 +17,8 @@ const FIELDS: &[&str] = &[
     "activity_max_minutes_per_day",
     "assessment_frequency",
     "objection_days",
+    "objection_response_days",
+    "objection_decision_days",
     "complaint_verify_days",
     "complaint_response_days",
     "holidays",
@@ -110,15 +112,18 @@ pub fn Settings() -> Html {
     let frequencies = vec![
         (AttrValue::Static("monthly"), AttrValue::from(i18n.t("settings.frequency.monthly").to_owned())),
         (AttrValue::Static("quarterly"), AttrValue::from(i18n.t("settings.frequency.quarterly").to_owned())),
+        (AttrValue::Static("semester"), AttrValue::from(i18n.t("settings.frequency.semester").to_owned())),
     ];
     let frequency = match form.assessment_frequency {
         Some(AssessmentFrequency::Monthly) => "monthly",
+        Some(AssessmentFrequency::Semester) => "semester",
         _ => "quarterly",
     };
     let on_frequency = hiding(
         form.set(|d, v: String| {
             d.assessment_frequency = match v.as_str() {
                 "monthly" => Some(AssessmentFrequency::Monthly),
+                "semester" => Some(AssessmentFrequency::Semester),
                 _ => Some(AssessmentFrequency::Quarterly),
             };
         }),

@@ -20,6 +20,8 @@ pub const TEXT_FIELDS: &[(&str, bool)] = &[
     ("activity_max_days_back", true),
     ("activity_max_minutes_per_day", true),
     ("objection_days", true),
+    ("objection_response_days", true),
+    ("objection_decision_days", true),
     ("complaint_verify_days", true),
     ("complaint_response_days", true),
     ("evidence_max_bytes", true),
@@ -37,6 +39,8 @@ impl SettingsDraft {
             ("activity_max_days_back", s.activity_max_days_back.to_string()),
             ("activity_max_minutes_per_day", s.activity_max_minutes_per_day.to_string()),
             ("objection_days", s.objection_days.to_string()),
+            ("objection_response_days", s.objection_response_days.to_string()),
+            ("objection_decision_days", s.objection_decision_days.to_string()),
             ("complaint_verify_days", s.complaint_verify_days.to_string()),
             ("complaint_response_days", s.complaint_response_days.to_string()),
             ("evidence_max_bytes", s.evidence_max_bytes.to_string()),
@@ -65,6 +69,8 @@ impl SettingsDraft {
         out.activity_max_days_back = small(number("activity_max_days_back"));
         out.activity_max_minutes_per_day = small(number("activity_max_minutes_per_day"));
         out.objection_days = small(number("objection_days"));
+        out.objection_response_days = small(number("objection_response_days"));
+        out.objection_decision_days = small(number("objection_decision_days"));
         out.complaint_verify_days = small(number("complaint_verify_days"));
         out.complaint_response_days = small(number("complaint_response_days"));
         out.evidence_max_bytes = number("evidence_max_bytes");

@@ -23,6 +23,9 @@ pub struct Model {
     pub finalized_at: Option<DateTimeUtc>,
     pub objection_reason: Option<String>,
     pub objected_at: Option<DateTimeUtc>,
+    /// The penilai's written response (tanggapan) to the objection.
+    pub penilai_response: Option<String>,
+    pub responded_at: Option<DateTimeUtc>,
     pub decision_outcome: Option<String>,
     pub decision_reason: Option<String>,
     pub decided_at: Option<DateTimeUtc>,

@@ -1,4 +1,5 @@
 use kinerja_domain::ComplaintCategory;
+use kinerja_domain::ComplaintClass;
 use kinerja_domain::ComplaintStatus;
 use sea_orm::entity::prelude::*;
 
@@ -20,6 +21,13 @@ pub struct Model {
     pub disposition_unit_id: Option<i64>,
     pub filed_on: Date,
     pub dispositioned_on: Option<Date>,
+    /// Set at verification; sets the follow-up deadline.
+    pub class: Option<ComplaintClass>,
+    /// A documented postponement (tunda): the new date and why, both shown to the citizen.
+    pub postponed_until: Option<Date>,
+    pub postpone_reason: Option<String>,
+    /// Where a complaint outside this unit's authority was referred, shown to the citizen.
+    pub referred_to: Option<String>,
     pub fingerprint: String,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,

@@ -9,6 +9,8 @@ pub struct Model {
     pub period: String,
     pub published_by_user_id: i64,
     pub published_at: DateTimeUtc,
+    /// Published with an explicit confirmation although the sample was below the minimum.
+    pub insufficient_sample: bool,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

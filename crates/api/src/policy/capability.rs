@@ -36,6 +36,9 @@ pub enum Capability {
     ReadUnitReviews(i64),
     /// A development plan for an employee whose direct supervisor is given.
     PlanDevelopment { supervisor_id: Option<i64> },
+    /// Deciding an objection to a rating: its atasan penilai in person, or, where the penilai has
+    /// no atasan in the system (`None`), the BKPSDM acting for the PPK (PP 30/2019 Pasal 59).
+    DecideObjection { atasan_penilai_id: Option<i64> },
 }
 
 impl Capability {
@@ -68,6 +71,13 @@ impl Capability {
             Capability::PlanDevelopment { supervisor_id } => {
                 v.token_id.is_none() && (admin || (v.employee_id.is_some() && supervisor_id == v.employee_id))
             }
+            Capability::DecideObjection { atasan_penilai_id } => {
+                v.token_id.is_none()
+                    && match atasan_penilai_id {
+                        Some(atasan) => v.employee_id == Some(atasan),
+                        None => admin,
+                    }
+            }
         }
     }
 
@@ -88,6 +98,12 @@ impl Capability {
             Capability::HandleComplaints(_) => "pengaduan ditangani kepala dan operator unit tersebut atau admin",
             Capability::ReadUnitReviews(_) => "catatan tim penilai dibaca pegawai, penilai, kepala unit dan tim",
             Capability::PlanDevelopment { .. } => "rencana pengembangan disusun atasan langsung atau admin",
+            Capability::DecideObjection { atasan_penilai_id: Some(_) } => {
+                "keberatan diputuskan oleh atasan pejabat penilai"
+            }
+            Capability::DecideObjection { atasan_penilai_id: None } => {
+                "penilai tidak memiliki atasan; keberatan diputuskan BKPSDM atas nama PPK"
+            }
         }
     }
 }
@@ -171,6 +187,9 @@ mod tests {
             (ReadUnitReviews(OUTSIDE), /*        */ [N, N, N, N, N, Y, N, Y, N, N]),
             (PlanDevelopment { supervisor_id: Some(ME) }, [Y, Y, Y, Y, Y, Y, Y, Y, N, N]),
             (PlanDevelopment { supervisor_id: Some(7) }, [N, N, N, N, Y, N, N, Y, N, N]),
+            (DecideObjection { atasan_penilai_id: Some(ME) }, [Y, Y, Y, Y, Y, Y, Y, Y, N, N]),
+            (DecideObjection { atasan_penilai_id: Some(7) }, [N, N, N, N, N, N, N, N, N, N]),
+            (DecideObjection { atasan_penilai_id: None }, [N, N, N, N, Y, N, N, Y, N, N]),
         ]
     }
 

@@ -2,20 +2,20 @@
 //! read; an employee's penilai sees the complaints naming that employee, without the contact.
 //! Overdue ones (working-day deadlines) come first.
 
-use crate::error::{ApiError, ApiResult};
+use crate::error::ApiResult;
 use crate::policy::Viewer;
 use crate::routes::list::{page, PageQuery};
 use crate::services::complaints::{self, QueueFilter};
 use crate::state::AppState;
 use actix_web::{get, post, web};
 use kinerja_domain::ComplaintStatus;
-use kinerja_types::{Complaint, ComplaintEvent, ComplaintTransition, Page, Problem};
+use kinerja_types::{Complaint, ComplaintEvent, ComplaintPostponement, ComplaintTransition, Page, Problem};
 use serde::Deserialize;
 use utoipa::IntoParams;
 use validator::Validate;
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.service(list_complaints).service(get_complaint).service(history).service(transition);
+    cfg.service(list_complaints).service(get_complaint).service(history).service(transition).service(postpone);
 }
 
 /// Filters of the complaint queue.
@@ -67,8 +67,9 @@ pub async fn get_complaint(
     Ok(web::Json(complaints::to_wire(&c, acc.handles(&c, &viewer), &s)))
 }
 
-/// Moves a complaint along its workflow (the unit's operators and heads, admins): `rejected` needs
-/// a reason in `note`, `dispositioned` a `unit_id`, `responded` a `public_response`.
+/// Moves a complaint along its workflow (the unit's operators and heads, admins): `verified` needs
+/// its `class` (which sets the follow-up deadline), `rejected` a reason in `note`, `referred` the
+/// unit or agency in `referred_to`, `dispositioned` a `unit_id`, `responded` a `public_response`.
 #[utoipa::path(tag = "complaints", security(("bearer" = [])), params(("id" = i64, Path)), request_body = ComplaintTransition,
     responses((status = 200, body = Complaint), (status = 403, body = Problem), (status = 404, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
 #[post("/complaints/{id}/transition")]
@@ -80,14 +81,29 @@ pub async fn transition(
 ) -> ApiResult<web::Json<Complaint>> {
     body.validate()?;
     let txn = crate::db::begin(&state.db).await?;
-    let (c, acc) = complaints::find_readable(&txn, &viewer, id.into_inner()).await?;
-    if !acc.handles(&c, &viewer) {
-        return Err(ApiError::Forbidden(
-            "hanya operator layanan, kepala unit terkait dan admin yang menangani pengaduan".into(),
-        ));
-    }
+    let c = complaints::find_handled(&txn, &viewer, id.into_inner()).await?;
     let s = state.settings().await?;
     let out = complaints::transition(&txn, &viewer, c, &body, &s).await?;
+    txn.commit().await?;
+    Ok(web::Json(out))
+}
+
+/// Postpones the follow-up of a dispositioned complaint (tunda) to a new date with a reason; the
+/// citizen sees both on the tracking page.
+#[utoipa::path(tag = "complaints", security(("bearer" = [])), params(("id" = i64, Path)), request_body = ComplaintPostponement,
+    responses((status = 200, body = Complaint), (status = 403, body = Problem), (status = 404, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
+#[post("/complaints/{id}/postpone")]
+pub async fn postpone(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    id: web::Path<i64>,
+    body: web::Json<ComplaintPostponement>,
+) -> ApiResult<web::Json<Complaint>> {
+    body.validate()?;
+    let txn = crate::db::begin(&state.db).await?;
+    let c = complaints::find_handled(&txn, &viewer, id.into_inner()).await?;
+    let s = state.settings().await?;
+    let out = complaints::postpone(&txn, &viewer, c, &body, &s).await?;
     txn.commit().await?;
     Ok(web::Json(out))
 }

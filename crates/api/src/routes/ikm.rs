@@ -11,7 +11,7 @@ use crate::state::AppState;
 use actix_web::{delete, get, post, put, web, HttpRequest, HttpResponse};
 use chrono::Datelike;
 use kinerja_domain::Period;
-use kinerja_types::{IkmPublish, IkmReport, IkmWeights, Kiosk, KioskCreated, NewKiosk, Page, Problem};
+use kinerja_types::{IkmPopulation, IkmPublish, IkmReport, IkmWeights, Kiosk, KioskCreated, NewKiosk, Page, Problem};
 use serde::Deserialize;
 use utoipa::IntoParams;
 use validator::Validate;
@@ -20,6 +20,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.service(unit_ikm)
         .service(publish)
         .service(set_weights)
+        .service(set_population)
         .service(register_kiosk)
         .service(list_kiosks)
         .service(revoke_kiosk);
@@ -59,9 +60,10 @@ pub async fn unit_ikm(
     Ok(web::Json(report(&state.db, unit, &q.period(today)?).await?))
 }
 
-/// Publishes the unit's result for a period, making it public.
+/// Publishes the unit's result for a period, making it public. Below the minimum sample (or with
+/// no population recorded) it needs `confirm_insufficient_sample`, and the public page says so.
 #[utoipa::path(tag = "ikm", security(("bearer" = [])), params(("id" = i64, Path)), request_body = IkmPublish,
-    responses((status = 200, body = IkmReport), (status = 403, body = Problem), (status = 404, body = Problem)))]
+    responses((status = 200, body = IkmReport), (status = 403, body = Problem), (status = 404, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
 #[post("/units/{id}/ikm/publish")]
 pub async fn publish(
     state: web::Data<AppState>,
@@ -73,7 +75,30 @@ pub async fn publish(
     let period: Period = body.period.parse().map_err(ApiError::from)?;
     let txn = crate::db::begin(&state.db).await?;
     require_staff(&txn, &viewer, unit, true).await?;
-    let out = ikm::publish(&txn, &viewer.actor(), viewer.user_id, unit, &period).await?;
+    let confirmed = body.confirm_insufficient_sample;
+    let out = ikm::publish(&txn, &viewer.actor(), viewer.user_id, unit, &period, confirmed).await?;
+    txn.commit().await?;
+    state.public_changed();
+    Ok(web::Json(out))
+}
+
+/// Records the unit's population of service users for a period, from which the minimum sample
+/// follows (the Krejcie–Morgan table of PermenPANRB 14/2017).
+#[utoipa::path(tag = "ikm", security(("bearer" = [])), params(("id" = i64, Path)), request_body = IkmPopulation,
+    responses((status = 200, body = IkmReport), (status = 403, body = Problem), (status = 404, body = Problem), (status = 422, body = Problem)))]
+#[put("/units/{id}/ikm-population")]
+pub async fn set_population(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    id: web::Path<i64>,
+    body: web::Json<IkmPopulation>,
+) -> ApiResult<web::Json<IkmReport>> {
+    body.validate()?;
+    let unit = id.into_inner();
+    let period: Period = body.period.parse().map_err(ApiError::from)?;
+    let txn = crate::db::begin(&state.db).await?;
+    require_staff(&txn, &viewer, unit, true).await?;
+    let out = ikm::set_population(&txn, &viewer.actor(), viewer.user_id, unit, &period, &body).await?;
     txn.commit().await?;
     state.public_changed();
     Ok(web::Json(out))

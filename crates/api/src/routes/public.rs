@@ -139,7 +139,8 @@ pub async fn track_complaint(
     code: web::Path<String>,
 ) -> ApiResult<web::Json<PublicComplaintStatus>> {
     rate_limit::hit(&state.db, rate_limit::TRACK_PER_CLIENT, &client_key(&req)).await?;
-    Ok(web::Json(complaints::track(&state.db, &code).await?))
+    let settings = state.settings().await?;
+    Ok(web::Json(complaints::track(&state.db, &code, &settings).await?))
 }
 
 /// A unit's satisfaction index for a period, once the unit published it.

@@ -1,10 +1,11 @@
 //! The demo city's citizen feedback: three months of satisfaction surveys for every service unit,
-//! each unit at a different grade, last month's results published, and complaints in every state
-//! of the workflow, some of them overdue.
+//! each unit at a different grade, last month's results published on a sufficient sample (its
+//! population recorded), and complaints in every state of the workflow, classified at verification,
+//! one referred to the competent agency, some of them overdue.
 
-use crate::entities::{complaint_events, complaints, ikm_publications, surveys, users};
+use crate::entities::{complaint_events, complaints, ikm_populations, ikm_publications, surveys, users};
 use chrono::{Datelike, Duration, Months, Utc};
-use kinerja_domain::{ComplaintCategory, ComplaintStatus};
+use kinerja_domain::{ComplaintCategory, ComplaintClass, ComplaintStatus};
 use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseTransaction, EntityTrait, PaginatorTrait, QueryFilter, Set};
 use std::collections::HashMap;
 
@@ -36,8 +37,15 @@ const COMPLAINTS: &[(&str, &str, &str, i64, Option<&str>)] = &[
     ("pengaduan", "Obat yang diresepkan sering kosong di apotek puskesmas.", "dispositioned", 15, None),
     ("aspirasi", "Usul layanan pendaftaran puskesmas secara daring agar tidak antre.", "responded", 20, None),
     ("pengaduan", "Ruang tunggu kecamatan panas dan kursi kurang.", "closed", 30, None),
-    ("pengaduan", "Jalan rusak di depan rumah saya belum diperbaiki.", "rejected", 8, None),
+    ("pengaduan", "Jalan rusak di depan rumah saya belum diperbaiki.", "referred", 8, None),
+    ("pengaduan", "Pelayanan jelek, tolong diperbaiki.", "rejected", 6, None),
 ];
+
+/// Where the demo refers what is not a service unit's authority.
+const REFERRED_TO: &str = "Dinas Pekerjaan Umum dan Penataan Ruang";
+
+/// Service users of a unit in last month: 35 respondents are more than its minimum sample (32).
+const POPULATION: i64 = 35;
 
 fn spread(base: [u8; 9], n: usize) -> [u8; 9] {
     // Vary one answer a step up or down so respondents differ but stay near the unit's level.
@@ -87,11 +95,23 @@ pub async fn seed(txn: &DatabaseTransaction, unit_ids: &HashMap<&'static str, i6
         written.0 += rows.len() as u64;
         surveys::Entity::insert_many(rows).exec(txn).await?;
         let last_month = today.checked_sub_months(Months::new(1)).unwrap_or(today);
+        let last_period = format!("{}-{:02}", last_month.year(), last_month.month());
+        ikm_populations::ActiveModel {
+            unit_id: Set(unit),
+            period: Set(last_period.clone()),
+            population: Set(POPULATION),
+            set_by_user_id: Set(admin),
+            set_at: Set(now),
+            ..Default::default()
+        }
+        .insert(txn)
+        .await?;
         ikm_publications::ActiveModel {
             unit_id: Set(unit),
-            period: Set(format!("{}-{:02}", last_month.year(), last_month.month())),
+            period: Set(last_period),
             published_by_user_id: Set(admin),
             published_at: Set(now),
+            insufficient_sample: Set(false),
             ..Default::default()
         }
         .insert(txn)
@@ -100,7 +120,16 @@ pub async fn seed(txn: &DatabaseTransaction, unit_ids: &HashMap<&'static str, i6
     if complaints::Entity::find().count(txn).await? > 0 {
         return Ok(written);
     }
-    let targets = ["DUKCAPIL", "DUKCAPIL", "DUKCAPIL", "PKM-SUKAJADI", "PKM-SUKAJADI", "KEC-SUKASARI", "KEC-SUKASARI"];
+    let targets = [
+        "DUKCAPIL",
+        "DUKCAPIL",
+        "DUKCAPIL",
+        "PKM-SUKAJADI",
+        "PKM-SUKAJADI",
+        "KEC-SUKASARI",
+        "KEC-SUKASARI",
+        "DUKCAPIL",
+    ];
     for (i, (category, text, state, days_ago, nip)) in COMPLAINTS.iter().enumerate() {
         let unit = unit_ids[targets[i]];
         let filed = today - Duration::days(*days_ago);
@@ -120,7 +149,9 @@ pub async fn seed(txn: &DatabaseTransaction, unit_ids: &HashMap<&'static str, i6
             ComplaintStatus::Responded | ComplaintStatus::Closed => {
                 Some("Terima kasih atas masukannya; telah kami tindak lanjuti.")
             }
-            ComplaintStatus::Rejected => Some("Bukan kewenangan unit ini; silakan sampaikan ke Dinas Pekerjaan Umum."),
+            ComplaintStatus::Rejected => {
+                Some("Informasi tidak cukup untuk ditindaklanjuti; mohon sampaikan lokasi dan waktu kejadian.")
+            }
             _ => None,
         };
         let at = filed.and_hms_opt(9, 0, 0).unwrap_or_default().and_utc();
@@ -137,6 +168,14 @@ pub async fn seed(txn: &DatabaseTransaction, unit_ids: &HashMap<&'static str, i6
             disposition_unit_id: Set(dispositioned.then_some(unit)),
             filed_on: Set(filed),
             dispositioned_on: Set(dispositioned.then_some(filed + Duration::days(1))),
+            class: Set((!matches!(
+                status,
+                ComplaintStatus::Received | ComplaintStatus::Rejected | ComplaintStatus::Referred
+            ))
+            .then_some(ComplaintClass::Normatif)),
+            postponed_until: Set(None),
+            postpone_reason: Set(None),
+            referred_to: Set((status == ComplaintStatus::Referred).then(|| REFERRED_TO.to_owned())),
             fingerprint: Set(format!("demo-complaint-{i}")),
             created_at: Set(at),
             updated_at: Set(at),

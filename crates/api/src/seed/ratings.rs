@@ -1,6 +1,8 @@
 //! The demo city's ratings of the last finished period: every employee with a penilai rated and
-//! the result finalized; most acknowledged, Dedi's objection waiting for his atasan penilai, one
-//! objection already decided; organisation predikat for every OPD. The Dinas Kesehatan rates
+//! the result finalized; most acknowledged, Dedi's objection waiting for his atasan penilai (past
+//! its decision deadline), Ahmad's decided by his atasan penilai after the penilai's response, and
+//! the Kabid Yankes's decided by the BKPSDM for the PPK, because his penilai, the head of dinas,
+//! has no atasan in the system; organisation predikat for every OPD. The Dinas Kesehatan rates
 //! everyone Baik or better, so its distribution deviates from the expected pattern.
 
 use crate::entities::{assessments, employees, org_predikats, units, users};
@@ -14,6 +16,9 @@ use std::collections::{BTreeMap, HashMap};
 const OBJECTING: &str = "199001052015031001";
 /// Ahmad is rated Butuh Perbaikan, objects, and the decision upholds it.
 const UPHELD: &str = "199306062019031004";
+/// The Kabid Yankes, rated by the head of dinas (who has no atasan here), objects; the BKPSDM
+/// decides for the PPK and changes the result.
+const BY_PPK: &str = "197811202003121002";
 /// Sri is rated above expectations on both.
 const EXCELLENT: &[&str] = &["199207242019032006", "198102142006042003"];
 
@@ -22,6 +27,7 @@ fn ratings(nip: &str) -> (Rating, Rating) {
     match nip {
         OBJECTING => (Rating::Sesuai, Rating::Sesuai),
         UPHELD => (Rating::DiBawah, Rating::Sesuai),
+        BY_PPK => (Rating::Sesuai, Rating::Sesuai),
         n if EXCELLENT.contains(&n) => (Rating::DiAtas, Rating::DiAtas),
         _ => (Rating::Sesuai, Rating::Sesuai),
     }
@@ -52,18 +58,30 @@ pub async fn seed(txn: &DatabaseTransaction, unit_ids: &HashMap<&'static str, i6
             (CoreValue::Akuntabel, "Laporan kegiatan lengkap dan tepat waktu".to_owned()),
             (CoreValue::Kolaboratif, "Aktif membantu rekan satu tim".to_owned()),
         ]);
-        let (status, objection, decision) = match e.nip.as_str() {
+        let (status, objection, response, decision) = match e.nip.as_str() {
             OBJECTING => (
                 AssessmentStatus::Objected,
                 Some("Realisasi rujukan saya melampaui target triwulan; mohon hasil kerja dinilai di atas ekspektasi."),
+                None,
                 None,
             ),
             UPHELD => (
                 AssessmentStatus::Decided,
                 Some("Target pelayanan tidak tercapai karena aplikasi SIAK sering gangguan, bukan karena saya."),
+                Some("Gangguan SIAK tercatat 3 hari kerja; antrean tertunda lebih lama karena jadwal loket."),
                 Some(("upheld", "Gangguan aplikasi hanya 3 hari kerja; capaian tetap di bawah target.")),
             ),
-            _ => (AssessmentStatus::Acknowledged, None, None),
+            BY_PPK => (
+                AssessmentStatus::Decided,
+                Some("Capaian rujukan terintegrasi 112 persen dari target; mohon hasil kerja dinilai di atas ekspektasi."),
+                Some("Capaian memang di atas target, tetapi laporan triwulan terlambat dua minggu."),
+                Some(("changed", "Capaian terverifikasi di atas target; keterlambatan laporan dicatat sebagai catatan perilaku.")),
+            ),
+            _ => (AssessmentStatus::Acknowledged, None, None, None),
+        };
+        let (result, predikat_now) = match decision {
+            Some(("changed", _)) => (Rating::DiAtas, predikat(Rating::DiAtas, behavior)),
+            _ => (result, predikat(result, behavior)),
         };
         assessments::ActiveModel {
             employee_id: Set(e.id),
@@ -75,11 +93,13 @@ pub async fn seed(txn: &DatabaseTransaction, unit_ids: &HashMap<&'static str, i6
             behavior_rating: Set(behavior),
             behavior_notes: Set(serde_json::to_string(&notes)?),
             note: Set(Some(format!("Penilaian periode {label}"))),
-            predikat: Set(predikat(result, behavior)),
+            predikat: Set(predikat_now),
             status: Set(status),
             finalized_at: Set(Some(finalized)),
             objection_reason: Set(objection.map(str::to_owned)),
             objected_at: Set(objection.map(|_| local(8, 10))),
+            penilai_response: Set(response.map(str::to_owned)),
+            responded_at: Set(response.map(|_| local(10, 11))),
             decision_outcome: Set(decision.map(|d| d.0.to_owned())),
             decision_reason: Set(decision.map(|d| d.1.to_owned())),
             decided_at: Set(decision.map(|_| local(12, 14))),

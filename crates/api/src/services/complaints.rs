@@ -1,6 +1,8 @@
 //! Complaints: filed by citizens without an account and followed by tracking code; handled by the
 //! unit's operators and heads and admins, read by auditors and by the penilai of a named employee
-//! (without the contact). Deadlines count working days.
+//! (without the contact). Deadlines count working days: verifying and forwarding share one clock
+//! from filing; the follow-up runs on the clock of the class set at verification, or to the date of
+//! a documented postponement; a complaint outside the unit's authority is referred, not rejected.
 
 use crate::audit::{self, Actor, Change};
 use crate::entities::{complaint_events, complaints, employees, units};
@@ -8,11 +10,12 @@ use crate::error::{ApiError, ApiResult};
 use crate::policy::{Capability, Viewer};
 use crate::services::public_codes::{fingerprint, tracking_code};
 use chrono::{Duration, NaiveDate, Utc};
-use kinerja_domain::complaint::deadline;
-use kinerja_domain::ComplaintStatus;
+use kinerja_domain::complaint::{deadline, Clock};
+use kinerja_domain::{ComplaintClass, ComplaintStatus};
 use kinerja_types::Invalid;
 use kinerja_types::{
-    Complaint, ComplaintEvent, ComplaintTransition, NewComplaint, PemdaSettings, PublicComplaintStatus,
+    Complaint, ComplaintEvent, ComplaintPostponement, ComplaintTransition, NewComplaint, PemdaSettings,
+    PublicComplaintStatus,
 };
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, IntoActiveModel, QueryFilter,
@@ -59,12 +62,31 @@ impl Access {
     }
 }
 
+/// The working days of a complaint's follow-up: those of its class, else the general setting.
+pub fn follow_up_days(class: Option<ComplaintClass>, s: &PemdaSettings) -> u32 {
+    class.map_or(s.complaint_response_days, |c| s.complaint_class_days.of(c))
+}
+
+/// When the step a complaint waits for is due, in `status` (its own, or the one asked about).
+pub fn due_in(
+    c: &complaints::Model,
+    status: ComplaintStatus,
+    s: &PemdaSettings,
+    holidays: &HashSet<NaiveDate>,
+) -> Option<NaiveDate> {
+    let clock = Clock { filed: c.filed_on, dispositioned: c.dispositioned_on, postponed_until: c.postponed_until };
+    deadline(status, clock, s.complaint_verify_days, follow_up_days(c.class, s), holidays)
+}
+
+/// The Pemda's holidays as a set.
+pub fn holidays(s: &PemdaSettings) -> HashSet<NaiveDate> {
+    s.holidays.iter().copied().collect()
+}
+
 /// A complaint as staff see it, with its working-day deadline; the contact only for its handlers.
 pub fn to_wire(c: &complaints::Model, show_contact: bool, s: &PemdaSettings) -> Complaint {
-    let holidays: HashSet<NaiveDate> = s.holidays.iter().copied().collect();
     let status: ComplaintStatus = c.status;
-    let due =
-        deadline(status, c.filed_on, c.dispositioned_on, s.complaint_verify_days, s.complaint_response_days, &holidays);
+    let due = due_in(c, status, s, &holidays(s));
     Complaint {
         id: c.id,
         tracking_code: c.tracking_code.clone(),
@@ -77,6 +99,10 @@ pub fn to_wire(c: &complaints::Model, show_contact: bool, s: &PemdaSettings) -> 
         status,
         public_response: c.public_response.clone(),
         disposition_unit_id: c.disposition_unit_id,
+        class: c.class,
+        postponed_until: c.postponed_until,
+        postpone_reason: c.postpone_reason.clone(),
+        referred_to: c.referred_to.clone(),
         filed_on: c.filed_on,
         deadline: due,
         overdue: due.is_some_and(|d| s.today() > d),
@@ -165,8 +191,20 @@ pub async fn find_readable(
     Ok((c, acc))
 }
 
+/// A complaint the viewer handles: 404 if it may not read it, 403 if it reads but does not handle it.
+pub async fn find_handled(db: &impl ConnectionTrait, viewer: &Viewer, id: i64) -> ApiResult<complaints::Model> {
+    let (c, acc) = find_readable(db, viewer, id).await?;
+    if !acc.handles(&c, viewer) {
+        return Err(ApiError::Forbidden(
+            "hanya operator layanan, kepala unit terkait dan admin yang menangani pengaduan".into(),
+        ));
+    }
+    Ok(c)
+}
+
 /// Moves a complaint its handler may handle along its workflow (409 if the status cannot follow;
-/// 422 without the reason, unit or response the step needs), with an event. Audited.
+/// 422 without the class, reason, unit, referral or response the step needs), with an event.
+/// Audited.
 pub async fn transition(
     txn: &DatabaseTransaction,
     viewer: &Viewer,
@@ -183,6 +221,15 @@ pub async fn transition(
     match body.to {
         ComplaintStatus::Rejected if note.is_none() => {
             return Err(ApiError::field("note", Invalid::RejectionReason));
+        }
+        ComplaintStatus::Verified => {
+            let class = body.class.ok_or_else(|| ApiError::field("class", Invalid::ComplaintClassRequired))?;
+            active.class = Set(Some(class));
+        }
+        ComplaintStatus::Referred => {
+            let to = body.referred_to.as_deref().map(str::trim).filter(|r| r.chars().count() >= 3);
+            let to = to.ok_or_else(|| ApiError::field("referred_to", Invalid::ReferralRequired))?;
+            active.referred_to = Set(Some(to.to_owned()));
         }
         ComplaintStatus::Dispositioned => {
             let unit = body.unit_id.ok_or_else(|| ApiError::field("unit_id", Invalid::DispositionUnit))?;
@@ -225,6 +272,54 @@ pub async fn transition(
     )
     .await?;
     Ok(to_wire(&saved, true, settings))
+}
+
+/// Postpones the follow-up of a dispositioned complaint (tunda) to a later date with a reason,
+/// both shown to the citizen (409 in another status; 422 for a date not after today or more than
+/// a year ahead), with an event. Audited.
+pub async fn postpone(
+    txn: &DatabaseTransaction,
+    viewer: &Viewer,
+    c: complaints::Model,
+    body: &ComplaintPostponement,
+    settings: &PemdaSettings,
+) -> ApiResult<Complaint> {
+    let status: ComplaintStatus = c.status;
+    if status != ComplaintStatus::Dispositioned {
+        return Err(ApiError::Conflict(format!(
+            "hanya pengaduan yang sedang ditindaklanjuti (didisposisikan) yang dapat ditunda, bukan yang berstatus {status}"
+        )));
+    }
+    let today = settings.today();
+    if body.until <= today || body.until > today + Duration::days(365) {
+        return Err(ApiError::field("until", Invalid::PostponeDate));
+    }
+    let reason = body.reason.trim().to_owned();
+    let before = to_wire(&c, true, settings);
+    let mut active = c.into_active_model();
+    active.postponed_until = Set(Some(body.until));
+    active.postpone_reason = Set(Some(reason.clone()));
+    active.updated_at = Set(Utc::now());
+    let saved = active.update(txn).await?;
+    complaint_events::ActiveModel {
+        complaint_id: Set(saved.id),
+        from_status: Set(Some(status)),
+        to_status: Set(status),
+        note: Set(Some(format!("Ditunda sampai {}: {reason}", body.until))),
+        actor_user_id: Set(Some(viewer.user_id)),
+        at: Set(Utc::now()),
+        ..Default::default()
+    }
+    .insert(txn)
+    .await?;
+    let out = to_wire(&saved, true, settings);
+    audit::record(
+        txn,
+        &viewer.actor(),
+        Change::new("complaint.postpone", "complaint", saved.id).before(&before).after(&out),
+    )
+    .await?;
+    Ok(out)
 }
 
 /// Every step of a complaint, oldest first: one page and the total.
@@ -306,6 +401,10 @@ pub async fn file(
         disposition_unit_id: Set(None),
         filed_on: Set(today),
         dispositioned_on: Set(None),
+        class: Set(None),
+        postponed_until: Set(None),
+        postpone_reason: Set(None),
+        referred_to: Set(None),
         fingerprint: Set(print),
         created_at: Set(now),
         updated_at: Set(now),
@@ -331,8 +430,13 @@ pub async fn file(
     Ok(code)
 }
 
-/// The status and public response of the complaint with this tracking code (any case), else 404.
-pub async fn track(db: &impl ConnectionTrait, code: &str) -> ApiResult<PublicComplaintStatus> {
+/// The status, class, deadline, postponement, referral and public response of the complaint with
+/// this tracking code (any case), else 404.
+pub async fn track(
+    db: &impl ConnectionTrait,
+    code: &str,
+    settings: &PemdaSettings,
+) -> ApiResult<PublicComplaintStatus> {
     let code = code.trim().to_uppercase();
     let c = complaints::Entity::find()
         .filter(complaints::Column::TrackingCode.eq(code))
@@ -340,10 +444,16 @@ pub async fn track(db: &impl ConnectionTrait, code: &str) -> ApiResult<PublicCom
         .await?
         .ok_or(ApiError::NotFound)?;
     let status: ComplaintStatus = c.status;
+    let due = due_in(&c, status, settings, &holidays(settings));
     Ok(PublicComplaintStatus {
         tracking_code: c.tracking_code,
         status,
         status_label: status.public_label().to_owned(),
+        class_label: c.class.map(|k| k.public_label().to_owned()),
+        deadline: due,
+        postponed_until: c.postponed_until,
+        postpone_reason: c.postpone_reason,
+        referred_to: c.referred_to,
         public_response: c.public_response,
         filed_on: c.filed_on,
         updated_at: c.updated_at,

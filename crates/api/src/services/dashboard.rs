@@ -10,7 +10,6 @@ use crate::policy::{employees_within, within, Units};
 use crate::services::ikm::{answers_of, months};
 use crate::services::rating::rating_period_of;
 use chrono::{Datelike, Duration, NaiveDate};
-use kinerja_domain::complaint::deadline;
 use kinerja_domain::ikm::compute as ikm_compute;
 use kinerja_domain::workdays::is_working_day;
 use kinerja_domain::{ActivityStatus, ComplaintStatus, Period, Predikat, SkpStatus};
@@ -267,16 +266,25 @@ pub async fn compute(
     }
     .map(|h| (h * 10.0).round() / 10.0);
 
-    // Predikat of the latest rating period that has ratings.
-    let mut predikat_period = rating_period_of(to.min(today), settings.assessment_frequency);
+    // Predikat: for a year, its annual rating (the one that counts for the year); else, or while
+    // nobody has an annual rating yet, the latest rating period that has ratings.
+    let latest = rating_period_of(to.min(today), settings.assessment_frequency);
+    let mut candidates = vec![latest, latest.previous()];
+    if let Period::Year(_) = period {
+        candidates.insert(0, period);
+    }
     let rated_in = |p: Period| {
         assessments::Entity::find()
             .filter(within(assessments::Column::UnitId, &scope))
             .filter(assessments::Column::Period.eq(p.to_string()))
             .count(db)
     };
-    if rated_in(predikat_period).await? == 0 {
-        predikat_period = predikat_period.previous();
+    let mut predikat_period = candidates[0];
+    for candidate in candidates {
+        if rated_in(candidate).await? > 0 {
+            predikat_period = candidate;
+            break;
+        }
     }
     let ratings: Vec<(i64, i64, Predikat)> = assessments::Entity::find()
         .select_only()
@@ -341,16 +349,14 @@ pub async fn compute(
         .collect();
     for c in &open_or_recent {
         let status: ComplaintStatus = c.status;
-        let v = settings.complaint_verify_days;
-        let r = settings.complaint_response_days;
-        let due = deadline(status, c.filed_on, c.dispositioned_on, v, r, &holidays);
-        let open = !matches!(status, ComplaintStatus::Closed | ComplaintStatus::Rejected);
+        let due = crate::services::complaints::due_in(c, status, settings, &holidays);
+        let open = !status.is_final();
         let overdue = open && due.is_some_and(|d| today > d);
         let closed = status == ComplaintStatus::Closed && c.filed_on >= from && c.filed_on <= to;
         let on_time = closed
             && match (c.dispositioned_on, responded.get(&c.id)) {
-                (Some(disp), Some(at)) => {
-                    deadline(ComplaintStatus::Dispositioned, c.filed_on, Some(disp), v, r, &holidays)
+                (Some(_), Some(at)) => {
+                    crate::services::complaints::due_in(c, ComplaintStatus::Dispositioned, settings, &holidays)
                         .is_some_and(|d| *at <= d)
                 }
                 _ => false,
@@ -400,7 +406,9 @@ pub async fn compute(
     }
     let distribution = crate::services::rating::distribution(db, root, &units, &predikat_period).await?;
     let training = training_figures(db, &scope, year, people.len() as u64).await?;
-    let oversight = crate::services::oversight::figures(db, &scope, today).await?;
+    let mut oversight = crate::services::oversight::figures(db, &scope, today).await?;
+    (oversight.objections_waiting, oversight.objections_overdue, oversight.overdue_objections) =
+        crate::services::assessments::objection_figures(db, &scope, settings, 20).await?;
 
     let period_label = period.to_string();
     let figures = |id: i64, a: Acc| {

@@ -26,6 +26,25 @@ pub async fn employee(db: &impl ConnectionTrait, employee_id: i64, msg: &Message
         .into_iter()
         .map(|u| u.id)
         .collect();
+    send(db, accounts, msg).await
+}
+
+/// Notifies every active BKPSDM administrator (who acts for the PPK).
+pub async fn admins(db: &impl ConnectionTrait, msg: &Message<'_>) -> ApiResult<()> {
+    let accounts: Vec<i64> = users::Entity::find()
+        .filter(users::Column::Active.eq(true))
+        .filter(users::Column::Roles.contains("admin"))
+        .all(db)
+        .await?
+        .into_iter()
+        .filter(|u| crate::policy::parse_roles(&u.roles).contains(&kinerja_domain::Role::Admin))
+        .map(|u| u.id)
+        .collect();
+    send(db, accounts, msg).await
+}
+
+/// Writes the message to each of `accounts`.
+async fn send(db: &impl ConnectionTrait, accounts: Vec<i64>, msg: &Message<'_>) -> ApiResult<()> {
     if accounts.is_empty() {
         return Ok(());
     }

@@ -324,5 +324,9 @@ pub async fn figures(db: &impl ConnectionTrait, scope: &Units, today: NaiveDate)
             })
             .collect(),
         flags_open,
+        // Objections are counted by `assessments::objection_figures` (they need the settings).
+        objections_waiting: 0,
+        objections_overdue: 0,
+        overdue_objections: Vec::new(),
     })
 }

@@ -8,11 +8,12 @@ use kinerja_types::{Distribution, ExpectedRule};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 use std::collections::{BTreeMap, HashMap};
 
-/// The rating period that holds a date, by the Pemda's frequency (a quarter or a month).
+/// The rating period that holds a date, by the Pemda's frequency (a semester, quarter or month).
 pub fn rating_period_of(date: chrono::NaiveDate, frequency: kinerja_types::AssessmentFrequency) -> Period {
     match frequency {
         kinerja_types::AssessmentFrequency::Quarterly => Period::quarter_of(date),
         kinerja_types::AssessmentFrequency::Monthly => Period::month_of(date),
+        kinerja_types::AssessmentFrequency::Semester => Period::semester_of(date),
     }
 }
 

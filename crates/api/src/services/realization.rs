@@ -18,6 +18,7 @@ pub async fn compute(db: &impl ConnectionTrait, skp_id: i64, period: Period) -> 
     let (from, to) = period.bounds();
     let share = match period {
         Period::Year(_) => 1.0,
+        Period::Semester(..) => 0.5,
         Period::Quarter(..) => 0.25,
         Period::Month(..) => 1.0 / 12.0,
     };

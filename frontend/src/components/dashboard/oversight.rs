@@ -1,11 +1,13 @@
 //! Oversight on the unit dashboard: evaluation follow-ups and forum commitments still open (and
-//! how many are late), the team's flags waiting for a penilai, and two short lists: the overdue
-//! follow-ups and the open commitments.
+//! how many are late), the team's flags waiting for a penilai, objections to ratings waiting for a
+//! decision, and short lists: the overdue follow-ups, the open commitments and the objections past
+//! their decision deadline.
 
 use crate::format;
 use crate::i18n::use_i18n;
+use crate::periods;
 use crate::route::Route;
-use kinerja_types::{OpenTask, OversightFigures};
+use kinerja_types::{DeciderKind, OpenTask, OverdueObjection, OversightFigures};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -43,7 +45,13 @@ pub fn OversightPanel(props: &OversightPanelProps) -> Html {
                 { tile("commitments", "oversight.commitments", o.commitments_open,
                     i18n.tf("oversight.overdue_note", &[("n", &n(o.commitments_overdue))]), o.commitments_overdue > 0) }
                 { tile("flags", "oversight.flags", o.flags_open, i18n.t("oversight.flags_note").to_owned(), o.flags_open > 0) }
+                { tile("objections", "oversight.objections", o.objections_waiting,
+                    i18n.tf("oversight.objections_note", &[("n", &n(o.objections_overdue))]), o.objections_overdue > 0) }
             </ul>
+            if !o.overdue_objections.is_empty() {
+                <h3>{ i18n.t("oversight.overdue_objections") }</h3>
+                <ObjectionTable items={o.overdue_objections.clone()} />
+            }
             <h3>{ i18n.t("oversight.overdue_follow_ups") }</h3>
             <TaskTable tasks={o.overdue_follow_ups.clone()} name="overdue-follow-ups" source={Source::Session}
                 empty={i18n.t("oversight.no_overdue_follow_ups").to_owned()} />
@@ -104,6 +112,52 @@ fn TaskTable(props: &TaskTableProps) -> Html {
                                     if t.overdue {
                                         { " " }<span class="badge badge-overdue">{ i18n.t("task.overdue") }</span>
                                     }
+                                </td>
+                            </tr>
+                        }
+                    }) }
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ObjectionTableProps {
+    items: Vec<OverdueObjection>,
+}
+
+/// Objections past their decision deadline: whose rating, who decides, since when.
+#[component]
+fn ObjectionTable(props: &ObjectionTableProps) -> Html {
+    let i18n = use_i18n();
+    let col = |key: &str| i18n.t(key).to_owned();
+    html! {
+        <div class="table-wrap">
+            <table class="open-tasks overdue-objections">
+                <thead><tr>
+                    <th scope="col">{ col("assessment.employee") }</th>
+                    <th scope="col">{ col("assessment.period") }</th>
+                    <th scope="col">{ col("objection.decider") }</th>
+                    <th scope="col">{ col("objection.decision_deadline") }</th>
+                </tr></thead>
+                <tbody>
+                    { for props.items.iter().map(|o| {
+                        let decider = match o.decider {
+                            DeciderKind::Atasan => i18n.t("oversight.decider_atasan"),
+                            DeciderKind::Ppk => i18n.t("oversight.decider_ppk"),
+                        };
+                        html! {
+                            <tr key={o.assessment_id} class="overdue">
+                                <td data-label={col("assessment.employee")}>
+                                    <Link<Route> to={Route::AssessmentDetail { id: o.assessment_id }}>{ &o.employee_name }</Link<Route>>
+                                    <br /><span class="muted small">{ &o.unit_name }</span>
+                                </td>
+                                <td data-label={col("assessment.period")}>{ periods::words_of(&o.period, &i18n) }</td>
+                                <td data-label={col("objection.decider")}>{ decider }</td>
+                                <td data-label={col("objection.decision_deadline")} class="nowrap">
+                                    { format::date(&o.decision_deadline) }
+                                    { " " }<span class="badge badge-overdue">{ i18n.t("task.overdue") }</span>
                                 </td>
                             </tr>
                         }

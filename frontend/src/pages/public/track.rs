@@ -186,6 +186,24 @@ fn TrackResult(props: &TrackResultProps) -> Html {
                 { i18n.tf("track.dates", &[("filed", &format::date(&s.filed_on)), ("updated", &format::instant(&s.updated_at, i18n.lang()))]) }
             </p>
             <ol class="timeline" aria-label={i18n.t("track.steps").to_owned()}>{ for items }</ol>
+            <dl class="facts">
+                if let Some(class) = &s.class_label {
+                    <dt>{ i18n.t("track.class") }</dt>
+                    <dd>{ class }</dd>
+                }
+                if let Some(due) = s.deadline {
+                    <dt>{ i18n.t("track.deadline") }</dt>
+                    <dd>{ format::date(&due) }</dd>
+                }
+                if let Some(until) = s.postponed_until {
+                    <dt>{ i18n.t("track.postponed") }</dt>
+                    <dd>{ format::date(&until) }{ ": " }{ s.postpone_reason.clone().unwrap_or_default() }</dd>
+                }
+                if let Some(to) = &s.referred_to {
+                    <dt>{ i18n.t("track.referred_to") }</dt>
+                    <dd class="track-referred">{ to }</dd>
+                }
+            </dl>
             if let Some(response) = &s.public_response {
                 <h2>{ i18n.t("track.response") }</h2>
                 <p class="public-response">{ response }</p>
@@ -195,10 +213,11 @@ fn TrackResult(props: &TrackResultProps) -> Html {
 }
 
 /// The steps a complaint goes through, as far as the public sees: the workflow's first way on
-/// from each step (the domain's `can_go`), or received → rejected for a rejected one.
+/// from each step (the domain's `can_go`), or received → rejected (or referred) for one that
+/// ended there.
 fn steps(status: ComplaintStatus) -> Vec<ComplaintStatus> {
-    if status == ComplaintStatus::Rejected {
-        return vec![ComplaintStatus::Received, ComplaintStatus::Rejected];
+    if matches!(status, ComplaintStatus::Rejected | ComplaintStatus::Referred) {
+        return vec![ComplaintStatus::Received, status];
     }
     let mut path = vec![ComplaintStatus::Received];
     while let Some(next) = path

@@ -8,11 +8,11 @@ use crate::services::assessments::flow;
 use crate::state::AppState;
 use actix_web::{post, web};
 use kinerja_types::Invalid;
-use kinerja_types::{Assessment, DecisionRequest, ObjectionRequest, Problem};
+use kinerja_types::{Assessment, DecisionRequest, ObjectionRequest, ObjectionResponse, Problem};
 use validator::Validate;
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.service(finalize).service(acknowledge).service(object).service(decide);
+    cfg.service(finalize).service(acknowledge).service(object).service(respond).service(decide);
 }
 
 /// Finalizes a draft (the penilai); the employee is told and may acknowledge or object.
@@ -66,8 +66,28 @@ pub async fn object(
     Ok(web::Json(out))
 }
 
-/// Decides an objection (the atasan penilai): `upheld`, or `changed` with the new ratings; always
-/// with a reason. Final.
+/// The penilai's written response (tanggapan) to an objection, once, before the decision.
+#[utoipa::path(tag = "assessments", security(("bearer" = [])), params(("id" = i64, Path)), request_body = ObjectionResponse,
+    responses((status = 200, body = Assessment), (status = 403, body = Problem), (status = 404, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
+#[post("/assessments/{id}/respond")]
+pub async fn respond(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    id: web::Path<i64>,
+    body: web::Json<ObjectionResponse>,
+) -> ApiResult<web::Json<Assessment>> {
+    body.validate()?;
+    let response = body.response.trim().to_owned();
+    let txn = crate::db::begin(&state.db).await?;
+    let settings = state.settings().await?;
+    let out = flow::respond(&txn, &viewer, id.into_inner(), &settings, response).await?;
+    txn.commit().await?;
+    Ok(web::Json(out))
+}
+
+/// Decides an objection (the atasan penilai; the BKPSDM for the PPK where the penilai has no
+/// atasan), once the penilai responded or the time to respond passed: `upheld`, or `changed` with
+/// the new ratings; always with a reason. Final.
 #[utoipa::path(tag = "assessments", security(("bearer" = [])), params(("id" = i64, Path)), request_body = DecisionRequest,
     responses((status = 200, body = Assessment), (status = 403, body = Problem), (status = 404, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
 #[post("/assessments/{id}/decide")]

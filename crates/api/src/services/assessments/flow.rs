@@ -1,29 +1,61 @@
 //! The rating flow: the penilai finalizes; the employee acknowledges or objects within the deadline;
-//! the atasan penilai decides (upheld or changed), which is final. Every step is audited and
+//! the penilai answers the objection in writing; the atasan penilai, or the BKPSDM for the PPK where
+//! the penilai has none, decides (upheld or changed), which is final. Every step is audited and
 //! notifies the other party.
 
 use super::{find_visible, status, to_wire};
 use crate::audit::{self, Change};
 use crate::entities::assessments;
 use crate::error::{ApiError, ApiResult};
+use crate::policy::Capability;
 use crate::policy::Viewer;
 use crate::services::notify::{self, Message};
 use chrono::Utc;
+use kinerja_domain::assessment::decidable;
 use kinerja_domain::rating::predikat;
-use kinerja_domain::{AssessmentAction, Rating};
+use kinerja_domain::{AssessmentAction, Decider, Rating};
 use kinerja_types::{Assessment, Notice, NoticeCode, PemdaSettings};
 use sea_orm::{ActiveModelTrait, DatabaseTransaction, IntoActiveModel, Set};
 
 type Edit = Box<dyn FnOnce(&mut assessments::ActiveModel)>;
 
-/// One step of the flow: the action, who may take it, and whom it notifies.
+/// Who hears of a step.
+enum Recipient {
+    Employee(i64),
+    /// The BKPSDM's administrators, acting for the PPK.
+    Admins,
+}
+
+/// The decider of an objection as someone to tell.
+fn decider(a: &assessments::Model) -> Recipient {
+    match Decider::of(a.atasan_penilai_id) {
+        Decider::Atasan(id) => Recipient::Employee(id),
+        Decider::Ppk => Recipient::Admins,
+    }
+}
+
+/// One step of the flow: the action, who may take it, what else must hold, and whom it notifies.
 struct Step {
     action: AssessmentAction,
-    /// The employee who may act.
-    who: fn(&assessments::Model) -> Option<i64>,
-    forbidden: &'static str,
+    /// Whether the viewer may take it (else 403 with its words).
+    may: fn(&assessments::Model, &Viewer) -> ApiResult<()>,
+    /// A rule of the flow beyond the status (a deadline, a response first), as 409.
+    check: fn(&Assessment, &PemdaSettings) -> ApiResult<()>,
     /// Whom to tell, and what.
-    notice: fn(&assessments::Model) -> (i64, Message<'static>),
+    notices: fn(&assessments::Model, &Assessment) -> Vec<(Recipient, Message<'static>)>,
+}
+
+/// Only the employee `who` gives (the penilai, the rated employee), else 403 with `refusal`.
+fn only(who: i64, viewer: &Viewer, refusal: &str) -> ApiResult<()> {
+    if viewer.token_id.is_none() && viewer.employee_id == Some(who) {
+        Ok(())
+    } else {
+        Err(ApiError::Forbidden(refusal.to_owned()))
+    }
+}
+
+fn no_check(_: &Assessment, _: &PemdaSettings) -> ApiResult<()> {
+    Ok(())
 }
 
 /// Applies a step for a viewer who must be its actor, saves, notifies, audits.
@@ -35,38 +67,38 @@ async fn step(
     s: Step,
     edit: Edit,
 ) -> ApiResult<Assessment> {
-    let Step { action, who, forbidden, notice } = s;
+    let Step { action, may, check, notices } = s;
     let (a, e) = find_visible(txn, viewer, id).await?;
-    if viewer.employee_id.is_none() || viewer.employee_id != who(&a) {
-        return Err(ApiError::Forbidden(forbidden.to_owned()));
-    }
+    may(&a, viewer)?;
     let next = status(&a).apply(action).map_err(ApiError::Conflict)?;
     let before = to_wire(&a, &e.name, settings);
-    if action == AssessmentAction::Object {
-        if let Some(deadline) = before.objection_deadline {
-            if settings.today() > deadline {
-                return Err(ApiError::Conflict(format!(
-                    "batas waktu keberatan ({} hari setelah penilaian difinalkan) telah lewat pada {deadline}",
-                    settings.objection_days
-                )));
-            }
-        }
-    }
+    check(&before, settings)?;
     let mut active = a.into_active_model();
     active.status = Set(next);
     active.updated_at = Set(Utc::now());
     edit(&mut active);
     let row = active.update(txn).await?;
-    let (to, msg) = notice(&row);
-    notify::employee(txn, to, &msg).await?;
     let out = to_wire(&row, &e.name, settings);
-    let name = format!("assessment.{}", next.as_str());
+    for (to, msg) in notices(&row, &out) {
+        match to {
+            Recipient::Employee(id) => notify::employee(txn, id, &msg).await?,
+            Recipient::Admins => notify::admins(txn, &msg).await?,
+        }
+    }
+    let name = match action {
+        AssessmentAction::Respond => "assessment.responded".to_owned(),
+        _ => format!("assessment.{}", next.as_str()),
+    };
     audit::record(txn, &viewer.actor(), Change::new(&name, "assessment", row.id).before(&before).after(&out)).await?;
     Ok(out)
 }
 
 fn link(a: &assessments::Model) -> Option<String> {
     Some(format!("/penilaian/{}", a.id))
+}
+
+fn day(d: Option<chrono::NaiveDate>) -> String {
+    d.map(|d| d.to_string()).unwrap_or_default()
 }
 
 /// Finalizes a draft (the penilai only); the employee is told and may acknowledge or object.
@@ -83,17 +115,17 @@ pub async fn finalize(
         settings,
         Step {
             action: AssessmentAction::Finalize,
-            who: |a| Some(a.penilai_id),
-            forbidden: "hanya pejabat penilai yang memfinalkan penilaian",
-            notice: |a| {
-                (
-                    a.employee_id,
+            may: |a, v| only(a.penilai_id, v, "hanya pejabat penilai yang memfinalkan penilaian"),
+            check: no_check,
+            notices: |a, _| {
+                vec![(
+                    Recipient::Employee(a.employee_id),
                     Message {
                         kind: "assessment.finalized",
                         notice: Notice::new(NoticeCode::AssessmentFinalized).with("period", &a.period),
                         link: link(a),
                     },
-                )
+                )]
             },
         },
         Box::new(|a| a.finalized_at = Set(Some(Utc::now()))),
@@ -115,17 +147,17 @@ pub async fn acknowledge(
         settings,
         Step {
             action: AssessmentAction::Acknowledge,
-            who: |a| Some(a.employee_id),
-            forbidden: "hanya pegawai yang dinilai yang dapat menerima penilaian",
-            notice: |a| {
-                (
-                    a.penilai_id,
+            may: |a, v| only(a.employee_id, v, "hanya pegawai yang dinilai yang dapat menerima penilaian"),
+            check: no_check,
+            notices: |a, _| {
+                vec![(
+                    Recipient::Employee(a.penilai_id),
                     Message {
                         kind: "assessment.acknowledged",
                         notice: Notice::new(NoticeCode::AssessmentAcknowledged).with("period", &a.period),
                         link: link(a),
                     },
-                )
+                )]
             },
         },
         Box::new(|_| {}),
@@ -134,7 +166,7 @@ pub async fn acknowledge(
 }
 
 /// Objects to a finalized assessment with a reason (the employee only, within the deadline); the
-/// atasan penilai (else the penilai) is told.
+/// penilai is asked for a written response and the decider is told.
 pub async fn object(
     txn: &DatabaseTransaction,
     viewer: &Viewer,
@@ -149,17 +181,28 @@ pub async fn object(
         settings,
         Step {
             action: AssessmentAction::Object,
-            who: |a| Some(a.employee_id),
-            forbidden: "hanya pegawai yang dinilai yang dapat mengajukan keberatan",
-            notice: |a| {
-                (
-                    a.atasan_penilai_id.unwrap_or(a.penilai_id),
-                    Message {
-                        kind: "assessment.objected",
-                        notice: Notice::new(NoticeCode::AssessmentObjected).with("period", &a.period),
-                        link: link(a),
-                    },
-                )
+            may: |a, v| only(a.employee_id, v, "hanya pegawai yang dinilai yang dapat mengajukan keberatan"),
+            check: |before, settings| match before.objection_deadline {
+                Some(deadline) if settings.today() > deadline => Err(ApiError::Conflict(format!(
+                    "batas waktu keberatan ({} hari setelah penilaian difinalkan) telah lewat pada {deadline}",
+                    settings.objection_days
+                ))),
+                _ => Ok(()),
+            },
+            notices: |a, out| {
+                let penilai = Message {
+                    kind: "assessment.objected",
+                    notice: Notice::new(NoticeCode::ObjectionToAnswer)
+                        .with("period", &a.period)
+                        .with("due", day(out.response_deadline)),
+                    link: link(a),
+                };
+                let decider_msg = Message {
+                    kind: "assessment.objected",
+                    notice: Notice::new(NoticeCode::AssessmentObjected).with("period", &a.period),
+                    link: link(a),
+                };
+                vec![(Recipient::Employee(a.penilai_id), penilai), (decider(a), decider_msg)]
             },
         },
         Box::new(move |a| {
@@ -170,8 +213,49 @@ pub async fn object(
     .await
 }
 
-/// Decides an objection (the atasan penilai only): `changed` holds the new result and behaviour
-/// ratings, `None` upholds; `outcome` and `reason` are stored. Final; the employee is told.
+/// The penilai's written response to an objection (once, before the decision); the decider is told.
+pub async fn respond(
+    txn: &DatabaseTransaction,
+    viewer: &Viewer,
+    id: i64,
+    settings: &PemdaSettings,
+    response: String,
+) -> ApiResult<Assessment> {
+    step(
+        txn,
+        viewer,
+        id,
+        settings,
+        Step {
+            action: AssessmentAction::Respond,
+            may: |a, v| only(a.penilai_id, v, "hanya pejabat penilai yang menanggapi keberatan"),
+            check: |before, _| match before.penilai_response {
+                Some(_) => Err(ApiError::Conflict("keberatan ini sudah ditanggapi pejabat penilai".into())),
+                None => Ok(()),
+            },
+            notices: |a, out| {
+                let msg = Message {
+                    kind: "assessment.responded",
+                    notice: Notice::new(NoticeCode::ObjectionAnswered)
+                        .with("period", &a.period)
+                        .with("due", day(out.decision_deadline)),
+                    link: link(a),
+                };
+                vec![(decider(a), msg)]
+            },
+        },
+        Box::new(move |a| {
+            a.penilai_response = Set(Some(response));
+            a.responded_at = Set(Some(Utc::now()));
+        }),
+    )
+    .await
+}
+
+/// Decides an objection (the atasan penilai, or the BKPSDM for the PPK where the penilai has no
+/// atasan), once the penilai responded or the time to respond has passed: `changed` holds the new
+/// result and behaviour ratings, `None` upholds; `outcome` and `reason` are stored. Final; the
+/// employee and the penilai are told.
 pub async fn decide(
     txn: &DatabaseTransaction,
     viewer: &Viewer,
@@ -188,17 +272,24 @@ pub async fn decide(
         settings,
         Step {
             action: AssessmentAction::Decide,
-            who: |a| a.atasan_penilai_id,
-            forbidden: "hanya atasan pejabat penilai yang memutuskan keberatan",
-            notice: |a| {
-                (
-                    a.employee_id,
-                    Message {
-                        kind: "assessment.decided",
-                        notice: Notice::new(NoticeCode::AssessmentDecided).with("period", &a.period),
-                        link: link(a),
-                    },
-                )
+            may: |a, v| v.require(Capability::DecideObjection { atasan_penilai_id: a.atasan_penilai_id }),
+            check: |before, settings| {
+                let due = before.response_deadline.unwrap_or(chrono::NaiveDate::MIN);
+                if decidable(before.penilai_response.is_some(), settings.today(), due) {
+                    Ok(())
+                } else {
+                    Err(ApiError::Conflict(format!(
+                        "menunggu tanggapan tertulis pejabat penilai sampai {due}; setelah itu keberatan dapat diputuskan tanpa tanggapan"
+                    )))
+                }
+            },
+            notices: |a, _| {
+                let msg = || Message {
+                    kind: "assessment.decided",
+                    notice: Notice::new(NoticeCode::AssessmentDecided).with("period", &a.period),
+                    link: link(a),
+                };
+                vec![(Recipient::Employee(a.employee_id), msg()), (Recipient::Employee(a.penilai_id), msg())]
             },
         },
         Box::new(move |a| {

@@ -9,12 +9,12 @@ pub mod flow;
 use crate::audit::{self, Actor, Change};
 use crate::entities::{assessments, employees};
 use crate::error::{ApiError, ApiResult, ConflictExt};
-use crate::policy::Viewer;
+use crate::policy::{Capability, Viewer};
 use chrono::{Duration, Utc};
 use kinerja_domain::rating::predikat;
-use kinerja_domain::{AssessmentStatus, CoreValue, Period};
+use kinerja_domain::{AssessmentStatus, CoreValue, Decider, Period};
 use kinerja_types::Invalid;
-use kinerja_types::{Assessment, NewAssessment, PemdaSettings};
+use kinerja_types::{Assessment, DeciderKind, NewAssessment, OverdueObjection, PemdaSettings};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, IntoActiveModel, QueryFilter,
     QueryOrder, Set,
@@ -26,8 +26,16 @@ pub fn status(a: &assessments::Model) -> AssessmentStatus {
     a.status
 }
 
+/// A moment as a date of the Pemda's calendar.
+fn local_date(at: chrono::DateTime<Utc>, settings: &PemdaSettings) -> chrono::NaiveDate {
+    (at + Duration::minutes(i64::from(settings.utc_offset_minutes))).date_naive()
+}
+
 /// An assessment on the wire.
 pub fn to_wire(a: &assessments::Model, name: &str, settings: &PemdaSettings) -> Assessment {
+    let objected_on = a.objected_at.map(|at| local_date(at, settings));
+    let after_objection = |days: u32| objected_on.map(|d| d + Duration::days(i64::from(days)));
+    let decision_deadline = after_objection(settings.objection_decision_days);
     Assessment {
         id: a.id,
         employee_id: a.employee_id,
@@ -43,23 +51,38 @@ pub fn to_wire(a: &assessments::Model, name: &str, settings: &PemdaSettings) -> 
         predikat: a.predikat,
         status: status(a),
         finalized_at: a.finalized_at,
-        objection_deadline: a.finalized_at.map(|f| {
-            (f + Duration::minutes(i64::from(settings.utc_offset_minutes))).date_naive()
-                + Duration::days(i64::from(settings.objection_days))
-        }),
+        objection_deadline: a
+            .finalized_at
+            .map(|f| local_date(f, settings) + Duration::days(i64::from(settings.objection_days))),
         objection_reason: a.objection_reason.clone(),
+        objected_at: a.objected_at,
+        penilai_response: a.penilai_response.clone(),
+        responded_at: a.responded_at,
+        response_deadline: after_objection(settings.objection_response_days),
+        decision_deadline,
+        decision_overdue: a.status == AssessmentStatus::Objected
+            && decision_deadline.is_some_and(|d| settings.today() > d),
+        decider: match Decider::of(a.atasan_penilai_id) {
+            Decider::Atasan(_) => DeciderKind::Atasan,
+            Decider::Ppk => DeciderKind::Ppk,
+        },
         decision_outcome: a.decision_outcome.clone(),
         decision_reason: a.decision_reason.clone(),
         created_at: a.created_at,
     }
 }
 
-/// Checks a period against the Pemda's frequency: the annual one, or a quarter/month as configured.
+/// Checks a period against the Pemda's frequency: the annual one, or a semester, quarter or month as
+/// configured.
 pub fn check_period(raw: &str, settings: &PemdaSettings) -> ApiResult<Period> {
     use kinerja_types::AssessmentFrequency::*;
     let p: Period = raw.parse().map_err(ApiError::from)?;
     match (p, settings.assessment_frequency) {
-        (Period::Year(_), _) | (Period::Quarter(..), Quarterly) | (Period::Month(..), Monthly) => Ok(p),
+        (Period::Year(_), _)
+        | (Period::Semester(..), Semester)
+        | (Period::Quarter(..), Quarterly)
+        | (Period::Month(..), Monthly) => Ok(p),
+        (_, Semester) => Err(ApiError::field("period", Invalid::PeriodSemester)),
         (_, Quarterly) => Err(ApiError::field("period", Invalid::PeriodQuarterly)),
         (_, Monthly) => Err(ApiError::field("period", Invalid::PeriodMonthly)),
     }
@@ -85,7 +108,8 @@ pub struct ListQuery<'a> {
     pub unit_id: Option<i64>,
     pub period: Option<&'a str>,
     pub status: Option<AssessmentStatus>,
-    /// Only objections waiting for the viewer's decision.
+    /// Only objections waiting for the viewer's decision (as atasan penilai, or as the BKPSDM for
+    /// the PPK where the penilai has no atasan).
     pub to_decide: bool,
 }
 
@@ -101,9 +125,13 @@ pub async fn list(
     let scope = viewer.scope();
     let mut select = assessments::Entity::find().order_by_desc(assessments::Column::Id);
     if q.to_decide {
-        select = select
-            .filter(assessments::Column::AtasanPenilaiId.eq(viewer.employee_id.unwrap_or(-1)))
-            .filter(assessments::Column::Status.eq(AssessmentStatus::Objected.as_str()));
+        let mine = assessments::Column::AtasanPenilaiId.eq(viewer.employee_id.unwrap_or(-1));
+        let deciders = if viewer.may(Capability::DecideObjection { atasan_penilai_id: None }) {
+            sea_orm::Condition::any().add(mine).add(assessments::Column::AtasanPenilaiId.is_null())
+        } else {
+            sea_orm::Condition::all().add(mine)
+        };
+        select = select.filter(deciders).filter(assessments::Column::Status.eq(AssessmentStatus::Objected.as_str()));
     }
     if let Some(cond) = scope.employee_column_filter(assessments::Column::EmployeeId) {
         select = select.filter(cond);
@@ -200,4 +228,39 @@ pub async fn update(
     audit::record(txn, actor, Change::new("assessment.update", "assessment", row.id).before(&before).after(&out))
         .await?;
     Ok(out)
+}
+
+/// How many objections of the subtree's people wait for a decision, how many are past their
+/// decision deadline, and the overdue ones (the oldest deadline first, at most `listed`).
+pub async fn objection_figures(
+    db: &impl ConnectionTrait,
+    scope: &crate::policy::Units,
+    settings: &PemdaSettings,
+    listed: usize,
+) -> ApiResult<(u64, u64, Vec<OverdueObjection>)> {
+    let waiting = assessments::Entity::find()
+        .filter(crate::policy::within(assessments::Column::UnitId, scope))
+        .filter(assessments::Column::Status.eq(AssessmentStatus::Objected.as_str()))
+        .order_by_asc(assessments::Column::ObjectedAt)
+        .all(db)
+        .await?;
+    let wire: Vec<Assessment> = waiting.iter().map(|a| to_wire(a, "", settings)).collect();
+    let overdue: Vec<&Assessment> = wire.iter().filter(|a| a.decision_overdue).collect();
+    let shown: Vec<&Assessment> = overdue.iter().take(listed).copied().collect();
+    let names = crate::services::skp::names(db, shown.iter().map(|a| a.employee_id)).await?;
+    let unit_ids: Vec<i64> = shown.iter().map(|a| a.unit_id).collect();
+    let units = crate::services::oversight::unit_names(db, &unit_ids).await?;
+    let items = shown
+        .iter()
+        .map(|a| OverdueObjection {
+            assessment_id: a.id,
+            employee_name: names.get(&a.employee_id).cloned().unwrap_or_default(),
+            unit_name: units.get(&a.unit_id).cloned().unwrap_or_default(),
+            period: a.period.clone(),
+            decider: a.decider,
+            decision_deadline: a.decision_deadline.unwrap_or_default(),
+            responded: a.penilai_response.is_some(),
+        })
+        .collect();
+    Ok((wire.len() as u64, overdue.len() as u64, items))
 }
