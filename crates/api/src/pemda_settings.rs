@@ -100,6 +100,8 @@ pub async fn patch(db: &DatabaseConnection, actor: &Actor, changes: Value) -> Ap
     next.validate()?;
     check_deadline(&next.skp_deadline)?;
     next.tpp.check().map_err(|e| ApiError::field("tpp", &e))?;
+    kinerja_domain::rating::check_patterns(&next.distribution_patterns)
+        .map_err(|e| ApiError::field("distribution_patterns", &e))?;
     if after.is_empty() {
         return Ok(current);
     }

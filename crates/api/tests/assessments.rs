@@ -184,18 +184,63 @@ async fn calibration_and_the_report(app: TestApp) {
         )
         .await;
     assert_eq!(status, StatusCode::OK);
+    // Drafts do not count; finalized ratings do.
+    let (_, d) = app.get(&format!("/api/v1/units/{ruj}/distribution?period={PERIOD}"), &head).await;
+    assert_eq!(d["total"], 0, "drafts are not counted: {d}");
+    let (_, drafts) = app.get(&format!("/api/v1/assessments?period={PERIOD}&status=draft"), &kasi).await;
+    for a in drafts["items"].as_array().unwrap() {
+        let path = format!("/api/v1/assessments/{}/finalize", a["id"]);
+        assert_eq!(app.post(&path, &kasi, json!({})).await.0, StatusCode::OK);
+    }
     let (status, d) = app.get(&format!("/api/v1/units/{ruj}/distribution?period={PERIOD}"), &head).await;
     assert_eq!(status, StatusCode::OK, "{d}");
     assert_eq!(d["counts"]["sangat_baik"], 1);
     assert_eq!(d["counts"]["baik"], 1);
     assert_eq!(d["shares"]["baik"], 0.5);
     assert_eq!(d["org_predikat"], "baik");
-    assert_eq!(d["deviations"], json!(["belum ada pegawai dengan predikat Butuh Perbaikan atau Kurang/Misconduct"]));
+    // SE 3/2023 under Baik: most staff Baik (here half: not most), and someone below it.
+    assert_eq!(
+        d["deviations"],
+        json!([
+            "Baik 50 %, belum sebagian besar (lebih dari 50 %)",
+            "belum ada pegawai dengan predikat Butuh Perbaikan atau Kurang/Misconduct"
+        ])
+    );
     assert_eq!(d["grid"], json!([[0, 0, 1], [0, 1, 0], [0, 0, 0]]));
     assert_eq!(d["total"], 2);
     let texts: Vec<&str> = d["expected"].as_array().unwrap().iter().map(|r| r["text"].as_str().unwrap()).collect();
-    assert_eq!(texts, ["Baik paling banyak 70 %", "Butuh Perbaikan atau Kurang/Misconduct paling sedikit 1 orang"]);
-    assert_eq!(d["expected"][0]["percent"], 70);
+    assert_eq!(
+        texts,
+        [
+            "Baik sebagian besar (lebih dari 50 %)",
+            "Baik paling banyak 70 %",
+            "Butuh Perbaikan atau Kurang/Misconduct paling sedikit 1 orang"
+        ]
+    );
+    assert_eq!(d["expected"][1]["percent"], 70);
+    // The Pemda's own pattern for Baik replaces the circular's; a broken one is refused.
+    let admin = app.token("admin").await;
+    let own = json!({ "distribution_patterns": [{ "org_predikat": "baik", "rules": [
+        { "predikat": ["baik", "sangat_baik"], "bound": { "kind": "at_least", "percent": 100 } } ] }] });
+    let (status, saved) = app.patch("/api/v1/settings", &admin, own).await;
+    assert_eq!(status, StatusCode::OK, "{saved}");
+    let (_, d) = app.get(&format!("/api/v1/units/{ruj}/distribution?period={PERIOD}"), &head).await;
+    assert_eq!((d["deviations"].clone(), d["expected"].as_array().unwrap().len()), (json!([]), 1), "{d}");
+    let broken = json!({ "distribution_patterns": [{ "org_predikat": "baik", "rules": [
+        { "predikat": ["baik"], "bound": { "kind": "at_most", "percent": 120 } } ] }] });
+    let (status, refused) = app.patch("/api/v1/settings", &admin, broken).await;
+    assert_eq!(
+        (status, refused["errors"][0]["code"].as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("pattern_percent"))
+    );
+    // Staff who moved away are no longer counted in the unit.
+    let sri = app.employee_id(demo::SRI).await;
+    let elsewhere = app.unit_id("DUKCAPIL").await;
+    let (status, moved) = app.patch(&format!("/api/v1/employees/{sri}"), &admin, json!({ "unit_id": elsewhere })).await;
+    assert_eq!(status, StatusCode::OK, "{moved}");
+    let (_, d) = app.get(&format!("/api/v1/units/{ruj}/distribution?period={PERIOD}"), &head).await;
+    assert_eq!((d["total"].as_u64(), d["counts"]["baik"].as_u64()), (Some(1), Some(0)), "{d}");
+    app.patch(&format!("/api/v1/employees/{sri}"), &admin, json!({ "unit_id": ruj })).await;
     // Who may look: heads, admin, auditor.
     assert_eq!(
         app.get(&format!("/api/v1/units/{ruj}/distribution?period={PERIOD}"), &app.token("dedi").await).await.0,

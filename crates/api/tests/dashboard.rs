@@ -65,7 +65,10 @@ async fn a_week_at_disdukcapil(app: &TestApp) -> (i64, i64) {
     assert_eq!(app.post(&format!("/api/v1/activities/{}/approve", ids[0]), &dewi_t, json!({})).await.0, StatusCode::OK);
     let rating = json!({ "employee_id": ahmad_id, "period": this_quarter(), "result_rating": "di_bawah",
                          "behavior_rating": "sesuai", "behavior_notes": {} });
-    assert_eq!(app.post("/api/v1/assessments", &dewi_t, rating).await.0, StatusCode::CREATED);
+    let (status, rated) = app.post("/api/v1/assessments", &dewi_t, rating).await;
+    assert_eq!(status, StatusCode::CREATED);
+    let finalize = format!("/api/v1/assessments/{}/finalize", rated["id"]);
+    assert_eq!(app.post(&finalize, &dewi_t, json!({})).await.0, StatusCode::OK);
     let dukcapil = app.unit_id("DUKCAPIL").await;
     for a in [[4u8; 9], [3u8; 9]] {
         let body = json!({ "unit_id": dukcapil, "answers": a, "age_band": "25-34", "sex": "P" });
@@ -197,6 +200,12 @@ async fn the_dashboard_cache_keeps_figures_not_permissions(app: TestApp) {
     assert_ne!(a["generated_at"], b["generated_at"]);
 }
 
+/// Finalizes a rating as its penilai: only finalized ratings count.
+async fn finalize(app: &TestApp, penilai: &str, rating: &serde_json::Value) {
+    let path = format!("/api/v1/assessments/{}/finalize", rating["id"]);
+    assert_eq!(app.post(&path, penilai, json!({})).await.0, StatusCode::OK);
+}
+
 /// The annual rating is the one that counts for the year: a dashboard of the year shows it, its
 /// attention list names it, and the distribution (the calibration drill-down) counts it.
 async fn a_year_shows_its_annual_ratings(app: TestApp) {
@@ -207,8 +216,11 @@ async fn a_year_shows_its_annual_ratings(app: TestApp) {
         json!({ "employee_id": dedi, "period": year, "result_rating": "di_bawah", "behavior_rating": "di_bawah" });
     let (status, a) = app.post("/api/v1/assessments", &kasi, body).await;
     assert_eq!(status, StatusCode::CREATED, "{a}");
+    finalize(&app, &kasi, &a).await;
     let quarterly = json!({ "employee_id": dedi, "period": this_quarter(), "result_rating": "sesuai", "behavior_rating": "sesuai" });
-    assert_eq!(app.post("/api/v1/assessments", &kasi, quarterly).await.0, StatusCode::CREATED);
+    let (status, q) = app.post("/api/v1/assessments", &kasi, quarterly).await;
+    assert_eq!(status, StatusCode::CREATED);
+    finalize(&app, &kasi, &q).await;
     let head = app.token("kadinkes").await;
     let dinkes = app.unit_id("DINKES").await;
     let (_, d) = app.get(&format!("/api/v1/dashboard/units/{dinkes}?period={year}"), &head).await;
@@ -255,6 +267,7 @@ async fn a_pemda_may_rate_per_semester(app: TestApp) {
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{bad}");
     let (status, a) = app.post("/api/v1/assessments", &kasi, rate(&semester)).await;
     assert_eq!((status, a["period"].as_str()), (StatusCode::CREATED, Some(semester.as_str())), "{a}");
+    finalize(&app, &kasi, &a).await;
     let dinkes = app.unit_id("DINKES").await;
     let head = app.token("kadinkes").await;
     let (status, d) = app.get(&format!("/api/v1/dashboard/units/{dinkes}?period={semester}"), &head).await;

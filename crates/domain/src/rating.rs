@@ -68,18 +68,69 @@ pub fn predikat(result: Rating, behavior: Rating) -> Predikat {
 /// One rule of an expected distribution: the share of employees whose predikat is one of
 /// `predikat` must stay within a bound.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Rule {
     pub predikat: Vec<Predikat>,
     pub bound: Bound,
 }
 
-/// A bound on a share, in whole percent, or "at least one employee".
+/// A bound on a share, in whole percent, "at least one employee", or "most staff" (sebagian
+/// besar: more than half).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case", tag = "kind", content = "percent")]
 pub enum Bound {
     AtMost(u32),
     AtLeast(u32),
     AtLeastOne,
+    Majority,
+}
+
+/// The expected distribution of one organisation predikat, as a Pemda keeps it in its settings.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct OrgPattern {
+    pub org_predikat: OrgPredikat,
+    pub rules: Vec<Rule>,
+}
+
+/// The patterns of SE MenPANRB 3/2023 as a list, in the order of the organisation predikat.
+pub fn default_pattern_list() -> Vec<OrgPattern> {
+    let mut all = default_patterns();
+    OrgPredikat::ALL.iter().map(|o| OrgPattern { org_predikat: *o, rules: all.remove(o).unwrap_or_default() }).collect()
+}
+
+/// Why a Pemda's patterns are refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum PatternError {
+    #[error("pola predikat organisasi {0} tercantum lebih dari sekali")]
+    Duplicate(&'static str),
+    #[error("setiap aturan pola menyebut paling sedikit satu predikat")]
+    NoPredikat,
+    #[error("persentase pola paling besar 100, bukan {0}")]
+    Percent(u32),
+}
+
+/// Checks a Pemda's own patterns: each organisation predikat at most once, every rule naming a
+/// predikat, every percent 0–100.
+pub fn check_patterns(patterns: &[OrgPattern]) -> Result<(), PatternError> {
+    let mut seen = std::collections::HashSet::new();
+    for p in patterns {
+        if !seen.insert(p.org_predikat) {
+            return Err(PatternError::Duplicate(p.org_predikat.as_str()));
+        }
+        for r in &p.rules {
+            if r.predikat.is_empty() {
+                return Err(PatternError::NoPredikat);
+            }
+            if let Bound::AtMost(pct) | Bound::AtLeast(pct) = r.bound {
+                if pct > 100 {
+                    return Err(PatternError::Percent(pct));
+                }
+            }
+        }
+    }
+    Ok(())
 }
 
 /// The patterns of SE MenPANRB 3/2023, as data (a Pemda may replace them in its settings).
@@ -87,10 +138,17 @@ pub fn default_patterns() -> HashMap<OrgPredikat, Vec<Rule>> {
     use Predikat as P;
     let rule = |predikat: &[P], bound| Rule { predikat: predikat.to_vec(), bound };
     HashMap::from([
-        (OrgPredikat::Istimewa, vec![rule(&[P::SangatBaik], Bound::AtMost(70))]),
+        (
+            OrgPredikat::Istimewa,
+            vec![rule(&[P::SangatBaik], Bound::Majority), rule(&[P::SangatBaik], Bound::AtMost(70))],
+        ),
         (
             OrgPredikat::Baik,
-            vec![rule(&[P::Baik], Bound::AtMost(70)), rule(&[P::ButuhPerbaikan, P::Kurang], Bound::AtLeastOne)],
+            vec![
+                rule(&[P::Baik], Bound::Majority),
+                rule(&[P::Baik], Bound::AtMost(70)),
+                rule(&[P::ButuhPerbaikan, P::Kurang], Bound::AtLeastOne),
+            ],
         ),
         (
             OrgPredikat::ButuhPerbaikan,
@@ -138,6 +196,9 @@ pub fn deviations(rules: &[Rule], counts: &HashMap<Predikat, u32>) -> Vec<String
             }
             Bound::AtLeast(pct) if n * 100 < pct * total => out.push(format!("{names} {shown} % < {pct} %")),
             Bound::AtLeastOne if n == 0 => out.push(format!("belum ada pegawai dengan predikat {names}")),
+            Bound::Majority if n * 2 <= total => {
+                out.push(format!("{names} {shown} %, belum sebagian besar (lebih dari 50 %)"))
+            }
             _ => {}
         }
     }
@@ -148,6 +209,27 @@ pub fn deviations(rules: &[Rule], counts: &HashMap<Predikat, u32>) -> Vec<String
 mod tests {
     use super::*;
     use Predikat as P;
+
+    /// SE 3/2023: under Baik most staff are Baik (more than half, at most 70 %) and someone is
+    /// Butuh Perbaikan or Kurang. Ten staff: 5 Baik is not most; 6 is; 8 is over 70 %.
+    #[test]
+    fn most_staff_in_the_expected_band() {
+        let rules = default_patterns().remove(&OrgPredikat::Baik).unwrap();
+        let counts = |baik: u32, sb: u32, bp: u32| {
+            HashMap::from([(P::Baik, baik), (P::SangatBaik, sb), (P::ButuhPerbaikan, bp)])
+        };
+        let five = deviations(&rules, &counts(5, 4, 1));
+        assert_eq!(five, vec!["Baik 50 %, belum sebagian besar (lebih dari 50 %)".to_owned()]);
+        assert!(deviations(&rules, &counts(6, 3, 1)).is_empty());
+        assert_eq!(deviations(&rules, &counts(8, 1, 1)), vec!["Baik 80 % > 70 %".to_owned()]);
+        assert!(check_patterns(&default_pattern_list()).is_ok());
+        let mut twice = default_pattern_list();
+        twice.push(twice[0].clone());
+        assert!(check_patterns(&twice).is_err());
+        let mut over = default_pattern_list();
+        over[0].rules[1].bound = Bound::AtMost(120);
+        assert!(check_patterns(&over).is_err());
+    }
     use Rating::*;
 
     #[test]

@@ -166,7 +166,7 @@ pub struct AssessmentReportRow {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ExpectedRule {
     pub predikat: Vec<Predikat>,
-    /// `at_most`, `at_least` or `at_least_one`.
+    /// `at_most`, `at_least`, `at_least_one` or `majority` (more than half).
     pub bound: String,
     /// The limit in whole percent (none for `at_least_one`).
     pub percent: Option<u32>,

@@ -103,6 +103,12 @@ pub enum Invalid {
     ReferralRequired,
     /// No params.
     PostponeDate,
+    /// Params: `value`.
+    PatternDuplicate,
+    /// No params.
+    PatternNoPredikat,
+    /// Params: `value`.
+    PatternPercent,
     /// No params.
     DispositionUnit,
     /// No params.
@@ -323,7 +329,7 @@ pub enum Invalid {
 
 impl Invalid {
     /// Every kind, for the tests that check each has its words.
-    pub const ALL: [Invalid; 154] = [
+    pub const ALL: [Invalid; 157] = [
         Self::Invalid,
         Self::Required,
         Self::Length,
@@ -370,6 +376,9 @@ impl Invalid {
         Self::ComplaintClassRequired,
         Self::ReferralRequired,
         Self::PostponeDate,
+        Self::PatternDuplicate,
+        Self::PatternNoPredikat,
+        Self::PatternPercent,
         Self::DispositionUnit,
         Self::UnitAbsent,
         Self::PublicResponseRequired,
@@ -529,6 +538,9 @@ impl Invalid {
             Self::ComplaintClassRequired => "complaint_class_required",
             Self::ReferralRequired => "referral_required",
             Self::PostponeDate => "postpone_date",
+            Self::PatternDuplicate => "pattern_duplicate",
+            Self::PatternNoPredikat => "pattern_no_predikat",
+            Self::PatternPercent => "pattern_percent",
             Self::DispositionUnit => "disposition_unit",
             Self::UnitAbsent => "unit_absent",
             Self::PublicResponseRequired => "public_response_required",
@@ -693,6 +705,9 @@ impl Invalid {
             Self::RejectionReason => ("sebutkan alasan penolakan (duplikat atau informasi kurang); yang bukan kewenangan unit ini dirujuk", "give the reason for rejecting (a duplicate or missing information); what is not this unit's authority is referred"),
             Self::ComplaintClassRequired => ("pilih klasifikasi pengaduan: ringan, normatif, tidak berkadar pengawasan, atau berkadar pengawasan", "choose the complaint's class: ringan, normatif, tidak berkadar pengawasan or berkadar pengawasan"),
             Self::ReferralRequired => ("sebutkan unit atau instansi yang berwenang (3-200 karakter)", "name the competent unit or agency (3-200 characters)"),
+            Self::PatternDuplicate => ("pola predikat organisasi {value} tercantum lebih dari sekali", "the pattern of organisation predikat {value} is listed more than once"),
+            Self::PatternNoPredikat => ("setiap aturan pola menyebut paling sedikit satu predikat", "every rule of a pattern names at least one predikat"),
+            Self::PatternPercent => ("persentase pola paling besar 100, bukan {value}", "a pattern's percent is at most 100, not {value}"),
             Self::PostponeDate => ("tanggal penundaan harus setelah hari ini dan paling lama satu tahun", "the postponed date must be after today and within a year"),
             Self::DispositionUnit => ("pilih unit tujuan disposisi", "choose the unit to forward to"),
             Self::UnitAbsent => ("unit tidak ada", "the unit does not exist"),
@@ -962,6 +977,17 @@ impl From<&kinerja_domain::activity::LogError> for Issue {
                 .with("logged", logged),
             TimeFormat(t) => Issue::new(Invalid::TimeFormat).with("value", t),
             EndBeforeStart => Invalid::EndBeforeStartTime.into(),
+        }
+    }
+}
+
+impl From<&kinerja_domain::rating::PatternError> for Issue {
+    fn from(e: &kinerja_domain::rating::PatternError) -> Self {
+        use kinerja_domain::rating::PatternError::*;
+        match e {
+            Duplicate(o) => Issue::new(Invalid::PatternDuplicate).with("value", o),
+            NoPredikat => Invalid::PatternNoPredikat.into(),
+            Percent(p) => Issue::new(Invalid::PatternPercent).with("value", p),
         }
     }
 }

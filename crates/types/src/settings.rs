@@ -63,6 +63,9 @@ pub struct PemdaSettings {
     pub evidence_max_bytes: u64,
     /// The TPP rule of the Pemda's Perkada: shares, monthly minutes target, lateness bands, absence.
     pub tpp: kinerja_domain::tpp::TppRule,
+    /// The expected distribution of employee predikat per organisation predikat (SE MenPANRB
+    /// 3/2023 by default); a Pemda may set its own.
+    pub distribution_patterns: Vec<kinerja_domain::rating::OrgPattern>,
 }
 
 /// Follow-up times of the complaint classes, in working days (PermenPANRB 62/2018 by default:
@@ -147,6 +150,7 @@ impl Default for PemdaSettings {
             utc_offset_minutes: 7 * 60,
             evidence_max_bytes: 10 * 1024 * 1024,
             tpp: kinerja_domain::tpp::TppRule::default(),
+            distribution_patterns: kinerja_domain::rating::default_pattern_list(),
         }
     }
 }

@@ -74,6 +74,7 @@ fn breaks(rule: &ExpectedRule, count: u32, total: u32) -> bool {
         ("at_most", Some(pct)) => n * 100 > pct * total,
         ("at_least", Some(pct)) => total > 0 && n * 100 < pct * total,
         ("at_least_one", _) => total > 0 && n == 0,
+        ("majority", _) => total > 0 && n * 2 <= total,
         _ => false,
     }
 }

@@ -273,10 +273,13 @@ pub async fn compute(
     if let Period::Year(_) = period {
         candidates.insert(0, period);
     }
+    // Only finalized ratings count: a draft is not a rating yet.
+    let draft = kinerja_domain::AssessmentStatus::Draft.as_str();
     let rated_in = |p: Period| {
         assessments::Entity::find()
             .filter(within(assessments::Column::UnitId, &scope))
             .filter(assessments::Column::Period.eq(p.to_string()))
+            .filter(assessments::Column::Status.ne(draft))
             .count(db)
     };
     let mut predikat_period = candidates[0];
@@ -291,6 +294,7 @@ pub async fn compute(
         .columns([assessments::Column::EmployeeId, assessments::Column::UnitId, assessments::Column::Predikat])
         .filter(within(assessments::Column::UnitId, &scope))
         .filter(assessments::Column::Period.eq(predikat_period.to_string()))
+        .filter(assessments::Column::Status.ne(draft))
         .into_tuple()
         .all(db)
         .await?;
@@ -404,7 +408,8 @@ pub async fn compute(
         let answers: Vec<[u8; 9]> = rows.iter().filter_map(|r| answers_of(r)).collect();
         ikm_trend.insert(0, ikm_figure(&earlier.to_string(), &answers));
     }
-    let distribution = crate::services::rating::distribution(db, root, &units, &predikat_period).await?;
+    let patterns = &settings.distribution_patterns;
+    let distribution = crate::services::rating::distribution(db, root, &units, &predikat_period, patterns).await?;
     let training = training_figures(db, &scope, year, people.len() as u64).await?;
     let mut oversight = crate::services::oversight::figures(db, &scope, today).await?;
     (oversight.objections_waiting, oversight.objections_overdue, oversight.overdue_objections) =

@@ -1,9 +1,9 @@
 //! Ratings across people: the rating period of a date and the distribution of predikat over a subtree.
 
-use crate::entities::{assessments, org_predikats};
+use crate::entities::{assessments, employees, org_predikats};
 use crate::error::ApiResult;
-use kinerja_domain::rating::{default_patterns, deviations, Bound, Rule};
-use kinerja_domain::{Period, Predikat, Rating};
+use kinerja_domain::rating::{deviations, Bound, OrgPattern, Rule};
+use kinerja_domain::{AssessmentStatus, Period, Predikat, Rating};
 use kinerja_types::{Distribution, ExpectedRule};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 use std::collections::{BTreeMap, HashMap};
@@ -17,16 +17,27 @@ pub fn rating_period_of(date: chrono::NaiveDate, frequency: kinerja_types::Asses
     }
 }
 
-/// The distribution of predikat over the units `subtree` (rooted at `unit_id`) for a period.
+/// The distribution of predikat over the units `subtree` (rooted at `unit_id`) for a period,
+/// against the Pemda's pattern for the unit's organisation predikat. Only finalized ratings count
+/// (not drafts), of the staff placed in the subtree (not those who moved away since).
 pub async fn distribution(
     db: &impl ConnectionTrait,
     unit_id: i64,
     subtree: &[i64],
     period: &Period,
+    patterns: &[OrgPattern],
 ) -> ApiResult<Distribution> {
+    use sea_orm::sea_query::Query;
+    let placed = Query::select()
+        .column(employees::Column::Id)
+        .from(employees::Entity)
+        .and_where(employees::Column::UnitId.is_in(subtree.to_vec()))
+        .to_owned();
     let rows = assessments::Entity::find()
         .filter(assessments::Column::UnitId.is_in(subtree.to_vec()))
+        .filter(assessments::Column::EmployeeId.in_subquery(placed))
         .filter(assessments::Column::Period.eq(period.to_string()))
+        .filter(assessments::Column::Status.ne(AssessmentStatus::Draft.as_str()))
         .all(db)
         .await?;
     let mut counts: HashMap<Predikat, u32> = Predikat::ALL.iter().map(|p| (*p, 0)).collect();
@@ -53,7 +64,8 @@ pub async fn distribution(
         .await?
         .map(|o| o.predikat);
     let total = rows.len().max(1) as f64;
-    let rules = org.and_then(|o| default_patterns().remove(&o)).unwrap_or_default();
+    let rules =
+        org.and_then(|o| patterns.iter().find(|p| p.org_predikat == o)).map(|p| p.rules.clone()).unwrap_or_default();
     let found = deviations(&rules, &counts);
     Ok(Distribution {
         unit_id,
@@ -76,6 +88,7 @@ pub fn expected_rule(r: &Rule) -> ExpectedRule {
         Bound::AtMost(p) => ("at_most", Some(p), format!("{names} paling banyak {p} %")),
         Bound::AtLeast(p) => ("at_least", Some(p), format!("{names} paling sedikit {p} %")),
         Bound::AtLeastOne => ("at_least_one", None, format!("{names} paling sedikit 1 orang")),
+        Bound::Majority => ("majority", None, format!("{names} sebagian besar (lebih dari 50 %)")),
     };
     ExpectedRule { predikat: r.predikat.clone(), bound: bound.to_owned(), percent, text }
 }

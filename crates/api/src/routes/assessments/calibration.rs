@@ -61,7 +61,8 @@ pub async fn distribution(
     let period = parse_period(&q.period)?;
     crate::services::units::with(&state.db, &viewer, unit_id, Capability::ReadUnit).await?;
     let subtree: Vec<i64> = unit_subtree(&state.db, unit_id).await?.into_iter().collect();
-    Ok(web::Json(crate::services::rating::distribution(&state.db, unit_id, &subtree, &period).await?))
+    let patterns = &state.settings().await?.distribution_patterns;
+    Ok(web::Json(crate::services::rating::distribution(&state.db, unit_id, &subtree, &period, patterns).await?))
 }
 
 /// One row per assessed employee: NIP, name, unit, position, both ratings, predikat, status; JSON or CSV.
