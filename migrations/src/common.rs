@@ -6,3 +6,21 @@ use sea_orm_migration::prelude::*;
 pub fn id<T: IntoIden + 'static>(col: T) -> ColumnDef {
     ColumnDef::new(col).big_integer().not_null().auto_increment().primary_key().to_owned()
 }
+
+/// Adds columns to `table`, one statement each (SQLite adds one column at a time).
+pub async fn add_columns(manager: &SchemaManager<'_>, table: &str, columns: Vec<ColumnDef>) -> Result<(), DbErr> {
+    for mut column in columns {
+        manager.alter_table(Table::alter().table(Alias::new(table)).add_column(&mut column).to_owned()).await?;
+    }
+    Ok(())
+}
+
+/// Drops columns of `table`, one statement each.
+pub async fn drop_columns(manager: &SchemaManager<'_>, table: &str, columns: &[&str]) -> Result<(), DbErr> {
+    for column in columns {
+        manager
+            .alter_table(Table::alter().table(Alias::new(table)).drop_column(Alias::new(*column)).to_owned())
+            .await?;
+    }
+    Ok(())
+}

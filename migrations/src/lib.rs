@@ -28,6 +28,8 @@ mod m20261203_000022_check_stored_numbers;
 mod m20261203_000023_objection_response;
 mod m20261203_000024_ikm_sample;
 mod m20261203_000025_complaint_clocks;
+mod m20261203_000026_result_departure;
+mod m20261203_000027_attendance_early_apel;
 
 /// All migrations of Kinerja.
 pub struct Migrator;
@@ -61,6 +63,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000023_objection_response::Migration),
             Box::new(m20261203_000024_ikm_sample::Migration),
             Box::new(m20261203_000025_complaint_clocks::Migration),
+            Box::new(m20261203_000026_result_departure::Migration),
+            Box::new(m20261203_000027_attendance_early_apel::Migration),
         ]
     }
 }

@@ -2,37 +2,28 @@
 //! (which sets the follow-up deadline), a documented postponement (tunda) with its new date and
 //! reason, and referral to the competent unit or agency.
 
+use crate::common::{add_columns, drop_columns};
 use sea_orm_migration::prelude::*;
 
 #[derive(DeriveMigrationName)]
 pub struct Migration;
 
-/// The new columns, added one per statement as SQLite requires.
+/// The new columns.
 const COLUMNS: [&str; 4] = ["class", "postponed_until", "postpone_reason", "referred_to"];
 
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        let columns = [
+        let columns = vec![
             ColumnDef::new(Alias::new(COLUMNS[0])).string_len(32).null().to_owned(),
             ColumnDef::new(Alias::new(COLUMNS[1])).date().null().to_owned(),
             ColumnDef::new(Alias::new(COLUMNS[2])).text().null().to_owned(),
             ColumnDef::new(Alias::new(COLUMNS[3])).text().null().to_owned(),
         ];
-        for mut column in columns {
-            manager
-                .alter_table(Table::alter().table(Alias::new("complaints")).add_column(&mut column).to_owned())
-                .await?;
-        }
-        Ok(())
+        add_columns(manager, "complaints", columns).await
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        for column in COLUMNS {
-            manager
-                .alter_table(Table::alter().table(Alias::new("complaints")).drop_column(Alias::new(column)).to_owned())
-                .await?;
-        }
-        Ok(())
+        drop_columns(manager, "complaints", &COLUMNS).await
     }
 }

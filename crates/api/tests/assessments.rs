@@ -489,7 +489,46 @@ async fn an_objection_always_reaches_a_decider(app: TestApp) {
     );
 }
 
+/// SE MenPANRB 3/2023: a unit head's Rating Hasil Kerja follows the unit's organisation predikat
+/// (Istimewa → Di Atas); the rating form proposes it, and departing from it needs a reason.
+async fn a_unit_head_result_follows_the_organisation(app: TestApp) {
+    let ruj = app.unit_id("DINKES-RUJ").await;
+    let head = app.token("kadinkes").await;
+    let org = json!({ "period": PERIOD, "predikat": "istimewa" });
+    let path = format!("/api/v1/units/{ruj}/org-predikat");
+    assert_eq!(app.call(reqwest::Method::PUT, &path, Some(&head), Some(org)).await.0, StatusCode::OK);
+    let kabid = app.token("kabid.yankes").await;
+    let rina = app.employee_id(demo::KASI_RUJUKAN).await;
+    let (_, evidence) = app.get(&format!("/api/v1/employees/{rina}/rating-evidence?period={PERIOD}"), &kabid).await;
+    assert_eq!(
+        (evidence["proposed_result"]["org_predikat"].as_str(), evidence["proposed_result"]["result_rating"].as_str()),
+        (Some("istimewa"), Some("di_atas")),
+        "{evidence}"
+    );
+    // Dedi heads nothing: no proposal for him.
+    let dedi = app.employee_id(demo::DEDI).await;
+    let (_, his) = app
+        .get(&format!("/api/v1/employees/{dedi}/rating-evidence?period={PERIOD}"), &app.token("kasi.rujukan").await)
+        .await;
+    assert_eq!(his["proposed_result"], Value::Null);
+    let (status, refused) = app.post("/api/v1/assessments", &kabid, rate(rina, "sesuai", "sesuai")).await;
+    assert_eq!(
+        (status, refused["errors"][0]["field"].as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("result_departure_reason")),
+        "{refused}"
+    );
+    let mut departing = rate(rina, "sesuai", "sesuai");
+    departing["result_departure_reason"] = json!("Capaian seksi ditopang tim lain; capaian pribadi sesuai target.");
+    let (status, a) = app.post("/api/v1/assessments", &kabid, departing).await;
+    assert_eq!((status, a["result_departure_reason"].is_string()), (StatusCode::CREATED, true), "{a}");
+    // Following the proposal needs no reason, and keeps none.
+    let put = format!("/api/v1/assessments/{}", a["id"]);
+    let (status, a) = app.call(reqwest::Method::PUT, &put, Some(&kabid), Some(rate(rina, "di_atas", "sesuai"))).await;
+    assert_eq!((status, &a["result_departure_reason"]), (StatusCode::OK, &Value::Null), "{a}");
+}
+
 db_tests!(
+    a_unit_head_result_follows_the_organisation,
     an_objection_always_reaches_a_decider,
     the_demo_city_has_rated_the_last_period,
     the_evidence_view_gathers_the_period,

@@ -97,6 +97,16 @@ async fn catalogue_standards_gaps_and_plans(app: TestApp) {
     assert_eq!((gap("M1"), gap("M3"), gap("M5"), gap("T-DATA")), (json!(0), json!(2), json!(1), json!(0)));
     assert_eq!(p["job_person_match"], 76.9);
     assert_eq!(p["match_category"], "kurang_optimal");
+    // A fifth requirement never assessed meets nothing: (3+1+3+3+0)/(3+3+4+3+3) = 62.5 %.
+    let csv5 = format!("{csv}{DEDI_TITLE},M2,3\n");
+    let (status, report) = import(&app, &admin, &csv5).await;
+    assert_eq!(status, StatusCode::OK, "{report}");
+    let (_, p5) = app.get(&format!("/api/v1/employees/{dedi_id}/competencies"), &dedi).await;
+    assert_eq!(
+        (p5["job_person_match"].as_f64(), p5["lines"].as_array().unwrap().len() >= 5),
+        (Some(62.5), true),
+        "{p5}"
+    );
     assert_eq!(p["suggested_focus"], json!(["M3", "M5"]));
     assert_eq!((p["training_hours"].as_u64(), p["training_hours_expected"].as_u64()), (Some(0), Some(20)));
 

@@ -39,9 +39,16 @@ async fn every_nip_rule_names_the_wrong_part(app: TestApp) {
     assert_eq!(created["nip"], "198503102010011002");
     let (status, _) = app.post("/api/v1/employees", &admin, new_employee("198503102010011002", unit, None)).await;
     assert_eq!(status, StatusCode::CONFLICT);
-    // A PPPK number only needs a real birth date.
+    // A PPPK number (NI PPPK) needs a real birth date, a sex digit of 1 or 2, and a sequence.
     let mut pppk = new_employee("199001012023219001", unit, None);
     pppk["employment_type"] = json!("pppk");
+    let (status, refused) = app.post("/api/v1/employees", &admin, pppk.clone()).await;
+    assert_eq!(
+        (status, refused["errors"][0]["code"].as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("nip_sex")),
+        "{refused}"
+    );
+    pppk["nip"] = json!("199001012023212001");
     assert_eq!(app.post("/api/v1/employees", &admin, pppk).await.0, StatusCode::CREATED);
 }
 

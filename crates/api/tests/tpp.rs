@@ -137,4 +137,70 @@ async fn who_imports_and_who_reads_the_tpp(app: TestApp) {
     );
 }
 
-db_tests!(attendance_and_the_monthly_tpp, who_imports_and_who_reads_the_tpp);
+/// A Perkada that also prices leaving early and a missed apel, and pays the performance part by
+/// the predikat of the month's rating period: the worked example of the domain on real imports.
+async fn early_leave_apel_and_the_predikat(app: TestApp) {
+    let admin = app.token("admin").await;
+    let (month, first) = last_month();
+    let day = |n: i64| (first + Duration::days(n)).to_string();
+    let csv = format!(
+        "nip,date,status,late_minutes,early_minutes,missed_apel\n{a},{},hadir,0,20,ya\n{a},{},hadir,0,70,1\n{a},{},hadir,0,0,tidak\n",
+        day(0), day(1), day(2), a = demo::AHMAD
+    );
+    let (status, r) = import(&app, &admin, &csv).await;
+    assert_eq!((status, r["created"].as_u64()), (StatusCode::OK, Some(3)), "{r}");
+    let bad = format!("nip,date,status,early_minutes,missed_apel\n{},{},hadir,5000,mungkin\n", demo::AHMAD, day(3));
+    let (status, refused) = import(&app, &admin, &bad).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{refused}");
+    assert_eq!(refused["rows"].as_array().unwrap().len(), 2, "both bad cells named: {refused}");
+    // Ahmad was rated Butuh Perbaikan in the month's rating period; the rule pays that 75 %.
+    let ahmad = app.employee_id(demo::AHMAD).await;
+    let quarter = format!("{}-Q{}", first.year(), (first.month() - 1) / 3 + 1);
+    {
+        use kinerja_api::entities::{assessments, employees};
+        use kinerja_domain::{AssessmentStatus, Predikat, Rating};
+        use sea_orm::{ActiveModelTrait, EntityTrait, Set};
+        let e = employees::Entity::find_by_id(ahmad).one(&app.db).await.unwrap().unwrap();
+        assessments::ActiveModel {
+            employee_id: Set(ahmad),
+            penilai_id: Set(e.supervisor_id.unwrap()),
+            atasan_penilai_id: Set(None),
+            unit_id: Set(e.unit_id),
+            period: Set(quarter),
+            result_rating: Set(Rating::DiBawah),
+            behavior_rating: Set(Rating::Sesuai),
+            behavior_notes: Set("{}".into()),
+            predikat: Set(Predikat::ButuhPerbaikan),
+            status: Set(AssessmentStatus::Finalized),
+            finalized_at: Set(Some(Utc::now())),
+            created_at: Set(Utc::now()),
+            updated_at: Set(Utc::now()),
+            ..Default::default()
+        }
+        .insert(&app.db)
+        .await
+        .unwrap();
+    }
+    let mut rule = kinerja_types::PemdaSettings::default().tpp;
+    rule.performance_by_predikat = Some([(kinerja_domain::Predikat::ButuhPerbaikan, 75.0)].into());
+    assert_eq!(app.patch("/api/v1/settings", &admin, json!({ "tpp": rule })).await.0, StatusCode::OK);
+    let (_, report) = app.get(&format!("/api/v1/reports/tpp?month={month}"), &admin).await;
+    let row = report["items"].as_array().unwrap().iter().find(|x| x["nip"] == demo::AHMAD).unwrap().clone();
+    // Left early 20 and 70 minutes: 0.5 + 1.25; two apel missed: 2 × 0.5; 40 - 2.75 = 37.25.
+    assert_eq!(
+        (
+            row["early_leave_days"].as_u64(),
+            row["early_leave_deduction"].as_f64(),
+            row["missed_apel"].as_u64(),
+            row["apel_deduction"].as_f64()
+        ),
+        (Some(2), Some(1.75), Some(2), Some(1.0)),
+        "{row}"
+    );
+    assert_eq!((row["discipline"].as_f64(), row["predikat"].as_str()), (Some(37.25), Some("butuh_perbaikan")));
+    rule.performance_by_predikat = Some([(kinerja_domain::Predikat::Kurang, 130.0)].into());
+    let (status, e) = app.patch("/api/v1/settings", &admin, json!({ "tpp": rule })).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{e}");
+}
+
+db_tests!(attendance_and_the_monthly_tpp, who_imports_and_who_reads_the_tpp, early_leave_apel_and_the_predikat);

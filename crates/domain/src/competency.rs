@@ -245,17 +245,17 @@ pub fn gap(required: u8, assessed: Option<u8>) -> Option<u8> {
 }
 
 /// The job-person match in percent: the assessed levels, each counted up to the required level, over
-/// the required levels, across the required competencies that have been assessed (one decimal).
-/// `None` until at least one of them is assessed.
+/// the required levels of every required competency (one decimal). A required competency not yet
+/// assessed meets nothing: leaving it out would inflate the match. `None` until at least one of
+/// them is assessed.
 pub fn job_person_match(pairs: &[(u8, Option<u8>)]) -> Option<f64> {
-    let assessed: Vec<(u8, u8)> =
-        pairs.iter().filter_map(|(r, a)| a.map(|a| (*r, a))).filter(|(r, _)| *r > 0).collect();
-    if assessed.is_empty() {
+    let required: Vec<(u8, Option<u8>)> = pairs.iter().copied().filter(|(r, _)| *r > 0).collect();
+    if required.iter().all(|(_, a)| a.is_none()) {
         return None;
     }
-    let met: u32 = assessed.iter().map(|(r, a)| u32::from((*a).min(*r))).sum();
-    let required: u32 = assessed.iter().map(|(r, _)| u32::from(*r)).sum();
-    Some((f64::from(met) / f64::from(required) * 1000.0).round() / 10.0)
+    let met: u32 = required.iter().map(|(r, a)| u32::from(a.unwrap_or(0).min(*r))).sum();
+    let total: u32 = required.iter().map(|(r, _)| u32::from(*r)).sum();
+    Some((f64::from(met) / f64::from(total) * 1000.0).round() / 10.0)
 }
 
 /// Whether a development plan is mandatory after this predikat: Butuh Perbaikan or worse.
@@ -301,7 +301,8 @@ mod tests {
         // 3 of 3, 2 of 4, 5 of 3 (counted as 3): 8 of 10.
         assert_eq!(job_person_match(&[(3, Some(3)), (4, Some(2)), (3, Some(5))]), Some(80.0));
         // Unassessed competencies are left out rather than counted as zero.
-        assert_eq!(job_person_match(&[(3, Some(3)), (4, None)]), Some(100.0));
+        // An unassessed requirement meets nothing: 3 of 3 + 4 required.
+        assert_eq!(job_person_match(&[(3, Some(3)), (4, None)]), Some(42.9));
         assert_eq!(job_person_match(&[(3, None)]), None);
         assert_eq!(job_person_match(&[]), None);
         // One decimal: 7 of 9.

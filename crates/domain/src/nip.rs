@@ -1,5 +1,6 @@
 //! Nomor Induk Pegawai: 18 digits that encode a birth date, the TMT CPNS month, the sex and a
-//! sequence number. A PPPK number shares the length and the birth date.
+//! sequence number. A PPPK number (NI PPPK) shares the length, the birth date, the sex digit and
+//! the sequence; its digits 9-14 hold the year of appointment and a code instead of a month.
 
 use chrono::{Datelike, NaiveDate};
 use std::fmt;
@@ -36,7 +37,7 @@ impl Nip {
     }
 
     /// Parses an employee number by employment type: a PNS NIP checks every part, a PPPK
-    /// number its length and birth date.
+    /// number its length, birth date, sex digit and sequence.
     pub fn parse_for(raw: &str, kind: EmploymentType) -> Result<Self, NipError> {
         let s = raw.trim();
         if !s.chars().all(|c| c.is_ascii_digit()) {
@@ -50,6 +51,13 @@ impl Nip {
             .ok()
             .filter(|d| d.year() >= 1900)
             .ok_or_else(|| NipError::BirthDate(birth.to_owned()))?;
+        let sex = s.as_bytes()[14] as char;
+        if sex != '1' && sex != '2' {
+            return Err(NipError::Sex(sex));
+        }
+        if &s[15..18] == "000" {
+            return Err(NipError::Sequence);
+        }
         if kind == EmploymentType::Pns {
             let tmt = &s[8..14];
             let tmt_date = NaiveDate::parse_from_str(&format!("{tmt}01"), "%Y%m%d")
@@ -58,13 +66,6 @@ impl Nip {
                 .ok_or_else(|| NipError::TmtCpns(tmt.to_owned()))?;
             if tmt_date.year() < birth_date.year() {
                 return Err(NipError::TmtBeforeBirth { tmt: tmt.to_owned(), birth_year: birth_date.year() });
-            }
-            let sex = s.as_bytes()[14] as char;
-            if sex != '1' && sex != '2' {
-                return Err(NipError::Sex(sex));
-            }
-            if &s[15..18] == "000" {
-                return Err(NipError::Sequence);
             }
         }
         Ok(Self(s.to_owned()))
@@ -111,9 +112,11 @@ mod tests {
     }
 
     #[test]
-    fn pppk_needs_only_length_and_birth_date() {
-        assert!(Nip::parse_for("198503102021219001", EmploymentType::Pppk).is_ok());
-        assert!(Nip::parse("198503102021219001").is_err());
+    fn pppk_needs_length_birth_date_sex_and_sequence() {
+        assert!(Nip::parse_for("198503102021211001", EmploymentType::Pppk).is_ok());
+        assert!(Nip::parse("198503102021211001").is_err(), "not a PNS NIP: 2021-21 is no month");
+        assert_eq!(Nip::parse_for("198503102021219001", EmploymentType::Pppk), Err(NipError::Sex('9')));
+        assert_eq!(Nip::parse_for("198503102021211000", EmploymentType::Pppk), Err(NipError::Sequence));
         assert_eq!(
             Nip::parse_for("198513102021219001", EmploymentType::Pppk),
             Err(NipError::BirthDate("19851310".into()))

@@ -65,6 +65,16 @@ pub fn predikat(result: Rating, behavior: Rating) -> Predikat {
     }
 }
 
+/// The Rating Hasil Kerja that a unit's organisation predikat proposes for its head (SE MenPANRB
+/// 3/2023): Istimewa → Di Atas; Baik → Sesuai; Butuh Perbaikan, Kurang, Sangat Kurang → Di Bawah.
+pub fn head_result_from(org: OrgPredikat) -> Rating {
+    match org {
+        OrgPredikat::Istimewa => Rating::DiAtas,
+        OrgPredikat::Baik => Rating::Sesuai,
+        OrgPredikat::ButuhPerbaikan | OrgPredikat::Kurang | OrgPredikat::SangatKurang => Rating::DiBawah,
+    }
+}
+
 /// One rule of an expected distribution: the share of employees whose predikat is one of
 /// `predikat` must stay within a bound.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

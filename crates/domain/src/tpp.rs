@@ -1,9 +1,12 @@
 //! TPP (Tambahan Penghasilan Pegawai): the monthly allowance percentage of an employee from the
 //! Pemda's rule (its Perkada). Commonly 60 % performance — approved work minutes against the
-//! monthly target — and 40 % discipline, from which lateness and absence are deducted.
+//! monthly target, optionally scaled by the employee's predikat — and 40 % discipline, from which
+//! lateness, leaving early, missed apel or upacara and absence are deducted.
 
 use crate::org::vocabulary;
+use crate::rating::Predikat;
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 use std::fmt;
 use std::str::FromStr;
 
@@ -52,6 +55,28 @@ pub struct TppRule {
     /// Percent deducted for each day of absence without leave (alpa).
     #[cfg_attr(feature = "openapi", schema(minimum = 0, maximum = 100))]
     pub absence_percent: f64,
+    /// Leaving early (pulang sebelum waktunya) bands, ascending like the lateness bands.
+    #[serde(default = "default_bands")]
+    #[cfg_attr(feature = "openapi", schema(min_items = 1, max_items = 20))]
+    pub early_leave_bands: Vec<LatenessBand>,
+    /// Percent deducted for each missed apel or upacara.
+    #[serde(default = "default_apel_percent")]
+    #[cfg_attr(feature = "openapi", schema(minimum = 0, maximum = 100))]
+    pub apel_percent: f64,
+    /// The share of the performance part paid by the employee's predikat of the period's rating
+    /// (percent per predikat); none: performance from the approved minutes only.
+    #[serde(default)]
+    pub performance_by_predikat: Option<BTreeMap<Predikat, f64>>,
+}
+
+/// The lateness bands of the domain guide, also the default for leaving early.
+fn default_bands() -> Vec<LatenessBand> {
+    let band = |up_to_minutes, percent| LatenessBand { up_to_minutes, percent };
+    vec![band(Some(30), 0.5), band(Some(60), 1.0), band(Some(90), 1.25), band(None, 1.5)]
+}
+
+fn default_apel_percent() -> f64 {
+    0.5
 }
 
 impl Default for TppRule {
@@ -59,13 +84,15 @@ impl Default for TppRule {
     /// 1.25 % for 61–90, 1.5 % beyond or without a record; 3 % a day of absence; 6,750 minutes
     /// (22.5 days of 5 hours) a month.
     fn default() -> Self {
-        let band = |up_to_minutes, percent| LatenessBand { up_to_minutes, percent };
         Self {
             performance_share: 60.0,
             discipline_share: 40.0,
             monthly_minutes_target: 6750,
-            lateness_bands: vec![band(Some(30), 0.5), band(Some(60), 1.0), band(Some(90), 1.25), band(None, 1.5)],
+            lateness_bands: default_bands(),
             absence_percent: 3.0,
+            early_leave_bands: default_bands(),
+            apel_percent: default_apel_percent(),
+            performance_by_predikat: None,
         }
     }
 }
@@ -93,6 +120,10 @@ pub struct Discipline {
     pub late_days: Vec<Option<u32>>,
     /// Days absent without leave.
     pub absent_days: u32,
+    /// Minutes left early on each such day.
+    pub early_days: Vec<u32>,
+    /// Apel or upacara missed.
+    pub missed_apel: u32,
 }
 
 /// The allowance of one employee for one month, in percent of the full TPP.
@@ -100,6 +131,8 @@ pub struct Discipline {
 pub struct TppResult {
     pub performance: f64,
     pub lateness_deduction: f64,
+    pub early_leave_deduction: f64,
+    pub apel_deduction: f64,
     pub absence_deduction: f64,
     pub discipline: f64,
     pub total: f64,
@@ -122,50 +155,81 @@ impl TppRule {
         if !(1..=MAX_MONTHLY_MINUTES).contains(&self.monthly_minutes_target) {
             return Err(TppRuleError::NoTarget);
         }
-        if !pct(self.absence_percent) || self.lateness_bands.iter().any(|b| !pct(b.percent)) {
+        let bands = [&self.lateness_bands, &self.early_leave_bands];
+        let factors = self.performance_by_predikat.iter().flat_map(|m| m.values().copied());
+        if !pct(self.absence_percent)
+            || !pct(self.apel_percent)
+            || bands.iter().any(|list| list.iter().any(|b| !pct(b.percent)))
+            || factors.clone().any(|f| !pct(f))
+        {
             return Err(TppRuleError::Percent);
         }
-        if self.lateness_bands.len() > 20
-            || self.lateness_bands.iter().any(|b| b.up_to_minutes.is_some_and(|m| !(1..=1440).contains(&m)))
-        {
-            return Err(TppRuleError::Bands);
-        }
-        let Some((last, bounded)) = self.lateness_bands.split_last() else { return Err(TppRuleError::Bands) };
-        let ascending =
-            bounded.windows(2).all(|w| matches!((w[0].up_to_minutes, w[1].up_to_minutes), (Some(a), Some(b)) if a < b));
-        if last.up_to_minutes.is_some() || bounded.iter().any(|b| b.up_to_minutes.is_none()) || !ascending {
-            return Err(TppRuleError::Bands);
+        for list in bands {
+            check_bands(list)?;
         }
         Ok(())
     }
 
     /// The deduction for one late day (`None`: no record).
     pub fn lateness(&self, minutes: Option<u32>) -> f64 {
-        let fits = |b: &&LatenessBand| match (minutes, b.up_to_minutes) {
-            (Some(m), Some(up)) => m <= up,
-            (_, None) => true,
-            (None, Some(_)) => false,
-        };
-        self.lateness_bands.iter().find(fits).map(|b| b.percent).unwrap_or(0.0)
+        band_percent(&self.lateness_bands, minutes)
     }
 
-    /// The month's allowance: performance in proportion to approved minutes (capped at the share),
+    /// The deduction for one day left early by `minutes`.
+    pub fn early_leave(&self, minutes: u32) -> f64 {
+        band_percent(&self.early_leave_bands, Some(minutes))
+    }
+
+    /// The month's allowance: performance in proportion to approved minutes (capped at the share)
+    /// and, where the rule says so, scaled by the employee's `predikat` (none yet: not scaled);
     /// discipline less the deductions (never below zero).
-    pub fn compute(&self, approved_minutes: u64, d: &Discipline) -> TppResult {
+    pub fn compute(&self, approved_minutes: u64, d: &Discipline, predikat: Option<Predikat>) -> TppResult {
         let ratio = (approved_minutes as f64 / f64::from(self.monthly_minutes_target.max(1))).min(1.0);
-        let performance = round2(self.performance_share * ratio);
+        let factor = match (&self.performance_by_predikat, predikat) {
+            (Some(by), Some(p)) => by.get(&p).copied().unwrap_or(100.0) / 100.0,
+            _ => 1.0,
+        };
+        let performance = round2(self.performance_share * ratio * factor);
         // A fold from +0.0: `sum` of nothing is -0.0, which payroll systems would print as "-0".
         let lateness = d.late_days.iter().map(|m| self.lateness(*m)).fold(0.0, |a, b| a + b);
+        let early = d.early_days.iter().map(|m| self.early_leave(*m)).fold(0.0, |a, b| a + b);
+        let apel = self.apel_percent * f64::from(d.missed_apel);
         let absence = self.absence_percent * f64::from(d.absent_days);
-        let discipline = round2((self.discipline_share - lateness - absence).max(0.0));
+        let discipline = round2((self.discipline_share - lateness - early - apel - absence).max(0.0));
         TppResult {
             performance,
             lateness_deduction: round2(lateness),
+            early_leave_deduction: round2(early),
+            apel_deduction: round2(apel),
             absence_deduction: round2(absence),
             discipline,
             total: round2(performance + discipline),
         }
     }
+}
+
+/// Checks one list of bands: at most 20, ascending, bounds 1–1440 minutes, ending open.
+fn check_bands(bands: &[LatenessBand]) -> Result<(), TppRuleError> {
+    if bands.len() > 20 || bands.iter().any(|b| b.up_to_minutes.is_some_and(|m| !(1..=1440).contains(&m))) {
+        return Err(TppRuleError::Bands);
+    }
+    let Some((last, bounded)) = bands.split_last() else { return Err(TppRuleError::Bands) };
+    let ascending =
+        bounded.windows(2).all(|w| matches!((w[0].up_to_minutes, w[1].up_to_minutes), (Some(a), Some(b)) if a < b));
+    if last.up_to_minutes.is_some() || bounded.iter().any(|b| b.up_to_minutes.is_none()) || !ascending {
+        return Err(TppRuleError::Bands);
+    }
+    Ok(())
+}
+
+/// The percent of the first band that holds `minutes` (`None`: no record, the open band).
+fn band_percent(bands: &[LatenessBand], minutes: Option<u32>) -> f64 {
+    let fits = |b: &&LatenessBand| match (minutes, b.up_to_minutes) {
+        (Some(m), Some(up)) => m <= up,
+        (_, None) => true,
+        (None, Some(_)) => false,
+    };
+    bands.iter().find(fits).map(|b| b.percent).unwrap_or(0.0)
 }
 
 #[cfg(test)]
@@ -186,28 +250,48 @@ mod tests {
     fn worked_examples() {
         let r = TppRule::default();
         // Full target, spotless: 100 %.
-        assert_eq!(r.compute(6750, &Discipline::default()).total, 100.0);
+        assert_eq!(r.compute(6750, &Discipline::default(), None).total, 100.0);
         // More work does not pay more than the performance share.
-        assert_eq!(r.compute(9000, &Discipline::default()).performance, 60.0);
+        assert_eq!(r.compute(9000, &Discipline::default(), None).performance, 60.0);
         // 5,400 of 6,750 minutes = 80 % of 60 = 48; late 20, 45 and 75 minutes and one day without
         // a record: 0.5 + 1 + 1.25 + 1.5 = 4.25; one day alpa: 3; discipline 40 - 7.25 = 32.75.
-        let d = Discipline { late_days: vec![Some(20), Some(45), Some(75), None], absent_days: 1 };
-        let t = r.compute(5400, &d);
+        let d =
+            Discipline { late_days: vec![Some(20), Some(45), Some(75), None], absent_days: 1, ..Default::default() };
+        let t = r.compute(5400, &d, None);
         assert_eq!(
             t,
             TppResult {
                 performance: 48.0,
                 lateness_deduction: 4.25,
+                early_leave_deduction: 0.0,
+                apel_deduction: 0.0,
                 absence_deduction: 3.0,
                 discipline: 32.75,
                 total: 80.75
             }
         );
         // No deduction is a plain zero, never -0.
-        assert!(r.compute(100, &Discipline::default()).lateness_deduction.is_sign_positive());
+        assert!(r.compute(100, &Discipline::default(), None).lateness_deduction.is_sign_positive());
         // Fourteen days alpa wipe the discipline share out, no further.
-        let t = r.compute(0, &Discipline { late_days: vec![], absent_days: 14 });
+        let t = r.compute(0, &Discipline { absent_days: 14, ..Default::default() }, None);
         assert_eq!((t.discipline, t.total), (0.0, 0.0));
+    }
+
+    /// Leaving early 20 and 70 minutes (0.5 + 1.25), two missed apel (2 × 0.5), and a rule that
+    /// pays Butuh Perbaikan 75 % of the performance part: 48 × 0.75 = 36; 40 - 2.75 = 37.25.
+    #[test]
+    fn early_leave_apel_and_predikat() {
+        let by = BTreeMap::from([(Predikat::Baik, 100.0), (Predikat::ButuhPerbaikan, 75.0)]);
+        let mut r = TppRule { performance_by_predikat: Some(by), ..TppRule::default() };
+        let d = Discipline { early_days: vec![20, 70], missed_apel: 2, ..Default::default() };
+        let t = r.compute(5400, &d, Some(Predikat::ButuhPerbaikan));
+        assert_eq!((t.performance, t.early_leave_deduction, t.apel_deduction), (36.0, 1.75, 1.0));
+        assert_eq!((t.discipline, t.total), (37.25, 73.25));
+        // Not yet rated, or a predikat the rule leaves out: the performance part is not scaled.
+        assert_eq!(r.compute(5400, &d, None).performance, 48.0);
+        assert_eq!(r.compute(5400, &d, Some(Predikat::SangatBaik)).performance, 48.0);
+        r.performance_by_predikat = Some(BTreeMap::from([(Predikat::Kurang, 130.0)]));
+        assert_eq!(r.check(), Err(TppRuleError::Percent));
     }
 
     #[test]

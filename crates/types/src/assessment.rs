@@ -19,6 +19,12 @@ pub struct NewAssessment {
     #[validate(length(max = 4000, message = "catatan maksimal 4000 karakter"))]
     #[cfg_attr(feature = "openapi", schema(max_length = 4000))]
     pub note: Option<String>,
+    /// For the head of a unit whose organisation predikat proposes another result rating: why
+    /// the penilai departs from it (SE MenPANRB 3/2023).
+    #[serde(default)]
+    #[validate(length(max = 2000, message = "alasan maksimal 2000 karakter"))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 2000))]
+    pub result_departure_reason: Option<String>,
 }
 
 /// An assessment of one employee for one period.
@@ -36,6 +42,8 @@ pub struct Assessment {
     pub behavior_rating: Rating,
     pub behavior_notes: BTreeMap<CoreValue, String>,
     pub note: Option<String>,
+    /// Why the result rating departs from the one the unit's organisation predikat proposes.
+    pub result_departure_reason: Option<String>,
     pub predikat: Predikat,
     pub status: AssessmentStatus,
     pub finalized_at: Option<DateTime<Utc>>,
@@ -211,4 +219,17 @@ pub struct RatingEvidence {
     pub ikm_unit_name: Option<String>,
     /// The assessment of this period, when one exists.
     pub assessment: Option<Assessment>,
+    /// For the head of a unit with an organisation predikat in the period: that predikat and the
+    /// result rating it proposes (SE MenPANRB 3/2023).
+    pub proposed_result: Option<ProposedResult>,
+}
+
+/// The result rating a unit's organisation predikat proposes for its head.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ProposedResult {
+    pub unit_id: i64,
+    pub unit_name: String,
+    pub org_predikat: OrgPredikat,
+    pub result_rating: Rating,
 }

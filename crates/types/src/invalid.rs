@@ -109,6 +109,8 @@ pub enum Invalid {
     PatternNoPredikat,
     /// Params: `value`.
     PatternPercent,
+    /// Params: `proposed`.
+    DepartureReason,
     /// No params.
     DispositionUnit,
     /// No params.
@@ -329,7 +331,7 @@ pub enum Invalid {
 
 impl Invalid {
     /// Every kind, for the tests that check each has its words.
-    pub const ALL: [Invalid; 157] = [
+    pub const ALL: [Invalid; 158] = [
         Self::Invalid,
         Self::Required,
         Self::Length,
@@ -379,6 +381,7 @@ impl Invalid {
         Self::PatternDuplicate,
         Self::PatternNoPredikat,
         Self::PatternPercent,
+        Self::DepartureReason,
         Self::DispositionUnit,
         Self::UnitAbsent,
         Self::PublicResponseRequired,
@@ -541,6 +544,7 @@ impl Invalid {
             Self::PatternDuplicate => "pattern_duplicate",
             Self::PatternNoPredikat => "pattern_no_predikat",
             Self::PatternPercent => "pattern_percent",
+            Self::DepartureReason => "departure_reason",
             Self::DispositionUnit => "disposition_unit",
             Self::UnitAbsent => "unit_absent",
             Self::PublicResponseRequired => "public_response_required",
@@ -708,6 +712,7 @@ impl Invalid {
             Self::PatternDuplicate => ("pola predikat organisasi {value} tercantum lebih dari sekali", "the pattern of organisation predikat {value} is listed more than once"),
             Self::PatternNoPredikat => ("setiap aturan pola menyebut paling sedikit satu predikat", "every rule of a pattern names at least one predikat"),
             Self::PatternPercent => ("persentase pola paling besar 100, bukan {value}", "a pattern's percent is at most 100, not {value}"),
+            Self::DepartureReason => ("predikat organisasi mengusulkan rating hasil kerja {proposed}; tulis alasan (minimal 10 karakter) bila berbeda", "the organisation predikat proposes the result rating {proposed}; give a reason (at least 10 characters) to differ"),
             Self::PostponeDate => ("tanggal penundaan harus setelah hari ini dan paling lama satu tahun", "the postponed date must be after today and within a year"),
             Self::DispositionUnit => ("pilih unit tujuan disposisi", "choose the unit to forward to"),
             Self::UnitAbsent => ("unit tidak ada", "the unit does not exist"),
@@ -798,7 +803,7 @@ impl Invalid {
             Self::NipUnknown => ("pegawai dengan NIP '{nip}' tidak ada", "no employee has the NIP '{nip}'"),
             Self::DateInFuture => ("tanggal di masa depan", "the date is in the future"),
             Self::DateFormat => ("tanggal harus berformat YYYY-MM-DD", "the date must look like YYYY-MM-DD"),
-            Self::LateMinutes => ("menit terlambat harus bilangan 0 sampai 1440", "minutes late must be a whole number from 0 to 1440"),
+            Self::LateMinutes => ("jumlah menit (terlambat atau pulang cepat) harus bilangan 0 sampai 1440", "minutes (late or left early) must be a whole number from 0 to 1440"),
             Self::AttendanceTwice => ("pegawai dan tanggal ini sudah ada di baris {first}", "this employee and date are already on line {first}"),
             Self::FileTooLong => ("berkas melebihi {max} baris", "the file has more than {max} lines"),
             Self::LineUnreadable => ("baris tidak terbaca: {detail}", "the line cannot be read: {detail}"),

@@ -33,7 +33,8 @@ pub use activity::{
 pub use api_token::{ApiToken, ApiTokenCreated, NewApiToken, TokenAccess};
 pub use assessment::{
     ActivityTally, Assessment, AssessmentReportRow, DeciderKind, DecisionRequest, Distribution, ExpectedRule,
-    NewAssessment, ObjectionRequest, ObjectionResponse, OrgPredikatRequest, OverdueObjection, RatingEvidence,
+    NewAssessment, ObjectionRequest, ObjectionResponse, OrgPredikatRequest, OverdueObjection, ProposedResult,
+    RatingEvidence,
 };
 pub use audit::{AuditEntry, AuditVerification};
 pub use auth::{LoginRequest, LogoutRequest, Me, PasswordChange, PasswordReset, RefreshRequest, TokenPair};

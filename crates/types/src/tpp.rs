@@ -16,8 +16,16 @@ pub struct TppRow {
     pub performance: f64,
     pub late_days: u32,
     pub lateness_deduction: f64,
+    /// Days left early (pulang sebelum waktunya) and their deduction.
+    pub early_leave_days: u32,
+    pub early_leave_deduction: f64,
+    /// Apel or upacara missed and their deduction.
+    pub missed_apel: u32,
+    pub apel_deduction: f64,
     pub absent_days: u32,
     pub absence_deduction: f64,
+    /// The predikat that scaled the performance part, where the rule scales it.
+    pub predikat: Option<kinerja_domain::Predikat>,
     pub discipline: f64,
     pub tpp_percent: f64,
 }

@@ -102,12 +102,20 @@ struct TppTableProps {
 }
 
 /// A row per employee (with their unit): performance from approved minutes against the target, discipline less
-/// lateness and absence, and the sum.
+/// lateness, leaving early and missed apel, and absence, and the sum.
 #[component]
 fn TppTable(props: &TppTableProps) -> Html {
     let i18n = use_i18n();
-    let heads =
-        ["tpp.employee", "tpp.minutes", "tpp.performance", "tpp.late", "tpp.absent", "tpp.discipline", "tpp.percent"];
+    let heads = [
+        "tpp.employee",
+        "tpp.minutes",
+        "tpp.performance",
+        "tpp.late",
+        "tpp.early_apel",
+        "tpp.absent",
+        "tpp.discipline",
+        "tpp.percent",
+    ];
     let label = |i: usize| i18n.t(heads[i]).to_owned();
     html! {
         <div class="table-wrap">
@@ -132,9 +140,15 @@ fn TppTable(props: &TppTableProps) -> Html {
                             <td class="numeric" data-label={label(1)}>{ minutes(r, &i18n) }</td>
                             <td class="numeric" data-label={label(2)}>{ share(r.performance, &i18n) }</td>
                             <td class="numeric" data-label={label(3)}>{ days_less(r.late_days, r.lateness_deduction, &i18n) }</td>
-                            <td class="numeric" data-label={label(4)}>{ days_less(r.absent_days, r.absence_deduction, &i18n) }</td>
-                            <td class="numeric" data-label={label(5)}>{ share(r.discipline, &i18n) }</td>
-                            <td class="numeric tpp-total" data-label={label(6)}><strong>{ share(r.tpp_percent, &i18n) }</strong></td>
+                            <td class="numeric" data-label={label(4)}>
+                                { days_less(r.early_leave_days, r.early_leave_deduction, &i18n) }
+                                if r.missed_apel > 0 {
+                                    <br /><span class="small">{ i18n.tf("tpp.apel_missed", &[("n", &r.missed_apel.to_string())]) }{ " · −" }{ format::percent(r.apel_deduction, i18n.lang()) }</span>
+                                }
+                            </td>
+                            <td class="numeric" data-label={label(5)}>{ days_less(r.absent_days, r.absence_deduction, &i18n) }</td>
+                            <td class="numeric" data-label={label(6)}>{ share(r.discipline, &i18n) }</td>
+                            <td class="numeric tpp-total" data-label={label(7)}><strong>{ share(r.tpp_percent, &i18n) }</strong></td>
                         </tr>
                     }) }
                 </tbody>

@@ -18,6 +18,8 @@ pub struct Model {
     /// JSON object core value → note.
     pub behavior_notes: String,
     pub note: Option<String>,
+    /// Why a unit head's result rating departs from the one the organisation predikat proposes.
+    pub result_departure_reason: Option<String>,
     pub predikat: Predikat,
     pub status: AssessmentStatus,
     pub finalized_at: Option<DateTimeUtc>,

@@ -10,6 +10,10 @@ pub struct Model {
     pub date: Date,
     pub status: AttendanceStatus,
     pub late_minutes: i32,
+    /// Minutes left before the end of the working day (pulang sebelum waktunya).
+    pub early_minutes: i32,
+    /// An apel or upacara of the day missed.
+    pub missed_apel: bool,
     pub updated_at: DateTimeUtc,
 }
 

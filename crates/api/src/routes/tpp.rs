@@ -47,7 +47,9 @@ pub struct TppQuery {
 }
 
 /// The TPP percentage of every employee for a month, from the Pemda's rule in settings: performance
-/// (approved minutes against the monthly target) and discipline less lateness and absence.
+/// (approved minutes against the monthly target, scaled by the predikat of the month's rating
+/// period where the rule says so) and discipline less lateness, leaving early, missed apel and
+/// absence.
 #[utoipa::path(tag = "tpp", security(("bearer" = [])), params(TppQuery, PageQuery),
     responses((status = 200, body = Page<TppRow>), (status = 403, body = Problem), (status = 404, body = Problem), (status = 422, body = Problem)))]
 #[get("/reports/tpp")]
@@ -64,6 +66,8 @@ pub async fn tpp_report(
     };
     let units = crate::services::reports::scope(&state.db, &viewer, q.unit_id).await?;
     let settings = state.settings().await?;
-    let items = crate::services::tpp::rows(&state.db, units, month, &settings.tpp).await?;
+    let (first_day, _) = month.bounds();
+    let rating_period = crate::services::rating::rating_period_of(first_day, settings.assessment_frequency);
+    let items = crate::services::tpp::rows(&state.db, units, month, &settings.tpp, rating_period).await?;
     crate::routes::reports::answer(&req, &paging, items, &format!("tpp-{month}"))
 }

@@ -1,5 +1,5 @@
-//! Attendance CSV import, all or nothing: `nip,date,status[,late_minutes]`, one row per employee
-//! and day (a day imported again replaces the earlier record). Every bad cell is reported with its
+//! Attendance CSV import, all or nothing: `nip,date,status[,late_minutes][,early_minutes]
+//! [,missed_apel]`, one row per employee and day (a day imported again replaces the earlier record). Every bad cell is reported with its
 //! line number; only a clean file is written, in one transaction.
 
 use super::csv_import::{err, unknown_choice, CsvFile, ImportFailure, Progress};
@@ -20,6 +20,16 @@ struct Row {
     date: NaiveDate,
     status: AttendanceStatus,
     late_minutes: i32,
+    early_minutes: i32,
+    missed_apel: bool,
+}
+
+/// Minutes of a day from a cell: empty is none, else a whole number 0–1440 (`None` otherwise).
+fn minutes_of(raw: &str) -> Option<i32> {
+    match raw {
+        "" => Some(0),
+        raw => raw.parse::<i32>().ok().filter(|m| (0..=1440).contains(m)),
+    }
 }
 
 /// Checks and imports an attendance file.
@@ -70,22 +80,27 @@ pub async fn import(
             ));
             AttendanceStatus::Hadir
         });
-        let late_minutes = match file.get(record, "late_minutes") {
-            "" => 0,
-            raw => match raw.parse::<i32>() {
-                Ok(m) if (0..=1440).contains(&m) => m,
-                _ => {
-                    errors.push(err(line, "late_minutes", Invalid::LateMinutes));
-                    0
-                }
-            },
+        let mut minutes = |field: &str| {
+            minutes_of(file.get(record, field)).unwrap_or_else(|| {
+                errors.push(err(line, field, Invalid::LateMinutes));
+                0
+            })
+        };
+        let (late_minutes, early_minutes) = (minutes("late_minutes"), minutes("early_minutes"));
+        let missed_apel = match file.get(record, "missed_apel").to_lowercase().as_str() {
+            "" | "0" | "tidak" | "false" => false,
+            "1" | "ya" | "true" => true,
+            other => {
+                errors.push(err(line, "missed_apel", unknown_choice(other, ["0", "1", "ya", "tidak"].into_iter())));
+                false
+            }
         };
         if errors.len() == before {
             if let Some(first) = seen.insert((employee_id, date), line) {
                 errors.push(err(line, "date", Issue::new(Invalid::AttendanceTwice).with("first", first)));
                 continue;
             }
-            rows.push(Row { employee_id, date, status, late_minutes });
+            rows.push(Row { employee_id, date, status, late_minutes, early_minutes, missed_apel });
         }
     }
     if !errors.is_empty() {
@@ -116,6 +131,8 @@ pub async fn import(
             date: Set(r.date),
             status: Set(r.status),
             late_minutes: Set(r.late_minutes),
+            early_minutes: Set(r.early_minutes),
+            missed_apel: Set(r.missed_apel),
             updated_at: Set(now),
             ..Default::default()
         });
@@ -125,6 +142,8 @@ pub async fn import(
                     .update_columns([
                         attendance::Column::Status,
                         attendance::Column::LateMinutes,
+                        attendance::Column::EarlyMinutes,
+                        attendance::Column::MissedApel,
                         attendance::Column::UpdatedAt,
                     ])
                     .to_owned(),

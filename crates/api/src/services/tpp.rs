@@ -1,11 +1,13 @@
 //! The monthly TPP of every employee of a set of units: approved work minutes from the activities,
-//! lateness and absence from the imported attendance, through the Pemda's rule.
+//! lateness, leaving early, missed apel and absence from the imported attendance, the predikat of
+//! the month's rating period (where the rule scales the performance part by it), through the
+//! Pemda's rule.
 
-use crate::entities::{activities, attendance, employees, units};
+use crate::entities::{activities, assessments, attendance, employees, units};
 use crate::error::ApiResult;
 use crate::policy::{employees_within, within, Units};
 use kinerja_domain::tpp::{AttendanceStatus, Discipline, TppRule};
-use kinerja_domain::{ActivityStatus, Period};
+use kinerja_domain::{ActivityStatus, AssessmentStatus, Period, Predikat};
 use kinerja_types::TppRow;
 use sea_orm::sea_query::Condition;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
@@ -13,7 +15,13 @@ use std::collections::HashMap;
 
 /// Computes the rows of a month for the employees of `units` (every employee when `None`),
 /// ordered by unit and name.
-pub async fn rows(db: &impl ConnectionTrait, units: Units, month: Period, rule: &TppRule) -> ApiResult<Vec<TppRow>> {
+pub async fn rows(
+    db: &impl ConnectionTrait,
+    units: Units,
+    month: Period,
+    rule: &TppRule,
+    rating_period: Period,
+) -> ApiResult<Vec<TppRow>> {
     let (from, to) = month.bounds();
     let employees_of = employees_within(&units);
     let people: Vec<(i64, String, String, i64)> = employees::Entity::find()
@@ -45,11 +53,17 @@ pub async fn rows(db: &impl ConnectionTrait, units: Units, month: Period, rule: 
         .into_iter()
         .map(|(e, m)| (e, m.unwrap_or(0)))
         .collect();
-    // Only the days that cost something: late, absent, or without a record.
-    let costly: Vec<(i64, AttendanceStatus, i32)> = attendance::Entity::find()
+    // Only the days that cost something: late, left early, apel missed, absent, or without a record.
+    let costly: Vec<(i64, AttendanceStatus, i32, i32, bool)> = attendance::Entity::find()
         .select_only()
-        .columns([attendance::Column::EmployeeId, attendance::Column::Status, attendance::Column::LateMinutes])
-        .filter(attendance::Column::EmployeeId.in_subquery(employees_of))
+        .columns([
+            attendance::Column::EmployeeId,
+            attendance::Column::Status,
+            attendance::Column::LateMinutes,
+            attendance::Column::EarlyMinutes,
+            attendance::Column::MissedApel,
+        ])
+        .filter(attendance::Column::EmployeeId.in_subquery(employees_of.clone()))
         .filter(attendance::Column::Date.between(from, to))
         .filter(
             Condition::any()
@@ -58,9 +72,12 @@ pub async fn rows(db: &impl ConnectionTrait, units: Units, month: Period, rule: 
                         .is_in([AttendanceStatus::Alpa.as_str(), AttendanceStatus::TanpaRekam.as_str()]),
                 )
                 .add(
-                    Condition::all()
-                        .add(attendance::Column::Status.eq(AttendanceStatus::Hadir.as_str()))
-                        .add(attendance::Column::LateMinutes.gt(0)),
+                    Condition::all().add(attendance::Column::Status.eq(AttendanceStatus::Hadir.as_str())).add(
+                        Condition::any()
+                            .add(attendance::Column::LateMinutes.gt(0))
+                            .add(attendance::Column::EarlyMinutes.gt(0))
+                            .add(attendance::Column::MissedApel.eq(true)),
+                    ),
                 ),
         )
         .order_by_asc(attendance::Column::Date)
@@ -68,21 +85,46 @@ pub async fn rows(db: &impl ConnectionTrait, units: Units, month: Period, rule: 
         .all(db)
         .await?;
     let mut discipline: HashMap<i64, Discipline> = HashMap::new();
-    for (employee, status, late) in costly {
+    for (employee, status, late, early, apel) in costly {
         let d = discipline.entry(employee).or_default();
         match status {
             AttendanceStatus::Alpa => d.absent_days += 1,
             AttendanceStatus::TanpaRekam => d.late_days.push(None),
-            _ => d.late_days.push(Some(late.max(0) as u32)),
+            _ => {
+                if late > 0 {
+                    d.late_days.push(Some(late as u32));
+                }
+                if early > 0 {
+                    d.early_days.push(early as u32);
+                }
+                d.missed_apel += u32::from(apel);
+            }
         }
     }
+    // The predikat of the month's rating period (finalized ratings only), where the rule uses it.
+    let predikat: HashMap<i64, Predikat> = if rule.performance_by_predikat.is_some() {
+        assessments::Entity::find()
+            .select_only()
+            .columns([assessments::Column::EmployeeId, assessments::Column::Predikat])
+            .filter(assessments::Column::EmployeeId.in_subquery(employees_of))
+            .filter(assessments::Column::Period.eq(rating_period.to_string()))
+            .filter(assessments::Column::Status.ne(AssessmentStatus::Draft.as_str()))
+            .into_tuple::<(i64, Predikat)>()
+            .all(db)
+            .await?
+            .into_iter()
+            .collect()
+    } else {
+        HashMap::new()
+    };
     let label = month.to_string();
     let mut out: Vec<TppRow> = people
         .into_iter()
         .map(|(id, nip, name, unit)| {
             let approved = minutes.get(&id).copied().unwrap_or(0).max(0) as u64;
             let d = discipline.remove(&id).unwrap_or_default();
-            let t = rule.compute(approved, &d);
+            let p = predikat.get(&id).copied();
+            let t = rule.compute(approved, &d, p);
             TppRow {
                 nip,
                 name,
@@ -93,6 +135,11 @@ pub async fn rows(db: &impl ConnectionTrait, units: Units, month: Period, rule: 
                 performance: t.performance,
                 late_days: d.late_days.len() as u32,
                 lateness_deduction: t.lateness_deduction,
+                early_leave_days: d.early_days.len() as u32,
+                early_leave_deduction: t.early_leave_deduction,
+                missed_apel: d.missed_apel,
+                apel_deduction: t.apel_deduction,
+                predikat: p,
                 absent_days: d.absent_days,
                 absence_deduction: t.absence_deduction,
                 discipline: t.discipline,

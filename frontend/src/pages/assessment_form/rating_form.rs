@@ -1,9 +1,11 @@
 //! The rating itself: the two ratings, a note per BerAKHLAK core value and an overall note, saved
-//! as a draft or finalised after a confirmation.
+//! as a draft or finalised after a confirmation. For the head of a unit with an organisation
+//! predikat, the result rating it proposes is chosen at first (SE MenPANRB 3/2023), and departing
+//! from it asks for a reason.
 
 use crate::api::{self, ApiError};
 use crate::components::{use_pemda_settings, Confirm, ErrorBanner, Field, Notice, PredikatPreview, RatingChoice};
-use crate::hooks::{use_form, Invalid};
+use crate::hooks::{use_form, use_remote, Invalid};
 use crate::i18n::{use_i18n, I18n};
 use crate::periods;
 use crate::route::Route;
@@ -15,7 +17,7 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 /// The fields this form shows its own errors for.
-const FIELDS: &[&str] = &["result_rating", "behavior_rating", "note", "behavior_notes"];
+const FIELDS: &[&str] = &["result_rating", "behavior_rating", "note", "behavior_notes", "result_departure_reason"];
 
 /// What the penilai has filled in so far.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -26,6 +28,8 @@ struct Draft {
     behavior: Option<Rating>,
     notes: BTreeMap<CoreValue, String>,
     note: String,
+    /// Why the result rating departs from the proposed one.
+    departure: String,
 }
 
 impl Draft {
@@ -36,11 +40,19 @@ impl Draft {
             behavior: Some(a.behavior_rating),
             notes: a.behavior_notes.clone(),
             note: a.note.clone().unwrap_or_default(),
+            departure: a.result_departure_reason.clone().unwrap_or_default(),
         }
     }
 
-    /// The body to send, or what is wrong: a rating missing, a note too long.
-    fn request(&self, employee_id: i64, period: Period, i18n: &I18n) -> Result<NewAssessment, Invalid> {
+    /// The body to send, or what is wrong: a rating missing, a note too long, a departure from the
+    /// `proposed` result rating without its reason.
+    fn request(
+        &self,
+        employee_id: i64,
+        period: Period,
+        proposed: Option<Rating>,
+        i18n: &I18n,
+    ) -> Result<NewAssessment, Invalid> {
         let (Some(result_rating), Some(behavior_rating)) = (self.result, self.behavior) else {
             let pick = i18n.t("assessment.pick_rating").to_owned();
             let mut missing = Invalid::new();
@@ -52,6 +64,13 @@ impl Draft {
             return Err(missing);
         };
         let note = self.note.trim();
+        let departs = proposed.is_some_and(|p| p != result_rating);
+        let departure = self.departure.trim();
+        if departs && departure.chars().count() < 10 {
+            let mut missing = Invalid::new();
+            missing.insert("result_departure_reason".to_owned(), i18n.t("assessment.departure_missing").to_owned());
+            return Err(missing);
+        }
         let body = NewAssessment {
             employee_id,
             period: period.to_string(),
@@ -64,6 +83,7 @@ impl Draft {
                 .filter(|(_, text)| !text.is_empty())
                 .collect(),
             note: (!note.is_empty()).then(|| note.to_owned()),
+            result_departure_reason: departs.then(|| departure.to_owned()),
         };
         let found = validation::check(&body, i18n);
         if found.is_empty() {
@@ -121,6 +141,22 @@ pub(super) fn RatingForm(props: &RatingFormProps) -> Html {
     let asking = use_state(|| false);
     let flash = use_state(|| None::<String>);
     let (employee_id, period) = (props.employee_id, props.period);
+    let evidence = use_remote((employee_id, period), |(id, period)| api::assessments::evidence(id, period));
+    let proposal = evidence.state.data.as_ref().and_then(|e| e.proposed_result.clone());
+    let proposed = proposal.as_ref().map(|p| p.result_rating);
+    {
+        // The proposal is the first choice of a new rating.
+        let choose = form.set(|d, r: Rating| {
+            if d.result.is_none() {
+                d.result = Some(r);
+            }
+        });
+        use_effect_with(proposed, move |proposed| {
+            if let Some(r) = proposed {
+                choose.emit(*r);
+            }
+        });
+    }
 
     let on_saved = form.set(|d, id: i64| d.id = Some(id));
     // Once a write is over, taken or not, the question is closed.
@@ -137,7 +173,7 @@ pub(super) fn RatingForm(props: &RatingFormProps) -> Html {
         let (on_saved, saved_flash) = (on_saved.clone(), flash.clone());
         form.submit(
             move |d: &Draft| {
-                let body = d.request(employee_id, period, &i18n)?;
+                let body = d.request(employee_id, period, proposed, &i18n)?;
                 let call = send(d.id, on_saved.clone(), body, Intent::Save);
                 let (flash, finish) = (flash.clone(), finish.clone());
                 Ok(async move {
@@ -152,7 +188,7 @@ pub(super) fn RatingForm(props: &RatingFormProps) -> Html {
         let (form, asking, flash, i18n) = (form.clone(), asking.clone(), flash.clone(), i18n.clone());
         Callback::from(move |_: MouseEvent| {
             flash.set(None);
-            match form.request(employee_id, period, &i18n) {
+            match form.request(employee_id, period, proposed, &i18n) {
                 Ok(_) => {
                     form.invalidate(Invalid::new());
                     asking.set(true);
@@ -164,7 +200,7 @@ pub(super) fn RatingForm(props: &RatingFormProps) -> Html {
     let finalize = {
         let (form, flash, i18n) = (form.clone(), flash.clone(), i18n.clone());
         Callback::from(move |()| {
-            let body = match form.request(employee_id, period, &i18n) {
+            let body = match form.request(employee_id, period, proposed, &i18n) {
                 Ok(body) => body,
                 Err(invalid) => return form.invalidate(invalid),
             };
@@ -208,8 +244,23 @@ pub(super) fn RatingForm(props: &RatingFormProps) -> Html {
                 <Notice text={text.clone()} />
             }
             <ErrorBanner error={form.server_error()} shown_fields={FIELDS} />
+            if let Some(p) = &proposal {
+                <p class="callout callout-info proposed-result">
+                    { i18n.tf("assessment.proposed_result", &[
+                        ("unit", &p.unit_name),
+                        ("org", i18n.word("org_predikat", p.org_predikat.as_str())),
+                        ("rating", i18n.word("rating", p.result_rating.as_str())),
+                    ]) }
+                </p>
+            }
             <RatingChoice name="result-rating" legend={i18n.t("assessment.result_rating").to_owned()}
                 value={form.result} on_pick={form.set(|d, r| d.result = Some(r))} error={form.error("result_rating")} />
+            if proposed.is_some() && form.result.is_some() && form.result != proposed {
+                <Field id="result-departure" label={i18n.t("assessment.departure").to_owned()} value={form.departure.clone()}
+                    rows={2} on_input={form.text(|d| &mut d.departure)} required=true
+                    hint={AttrValue::from(i18n.t("assessment.departure_hint").to_owned())}
+                    error={form.error("result_departure_reason")} />
+            }
             <RatingChoice name="behavior-rating" legend={i18n.t("assessment.behavior_rating").to_owned()}
                 value={form.behavior} on_pick={form.set(|d, r| d.behavior = Some(r))} error={form.error("behavior_rating")} />
             <PredikatPreview result={form.result} behavior={form.behavior} />

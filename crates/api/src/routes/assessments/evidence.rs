@@ -59,6 +59,7 @@ pub async fn rating_evidence(
             .collect(),
         ikm,
         ikm_unit_name,
+        proposed_result: crate::services::assessments::proposed_result(db, &e, &period).await?,
         // The evaluation team reviews ratings once submitted, never the penilai's draft.
         assessment: found.assessment.filter(|a| {
             reach == crate::services::oversight::Reach::Scope || a.status != kinerja_domain::AssessmentStatus::Draft

@@ -11,10 +11,10 @@ use crate::entities::{assessments, employees};
 use crate::error::{ApiError, ApiResult, ConflictExt};
 use crate::policy::{Capability, Viewer};
 use chrono::{Duration, Utc};
-use kinerja_domain::rating::predikat;
+use kinerja_domain::rating::{head_result_from, predikat};
 use kinerja_domain::{AssessmentStatus, CoreValue, Decider, Period};
 use kinerja_types::Invalid;
-use kinerja_types::{Assessment, DeciderKind, NewAssessment, OverdueObjection, PemdaSettings};
+use kinerja_types::{Assessment, DeciderKind, NewAssessment, OverdueObjection, PemdaSettings, ProposedResult};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, IntoActiveModel, QueryFilter,
     QueryOrder, Set,
@@ -48,6 +48,7 @@ pub fn to_wire(a: &assessments::Model, name: &str, settings: &PemdaSettings) -> 
         behavior_rating: a.behavior_rating,
         behavior_notes: crate::stored::json("assessments.behavior_notes", &a.behavior_notes),
         note: a.note.clone(),
+        result_departure_reason: a.result_departure_reason.clone(),
         predikat: a.predikat,
         status: status(a),
         finalized_at: a.finalized_at,
@@ -160,6 +161,54 @@ pub async fn list(
     Ok((items, total))
 }
 
+/// For the head of a unit (the employee whose supervisor is outside the unit, or who has none)
+/// whose unit has an organisation predikat in the period: that predikat and the result rating it
+/// proposes (SE MenPANRB 3/2023).
+pub async fn proposed_result(
+    db: &impl ConnectionTrait,
+    employee: &employees::Model,
+    period: &Period,
+) -> ApiResult<Option<ProposedResult>> {
+    let supervisor_unit = match employee.supervisor_id {
+        Some(s) => employees::Entity::find_by_id(s).one(db).await?.map(|s| s.unit_id),
+        None => None,
+    };
+    if supervisor_unit == Some(employee.unit_id) {
+        return Ok(None);
+    }
+    let Some(org) = crate::entities::org_predikats::Entity::find()
+        .filter(crate::entities::org_predikats::Column::UnitId.eq(employee.unit_id))
+        .filter(crate::entities::org_predikats::Column::Period.eq(period.to_string()))
+        .one(db)
+        .await?
+    else {
+        return Ok(None);
+    };
+    let unit_name =
+        crate::entities::units::Entity::find_by_id(employee.unit_id).one(db).await?.map(|u| u.name).unwrap_or_default();
+    Ok(Some(ProposedResult {
+        unit_id: employee.unit_id,
+        unit_name,
+        org_predikat: org.predikat,
+        result_rating: head_result_from(org.predikat),
+    }))
+}
+
+/// The reason to keep with a rating: none when it follows the proposal (or there is none); a
+/// departure without a reason of at least 10 characters is 422.
+fn departure_reason(proposed: Option<&ProposedResult>, body: &NewAssessment) -> ApiResult<Option<String>> {
+    let Some(p) = proposed.filter(|p| p.result_rating != body.result_rating) else { return Ok(None) };
+    let reason = body.result_departure_reason.as_deref().map(str::trim).unwrap_or("");
+    if reason.chars().count() < 10 {
+        let words = format!("{} ({})", p.result_rating.as_str(), p.org_predikat.as_str());
+        return Err(ApiError::field(
+            "result_departure_reason",
+            kinerja_types::Issue::new(Invalid::DepartureReason).with("proposed", words),
+        ));
+    }
+    Ok(Some(reason.to_owned()))
+}
+
 fn notes_json(notes: &BTreeMap<CoreValue, String>) -> ApiResult<String> {
     if notes.values().any(|n| n.chars().count() > 2000) {
         return Err(ApiError::field("behavior_notes", Invalid::BehaviorNoteMax));
@@ -180,6 +229,8 @@ pub async fn create(
     settings: &PemdaSettings,
 ) -> ApiResult<Assessment> {
     let atasan = employees::Entity::find_by_id(penilai_id).one(txn).await?.and_then(|p| p.supervisor_id);
+    let proposed = proposed_result(txn, employee, &period).await?;
+    let departure = departure_reason(proposed.as_ref(), body)?;
     let now = Utc::now();
     let row = assessments::ActiveModel {
         employee_id: Set(employee.id),
@@ -191,6 +242,7 @@ pub async fn create(
         behavior_rating: Set(body.behavior_rating),
         behavior_notes: Set(notes_json(&body.behavior_notes)?),
         note: Set(body.note.clone()),
+        result_departure_reason: Set(departure),
         predikat: Set(predikat(body.result_rating, body.behavior_rating)),
         status: Set(AssessmentStatus::Draft),
         created_at: Set(now),
@@ -216,7 +268,12 @@ pub async fn update(
     settings: &PemdaSettings,
 ) -> ApiResult<Assessment> {
     let before = to_wire(&a, employee_name, settings);
+    let employee = employees::Entity::find_by_id(a.employee_id).one(txn).await?.ok_or(ApiError::NotFound)?;
+    let period: Period = a.period.parse().map_err(ApiError::from)?;
+    let proposed = proposed_result(txn, &employee, &period).await?;
+    let departure = departure_reason(proposed.as_ref(), body)?;
     let mut active = a.into_active_model();
+    active.result_departure_reason = Set(departure);
     active.result_rating = Set(body.result_rating);
     active.behavior_rating = Set(body.behavior_rating);
     active.behavior_notes = Set(notes_json(&body.behavior_notes)?);
