@@ -199,6 +199,9 @@ test('a citizen surveys and complains on a phone; the operator handles it step b
     const { page } = later;
     await trackedStatus(page, code, 'Selesai');
     await page.locator('.public-response', { hasText: response }).waitFor();
+    // The timeline is the main way, every step done; no ending it did not take.
+    const steps = await page.locator('ol.timeline .step-label').allTextContents();
+    assert.deepEqual(steps.map((s) => s.trim()), ['Diterima', 'Diverifikasi', 'Didisposisikan ke unit', 'Ditanggapi', 'Selesai']);
     await fitsPhone(page, 'the tracking page');
     await shot(page, 'track-closed.png');
     assert.deepEqual(later.errors(), []);

@@ -100,6 +100,9 @@ pub async fn patch(db: &DatabaseConnection, actor: &Actor, changes: Value) -> Ap
     next.validate()?;
     check_deadline(&next.skp_deadline)?;
     next.tpp.check().map_err(|e| ApiError::field("tpp", &e))?;
+    if next.objection_response_days >= next.objection_decision_days {
+        return Err(ApiError::field("objection_response_days", Invalid::ObjectionDaysOrder));
+    }
     kinerja_domain::rating::check_patterns(&next.distribution_patterns)
         .map_err(|e| ApiError::field("distribution_patterns", &e))?;
     if after.is_empty() {

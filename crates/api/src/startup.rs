@@ -47,6 +47,7 @@ impl Application {
             units: crate::state::units_cache(config.identity_cache),
             public_answers: crate::services::public_reads::answers(config.public_cache),
             public_readers: crate::services::public_reads::readers(),
+            public_generation: Arc::default(),
             config: Arc::new(config),
         };
         let server = run(listener, state)?;

@@ -26,6 +26,9 @@ pub struct AppState {
     pub public_answers: crate::services::public_reads::Answers,
     /// Citizens' reads per address in the current minute.
     pub public_readers: crate::services::public_reads::Readers,
+    /// Bumped by every change citizens read; part of every cached answer's key, so that an answer
+    /// computed before a change and stored after it is never served.
+    pub public_generation: Arc<std::sync::atomic::AtomicU64>,
 }
 
 /// The units of the Pemda as last read (one entry).
@@ -62,6 +65,7 @@ impl AppState {
     /// Something citizens read changed here (a forum, its aspirasi or commitments, a published
     /// index, the units): the cached public answers are dropped.
     pub fn public_changed(&self) {
+        self.public_generation.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
         self.public_answers.invalidate_all();
     }
 

@@ -397,6 +397,13 @@ async fn the_demo_city_has_rated_the_last_period(app: TestApp) {
 /// of dinas), the BKPSDM decides for the PPK, after the penilai's written response or once its
 /// time has passed, within a deadline that the dashboard watches.
 async fn an_objection_always_reaches_a_decider(app: TestApp) {
+    // The penilai's time to respond must end before the time to decide.
+    let late = json!({ "objection_response_days": 20 });
+    let (status, refused) = app.patch("/api/v1/settings", &app.token("admin").await, late).await;
+    assert_eq!(
+        (status, refused["errors"][0]["code"].as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("objection_days_order"))
+    );
     let bambang = app.employee_id(demo::KABID_YANKES).await;
     let head = app.token("kadinkes").await;
     let (status, a) = app.post("/api/v1/assessments", &head, rate(bambang, "sesuai", "sesuai")).await;

@@ -430,6 +430,9 @@ async fn complaint_clocks_never_stop_early(app: TestApp) {
         (tracked["postponed_until"].as_str(), tracked["postpone_reason"].as_str()),
         (Some(until.as_str()), Some(reason))
     );
+    // Once only: a second postponement is refused, so a deadline cannot slide for ever.
+    let (status, again) = app.post(&postpone, &operator, json!({ "until": until, "reason": reason })).await;
+    assert_eq!(status, StatusCode::CONFLICT, "{again}");
     assert_eq!(
         app.post(&postpone, &app.token("kadinkes").await, json!({ "until": until, "reason": reason })).await.0,
         StatusCode::NOT_FOUND

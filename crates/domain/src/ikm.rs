@@ -126,7 +126,12 @@ fn round_half_up(num: u128, den: u128) -> u128 {
 fn weight_parts(weights: Option<&[f64; 9]>) -> ([u128; 9], u128) {
     match weights {
         None => ([1; 9], 9),
-        Some(w) => (w.map(|x| (x * 1_000_000.0).round().max(0.0) as u128), 1_000_000),
+        Some(w) => {
+            let parts = w.map(|x| (x * 1_000_000.0).round().max(0.0) as u128);
+            // Divided by their own sum, so that thirds or ninths rounded to millionths still weigh 1.
+            let sum = parts.iter().sum::<u128>().max(1);
+            (parts, sum)
+        }
     }
 }
 
@@ -325,6 +330,9 @@ mod tests {
         // by the rest: NRR 3.5322, × 25 = 88.305 → 88.31, interval 4, grade A.
         let r = compute(&with_total(158_949), None).unwrap();
         assert_eq!(r.unsur[0].value, 88.31);
+        // Custom weights of a ninth each (rounded to millionths, summing to 999,999) weigh the same.
+        let ninths = compute(&with_total(158_949), Some(&[1.0 / 9.0; 9])).unwrap();
+        assert_eq!((ninths.ikm, ninths.grade), (88.31, Grade::A));
         assert_eq!((r.unsur[0].interval, r.unsur[0].grade), (4, Grade::A));
         assert_eq!((r.unsur[8].interval, r.unsur[8].grade), (4, Grade::A));
         let low = compute(&[[2, 2, 2, 2, 2, 2, 2, 2, 3]], None).unwrap();

@@ -112,6 +112,8 @@ pub enum Invalid {
     /// Params: `proposed`.
     DepartureReason,
     /// No params.
+    ObjectionDaysOrder,
+    /// No params.
     DispositionUnit,
     /// No params.
     UnitAbsent,
@@ -331,7 +333,7 @@ pub enum Invalid {
 
 impl Invalid {
     /// Every kind, for the tests that check each has its words.
-    pub const ALL: [Invalid; 158] = [
+    pub const ALL: [Invalid; 159] = [
         Self::Invalid,
         Self::Required,
         Self::Length,
@@ -382,6 +384,7 @@ impl Invalid {
         Self::PatternNoPredikat,
         Self::PatternPercent,
         Self::DepartureReason,
+        Self::ObjectionDaysOrder,
         Self::DispositionUnit,
         Self::UnitAbsent,
         Self::PublicResponseRequired,
@@ -545,6 +548,7 @@ impl Invalid {
             Self::PatternNoPredikat => "pattern_no_predikat",
             Self::PatternPercent => "pattern_percent",
             Self::DepartureReason => "departure_reason",
+            Self::ObjectionDaysOrder => "objection_days_order",
             Self::DispositionUnit => "disposition_unit",
             Self::UnitAbsent => "unit_absent",
             Self::PublicResponseRequired => "public_response_required",
@@ -713,6 +717,7 @@ impl Invalid {
             Self::PatternNoPredikat => ("setiap aturan pola menyebut paling sedikit satu predikat", "every rule of a pattern names at least one predikat"),
             Self::PatternPercent => ("persentase pola paling besar 100, bukan {value}", "a pattern's percent is at most 100, not {value}"),
             Self::DepartureReason => ("predikat organisasi mengusulkan rating hasil kerja {proposed}; tulis alasan (minimal 10 karakter) bila berbeda", "the organisation predikat proposes the result rating {proposed}; give a reason (at least 10 characters) to differ"),
+            Self::ObjectionDaysOrder => ("batas tanggapan penilai harus lebih pendek dari batas keputusan keberatan", "the penilai's response time must be shorter than the objection's decision time"),
             Self::PostponeDate => ("tanggal penundaan harus setelah hari ini dan paling lama satu tahun", "the postponed date must be after today and within a year"),
             Self::DispositionUnit => ("pilih unit tujuan disposisi", "choose the unit to forward to"),
             Self::UnitAbsent => ("unit tidak ada", "the unit does not exist"),

@@ -19,7 +19,7 @@ pub struct PeriodPickerProps {
     /// Only this year may be chosen (the year of an SKP being read).
     #[prop_or_default]
     pub fixed_year: Option<i32>,
-    /// The kinds offered (`month`, `quarter`, `year`); all three when not given.
+    /// The kinds offered (`month`, `quarter`, `semester`, `year`); all four when not given.
     #[prop_or_default]
     pub kinds: Option<&'static [&'static str]>,
 }
@@ -37,7 +37,7 @@ pub fn PeriodPicker(props: &PeriodPickerProps) -> Html {
     };
     let kinds: Vec<(AttrValue, AttrValue)> = props
         .kinds
-        .unwrap_or(&["month", "quarter", "year"])
+        .unwrap_or(&["month", "quarter", "semester", "year"])
         .iter()
         .map(|k| (AttrValue::from(*k), AttrValue::from(i18n.word("period_kind", k))))
         .collect();

@@ -33,7 +33,8 @@ pub(crate) async fn public_read<T: serde::Serialize>(
     compute: impl std::future::Future<Output = ApiResult<T>>,
 ) -> ApiResult<HttpResponse> {
     public_reads::count(&state.public_readers, &client_key(req), state.config.public_reads_per_minute).await?;
-    let body = public_reads::cached(&state.public_answers, key, compute).await?;
+    let generation = state.public_generation.load(std::sync::atomic::Ordering::SeqCst);
+    let body = public_reads::cached(&state.public_answers, format!("{generation}:{key}"), compute).await?;
     Ok(HttpResponse::Ok().content_type("application/json").body(body))
 }
 
@@ -64,7 +65,12 @@ pub async fn public_units(
     paging: web::Query<PageQuery>,
 ) -> ApiResult<HttpResponse> {
     let code = filter.code.as_deref();
-    let key = format!("units:{code:?}:{}:{}", paging.offset(), paging.per_page());
+    // Codes are at most 32 characters: anything longer matches no unit and is not worth a key.
+    let normalized = code.map(|c| c.trim().to_uppercase()).filter(|c| c.chars().count() <= 32);
+    if code.is_some() && normalized.is_none() {
+        return Ok(HttpResponse::Ok().json(page(Vec::<PublicUnit>::new(), 0, &paging)));
+    }
+    let key = format!("units:{normalized:?}:{}:{}", paging.offset(), paging.per_page());
     let list = async {
         let (items, total) = service_units::list(&state.db, code, paging.offset(), paging.per_page()).await?;
         Ok(page(items, total, &paging))

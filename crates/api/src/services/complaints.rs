@@ -12,11 +12,11 @@ use crate::services::public_codes::{fingerprint, tracking_code};
 use chrono::{Duration, NaiveDate, Utc};
 use kinerja_domain::complaint::{deadline, Clock};
 use kinerja_domain::{ComplaintClass, ComplaintStatus};
-use kinerja_types::Invalid;
 use kinerja_types::{
     Complaint, ComplaintEvent, ComplaintPostponement, ComplaintTransition, NewComplaint, PemdaSettings,
     PublicComplaintStatus,
 };
+use kinerja_types::{Invalid, Issue};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, IntoActiveModel, QueryFilter,
     QueryOrder, QuerySelect, Set,
@@ -275,8 +275,9 @@ pub async fn transition(
 }
 
 /// Postpones the follow-up of a dispositioned complaint (tunda) to a later date with a reason,
-/// both shown to the citizen (409 in another status; 422 for a date not after today or more than
-/// a year ahead), with an event. Audited.
+/// both shown to the citizen, once and before its deadline has passed (409 otherwise, or in
+/// another status; 422 for a date not after today or more than a year ahead, or a reason shorter
+/// than 10 characters), with an event. Audited.
 pub async fn postpone(
     txn: &DatabaseTransaction,
     viewer: &Viewer,
@@ -290,11 +291,22 @@ pub async fn postpone(
             "hanya pengaduan yang sedang ditindaklanjuti (didisposisikan) yang dapat ditunda, bukan yang berstatus {status}"
         )));
     }
+    if c.postponed_until.is_some() {
+        return Err(ApiError::Conflict("tindak lanjut pengaduan ini sudah pernah ditunda".into()));
+    }
     let today = settings.today();
+    if due_in(&c, status, settings, &holidays(settings)).is_some_and(|due| today > due) {
+        return Err(ApiError::Conflict(
+            "batas waktu tindak lanjut sudah lewat; penundaan diajukan sebelum batas waktu".into(),
+        ));
+    }
     if body.until <= today || body.until > today + Duration::days(365) {
         return Err(ApiError::field("until", Invalid::PostponeDate));
     }
     let reason = body.reason.trim().to_owned();
+    if reason.chars().count() < 10 {
+        return Err(ApiError::field("reason", Issue::new(Invalid::Length).with("min", 10).with("max", 1000)));
+    }
     let before = to_wire(&c, true, settings);
     let mut active = c.into_active_model();
     active.postponed_until = Set(Some(body.until));

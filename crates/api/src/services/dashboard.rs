@@ -299,10 +299,12 @@ pub async fn compute(
         .all(db)
         .await?;
     for (employee, unit, p) in ratings {
+        // Staff who moved away since are no longer counted here (as in the distribution).
+        if !unit_of.contains_key(&employee) {
+            continue;
+        }
         add(unit, &mut |a| *a.predikat.entry(p).or_default() += 1);
-        if matches!(p, Predikat::ButuhPerbaikan | Predikat::Kurang | Predikat::SangatKurang)
-            && unit_of.contains_key(&employee)
-        {
+        if matches!(p, Predikat::ButuhPerbaikan | Predikat::Kurang | Predikat::SangatKurang) {
             reasons
                 .entry(employee)
                 .or_default()
@@ -332,7 +334,7 @@ pub async fn compute(
             sea_orm::Condition::any()
                 .add(
                     complaints::Column::Status
-                        .is_not_in([ComplaintStatus::Closed.as_str(), ComplaintStatus::Rejected.as_str()]),
+                        .is_not_in(ComplaintStatus::ALL.iter().filter(|s| s.is_final()).map(|s| s.as_str())),
                 )
                 .add(complaints::Column::FiledOn.between(from, to)),
         )

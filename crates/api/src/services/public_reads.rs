@@ -70,6 +70,8 @@ where
 fn shared(e: &ApiError) -> ApiError {
     match e {
         ApiError::NotFound => ApiError::NotFound,
+        ApiError::Unavailable => ApiError::Unavailable,
+        ApiError::Busy { retry_after } => ApiError::Busy { retry_after: *retry_after },
         other => ApiError::Internal(anyhow::anyhow!("{other}")),
     }
 }

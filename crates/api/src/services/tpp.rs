@@ -108,7 +108,11 @@ pub async fn rows(
             .columns([assessments::Column::EmployeeId, assessments::Column::Predikat])
             .filter(assessments::Column::EmployeeId.in_subquery(employees_of))
             .filter(assessments::Column::Period.eq(rating_period.to_string()))
-            .filter(assessments::Column::Status.ne(AssessmentStatus::Draft.as_str()))
+            // A draft is no rating yet, and an objected one may still change.
+            .filter(
+                assessments::Column::Status
+                    .is_not_in([AssessmentStatus::Draft.as_str(), AssessmentStatus::Objected.as_str()]),
+            )
             .into_tuple::<(i64, Predikat)>()
             .all(db)
             .await?

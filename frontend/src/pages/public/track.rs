@@ -219,10 +219,12 @@ fn steps(status: ComplaintStatus) -> Vec<ComplaintStatus> {
     if matches!(status, ComplaintStatus::Rejected | ComplaintStatus::Referred) {
         return vec![ComplaintStatus::Received, status];
     }
+    // The main way on: never into an ending other than closing (rejected, referred).
+    let ends_early = |s: &ComplaintStatus| matches!(s, ComplaintStatus::Rejected | ComplaintStatus::Referred);
     let mut path = vec![ComplaintStatus::Received];
     while let Some(next) = path
         .last()
-        .and_then(|last| ComplaintStatus::ALL.iter().copied().find(|s| last.can_go(*s)))
+        .and_then(|last| ComplaintStatus::ALL.iter().copied().find(|s| last.can_go(*s) && !ends_early(s)))
         .filter(|next| !path.contains(next))
     {
         path.push(next);

@@ -7,8 +7,8 @@ use crate::policy::Viewer;
 use crate::services::assessments::flow;
 use crate::state::AppState;
 use actix_web::{post, web};
-use kinerja_types::Invalid;
 use kinerja_types::{Assessment, DecisionRequest, ObjectionRequest, ObjectionResponse, Problem};
+use kinerja_types::{Invalid, Issue};
 use validator::Validate;
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
@@ -78,6 +78,9 @@ pub async fn respond(
 ) -> ApiResult<web::Json<Assessment>> {
     body.validate()?;
     let response = body.response.trim().to_owned();
+    if response.chars().count() < 10 {
+        return Err(ApiError::field("response", Issue::new(Invalid::Length).with("min", 10).with("max", 4000)));
+    }
     let txn = crate::db::begin(&state.db).await?;
     let settings = state.settings().await?;
     let out = flow::respond(&txn, &viewer, id.into_inner(), &settings, response).await?;

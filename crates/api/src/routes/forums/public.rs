@@ -76,8 +76,8 @@ pub async fn send_input(
     let txn = crate::db::begin(&state.db).await?;
     let code = forums::send(&txn, &client, &f, &body).await?;
     txn.commit().await?;
-    // The sender sees the aspirasi on the forum's page at once; other cached answers may wait.
-    state.public_answers.invalidate(&forum_key(f.id)).await;
+    // The sender sees the aspirasi on the forum's page at once.
+    state.public_changed();
     Ok(HttpResponse::Created().json(InputReceipt { tracking_code: code }))
 }
 

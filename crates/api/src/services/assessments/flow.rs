@@ -272,7 +272,13 @@ pub async fn decide(
         settings,
         Step {
             action: AssessmentAction::Decide,
-            may: |a, v| v.require(Capability::DecideObjection { atasan_penilai_id: a.atasan_penilai_id }),
+            may: |a, v| {
+                // Nobody decides an objection to their own rating, or to a rating they gave.
+                if v.employee_id.is_some_and(|me| me == a.employee_id || me == a.penilai_id) {
+                    return Err(ApiError::Forbidden("keberatan tidak diputuskan oleh yang dinilai atau penilainya".into()));
+                }
+                v.require(Capability::DecideObjection { atasan_penilai_id: a.atasan_penilai_id })
+            },
             check: |before, settings| {
                 let due = before.response_deadline.unwrap_or(chrono::NaiveDate::MIN);
                 if decidable(before.penilai_response.is_some(), settings.today(), due) {

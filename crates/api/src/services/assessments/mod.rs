@@ -229,6 +229,16 @@ pub async fn create(
     settings: &PemdaSettings,
 ) -> ApiResult<Assessment> {
     let atasan = employees::Entity::find_by_id(penilai_id).one(txn).await?.and_then(|p| p.supervisor_id);
+    // An atasan who cannot sign in could never decide: the BKPSDM decides for the PPK instead.
+    let atasan = match atasan {
+        Some(id) => crate::entities::users::Entity::find()
+            .filter(crate::entities::users::Column::EmployeeId.eq(id))
+            .filter(crate::entities::users::Column::Active.eq(true))
+            .one(txn)
+            .await?
+            .map(|_| id),
+        None => None,
+    };
     let proposed = proposed_result(txn, employee, &period).await?;
     let departure = departure_reason(proposed.as_ref(), body)?;
     let now = Utc::now();
