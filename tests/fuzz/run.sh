@@ -34,6 +34,8 @@ fuzz_on() {
     --static-dir "$DIR/no-spa" >"$DIR/$name-server.log" 2>&1 &
   PID=$!
   for _ in $(seq 1 100); do curl -fs "$base/ready" >/dev/null && break; sleep 0.1; done
+  # One worker: with two, hypothesis' lambda descriptions (ast.parse) race on CPython 3.11 and the
+  # tool itself crashed once ("AST constructor recursion depth mismatch"), with no server failure.
   # As the admin (who reaches every route) and as a penilai (who reaches the flows of his people).
   # Routes that would lock the fuzzing account out are left to the HTTP tests.
   for user in admin kasi.rujukan; do
@@ -43,7 +45,7 @@ fuzz_on() {
       -d "{\"username\":\"$user\",\"password\":\"kinerja2026\"}" | python3 -c 'import json,sys; print(json.load(sys.stdin)["access_token"])')"
     "$ST" --config-file "$ROOT/tests/fuzz/schemathesis.toml" run "$ROOT/openapi/openapi.json" --url "$base" \
       -H "Authorization: Bearer $token" --checks all \
-      --phases examples,coverage,fuzzing --max-examples "$EXAMPLES" --workers 2 --seed "$SEED" \
+      --phases examples,coverage,fuzzing --max-examples "$EXAMPLES" --workers 1 --seed "$SEED" \
       --exclude-path /api/v1/me/password --exclude-path /api/v1/auth/logout --exclude-path /api/v1/auth/login \
       --exclude-path-regex 'reset-password' --warnings off \
       || { echo "fuzz: failed on $name as $user (seed $SEED); server log: $DIR/$name-server.log"; tail -20 "$DIR/$name-server.log"; exit 1; }
