@@ -274,12 +274,12 @@ pub async fn compute(
         candidates.insert(0, period);
     }
     // Only finalized ratings count: a draft is not a rating yet.
-    let draft = kinerja_domain::AssessmentStatus::Draft.as_str();
+    let counted = crate::services::assessments::counted;
     let rated_in = |p: Period| {
         assessments::Entity::find()
             .filter(within(assessments::Column::UnitId, &scope))
             .filter(assessments::Column::Period.eq(p.to_string()))
-            .filter(assessments::Column::Status.ne(draft))
+            .filter(counted())
             .count(db)
     };
     let mut predikat_period = candidates[0];
@@ -294,7 +294,7 @@ pub async fn compute(
         .columns([assessments::Column::EmployeeId, assessments::Column::UnitId, assessments::Column::Predikat])
         .filter(within(assessments::Column::UnitId, &scope))
         .filter(assessments::Column::Period.eq(predikat_period.to_string()))
-        .filter(assessments::Column::Status.ne(draft))
+        .filter(counted())
         .into_tuple()
         .all(db)
         .await?;

@@ -3,7 +3,7 @@
 use crate::entities::{assessments, employees, org_predikats};
 use crate::error::ApiResult;
 use kinerja_domain::rating::{deviations, Bound, OrgPattern, Rule};
-use kinerja_domain::{AssessmentStatus, Period, Predikat, Rating};
+use kinerja_domain::{Period, Predikat, Rating};
 use kinerja_types::{Distribution, ExpectedRule};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 use std::collections::{BTreeMap, HashMap};
@@ -37,7 +37,7 @@ pub async fn distribution(
         .filter(assessments::Column::UnitId.is_in(subtree.to_vec()))
         .filter(assessments::Column::EmployeeId.in_subquery(placed))
         .filter(assessments::Column::Period.eq(period.to_string()))
-        .filter(assessments::Column::Status.ne(AssessmentStatus::Draft.as_str()))
+        .filter(crate::services::assessments::counted())
         .all(db)
         .await?;
     let mut counts: HashMap<Predikat, u32> = Predikat::ALL.iter().map(|p| (*p, 0)).collect();

@@ -93,12 +93,18 @@ async fn step(
     Ok(out)
 }
 
-fn link(a: &assessments::Model) -> Option<String> {
-    Some(format!("/penilaian/{}", a.id))
-}
-
-fn day(d: Option<chrono::NaiveDate>) -> String {
-    d.map(|d| d.to_string()).unwrap_or_default()
+/// A notice of `code` about the assessment's period (and a date it is due by), leading to it.
+fn message(
+    a: &assessments::Model,
+    kind: &'static str,
+    code: NoticeCode,
+    due: Option<chrono::NaiveDate>,
+) -> Message<'static> {
+    let mut notice = Notice::new(code).with("period", &a.period);
+    if let Some(due) = due {
+        notice = notice.with("due", due);
+    }
+    Message { kind, notice, link: Some(format!("/penilaian/{}", a.id)) }
 }
 
 /// Finalizes a draft (the penilai only); the employee is told and may acknowledge or object.
@@ -120,11 +126,7 @@ pub async fn finalize(
             notices: |a, _| {
                 vec![(
                     Recipient::Employee(a.employee_id),
-                    Message {
-                        kind: "assessment.finalized",
-                        notice: Notice::new(NoticeCode::AssessmentFinalized).with("period", &a.period),
-                        link: link(a),
-                    },
+                    message(a, "assessment.finalized", NoticeCode::AssessmentFinalized, None),
                 )]
             },
         },
@@ -152,11 +154,7 @@ pub async fn acknowledge(
             notices: |a, _| {
                 vec![(
                     Recipient::Employee(a.penilai_id),
-                    Message {
-                        kind: "assessment.acknowledged",
-                        notice: Notice::new(NoticeCode::AssessmentAcknowledged).with("period", &a.period),
-                        link: link(a),
-                    },
+                    message(a, "assessment.acknowledged", NoticeCode::AssessmentAcknowledged, None),
                 )]
             },
         },
@@ -190,18 +188,9 @@ pub async fn object(
                 _ => Ok(()),
             },
             notices: |a, out| {
-                let penilai = Message {
-                    kind: "assessment.objected",
-                    notice: Notice::new(NoticeCode::ObjectionToAnswer)
-                        .with("period", &a.period)
-                        .with("due", day(out.response_deadline)),
-                    link: link(a),
-                };
-                let decider_msg = Message {
-                    kind: "assessment.objected",
-                    notice: Notice::new(NoticeCode::AssessmentObjected).with("period", &a.period),
-                    link: link(a),
-                };
+                let kind = "assessment.objected";
+                let penilai = message(a, kind, NoticeCode::ObjectionToAnswer, out.response_deadline);
+                let decider_msg = message(a, kind, NoticeCode::AssessmentObjected, None);
                 vec![(Recipient::Employee(a.penilai_id), penilai), (decider(a), decider_msg)]
             },
         },
@@ -234,13 +223,7 @@ pub async fn respond(
                 None => Ok(()),
             },
             notices: |a, out| {
-                let msg = Message {
-                    kind: "assessment.responded",
-                    notice: Notice::new(NoticeCode::ObjectionAnswered)
-                        .with("period", &a.period)
-                        .with("due", day(out.decision_deadline)),
-                    link: link(a),
-                };
+                let msg = message(a, "assessment.responded", NoticeCode::ObjectionAnswered, out.decision_deadline);
                 vec![(decider(a), msg)]
             },
         },
@@ -290,11 +273,7 @@ pub async fn decide(
                 }
             },
             notices: |a, _| {
-                let msg = || Message {
-                    kind: "assessment.decided",
-                    notice: Notice::new(NoticeCode::AssessmentDecided).with("period", &a.period),
-                    link: link(a),
-                };
+                let msg = || message(a, "assessment.decided", NoticeCode::AssessmentDecided, None);
                 vec![(Recipient::Employee(a.employee_id), msg()), (Recipient::Employee(a.penilai_id), msg())]
             },
         },

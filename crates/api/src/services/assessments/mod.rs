@@ -26,6 +26,11 @@ pub fn status(a: &assessments::Model) -> AssessmentStatus {
     a.status
 }
 
+/// The ratings that count in figures (dashboards, distributions): finalized ones, never a draft.
+pub fn counted() -> sea_orm::Condition {
+    sea_orm::Condition::all().add(assessments::Column::Status.ne(AssessmentStatus::Draft.as_str()))
+}
+
 /// A moment as a date of the Pemda's calendar.
 fn local_date(at: chrono::DateTime<Utc>, settings: &PemdaSettings) -> chrono::NaiveDate {
     (at + Duration::minutes(i64::from(settings.utc_offset_minutes))).date_naive()
