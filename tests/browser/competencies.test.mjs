@@ -2,7 +2,7 @@
 // Kasi Rujukan, the penilai of Sri, opens Kompetensi, picks Sri, reads her gaps, records a level,
 // creates a development plan (its focus filled from the largest gaps) and plans a training; Sri
 // opens her own page and marks the training done with a certificate number; the API agrees at
-// each step; and Kadinkes reads the unit's gap heat map and training hours.
+// each step; and Kadinkes reads the unit's gap heat map and each employee's JP against their target.
 
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
@@ -89,8 +89,8 @@ test('the penilai makes a development plan, the employee completes its training'
   await shot(page, 'competency-plan.png');
   await signOut(page);
 
-  // Sri completes it with her certificate number; her hours count.
-  const before = (await api(kasi, 'GET', `/employees/${sriId}/competencies`)).training_hours;
+  // Sri completes it with her certificate number; her JP count.
+  const before = (await api(kasi, 'GET', `/employees/${sriId}/competencies`)).training_jp;
   await signInAt(page, server.base, 'sri');
   await openFromNav(page, 'Kompetensi', '/kompetensi', 'Kompetensi dan Pengembangan');
   const training = page.locator('li[data-training]').filter({ hasText: 'Pelatihan Pelayanan Prima Rumah Sakit' });
@@ -100,7 +100,7 @@ test('the penilai makes a development plan, the employee completes its training'
   const done = (await api(kasi, 'GET', `/employees/${sriId}/development-plans`)).items;
   const t = done.find((p) => p.id === plan.id).trainings[0];
   assert.equal(t.status, 'completed');
-  const afterHours = (await api(kasi, 'GET', `/employees/${sriId}/competencies`)).training_hours;
+  const afterHours = (await api(kasi, 'GET', `/employees/${sriId}/competencies`)).training_jp;
   assert.equal(afterHours, before + 12);
   await shot(page, 'competency-mine.png');
   await signOut(page);
@@ -115,7 +115,8 @@ test('the penilai makes a development plan, the employee completes its training'
   const map = await api(kadinkes, 'GET', `/units/${me.unit_id}/competency-gaps?year=${year}`);
   const cells = await page.locator('table.heatmap td[data-unit]').count();
   assert.equal(cells, map.cells.length, 'a shaded cell for every cell of the API');
-  await page.getByRole('heading', { name: new RegExp(`dari ${map.training.length} pegawai`) }).waitFor();
+  const withTarget = map.training.filter((r) => r.jp_target !== null).length;
+  await page.getByRole('heading', { name: new RegExp(`dari ${withTarget} pegawai bertarget`) }).waitFor();
   await shot(page, 'competency-gaps.png');
   assert.deepEqual(errors(), [], 'no uncaught errors in the app');
   await context.close();

@@ -34,7 +34,7 @@ use utoipa::{Modify, OpenApi};
         (name = "dashboard", description = "Unit dashboards and the city view"),
         (name = "tpp", description = "Attendance import and the monthly TPP allowance for payroll"),
         (name = "reports", description = "Flat reports for spreadsheets and other systems, JSON or CSV, with the same filters"),
-        (name = "competencies", description = "Competency catalogue, position standards, assessed levels and gaps, development plans and training hours"),
+        (name = "competencies", description = "Competency catalogue, position standards, assessed levels and gaps, development plans and jam pelajaran (JP) of training"),
         (name = "oversight", description = "The independent evaluation team and its reviews, evaluation sessions with follow-ups, public dialogue forums with aspirasi and commitments"),
         (name = "api-tokens", description = "Long-lived tokens for other systems: scoped, hashed at rest, revocable. Send as `Authorization: Bearer knj_…`"),
     )

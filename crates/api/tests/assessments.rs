@@ -416,7 +416,10 @@ async fn an_objection_always_reaches_a_decider(app: TestApp) {
     let reason = json!({ "reason": "Capaian rujukan terintegrasi 112 persen dari target triwulan" });
     let (status, o) = app.post(&path("object"), &kabid, reason).await;
     assert_eq!(status, StatusCode::OK, "{o}");
-    let today = chrono::NaiveDate::parse_from_str(&o["objected_at"].as_str().unwrap()[..10], "%Y-%m-%d").unwrap();
+    // The deadlines count from the Pemda's local date of the objection, not the UTC one.
+    let offset = app.get("/api/v1/settings", &head).await.1["utc_offset_minutes"].as_i64().unwrap();
+    let at = chrono::DateTime::parse_from_rfc3339(o["objected_at"].as_str().unwrap()).unwrap();
+    let today = (at.naive_utc() + chrono::Duration::minutes(offset)).date();
     let in_days = |n: i64| json!((today + chrono::Duration::days(n)).to_string());
     // The defaults: 7 days for the penilai's response, 14 for the decision.
     assert_eq!((&o["response_deadline"], &o["decision_deadline"]), (&in_days(7), &in_days(14)));
@@ -472,6 +475,12 @@ async fn an_objection_always_reaches_a_decider(app: TestApp) {
         (board["oversight"]["objections_waiting"].as_u64(), board["oversight"]["objections_overdue"].as_u64()),
         (Some(1), Some(0))
     );
+    // Before its deadline only the atasan penilai decides: the BKPSDM neither sees nor decides it.
+    assert_eq!(a["decider"], "atasan");
+    let upheld = json!({ "outcome": "upheld", "reason": "Tetap sesuai" });
+    assert_eq!(app.post(&late_path("decide"), &admin, upheld.clone()).await.0, StatusCode::FORBIDDEN);
+    let in_queue = |q: &Value| q["items"].as_array().unwrap().iter().any(|q| q["id"] == late);
+    assert!(!in_queue(&app.get("/api/v1/assessments?to_decide=true", &admin).await.1));
     // Twenty days ago, as far as the clock of the objection goes.
     {
         use kinerja_api::entities::assessments;
@@ -484,11 +493,18 @@ async fn an_objection_always_reaches_a_decider(app: TestApp) {
     }
     let (_, a) = app.get(&format!("/api/v1/assessments/{late}"), &kabid).await;
     assert_eq!(a["decision_overdue"], true, "{a}");
+    // Past the deadline an atasan who left or stays silent cannot stall it: the BKPSDM may decide.
+    assert_eq!(a["decider"], "atasan_or_ppk");
+    assert!(in_queue(&app.get("/api/v1/assessments?to_decide=true", &admin).await.1));
+    assert!(in_queue(&app.get("/api/v1/assessments?to_decide=true", &kabid).await.1));
+    for who in ["auditor", "kasi.rujukan", "dedi"] {
+        let (status, _) = app.post(&late_path("decide"), &app.token(who).await, upheld.clone()).await;
+        assert!(matches!(status, StatusCode::FORBIDDEN | StatusCode::NOT_FOUND), "{who}: {status}");
+    }
     let (_, board) = app.get(&format!("/api/v1/dashboard/units/{dinkes}"), &head).await;
     assert_eq!(board["oversight"]["objections_overdue"], 1, "{}", board["oversight"]);
     assert_eq!(board["oversight"]["overdue_objections"][0]["assessment_id"], late);
-    let (status, d) =
-        app.post(&late_path("decide"), &kabid, json!({ "outcome": "upheld", "reason": "Tetap sesuai" })).await;
+    let (status, d) = app.post(&late_path("decide"), &admin, upheld).await;
     assert_eq!(
         (status, d["status"].as_str()),
         (StatusCode::OK, Some("decided")),

@@ -367,7 +367,7 @@ fn table(f: &Fx) -> Vec<Row> {
         .expect(plan_writes);
     t.op(POST, "/api/v1/development-plans/{id}/trainings")
         .id(f.plan)
-        .json(json!({ "course": "Pelatihan Matriks", "provider": "BPSDM", "hours": 4, "start_on": today, "end_on": today }))
+        .json(json!({ "course": "Pelatihan Matriks", "provider": "BPSDM", "jp": 4, "start_on": today, "end_on": today }))
         .expect(plan_writes);
     t.op(PATCH, "/api/v1/trainings/{id}")
         .id(f.training)
@@ -729,7 +729,7 @@ async fn fixtures(app: &TestApp, tokens: &[Option<String>; 14]) -> Fx {
     f.m1 = id(catalogue["items"].as_array().unwrap().iter().find(|c| c["code"] == "M1").unwrap());
     let plan = json!({ "year": year, "goals": "Meningkatkan integritas dan komunikasi" });
     f.plan = id(&ok(app, POST, &format!("/api/v1/employees/{}/development-plans", f.dedi), kasi, Some(plan)).await);
-    let training = json!({ "course": "Pelatihan Integritas", "provider": "BPSDM", "hours": 8, "start_on": today.to_string(), "end_on": today.to_string() });
+    let training = json!({ "course": "Pelatihan Integritas", "provider": "BPSDM", "jp": 8, "start_on": today.to_string(), "end_on": today.to_string() });
     f.training =
         id(&ok(app, POST, &format!("/api/v1/development-plans/{}/trainings", f.plan), kasi, Some(training)).await);
     oversight_fixtures(app, &mut f, tokens).await;

@@ -108,7 +108,7 @@ async fn catalogue_standards_gaps_and_plans(app: TestApp) {
         "{p5}"
     );
     assert_eq!(p["suggested_focus"], json!(["M3", "M5"]));
-    assert_eq!((p["training_hours"].as_u64(), p["training_hours_expected"].as_u64()), (Some(0), Some(20)));
+    assert_eq!((p["training_jp"].as_u64(), p["training_jp_target"].as_u64()), (Some(0), Some(20)));
 
     // A plan by the penilai: suggested focus by default; one open plan a year; the employee may
     // not make one, a colleague sees nothing.
@@ -123,10 +123,10 @@ async fn catalogue_standards_gaps_and_plans(app: TestApp) {
     assert_eq!(app.post(&url, &kasi, plan_body).await.0, StatusCode::CONFLICT);
     let plan_id = plan["id"].as_i64().unwrap();
 
-    // Trainings: 12 + 10 hours; completing needs evidence; only then the plan may be completed.
+    // Trainings: 12 + 10 JP; completing needs evidence; only then the plan may be completed.
     let start = local_today() - Duration::days(3);
-    let training = |course: &str, hours: u32| {
-        json!({ "course": course, "provider": "BPSDM Provinsi", "hours": hours, "start_on": start.to_string(),
+    let training = |course: &str, jp: u32| {
+        json!({ "course": course, "provider": "BPSDM Provinsi", "jp": jp, "start_on": start.to_string(),
                 "end_on": local_today().to_string(), "competency_id": m3 })
     };
     let turl = format!("/api/v1/development-plans/{plan_id}/trainings");
@@ -154,10 +154,10 @@ async fn catalogue_standards_gaps_and_plans(app: TestApp) {
     let t2_url = format!("/api/v1/trainings/{}", t2["id"]);
     assert_eq!(app.patch(&t2_url, &sri, json!({ "status": "cancelled" })).await.0, StatusCode::NOT_FOUND);
     let (_, p) = app.get(&format!("/api/v1/employees/{dedi_id}/competencies"), &kasi).await;
-    assert_eq!(p["training_hours"], 12, "only completed training counts");
+    assert_eq!(p["training_jp"], 12, "only completed training counts");
     let (status, closed) =
         app.patch(&format!("/api/v1/development-plans/{plan_id}"), &kasi, json!({ "status": "completed" })).await;
-    assert_eq!((status, closed["hours_completed"].as_u64()), (StatusCode::OK, Some(12)), "{closed}");
+    assert_eq!((status, closed["jp_completed"].as_u64()), (StatusCode::OK, Some(12)), "{closed}");
 
     // The heat map for the head of the dinas: Seksi Rujukan's branch has Dedi's gaps.
     let dinkes = app.unit_id("DINKES").await;
@@ -169,8 +169,11 @@ async fn catalogue_standards_gaps_and_plans(app: TestApp) {
         (cell["assessed"].as_u64(), cell["with_gap"].as_u64(), cell["mean_gap"].as_f64()),
         (Some(1), Some(1), Some(2.0))
     );
-    let dedi_hours = map["training"].as_array().unwrap().iter().find(|r| r["employee_id"] == dedi_id).unwrap().clone();
-    assert_eq!((dedi_hours["hours"].as_u64(), dedi_hours["meets_expectation"].as_bool()), (Some(12), Some(false)));
+    let dedi_jp = map["training"].as_array().unwrap().iter().find(|r| r["employee_id"] == dedi_id).unwrap().clone();
+    assert_eq!(
+        (dedi_jp["jp"].as_u64(), dedi_jp["jp_target"].as_u64(), dedi_jp["meets_target"].as_bool()),
+        (Some(12), Some(20), Some(false))
+    );
     // Heads elsewhere and plain employees may not.
     let kadis = app.token("kadisdukcapil").await;
     assert_eq!(app.get(&format!("/api/v1/units/{dinkes}/competency-gaps"), &kadis).await.0, StatusCode::NOT_FOUND);
@@ -244,13 +247,47 @@ async fn the_demo_city_has_gaps_and_plans(app: TestApp) {
     let (status, map) = app.get(&format!("/api/v1/units/{dinkes}/competency-gaps"), &app.token("kadinkes").await).await;
     assert_eq!(status, StatusCode::OK, "{map}");
     assert!(map["cells"].as_array().unwrap().iter().any(|c| c["with_gap"].as_u64() > Some(0)), "{map}");
-    assert!(map["training"].as_array().unwrap().iter().any(|r| r["hours"].as_u64() > Some(0)));
+    assert!(map["training"].as_array().unwrap().iter().any(|r| r["jp"].as_u64() > Some(0)));
     let (_, d) = app.get(&format!("/api/v1/dashboard/units/{dinkes}"), &admin).await;
-    assert_eq!(d["training"]["expected_hours"], 20, "{}", d["training"]);
-    assert!(d["training"]["hours_per_employee"].as_f64() > Some(0.0), "{}", d["training"]);
+    assert_eq!(d["training"]["jp_target"], 20, "{}", d["training"]);
+    assert!(d["training"]["jp_per_employee"].as_f64() > Some(0.0), "{}", d["training"]);
+}
+
+/// PP 11/2017 Pasal 203: a PNS has at least 20 JP a year; PP 49/2018 Pasal 39 gives a PPPK at most
+/// 24 JP and no minimum, so the target reaches PPPK only where the Pemda applies it, capped at 24.
+async fn the_jp_target_follows_the_employment_type(app: TestApp) {
+    let admin = app.token("admin").await;
+    let putri = app.employee_id(demo::PUTRI_PPPK).await;
+    let ahmad = app.employee_id(demo::AHMAD).await;
+    let target = |p: &Value| p["training_jp_target"].as_u64();
+    let profile = |id: i64| format!("/api/v1/employees/{id}/competencies");
+    assert_eq!(target(&app.get(&profile(ahmad), &admin).await.1), Some(20), "a PNS");
+    assert_eq!(target(&app.get(&profile(putri), &admin).await.1), None, "no PPPK target by default");
+    let dukcapil = app.unit_id("DUKCAPIL").await;
+    let board = format!("/api/v1/dashboard/units/{dukcapil}");
+    let before = app.get(&board, &admin).await.1["training"].clone();
+    let (status, s) = app
+        .patch("/api/v1/settings", &admin, json!({ "development_jp_for_pppk": true, "development_jp_target": 30 }))
+        .await;
+    assert_eq!(status, StatusCode::OK, "{s}");
+    assert_eq!(target(&app.get(&profile(ahmad), &admin).await.1), Some(30));
+    assert_eq!(target(&app.get(&profile(putri), &admin).await.1), Some(24), "at most 24 JP for a PPPK");
+    let after = app.get(&board, &admin).await.1["training"].clone();
+    assert_eq!(after["jp_target"], 30, "{after}");
+    assert_eq!(
+        after["with_target"].as_u64(),
+        before["with_target"].as_u64().map(|n| n + 1),
+        "the unit's one PPPK now counts: {before} {after}"
+    );
+    let map = app.get(&format!("/api/v1/units/{dukcapil}/competency-gaps"), &admin).await.1;
+    let row = map["training"].as_array().unwrap().iter().find(|r| r["employee_id"] == putri).unwrap().clone();
+    assert_eq!((row["employment_type"].as_str(), row["jp_target"].as_u64()), (Some("pppk"), Some(24)), "{row}");
+    let (status, _) = app.patch("/api/v1/settings", &admin, json!({ "development_jp_target": 0 })).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
 }
 
 db_tests!(
+    the_jp_target_follows_the_employment_type,
     catalogue_standards_gaps_and_plans,
     a_plan_is_mandatory_after_butuh_perbaikan,
     the_demo_city_has_gaps_and_plans

@@ -81,16 +81,33 @@ mod tests {
 
 /// Who decides an objection: the atasan of the penilai recorded with the assessment, or, where the
 /// penilai has none in the system (a head of dinas rated by the Sekda, the Sekda rated by the
-/// Kepala Daerah), the PPK, for whom the BKPSDM acts.
+/// Kepala Daerah), the PPK, for whom the BKPSDM acts. Once the decision deadline has passed the
+/// BKPSDM may decide for the PPK as well, so an atasan who left, moved or stays silent never leaves
+/// an objection waiting forever.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Decider {
     Atasan(i64),
     Ppk,
+    /// Past the decision deadline: the atasan, or the BKPSDM for the PPK.
+    AtasanOrPpk(i64),
 }
 
 impl Decider {
-    pub fn of(atasan_penilai_id: Option<i64>) -> Self {
-        atasan_penilai_id.map_or(Decider::Ppk, Decider::Atasan)
+    pub fn of(atasan_penilai_id: Option<i64>, overdue: bool) -> Self {
+        match atasan_penilai_id {
+            None => Decider::Ppk,
+            Some(id) if overdue => Decider::AtasanOrPpk(id),
+            Some(id) => Decider::Atasan(id),
+        }
+    }
+
+    /// Whether the employee `me` (an atasan) or the BKPSDM (`acts_for_ppk`) may decide.
+    pub fn admits(self, me: Option<i64>, acts_for_ppk: bool) -> bool {
+        match self {
+            Decider::Atasan(id) => me == Some(id),
+            Decider::Ppk => acts_for_ppk,
+            Decider::AtasanOrPpk(id) => me == Some(id) || acts_for_ppk,
+        }
     }
 }
 
@@ -107,8 +124,16 @@ mod decider_tests {
 
     #[test]
     fn someone_always_decides() {
-        assert_eq!(Decider::of(Some(7)), Decider::Atasan(7));
-        assert_eq!(Decider::of(None), Decider::Ppk);
+        assert_eq!(Decider::of(Some(7), false), Decider::Atasan(7));
+        assert_eq!(Decider::of(None, false), Decider::Ppk);
+        assert_eq!(Decider::of(None, true), Decider::Ppk);
+        assert_eq!(Decider::of(Some(7), true), Decider::AtasanOrPpk(7));
+        // Before the deadline only the atasan; after it the BKPSDM too; never nobody.
+        assert!(Decider::of(Some(7), false).admits(Some(7), false));
+        assert!(!Decider::of(Some(7), false).admits(None, true));
+        assert!(Decider::of(Some(7), true).admits(None, true));
+        assert!(Decider::of(Some(7), true).admits(Some(7), false));
+        assert!(!Decider::of(None, false).admits(Some(7), false));
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Competencies (PermenPANRB 38/2017): the catalogue, required and assessed levels, the gap, the
-//! job-person match, when a development plan is mandatory, and the yearly training hours every
-//! civil servant is entitled to (PP 11/2017: at least 20 jam pelajaran).
+//! job-person match, when a development plan is mandatory, and the yearly competency development
+//! in jam pelajaran (JP) every civil servant is entitled to (PP 11/2017: a PNS at least 20 JP;
+//! PP 49/2018: a PPPK at most 24 JP).
 
 use crate::org::vocabulary;
 use crate::Predikat;
@@ -11,8 +12,21 @@ use std::str::FromStr;
 /// Levels run from 1 to 5.
 pub const LEVELS: std::ops::RangeInclusive<u8> = 1..=5;
 
-/// Hours (jam pelajaran) of competency development each civil servant should have a year.
-pub const TRAINING_HOURS_EXPECTED: u32 = 20;
+/// Jam pelajaran (JP) of competency development a PNS has at least each year (PP 11/2017
+/// Pasal 203 ayat 4; Peraturan LAN 10/2018): the default target.
+pub const PNS_JP_PER_YEAR: u32 = 20;
+
+/// The most JP of competency development a PPPK is given a year (PP 49/2018 Pasal 39 ayat 3).
+pub const PPPK_JP_MAX: u32 = 24;
+
+/// The yearly JP target of an employee: the Pemda's `target` for a PNS; for a PPPK only where the
+/// Pemda applies it (`for_pppk`), and never beyond what a PPPK may be given. `None`: no target.
+pub fn jp_target(employment: crate::EmploymentType, target: u32, for_pppk: bool) -> Option<u32> {
+    match employment {
+        crate::EmploymentType::Pns => Some(target),
+        crate::EmploymentType::Pppk => for_pppk.then_some(target.min(PPPK_JP_MAX)),
+    }
+}
 
 /// How many of the largest gaps a new development plan suggests.
 pub const SUGGESTED_GAPS: usize = 3;
@@ -337,5 +351,20 @@ mod tests {
         assert!(valid_level(1) && valid_level(5));
         assert!(!valid_level(6));
         assert_eq!("self_assessment".parse::<AssessmentSource>(), Ok(AssessmentSource::SelfAssessment));
+    }
+}
+
+#[cfg(test)]
+mod jp_tests {
+    use super::*;
+    use crate::EmploymentType::{Pns, Pppk};
+
+    #[test]
+    fn the_jp_target_follows_the_employment_type() {
+        assert_eq!(jp_target(Pns, PNS_JP_PER_YEAR, false), Some(20), "PP 11/2017: 20 JP for a PNS");
+        assert_eq!(jp_target(Pppk, PNS_JP_PER_YEAR, false), None, "no PPPK target unless the Pemda sets one");
+        assert_eq!(jp_target(Pppk, PNS_JP_PER_YEAR, true), Some(20));
+        assert_eq!(jp_target(Pppk, 30, true), Some(24), "PP 49/2018: at most 24 JP for a PPPK");
+        assert_eq!(jp_target(Pns, 30, true), Some(30));
     }
 }

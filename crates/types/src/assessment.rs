@@ -100,6 +100,8 @@ pub enum DeciderKind {
     Atasan,
     /// The PPK (the Kepala Daerah), for whom the BKPSDM decides in the system (PP 30/2019 Pasal 59).
     Ppk,
+    /// Past the decision deadline: the atasan pejabat penilai, or the BKPSDM for the PPK.
+    AtasanOrPpk,
 }
 
 /// Body of `POST /assessments/{id}/respond`: the penilai's written response to an objection.

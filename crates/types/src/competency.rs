@@ -130,9 +130,11 @@ pub struct CompetencyProfile {
     pub plan_required: bool,
     /// The competency codes a new plan should address first.
     pub suggested_focus: Vec<String>,
-    /// Completed training hours this year, against the expectation of 20.
-    pub training_hours: u32,
-    pub training_hours_expected: u32,
+    /// Completed jam pelajaran (JP) of competency development this year.
+    pub training_jp: u32,
+    /// The employee's yearly JP target (20 for a PNS by default); none: no target (a PPPK where
+    /// the Pemda does not apply it).
+    pub training_jp_target: Option<u32>,
 }
 
 /// One cell of the heat map: a competency in one child unit.
@@ -149,19 +151,23 @@ pub struct GapCell {
     pub mean_gap: f64,
 }
 
-/// Training hours of one employee in the year.
+/// Completed jam pelajaran (JP) of one employee in the year.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct TrainingHoursRow {
+pub struct TrainingJpRow {
     pub employee_id: i64,
     pub name: String,
     pub unit_id: i64,
-    pub hours: u32,
-    pub meets_expectation: bool,
+    pub employment_type: kinerja_domain::EmploymentType,
+    pub jp: u32,
+    /// The employee's target; none: no target applies.
+    pub jp_target: Option<u32>,
+    /// Whether the target is met; none without a target.
+    pub meets_target: Option<bool>,
 }
 
 /// `GET /units/{id}/competency-gaps`: the heat map of the unit's children (rows: competencies,
-/// columns: child units, or the unit itself when it has none) and the training hours of the year.
+/// columns: child units, or the unit itself when it has none) and the JP of the year.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct GapHeatMap {
@@ -170,8 +176,9 @@ pub struct GapHeatMap {
     pub columns: Vec<HeatMapColumn>,
     pub competencies: Vec<Competency>,
     pub cells: Vec<GapCell>,
-    pub training: Vec<TrainingHoursRow>,
-    pub training_hours_expected: u32,
+    pub training: Vec<TrainingJpRow>,
+    /// The Pemda's yearly JP target (for a PNS).
+    pub training_jp_target: u32,
 }
 
 /// A column of the heat map.
@@ -220,8 +227,9 @@ pub struct DevelopmentPlan {
     /// Made because the predikat was Butuh Perbaikan or worse.
     pub mandatory: bool,
     pub trainings: Vec<Training>,
-    pub hours_planned: u32,
-    pub hours_completed: u32,
+    /// Jam pelajaran (JP) of the plan's trainings, and of those completed.
+    pub jp_planned: u32,
+    pub jp_completed: u32,
 }
 
 /// Body of `POST /development-plans/{id}/trainings`.
@@ -234,9 +242,10 @@ pub struct NewTraining {
     #[validate(length(min = 1, max = 200, message = "penyelenggara 1-200 karakter"))]
     #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 200))]
     pub provider: String,
-    #[validate(range(min = 1, max = 1000, message = "jam pelajaran 1-1000"))]
+    /// Jam pelajaran (JP, of 45 minutes) as the certificate states.
+    #[validate(range(min = 1, max = 1000, message = "jam pelajaran (JP) 1-1000"))]
     #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 1000))]
-    pub hours: u32,
+    pub jp: u32,
     pub start_on: NaiveDate,
     pub end_on: NaiveDate,
     pub competency_id: Option<i64>,
@@ -262,7 +271,8 @@ pub struct Training {
     pub competency_id: Option<i64>,
     pub course: String,
     pub provider: String,
-    pub hours: u32,
+    /// Jam pelajaran (JP).
+    pub jp: u32,
     pub start_on: NaiveDate,
     pub end_on: NaiveDate,
     pub status: TrainingStatus,

@@ -140,13 +140,16 @@ pub struct Dashboard {
     pub oversight: crate::OversightFigures,
 }
 
-/// Completed training hours (jam pelajaran) of the year against the expected 20 per employee.
+/// Completed jam pelajaran (JP) of competency development in the year, against the Pemda's target.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct TrainingFigures {
     pub year: i32,
-    pub hours_per_employee: f64,
-    /// Employees with at least the expected hours.
-    pub meeting_expectation: u64,
-    pub expected_hours: u32,
+    pub jp_per_employee: f64,
+    /// Employees with a target who reached it.
+    pub meeting_target: u64,
+    /// Employees a target applies to (every PNS; PPPK where the Pemda applies it).
+    pub with_target: u64,
+    /// The Pemda's yearly JP target (for a PNS).
+    pub jp_target: u32,
 }

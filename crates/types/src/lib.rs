@@ -41,7 +41,7 @@ pub use auth::{LoginRequest, LogoutRequest, Me, PasswordChange, PasswordReset, R
 pub use competency::{
     Competency, CompetencyAssessment, CompetencyInput, CompetencyProfile, DevelopmentPlan, DevelopmentPlanPatch,
     GapCell, GapHeatMap, HeatMapColumn, NewCompetencyAssessment, NewDevelopmentPlan, NewTraining, PositionStandard,
-    ProfileLine, Requirement, Training, TrainingHoursRow, TrainingPatch,
+    ProfileLine, Requirement, Training, TrainingJpRow, TrainingPatch,
 };
 pub use dashboard::{
     ActivityFigures, AttentionItem, AttentionReason, ComplaintFigures, Dashboard, IkmFigure, MonthPoint, SkpFigures,

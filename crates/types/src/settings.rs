@@ -66,6 +66,14 @@ pub struct PemdaSettings {
     /// The expected distribution of employee predikat per organisation predikat (SE MenPANRB
     /// 3/2023 by default); a Pemda may set its own.
     pub distribution_patterns: Vec<kinerja_domain::rating::OrgPattern>,
+    /// Jam pelajaran (JP) of competency development each employee should complete a year (PP
+    /// 11/2017 Pasal 203: at least 20 for a PNS).
+    #[validate(range(min = 1, max = 200))]
+    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 200))]
+    pub development_jp_target: u32,
+    /// Whether the JP target applies to PPPK too (PP 49/2018 Pasal 39 gives a PPPK at most 24 JP a
+    /// year and sets no minimum; off by default). Applied, it is capped at 24.
+    pub development_jp_for_pppk: bool,
 }
 
 /// Follow-up times of the complaint classes, in working days (PermenPANRB 62/2018 by default:
@@ -151,6 +159,8 @@ impl Default for PemdaSettings {
             evidence_max_bytes: 10 * 1024 * 1024,
             tpp: kinerja_domain::tpp::TppRule::default(),
             distribution_patterns: kinerja_domain::rating::default_pattern_list(),
+            development_jp_target: kinerja_domain::competency::PNS_JP_PER_YEAR,
+            development_jp_for_pppk: false,
         }
     }
 }

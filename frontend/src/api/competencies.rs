@@ -9,7 +9,7 @@ use kinerja_types::{
     NewTraining, Training, TrainingPatch,
 };
 
-/// `GET /employees/{id}/competencies`: levels, gaps, match and training hours of the year.
+/// `GET /employees/{id}/competencies`: levels, gaps, match and the JP of training of the year.
 pub async fn profile(employee_id: i64) -> Result<CompetencyProfile, ApiError> {
     client::get(&format!("/employees/{employee_id}/competencies"), &[]).await
 }

@@ -52,6 +52,9 @@ pub fn AssessmentDetail(props: &AssessmentDetailProps) -> Html {
             let decides = match a.decider {
                 DeciderKind::Atasan => my_id.is_some() && a.atasan_penilai_id == my_id,
                 DeciderKind::Ppk => props.me.has(Role::Admin),
+                DeciderKind::AtasanOrPpk => {
+                    (my_id.is_some() && a.atasan_penilai_id == my_id) || props.me.has(Role::Admin)
+                }
             };
             let objected = a.status == AssessmentStatus::Objected;
             // The decision waits for the penilai's response, or for its deadline to pass.
@@ -213,6 +216,7 @@ fn decider_key(kind: DeciderKind) -> &'static str {
     match kind {
         DeciderKind::Atasan => "atasan",
         DeciderKind::Ppk => "ppk",
+        DeciderKind::AtasanOrPpk => "atasan_or_ppk",
     }
 }
 

@@ -1,6 +1,6 @@
 //! The competency gap heat map of a unit (heads, admin, auditor): for each competency and each child
 //! unit, how many assessed employees fall short and by how much on average, shaded by the share;
-//! and every employee's training hours of the year against the expected 20.
+//! and every employee's JP of training in the year against their target (PNS; PPPK where set).
 
 use super::PageProps;
 use crate::api;
@@ -77,7 +77,7 @@ struct HeatMapProps {
     map: Rc<GapHeatMap>,
 }
 
-/// The heat map and the training hours.
+/// The heat map and the JP of training.
 #[component]
 fn HeatMap(props: &HeatMapProps) -> Html {
     let i18n = use_i18n();
@@ -102,7 +102,8 @@ fn HeatMap(props: &HeatMapProps) -> Html {
             </td>
         }
     };
-    let below = m.training.iter().filter(|r| !r.meets_expectation).count();
+    let below = m.training.iter().filter(|r| r.meets_target == Some(false)).count();
+    let with_target = m.training.iter().filter(|r| r.meets_target.is_some()).count();
     html! {
         <>
             <section class="panel">
@@ -130,7 +131,7 @@ fn HeatMap(props: &HeatMapProps) -> Html {
                 }
             </section>
             <section class="panel">
-                <h2>{ i18n.tf("gaps.training", &[("below", &below.to_string()), ("n", &m.training.len().to_string()), ("expected", &m.training_hours_expected.to_string())]) }</h2>
+                <h2>{ i18n.tf("gaps.training", &[("below", &below.to_string()), ("n", &with_target.to_string()), ("expected", &m.training_jp_target.to_string())]) }</h2>
                 <div class="table-wrap">
                     <table class="training-hours">
                         <thead><tr>
@@ -139,9 +140,12 @@ fn HeatMap(props: &HeatMapProps) -> Html {
                         </tr></thead>
                         <tbody>
                             { for m.training.iter().map(|r| html! {
-                                <tr key={r.employee_id} class={classes!((!r.meets_expectation).then_some("below"))}>
-                                    <td>{ &r.name }</td>
-                                    <td class="numeric">{ format!("{} / {}", r.hours, m.training_hours_expected) }</td>
+                                <tr key={r.employee_id} class={classes!((r.meets_target == Some(false)).then_some("below"))}>
+                                    <td>{ &r.name }{ " · " }<span class="muted small">{ r.employment_type.as_str().to_uppercase() }</span></td>
+                                    <td class="numeric">{ match r.jp_target {
+                                        Some(t) => format!("{} / {} JP", r.jp, t),
+                                        None => format!("{} JP · {}", r.jp, i18n.t("comp.no_target")),
+                                    } }</td>
                                 </tr>
                             }) }
                         </tbody>

@@ -1,6 +1,6 @@
 //! Pengaturan (admin): every Pemda setting in one form; saving sends only what changed.
 
-use super::settings_draft::{changes, SettingsDraft, TEXT_FIELDS};
+use super::settings_draft::{changes, SettingsDraft, JSON_FIELDS, TEXT_FIELDS};
 use crate::api;
 use crate::components::layout::ReloadSettings;
 use crate::components::{CheckField, ErrorBanner, Field, Loading, Notice, SelectField};
@@ -21,9 +21,17 @@ const FIELDS: &[&str] = &[
     "objection_decision_days",
     "complaint_verify_days",
     "complaint_response_days",
+    "complaint_class_days.ringan",
+    "complaint_class_days.normatif",
+    "complaint_class_days.tidak_berkadar_pengawasan",
+    "complaint_class_days.berkadar_pengawasan",
+    "development_jp_target",
+    "development_jp_for_pppk",
     "holidays",
     "team_view_enabled",
     "evidence_max_bytes",
+    "tpp",
+    "distribution_patterns",
 ];
 
 #[component]
@@ -104,7 +112,7 @@ pub fn Settings() -> Html {
                 value={form.text.get(field).cloned().unwrap_or_default()} {on_input}
                 kind={if numeric { "number" } else { "text" }}
                 inputmode={numeric.then_some(AttrValue::Static("numeric"))}
-                rows={(field == "holidays").then_some(4)}
+                rows={if JSON_FIELDS.contains(&field) { Some(14) } else { (field == "holidays").then_some(4) }}
                 hint={AttrValue::from(i18n.t(&hint).to_owned())}
                 error={form.error(field)} />
         }
@@ -130,6 +138,8 @@ pub fn Settings() -> Html {
         &outcome,
     );
     let on_team_view = hiding(form.set(|d, on: bool| d.team_view_enabled = on), &outcome);
+    let on_jp_pppk = hiding(form.set(|d, on: bool| d.development_jp_for_pppk = on), &outcome);
+    let inline = |f: &&(&str, bool)| f.0 != "holidays" && !JSON_FIELDS.contains(&f.0);
 
     html! {
         <section class="page">
@@ -137,7 +147,11 @@ pub fn Settings() -> Html {
             <form class="panel form" {onsubmit} novalidate=true>
                 <ErrorBanner error={form.server_error()} shown_fields={FIELDS} />
                 <div class="form-grid">
-                    { for TEXT_FIELDS.iter().filter(|(f, _)| *f != "holidays").map(|(f, n)| text_field(f, *n)) }
+                    { for TEXT_FIELDS.iter().filter(inline).map(|(f, n)| text_field(f, *n)) }
+                    <CheckField id="settings-development_jp_for_pppk"
+                        label={i18n.t("settings.development_jp_for_pppk").to_owned()}
+                        checked={form.development_jp_for_pppk} on_toggle={on_jp_pppk}
+                        error={form.error("development_jp_for_pppk")} />
                     <SelectField id="settings-assessment_frequency"
                         label={i18n.t("settings.assessment_frequency").to_owned()}
                         value={frequency} options={frequencies} on_change={on_frequency}
@@ -148,6 +162,9 @@ pub fn Settings() -> Html {
                         checked={form.team_view_enabled} on_toggle={on_team_view}
                         error={form.error("team_view_enabled")} />
                 </div>
+                <h2>{ i18n.t("settings.rules") }</h2>
+                <p class="muted small">{ i18n.t("settings.rules.hint") }</p>
+                { for JSON_FIELDS.iter().map(|f| text_field(f, false)) }
                 if let Some(outcome) = *outcome {
                     <Notice text={i18n.t(outcome).to_owned()}
                         kind={if outcome == "settings.saved" { "success" } else { "info" }} />

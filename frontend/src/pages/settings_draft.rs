@@ -11,6 +11,7 @@ pub struct SettingsDraft {
     pub text: HashMap<&'static str, String>,
     pub assessment_frequency: Option<AssessmentFrequency>,
     pub team_view_enabled: bool,
+    pub development_jp_for_pppk: bool,
 }
 
 /// The fields typed as text, in form order: (field, is a whole number).
@@ -24,9 +25,19 @@ pub const TEXT_FIELDS: &[(&str, bool)] = &[
     ("objection_decision_days", true),
     ("complaint_verify_days", true),
     ("complaint_response_days", true),
+    ("complaint_class_days.ringan", true),
+    ("complaint_class_days.normatif", true),
+    ("complaint_class_days.tidak_berkadar_pengawasan", true),
+    ("complaint_class_days.berkadar_pengawasan", true),
+    ("development_jp_target", true),
     ("evidence_max_bytes", true),
     ("holidays", false),
+    ("tpp", false),
+    ("distribution_patterns", false),
 ];
+
+/// The fields edited as JSON (structured rules of the Pemda's own regulation).
+pub const JSON_FIELDS: &[&str] = &["tpp", "distribution_patterns"];
 
 /// Why a typed value cannot be read: the field and the i18n key of the reason.
 pub type Unreadable = Vec<(&'static str, &'static str)>;
@@ -43,10 +54,25 @@ impl SettingsDraft {
             ("objection_decision_days", s.objection_decision_days.to_string()),
             ("complaint_verify_days", s.complaint_verify_days.to_string()),
             ("complaint_response_days", s.complaint_response_days.to_string()),
+            ("complaint_class_days.ringan", s.complaint_class_days.ringan.to_string()),
+            ("complaint_class_days.normatif", s.complaint_class_days.normatif.to_string()),
+            (
+                "complaint_class_days.tidak_berkadar_pengawasan",
+                s.complaint_class_days.tidak_berkadar_pengawasan.to_string(),
+            ),
+            ("complaint_class_days.berkadar_pengawasan", s.complaint_class_days.berkadar_pengawasan.to_string()),
+            ("development_jp_target", s.development_jp_target.to_string()),
             ("evidence_max_bytes", s.evidence_max_bytes.to_string()),
+            ("tpp", serde_json::to_string_pretty(&s.tpp).unwrap_or_default()),
+            ("distribution_patterns", serde_json::to_string_pretty(&s.distribution_patterns).unwrap_or_default()),
             ("holidays", s.holidays.iter().map(|d| d.format("%Y-%m-%d").to_string()).collect::<Vec<_>>().join("\n")),
         ]);
-        Self { text, assessment_frequency: Some(s.assessment_frequency), team_view_enabled: s.team_view_enabled }
+        Self {
+            text,
+            assessment_frequency: Some(s.assessment_frequency),
+            team_view_enabled: s.team_view_enabled,
+            development_jp_for_pppk: s.development_jp_for_pppk,
+        }
     }
 
     fn get(&self, field: &str) -> &str {
@@ -73,7 +99,22 @@ impl SettingsDraft {
         out.objection_decision_days = small(number("objection_decision_days"));
         out.complaint_verify_days = small(number("complaint_verify_days"));
         out.complaint_response_days = small(number("complaint_response_days"));
+        out.complaint_class_days.ringan = small(number("complaint_class_days.ringan"));
+        out.complaint_class_days.normatif = small(number("complaint_class_days.normatif"));
+        out.complaint_class_days.tidak_berkadar_pengawasan =
+            small(number("complaint_class_days.tidak_berkadar_pengawasan"));
+        out.complaint_class_days.berkadar_pengawasan = small(number("complaint_class_days.berkadar_pengawasan"));
+        out.development_jp_target = small(number("development_jp_target"));
         out.evidence_max_bytes = number("evidence_max_bytes");
+        out.development_jp_for_pppk = self.development_jp_for_pppk;
+        match serde_json::from_str(self.get("tpp")) {
+            Ok(rule) => out.tpp = rule,
+            Err(_) => bad.push(("tpp", "validation.json")),
+        }
+        match serde_json::from_str(self.get("distribution_patterns")) {
+            Ok(patterns) => out.distribution_patterns = patterns,
+            Err(_) => bad.push(("distribution_patterns", "validation.json")),
+        }
         if let Some(frequency) = self.assessment_frequency {
             out.assessment_frequency = frequency;
         }

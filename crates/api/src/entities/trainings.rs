@@ -11,7 +11,9 @@ pub struct Model {
     pub competency_id: Option<i64>,
     pub course: String,
     pub provider: String,
-    pub hours: i32,
+    /// Jam pelajaran (JP), stored in the `hours` column of the first schema.
+    #[sea_orm(column_name = "hours")]
+    pub jp: i32,
     pub start_on: Date,
     pub end_on: Date,
     pub status: TrainingStatus,

@@ -1,7 +1,7 @@
 //! Named capabilities and the one place that decides them.
 
 use super::Viewer;
-use kinerja_domain::Role;
+use kinerja_domain::{Decider, Role};
 
 /// A power the API grants or refuses. Unit capabilities carry the unit they act on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,8 +37,9 @@ pub enum Capability {
     /// A development plan for an employee whose direct supervisor is given.
     PlanDevelopment { supervisor_id: Option<i64> },
     /// Deciding an objection to a rating: its atasan penilai in person, or, where the penilai has
-    /// no atasan in the system (`None`), the BKPSDM acting for the PPK (PP 30/2019 Pasal 59).
-    DecideObjection { atasan_penilai_id: Option<i64> },
+    /// no atasan in the system (`None`), the BKPSDM acting for the PPK (PP 30/2019 Pasal 59);
+    /// past the decision deadline (`overdue`) the BKPSDM may decide in the atasan's place.
+    DecideObjection { atasan_penilai_id: Option<i64>, overdue: bool },
 }
 
 impl Capability {
@@ -71,12 +72,8 @@ impl Capability {
             Capability::PlanDevelopment { supervisor_id } => {
                 v.token_id.is_none() && (admin || (v.employee_id.is_some() && supervisor_id == v.employee_id))
             }
-            Capability::DecideObjection { atasan_penilai_id } => {
-                v.token_id.is_none()
-                    && match atasan_penilai_id {
-                        Some(atasan) => v.employee_id == Some(atasan),
-                        None => admin,
-                    }
+            Capability::DecideObjection { atasan_penilai_id, overdue } => {
+                v.token_id.is_none() && Decider::of(atasan_penilai_id, overdue).admits(v.employee_id, admin)
             }
         }
     }
@@ -98,10 +95,13 @@ impl Capability {
             Capability::HandleComplaints(_) => "pengaduan ditangani kepala dan operator unit tersebut atau admin",
             Capability::ReadUnitReviews(_) => "catatan tim penilai dibaca pegawai, penilai, kepala unit dan tim",
             Capability::PlanDevelopment { .. } => "rencana pengembangan disusun atasan langsung atau admin",
-            Capability::DecideObjection { atasan_penilai_id: Some(_) } => {
+            Capability::DecideObjection { atasan_penilai_id: Some(_), overdue: false } => {
                 "keberatan diputuskan oleh atasan pejabat penilai"
             }
-            Capability::DecideObjection { atasan_penilai_id: None } => {
+            Capability::DecideObjection { atasan_penilai_id: Some(_), overdue: true } => {
+                "keberatan yang melewati tenggat diputuskan atasan pejabat penilai atau BKPSDM atas nama PPK"
+            }
+            Capability::DecideObjection { atasan_penilai_id: None, .. } => {
                 "penilai tidak memiliki atasan; keberatan diputuskan BKPSDM atas nama PPK"
             }
         }
@@ -187,9 +187,11 @@ mod tests {
             (ReadUnitReviews(OUTSIDE), /*        */ [N, N, N, N, N, Y, N, Y, N, N]),
             (PlanDevelopment { supervisor_id: Some(ME) }, [Y, Y, Y, Y, Y, Y, Y, Y, N, N]),
             (PlanDevelopment { supervisor_id: Some(7) }, [N, N, N, N, Y, N, N, Y, N, N]),
-            (DecideObjection { atasan_penilai_id: Some(ME) }, [Y, Y, Y, Y, Y, Y, Y, Y, N, N]),
-            (DecideObjection { atasan_penilai_id: Some(7) }, [N, N, N, N, N, N, N, N, N, N]),
-            (DecideObjection { atasan_penilai_id: None }, [N, N, N, N, Y, N, N, Y, N, N]),
+            (DecideObjection { atasan_penilai_id: Some(ME), overdue: false }, [Y, Y, Y, Y, Y, Y, Y, Y, N, N]),
+            (DecideObjection { atasan_penilai_id: Some(7), overdue: false }, [N, N, N, N, N, N, N, N, N, N]),
+            (DecideObjection { atasan_penilai_id: Some(ME), overdue: true }, [Y, Y, Y, Y, Y, Y, Y, Y, N, N]),
+            (DecideObjection { atasan_penilai_id: Some(7), overdue: true }, [N, N, N, N, Y, N, N, Y, N, N]),
+            (DecideObjection { atasan_penilai_id: None, overdue: false }, [N, N, N, N, Y, N, N, Y, N, N]),
         ]
     }
 

@@ -78,13 +78,13 @@ pub async fn seed(txn: &DatabaseTransaction, today: NaiveDate) -> anyhow::Result
             levels += 1;
         }
     }
-    let training = |plan_id: i64, employee_id: i64, course: &str, hours: i32, done: bool| trainings::ActiveModel {
+    let training = |plan_id: i64, employee_id: i64, course: &str, jp: i32, done: bool| trainings::ActiveModel {
         plan_id: Set(plan_id),
         employee_id: Set(employee_id),
         competency_id: Set(None),
         course: Set(course.to_owned()),
         provider: Set("BPSDM Provinsi".into()),
-        hours: Set(hours),
+        jp: Set(jp),
         start_on: Set(if done { today - Duration::days(20) } else { today + Duration::days(14) }),
         end_on: Set(if done { today - Duration::days(18) } else { today + Duration::days(16) }),
         status: Set(if done { TrainingStatus::Completed } else { TrainingStatus::Planned }),
@@ -92,9 +92,10 @@ pub async fn seed(txn: &DatabaseTransaction, today: NaiveDate) -> anyhow::Result
         updated_at: Set(now),
         ..Default::default()
     };
+    let settings = crate::pemda_settings::load(txn).await?;
     let mut plans = 0;
     for (i, e) in people.iter().enumerate() {
-        let p = profile(txn, e, today.year()).await.map_err(|e| anyhow::anyhow!("{e}"))?;
+        let p = profile(txn, e, today.year(), &settings).await.map_err(|e| anyhow::anyhow!("{e}"))?;
         // Everyone rated Butuh Perbaikan or worse, and every fourth employee besides, has a plan.
         if !(p.plan_required || i % 4 == 0) {
             continue;

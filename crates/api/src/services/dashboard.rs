@@ -412,7 +412,7 @@ pub async fn compute(
     }
     let patterns = &settings.distribution_patterns;
     let distribution = crate::services::rating::distribution(db, root, &units, &predikat_period, patterns).await?;
-    let training = training_figures(db, &scope, year, people.len() as u64).await?;
+    let training = training_figures(db, &scope, year, settings).await?;
     let mut oversight = crate::services::oversight::figures(db, &scope, today).await?;
     (oversight.objections_waiting, oversight.objections_overdue, oversight.overdue_objections) =
         crate::services::assessments::objection_figures(db, &scope, settings, 20).await?;
@@ -458,22 +458,37 @@ pub async fn compute(
     })
 }
 
-/// Completed training hours of the year for the people of the subtree.
+/// Completed jam pelajaran (JP) of the year for the people of the subtree, against each one's
+/// target (by employment type).
 async fn training_figures(
     db: &impl ConnectionTrait,
     scope: &Units,
     year: i32,
-    headcount: u64,
+    settings: &PemdaSettings,
 ) -> ApiResult<TrainingFigures> {
+    use crate::services::competency::{jp_target, training_jp};
+    let people: Vec<(i64, kinerja_domain::EmploymentType)> = employees::Entity::find()
+        .select_only()
+        .column(employees::Column::Id)
+        .column(employees::Column::EmploymentType)
+        .filter(within(employees::Column::UnitId, scope))
+        .into_tuple()
+        .all(db)
+        .await?;
     let who = sea_orm::Condition::all().add(trainings::Column::EmployeeId.in_subquery(employees_within(scope)));
-    let hours = crate::services::competency::training_hours(db, who, year).await?;
-    let total: u64 = hours.values().map(|h| u64::from(*h)).sum();
-    let expected = kinerja_domain::competency::TRAINING_HOURS_EXPECTED;
+    let done = training_jp(db, who, year).await?;
+    let total: u64 = done.values().map(|h| u64::from(*h)).sum();
+    let targets: Vec<(u32, u32)> = people
+        .iter()
+        .filter_map(|(id, kind)| jp_target(*kind, settings).map(|t| (done.get(id).copied().unwrap_or(0), t)))
+        .collect();
+    let headcount = people.len();
     Ok(TrainingFigures {
         year,
-        hours_per_employee: if headcount == 0 { 0.0 } else { (total as f64 / headcount as f64 * 10.0).round() / 10.0 },
-        meeting_expectation: hours.values().filter(|h| **h >= expected).count() as u64,
-        expected_hours: expected,
+        jp_per_employee: if headcount == 0 { 0.0 } else { (total as f64 / headcount as f64 * 10.0).round() / 10.0 },
+        meeting_target: targets.iter().filter(|(jp, t)| jp >= t).count() as u64,
+        with_target: targets.len() as u64,
+        jp_target: settings.development_jp_target,
     })
 }
 

@@ -146,6 +146,7 @@ fn ObjectionTable(props: &ObjectionTableProps) -> Html {
                         let decider = match o.decider {
                             DeciderKind::Atasan => i18n.t("oversight.decider_atasan"),
                             DeciderKind::Ppk => i18n.t("oversight.decider_ppk"),
+                            DeciderKind::AtasanOrPpk => i18n.t("oversight.decider_atasan_or_ppk"),
                         };
                         html! {
                             <tr key={o.assessment_id} class="overdue">

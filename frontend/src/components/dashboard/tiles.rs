@@ -8,7 +8,7 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct FigureTilesProps {
     pub figures: UnitFigures,
-    /// Training hours of the year, for the whole subtree.
+    /// Jam pelajaran (JP) of the year, for the whole subtree.
     #[prop_or_default]
     pub training: Option<TrainingFigures>,
 }
@@ -48,17 +48,18 @@ pub fn FigureTiles(props: &FigureTilesProps) -> Html {
         Tile::new(
             "training",
             i18n.t("dashboard.training"),
-            format!("{} JP", format::fixed(t.hours_per_employee, 1, lang)),
+            format!("{} JP", format::fixed(t.jp_per_employee, 1, lang)),
             i18n.tf(
                 "dashboard.training_note",
                 &[
-                    ("n", &n(t.meeting_expectation)),
-                    ("expected", &t.expected_hours.to_string()),
+                    ("n", &n(t.meeting_target)),
+                    ("with", &n(t.with_target)),
+                    ("expected", &t.jp_target.to_string()),
                     ("year", &t.year.to_string()),
                 ],
             ),
         )
-        .warn(t.hours_per_employee < f64::from(t.expected_hours))
+        .warn(t.meeting_target < t.with_target)
     });
     let tiles = [
         Tile::new("headcount", i18n.t("dashboard.headcount"), n(f.headcount), i18n.t("dashboard.headcount_note")),

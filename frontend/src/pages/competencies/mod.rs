@@ -1,5 +1,5 @@
 //! Competencies of one employee (the signed-in one, or someone they supervise or oversee): required
-//! and assessed levels with the gaps and the job-person match, training hours against the yearly 20,
+//! and assessed levels with the gaps and the job-person match, the JP of training against the yearly target,
 //! and the development plans with their trainings. The penilai (or an admin) records levels, makes
 //! plans and plans trainings; the employee or the penilai marks a training done with its evidence.
 

@@ -65,7 +65,7 @@ pub(super) struct PlanProps {
     pub(super) on_change: Callback<()>,
 }
 
-/// One plan: goals, focus, status, hours, trainings; a form to add a training while it is open.
+/// One plan: goals, focus, status, JP, trainings; a form to add a training while it is open.
 #[component]
 pub(super) fn PlanView(props: &PlanProps) -> Html {
     let i18n = use_i18n();
@@ -80,7 +80,7 @@ pub(super) fn PlanView(props: &PlanProps) -> Html {
             </h3>
             <p>{ &p.goals }</p>
             <p class="muted small">{ i18n.t("comp.focus") }{ ": " }{ p.focus.join(", ") }
-                { " · " }{ i18n.tf("comp.hours_done", &[("done", &p.hours_completed.to_string()), ("planned", &p.hours_planned.to_string())]) }</p>
+                { " · " }{ i18n.tf("comp.hours_done", &[("done", &p.jp_completed.to_string()), ("planned", &p.jp_planned.to_string())]) }</p>
             if !p.trainings.is_empty() {
                 <ul class="trainings">
                     { for p.trainings.iter().map(|t| html! {
@@ -123,7 +123,7 @@ pub(super) fn TrainingItem(props: &TrainingProps) -> Html {
     let on_evidence = setter(&evidence);
     html! {
         <li data-training={t.id.to_string()}>
-            <strong>{ &t.course }</strong>{ format!(" · {} · {} JP · {} – {} · ", t.provider, t.hours, format::date(&t.start_on), format::date(&t.end_on)) }
+            <strong>{ &t.course }</strong>{ format!(" · {} · {} JP · {} – {} · ", t.provider, t.jp, format::date(&t.start_on), format::date(&t.end_on)) }
             <span class="badge">{ i18n.t(&format!("comp.training_status.{}", t.status.as_str())) }</span>
             if let Some(ev) = &t.evidence { <span class="muted small">{ " · " }{ ev }</span> }
             if t.status == TrainingStatus::Planned && props.may_complete {
@@ -149,7 +149,7 @@ pub(super) struct TrainingFormProps {
 struct TrainingDraft {
     course: String,
     provider: String,
-    hours: String,
+    jp: String,
     start: String,
     end: String,
 }
@@ -159,7 +159,7 @@ impl Default for TrainingDraft {
         Self {
             course: String::new(),
             provider: "BPSDM".to_owned(),
-            hours: "8".to_owned(),
+            jp: "8".to_owned(),
             start: format::today().to_string(),
             end: format::today().to_string(),
         }
@@ -180,7 +180,7 @@ pub(super) fn TrainingForm(props: &TrainingFormProps) -> Html {
                 let body = dates.map(|(start_on, end_on)| NewTraining {
                     course: d.course.trim().to_owned(),
                     provider: d.provider.trim().to_owned(),
-                    hours: d.hours.trim().parse().unwrap_or(0),
+                    jp: d.jp.trim().parse().unwrap_or(0),
                     start_on,
                     end_on,
                     competency_id: None,
@@ -212,14 +212,14 @@ pub(super) fn TrainingForm(props: &TrainingFormProps) -> Html {
                     value={form.course.clone()} on_input={form.text(|d| &mut d.course)} required=true error={form.error("course")} />
                 <Field id={id("provider")} label={i18n.t("comp.provider").to_owned()}
                     value={form.provider.clone()} on_input={form.text(|d| &mut d.provider)} error={form.error("provider")} />
-                <Field id={id("hours")} label={i18n.t("comp.hours").to_owned()} kind="number"
-                    value={form.hours.clone()} on_input={form.text(|d| &mut d.hours)} error={form.error("hours")} />
+                <Field id={id("jp")} label={i18n.t("comp.hours").to_owned()} kind="number"
+                    value={form.jp.clone()} on_input={form.text(|d| &mut d.jp)} error={form.error("jp")} />
                 <Field id={id("start")} label={i18n.t("comp.start").to_owned()} kind="date"
                     value={form.start.clone()} on_input={form.text(|d| &mut d.start)} error={form.error("start_on")} />
                 <Field id={id("end")} label={i18n.t("comp.end").to_owned()} kind="date"
                     value={form.end.clone()} on_input={form.text(|d| &mut d.end)} error={form.error("end_on")} />
             </div>
-            <ErrorBanner error={form.server_error()} shown_fields={&["course", "provider", "hours", "start_on", "end_on"][..]} />
+            <ErrorBanner error={form.server_error()} shown_fields={&["course", "provider", "jp", "start_on", "end_on"][..]} />
             <button type="submit" class="button-primary" disabled={form.busy()}>{ i18n.t("comp.add_training") }</button>
         </form>
     }

@@ -1,4 +1,4 @@
-//! The competency profile: the match, the training hours and a line per competency.
+//! The competency profile: the match, the JP of training and a line per competency.
 
 use super::*;
 
@@ -7,14 +7,15 @@ pub(super) struct ProfileProps {
     pub(super) profile: Rc<CompetencyProfile>,
 }
 
-/// The match, the training hours and a line per competency.
+/// The match, the JP of training and a line per competency.
 #[component]
 pub(super) fn ProfileView(props: &ProfileProps) -> Html {
     let i18n = use_i18n();
     let p = &props.profile;
     let lang = i18n.lang();
     let category = p.match_category.map(|c| c.label()).unwrap_or("—");
-    let hours_tone = if p.training_hours >= p.training_hours_expected { "ok" } else { "warn" };
+    let target = p.training_jp_target;
+    let jp_tone = if target.is_none_or(|t| p.training_jp >= t) { "ok" } else { "warn" };
     html! {
         <section class="panel">
             <h2>{ format!("{} · {}", p.name, p.position_title) }</h2>
@@ -28,9 +29,14 @@ pub(super) fn ProfileView(props: &ProfileProps) -> Html {
                 </div>
                 <div class="tile" data-tile="training">
                     <span class="tile-label">{ i18n.t("comp.training_hours") }</span>
-                    <strong class="tile-value">{ format!("{} / {} JP", p.training_hours, p.training_hours_expected) }</strong>
-                    <Meter value={f64::from(p.training_hours)} max={f64::from(p.training_hours_expected)}
-                        label={i18n.t("comp.training_hours").to_owned()} tone={hours_tone} />
+                    if let Some(t) = target {
+                        <strong class="tile-value">{ format!("{} / {} JP", p.training_jp, t) }</strong>
+                        <Meter value={f64::from(p.training_jp)} max={f64::from(t)}
+                            label={i18n.t("comp.training_hours").to_owned()} tone={jp_tone} />
+                    } else {
+                        <strong class="tile-value">{ format!("{} JP", p.training_jp) }</strong>
+                        <span class="muted small">{ i18n.t("comp.no_target") }</span>
+                    }
                 </div>
             </div>
             if p.lines.is_empty() {

@@ -1,4 +1,4 @@
-//! An employee's competency profile (required and assessed levels, gaps, match, training hours)
+//! An employee's competency profile (required and assessed levels, gaps, match, JP of training)
 //! and the recording of assessed levels by the employee, the penilai or an admin.
 
 use crate::error::{ApiError, ApiResult};
@@ -15,7 +15,7 @@ use validator::Validate;
 /// The competency profile of an employee (the employee, the supervisor chain, heads of the unit,
 /// admin, auditor): each required or assessed competency with its latest level and gap, the
 /// job-person match, whether a development plan is mandatory and what it should address, and the
-/// training hours of the year against the expected 20.
+/// jam pelajaran (JP) of the year against the employee's yearly target.
 #[utoipa::path(tag = "competencies", security(("bearer" = [])), params(("id" = i64, Path), YearQuery),
     responses((status = 200, body = CompetencyProfile), (status = 404, body = Problem), (status = 422, body = Problem)))]
 #[get("/employees/{id}/competencies")]
@@ -27,7 +27,8 @@ pub async fn employee_competencies(
 ) -> ApiResult<web::Json<CompetencyProfile>> {
     let e = find_visible(&state.db, viewer.scope(), id.into_inner()).await?;
     let year = q.year()?;
-    Ok(web::Json(profile(&state.db, &e, year).await?))
+    let settings = state.settings().await?;
+    Ok(web::Json(profile(&state.db, &e, year, &settings).await?))
 }
 
 /// Records an assessed level: `self_assessment` by the employee, `supervisor` by the direct supervisor,

@@ -28,8 +28,8 @@ enum Recipient {
 
 /// The decider of an objection as someone to tell.
 fn decider(a: &assessments::Model) -> Recipient {
-    match Decider::of(a.atasan_penilai_id) {
-        Decider::Atasan(id) => Recipient::Employee(id),
+    match Decider::of(a.atasan_penilai_id, false) {
+        Decider::Atasan(id) | Decider::AtasanOrPpk(id) => Recipient::Employee(id),
         Decider::Ppk => Recipient::Admins,
     }
 }
@@ -37,8 +37,8 @@ fn decider(a: &assessments::Model) -> Recipient {
 /// One step of the flow: the action, who may take it, what else must hold, and whom it notifies.
 struct Step {
     action: AssessmentAction,
-    /// Whether the viewer may take it (else 403 with its words).
-    may: fn(&assessments::Model, &Viewer) -> ApiResult<()>,
+    /// Whether the viewer may take it (else 403 with its words), from the row and its wire form.
+    may: fn(&assessments::Model, &Assessment, &Viewer) -> ApiResult<()>,
     /// A rule of the flow beyond the status (a deadline, a response first), as 409.
     check: fn(&Assessment, &PemdaSettings) -> ApiResult<()>,
     /// Whom to tell, and what.
@@ -69,9 +69,9 @@ async fn step(
 ) -> ApiResult<Assessment> {
     let Step { action, may, check, notices } = s;
     let (a, e) = find_visible(txn, viewer, id).await?;
-    may(&a, viewer)?;
-    let next = status(&a).apply(action).map_err(ApiError::Conflict)?;
     let before = to_wire(&a, &e.name, settings);
+    may(&a, &before, viewer)?;
+    let next = status(&a).apply(action).map_err(ApiError::Conflict)?;
     check(&before, settings)?;
     let mut active = a.into_active_model();
     active.status = Set(next);
@@ -121,7 +121,7 @@ pub async fn finalize(
         settings,
         Step {
             action: AssessmentAction::Finalize,
-            may: |a, v| only(a.penilai_id, v, "hanya pejabat penilai yang memfinalkan penilaian"),
+            may: |a, _, v| only(a.penilai_id, v, "hanya pejabat penilai yang memfinalkan penilaian"),
             check: no_check,
             notices: |a, _| {
                 vec![(
@@ -149,7 +149,7 @@ pub async fn acknowledge(
         settings,
         Step {
             action: AssessmentAction::Acknowledge,
-            may: |a, v| only(a.employee_id, v, "hanya pegawai yang dinilai yang dapat menerima penilaian"),
+            may: |a, _, v| only(a.employee_id, v, "hanya pegawai yang dinilai yang dapat menerima penilaian"),
             check: no_check,
             notices: |a, _| {
                 vec![(
@@ -179,7 +179,7 @@ pub async fn object(
         settings,
         Step {
             action: AssessmentAction::Object,
-            may: |a, v| only(a.employee_id, v, "hanya pegawai yang dinilai yang dapat mengajukan keberatan"),
+            may: |a, _, v| only(a.employee_id, v, "hanya pegawai yang dinilai yang dapat mengajukan keberatan"),
             check: |before, settings| match before.objection_deadline {
                 Some(deadline) if settings.today() > deadline => Err(ApiError::Conflict(format!(
                     "batas waktu keberatan ({} hari setelah penilaian difinalkan) telah lewat pada {deadline}",
@@ -217,7 +217,7 @@ pub async fn respond(
         settings,
         Step {
             action: AssessmentAction::Respond,
-            may: |a, v| only(a.penilai_id, v, "hanya pejabat penilai yang menanggapi keberatan"),
+            may: |a, _, v| only(a.penilai_id, v, "hanya pejabat penilai yang menanggapi keberatan"),
             check: |before, _| match before.penilai_response {
                 Some(_) => Err(ApiError::Conflict("keberatan ini sudah ditanggapi pejabat penilai".into())),
                 None => Ok(()),
@@ -255,12 +255,15 @@ pub async fn decide(
         settings,
         Step {
             action: AssessmentAction::Decide,
-            may: |a, v| {
+            may: |a, w, v| {
                 // Nobody decides an objection to their own rating, or to a rating they gave.
                 if v.employee_id.is_some_and(|me| me == a.employee_id || me == a.penilai_id) {
                     return Err(ApiError::Forbidden("keberatan tidak diputuskan oleh yang dinilai atau penilainya".into()));
                 }
-                v.require(Capability::DecideObjection { atasan_penilai_id: a.atasan_penilai_id })
+                v.require(Capability::DecideObjection {
+                    atasan_penilai_id: a.atasan_penilai_id,
+                    overdue: w.decision_overdue,
+                })
             },
             check: |before, settings| {
                 let due = before.response_deadline.unwrap_or(chrono::NaiveDate::MIN);

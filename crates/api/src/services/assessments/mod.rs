@@ -41,6 +41,7 @@ pub fn to_wire(a: &assessments::Model, name: &str, settings: &PemdaSettings) -> 
     let objected_on = a.objected_at.map(|at| local_date(at, settings));
     let after_objection = |days: u32| objected_on.map(|d| d + Duration::days(i64::from(days)));
     let decision_deadline = after_objection(settings.objection_decision_days);
+    let overdue = a.status == AssessmentStatus::Objected && decision_deadline.is_some_and(|d| settings.today() > d);
     Assessment {
         id: a.id,
         employee_id: a.employee_id,
@@ -66,11 +67,11 @@ pub fn to_wire(a: &assessments::Model, name: &str, settings: &PemdaSettings) -> 
         responded_at: a.responded_at,
         response_deadline: after_objection(settings.objection_response_days),
         decision_deadline,
-        decision_overdue: a.status == AssessmentStatus::Objected
-            && decision_deadline.is_some_and(|d| settings.today() > d),
-        decider: match Decider::of(a.atasan_penilai_id) {
+        decision_overdue: overdue,
+        decider: match Decider::of(a.atasan_penilai_id, overdue) {
             Decider::Atasan(_) => DeciderKind::Atasan,
             Decider::Ppk => DeciderKind::Ppk,
+            Decider::AtasanOrPpk(_) => DeciderKind::AtasanOrPpk,
         },
         decision_outcome: a.decision_outcome.clone(),
         decision_reason: a.decision_reason.clone(),
@@ -132,8 +133,15 @@ pub async fn list(
     let mut select = assessments::Entity::find().order_by_desc(assessments::Column::Id);
     if q.to_decide {
         let mine = assessments::Column::AtasanPenilaiId.eq(viewer.employee_id.unwrap_or(-1));
-        let deciders = if viewer.may(Capability::DecideObjection { atasan_penilai_id: None }) {
-            sea_orm::Condition::any().add(mine).add(assessments::Column::AtasanPenilaiId.is_null())
+        let deciders = if viewer.may(Capability::DecideObjection { atasan_penilai_id: None, overdue: false }) {
+            // Objected before this instant: past the decision deadline today.
+            let last_day = settings.today() - Duration::days(i64::from(settings.objection_decision_days));
+            let cutoff = last_day.and_time(chrono::NaiveTime::MIN).and_utc()
+                - Duration::minutes(i64::from(settings.utc_offset_minutes));
+            sea_orm::Condition::any()
+                .add(mine)
+                .add(assessments::Column::AtasanPenilaiId.is_null())
+                .add(assessments::Column::ObjectedAt.lt(cutoff))
         } else {
             sea_orm::Condition::all().add(mine)
         };

@@ -1,20 +1,25 @@
 //! The unit's competency gap heat map: for each competency and each child unit, how many assessed
-//! employees fall short of their position's requirement and by how much; and the training hours of
-//! everyone in the subtree against the expected 20 a year.
+//! employees fall short of their position's requirement and by how much; and the jam pelajaran
+//! (JP) of everyone in the subtree against their yearly target.
 
-use super::{latest_levels, standards, to_wire, training_hours};
+use super::{jp_target, latest_levels, standards, to_wire, training_jp};
 use crate::entities::{competencies, employees, trainings};
 use crate::error::ApiResult;
 use crate::policy::employees_within;
 use crate::services::dashboard::Tree;
-use kinerja_domain::competency::{gap, TRAINING_HOURS_EXPECTED};
-use kinerja_types::{GapCell, GapHeatMap, HeatMapColumn, TrainingHoursRow};
+use kinerja_domain::competency::gap;
+use kinerja_types::{GapCell, GapHeatMap, HeatMapColumn, PemdaSettings, TrainingJpRow};
 use sea_orm::sea_query::Condition;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 use std::collections::{BTreeMap, HashSet};
 
-/// The gap heat map of the subtree of `root` and its training hours in `year`.
-pub async fn heat_map(db: &impl ConnectionTrait, root: i64, year: i32) -> ApiResult<GapHeatMap> {
+/// The gap heat map of the subtree of `root` and its JP of training in `year`.
+pub async fn heat_map(
+    db: &impl ConnectionTrait,
+    root: i64,
+    year: i32,
+    settings: &PemdaSettings,
+) -> ApiResult<GapHeatMap> {
     let tree = Tree::load(db, root).await?;
     let people = employees::Entity::find()
         .filter(employees::Column::UnitId.is_in(tree.units()))
@@ -67,21 +72,24 @@ pub async fn heat_map(db: &impl ConnectionTrait, root: i64, year: i32) -> ApiRes
         .collect();
     let subtree =
         Condition::all().add(trainings::Column::EmployeeId.in_subquery(employees_within(&Some(tree.units()))));
-    let hours = training_hours(db, subtree, year).await?;
-    let mut training: Vec<TrainingHoursRow> = people
+    let done = training_jp(db, subtree, year).await?;
+    let mut training: Vec<TrainingJpRow> = people
         .iter()
         .map(|e| {
-            let h = hours.get(&e.id).copied().unwrap_or(0);
-            TrainingHoursRow {
+            let jp = done.get(&e.id).copied().unwrap_or(0);
+            let target = jp_target(e.employment_type, settings);
+            TrainingJpRow {
                 employee_id: e.id,
                 name: e.name.clone(),
                 unit_id: e.unit_id,
-                hours: h,
-                meets_expectation: h >= TRAINING_HOURS_EXPECTED,
+                employment_type: e.employment_type,
+                jp,
+                jp_target: target,
+                meets_target: target.map(|t| jp >= t),
             }
         })
         .collect();
-    training.sort_by(|a, b| a.hours.cmp(&b.hours).then_with(|| a.name.cmp(&b.name)));
+    training.sort_by(|a, b| a.jp.cmp(&b.jp).then_with(|| a.name.cmp(&b.name)));
     Ok(GapHeatMap {
         unit_id: root,
         year,
@@ -89,6 +97,6 @@ pub async fn heat_map(db: &impl ConnectionTrait, root: i64, year: i32) -> ApiRes
         competencies,
         cells,
         training,
-        training_hours_expected: TRAINING_HOURS_EXPECTED,
+        training_jp_target: settings.development_jp_target,
     })
 }

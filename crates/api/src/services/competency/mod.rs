@@ -1,5 +1,5 @@
 //! Competency work shared by the routes, the dashboard and the demo seed: the catalogue, position
-//! requirements, the latest assessed levels, an employee's profile, training hours, and the CSV
+//! requirements, the latest assessed levels, an employee's profile, the JP of training, and the CSV
 //! import of position standards. The catalogue's writes, assessed levels, development plans and the
 //! gap heat map live in the submodules.
 
@@ -14,10 +14,11 @@ use crate::services::csv_import::{err, CsvFile, ImportFailure};
 use chrono::Utc;
 use kinerja_domain::competency::{
     gap, job_person_match, plan_required, suggestions, valid_level, MatchCategory, TrainingStatus, CATALOGUE,
-    TRAINING_HOURS_EXPECTED,
 };
-use kinerja_domain::{AssessmentStatus, Period, Predikat};
-use kinerja_types::{Competency, CompetencyAssessment, CompetencyProfile, ImportReport, Invalid, Issue, ProfileLine};
+use kinerja_domain::{AssessmentStatus, EmploymentType, Period, Predikat};
+use kinerja_types::{
+    Competency, CompetencyAssessment, CompetencyProfile, ImportReport, Invalid, Issue, PemdaSettings, ProfileLine,
+};
 use sea_orm::sea_query::Condition;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
@@ -109,14 +110,19 @@ pub async fn latest_levels(
     Ok(out)
 }
 
-/// Completed training hours per employee in a year (by the training's end date), for the employees
-/// `who` selects (a condition on `trainings.employee_id`).
-pub async fn training_hours(db: &impl ConnectionTrait, who: Condition, year: i32) -> ApiResult<HashMap<i64, u32>> {
+/// The yearly JP target of an employee of `employment` type under the Pemda's settings.
+pub fn jp_target(employment: EmploymentType, settings: &PemdaSettings) -> Option<u32> {
+    kinerja_domain::competency::jp_target(employment, settings.development_jp_target, settings.development_jp_for_pppk)
+}
+
+/// Completed jam pelajaran (JP) per employee in a year (by the training's end date), for the
+/// employees `who` selects (a condition on `trainings.employee_id`).
+pub async fn training_jp(db: &impl ConnectionTrait, who: Condition, year: i32) -> ApiResult<HashMap<i64, u32>> {
     let (from, to) = Period::Year(year).bounds();
     let rows: Vec<(i64, Option<i64>)> = trainings::Entity::find()
         .select_only()
         .column(trainings::Column::EmployeeId)
-        .column_as(trainings::Column::Hours.sum(), "h")
+        .column_as(trainings::Column::Jp.sum(), "h")
         .filter(who)
         .filter(trainings::Column::Status.eq(TrainingStatus::Completed.as_str()))
         .filter(trainings::Column::EndOn.between(from, to))
@@ -140,8 +146,13 @@ pub async fn latest_predikat(db: &impl ConnectionTrait, employee_id: i64) -> Api
 }
 
 /// One employee's profile: every required or assessed competency, the gaps, the match, whether a
-/// plan is mandatory, what it should address, and the training hours of `year`.
-pub async fn profile(db: &impl ConnectionTrait, e: &employees::Model, year: i32) -> ApiResult<CompetencyProfile> {
+/// plan is mandatory, what it should address, and the JP of `year` against the employee's target.
+pub async fn profile(
+    db: &impl ConnectionTrait,
+    e: &employees::Model,
+    year: i32,
+    settings: &PemdaSettings,
+) -> ApiResult<CompetencyProfile> {
     let catalogue = catalogue(db).await?;
     let required = standards(db, std::slice::from_ref(&e.position_title)).await?.remove(&e.position_title);
     let required = required.unwrap_or_default();
@@ -174,7 +185,7 @@ pub async fn profile(db: &impl ConnectionTrait, e: &employees::Model, year: i32)
     let suggested_focus = suggestions(&gaps).into_iter().map(str::to_owned).collect();
     let latest_predikat = latest_predikat(db, e.id).await?;
     let who = Condition::all().add(trainings::Column::EmployeeId.eq(e.id));
-    let hours = training_hours(db, who, year).await?.get(&e.id).copied().unwrap_or(0);
+    let jp = training_jp(db, who, year).await?.get(&e.id).copied().unwrap_or(0);
     Ok(CompetencyProfile {
         employee_id: e.id,
         name: e.name.clone(),
@@ -185,8 +196,8 @@ pub async fn profile(db: &impl ConnectionTrait, e: &employees::Model, year: i32)
         latest_predikat,
         plan_required: latest_predikat.is_some_and(plan_required),
         suggested_focus,
-        training_hours: hours,
-        training_hours_expected: TRAINING_HOURS_EXPECTED,
+        training_jp: jp,
+        training_jp_target: jp_target(e.employment_type, settings),
     })
 }
 

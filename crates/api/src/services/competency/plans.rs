@@ -26,7 +26,7 @@ fn training_wire(t: &trainings::Model) -> Training {
         competency_id: t.competency_id,
         course: t.course.clone(),
         provider: t.provider.clone(),
-        hours: t.hours.max(0) as u32,
+        jp: t.jp.max(0) as u32,
         start_on: t.start_on,
         end_on: t.end_on,
         status: t.status,
@@ -61,10 +61,10 @@ async fn plans_wire(db: &impl ConnectionTrait, plans: &[development_plans::Model
 }
 
 fn plan_of(p: &development_plans::Model, list: Vec<Training>) -> DevelopmentPlan {
-    let hours = |only: Option<TrainingStatus>| {
+    let jp = |only: Option<TrainingStatus>| {
         list.iter()
             .filter(|t| t.status != TrainingStatus::Cancelled && only.is_none_or(|s| t.status == s))
-            .map(|t| t.hours)
+            .map(|t| t.jp)
             .sum()
     };
     DevelopmentPlan {
@@ -75,8 +75,8 @@ fn plan_of(p: &development_plans::Model, list: Vec<Training>) -> DevelopmentPlan
         goals: p.goals.clone(),
         focus: crate::stored::json("development_plans.focus", &p.focus),
         mandatory: p.mandatory,
-        hours_planned: hours(None),
-        hours_completed: hours(Some(TrainingStatus::Completed)),
+        jp_planned: jp(None),
+        jp_completed: jp(Some(TrainingStatus::Completed)),
         trainings: list,
     }
 }
@@ -129,7 +129,8 @@ pub async fn create(
             e.name, body.year
         )));
     }
-    let p = profile(txn, e, body.year).await?;
+    let settings = crate::pemda_settings::load(txn).await?;
+    let p = profile(txn, e, body.year, &settings).await?;
     let known: HashSet<String> = competencies::Entity::find().all(txn).await?.into_iter().map(|c| c.code).collect();
     let mut focus: Vec<String> = body.focus.iter().map(|c| c.trim().to_uppercase()).collect();
     focus.dedup();
@@ -188,7 +189,7 @@ pub async fn update(
                 next.as_str()
             )));
         }
-        if next == PlanStatus::Completed && before.hours_completed == 0 {
+        if next == PlanStatus::Completed && before.jp_completed == 0 {
             return Err(ApiError::Conflict("selesaikan paling sedikit satu pelatihan dengan buktinya dahulu".into()));
         }
         a.status = Set(next);
@@ -234,7 +235,7 @@ pub async fn add_training(
         competency_id: Set(body.competency_id),
         course: Set(body.course.trim().to_owned()),
         provider: Set(body.provider.trim().to_owned()),
-        hours: Set(body.hours as i32),
+        jp: Set(body.jp as i32),
         start_on: Set(body.start_on),
         end_on: Set(body.end_on),
         status: Set(TrainingStatus::Planned),
