@@ -202,8 +202,9 @@ test('Kabid finds Dedi\'s objection of the quarter before in his queue and uphol
     await page.waitForURL(`**/penilaian/${objected.id}`);
     await statusBadge(page.locator('.assessment-summary'), 'Keberatan diajukan').waitFor();
     await page.locator('.objection').getByText(objected.objection_reason).waitFor();
-    // The page names the decider and the deadline, here long past (the demo's objection waited).
-    await page.locator('.objection-decider').getByText('Atasan pejabat penilai').waitFor();
+    // The page names the decider and the deadline, here long past (the demo's objection waited),
+    // so the BKPSDM may now decide it too.
+    await page.locator('.objection-decider').getByText('Atasan pejabat penilai, atau BKPSDM atas nama PPK').waitFor();
     await page.locator('.objection').getByText('Lewat batas').waitFor();
     // The decision is taken with the same evidence the penilai had.
     await page.locator('.rating-evidence .activity-tally .tile').first().waitFor();
