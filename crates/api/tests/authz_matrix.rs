@@ -226,6 +226,8 @@ struct Fx {
     /// Kadinkes's evaluation session of DINKES-RUJ and its follow-up owned by Dedi.
     session: i64,
     follow_up: i64,
+    /// A disciplinary sanction of Dedi's, recorded to be annulled.
+    sanction: i64,
     /// A forum announced at PKM-SUKAJADI, a citizen's aspirasi to it and a commitment.
     forum: i64,
     forum_input: i64,
@@ -367,7 +369,9 @@ fn table(f: &Fx) -> Vec<Row> {
         .expect(plan_writes);
     t.op(POST, "/api/v1/development-plans/{id}/trainings")
         .id(f.plan)
-        .json(json!({ "course": "Pelatihan Matriks", "provider": "BPSDM", "jp": 4, "start_on": today, "end_on": today }))
+        .json(
+            json!({ "course": "Pelatihan Matriks", "provider": "BPSDM", "jp": 4, "start_on": today, "end_on": today }),
+        )
         .expect(plan_writes);
     t.op(PATCH, "/api/v1/trainings/{id}")
         .id(f.training)
@@ -552,6 +556,13 @@ fn table(f: &Fx) -> Vec<Row> {
     t.op(POST, "/api/v1/attendance/import")
         .body(Body::Csv(format!("nip,date,status\n{},{yesterday},hadir\n", demo::DEDI)))
         .expect(admin_only);
+    // Disciplinary sanctions: recorded and annulled by the admin; read as the employee is seen.
+    t.op(GET, "/api/v1/sanctions").query(format!("month={month}")).expect(signed_in);
+    t.op(POST, "/api/v1/sanctions")
+        .json(json!({ "employee_id": f.dedi, "level": "ringan", "decree_number": "800/01-BKPSDM", "starts_on": today, "ends_on": today, "reason": "Teguran tertulis" }))
+        .expect(admin_only);
+    // Annulled by the admin (again: nothing changes).
+    t.op(DELETE, "/api/v1/sanctions/{id}").id(f.sanction).expect(admin_only);
 
     // Oversight. The evaluation team (Kadisdukcapil over Dinkes) reads and reviews Dedi's
     // finalized assessment; the penilai answers the team's flag; the admin forms teams.
@@ -732,6 +743,8 @@ async fn fixtures(app: &TestApp, tokens: &[Option<String>; 14]) -> Fx {
     let training = json!({ "course": "Pelatihan Integritas", "provider": "BPSDM", "jp": 8, "start_on": today.to_string(), "end_on": today.to_string() });
     f.training =
         id(&ok(app, POST, &format!("/api/v1/development-plans/{}/trainings", f.plan), kasi, Some(training)).await);
+    let sanction = json!({ "employee_id": f.dedi, "level": "ringan", "decree_number": "800/02-BKPSDM", "starts_on": today.to_string(), "ends_on": today.to_string(), "reason": "Dicatat untuk dihapus" });
+    f.sanction = id(&ok(app, POST, "/api/v1/sanctions", admin, Some(sanction)).await);
     oversight_fixtures(app, &mut f, tokens).await;
     f
 }

@@ -203,4 +203,116 @@ async fn early_leave_apel_and_the_predikat(app: TestApp) {
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{e}");
 }
 
-db_tests!(attendance_and_the_monthly_tpp, who_imports_and_who_reads_the_tpp, early_leave_apel_and_the_predikat);
+/// A disciplinary sanction in force cuts the month's TPP (PP 94/2021 Pasal 8: a medium one by 25 %,
+/// the default; a heavy one by the Perkada's 100 %), and the Pemda shapes the absence deduction:
+/// from the whole allowance, and no TPP from 3 days of alpa in a month.
+async fn sanctions_and_the_shape_of_absence(app: TestApp) {
+    let admin = app.token("admin").await;
+    let (month, first) = last_month();
+    let day = |n: i64| (first + Duration::days(n)).to_string();
+    let ahmad = app.employee_id(demo::AHMAD).await;
+    // Two days alpa: no approved work, so 40 - 6 = 34.
+    let csv = format!(
+        "nip,date,status
+{a},{},alpa
+{a},{},alpa
+",
+        day(0),
+        day(1),
+        a = demo::AHMAD
+    );
+    assert_eq!(import(&app, &admin, &csv).await.0, StatusCode::OK);
+    let report = format!("/api/v1/reports/tpp?month={month}");
+    let row = |r: &Value| r["items"].as_array().unwrap().iter().find(|x| x["nip"] == demo::AHMAD).unwrap().clone();
+    let before = row(&app.get(&report, &admin).await.1);
+    assert_eq!((before["tpp_percent"].as_f64(), before["sanction"].is_null()), (Some(34.0), true), "{before}");
+
+    // A medium sanction from the middle of the month: 34 × 0.75 = 25.5.
+    let sanction = json!({ "employee_id": ahmad, "level": "sedang", "decree_number": "800/123/BKPSDM/2026",
+        "starts_on": day(14), "ends_on": (first + Duration::days(200)).to_string(), "reason": "Tidak masuk kerja tanpa alasan yang sah" });
+    for who in ["ahmad", "kadisdukcapil", "auditor"] {
+        let (status, _) = app.post("/api/v1/sanctions", &app.token(who).await, sanction.clone()).await;
+        assert_eq!(status, StatusCode::FORBIDDEN, "{who} records no sanction");
+    }
+    let mut backwards = sanction.clone();
+    backwards["ends_on"] = json!(day(1));
+    let (status, e) = app.post("/api/v1/sanctions", &admin, backwards).await;
+    assert_eq!((status, e["errors"][0]["field"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("ends_on")), "{e}");
+    let (status, created) = app.post("/api/v1/sanctions", &admin, sanction.clone()).await;
+    assert_eq!(status, StatusCode::CREATED, "{created}");
+    let r = row(&app.get(&report, &admin).await.1);
+    assert_eq!(
+        (r["sanction"].as_str(), r["sanction_deduction"].as_f64(), r["tpp_percent"].as_f64()),
+        (Some("sedang"), Some(8.5), Some(25.5)),
+        "{r}"
+    );
+    // The month before it began is not cut.
+    let earlier = (first - Duration::days(1)).format("%Y-%m").to_string();
+    let r = row(&app.get(&format!("/api/v1/reports/tpp?month={earlier}"), &admin).await.1);
+    assert!(r["sanction"].is_null(), "{r}");
+    // A heavy one as well: the heaviest counts, and the Perkada pays nothing under it.
+    let mut heavy = sanction.clone();
+    heavy["level"] = json!("berat");
+    heavy["starts_on"] = json!(day(20));
+    let (_, heavy) = app.post("/api/v1/sanctions", &admin, heavy).await;
+    let r = row(&app.get(&report, &admin).await.1);
+    assert_eq!((r["sanction"].as_str(), r["tpp_percent"].as_f64()), (Some("berat"), Some(0.0)), "{r}");
+    assert_eq!(app.delete(&format!("/api/v1/sanctions/{}", heavy["id"]), &admin).await.0, StatusCode::NO_CONTENT);
+
+    // Who reads them: the employee, the head of his dinas, the city; not a head elsewhere.
+    let listed = |v: &Value| v["items"].as_array().unwrap().iter().any(|s| s["id"] == created["id"]);
+    for who in ["ahmad", "kadisdukcapil", "auditor"] {
+        let (status, list) = app.get(&format!("/api/v1/sanctions?month={month}"), &app.token(who).await).await;
+        assert_eq!((status, listed(&list)), (StatusCode::OK, true), "{who}: {list}");
+    }
+    let (_, list) = app.get(&format!("/api/v1/sanctions?employee_id={ahmad}"), &app.token("kadinkes").await).await;
+    assert!(!listed(&list), "a head outside the tree sees none: {list}");
+    assert_eq!(
+        app.delete(&format!("/api/v1/sanctions/{}", created["id"]), &app.token("kadisdukcapil").await).await.0,
+        StatusCode::FORBIDDEN
+    );
+    let (_, log) = app.get("/api/v1/audit?entity=sanction", &admin).await;
+    let actions: Vec<&str> = log["items"].as_array().unwrap().iter().filter_map(|e| e["action"].as_str()).collect();
+    assert!(actions.contains(&"sanction.create") && actions.contains(&"sanction.annul"), "{actions:?}");
+    // Annulled (lifted on appeal): kept on record, cuts nothing.
+    assert_eq!(app.delete(&format!("/api/v1/sanctions/{}", created["id"]), &admin).await.0, StatusCode::NO_CONTENT);
+    let (_, list) = app.get(&format!("/api/v1/sanctions?employee_id={ahmad}"), &admin).await;
+    assert!(list["items"].as_array().unwrap().iter().all(|s| s["annulled_at"].is_string()), "{list}");
+    assert!(row(&app.get(&report, &admin).await.1)["sanction"].is_null());
+
+    // The absence taken from the whole allowance, and forfeited from 3 days: 2 days still pay.
+    let mut rule = kinerja_types::PemdaSettings::default().tpp;
+    rule.absence_from = kinerja_domain::tpp::AbsenceBase::Total;
+    rule.absence_forfeit_days = Some(3);
+    assert_eq!(app.patch("/api/v1/settings", &admin, json!({ "tpp": rule })).await.0, StatusCode::OK);
+    let r = row(&app.get(&report, &admin).await.1);
+    assert_eq!(
+        (r["absence_forfeited"].as_bool(), r["discipline"].as_f64(), r["tpp_percent"].as_f64()),
+        (Some(false), Some(40.0), Some(34.0)),
+        "{r}"
+    );
+    let third = format!(
+        "nip,date,status
+{},{},alpa
+",
+        demo::AHMAD,
+        day(2)
+    );
+    assert_eq!(import(&app, &admin, &third).await.0, StatusCode::OK);
+    let r = row(&app.get(&report, &admin).await.1);
+    assert_eq!((r["absence_forfeited"].as_bool(), r["tpp_percent"].as_f64()), (Some(true), Some(0.0)), "{r}");
+    rule.absence_forfeit_days = Some(0);
+    let (status, e) = app.patch("/api/v1/settings", &admin, json!({ "tpp": rule })).await;
+    assert_eq!(
+        (status, e["errors"][0]["code"].as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("tpp_forfeit_days")),
+        "{e}"
+    );
+}
+
+db_tests!(
+    attendance_and_the_monthly_tpp,
+    who_imports_and_who_reads_the_tpp,
+    early_leave_apel_and_the_predikat,
+    sanctions_and_the_shape_of_absence
+);

@@ -1,7 +1,8 @@
 //! TPP (Tambahan Penghasilan Pegawai): the monthly allowance percentage of an employee from the
 //! Pemda's rule (its Perkada). Commonly 60 % performance — approved work minutes against the
 //! monthly target, optionally scaled by the employee's predikat — and 40 % discipline, from which
-//! lateness, leaving early, missed apel or upacara and absence are deducted.
+//! lateness, leaving early, missed apel or upacara and absence are deducted; a month with too many
+//! days of absence may forfeit the allowance, and a disciplinary sanction in force cuts it.
 
 use crate::org::vocabulary;
 use crate::rating::Predikat;
@@ -21,6 +22,48 @@ vocabulary! {
         Cuti => "cuti",
         DinasLuar => "dinas_luar",
         TanpaRekam => "tanpa_rekam",
+    }
+}
+
+vocabulary! {
+    /// The level of a disciplinary sanction (hukuman disiplin, PP 94/2021 Pasal 8).
+    SanctionLevel { Ringan => "ringan", Sedang => "sedang", Berat => "berat" }
+}
+
+vocabulary! {
+    /// What the absence deduction is taken from: the discipline part only (it never reaches the
+    /// performance part) or the whole allowance.
+    AbsenceBase { Discipline => "discipline", Total => "total" }
+}
+
+/// Percent of the month's allowance cut while a sanction of each level is in force.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SanctionDeductions {
+    #[cfg_attr(feature = "openapi", schema(minimum = 0, maximum = 100))]
+    pub ringan: f64,
+    #[cfg_attr(feature = "openapi", schema(minimum = 0, maximum = 100))]
+    pub sedang: f64,
+    #[cfg_attr(feature = "openapi", schema(minimum = 0, maximum = 100))]
+    pub berat: f64,
+}
+
+impl Default for SanctionDeductions {
+    /// PP 94/2021 Pasal 8: a light sanction is a reprimand only (0 %); a medium one cuts the
+    /// tunjangan kinerja by 25 %; under a heavy one (demotion, release from office) the common
+    /// Perkada pays no TPP (100 %).
+    fn default() -> Self {
+        Self { ringan: 0.0, sedang: 25.0, berat: 100.0 }
+    }
+}
+
+impl SanctionDeductions {
+    pub fn of(&self, level: SanctionLevel) -> f64 {
+        match level {
+            SanctionLevel::Ringan => self.ringan,
+            SanctionLevel::Sedang => self.sedang,
+            SanctionLevel::Berat => self.berat,
+        }
     }
 }
 
@@ -67,6 +110,22 @@ pub struct TppRule {
     /// (percent per predikat); none: performance from the approved minutes only.
     #[serde(default)]
     pub performance_by_predikat: Option<BTreeMap<Predikat, f64>>,
+    /// What the absence deduction is taken from (default: the discipline part).
+    #[serde(default = "default_absence_base")]
+    pub absence_from: AbsenceBase,
+    /// From this many days of absence without leave in a month no TPP is paid for it (1–31);
+    /// none: absence only costs its daily percent.
+    #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 31))]
+    pub absence_forfeit_days: Option<u32>,
+    /// The cut of the allowance, in percent of it, in a month with a disciplinary sanction in
+    /// force (the heaviest one counts).
+    #[serde(default)]
+    pub sanction_percent: SanctionDeductions,
+}
+
+fn default_absence_base() -> AbsenceBase {
+    AbsenceBase::Discipline
 }
 
 /// The lateness bands of the domain guide, also the default for leaving early.
@@ -93,6 +152,9 @@ impl Default for TppRule {
             early_leave_bands: default_bands(),
             apel_percent: default_apel_percent(),
             performance_by_predikat: None,
+            absence_from: AbsenceBase::Discipline,
+            absence_forfeit_days: None,
+            sanction_percent: SanctionDeductions::default(),
         }
     }
 }
@@ -111,6 +173,8 @@ pub enum TppRuleError {
     Bands,
     #[error("persentase potongan harus 0 sampai 100")]
     Percent,
+    #[error("batas hari alpa yang menghapus TPP harus 1 sampai 31")]
+    ForfeitDays,
 }
 
 /// Attendance of one month, as the deduction rules need it.
@@ -124,6 +188,8 @@ pub struct Discipline {
     pub early_days: Vec<u32>,
     /// Apel or upacara missed.
     pub missed_apel: u32,
+    /// The heaviest disciplinary sanction in force during the month.
+    pub sanction: Option<SanctionLevel>,
 }
 
 /// The allowance of one employee for one month, in percent of the full TPP.
@@ -135,6 +201,10 @@ pub struct TppResult {
     pub apel_deduction: f64,
     pub absence_deduction: f64,
     pub discipline: f64,
+    /// The month was forfeited for absence (`absence_forfeit_days` reached).
+    pub forfeited: bool,
+    /// Percentage points cut for a disciplinary sanction.
+    pub sanction_deduction: f64,
     pub total: f64,
 }
 
@@ -161,8 +231,14 @@ impl TppRule {
             || !pct(self.apel_percent)
             || bands.iter().any(|list| list.iter().any(|b| !pct(b.percent)))
             || factors.clone().any(|f| !pct(f))
+            || [self.sanction_percent.ringan, self.sanction_percent.sedang, self.sanction_percent.berat]
+                .iter()
+                .any(|p| !pct(*p))
         {
             return Err(TppRuleError::Percent);
+        }
+        if self.absence_forfeit_days.is_some_and(|d| !(1..=31).contains(&d)) {
+            return Err(TppRuleError::ForfeitDays);
         }
         for list in bands {
             check_bands(list)?;
@@ -182,7 +258,9 @@ impl TppRule {
 
     /// The month's allowance: performance in proportion to approved minutes (capped at the share)
     /// and, where the rule says so, scaled by the employee's `predikat` (none yet: not scaled);
-    /// discipline less the deductions (never below zero).
+    /// discipline less the deductions (never below zero), the absence taken from the discipline
+    /// part or from the whole as the rule says; nothing when the month is forfeited for absence;
+    /// then cut by the percent of a sanction in force.
     pub fn compute(&self, approved_minutes: u64, d: &Discipline, predikat: Option<Predikat>) -> TppResult {
         let ratio = (approved_minutes as f64 / f64::from(self.monthly_minutes_target.max(1))).min(1.0);
         let factor = match (&self.performance_by_predikat, predikat) {
@@ -195,7 +273,20 @@ impl TppRule {
         let early = d.early_days.iter().map(|m| self.early_leave(*m)).fold(0.0, |a, b| a + b);
         let apel = self.apel_percent * f64::from(d.missed_apel);
         let absence = self.absence_percent * f64::from(d.absent_days);
-        let discipline = round2((self.discipline_share - lateness - early - apel - absence).max(0.0));
+        let (discipline, before_sanction) = match self.absence_from {
+            AbsenceBase::Discipline => {
+                let discipline = round2((self.discipline_share - lateness - early - apel - absence).max(0.0));
+                (discipline, performance + discipline)
+            }
+            AbsenceBase::Total => {
+                let discipline = round2((self.discipline_share - lateness - early - apel).max(0.0));
+                (discipline, (performance + discipline - absence).max(0.0))
+            }
+        };
+        let forfeited = self.absence_forfeit_days.is_some_and(|n| d.absent_days >= n);
+        let before_sanction = if forfeited { 0.0 } else { round2(before_sanction) };
+        let cut = d.sanction.map_or(0.0, |l| self.sanction_percent.of(l));
+        let total = round2(before_sanction * (100.0 - cut) / 100.0);
         TppResult {
             performance,
             lateness_deduction: round2(lateness),
@@ -203,7 +294,10 @@ impl TppRule {
             apel_deduction: round2(apel),
             absence_deduction: round2(absence),
             discipline,
-            total: round2(performance + discipline),
+            forfeited,
+            // A subtraction from +0.0 keeps "no cut" a plain zero.
+            sanction_deduction: round2(before_sanction - total).max(0.0),
+            total,
         }
     }
 }
@@ -267,6 +361,8 @@ mod tests {
                 apel_deduction: 0.0,
                 absence_deduction: 3.0,
                 discipline: 32.75,
+                forfeited: false,
+                sanction_deduction: 0.0,
                 total: 80.75
             }
         );
@@ -292,6 +388,47 @@ mod tests {
         assert_eq!(r.compute(5400, &d, Some(Predikat::SangatBaik)).performance, 48.0);
         r.performance_by_predikat = Some(BTreeMap::from([(Predikat::Kurang, 130.0)]));
         assert_eq!(r.check(), Err(TppRuleError::Percent));
+    }
+
+    /// The shape of the absence deduction: 3 days alpa at 3 % from the whole allowance instead of
+    /// the discipline part; and a Perkada that pays nothing from 5 days alpa in a month.
+    #[test]
+    fn absence_shapes() {
+        let mut r = TppRule { absence_from: AbsenceBase::Total, ..TppRule::default() };
+        // 60 + 40 - 9 = 91 either way while the discipline part covers it...
+        let three = Discipline { absent_days: 3, ..Default::default() };
+        assert_eq!(r.compute(6750, &three, None).total, 91.0);
+        // ...but 20 days (60 %) reach into the performance part only from the whole: 100 - 60 = 40,
+        // where the discipline part alone would stop at 60.
+        let twenty = Discipline { absent_days: 20, ..Default::default() };
+        assert_eq!(r.compute(6750, &twenty, None).total, 40.0);
+        assert_eq!(TppRule::default().compute(6750, &twenty, None).total, 60.0);
+        r = TppRule { absence_forfeit_days: Some(5), ..TppRule::default() };
+        let four = Discipline { absent_days: 4, ..Default::default() };
+        let five = Discipline { absent_days: 5, ..Default::default() };
+        assert_eq!((r.compute(6750, &four, None).total, r.compute(6750, &four, None).forfeited), (88.0, false));
+        assert_eq!((r.compute(6750, &five, None).total, r.compute(6750, &five, None).forfeited), (0.0, true));
+        r.absence_forfeit_days = Some(0);
+        assert_eq!(r.check(), Err(TppRuleError::ForfeitDays));
+    }
+
+    /// PP 94/2021 Pasal 8: a medium sanction cuts the allowance by 25 % (80.75 → 60.56), a heavy
+    /// one by the Perkada's 100 %; a light one (a reprimand) costs nothing by default.
+    #[test]
+    fn sanctions_cut_the_allowance() {
+        let r = TppRule::default();
+        let base =
+            Discipline { late_days: vec![Some(20), Some(45), Some(75), None], absent_days: 1, ..Default::default() };
+        let with = |level| Discipline { sanction: Some(level), ..base.clone() };
+        let sedang = r.compute(5400, &with(SanctionLevel::Sedang), None);
+        assert_eq!((sedang.total, sedang.sanction_deduction), (60.56, 20.19));
+        let berat = r.compute(5400, &with(SanctionLevel::Berat), None);
+        assert_eq!((berat.total, berat.sanction_deduction), (0.0, 80.75));
+        let ringan = r.compute(5400, &with(SanctionLevel::Ringan), None);
+        assert_eq!((ringan.total, ringan.sanction_deduction), (80.75, 0.0));
+        assert!(r.compute(5400, &base, None).sanction_deduction.is_sign_positive());
+        let bad = TppRule { sanction_percent: SanctionDeductions { sedang: 101.0, ..Default::default() }, ..r };
+        assert_eq!(bad.check(), Err(TppRuleError::Percent));
     }
 
     #[test]

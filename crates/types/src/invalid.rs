@@ -42,6 +42,8 @@ pub enum Invalid {
     /// No params.
     TppPercent,
     /// No params.
+    TppForfeitDays,
+    /// No params.
     SkpDeadlineFormat,
     /// Params: `n`.
     WeightsCount,
@@ -333,7 +335,7 @@ pub enum Invalid {
 
 impl Invalid {
     /// Every kind, for the tests that check each has its words.
-    pub const ALL: [Invalid; 159] = [
+    pub const ALL: [Invalid; 160] = [
         Self::Invalid,
         Self::Required,
         Self::Length,
@@ -349,6 +351,7 @@ impl Invalid {
         Self::TppTarget,
         Self::TppBands,
         Self::TppPercent,
+        Self::TppForfeitDays,
         Self::SkpDeadlineFormat,
         Self::WeightsCount,
         Self::WeightsNegative,
@@ -513,6 +516,7 @@ impl Invalid {
             Self::TppTarget => "tpp_target",
             Self::TppBands => "tpp_bands",
             Self::TppPercent => "tpp_percent",
+            Self::TppForfeitDays => "tpp_forfeit_days",
             Self::SkpDeadlineFormat => "skp_deadline_format",
             Self::WeightsCount => "weights_count",
             Self::WeightsNegative => "weights_negative",
@@ -683,6 +687,10 @@ impl Invalid {
             Self::TppTarget => ("target menit bulanan harus 1 sampai 44640", "the monthly minutes target must be 1 to 44,640"),
             Self::TppBands => ("pita keterlambatan harus naik berurutan dan diakhiri satu pita tanpa batas atas", "lateness bands must rise in order and end with one band without an upper limit"),
             Self::TppPercent => ("persentase potongan harus 0 sampai 100", "deduction percentages must be 0 to 100"),
+            Self::TppForfeitDays => (
+                "batas hari alpa yang menghapus TPP harus 1 sampai 31",
+                "the days of absence that forfeit the TPP must be 1 to 31",
+            ),
             Self::SkpDeadlineFormat => ("gunakan format BB-TT, misalnya 01-31", "use the format MM-DD, e.g. 01-31"),
             Self::WeightsCount => ("bobot harus 9 angka, bukan {n}", "weights must be 9 numbers, not {n}"),
             Self::WeightsNegative => ("bobot tidak boleh negatif", "weights cannot be negative"),
@@ -941,6 +949,7 @@ impl From<&kinerja_domain::tpp::TppRuleError> for Issue {
             NoTarget => Invalid::TppTarget.into(),
             Bands => Invalid::TppBands.into(),
             Percent => Invalid::TppPercent.into(),
+            ForfeitDays => Invalid::TppForfeitDays.into(),
         }
     }
 }

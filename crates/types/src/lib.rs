@@ -71,6 +71,6 @@ pub use skp::{
     Indicator, IndicatorInput, NewPkGoal, NewRhk, NewSkp, PkGoal, PkIndicator, ReturnRequest, Rhk, Skp, SkpMonitoring,
     SkpProgressRow,
 };
-pub use tpp::TppRow;
+pub use tpp::{NewSanction, Sanction, TppRow};
 pub use unit::{NewUnit, Unit, UnitPatch};
 pub use user::{NewUser, User};

@@ -1,6 +1,9 @@
-//! The monthly TPP figure per employee, for payroll.
+//! The monthly TPP figure per employee, for payroll, and the disciplinary sanctions that cut it.
 
+use chrono::{DateTime, NaiveDate, Utc};
+use kinerja_domain::tpp::SanctionLevel;
 use serde::{Deserialize, Serialize};
+use validator::Validate;
 
 /// One row of `GET /reports/tpp`: percentages of the employee's full allowance.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -27,5 +30,46 @@ pub struct TppRow {
     /// The predikat that scaled the performance part, where the rule scales it.
     pub predikat: Option<kinerja_domain::Predikat>,
     pub discipline: f64,
+    /// No TPP for the month: the days of absence reached the rule's `absence_forfeit_days`.
+    pub absence_forfeited: bool,
+    /// The heaviest disciplinary sanction in force during the month, and the points it cut.
+    pub sanction: Option<SanctionLevel>,
+    pub sanction_deduction: f64,
     pub tpp_percent: f64,
+}
+
+/// A disciplinary sanction (hukuman disiplin) recorded by the BKPSDM from its decree.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Sanction {
+    pub id: i64,
+    pub employee_id: i64,
+    pub employee_name: String,
+    pub nip: String,
+    pub level: SanctionLevel,
+    /// The decree's number (nomor SK).
+    pub decree_number: String,
+    /// In force from and until (inclusive).
+    pub starts_on: NaiveDate,
+    pub ends_on: NaiveDate,
+    pub reason: String,
+    pub created_at: DateTime<Utc>,
+    /// Annulled (recorded in error, or lifted on appeal): kept on record, cuts nothing.
+    pub annulled_at: Option<DateTime<Utc>>,
+}
+
+/// Body of `POST /sanctions` (admin).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct NewSanction {
+    pub employee_id: i64,
+    pub level: SanctionLevel,
+    #[validate(length(min = 1, max = 100, message = "nomor SK 1-100 karakter"))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 100))]
+    pub decree_number: String,
+    pub starts_on: NaiveDate,
+    pub ends_on: NaiveDate,
+    #[validate(length(min = 5, max = 2000, message = "alasan 5-2000 karakter"))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 5, max_length = 2000))]
+    pub reason: String,
 }

@@ -14,6 +14,7 @@ pub mod complaint_events;
 pub mod complaints;
 pub mod development_plans;
 pub mod dialogs;
+pub mod disciplinary_sanctions;
 pub mod employees;
 pub mod evaluation_follow_ups;
 pub mod evaluation_session_employees;

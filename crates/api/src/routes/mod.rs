@@ -25,6 +25,7 @@ pub mod pk;
 pub mod public;
 pub mod realization;
 pub mod reports;
+pub mod sanctions;
 pub mod settings;
 pub mod skps;
 pub mod tpp;
@@ -60,6 +61,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .configure(api_tokens::configure)
             .configure(dashboard::configure)
             .configure(tpp::configure)
+            .configure(sanctions::configure)
             .configure(reports::configure)
             .configure(exports::configure)
             .configure(competencies::configure)

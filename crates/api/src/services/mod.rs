@@ -34,6 +34,7 @@ pub mod rate_limit;
 pub mod rating;
 pub mod realization;
 pub mod reports;
+pub mod sanctions;
 pub mod service_units;
 pub mod skp;
 pub mod survey;

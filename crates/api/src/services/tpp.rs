@@ -1,7 +1,7 @@
 //! The monthly TPP of every employee of a set of units: approved work minutes from the activities,
 //! lateness, leaving early, missed apel and absence from the imported attendance, the predikat of
-//! the month's rating period (where the rule scales the performance part by it), through the
-//! Pemda's rule.
+//! the month's rating period (where the rule scales the performance part by it) and the heaviest
+//! disciplinary sanction in force during the month, through the Pemda's rule.
 
 use crate::entities::{activities, assessments, attendance, employees, units};
 use crate::error::ApiResult;
@@ -85,6 +85,9 @@ pub async fn rows(
         .all(db)
         .await?;
     let mut discipline: HashMap<i64, Discipline> = HashMap::new();
+    for (employee, level) in crate::services::sanctions::in_force(db, employees_of.clone(), from, to).await? {
+        discipline.entry(employee).or_default().sanction = Some(level);
+    }
     for (employee, status, late, early, apel) in costly {
         let d = discipline.entry(employee).or_default();
         match status {
@@ -147,6 +150,9 @@ pub async fn rows(
                 absent_days: d.absent_days,
                 absence_deduction: t.absence_deduction,
                 discipline: t.discipline,
+                absence_forfeited: t.forfeited,
+                sanction: d.sanction,
+                sanction_deduction: t.sanction_deduction,
                 tpp_percent: t.total,
             }
         })

@@ -178,6 +178,10 @@ impl TestApp {
         self.call(Method::PATCH, path, Some(token), Some(body)).await
     }
 
+    pub async fn delete(&self, path: &str, token: &str) -> (StatusCode, Value) {
+        self.call(Method::DELETE, path, Some(token), None).await
+    }
+
     /// `POST` of a CSV file (`text/csv`) as the holder of `token`: the status and the JSON answer
     /// (null when the answer is not JSON).
     pub async fn post_csv(&self, path: &str, token: &str, csv: &str) -> (StatusCode, Value) {
