@@ -3,7 +3,8 @@
 // the API's data points), drills into a child unit and back, downloads the children's CSV and the
 // attention list (a newcomer without SKP or activities is on it), and prints; the admin sorts the
 // city view, follows an OPD to its attention list and someone's ratings, creates an API token that
-// another system uses from here and revokes it; TPP shows Kadinkes's unit and the admin imports
+// another system uses from here and revokes it; TPP shows Kadinkes's unit, the admin records and
+// annuls a disciplinary sanction that cuts it, and imports
 // attendance; and every page fits a phone and a tablet.
 
 import assert from 'node:assert/strict';
@@ -439,6 +440,32 @@ test('TPP shows Kadinkes\'s unit for last month, and the admin imports attendanc
       const dediRow = after.items.find((r) => r.nip === dedi.nip);
       const row = admin.page.locator('table.tpp-report tbody tr', { hasText: dedi.nip });
       await row.locator('td[data-label="Terlambat"]').getByText(`${dediRow.late_days} hari`, { exact: false }).waitFor();
+      await row.locator('.tpp-total').getByText(percent(dediRow.tpp_percent)).waitFor();
+
+      // A medium disciplinary sanction recorded from its decree cuts Dedi's TPP of the month by
+      // 25 % (PP 94/2021); annulled after a confirmation, it stays listed and cuts nothing.
+      const sanctions = admin.page.locator('.sanctions');
+      await sanctions.getByText('Tidak ada hukuman disiplin yang berlaku bulan ini.').waitFor();
+      await sanctions.getByLabel('Pegawai', { exact: true }).fill('Dedi');
+      await sanctions.getByRole('button', { name: new RegExp(dedi.nip) }).click();
+      await sanctions.getByLabel('Tingkat hukuman').selectOption('sedang');
+      await sanctions.getByLabel('Nomor SK').fill('800/77/BKPSDM/2026');
+      await sanctions.getByLabel('Berlaku mulai').fill(`${previous}-01`);
+      await sanctions.getByLabel('Berlaku sampai').fill(`${previous}-28`);
+      await sanctions.getByLabel('Pelanggaran').fill('Tidak masuk kerja tanpa alasan yang sah');
+      await sanctions.getByRole('button', { name: 'Catat hukuman' }).click();
+      await sanctions.getByText(`Hukuman disiplin ${dedi.name} tercatat.`).waitFor();
+      const cut = (await api(await apiLogin(ADMIN), 'GET', `/reports/tpp?unit_id=${me.unit_id}&month=${previous}`)).items.find((r) => r.nip === dedi.nip);
+      assert.equal(cut.sanction, 'sedang');
+      assert.ok(Math.abs(cut.tpp_percent - dediRow.tpp_percent * 0.75) < 0.01, `${cut.tpp_percent} is 75 % of ${dediRow.tpp_percent}`);
+      await row.locator('.tpp-sanction').getByText(`Sedang · −${percent(cut.sanction_deduction)}`).waitFor();
+      await row.locator('.tpp-total').getByText(percent(cut.tpp_percent)).waitFor();
+      const item = sanctions.locator('li[data-sanction]', { hasText: dedi.name });
+      await item.getByText('SK 800/77/BKPSDM/2026', { exact: false }).waitFor();
+      await shot(admin.page, 'tpp-sanction.png');
+      await item.getByRole('button', { name: `Batalkan ${dedi.name}` }).click();
+      await item.getByRole('button', { name: 'Ya, batalkan' }).click();
+      await item.getByText(/^Dibatalkan /).waitFor();
       await row.locator('.tpp-total').getByText(percent(dediRow.tpp_percent)).waitFor();
       assert.deepEqual(admin.errors(), []);
     } finally {

@@ -23,6 +23,7 @@ pub mod notifications;
 pub mod pk;
 pub mod public;
 pub mod realization;
+pub mod sanctions;
 pub mod session;
 pub mod settings;
 pub mod skp;

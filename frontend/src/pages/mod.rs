@@ -45,6 +45,7 @@ mod rating_evidence;
 mod realization;
 mod review_notes;
 mod rhk_form;
+mod sanctions;
 mod session_form;
 mod settings;
 mod settings_draft;

@@ -1,9 +1,11 @@
 //! TPP (heads, admin, auditor): for a month (the previous one first, the one payroll needs) and a
 //! unit subtree (a head's own; the whole city or any unit for admins and auditors), each
-//! employee's allowance percentage from performance and discipline, with its CSV; admins also
+//! employee's allowance percentage from performance and discipline, cut by a disciplinary sanction
+//! in force, with its CSV; the sanctions of the month; admins also record and annul sanctions and
 //! import the attendance it is computed from.
 
 use super::attendance_import::AttendanceImport;
+use super::sanctions::Sanctions;
 use super::PageProps;
 use crate::api;
 use crate::components::{DownloadButton, ErrorBanner, FileSource, Loading, PeriodPicker, SelectField};
@@ -89,6 +91,8 @@ pub fn Tpp(props: &PageProps) -> Html {
                 <ErrorBanner error={report.state.error.clone()} on_retry={report.reload.clone()} />
                 { body }
             </section>
+            <Sanctions month={*month} admin={props.me.has(Role::Admin)}
+                on_changed={report.reload.clone()} />
             if props.me.has(Role::Admin) {
                 <AttendanceImport on_imported={report.reload.clone()} />
             }
@@ -102,7 +106,7 @@ struct TppTableProps {
 }
 
 /// A row per employee (with their unit): performance from approved minutes against the target, discipline less
-/// lateness, leaving early and missed apel, and absence, and the sum.
+/// lateness, leaving early and missed apel, and absence, the cut of a sanction, and the result.
 #[component]
 fn TppTable(props: &TppTableProps) -> Html {
     let i18n = use_i18n();
@@ -114,6 +118,7 @@ fn TppTable(props: &TppTableProps) -> Html {
         "tpp.early_apel",
         "tpp.absent",
         "tpp.discipline",
+        "tpp.sanction",
         "tpp.percent",
     ];
     let label = |i: usize| i18n.t(heads[i]).to_owned();
@@ -146,9 +151,24 @@ fn TppTable(props: &TppTableProps) -> Html {
                                     <br /><span class="small">{ i18n.tf("tpp.apel_missed", &[("n", &r.missed_apel.to_string())]) }{ " · −" }{ format::percent(r.apel_deduction, i18n.lang()) }</span>
                                 }
                             </td>
-                            <td class="numeric" data-label={label(5)}>{ days_less(r.absent_days, r.absence_deduction, &i18n) }</td>
+                            <td class="numeric" data-label={label(5)}>
+                                { days_less(r.absent_days, r.absence_deduction, &i18n) }
+                                if r.absence_forfeited {
+                                    <br /><span class="small tpp-forfeited">{ i18n.t("tpp.forfeited") }</span>
+                                }
+                            </td>
                             <td class="numeric" data-label={label(6)}>{ share(r.discipline, &i18n) }</td>
-                            <td class="numeric tpp-total" data-label={label(7)}><strong>{ share(r.tpp_percent, &i18n) }</strong></td>
+                            <td class="numeric tpp-sanction" data-label={label(7)}>
+                                { match r.sanction {
+                                    Some(level) => format!(
+                                        "{} · −{}",
+                                        i18n.t(&format!("sanction.level.{}", level.as_str())),
+                                        format::percent(r.sanction_deduction, i18n.lang())
+                                    ),
+                                    None => "—".to_owned(),
+                                } }
+                            </td>
+                            <td class="numeric tpp-total" data-label={label(8)}><strong>{ share(r.tpp_percent, &i18n) }</strong></td>
                         </tr>
                     }) }
                 </tbody>
