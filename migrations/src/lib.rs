@@ -31,6 +31,7 @@ mod m20261203_000025_complaint_clocks;
 mod m20261203_000026_result_departure;
 mod m20261203_000027_attendance_early_apel;
 mod m20261203_000028_create_sanctions;
+mod m20261203_000029_placement_history;
 
 /// All migrations of Kinerja.
 pub struct Migrator;
@@ -67,6 +68,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000026_result_departure::Migration),
             Box::new(m20261203_000027_attendance_early_apel::Migration),
             Box::new(m20261203_000028_create_sanctions::Migration),
+            Box::new(m20261203_000029_placement_history::Migration),
         ]
     }
 }

@@ -233,13 +233,20 @@ async fn calibration_and_the_report(app: TestApp) {
         (status, refused["errors"][0]["code"].as_str()),
         (StatusCode::UNPROCESSABLE_ENTITY, Some("pattern_percent"))
     );
-    // Staff who moved away are no longer counted in the unit.
+    // SE 3/2023 counts the staff placed in the unit at the end of the period: Sri, moved away
+    // today (after the quarter), still counts here and not where she went.
     let sri = app.employee_id(demo::SRI).await;
     let elsewhere = app.unit_id("DUKCAPIL").await;
     let (status, moved) = app.patch(&format!("/api/v1/employees/{sri}"), &admin, json!({ "unit_id": elsewhere })).await;
     assert_eq!(status, StatusCode::OK, "{moved}");
     let (_, d) = app.get(&format!("/api/v1/units/{ruj}/distribution?period={PERIOD}"), &head).await;
-    assert_eq!((d["total"].as_u64(), d["counts"]["baik"].as_u64()), (Some(1), Some(0)), "{d}");
+    assert_eq!((d["total"].as_u64(), d["counts"]["baik"].as_u64()), (Some(2), Some(1)), "{d}");
+    let (_, there) = app.get(&format!("/api/v1/units/{elsewhere}/distribution?period={PERIOD}"), &admin).await;
+    assert_eq!(there["counts"]["baik"].as_u64(), Some(0), "not counted where she went: {there}");
+    // The unit dashboard of the quarter agrees.
+    let (_, board) = app.get(&format!("/api/v1/dashboard/units/{ruj}?period={PERIOD}"), &head).await;
+    let counted: u64 = board["predikat"].as_object().map(|m| m.values().filter_map(Value::as_u64).sum()).unwrap_or(0);
+    assert_eq!(counted, 2, "{}", board["predikat"]);
     app.patch(&format!("/api/v1/employees/{sri}"), &admin, json!({ "unit_id": ruj })).await;
     // Who may look: heads, admin, auditor.
     assert_eq!(

@@ -169,7 +169,56 @@ async fn users_get_roles_and_a_password_policy(app: TestApp) {
     assert_eq!(res.status(), StatusCode::OK);
 }
 
+/// Every way an employee changes unit (the form's PATCH, the employee import) keeps the placement
+/// left, up to the day before, so a period is counted where its staff were placed at its end.
+async fn every_move_keeps_the_placement_history(app: TestApp) {
+    use kinerja_api::entities::placement_history as history;
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    let admin = app.token("admin").await;
+    let (dedi, sri) = (app.employee_id(demo::DEDI).await, app.employee_id(demo::SRI).await);
+    let (ruj, capil) = (app.unit_id("DINKES-RUJ").await, app.unit_id("DUKCAPIL-CAPIL").await);
+    let rows = |id: i64| {
+        let db = app.db.clone();
+        async move { history::Entity::find().filter(history::Column::EmployeeId.eq(id)).all(&db).await.unwrap() }
+    };
+    let today = app.get("/api/v1/settings", &admin).await.1;
+    let offset = today["utc_offset_minutes"].as_i64().unwrap();
+    let yesterday = (chrono::Utc::now() + chrono::Duration::minutes(offset)).date_naive() - chrono::Duration::days(1);
+    // The same unit again is no move.
+    assert_eq!(
+        app.patch(&format!("/api/v1/employees/{dedi}"), &admin, json!({ "unit_id": ruj })).await.0,
+        StatusCode::OK
+    );
+    assert!(rows(dedi).await.is_empty());
+    assert_eq!(
+        app.patch(&format!("/api/v1/employees/{dedi}"), &admin, json!({ "unit_id": capil })).await.0,
+        StatusCode::OK
+    );
+    let kept = rows(dedi).await;
+    assert_eq!(
+        kept.iter().map(|h| (h.unit_id, h.starts_on, h.ends_on)).collect::<Vec<_>>(),
+        [(ruj, None, yesterday)],
+        "Rujukan since before the history, until yesterday"
+    );
+    // Moved on again the same day: the day in between is no placement worth keeping.
+    assert_eq!(
+        app.patch(&format!("/api/v1/employees/{dedi}"), &admin, json!({ "unit_id": ruj })).await.0,
+        StatusCode::OK
+    );
+    assert_eq!(rows(dedi).await.len(), 1);
+    let csv = format!(
+        "nip,name,unit_code,position_title,position_kind,supervisor_nip\n{},Sri Wahyuni,DUKCAPIL-CAPIL,Analis Pelayanan Kesehatan,pelaksana,{}\n",
+        demo::SRI,
+        demo::KASI_RUJUKAN
+    );
+    let (status, report) = app.post_csv("/api/v1/employees/import", &admin, &csv).await;
+    assert_eq!(status, StatusCode::OK, "{report}");
+    let kept = rows(sri).await;
+    assert_eq!(kept.iter().map(|h| (h.unit_id, h.ends_on)).collect::<Vec<_>>(), [(ruj, yesterday)]);
+}
+
 db_tests!(
+    every_move_keeps_the_placement_history,
     every_nip_rule_names_the_wrong_part,
     supervisor_must_exist_and_never_cycle,
     units_form_a_tree_without_cycles,

@@ -94,3 +94,13 @@ pub async fn track_aspirasi(tracking_code: &str) -> Result<PublicInput, ApiError
     let code = js_sys::encode_uri_component(tracking_code.trim());
     client::get_anonymous(&format!("/public/forum-inputs/{code}"), &[]).await
 }
+
+/// `GET /public/units/{id}/ikm?period=`: the unit's published satisfaction index of a period;
+/// `None` while it has published none.
+pub async fn ikm(unit_id: i64, period: &str) -> Result<Option<kinerja_types::IkmReport>, ApiError> {
+    match client::get_anonymous(&format!("/public/units/{unit_id}/ikm"), &[("period", period.to_owned())]).await {
+        Ok(report) => Ok(Some(report)),
+        Err(ApiError::NotFound(_)) => Ok(None),
+        Err(e) => Err(e),
+    }
+}

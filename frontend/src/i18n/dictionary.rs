@@ -1355,6 +1355,21 @@ const ENTRIES: &[(&str, &str, &str)] = &[
     ("complaint.step_done", "Status pengaduan kini: {status}.", "The complaint is now: {status}."),
     // IKM
     ("ikm.title", "Indeks Kepuasan Masyarakat", "Public Satisfaction Index"),
+    ("public_ikm.title", "Hasil survei kepuasan {period}", "Satisfaction survey result {period}"),
+    ("public_ikm.index", "Indeks Kepuasan Masyarakat", "Public Satisfaction Index"),
+    ("public_ikm.unsur", "Unsur pelayanan", "Service element"),
+    ("public_ikm.value", "Nilai", "Score"),
+    ("public_ikm.grade", "Mutu (interval)", "Grade (interval)"),
+    (
+        "public_ikm.short_sample",
+        "Perhatian: hasil ini dipublikasikan dengan sampel yang belum mencukupi ({n} responden dari minimal {required} menurut tabel Krejcie–Morgan), sehingga belum tentu mewakili seluruh penerima layanan.",
+        "Note: this result was published on an insufficient sample ({n} respondents of at least {required} by the Krejcie–Morgan table), so it may not represent all service users.",
+    ),
+    (
+        "public_ikm.unknown_sample",
+        "Perhatian: hasil ini dipublikasikan tanpa data jumlah penerima layanan, sehingga kecukupan sampelnya belum diketahui.",
+        "Note: this result was published without the number of service users, so whether the sample suffices is unknown.",
+    ),
     (
         "ikm.lead",
         "Hasil survei kepuasan unit layanan per periode, dihitung menurut PermenPANRB 14/2017.",

@@ -35,6 +35,7 @@ pub mod kiosks;
 pub mod notifications;
 pub mod org_predikats;
 pub mod pk_goals;
+pub mod placement_history;
 pub mod position_competencies;
 pub mod rate_limits;
 pub mod realization_note_evidence;

@@ -289,21 +289,25 @@ pub async fn compute(
             break;
         }
     }
-    let ratings: Vec<(i64, i64, Predikat)> = assessments::Entity::find()
+    // Counted where each was placed on the period's last day (as in the distribution).
+    let (_, period_end) = predikat_period.bounds();
+    let placed = crate::services::placements::placed_on(db, &scope, period_end).await?;
+    let ratings: Vec<(i64, Predikat)> = assessments::Entity::find()
         .select_only()
-        .columns([assessments::Column::EmployeeId, assessments::Column::UnitId, assessments::Column::Predikat])
-        .filter(within(assessments::Column::UnitId, &scope))
+        .columns([assessments::Column::EmployeeId, assessments::Column::Predikat])
+        .filter(crate::services::placements::placed(assessments::Column::EmployeeId, &scope, period_end))
         .filter(assessments::Column::Period.eq(predikat_period.to_string()))
         .filter(counted())
         .into_tuple()
         .all(db)
         .await?;
-    for (employee, unit, p) in ratings {
-        // Staff who moved away since are no longer counted here (as in the distribution).
+    for (employee, p) in ratings {
+        let Some(unit) = placed.get(&employee).copied() else { continue };
+        add(unit, &mut |a| *a.predikat.entry(p).or_default() += 1);
+        // Only staff still here are on the attention list.
         if !unit_of.contains_key(&employee) {
             continue;
         }
-        add(unit, &mut |a| *a.predikat.entry(p).or_default() += 1);
         if matches!(p, Predikat::ButuhPerbaikan | Predikat::Kurang | Predikat::SangatKurang) {
             reasons
                 .entry(employee)

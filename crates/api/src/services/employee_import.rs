@@ -47,15 +47,17 @@ pub async fn import(
         .await?;
     let unit_ids: std::collections::HashSet<i64> = unit_rows.iter().map(|(id, _)| *id).collect();
     let unit_by_code: HashMap<String, i64> = unit_rows.into_iter().map(|(id, c)| (c.to_lowercase(), id)).collect();
-    let existing: Vec<(i64, String, Option<i64>)> = employees::Entity::find()
+    let existing: Vec<(i64, String, Option<i64>, i64)> = employees::Entity::find()
         .select_only()
         .column(employees::Column::Id)
         .column(employees::Column::Nip)
         .column(employees::Column::SupervisorId)
+        .column(employees::Column::UnitId)
         .into_tuple()
         .all(db)
         .await?;
-    let id_by_nip: HashMap<String, i64> = existing.iter().map(|(id, nip, _)| (nip.clone(), *id)).collect();
+    let id_by_nip: HashMap<String, i64> = existing.iter().map(|(id, nip, ..)| (nip.clone(), *id)).collect();
+    let unit_by_id: HashMap<i64, i64> = existing.iter().map(|(id, _, _, unit)| (*id, *unit)).collect();
 
     let mut errors = file.errors.clone();
     let mut rows: Vec<Row> = Vec::new();
@@ -148,15 +150,15 @@ pub async fn import(
     }
     if errors.is_empty() {
         // Build the supervisor relation by NIP as it would be after the import, and look for cycles.
-        let nip_by_id: HashMap<i64, &str> = existing.iter().map(|(id, nip, _)| (*id, nip.as_str())).collect();
+        let nip_by_id: HashMap<i64, &str> = existing.iter().map(|(id, nip, ..)| (*id, nip.as_str())).collect();
         let mut key: HashMap<&str, i64> = HashMap::new();
         for (i, nip) in
-            existing.iter().map(|(_, n, _)| n.as_str()).chain(rows.iter().map(|r| r.nip.as_str())).enumerate()
+            existing.iter().map(|(_, n, ..)| n.as_str()).chain(rows.iter().map(|r| r.nip.as_str())).enumerate()
         {
             key.entry(nip).or_insert(i as i64);
         }
         let mut parent: HashMap<i64, i64> = HashMap::new();
-        for (_, nip, sup) in &existing {
+        for (_, nip, sup, _) in &existing {
             if let Some(s) = sup.and_then(|s| nip_by_id.get(&s)) {
                 parent.insert(key[nip.as_str()], key[s]);
             }
@@ -182,6 +184,7 @@ pub async fn import(
     let total = rows.len() as u64 * 2;
     let txn = crate::db::begin(db).await?;
     let now = Utc::now();
+    let today = crate::pemda_settings::load(&txn).await?.today();
     let mut ids = id_by_nip.clone();
     let (mut created, mut updated) = (Vec::new(), Vec::new());
     for (i, r) in rows.iter().enumerate() {
@@ -196,6 +199,9 @@ pub async fn import(
             ..Default::default()
         };
         if let Some(id) = id_by_nip.get(&r.nip) {
+            if let Some(old) = unit_by_id.get(id).filter(|old| **old != r.unit_id) {
+                crate::services::placements::record_move(&txn, *id, *old, today).await?;
+            }
             let mut values = values;
             values.id = Set(*id);
             values.update(&txn).await?;

@@ -28,6 +28,7 @@ pub mod paging;
 pub mod people;
 pub mod peta;
 pub mod pk;
+pub mod placements;
 pub mod public_codes;
 pub mod public_reads;
 pub mod rate_limit;

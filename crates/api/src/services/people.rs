@@ -141,6 +141,7 @@ pub async fn update(
     body: &EmployeePatch,
 ) -> ApiResult<Employee> {
     let id = current.id;
+    let placed = current.unit_id;
     let before = to_wire(&current);
     let mut active = current.into_active_model();
     if let Some(name) = &body.name {
@@ -152,8 +153,10 @@ pub async fn update(
     if let Some(kind) = body.position_kind {
         active.position_kind = Set(kind);
     }
-    if let Some(unit) = body.unit_id {
+    if let Some(unit) = body.unit_id.filter(|u| *u != placed) {
         require_unit(txn, unit).await?;
+        let today = crate::pemda_settings::load(txn).await?.today();
+        crate::services::placements::record_move(txn, id, placed, today).await?;
         active.unit_id = Set(unit);
     }
     if let Some(sup) = body.supervisor_id {

@@ -1,6 +1,6 @@
 //! Ratings across people: the rating period of a date and the distribution of predikat over a subtree.
 
-use crate::entities::{assessments, employees, org_predikats};
+use crate::entities::{assessments, org_predikats};
 use crate::error::ApiResult;
 use kinerja_domain::rating::{deviations, Bound, OrgPattern, Rule};
 use kinerja_domain::{Period, Predikat, Rating};
@@ -19,7 +19,8 @@ pub fn rating_period_of(date: chrono::NaiveDate, frequency: kinerja_types::Asses
 
 /// The distribution of predikat over the units `subtree` (rooted at `unit_id`) for a period,
 /// against the Pemda's pattern for the unit's organisation predikat. Only finalized ratings count
-/// (not drafts), of the staff placed in the subtree (not those who moved away since).
+/// (not drafts), of the staff placed in the subtree on the period's last day (SE MenPANRB 3/2023):
+/// whoever moved in later is counted where they were, whoever moved away later still here.
 pub async fn distribution(
     db: &impl ConnectionTrait,
     unit_id: i64,
@@ -27,15 +28,10 @@ pub async fn distribution(
     period: &Period,
     patterns: &[OrgPattern],
 ) -> ApiResult<Distribution> {
-    use sea_orm::sea_query::Query;
-    let placed = Query::select()
-        .column(employees::Column::Id)
-        .from(employees::Entity)
-        .and_where(employees::Column::UnitId.is_in(subtree.to_vec()))
-        .to_owned();
+    let (_, end) = period.bounds();
+    let placed = crate::services::placements::placed(assessments::Column::EmployeeId, &Some(subtree.to_vec()), end);
     let rows = assessments::Entity::find()
-        .filter(assessments::Column::UnitId.is_in(subtree.to_vec()))
-        .filter(assessments::Column::EmployeeId.in_subquery(placed))
+        .filter(placed)
         .filter(assessments::Column::Period.eq(period.to_string()))
         .filter(crate::services::assessments::counted())
         .all(db)

@@ -5,6 +5,7 @@ mod file_complaint;
 mod forum_detail;
 mod forums;
 mod poster;
+mod published_ikm;
 mod service_units;
 mod survey;
 mod survey_form;

@@ -1,7 +1,9 @@
 //! `/survei/{unit_code}`: the satisfaction survey of one service unit at a short address (the one
 //! on the counter's poster). Opened as `?kiosk=TOKEN` it becomes a counter kiosk: the token is
 //! kept on the device, sent with every survey, and the form starts again for the next citizen.
+//! Elsewhere the unit's published satisfaction index follows the form.
 
+use super::published_ikm::PublishedIkm;
 use super::survey_form::SurveyForm;
 use crate::api;
 use crate::components::{Confirm, ErrorBanner, Loading};
@@ -35,6 +37,10 @@ pub fn Survey(props: &SurveyProps) -> Html {
                 <h1>{ i18n.t("survey.title") }</h1>
                 <p class="survey-unit">{ &unit.name }</p>
                 <SurveyForm unit={unit.clone()} kiosk_token={(*kiosk).clone().map(AttrValue::from)} />
+                // A kiosk at the counter stays on the survey; on a phone the citizen also sees the result.
+                if kiosk.is_none() {
+                    <PublishedIkm unit_id={unit.id} />
+                }
             </>
         },
         Some(None) => html! {
