@@ -11,14 +11,13 @@ pub fn check<T: Validate>(value: &T, i18n: &I18n) -> HashMap<String, String> {
     let Err(errors) = value.validate() else {
         return HashMap::new();
     };
-    errors
-        .field_errors()
-        .into_iter()
-        .map(|(field, list)| {
-            let text = list.iter().map(|e| describe(e, i18n)).collect::<Vec<_>>().join("; ");
-            (field.to_string(), text)
-        })
-        .collect()
+    // Nested structs and lists too, named by their path as the server names them.
+    let mut out: HashMap<String, String> = HashMap::new();
+    for (field, e) in kinerja_types::field_paths::flat(&errors) {
+        let text = describe(e, i18n);
+        out.entry(field).and_modify(|t| *t = format!("{t}; {text}")).or_insert(text);
+    }
+    out
 }
 
 /// A broken rule in the reader's language: the request type's own Indonesian words where it gives

@@ -32,6 +32,7 @@ mod m20261203_000026_result_departure;
 mod m20261203_000027_attendance_early_apel;
 mod m20261203_000028_create_sanctions;
 mod m20261203_000029_placement_history;
+mod m20261203_000030_decided_by_ppk;
 
 /// All migrations of Kinerja.
 pub struct Migrator;
@@ -69,6 +70,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000027_attendance_early_apel::Migration),
             Box::new(m20261203_000028_create_sanctions::Migration),
             Box::new(m20261203_000029_placement_history::Migration),
+            Box::new(m20261203_000030_decided_by_ppk::Migration),
         ]
     }
 }

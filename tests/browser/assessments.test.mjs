@@ -318,7 +318,7 @@ test('Kadinkes reads the calibration of the quarter before: bars with limits, wa
     await page.getByRole('button', { name: quarterWords(previous) }).click();
     const panel = page.locator('.calibration');
     await panel.getByRole('heading', { name: `Distribusi predikat Dinas Kesehatan · ${quarterWords(previous)}` }).waitFor();
-    await panel.getByText(`${distribution.total} pegawai dinilai.`).waitFor();
+    await panel.getByText(`${distribution.total} pegawai dinilai (penilaian final`, { exact: false }).waitFor();
     await panel.locator('.org-predikat .badge').waitFor();
 
     // Warnings, one per deviation, that block nothing.

@@ -186,18 +186,18 @@ impl From<kinerja_domain::PeriodError> for ApiError {
 
 impl From<validator::ValidationErrors> for ApiError {
     fn from(errs: validator::ValidationErrors) -> Self {
-        let mut out = Vec::new();
-        for (field, list) in errs.field_errors() {
-            for e in list {
-                let mut error = FieldError::new(field.to_string(), e);
+        // Nested structs and lists too, each named by its path (`complaint_class_days.ringan`).
+        let out = kinerja_types::field_paths::flat(&errs)
+            .into_iter()
+            .map(|(field, e)| {
+                let mut error = FieldError::new(field, e);
                 // The rule's own Indonesian words, where the request type gives some.
                 if let Some(m) = &e.message {
                     error.message = m.to_string();
                 }
-                out.push(error);
-            }
-        }
-        out.sort_by(|a, b| a.field.cmp(&b.field));
+                error
+            })
+            .collect();
         Self::fields(out)
     }
 }

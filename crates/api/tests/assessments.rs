@@ -102,8 +102,8 @@ async fn the_server_computes_the_predikat_and_runs_the_flow(app: TestApp) {
         .post(&path("decide"), &kabid, json!({ "outcome": "changed", "result_rating": "di_atas", "behavior_rating": "di_atas", "reason": "Bukti capaian mendukung" }))
         .await;
     assert_eq!(
-        (status, d["status"].as_str(), d["predikat"].as_str()),
-        (StatusCode::OK, Some("decided"), Some("sangat_baik"))
+        (status, d["status"].as_str(), d["predikat"].as_str(), d["decider"].as_str()),
+        (StatusCode::OK, Some("decided"), Some("sangat_baik"), Some("atasan"))
     );
     // Decided is final.
     assert_eq!(
@@ -387,6 +387,19 @@ async fn the_demo_city_has_rated_the_last_period(app: TestApp) {
     let (_, mine) = app.get(&format!("/api/v1/assessments?employee_id={ahmad}"), &app.token("ahmad").await).await;
     assert_eq!(mine["items"][0]["status"], "decided");
     assert_eq!(mine["items"][0]["predikat"], "butuh_perbaikan");
+    // Objections the BKPSDM decided for the PPK: the Kabid Yankes's (his penilai, the head of
+    // dinas, has no atasan) and the head of Disdukcapil's (rated by the Sekda, who has none).
+    for (nip, outcome) in [(demo::KABID_YANKES, "changed"), (demo::KADISDUKCAPIL, "upheld")] {
+        let e = app.employee_id(nip).await;
+        let (_, rated) = app.get(&format!("/api/v1/assessments?employee_id={e}&period={period}"), &admin).await;
+        let a = &rated["items"][0];
+        assert_eq!(
+            (a["status"].as_str(), a["decider"].as_str(), a["decision_outcome"].as_str()),
+            (Some("decided"), Some("ppk"), Some(outcome)),
+            "{a}"
+        );
+        assert!(a["penilai_response"].is_string(), "{a}");
+    }
     // The Dinas Kesehatan deviates from the pattern of its org predikat; Disdukcapil does not.
     let head = app.token("kadinkes").await;
     let dinkes = app.unit_id("DINKES").await;
@@ -483,7 +496,8 @@ async fn an_objection_always_reaches_a_decider(app: TestApp) {
         (Some(1), Some(0))
     );
     // Before its deadline only the atasan penilai decides: the BKPSDM neither sees nor decides it.
-    assert_eq!(a["decider"], "atasan");
+    let (_, objected) = app.get(&format!("/api/v1/assessments/{late}"), &kabid).await;
+    assert_eq!((objected["status"].as_str(), objected["decider"].as_str()), (Some("objected"), Some("atasan")));
     let upheld = json!({ "outcome": "upheld", "reason": "Tetap sesuai" });
     assert_eq!(app.post(&late_path("decide"), &admin, upheld.clone()).await.0, StatusCode::FORBIDDEN);
     let in_queue = |q: &Value| q["items"].as_array().unwrap().iter().any(|q| q["id"] == late);
@@ -513,9 +527,9 @@ async fn an_objection_always_reaches_a_decider(app: TestApp) {
     assert_eq!(board["oversight"]["overdue_objections"][0]["assessment_id"], late);
     let (status, d) = app.post(&late_path("decide"), &admin, upheld).await;
     assert_eq!(
-        (status, d["status"].as_str()),
-        (StatusCode::OK, Some("decided")),
-        "no response needed after its deadline"
+        (status, d["status"].as_str(), d["decider"].as_str()),
+        (StatusCode::OK, Some("decided"), Some("ppk")),
+        "no response needed after its deadline; the page names who decided"
     );
 }
 

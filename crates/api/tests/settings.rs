@@ -38,6 +38,12 @@ async fn bad_values_are_refused_by_field(app: TestApp) {
         (json!({ "skp_deadline": "13-45" }), "skp_deadline"),
         (json!({ "nothing_like_this": 1 }), "nothing_like_this"),
         (json!({ "holidays": ["besok"] }), "holidays"),
+        // A nested rule is named by its path, as the settings form shows it.
+        (
+            json!({ "complaint_class_days": { "ringan": 0, "normatif": 5, "tidak_berkadar_pengawasan": 14, "berkadar_pengawasan": 60 } }),
+            "complaint_class_days.ringan",
+        ),
+        (json!({ "development_jp_target": 0 }), "development_jp_target"),
     ] {
         let (status, problem) = app.patch("/api/v1/settings", &admin, body.clone()).await;
         assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");

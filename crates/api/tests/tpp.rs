@@ -267,6 +267,14 @@ async fn sanctions_and_the_shape_of_absence(app: TestApp) {
     }
     let (_, list) = app.get(&format!("/api/v1/sanctions?employee_id={ahmad}"), &app.token("kadinkes").await).await;
     assert!(!listed(&list), "a head outside the tree sees none: {list}");
+    // By unit, as the TPP page asks: a unit's staff only, and only a unit the caller may read.
+    let (dukcapil, dinkes) = (app.unit_id("DUKCAPIL").await, app.unit_id("DINKES").await);
+    let (_, list) = app.get(&format!("/api/v1/sanctions?month={month}&unit_id={dukcapil}"), &admin).await;
+    assert!(listed(&list), "{list}");
+    let (_, list) = app.get(&format!("/api/v1/sanctions?month={month}&unit_id={dinkes}"), &admin).await;
+    assert!(!listed(&list), "{list}");
+    let (status, _) = app.get(&format!("/api/v1/sanctions?unit_id={dinkes}"), &app.token("kadisdukcapil").await).await;
+    assert!(matches!(status, StatusCode::FORBIDDEN | StatusCode::NOT_FOUND), "{status}");
     assert_eq!(
         app.delete(&format!("/api/v1/sanctions/{}", created["id"]), &app.token("kadisdukcapil").await).await.0,
         StatusCode::FORBIDDEN

@@ -10,6 +10,7 @@ pub mod competency;
 pub mod dashboard;
 pub mod employee;
 pub mod export;
+pub mod field_paths;
 pub mod invalid;
 pub mod notification;
 pub mod oversight;

@@ -6,9 +6,14 @@ use gloo_net::http::Method;
 use kinerja_domain::Period;
 use kinerja_types::{NewSanction, Page, Sanction};
 
-/// `GET /sanctions?month=`: every sanction in force on some day of the month.
-pub async fn in_month(month: Period) -> Result<Page<Sanction>, ApiError> {
-    client::all_pages("/sanctions", &[("month", month.to_string())]).await
+/// `GET /sanctions?month=&unit_id=`: every sanction in force on some day of the month, of the staff
+/// of a unit's subtree (of everyone the caller sees without one).
+pub async fn in_month(month: Period, unit_id: Option<i64>) -> Result<Page<Sanction>, ApiError> {
+    let mut query = vec![("month", month.to_string())];
+    if let Some(unit) = unit_id {
+        query.push(("unit_id", unit.to_string()));
+    }
+    client::all_pages("/sanctions", &query).await
 }
 
 /// `POST /sanctions` (admin).

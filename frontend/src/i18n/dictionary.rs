@@ -59,7 +59,6 @@ const ENTRIES: &[(&str, &str, &str)] = &[
     ("validation.choose", "— pilih —", "— choose —"),
     ("validation.unit_required", "Pilih unit", "Choose a unit"),
     ("validation.employee_required", "Pilih pegawai", "Choose an employee"),
-    ("validation.date", "Tulis tanggal sebagai TTTT-BB-HH", "Write the date as YYYY-MM-DD"),
     ("validation.whole_number", "Harus berupa bilangan bulat", "Must be a whole number"),
     ("validation.date", "Tanggal tidak valid", "Not a valid date"),
     ("validation.dates", "Tulis tanggal sebagai TTTT-BB-HH, satu per baris", "Write dates as YYYY-MM-DD, one per line"),
@@ -1681,7 +1680,11 @@ const ENTRIES: &[(&str, &str, &str)] = &[
     ("calibration.org_set", "Tetapkan predikat organisasi", "Set the organisation predikat"),
     ("calibration.org_save", "Simpan predikat", "Save the predikat"),
     ("calibration.org_saved", "Predikat organisasi ditetapkan: {predikat}.", "Organisation predikat set: {predikat}."),
-    ("calibration.total", "{n} pegawai dinilai.", "{n} employees rated."),
+    (
+        "calibration.total",
+        "{n} pegawai dinilai (penilaian final pegawai yang ditempatkan di unit ini pada akhir periode).",
+        "{n} employees rated (finalized ratings of the staff placed in this unit at the end of the period).",
+    ),
     ("calibration.warning", "Peringatan:", "Warning:"),
     (
         "calibration.warning_hint",

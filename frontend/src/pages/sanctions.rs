@@ -19,6 +19,8 @@ const FIELDS: &[&str] = &["employee_id", "level", "decree_number", "starts_on", 
 #[derive(Properties, PartialEq)]
 pub struct SanctionsProps {
     pub month: Period,
+    /// The unit whose staff to show (none: everyone the reader sees).
+    pub unit_id: Option<i64>,
     /// The BKPSDM may record and annul.
     pub admin: bool,
     /// Told when a sanction was recorded or annulled (the report changes).
@@ -29,7 +31,8 @@ pub struct SanctionsProps {
 pub fn Sanctions(props: &SanctionsProps) -> Html {
     let i18n = use_i18n();
     let refresh = use_state(|| 0u32);
-    let list = use_remote((props.month, *refresh), |(month, _)| api::sanctions::in_month(month));
+    let list =
+        use_remote((props.month, props.unit_id, *refresh), |(month, unit, _)| api::sanctions::in_month(month, unit));
     let asking = use_state(|| None::<i64>);
     let flash = use_state(|| None::<String>);
     let write = use_write();

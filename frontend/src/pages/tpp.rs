@@ -91,7 +91,7 @@ pub fn Tpp(props: &PageProps) -> Html {
                 <ErrorBanner error={report.state.error.clone()} on_retry={report.reload.clone()} />
                 { body }
             </section>
-            <Sanctions month={*month} admin={props.me.has(Role::Admin)}
+            <Sanctions month={*month} unit_id={*unit} admin={props.me.has(Role::Admin)}
                 on_changed={report.reload.clone()} />
             if props.me.has(Role::Admin) {
                 <AttendanceImport on_imported={report.reload.clone()} />

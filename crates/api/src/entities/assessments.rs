@@ -30,6 +30,8 @@ pub struct Model {
     pub responded_at: Option<DateTimeUtc>,
     pub decision_outcome: Option<String>,
     pub decision_reason: Option<String>,
+    /// Decided by the BKPSDM for the PPK (not by the atasan penilai); none before a decision.
+    pub decided_by_ppk: Option<bool>,
     pub decided_at: Option<DateTimeUtc>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,

@@ -192,6 +192,7 @@ mod tests {
             (DecideObjection { atasan_penilai_id: Some(ME), overdue: true }, [Y, Y, Y, Y, Y, Y, Y, Y, N, N]),
             (DecideObjection { atasan_penilai_id: Some(7), overdue: true }, [N, N, N, N, Y, N, N, Y, N, N]),
             (DecideObjection { atasan_penilai_id: None, overdue: false }, [N, N, N, N, Y, N, N, Y, N, N]),
+            (DecideObjection { atasan_penilai_id: None, overdue: true }, [N, N, N, N, Y, N, N, Y, N, N]),
         ]
     }
 

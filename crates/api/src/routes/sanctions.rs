@@ -25,11 +25,13 @@ pub struct SanctionFilter {
     pub employee_id: Option<i64>,
     /// Only those in force on some day of this month (`2026-11`).
     pub month: Option<String>,
+    /// Only the staff placed in this unit's subtree (its head, admin, auditor).
+    pub unit_id: Option<i64>,
 }
 
 /// The sanctions of the employees the caller may see, latest first.
 #[utoipa::path(tag = "tpp", security(("bearer" = [])), params(SanctionFilter, PageQuery),
-    responses((status = 200, body = Page<Sanction>), (status = 422, body = Problem)))]
+    responses((status = 200, body = Page<Sanction>), (status = 403, body = Problem), (status = 404, body = Problem), (status = 422, body = Problem)))]
 #[get("/sanctions")]
 pub async fn list_sanctions(
     state: web::Data<AppState>,
@@ -42,8 +44,12 @@ pub async fn list_sanctions(
         Some(Ok(m @ Period::Month(..))) => Some(m.bounds()),
         Some(_) => return Err(ApiError::field("month", Invalid::MonthFormat)),
     };
-    let (items, total) =
-        sanctions::list(&state.db, &viewer, filter.employee_id, during, paging.offset(), paging.per_page()).await?;
+    let units = match filter.unit_id {
+        Some(unit) => Some(crate::services::reports::scope(&state.db, &viewer, Some(unit)).await?),
+        None => None,
+    };
+    let q = sanctions::SanctionQuery { employee_id: filter.employee_id, during, units };
+    let (items, total) = sanctions::list(&state.db, &viewer, &q, paging.offset(), paging.per_page()).await?;
     Ok(web::Json(page(items, total, &paging)))
 }
 

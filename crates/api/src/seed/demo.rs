@@ -150,7 +150,7 @@ const EMPLOYEES: &[EmployeeRow] = &[
         "DUKCAPIL",
         "Kepala Dinas Kependudukan dan Pencatatan Sipil",
         "jpt",
-        None,
+        Some("196804171993031006"),
         "pns",
     ),
     (

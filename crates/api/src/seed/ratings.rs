@@ -1,8 +1,9 @@
 //! The demo city's ratings of the last finished period: every employee with a penilai rated and
 //! the result finalized; most acknowledged, Dedi's objection waiting for his atasan penilai (past
-//! its decision deadline), Ahmad's decided by his atasan penilai after the penilai's response, and
-//! the Kabid Yankes's decided by the BKPSDM for the PPK, because his penilai, the head of dinas,
-//! has no atasan in the system; organisation predikat for every OPD. The Dinas Kesehatan rates
+//! its decision deadline), Ahmad's decided by his atasan penilai after the penilai's response, the
+//! Kabid Yankes's decided by the BKPSDM for the PPK, because his penilai, the head of dinas, has no
+//! atasan in the system, and the head of Disdukcapil's, rated by the Sekda (who has none), upheld
+//! by the BKPSDM for the PPK; organisation predikat for every OPD. The Dinas Kesehatan rates
 //! everyone Baik or better, so its distribution deviates from the expected pattern.
 
 use crate::entities::{assessments, employees, org_predikats, units, users};
@@ -19,6 +20,9 @@ const UPHELD: &str = "199306062019031004";
 /// The Kabid Yankes, rated by the head of dinas (who has no atasan here), objects; the BKPSDM
 /// decides for the PPK and changes the result.
 const BY_PPK: &str = "197811202003121002";
+/// The head of Disdukcapil, rated by the Sekda (who has no atasan), objects; the BKPSDM decides for
+/// the PPK and upholds the rating.
+const HEAD_BY_PPK: &str = "197009121995031002";
 /// Sri is rated above expectations on both.
 const EXCELLENT: &[&str] = &["199207242019032006", "198102142006042003"];
 
@@ -71,6 +75,12 @@ pub async fn seed(txn: &DatabaseTransaction, unit_ids: &HashMap<&'static str, i6
                 Some("Gangguan SIAK tercatat 3 hari kerja; antrean tertunda lebih lama karena jadwal loket."),
                 Some(("upheld", "Gangguan aplikasi hanya 3 hari kerja; capaian tetap di bawah target.")),
             ),
+            HEAD_BY_PPK => (
+                AssessmentStatus::Decided,
+                Some("Cakupan KTP-el dan akta kelahiran melampaui target RPJMD; mohon hasil kerja dinilai di atas ekspektasi."),
+                Some("Cakupan naik, tetapi target layanan daring dan integrasi data kependudukan belum tercapai."),
+                Some(("upheld", "Dua dari empat sasaran Perjanjian Kinerja belum tercapai; hasil kerja tetap sesuai ekspektasi.")),
+            ),
             BY_PPK => (
                 AssessmentStatus::Decided,
                 Some("Capaian rujukan terintegrasi 112 persen dari target; mohon hasil kerja dinilai di atas ekspektasi."),
@@ -102,6 +112,7 @@ pub async fn seed(txn: &DatabaseTransaction, unit_ids: &HashMap<&'static str, i6
             responded_at: Set(response.map(|_| local(10, 11))),
             decision_outcome: Set(decision.map(|d| d.0.to_owned())),
             decision_reason: Set(decision.map(|d| d.1.to_owned())),
+            decided_by_ppk: Set(decision.map(|_| matches!(e.nip.as_str(), BY_PPK | HEAD_BY_PPK))),
             decided_at: Set(decision.map(|_| local(12, 14))),
             created_at: Set(local(2, 8)),
             updated_at: Set(local(12, 14)),

@@ -277,7 +277,7 @@ pub async fn compute(
     let counted = crate::services::assessments::counted;
     let rated_in = |p: Period| {
         assessments::Entity::find()
-            .filter(within(assessments::Column::UnitId, &scope))
+            .filter(crate::services::placements::placed(assessments::Column::EmployeeId, &scope, p.bounds().1))
             .filter(assessments::Column::Period.eq(p.to_string()))
             .filter(counted())
             .count(db)

@@ -47,17 +47,15 @@ pub async fn import(
         .await?;
     let unit_ids: std::collections::HashSet<i64> = unit_rows.iter().map(|(id, _)| *id).collect();
     let unit_by_code: HashMap<String, i64> = unit_rows.into_iter().map(|(id, c)| (c.to_lowercase(), id)).collect();
-    let existing: Vec<(i64, String, Option<i64>, i64)> = employees::Entity::find()
+    let existing: Vec<(i64, String, Option<i64>)> = employees::Entity::find()
         .select_only()
         .column(employees::Column::Id)
         .column(employees::Column::Nip)
         .column(employees::Column::SupervisorId)
-        .column(employees::Column::UnitId)
         .into_tuple()
         .all(db)
         .await?;
     let id_by_nip: HashMap<String, i64> = existing.iter().map(|(id, nip, ..)| (nip.clone(), *id)).collect();
-    let unit_by_id: HashMap<i64, i64> = existing.iter().map(|(id, _, _, unit)| (*id, *unit)).collect();
 
     let mut errors = file.errors.clone();
     let mut rows: Vec<Row> = Vec::new();
@@ -158,7 +156,7 @@ pub async fn import(
             key.entry(nip).or_insert(i as i64);
         }
         let mut parent: HashMap<i64, i64> = HashMap::new();
-        for (_, nip, sup, _) in &existing {
+        for (_, nip, sup) in &existing {
             if let Some(s) = sup.and_then(|s| nip_by_id.get(&s)) {
                 parent.insert(key[nip.as_str()], key[s]);
             }
@@ -185,6 +183,15 @@ pub async fn import(
     let txn = crate::db::begin(db).await?;
     let now = Utc::now();
     let today = crate::pemda_settings::load(&txn).await?.today();
+    // Where each one is placed, read in the transaction that moves them.
+    let unit_by_id: HashMap<i64, i64> = employees::Entity::find()
+        .select_only()
+        .columns([employees::Column::Id, employees::Column::UnitId])
+        .into_tuple()
+        .all(&txn)
+        .await?
+        .into_iter()
+        .collect();
     let mut ids = id_by_nip.clone();
     let (mut created, mut updated) = (Vec::new(), Vec::new());
     for (i, r) in rows.iter().enumerate() {

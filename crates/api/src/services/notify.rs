@@ -8,6 +8,7 @@ use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 
 /// What to tell someone: the kind of event, the notice (its text in either language) and where
 /// in the app it leads.
+#[derive(Clone)]
 pub struct Message<'a> {
     pub kind: &'a str,
     pub notice: Notice,

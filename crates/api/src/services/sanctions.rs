@@ -5,7 +5,7 @@
 use crate::audit::{self, Actor, Change};
 use crate::entities::{disciplinary_sanctions as sanctions, employees};
 use crate::error::{ApiError, ApiResult};
-use crate::policy::Viewer;
+use crate::policy::{employees_within, Units, Viewer};
 use chrono::{NaiveDate, Utc};
 use kinerja_domain::tpp::SanctionLevel;
 use kinerja_types::{Invalid, Issue, NewSanction, Sanction};
@@ -32,13 +32,23 @@ fn to_wire(s: &sanctions::Model, e: Option<&employees::Model>) -> Sanction {
     }
 }
 
-/// The sanctions of employees the viewer may see, optionally of one employee or in force on some
-/// day of `[from, to]`; latest start first: one page and the total.
+/// What a sanction list asks for.
+#[derive(Debug, Default)]
+pub struct SanctionQuery {
+    pub employee_id: Option<i64>,
+    /// In force on some day of `[from, to]`.
+    pub during: Option<(NaiveDate, NaiveDate)>,
+    /// Of the staff of these units (the caller checked the viewer may read them); `Some(None)`:
+    /// the whole city.
+    pub units: Option<Units>,
+}
+
+/// The sanctions of employees the viewer may see that match; latest start first: one page and the
+/// total.
 pub async fn list(
     db: &impl ConnectionTrait,
     viewer: &Viewer,
-    employee_id: Option<i64>,
-    during: Option<(NaiveDate, NaiveDate)>,
+    q: &SanctionQuery,
     offset: u64,
     limit: u64,
 ) -> ApiResult<(Vec<Sanction>, u64)> {
@@ -47,10 +57,13 @@ pub async fn list(
     if let Some(cond) = viewer.scope().employee_column_filter(sanctions::Column::EmployeeId) {
         select = select.filter(cond);
     }
-    if let Some(e) = employee_id {
+    if let Some(e) = q.employee_id {
         select = select.filter(sanctions::Column::EmployeeId.eq(e));
     }
-    if let Some((from, to)) = during {
+    if let Some(units) = &q.units {
+        select = select.filter(sanctions::Column::EmployeeId.in_subquery(employees_within(units)));
+    }
+    if let Some((from, to)) = q.during {
         select = select.filter(sanctions::Column::StartsOn.lte(to)).filter(sanctions::Column::EndsOn.gte(from));
     }
     let (rows, total) = super::paging::fetch(db, select, offset, limit).await?;

@@ -103,7 +103,7 @@ pub async fn add_training(
 }
 
 /// Completes a planned training with its evidence (certificate number or note), or cancels it: the
-/// employee, the direct supervisor or an admin. Completion counts towards the year's hours.
+/// employee, the direct supervisor or an admin. Completion counts towards the year's JP.
 #[utoipa::path(tag = "competencies", security(("bearer" = [])), params(("id" = i64, Path)), request_body = TrainingPatch,
     responses((status = 200, body = Training), (status = 403, body = Problem), (status = 404, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
 #[patch("/trainings/{id}")]

@@ -46,12 +46,13 @@ pub async fn set_org_predikat(
     Ok(out)
 }
 
-/// One row per assessment of the period in the units (the whole city for `None`), by unit name and
-/// then employee name.
+/// One row per assessment of the period of the staff placed in the units on its last day (the
+/// whole city for `None`), as the distribution counts them, by unit name and then employee name.
 pub async fn report(db: &impl ConnectionTrait, period: &Period, units: Units) -> ApiResult<Vec<AssessmentReportRow>> {
     let mut select = assessments::Entity::find().filter(assessments::Column::Period.eq(period.to_string()));
-    if let Some(subtree) = units {
-        select = select.filter(assessments::Column::UnitId.is_in(subtree));
+    if units.is_some() {
+        let (_, end) = period.bounds();
+        select = select.filter(crate::services::placements::placed(assessments::Column::EmployeeId, &units, end));
     }
     let rows = select.all(db).await?;
     let people: HashMap<i64, employees::Model> = employees::Entity::find()

@@ -26,11 +26,13 @@ enum Recipient {
     Admins,
 }
 
-/// The decider of an objection as someone to tell.
-fn decider(a: &assessments::Model) -> Recipient {
-    match Decider::of(a.atasan_penilai_id, false) {
-        Decider::Atasan(id) | Decider::AtasanOrPpk(id) => Recipient::Employee(id),
-        Decider::Ppk => Recipient::Admins,
+/// Whoever may decide an objection (past its deadline, the atasan and the BKPSDM), as people to
+/// tell.
+fn deciders(a: &assessments::Model, overdue: bool) -> Vec<Recipient> {
+    match Decider::of(a.atasan_penilai_id, overdue) {
+        Decider::Atasan(id) => vec![Recipient::Employee(id)],
+        Decider::AtasanOrPpk(id) => vec![Recipient::Employee(id), Recipient::Admins],
+        Decider::Ppk => vec![Recipient::Admins],
     }
 }
 
@@ -191,7 +193,9 @@ pub async fn object(
                 let kind = "assessment.objected";
                 let penilai = message(a, kind, NoticeCode::ObjectionToAnswer, out.response_deadline);
                 let decider_msg = message(a, kind, NoticeCode::AssessmentObjected, None);
-                vec![(Recipient::Employee(a.penilai_id), penilai), (decider(a), decider_msg)]
+                let mut to = vec![(Recipient::Employee(a.penilai_id), penilai)];
+                to.extend(deciders(a, false).into_iter().map(|r| (r, decider_msg.clone())));
+                to
             },
         },
         Box::new(move |a| {
@@ -224,7 +228,7 @@ pub async fn respond(
             },
             notices: |a, out| {
                 let msg = message(a, "assessment.responded", NoticeCode::ObjectionAnswered, out.decision_deadline);
-                vec![(decider(a), msg)]
+                deciders(a, out.decision_overdue).into_iter().map(|r| (r, msg.clone())).collect()
             },
         },
         Box::new(move |a| {
@@ -248,6 +252,7 @@ pub async fn decide(
     outcome: String,
     reason: String,
 ) -> ApiResult<Assessment> {
+    let by = viewer.employee_id;
     step(
         txn,
         viewer,
@@ -281,6 +286,12 @@ pub async fn decide(
             },
         },
         Box::new(move |a| {
+            // The atasan in person, or else (no atasan, or past the deadline) the BKPSDM for the PPK.
+            let atasan = match &a.atasan_penilai_id {
+                sea_orm::ActiveValue::Set(v) | sea_orm::ActiveValue::Unchanged(v) => *v,
+                sea_orm::ActiveValue::NotSet => None,
+            };
+            a.decided_by_ppk = Set(Some(by.is_none() || by != atasan));
             if let Some((r, b)) = changed {
                 a.result_rating = Set(r);
                 a.behavior_rating = Set(b);

@@ -68,10 +68,12 @@ pub fn to_wire(a: &assessments::Model, name: &str, settings: &PemdaSettings) -> 
         response_deadline: after_objection(settings.objection_response_days),
         decision_deadline,
         decision_overdue: overdue,
-        decider: match Decider::of(a.atasan_penilai_id, overdue) {
-            Decider::Atasan(_) => DeciderKind::Atasan,
-            Decider::Ppk => DeciderKind::Ppk,
-            Decider::AtasanOrPpk(_) => DeciderKind::AtasanOrPpk,
+        // Once decided, who did; before, who may.
+        decider: match (a.decided_by_ppk, Decider::of(a.atasan_penilai_id, overdue)) {
+            (Some(true), _) => DeciderKind::Ppk,
+            (Some(false), _) | (None, Decider::Atasan(_)) => DeciderKind::Atasan,
+            (None, Decider::Ppk) => DeciderKind::Ppk,
+            (None, Decider::AtasanOrPpk(_)) => DeciderKind::AtasanOrPpk,
         },
         decision_outcome: a.decision_outcome.clone(),
         decision_reason: a.decision_reason.clone(),
