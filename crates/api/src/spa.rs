@@ -1,48 +1,134 @@
-//! Serves the built SPA: files from the static directory, and `index.html` for every other
+//! Serves the built SPA: its files from the static directory, and `index.html` for every other
 //! path outside `/api`, so that client-side routes survive a reload. Unknown `/api` paths get a
-//! problem+json 404, or 405 with `Allow` when the path exists
-//! with other methods.
+//! problem+json 404, or 405 with `Allow` when the path exists with other methods.
+//!
+//! The build names every file but `index.html` by a hash of its content and writes a brotli and a
+//! gzip copy beside each (see `crates/xtask/src/assets.rs`): a hashed file is cached for good
+//! (`immutable`), `index.html` is asked again every time (`no-cache`), and whoever accepts brotli
+//! or gzip gets the smaller copy.
 
-use actix_files::{Files, NamedFile};
-use actix_web::dev::{fn_service, ServiceRequest, ServiceResponse};
-use actix_web::{web, HttpResponse};
-use std::path::PathBuf;
+use actix_files::NamedFile;
+use actix_web::http::header::{self, ContentEncoding, HeaderValue};
+use actix_web::{web, HttpRequest, HttpResponse};
+use std::path::{Path, PathBuf};
+
+/// The directory the SPA was built into.
+struct StaticDir(PathBuf);
 
 /// Mounts the SPA at `/` (must be registered last).
 pub fn configure(static_dir: PathBuf) -> impl FnOnce(&mut web::ServiceConfig) {
     move |cfg| {
-        let index = static_dir.join("index.html");
-        if !index.exists() {
+        if !static_dir.join("index.html").exists() {
             tracing::warn!(dir = %static_dir.display(), "SPA not built; run `cargo xtask frontend`");
             cfg.default_service(web::to(not_built));
             return;
         }
-        cfg.service(Files::new("/", static_dir).index_file("index.html").default_handler(fn_service(
-            move |req: ServiceRequest| {
-                let index = index.clone();
-                async move {
-                    let (req, _) = req.into_parts();
-                    if req.path().starts_with("/api") {
-                        let res = actix_web::ResponseError::error_response(&crate::methods::unrouted(
-                            req.method(),
-                            req.path(),
-                        ));
-                        return Ok(ServiceResponse::new(req, res));
-                    }
-                    let file = NamedFile::open_async(&index).await?;
-                    let res = file.into_response(&req);
-                    Ok(ServiceResponse::new(req, res))
-                }
-            },
-        )));
+        cfg.app_data(web::Data::new(StaticDir(static_dir))).default_service(web::to(serve));
     }
 }
 
-async fn not_built(req: actix_web::HttpRequest) -> HttpResponse {
+/// A file of the SPA, or `index.html` for a client-side route.
+async fn serve(req: HttpRequest, dir: web::Data<StaticDir>) -> actix_web::Result<HttpResponse> {
+    if req.path().starts_with("/api") {
+        return Ok(actix_web::ResponseError::error_response(&crate::methods::unrouted(req.method(), req.path())));
+    }
+    let name = file_name(req.path())
+        .filter(|n| !n.ends_with(".br") && !n.ends_with(".gz"))
+        .filter(|n| dir.0.join(n).is_file())
+        .unwrap_or("index.html");
+    let path = dir.0.join(name);
+    let accepted = req.headers().get(header::ACCEPT_ENCODING).and_then(|v| v.to_str().ok()).unwrap_or("");
+    let copy = [("br", ContentEncoding::Brotli, "br"), ("gzip", ContentEncoding::Gzip, "gz")]
+        .into_iter()
+        .filter(|(token, ..)| accepts(accepted, token))
+        .map(|(_, encoding, ext)| (with_extension(&path, ext), encoding))
+        .find(|(p, _)| p.is_file());
+    let extension = Path::new(name).extension().and_then(|e| e.to_str()).unwrap_or("html");
+    let file = match copy {
+        Some((p, encoding)) => NamedFile::open_async(p).await?.set_content_encoding(encoding),
+        None => NamedFile::open_async(&path).await?,
+    };
+    let mut res = file
+        .set_content_type(actix_files::file_extension_to_mime(extension))
+        .disable_content_disposition()
+        .into_response(&req);
+    let cache = if is_hashed(name) { "public, max-age=31536000, immutable" } else { "no-cache" };
+    res.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
+    res.headers_mut().insert(header::VARY, HeaderValue::from_static("accept-encoding"));
+    Ok(res)
+}
+
+/// The one plain file name a path names in the flat build directory (`/style.abc.css`), if any:
+/// no directories, no hidden files, nothing to climb out with.
+fn file_name(path: &str) -> Option<&str> {
+    let name = path.strip_prefix('/')?;
+    let plain = !name.is_empty()
+        && !name.starts_with('.')
+        && name.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_'));
+    plain.then_some(name)
+}
+
+/// `name.ext` → `name.ext.{extra}`.
+fn with_extension(path: &Path, extra: &str) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(".");
+    name.push(extra);
+    PathBuf::from(name)
+}
+
+/// Whether an `Accept-Encoding` value accepts `token` (not with `q=0`).
+fn accepts(header: &str, token: &str) -> bool {
+    header.split(',').any(|part| {
+        let mut bits = part.split(';').map(str::trim);
+        let named = bits.next().is_some_and(|t| t.eq_ignore_ascii_case(token));
+        let refused =
+            bits.any(|b| b.replace(' ', "").starts_with("q=0") && !b.contains(|c: char| ('1'..='9').contains(&c)));
+        named && !refused
+    })
+}
+
+/// A build name with a content hash: `stem.0123456789ab.ext` (the extension may have dots).
+fn is_hashed(name: &str) -> bool {
+    let parts: Vec<&str> = name.split('.').collect();
+    parts.len() >= 3 && parts[1].len() == 12 && parts[1].chars().all(|c| c.is_ascii_hexdigit())
+}
+
+async fn not_built(req: HttpRequest) -> HttpResponse {
     if req.path().starts_with("/api") {
         return actix_web::ResponseError::error_response(&crate::methods::unrouted(req.method(), req.path()));
     }
     HttpResponse::NotFound()
         .content_type("text/html; charset=utf-8")
         .body("<!doctype html><meta charset=utf-8><title>Kinerja</title><p>Aplikasi web belum dibangun. Jalankan <code>cargo xtask frontend</code>. API: <a href=\"/api/docs/\">/api/docs</a>.</p>")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_plain_names_in_the_build_directory() {
+        assert_eq!(file_name("/kinerja.0123456789ab.js"), Some("kinerja.0123456789ab.js"));
+        for bad in ["/", "/../etc/passwd", "/a/b.js", "/.env", "/%2e%2e", "/a b"] {
+            assert_eq!(file_name(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn accept_encoding_with_weights() {
+        assert!(accepts("gzip, deflate, br", "br"));
+        assert!(accepts("br;q=1.0, gzip;q=0.5", "gzip"));
+        assert!(!accepts("br;q=0, gzip", "br"));
+        assert!(!accepts("br;q=0.0", "br"));
+        assert!(accepts("br;q=0.5", "br"));
+        assert!(!accepts("identity", "gzip"));
+    }
+
+    #[test]
+    fn hashed_names() {
+        assert!(is_hashed("kinerja_bg.0123456789ab.wasm"));
+        assert!(is_hashed("chart.0123456789ab.umd.js"));
+        assert!(!is_hashed("index.html"));
+        assert!(!is_hashed("kinerja.js"));
+    }
 }

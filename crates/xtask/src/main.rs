@@ -2,6 +2,7 @@
 //! `cargo xtask run` (build everything, seed the demo city, serve) and `cargo xtask test`.
 //! Every tool it needs is installed here, idempotently.
 
+mod assets;
 mod tools;
 
 use anyhow::{bail, Context, Result};
@@ -18,6 +19,7 @@ fn main() -> Result<()> {
         Some("frontend") => build_frontend(),
         Some("openapi") => write_openapi(),
         Some("browser-test") => browser_test(),
+        Some("load-bench") => load_bench(),
         _ => {
             eprintln!(
                 "usage: cargo xtask <command>\n\n\
@@ -27,7 +29,9 @@ fn main() -> Result<()> {
                  \u{20}              databases, the spec validator and a generated client, compose config\n\
                  frontend       build the SPA into frontend/dist\n\
                  openapi        rewrite openapi/openapi.json from the code\n\
-                 browser-test   build what the browser tests need and run them"
+                 browser-test   build what the browser tests need and run them\n\
+                 load-bench     load the sign-in and a survey page in Chromium on throttled phone\n\
+                 \u{20}              networks (3G, slow 4G) and print bytes and time to usable"
             );
             bail!("unknown command");
         }
@@ -99,6 +103,20 @@ fn browser_test() -> Result<()> {
         .env("KINERJA_STATIC_DIR", std::env::current_dir()?.join("frontend/dist")))
 }
 
+/// The load benchmark (tests/browser/load-bench.mjs) against the release server and the built SPA.
+fn load_bench() -> Result<()> {
+    build_frontend()?;
+    sh(cargo().args(["build", "--release", "-p", "kinerja-api"]))?;
+    tools::ensure_chromium()?;
+    let dir = Path::new("tests/browser");
+    tools::npm_install(dir, "playwright-core")?;
+    sh(Command::new("node")
+        .arg("load-bench.mjs")
+        .current_dir(dir)
+        .env("KINERJA_BIN", std::env::current_dir()?.join(target_dir()).join("release/kinerja"))
+        .env("KINERJA_STATIC_DIR", std::env::current_dir()?.join("frontend/dist")))
+}
+
 /// Schemathesis against the spec and the real server on SQLite and PostgreSQL
 /// (tests/fuzz/run.sh); needs the debug binary.
 fn fuzz() -> Result<()> {
@@ -151,6 +169,7 @@ fn build_frontend() -> Result<()> {
     tools::npm_install(frontend, "chart.js/dist/chart.umd.js")?;
     std::fs::copy(frontend.join("node_modules/chart.js/dist/chart.umd.js"), dist.join("chart.umd.js"))
         .context("copying Chart.js into frontend/dist")?;
+    assets::finish(dist)?;
     eprintln!("xtask: SPA built in {}", dist.display());
     Ok(())
 }

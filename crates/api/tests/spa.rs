@@ -1,0 +1,71 @@
+//! The built SPA as a phone gets it: a content-hashed file cached for good and sent as brotli or
+//! gzip to whoever accepts it, `index.html` (for any client-side route) asked again every time,
+//! and nothing outside the build directory.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use common::{Backend, TestApp};
+use reqwest::StatusCode;
+
+const HASHED: &str = "app.0123456789ab.js";
+
+async fn serves_hashed_files_compressed_and_index_fresh(backend: Backend) {
+    let build = tempfile::tempdir().unwrap();
+    let dir = build.path().to_path_buf();
+    std::fs::write(dir.join("index.html"), "<!doctype html><title>Kinerja</title>").unwrap();
+    std::fs::write(dir.join(HASHED), "plain").unwrap();
+    std::fs::write(dir.join(format!("{HASHED}.br")), "brotli-bytes").unwrap();
+    std::fs::write(dir.join(format!("{HASHED}.gz")), "gzip-bytes").unwrap();
+    let app = TestApp::spawn_with(backend, false, |c| c.static_dir = dir.clone()).await;
+    let get =
+        |path: &str, accept: &str| app.client.get(app.url(path)).header("accept-encoding", accept.to_owned()).send();
+    let header = |r: &reqwest::Response, name: &str| {
+        r.headers().get(name).map(|v| v.to_str().unwrap().to_owned()).unwrap_or_default()
+    };
+    for (accept, encoding, body) in [
+        ("gzip, deflate, br", "br", "brotli-bytes"),
+        ("gzip", "gzip", "gzip-bytes"),
+        ("identity", "", "plain"),
+        ("br;q=0, gzip", "gzip", "gzip-bytes"),
+    ] {
+        let res = get(&format!("/{HASHED}"), accept).await.unwrap();
+        assert_eq!(res.status(), StatusCode::OK);
+        assert_eq!(header(&res, "content-encoding"), encoding, "{accept}");
+        assert!(
+            header(&res, "content-type").starts_with("text/javascript")
+                || header(&res, "content-type").starts_with("application/javascript"),
+            "{accept}"
+        );
+        assert_eq!(header(&res, "cache-control"), "public, max-age=31536000, immutable");
+        assert_eq!(header(&res, "vary"), "accept-encoding");
+        assert_eq!(res.text().await.unwrap(), body, "{accept}");
+    }
+    // A client-side route, and the bare root: index.html, never cached.
+    for path in ["/", "/penilaian/12", "/survei/PKM-SUKAJADI"] {
+        let res = get(path, "identity").await.unwrap();
+        assert_eq!(res.status(), StatusCode::OK, "{path}");
+        assert_eq!(header(&res, "cache-control"), "no-cache", "{path}");
+        assert!(header(&res, "content-type").starts_with("text/html"), "{path}");
+        assert!(res.text().await.unwrap().contains("<title>Kinerja</title>"), "{path}");
+    }
+    // The compressed copies are not files of their own, and nothing leaves the directory.
+    for path in [format!("/{HASHED}.br"), "/../Cargo.toml".to_owned(), "/%2e%2e/Cargo.toml".to_owned()] {
+        let res = get(&path, "identity").await.unwrap();
+        assert!(res.text().await.unwrap().contains("<title>Kinerja</title>"), "{path}");
+    }
+    // The API keeps its own answers.
+    let res = get("/api/v1/nothing-here", "gzip").await.unwrap();
+    assert_eq!(res.status(), StatusCode::NOT_FOUND);
+    assert!(header(&res, "content-type").starts_with("application/problem+json"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sqlite() {
+    serves_hashed_files_compressed_and_index_fresh(Backend::Sqlite).await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn postgres() {
+    serves_hashed_files_compressed_and_index_fresh(Backend::Postgres).await
+}
