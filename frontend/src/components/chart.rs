@@ -3,8 +3,10 @@
 //! Why Chart.js: it is MIT-licensed, well kept, draws accessible-enough canvases with tooltips,
 //! legends and responsive resizing, and needs no build step. `cargo xtask frontend` copies its UMD
 //! build (`frontend/node_modules/chart.js/dist/chart.umd.js`, pinned in `frontend/package.json`)
-//! into `dist/`, where `index.html` loads it as the global `Chart`. The configuration is written
-//! in Rust as JSON and handed over through `JSON.parse`, so no callback crosses the boundary.
+//! into `dist/`; `index.html` names it in `<meta name="kinerja-chart">`, and the first chart shown
+//! loads it as the global `Chart` (so pages without charts, and the citizens' pages, never fetch
+//! it). The configuration is written in Rust as JSON and handed over through `JSON.parse`, so no
+//! callback crosses the boundary.
 
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
@@ -51,9 +53,18 @@ pub struct ChartProps {
 #[component]
 pub fn Chart(props: &ChartProps) -> Html {
     let canvas = use_node_ref();
+    let loaded = use_state(chart_js_present);
+    {
+        let loaded = loaded.clone();
+        use_effect_with((), move |()| {
+            if !*loaded {
+                load_chart_js(Callback::from(move |()| loaded.set(true)));
+            }
+        });
+    }
     {
         let canvas = canvas.clone();
-        use_effect_with(props.config.clone(), move |config| {
+        use_effect_with((props.config.clone(), *loaded), move |(config, _)| {
             let drawn = canvas.cast::<HtmlCanvasElement>().and_then(|c| Drawn::new(&c, config));
             move || drop(drawn)
         });
@@ -104,6 +115,47 @@ impl Drop for Drawn {
         }
         self.chart.destroy();
     }
+}
+
+/// Whether Chart.js is there (the global `Chart`).
+fn chart_js_present() -> bool {
+    web_sys::window().is_some_and(|w| js_sys::Reflect::has(&w, &JsValue::from_str("Chart")).unwrap_or(false))
+}
+
+/// The id of the one `<script>` that loads Chart.js for every chart.
+const SCRIPT_ID: &str = "chart-js";
+
+/// Loads Chart.js once (from the address `index.html` names) and tells `on_ready` when it is
+/// there; a chart that cannot have it keeps showing its text.
+fn load_chart_js(on_ready: Callback<()>) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    let script = match document.get_element_by_id(SCRIPT_ID) {
+        Some(script) => script,
+        None => {
+            let Some(src) = document
+                .query_selector("meta[name=kinerja-chart]")
+                .ok()
+                .flatten()
+                .and_then(|m| m.get_attribute("content"))
+            else {
+                return;
+            };
+            let Ok(script) = document.create_element("script") else { return };
+            let _ = script.set_attribute("id", SCRIPT_ID);
+            let _ = script.set_attribute("src", &src);
+            match document.head() {
+                Some(head) if head.append_child(&script).is_ok() => script,
+                _ => return,
+            }
+        }
+    };
+    // Loaded by another chart in the meantime: nothing to wait for.
+    if chart_js_present() {
+        on_ready.emit(());
+        return;
+    }
+    let listener = Closure::once_into_js(move || on_ready.emit(()));
+    let _ = script.add_event_listener_with_callback("load", listener.unchecked_ref());
 }
 
 /// Whether the person asked for less motion: then charts appear without animating.
