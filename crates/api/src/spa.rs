@@ -9,6 +9,7 @@
 
 use actix_files::NamedFile;
 use actix_web::http::header::{self, ContentEncoding, HeaderValue};
+use actix_web::http::Method;
 use actix_web::{web, HttpRequest, HttpResponse};
 use std::path::{Path, PathBuf};
 
@@ -27,23 +28,43 @@ pub fn configure(static_dir: PathBuf) -> impl FnOnce(&mut web::ServiceConfig) {
     }
 }
 
-/// A file of the SPA, or `index.html` for a client-side route.
+/// A file of the SPA, or `index.html` for a client-side route (a path whose last part has no dot;
+/// a missing file is a 404, never a page in its place).
 async fn serve(req: HttpRequest, dir: web::Data<StaticDir>) -> actix_web::Result<HttpResponse> {
     if req.path().starts_with("/api") {
         return Ok(actix_web::ResponseError::error_response(&crate::methods::unrouted(req.method(), req.path())));
     }
-    let name = file_name(req.path())
+    if !matches!(*req.method(), Method::GET | Method::HEAD) {
+        // As a problem body already, so the error fallback keeps the `Allow` header.
+        return Ok(HttpResponse::MethodNotAllowed()
+            .insert_header((header::ALLOW, "GET, HEAD"))
+            .content_type("application/problem+json")
+            .body(r#"{"type":"/problems/method_not_allowed","title":"Metode tidak diizinkan","status":405,"detail":"Halaman aplikasi hanya dibaca (GET, HEAD)","code":"method_not_allowed"}"#));
+    }
+    let file = file_name(req.path())
         .filter(|n| !n.ends_with(".br") && !n.ends_with(".gz"))
-        .filter(|n| dir.0.join(n).is_file())
-        .unwrap_or("index.html");
+        .filter(|n| dir.0.join(n).is_file());
+    let looks_like_a_file = req.path().rsplit('/').next().is_some_and(|last| last.contains('.'));
+    let name = match file {
+        Some(name) => name,
+        None if looks_like_a_file => {
+            return Ok(HttpResponse::NotFound()
+                .insert_header((header::CACHE_CONTROL, "no-cache"))
+                .content_type("text/plain; charset=utf-8")
+                .body("Berkas tidak ditemukan."));
+        }
+        None => "index.html",
+    };
     let path = dir.0.join(name);
     let accepted = req.headers().get(header::ACCEPT_ENCODING).and_then(|v| v.to_str().ok()).unwrap_or("");
+    // A range is of the file itself: actix-files would label a slice of the copy as identity.
+    let ranged = req.headers().contains_key(header::RANGE);
     let copy = [("br", ContentEncoding::Brotli, "br"), ("gzip", ContentEncoding::Gzip, "gz")]
         .into_iter()
-        .filter(|(token, ..)| accepts(accepted, token))
+        .filter(|(token, ..)| !ranged && accepts(accepted, token))
         .map(|(_, encoding, ext)| (with_extension(&path, ext), encoding))
         .find(|(p, _)| p.is_file());
-    let extension = Path::new(name).extension().and_then(|e| e.to_str()).unwrap_or("html");
+    let extension = Path::new(name).extension().and_then(|e| e.to_str()).unwrap_or("bin");
     let file = match copy {
         Some((p, encoding)) => NamedFile::open_async(p).await?.set_content_encoding(encoding),
         None => NamedFile::open_async(&path).await?,

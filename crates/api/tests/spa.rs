@@ -49,11 +49,28 @@ async fn serves_hashed_files_compressed_and_index_fresh(backend: Backend) {
         assert!(header(&res, "content-type").starts_with("text/html"), "{path}");
         assert!(res.text().await.unwrap().contains("<title>Kinerja</title>"), "{path}");
     }
-    // The compressed copies are not files of their own, and nothing leaves the directory.
-    for path in [format!("/{HASHED}.br"), "/../Cargo.toml".to_owned(), "/%2e%2e/Cargo.toml".to_owned()] {
+    // The compressed copies are not files of their own, nothing leaves the directory, and a file
+    // that is not there (an old build's) is a 404, not a page in its place.
+    for path in [format!("/{HASHED}.br"), "/%2e%2e/Cargo.toml".to_owned(), "/kinerja_bg.000000000000.wasm".to_owned()] {
         let res = get(&path, "identity").await.unwrap();
-        assert!(res.text().await.unwrap().contains("<title>Kinerja</title>"), "{path}");
+        assert_eq!(res.status(), StatusCode::NOT_FOUND, "{path}");
+        assert!(!res.text().await.unwrap().contains("<title>Kinerja</title>"), "{path}");
     }
+    // A range is of the file itself, never a slice of a compressed copy.
+    let res = app
+        .client
+        .get(app.url(&format!("/{HASHED}")))
+        .header("accept-encoding", "br")
+        .header("range", "bytes=0-2")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::PARTIAL_CONTENT);
+    assert!(matches!(header(&res, "content-encoding").as_str(), "" | "identity"), "the plain file");
+    assert_eq!(res.text().await.unwrap(), "pla");
+    // Only reading: other methods are refused outside the API.
+    let res = app.client.post(app.url("/masuk")).send().await.unwrap();
+    assert_eq!((res.status(), header(&res, "allow")), (StatusCode::METHOD_NOT_ALLOWED, "GET, HEAD".to_owned()));
     // The API keeps its own answers.
     let res = get("/api/v1/nothing-here", "gzip").await.unwrap();
     assert_eq!(res.status(), StatusCode::NOT_FOUND);

@@ -156,6 +156,13 @@ fn load_chart_js(on_ready: Callback<()>) {
     }
     let listener = Closure::once_into_js(move || on_ready.emit(()));
     let _ = script.add_event_listener_with_callback("load", listener.unchecked_ref());
+    // A failed load (no signal, or a build replaced since) leaves no script behind, so the next
+    // chart shown tries again; this one keeps its text.
+    let failed = {
+        let script = script.clone();
+        Closure::once_into_js(move || script.remove())
+    };
+    let _ = script.add_event_listener_with_callback("error", failed.unchecked_ref());
 }
 
 /// Whether the person asked for less motion: then charts appear without animating.
