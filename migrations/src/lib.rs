@@ -33,6 +33,7 @@ mod m20261203_000027_attendance_early_apel;
 mod m20261203_000028_create_sanctions;
 mod m20261203_000029_placement_history;
 mod m20261203_000030_decided_by_ppk;
+mod m20261204_000031_idempotency_keys;
 
 /// All migrations of Kinerja.
 pub struct Migrator;
@@ -71,6 +72,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000028_create_sanctions::Migration),
             Box::new(m20261203_000029_placement_history::Migration),
             Box::new(m20261203_000030_decided_by_ppk::Migration),
+            Box::new(m20261204_000031_idempotency_keys::Migration),
         ]
     }
 }

@@ -409,7 +409,104 @@ async fn a_late_rejection_can_still_be_corrected(app: TestApp) {
     assert_eq!(app.patch(&format!("/api/v1/activities/{id}"), &dedi, fixed).await.0, StatusCode::UNPROCESSABLE_ENTITY);
 }
 
+/// POSTs `body` to `/api/v1/activities` with an `Idempotency-Key`; the status, the replay mark and
+/// the body.
+async fn log_keyed(app: &TestApp, token: &str, key: &str, body: &Value) -> (StatusCode, bool, Value) {
+    let res = app
+        .client
+        .post(app.url("/api/v1/activities"))
+        .bearer_auth(token)
+        .header("Idempotency-Key", key)
+        .json(body)
+        .send()
+        .await
+        .unwrap();
+    let replayed = res.headers().get("idempotent-replayed").is_some_and(|v| v == "true");
+    (res.status(), replayed, res.json().await.unwrap_or(Value::Null))
+}
+
+async fn upload_keyed(app: &TestApp, token: &str, key: &str, name: &str, bytes: Vec<u8>) -> (StatusCode, bool, Value) {
+    let form =
+        reqwest::multipart::Form::new().part("file", reqwest::multipart::Part::bytes(bytes).file_name(name.to_owned()));
+    let res = app
+        .client
+        .post(app.url("/api/v1/evidence"))
+        .bearer_auth(token)
+        .header("Idempotency-Key", key)
+        .multipart(form)
+        .send()
+        .await
+        .unwrap();
+    let replayed = res.headers().get("idempotent-replayed").is_some_and(|v| v == "true");
+    (res.status(), replayed, res.json().await.unwrap_or(Value::Null))
+}
+
+/// How many of the caller's activities of today carry `description`.
+async fn count_logged(app: &TestApp, token: &str, description: &str) -> usize {
+    let (_, page) = app.get(&format!("/api/v1/activities?from={0}&to={0}&per_page=100", today()), token).await;
+    page["items"].as_array().unwrap().iter().filter(|a| a["description"] == description).count()
+}
+
+async fn a_retried_sync_creates_nothing_twice(app: TestApp) {
+    let dedi = app.token("dedi").await;
+    let (_, rhk) = my_rhk(&app, &dedi).await;
+    // Evidence: the same key and file twice is one evidence, answered again.
+    let (status, replayed, photo) = upload_keyed(&app, &dedi, "antrian-1-foto", "foto.png", png()).await;
+    assert_eq!((status, replayed), (StatusCode::CREATED, false), "{photo}");
+    let (status, replayed, again) = upload_keyed(&app, &dedi, "antrian-1-foto", "foto.png", png()).await;
+    assert_eq!((status, replayed), (StatusCode::CREATED, true));
+    assert_eq!(again["id"], photo["id"]);
+    // The activity: sent three times (a sync cut off before it heard the answer), created once.
+    let mut body = entry(rhk, 45, &today());
+    body["description"] = json!("Pelayanan posyandu keliling (luring)");
+    body["evidence_ids"] = json!([photo["id"]]);
+    let (status, replayed, first) = log_keyed(&app, &dedi, "antrian-1", &body).await;
+    assert_eq!((status, replayed), (StatusCode::CREATED, false), "{first}");
+    for _ in 0..2 {
+        let (status, replayed, again) = log_keyed(&app, &dedi, "antrian-1", &body).await;
+        assert_eq!((status, replayed), (StatusCode::CREATED, true));
+        assert_eq!(again, first);
+    }
+    assert_eq!(count_logged(&app, &dedi, "Pelayanan posyandu keliling (luring)").await, 1);
+    // Another request under a used key is refused, naming the header; a malformed key too.
+    let mut other = body.clone();
+    other["minutes"] = json!(50);
+    let (status, _, problem) = log_keyed(&app, &dedi, "antrian-1", &other).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(problem["errors"][0]["field"], "Idempotency-Key");
+    for bad in ["dengan spasi", &"x".repeat(129), "kunci/miring"] {
+        let (status, _, problem) = log_keyed(&app, &dedi, bad, &body).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{bad}");
+        assert_eq!(problem["errors"][0]["code"], "idempotency_key_format", "{problem}");
+    }
+    // Keys are per user: the same key from a colleague is a request of its own.
+    let sri = app.token("sri").await;
+    let (_, sri_rhk) = my_rhk(&app, &sri).await;
+    let mut hers = entry(sri_rhk, 30, &today());
+    hers["description"] = json!("Pelayanan posyandu keliling (luring)");
+    let (status, replayed, _) = log_keyed(&app, &sri, "antrian-1", &hers).await;
+    assert_eq!((status, replayed), (StatusCode::CREATED, false));
+    // A refused entry keeps nothing under its key: fixed, it goes through under the same key.
+    let mut over = entry(rhk, 1000, &today());
+    over["description"] = json!("Jaga malam puskesmas (luring)");
+    let (status, _, problem) = log_keyed(&app, &dedi, "antrian-2", &over).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{problem}");
+    over["minutes"] = json!(60);
+    assert_eq!(log_keyed(&app, &dedi, "antrian-2", &over).await.0, StatusCode::CREATED);
+    // Racing copies of one request: one activity, and every copy either answers it or asks for a retry.
+    let mut raced = entry(rhk, 15, &today());
+    raced["description"] = json!("Rapat koordinasi lintas sektor (luring)");
+    let copies = (0..6).map(|_| log_keyed(&app, &dedi, "antrian-3", &raced));
+    let answers = futures_util::future::join_all(copies).await;
+    let created: Vec<&Value> = answers.iter().filter(|a| a.0 == StatusCode::CREATED).map(|a| &a.2).collect();
+    assert!(!created.is_empty());
+    assert!(created.iter().all(|a| a["id"] == created[0]["id"]), "{answers:?}");
+    assert!(answers.iter().all(|a| a.0 == StatusCode::CREATED || a.0 == StatusCode::CONFLICT), "{answers:?}");
+    assert_eq!(count_logged(&app, &dedi, "Rapat koordinasi lintas sektor (luring)").await, 1);
+}
+
 db_tests!(
+    a_retried_sync_creates_nothing_twice,
     a_late_rejection_can_still_be_corrected,
     every_logging_rule_with_its_message,
     verification_one_by_one_and_in_bulk,

@@ -159,6 +159,10 @@ pub enum Invalid {
     OneFilePart,
     /// Params: `quota` (MB).
     StorageQuota,
+    /// Params: `max`.
+    IdempotencyKeyFormat,
+    /// No params.
+    IdempotencyKeyReused,
     /// No params.
     RhkOrPkGoal,
     /// Params: `id`.
@@ -335,7 +339,7 @@ pub enum Invalid {
 
 impl Invalid {
     /// Every kind, for the tests that check each has its words.
-    pub const ALL: [Invalid; 160] = [
+    pub const ALL: [Invalid; 162] = [
         Self::Invalid,
         Self::Required,
         Self::Length,
@@ -410,6 +414,8 @@ impl Invalid {
         Self::PerPage,
         Self::OneFilePart,
         Self::StorageQuota,
+        Self::IdempotencyKeyFormat,
+        Self::IdempotencyKeyReused,
         Self::RhkOrPkGoal,
         Self::RhkMissing,
         Self::PkGoalMissing,
@@ -575,6 +581,8 @@ impl Invalid {
             Self::PerPage => "per_page",
             Self::OneFilePart => "one_file_part",
             Self::StorageQuota => "storage_quota",
+            Self::IdempotencyKeyFormat => "idempotency_key_format",
+            Self::IdempotencyKeyReused => "idempotency_key_reused",
             Self::RhkOrPkGoal => "rhk_or_pk_goal",
             Self::RhkMissing => "rhk_missing",
             Self::PkGoalMissing => "pk_goal_missing",
@@ -748,6 +756,8 @@ impl Invalid {
             Self::ControlCharacter => ("tidak boleh memuat karakter kendali (selain tab dan baris baru)", "must not contain control characters (other than tab and line breaks)"),
             Self::PerPage => ("per_page 1-{max}", "per_page 1–{max}"),
             Self::OneFilePart => ("kirim satu berkas saja, pada bagian bernama file", "send a single file, in the part named file"),
+            Self::IdempotencyKeyFormat => ("Idempotency-Key: 1-{max} karakter huruf, angka, - atau _", "Idempotency-Key: 1–{max} characters of letters, digits, - or _"),
+            Self::IdempotencyKeyReused => ("Idempotency-Key ini sudah dipakai untuk permintaan lain; buat kunci baru", "this Idempotency-Key was used for another request; make a new key"),
             Self::StorageQuota => ("ruang bukti Anda ({quota} MB) sudah penuh; hapus bukti yang tidak dipakai", "your evidence storage ({quota} MB) is full; delete evidence you no longer use"),
             Self::RhkOrPkGoal => ("isi parent_rhk_id atau pk_goal_id, bukan keduanya", "fill parent_rhk_id or pk_goal_id, not both"),
             Self::RhkMissing => ("RHK {id} tidak ada", "RHK {id} does not exist"),

@@ -28,6 +28,7 @@ pub mod forum_commitment_inputs;
 pub mod forum_commitments;
 pub mod forum_inputs;
 pub mod forums;
+pub mod idempotency_keys;
 pub mod ikm_populations;
 pub mod ikm_publications;
 pub mod ikm_settings;

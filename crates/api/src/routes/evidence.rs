@@ -3,10 +3,12 @@
 
 use crate::error::{ApiError, ApiResult};
 use crate::policy::Viewer;
+use crate::routes::idempotency::IdempotencyKey;
 use crate::services::evidence::{self as svc, to_wire};
+use crate::services::idempotency::fingerprint;
 use crate::state::AppState;
 use actix_multipart::Multipart;
-use actix_web::http::header;
+use actix_web::http::{header, StatusCode};
 use actix_web::{get, post, web, HttpResponse};
 use kinerja_types::{Evidence, NewEvidenceLink, Problem};
 use kinerja_types::{Invalid, Issue};
@@ -29,29 +31,42 @@ pub struct EvidenceForm {
 /// (422 otherwise), streamed to the store. The size limit comes from the settings (413 beyond it,
 /// as soon as it is passed); each employee's stored evidence is bounded by
 /// `KINERJA_EVIDENCE_QUOTA_MB` (422 on `file` when full); any other content, whatever its name, is
-/// 415.
+/// 415. With an `Idempotency-Key`, a retry of the same file under the same name answers the
+/// evidence already stored, marked `Idempotent-Replayed: true`.
 #[utoipa::path(tag = "activities", security(("bearer" = [])),
+    params(("Idempotency-Key" = Option<String>, Header, description = "the client's key for this upload (1-128 of letters, digits, `-_.:`); a retry with it never stores a second evidence")),
     request_body(content = EvidenceForm, content_type = "multipart/form-data", description = "the file in the part named `file`"),
-    responses((status = 201, body = Evidence), (status = 413, body = Problem), (status = 415, body = Problem), (status = 422, body = Problem)))]
+    responses((status = 201, body = Evidence), (status = 409, body = Problem), (status = 413, body = Problem), (status = 415, body = Problem), (status = 422, body = Problem)))]
 #[post("/evidence")]
-pub async fn upload(state: web::Data<AppState>, viewer: Viewer, form: Multipart) -> ApiResult<HttpResponse> {
+pub async fn upload(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    key: IdempotencyKey,
+    form: Multipart,
+) -> ApiResult<HttpResponse> {
+    const SCOPE: &str = "POST /evidence";
     let me = viewer.employee_id.ok_or_else(|| ApiError::field("employee", Invalid::NoEmployeeRecord))?;
     let limit = state.settings().await?.evidence_max_bytes;
     let upload = crate::uploads::receive(form, state.blobs.as_ref(), limit).await?;
+    let hash = fingerprint(&[upload.name.as_bytes(), upload.sha256.as_bytes()]);
+    let txn = crate::db::begin(&state.db).await?;
+    if let Some(again) = key.replay(&txn, viewer.user_id, SCOPE, &hash).await? {
+        return Ok(again);
+    }
     let quota = state.config.evidence_quota;
-    if svc::stored_bytes(&state.db, me).await? + upload.size > quota {
+    if svc::stored_bytes(&txn, me).await? + upload.size > quota {
         return Err(ApiError::field("file", Issue::new(Invalid::StorageQuota).with("quota", quota / (1024 * 1024))));
     }
     let file = svc::accept(&upload.name, &upload.head, upload.sha256, upload.size)?;
-    let (blobs, key, staged) = (state.blobs.clone(), file.sha256.clone(), upload.staged);
-    web::block(move || blobs.adopt(&key, staged))
+    let (blobs, sha256, staged) = (state.blobs.clone(), file.sha256.clone(), upload.staged);
+    web::block(move || blobs.adopt(&sha256, staged))
         .await
         .map_err(|e| ApiError::Internal(e.into()))?
         .map_err(|e| ApiError::Internal(e.into()))?;
-    let txn = crate::db::begin(&state.db).await?;
     let out = svc::add_file(&txn, &viewer.actor(), viewer.user_id, me, file).await?;
+    let response = key.keep(&txn, viewer.user_id, SCOPE, &hash, StatusCode::CREATED, &out).await?;
     txn.commit().await?;
-    Ok(HttpResponse::Created().json(out))
+    Ok(response)
 }
 
 /// Adds a link to an external document as the caller's evidence.

@@ -15,6 +15,7 @@ pub mod exports;
 pub mod feedback;
 pub mod forums;
 pub mod health;
+pub mod idempotency;
 pub mod ikm;
 pub mod imports;
 pub mod list;

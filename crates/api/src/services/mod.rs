@@ -16,6 +16,7 @@ pub mod evidence;
 pub mod exports;
 pub mod feedback;
 pub mod forums;
+pub mod idempotency;
 pub mod identity;
 pub mod ikm;
 pub mod inbox;

@@ -5,9 +5,12 @@ pub mod team;
 
 use crate::error::{ApiError, ApiResult};
 use crate::policy::Viewer;
+use crate::routes::idempotency::IdempotencyKey;
 use crate::routes::list::{csv_response, page, respond, wants_csv, PageQuery};
 use crate::services::activity::{self, entry};
+use crate::services::idempotency::fingerprint;
 use crate::state::AppState;
+use actix_web::http::StatusCode;
 use actix_web::{delete, get, patch, post, web, HttpRequest, HttpResponse};
 use chrono::NaiveDate;
 use kinerja_domain::{ActivityAction, ActivityStatus};
@@ -105,21 +108,30 @@ impl From<&Activity> for CsvRow {
 
 /// Logs an activity of the caller (draft, or submitted at once with `submit: true`). Checked against
 /// the settings (no future dates, at most N days back, at most M minutes a day) and the caller's
-/// approved SKP of that year.
+/// approved SKP of that year. With an `Idempotency-Key`, a retry of the same request (an offline
+/// queue syncing again) answers the activity already created, marked `Idempotent-Replayed: true`.
 #[utoipa::path(tag = "activities", security(("bearer" = [])), request_body = NewActivity,
-    responses((status = 201, body = Activity), (status = 422, body = Problem)))]
+    params(("Idempotency-Key" = Option<String>, Header, description = "the client's key for this request (1-128 of letters, digits, `-_.:`); a retry with it never creates a second activity")),
+    responses((status = 201, body = Activity), (status = 409, body = Problem), (status = 422, body = Problem)))]
 #[post("/activities")]
 pub async fn create_activity(
     state: web::Data<AppState>,
     viewer: Viewer,
+    key: IdempotencyKey,
     body: web::Json<NewActivity>,
 ) -> ApiResult<HttpResponse> {
+    const SCOPE: &str = "POST /activities";
     let me = viewer.employee_id.ok_or_else(|| ApiError::field("employee", Invalid::NoEmployeeRecord))?;
     body.validate()?;
+    let hash = fingerprint(&[&serde_json::to_vec(&*body).map_err(|e| ApiError::Internal(e.into()))?]);
     let txn = crate::db::begin(&state.db).await?;
+    if let Some(again) = key.replay(&txn, viewer.user_id, SCOPE, &hash).await? {
+        return Ok(again);
+    }
     let out = entry::create(&txn, &viewer.actor(), me, &body).await?;
+    let response = key.keep(&txn, viewer.user_id, SCOPE, &hash, StatusCode::CREATED, &out).await?;
     txn.commit().await?;
-    Ok(HttpResponse::Created().json(out))
+    Ok(response)
 }
 
 /// One activity.

@@ -1,0 +1,99 @@
+//! Idempotency keys: a request named by the client with `Idempotency-Key` is carried out once.
+//! The first success is kept (status and body) for [`KEEP_DAYS`]; the same key from the same user
+//! on the same kind of request gets that answer again, and a different request under a used key is
+//! refused. Written in the transaction of the change itself, so a key is kept exactly when the
+//! change is.
+
+use crate::entities::idempotency_keys as keys;
+use crate::error::{ApiError, ApiResult, ConflictExt};
+use chrono::{Duration, Utc};
+use kinerja_types::Invalid;
+use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseTransaction, EntityTrait, QueryFilter, Set};
+use sha2::{Digest, Sha256};
+
+/// How long an answer is kept for a retry.
+pub const KEEP_DAYS: i64 = 7;
+
+/// The longest key accepted (a UUID is 36).
+pub const MAX_KEY_LEN: usize = 128;
+
+/// A key the client may send: 1 to [`MAX_KEY_LEN`] letters, digits, `-`, `_`, `.` or `:`.
+pub fn well_formed(key: &str) -> bool {
+    (1..=MAX_KEY_LEN).contains(&key.len())
+        && key.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b':'))
+}
+
+/// The fingerprint of a request's content, to tell a retry from another request under the same key.
+pub fn fingerprint(parts: &[&[u8]]) -> String {
+    let mut hasher = Sha256::new();
+    for part in parts {
+        hasher.update((part.len() as u64).to_be_bytes());
+        hasher.update(part);
+    }
+    hex::encode(hasher.finalize())
+}
+
+/// A kept answer: its status and JSON body.
+pub struct Kept {
+    pub status: u16,
+    pub body: String,
+}
+
+/// The answer kept for `key`, if this user already succeeded with it on `scope` within
+/// [`KEEP_DAYS`]; 422 on `Idempotency-Key` if it was for another request.
+pub async fn kept(
+    txn: &DatabaseTransaction,
+    user_id: i64,
+    scope: &str,
+    key: &str,
+    request_hash: &str,
+) -> ApiResult<Option<Kept>> {
+    let since = Utc::now() - Duration::days(KEEP_DAYS);
+    let row = keys::Entity::find()
+        .filter(keys::Column::UserId.eq(user_id))
+        .filter(keys::Column::Scope.eq(scope))
+        .filter(keys::Column::Key.eq(key))
+        .filter(keys::Column::CreatedAt.gt(since))
+        .one(txn)
+        .await?;
+    match row {
+        None => Ok(None),
+        Some(row) if row.request_hash != request_hash => {
+            Err(ApiError::field("Idempotency-Key", Invalid::IdempotencyKeyReused))
+        }
+        Some(row) => Ok(Some(Kept { status: u16::try_from(row.status).unwrap_or(200), body: row.body })),
+    }
+}
+
+/// Keeps the answer to a first success under `key` (and forgets this user's keys past
+/// [`KEEP_DAYS`]). Two first attempts racing on the same key: the later one is a 409 and its
+/// change rolls back with it.
+pub async fn keep(
+    txn: &DatabaseTransaction,
+    user_id: i64,
+    scope: &str,
+    key: &str,
+    request_hash: &str,
+    answer: Kept,
+) -> ApiResult<()> {
+    let now = Utc::now();
+    keys::Entity::delete_many()
+        .filter(keys::Column::UserId.eq(user_id))
+        .filter(keys::Column::CreatedAt.lte(now - Duration::days(KEEP_DAYS)))
+        .exec(txn)
+        .await?;
+    keys::ActiveModel {
+        user_id: Set(user_id),
+        scope: Set(scope.to_owned()),
+        key: Set(key.to_owned()),
+        request_hash: Set(request_hash.to_owned()),
+        status: Set(i16::try_from(answer.status).unwrap_or(200)),
+        body: Set(answer.body),
+        created_at: Set(now),
+        ..Default::default()
+    }
+    .insert(txn)
+    .await
+    .on_conflict("Permintaan dengan Idempotency-Key ini sedang diproses; coba lagi sebentar")?;
+    Ok(())
+}
