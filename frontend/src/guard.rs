@@ -132,18 +132,11 @@ pub fn Screen(props: &ScreenProps) -> Html {
     }
 }
 
-/// The page of a citizen route (`None` for the others): the same whether signed in or not.
+/// The page of a citizen route (`None` for the others): the same whether signed in or not. The
+/// citizen bundle shows the same pages but the poster, which staff print.
 fn citizen_page(route: &Route) -> Option<Html> {
-    let page = match route {
-        Route::ServiceUnits => html! { <pages::public::ServiceUnits /> },
-        Route::Survey { code } => html! { <pages::public::Survey code={code.clone()} /> },
-        Route::SurveyPoster { code } => html! { <pages::public::SurveyPoster code={code.clone()} /> },
-        Route::FileComplaint => html! { <pages::public::FileComplaint /> },
-        Route::Track => html! { <pages::public::Track code={None::<AttrValue>} /> },
-        Route::TrackCode { code } => html! { <pages::public::Track code={Some(AttrValue::from(code.clone()))} /> },
-        Route::PublicForums => html! { <pages::public::PublicForums /> },
-        Route::PublicForum { id } => html! { <pages::public::PublicForumDetail id={*id} /> },
-        _ => return None,
-    };
-    Some(page)
+    match route {
+        Route::SurveyPoster { code } => Some(html! { <pages::public::SurveyPoster code={code.clone()} /> }),
+        _ => crate::citizen_app::page(route),
+    }
 }

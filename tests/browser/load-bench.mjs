@@ -1,8 +1,9 @@
-// The load benchmark (not a test: it prints figures). Loads the staff sign-in page and a citizen
-// survey page in headless Chromium at phone size, the network throttled through Chrome DevTools
-// (`Network.emulateNetworkConditions`) as phones in a kabupaten see it, and prints for each the
-// bytes transferred and the time until the page can be used (the sign-in form's fields, the
-// survey's first answer button): on a first visit (empty cache) and on a repeat visit.
+// The load benchmark (not a test: it prints figures). Loads the staff sign-in page, a citizen
+// survey page and the citizen complaint form in headless Chromium at phone size, the network
+// throttled through Chrome DevTools (`Network.emulateNetworkConditions`) as phones in a kabupaten
+// see it, and prints for each the bytes transferred and the time until the page can be used (the
+// sign-in form's fields, the survey's first answer button, the complaint form's first field): on
+// a first visit (empty cache) and on a repeat visit.
 // Run by `cargo xtask load-bench`, against the real `kinerja` binary and the built SPA.
 
 import { launchBrowser } from './browser.mjs';
@@ -18,6 +19,7 @@ const PROFILES = [
 const PAGES = [
   { name: 'staff sign-in', path: '/masuk', usable: (page) => page.getByLabel('Nama pengguna') },
   { name: 'citizen survey', path: '/survei/PKM-SUKAJADI', usable: (page) => page.locator('.survey-page button').first() },
+  { name: 'citizen complaint', path: '/pengaduan', usable: (page) => page.locator('#complaint-unit') },
 ];
 
 const PHONE = { viewport: { width: 375, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
@@ -66,9 +68,9 @@ try {
 
 const kb = (b) => `${(b / 1024).toFixed(0)} KB`;
 const s = (ms) => `${(ms / 1000).toFixed(1)} s`;
-console.log('profile   page             first visit (bytes, usable)   repeat visit (bytes, usable)');
+console.log('profile   page              first visit (bytes, usable)   repeat visit (bytes, usable)');
 for (const r of rows) {
   console.log(
-    `${r.profile.padEnd(9)} ${r.page.padEnd(16)} ${kb(r.first.bytes).padStart(9)}  ${s(r.first.ms).padStart(7)}            ${kb(r.repeat.bytes).padStart(9)}  ${s(r.repeat.ms).padStart(7)}`,
+    `${r.profile.padEnd(9)} ${r.page.padEnd(17)} ${kb(r.first.bytes).padStart(9)}  ${s(r.first.ms).padStart(7)}            ${kb(r.repeat.bytes).padStart(9)}  ${s(r.repeat.ms).padStart(7)}`,
   );
 }

@@ -10,6 +10,7 @@ import { mkdir } from 'node:fs/promises';
 import { after, before, test } from 'node:test';
 import { launchBrowser, openPage } from './browser.mjs';
 import { startServer } from './server.mjs';
+import { shot as shotFromTop } from './session.mjs';
 
 const PASSWORD = 'kinerja2026';
 /** Demo accounts and units (see `kinerja seed demo`): kapkm.sukajadi operates PKM-SUKAJADI. */
@@ -347,6 +348,51 @@ test('the sign-in page leads citizens to the public pages, which also speak Engl
     await page.getByRole('button', { name: 'Lacak', exact: true }).click();
     await page.waitForURL('**/lacak/ADU-TIDAKADA2345');
     await page.getByText('Kode ADU-TIDAKADA2345 tidak ditemukan.').waitFor();
+    assert.deepEqual(errors(), []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('each citizen page, opened by its address on a phone, loads the light citizen bundle, not the staff app', TIMEOUT, async () => {
+  const forums = await (await fetch(`${server.base}/api/v1/public/forums?page=1&per_page=1`)).json();
+  const forumId = forums.items?.[0]?.id;
+  assert.ok(forumId, 'the demo city has a public forum');
+  const pages = [
+    ['/survei/' + UNIT_CODE, 'Survei Kepuasan Masyarakat', 'citizen-survey-phone.png'],
+    ['/pengaduan', 'Sampaikan pengaduan', 'citizen-complaint-phone.png'],
+    ['/lacak', 'Lacak pengaduan', 'citizen-track-phone.png'],
+    ['/forum-publik', 'Forum Dialog Publik', 'citizen-forums-phone.png'],
+    [`/forum-publik/${forumId}`, forums.items[0].topic, 'citizen-forum-phone.png'],
+  ];
+  for (const [path, heading, picture] of pages) {
+    const { context, page, errors } = await openPage(browser, { ...PHONE, viewport: { width: 375, height: 740 } });
+    try {
+      const wasm = [];
+      page.on('request', (request) => {
+        if (request.url().endsWith('.wasm')) wasm.push(new URL(request.url()).pathname);
+      });
+      await page.goto(`${server.base}${path}`);
+      await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
+      assert.equal(wasm.length, 1, `${path}: one wasm file (${wasm})`);
+      assert.ok(wasm[0].startsWith('/kinerja_public_bg.'), `${path}: the citizen bundle, not ${wasm[0]}`);
+      // The staff sign-in is another bundle's: a plain link, loaded afresh.
+      const signIn = page.getByRole('link', { name: 'Masuk ke Kinerja' });
+      assert.equal(await signIn.getAttribute('href'), '/masuk');
+      await shotFromTop(page, picture);
+      assert.deepEqual(errors(), [], path);
+    } finally {
+      await context.close();
+    }
+  }
+  // From a citizen page to the staff sign-in: the staff app takes over.
+  const { context, page, errors } = await openPage(browser, PHONE);
+  try {
+    await page.goto(`${server.base}/lacak`);
+    await page.getByRole('heading', { name: 'Lacak pengaduan', level: 1 }).waitFor();
+    await page.getByRole('link', { name: 'Masuk ke Kinerja' }).click();
+    await page.waitForURL('**/masuk');
+    await page.getByLabel('Nama pengguna').waitFor();
     assert.deepEqual(errors(), []);
   } finally {
     await context.close();

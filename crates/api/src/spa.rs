@@ -1,6 +1,8 @@
 //! Serves the built SPA: its files from the static directory, and `index.html` for every other
 //! path outside `/api`, so that client-side routes survive a reload. Unknown `/api` paths get a
-//! problem+json 404, or 405 with `Allow` when the path exists with other methods.
+//! problem+json 404, or 405 with `Allow` when the path exists with other methods. A citizen's
+//! address (a survey, the complaint form, tracking, the public forums, the service units) gets
+//! `citizen.html` instead: the citizen pages' own bundle, a fraction of the staff app's weight.
 //!
 //! The build names every file but `index.html` by a hash of its content and writes a brotli and a
 //! gzip copy beside each (see `crates/xtask/src/assets.rs`): a hashed file is cached for good
@@ -28,8 +30,8 @@ pub fn configure(static_dir: PathBuf) -> impl FnOnce(&mut web::ServiceConfig) {
     }
 }
 
-/// A file of the SPA, or `index.html` for a client-side route (a path whose last part has no dot;
-/// a missing file is a 404, never a page in its place).
+/// A file of the SPA, or the page of a client-side route (a path whose last part has no dot; a
+/// missing file is a 404, never a page in its place).
 async fn serve(req: HttpRequest, dir: web::Data<StaticDir>) -> actix_web::Result<HttpResponse> {
     if req.path().starts_with("/api") {
         return Ok(actix_web::ResponseError::error_response(&crate::methods::unrouted(req.method(), req.path())));
@@ -53,7 +55,8 @@ async fn serve(req: HttpRequest, dir: web::Data<StaticDir>) -> actix_web::Result
                 .content_type("text/plain; charset=utf-8")
                 .body("Berkas tidak ditemukan."));
         }
-        None => "index.html",
+        // A build from before the citizen bundle has only the staff app, which shows every page.
+        None => Some(page_for(req.path())).filter(|p| dir.0.join(p).is_file()).unwrap_or(STAFF_PAGE),
     };
     let path = dir.0.join(name);
     let accepted = req.headers().get(header::ACCEPT_ENCODING).and_then(|v| v.to_str().ok()).unwrap_or("");
@@ -77,6 +80,27 @@ async fn serve(req: HttpRequest, dir: web::Data<StaticDir>) -> actix_web::Result
     res.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
     res.headers_mut().insert(header::VARY, HeaderValue::from_static("accept-encoding"));
     Ok(res)
+}
+
+/// The staff app's page, for every client-side route but the citizens'.
+const STAFF_PAGE: &str = "index.html";
+/// The citizen pages' bundle (`--features citizen`, see `frontend/src/citizen_app.rs`).
+const CITIZEN_PAGE: &str = "citizen.html";
+
+/// The page of a client-side route: the citizen bundle for the addresses a citizen opens (the
+/// survey poster excepted, which staff print), the staff app for the rest.
+fn page_for(path: &str) -> &'static str {
+    let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
+    let citizen = match segments.as_slice() {
+        ["survei", _, "poster"] => false,
+        [first, ..] => matches!(*first, "survei" | "pengaduan" | "lacak" | "forum-publik" | "layanan"),
+        [] => false,
+    };
+    if citizen {
+        CITIZEN_PAGE
+    } else {
+        STAFF_PAGE
+    }
 }
 
 /// The one plain file name a path names in the flat build directory (`/style.abc.css`), if any:
@@ -143,6 +167,26 @@ mod tests {
         assert!(!accepts("br;q=0.0", "br"));
         assert!(accepts("br;q=0.5", "br"));
         assert!(!accepts("identity", "gzip"));
+    }
+
+    #[test]
+    fn citizen_addresses_get_the_citizen_bundle() {
+        for path in [
+            "/survei/DUKCAPIL",
+            "/survei/PKM-SUKAJADI/",
+            "/pengaduan",
+            "/lacak",
+            "/lacak/ADU-2026-0001",
+            "/forum-publik",
+            "/forum-publik/3",
+            "/layanan",
+        ] {
+            assert_eq!(page_for(path), CITIZEN_PAGE, "{path}");
+        }
+        // Staff screens, the poster staff print, and look-alikes of citizen addresses.
+        for path in ["/", "/masuk", "/survei/DUKCAPIL/poster", "/pengaduan-masuk", "/pengaduan-masuk/4", "/forum/2"] {
+            assert_eq!(page_for(path), STAFF_PAGE, "{path}");
+        }
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! The built SPA as a phone gets it: a content-hashed file cached for good and sent as brotli or
-//! gzip to whoever accepts it, `index.html` (for any client-side route) asked again every time,
-//! and nothing outside the build directory.
+//! gzip to whoever accepts it, `index.html` (for any client-side route) or `citizen.html` (for a
+//! citizen's address) asked again every time, and nothing outside the build directory.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
@@ -14,6 +14,8 @@ async fn serves_hashed_files_compressed_and_index_fresh(backend: Backend) {
     let build = tempfile::tempdir().unwrap();
     let dir = build.path().to_path_buf();
     std::fs::write(dir.join("index.html"), "<!doctype html><title>Kinerja</title>").unwrap();
+    std::fs::write(dir.join("citizen.html"), "<!doctype html><title>Kinerja untuk warga</title>").unwrap();
+    std::fs::write(dir.join("citizen.html.br"), "brotli-citizen").unwrap();
     std::fs::write(dir.join(HASHED), "plain").unwrap();
     std::fs::write(dir.join(format!("{HASHED}.br")), "brotli-bytes").unwrap();
     std::fs::write(dir.join(format!("{HASHED}.gz")), "gzip-bytes").unwrap();
@@ -41,14 +43,33 @@ async fn serves_hashed_files_compressed_and_index_fresh(backend: Backend) {
         assert_eq!(header(&res, "vary"), "accept-encoding");
         assert_eq!(res.text().await.unwrap(), body, "{accept}");
     }
-    // A client-side route, and the bare root: index.html, never cached.
-    for path in ["/", "/penilaian/12", "/survei/PKM-SUKAJADI"] {
+    // A client-side route, and the bare root: index.html, never cached; a citizen's address gets
+    // the citizen bundle's page the same way, compressed for whoever accepts it.
+    let staff = ["/", "/penilaian/12", "/survei/PKM-SUKAJADI/poster", "/pengaduan-masuk", "/forum/3"];
+    let citizen = ["/survei/PKM-SUKAJADI", "/pengaduan", "/lacak/ADU-2026-0001", "/forum-publik/3", "/layanan"];
+    for (path, title) in staff
+        .iter()
+        .map(|p| (p, "<title>Kinerja</title>"))
+        .chain(citizen.iter().map(|p| (p, "<title>Kinerja untuk warga</title>")))
+    {
         let res = get(path, "identity").await.unwrap();
         assert_eq!(res.status(), StatusCode::OK, "{path}");
         assert_eq!(header(&res, "cache-control"), "no-cache", "{path}");
         assert!(header(&res, "content-type").starts_with("text/html"), "{path}");
-        assert!(res.text().await.unwrap().contains("<title>Kinerja</title>"), "{path}");
+        assert!(res.text().await.unwrap().contains(title), "{path}");
     }
+    let res = get("/survei/PKM-SUKAJADI", "gzip, br").await.unwrap();
+    assert_eq!(
+        (header(&res, "content-encoding"), header(&res, "cache-control")),
+        ("br".to_owned(), "no-cache".to_owned())
+    );
+    assert!(header(&res, "content-type").starts_with("text/html"));
+    assert_eq!(res.text().await.unwrap(), "brotli-citizen");
+    // A build from before the citizen bundle: the staff app shows the citizen pages too.
+    std::fs::remove_file(dir.join("citizen.html")).unwrap();
+    let res = get("/survei/PKM-SUKAJADI", "identity").await.unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    assert!(res.text().await.unwrap().contains("<title>Kinerja</title>"));
     // The compressed copies are not files of their own, nothing leaves the directory, and a file
     // that is not there (an old build's) is a 404, not a page in its place.
     for path in [format!("/{HASHED}.br"), "/%2e%2e/Cargo.toml".to_owned(), "/kinerja_bg.000000000000.wasm".to_owned()] {

@@ -1,7 +1,8 @@
-//! Makes the built SPA light on a phone: the wasm shrunk by wasm-opt (-Oz, binaryen from npm),
-//! every file but `index.html` renamed with a hash of its content (so a browser may keep it for
-//! good, and a deploy that changed nothing costs nothing), and a brotli and a gzip copy of each
-//! beside it for the server to send to whoever accepts one.
+//! Makes the built SPA light on a phone: the wasm of both bundles (staff and citizen) shrunk by
+//! wasm-opt (-Oz, binaryen from npm), every file but `index.html` and `citizen.html` renamed with
+//! a hash of its content (so a browser may keep it for good, and a deploy that changed nothing
+//! costs nothing), and a brotli and a gzip copy of each beside it for the server to send to
+//! whoever accepts one.
 
 use crate::{sh, tools};
 use anyhow::{Context, Result};
@@ -17,6 +18,12 @@ const GLUE: &str = "kinerja.js";
 const BOOT: &str = "boot.js";
 const STYLE: &str = "style.css";
 const CHART: &str = "chart.umd.js";
+/// The citizen bundle (`--features citizen`) and what `citizen.html` loads, hashed the same way;
+/// `citizen.html`, like `index.html`, keeps its name.
+const CITIZEN_WASM: &str = "kinerja_public_bg.wasm";
+const CITIZEN_GLUE: &str = "kinerja_public.js";
+const CITIZEN_BOOT: &str = "citizen-boot.js";
+const CITIZEN_PAGE: &str = "citizen.html";
 
 /// Runs every step over `dist` (as `wasm-bindgen` and the static files left it).
 pub fn finish(dist: &Path) -> Result<()> {
@@ -34,6 +41,7 @@ pub fn finish(dist: &Path) -> Result<()> {
         html = html.replace(&from, &to);
     }
     std::fs::write(&index, html)?;
+    finish_citizen(dist, &style)?;
     for entry in std::fs::read_dir(dist)? {
         let path = entry?.path();
         if path.extension().is_some_and(|e| e == "gz" || e == "br") {
@@ -44,20 +52,40 @@ pub fn finish(dist: &Path) -> Result<()> {
     Ok(())
 }
 
-/// wasm-opt -Oz in place, from npm's binaryen (Debian's is too old for Rust's wasm features).
+/// Hashes the citizen bundle and names the new files in `citizen.html`, which shares the
+/// stylesheet (already hashed as `style`) with `index.html`.
+fn finish_citizen(dist: &Path, style: &str) -> Result<()> {
+    let wasm = hashed(dist, CITIZEN_WASM, &[])?;
+    let glue = hashed(dist, CITIZEN_GLUE, &[(CITIZEN_WASM, &wasm)])?;
+    let boot = hashed(dist, CITIZEN_BOOT, &[(&format!("/{CITIZEN_GLUE}"), &format!("/{glue}"))])?;
+    let page = dist.join(CITIZEN_PAGE);
+    let mut html = std::fs::read_to_string(&page).context("reading citizen.html")?;
+    for (from, to) in [(CITIZEN_BOOT, boot.as_str()), (STYLE, style)] {
+        let (from, to) = (format!("/{from}"), format!("/{to}"));
+        anyhow::ensure!(html.contains(&from), "citizen.html does not load {from}");
+        html = html.replace(&from, &to);
+    }
+    std::fs::write(&page, html)?;
+    Ok(())
+}
+
+/// wasm-opt -Oz in place on both bundles, from npm's binaryen (Debian's is too old for Rust's
+/// wasm features).
 fn shrink_wasm(dist: &Path) -> Result<()> {
     let frontend = Path::new("frontend");
     tools::npm_install(frontend, "binaryen/bin/wasm-opt")?;
-    let wasm = dist.join(WASM);
-    let before = std::fs::metadata(&wasm)?.len();
-    sh(Command::new(frontend.join("node_modules/.bin/wasm-opt"))
-        .args(["-Oz", "--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-sign-ext"])
-        .args(["--enable-mutable-globals", "--enable-reference-types", "--enable-multivalue"])
-        .arg(&wasm)
-        .arg("-o")
-        .arg(&wasm))?;
-    let after = std::fs::metadata(&wasm)?.len();
-    eprintln!("xtask: wasm-opt -Oz: {before} → {after} bytes");
+    for name in [WASM, CITIZEN_WASM] {
+        let wasm = dist.join(name);
+        let before = std::fs::metadata(&wasm).with_context(|| format!("reading {name}"))?.len();
+        sh(Command::new(frontend.join("node_modules/.bin/wasm-opt"))
+            .args(["-Oz", "--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-sign-ext"])
+            .args(["--enable-mutable-globals", "--enable-reference-types", "--enable-multivalue"])
+            .arg(&wasm)
+            .arg("-o")
+            .arg(&wasm))?;
+        let after = std::fs::metadata(&wasm)?.len();
+        eprintln!("xtask: wasm-opt -Oz {name}: {before} → {after} bytes");
+    }
     Ok(())
 }
 

@@ -139,26 +139,33 @@ fn contract() -> Result<()> {
 
 fn build_frontend() -> Result<()> {
     tools::ensure_wasm_target()?;
-    sh(cargo().args([
-        "build",
-        "-p",
-        "kinerja-frontend",
-        "--target",
-        "wasm32-unknown-unknown",
-        "--profile",
-        "release-wasm",
-    ]))?;
     let bindgen = tools::ensure_wasm_bindgen()?;
     let dist = Path::new("frontend/dist");
     if dist.exists() {
         std::fs::remove_dir_all(dist)?;
     }
     std::fs::create_dir_all(dist)?;
+    // The staff app (`kinerja`, loaded by index.html), then the citizen pages alone (`kinerja_public`,
+    // loaded by citizen.html). Both builds write the same file, so each goes through wasm-bindgen
+    // before the next one.
     let wasm = target_dir().join("wasm32-unknown-unknown/release-wasm/kinerja_frontend.wasm");
-    sh(Command::new(bindgen)
-        .args(["--target", "web", "--no-typescript", "--out-name", "kinerja", "--out-dir"])
-        .arg(dist)
-        .arg(&wasm))?;
+    for (features, out_name) in [(&[][..], "kinerja"), (&["--features", "citizen"][..], "kinerja_public")] {
+        sh(cargo()
+            .args([
+                "build",
+                "-p",
+                "kinerja-frontend",
+                "--target",
+                "wasm32-unknown-unknown",
+                "--profile",
+                "release-wasm",
+            ])
+            .args(features))?;
+        sh(Command::new(&bindgen)
+            .args(["--target", "web", "--no-typescript", "--out-name", out_name, "--out-dir"])
+            .arg(dist)
+            .arg(&wasm))?;
+    }
     for entry in std::fs::read_dir("frontend/static")? {
         let entry = entry?;
         std::fs::copy(entry.path(), dist.join(entry.file_name()))?;

@@ -72,7 +72,8 @@ pub fn PublicLayout(props: &ChildrenProps) -> Html {
             <main class="public-content" id="content">{ props.children.clone() }</main>
             <footer class="public-footer">
                 <span>{ i18n.t("public.staff") }</span>{ " " }
-                <Link<Route> to={Route::Login}>{ i18n.t("public.staff_login") }</Link<Route>>
+                // A full page load: the citizen bundle has no sign-in, the staff app serves it.
+                <a href={Route::Login.to_path()}>{ i18n.t("public.staff_login") }</a>
             </footer>
         </div>
     }

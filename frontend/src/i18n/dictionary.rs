@@ -771,6 +771,54 @@ const ENTRIES: &[(&str, &str, &str)] = &[
     ("activity.wait_upload", "Menunggu unggahan…", "Waiting for the upload…"),
     ("activity.cancel_edit", "Batal ubah", "Stop correcting"),
     ("activity.saved_draft", "{n} kegiatan disimpan sebagai draf.", "{n} activities saved as drafts."),
+    // Working without a connection (the daily log's queue on the device) and installing the app
+    (
+        "offline.queued",
+        "{n} kegiatan disimpan di perangkat ini dan akan dikirim otomatis saat tersambung.",
+        "{n} activities kept on this device; they are sent by themselves once connected.",
+    ),
+    ("offline.sent", "{n} kegiatan dari antrean terkirim ke server.", "{n} queued activities reached the server."),
+    ("offline.title", "Menunggu dikirim ({n})", "Waiting to be sent ({n})"),
+    (
+        "offline.hint_online",
+        "Tersambung: antrean dikirim berurutan. Yang ditolak server bisa diperbaiki lalu dikirim ulang.",
+        "Connected: the queue is sent in order. What the server refuses can be fixed and sent again.",
+    ),
+    (
+        "offline.hint_offline",
+        "Tidak ada sinyal. Kegiatan tersimpan aman di perangkat dan dikirim saat sinyal kembali.",
+        "No signal. The activities are safe on this device and are sent when the signal returns.",
+    ),
+    ("offline.waiting", "Menunggu sinyal", "Waiting for a signal"),
+    ("offline.sending", "Mengirim…", "Sending…"),
+    ("offline.refused", "Ditolak server", "Refused by the server"),
+    ("offline.send_now", "Kirim sekarang", "Send now"),
+    ("offline.fix", "Perbaiki", "Fix"),
+    ("offline.resend", "Kirim ulang", "Send again"),
+    ("offline.delete", "Hapus dari antrean", "Remove from the queue"),
+    (
+        "offline.delete_confirm",
+        "Hapus kegiatan ini dari antrean? Kegiatan dan fotonya di perangkat ini akan hilang.",
+        "Remove this activity from the queue? It and its photos on this device will be gone.",
+    ),
+    ("offline.minutes", "{n} menit", "{n} minutes"),
+    ("offline.minutes_label", "Durasi (menit)", "Duration (minutes)"),
+    ("offline.description_label", "Uraian kegiatan", "Description"),
+    ("offline.files", "{n} bukti", "{n} evidence"),
+    ("offline.file_waiting", "di perangkat, dikirim saat tersambung", "on this device, sent once connected"),
+    (
+        "offline.store_failed",
+        "Perangkat ini tidak dapat menyimpan antrean (mode penyamaran atau memori penuh).",
+        "This device cannot keep the queue (private mode or storage full).",
+    ),
+    ("install.title", "Pasang Kinerja di ponsel", "Install Kinerja on your phone"),
+    (
+        "install.text",
+        "Buka dari layar utama, dan catat kegiatan meski tanpa sinyal.",
+        "Open it from the home screen, and log activities even without a signal.",
+    ),
+    ("install.button", "Pasang", "Install"),
+    ("install.later", "Nanti saja", "Not now"),
     ("activity.saved_submitted", "{n} kegiatan disimpan dan diajukan ke atasan.", "{n} activities saved and submitted to your supervisor."),
     ("activity.updated", "Kegiatan diperbarui.", "Activity updated."),
     ("activity.updated_submitted", "Kegiatan diperbarui dan diajukan lagi.", "Activity updated and submitted again."),
@@ -2193,9 +2241,110 @@ const ENTRIES: &[(&str, &str, &str)] = &[
     ("forbidden.body", "Peran Anda tidak membuka halaman ini.", "Your roles do not open this page."),
 ];
 
+/// The groups of keys the citizen bundle looks up: a key's first part (`survey` for every
+/// `survey.…`) or a whole key. Built with the `citizen` feature the dictionary carries only these,
+/// so that the staff app's words do not weigh on a citizen's phone; a test checks that every key
+/// the citizen pages name is among them.
+#[cfg(feature = "citizen")]
+const CITIZEN_GROUPS: &[&str] = &[
+    "common",
+    "error",
+    "validation",
+    "header",
+    "nav",
+    "not_found",
+    "copy",
+    "pager",
+    "grade",
+    "predikat",
+    "public",
+    "public_ikm",
+    "ikm.interval_title",
+    "ikm.respondents",
+    "survey",
+    "unsur",
+    "age_band",
+    "sex",
+    "education",
+    "occupation",
+    "complaint",
+    "complaint_category",
+    "complaint_status",
+    "track",
+    "pforum",
+    "pforum_status",
+    "input_source",
+    "input_status",
+    "task_status",
+    "task.done_note",
+    "forum.commitments_n",
+    "forum.date",
+    "forum.due_on",
+    "forum.minutes",
+    "forum.owner",
+    "forum.place",
+    "forum.response",
+    "forum.status",
+    "forum.unit",
+];
+
+/// Whether `key` is in one of the [`CITIZEN_GROUPS`] (a `const fn`: the citizen dictionary is
+/// chosen while compiling, and the other entries never reach the binary).
+#[cfg(feature = "citizen")]
+const fn for_citizens(key: &str) -> bool {
+    let key = key.as_bytes();
+    let mut g = 0;
+    while g < CITIZEN_GROUPS.len() {
+        let group = CITIZEN_GROUPS[g].as_bytes();
+        if key.len() == group.len() || (key.len() > group.len() && key[group.len()] == b'.') {
+            let mut i = 0;
+            while i < group.len() && key[i] == group[i] {
+                i += 1;
+            }
+            if i == group.len() {
+                return true;
+            }
+        }
+        g += 1;
+    }
+    false
+}
+
+#[cfg(feature = "citizen")]
+const CITIZEN_LEN: usize = {
+    let (mut i, mut n) = (0, 0);
+    while i < ENTRIES.len() {
+        if for_citizens(ENTRIES[i].0) {
+            n += 1;
+        }
+        i += 1;
+    }
+    n
+};
+
+#[cfg(feature = "citizen")]
+const CITIZEN_ENTRIES: [(&str, &str, &str); CITIZEN_LEN] = {
+    let mut out = [("", "", ""); CITIZEN_LEN];
+    let (mut i, mut n) = (0, 0);
+    while i < ENTRIES.len() {
+        if for_citizens(ENTRIES[i].0) {
+            out[n] = ENTRIES[i];
+            n += 1;
+        }
+        i += 1;
+    }
+    out
+};
+
+/// The entries this build carries: all of them, or the citizen bundle's.
+#[cfg(not(feature = "citizen"))]
+const CARRIED: &[(&str, &str, &str)] = ENTRIES;
+#[cfg(feature = "citizen")]
+const CARRIED: &[(&str, &str, &str)] = &CITIZEN_ENTRIES;
+
 /// The text of `key` in `lang`.
 pub fn lookup(lang: Lang, key: &str) -> Option<&'static str> {
-    ENTRIES.iter().find(|(k, _, _)| *k == key).map(|(_, id, en)| match lang {
+    CARRIED.iter().find(|(k, _, _)| *k == key).map(|(_, id, en)| match lang {
         Lang::Id => *id,
         Lang::En => *en,
     })
@@ -2205,7 +2354,10 @@ pub fn lookup(lang: Lang, key: &str) -> Option<&'static str> {
 mod tests {
     //! The dictionary is checked against the code: every key the SPA looks up with a literal
     //! (`t("…")`, `tf("…", …)`) exists, once, with both languages written.
-    use super::{lookup, ENTRIES};
+    #[cfg(feature = "citizen")]
+    use super::lookup;
+    use super::ENTRIES;
+    #[cfg(feature = "citizen")]
     use crate::i18n::Lang;
     use std::collections::HashSet;
     use std::path::Path;
@@ -2246,13 +2398,65 @@ mod tests {
         for (file, text) in &files {
             for key in keys_in(text) {
                 used += 1;
-                if lookup(Lang::Id, &key).is_none() {
+                // Against every entry: a citizen build carries only some.
+                if !ENTRIES.iter().any(|(k, _, _)| *k == key) {
                     missing.push(format!("{key} ({file})"));
                 }
             }
         }
         assert!(used > 500, "the scan found only {used} keys: is it looking at the sources?");
         assert!(missing.is_empty(), "keys used but not in the dictionary:\n{}", missing.join("\n"));
+    }
+
+    /// The files of the citizen bundle (`--features citizen`) that look words up.
+    #[cfg(feature = "citizen")]
+    const CITIZEN_FILES: &[&str] = &[
+        "citizen_app.rs",
+        "pages/public/mod.rs",
+        "pages/public/file_complaint.rs",
+        "pages/public/forum_detail.rs",
+        "pages/public/forums.rs",
+        "pages/public/published_ikm.rs",
+        "pages/public/service_units.rs",
+        "pages/public/survey.rs",
+        "pages/public/survey_form.rs",
+        "pages/public/track.rs",
+        "pages/not_found.rs",
+        "components/public_layout.rs",
+        "components/header.rs",
+        "components/error_banner.rs",
+        "components/field.rs",
+        "components/loading.rs",
+        "components/pager.rs",
+        "components/confirm.rs",
+        "components/copy_button.rs",
+        "api/error.rs",
+        "hooks/form.rs",
+        "hooks/remote.rs",
+        "hooks/write.rs",
+        "validation.rs",
+        "format.rs",
+    ];
+
+    #[cfg(feature = "citizen")]
+    #[test]
+    fn every_key_of_the_citizen_pages_is_in_the_citizen_dictionary() {
+        let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let mut missing = Vec::new();
+        for file in CITIZEN_FILES {
+            let text = std::fs::read_to_string(src.join(file)).unwrap_or_else(|e| panic!("{file}: {e}"));
+            missing.extend(keys_in(&text).into_iter().filter(|k| lookup(Lang::Id, k).is_none()));
+        }
+        // The words built from a value: a group of them each.
+        for key in
+            ["unsur.1", "survey.question.1", "survey.scale.1.4", "sex.laki_laki", "complaint_category.aspirasi.hint"]
+        {
+            if lookup(Lang::En, key).is_none() {
+                missing.push(key.to_owned());
+            }
+        }
+        assert!(missing.is_empty(), "add their groups to CITIZEN_GROUPS:\n{}", missing.join("\n"));
+        assert!(lookup(Lang::Id, "login.title").is_none(), "the staff words stay out of the citizen bundle");
     }
 
     #[test]
