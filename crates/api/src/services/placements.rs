@@ -40,26 +40,37 @@ pub async fn record_move(
     Ok(())
 }
 
-/// A condition on an employee column: the employee was placed within `units` on `day` (as
-/// sub-selects, so a city of any size is one query).
-pub fn placed(employee_col: impl ColumnTrait, units: &Units, day: NaiveDate) -> Condition {
-    let moved_since = Query::select()
+/// The employees whose placement history holds a placement ending on or after `day`: they were
+/// elsewhere then, so their current unit does not say where they were.
+fn moved_since(day: NaiveDate) -> sea_orm::sea_query::SelectStatement {
+    Query::select()
         .column(history::Column::EmployeeId)
         .from(history::Entity)
         .and_where(history::Column::EndsOn.gte(day))
-        .to_owned();
+        .to_owned()
+}
+
+/// The placement history rows covering `day`.
+fn covering(day: NaiveDate) -> Condition {
+    Condition::all()
+        .add(Condition::any().add(history::Column::StartsOn.is_null()).add(history::Column::StartsOn.lte(day)))
+        .add(history::Column::EndsOn.gte(day))
+}
+
+/// A condition on an employee column: the employee was placed within `units` on `day` (as
+/// sub-selects, so a city of any size is one query).
+pub fn placed(employee_col: impl ColumnTrait, units: &Units, day: NaiveDate) -> Condition {
     let placed_now = Query::select()
         .column(employees::Column::Id)
         .from(employees::Entity)
         .cond_where(within(employees::Column::UnitId, units))
-        .and_where(employees::Column::Id.not_in_subquery(moved_since))
+        .and_where(employees::Column::Id.not_in_subquery(moved_since(day)))
         .to_owned();
     let placed_before = Query::select()
         .column(history::Column::EmployeeId)
         .from(history::Entity)
         .cond_where(within(history::Column::UnitId, units))
-        .cond_where(Condition::any().add(history::Column::StartsOn.is_null()).add(history::Column::StartsOn.lte(day)))
-        .and_where(history::Column::EndsOn.gte(day))
+        .cond_where(covering(day))
         .to_owned();
     Condition::any().add(employee_col.in_subquery(placed_now)).add(employee_col.in_subquery(placed_before))
 }
@@ -67,16 +78,11 @@ pub fn placed(employee_col: impl ColumnTrait, units: &Units, day: NaiveDate) -> 
 /// The employees placed within `units` on `day`, each with the unit they were placed in.
 pub async fn placed_on(db: &impl ConnectionTrait, units: &Units, day: NaiveDate) -> ApiResult<HashMap<i64, i64>> {
     // Placed now, and already then: no earlier placement ends on or after the day.
-    let moved_since = Query::select()
-        .column(history::Column::EmployeeId)
-        .from(history::Entity)
-        .and_where(history::Column::EndsOn.gte(day))
-        .to_owned();
     let current: Vec<(i64, i64)> = employees::Entity::find()
         .select_only()
         .columns([employees::Column::Id, employees::Column::UnitId])
         .filter(within(employees::Column::UnitId, units))
-        .filter(employees::Column::Id.not_in_subquery(moved_since))
+        .filter(employees::Column::Id.not_in_subquery(moved_since(day)))
         .into_tuple()
         .all(db)
         .await?;
@@ -84,8 +90,7 @@ pub async fn placed_on(db: &impl ConnectionTrait, units: &Units, day: NaiveDate)
         .select_only()
         .columns([history::Column::EmployeeId, history::Column::UnitId])
         .filter(within(history::Column::UnitId, units))
-        .filter(Condition::any().add(history::Column::StartsOn.is_null()).add(history::Column::StartsOn.lte(day)))
-        .filter(history::Column::EndsOn.gte(day))
+        .filter(covering(day))
         .into_tuple()
         .all(db)
         .await?;
