@@ -99,7 +99,12 @@ impl Auth {
     /// Keeps the pair from a successful sign-in and loads the user.
     pub fn sign_in(&self, pair: TokenPair) {
         session::store(&Tokens::from_pair(pair));
-        self.0.dispatch(AuthAction::Load);
+        // The copy of an earlier user's reads on this device goes first (see static/sw.js).
+        let dispatcher = self.0.dispatcher();
+        spawn_local(async move {
+            crate::offline::forget_reads().await;
+            dispatcher.dispatch(AuthAction::Load);
+        });
     }
 
     /// Loads the user again (after a failure).
@@ -112,6 +117,7 @@ impl Auth {
     pub fn sign_out(&self) {
         let tokens = session::load();
         session::clear();
+        spawn_local(crate::offline::forget_reads());
         if let Some(tokens) = tokens {
             spawn_local(async move {
                 // Best effort: an unrevoked refresh token still expires on its own.

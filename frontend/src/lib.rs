@@ -19,6 +19,7 @@ mod format;
 mod guard;
 mod hooks;
 mod i18n;
+mod offline;
 mod pages;
 mod periods;
 mod route;

@@ -35,3 +35,21 @@ export async function openPage(browser, contextOptions = {}) {
   page.on('pageerror', (error) => errors.push(error.message));
   return { context, page, errors: () => errors };
 }
+
+/**
+ * A browser with a profile on disk in `dir` (not incognito, so Chromium lets a web app be
+ * installed) and its first page, recording uncaught errors like `openPage`.
+ */
+export async function openPersistentPage(dir, contextOptions = {}) {
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    headless: true,
+    args: ARGS,
+    timezoneId: 'Asia/Jakarta',
+    ...contextOptions,
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  return { context, page, errors: () => errors };
+}

@@ -18,6 +18,10 @@ const GLUE: &str = "kinerja.js";
 const BOOT: &str = "boot.js";
 const STYLE: &str = "style.css";
 const CHART: &str = "chart.umd.js";
+const OFFLINE: &str = "offline.js";
+/// The service worker keeps its fixed name (browsers look for it there, and check it anew); the
+/// build writes into it the hashed names of the app shell and a version made of them.
+const SERVICE_WORKER: &str = "sw.js";
 /// The citizen bundle (`--features citizen`) and what `citizen.html` loads, hashed the same way;
 /// `citizen.html`, like `index.html`, keeps its name.
 const CITIZEN_WASM: &str = "kinerja_public_bg.wasm";
@@ -30,8 +34,15 @@ pub fn finish(dist: &Path) -> Result<()> {
     shrink_wasm(dist)?;
     let wasm = hashed(dist, WASM, &[])?;
     let glue = hashed(dist, GLUE, &[(WASM, &wasm)])?;
-    let boot = hashed(dist, BOOT, &[(&format!("/{GLUE}"), &format!("/{glue}"))])?;
+    let offline = hashed(dist, OFFLINE, &[])?;
+    let boot = hashed(
+        dist,
+        BOOT,
+        &[(&format!("/{GLUE}"), &format!("/{glue}")), (&format!("/{OFFLINE}"), &format!("/{offline}"))],
+    )?;
     let style = hashed(dist, STYLE, &[])?;
+    // Chart.js stays out of the shell: a first visit should not fetch it for a chart never shown.
+    write_service_worker(dist, &[&boot, &glue, &wasm, &offline, &style])?;
     let chart = hashed(dist, CHART, &[])?;
     let index = dist.join("index.html");
     let mut html = std::fs::read_to_string(&index).context("reading index.html")?;
@@ -49,6 +60,21 @@ pub fn finish(dist: &Path) -> Result<()> {
         }
         compress(&path)?;
     }
+    Ok(())
+}
+
+/// Names the shell's files and its version in `sw.js`.
+fn write_service_worker(dist: &Path, shell: &[&str]) -> Result<()> {
+    let path = dist.join(SERVICE_WORKER);
+    let text = std::fs::read_to_string(&path).context("reading sw.js")?;
+    let list: Vec<String> = shell.iter().map(|name| format!("'/{name}'")).collect();
+    let version: String = Sha256::digest(list.join(",")).iter().take(6).map(|b| format!("{b:02x}")).collect();
+    let (version_line, shell_line) = ("const VERSION = 'dev';", "const SHELL = [];");
+    anyhow::ensure!(text.contains(version_line) && text.contains(shell_line), "sw.js lacks its placeholders");
+    let text = text
+        .replace(version_line, &format!("const VERSION = '{version}';"))
+        .replace(shell_line, &format!("const SHELL = [{}];", list.join(", ")));
+    std::fs::write(path, text)?;
     Ok(())
 }
 

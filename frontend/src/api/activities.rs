@@ -72,6 +72,11 @@ pub async fn create(activity: &NewActivity) -> Result<Activity, ApiError> {
     client::send(Method::POST, "/activities", activity).await
 }
 
+/// `POST /activities` under the client's `Idempotency-Key`: a retried sync creates nothing twice.
+pub async fn create_keyed(activity: &NewActivity, key: &str) -> Result<Activity, ApiError> {
+    client::send_with(Method::POST, "/activities", activity, &[("Idempotency-Key", key.to_owned())]).await
+}
+
 /// `PATCH /activities/{id}` (owner, draft or rejected); `submit: true` submits it again.
 pub async fn update(id: i64, activity: &NewActivity) -> Result<Activity, ApiError> {
     client::send(Method::PATCH, &format!("/activities/{id}"), activity).await

@@ -84,6 +84,16 @@ where
     decode(execute(&call).await?).await
 }
 
+/// Like [`send`], with further `headers` (an `Idempotency-Key` of the offline queue).
+pub async fn send_with<B, T>(method: Method, path: &str, body: &B, headers: &[(&str, String)]) -> Result<T, ApiError>
+where
+    B: Serialize + ?Sized,
+    T: DeserializeOwned,
+{
+    let call = Call { method, path, query: &[], body: Some(encode(body)?), signed: true, accept: JSON, headers };
+    decode(execute(&call).await?).await
+}
+
 /// `POST`/`DELETE {path}` without a body as the signed-in user (an action such as "submit").
 pub async fn act<T: DeserializeOwned>(method: Method, path: &str) -> Result<T, ApiError> {
     let call = Call { method, path, query: &[], body: None, signed: true, accept: JSON, headers: &[] };
@@ -221,27 +231,23 @@ fn attachment_name(header: &str) -> Option<String> {
     (!name.is_empty()).then(|| name.to_owned())
 }
 
-/// `POST {path}` of `file` as the multipart part `file`, as the signed-in user. `on_progress` is
-/// told the share sent so far (0 to 1) while the upload runs.
+/// `POST {path}` of `file` as the multipart part `file`, as the signed-in user, with further
+/// `headers`. `on_progress` is told the share sent so far (0 to 1) while the upload runs.
 pub async fn upload<T: DeserializeOwned>(
     path: &str,
     file: &web_sys::File,
+    headers: &[(&str, String)],
     on_progress: Callback<f64>,
 ) -> Result<T, ApiError> {
-    let mut tokens = session::load();
-    if let Some(current) = &tokens {
-        if current.ms_left() < RENEW_MARGIN_MS {
-            tokens = Some(renew().await?);
-        }
-    }
+    let tokens = current_tokens().await?;
     let url = format!("{BASE}{path}");
-    let (mut status, mut body) = send_file(&url, file, tokens.as_ref(), &on_progress).await?;
+    let (mut status, mut body) = send_file(&url, file, headers, tokens.as_ref(), &on_progress).await?;
     if let (401, Some(sent)) = (status, tokens) {
         let fresh = match session::load() {
             Some(stored) if stored.access_token != sent.access_token => stored,
             _ => renew().await?,
         };
-        (status, body) = send_file(&url, file, Some(&fresh), &on_progress).await?;
+        (status, body) = send_file(&url, file, headers, Some(&fresh), &on_progress).await?;
         if status == 401 {
             session::clear();
         }
@@ -257,6 +263,7 @@ pub async fn upload<T: DeserializeOwned>(
 async fn send_file(
     url: &str,
     file: &web_sys::File,
+    extra: &[(&str, String)],
     tokens: Option<&Tokens>,
     on_progress: &Callback<f64>,
 ) -> Result<(u16, String), ApiError> {
@@ -265,9 +272,8 @@ async fn send_file(
     let xhr = XmlHttpRequest::new().map_err(|_| ApiError::Network)?;
     xhr.open("POST", url).map_err(|_| ApiError::Network)?;
     let headers = [("Accept", JSON.to_owned()), ("Accept-Language", crate::i18n::Lang::stored().code().to_owned())];
-    for (name, value) in
-        headers.iter().chain(tokens.map(|t| ("Authorization", format!("Bearer {}", t.access_token))).iter())
-    {
+    let bearer = tokens.map(|t| ("Authorization", format!("Bearer {}", t.access_token)));
+    for (name, value) in headers.iter().chain(extra).chain(bearer.iter()) {
         xhr.set_request_header(name, value).map_err(|_| ApiError::Network)?;
     }
     let (done_tx, done_rx) = oneshot::channel::<bool>();
@@ -319,13 +325,23 @@ fn encode<B: Serialize + ?Sized>(body: &B) -> Result<String, ApiError> {
     serde_json::to_string(body).map_err(|_| ApiError::BadResponse)
 }
 
-async fn execute(call: &Call<'_>) -> Result<Response, ApiError> {
-    let mut tokens = if call.signed { session::load() } else { None };
-    if let Some(current) = &tokens {
-        if current.ms_left() < RENEW_MARGIN_MS {
-            tokens = Some(renew().await?);
-        }
+/// The stored tokens, renewed first when they are about to expire. Without a connection the old
+/// ones are kept: the service worker may answer a read from its copy, and a write fails as
+/// offline (so the daily log queues it) rather than as a lost session.
+async fn current_tokens() -> Result<Option<Tokens>, ApiError> {
+    let tokens = session::load();
+    match &tokens {
+        Some(current) if current.ms_left() < RENEW_MARGIN_MS => match renew().await {
+            Ok(fresh) => Ok(Some(fresh)),
+            Err(ApiError::Network) => Ok(tokens),
+            Err(e) => Err(e),
+        },
+        _ => Ok(tokens),
     }
+}
+
+async fn execute(call: &Call<'_>) -> Result<Response, ApiError> {
+    let tokens = if call.signed { current_tokens().await? } else { None };
     let response = attempt(call, tokens.as_ref()).await?;
     let Some(sent) = tokens else {
         return Ok(response);

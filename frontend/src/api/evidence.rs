@@ -8,7 +8,12 @@ use yew::Callback;
 
 /// `POST /evidence` with `file` as the part `file`; `on_progress` follows the upload (0 to 1).
 pub async fn upload(file: &web_sys::File, on_progress: Callback<f64>) -> Result<Evidence, ApiError> {
-    client::upload("/evidence", file, on_progress).await
+    client::upload("/evidence", file, &[], on_progress).await
+}
+
+/// `POST /evidence` under the client's `Idempotency-Key`: sent again, it stores nothing twice.
+pub async fn upload_keyed(file: &web_sys::File, key: &str) -> Result<Evidence, ApiError> {
+    client::upload("/evidence", file, &[("Idempotency-Key", key.to_owned())], Callback::noop()).await
 }
 
 /// `POST /evidence/links`.

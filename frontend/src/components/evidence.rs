@@ -6,6 +6,7 @@ use crate::api::{self, ApiError};
 use crate::files;
 use crate::format;
 use crate::i18n::use_i18n;
+use crate::offline::{self, KeptFile};
 use kinerja_types::{Evidence, NewEvidenceLink};
 use std::collections::HashMap;
 use web_sys::HtmlInputElement;
@@ -97,8 +98,11 @@ pub fn EvidenceList(props: &EvidenceListProps) -> Html {
 /// A piece of evidence attached to a form: its id and what to call it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Attached {
+    /// The evidence on the server; for a file kept on the device, minus its number there.
     pub id: i64,
     pub label: String,
+    /// A file kept on the device without a connection, sent with its queued entry.
+    pub kept: Option<KeptFile>,
 }
 
 impl Attached {
@@ -110,7 +114,17 @@ impl Attached {
             (None, Some(url), _) => url.clone(),
             (None, None, _) => format!("#{}", evidence.id),
         };
-        Self { id: evidence.id, label }
+        Self { id: evidence.id, label, kept: None }
+    }
+
+    /// Evidence on the server, named by `label`.
+    pub fn stored(id: i64, label: String) -> Self {
+        Self { id, label, kept: None }
+    }
+
+    /// A file kept on the device, named as it was chosen with a note that it waits.
+    fn kept(file: KeptFile, waiting: &str) -> Self {
+        Self { id: -i64::from(file.id), label: format!("{} ({waiting})", file.name), kept: Some(file) }
     }
 }
 
@@ -130,6 +144,10 @@ pub struct EvidenceAttachProps {
     /// Told when an upload starts (true) and ends (false), so the form waits for it.
     #[prop_or_default]
     pub on_busy: Callback<bool>,
+    /// Without a connection, keep a chosen file on the device for this employee's offline queue
+    /// (the daily log) instead of failing.
+    #[prop_or_default]
+    pub keep_offline_for: Option<i64>,
 }
 
 /// What is attached (each removable), a file input that uploads at once with a progress bar,
@@ -153,6 +171,7 @@ pub fn EvidenceAttach(props: &EvidenceAttachProps) -> Html {
         let on_add = props.on_add.clone();
         let on_busy = props.on_busy.clone();
         let max_bytes = props.max_bytes;
+        let keep_offline_for = props.keep_offline_for;
         let i18n = i18n.clone();
         let file_input = file_input.clone();
         Callback::from(move |_: Event| {
@@ -170,30 +189,42 @@ pub fn EvidenceAttach(props: &EvidenceAttachProps) -> Html {
                 problem.set(Some(i18n.tf("evidence.wrong_type", &[("name", &file.name())])));
                 return;
             }
-            let size = file.size() as u64;
-            if let Some(max) = max_bytes.filter(|max| size > *max) {
-                let args = [("size", format::bytes(size, i18n.lang())), ("max", format::bytes(max, i18n.lang()))];
-                let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
-                problem.set(Some(i18n.tf("evidence.too_big", &args)));
-                return;
-            }
             let name = file.name();
             progress.set(Some((name.clone(), 0.0)));
             on_busy.emit(true);
             let progress = progress.clone();
+            let problem = problem.clone();
             let error = error.clone();
             let on_add = on_add.clone();
             let on_busy = on_busy.clone();
-            let lang = i18n.lang();
+            let i18n = i18n.clone();
             spawn_local(async move {
-                let moving = {
-                    let progress = progress.clone();
-                    let name = name.clone();
-                    Callback::from(move |share: f64| progress.set(Some((name.clone(), share))))
-                };
-                match api::evidence::upload(&file, moving).await {
-                    Ok(evidence) => on_add.emit(Attached::from_evidence(&evidence, lang)),
-                    Err(e) => error.set(Some(e)),
+                // A phone photo (3-5 MB) is made small first; a PDF goes as it is.
+                let file = offline::shrunk(file).await;
+                let size = file.size() as u64;
+                if let Some(max) = max_bytes.filter(|max| size > *max) {
+                    let args =
+                        [("size", format::bytes(size, i18n.lang())), ("max", format::bytes(max, i18n.lang()))];
+                    let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+                    problem.set(Some(i18n.tf("evidence.too_big", &args)));
+                } else {
+                    let moving = {
+                        let progress = progress.clone();
+                        let name = name.clone();
+                        Callback::from(move |share: f64| progress.set(Some((name.clone(), share))))
+                    };
+                    let sent = match keep_offline_for {
+                        Some(_) if !offline::online() => Err(ApiError::Network),
+                        _ => api::evidence::upload(&file, moving).await,
+                    };
+                    match (sent, keep_offline_for) {
+                        (Ok(evidence), _) => on_add.emit(Attached::from_evidence(&evidence, i18n.lang())),
+                        (Err(ApiError::Network), Some(user)) => match offline::keep_file(user, &file).await {
+                            Ok(kept) => on_add.emit(Attached::kept(kept, i18n.t("offline.file_waiting"))),
+                            Err(_) => problem.set(Some(i18n.t("offline.store_failed").to_owned())),
+                        },
+                        (Err(e), _) => error.set(Some(e)),
+                    }
                 }
                 progress.set(None);
                 on_busy.emit(false);

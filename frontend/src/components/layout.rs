@@ -97,6 +97,7 @@ pub fn Layout(props: &LayoutProps) -> Html {
             <div class="frame">
                 <Nav me={props.me.clone()} open={*nav_open} />
                 <main class="content" id="content">
+                    <super::install_banner::InstallBanner />
                     if props.me.must_change_password {
                         <Notice kind="info" text={i18n.t("notice.must_change_password").to_owned()} />
                     }

@@ -15,6 +15,7 @@ pub mod field;
 pub mod header;
 pub mod import_rows;
 pub mod indicator_editor;
+pub mod install_banner;
 pub mod layout;
 pub mod loading;
 pub mod meter;

@@ -25,11 +25,13 @@ use yew_router::prelude::*;
 
 mod day_list;
 mod day_total;
+mod offline_queue;
 mod to_correct;
 mod week;
 
 use day_list::*;
 use day_total::*;
+use offline_queue::OfflineQueue;
 use to_correct::*;
 use week::*;
 
@@ -65,6 +67,7 @@ pub fn Activities(props: &PageProps) -> Html {
     let date = use_state(|| today);
     let editing = use_state(|| None::<Activity>);
     let flash = use_state(|| None::<String>);
+    let queue_round = use_state(|| 0u32);
     let employee_id = props.me.employee.as_ref().map(|e| e.id);
     // Whoever may not read the settings works with the domain's defaults; the server decides anyway.
     let settings = use_remote((), |()| api::settings::get());
@@ -152,6 +155,10 @@ pub fn Activities(props: &PageProps) -> Html {
             reload_rejected.emit(());
         })
     };
+    let on_queued = {
+        let queue_round = queue_round.clone();
+        Callback::from(move |()| queue_round.set(*queue_round + 1))
+    };
     let on_edit = {
         let editing = editing.clone();
         let flash = flash.clone();
@@ -189,7 +196,7 @@ pub fn Activities(props: &PageProps) -> Html {
         html! {
             <ActivityForm {employee_id} date={*date} {today} {rules} holidays={holidays.clone()}
                 max_bytes={Some(settings.evidence_max_bytes)} choices={choices.state.data.clone()}
-                day={day.clone()} editing={(*editing).clone()} {on_cancel_edit} on_saved={changed.clone()} />
+                day={day.clone()} editing={(*editing).clone()} {on_cancel_edit} on_saved={changed.clone()} {on_queued} />
         }
     };
 
@@ -226,6 +233,7 @@ pub fn Activities(props: &PageProps) -> Html {
                 on_pick={on_pick_day.clone()} />
             <DayTotal minutes={counted(&day)} cap={rules.max_minutes_per_day} date_text={date_text.clone()} />
             { form }
+            <OfflineQueue {employee_id} round={*queue_round} on_sent={changed.clone()} />
             <DayList day={day.clone()} loading={week.state.loading && week.state.data.is_none()} {date_text}
                 {on_edit} on_changed={changed.clone()} editing={editing.as_ref().map(|a| a.id)} />
             <WeekView week={all.clone()} {monday} selected={*date} {earliest} {today} on_pick={on_pick_day} />

@@ -1,6 +1,7 @@
 //! The entries of the activity form as typed, how they change, and their check on the device.
 
 use super::*;
+use crate::offline::KeptFile;
 use kinerja_types::Issue;
 
 /// The fields an entry shows its own errors for; the others go to its banner.
@@ -50,7 +51,7 @@ impl Entry {
                 Some(word) => activity
                     .evidence_ids
                     .iter()
-                    .map(|id| Attached { id: *id, label: format!("{word} #{id}") })
+                    .map(|id| Attached::stored(*id, format!("{word} #{id}")))
                     .collect(),
                 None => Vec::new(),
             },
@@ -110,7 +111,7 @@ pub(super) enum Change {
     Edit(Option<Activity>, String),
     Invalid(HashMap<u32, HashMap<String, String>>),
     Sending,
-    /// The saved entries leave; the refused ones keep the server's answer.
+    /// The saved (or queued) entries leave; the refused ones keep the server's answer.
     Finished {
         saved: Vec<u32>,
         failed: Vec<(u32, ApiError)>,
@@ -226,6 +227,11 @@ impl Reducible for Form {
     }
 }
 
+/// The files of `entry` kept on the device, to go with it into the offline queue.
+pub(super) fn kept_files(entry: &Entry) -> Vec<KeptFile> {
+    entry.evidence.iter().filter_map(|a| a.kept.clone()).collect()
+}
+
 /// The request for `entry` and its minutes, or what is wrong with it by field. `logged` is what
 /// the day already holds (with the entries above this one).
 pub(super) fn check(
@@ -291,7 +297,7 @@ pub(super) fn check(
         description: entry.description.trim().to_owned(),
         rhk_id: rhk_id.unwrap_or_default(),
         output_qty,
-        evidence_ids: entry.evidence.iter().map(|a| a.id).collect(),
+        evidence_ids: entry.evidence.iter().filter(|a| a.kept.is_none()).map(|a| a.id).collect(),
         submit,
     };
     for (field, message) in validation::check(&request, i18n) {

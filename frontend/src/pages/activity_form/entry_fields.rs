@@ -12,6 +12,8 @@ pub(super) struct EntryFieldsProps {
     pub(super) max_bytes: Option<u64>,
     pub(super) removable: bool,
     pub(super) cap: u32,
+    /// Without a connection, files are kept on the device for this employee's queue.
+    pub(super) offline_user: Option<i64>,
 }
 
 /// The controls of one entry.
@@ -53,7 +55,13 @@ pub(super) fn EntryFields(props: &EntryFieldsProps) -> Html {
     };
     let on_remove = {
         let form = props.form.clone();
-        Callback::from(move |evidence_id| form.dispatch(Change::RemoveEvidence(key, evidence_id)))
+        Callback::from(move |evidence_id: i64| {
+            // A file kept on the device (its id negative) is forgotten there too.
+            if let Ok(kept) = u32::try_from(-evidence_id) {
+                yew::platform::spawn_local(crate::offline::drop_file(kept));
+            }
+            form.dispatch(Change::RemoveEvidence(key, evidence_id))
+        })
     };
     let on_busy = {
         let form = props.form.clone();
@@ -95,7 +103,7 @@ pub(super) fn EntryFields(props: &EntryFieldsProps) -> Html {
                 value={entry.output.clone()} on_input={set(Input::Output)} hint={AttrValue::from(output_hint)}
                 error={entry.error("output_qty")} />
             <EvidenceAttach id={id("evidence")} attached={entry.evidence.clone()} {on_add} {on_remove} {on_busy}
-                max_bytes={props.max_bytes} error={entry.error("evidence_ids")} />
+                max_bytes={props.max_bytes} error={entry.error("evidence_ids")} keep_offline_for={props.offline_user} />
         </>
     };
     match props.number {

@@ -11,6 +11,7 @@ use crate::components::{CheckField, ErrorBanner, Field, SelectField};
 use crate::format;
 use crate::hooks::use_write;
 use crate::i18n::{use_i18n, I18n};
+use crate::offline::{self, KeptFile};
 use crate::validation;
 use chrono::NaiveDate;
 use kinerja_domain::activity::minutes_between;
@@ -44,6 +45,19 @@ pub struct ActivityFormProps {
     pub on_cancel_edit: Callback<()>,
     /// Told what to say once something was saved.
     pub on_saved: Callback<String>,
+    /// Told when entries went into the offline queue.
+    pub on_queued: Callback<()>,
+}
+
+/// Puts a new entry in the offline queue: `Ok(true)` when it is there.
+async fn queue(
+    employee_id: i64,
+    key: Option<&str>,
+    request: &NewActivity,
+    kept: &[KeptFile],
+) -> Result<bool, ApiError> {
+    // The device's store refusing (private mode, full) is told as the connection it stands for.
+    offline::enqueue(employee_id, key, request, kept).await.map(|()| true).map_err(|_| ApiError::Network)
 }
 
 #[component]
@@ -91,6 +105,8 @@ pub fn ActivityForm(props: &ActivityFormProps) -> Html {
         let rules = props.rules;
         let day = props.day.clone();
         let on_saved = props.on_saved.clone();
+        let on_queued = props.on_queued.clone();
+        let employee_id = props.employee_id;
         let only_rhk = only_rhk.clone();
         let saving = saving.clone();
         Callback::from(move |_: MouseEvent| {
@@ -110,7 +126,7 @@ pub fn ActivityForm(props: &ActivityFormProps) -> Html {
                 match check(entry, date, today, rules, logged, submit, &i18n) {
                     Ok(request) => {
                         logged += request.1;
-                        requests.push((entry.key, request.0));
+                        requests.push((entry.key, request.0, kept_files(entry)));
                     }
                     Err(problems) => {
                         found.insert(entry.key, problems);
@@ -124,31 +140,57 @@ pub fn ActivityForm(props: &ActivityFormProps) -> Html {
             form.dispatch(Change::Sending);
             // The next entry starts on the RHK just used: the same work often goes on.
             let next_rhk = match (&editing, requests.last()) {
-                (None, Some((_, last))) if only_rhk.is_empty() => last.rhk_id.to_string(),
+                (None, Some((_, last, _))) if only_rhk.is_empty() => last.rhk_id.to_string(),
                 _ => only_rhk.clone(),
             };
             let form = form.clone();
             let on_saved = on_saved.clone();
+            let on_queued = on_queued.clone();
             let i18n = i18n.clone();
             // Each entry is sent on its own; what the server refused stays in the form with its error.
+            // Without a connection (or with files kept on the device) a new entry goes into the
+            // offline queue instead, to be sent when the connection returns.
             let send = async move {
                 let mut saved = Vec::new();
+                let mut queued = Vec::new();
                 let mut failed = Vec::new();
-                for (key, request) in requests {
+                for (key, request, kept) in requests {
                     let outcome = match editing {
-                        Some(id) => api::activities::update(id, &request).await,
-                        None => api::activities::create(&request).await,
+                        Some(id) => api::activities::update(id, &request).await.map(|_| false),
+                        None if !kept.is_empty() || !offline::online() => {
+                            queue(employee_id, None, &request, &kept).await
+                        }
+                        None => {
+                            // Sent under a key of its own: if the answer is lost, the queue
+                            // retries with the same key and the server keeps one activity.
+                            let key = offline::new_key();
+                            let sent = match &key {
+                                Some(key) => api::activities::create_keyed(&request, key).await,
+                                None => api::activities::create(&request).await,
+                            };
+                            match sent {
+                                Err(ApiError::Network) => queue(employee_id, key.as_deref(), &request, &kept).await,
+                                sent => sent.map(|_| false),
+                            }
+                        }
                     };
                     match outcome {
-                        Ok(_) => saved.push(key),
+                        Ok(false) => saved.push(key),
+                        Ok(true) => queued.push(key),
                         Err(error) => failed.push((key, error)),
                     }
                 }
-                Ok::<_, ApiError>((saved, failed))
+                Ok::<_, ApiError>((saved, queued, failed))
             };
-            saving.run(send, move |(saved, failed)| {
+            saving.run(send, move |(mut saved, queued, failed)| {
                 let count = saved.len();
+                let waiting = queued.len();
+                saved.extend(queued);
                 form.dispatch(Change::Finished { saved, failed, rhk: next_rhk });
+                if waiting > 0 {
+                    on_queued.emit(());
+                    on_saved.emit(i18n.tf("offline.queued", &[("n", &waiting.to_string())]));
+                }
                 if count > 0 {
                     let key = match (editing.is_some(), submit) {
                         (true, true) => "activity.updated_submitted",
@@ -223,7 +265,8 @@ pub fn ActivityForm(props: &ActivityFormProps) -> Html {
         html! {
             <EntryFields key={entry.key} entry={entry.clone()} number={several.then_some(index + 1)}
                 choices={rhk_list.clone()} form={form.dispatcher()} max_bytes={props.max_bytes}
-                removable={several && form.editing.is_none()} cap={props.rules.max_minutes_per_day} />
+                removable={several && form.editing.is_none()} cap={props.rules.max_minutes_per_day}
+                offline_user={form.editing.is_none().then_some(props.employee_id)} />
         }
     });
     let uploading = form.entries.iter().any(|e| e.uploading);

@@ -28,7 +28,7 @@ pub(super) fn NarrativeForm(props: &NarrativeFormProps) -> Html {
         let (text, ids) = (ind.narrative.clone().unwrap_or_default(), ind.evidence_ids.clone());
         use_form(move || Draft {
             text,
-            evidence: ids.iter().map(|id| Attached { id: *id, label: format!("#{id}") }).collect(),
+            evidence: ids.iter().map(|id| Attached::stored(*id, format!("#{id}"))).collect(),
         })
     };
     let uploading = use_state(|| false);
