@@ -203,8 +203,7 @@ pub fn EvidenceAttach(props: &EvidenceAttachProps) -> Html {
                 let file = offline::shrunk(file).await;
                 let size = file.size() as u64;
                 if let Some(max) = max_bytes.filter(|max| size > *max) {
-                    let args =
-                        [("size", format::bytes(size, i18n.lang())), ("max", format::bytes(max, i18n.lang()))];
+                    let args = [("size", format::bytes(size, i18n.lang())), ("max", format::bytes(max, i18n.lang()))];
                     let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
                     problem.set(Some(i18n.tf("evidence.too_big", &args)));
                 } else {

@@ -48,11 +48,9 @@ impl Entry {
             description: activity.description.clone(),
             output: activity.output_qty.map(|q| q.to_string()).unwrap_or_default(),
             evidence: match evidence_word {
-                Some(word) => activity
-                    .evidence_ids
-                    .iter()
-                    .map(|id| Attached::stored(*id, format!("{word} #{id}")))
-                    .collect(),
+                Some(word) => {
+                    activity.evidence_ids.iter().map(|id| Attached::stored(*id, format!("{word} #{id}"))).collect()
+                }
                 None => Vec::new(),
             },
             ..Self::default()
