@@ -27,7 +27,7 @@ fn main() -> Result<()> {
                  test           every check: fmt, clippy, unit + HTTP tests on SQLite and PostgreSQL,\n\
                  \u{20}              the OpenAPI drift test, browser tests in headless Chromium, schemathesis on both\n\
                  \u{20}              databases, the spec validator and a generated client, compose config\n\
-                 frontend       build the SPA into frontend/dist\n\
+                 frontend       build the SPA (the staff app and the citizen pages' own bundle) into frontend/dist\n\
                  openapi        rewrite openapi/openapi.json from the code\n\
                  browser-test   build what the browser tests need and run them\n\
                  load-bench     load the sign-in and a survey page in Chromium on throttled phone\n\
