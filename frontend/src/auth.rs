@@ -117,7 +117,6 @@ impl Auth {
     pub fn sign_out(&self) {
         let tokens = session::load();
         session::clear();
-        spawn_local(crate::offline::forget_reads());
         if let Some(tokens) = tokens {
             spawn_local(async move {
                 // Best effort: an unrevoked refresh token still expires on its own.
@@ -136,8 +135,14 @@ pub fn AuthProvider(props: &ChildrenProps) -> Html {
     {
         let dispatcher = state.dispatcher();
         use_effect_with((), move |_| {
-            let listening =
-                session::listen(Callback::from(move |tokens| dispatcher.dispatch(AuthAction::TokensChanged(tokens))));
+            let listening = session::listen(Callback::from(move |tokens: Option<Tokens>| {
+                // However the session ends (signed out, refused renewal), the service worker's
+                // copy of its reads goes with it.
+                if tokens.is_none() {
+                    spawn_local(crate::offline::forget_reads());
+                }
+                dispatcher.dispatch(AuthAction::TokensChanged(tokens))
+            }));
             move || drop(listening)
         });
     }

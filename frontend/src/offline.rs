@@ -13,6 +13,8 @@ use wasm_bindgen::prelude::*;
 extern "C" {
     #[wasm_bindgen(js_namespace = kinerjaOffline, js_name = newKey, catch)]
     fn new_key_js() -> Result<String, JsValue>;
+    #[wasm_bindgen(js_namespace = kinerjaOffline, js_name = acquireSync, catch)]
+    async fn acquire_sync_js() -> Result<JsValue, JsValue>;
     #[wasm_bindgen(js_namespace = kinerjaOffline, catch)]
     async fn shrink(file: &web_sys::File) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(js_namespace = kinerjaOffline, js_name = keepFile, catch)]
@@ -75,12 +77,15 @@ pub async fn shrunk(file: web_sys::File) -> web_sys::File {
 pub struct KeptFile {
     pub id: u32,
     pub name: String,
+    /// The `Idempotency-Key` its upload goes under: the one of a first attempt whose answer was
+    /// lost, so that sending it again stores nothing twice.
+    pub key: String,
 }
 
-/// Keeps `file` for `user`'s queue.
-pub async fn keep_file(user: i64, file: &web_sys::File) -> Result<KeptFile, StoreError> {
+/// Keeps `file` for `user`'s queue, to be sent under `key`.
+pub async fn keep_file(user: i64, file: &web_sys::File, key: String) -> Result<KeptFile, StoreError> {
     let id = store(keep_file_js(user as f64, file).await)?.as_f64().ok_or(StoreError)? as u32;
-    Ok(KeptFile { id, name: file.name() })
+    Ok(KeptFile { id, name: file.name(), key })
 }
 
 /// Forgets a kept file (taken off an entry before it was queued).
@@ -174,29 +179,70 @@ pub struct Sent {
     pub refused: usize,
     /// The connection (or the session) failed midway: the rest waits.
     pub stopped: bool,
+    /// Another round (this tab's or another's) was already sending: nothing was done.
+    pub busy: bool,
 }
 
-/// Sends `user`'s waiting entries in order: each one's kept files first (each under a key made
-/// from the entry's), then the entry under its own key, so a round cut off and started again
-/// creates nothing twice. A refused entry keeps the server's words and the round goes on; a lost
-/// connection or session stops it.
-pub async fn send_all(user: i64, i18n: &I18n) -> Result<Sent, StoreError> {
+thread_local! {
+    /// Whether this page is sending the queue now.
+    static SENDING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Whether this page is sending the queue now (an entry left `sending` otherwise was cut off, and
+/// only waits).
+pub fn sending_now() -> bool {
+    SENDING.with(std::cell::Cell::get)
+}
+
+/// Sends `user`'s waiting entries in order: each one's kept files first, then the entry, each
+/// under its own key, so a round cut off and started again creates nothing twice. One round at a
+/// time, across tabs too (a Web Lock); a round ends when the session does. A refused entry keeps
+/// the server's words and the round goes on; a lost connection stops it. `on_step` is told after
+/// each entry, to show where the queue stands.
+pub async fn send_all(user: i64, i18n: &I18n, on_step: &dyn Fn()) -> Result<Sent, StoreError> {
+    if sending_now() {
+        return Ok(Sent { busy: true, ..Sent::default() });
+    }
+    let Some(release) = store(acquire_sync_js().await)?.dyn_into::<js_sys::Function>().ok() else {
+        return Ok(Sent { busy: true, ..Sent::default() });
+    };
+    SENDING.with(|s| s.set(true));
+    let outcome = send_round(user, i18n, on_step).await;
+    SENDING.with(|s| s.set(false));
+    let _ = release.call0(&JsValue::NULL);
+    outcome
+}
+
+async fn send_round(user: i64, i18n: &I18n, on_step: &dyn Fn()) -> Result<Sent, StoreError> {
+    let session = crate::api::session::generation();
+    let ended = || crate::api::session::generation() != session;
     let mut outcome = Sent::default();
     'entries: for entry in queue(user).await? {
         if entry.status == QueueStatus::Refused {
             continue;
         }
+        if ended() {
+            outcome.stopped = true;
+            break;
+        }
         update(entry.seq, serde_json::json!({ "status": "sending" })).await?;
+        on_step();
         let mut evidence = entry.evidence_ids.clone();
         let mut files = entry.files.clone();
         while let Some(kept) = files.first().cloned() {
             let Some(file) = store(file_js(f64::from(kept.id)).await)?.dyn_into::<web_sys::File>().ok() else {
-                // Gone from the device (cleared storage): the entry goes without it.
-                files.remove(0);
-                continue;
+                // Gone from the device (cleared storage): never sent without saying so.
+                let words = i18n.tf("offline.file_gone", &[("name", &kept.name)]);
+                update(entry.seq, serde_json::json!({ "status": "refused", "error": words })).await?;
+                outcome.refused += 1;
+                on_step();
+                continue 'entries;
             };
-            let key = format!("{}-bukti-{}", entry.key, kept.id);
-            match api::evidence::upload_keyed(&file, &key).await {
+            if ended() {
+                outcome.stopped = true;
+                break 'entries;
+            }
+            match api::evidence::upload_keyed(&file, &kept.key, yew::Callback::noop()).await {
                 Ok(stored) => {
                     evidence.push(stored.id);
                     files.remove(0);
@@ -204,12 +250,18 @@ pub async fn send_all(user: i64, i18n: &I18n) -> Result<Sent, StoreError> {
                     drop_file(kept.id).await;
                 }
                 Err(error) => {
-                    if stop(entry.seq, &error, i18n, &mut outcome).await? {
+                    let stop = stop(entry.seq, &error, i18n, &mut outcome).await?;
+                    on_step();
+                    if stop {
                         break 'entries;
                     }
                     continue 'entries;
                 }
             }
+        }
+        if ended() {
+            outcome.stopped = true;
+            break;
         }
         let mut request = entry.request.clone();
         request.evidence_ids = evidence;
@@ -220,16 +272,18 @@ pub async fn send_all(user: i64, i18n: &I18n) -> Result<Sent, StoreError> {
             }
             Err(error) => {
                 if stop(entry.seq, &error, i18n, &mut outcome).await? {
+                    on_step();
                     break;
                 }
             }
         }
+        on_step();
     }
     Ok(outcome)
 }
 
-/// Records a failed send: back to waiting when the connection or session failed (and the round
-/// stops: true), refused with the server's words otherwise.
+/// Records a failed send: back to waiting when the connection, the session or the server failed
+/// (and the round stops: true), refused with the server's words otherwise.
 async fn stop(seq: u32, error: &ApiError, i18n: &I18n, outcome: &mut Sent) -> Result<bool, StoreError> {
     let lost = matches!(
         error,
@@ -239,6 +293,8 @@ async fn stop(seq: u32, error: &ApiError, i18n: &I18n, outcome: &mut Sent) -> Re
             | ApiError::Server
             | ApiError::TooManyRequests { .. }
             | ApiError::Conflict(_)
+            // A captive portal's page, or a proxy's, is not the server's answer.
+            | ApiError::BadResponse
     );
     if lost {
         update(seq, serde_json::json!({ "status": "waiting" })).await?;
@@ -262,24 +318,23 @@ pub async fn forget_reads() {
     let _ = forget_reads_js().await;
 }
 
-/// Listens to the window's `online` event until dropped.
-pub struct OnOnline(Closure<dyn FnMut()>);
+/// Listens to an event of the window (`online`, `offline`) until dropped.
+pub struct WindowEvent(&'static str, Closure<dyn FnMut()>);
 
-impl OnOnline {
-    /// Calls `callback` each time the connection comes back.
-    pub fn new(callback: impl FnMut() + 'static) -> Self {
+impl WindowEvent {
+    pub fn new(name: &'static str, callback: impl FnMut() + 'static) -> Self {
         let closure = Closure::<dyn FnMut()>::new(callback);
         if let Some(window) = web_sys::window() {
-            let _ = window.add_event_listener_with_callback("online", closure.as_ref().unchecked_ref());
+            let _ = window.add_event_listener_with_callback(name, closure.as_ref().unchecked_ref());
         }
-        Self(closure)
+        Self(name, closure)
     }
 }
 
-impl Drop for OnOnline {
+impl Drop for WindowEvent {
     fn drop(&mut self) {
         if let Some(window) = web_sys::window() {
-            let _ = window.remove_event_listener_with_callback("online", self.0.as_ref().unchecked_ref());
+            let _ = window.remove_event_listener_with_callback(self.0, self.1.as_ref().unchecked_ref());
         }
     }
 }

@@ -93,8 +93,11 @@ async function shrink(file) {
 
 /** Keeps `file` on the device for `user`; its id. */
 function keepFile(user, file) {
-  return transact([FILES], 'readwrite', (s) => s[FILES].add({ user, file, name: file.name }));
+  return transact([FILES], 'readwrite', (s) => s[FILES].add({ user, file, name: file.name, kept_at: Date.now() }));
 }
+
+/** A kept file no queued entry names is dropped after a day (its form was left unsent). */
+const ORPHAN_MS = 24 * 3600 * 1000;
 
 /** The kept file `id`, or null. */
 async function file(id) {
@@ -125,10 +128,35 @@ function enqueue(entry) {
   return transact([QUEUE], 'readwrite', (s) => s[QUEUE].add(row));
 }
 
-/** The queued entries of `user`, oldest first. */
+/** The queued entries of `user`, oldest first (and the day-old files no entry names, dropped). */
 async function list(user) {
-  const rows = await transact([QUEUE], 'readonly', (s) => s[QUEUE].getAll());
-  return (rows ?? []).filter((r) => r.user === user).sort((a, b) => a.seq - b.seq);
+  const rows = (await transact([QUEUE], 'readonly', (s) => s[QUEUE].getAll())) ?? [];
+  const named = new Set(rows.flatMap((r) => (r.files ?? []).map((f) => f.id)));
+  const files = (await transact([FILES], 'readonly', (s) => s[FILES].getAll())) ?? [];
+  const stale = files.filter((f) => !named.has(f.id) && Date.now() - (f.kept_at ?? 0) > ORPHAN_MS);
+  if (stale.length) {
+    await transact([FILES], 'readwrite', (s) => {
+      for (const f of stale) s[FILES].delete(f.id);
+    });
+  }
+  return rows.filter((r) => r.user === user).sort((a, b) => a.seq - b.seq);
+}
+
+/**
+ * Takes the right to send the queue, for this tab against the others (and the installed app): a
+ * function that gives it back, or null while another holds it. Without Web Locks, always given.
+ */
+function acquireSync() {
+  if (!navigator.locks) return Promise.resolve(() => {});
+  return new Promise((resolve) => {
+    navigator.locks.request('kinerja-offline-sync', { ifAvailable: true }, (lock) => {
+      if (!lock) {
+        resolve(null);
+        return undefined;
+      }
+      return new Promise((release) => resolve(release));
+    });
+  });
 }
 
 /** Merges `changes` into the queued entry `seq`. */
@@ -197,7 +225,7 @@ async function install() {
 }
 
 globalThis.kinerjaOffline = {
-  newKey, shrink, keepFile, file, dropFile, enqueue, list, update, remove, online, forgetReads,
+  newKey, acquireSync, shrink, keepFile, file, dropFile, enqueue, list, update, remove, online, forgetReads,
   watchInstall, unwatchInstall, install,
 };
 

@@ -2,17 +2,21 @@
 // - The app shell (index.html and the files it loads, named by `cargo xtask frontend`, which
 //   writes their list and a version below) is kept at install; files named by their content hash
 //   are answered from the cache, pages from the network first and from the cache when offline.
-// - The user's reads of the API (GET /api/v1/..., JSON) are answered from the network and copied,
-//   so that an offline app still knows the user, the day's rules and the RHK to log against. The
-//   copy is the signed-in user's own, and is deleted at sign-in and sign-out (offline.js).
+// - The reads the daily log needs (who the user is, the Pemda's settings, the user's SKP and RHK,
+//   the activities) are answered from the network and copied, so that an offline app still knows
+//   the user, the day's rules and the RHK to log against. Nothing else is copied. The copy is the
+//   signed-in user's own, and is deleted whenever a session begins or ends (offline.js).
+// - A network that answers nothing for NETWORK_WAIT_MS (a weak signal) is not waited for when a
+//   copy exists.
 // - Writes are never touched: offline, the app queues the daily log itself (offline.js).
 
 const VERSION = 'dev';
 const SHELL = [];
 const SHELL_CACHE = `kinerja-shell-${VERSION}`;
 const READS_CACHE = 'kinerja-api';
-/** Reads that are not about the user's work, or that are files rather than JSON: never copied. */
-const NOT_COPIED = /^\/api\/v1\/(auth\/|public\/|evidence\/|exports\/)/;
+/** The reads copied for offline use: the daily log's, nothing more. */
+const COPIED = /^\/api\/v1\/(me|settings|skps|skps\/\d+|activities)$/;
+const NETWORK_WAIT_MS = 4000;
 
 self.addEventListener('install', (event) => {
   event.waitUntil(
@@ -40,7 +44,7 @@ self.addEventListener('fetch', (event) => {
   const url = new URL(request.url);
   if (url.origin !== self.location.origin) return;
   if (url.pathname.startsWith('/api/')) {
-    if (!NOT_COPIED.test(url.pathname)) event.respondWith(readThrough(request));
+    if (COPIED.test(url.pathname)) event.respondWith(readThrough(request));
     return;
   }
   if (request.mode === 'navigate') {
@@ -52,30 +56,44 @@ self.addEventListener('fetch', (event) => {
   }
 });
 
-/** A page: from the network (a deploy shows at once), else the kept shell. */
-async function page(request) {
+/**
+ * The network's answer, or `fromCache()`'s when the network fails or is silent for
+ * NETWORK_WAIT_MS and a copy exists (the network's late answer still lands in the copy).
+ */
+async function networkFirst(request, fromCache, onAnswer = () => {}) {
+  const network = fetch(request).then((response) => {
+    onAnswer(response);
+    return response;
+  });
+  network.catch(() => {});
+  const slow = new Promise((resolve) => setTimeout(resolve, NETWORK_WAIT_MS, null));
   try {
-    return await fetch(request);
+    const first = await Promise.race([network, slow]);
+    if (first) return first;
+    return (await fromCache()) ?? (await network);
   } catch (offline) {
-    const shell = await caches.match('/index.html', { cacheName: SHELL_CACHE });
-    if (shell) return shell;
+    const copy = await fromCache();
+    if (copy) return copy;
     throw offline;
   }
 }
 
-/** A read of the API: from the network, copied when it is a JSON success; else the copy. */
-async function readThrough(request) {
-  try {
-    const response = await fetch(request);
-    const json = (response.headers.get('content-type') ?? '').startsWith('application/json');
-    if (response.ok && json) {
-      const copy = response.clone();
-      caches.open(READS_CACHE).then((cache) => cache.put(request, copy));
-    }
-    return response;
-  } catch (offline) {
-    const copy = await caches.match(request, { cacheName: READS_CACHE, ignoreVary: true });
-    if (copy) return copy;
-    throw offline;
-  }
+/** A page: from the network (a deploy shows at once), else the kept shell. */
+function page(request) {
+  return networkFirst(request, () => caches.match('/index.html', { cacheName: SHELL_CACHE }));
+}
+
+/** A read of the daily log: from the network, copied when it is a JSON success; else the copy. */
+function readThrough(request) {
+  return networkFirst(
+    request,
+    () => caches.match(request, { cacheName: READS_CACHE, ignoreVary: true }),
+    (response) => {
+      const json = (response.headers.get('content-type') ?? '').startsWith('application/json');
+      if (response.ok && json) {
+        const copy = response.clone();
+        caches.open(READS_CACHE).then((cache) => cache.put(request, copy));
+      }
+    },
+  );
 }

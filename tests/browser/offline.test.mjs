@@ -3,8 +3,9 @@
 // "Pasang Kinerja di ponsel"; with the network cut, the app still opens from the service worker, a
 // pelaksana logs three activities (one with a large phone photo) into the queue on the device, and
 // when the network returns they are sent in order; the one the server refuses (over the day's cap)
-// is fixed on its card and sent again. The server then holds each exactly once, the photo made
-// small before upload.
+// is fixed on its card and sent again. An entry whose answer was lost on the way is queued under
+// the key it was first sent with and answered again. The server then holds each exactly once, the
+// photo made small before upload.
 
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
@@ -100,6 +101,23 @@ test('the staff app installs, opens offline, and queues the daily log until the 
     const photo = await phonePhoto(page);
     assert.ok(photo.length > 1_000_000, `the phone photo is large (${photo.length} bytes)`);
 
+    // An answer lost on the way: the server makes the activity, the phone never hears of it. The
+    // entry goes into the queue under the key it was first sent with, and is sent again at once:
+    // the server answers the activity it already made.
+    let firstKey = null;
+    await page.route('**/api/v1/activities', async (route) => {
+      if (route.request().method() !== 'POST' || firstKey !== null) return route.fallback();
+      firstKey = route.request().headers()['idempotency-key'] ?? '';
+      await route.fetch();
+      return route.abort('connectionreset');
+    });
+    await logActivity(page, { minutes: 20, description: 'Apel pagi dan pembagian tugas (jawaban hilang)' });
+    await page.getByRole('button', { name: 'Simpan & ajukan' }).click();
+    await page.getByText('1 kegiatan dari antrean terkirim ke server.').waitFor({ timeout: 60_000 });
+    assert.match(firstKey, /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/, 'sent under a key');
+    await page.locator('.activity-card', { hasText: 'Apel pagi' }).waitFor();
+    await page.unroute('**/api/v1/activities');
+
     // No signal: the app still opens, from the service worker and its copy of the reads.
     await context.setOffline(true);
     await page.reload();
@@ -140,7 +158,7 @@ test('the staff app installs, opens offline, and queues the daily log until the 
     await shot(page, 'offline-queue-refused-phone.png');
     // Fixed on its card and sent again.
     await refused.getByRole('button', { name: 'Perbaiki' }).click();
-    await refused.getByLabel('Durasi (menit)').fill('120');
+    await refused.getByLabel('Lama (menit)').fill('120');
     await refused.getByRole('button', { name: 'Kirim ulang' }).click();
     await page.getByText('1 kegiatan dari antrean terkirim ke server.').waitFor({ timeout: 60_000 });
     await queue.waitFor({ state: 'detached' });
@@ -153,7 +171,7 @@ test('the staff app installs, opens offline, and queues the daily log until the 
       server.base, token, 'GET', `/activities?employee_id=${me.employee.id}&from=${day}&to=${day}&per_page=100`,
     );
     const of = (text) => list.items.filter((a) => a.description.includes(text));
-    for (const text of ['Pendataan warga', 'Kunjungan lapangan posyandu', 'Jaga posko bencana']) {
+    for (const text of ['Apel pagi', 'Pendataan warga', 'Kunjungan lapangan posyandu', 'Jaga posko bencana']) {
       assert.equal(of(text).length, 1, `${text} is on the server exactly once`);
       assert.equal(of(text)[0].status, 'submitted');
     }

@@ -756,7 +756,7 @@ impl Invalid {
             Self::ControlCharacter => ("tidak boleh memuat karakter kendali (selain tab dan baris baru)", "must not contain control characters (other than tab and line breaks)"),
             Self::PerPage => ("per_page 1-{max}", "per_page 1–{max}"),
             Self::OneFilePart => ("kirim satu berkas saja, pada bagian bernama file", "send a single file, in the part named file"),
-            Self::IdempotencyKeyFormat => ("Idempotency-Key: 1-{max} karakter huruf, angka, - atau _", "Idempotency-Key: 1–{max} characters of letters, digits, - or _"),
+            Self::IdempotencyKeyFormat => ("Idempotency-Key: 1-{max} karakter huruf, angka, -, _, . atau :", "Idempotency-Key: 1–{max} characters of letters, digits, -, _, . or :"),
             Self::IdempotencyKeyReused => ("Idempotency-Key ini sudah dipakai untuk permintaan lain; buat kunci baru", "this Idempotency-Key was used for another request; make a new key"),
             Self::StorageQuota => ("ruang bukti Anda ({quota} MB) sudah penuh; hapus bukti yang tidak dipakai", "your evidence storage ({quota} MB) is full; delete evidence you no longer use"),
             Self::RhkOrPkGoal => ("isi parent_rhk_id atau pk_goal_id, bukan keduanya", "fill parent_rhk_id or pk_goal_id, not both"),

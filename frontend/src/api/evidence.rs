@@ -12,8 +12,8 @@ pub async fn upload(file: &web_sys::File, on_progress: Callback<f64>) -> Result<
 }
 
 /// `POST /evidence` under the client's `Idempotency-Key`: sent again, it stores nothing twice.
-pub async fn upload_keyed(file: &web_sys::File, key: &str) -> Result<Evidence, ApiError> {
-    client::upload("/evidence", file, &[("Idempotency-Key", key.to_owned())], Callback::noop()).await
+pub async fn upload_keyed(file: &web_sys::File, key: &str, on_progress: Callback<f64>) -> Result<Evidence, ApiError> {
+    client::upload("/evidence", file, &[("Idempotency-Key", key.to_owned())], on_progress).await
 }
 
 /// `POST /evidence/links`.

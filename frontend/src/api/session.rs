@@ -36,6 +36,14 @@ impl Tokens {
 
 thread_local! {
     static LISTENER: RefCell<Option<Callback<Option<Tokens>>>> = const { RefCell::new(None) };
+    /// How many sessions ended on this page: work begun for one session (the offline queue's
+    /// round) stops when it changes, rather than go on under the next person's tokens.
+    static ENDED: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+}
+
+/// Changes each time a session ends (see `ENDED`).
+pub fn generation() -> u32 {
+    ENDED.with(std::cell::Cell::get)
 }
 
 /// The stored tokens, if any.
@@ -52,6 +60,7 @@ pub fn store(tokens: &Tokens) {
 
 /// Forgets the session and tells the listener.
 pub fn clear() {
+    ENDED.with(|n| n.set(n.get().wrapping_add(1)));
     LocalStorage::delete(STORAGE_KEY);
     notify(None);
 }

@@ -212,17 +212,23 @@ pub fn EvidenceAttach(props: &EvidenceAttachProps) -> Html {
                         let name = name.clone();
                         Callback::from(move |share: f64| progress.set(Some((name.clone(), share))))
                     };
-                    let sent = match keep_offline_for {
-                        Some(_) if !offline::online() => Err(ApiError::Network),
-                        _ => api::evidence::upload(&file, moving).await,
+                    // For the daily log, under a key of its own: an answer lost on the way keeps
+                    // the file for the queue, which sends it again under the same key.
+                    let key = keep_offline_for.and_then(|_| offline::new_key());
+                    let sent = match (&key, keep_offline_for) {
+                        (_, Some(_)) if !offline::online() => Err(ApiError::Network),
+                        (Some(key), _) => api::evidence::upload_keyed(&file, key, moving).await,
+                        (None, _) => api::evidence::upload(&file, moving).await,
                     };
-                    match (sent, keep_offline_for) {
-                        (Ok(evidence), _) => on_add.emit(Attached::from_evidence(&evidence, i18n.lang())),
-                        (Err(ApiError::Network), Some(user)) => match offline::keep_file(user, &file).await {
-                            Ok(kept) => on_add.emit(Attached::kept(kept, i18n.t("offline.file_waiting"))),
-                            Err(_) => problem.set(Some(i18n.t("offline.store_failed").to_owned())),
-                        },
-                        (Err(e), _) => error.set(Some(e)),
+                    match (sent, keep_offline_for, key) {
+                        (Ok(evidence), ..) => on_add.emit(Attached::from_evidence(&evidence, i18n.lang())),
+                        (Err(ApiError::Network), Some(user), Some(key)) => {
+                            match offline::keep_file(user, &file, key).await {
+                                Ok(kept) => on_add.emit(Attached::kept(kept, i18n.t("offline.file_waiting"))),
+                                Err(_) => problem.set(Some(i18n.t("offline.store_failed").to_owned())),
+                            }
+                        }
+                        (Err(e), ..) => error.set(Some(e)),
                     }
                 }
                 progress.set(None);

@@ -3,12 +3,12 @@
 
 use crate::error::{ApiError, ApiResult};
 use crate::policy::Viewer;
-use crate::routes::idempotency::IdempotencyKey;
+use crate::routes::idempotency::{created, replayed, IdempotencyKey};
 use crate::services::evidence::{self as svc, to_wire};
-use crate::services::idempotency::fingerprint;
+use crate::services::idempotency::{self, fingerprint};
 use crate::state::AppState;
 use actix_multipart::Multipart;
-use actix_web::http::{header, StatusCode};
+use actix_web::http::header;
 use actix_web::{get, post, web, HttpResponse};
 use kinerja_types::{Evidence, NewEvidenceLink, Problem};
 use kinerja_types::{Invalid, Issue};
@@ -36,7 +36,7 @@ pub struct EvidenceForm {
 #[utoipa::path(tag = "activities", security(("bearer" = [])),
     params(("Idempotency-Key" = Option<String>, Header, description = "the client's key for this upload (1-128 of letters, digits, `-_.:`); a retry with it never stores a second evidence")),
     request_body(content = EvidenceForm, content_type = "multipart/form-data", description = "the file in the part named `file`"),
-    responses((status = 201, body = Evidence), (status = 409, body = Problem), (status = 413, body = Problem), (status = 415, body = Problem), (status = 422, body = Problem)))]
+    responses((status = 201, body = Evidence, headers(("Idempotent-Replayed" = String, description = "`true` when this is the answer kept for a retried Idempotency-Key"))), (status = 409, body = Problem), (status = 413, body = Problem), (status = 415, body = Problem), (status = 422, body = Problem)))]
 #[post("/evidence")]
 pub async fn upload(
     state: web::Data<AppState>,
@@ -50,8 +50,8 @@ pub async fn upload(
     let upload = crate::uploads::receive(form, state.blobs.as_ref(), limit).await?;
     let hash = fingerprint(&[upload.name.as_bytes(), upload.sha256.as_bytes()]);
     let txn = crate::db::begin(&state.db).await?;
-    if let Some(again) = key.replay(&txn, viewer.user_id, SCOPE, &hash).await? {
-        return Ok(again);
+    if let Some(kept) = idempotency::kept(&txn, viewer.user_id, SCOPE, key.get(), &hash).await? {
+        return Ok(replayed(kept));
     }
     let quota = state.config.evidence_quota;
     if svc::stored_bytes(&txn, me).await? + upload.size > quota {
@@ -64,9 +64,9 @@ pub async fn upload(
         .map_err(|e| ApiError::Internal(e.into()))?
         .map_err(|e| ApiError::Internal(e.into()))?;
     let out = svc::add_file(&txn, &viewer.actor(), viewer.user_id, me, file).await?;
-    let response = key.keep(&txn, viewer.user_id, SCOPE, &hash, StatusCode::CREATED, &out).await?;
+    let json = idempotency::keep(&txn, viewer.user_id, SCOPE, key.get(), &hash, 201, &out).await?;
     txn.commit().await?;
-    Ok(response)
+    Ok(created(json))
 }
 
 /// Adds a link to an external document as the caller's evidence.

@@ -1,14 +1,13 @@
 //! `IdempotencyKey` as a handler parameter: the optional `Idempotency-Key` header, checked for
-//! form (422 otherwise), with the two steps a handler takes around its change: answer again what
-//! was kept, or keep the new answer.
+//! form (422 otherwise); and the two answers of a keyed write: the one kept for a retry, marked
+//! `Idempotent-Replayed: true`, and the first one. What is kept, and when, is
+//! `services::idempotency`'s.
 
-use crate::error::{ApiError, ApiResult};
+use crate::error::ApiError;
 use crate::services::idempotency::{self as svc, Kept};
 use actix_web::http::StatusCode;
 use actix_web::{dev::Payload, FromRequest, HttpRequest, HttpResponse};
 use kinerja_types::{Invalid, Issue};
-use sea_orm::DatabaseTransaction;
-use serde::Serialize;
 use std::future::{ready, Ready};
 
 /// The request header.
@@ -39,44 +38,20 @@ impl FromRequest for IdempotencyKey {
 }
 
 impl IdempotencyKey {
-    /// The answer kept for this key on `scope`, as a response marked `Idempotent-Replayed: true`;
-    /// `None` without a key or on its first use.
-    pub async fn replay(
-        &self,
-        txn: &DatabaseTransaction,
-        user_id: i64,
-        scope: &str,
-        request_hash: &str,
-    ) -> ApiResult<Option<HttpResponse>> {
-        let Some(key) = &self.0 else { return Ok(None) };
-        let Some(kept) = svc::kept(txn, user_id, scope, key, request_hash).await? else {
-            return Ok(None);
-        };
-        let status = StatusCode::from_u16(kept.status).unwrap_or(StatusCode::OK);
-        Ok(Some(
-            HttpResponse::build(status)
-                .content_type("application/json")
-                .insert_header((REPLAYED, "true"))
-                .body(kept.body),
-        ))
+    /// The key, if the client sent one.
+    pub fn get(&self) -> Option<&str> {
+        self.0.as_deref()
     }
+}
 
-    /// Keeps `body` as the answer to this key on `scope` (nothing without a key), and gives the
-    /// response.
-    pub async fn keep<T: Serialize>(
-        &self,
-        txn: &DatabaseTransaction,
-        user_id: i64,
-        scope: &str,
-        request_hash: &str,
-        status: StatusCode,
-        body: &T,
-    ) -> ApiResult<HttpResponse> {
-        let json = serde_json::to_string(body).map_err(|e| ApiError::Internal(e.into()))?;
-        if let Some(key) = &self.0 {
-            let kept = Kept { status: status.as_u16(), body: json.clone() };
-            svc::keep(txn, user_id, scope, key, request_hash, kept).await?;
-        }
-        Ok(HttpResponse::build(status).content_type("application/json").body(json))
-    }
+/// The answer kept for a retried key, given again.
+pub fn replayed(kept: Kept) -> HttpResponse {
+    let status = StatusCode::from_u16(kept.status).unwrap_or(StatusCode::OK);
+    HttpResponse::build(status).content_type("application/json").insert_header((REPLAYED, "true")).body(kept.body)
+}
+
+/// The first answer of a keyed write: `201 Created` with the JSON `services::idempotency::keep`
+/// gave.
+pub fn created(json: String) -> HttpResponse {
+    HttpResponse::Created().content_type("application/json").body(json)
 }

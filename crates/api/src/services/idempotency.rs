@@ -8,7 +8,11 @@ use crate::entities::idempotency_keys as keys;
 use crate::error::{ApiError, ApiResult, ConflictExt};
 use chrono::{Duration, Utc};
 use kinerja_types::Invalid;
-use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseTransaction, EntityTrait, QueryFilter, Set};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseTransaction, DbBackend, EntityTrait, QueryFilter, Set,
+    Statement,
+};
+use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 /// How long an answer is kept for a retry.
@@ -39,15 +43,36 @@ pub struct Kept {
     pub body: String,
 }
 
+/// Makes requests under the same key take turns until the transaction ends, so that a copy sent
+/// while the first is still running waits for it and gets its answer (rather than being checked
+/// again, against a day that already holds the first). On PostgreSQL a transaction-scoped advisory
+/// lock on the key; SQLite's write transactions already take turns (`BEGIN IMMEDIATE`).
+async fn take_turns(txn: &DatabaseTransaction, user_id: i64, scope: &str, key: &str) -> ApiResult<()> {
+    if txn.get_database_backend() == DbBackend::Postgres {
+        let digest = Sha256::digest(format!("idempotency\u{1f}{user_id}\u{1f}{scope}\u{1f}{key}"));
+        let lock = i64::from_be_bytes(digest[..8].try_into().unwrap_or_default());
+        txn.execute_raw(Statement::from_sql_and_values(
+            DbBackend::Postgres,
+            "SELECT pg_advisory_xact_lock($1)",
+            [lock.into()],
+        ))
+        .await?;
+    }
+    Ok(())
+}
+
 /// The answer kept for `key`, if this user already succeeded with it on `scope` within
-/// [`KEEP_DAYS`]; 422 on `Idempotency-Key` if it was for another request.
+/// [`KEEP_DAYS`]; 422 on `Idempotency-Key` if it was for another request. A request still running
+/// under the same key is waited for first.
 pub async fn kept(
     txn: &DatabaseTransaction,
     user_id: i64,
     scope: &str,
-    key: &str,
+    key: Option<&str>,
     request_hash: &str,
 ) -> ApiResult<Option<Kept>> {
+    let Some(key) = key else { return Ok(None) };
+    take_turns(txn, user_id, scope, key).await?;
     let since = Utc::now() - Duration::days(KEEP_DAYS);
     let row = keys::Entity::find()
         .filter(keys::Column::UserId.eq(user_id))
@@ -65,17 +90,20 @@ pub async fn kept(
     }
 }
 
-/// Keeps the answer to a first success under `key` (and forgets this user's keys past
-/// [`KEEP_DAYS`]). Two first attempts racing on the same key: the later one is a 409 and its
-/// change rolls back with it.
-pub async fn keep(
+/// Keeps the answer to a first success under `key` (nothing without one) and gives it as JSON;
+/// forgets this user's keys past [`KEEP_DAYS`]. Copies take turns (see [`kept`]), so a unique
+/// violation here is only a safety net: a 409 whose change rolls back with it.
+pub async fn keep<T: Serialize>(
     txn: &DatabaseTransaction,
     user_id: i64,
     scope: &str,
-    key: &str,
+    key: Option<&str>,
     request_hash: &str,
-    answer: Kept,
-) -> ApiResult<()> {
+    status: u16,
+    body: &T,
+) -> ApiResult<String> {
+    let json = serde_json::to_string(body).map_err(|e| ApiError::Internal(e.into()))?;
+    let Some(key) = key else { return Ok(json) };
     let now = Utc::now();
     keys::Entity::delete_many()
         .filter(keys::Column::UserId.eq(user_id))
@@ -87,13 +115,13 @@ pub async fn keep(
         scope: Set(scope.to_owned()),
         key: Set(key.to_owned()),
         request_hash: Set(request_hash.to_owned()),
-        status: Set(i16::try_from(answer.status).unwrap_or(200)),
-        body: Set(answer.body),
+        status: Set(i16::try_from(status).unwrap_or(200)),
+        body: Set(json.clone()),
         created_at: Set(now),
         ..Default::default()
     }
     .insert(txn)
     .await
     .on_conflict("Permintaan dengan Idempotency-Key ini sedang diproses; coba lagi sebentar")?;
-    Ok(())
+    Ok(json)
 }

@@ -233,7 +233,7 @@ pub fn Activities(props: &PageProps) -> Html {
                 on_pick={on_pick_day.clone()} />
             <DayTotal minutes={counted(&day)} cap={rules.max_minutes_per_day} date_text={date_text.clone()} />
             { form }
-            <OfflineQueue {employee_id} round={*queue_round} on_sent={changed.clone()} />
+            <OfflineQueue {employee_id} round={*queue_round} on_sent={changed.clone()} {earliest} {today} />
             <DayList day={day.clone()} loading={week.state.loading && week.state.data.is_none()} {date_text}
                 {on_edit} on_changed={changed.clone()} editing={editing.as_ref().map(|a| a.id)} />
             <WeekView week={all.clone()} {monday} selected={*date} {earliest} {today} on_pick={on_pick_day} />

@@ -6,7 +6,7 @@
 use crate::components::Confirm;
 use crate::format;
 use crate::i18n::use_i18n;
-use crate::offline::{self, OnOnline, QueueStatus, Queued};
+use crate::offline::{self, QueueStatus, Queued, WindowEvent};
 use chrono::NaiveDate;
 use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
@@ -20,6 +20,9 @@ pub struct OfflineQueueProps {
     pub round: u32,
     /// Told what to say when entries reached the server.
     pub on_sent: Callback<String>,
+    /// The days an entry may be moved to when fixed.
+    pub earliest: NaiveDate,
+    pub today: NaiveDate,
 }
 
 /// A refused entry being fixed.
@@ -28,7 +31,11 @@ struct Fixing {
     seq: u32,
     date: String,
     minutes: String,
+    start: String,
+    end: String,
     description: String,
+    /// What is wrong with the fixes, before anything is sent.
+    problem: Option<String>,
 }
 
 #[component]
@@ -70,7 +77,19 @@ pub fn OfflineQueue(props: &OfflineQueueProps) -> Html {
                 items.set(Rc::new(waiting));
                 if send && any && offline::online() {
                     sending.set(true);
-                    if let Ok(outcome) = offline::send_all(employee_id, &i18n).await {
+                    // Each entry's new status shows as soon as it is known.
+                    let step = {
+                        let items = items.clone();
+                        move || {
+                            let items = items.clone();
+                            spawn_local(async move {
+                                if let Ok(now) = offline::queue(employee_id).await {
+                                    items.set(Rc::new(now));
+                                }
+                            });
+                        }
+                    };
+                    if let Ok(outcome) = offline::send_all(employee_id, &i18n, &step).await {
                         if outcome.sent > 0 {
                             on_sent.emit(i18n.tf("offline.sent", &[("n", &outcome.sent.to_string())]));
                         }
@@ -86,11 +105,21 @@ pub fn OfflineQueue(props: &OfflineQueueProps) -> Html {
         let refresh = refresh.clone();
         use_effect_with((employee_id, props.round), move |_| refresh.emit(true));
     }
+    // The connection coming back sends the queue; going away changes what the hint says.
+    let online = use_state(offline::online);
     {
         let refresh = refresh.clone();
+        let online = online.clone();
         use_effect_with(employee_id, move |_| {
-            let listening = OnOnline::new(move || refresh.emit(true));
-            move || drop(listening)
+            let back = {
+                let online = online.clone();
+                WindowEvent::new("online", move || {
+                    online.set(true);
+                    refresh.emit(true);
+                })
+            };
+            let gone = WindowEvent::new("offline", move || online.set(false));
+            move || drop((back, gone))
         });
     }
 
@@ -114,9 +143,10 @@ pub fn OfflineQueue(props: &OfflineQueueProps) -> Html {
             .or_else(|| request.start.as_ref().zip(request.end.as_ref()).map(|(s, e)| format!("{s}–{e}")))
             .unwrap_or_default();
         let files = q.files.len() + q.evidence_ids.len();
+        // An entry left `sending` by a round that was cut off (the tab closed) only waits.
         let (badge, class) = match q.status {
-            QueueStatus::Waiting => (i18n.t("offline.waiting"), "badge badge-draft"),
-            QueueStatus::Sending => (i18n.t("offline.sending"), "badge badge-submitted"),
+            QueueStatus::Sending if offline::sending_now() => (i18n.t("offline.sending"), "badge badge-submitted"),
+            QueueStatus::Waiting | QueueStatus::Sending => (i18n.t("offline.waiting"), "badge badge-draft"),
             QueueStatus::Refused => (i18n.t("offline.refused"), "badge badge-rejected"),
         };
         let seq = q.seq;
@@ -128,7 +158,10 @@ pub fn OfflineQueue(props: &OfflineQueueProps) -> Html {
                     seq,
                     date: q.date.to_string(),
                     minutes: q.request.minutes.map(|m| m.to_string()).unwrap_or_default(),
+                    start: q.request.start.clone().unwrap_or_default(),
+                    end: q.request.end.clone().unwrap_or_default(),
                     description: q.request.description.clone(),
+                    problem: None,
                 }))
             })
         };
@@ -137,7 +170,7 @@ pub fn OfflineQueue(props: &OfflineQueueProps) -> Html {
             Callback::from(move |_: MouseEvent| deleting.set(Some(seq)))
         };
         let editor = match &*fixing {
-            Some(f) if f.seq == seq => fix_form(f, q, &fixing, &refresh, &i18n),
+            Some(f) if f.seq == seq => fix_form(f, q, (props.earliest, props.today), &fixing, &refresh, &i18n),
             _ => html! {},
         };
         let confirm = if *deleting == Some(seq) {
@@ -203,48 +236,71 @@ pub fn OfflineQueue(props: &OfflineQueueProps) -> Html {
                 }
             </div>
             <p class="field-hint" role="status" aria-live="polite">
-                { if offline::online() { i18n.t("offline.hint_online") } else { i18n.t("offline.hint_offline") } }
+                { if *online { i18n.t("offline.hint_online") } else { i18n.t("offline.hint_offline") } }
             </p>
             <ul class="queue-list">{ for rows }</ul>
         </section>
     }
 }
 
-/// The fields of a refused entry being fixed, with "Kirim ulang" and "Batal".
+/// The fields of a refused entry being fixed (its day within `days`, its minutes or its times, its
+/// description), checked on the device with the server's rules before "Kirim ulang".
 fn fix_form(
     f: &Fixing,
     q: &Queued,
+    days: (NaiveDate, NaiveDate),
     fixing: &UseStateHandle<Option<Fixing>>,
     refresh: &Callback<bool>,
     i18n: &crate::i18n::I18n,
 ) -> Html {
     let seq = f.seq;
+    let timed = q.request.minutes.is_none();
     let set = |apply: fn(&mut Fixing, String)| {
         let fixing = fixing.clone();
         Callback::from(move |value: String| {
             if let Some(mut f) = (*fixing).clone() {
                 apply(&mut f, value);
+                f.problem = None;
                 fixing.set(Some(f));
             }
         })
     };
     let on_date = set(|f, v| f.date = v);
     let on_minutes = set(|f, v| f.minutes = v);
+    let on_start = set(|f, v| f.start = v);
+    let on_end = set(|f, v| f.end = v);
     let on_description = set(|f, v| f.description = v);
     let resend = {
         let fixing = fixing.clone();
         let refresh = refresh.clone();
         let request = q.request.clone();
         let f = f.clone();
+        let i18n = i18n.clone();
         Callback::from(move |_: MouseEvent| {
             let mut request = request.clone();
             if let Ok(date) = NaiveDate::parse_from_str(&f.date, "%Y-%m-%d") {
-                request.date = date;
+                request.date = date.clamp(days.0, days.1);
             }
-            if request.minutes.is_some() {
-                request.minutes = f.minutes.trim().parse().ok().or(request.minutes);
+            if timed {
+                request.start = Some(f.start.trim().to_owned());
+                request.end = Some(f.end.trim().to_owned());
+            } else {
+                match f.minutes.trim().parse::<u32>() {
+                    Ok(m) if m > 0 => request.minutes = Some(m),
+                    _ => {
+                        fixing.set(Some(Fixing {
+                            problem: Some(i18n.t("offline.minutes_invalid").to_owned()),
+                            ..f.clone()
+                        }));
+                        return;
+                    }
+                }
             }
             request.description = f.description.trim().to_owned();
+            if let Some((_, message)) = crate::validation::check(&request, &i18n).into_iter().next() {
+                fixing.set(Some(Fixing { problem: Some(message), ..f.clone() }));
+                return;
+            }
             let fixing = fixing.clone();
             let refresh = refresh.clone();
             spawn_local(async move {
@@ -259,18 +315,30 @@ fn fix_form(
         Callback::from(move |_: MouseEvent| fixing.set(None))
     };
     let id = |name: &str| format!("queue-{seq}-{name}");
+    let text = |callback: Callback<String>| {
+        move |e: InputEvent| callback.emit(e.target_unchecked_into::<HtmlInputElement>().value())
+    };
     html! {
         <div class="queue-fix form">
             <div class="field">
                 <label for={id("date")}>{ i18n.t("activity.date") }</label>
-                <input id={id("date")} type="date" value={f.date.clone()}
+                <input id={id("date")} type="date" value={f.date.clone()} min={days.0.to_string()} max={days.1.to_string()}
                     onchange={move |e: Event| on_date.emit(e.target_unchecked_into::<HtmlInputElement>().value())} />
             </div>
-            if q.request.minutes.is_some() {
+            if timed {
+                <div class="field">
+                    <label for={id("start")}>{ i18n.t("offline.start_label") }</label>
+                    <input id={id("start")} type="time" value={f.start.clone()} oninput={text(on_start)} />
+                </div>
+                <div class="field">
+                    <label for={id("end")}>{ i18n.t("offline.end_label") }</label>
+                    <input id={id("end")} type="time" value={f.end.clone()} oninput={text(on_end)} />
+                </div>
+            } else {
                 <div class="field">
                     <label for={id("minutes")}>{ i18n.t("offline.minutes_label") }</label>
                     <input id={id("minutes")} type="number" inputmode="numeric" min="1" value={f.minutes.clone()}
-                        oninput={move |e: InputEvent| on_minutes.emit(e.target_unchecked_into::<HtmlInputElement>().value())} />
+                        oninput={text(on_minutes)} />
                 </div>
             }
             <div class="field">
@@ -278,6 +346,9 @@ fn fix_form(
                 <textarea id={id("description")} rows="3" value={f.description.clone()}
                     oninput={move |e: InputEvent| on_description.emit(e.target_unchecked_into::<HtmlTextAreaElement>().value())} />
             </div>
+            if let Some(problem) = &f.problem {
+                <p class="field-error" role="alert">{ problem }</p>
+            }
             <div class="actions">
                 <button type="button" class="button-primary" onclick={resend}>{ i18n.t("offline.resend") }</button>
                 <button type="button" class="button-quiet" onclick={cancel}>{ i18n.t("common.cancel") }</button>

@@ -5,12 +5,11 @@ pub mod team;
 
 use crate::error::{ApiError, ApiResult};
 use crate::policy::Viewer;
-use crate::routes::idempotency::IdempotencyKey;
+use crate::routes::idempotency::{created, replayed, IdempotencyKey};
 use crate::routes::list::{csv_response, page, respond, wants_csv, PageQuery};
 use crate::services::activity::{self, entry};
-use crate::services::idempotency::fingerprint;
+use crate::services::idempotency::{self, fingerprint};
 use crate::state::AppState;
-use actix_web::http::StatusCode;
 use actix_web::{delete, get, patch, post, web, HttpRequest, HttpResponse};
 use chrono::NaiveDate;
 use kinerja_domain::{ActivityAction, ActivityStatus};
@@ -112,7 +111,7 @@ impl From<&Activity> for CsvRow {
 /// queue syncing again) answers the activity already created, marked `Idempotent-Replayed: true`.
 #[utoipa::path(tag = "activities", security(("bearer" = [])), request_body = NewActivity,
     params(("Idempotency-Key" = Option<String>, Header, description = "the client's key for this request (1-128 of letters, digits, `-_.:`); a retry with it never creates a second activity")),
-    responses((status = 201, body = Activity), (status = 409, body = Problem), (status = 422, body = Problem)))]
+    responses((status = 201, body = Activity, headers(("Idempotent-Replayed" = String, description = "`true` when this is the answer kept for a retried Idempotency-Key"))), (status = 409, body = Problem), (status = 422, body = Problem)))]
 #[post("/activities")]
 pub async fn create_activity(
     state: web::Data<AppState>,
@@ -125,13 +124,13 @@ pub async fn create_activity(
     body.validate()?;
     let hash = fingerprint(&[&serde_json::to_vec(&*body).map_err(|e| ApiError::Internal(e.into()))?]);
     let txn = crate::db::begin(&state.db).await?;
-    if let Some(again) = key.replay(&txn, viewer.user_id, SCOPE, &hash).await? {
-        return Ok(again);
+    if let Some(kept) = idempotency::kept(&txn, viewer.user_id, SCOPE, key.get(), &hash).await? {
+        return Ok(replayed(kept));
     }
     let out = entry::create(&txn, &viewer.actor(), me, &body).await?;
-    let response = key.keep(&txn, viewer.user_id, SCOPE, &hash, StatusCode::CREATED, &out).await?;
+    let json = idempotency::keep(&txn, viewer.user_id, SCOPE, key.get(), &hash, 201, &out).await?;
     txn.commit().await?;
-    Ok(response)
+    Ok(created(json))
 }
 
 /// One activity.
