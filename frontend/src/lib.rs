@@ -24,6 +24,7 @@ mod pages;
 mod periods;
 mod route;
 mod validation;
+mod window_event;
 
 use wasm_bindgen::prelude::wasm_bindgen;
 

@@ -318,27 +318,6 @@ pub async fn forget_reads() {
     let _ = forget_reads_js().await;
 }
 
-/// Listens to an event of the window (`online`, `offline`) until dropped.
-pub struct WindowEvent(&'static str, Closure<dyn FnMut()>);
-
-impl WindowEvent {
-    pub fn new(name: &'static str, callback: impl FnMut() + 'static) -> Self {
-        let closure = Closure::<dyn FnMut()>::new(callback);
-        if let Some(window) = web_sys::window() {
-            let _ = window.add_event_listener_with_callback(name, closure.as_ref().unchecked_ref());
-        }
-        Self(name, closure)
-    }
-}
-
-impl Drop for WindowEvent {
-    fn drop(&mut self) {
-        if let Some(window) = web_sys::window() {
-            let _ = window.remove_event_listener_with_callback(self.0, self.1.as_ref().unchecked_ref());
-        }
-    }
-}
-
 /// Follows whether the app can be installed, until dropped.
 pub struct InstallWatch(Closure<dyn FnMut(bool)>);
 

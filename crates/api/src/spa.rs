@@ -72,19 +72,14 @@ async fn serve(req: HttpRequest, dir: web::Data<StaticDir>) -> actix_web::Result
         Some((p, encoding)) => NamedFile::open_async(p).await?.set_content_encoding(encoding),
         None => NamedFile::open_async(&path).await?,
     };
-    let mut res = file.set_content_type(content_type(extension)).disable_content_disposition().into_response(&req);
+    let mut res = file
+        .set_content_type(actix_files::file_extension_to_mime(extension))
+        .disable_content_disposition()
+        .into_response(&req);
     let cache = if is_hashed(name) { "public, max-age=31536000, immutable" } else { "no-cache" };
     res.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
     res.headers_mut().insert(header::VARY, HeaderValue::from_static("accept-encoding"));
     Ok(res)
-}
-
-/// The media type of a built file: by its extension, with the web app manifest's own type.
-fn content_type(extension: &str) -> mime::Mime {
-    match extension {
-        "webmanifest" => "application/manifest+json".parse().unwrap_or(mime::APPLICATION_JSON),
-        other => actix_files::file_extension_to_mime(other),
-    }
 }
 
 /// The staff app's page, for every client-side route but the citizens'.
@@ -196,9 +191,10 @@ mod tests {
 
     #[test]
     fn the_manifest_has_its_own_media_type() {
-        assert_eq!(content_type("webmanifest").essence_str(), "application/manifest+json");
-        assert_eq!(content_type("js").essence_str(), "text/javascript");
-        assert_eq!(content_type("wasm").essence_str(), "application/wasm");
+        let of = |ext| actix_files::file_extension_to_mime(ext).essence_str().to_owned();
+        assert_eq!(of("webmanifest"), "application/manifest+json");
+        assert_eq!(of("js"), "text/javascript");
+        assert_eq!(of("wasm"), "application/wasm");
         // The service worker keeps its name, so it is asked again every time.
         assert!(!is_hashed("sw.js"));
     }

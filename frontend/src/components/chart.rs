@@ -8,6 +8,7 @@
 //! it). The configuration is written in Rust as JSON and handed over through `JSON.parse`, so no
 //! callback crosses the boundary.
 
+use crate::window_event::WindowEvent;
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::prelude::wasm_bindgen;
@@ -82,7 +83,8 @@ pub fn Chart(props: &ChartProps) -> Html {
 /// A live chart and the print listener that redraws it at the paper's width.
 struct Drawn {
     chart: Rc<ChartJs>,
-    on_print: Closure<dyn FnMut()>,
+    /// Redraws at the paper's width before printing.
+    _on_print: WindowEvent,
 }
 
 impl Drawn {
@@ -99,20 +101,14 @@ impl Drawn {
         let chart = Rc::new(ChartJs::new(canvas, &js_config).ok()?);
         let on_print = {
             let chart = chart.clone();
-            Closure::<dyn FnMut()>::new(move || chart.resize())
+            WindowEvent::new("beforeprint", move || chart.resize())
         };
-        if let Some(window) = web_sys::window() {
-            let _ = window.add_event_listener_with_callback("beforeprint", on_print.as_ref().unchecked_ref());
-        }
-        Some(Drawn { chart, on_print })
+        Some(Drawn { chart, _on_print: on_print })
     }
 }
 
 impl Drop for Drawn {
     fn drop(&mut self) {
-        if let Some(window) = web_sys::window() {
-            let _ = window.remove_event_listener_with_callback("beforeprint", self.on_print.as_ref().unchecked_ref());
-        }
         self.chart.destroy();
     }
 }

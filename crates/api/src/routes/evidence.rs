@@ -51,7 +51,7 @@ pub async fn upload(
     let hash = fingerprint(&[upload.name.as_bytes(), upload.sha256.as_bytes()]);
     let txn = crate::db::begin(&state.db).await?;
     if let Some(kept) = idempotency::kept(&txn, viewer.user_id, SCOPE, key.get(), &hash).await? {
-        return Ok(replayed(kept));
+        return replayed(kept);
     }
     let quota = state.config.evidence_quota;
     if svc::stored_bytes(&txn, me).await? + upload.size > quota {

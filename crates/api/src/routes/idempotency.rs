@@ -3,7 +3,7 @@
 //! `Idempotent-Replayed: true`, and the first one. What is kept, and when, is
 //! `services::idempotency`'s.
 
-use crate::error::ApiError;
+use crate::error::{ApiError, ApiResult};
 use crate::services::idempotency::{self as svc, Kept};
 use actix_web::http::StatusCode;
 use actix_web::{dev::Payload, FromRequest, HttpRequest, HttpResponse};
@@ -45,9 +45,9 @@ impl IdempotencyKey {
 }
 
 /// The answer kept for a retried key, given again.
-pub fn replayed(kept: Kept) -> HttpResponse {
-    let status = StatusCode::from_u16(kept.status).unwrap_or(StatusCode::OK);
-    HttpResponse::build(status).content_type("application/json").insert_header((REPLAYED, "true")).body(kept.body)
+pub fn replayed(kept: Kept) -> ApiResult<HttpResponse> {
+    let status = StatusCode::from_u16(kept.status).map_err(|e| ApiError::Internal(e.into()))?;
+    Ok(HttpResponse::build(status).content_type("application/json").insert_header((REPLAYED, "true")).body(kept.body))
 }
 
 /// The first answer of a keyed write: `201 Created` with the JSON `services::idempotency::keep`

@@ -50,7 +50,9 @@ pub struct Kept {
 async fn take_turns(txn: &DatabaseTransaction, user_id: i64, scope: &str, key: &str) -> ApiResult<()> {
     if txn.get_database_backend() == DbBackend::Postgres {
         let digest = Sha256::digest(format!("idempotency\u{1f}{user_id}\u{1f}{scope}\u{1f}{key}"));
-        let lock = i64::from_be_bytes(digest[..8].try_into().unwrap_or_default());
+        let mut first = [0u8; 8];
+        first.copy_from_slice(&digest[..8]);
+        let lock = i64::from_be_bytes(first);
         txn.execute_raw(Statement::from_sql_and_values(
             DbBackend::Postgres,
             "SELECT pg_advisory_xact_lock($1)",
@@ -86,7 +88,18 @@ pub async fn kept(
         Some(row) if row.request_hash != request_hash => {
             Err(ApiError::field("Idempotency-Key", Invalid::IdempotencyKeyReused))
         }
-        Some(row) => Ok(Some(Kept { status: u16::try_from(row.status).unwrap_or(200), body: row.body })),
+        Some(row) => {
+            // Only successes are kept: anything else stored there cannot be answered again.
+            let Some(status) = u16::try_from(row.status).ok().filter(|s| (200..300).contains(s)) else {
+                crate::stored::unreadable("idempotency_keys.status", &row.status.to_string());
+                return Err(ApiError::Internal(anyhow::anyhow!(
+                    "idempotency key {} has status {}",
+                    row.id,
+                    row.status
+                )));
+            };
+            Ok(Some(Kept { status, body: row.body }))
+        }
     }
 }
 
@@ -115,7 +128,7 @@ pub async fn keep<T: Serialize>(
         scope: Set(scope.to_owned()),
         key: Set(key.to_owned()),
         request_hash: Set(request_hash.to_owned()),
-        status: Set(i16::try_from(status).unwrap_or(200)),
+        status: Set(i16::try_from(status).map_err(|e| ApiError::Internal(e.into()))?),
         body: Set(json.clone()),
         created_at: Set(now),
         ..Default::default()

@@ -6,7 +6,8 @@
 use crate::components::Confirm;
 use crate::format;
 use crate::i18n::use_i18n;
-use crate::offline::{self, QueueStatus, Queued, WindowEvent};
+use crate::offline::{self, QueueStatus, Queued};
+use crate::window_event::WindowEvent;
 use chrono::NaiveDate;
 use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};

@@ -125,7 +125,7 @@ pub async fn create_activity(
     let hash = fingerprint(&[&serde_json::to_vec(&*body).map_err(|e| ApiError::Internal(e.into()))?]);
     let txn = crate::db::begin(&state.db).await?;
     if let Some(kept) = idempotency::kept(&txn, viewer.user_id, SCOPE, key.get(), &hash).await? {
-        return Ok(replayed(kept));
+        return replayed(kept);
     }
     let out = entry::create(&txn, &viewer.actor(), me, &body).await?;
     let json = idempotency::keep(&txn, viewer.user_id, SCOPE, key.get(), &hash, 201, &out).await?;
