@@ -65,7 +65,7 @@ fn CitizenScreen(props: &CitizenScreenProps) -> Html {
 pub fn page(route: &Route) -> Option<Html> {
     let page = match route {
         Route::ServiceUnits => html! { <pages::public::ServiceUnits /> },
-        Route::Survey { code } => html! { <pages::public::Survey code={code.clone()} /> },
+        Route::Survey { .. } => html! { <pages::public::ServerPage path={route.to_path()} /> },
         Route::FileComplaint => html! { <pages::public::FileComplaint /> },
         Route::Track => html! { <pages::public::Track code={None::<AttrValue>} /> },
         Route::TrackCode { code } => html! { <pages::public::Track code={Some(AttrValue::from(code.clone()))} /> },

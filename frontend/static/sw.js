@@ -17,6 +17,8 @@ const READS_CACHE = 'kinerja-api';
 /** The reads copied for offline use: the daily log's, nothing more. */
 const COPIED = /^\/api\/v1\/(me|settings|skps|skps\/\d+|activities)$/;
 const NETWORK_WAIT_MS = 4000;
+/** Pages the server renders (`crates/api/src/pages`): `/survei/{code}`. */
+const SERVER_PAGE = /^\/survei\/[^/]+\/?$/;
 
 self.addEventListener('install', (event) => {
   event.waitUntil(
@@ -47,7 +49,8 @@ self.addEventListener('fetch', (event) => {
     if (COPIED.test(url.pathname)) event.respondWith(readThrough(request));
     return;
   }
-  if (request.mode === 'navigate') {
+  // The survey page is the server's own, not the app's: the shell cannot stand in for it.
+  if (request.mode === 'navigate' && !SERVER_PAGE.test(url.pathname)) {
     event.respondWith(page(request));
     return;
   }

@@ -204,6 +204,7 @@ impl From<validator::ValidationErrors> for ApiError {
 
 /// Gives every error answer that is not yet problem+json (payload limits, wrong methods, actix's
 /// own rejections) a problem body with the same status, and never lets an internal message out.
+/// A page the server rendered (`pages`: HTML that says what went wrong) is left as it is.
 pub fn problem_fallback<B>(
     res: actix_web::dev::ServiceResponse<B>,
 ) -> actix_web::Result<actix_web::middleware::ErrorHandlerResponse<B>> {
@@ -212,7 +213,7 @@ pub fn problem_fallback<B>(
         .headers()
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
-        .map(|v| v.starts_with("application/problem+json"))
+        .map(|v| v.starts_with("application/problem+json") || v.starts_with("text/html"))
         .unwrap_or(false);
     let status = res.status();
     if is_problem || !(status.is_client_error() || status.is_server_error()) {

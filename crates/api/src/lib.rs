@@ -10,6 +10,7 @@ pub mod entities;
 pub mod error;
 pub mod methods;
 pub mod openapi;
+pub mod pages;
 pub mod pemda_settings;
 pub mod policy;
 pub mod routes;

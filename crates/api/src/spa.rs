@@ -1,8 +1,9 @@
 //! Serves the built SPA: its files from the static directory, and `index.html` for every other
 //! path outside `/api`, so that client-side routes survive a reload. Unknown `/api` paths get a
 //! problem+json 404, or 405 with `Allow` when the path exists with other methods. A citizen's
-//! address (a survey, the complaint form, tracking, the public forums, the service units) gets
+//! address (the complaint form, tracking, the public forums, the service units) gets
 //! `citizen.html` instead: the citizen pages' own bundle, a fraction of the staff app's weight.
+//! (The survey, lighter still, is a page the server renders: see `pages`.)
 //!
 //! The build names every file but `index.html` by a hash of its content and writes a brotli and a
 //! gzip copy beside each (see `crates/xtask/src/assets.rs`): a hashed file is cached for good
@@ -87,15 +88,11 @@ const STAFF_PAGE: &str = "index.html";
 /// The citizen pages' bundle (`--features citizen`, see `frontend/src/citizen_app.rs`).
 const CITIZEN_PAGE: &str = "citizen.html";
 
-/// The page of a client-side route: the citizen bundle for the addresses a citizen opens (the
-/// survey poster excepted, which staff print), the staff app for the rest.
+/// The page of a client-side route: the citizen bundle for the addresses a citizen opens, the
+/// staff app for the rest (the survey poster among them: staff print it).
 fn page_for(path: &str) -> &'static str {
-    let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
-    let citizen = match segments.as_slice() {
-        ["survei", _, "poster"] => false,
-        [first, ..] => matches!(*first, "survei" | "pengaduan" | "lacak" | "forum-publik" | "layanan"),
-        [] => false,
-    };
+    let first = path.split('/').find(|s| !s.is_empty());
+    let citizen = first.is_some_and(|first| matches!(first, "pengaduan" | "lacak" | "forum-publik" | "layanan"));
     if citizen {
         CITIZEN_PAGE
     } else {
@@ -172,8 +169,6 @@ mod tests {
     #[test]
     fn citizen_addresses_get_the_citizen_bundle() {
         for path in [
-            "/survei/DUKCAPIL",
-            "/survei/PKM-SUKAJADI/",
             "/pengaduan",
             "/lacak",
             "/lacak/ADU-2026-0001",

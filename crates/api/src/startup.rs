@@ -162,6 +162,7 @@ fn run(listener: TcpListener, state: AppState) -> anyhow::Result<Server> {
             )
             .service(SwaggerUi::new("/api/docs/{_:.*}").url("/api/openapi.json", openapi::ApiDoc::openapi()))
             .configure(routes::configure)
+            .configure(crate::pages::configure(&static_dir))
             .configure(spa::configure(static_dir.clone()))
     })
     .listen(listener)?

@@ -26,6 +26,7 @@ pub mod text;
 pub mod tpp;
 pub mod unit;
 pub mod user;
+pub mod words;
 
 pub use activity::{
     Activity, BulkApprove, BulkApproveResult, Dialog, Evidence, Feedback, FollowUp, IndicatorRealization, NewActivity,

@@ -1,6 +1,6 @@
 //! Makes the built SPA light on a phone: the wasm of both bundles (staff and citizen) shrunk by
-//! wasm-opt (-Oz, binaryen from npm), every file but `index.html` and `citizen.html` renamed with
-//! a hash of its content (so a browser may keep it for good, and a deploy that changed nothing
+//! wasm-opt (-Oz, binaryen from npm), every file but `index.html`, `citizen.html` and
+//! `assets.json` (the new names, for the pages the server renders) renamed with a hash of its content (so a browser may keep it for good, and a deploy that changed nothing
 //! costs nothing), and a brotli and a gzip copy of each beside it for the server to send to
 //! whoever accepts one.
 
@@ -28,6 +28,10 @@ const CITIZEN_WASM: &str = "kinerja_public_bg.wasm";
 const CITIZEN_GLUE: &str = "kinerja_public.js";
 const CITIZEN_BOOT: &str = "citizen-boot.js";
 const CITIZEN_PAGE: &str = "citizen.html";
+/// The script of the survey page the server renders (`crates/api/src/pages`), hashed the same
+/// way; the server learns its name and the stylesheet's from `assets.json`.
+const SURVEY_SCRIPT: &str = "survey.js";
+const ASSET_NAMES: &str = "assets.json";
 
 /// Runs every step over `dist` (as `wasm-bindgen` and the static files left it).
 pub fn finish(dist: &Path) -> Result<()> {
@@ -53,6 +57,10 @@ pub fn finish(dist: &Path) -> Result<()> {
     }
     std::fs::write(&index, html)?;
     finish_citizen(dist, &style)?;
+    let survey = hashed(dist, SURVEY_SCRIPT, &[])?;
+    // Plain file names (letters, digits, dots): nothing to escape.
+    let names = format!("{{\n  \"{STYLE}\": \"{style}\",\n  \"{SURVEY_SCRIPT}\": \"{survey}\"\n}}\n");
+    std::fs::write(dist.join(ASSET_NAMES), names)?;
     for entry in std::fs::read_dir(dist)? {
         let path = entry?.path();
         if path.extension().is_some_and(|e| e == "gz" || e == "br") {

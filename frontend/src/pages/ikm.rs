@@ -113,7 +113,7 @@ pub fn IkmPage(props: &PageProps) -> Html {
                     <h2>{ i18n.t("ikm.survey_links") }</h2>
                     <p class="muted">{ i18n.tf("ikm.survey_address", &[("url", &site_url(&Route::Survey { code: unit.code.clone() }.to_path()))]) }</p>
                     <div class="actions">
-                        <Link<Route> to={Route::Survey { code: unit.code.clone() }} classes="button-quiet">{ i18n.t("ikm.open_survey") }</Link<Route>>
+                        <a href={Route::Survey { code: unit.code.clone() }.to_path()} class="button-quiet">{ i18n.t("ikm.open_survey") }</a>
                         <Link<Route> to={Route::SurveyPoster { code: unit.code.clone() }} classes="button-quiet">{ i18n.t("ikm.poster") }</Link<Route>>
                     </div>
                 </section>

@@ -5,10 +5,7 @@ mod file_complaint;
 mod forum_detail;
 mod forums;
 mod poster;
-mod published_ikm;
 mod service_units;
-mod survey;
-mod survey_form;
 mod track;
 
 pub use file_complaint::FileComplaint;
@@ -16,7 +13,6 @@ pub use forum_detail::PublicForumDetail;
 pub use forums::PublicForums;
 pub use poster::SurveyPoster;
 pub use service_units::ServiceUnits;
-pub use survey::Survey;
 pub use track::Track;
 
 use yew::prelude::*;
@@ -43,6 +39,23 @@ pub fn Honeypot(props: &HoneypotProps) -> Html {
                 value={props.value.clone()} {oninput} />
         </div>
     }
+}
+
+/// A page the server renders itself (the survey: light enough for a phone at the counter): the
+/// router lands here only from an address typed into the app, and hands over to the server.
+#[derive(Properties, PartialEq)]
+pub struct ServerPageProps {
+    pub path: AttrValue,
+}
+
+#[component]
+pub fn ServerPage(props: &ServerPageProps) -> Html {
+    use_effect_with(props.path.clone(), |path| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.location().replace(path);
+        }
+    });
+    html! { <crate::components::Loading /> }
 }
 
 /// The web address of a path on this site, e.g. `https://kinerja.example.go.id/survei/DUKCAPIL`.

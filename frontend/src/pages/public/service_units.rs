@@ -41,9 +41,10 @@ pub fn ServiceUnits() -> Html {
                             <li key={unit.id} class="service-unit">
                                 <h2>{ &unit.name }</h2>
                                 <div class="actions">
-                                    <Link<Route> to={Route::Survey { code: unit.code.clone() }} classes="button-primary">
+                                    // The survey is a page of the server's own: a full load.
+                                    <a href={Route::Survey { code: unit.code.clone() }.to_path()} class="button-primary">
                                         { i18n.t("public.fill_survey") }
-                                    </Link<Route>>
+                                    </a>
                                     <Link<Route, ComplaintQuery> to={Route::FileComplaint}
                                         query={Some(ComplaintQuery { unit: unit.code.clone() })} classes="button-quiet">
                                         { i18n.t("public.link.complaint") }
