@@ -158,29 +158,6 @@ pub async fn get_anonymous<T: DeserializeOwned>(path: &str, query: &Query<'_>) -
     decode(execute(&call).await?).await
 }
 
-/// `POST {path}` without a session and with further `headers`, for a write whose answer only
-/// matters by its status (a citizen's survey, perhaps from a counter kiosk).
-pub async fn post_anonymous_with<B>(path: &str, body: &B, headers: &[(&str, String)]) -> Result<(), ApiError>
-where
-    B: Serialize + ?Sized,
-{
-    let call = Call {
-        method: Method::POST,
-        path,
-        query: &[],
-        body: Some(encode(body)?),
-        signed: false,
-        accept: JSON,
-        headers,
-    };
-    let response = execute(&call).await?;
-    if response.ok() {
-        Ok(())
-    } else {
-        Err(failure(response).await)
-    }
-}
-
 /// `POST {path}` with a CSV file's text as the signed-in user (an import). The answer is handed
 /// back as it came: a refused import's 422 lists the bad rows, which [`super::imports`] reads.
 pub async fn post_csv(path: &str, csv: String) -> Result<Response, ApiError> {

@@ -5,7 +5,7 @@
 use super::client;
 use super::ApiError;
 use kinerja_types::{
-    ComplaintReceipt, InputReceipt, NewComplaint, NewPublicInput, NewSurvey, Page, PublicComplaintStatus, PublicForum,
+    ComplaintReceipt, InputReceipt, NewComplaint, NewPublicInput, Page, PublicComplaintStatus, PublicForum,
     PublicInfo, PublicInput, PublicUnit,
 };
 
@@ -56,12 +56,6 @@ pub async fn unit_by_code(code: &str) -> Result<Option<PublicUnit>, ApiError> {
     Ok(None)
 }
 
-/// `POST /public/surveys`; a counter kiosk sends its token in `X-Kiosk-Token`.
-pub async fn submit_survey(survey: &NewSurvey, kiosk_token: Option<&str>) -> Result<(), ApiError> {
-    let headers: Vec<(&str, String)> = kiosk_token.map(|t| ("X-Kiosk-Token", t.to_owned())).into_iter().collect();
-    client::post_anonymous_with("/public/surveys", survey, &headers).await
-}
-
 /// `POST /public/complaints`: the tracking code of the new complaint.
 pub async fn file_complaint(complaint: &NewComplaint) -> Result<ComplaintReceipt, ApiError> {
     client::post_anonymous("/public/complaints", complaint).await
@@ -93,14 +87,4 @@ pub async fn send_aspirasi(forum_id: i64, input: &NewPublicInput) -> Result<Inpu
 pub async fn track_aspirasi(tracking_code: &str) -> Result<PublicInput, ApiError> {
     let code = js_sys::encode_uri_component(tracking_code.trim());
     client::get_anonymous(&format!("/public/forum-inputs/{code}"), &[]).await
-}
-
-/// `GET /public/units/{id}/ikm?period=`: the unit's published satisfaction index of a period;
-/// `None` while it has published none.
-pub async fn ikm(unit_id: i64, period: &str) -> Result<Option<kinerja_types::IkmReport>, ApiError> {
-    match client::get_anonymous(&format!("/public/units/{unit_id}/ikm"), &[("period", period.to_owned())]).await {
-        Ok(report) => Ok(Some(report)),
-        Err(ApiError::NotFound(_)) => Ok(None),
-        Err(e) => Err(e),
-    }
 }
