@@ -168,14 +168,7 @@ mod tests {
 
     #[test]
     fn citizen_addresses_get_the_citizen_bundle() {
-        for path in [
-            "/pengaduan",
-            "/lacak",
-            "/lacak/ADU-2026-0001",
-            "/forum-publik",
-            "/forum-publik/3",
-            "/layanan",
-        ] {
+        for path in ["/pengaduan", "/lacak", "/lacak/ADU-2026-0001", "/forum-publik", "/forum-publik/3", "/layanan"] {
             assert_eq!(page_for(path), CITIZEN_PAGE, "{path}");
         }
         // Staff screens, the poster staff print, and look-alikes of citizen addresses.

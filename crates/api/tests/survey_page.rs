@@ -70,8 +70,7 @@ async fn the_survey_is_a_page_of_the_server(backend: Backend) {
     let body = json!({ "period": year, "confirm_insufficient_sample": true });
     let (status, out) = app.post(&format!("/api/v1/units/{pkm}/ikm/publish"), &head, body).await;
     assert_eq!(status, StatusCode::OK, "{out}");
-    let (_, public) =
-        app.call(Method::GET, &format!("/api/v1/public/units/{pkm}/ikm?period={year}"), None, None).await;
+    let (_, public) = app.call(Method::GET, &format!("/api/v1/public/units/{pkm}/ikm?period={year}"), None, None).await;
     let value = format!("{:.2}", public["ikm"].as_f64().unwrap()).replace('.', ",");
     let (_, _, html) = page(&app, "/survei/PKM-SUKAJADI", None).await;
     assert!(html.contains("id=\"public-ikm\""), "the published index");

@@ -5,8 +5,8 @@
 use super::client;
 use super::ApiError;
 use kinerja_types::{
-    ComplaintReceipt, InputReceipt, NewComplaint, NewPublicInput, Page, PublicComplaintStatus, PublicForum,
-    PublicInfo, PublicInput, PublicUnit,
+    ComplaintReceipt, InputReceipt, NewComplaint, NewPublicInput, Page, PublicComplaintStatus, PublicForum, PublicInfo,
+    PublicInput, PublicUnit,
 };
 
 /// The largest page the server gives.

@@ -209,10 +209,8 @@ fn question(lang: Lang, n: usize) -> Markup {
 fn index(lang: Lang, r: &IkmReport) -> Markup {
     let score = r.ikm.map(|v| lang.fixed(v, 2)).unwrap_or_else(|| "—".to_owned());
     let warning = r.published_with_insufficient_sample.then(|| match r.required_sample {
-        Some(required) => lang.tf(
-            "public_ikm.short_sample",
-            &[("n", &r.respondents.to_string()), ("required", &required.to_string())],
-        ),
+        Some(required) => lang
+            .tf("public_ikm.short_sample", &[("n", &r.respondents.to_string()), ("required", &required.to_string())]),
         None => lang.t("public_ikm.unknown_sample"),
     });
     html! {
@@ -294,8 +292,9 @@ fn trouble(lang: Lang, assets: &Assets, e: &ApiError) -> HttpResponse {
             a.button-primary href="" { (lang.t("survey.reload")) }
         }
     };
-    let mut res =
-        HttpResponse::build(api.status()).content_type("text/html; charset=utf-8").body(frame.wrap(content).into_string());
+    let mut res = HttpResponse::build(api.status())
+        .content_type("text/html; charset=utf-8")
+        .body(frame.wrap(content).into_string());
     if let Some(retry) = api.headers().get(header::RETRY_AFTER) {
         res.headers_mut().insert(header::RETRY_AFTER, retry.clone());
     }
