@@ -113,6 +113,18 @@
     button.textContent = on ? form.getAttribute('data-sending') : sendLabel;
   }
 
+  // A choice drawn as chosen: on a change, and at the start for whatever the browser restored.
+  function drawChoices() {
+    var labels = form.querySelectorAll('label.choice');
+    for (var i = 0; i < labels.length; i++) {
+      labels[i].classList.toggle('choice-on', labels[i].querySelector('input').checked);
+    }
+  }
+
+  function firstAnswerOf(n) {
+    return $('unsur-' + n).querySelector('input');
+  }
+
   function showThanks() {
     form.hidden = true;
     thanks.hidden = false;
@@ -128,14 +140,14 @@
     window.clearTimeout(resetTimer);
     form.reset();
     triedOnce = false;
-    var on = form.querySelectorAll('.choice-on');
-    for (var i = 0; i < on.length; i++) on[i].classList.remove('choice-on');
+    drawChoices();
     markOpen();
     showError(null, null);
     countComment();
     thanks.hidden = true;
     form.hidden = false;
     window.scrollTo(0, 0);
+    firstAnswerOf(1).focus({ preventScroll: true });
   }
 
   function optional(value) {
@@ -143,15 +155,20 @@
     return trimmed ? trimmed : null;
   }
 
-  // The words of a refusal: the field's own for the comment, the server's detail for the rest.
-  function refused(problem) {
+  // The words of a refusal: on an Indonesian page the server's own (they are Indonesian, and say
+  // how long to wait), else the page's for the status; the comment's error beside the comment.
+  function refused(status, problem) {
     var errors = (problem && problem.errors) || [];
-    var onComment = null;
+    var indonesian = pageLang === 'id';
     for (var i = 0; i < errors.length; i++) {
-      if (errors[i].field === 'comment') onComment = errors[i].message || problem.detail;
+      if (errors[i].field === 'comment') {
+        showError(null, (indonesian && errors[i].message) || form.getAttribute('data-error-422'));
+        comment.focus();
+        return;
+      }
     }
-    var text = onComment ? null : (problem && (problem.detail || problem.title)) || form.getAttribute('data-network');
-    showError(text, onComment);
+    var own = form.getAttribute('data-error-' + status) || form.getAttribute('data-error-other');
+    showError((indonesian && problem && problem.detail) || own, null);
   }
 
   function send(body) {
@@ -165,19 +182,19 @@
           showThanks();
           return null;
         }
-        return response.json().then(refused, function () { refused(null); });
+        var status = response.status;
+        return response.json().then(
+          function (problem) { refused(status, problem); },
+          function () { refused(status, null); },
+        );
       })
-      .catch(function () { showError(form.getAttribute('data-network'), null); })
+      .catch(function () { showError(form.getAttribute('data-error-network'), null); })
       .then(function () { setSending(false); });
   }
 
   form.addEventListener('change', function (event) {
-    var input = event.target;
-    if (input.type !== 'radio') return;
-    var labels = input.closest('fieldset').querySelectorAll('label.choice');
-    for (var i = 0; i < labels.length; i++) {
-      labels[i].classList.toggle('choice-on', labels[i].contains(input));
-    }
+    if (event.target.type !== 'radio') return;
+    drawChoices();
     markOpen();
   });
 
@@ -190,6 +207,7 @@
     var open = markOpen();
     if (open.length) {
       $('unsur-' + open[0]).scrollIntoView();
+      firstAnswerOf(open[0]).focus({ preventScroll: true });
       return;
     }
     var answers = [];
@@ -216,6 +234,7 @@
   $('kiosk-end-no').addEventListener('click', function () {
     $('kiosk-end-confirm').hidden = true;
     $('kiosk-end-ask').hidden = false;
+    $('kiosk-end-ask').focus();
   });
   $('kiosk-end-yes').addEventListener('click', function () {
     stored.drop(KIOSK_KEY);
@@ -223,9 +242,14 @@
     $('kiosk-end-confirm').hidden = true;
     $('kiosk-end-ask').hidden = false;
     showKiosk();
+    $('survey-title').focus();
   });
 
+  // The app may have handed this address over (see ServerPage): it arrived.
+  try { window.sessionStorage.removeItem('kinerja.server-page'); } catch (e) { /* nothing kept */ }
   showKiosk();
+  drawChoices();
   countComment();
+  button.disabled = false;
   form.setAttribute('data-ready', '');
 })();

@@ -34,6 +34,7 @@ mod m20261203_000028_create_sanctions;
 mod m20261203_000029_placement_history;
 mod m20261203_000030_decided_by_ppk;
 mod m20261204_000031_idempotency_keys;
+mod m20261204_000032_complaint_officer;
 
 /// All migrations of Kinerja.
 pub struct Migrator;
@@ -73,6 +74,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000029_placement_history::Migration),
             Box::new(m20261203_000030_decided_by_ppk::Migration),
             Box::new(m20261204_000031_idempotency_keys::Migration),
+            Box::new(m20261204_000032_complaint_officer::Migration),
         ]
     }
 }

@@ -82,6 +82,7 @@ test('a citizen surveys and complains on a phone; the operator handles it step b
   const response = 'Mulai pekan depan loket pendaftaran dibuka pukul 07.00 dengan dua petugas tambahan.';
   const citizen = await openPage(browser, PHONE);
   let code;
+  let officer;
   try {
     const { page } = citizen;
     // The survey at its short address, without signing in.
@@ -108,15 +109,25 @@ test('a citizen surveys and complains on a phone; the operator handles it step b
     await page.getByRole('heading', { name: 'Terima kasih!' }).waitFor();
     await shot(page, 'survey-thanks.png');
 
-    // A complaint about the same unit; the tracking code comes back big, with a copy button.
-    await page.getByRole('navigation', { name: 'Layanan untuk masyarakat' })
-      .getByRole('link', { name: 'Sampaikan pengaduan' }).click();
-    await page.waitForURL('**/pengaduan');
+    // A complaint about the same unit, from the thank-you: the unit comes along, already chosen.
+    // The tracking code comes back big, with a copy button.
+    await page.getByRole('status').getByRole('link', { name: 'Sampaikan pengaduan' }).click();
+    await page.waitForURL(`**/pengaduan?unit=${UNIT_CODE}`);
     await page.getByRole('heading', { name: 'Sampaikan pengaduan', level: 1 }).waitFor();
     const unit = page.getByLabel('Unit layanan yang dituju');
     await unit.locator('option', { hasText: UNIT_NAME }).waitFor({ state: 'attached' });
-    await unit.selectOption({ label: UNIT_NAME });
+    await page.waitForFunction(
+      (name) => document.querySelector('#complaint-unit')?.selectedOptions[0]?.textContent === name,
+      UNIT_NAME,
+    );
     assert.ok(await page.getByRole('radio', { name: /^Pengaduan/ }).isChecked(), 'a complaint by default');
+    // The officer by what the citizen saw, or a name offered from the unit's staff: no NIP asked.
+    assert.equal(await page.getByLabel(/NIP/).count(), 0, 'no NIP asked of a citizen');
+    const offered = page.locator('#complaint-officers option').first();
+    await offered.waitFor({ state: 'attached' });
+    officer = await offered.getAttribute('value');
+    assert.match(officer, / — /, 'a name and a position');
+    await page.getByLabel('Petugas yang dimaksud (opsional)').fill(officer);
     await page.getByLabel('Uraian').fill(text);
     await page.getByText(`${text.length} karakter`).waitFor();
     await page.getByLabel('Kontak Anda (opsional)').fill('0812-3456-7890');
@@ -126,11 +137,19 @@ test('a citizen surveys and complains on a phone; the operator handles it step b
     await page.getByRole('button', { name: 'Kirim pengaduan' }).click();
     await page.getByRole('heading', { name: 'Pengaduan terkirim' }).waitFor();
     code = (await page.locator('#tracking-code').textContent()).trim();
-    assert.match(code, /^ADU-[A-Z0-9]{12}$/);
+    // Twelve characters without look-alikes (no I/1, O/0, B/8, Z/2, S/5).
+    assert.match(code, /^ADU-[ACDEFGHJKLMNPQRTUVWXY34679]{12}$/);
     await page.getByRole('button', { name: 'Salin kode' }).waitFor();
     await fitsPhone(page, 'the receipt');
     await shot(page, 'complaint-receipt.png');
 
+    // Typed back as people do: without "ADU-", in small letters, in groups of four.
+    await page.goto(`${server.base}/lacak`);
+    const typed = code.slice(4).toLowerCase().replace(/(.{4})(?=.)/g, '$1 ');
+    await page.getByLabel('Kode pelacakan').fill(typed);
+    await page.getByRole('button', { name: 'Lacak', exact: true }).click();
+    await page.waitForURL(`**/lacak/${code}`);
+    await page.locator('.track-status', { hasText: /^Diterima$/ }).waitFor();
     await trackedStatus(page, code, 'Diterima');
     await page.locator('.step-current', { hasText: 'Diterima' }).waitFor();
     await shot(page, 'track-received.png');
@@ -153,6 +172,9 @@ test('a citizen surveys and complains on a phone; the operator handles it step b
     await page.getByRole('heading', { name: 'Detail pengaduan', level: 1 }).waitFor();
     await page.getByText(text).waitFor();
     await page.getByText('0812-3456-7890').waitFor();
+    // The officer as the citizen named them, and linked to that employee.
+    await page.getByText(officer, { exact: true }).waitFor();
+    await page.locator('dd.nip').waitFor();
 
     const step = async (action, confirm, status, fill) => {
       await page.getByRole('button', { name: action, exact: true }).click();
@@ -300,9 +322,35 @@ test('the operator reads the IKM with a bar per unsur, publishes it, and sets up
     await shot(page, 'survey-kiosk-thanks.png');
     // A few seconds later the form is ready for the next citizen, empty.
     await page.getByRole('button', { name: 'Kirim survei' }).waitFor({ timeout: 15_000 });
-    assert.equal(await page.locator('.choice-on').count(), 0, 'the next citizen starts empty');
+    assert.equal(await page.locator('input[type=radio]:checked').count(), 0, 'the next citizen starts empty');
+    assert.equal(await page.locator('.choice-on').count(), 0, 'and sees nothing chosen');
     await page.reload();
     await page.getByText('Mode kios layanan').waitFor();
+
+    // A refusal is said in words beside the button, and nothing is lost: here the kiosk's token
+    // was revoked (403), and the answers stay for another try.
+    await page.route('**/api/v1/public/surveys', (route) => route.fulfill({
+      status: 403,
+      contentType: 'application/problem+json',
+      body: JSON.stringify({ type: '/problems/forbidden', title: 'Dilarang', status: 403, detail: 'token kios tidak berlaku', code: 'forbidden' }),
+    }));
+    await page.locator('form.survey[data-ready]').waitFor();
+    await answerAll(page, [4, 4, 4, 4, 4, 4, 4, 4, 4]);
+    await page.getByRole('button', { name: 'Kirim survei' }).click();
+    await page.locator('#survey-error').getByText('token kios tidak berlaku').waitFor();
+    assert.equal(await page.locator('input[type=radio]:checked').count(), 9, 'the answers stay');
+    await page.unroute('**/api/v1/public/surveys');
+
+    // Ending kiosk mode asks first; then the device is a plain phone again, after a reload too.
+    await page.getByRole('button', { name: 'Akhiri mode kios' }).click();
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Batal' }).click();
+    await page.getByText('Mode kios layanan').waitFor();
+    await page.getByRole('button', { name: 'Akhiri mode kios' }).click();
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Ya, akhiri' }).click();
+    await page.getByText('Mode kios layanan').waitFor({ state: 'hidden' });
+    await page.reload();
+    await page.locator('form.survey[data-ready]').waitFor();
+    assert.ok(!(await page.getByText('Mode kios layanan').isVisible()), 'no kiosk after a reload');
     assert.deepEqual(kiosk.errors(), []);
   } finally {
     await kiosk.context.close();
@@ -312,11 +360,19 @@ test('the operator reads the IKM with a bar per unsur, publishes it, and sets up
 test('the sign-in page leads citizens to the public pages, which also speak English and print a poster', TIMEOUT, async () => {
   const { context, page, errors } = await openPage(browser, PHONE);
   try {
-    await page.goto(`${server.base}/masuk`);
+    // The address anyone types: citizens see their way in first, before the staff form, on the
+    // first screen of a phone, with buttons a thumb can hit.
+    await page.goto(`${server.base}/`);
+    await page.waitForURL('**/masuk');
     const footer = page.getByRole('navigation', { name: 'Untuk masyarakat' });
+    const staffForm = await page.getByLabel('Nama pengguna').boundingBox();
     for (const name of ['Isi survei', 'Sampaikan pengaduan', 'Lacak pengaduan']) {
-      await footer.getByRole('link', { name }).waitFor();
+      const box = await footer.getByRole('link', { name }).boundingBox();
+      assert.ok(box.y + box.height <= PHONE.viewport.height, `${name} is on the first screen (${box.y})`);
+      assert.ok(box.y < staffForm.y, `${name} comes before the staff form`);
+      assert.ok(box.height >= 44, `${name} is ${box.height}px high`);
     }
+    await shot(page, 'sign-in-citizens-phone.png');
     await footer.getByRole('link', { name: 'Isi survei' }).click();
     await page.waitForURL('**/layanan');
     await page.getByRole('heading', { name: 'Unit layanan', level: 1 }).waitFor();
@@ -330,7 +386,17 @@ test('the sign-in page leads citizens to the public pages, which also speak Engl
     await page.getByRole('heading', { name: 'Public Satisfaction Survey' }).waitFor();
     await page.locator('#unsur-1 legend', { hasText: 'Requirements' }).waitFor();
     await page.locator('#unsur-4 label.choice', { hasText: 'Free' }).waitFor();
+    assert.equal(new URL(page.url()).search, '', 'the choice leaves the address clean');
     await page.locator('.lang-toggle').click();
+    await page.getByRole('heading', { name: 'Survei Kepuasan Masyarakat' }).waitFor();
+    // English chosen in the app (not on this page, no cookie yet): the page follows it.
+    await page.evaluate(() => localStorage.setItem('kinerja.lang', 'en'));
+    await context.clearCookies();
+    await page.goto(`${server.base}/survei/${UNIT_CODE}`);
+    await page.getByRole('heading', { name: 'Public Satisfaction Survey' }).waitFor();
+    await page.locator('form.survey[data-ready]').waitFor();
+    await page.locator('.lang-toggle').click();
+    await page.getByRole('heading', { name: 'Survei Kepuasan Masyarakat' }).waitFor();
 
     await page.goto(`${server.base}/survei/${UNIT_CODE}/poster`);
     await page.getByRole('heading', { name: UNIT_NAME }).waitFor();

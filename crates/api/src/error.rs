@@ -202,9 +202,14 @@ impl From<validator::ValidationErrors> for ApiError {
     }
 }
 
+/// The mark of an answer that is a page the server rendered for a person, errors included.
+#[derive(Debug, Clone, Copy)]
+pub struct RenderedPage;
+
 /// Gives every error answer that is not yet problem+json (payload limits, wrong methods, actix's
 /// own rejections) a problem body with the same status, and never lets an internal message out.
-/// A page the server rendered (`pages`: HTML that says what went wrong) is left as it is.
+/// A page the server rendered (`pages`, marked [`RenderedPage`]: HTML that says what went wrong)
+/// is left as it is.
 pub fn problem_fallback<B>(
     res: actix_web::dev::ServiceResponse<B>,
 ) -> actix_web::Result<actix_web::middleware::ErrorHandlerResponse<B>> {
@@ -213,8 +218,9 @@ pub fn problem_fallback<B>(
         .headers()
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
-        .map(|v| v.starts_with("application/problem+json") || v.starts_with("text/html"))
-        .unwrap_or(false);
+        .map(|v| v.starts_with("application/problem+json"))
+        .unwrap_or(false)
+        || res.response().extensions().get::<RenderedPage>().is_some();
     let status = res.status();
     if is_problem || !(status.is_client_error() || status.is_server_error()) {
         return Ok(ErrorHandlerResponse::Response(res.map_into_left_body()));

@@ -110,6 +110,7 @@ pub struct ApiDoc;
     routes::public::file_complaint,
     routes::public::track_complaint,
     routes::public::public_ikm,
+    routes::public::public_officers,
     routes::complaints::list_complaints,
     routes::complaints::get_complaint,
     routes::complaints::history,

@@ -268,6 +268,7 @@ fn table(f: &Fx) -> Vec<Row> {
     t.op(GET, "/api/v1/public/info").expect(public);
     t.op(GET, "/api/v1/public/units").expect(public);
     t.op(GET, "/api/v1/public/units/{id}/ikm").id(f.pkm).query(format!("period={y}")).expect(public);
+    t.op(GET, "/api/v1/public/units/{id}/officers").id(f.pkm).expect(public);
     t.op(GET, "/api/v1/public/complaints/{tracking_code}").id(&f.tracking_code).expect(public);
     t.op(POST, "/api/v1/public/surveys")
         .json(json!({ "unit_id": f.pkm, "answers": [4, 3, 4, 3, 4, 3, 4, 3, 4], "age_band": "25-34", "sex": "L" }))

@@ -324,6 +324,9 @@ async fn a_forum_from_announcement_to_closed_commitment(app: TestApp) {
     assert_eq!(public_post(&app, &send, wish).await.0, StatusCode::CONFLICT);
     let (status, tracked) = public_get(&app, &format!("/api/v1/public/forum-inputs/{code}")).await;
     assert_eq!((status, tracked["status_label"].as_str()), (StatusCode::OK, Some("Diterima")));
+    // Without its prefix and in small letters, it is still the aspirasi's code.
+    let typed = code[4..].to_lowercase();
+    assert_eq!(public_get(&app, &format!("/api/v1/public/forum-inputs/{typed}")).await.0, StatusCode::OK);
     let (status, rude) = public_post(&app, &send, json!({ "text": "Kata-kata kasar dan nomor pribadi 0812000" })).await;
     assert_eq!(status, StatusCode::CREATED);
     let rude_code = rude["tracking_code"].as_str().unwrap().to_owned();

@@ -191,6 +191,10 @@ async fn a_complaint_from_filing_to_closed(app: TestApp) {
         app.call(Method::GET, "/api/v1/public/complaints/ADU-TIDAKADA2345", None, None).await.0,
         StatusCode::NOT_FOUND
     );
+    // Typed back as people do: without its prefix, in small letters, in groups.
+    let typed = format!("{}%20{}", code[4..10].to_lowercase(), &code[10..]);
+    let (status, again) = app.call(Method::GET, &format!("/api/v1/public/complaints/{typed}"), None, None).await;
+    assert_eq!((status, again["tracking_code"].as_str()), (StatusCode::OK, Some(code.as_str())), "{typed}");
     // The same complaint again is refused, naming the first code.
     let (status, body) =
         file(&app, pkm, "Antrean  pendaftaran sangat LAMA dan petugas tidak ramah", Some(demo::DEDI)).await;
@@ -462,7 +466,54 @@ async fn complaint_clocks_never_stop_early(app: TestApp) {
     );
 }
 
+/// Citizens know a face or a counter, not a NIP: the unit's officers are offered by name and
+/// position (never a NIP), one picked is linked, one described is kept in the citizen's words.
+async fn a_citizen_names_an_officer_without_a_nip(app: TestApp) {
+    let pkm = app.unit_id("PKM-SUKAJADI").await;
+    let (status, officers) = app.call(Method::GET, &format!("/api/v1/public/units/{pkm}/officers"), None, None).await;
+    assert_eq!(status, StatusCode::OK, "{officers}");
+    let list = officers["items"].as_array().unwrap();
+    assert!(!list.is_empty(), "the puskesmas has staff");
+    for o in list {
+        let keys: Vec<&str> = o.as_object().unwrap().keys().map(String::as_str).collect();
+        assert_eq!(keys, ["id", "name", "position"], "no NIP: {o}");
+    }
+    let picked = list[0]["id"].as_i64().unwrap();
+    let body = |employee: Option<i64>, text: &str| {
+        json!({ "unit_id": pkm, "category": "pengaduan", "text": text,
+                "officer": "petugas loket 2, berkacamata", "employee_id": employee })
+    };
+    let send = |employee: i64, text: &'static str| {
+        let body = body(Some(employee), text);
+        async { anon(&app, Method::POST, "/api/v1/public/complaints", body).await }
+    };
+    let (status, receipt) = send(picked, "Petugas loket meminta uang tambahan").await;
+    assert_eq!(status, StatusCode::CREATED, "{receipt}");
+    // Someone of another unit cannot be named through this one, nor an unknown id.
+    let outsider = app.employee_id(demo::KADISDUKCAPIL).await;
+    for wrong in [outsider, 999_999] {
+        let (status, refused) = send(wrong, "Petugas lain di unit lain sekali").await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{refused}");
+        assert_eq!(refused["errors"][0]["field"], "employee_id");
+    }
+    // A unit that is not a service unit has no public list.
+    let bkpsdm = app.unit_id("BKPSDM").await;
+    let (status, _) = app.call(Method::GET, &format!("/api/v1/public/units/{bkpsdm}/officers"), None, None).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    // The operator reads the officer as described and the one linked.
+    let operator = app.token("kapkm.sukajadi").await;
+    let (_, queue) = app.get("/api/v1/complaints", &operator).await;
+    let code = receipt["tracking_code"].as_str().unwrap();
+    let item = queue["items"].as_array().unwrap().iter().find(|c| c["tracking_code"] == code).unwrap().clone();
+    assert_eq!(
+        (item["officer"].as_str(), item["employee_id"].as_i64()),
+        (Some("petugas loket 2, berkacamata"), Some(picked))
+    );
+    assert!(item["employee_nip"].is_string(), "the linked officer's NIP, for staff");
+}
+
 db_tests!(
+    a_citizen_names_an_officer_without_a_nip,
     complaint_clocks_never_stop_early,
     the_ikm_needs_its_minimum_sample,
     the_ikm_of_the_regulation,

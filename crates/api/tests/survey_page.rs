@@ -42,7 +42,7 @@ async fn the_survey_is_a_page_of_the_server(backend: Backend) {
     assert!(headers["content-type"].to_str().unwrap().starts_with("text/html"));
     assert_eq!(headers["cache-control"], "no-cache");
     assert!(html.starts_with("<!DOCTYPE html><html lang=\"id\">"), "{}", &html[..80]);
-    assert!(html.contains("<h1>Survei Kepuasan Masyarakat</h1>"));
+    assert!(html.contains(">Survei Kepuasan Masyarakat</h1>"));
     assert!(html.contains("<p class=\"survey-unit\">UPT Puskesmas Sukajadi</p>"));
     assert!(html.contains(&format!("data-unit=\"{pkm}\"")));
     assert_eq!(html.matches("<fieldset class=\"unsur\"").count(), 9, "nine unsur");
@@ -54,6 +54,9 @@ async fn the_survey_is_a_page_of_the_server(backend: Backend) {
     // The build's names, cached for good by the browser; the staff navigation is not there.
     assert!(html.contains(&format!("href=\"/{STYLE}\"")) && html.contains(&format!("src=\"/{SCRIPT}\" defer")));
     assert!(!html.contains("main-nav"));
+    // Sent by the script only: until it runs, the button waits (a plain submit would put the
+    // answers in the address), and a browser without scripts is told.
+    assert!(html.contains("type=\"submit\" disabled>") && html.contains("<noscript>"));
     assert!(html.contains("href=\"/masuk\""), "staff sign in elsewhere");
     // Nothing published for the year yet: no index under the form.
     assert!(!html.contains("id=\"public-ikm\""));
@@ -81,15 +84,16 @@ async fn the_survey_is_a_page_of_the_server(backend: Backend) {
     // English when asked, kept in a cookie; the page speaks it again from the cookie alone.
     let (status, headers, html) = page(&app, "/survei/PKM-SUKAJADI?lang=en", None).await;
     assert_eq!(status, StatusCode::OK);
-    assert!(html.contains("<html lang=\"en\">") && html.contains("<h1>Public Satisfaction Survey</h1>"));
+    assert!(html.contains("<html lang=\"en\">") && html.contains(">Public Satisfaction Survey</h1>"));
     assert!(html.contains("<span class=\"choice-text\">Free</span>"));
     assert!(html.contains(&format!("<span class=\"ikm-value\">{}</span>", value.replace(',', "."))));
     let cookie = headers["set-cookie"].to_str().unwrap();
     assert!(cookie.starts_with("kinerja_lang=en") && cookie.contains("Path=/"), "{cookie}");
+    assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"), "{cookie}");
     let (_, _, html) = page(&app, "/survei/PKM-SUKAJADI", Some("kinerja_lang=en")).await;
-    assert!(html.contains("<h1>Public Satisfaction Survey</h1>"));
+    assert!(html.contains(">Public Satisfaction Survey</h1>"));
     let (_, headers, html) = page(&app, "/survei/PKM-SUKAJADI?lang=xx", Some("kinerja_lang=fr")).await;
-    assert!(html.contains("<h1>Survei Kepuasan Masyarakat</h1>") && !headers.contains_key("set-cookie"));
+    assert!(html.contains(">Survei Kepuasan Masyarakat</h1>") && !headers.contains_key("set-cookie"));
 
     // An unknown code: a 404 page that says so and leads to the list, without the script.
     let (status, _, html) = page(&app, "/survei/TIDAKADA", None).await;
@@ -100,8 +104,11 @@ async fn the_survey_is_a_page_of_the_server(backend: Backend) {
     let (status, _, html) = page(&app, "/survei/%3Cscript%3Ealert(1)%3C%2Fscript%3E", None).await;
     assert_eq!(status, StatusCode::NOT_FOUND);
     assert!(html.contains("&lt;SCRIPT&gt;ALERT(1)&lt;/SCRIPT&gt;") && !html.contains("<SCRIPT>"), "{html}");
+    // A long code is repeated only as far as a code can go.
     let long = "A".repeat(200);
-    assert_eq!(page(&app, &format!("/survei/{long}"), None).await.0, StatusCode::NOT_FOUND);
+    let (status, _, html) = page(&app, &format!("/survei/{long}"), None).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert!(html.contains(&format!("kode {} tidak", "A".repeat(32))), "{html}");
 
     // Compressed for whoever accepts it; asked with HEAD; written to by nobody.
     let res = app.client.get(app.url("/survei/PKM-SUKAJADI")).header("accept-encoding", "br").send().await.unwrap();

@@ -15,6 +15,7 @@ pub mod rating;
 pub mod role;
 pub mod skp;
 pub mod tpp;
+pub mod tracking_code;
 pub mod tree;
 pub mod workdays;
 

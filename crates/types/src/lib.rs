@@ -64,7 +64,7 @@ pub use problem::{FieldError, Problem};
 pub use public::{
     Complaint, ComplaintEvent, ComplaintPostponement, ComplaintReceipt, ComplaintTransition, IkmPopulation, IkmPublish,
     IkmReport, IkmUnsur, IkmWeights, Kiosk, KioskCreated, NewComplaint, NewKiosk, NewSurvey, PublicComplaintStatus,
-    PublicInfo, PublicUnit, SurveyReceipt,
+    PublicInfo, PublicOfficer, PublicUnit, SurveyReceipt,
 };
 pub use report::{ActivityReportRow, ComplaintReportRow, IkmReportRow, SkpReportRow};
 pub use settings::{AssessmentFrequency, ComplaintClassDays, PemdaSettings};

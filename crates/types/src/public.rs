@@ -13,6 +13,16 @@ pub struct PublicUnit {
     pub name: String,
 }
 
+/// An officer of a service unit, as a citizen may name them in a complaint: the name and the
+/// position (never the NIP).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PublicOfficer {
+    pub id: i64,
+    pub name: String,
+    pub position: String,
+}
+
 /// Body of `POST /public/surveys`: the nine answers (1–4) of PermenPANRB 14/2017, an optional
 /// profile and comment. `website` must stay empty (a field people never see).
 #[derive(Debug, Clone, Serialize, Deserialize, Validate)]
@@ -48,7 +58,17 @@ pub struct NewComplaint {
     #[validate(length(min = 10, max = 4000, message = "uraian 10-4000 karakter"))]
     #[cfg_attr(feature = "openapi", schema(min_length = 10, max_length = 4000))]
     pub text: String,
-    /// The NIP of the employee concerned, if any.
+    /// The officer concerned, by name or as the citizen describes them ("petugas loket 2").
+    #[validate(length(max = 200, message = "petugas maksimal 200 karakter"))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 200))]
+    #[serde(default)]
+    pub officer: Option<String>,
+    /// The officer picked from the unit's list (`GET /public/units/{id}/officers`), if any.
+    #[serde(default)]
+    pub employee_id: Option<i64>,
+    /// The NIP of the employee concerned, for clients that know it (citizens do not: they name the
+    /// officer instead).
+    #[serde(default)]
     pub employee_nip: Option<String>,
     /// How to reach the citizen (seen only by the staff who handle it).
     #[validate(length(max = 200, message = "kontak maksimal 200 karakter"))]
@@ -97,6 +117,8 @@ pub struct Complaint {
     pub text: String,
     pub employee_nip: Option<String>,
     pub employee_id: Option<i64>,
+    /// The officer as the citizen named or described them.
+    pub officer: Option<String>,
     /// Only for the staff who handle it.
     pub contact: Option<String>,
     pub status: ComplaintStatus,

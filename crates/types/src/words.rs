@@ -202,6 +202,37 @@ pub const PUBLIC_WORDS: &[(&str, &str, &str)] = &[
         "The survey cannot be opened right now. Try again in a moment.",
     ),
     ("survey.reload", "Muat ulang", "Reload"),
+    (
+        "survey.needs_script",
+        "Untuk mengirim survei, aktifkan JavaScript di peramban Anda.",
+        "To send the survey, turn on JavaScript in your browser.",
+    ),
+    (
+        "survey.error.wait",
+        "Terlalu banyak permintaan dari alamat ini. Coba lagi dalam {seconds} detik.",
+        "Too many requests from this address. Try again in {seconds} seconds.",
+    ),
+    (
+        "survey.error.kiosk",
+        "Kios ini tidak lagi terdaftar untuk unit ini. Akhiri mode kios atau buka lagi tautan kios yang baru.",
+        "This kiosk is no longer registered for this unit. End kiosk mode or open a new kiosk link.",
+    ),
+    (
+        "survey.error.duplicate",
+        "Jawaban yang sama baru saja diterima dari perangkat ini.",
+        "The same answers were just received from this device.",
+    ),
+    ("survey.error.invalid", "Periksa kembali jawaban Anda.", "Please check your answers."),
+    (
+        "survey.error.too_many",
+        "Terlalu banyak survei dari perangkat ini. Coba lagi nanti.",
+        "Too many surveys from this device. Try again later.",
+    ),
+    (
+        "survey.error.server",
+        "Survei belum terkirim karena gangguan di server. Coba lagi sebentar lagi.",
+        "The survey was not sent because of a server problem. Try again in a moment.",
+    ),
     ("public_ikm.title", "Hasil survei kepuasan {period}", "Satisfaction survey result {period}"),
     ("public_ikm.index", "Indeks Kepuasan Masyarakat", "Public Satisfaction Index"),
     ("public_ikm.unsur", "Unsur pelayanan", "Service element"),
@@ -229,4 +260,20 @@ pub const PUBLIC_WORDS: &[(&str, &str, &str)] = &[
 /// The text of `key`, in English when `english`, else in Bahasa Indonesia.
 pub fn lookup(key: &str, english: bool) -> Option<&'static str> {
     PUBLIC_WORDS.iter().find(|(k, _, _)| *k == key).map(|(_, id, en)| if english { *en } else { *id })
+}
+
+/// The literal keys of the `t("…")` and `tf("…"` calls in a source file's text: what the tests of
+/// the SPA's dictionary and of the server's pages check against the words.
+pub fn keys_looked_up(source: &str) -> Vec<String> {
+    let mut keys = Vec::new();
+    for call in [".t(\"", ".tf(\""] {
+        let mut rest = source;
+        while let Some(at) = rest.find(call) {
+            rest = &rest[at + call.len()..];
+            if let Some(end) = rest.find('"') {
+                keys.push(rest[..end].to_owned());
+            }
+        }
+    }
+    keys
 }

@@ -6,7 +6,7 @@ use super::client;
 use super::ApiError;
 use kinerja_types::{
     ComplaintReceipt, InputReceipt, NewComplaint, NewPublicInput, Page, PublicComplaintStatus, PublicForum, PublicInfo,
-    PublicInput, PublicUnit,
+    PublicInput, PublicOfficer, PublicUnit,
 };
 
 /// The largest page the server gives.
@@ -87,4 +87,12 @@ pub async fn send_aspirasi(forum_id: i64, input: &NewPublicInput) -> Result<Inpu
 pub async fn track_aspirasi(tracking_code: &str) -> Result<PublicInput, ApiError> {
     let code = js_sys::encode_uri_component(tracking_code.trim());
     client::get_anonymous(&format!("/public/forum-inputs/{code}"), &[]).await
+}
+
+/// `GET /public/units/{id}/officers`: the unit's officers a citizen may name in a complaint, the
+/// first page of them (a unit's front office; a larger one is still named by description).
+pub async fn officers(unit_id: i64) -> Result<Vec<PublicOfficer>, ApiError> {
+    let query = [("per_page", Page::<()>::MAX_PER_PAGE.to_string())];
+    let page: Page<PublicOfficer> = client::get_anonymous(&format!("/public/units/{unit_id}/officers"), &query).await?;
+    Ok(page.items)
 }

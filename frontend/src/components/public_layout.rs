@@ -44,7 +44,6 @@ pub fn PublicLayout(props: &ChildrenProps) -> Html {
     let link = |route: Route, key: &str| {
         let active = current.as_ref() == Some(&route)
             || matches!((&current, &route), (Some(Route::TrackCode { .. }), Route::Track))
-            || matches!((&current, &route), (Some(Route::Survey { .. }), Route::ServiceUnits))
             || matches!((&current, &route), (Some(Route::PublicForum { .. }), Route::PublicForums));
         html! {
             <li>

@@ -108,6 +108,10 @@ pub fn ComplaintDetail(props: &ComplaintDetailProps) -> Html {
                                 <dt>{ i18n.t("complaint.disposition_unit") }</dt>
                                 <dd>{ unit_name(unit) }</dd>
                             }
+                            if let Some(officer) = &c.officer {
+                                <dt>{ i18n.t("complaint.officer_named") }</dt>
+                                <dd>{ officer }</dd>
+                            }
                             if let Some(nip) = &c.employee_nip {
                                 <dt>{ i18n.t("complaint.employee") }</dt>
                                 <dd class="nip">{ nip }</dd>

@@ -61,8 +61,19 @@ pub fn Login() -> Html {
                     <LanguageToggle />
                 </div>
                 <p class="login-tagline">{ i18n.t("login.tagline") }</p>
+                // Citizens first: whoever came from a poster or a link needs no account.
+                <nav class="login-public" aria-label={i18n.t("login.public").to_owned()}>
+                    <h2>{ i18n.t("login.public") }</h2>
+                    <p>{ i18n.t("login.public_lead") }</p>
+                    <ul>
+                        <li><Link<Route> to={Route::ServiceUnits}>{ i18n.t("public.link.survey") }</Link<Route>></li>
+                        <li><Link<Route> to={Route::FileComplaint}>{ i18n.t("public.link.complaint") }</Link<Route>></li>
+                        <li><Link<Route> to={Route::Track}>{ i18n.t("public.link.track") }</Link<Route>></li>
+                    </ul>
+                </nav>
                 <form {onsubmit} novalidate=true>
                     <h2>{ i18n.t("login.title") }</h2>
+                    <p class="muted small">{ i18n.t("login.staff_lead") }</p>
                     <ErrorBanner error={form.server_error()} shown_fields={FIELDS} />
                     <Field id="username" label={i18n.t("login.username").to_owned()}
                         value={form.username.clone()} on_input={form.text(|d| &mut d.username)}
@@ -75,14 +86,6 @@ pub fn Login() -> Html {
                         { if sending { i18n.t("login.sending") } else { i18n.t("login.submit") } }
                     </button>
                 </form>
-                <nav class="login-public" aria-label={i18n.t("login.public").to_owned()}>
-                    <p>{ i18n.t("login.public") }</p>
-                    <ul>
-                        <li><Link<Route> to={Route::ServiceUnits}>{ i18n.t("public.link.survey") }</Link<Route>></li>
-                        <li><Link<Route> to={Route::FileComplaint}>{ i18n.t("public.link.complaint") }</Link<Route>></li>
-                        <li><Link<Route> to={Route::Track}>{ i18n.t("public.link.track") }</Link<Route>></li>
-                    </ul>
-                </nav>
             </section>
         </div>
     }

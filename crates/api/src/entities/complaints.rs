@@ -15,6 +15,8 @@ pub struct Model {
     pub text: String,
     pub employee_nip: Option<String>,
     pub employee_id: Option<i64>,
+    /// The officer as the citizen named or described them.
+    pub officer: Option<String>,
     pub contact: Option<String>,
     pub status: ComplaintStatus,
     pub public_response: Option<String>,

@@ -10,7 +10,9 @@ mod survey;
 use actix_web::cookie::{Cookie, SameSite};
 use actix_web::{web, HttpRequest};
 use std::collections::HashMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::RwLock;
+use std::time::SystemTime;
 
 pub use frame::Lang;
 
@@ -29,30 +31,52 @@ pub fn configure(static_dir: &Path) -> impl FnOnce(&mut web::ServiceConfig) {
 }
 
 /// The build's names of the files a page loads: `style.css` → `style.0123456789ab.css`, as
-/// `cargo xtask frontend` wrote them into `assets.json`; the plain names before any build.
-#[derive(Debug, Clone, Default)]
-pub struct Assets(HashMap<String, String>);
+/// `cargo xtask frontend` wrote them into `assets.json`; the plain names before any build. Read
+/// again whenever the file changes, so that a build under a running server is seen at once (as
+/// `spa.rs` serves the new files at once).
+#[derive(Debug)]
+pub struct Assets {
+    path: PathBuf,
+    /// The manifest as last read, with the modification time it had then.
+    read: RwLock<(Option<SystemTime>, HashMap<String, String>)>,
+}
 
 impl Assets {
     /// The manifest of `static_dir`, or none (each file then keeps its plain name).
     pub fn load(static_dir: &Path) -> Assets {
         let path = static_dir.join("assets.json");
-        let names = std::fs::read(&path)
-            .ok()
-            .and_then(|bytes| match serde_json::from_slice(&bytes) {
-                Ok(names) => Some(names),
-                Err(e) => {
-                    tracing::warn!(path = %path.display(), error = %e, "unreadable asset manifest");
-                    None
-                }
-            })
-            .unwrap_or_default();
-        Assets(names)
+        if static_dir.join("index.html").exists() && !path.exists() {
+            tracing::warn!(path = %path.display(), "the SPA is built but names no assets; rebuild with `cargo xtask frontend`");
+        }
+        let assets = Assets { path, read: RwLock::new((None, HashMap::new())) };
+        assets.refresh();
+        assets
     }
 
     /// The address of the built file `name`.
     pub fn url(&self, name: &str) -> String {
-        format!("/{}", self.0.get(name).map_or(name, String::as_str))
+        self.refresh();
+        let read = self.read.read().unwrap_or_else(std::sync::PoisonError::into_inner);
+        format!("/{}", read.1.get(name).map_or(name, String::as_str))
+    }
+
+    /// Reads the manifest again if it changed (or went) since it was last read.
+    fn refresh(&self) {
+        let modified = std::fs::metadata(&self.path).and_then(|m| m.modified()).ok();
+        if self.read.read().unwrap_or_else(std::sync::PoisonError::into_inner).0 == modified && modified.is_some() {
+            return;
+        }
+        let names = std::fs::read(&self.path)
+            .ok()
+            .and_then(|bytes| match serde_json::from_slice(&bytes) {
+                Ok(names) => Some(names),
+                Err(e) => {
+                    tracing::warn!(path = %self.path.display(), error = %e, "unreadable asset manifest");
+                    None
+                }
+            })
+            .unwrap_or_default();
+        *self.read.write().unwrap_or_else(std::sync::PoisonError::into_inner) = (modified, names);
     }
 }
 
@@ -69,6 +93,8 @@ fn lang_of(req: &HttpRequest) -> (Lang, Option<Cookie<'static>>) {
         let cookie = Cookie::build(LANG_COOKIE, lang.code())
             .path("/")
             .same_site(SameSite::Lax)
+            .http_only(true)
+            .secure(req.connection_info().scheme() == "https")
             .max_age(actix_web::cookie::time::Duration::days(365))
             .finish();
         return (lang, Some(cookie));

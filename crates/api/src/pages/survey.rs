@@ -8,7 +8,7 @@
 
 use super::frame::{Frame, Lang};
 use super::Assets;
-use crate::error::{ApiError, ApiResult};
+use crate::error::{ApiError, ApiResult, RenderedPage};
 use crate::services::{ikm, public_reads, rate_limit, service_units};
 use crate::state::AppState;
 use actix_web::http::header::{self, HeaderValue};
@@ -66,6 +66,7 @@ pub async fn page(
         }
         Err(e) => trouble(lang, &assets, &e),
     };
+    res.extensions_mut().insert(RenderedPage);
     // Asked again every time: a published index or a new name shows at once.
     res.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
     res.headers_mut().insert(header::VARY, HeaderValue::from_static("cookie, accept-encoding"));
@@ -113,10 +114,14 @@ fn form(lang: Lang, unit: &PublicUnit, published: Option<&IkmReport>) -> Markup 
     html! {
         section.page.public-page.survey-page {
             p.kiosk-mark #kiosk-mark hidden { (lang.t("survey.kiosk_mode")) }
-            h1 { (lang.t("survey.title")) }
+            h1 #survey-title tabindex="-1" { (lang.t("survey.title")) }
             p.survey-unit { (unit.name) }
-            form.survey #survey novalidate data-unit=(unit.id) data-code=(unit.code)
-                data-network=(lang.t("error.network")) data-sending=(lang.t("survey.sending")) {
+            // Restored answers would be sent unseen; a kiosk starts empty anyway.
+            form.survey #survey novalidate autocomplete="off" data-unit=(unit.id) data-code=(unit.code)
+                data-sending=(lang.t("survey.sending")) data-error-network=(lang.t("error.network"))
+                data-error-403=(lang.t("survey.error.kiosk")) data-error-409=(lang.t("survey.error.duplicate"))
+                data-error-422=(lang.t("survey.error.invalid")) data-error-429=(lang.t("survey.error.too_many"))
+                data-error-other=(lang.t("survey.error.server")) {
                 p.lead { (lang.t("survey.lead")) }
                 @for n in 1..=UNSUR.len() { (question(lang, n)) }
                 fieldset.panel.survey-profile {
@@ -138,7 +143,7 @@ fn form(lang: Lang, unit: &PublicUnit, published: Option<&IkmReport>) -> Markup 
                     div.field #comment-field {
                         label for="survey-comment" { (lang.t("survey.comment")) }
                         textarea #survey-comment name="comment" rows="3" maxlength=(COMMENT_MAX)
-                            aria-describedby="survey-comment-hint" {}
+                            aria-describedby="survey-comment-hint survey-comment-error" {}
                         small.field-hint #survey-comment-hint data-template=(lang.t("survey.comment_count"))
                             data-max=(COMMENT_MAX) {
                             (lang.tf("survey.comment_count", &[("n", "0"), ("max", &COMMENT_MAX.to_string())]))
@@ -153,7 +158,9 @@ fn form(lang: Lang, unit: &PublicUnit, published: Option<&IkmReport>) -> Markup 
                 }
                 p.callout.callout-warn #survey-open role="alert" hidden data-template=(lang.t("survey.open_left")) {}
                 div.error-banner #survey-error role="alert" hidden { p {} }
-                button.button-primary.button-block.button-big type="submit" { (lang.t("survey.send")) }
+                // Enabled by the script: without it the form would put the answers in the address.
+                button.button-primary.button-block.button-big type="submit" disabled { (lang.t("survey.send")) }
+                noscript { p.callout.callout-warn { (lang.t("survey.needs_script")) } }
             }
             section.thanks #survey-thanks role="status" hidden tabindex="-1" {
                 p.thanks-mark aria-hidden="true" { "✓" }
@@ -262,8 +269,11 @@ fn letter(grade: Grade) -> &'static str {
     }
 }
 
-/// No service unit has the code: say so, and lead to the list.
+/// No service unit has the code: say so (repeating at most a code's length of it), and lead to
+/// the list.
 fn unknown(lang: Lang, code: &str) -> Markup {
+    let code: String = code.chars().take(32).collect();
+    let code = code.as_str();
     html! {
         section.page.public-page.survey-page {
             h1 { (lang.t("survey.title")) }
@@ -278,11 +288,14 @@ fn unknown(lang: Lang, code: &str) -> Markup {
 fn trouble(lang: Lang, assets: &Assets, e: &ApiError) -> HttpResponse {
     let api = e.error_response();
     let detail = match e {
-        ApiError::TooManyRequests { .. } | ApiError::Busy { .. } => e.to_string(),
+        ApiError::TooManyRequests { retry_after, .. } | ApiError::Busy { retry_after } => {
+            lang.tf("survey.error.wait", &[("seconds", &retry_after.to_string())])
+        }
         _ => lang.t("survey.unavailable"),
     };
-    if api.status().is_server_error() {
-        tracing::error!(error = %e, "survey page unavailable");
+    // An internal error was logged by `error_response`; the others are worth a line too.
+    if api.status().is_server_error() && !matches!(e, ApiError::Internal(_)) {
+        tracing::warn!(error = %e, "survey page unavailable");
     }
     let frame = Frame { lang, assets, pemda: "", title: &lang.t("survey.title"), script: None };
     let content = html! {
@@ -299,4 +312,32 @@ fn trouble(lang: Lang, assets: &Assets, e: &ApiError) -> HttpResponse {
         res.headers_mut().insert(header::RETRY_AFTER, retry.clone());
     }
     res
+}
+
+#[cfg(test)]
+mod tests {
+    //! Every word the server's pages look up exists in both languages (a missing key would show
+    //! itself on the page instead of its words).
+    use super::{PROFILE, UNSUR};
+    use kinerja_types::words;
+
+    #[test]
+    fn every_word_of_the_pages_exists_in_both_languages() {
+        let mut keys = words::keys_looked_up(include_str!("survey.rs"));
+        keys.extend(words::keys_looked_up(include_str!("frame.rs")));
+        assert!(keys.len() > 40, "the scan found only {} keys", keys.len());
+        for n in 1..=UNSUR.len() {
+            keys.push(format!("unsur.{n}"));
+            keys.push(format!("survey.question.{n}"));
+            keys.extend((1..=4).map(|v| format!("survey.scale.{n}.{v}")));
+        }
+        for (field, choices) in PROFILE {
+            keys.push(format!("survey.{field}"));
+            keys.extend(choices.iter().map(|c| format!("{field}.{c}")));
+        }
+        keys.extend(["a", "b", "c", "d"].map(|g| format!("grade.{g}")));
+        let missing: Vec<&String> =
+            keys.iter().filter(|k| words::lookup(k, false).is_none() || words::lookup(k, true).is_none()).collect();
+        assert!(missing.is_empty(), "words missing: {missing:?}");
+    }
 }

@@ -10,8 +10,8 @@ use crate::services::{complaints, kiosks, public_reads, service_units, survey};
 use crate::state::AppState;
 use actix_web::{get, post, web, HttpRequest, HttpResponse};
 use kinerja_types::{
-    ComplaintReceipt, IkmReport, NewComplaint, NewSurvey, Page, Problem, PublicComplaintStatus, PublicInfo, PublicUnit,
-    SurveyReceipt,
+    ComplaintReceipt, IkmReport, NewComplaint, NewSurvey, Page, Problem, PublicComplaintStatus, PublicInfo,
+    PublicOfficer, PublicUnit, SurveyReceipt,
 };
 use validator::Validate;
 
@@ -21,7 +21,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(submit_survey)
         .service(file_complaint)
         .service(track_complaint)
-        .service(public_ikm);
+        .service(public_ikm)
+        .service(public_officers);
 }
 
 /// A read of citizens: counted against the address's limit, then answered from the short cache
@@ -170,4 +171,24 @@ pub async fn public_ikm(
         Ok(report)
     };
     public_read(&req, &state, format!("ikm:{id}:{period}"), published).await
+}
+
+/// The officers of a service unit, by name and position, for a citizen to name one in a complaint
+/// (citizens do not know a NIP; the NIP is never shown).
+#[utoipa::path(tag = "public", params(("id" = i64, Path), PageQuery),
+    responses((status = 200, body = Page<PublicOfficer>), (status = 404, body = Problem), (status = 429, body = Problem)))]
+#[get("/public/units/{id}/officers")]
+pub async fn public_officers(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    id: web::Path<i64>,
+    paging: web::Query<PageQuery>,
+) -> ApiResult<HttpResponse> {
+    let id = id.into_inner();
+    let list = async {
+        let unit = service_units::find(&state.db, id).await.map_err(|_| ApiError::NotFound)?;
+        let (items, total) = service_units::officers(&state.db, unit.id, paging.offset(), paging.per_page()).await?;
+        Ok(page(items, total, &paging))
+    };
+    public_read(&req, &state, format!("officers:{id}:{}:{}", paging.offset(), paging.per_page()), list).await
 }

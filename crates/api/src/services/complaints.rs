@@ -9,6 +9,7 @@ use crate::entities::{complaint_events, complaints, employees, units};
 use crate::error::{ApiError, ApiResult};
 use crate::policy::{Capability, Viewer};
 use crate::services::public_codes::{fingerprint, tracking_code};
+use crate::services::service_units;
 use chrono::{Duration, NaiveDate, Utc};
 use kinerja_domain::complaint::{deadline, Clock};
 use kinerja_domain::{ComplaintClass, ComplaintStatus};
@@ -95,6 +96,7 @@ pub fn to_wire(c: &complaints::Model, show_contact: bool, s: &PemdaSettings) -> 
         text: c.text.clone(),
         employee_nip: c.employee_nip.clone(),
         employee_id: c.employee_id,
+        officer: c.officer.clone(),
         contact: if show_contact { c.contact.clone() } else { None },
         status,
         public_response: c.public_response.clone(),
@@ -394,9 +396,18 @@ pub async fn file(
             same.tracking_code
         )));
     }
-    let employee_id = match &nip {
-        Some(n) => employees::Entity::find().filter(employees::Column::Nip.eq(n.clone())).one(txn).await?.map(|e| e.id),
-        None => None,
+    // An officer picked from the unit's list, else one named by NIP (an API client's way).
+    let (nip, employee_id) = match (body.employee_id, nip) {
+        (Some(id), _) => {
+            let officer = service_units::officer(txn, unit_id, id).await?;
+            (Some(officer.nip), Some(officer.id))
+        }
+        (None, Some(n)) => {
+            let id =
+                employees::Entity::find().filter(employees::Column::Nip.eq(n.clone())).one(txn).await?.map(|e| e.id);
+            (Some(n), id)
+        }
+        (None, None) => (None, None),
     };
     let now = Utc::now();
     let code = tracking_code("ADU");
@@ -407,6 +418,7 @@ pub async fn file(
         text: Set(text),
         employee_nip: Set(nip),
         employee_id: Set(employee_id),
+        officer: Set(body.officer.as_deref().map(str::trim).filter(|o| !o.is_empty()).map(str::to_owned)),
         contact: Set(body.contact.as_deref().map(str::trim).filter(|c| !c.is_empty()).map(str::to_owned)),
         status: Set(ComplaintStatus::Received),
         public_response: Set(None),
@@ -449,7 +461,8 @@ pub async fn track(
     code: &str,
     settings: &PemdaSettings,
 ) -> ApiResult<PublicComplaintStatus> {
-    let code = code.trim().to_uppercase();
+    // As the citizen typed it: without the prefix, with spaces, in small letters.
+    let code = kinerja_domain::tracking_code::typed(code, kinerja_domain::tracking_code::COMPLAINT);
     let c = complaints::Entity::find()
         .filter(complaints::Column::TrackingCode.eq(code))
         .one(db)

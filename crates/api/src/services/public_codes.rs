@@ -13,11 +13,11 @@ pub fn fingerprint(parts: &[&str]) -> String {
     hex::encode(h.finalize())
 }
 
-/// An unguessable tracking code: 12 characters from an alphabet without look-alikes (~60 bits).
-/// `ADU-` for complaints, `ASP-` for forum aspirasi.
+/// An unguessable tracking code from the alphabet without look-alikes (~56 bits, see
+/// `kinerja_domain::tracking_code`): `ADU-` for complaints, `ASP-` for forum aspirasi.
 pub fn tracking_code(prefix: &str) -> String {
-    const ALPHABET: &[u8] = b"ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+    use kinerja_domain::tracking_code::{ALPHABET, LENGTH};
     let mut rng = rand::rng();
-    let code: String = (0..12).map(|_| char::from(ALPHABET[rng.random_range(0..ALPHABET.len())])).collect();
+    let code: String = (0..LENGTH).map(|_| char::from(ALPHABET[rng.random_range(0..ALPHABET.len())])).collect();
     format!("{prefix}-{code}")
 }

@@ -9,25 +9,27 @@ use crate::hooks::{use_form, use_remote, Invalid};
 use crate::i18n::{use_i18n, I18n};
 use crate::route::Route;
 use kinerja_domain::ComplaintCategory;
-use kinerja_types::NewComplaint;
+use kinerja_types::{NewComplaint, PublicOfficer};
+use web_sys::HtmlInputElement;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-/// What the server takes: the text's length, the contact's, the NIP's digits.
+/// What the server takes: the text's length, the contact's, the officer's.
 const TEXT_MIN: usize = 10;
 const TEXT_MAX: usize = 4000;
 const CONTACT_MAX: usize = 200;
-const NIP_DIGITS: usize = 18;
+const OFFICER_MAX: usize = 200;
 
 /// The fields the form shows its own errors for.
-const FIELDS: &[&str] = &["unit_id", "category", "text", "employee_nip", "contact"];
+const FIELDS: &[&str] = &["unit_id", "category", "text", "officer", "employee_id", "contact"];
 
 #[derive(Clone, PartialEq)]
 struct Draft {
     unit_id: String,
     category: ComplaintCategory,
     text: String,
-    nip: String,
+    /// The officer as typed, or a suggestion picked from the unit's list.
+    officer: String,
     contact: String,
     website: String,
 }
@@ -38,7 +40,7 @@ impl Default for Draft {
             unit_id: String::new(),
             category: ComplaintCategory::Pengaduan,
             text: String::new(),
-            nip: String::new(),
+            officer: String::new(),
             contact: String::new(),
             website: String::new(),
         }
@@ -46,8 +48,9 @@ impl Default for Draft {
 }
 
 impl Draft {
-    /// The complaint to send, or what is wrong with it, found on the device.
-    fn request(&self, i18n: &I18n) -> Result<NewComplaint, Invalid> {
+    /// The complaint to send, or what is wrong with it, found on the device. A suggestion taken as
+    /// it was offered names that officer of the unit.
+    fn request(&self, i18n: &I18n, officers: &[PublicOfficer]) -> Result<NewComplaint, Invalid> {
         let mut invalid = Invalid::new();
         let unit_id = self.unit_id.parse::<i64>().ok();
         if unit_id.is_none() {
@@ -59,10 +62,12 @@ impl Draft {
             let (min, max) = (TEXT_MIN.to_string(), TEXT_MAX.to_string());
             invalid.insert("text".to_owned(), i18n.tf("complaint.text_length", &[("min", &min), ("max", &max)]));
         }
-        let nip = self.nip.trim().to_owned();
-        if !nip.is_empty() && (nip.len() != NIP_DIGITS || !nip.chars().all(|c| c.is_ascii_digit())) {
-            invalid.insert("employee_nip".to_owned(), i18n.t("complaint.nip_invalid").to_owned());
+        let officer = self.officer.trim().to_owned();
+        if officer.chars().count() > OFFICER_MAX {
+            let max = OFFICER_MAX.to_string();
+            invalid.insert("officer".to_owned(), i18n.tf("complaint.officer_long", &[("max", &max)]));
         }
+        let picked = officers.iter().find(|o| suggestion(o) == officer).map(|o| o.id);
         let contact = self.contact.trim().to_owned();
         if contact.chars().count() > CONTACT_MAX {
             let max = CONTACT_MAX.to_string();
@@ -75,11 +80,18 @@ impl Draft {
             unit_id,
             category: self.category,
             text,
-            employee_nip: Some(nip).filter(|n| !n.is_empty()),
+            officer: Some(officer).filter(|o| !o.is_empty()),
+            employee_id: picked,
+            employee_nip: None,
             contact: Some(contact).filter(|c| !c.is_empty()),
             website: Some(self.website.clone()),
         })
     }
+}
+
+/// How an officer is offered: the name and the position, which tell two of a name apart.
+fn suggestion(officer: &PublicOfficer) -> String {
+    format!("{} — {}", officer.name, officer.position)
 }
 
 #[component]
@@ -89,6 +101,13 @@ pub fn FileComplaint() -> Html {
     // The tracking code once filed.
     let receipt = use_state(|| None::<String>);
     let units = use_remote((), |()| api::public::units());
+    // The officers of the chosen unit, offered as the citizen types (none until a unit is chosen).
+    let officers = use_remote(form.unit_id.parse::<i64>().ok(), |unit| async move {
+        match unit {
+            Some(unit) => api::public::officers(unit).await,
+            None => Ok(Vec::new()),
+        }
+    });
     let wanted_code = use_location().and_then(|l| l.query::<ComplaintQuery>().ok()).map(|q| q.unit);
     {
         // `?unit=CODE` (from the list of service units) chooses the unit once the list is here.
@@ -139,8 +158,11 @@ pub fn FileComplaint() -> Html {
 
     let onsubmit = {
         let (i18n, receipt) = (i18n.clone(), receipt.clone());
+        let officers = officers.state.data.as_deref().cloned().unwrap_or_default();
         form.submit(
-            move |d: &Draft| d.request(&i18n).map(|request| async move { api::public::file_complaint(&request).await }),
+            move |d: &Draft| {
+                d.request(&i18n, &officers).map(|request| async move { api::public::file_complaint(&request).await })
+            },
             move |form, filed| {
                 form.reset(Draft::default());
                 receipt.set(Some(filed.tracking_code));
@@ -189,9 +211,9 @@ pub fn FileComplaint() -> Html {
                     value={form.text.clone()} on_input={form.text(|d| &mut d.text)} required=true
                     hint={i18n.tf("complaint.text_count", &[("n", &count.to_string()), ("min", &TEXT_MIN.to_string()), ("max", &TEXT_MAX.to_string())])}
                     error={form.error("text")} />
-                <Field id="complaint-nip" label={i18n.t("complaint.nip").to_owned()} value={form.nip.clone()}
-                    on_input={form.text(|d| &mut d.nip)} inputmode="numeric" autocomplete="off"
-                    hint={i18n.t("complaint.nip_hint").to_owned()} error={form.error("employee_nip")} />
+                <OfficerField value={form.officer.clone()} on_input={form.text(|d| &mut d.officer)}
+                    officers={officers.state.data.as_deref().cloned().unwrap_or_default()}
+                    error={form.error("officer").or_else(|| form.error("employee_id"))} />
                 <Field id="complaint-contact" label={i18n.t("complaint.contact").to_owned()} value={form.contact.clone()}
                     on_input={form.text(|d| &mut d.contact)} autocomplete="tel"
                     hint={i18n.t("complaint.contact_hint").to_owned()} error={form.error("contact")} />
@@ -203,5 +225,39 @@ pub fn FileComplaint() -> Html {
                 </button>
             </form>
         </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct OfficerFieldProps {
+    value: String,
+    on_input: Callback<String>,
+    officers: Vec<PublicOfficer>,
+    error: Option<String>,
+}
+
+/// The officer concerned, by name or as the citizen saw them, with the unit's officers offered as
+/// suggestions while typing (a citizen knows a face or a counter, not a NIP).
+#[component]
+fn OfficerField(props: &OfficerFieldProps) -> Html {
+    let i18n = use_i18n();
+    let on_input = props.on_input.clone();
+    let oninput =
+        Callback::from(move |e: InputEvent| on_input.emit(e.target_unchecked_into::<HtmlInputElement>().value()));
+    let invalid = props.error.is_some();
+    html! {
+        <div class={classes!("field", invalid.then_some("field-invalid"))}>
+            <label for="complaint-officer">{ i18n.t("complaint.officer") }</label>
+            <input id="complaint-officer" type="text" list="complaint-officers" autocomplete="off"
+                value={props.value.clone()} {oninput} aria-invalid={invalid.then_some("true")}
+                aria-describedby="complaint-officer-hint" />
+            <datalist id="complaint-officers">
+                { for props.officers.iter().map(|o| html! { <option value={suggestion(o)} /> }) }
+            </datalist>
+            <small id="complaint-officer-hint" class="field-hint">{ i18n.t("complaint.officer_hint") }</small>
+            if let Some(error) = &props.error {
+                <small class="field-error">{ error.clone() }</small>
+            }
+        </div>
     }
 }

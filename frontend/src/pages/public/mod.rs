@@ -41,21 +41,49 @@ pub fn Honeypot(props: &HoneypotProps) -> Html {
     }
 }
 
-/// A page the server renders itself (the survey: light enough for a phone at the counter): the
-/// router lands here only from an address typed into the app, and hands over to the server.
+/// A page the server renders itself (the survey: light enough for a phone at the counter). The
+/// router lands here only when something other than the server answered its address (an old
+/// service worker's shell, offline or on a slow network): it hands over to the server once, with
+/// the address's query, and otherwise offers a link, so that it never reloads in a loop.
 #[derive(Properties, PartialEq)]
 pub struct ServerPageProps {
     pub path: AttrValue,
 }
 
+/// Where the page notes, for this tab, that it already handed an address over.
+const HANDED_OVER: &str = "kinerja.server-page";
+
 #[component]
 pub fn ServerPage(props: &ServerPageProps) -> Html {
-    use_effect_with(props.path.clone(), |path| {
-        if let Some(window) = web_sys::window() {
-            let _ = window.location().replace(path);
-        }
+    let i18n = crate::i18n::use_i18n();
+    let search = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
+    let address = format!("{}{search}", props.path);
+    let handed_over = use_state(|| {
+        use gloo_storage::{SessionStorage, Storage};
+        let before = SessionStorage::raw().get_item(HANDED_OVER).ok().flatten();
+        let _ = SessionStorage::raw().set_item(HANDED_OVER, &address);
+        before.as_deref() == Some(address.as_str())
     });
-    html! { <crate::components::Loading /> }
+    {
+        let address = address.clone();
+        use_effect_with(*handed_over, move |again| {
+            if !again {
+                if let Some(window) = web_sys::window() {
+                    let _ = window.location().replace(&address);
+                }
+            }
+        });
+    }
+    if *handed_over {
+        html! {
+            <section class="page public-page">
+                <p class="callout callout-warn">{ i18n.t("error.network") }</p>
+                <a class="button-primary" href={address}>{ i18n.t("survey.reload") }</a>
+            </section>
+        }
+    } else {
+        html! { <crate::components::Loading /> }
+    }
 }
 
 /// The web address of a path on this site, e.g. `https://kinerja.example.go.id/survei/DUKCAPIL`.

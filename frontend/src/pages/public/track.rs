@@ -8,6 +8,7 @@ use crate::format;
 use crate::hooks::use_remote;
 use crate::i18n::use_i18n;
 use crate::route::Route;
+use kinerja_domain::tracking_code;
 use kinerja_domain::ComplaintStatus;
 use kinerja_types::{PublicComplaintStatus, PublicInput};
 use web_sys::HtmlInputElement;
@@ -50,7 +51,8 @@ pub fn Track(props: &TrackProps) -> Html {
         let reload = status.reload.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            let code: String = typed.trim().to_uppercase();
+            // As meant: spaces and small letters gone, the prefix put back (a complaint's by default).
+            let code = tracking_code::typed(&typed, tracking_code::COMPLAINT);
             missing.set(code.is_empty());
             if code.is_empty() {
                 return;
@@ -110,7 +112,7 @@ enum Tracked {
 
 /// Whether `code` is a forum aspirasi's (`ASP-…`) rather than a complaint's.
 fn is_aspirasi(code: &str) -> bool {
-    code.trim().to_uppercase().starts_with("ASP-")
+    tracking_code::typed(code, tracking_code::COMPLAINT).starts_with("ASP-")
 }
 
 #[derive(Properties, PartialEq)]

@@ -222,9 +222,11 @@ pub async fn send(
     Ok(code)
 }
 
-/// The public state of the aspirasi with this tracking code (any case), else 404 (also while hidden).
+/// The public state of the aspirasi with this tracking code (as typed: any case, spaces, without
+/// its prefix), else 404 (also while hidden).
 pub async fn track(db: &impl ConnectionTrait, code: &str) -> ApiResult<PublicInput> {
-    let code = code.trim().to_uppercase();
+    use kinerja_domain::tracking_code::{typed, ASPIRASI};
+    let code = typed(code, ASPIRASI);
     let i = forum_inputs::Entity::find()
         .filter(forum_inputs::Column::TrackingCode.eq(code))
         .one(db)
