@@ -373,6 +373,10 @@ test('the sign-in page leads citizens to the public pages, which also speak Engl
       assert.ok(box.height >= 44, `${name} is ${box.height}px high`);
     }
     await shot(page, 'sign-in-citizens-phone.png');
+    // A forgotten password: where to ask, as the Pemda set it (the demo city's help desk).
+    await page.getByText('Lupa kata sandi?').click();
+    await page.getByText('Hubungi: Layanan kepegawaian BKPSDM').waitFor();
+    await shot(page, 'sign-in-forgot-phone.png');
     await footer.getByRole('link', { name: 'Isi survei' }).click();
     await page.waitForURL('**/layanan');
     await page.getByRole('heading', { name: 'Unit layanan', level: 1 }).waitFor();

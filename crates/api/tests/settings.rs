@@ -53,4 +53,24 @@ async fn bad_values_are_refused_by_field(app: TestApp) {
     assert_eq!(s["objection_days"], 14, "nothing changed");
 }
 
-db_tests!(defaults_then_an_audited_change, bad_values_are_refused_by_field);
+/// A forgotten password is reset by the BKPSDM: the sign-in page (through the public info) says
+/// where to ask, as the admin set it; nothing when it is blank.
+async fn the_help_desk_is_public(app: TestApp) {
+    let info = || async { app.call(reqwest::Method::GET, "/api/v1/public/info", None, None).await.1 };
+    assert!(info().await["helpdesk_contact"].as_str().unwrap().contains("BKPSDM"), "the demo city's");
+    let admin = app.token("admin").await;
+    let contact = "Ruang 201 · WA 0812-9999-0000";
+    let (status, s) = app.patch("/api/v1/settings", &admin, json!({ "helpdesk_contact": contact })).await;
+    assert_eq!(status, StatusCode::OK, "{s}");
+    assert_eq!(info().await["helpdesk_contact"], contact);
+    app.patch("/api/v1/settings", &admin, json!({ "helpdesk_contact": "  " })).await;
+    assert!(info().await["helpdesk_contact"].is_null());
+    let long = "x".repeat(201);
+    let (status, problem) = app.patch("/api/v1/settings", &admin, json!({ "helpdesk_contact": long })).await;
+    assert_eq!(
+        (status, problem["errors"][0]["field"].as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("helpdesk_contact"))
+    );
+}
+
+db_tests!(defaults_then_an_audited_change, bad_values_are_refused_by_field, the_help_desk_is_public);

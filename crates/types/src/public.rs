@@ -295,4 +295,6 @@ pub struct SurveyReceipt {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PublicInfo {
     pub pemda_name: String,
+    /// Where staff ask for a new password (the BKPSDM's help desk), if the Pemda set one.
+    pub helpdesk_contact: Option<String>,
 }

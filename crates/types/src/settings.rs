@@ -12,6 +12,11 @@ pub struct PemdaSettings {
     #[validate(length(min = 1, max = 200))]
     #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 200))]
     pub pemda_name: String,
+    /// How staff reach the BKPSDM's help desk (a phone or WhatsApp number, a room): shown on the
+    /// sign-in page to whoever forgot their password (empty: the page says to ask the BKPSDM).
+    #[validate(length(max = 200))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 200))]
+    pub helpdesk_contact: String,
     /// SKP due date each year, as `MM-DD` (default end of January).
     #[validate(length(equal = 5))]
     #[cfg_attr(feature = "openapi", schema(min_length = 5, max_length = 5))]
@@ -143,6 +148,7 @@ impl Default for PemdaSettings {
     fn default() -> Self {
         Self {
             pemda_name: "Pemerintah Kota".into(),
+            helpdesk_contact: String::new(),
             skp_deadline: "01-31".into(),
             activity_max_days_back: 7,
             activity_max_minutes_per_day: 720,

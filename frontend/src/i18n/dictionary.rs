@@ -287,6 +287,18 @@ const ENTRIES: &[(&str, &str, &str)] = &[
     ("login.submit", "Masuk", "Sign in"),
     ("login.sending", "Memproses…", "Signing in…"),
     ("login.public", "Untuk masyarakat", "For citizens"),
+    ("login.forgot", "Lupa kata sandi?", "Forgot your password?"),
+    (
+        "login.forgot_body",
+        "Kata sandi diatur ulang oleh admin kepegawaian (BKPSDM). Sebutkan nama pengguna atau NIP Anda; Anda akan menerima kata sandi sementara yang harus diganti saat pertama masuk.",
+        "Passwords are reset by the HR administrators (BKPSDM). Give them your user name or NIP; you will receive a temporary password to change when you first sign in.",
+    ),
+    ("login.forgot_contact", "Hubungi: {contact}", "Contact: {contact}"),
+    (
+        "login.forgot_no_contact",
+        "Hubungi bagian kepegawaian di kantor Anda atau BKPSDM.",
+        "Ask the HR staff of your office or the BKPSDM.",
+    ),
     (
         "login.public_lead",
         "Tanpa akun: nilai layanan yang Anda terima, sampaikan pengaduan, atau lacak pengaduan Anda.",
@@ -380,6 +392,12 @@ const ENTRIES: &[(&str, &str, &str)] = &[
     ("settings.unchanged", "Tidak ada perubahan untuk disimpan.", "Nothing changed."),
     ("settings.pemda_name", "Nama pemerintah daerah", "Local government name"),
     ("settings.pemda_name.hint", "Tampil di kepala halaman", "Shown in the page header"),
+    ("settings.helpdesk_contact", "Kontak layanan kepegawaian (BKPSDM)", "HR help desk contact (BKPSDM)"),
+    (
+        "settings.helpdesk_contact.hint",
+        "Nomor telepon/WhatsApp atau ruangan; tampil di halaman masuk bagi yang lupa kata sandi",
+        "A phone/WhatsApp number or a room; shown on the sign-in page to whoever forgot their password",
+    ),
     ("settings.skp_deadline", "Batas waktu SKP", "SKP due date"),
     ("settings.skp_deadline.hint", "BB-HH setiap tahun, misalnya 01-31", "MM-DD each year, e.g. 01-31"),
     (

@@ -3,7 +3,7 @@
 use crate::api;
 use crate::auth::use_auth;
 use crate::components::{ErrorBanner, Field, LanguageToggle};
-use crate::hooks::{use_form, Invalid};
+use crate::hooks::{use_form, use_remote, Invalid};
 use crate::i18n::use_i18n;
 use crate::route::Route;
 use kinerja_types::LoginRequest;
@@ -52,6 +52,9 @@ pub fn Login() -> Html {
         )
     };
     let sending = form.busy();
+    // Where a forgotten password is reset: the BKPSDM's help desk, as the Pemda set it.
+    let info = use_remote((), |()| api::public::info());
+    let helpdesk = info.state.data.as_deref().and_then(|i| i.helpdesk_contact.clone());
 
     html! {
         <div class="login-page">
@@ -86,6 +89,16 @@ pub fn Login() -> Html {
                         { if sending { i18n.t("login.sending") } else { i18n.t("login.submit") } }
                     </button>
                 </form>
+                <details class="login-forgot">
+                    <summary>{ i18n.t("login.forgot") }</summary>
+                    <p>{ i18n.t("login.forgot_body") }</p>
+                    <p><strong>{
+                        match &helpdesk {
+                            Some(contact) => i18n.tf("login.forgot_contact", &[("contact", contact)]),
+                            None => i18n.t("login.forgot_no_contact").to_owned(),
+                        }
+                    }</strong></p>
+                </details>
             </section>
         </div>
     }

@@ -12,6 +12,7 @@ use yew::prelude::*;
 /// Every field, so the banner lists none of them again.
 const FIELDS: &[&str] = &[
     "pemda_name",
+    "helpdesk_contact",
     "skp_deadline",
     "activity_max_days_back",
     "activity_max_minutes_per_day",

@@ -17,6 +17,7 @@ pub struct SettingsDraft {
 /// The fields typed as text, in form order: (field, is a whole number).
 pub const TEXT_FIELDS: &[(&str, bool)] = &[
     ("pemda_name", false),
+    ("helpdesk_contact", false),
     ("skp_deadline", false),
     ("activity_max_days_back", true),
     ("activity_max_minutes_per_day", true),
@@ -46,6 +47,7 @@ impl SettingsDraft {
     pub fn from_settings(s: &PemdaSettings) -> Self {
         let text = HashMap::from([
             ("pemda_name", s.pemda_name.clone()),
+            ("helpdesk_contact", s.helpdesk_contact.clone()),
             ("skp_deadline", s.skp_deadline.clone()),
             ("activity_max_days_back", s.activity_max_days_back.to_string()),
             ("activity_max_minutes_per_day", s.activity_max_minutes_per_day.to_string()),
@@ -91,6 +93,7 @@ impl SettingsDraft {
         let small = |n: u64| u32::try_from(n).unwrap_or(u32::MAX);
         let mut out = base.clone();
         out.pemda_name = self.get("pemda_name").to_owned();
+        out.helpdesk_contact = self.get("helpdesk_contact").to_owned();
         out.skp_deadline = self.get("skp_deadline").to_owned();
         out.activity_max_days_back = small(number("activity_max_days_back"));
         out.activity_max_minutes_per_day = small(number("activity_max_minutes_per_day"));

@@ -39,11 +39,15 @@ pub(crate) async fn public_read<T: serde::Serialize>(
     Ok(HttpResponse::Ok().content_type("application/json").body(body))
 }
 
-/// The Pemda's name, for the public pages.
+/// The Pemda's name, for the public pages, and where staff ask for a new password.
 #[utoipa::path(tag = "public", responses((status = 200, body = PublicInfo), (status = 429, body = Problem)))]
 #[get("/public/info")]
 pub async fn public_info(req: HttpRequest, state: web::Data<AppState>) -> ApiResult<HttpResponse> {
-    let name = async { Ok(PublicInfo { pemda_name: state.settings().await?.pemda_name.clone() }) };
+    let name = async {
+        let settings = state.settings().await?;
+        let helpdesk = Some(settings.helpdesk_contact.trim().to_owned()).filter(|c| !c.is_empty());
+        Ok(PublicInfo { pemda_name: settings.pemda_name.clone(), helpdesk_contact: helpdesk })
+    };
     public_read(&req, &state, "info".into(), name).await
 }
 

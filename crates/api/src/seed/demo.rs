@@ -361,14 +361,23 @@ pub async fn run_with(db: &DatabaseConnection, extras: &Extras) -> anyhow::Resul
         .await?;
     }
 
-    if settings::Entity::find_by_id("pemda_name".to_owned()).one(&txn).await?.is_none() {
-        settings::ActiveModel {
-            key: Set("pemda_name".into()),
-            value: Set(serde_json::to_string("Pemerintah Kota Sukamaju")?),
-            updated_at: Set(now),
+    let own = [
+        ("pemda_name", "Pemerintah Kota Sukamaju"),
+        (
+            "helpdesk_contact",
+            "Layanan kepegawaian BKPSDM, lantai 2 · WhatsApp 0812-1000-2026 (Senin–Jumat 08.00–15.00)",
+        ),
+    ];
+    for (key, value) in own {
+        if settings::Entity::find_by_id(key.to_owned()).one(&txn).await?.is_none() {
+            settings::ActiveModel {
+                key: Set(key.into()),
+                value: Set(serde_json::to_string(value)?),
+                updated_at: Set(now),
+            }
+            .insert(&txn)
+            .await?;
         }
-        .insert(&txn)
-        .await?;
     }
 
     let plans = super::plans::seed(&txn, &unit_ids, &employee_ids).await?;
