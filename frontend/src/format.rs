@@ -2,7 +2,6 @@
 
 use crate::i18n::Lang;
 use chrono::{DateTime, NaiveDate, Utc};
-use kinerja_domain::ikm::Grade;
 use kinerja_types::Notification;
 use wasm_bindgen::JsValue;
 
@@ -37,11 +36,7 @@ pub fn number(value: f64, lang: Lang) -> String {
 
 /// A number with exactly `decimals` decimals, e.g. `3,00` (id) or `3.00` (en).
 pub fn fixed(value: f64, decimals: usize, lang: Lang) -> String {
-    let text = format!("{value:.decimals$}");
-    match lang {
-        Lang::Id => text.replace('.', ","),
-        Lang::En => text,
-    }
+    kinerja_types::text::decimal(value, decimals, lang == Lang::En)
 }
 
 /// Reads a number typed either way (`99,5` or `99.5`).
@@ -111,16 +106,6 @@ pub fn count(value: u64, lang: Lang) -> String {
         grouped.push(digit);
     }
     grouped
-}
-
-/// The letter of an IKM grade: `A` to `D`.
-pub fn grade_letter(grade: Grade) -> &'static str {
-    match grade {
-        Grade::A => "A",
-        Grade::B => "B",
-        Grade::C => "C",
-        Grade::D => "D",
-    }
 }
 
 /// A notification's title and body in the reader's language, from its notice (code and

@@ -32,6 +32,16 @@ pub enum Grade {
 }
 
 impl Grade {
+    /// The grade's letter, as the index and each unsur show it.
+    pub fn letter(self) -> &'static str {
+        match self {
+            Grade::A => "A",
+            Grade::B => "B",
+            Grade::C => "C",
+            Grade::D => "D",
+        }
+    }
+
     /// The regulation's words for the grade.
     pub fn label(self) -> &'static str {
         match self {

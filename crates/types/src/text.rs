@@ -44,6 +44,17 @@ fn is_plain_number(text: &str) -> bool {
         && body.chars().any(|c| c.is_ascii_digit())
 }
 
+/// `value` with `decimals` digits after the decimal mark, written as the reader's language writes
+/// it (a comma in Indonesian, a point in English).
+pub fn decimal(value: f64, decimals: usize, english: bool) -> String {
+    let text = format!("{value:.decimals$}");
+    if english {
+        text
+    } else {
+        text.replace('.', ",")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -65,5 +76,11 @@ mod tests {
         assert!(has_forbidden_control("del\u{7f}"));
         assert!(!has_forbidden_control("baris\nkedua\r\n\tmenjorok"));
         assert!(!has_forbidden_control("Ümlaut é 中文"));
+    }
+
+    #[test]
+    fn decimals_as_each_language_writes_them() {
+        assert_eq!(super::decimal(83.333, 2, false), "83,33");
+        assert_eq!(super::decimal(83.335, 1, true), "83.3");
     }
 }

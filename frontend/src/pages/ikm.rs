@@ -9,7 +9,7 @@ use super::public::site_url;
 use super::PageProps;
 use crate::api;
 use crate::components::{Confirm, CopyButton, ErrorBanner, Field, Loading, Meter, Notice, PeriodPicker, SelectField};
-use crate::format::{self, grade_letter as letter};
+use crate::format;
 use crate::hooks::{setter, use_remote, use_write};
 use crate::i18n::use_i18n;
 use crate::route::Route;
@@ -180,7 +180,7 @@ fn IkmResult(props: &IkmResultProps) -> Html {
                     { i18n.tf("ikm.unsur_grade", &[
                         ("value", &format::fixed(u.value, 2, i18n.lang())),
                         ("interval", &u.interval.to_string()),
-                        ("grade", letter(u.grade)),
+                        ("grade", u.grade.letter()),
                     ]) }
                 </span>
             </li>
@@ -194,8 +194,8 @@ fn IkmResult(props: &IkmResultProps) -> Html {
                     <span class="ikm-value">{ score }</span>
                 </div>
                 if let Some(grade) = r.grade {
-                    <span class={classes!("grade", format!("grade-{}", letter(grade).to_lowercase()))}>
-                        <span class="grade-letter">{ letter(grade) }</span>
+                    <span class={classes!("grade", format!("grade-{}", grade.letter().to_lowercase()))}>
+                        <span class="grade-letter">{ grade.letter() }</span>
                         <span class="grade-words">{ i18n.grade(grade) }</span>
                     </span>
                 }

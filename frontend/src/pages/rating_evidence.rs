@@ -6,7 +6,6 @@ use super::feedback::FeedbackEntry;
 use crate::api;
 use crate::components::{ComplaintBadge, ErrorBanner, Loading, Meter, StatusBadge};
 use crate::format;
-use crate::format::grade_letter as letter;
 use crate::hooks::use_remote;
 use crate::i18n::{use_i18n, I18n};
 use crate::periods;
@@ -213,8 +212,8 @@ fn ikm(report: Option<&IkmReport>, unit: Option<&str>, i18n: &I18n) -> Html {
             { i18n.tf("evidence_view.ikm_of", &[("unit", unit), ("period", &periods::words_of(&r.period, i18n))]) }{ " " }
             <strong class="ikm-inline">{ score }</strong>{ " " }
             if let Some(grade) = r.grade {
-                <span class={classes!("grade", "grade-inline", format!("grade-{}", letter(grade).to_lowercase()))}>
-                    <span class="grade-letter">{ letter(grade) }</span>
+                <span class={classes!("grade", "grade-inline", format!("grade-{}", grade.letter().to_lowercase()))}>
+                    <span class="grade-letter">{ grade.letter() }</span>
                     <span class="grade-words">{ i18n.grade(grade) }</span>
                 </span>
             }

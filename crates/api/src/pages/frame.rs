@@ -48,11 +48,7 @@ impl Lang {
 
     /// `value` with `decimals` digits, the decimal mark as the language writes it.
     pub fn fixed(self, value: f64, decimals: usize) -> String {
-        let text = format!("{value:.decimals$}");
-        match self {
-            Lang::Id => text.replace('.', ","),
-            Lang::En => text,
-        }
+        kinerja_types::text::decimal(value, decimals, self == Lang::En)
     }
 }
 

@@ -15,7 +15,7 @@ use actix_web::http::header::{self, HeaderValue};
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse, ResponseError};
 use chrono::Datelike;
-use kinerja_domain::ikm::{Grade, UNSUR};
+use kinerja_domain::ikm::UNSUR;
 use kinerja_domain::Period;
 use kinerja_types::{IkmReport, PublicUnit};
 use maud::{html, Markup};
@@ -229,9 +229,9 @@ fn index(lang: Lang, r: &IkmReport) -> Markup {
                     span.ikm-value { (score) }
                 }
                 @if let Some(grade) = r.grade {
-                    span class={ "grade grade-" (letter(grade).to_lowercase()) } {
-                        span.grade-letter { (letter(grade)) }
-                        span.grade-words { (lang.t(&format!("grade.{}", letter(grade).to_lowercase()))) }
+                    span class={ "grade grade-" (grade.letter().to_lowercase()) } {
+                        span.grade-letter { (grade.letter()) }
+                        span.grade-words { (lang.t(&format!("grade.{}", grade.letter().to_lowercase()))) }
                     }
                 }
                 p.ikm-respondents { (lang.tf("ikm.respondents", &[("n", &r.respondents.to_string())])) }
@@ -251,21 +251,12 @@ fn index(lang: Lang, r: &IkmReport) -> Markup {
                         tr {
                             th scope="row" { (lang.t(&format!("unsur.{}", i + 1))) }
                             td.numeric { (lang.fixed(u.value, 2)) }
-                            td.numeric { (letter(u.grade)) " (" (u.interval) ")" }
+                            td.numeric { (u.grade.letter()) " (" (u.interval) ")" }
                         }
                     }
                 }
             }
         }
-    }
-}
-
-fn letter(grade: Grade) -> &'static str {
-    match grade {
-        Grade::A => "A",
-        Grade::B => "B",
-        Grade::C => "C",
-        Grade::D => "D",
     }
 }
 

@@ -100,7 +100,7 @@ impl Column {
             Column::PerEmployee => format::hours(f.activities.minutes_per_employee / 60.0, lang),
             Column::Median => f.activities.median_approval_hours.map(|h| format::hours(h, lang)).unwrap_or_else(none),
             Column::Ikm => match (f.ikm.ikm, f.ikm.grade) {
-                (Some(v), Some(g)) => format!("{} ({})", format::fixed(v, 2, lang), format::grade_letter(g)),
+                (Some(v), Some(g)) => format!("{} ({})", format::fixed(v, 2, lang), g.letter()),
                 (Some(v), None) => format::fixed(v, 2, lang),
                 _ => none(),
             },

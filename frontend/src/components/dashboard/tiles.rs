@@ -39,7 +39,7 @@ pub fn FigureTiles(props: &FigureTilesProps) -> Html {
             format::fixed(value, 2, lang),
             i18n.tf(
                 "dashboard.ikm_note",
-                &[("grade", format::grade_letter(grade)), ("words", i18n.grade(grade)), ("n", &n(f.ikm.respondents))],
+                &[("grade", grade.letter()), ("words", i18n.grade(grade)), ("n", &n(f.ikm.respondents))],
             ),
         ),
         _ => (i18n.t("common.none").to_owned(), i18n.t("dashboard.ikm_none").to_owned()),
