@@ -20,9 +20,9 @@ pub fn current_year() -> i32 {
     js_sys::Date::new_0().get_full_year() as i32
 }
 
-/// A calendar date, e.g. `31/01/2027`.
+/// A calendar date as a person reads it, e.g. `Rabu, 02/12/2026` ([`kinerja_types::text::day`]).
 pub fn date(day: &NaiveDate) -> String {
-    day.format("%d/%m/%Y").to_string()
+    kinerja_types::text::day(*day, crate::i18n::Lang::stored() == crate::i18n::Lang::En)
 }
 
 /// A number the way the language writes it: `12`, `99,5` (id) or `99.5` (en).

@@ -106,6 +106,7 @@ pub fn Screen(props: &ScreenProps) -> Html {
                     Route::Profile => html! { <pages::Profile me={me.clone()} /> },
                     Route::Units => html! { <pages::Units me={me.clone()} /> },
                     Route::Employees => html! { <pages::Employees me={me.clone()} /> },
+                    Route::EmployeeDetail { id } => html! { <pages::EmployeeDetail me={me.clone()} {id} /> },
                     Route::Settings => html! { <pages::Settings /> },
                     Route::Audit => html! { <pages::Audit /> },
                     Route::Complaints => html! { <pages::ComplaintQueue me={me.clone()} /> },

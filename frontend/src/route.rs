@@ -65,6 +65,8 @@ pub enum Route {
     Units,
     #[at("/pegawai")]
     Employees,
+    #[at("/pegawai/:id")]
+    EmployeeDetail { id: i64 },
     #[at("/pengaturan")]
     Settings,
     #[at("/audit")]
@@ -137,6 +139,17 @@ impl Route {
         Route::ApiTokens,
         Route::Audit,
     ];
+
+    /// How many things wait on this screen for the person's decision (the count beside its link in
+    /// the menu and on its home card); 0 for screens without a queue.
+    pub fn waiting(&self, waiting: &kinerja_types::Waiting) -> u64 {
+        match self {
+            Route::Verification => waiting.activities,
+            Route::TeamSkp => waiting.skps,
+            Route::Objections => waiting.objections,
+            _ => 0,
+        }
+    }
 
     /// Whether the screen can be seen without signing in.
     pub fn is_public(&self) -> bool {
@@ -239,7 +252,7 @@ impl Route {
             Route::Notifications => "nav.notifications",
             Route::Profile => "nav.profile",
             Route::Units => "nav.units",
-            Route::Employees => "nav.employees",
+            Route::Employees | Route::EmployeeDetail { .. } => "nav.employees",
             Route::Settings => "nav.settings",
             Route::Audit => "nav.audit",
             Route::Complaints => "nav.complaints",

@@ -76,13 +76,13 @@ test('a pelaksana logs and submits today\'s work with evidence, his penilai appr
     await page.getByText('Belum ada kegiatan pada hari ini.').waitFor();
     await page.getByText('0 dari 720 menit').waitFor();
 
-    const rhk = page.getByLabel('RHK yang dikerjakan');
-    await rhk.locator('option').nth(1).waitFor({ state: 'attached' });
-    await rhk.selectOption({ index: 1 });
-    const rhkText = (await rhk.locator('option:checked').textContent()).trim();
+    // A few RHK are cards to tap, each numbered.
+    const rhkCard = page.getByRole('group', { name: 'RHK yang dikerjakan' }).locator('label.rhk-card').first();
+    await rhkCard.click();
+    const rhkText = (await rhkCard.getAttribute('title')).trim();
     await page.getByLabel('Lama (menit)').fill('60');
     await page.getByLabel('Uraian kegiatan').fill(description);
-    await page.getByLabel('Jumlah keluaran').fill('2');
+    await page.getByLabel('Jumlah keluaran', { exact: true }).fill('2');
     await page.getByLabel('Unggah berkas').setInputFiles({ name: 'bukti-rujukan.png', mimeType: 'image/png', buffer: PNG });
     await page.locator('.attached', { hasText: 'bukti-rujukan.png' }).waitFor();
     await page.getByRole('button', { name: 'Simpan & ajukan' }).click();
@@ -113,15 +113,17 @@ test('a pelaksana logs and submits today\'s work with evidence, his penilai appr
     await shot(page, 'verification.png');
     const before = await waiting(page);
     await row.getByRole('button', { name: 'Setujui', exact: true }).click();
-    await page.getByText(`Kegiatan ${DEDI_NAME} disetujui.`).waitFor();
-    await row.waitFor({ state: 'detached' });
+    await page.locator('.toast').getByText(`Kegiatan ${DEDI_NAME} disetujui.`).waitFor();
+    // The row stays where it was, marked, so the next one does not slide under the thumb.
+    await page.locator('tr.row-approved', { hasText: description }).waitFor();
     await page.getByRole('heading', { name: `Menunggu verifikasi (${before - 1})`, exact: true }).waitFor();
 
     const checks = page.locator('tbody .row-check');
     await checks.nth(0).check();
     await checks.nth(1).check();
-    await page.getByRole('button', { name: 'Setujui yang dipilih (2)' }).click();
-    const confirm = page.getByRole('alertdialog');
+    const bar = page.getByRole('region', { name: 'Tindakan untuk kegiatan terpilih' });
+    await bar.getByRole('button', { name: 'Setujui 2', exact: true }).click();
+    const confirm = bar.getByRole('alertdialog');
     await confirm.getByText('Setujui 2 kegiatan yang dipilih?').waitFor();
     await confirm.getByRole('button', { name: 'Ya, setujui' }).click();
     await page.getByText('2 kegiatan disetujui.').waitFor();
@@ -156,7 +158,7 @@ test('a bulk approval with an activity no longer waiting approves nothing and na
     const kasi = await apiLogin(KASI);
     const queue = await api(kasi, 'GET', '/activities?queue=true&per_page=1');
     await api(kasi, 'POST', `/activities/${queue.items[0].id}/approve`);
-    await page.getByRole('button', { name: 'Setujui yang dipilih (2)' }).click();
+    await page.getByRole('button', { name: 'Setujui 2', exact: true }).click();
     await page.getByRole('alertdialog').getByRole('button', { name: 'Ya, setujui' }).click();
     const refusal = page.getByRole('alert').filter({ hasText: 'Tidak ada yang disetujui' });
     await refusal.getByText(`aktivitas ${queue.items[0].id}`).waitFor();

@@ -81,6 +81,10 @@ test('Kasi rates Dedi from the evidence with the predikat following the ratings,
 
     await openFromNav(page, 'Penilaian', '/penilaian', 'Penilaian Kinerja');
     await page.getByRole('heading', { name: 'Tim Saya' }).waitFor();
+    // The list opens on the last quarter that has ended; the running one is a click away.
+    const { before: ended } = await quarters(page);
+    await page.getByRole('heading', { name: quarterWords(ended), level: 3 }).waitFor();
+    await page.getByRole('button', { name: quarterWords(now) }).click();
     await page.getByRole('heading', { name: quarterWords(now), level: 3 }).waitFor();
     const row = page.locator('table.team-assessments tbody tr', { hasText: DEDI_NAME });
     await statusBadge(row, 'Belum dinilai').waitFor();
@@ -145,6 +149,10 @@ test('Kasi rates Dedi from the evidence with the predikat following the ratings,
     const confirm = page.getByRole('alertdialog');
     const settings = await api(kasi, 'GET', '/settings');
     await confirm.getByText(`${DEDI_NAME} akan diberi tahu dan punya waktu ${settings.objection_days} hari`, { exact: false }).waitFor();
+    // The running quarter has not ended: the penilai is told before finalising it.
+    const warning = page.locator('.finalize-warnings');
+    await warning.getByText(`${quarterWords(now)} belum berakhir`, { exact: false }).waitFor();
+    assert.ok(await warning.evaluate((el) => el.getBoundingClientRect().bottom <= window.innerHeight + 1), 'the warning is on screen');
     await confirm.getByRole('button', { name: 'Ya, finalkan' }).click();
     await page.waitForURL(`**/penilaian/${draft.id}`);
     await page.getByRole('heading', { name: `Penilaian ${DEDI_NAME}`, level: 1 }).waitFor();
@@ -152,6 +160,9 @@ test('Kasi rates Dedi from the evidence with the predikat following the ratings,
     await statusBadge(summary, 'Difinalkan').waitFor();
     await summary.locator('.predikat-line').getByText('Baik', { exact: true }).waitFor();
     await summary.getByText('Target triwulan tercapai; pertahankan ketepatan waktu.').waitFor();
+    // The evidence stays a click away from the finalised rating.
+    await page.getByRole('button', { name: 'Lihat bahan pertimbangan periode ini' }).click();
+    await page.locator('.rating-evidence').getByRole('heading', { name: `Bahan pertimbangan · ${quarterWords(now)}` }).waitFor();
     const [finalized] = (await api(kasi, 'GET', `/assessments?employee_id=${dedi.id}&period=${now}`)).items;
     assert.equal(finalized.id, draft.id, 'the draft was finalised, not a second one made');
     assert.equal(finalized.status, 'finalized');
@@ -308,14 +319,14 @@ test('Kadinkes reads the calibration of the quarter before: bars with limits, wa
     const kadinkes = await apiLogin(KADINKES);
     const me = await api(kadinkes, 'GET', '/me');
     await signIn(page, KADINKES);
-    const { now, before: previous } = await quarters(page);
+    const { before: previous } = await quarters(page);
     const distribution = await api(kadinkes, 'GET', `/units/${me.unit_id}/distribution?period=${previous}`);
     const report = await api(kadinkes, 'GET', `/reports/assessments?unit_id=${me.unit_id}&period=${previous}`);
     assert.ok(distribution.deviations.length > 0, 'the demo distribution deviates');
 
     await openFromNav(page, 'Kalibrasi', '/kalibrasi');
-    await page.getByRole('heading', { name: `Distribusi predikat Dinas Kesehatan · ${quarterWords(now)}` }).waitFor();
-    await page.getByRole('button', { name: quarterWords(previous) }).click();
+    // It opens on the last quarter that has ended.
+    await page.getByRole('heading', { name: `Distribusi predikat Dinas Kesehatan · ${quarterWords(previous)}` }).waitFor();
     const panel = page.locator('.calibration');
     await panel.getByRole('heading', { name: `Distribusi predikat Dinas Kesehatan · ${quarterWords(previous)}` }).waitFor();
     await panel.getByText(`${distribution.total} pegawai dinilai (penilaian final`, { exact: false }).waitFor();
@@ -388,7 +399,8 @@ test('on a 375x667 phone the calibration and the rating form fit the screen', TI
     const { before: previous } = await quarters(page);
     await page.getByRole('button', { name: 'Menu' }).click();
     await openFromNav(page, 'Kalibrasi', '/kalibrasi');
-    await page.getByRole('button', { name: quarterWords(previous) }).click();
+    // It opens on the last quarter that has ended.
+    await page.getByRole('heading', { name: `Distribusi predikat Dinas Kesehatan · ${quarterWords(previous)}` }).waitFor();
     await page.locator('.calibration .deviations li').first().waitFor();
     await page.locator('table.rating-grid tbody tr').first().waitFor();
     const width = await page.evaluate(() => document.documentElement.scrollWidth);

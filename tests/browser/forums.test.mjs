@@ -76,7 +76,7 @@ test('a forum goes from its announcement to a closed commitment, and the public 
   await page.getByLabel('Tempat', { exact: true }).fill(place);
   await page.getByLabel('Keterangan (opsional)').fill('Warga diundang menyampaikan keluhan dan harapan tentang layanan.');
   await page.getByRole('button', { name: 'Umumkan forum' }).click();
-  await page.locator('.notice', { hasText: `Forum "${topic}" diumumkan.` }).waitFor();
+  await page.locator('.toast .toast-text', { hasText: `Forum "${topic}" diumumkan.` }).waitFor();
   const row = page.getByRole('row', { name: new RegExp(topic) });
   await row.locator('[data-status="announced"]', { hasText: 'Diumumkan' }).waitFor();
   await shot(page, 'forums-staff.png');
@@ -151,7 +151,7 @@ test('a forum goes from its announcement to a closed commitment, and the public 
   await page.getByLabel('Isi aspirasi').fill(roomText);
   await page.getByLabel('Nama penyampai (opsional)').fill('Ibu Rina, RW 04');
   await page.getByRole('button', { name: 'Catat aspirasi' }).click();
-  await page.locator('.notice', { hasText: /^Aspirasi ASP-[A-Z0-9]+ dicatat\.$/ }).waitFor();
+  await page.locator('.toast .toast-text', { hasText: /^Aspirasi ASP-[A-Z0-9]+ dicatat\.$/ }).waitFor();
   const room = page.locator('li.aspirasi', { hasText: roomText });
   await room.getByText('Disampaikan di forum').waitFor();
   await room.getByText('Ibu Rina, RW 04').waitFor();
@@ -162,7 +162,7 @@ test('a forum goes from its announcement to a closed commitment, and the public 
   await page.getByText('Notulen paling sedikit 10 karakter.').waitFor();
   await page.getByLabel('Notulen').fill(minutes);
   await page.getByRole('button', { name: 'Tandai terlaksana dan simpan notulen' }).click();
-  await page.locator('.notice', { hasText: 'Forum ditandai terlaksana; notulen tersimpan.' }).waitFor();
+  await page.locator('.toast .toast-text', { hasText: 'Forum ditandai terlaksana; notulen tersimpan.' }).waitFor();
   await page.locator('.forum-facts [data-status="held"]', { hasText: 'Terlaksana' }).waitFor();
   await page.locator('.forum-minutes .minutes', { hasText: 'Forum dihadiri 40 warga' }).waitFor();
   assert.equal(await page.getByRole('button', { name: 'Batalkan forum' }).count(), 0, 'a held forum is not cancelled');
@@ -173,7 +173,7 @@ test('a forum goes from its announcement to a closed commitment, and the public 
   await page.getByLabel('Tenggat').fill(dayFromNow(30));
   await page.getByLabel(new RegExp(code)).check();
   await page.getByRole('button', { name: 'Tambah komitmen' }).click();
-  await page.locator('.notice', { hasText: 'Komitmen ditambahkan.' }).waitFor();
+  await page.locator('.toast .toast-text', { hasText: 'Komitmen ditambahkan.' }).waitFor();
   const commitment = page.locator('li.commitment', { hasText: promise });
   await commitment.locator('[data-status="open"]', { hasText: 'Berjalan' }).waitFor();
   await commitment.getByText(code).waitFor();
@@ -184,7 +184,7 @@ test('a forum goes from its announcement to a closed commitment, and the public 
   await commitment.getByText('Tulis apa yang sudah dilakukan.').waitFor();
   await commitment.getByLabel('Catatan penyelesaian').fill(doneNote);
   await commitment.getByRole('button', { name: 'Tandai selesai' }).click();
-  await page.locator('.notice', { hasText: 'Komitmen ditandai selesai.' }).waitFor();
+  await page.locator('.toast .toast-text', { hasText: 'Komitmen ditandai selesai.' }).waitFor();
   await commitment.locator('[data-status="done"]', { hasText: 'Selesai' }).waitFor();
   await commitment.getByText(doneNote).waitFor();
   assert.equal(await commitment.getByRole('button', { name: 'Tandai selesai' }).count(), 0, 'nothing left to do');

@@ -68,9 +68,7 @@ async function phonePhoto(page) {
 
 /** Fills the quick entry form with one activity and saves it for submission. */
 async function logActivity(page, { minutes, description }) {
-  const rhk = page.getByLabel('RHK yang dikerjakan');
-  await rhk.locator('option').nth(1).waitFor({ state: 'attached' });
-  await rhk.selectOption({ index: 1 });
+  await page.getByRole('group', { name: 'RHK yang dikerjakan' }).locator('label.rhk-card').first().click();
   await page.getByLabel('Lama (menit)').fill(String(minutes));
   await page.getByLabel('Uraian kegiatan').fill(description);
 }
@@ -97,7 +95,7 @@ test('the staff app installs, opens offline, and queues the daily log until the 
     await page.goto(`${server.base}/aktivitas`);
     await page.getByRole('heading', { name: 'Aktivitas Harian', level: 1 }).waitFor();
     await page.getByText('Belum ada kegiatan pada hari ini.').waitFor();
-    await page.getByLabel('RHK yang dikerjakan').locator('option').nth(1).waitFor({ state: 'attached' });
+    await page.getByRole('group', { name: 'RHK yang dikerjakan' }).locator('label.rhk-card').first().waitFor();
     const photo = await phonePhoto(page);
     assert.ok(photo.length > 1_000_000, `the phone photo is large (${photo.length} bytes)`);
 

@@ -85,13 +85,11 @@ test('the team flags a rating, the penilai answers and the employee reads it', T
 
   const { context, page, errors } = await openPage(browser, DESKTOP);
   try {
-    // The member opens the team page; the running quarter has no ratings yet, the one before has.
+    // The member opens the team page on the last quarter that has ended, the one rated.
     await signIn(page, MEMBER);
     await openFromNav(page, 'Tim Penilai', '/tim-penilai', 'Tim Penilai Kinerja');
     const review = page.locator('section.team-review');
     await review.getByRole('heading', { name: 'Telaah penilaian', level: 2 }).waitFor();
-    await review.getByText('Tidak ada penilaian pada periode ini di lingkup tim.').waitFor();
-    await review.getByRole('button', { name: quarterWords(period) }).click();
     const row = review.locator(`tr[data-assessment="${sri.assessment_id}"]`);
     await row.getByText(PENILAI_NAME).waitFor();
     await row.getByText(quarterWords(period)).waitFor();
@@ -250,7 +248,7 @@ test('the head records a session and Dedi reports his follow-up done', TIMEOUT, 
     await form.getByLabel('Tenggat', { exact: true }).fill(due);
     await shot(page, 'session-form.png');
     await form.getByRole('button', { name: 'Simpan sesi' }).click();
-    await page.locator('.notice', { hasText: `Sesi "${title}" tercatat.` }).waitFor();
+    await page.locator('.toast .toast-text', { hasText: `Sesi "${title}" tercatat.` }).waitFor();
     assert.equal(await form.getByLabel('Judul', { exact: true }).inputValue(), '', 'the form is emptied');
 
     // The list shows it, in the session's year.

@@ -32,9 +32,12 @@ export async function signOut(page) {
   await page.waitForURL('**/masuk');
 }
 
+/** A link's name: its label, and the count of what waits there when there is any ("Verifikasi 3 menunggu"). */
+const navName = (label) => new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}( \\d+ menunggu)?$`);
+
 /** Opens a screen from the main navigation and waits for its heading. */
 export async function openFromNav(page, label, path, heading = label) {
-  await page.getByRole('navigation', { name: 'Navigasi utama' }).getByRole('link', { name: label, exact: true }).click();
+  await page.getByRole('navigation', { name: 'Navigasi utama' }).getByRole('link', { name: navName(label) }).click();
   await page.waitForURL(`**${path}`);
   await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
 }

@@ -104,6 +104,8 @@ fn run(listener: TcpListener, state: AppState) -> anyhow::Result<Server> {
     let state = web::Data::new(state);
     let server = HttpServer::new(move || {
         App::new()
+            // Innermost: a list's JSON page becomes the download it was asked as.
+            .wrap(actix_web::middleware::from_fn(routes::spreadsheet::negotiate::lists))
             .wrap(Condition::new(!cors_origins.is_empty(), cors(&cors_origins)))
             .wrap(Condition::new(
                 hsts,

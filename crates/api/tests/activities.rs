@@ -147,6 +147,64 @@ async fn verification_one_by_one_and_in_bulk(app: TestApp) {
     assert_eq!(app.get(&format!("/api/v1/activities/{id}"), &app.token("sri").await).await.0, StatusCode::NOT_FOUND);
 }
 
+/// "Batalkan" after an approval: only the penilai's own, only just given, all or nothing; the
+/// activity waits in the queue again, and the count of waiting work says so.
+async fn an_approval_is_undone_at_once(app: TestApp) {
+    let dedi = app.token("dedi").await;
+    let kasi = app.token("kasi.rujukan").await;
+    let (_, rhk) = my_rhk(&app, &dedi).await;
+    let mut ids = Vec::new();
+    for minutes in [45, 30] {
+        let mut e = entry(rhk, minutes, &today());
+        e["submit"] = json!(true);
+        ids.push(log(&app, &dedi, e).await.1["id"].as_i64().unwrap());
+    }
+    let waiting = |token: String| {
+        let app = &app;
+        async move {
+            let (status, w) = app.get("/api/v1/me/waiting", &token).await;
+            assert_eq!(status, StatusCode::OK, "{w}");
+            let (_, queue) = app.get("/api/v1/activities?queue=true&per_page=1", &token).await;
+            assert_eq!(w["activities"], queue["total"], "the count is the queue's");
+            w["activities"].as_u64().unwrap()
+        }
+    };
+    let before = waiting(kasi.clone()).await;
+    assert!(before >= 2);
+    assert_eq!(app.post(&format!("/api/v1/activities/{}/approve", ids[0]), &kasi, json!({})).await.0, StatusCode::OK);
+    assert_eq!(waiting(kasi.clone()).await, before - 1);
+
+    // Someone else cannot take it back, nor can the penilai take back what was not approved.
+    let kabid = app.token("kabid.yankes").await;
+    let undo = "/api/v1/activities/undo-approval";
+    assert_eq!(app.post(undo, &kabid, json!({ "ids": [ids[0]] })).await.0, StatusCode::UNPROCESSABLE_ENTITY);
+    let (status, body) = app.post(undo, &kasi, json!({ "ids": [ids[0], ids[1]] })).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "all or nothing: {body}");
+    assert_eq!(body["errors"][0]["field"], ids[1].to_string());
+    assert_eq!(body["errors"][0]["code"], "activity_not_undoable");
+    let (_, still) = app.get(&format!("/api/v1/activities/{}", ids[0]), &dedi).await;
+    assert_eq!(still["status"], "approved", "nothing changed");
+
+    let (status, body) = app.post(undo, &kasi, json!({ "ids": [ids[0]] })).await;
+    assert_eq!((status, body["reopened"].clone()), (StatusCode::OK, json!([ids[0]])));
+    let (_, back) = app.get(&format!("/api/v1/activities/{}", ids[0]), &dedi).await;
+    assert_eq!(back["status"], "submitted");
+    assert_eq!(waiting(kasi.clone()).await, before);
+    assert_eq!(app.post(undo, &kasi, json!({ "ids": [ids[0]] })).await.0, StatusCode::UNPROCESSABLE_ENTITY, "once");
+
+    // A batch is taken back as a batch.
+    assert_eq!(app.post("/api/v1/activities/bulk-approve", &kasi, json!({ "ids": ids })).await.0, StatusCode::OK);
+    assert_eq!(waiting(kasi.clone()).await, before - 2);
+    let (status, body) = app.post(undo, &kasi, json!({ "ids": ids })).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(waiting(kasi.clone()).await, before);
+    let (_, log) = app.get("/api/v1/audit?per_page=50", &app.token("admin").await).await;
+    assert!(log.to_string().contains("activity.undo_approval"));
+    // Someone without an employee record has nothing waiting.
+    let (_, none) = app.get("/api/v1/me/waiting", &app.token("admin").await).await;
+    assert_eq!(none, json!({ "activities": 0, "skps": 0, "objections": 0 }));
+}
+
 async fn upload(app: &TestApp, token: &str, name: &str, bytes: Vec<u8>) -> (StatusCode, Value) {
     let form =
         reqwest::multipart::Form::new().part("file", reqwest::multipart::Part::bytes(bytes).file_name(name.to_owned()));
@@ -510,6 +568,7 @@ db_tests!(
     a_late_rejection_can_still_be_corrected,
     every_logging_rule_with_its_message,
     verification_one_by_one_and_in_bulk,
+    an_approval_is_undone_at_once,
     evidence_is_checked_and_kept_in_the_chain,
     co_workers_see_approved_work_only,
     realisation_sums_only_approved_output,

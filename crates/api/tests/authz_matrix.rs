@@ -288,6 +288,7 @@ fn table(f: &Fx) -> Vec<Row> {
     // than answer for the admin who created it.
     t.op(GET, "/api/v1/me").expect([U, OK, OK, OK, OK, OK, OK, OK, OK, OK, F]);
     t.op(GET, "/api/v1/me/parent-rhk").expect([U, OK, OK, OK, OK, OK, OK, OK, OK, OK, F]);
+    t.op(GET, "/api/v1/me/waiting").expect([U, OK, OK, OK, OK, OK, OK, OK, OK, OK, F]);
     t.op(POST, "/api/v1/me/password")
         .json(json!({ "current_password": "bukan-sandi-saya-1", "new_password": "SandiBaru2026" }))
         .expect([U, A, A, A, A, A, A, A, A, A, F]);
@@ -305,6 +306,11 @@ fn table(f: &Fx) -> Vec<Row> {
         .id(f.victim_user)
         .json(json!({ "new_password": "Sementara2026" }))
         .expect(admin_only);
+    t.op(POST, "/api/v1/users/{id}/temporary-password").id(f.victim_user).expect(admin_only);
+    // An empty patch changes nothing: it answers the account once past authorization.
+    t.op(PATCH, "/api/v1/users/{id}").id(f.victim_user).json(json!({})).expect(admin_only);
+    // Dedi has an account: the admin's call is 409, past authorization.
+    t.op(POST, "/api/v1/employees/{id}/account").id(f.dedi).json(json!({})).expect(admin_only);
     t.op(GET, "/api/v1/api-tokens").expect(admin_reads);
     t.op(POST, "/api/v1/api-tokens").json(json!({ "name": "matrix-baris", "access": "read" })).expect(admin_only);
     t.op(DELETE, "/api/v1/api-tokens/{id}").id(f.token_to_revoke).expect(admin_only);
@@ -462,6 +468,10 @@ fn table(f: &Fx) -> Vec<Row> {
     // exist: 422). Nobody in the columns is its penilai now.
     t.op(POST, "/api/v1/activities/{id}/approve").id(f.moved_activity).expect([U, N, N, N, N, F, N, N, F, F, F]);
     t.op(POST, "/api/v1/activities/bulk-approve")
+        .json(json!({ "ids": [f.moved_activity] }))
+        .expect([U, V, V, V, V, V, V, V, V, V, F]);
+    // Nobody approved it: nobody can take an approval of it back.
+    t.op(POST, "/api/v1/activities/undo-approval")
         .json(json!({ "ids": [f.moved_activity] }))
         .expect([U, V, V, V, V, V, V, V, V, V, F]);
 

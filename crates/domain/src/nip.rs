@@ -37,9 +37,11 @@ impl Nip {
     }
 
     /// Parses an employee number by employment type: a PNS NIP checks every part, a PPPK
-    /// number its length, birth date, sex digit and sequence.
+    /// number its length, birth date, sex digit and sequence. The spaces and dots people type to
+    /// group the digits (`19850310 201001 1 002`, `19850310.201001.1.002`) are dropped first.
     pub fn parse_for(raw: &str, kind: EmploymentType) -> Result<Self, NipError> {
-        let s = raw.trim();
+        let plain: String = raw.chars().filter(|c| !c.is_whitespace() && *c != '.').collect();
+        let s = plain.as_str();
         if !s.chars().all(|c| c.is_ascii_digit()) {
             return Err(NipError::NotDigits);
         }
@@ -97,6 +99,9 @@ mod tests {
         let nip = Nip::parse("198503102010011002").unwrap();
         assert_eq!(nip.birth_date(), NaiveDate::from_ymd_opt(1985, 3, 10));
         assert!(Nip::parse(" 199001012015032001 ").is_ok());
+        assert_eq!(Nip::parse("19850310 201001 1 002").unwrap().as_str(), "198503102010011002");
+        assert_eq!(Nip::parse("19850310.201001.1.002").unwrap().as_str(), "198503102010011002");
+        assert_eq!(Nip::parse("19850310\u{a0}201001 1 002").unwrap().as_str(), "198503102010011002");
     }
 
     #[test]

@@ -70,6 +70,13 @@ pub struct BulkApprove {
     pub ids: Vec<i64>,
 }
 
+/// Outcome of `POST /activities/undo-approval`: the activities back in the queue.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct UndoApprovalResult {
+    pub reopened: Vec<i64>,
+}
+
 /// Outcome of a bulk approval: all or nothing.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

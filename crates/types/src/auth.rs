@@ -92,3 +92,23 @@ pub struct PasswordChange {
 pub struct PasswordReset {
     pub new_password: String,
 }
+
+/// What waits for the signed-in person's decision: `GET /api/v1/me/waiting`, for the counts on
+/// the home page, the menu and the bell.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Waiting {
+    /// Activities submitted to them for verification.
+    pub activities: u64,
+    /// SKPs submitted to them for approval.
+    pub skps: u64,
+    /// Objections to ratings that they decide as atasan penilai.
+    pub objections: u64,
+}
+
+impl Waiting {
+    /// Everything together.
+    pub fn total(&self) -> u64 {
+        self.activities + self.skps + self.objections
+    }
+}

@@ -2,7 +2,7 @@
 //! language from the one table below: the server sends the Indonesian text in `message` for API
 //! clients, and the SPA shows the English text from the code.
 
-use crate::template::fill;
+use crate::template::fill_for;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -275,6 +275,8 @@ pub enum Invalid {
     ActivityNotYours,
     /// Params: `id`.
     ActivityNotWaiting,
+    /// Params: `id`, `minutes`.
+    ActivityNotUndoable,
     /// No params.
     QuantitativeNeedsIndicator,
     /// No params.
@@ -339,7 +341,7 @@ pub enum Invalid {
 
 impl Invalid {
     /// Every kind, for the tests that check each has its words.
-    pub const ALL: [Invalid; 162] = [
+    pub const ALL: [Invalid; 163] = [
         Self::Invalid,
         Self::Required,
         Self::Length,
@@ -472,6 +474,7 @@ impl Invalid {
         Self::ActivityNotFound,
         Self::ActivityNotYours,
         Self::ActivityNotWaiting,
+        Self::ActivityNotUndoable,
         Self::QuantitativeNeedsIndicator,
         Self::TargetNonNegative,
         Self::NotDirectSubordinate,
@@ -639,6 +642,7 @@ impl Invalid {
             Self::ActivityNotFound => "activity_not_found",
             Self::ActivityNotYours => "activity_not_yours",
             Self::ActivityNotWaiting => "activity_not_waiting",
+            Self::ActivityNotUndoable => "activity_not_undoable",
             Self::QuantitativeNeedsIndicator => "quantitative_needs_indicator",
             Self::TargetNonNegative => "target_non_negative",
             Self::NotDirectSubordinate => "not_direct_subordinate",
@@ -815,6 +819,7 @@ impl Invalid {
             Self::ActivityNotFound => ("aktivitas {id}: tidak ditemukan", "activity {id}: not found"),
             Self::ActivityNotYours => ("aktivitas {id}: bukan aktivitas bawahan yang Anda nilai", "activity {id}: not an activity of someone you rate"),
             Self::ActivityNotWaiting => ("aktivitas {id}: tidak sedang menunggu verifikasi", "activity {id}: not waiting for verification"),
+            Self::ActivityNotUndoable => ("aktivitas {id}: persetujuannya tidak dapat dibatalkan lagi (hanya persetujuan Anda sendiri, dalam {minutes} menit)", "activity {id}: its approval can no longer be undone (only your own, within {minutes} minutes)"),
             Self::QuantitativeNeedsIndicator => ("SKP kuantitatif memerlukan minimal satu indikator", "a quantitative SKP needs at least one indicator"),
             Self::TargetNonNegative => ("target harus angka 0 atau lebih", "the target must be a number of 0 or more"),
             Self::NotDirectSubordinate => ("pegawai {id} bukan bawahan langsung Anda", "employee {id} is not your direct subordinate"),
@@ -875,7 +880,7 @@ impl Issue {
 
     /// The words in Indonesian or English.
     pub fn render(&self, english: bool) -> String {
-        fill(self.kind.template(english), &self.params)
+        fill_for(self.kind.template(english), &self.params, english)
     }
 }
 

@@ -31,6 +31,7 @@ pub mod words;
 pub use activity::{
     Activity, BulkApprove, BulkApproveResult, Dialog, Evidence, Feedback, FollowUp, IndicatorRealization, NewActivity,
     NewDialog, NewEvidenceLink, NewFeedback, Realization, RealizationNote, RejectRequest, RhkRealization,
+    UndoApprovalResult,
 };
 pub use api_token::{ApiToken, ApiTokenCreated, NewApiToken, TokenAccess};
 pub use assessment::{
@@ -39,7 +40,7 @@ pub use assessment::{
     RatingEvidence,
 };
 pub use audit::{AuditEntry, AuditVerification};
-pub use auth::{LoginRequest, LogoutRequest, Me, PasswordChange, PasswordReset, RefreshRequest, TokenPair};
+pub use auth::{LoginRequest, LogoutRequest, Me, PasswordChange, PasswordReset, RefreshRequest, TokenPair, Waiting};
 pub use competency::{
     Competency, CompetencyAssessment, CompetencyInput, CompetencyProfile, DevelopmentPlan, DevelopmentPlanPatch,
     GapCell, GapHeatMap, HeatMapColumn, NewCompetencyAssessment, NewDevelopmentPlan, NewTraining, PositionStandard,
@@ -75,4 +76,4 @@ pub use skp::{
 };
 pub use tpp::{NewSanction, Sanction, TppRow};
 pub use unit::{NewUnit, Unit, UnitPatch};
-pub use user::{NewUser, User};
+pub use user::{NewAccount, NewUser, TemporaryPassword, User, UserFilter, UserPatch};

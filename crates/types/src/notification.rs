@@ -2,7 +2,7 @@
 //! either language, rendered from the one table below by the server (the stored Indonesian title
 //! and body, for API clients) and by the SPA (in the reader's language).
 
-use crate::template::fill;
+use crate::template::fill_for;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -244,7 +244,7 @@ impl Notice {
     /// The title and body in Indonesian or English.
     pub fn render(&self, english: bool) -> (String, String) {
         let (title, body) = self.code.templates(english);
-        (fill(title, &self.params), fill(body, &self.params))
+        (fill_for(title, &self.params, english), fill_for(body, &self.params, english))
     }
 }
 

@@ -75,7 +75,7 @@ impl FieldError {
 /// Words for a coded issue: English from its code and parameters, Indonesian as sent.
 pub(crate) fn words(code: &str, params: &BTreeMap<String, String>, message: &str, english: bool) -> String {
     match Invalid::from_code(code) {
-        Some(kind) if english => crate::template::fill(kind.template(true), params),
+        Some(kind) if english => crate::template::fill_for(kind.template(true), params, true),
         None if english => Invalid::Invalid.template(true).to_owned(),
         _ => message.to_owned(),
     }

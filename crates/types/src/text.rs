@@ -84,3 +84,36 @@ mod tests {
         assert_eq!(super::decimal(83.335, 1, true), "83.3");
     }
 }
+
+/// A day as a person reads it: `Rabu, 02/12/2026` (or `Wednesday, 02/12/2026` in English). Every
+/// date shown to a person goes through here: the SPA's and the messages' of the server.
+pub fn day(date: chrono::NaiveDate, english: bool) -> String {
+    use chrono::{Datelike, Weekday};
+    let name = match (date.weekday(), english) {
+        (Weekday::Mon, false) => "Senin",
+        (Weekday::Tue, false) => "Selasa",
+        (Weekday::Wed, false) => "Rabu",
+        (Weekday::Thu, false) => "Kamis",
+        (Weekday::Fri, false) => "Jumat",
+        (Weekday::Sat, false) => "Sabtu",
+        (Weekday::Sun, false) => "Minggu",
+        (Weekday::Mon, true) => "Monday",
+        (Weekday::Tue, true) => "Tuesday",
+        (Weekday::Wed, true) => "Wednesday",
+        (Weekday::Thu, true) => "Thursday",
+        (Weekday::Fri, true) => "Friday",
+        (Weekday::Sat, true) => "Saturday",
+        (Weekday::Sun, true) => "Sunday",
+    };
+    format!("{name}, {}", date.format("%d/%m/%Y"))
+}
+
+#[cfg(test)]
+mod day_tests {
+    #[test]
+    fn a_day_in_indonesian_and_english() {
+        let d = chrono::NaiveDate::from_ymd_opt(2026, 12, 2).unwrap();
+        assert_eq!(super::day(d, false), "Rabu, 02/12/2026");
+        assert_eq!(super::day(d, true), "Wednesday, 02/12/2026");
+    }
+}

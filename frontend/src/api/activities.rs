@@ -47,10 +47,10 @@ pub async fn list(filter: &ActivityFilter) -> Result<Page<Activity>, ApiError> {
     client::get("/activities", &filter.query()).await
 }
 
-/// The same list as a CSV file (`format=csv`).
-pub async fn csv(filter: &ActivityFilter) -> Result<Download, ApiError> {
+/// The same list as a file.
+pub async fn file(filter: &ActivityFilter, format: client::FileFormat) -> Result<Download, ApiError> {
     let mut query = filter.query();
-    query.push(("format", "csv".to_owned()));
+    query.push(format.query());
     client::download("/activities", &query).await
 }
 
@@ -105,6 +105,11 @@ pub async fn reject(id: i64, request: &RejectRequest) -> Result<Activity, ApiErr
 /// `POST /activities/bulk-approve`: all or nothing; a refusal names the ids as its fields.
 pub async fn bulk_approve(request: &BulkApprove) -> Result<BulkApproveResult, ApiError> {
     client::send(Method::POST, "/activities/bulk-approve", request).await
+}
+
+/// `POST /activities/undo-approval`: the caller's own approvals of the last minutes taken back.
+pub async fn undo_approval(ids: Vec<i64>) -> Result<kinerja_types::UndoApprovalResult, ApiError> {
+    client::send(Method::POST, "/activities/undo-approval", &BulkApprove { ids }).await
 }
 
 /// `GET /activities/team`: co-workers' approved activities, newest first.

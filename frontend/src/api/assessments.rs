@@ -114,8 +114,8 @@ pub async fn report(unit_id: i64, period: Period) -> Result<Page<AssessmentRepor
     client::all_pages("/reports/assessments", &query).await
 }
 
-/// The same report as a CSV file.
-pub async fn report_csv(unit_id: i64, period: Period) -> Result<Download, ApiError> {
-    let query = [("unit_id", unit_id.to_string()), ("period", period.to_string()), ("format", "csv".to_owned())];
+/// The same report as a file.
+pub async fn report_file(unit_id: i64, period: Period, format: client::FileFormat) -> Result<Download, ApiError> {
+    let query = [("unit_id", unit_id.to_string()), ("period", period.to_string()), format.query()];
     client::download("/reports/assessments", &query).await
 }

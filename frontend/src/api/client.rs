@@ -197,6 +197,28 @@ pub async fn download(path: &str, query: &Query<'_>) -> Result<Download, ApiErro
     Ok(Download { bytes, filename, content_type })
 }
 
+/// The form of a download: CSV (for scripts, and the tables this app compares) or an Excel
+/// workbook with Indonesian headers, hours and percentages (for people).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileFormat {
+    Csv,
+    Xlsx,
+}
+
+impl FileFormat {
+    /// The `format` query value.
+    pub fn query(self) -> (&'static str, String) {
+        (
+            "format",
+            match self {
+                FileFormat::Csv => "csv",
+                FileFormat::Xlsx => "xlsx",
+            }
+            .to_owned(),
+        )
+    }
+}
+
 /// The `filename="..."` of a `Content-Disposition` header.
 fn attachment_name(header: &str) -> Option<String> {
     let start = header.find("filename=")? + "filename=".len();

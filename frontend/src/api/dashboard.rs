@@ -28,7 +28,7 @@ pub async fn get(scope: Scope, period: Period) -> Result<Dashboard, ApiError> {
     client::get(&scope.path(), &[("period", period.to_string())]).await
 }
 
-/// The same dashboard's per-child table as a CSV file.
-pub async fn children_csv(scope: Scope, period: Period) -> Result<Download, ApiError> {
-    client::download(&scope.path(), &[("period", period.to_string()), ("format", "csv".to_owned())]).await
+/// The same dashboard's per-child table as a file.
+pub async fn children_file(scope: Scope, period: Period, format: client::FileFormat) -> Result<Download, ApiError> {
+    client::download(&scope.path(), &[("period", period.to_string()), format.query()]).await
 }

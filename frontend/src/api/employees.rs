@@ -43,3 +43,8 @@ pub async fn subordinates(supervisor_id: i64) -> Result<Page<Employee>, ApiError
         [("supervisor_id", supervisor_id.to_string()), ("page", "1".to_owned()), ("per_page", "200".to_owned())];
     client::get("/employees", &query).await
 }
+
+/// `PATCH /employees/{id}` (admin): only the fields given change.
+pub async fn update(id: i64, patch: &kinerja_types::EmployeePatch) -> Result<Employee, ApiError> {
+    client::send(Method::PATCH, &format!("/employees/{id}"), patch).await
+}

@@ -1,6 +1,7 @@
 //! Everything that talks to the server: one fetch wrapper ([`client`]), the error it returns
 //! ([`ApiError`]), the stored session ([`session`]) and one module of typed calls per resource.
 
+pub mod accounts;
 pub mod activities;
 pub mod api_tokens;
 pub mod assessments;

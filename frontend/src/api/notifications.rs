@@ -3,7 +3,7 @@
 use super::client;
 use super::ApiError;
 use gloo_net::http::Method;
-use kinerja_types::{Notification, Page};
+use kinerja_types::{Notification, Page, Waiting};
 
 /// `GET /notifications?page=&per_page=`, newest first.
 pub async fn list(page: u64, per_page: u64) -> Result<Page<Notification>, ApiError> {
@@ -17,17 +17,25 @@ pub async fn unread_count() -> Result<u64, ApiError> {
     client::get::<Page<Notification>>("/notifications", &query).await.map(|page| page.total)
 }
 
-/// The latest notifications and how many are unread, for the bell.
+/// The latest notifications, how many are unread, and what waits for the person's decision: for
+/// the bell, the menu and the home page.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Inbox {
     pub latest: Vec<Notification>,
     pub unread: u64,
+    pub waiting: Waiting,
 }
 
-/// The `latest` newest notifications and the unread count, asked for together.
+/// `GET /me/waiting`.
+pub async fn waiting() -> Result<Waiting, ApiError> {
+    client::get("/me/waiting", &[]).await
+}
+
+/// The `latest` newest notifications, the unread count and the waiting work, asked for together.
+/// The waiting counts are a nicety: when they cannot be read, none are shown.
 pub async fn inbox(latest: u64) -> Result<Inbox, ApiError> {
-    let (page, unread) = futures::join!(list(1, latest), unread_count());
-    Ok(Inbox { latest: page?.items, unread: unread? })
+    let (page, unread, waiting) = futures::join!(list(1, latest), unread_count(), waiting());
+    Ok(Inbox { latest: page?.items, unread: unread?, waiting: waiting.unwrap_or_default() })
 }
 
 /// `POST /notifications/{id}/read`.

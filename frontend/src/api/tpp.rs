@@ -20,10 +20,14 @@ pub async fn report(unit_id: Option<i64>, month: Period) -> Result<Page<TppRow>,
     client::all_pages("/reports/tpp", &query(unit_id, month)).await
 }
 
-/// The same report as a CSV file.
-pub async fn report_csv(unit_id: Option<i64>, month: Period) -> Result<Download, ApiError> {
+/// The same report as a file.
+pub async fn report_file(
+    unit_id: Option<i64>,
+    month: Period,
+    format: client::FileFormat,
+) -> Result<Download, ApiError> {
     let mut query = query(unit_id, month);
-    query.push(("format", "csv".to_owned()));
+    query.push(format.query());
     client::download("/reports/tpp", &query).await
 }
 

@@ -30,6 +30,12 @@ pub fn current_period(settings: &PemdaSettings) -> Period {
     periods::current(settings.assessment_frequency, format::today())
 }
 
+/// The last period that has ended: where a rating, a calibration or a review starts (the running
+/// one is not over, and rating it early leaves its last weeks out).
+pub fn last_ended_period(settings: &PemdaSettings) -> Period {
+    current_period(settings).previous()
+}
+
 #[derive(Properties, PartialEq)]
 pub struct AssessmentPeriodPickerProps {
     /// Prefix of the control ids.

@@ -33,7 +33,7 @@ pub fn ErrorBanner(props: &ErrorBannerProps) -> Html {
         }
     });
     html! {
-        <div class="error-banner" role="alert">
+        <div class="error-banner" role="alert" tabindex="-1">
             <p>{ error.message(&i18n) }</p>
             if !others.is_empty() {
                 <ul>

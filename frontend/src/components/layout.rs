@@ -4,6 +4,7 @@ use super::header::Header;
 use super::nav::Nav;
 use super::notification_bell::RefreshInbox;
 use super::public_layout::remember_pemda;
+use super::toast::ToastHost;
 use super::Notice;
 use crate::api;
 use crate::hooks::use_remote;
@@ -32,6 +33,10 @@ impl Reducible for InboxRound {
         Rc::new(InboxRound(self.0.wrapping_add(1)))
     }
 }
+
+/// Handed to the pages: what waits for the person's decision (the home page's counts).
+#[derive(Clone, PartialEq, Default)]
+pub struct WaitingNow(pub kinerja_types::Waiting);
 
 /// Handed to the pages: asks the layout to read the settings again (the Pemda name changed).
 #[derive(Clone, PartialEq)]
@@ -86,6 +91,7 @@ pub fn Layout(props: &LayoutProps) -> Html {
         let dispatcher = inbox_round.dispatcher();
         Callback::from(move |()| dispatcher.dispatch(()))
     };
+    let waiting = inbox.state.data.as_ref().map(|i| i.waiting).unwrap_or_default();
     let on_toggle_nav = {
         let nav_open = nav_open.clone();
         Callback::from(move |()| nav_open.set(!*nav_open))
@@ -95,7 +101,7 @@ pub fn Layout(props: &LayoutProps) -> Html {
             <Header me={props.me.clone()} {pemda} nav_open={*nav_open} {on_toggle_nav}
                 inbox={inbox.state.data.clone()} on_inbox_changed={refresh_inbox.clone()} />
             <div class="frame">
-                <Nav me={props.me.clone()} open={*nav_open} />
+                <Nav me={props.me.clone()} open={*nav_open} {waiting} />
                 <main class="content" id="content">
                     <super::install_banner::InstallBanner />
                     if props.me.must_change_password {
@@ -103,7 +109,9 @@ pub fn Layout(props: &LayoutProps) -> Html {
                     }
                     <ContextProvider<ReloadSettings> context={ReloadSettings(settings.reload.clone())}>
                         <ContextProvider<RefreshInbox> context={RefreshInbox(refresh_inbox)}>
-                            { props.children.clone() }
+                            <ContextProvider<WaitingNow> context={WaitingNow(waiting)}>
+                                <ToastHost>{ props.children.clone() }</ToastHost>
+                            </ContextProvider<WaitingNow>>
                         </ContextProvider<RefreshInbox>>
                     </ContextProvider<ReloadSettings>>
                 </main>

@@ -56,13 +56,34 @@ pub fn NotificationBell(props: &NotificationBellProps) -> Html {
             }
         });
     }
-    let count = props.inbox.as_ref().map(|inbox| inbox.unread).filter(|n| *n > 0).map(|n| match n {
+    // Unread notifications and the work waiting for a decision, together: both ask for the person.
+    let waiting = props.inbox.as_ref().map(|inbox| inbox.waiting).unwrap_or_default();
+    let unread = props.inbox.as_ref().map(|inbox| inbox.unread).unwrap_or_default();
+    let count = Some(unread + waiting.total()).filter(|n| *n > 0).map(|n| match n {
         n if n > MOST_COUNTED => format!("{MOST_COUNTED}+"),
         n => n.to_string(),
     });
-    let label = match &count {
-        Some(n) => i18n.tf("notifications.bell_unread", &[("n", n)]),
-        None => i18n.t("notifications.bell").to_owned(),
+    let mut label = if unread > 0 {
+        i18n.tf("notifications.bell_unread", &[("n", &unread.to_string())])
+    } else {
+        i18n.t("notifications.bell").to_owned()
+    };
+    if waiting.total() > 0 {
+        label = format!("{label}; {}", i18n.tf("waiting.count", &[("n", &waiting.total().to_string())]));
+    }
+    let queues = [
+        (Route::Verification, waiting.activities, "waiting.activities"),
+        (Route::TeamSkp, waiting.skps, "waiting.skps"),
+        (Route::Objections, waiting.objections, "waiting.objections"),
+    ];
+    let queues = html! {
+        if waiting.total() > 0 {
+            <ul class="bell-waiting">
+                { for queues.into_iter().filter(|(_, n, _)| *n > 0).map(|(route, n, key)| html! {
+                    <li><Link<Route> to={route}>{ i18n.tf(key, &[("n", &n.to_string())]) }</Link<Route>></li>
+                }) }
+            </ul>
+        }
     };
     let items = props.inbox.as_deref().map(|inbox| {
         if inbox.latest.is_empty() {
@@ -101,6 +122,7 @@ pub fn NotificationBell(props: &NotificationBellProps) -> Html {
                 }
             </summary>
             <div class="bell-panel">
+                { queues }
                 <p class="bell-title">{ i18n.t("nav.notifications") }</p>
                 { items.unwrap_or_else(|| html! { <p class="muted">{ i18n.t("common.loading") }</p> }) }
                 <Link<Route> to={Route::Notifications}>{ i18n.t("notifications.see_all") }</Link<Route>>

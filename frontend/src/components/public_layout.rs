@@ -68,7 +68,7 @@ pub fn PublicLayout(props: &ChildrenProps) -> Html {
                     { link(Route::PublicForums, "public.link.forums") }
                 </ul>
             </nav>
-            <main class="public-content" id="content">{ props.children.clone() }</main>
+            <main class="public-content" id="content"><super::toast::ToastHost>{ props.children.clone() }</super::toast::ToastHost></main>
             <footer class="public-footer">
                 <span>{ i18n.t("public.staff") }</span>{ " " }
                 // A full page load: the citizen bundle has no sign-in, the staff app serves it.

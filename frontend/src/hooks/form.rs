@@ -24,6 +24,7 @@ use super::write::{use_write, Write};
 use crate::api::ApiError;
 use crate::i18n::I18n;
 use crate::validation;
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::future::Future;
 use std::ops::Deref;
@@ -47,6 +48,9 @@ impl<F: Clone> Reducible for Values<F> {
     }
 }
 
+/// The device check of the last refused submit, run again as the person types.
+type Recheck<F> = Rc<RefCell<Option<Rc<dyn Fn(&F) -> Invalid>>>>;
+
 /// A form's fields (`F`, read through `Deref`: `form.name`), their errors and its [`Write`].
 pub struct Form<F: Clone + 'static> {
     values: UseReducerHandle<Values<F>>,
@@ -54,11 +58,17 @@ pub struct Form<F: Clone + 'static> {
     invalid: UseStateHandle<Rc<Invalid>>,
     /// The form's write: `busy`, the server's `error` for the banner.
     pub write: Write,
+    recheck: Recheck<F>,
 }
 
 impl<F: Clone> Clone for Form<F> {
     fn clone(&self) -> Self {
-        Self { values: self.values.clone(), invalid: self.invalid.clone(), write: self.write.clone() }
+        Self {
+            values: self.values.clone(),
+            invalid: self.invalid.clone(),
+            write: self.write.clone(),
+            recheck: self.recheck.clone(),
+        }
     }
 }
 
@@ -71,6 +81,10 @@ impl<F: Clone> Deref for Form<F> {
 }
 
 /// A form whose fields start as `init()`.
+///
+/// Once a submit was refused, each change checks the form again, so an error goes away as soon as
+/// the field is right (and a new one shows as it is typed); a server's 422 is forgotten at the
+/// first change, its fields being edited.
 #[hook]
 pub fn use_form<F, I>(init: I) -> Form<F>
 where
@@ -80,7 +94,24 @@ where
     let values = use_reducer(move || Values(init()));
     let invalid = use_state(|| Rc::new(Invalid::new()));
     let write = use_write();
-    Form { values, invalid, write }
+    let recheck: Recheck<F> = (*use_memo((), |()| Rc::new(RefCell::new(None)))).clone();
+    {
+        let (invalid, write, recheck) = (invalid.clone(), write.clone(), recheck.clone());
+        use_effect_with(values.0.clone(), move |now| {
+            if !invalid.is_empty() {
+                if let Some(check) = recheck.borrow().as_ref() {
+                    let found = check(now);
+                    if found != **invalid {
+                        invalid.set(Rc::new(found));
+                    }
+                }
+            }
+            if write.error.as_ref().is_some_and(|e| !e.fields().is_empty()) {
+                write.clear_error();
+            }
+        });
+    }
+    Form { values, invalid, write, recheck }
 }
 
 impl<F: Clone + 'static> Form<F> {
@@ -150,13 +181,21 @@ impl<F: Clone + 'static> Form<F> {
     {
         let form = self.clone();
         let on_done = Rc::new(on_done);
+        let check = Rc::new(check);
+        {
+            let check = check.clone();
+            *self.recheck.borrow_mut() = Some(Rc::new(move |f: &F| check(f).err().unwrap_or_default()));
+        }
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             if form.write.busy {
                 return;
             }
             match check(form.values()) {
-                Err(invalid) => form.invalidate(invalid),
+                Err(invalid) => {
+                    form.invalidate(invalid);
+                    crate::components::focus_first_error();
+                }
                 Ok(call) => {
                     if !form.invalid.is_empty() {
                         form.invalidate(Invalid::new());

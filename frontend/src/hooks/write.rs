@@ -11,6 +11,7 @@
 //! ```
 
 use crate::api::ApiError;
+use crate::components::toast::{focus_first_error, use_toast, Toaster};
 use std::cell::Cell;
 use std::future::Future;
 use std::rc::Rc;
@@ -33,6 +34,8 @@ pub struct Write {
     error_state: UseStateHandle<Option<ApiError>>,
     /// The true busy flag: state handles only change at the next render, this at once.
     running: Rc<Cell<bool>>,
+    /// The page's toast, cleared when a write starts (the last "done" is old news).
+    toaster: Toaster,
 }
 
 impl PartialEq for Write {
@@ -48,13 +51,15 @@ pub fn use_write() -> Write {
     let busy_state = use_state_eq(|| false);
     let error_state = use_state_eq(|| None::<ApiError>);
     let running = use_memo((), |()| Cell::new(false));
-    Write { busy: *busy_state, error: (*error_state).clone(), busy_state, error_state, running }
+    let toaster = use_toast();
+    Write { busy: *busy_state, error: (*error_state).clone(), busy_state, error_state, running, toaster }
 }
 
 impl Write {
-    /// Sends `call`; once it succeeded, `on_done` gets the answer (reload a list, show a notice,
-    /// navigate). Ignored while another write of this hook runs (`call` is then never polled, so
-    /// nothing is sent).
+    /// Sends `call`; once it succeeded, `on_done` gets the answer (reload a list, say it in a toast,
+    /// navigate); once it failed, the error is kept and the first field or banner showing it gets
+    /// the focus. Ignored while another write of this hook runs (`call` is then never polled, so
+    /// nothing is sent). Starting clears the toast on screen.
     pub fn run<T, Fut>(&self, call: Fut, on_done: impl FnOnce(T) + 'static)
     where
         T: 'static,
@@ -65,6 +70,7 @@ impl Write {
         }
         self.busy_state.set(true);
         self.error_state.set(None);
+        self.toaster.clear();
         let (running, busy, error) = (self.running.clone(), self.busy_state.clone(), self.error_state.clone());
         spawn_local(async move {
             let outcome = call.await;
@@ -72,7 +78,10 @@ impl Write {
             busy.set(false);
             match outcome {
                 Ok(answer) => on_done(answer),
-                Err(e) => error.set(Some(e)),
+                Err(e) => {
+                    error.set(Some(e));
+                    focus_first_error();
+                }
             }
         });
     }
@@ -102,6 +111,7 @@ impl Write {
     /// (what was done is done, the rest failed).
     pub fn fail(&self, error: ApiError) {
         self.error_state.set(Some(error));
+        focus_first_error();
     }
 
     /// What the server said about `field` in the last failed write (a 422's `errors[]`).

@@ -4,7 +4,7 @@
 
 use super::api_token_form::ApiTokenForm;
 use crate::api;
-use crate::components::{Confirm, ErrorBanner, Loader, Notice, PagedTable};
+use crate::components::{use_toast, Confirm, ErrorBanner, Loader, PagedTable};
 use crate::format;
 use crate::hooks::{use_remote, use_write};
 use crate::i18n::use_i18n;
@@ -21,15 +21,12 @@ pub fn ApiTokens() -> Html {
     let lang = i18n.lang();
     let refresh = use_state(|| 0u32);
     let units = use_remote((), |()| api::units::all());
-    let flash = use_state(|| None::<String>);
+    let toast = use_toast();
     let asking = use_state(|| None::<i64>);
     let write = use_write();
     let on_created = {
-        let (refresh, flash) = (refresh.clone(), flash.clone());
-        Callback::from(move |()| {
-            flash.set(None);
-            refresh.set(refresh.wrapping_add(1));
-        })
+        let refresh = refresh.clone();
+        Callback::from(move |()| refresh.set(refresh.wrapping_add(1)))
     };
     let all_units: Rc<Vec<Unit>> = units.state.data.clone().unwrap_or_default();
     let heads = [
@@ -50,7 +47,7 @@ pub fn ApiTokens() -> Html {
     };
     let row = {
         let (i18n, units, asking, write) = (i18n.clone(), all_units.clone(), asking.clone(), write.clone());
-        let (refresh, flash) = (refresh.clone(), flash.clone());
+        let (refresh, toast) = (refresh.clone(), toast.clone());
         Callback::from(move |t: ApiToken| {
             let label = |i: usize| i18n.t(heads[i]).to_owned();
             let unit_name = match t.unit_id {
@@ -69,12 +66,12 @@ pub fn ApiTokens() -> Html {
             };
             let revoke = {
                 let (id, name) = (t.id, t.name.clone());
-                let (asking, refresh, flash, i18n) = (asking.clone(), refresh.clone(), flash.clone(), i18n.clone());
+                let (asking, refresh, toast, i18n) = (asking.clone(), refresh.clone(), toast.clone(), i18n.clone());
                 write.action(
                     move |()| api::api_tokens::revoke(id),
                     move |()| {
                         asking.set(None);
-                        flash.set(Some(i18n.tf("tokens.revoked_notice", &[("name", &name)])));
+                        toast.say(i18n.tf("tokens.revoked_notice", &[("name", &name)]));
                         refresh.set(refresh.wrapping_add(1));
                     },
                 )
@@ -133,9 +130,6 @@ pub fn ApiTokens() -> Html {
             <ApiTokenForm units={all_units} {on_created} />
             <section class="panel">
                 <h2>{ i18n.t("tokens.list") }</h2>
-                if let Some(text) = &*flash {
-                    <Notice text={text.clone()} />
-                }
                 <ErrorBanner error={write.error.clone()} />
                 <PagedTable<ApiToken> load={Loader::new(api::api_tokens::list)} per_page={PER_PAGE} {head} {row}
                     class="api-token-list" refresh={*refresh} empty={i18n.t("tokens.empty").to_owned()} />

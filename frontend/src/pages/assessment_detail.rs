@@ -8,7 +8,7 @@ use super::assessment_response::AssessmentResponse;
 use super::objection_answer::ObjectionAnswer;
 use super::rating_evidence::RatingEvidenceView;
 use crate::api;
-use crate::components::{AssessmentBadge, ErrorBanner, Loading, Notice, PredikatBadge};
+use crate::components::{use_toast, AssessmentBadge, ErrorBanner, Loading, PredikatBadge};
 use crate::format;
 use crate::hooks::use_remote;
 use crate::i18n::use_i18n;
@@ -30,20 +30,17 @@ pub struct AssessmentDetailProps {
 #[component]
 pub fn AssessmentDetail(props: &AssessmentDetailProps) -> Html {
     let i18n = use_i18n();
-    let flash = use_state(|| None::<String>);
+    let toast = use_toast();
     let assessment = use_remote(props.id, api::assessments::get);
-    {
-        let flash = flash.clone();
-        use_effect_with(props.id, move |_| flash.set(None));
-    }
     let on_done = {
-        let flash = flash.clone();
+        let toast = toast.clone();
         let reload = assessment.reload.clone();
         Callback::from(move |message: String| {
-            flash.set(Some(message));
+            toast.say(message);
             reload.emit(());
         })
     };
+    let show_evidence = use_state(|| false);
     let my_id = props.me.employee.as_ref().map(|e| e.id);
     let body = match &assessment.state.data {
         Some(a) => {
@@ -86,8 +83,20 @@ pub fn AssessmentDetail(props: &AssessmentDetailProps) -> Html {
                     }
                     if decides && objected && decidable {
                         <AssessmentDecision assessment={a.clone()} on_done={on_done.clone()} />
-                        if let Some(period) = period {
+                    }
+                    // The evidence behind the rating, from every state of it: open for the one
+                    // deciding an objection, a click away for everyone else.
+                    if let Some(period) = period {
+                        if (decides && objected && decidable) || *show_evidence {
                             <RatingEvidenceView employee_id={a.employee_id} {period} />
+                        }
+                        if !(decides && objected && decidable) {
+                            <p class="no-print">
+                                <button type="button" class="button-quiet" aria-expanded={show_evidence.to_string()}
+                                    onclick={{ let show = show_evidence.clone(); move |_| show.set(!*show) }}>
+                                    { if *show_evidence { i18n.t("assessment.hide_evidence") } else { i18n.t("assessment.see_evidence") } }
+                                </button>
+                            </p>
                         }
                     }
                 </>
@@ -104,9 +113,6 @@ pub fn AssessmentDetail(props: &AssessmentDetailProps) -> Html {
         <section class="page">
             <h1>{ title }</h1>
             <p><Link<Route> to={Route::Assessments}>{ i18n.t("assessment.to_list") }</Link<Route>></p>
-            if let Some(text) = &*flash {
-                <Notice text={text.clone()} />
-            }
             <ErrorBanner error={assessment.state.error.clone()} on_retry={assessment.reload.clone()} />
             { body }
         </section>

@@ -6,7 +6,7 @@ use super::PageProps;
 use crate::api::{self, ApiError};
 use crate::components::dashboard::EmployeeQuery;
 use crate::components::{
-    current_period, use_pemda_settings, AssessmentBadge, AssessmentPeriodPicker, ErrorBanner, Loading, PredikatBadge,
+    last_ended_period, use_pemda_settings, AssessmentBadge, AssessmentPeriodPicker, ErrorBanner, Loading, PredikatBadge,
 };
 use crate::hooks::use_remote;
 use crate::i18n::use_i18n;
@@ -167,7 +167,7 @@ struct TeamProps {
 fn Team(props: &TeamProps) -> Html {
     let i18n = use_i18n();
     let chosen = use_state(|| None::<Period>);
-    let period = chosen.unwrap_or_else(|| current_period(&props.settings));
+    let period = chosen.unwrap_or_else(|| last_ended_period(&props.settings));
     let my_id = props.me.employee.as_ref().map(|e| e.id);
     let team = use_remote((my_id, period), |(my_id, period)| async move {
         let Some(my_id) = my_id else {

@@ -4,13 +4,12 @@
 //! ratings, and the assessments themselves with their CSV.
 
 use super::PageProps;
-use crate::api::{self, ApiError};
+use crate::api;
 use crate::components::distribution_chart::{DistributionBars, RatingGrid};
 use crate::components::{
-    current_period, use_pemda_settings, AssessmentBadge, AssessmentPeriodPicker, ErrorBanner, Loading, Notice,
-    OrgPredikatBadge, PredikatBadge, SelectField,
+    last_ended_period, use_pemda_settings, use_toast, AssessmentBadge, AssessmentPeriodPicker, ErrorBanner, Export,
+    ExportButtons, Loading, OrgPredikatBadge, PredikatBadge, SelectField,
 };
-use crate::files;
 use crate::hooks::{use_remote, use_write};
 use crate::i18n::use_i18n;
 use crate::periods;
@@ -28,12 +27,12 @@ pub fn Calibration(props: &PageProps) -> Html {
     let units = use_remote((), |()| api::units::all());
     let picked_unit = use_state(|| None::<i64>);
     let picked_period = use_state(|| None::<Period>);
-    let flash = use_state(|| None::<String>);
+    let toast = use_toast();
     let home_unit = props.me.unit_id.or(props.me.employee.as_ref().map(|e| e.unit_id));
     let unit_id = (*picked_unit)
         .or(home_unit)
         .or_else(|| units.state.data.as_ref().and_then(|all| all.iter().find(|u| u.parent_id.is_none()).map(|u| u.id)));
-    let period = (*picked_period).or_else(|| settings.as_deref().map(current_period));
+    let period = (*picked_period).or_else(|| settings.as_deref().map(last_ended_period));
     let wanted = unit_id.zip(period);
     let distribution = use_remote(wanted, |wanted| async move {
         match wanted {
@@ -43,25 +42,19 @@ pub fn Calibration(props: &PageProps) -> Html {
     });
 
     let on_unit = {
-        let (picked_unit, flash) = (picked_unit.clone(), flash.clone());
-        Callback::from(move |v: String| {
-            flash.set(None);
-            picked_unit.set(v.parse().ok());
-        })
+        let picked_unit = picked_unit.clone();
+        Callback::from(move |v: String| picked_unit.set(v.parse().ok()))
     };
     let on_period = {
-        let (picked_period, flash) = (picked_period.clone(), flash.clone());
-        Callback::from(move |p| {
-            flash.set(None);
-            picked_period.set(Some(p));
-        })
+        let picked_period = picked_period.clone();
+        Callback::from(move |p| picked_period.set(Some(p)))
     };
     let on_saved = {
-        let (flash, reload) = (flash.clone(), distribution.reload.clone());
+        let (toast, reload) = (toast.clone(), distribution.reload.clone());
         let i18n = i18n.clone();
         Callback::from(move |saved: OrgPredikatRequest| {
             let words = i18n.word("org_predikat", saved.predikat.as_str());
-            flash.set(Some(i18n.tf("calibration.org_saved", &[("predikat", words)])));
+            toast.say(i18n.tf("calibration.org_saved", &[("predikat", words)]));
             reload.emit(());
         })
     };
@@ -104,9 +97,6 @@ pub fn Calibration(props: &PageProps) -> Html {
                 }
             </div>
             <ErrorBanner error={units.state.error.clone()} on_retry={units.reload.clone()} />
-            if let Some(text) = &*flash {
-                <Notice text={text.clone()} />
-            }
             <section class="panel calibration">
                 <h2>
                     { i18n.tf("calibration.distribution_of", &[
@@ -236,22 +226,9 @@ struct ReportPanelProps {
 #[component]
 fn ReportPanel(props: &ReportPanelProps) -> Html {
     let i18n = use_i18n();
-    let downloading = use_write();
     let report = use_remote((props.unit, props.period), |(unit, period)| api::assessments::report(unit, period));
-    let download = {
-        let (unit, period) = (props.unit, props.period);
-        downloading.action(
-            move |_: MouseEvent| async move {
-                let file = api::assessments::report_csv(unit, period).await?;
-                if files::save(&file, &format!("penilaian-{period}.csv")) {
-                    Ok(())
-                } else {
-                    Err(ApiError::BadResponse)
-                }
-            },
-            |()| {},
-        )
-    };
+    let (unit, period) = (props.unit, props.period);
+    let export = Export::new(move |format| api::assessments::report_file(unit, period, format));
     let body = match &report.state.data {
         Some(page) if page.items.is_empty() => html! { <p class="muted">{ i18n.t("calibration.no_assessments") }</p> },
         Some(page) => html! { <ReportTable rows={page.items.clone()} /> },
@@ -267,12 +244,9 @@ fn ReportPanel(props: &ReportPanelProps) -> Html {
             <div class="panel-head">
                 <h2>{ heading }</h2>
                 <div class="actions">
-                    <button type="button" class="button-quiet" onclick={download} disabled={downloading.busy}>
-                        { if downloading.busy { i18n.t("common.working") } else { i18n.t("calibration.csv") } }
-                    </button>
+                    <ExportButtons {export} name={format!("penilaian-{period}")} />
                 </div>
             </div>
-            <ErrorBanner error={downloading.error.clone()} />
             <ErrorBanner error={report.state.error.clone()} on_retry={report.reload.clone()} />
             { body }
         </section>

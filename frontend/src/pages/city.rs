@@ -5,7 +5,7 @@
 use crate::api;
 use crate::api::dashboard::Scope;
 use crate::components::dashboard::{DashboardQuery, FigureTiles, FiguresTable, UnitComparison};
-use crate::components::{DownloadButton, ErrorBanner, FileSource, Loading, PeriodPicker, PrintButton};
+use crate::components::{ErrorBanner, Export, ExportButtons, Loading, PeriodPicker, PrintButton};
 use crate::format;
 use crate::hooks::use_remote;
 use crate::i18n::use_i18n;
@@ -72,7 +72,7 @@ fn CityBody(props: &CityBodyProps) -> Html {
     let d = &props.dashboard;
     let period = props.period;
     let units = Rc::new(d.children.clone());
-    let csv = FileSource::new(move || api::dashboard::children_csv(Scope::City, period));
+    let export = Export::new(move |format| api::dashboard::children_file(Scope::City, period, format));
     let query = DashboardQuery { period: Some(period.to_string()) };
     html! {
         <>
@@ -94,7 +94,7 @@ fn CityBody(props: &CityBodyProps) -> Html {
                 <div class="panel-head">
                     <h2>{ i18n.tf("city.units_n", &[("n", &units.len().to_string())]) }</h2>
                     <div class="actions">
-                        <DownloadButton source={csv} fallback_name={format!("dasbor-{period}.csv")} />
+                        <ExportButtons {export} name={format!("dasbor-{period}")} />
                     </div>
                 </div>
                 <p class="muted no-print">{ i18n.t("city.units_hint") }</p>

@@ -6,7 +6,7 @@
 
 use super::complaint_queue::unit_names;
 use crate::api;
-use crate::components::{ComplaintBadge, ErrorBanner, Field, Loading, Notice, SelectField, SlaBadge};
+use crate::components::{use_toast, ComplaintBadge, ErrorBanner, Field, Loading, SelectField, SlaBadge};
 use crate::format;
 use crate::hooks::{use_form, use_remote, Invalid};
 use crate::i18n::use_i18n;
@@ -38,13 +38,13 @@ pub fn ComplaintDetail(props: &ComplaintDetailProps) -> Html {
     let names = use_remote((), |()| unit_names());
     let step = use_state(|| None::<ComplaintStatus>);
     let postponing = use_state(|| false);
-    let flash = use_state(|| None::<String>);
+    let toast = use_toast();
     // Auditors read; the server decides for the others (403 outside their units).
     let may_handle = [Role::Admin, Role::OperatorLayanan, Role::KepalaUnit].iter().any(|r| props.me.has(*r));
 
     let done = {
         let step = step.clone();
-        let flash = flash.clone();
+        let toast = toast.clone();
         let reload_complaint = complaint.reload.clone();
         let reload_history = history.reload.clone();
         let i18n = i18n.clone();
@@ -52,7 +52,7 @@ pub fn ComplaintDetail(props: &ComplaintDetailProps) -> Html {
         Callback::from(move |updated: Complaint| {
             step.set(None);
             postponing.set(false);
-            flash.set(Some(i18n.tf("complaint.step_done", &[("status", i18n.complaint_status(updated.status))])));
+            toast.say(i18n.tf("complaint.step_done", &[("status", i18n.complaint_status(updated.status))]));
             reload_complaint.emit(());
             reload_history.emit(());
         })
@@ -140,20 +140,19 @@ pub fn ComplaintDetail(props: &ComplaintDetailProps) -> Html {
                                 <div class="actions">
                                     { for next.iter().map(|to| {
                                         let step = step.clone();
-                                        let flash = flash.clone();
                                         let to = *to;
                                         let danger = to == ComplaintStatus::Rejected;
                                         let quiet = danger || to == ComplaintStatus::Referred;
                                         html! {
                                             <button type="button" class={classes!(if danger { "button-quiet button-danger" } else if quiet { "button-quiet" } else { "button-primary" })}
-                                                onclick={move |_| { flash.set(None); step.set(Some(to)); }}>
+                                                onclick={move |_| step.set(Some(to))}>
                                                 { i18n.t(&format!("complaint.step.{}", to.as_str())).to_owned() }
                                             </button>
                                         }
                                     }) }
                                     if c.status == ComplaintStatus::Dispositioned {
                                         <button type="button" class="button-quiet"
-                                            onclick={{ let (flash, postponing) = (flash.clone(), postponing.clone()); move |_| { flash.set(None); postponing.set(true); } }}>
+                                            onclick={{ let postponing = postponing.clone(); move |_| postponing.set(true) }}>
                                             { i18n.t("complaint.postpone") }
                                         </button>
                                     }
@@ -193,9 +192,6 @@ pub fn ComplaintDetail(props: &ComplaintDetailProps) -> Html {
         <section class="page">
             <p><Link<Route> to={Route::Complaints}>{ i18n.t("complaint.back") }</Link<Route>></p>
             <h1>{ i18n.t("complaint.detail_title") }</h1>
-            if let Some(text) = &*flash {
-                <Notice text={text.clone()} />
-            }
             <ErrorBanner error={complaint.state.error.clone()} on_retry={complaint.reload.clone()} />
             { body }
             <section class="panel">

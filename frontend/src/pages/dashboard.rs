@@ -10,7 +10,7 @@ use crate::api::dashboard::Scope;
 use crate::components::dashboard::{
     AttentionList, DashboardCharts, DashboardQuery, FigureTiles, FiguresTable, OversightPanel, UnitBreadcrumb,
 };
-use crate::components::{DownloadButton, ErrorBanner, FileSource, Loading, PeriodPicker, PrintButton, SelectField};
+use crate::components::{ErrorBanner, Export, ExportButtons, Loading, PeriodPicker, PrintButton, SelectField};
 use crate::format;
 use crate::hooks::use_remote;
 use crate::i18n::use_i18n;
@@ -133,7 +133,7 @@ fn DashboardBody(props: &DashboardBodyProps) -> Html {
     let i18n = use_i18n();
     let d = &props.dashboard;
     let (unit, period) = (d.figures.unit_id, props.period);
-    let children_csv = FileSource::new(move || api::dashboard::children_csv(Scope::Unit(unit), period));
+    let children_export = Export::new(move |format| api::dashboard::children_file(Scope::Unit(unit), period, format));
     html! {
         <>
             <FigureTiles figures={d.figures.clone()} training={Some(d.training.clone())} />
@@ -146,7 +146,7 @@ fn DashboardBody(props: &DashboardBodyProps) -> Html {
                     <div class="panel-head">
                         <h2>{ i18n.tf("dashboard.children_n", &[("n", &d.children.len().to_string())]) }</h2>
                         <div class="actions">
-                            <DownloadButton source={children_csv} fallback_name={format!("dasbor-{period}.csv")} />
+                            <ExportButtons export={children_export} name={format!("dasbor-{period}")} />
                         </div>
                     </div>
                     <p class="muted no-print">{ i18n.t("dashboard.children_hint") }</p>

@@ -1,18 +1,21 @@
-//! Pegawai: search by name or NIP, filter by unit, page through; admins can add one.
+//! Pegawai: search by name or NIP, filter by unit, page through, open one; admins add one with
+//! "+ Tambah pegawai" at the top, and land on the new employee's page to create the account.
 
 use super::employee_form::EmployeeForm;
 use super::PageProps;
 use crate::api;
 use crate::api::employees::EmployeeFilter;
-use crate::components::{unit_choices, Loader, Notice, PagedTable, SelectField};
+use crate::components::{unit_choices, use_toast, Loader, PagedTable, SelectField};
 use crate::hooks::use_remote;
 use crate::i18n::use_i18n;
+use crate::route::Route;
 use kinerja_domain::Role;
 use kinerja_types::Employee;
 use std::collections::HashMap;
 use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
+use yew_router::prelude::*;
 
 const PER_PAGE: u64 = 25;
 
@@ -21,8 +24,9 @@ pub fn Employees(props: &PageProps) -> Html {
     let i18n = use_i18n();
     let filter = use_state(|| EmployeeFilter { page: 1, per_page: PER_PAGE, ..EmployeeFilter::default() });
     let typed = use_state(String::new);
-    let added = use_state(|| None::<String>);
-    let refresh = use_state(|| 0u32);
+    let adding = use_state(|| false);
+    let toast = use_toast();
+    let navigator = use_navigator();
     let units = use_remote((), |()| api::units::all());
     let unit_names: Rc<HashMap<i64, String>> =
         Rc::new(units.state.data.iter().flat_map(|all| all.iter()).map(|u| (u.id, u.name.clone())).collect());
@@ -46,11 +50,21 @@ pub fn Employees(props: &PageProps) -> Html {
         })
     };
     let on_created = {
-        let (added, refresh) = (added.clone(), refresh.clone());
+        let (i18n, toast) = (i18n.clone(), toast.clone());
         Callback::from(move |e: Employee| {
-            added.set(Some(e.name));
-            refresh.set(refresh.wrapping_add(1));
+            toast.say(i18n.tf("employees.added", &[("name", &e.name)]));
+            if let Some(navigator) = &navigator {
+                navigator.push(&Route::EmployeeDetail { id: e.id });
+            }
         })
+    };
+    let open_form = {
+        let adding = adding.clone();
+        Callback::from(move |_: MouseEvent| adding.set(true))
+    };
+    let close_form = {
+        let adding = adding.clone();
+        Callback::from(move |()| adding.set(false))
     };
     let unit_options: Vec<(AttrValue, AttrValue)> =
         std::iter::once((AttrValue::from(""), AttrValue::from(i18n.t("employees.all_units").to_owned())))
@@ -72,7 +86,9 @@ pub fn Employees(props: &PageProps) -> Html {
             html! {
                 <tr key={e.id}>
                     <td class="mono" data-label="NIP">{ &e.nip }</td>
-                    <td data-label={i18n.t("employee.name").to_owned()}>{ &e.name }</td>
+                    <td data-label={i18n.t("employee.name").to_owned()}>
+                        <Link<Route> to={Route::EmployeeDetail { id: e.id }}>{ &e.name }</Link<Route>>
+                    </td>
                     <td data-label={i18n.t("employee.position_title").to_owned()}>{ &e.position_title }</td>
                     <td data-label={i18n.t("employee.position_kind").to_owned()}>{ i18n.word("position_kind", e.position_kind.as_str()) }</td>
                     <td data-label={i18n.t("employee.unit").to_owned()}>{ unit_names.get(&e.unit_id).cloned().unwrap_or_else(|| format!("#{}", e.unit_id)) }</td>
@@ -91,9 +107,14 @@ pub fn Employees(props: &PageProps) -> Html {
 
     html! {
         <section class="page">
-            <h1>{ i18n.t("employees.title") }</h1>
-            if let Some(name) = &*added {
-                <Notice text={i18n.tf("employees.added", &[("name", name)])} />
+            <div class="page-actions">
+                <h1>{ i18n.t("employees.title") }</h1>
+                if props.me.has(Role::Admin) && !*adding {
+                    <button type="button" class="button-primary" onclick={open_form}>{ i18n.t("employees.add_button") }</button>
+                }
+            </div>
+            if props.me.has(Role::Admin) && *adding {
+                <EmployeeForm units={units.state.data.clone()} {on_created} on_cancel={Some(close_form)} />
             }
             <form class="toolbar" role="search" onsubmit={on_search}>
                 <div class="field">
@@ -108,11 +129,8 @@ pub fn Employees(props: &PageProps) -> Html {
                     value={filter.unit_id.map(|id| id.to_string()).unwrap_or_default()}
                     options={unit_options} on_change={on_unit} />
             </form>
-            <PagedTable<Employee> {load} per_page={PER_PAGE} {head} {row} filter={filter_key} refresh={*refresh}
+            <PagedTable<Employee> {load} per_page={PER_PAGE} {head} {row} filter={filter_key}
                 empty={i18n.t("employees.empty").to_owned()} />
-            if props.me.has(Role::Admin) {
-                <EmployeeForm units={units.state.data.clone()} {on_created} />
-            }
         </section>
     }
 }

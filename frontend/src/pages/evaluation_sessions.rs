@@ -6,7 +6,7 @@
 use super::session_form::SessionForm;
 use super::PageProps;
 use crate::api;
-use crate::components::{ErrorBanner, Loading, TaskBadge, TaskDone, TaskKind, UnitSelect, YearPicker};
+use crate::components::{use_toast, ErrorBanner, Loading, TaskBadge, TaskDone, TaskKind, UnitSelect, YearPicker};
 use crate::format;
 use crate::hooks::use_remote;
 use crate::i18n::{use_i18n, I18n};
@@ -77,11 +77,11 @@ fn Sessions(props: &SessionsProps) -> Html {
         let year = year.clone();
         Callback::from(move |y: i32| year.set(y))
     };
-    let flash = use_state(|| None::<String>);
+    let toast = use_toast();
     let on_recorded = {
-        let (flash, reload, i18n) = (flash.clone(), sessions.reload.clone(), i18n.clone());
+        let (toast, reload, i18n) = (toast.clone(), sessions.reload.clone(), i18n.clone());
         Callback::from(move |s: EvaluationSession| {
-            flash.set(Some(i18n.tf("session.recorded", &[("title", &s.title)])));
+            toast.say(i18n.tf("session.recorded", &[("title", &s.title)]));
             reload.emit(());
         })
     };
@@ -108,9 +108,6 @@ fn Sessions(props: &SessionsProps) -> Html {
                         value={*unit} on_change={on_unit} empty={every} />
                     <YearPicker id="session-year" value={*year} on_change={on_year} />
                 </div>
-                if let Some(message) = &*flash {
-                    <p class="notice notice-success" role="status">{ message }</p>
-                }
                 <ErrorBanner error={sessions.state.error.clone()} on_retry={sessions.reload.clone()} />
                 { body }
             </section>

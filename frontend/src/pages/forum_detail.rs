@@ -6,7 +6,7 @@ use super::forum_commitments::ForumCommitments;
 use super::forum_inputs::ForumInputs;
 use super::forums::{runs_forums, ForumBadge};
 use crate::api;
-use crate::components::{Confirm, ErrorBanner, Field, Loading, Notice};
+use crate::components::{use_toast, Confirm, ErrorBanner, Field, Loading};
 use crate::format;
 use crate::hooks::{setter, use_remote, use_write};
 use crate::i18n::use_i18n;
@@ -30,12 +30,12 @@ pub struct ForumDetailProps {
 pub fn ForumDetail(props: &ForumDetailProps) -> Html {
     let i18n = use_i18n();
     let forum = use_remote(props.id, api::forums::get);
-    let flash = use_state(|| None::<String>);
+    let toast = use_toast();
     let may_run = runs_forums(&props.me);
     let on_change = {
-        let (flash, reload) = (flash.clone(), forum.reload.clone());
+        let (toast, reload) = (toast.clone(), forum.reload.clone());
         Callback::from(move |message: String| {
-            flash.set(Some(message));
+            toast.say(message);
             reload.emit(());
         })
     };
@@ -74,9 +74,6 @@ pub fn ForumDetail(props: &ForumDetailProps) -> Html {
         <section class="page forum-detail">
             <p class="breadcrumb"><Link<Route> to={Route::Forums}>{ i18n.t("forum.back") }</Link<Route>></p>
             <h1>{ title }</h1>
-            if let Some(message) = &*flash {
-                <Notice text={message.clone()} />
-            }
             <ErrorBanner error={forum.state.error.clone()} on_retry={forum.reload.clone()} />
             { body }
         </section>

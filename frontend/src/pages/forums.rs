@@ -3,7 +3,7 @@
 
 use super::PageProps;
 use crate::api::{self, ApiError};
-use crate::components::{ErrorBanner, Field, Loading, SelectField, UnitSelect};
+use crate::components::{use_toast, ErrorBanner, Field, Loading, SelectField, UnitSelect};
 use crate::format;
 use crate::hooks::{use_form, use_remote};
 use crate::i18n::{use_i18n, I18n};
@@ -25,16 +25,21 @@ pub fn Forums(props: &PageProps) -> Html {
     let i18n = use_i18n();
     let status = use_state(|| None::<ForumStatus>);
     let forums = use_remote(*status, api::forums::list);
-    let flash = use_state(|| None::<Forum>);
+    let toast = use_toast();
     let on_status = {
         let status = status.clone();
         Callback::from(move |v: String| status.set(v.parse().ok()))
     };
     let on_created = {
-        let (flash, reload) = (flash.clone(), forums.reload.clone());
+        let (toast, status, reload, i18n) = (toast.clone(), status.clone(), forums.reload.clone(), i18n.clone());
         Callback::from(move |forum: Forum| {
-            flash.set(Some(forum));
-            reload.emit(());
+            toast.say(i18n.tf("forum.announced", &[("topic", &forum.topic)]));
+            // The new forum shows in the list (its topic leads to it), whatever the filter was.
+            if status.is_some_and(|s| s != forum.status) {
+                status.set(None);
+            } else {
+                reload.emit(());
+            }
         })
     };
     let statuses: Vec<(AttrValue, AttrValue)> = std::iter::once(("", i18n.t("forum.all_statuses")))
@@ -51,12 +56,6 @@ pub fn Forums(props: &PageProps) -> Html {
         <section class="page forums">
             <h1>{ i18n.t("forum.title") }</h1>
             <p class="lead">{ i18n.t("forum.lead") }</p>
-            if let Some(f) = &*flash {
-                <p class="notice notice-success" role="status">
-                    { i18n.tf("forum.announced", &[("topic", &f.topic)]) }{ " " }
-                    <Link<Route> to={Route::ForumDetail { id: f.id }}>{ i18n.t("forum.open") }</Link<Route>>
-                </p>
-            }
             <div class="toolbar">
                 <SelectField id="forum-status-filter" label={i18n.t("forum.status").to_owned()}
                     value={status.map(|s| s.as_str()).unwrap_or_default()} options={statuses} on_change={on_status} />

@@ -1,6 +1,7 @@
 //! Beranda: a greeting and a card for each screen the user's roles open.
 
 use super::PageProps;
+use crate::components::layout::WaitingNow;
 use crate::i18n::use_i18n;
 use crate::route::Route;
 use kinerja_domain::Role;
@@ -10,18 +11,28 @@ use yew_router::prelude::*;
 #[component]
 pub fn Home(props: &PageProps) -> Html {
     let i18n = use_i18n();
+    let waiting = use_context::<WaitingNow>().unwrap_or_default().0;
     let me = &props.me;
     let roles = if me.roles.is_empty() {
         i18n.t("role.none").to_owned()
     } else {
         me.roles.iter().map(|r| i18n.word("role", r.as_str())).collect::<Vec<_>>().join(", ")
     };
-    let cards = Route::NAV.iter().filter(|r| **r != Route::Home && r.listed_for(me)).map(|route| {
+    // What waits for a decision comes first: the thumb reaches it without scrolling.
+    let mut routes: Vec<&Route> = Route::NAV.iter().filter(|r| **r != Route::Home && r.listed_for(me)).collect();
+    routes.sort_by_key(|r| std::cmp::Reverse(r.waiting(&waiting) > 0));
+    let cards = routes.into_iter().map(|route| {
         let about = format!("home.about.{}", route.label_key().trim_start_matches("nav."));
+        let n = route.waiting(&waiting);
         html! {
             <li>
-                <Link<Route> to={route.clone()} classes="card">
-                    <strong>{ i18n.t(route.label_key()) }</strong>
+                <Link<Route> to={route.clone()} classes={classes!("card", (n > 0).then_some("card-waiting"))}>
+                    <strong>
+                        { i18n.t(route.label_key()) }
+                        if n > 0 {
+                            <span class="count-badge">{ i18n.tf("waiting.count", &[("n", &n.to_string())]) }</span>
+                        }
+                    </strong>
                     <span>{ i18n.t(&about).to_owned() }</span>
                 </Link<Route>>
             </li>

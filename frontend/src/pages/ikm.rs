@@ -8,7 +8,9 @@
 use super::public::site_url;
 use super::PageProps;
 use crate::api;
-use crate::components::{Confirm, CopyButton, ErrorBanner, Field, Loading, Meter, Notice, PeriodPicker, SelectField};
+use crate::components::{
+    use_toast, Confirm, CopyButton, ErrorBanner, Field, Loading, Meter, PeriodPicker, SelectField,
+};
 use crate::format;
 use crate::hooks::{setter, use_remote, use_write};
 use crate::i18n::use_i18n;
@@ -32,7 +34,7 @@ pub fn IkmPage(props: &PageProps) -> Html {
     let units = use_remote((), |()| api::units::all());
     let picked = use_state(|| None::<i64>);
     let period = use_state(|| Period::Year(format::current_year()));
-    let flash = use_state(|| None::<String>);
+    let toast = use_toast();
     let me = &props.me;
     let may_write = [Role::Admin, Role::OperatorLayanan, Role::KepalaUnit].iter().any(|r| me.has(*r));
 
@@ -53,26 +55,18 @@ pub fn IkmPage(props: &PageProps) -> Html {
 
     let on_unit = {
         let picked = picked.clone();
-        let flash = flash.clone();
-        Callback::from(move |v: String| {
-            flash.set(None);
-            picked.set(v.parse().ok());
-        })
+        Callback::from(move |v: String| picked.set(v.parse().ok()))
     };
     let on_period = {
         let period = period.clone();
-        let flash = flash.clone();
-        Callback::from(move |p| {
-            flash.set(None);
-            period.set(p);
-        })
+        Callback::from(move |p| period.set(p))
     };
     let published = {
-        let flash = flash.clone();
+        let toast = toast.clone();
         let reload = report.reload.clone();
         let i18n = i18n.clone();
         Callback::from(move |r: IkmReport| {
-            flash.set(Some(i18n.tf("ikm.published_now", &[("period", &r.period)])));
+            toast.say(i18n.tf("ikm.published_now", &[("period", &r.period)]));
             reload.emit(());
         })
     };
@@ -101,9 +95,6 @@ pub fn IkmPage(props: &PageProps) -> Html {
                 <PeriodPicker id="ikm-period" value={*period} on_change={on_period} />
             </div>
             <ErrorBanner error={units.state.error.clone()} on_retry={units.reload.clone()} />
-            if let Some(text) = &*flash {
-                <Notice text={text.clone()} />
-            }
             <section class="panel">
                 <ErrorBanner error={report.state.error.clone()} on_retry={report.reload.clone()} />
                 { result }

@@ -5,7 +5,7 @@
 use super::pk_goal_form::PkGoalForm;
 use super::PageProps;
 use crate::api;
-use crate::components::{ErrorBanner, Loading, Notice, SelectField, StatusBadge, YearPicker};
+use crate::components::{use_toast, ErrorBanner, Loading, SelectField, StatusBadge, YearPicker};
 use crate::format;
 use crate::hooks::use_remote;
 use crate::i18n::use_i18n;
@@ -22,7 +22,7 @@ pub fn PerformanceMap(props: &PageProps) -> Html {
     let i18n = use_i18n();
     let year = use_state(format::current_year);
     let picked_unit = use_state(|| None::<i64>);
-    let added = use_state(|| None::<String>);
+    let toast = use_toast();
     let units = use_remote((), |()| api::units::all());
     let home_unit = props.me.unit_id.or(props.me.employee.as_ref().map(|e| e.unit_id));
     let unit_id = (*picked_unit)
@@ -44,25 +44,17 @@ pub fn PerformanceMap(props: &PageProps) -> Html {
 
     let on_year = {
         let year = year.clone();
-        let added = added.clone();
-        Callback::from(move |y| {
-            added.set(None);
-            year.set(y);
-        })
+        Callback::from(move |y| year.set(y))
     };
     let on_unit = {
         let picked_unit = picked_unit.clone();
-        let added = added.clone();
-        Callback::from(move |v: String| {
-            added.set(None);
-            picked_unit.set(v.parse().ok());
-        })
+        Callback::from(move |v: String| picked_unit.set(v.parse().ok()))
     };
     let on_goal_added = {
-        let added = added.clone();
+        let (toast, i18n) = (toast.clone(), i18n.clone());
         let reload = tree.reload.clone();
         Callback::from(move |goal: PkGoal| {
-            added.set(Some(goal.text));
+            toast.say(i18n.tf("pk.added", &[("text", &goal.text)]));
             reload.emit(());
         })
     };
@@ -113,9 +105,6 @@ pub fn PerformanceMap(props: &PageProps) -> Html {
             </section>
             if may_add_goals {
                 if let Some(unit_id) = unit_id {
-                    if let Some(text) = &*added {
-                        <Notice text={i18n.tf("pk.added", &[("text", text)])} />
-                    }
                     <PkGoalForm {unit_id} year={*year} on_added={on_goal_added} />
                 }
             }

@@ -3,7 +3,7 @@
 
 use crate::api;
 use crate::components::employee_picker::EmployeePicker;
-use crate::components::{Confirm, ErrorBanner, Field, Loading, Notice, SelectField};
+use crate::components::{use_toast, Confirm, ErrorBanner, Field, Loading, SelectField};
 use crate::format;
 use crate::hooks::{use_form, use_remote, use_write, Invalid};
 use crate::i18n::{use_i18n, I18n};
@@ -34,7 +34,7 @@ pub fn Sanctions(props: &SanctionsProps) -> Html {
     let list =
         use_remote((props.month, props.unit_id, *refresh), |(month, unit, _)| api::sanctions::in_month(month, unit));
     let asking = use_state(|| None::<i64>);
-    let flash = use_state(|| None::<String>);
+    let toast = use_toast();
     let write = use_write();
     let changed = {
         let (refresh, on_changed) = (refresh.clone(), props.on_changed.clone());
@@ -54,12 +54,12 @@ pub fn Sanctions(props: &SanctionsProps) -> Html {
         };
         let annul = {
             let (id, name) = (s.id, s.employee_name.clone());
-            let (asking, flash, changed, i18n) = (asking.clone(), flash.clone(), changed.clone(), i18n.clone());
+            let (asking, toast, changed, i18n) = (asking.clone(), toast.clone(), changed.clone(), i18n.clone());
             write.action(
                 move |()| api::sanctions::annul(id),
                 move |()| {
                     asking.set(None);
-                    flash.set(Some(i18n.tf("sanction.annulled_notice", &[("name", &name)])));
+                    toast.say(i18n.tf("sanction.annulled_notice", &[("name", &name)]));
                     changed.emit(());
                 },
             )
@@ -100,9 +100,6 @@ pub fn Sanctions(props: &SanctionsProps) -> Html {
         <section class="panel sanctions">
             <h2>{ i18n.t("sanction.title") }</h2>
             <p class="muted small">{ i18n.t("sanction.lead") }</p>
-            if let Some(text) = &*flash {
-                <Notice text={text.clone()} />
-            }
             <ErrorBanner error={list.state.error.clone()} on_retry={list.reload.clone()} />
             <ErrorBanner error={write.error.clone()} />
             { body }
@@ -187,9 +184,9 @@ struct SanctionFormProps {
 fn SanctionForm(props: &SanctionFormProps) -> Html {
     let i18n = use_i18n();
     let form = use_form(Draft::default);
-    let done = use_state(|| None::<String>);
+    let toast = use_toast();
     let onsubmit = {
-        let (i18n, done, on_created) = (i18n.clone(), done.clone(), props.on_created.clone());
+        let (i18n, toast, on_created) = (i18n.clone(), toast.clone(), props.on_created.clone());
         let check_i18n = i18n.clone();
         form.submit(
             move |d: &Draft| {
@@ -197,7 +194,7 @@ fn SanctionForm(props: &SanctionFormProps) -> Html {
                 Ok(async move { api::sanctions::create(&request).await })
             },
             move |form, s: Sanction| {
-                done.set(Some(i18n.tf("sanction.recorded", &[("name", &s.employee_name)])));
+                toast.say(i18n.tf("sanction.recorded", &[("name", &s.employee_name)]));
                 form.reset(Draft::default());
                 on_created.emit(());
             },
@@ -210,9 +207,6 @@ fn SanctionForm(props: &SanctionFormProps) -> Html {
     html! {
         <form class="form sanction-form" {onsubmit} novalidate=true>
             <h3>{ i18n.t("sanction.new") }</h3>
-            if let Some(text) = &*done {
-                <Notice text={text.clone()} kind="success" />
-            }
             <div class="form-grid">
                 <EmployeePicker id="sanction-employee" label={i18n.t("sanction.employee").to_owned()}
                     selected={form.employee.clone()} on_select={form.set(|d, e| d.employee = e)}

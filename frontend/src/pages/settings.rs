@@ -3,7 +3,7 @@
 use super::settings_draft::{changes, SettingsDraft, JSON_FIELDS, TEXT_FIELDS};
 use crate::api;
 use crate::components::layout::ReloadSettings;
-use crate::components::{CheckField, ErrorBanner, Field, Loading, Notice, SelectField};
+use crate::components::{use_toast, CheckField, ErrorBanner, Field, Loading, SelectField};
 use crate::hooks::{checked, use_form, use_remote, Invalid};
 use crate::i18n::use_i18n;
 use kinerja_types::{AssessmentFrequency, PemdaSettings};
@@ -41,8 +41,7 @@ pub fn Settings() -> Html {
     let form = use_form(SettingsDraft::default);
     // The settings as last read or saved.
     let saved = use_state(|| None::<PemdaSettings>);
-    // The i18n key of the last outcome shown (saved, nothing changed).
-    let outcome = use_state(|| None::<&'static str>);
+    let toast = use_toast();
     let remote = use_remote((), |()| api::settings::get());
     let reload_header = use_context::<ReloadSettings>();
     {
@@ -66,11 +65,10 @@ pub fn Settings() -> Html {
     };
 
     let onsubmit = {
-        let (i18n, saved, outcome) = (i18n.clone(), saved.clone(), outcome.clone());
-        let check_outcome = outcome.clone();
+        let (i18n, saved, toast) = (i18n.clone(), saved.clone(), toast.clone());
+        let done_i18n = i18n.clone();
         form.submit(
             move |draft: &SettingsDraft| {
-                check_outcome.set(None);
                 let edited = draft.parse(&base).map_err(|bad| {
                     bad.into_iter().map(|(field, key)| (field.to_owned(), i18n.t(key).to_owned())).collect::<Invalid>()
                 })?;
@@ -87,12 +85,12 @@ pub fn Settings() -> Html {
             },
             move |form, stored: Option<PemdaSettings>| {
                 let Some(settings) = stored else {
-                    outcome.set(Some("settings.unchanged"));
+                    toast.say(done_i18n.t("settings.unchanged").to_owned());
                     return;
                 };
                 form.reset(SettingsDraft::from_settings(&settings));
                 saved.set(Some(settings));
-                outcome.set(Some("settings.saved"));
+                toast.say(done_i18n.t("settings.saved").to_owned());
                 if let Some(ReloadSettings(reload)) = &reload_header {
                     reload.emit(());
                 }
@@ -100,12 +98,9 @@ pub fn Settings() -> Html {
         )
     };
     let text_field = |field: &'static str, numeric: bool| {
-        let on_input = hiding(
-            form.set(move |d, v: String| {
-                d.text.insert(field, v);
-            }),
-            &outcome,
-        );
+        let on_input = form.set(move |d, v: String| {
+            d.text.insert(field, v);
+        });
         let label = format!("settings.{field}");
         let hint = format!("settings.{field}.hint");
         html! {
@@ -128,18 +123,15 @@ pub fn Settings() -> Html {
         Some(AssessmentFrequency::Semester) => "semester",
         _ => "quarterly",
     };
-    let on_frequency = hiding(
-        form.set(|d, v: String| {
-            d.assessment_frequency = match v.as_str() {
-                "monthly" => Some(AssessmentFrequency::Monthly),
-                "semester" => Some(AssessmentFrequency::Semester),
-                _ => Some(AssessmentFrequency::Quarterly),
-            };
-        }),
-        &outcome,
-    );
-    let on_team_view = hiding(form.set(|d, on: bool| d.team_view_enabled = on), &outcome);
-    let on_jp_pppk = hiding(form.set(|d, on: bool| d.development_jp_for_pppk = on), &outcome);
+    let on_frequency = form.set(|d, v: String| {
+        d.assessment_frequency = match v.as_str() {
+            "monthly" => Some(AssessmentFrequency::Monthly),
+            "semester" => Some(AssessmentFrequency::Semester),
+            _ => Some(AssessmentFrequency::Quarterly),
+        };
+    });
+    let on_team_view = form.set(|d, on: bool| d.team_view_enabled = on);
+    let on_jp_pppk = form.set(|d, on: bool| d.development_jp_for_pppk = on);
     let inline = |f: &&(&str, bool)| f.0 != "holidays" && !JSON_FIELDS.contains(&f.0);
 
     html! {
@@ -166,23 +158,10 @@ pub fn Settings() -> Html {
                 <h2>{ i18n.t("settings.rules") }</h2>
                 <p class="muted small">{ i18n.t("settings.rules.hint") }</p>
                 { for JSON_FIELDS.iter().map(|f| text_field(f, false)) }
-                if let Some(outcome) = *outcome {
-                    <Notice text={i18n.t(outcome).to_owned()}
-                        kind={if outcome == "settings.saved" { "success" } else { "info" }} />
-                }
                 <button type="submit" class="button-primary" disabled={form.busy()}>
                     { if form.busy() { i18n.t("common.saving") } else { i18n.t("common.save") } }
                 </button>
             </form>
         </section>
     }
-}
-
-/// `set`, which first hides the outcome of the last save: the form was changed since.
-fn hiding<V: 'static>(set: Callback<V>, outcome: &UseStateHandle<Option<&'static str>>) -> Callback<V> {
-    let outcome = outcome.clone();
-    Callback::from(move |v: V| {
-        outcome.set(None);
-        set.emit(v);
-    })
 }

@@ -4,7 +4,7 @@
 use super::behavior_editor::BehaviorEditor;
 use crate::api;
 use crate::components::skp_view::{use_references, BehaviorList, RevisionHistory, RhkList, SkpSummary};
-use crate::components::{ErrorBanner, Field, Loading, Notice};
+use crate::components::{use_toast, ErrorBanner, Field, Loading};
 use crate::hooks::{setter, use_remote, use_write};
 use crate::i18n::use_i18n;
 use crate::route::Route;
@@ -27,14 +27,10 @@ pub struct SkpDetailProps {
 #[component]
 pub fn SkpDetail(props: &SkpDetailProps) -> Html {
     let i18n = use_i18n();
-    let flash = use_state(|| None::<String>);
+    let toast = use_toast();
     let history_version = use_state(|| 0u32);
     let skp = use_remote(props.id, api::skp::get);
     let references = use_references(skp.state.data.clone());
-    {
-        let flash = flash.clone();
-        use_effect_with(props.id, move |_| flash.set(None));
-    }
     let my_id = props.me.employee.as_ref().map(|e| e.id);
     let body = match &skp.state.data {
         Some(plan) => {
@@ -45,11 +41,11 @@ pub fn SkpDetail(props: &SkpDetailProps) -> Html {
             // The expectations are the leader's: the penilai may set them until approval.
             let may_set_expectations = is_penilai && plan.status != SkpStatus::Approved;
             let on_reviewed = {
-                let flash = flash.clone();
+                let toast = toast.clone();
                 let reload = skp.reload.clone();
                 let history_version = history_version.clone();
                 Callback::from(move |message: String| {
-                    flash.set(Some(message));
+                    toast.say(message);
                     reload.emit(());
                     history_version.set(history_version.wrapping_add(1));
                 })
@@ -95,9 +91,6 @@ pub fn SkpDetail(props: &SkpDetailProps) -> Html {
     html! {
         <section class="page">
             <h1>{ title }</h1>
-            if let Some(text) = &*flash {
-                <Notice text={text.clone()} />
-            }
             <ErrorBanner error={skp.state.error.clone()} on_retry={skp.reload.clone()} />
             { body }
         </section>

@@ -7,7 +7,7 @@ use super::rhk_form::RhkForm;
 use super::PageProps;
 use crate::api;
 use crate::components::skp_view::{BehaviorList, References, RevisionHistory, RhkList, SkpSummary};
-use crate::components::{Confirm, ErrorBanner, Loading, Notice, SelectField, YearPicker};
+use crate::components::{use_toast, Confirm, ErrorBanner, Loading, SelectField, YearPicker};
 use crate::format;
 use crate::hooks::{use_remote, use_write};
 use crate::i18n::use_i18n;
@@ -20,7 +20,7 @@ use yew::prelude::*;
 pub fn MySkp(props: &PageProps) -> Html {
     let i18n = use_i18n();
     let year = use_state(format::current_year);
-    let flash = use_state(|| None::<String>);
+    let toast = use_toast();
     let history_version = use_state(|| 0u32);
     let employee = props.me.employee.clone();
     let employee_id = employee.as_ref().map(|e| e.id);
@@ -49,17 +49,13 @@ pub fn MySkp(props: &PageProps) -> Html {
         }
     });
 
-    {
-        let flash = flash.clone();
-        use_effect_with(*year, move |_| flash.set(None));
-    }
     // Something changed on the server: say so, read the plan and its history again.
     let changed = {
-        let flash = flash.clone();
+        let toast = toast.clone();
         let reload = plan.reload.clone();
         let history_version = history_version.clone();
         Callback::from(move |message: String| {
-            flash.set(Some(message));
+            toast.say(message);
             reload.emit(());
             history_version.set(history_version.wrapping_add(1));
         })
@@ -133,9 +129,6 @@ pub fn MySkp(props: &PageProps) -> Html {
             <div class="toolbar">
                 <YearPicker id="skp-year" value={*year} on_change={on_year} />
             </div>
-            if let Some(text) = &*flash {
-                <Notice text={text.clone()} />
-            }
             <ErrorBanner error={plan.state.error.clone()} on_retry={plan.reload.clone()} />
             { body }
         </section>

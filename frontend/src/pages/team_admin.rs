@@ -3,7 +3,7 @@
 
 use crate::api;
 use crate::components::employee_picker::EmployeePicker;
-use crate::components::{CheckField, ErrorBanner, Field, Loading, SelectField};
+use crate::components::{use_toast, CheckField, ErrorBanner, Field, Loading, SelectField};
 use crate::hooks::{setter, use_form, use_remote};
 use crate::i18n::use_i18n;
 use kinerja_types::{Employee, EvaluationTeam, NewEvaluationTeam, TeamMember, TeamUnit, Unit};
@@ -16,12 +16,12 @@ pub fn TeamAdmin() -> Html {
     let teams = use_remote((), |()| api::evaluation_teams::list());
     // `None`: a new team; `Some`: the team being changed.
     let editing = use_state(|| None::<EvaluationTeam>);
-    let flash = use_state(|| None::<String>);
+    let toast = use_toast();
     let on_done = {
-        let (editing, flash, reload, i18n) = (editing.clone(), flash.clone(), teams.reload.clone(), i18n.clone());
+        let (editing, toast, reload, i18n) = (editing.clone(), toast.clone(), teams.reload.clone(), i18n.clone());
         Callback::from(move |team: EvaluationTeam| {
             editing.set(None);
-            flash.set(Some(i18n.tf("evteam.saved", &[("name", &team.name)])));
+            toast.say(i18n.tf("evteam.saved", &[("name", &team.name)]));
             reload.emit(());
         })
     };
@@ -46,11 +46,8 @@ pub fn TeamAdmin() -> Html {
                     <tbody>
                         { for all.iter().map(|t| {
                             let edit = {
-                                let (editing, flash, team) = (editing.clone(), flash.clone(), t.clone());
-                                Callback::from(move |_: MouseEvent| {
-                                    flash.set(None);
-                                    editing.set(Some(team.clone()));
-                                })
+                                let (editing, team) = (editing.clone(), t.clone());
+                                Callback::from(move |_: MouseEvent| editing.set(Some(team.clone())))
                             };
                             html! {
                                 <tr key={t.id} data-team={t.id.to_string()}>
@@ -84,9 +81,6 @@ pub fn TeamAdmin() -> Html {
         <>
             <section class="panel">
                 <h2>{ i18n.t("evteam.list") }</h2>
-                if let Some(message) = &*flash {
-                    <p class="notice notice-success" role="status">{ message }</p>
-                }
                 <ErrorBanner error={teams.state.error.clone()} on_retry={teams.reload.clone()} />
                 { list }
             </section>

@@ -6,7 +6,7 @@ use super::rating_evidence::RatingEvidenceView;
 use super::review_notes::review_item;
 use crate::api;
 use crate::components::{
-    current_period, use_pemda_settings, AssessmentBadge, AssessmentPeriodPicker, CheckField, ErrorBanner, Field,
+    last_ended_period, use_pemda_settings, AssessmentBadge, AssessmentPeriodPicker, CheckField, ErrorBanner, Field,
     Loading, PredikatBadge, SelectField,
 };
 use crate::hooks::{use_form, use_remote, Invalid};
@@ -35,7 +35,7 @@ pub fn TeamReview(props: &TeamReviewProps) -> Html {
     let chosen_period = use_state(|| None::<Period>);
     let open = use_state(|| None::<TeamAssessment>);
     let team = (*chosen_team).or_else(|| teams.state.data.as_ref().and_then(|t| t.first()).map(|t| t.id));
-    let period = (*chosen_period).or_else(|| settings.as_deref().map(current_period));
+    let period = (*chosen_period).or_else(|| settings.as_deref().map(last_ended_period));
     let list = use_remote((team, period), |(team, period)| async move {
         match team {
             Some(team) => api::evaluation_teams::assessments(team, period).await,

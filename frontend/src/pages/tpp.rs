@@ -8,7 +8,7 @@ use super::attendance_import::AttendanceImport;
 use super::sanctions::Sanctions;
 use super::PageProps;
 use crate::api;
-use crate::components::{DownloadButton, ErrorBanner, FileSource, Loading, PeriodPicker, SelectField};
+use crate::components::{ErrorBanner, Export, ExportButtons, Loading, PeriodPicker, SelectField};
 use crate::format;
 use crate::hooks::use_remote;
 use crate::i18n::{use_i18n, I18n};
@@ -61,7 +61,7 @@ pub fn Tpp(props: &PageProps) -> Html {
         }
     };
     let (chosen_unit, chosen_month) = (*unit, *month);
-    let csv = FileSource::new(move || api::tpp::report_csv(chosen_unit, chosen_month));
+    let export = Export::new(move |format| api::tpp::report_file(chosen_unit, chosen_month, format));
     let body = match report.state.data.as_ref() {
         Some(page) if page.items.is_empty() => html! { <p class="muted">{ i18n.t("tpp.empty") }</p> },
         Some(page) => html! { <TppTable rows={Rc::new(page.items.clone())} /> },
@@ -85,7 +85,7 @@ pub fn Tpp(props: &PageProps) -> Html {
                 <div class="panel-head">
                     <h2>{ heading }{ " · " }{ periods::words(*month, &i18n) }</h2>
                     <div class="actions">
-                        <DownloadButton source={csv} fallback_name={format!("tpp-{}.csv", *month)} />
+                        <ExportButtons {export} name={format!("tpp-{}", *month)} />
                     </div>
                 </div>
                 <ErrorBanner error={report.state.error.clone()} on_retry={report.reload.clone()} />

@@ -3,7 +3,7 @@
 use super::unit_form::UnitForm;
 use super::PageProps;
 use crate::api;
-use crate::components::{ErrorBanner, Loading, Notice, Pager};
+use crate::components::{use_toast, ErrorBanner, Loading, Pager};
 use crate::hooks::use_remote;
 use crate::i18n::use_i18n;
 use kinerja_domain::Role;
@@ -17,7 +17,7 @@ const PER_PAGE: u64 = 100;
 pub fn Units(props: &PageProps) -> Html {
     let i18n = use_i18n();
     let page = use_state(|| 1u64);
-    let added = use_state(|| None::<String>);
+    let toast = use_toast();
     let list = use_remote(*page, |page| api::units::list(page, PER_PAGE));
     let is_admin = props.me.has(Role::Admin);
 
@@ -26,10 +26,10 @@ pub fn Units(props: &PageProps) -> Html {
         Callback::from(move |p| page.set(p))
     };
     let on_created = {
-        let added = added.clone();
+        let (toast, i18n) = (toast.clone(), i18n.clone());
         let reload = list.reload.clone();
         Callback::from(move |unit: Unit| {
-            added.set(Some(unit.name));
+            toast.say(i18n.tf("units.added", &[("name", &unit.name)]));
             reload.emit(());
         })
     };
@@ -70,9 +70,6 @@ pub fn Units(props: &PageProps) -> Html {
     html! {
         <section class="page">
             <h1>{ i18n.t("units.title") }</h1>
-            if let Some(name) = &*added {
-                <Notice text={i18n.tf("units.added", &[("name", name)])} />
-            }
             <ErrorBanner error={list.state.error.clone()} on_retry={list.reload.clone()} />
             { body }
             if is_admin {

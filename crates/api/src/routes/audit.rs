@@ -2,7 +2,7 @@
 
 use crate::error::ApiResult;
 use crate::policy::{Capability, Viewer};
-use crate::routes::list::{csv_response, page, respond, wants_csv, PageQuery};
+use crate::routes::list::{page, respond, sheet, PageQuery};
 use crate::state::AppState;
 use actix_web::{get, web, HttpRequest, HttpResponse};
 use kinerja_types::{AuditEntry, AuditVerification, Problem};
@@ -58,7 +58,7 @@ pub async fn list_audit(
         actor_user_id: filter.actor_user_id,
     };
     let (rows, total) = crate::audit::list(&state.db, &query, paging.offset(), paging.per_page()).await?;
-    if wants_csv(&req, paging.format.as_deref()) {
+    if let Some(sheet) = sheet(&req, &paging) {
         let flat: Vec<CsvRow> = rows
             .iter()
             .map(|r| CsvRow {
@@ -73,7 +73,7 @@ pub async fn list_audit(
                 hash: &r.hash,
             })
             .collect();
-        return csv_response(&flat, "audit");
+        return crate::routes::spreadsheet::download(sheet, &flat, "audit");
     }
     respond(&req, &paging, page(rows.iter().map(crate::audit::to_wire).collect(), total, &paging), "audit")
 }

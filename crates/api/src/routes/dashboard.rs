@@ -4,7 +4,7 @@
 
 use crate::error::{ApiError, ApiResult};
 use crate::policy::{Capability, Viewer};
-use crate::routes::list::{csv_response, wants_csv};
+use crate::routes::spreadsheet;
 use crate::state::AppState;
 use actix_web::{get, web, HttpRequest, HttpResponse};
 use kinerja_domain::{Period, Predikat};
@@ -23,8 +23,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
 pub struct DashboardQuery {
     /// `2026-11`, `2026-Q4` or `2026` (default: the current month).
     pub period: Option<String>,
-    /// `csv`: the per-child table as CSV.
+    /// `csv` or `xlsx`: the per-child table as a download.
     pub format: Option<String>,
+    /// `id` with `format=csv`: the CSV for Excel in Indonesian.
+    pub lang: Option<String>,
 }
 
 impl DashboardQuery {
@@ -99,9 +101,9 @@ async fn answer(req: &HttpRequest, state: &AppState, unit_id: i64, q: &Dashboard
             .await
             .map_err(|e| ApiError::Internal(anyhow::anyhow!("dashboard of unit {unit_id}: {e}")))?
     };
-    if wants_csv(req, q.format.as_deref()) {
+    if let Some(sheet) = spreadsheet::requested(req, q.format.as_deref(), q.lang.as_deref()) {
         let rows: Vec<ChildRow> = d.children.iter().map(child_row).collect();
-        return csv_response(&rows, &format!("dasbor-{}", d.period));
+        return spreadsheet::download(sheet, &rows, &format!("dasbor-{}", d.period));
     }
     Ok(HttpResponse::Ok().json(d.as_ref()))
 }

@@ -1,6 +1,7 @@
 //! Paging and content negotiation shared by every list: `?page=&per_page=` with a hard maximum,
-//! and `text/csv` when asked with `Accept: text/csv` or `?format=csv`.
+//! and a download (CSV or XLSX, see [`super::spreadsheet`]) when asked.
 
+use super::spreadsheet::Sheet;
 use crate::error::{ApiError, ApiResult};
 use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse};
@@ -21,8 +22,11 @@ pub struct PageQuery {
     #[serde(default, deserialize_with = "per_page_count")]
     #[param(minimum = 1, maximum = 200)]
     pub per_page: Option<u64>,
-    /// `csv` for a spreadsheet instead of JSON.
+    /// `csv` or `xlsx` for a spreadsheet instead of JSON.
     pub format: Option<String>,
+    /// `id` with `format=csv`: the CSV for Excel in Indonesian (headers in Indonesian, `;`, a
+    /// decimal comma, a UTF-8 BOM).
+    pub lang: Option<String>,
 }
 
 /// `page` as declared in the spec: 1 to [`PageQuery::MAX_PAGE`], else 400 naming it.
@@ -62,19 +66,15 @@ impl PageQuery {
     }
 }
 
-/// Whether the client asked for CSV.
-pub fn wants_csv(req: &HttpRequest, format: Option<&str>) -> bool {
-    if let Some(f) = format {
-        return f.eq_ignore_ascii_case("csv");
-    }
-    req.headers().get(header::ACCEPT).and_then(|v| v.to_str().ok()).map(|v| v.contains("text/csv")).unwrap_or(false)
+/// The download the client asked for, if any.
+pub fn sheet(req: &HttpRequest, q: &PageQuery) -> Option<Sheet> {
+    super::spreadsheet::requested(req, q.format.as_deref(), q.lang.as_deref())
 }
 
-/// Answers a page as JSON, or its items as CSV (UTF-8, header row, RFC 4180 quoting) with the
-/// paging in headers.
+/// Answers a page as JSON, or its items as a download with the paging in headers.
 pub fn respond<T: Serialize>(req: &HttpRequest, q: &PageQuery, page: Page<T>, name: &str) -> ApiResult<HttpResponse> {
-    if wants_csv(req, q.format.as_deref()) {
-        return csv_response(&page.items, name).map(|mut r| {
+    if let Some(sheet) = sheet(req, q) {
+        return super::spreadsheet::download(sheet, &page.items, name).map(|mut r| {
             if let Ok(v) = header::HeaderValue::from_str(&page.total.to_string()) {
                 r.headers_mut().insert(header::HeaderName::from_static("x-total-count"), v);
             }
@@ -82,34 +82,6 @@ pub fn respond<T: Serialize>(req: &HttpRequest, q: &PageQuery, page: Page<T>, na
         });
     }
     Ok(HttpResponse::Ok().json(page))
-}
-
-/// Serialises rows to a CSV download: every CSV the server writes goes through here. A text
-/// cell that a spreadsheet would take for a formula is written as text
-/// ([`kinerja_types::text::spreadsheet_cell`]); the header row is ours and stays as it is.
-pub fn csv_response<T: Serialize>(rows: &[T], name: &str) -> ApiResult<HttpResponse> {
-    let csv_error = |e: csv::Error| ApiError::Internal(e.into());
-    let mut plain = csv::Writer::from_writer(Vec::new());
-    for row in rows {
-        plain.serialize(row).map_err(csv_error)?;
-    }
-    let plain = plain.into_inner().map_err(|e| ApiError::Internal(anyhow::anyhow!("csv: {e}")))?;
-    let mut safe = csv::Writer::from_writer(Vec::with_capacity(plain.len()));
-    let mut reader = csv::ReaderBuilder::new().has_headers(false).from_reader(plain.as_slice());
-    for (i, record) in reader.records().enumerate() {
-        let record = record.map_err(csv_error)?;
-        if i == 0 {
-            safe.write_record(&record).map_err(csv_error)?;
-        } else {
-            safe.write_record(record.iter().map(|cell| kinerja_types::text::spreadsheet_cell(cell).into_owned()))
-                .map_err(csv_error)?;
-        }
-    }
-    let body = safe.into_inner().map_err(|e| ApiError::Internal(anyhow::anyhow!("csv: {e}")))?;
-    Ok(HttpResponse::Ok()
-        .insert_header((header::CONTENT_TYPE, "text/csv; charset=utf-8"))
-        .insert_header((header::CONTENT_DISPOSITION, format!("attachment; filename=\"{name}.csv\"")))
-        .body(body))
 }
 
 /// One page of rows already in memory (a list bounded by its subject, such as one complaint's

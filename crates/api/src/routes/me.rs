@@ -6,10 +6,20 @@ use crate::services::people::to_wire;
 use crate::services::{accounts, identity};
 use crate::state::AppState;
 use actix_web::{get, post, web, HttpResponse};
-use kinerja_types::{Me, PasswordChange, Problem};
+use kinerja_types::{Me, PasswordChange, Problem, Waiting};
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.service(me).service(change_password);
+    cfg.service(me).service(waiting).service(change_password);
+}
+
+/// What waits for the signed-in person's decision: activities to verify, SKPs to approve,
+/// objections to decide. Each count matches its list.
+#[utoipa::path(tag = "auth", security(("bearer" = [])), responses((status = 200, body = Waiting), (status = 401, body = Problem), (status = 403, body = Problem)))]
+#[get("/me/waiting")]
+pub async fn waiting(state: web::Data<AppState>, viewer: Viewer) -> ApiResult<web::Json<Waiting>> {
+    // A person's own queue: an API token has none.
+    viewer.profile().ok_or_else(ApiError::forbidden)?;
+    Ok(web::Json(crate::services::waiting::of(&state.db, &viewer).await?))
 }
 
 /// The signed-in user, its roles and its employee record.

@@ -29,6 +29,7 @@ pub mod reports;
 pub mod sanctions;
 pub mod settings;
 pub mod skps;
+pub mod spreadsheet;
 pub mod tpp;
 pub mod units;
 pub mod users;

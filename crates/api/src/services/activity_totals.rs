@@ -21,6 +21,18 @@ pub async fn approved(db: &impl ConnectionTrait, unit_id: i64, date: NaiveDate, 
     Ok(())
 }
 
+/// Counts one approved activity of `minutes` less for the unit and day (an approval undone).
+pub async fn unapproved(db: &impl ConnectionTrait, unit_id: i64, date: NaiveDate, minutes: i32) -> ApiResult<()> {
+    db.execute_raw(stmt(
+        db.get_database_backend(),
+        "UPDATE activity_daily_totals SET approved = approved - 1, minutes = minutes - ? \
+         WHERE unit_id = ? AND date = ? AND approved > 0",
+        vec![Value::from(minutes.max(0)), Value::from(unit_id), Value::from(date)],
+    ))
+    .await?;
+    Ok(())
+}
+
 /// Refreshes the date of the employee's latest activity (after logging, moving or deleting one): an
 /// index lookup on `activities (employee_id, date)`, written as an upsert so that two concurrent
 /// posts of the same employee cannot collide.

@@ -163,7 +163,7 @@ pub async fn add_dialog(
     .await?;
     let msg = Message {
         kind: "dialog.new",
-        notice: Notice::new(NoticeCode::DialogRecorded).with("date", body.date.format("%d-%m-%Y")),
+        notice: Notice::new(NoticeCode::DialogRecorded).with("date", body.date),
         link: Some(format!("/umpan-balik/{}", employee_id)),
     };
     notify::employee(txn, employee_id, &msg).await?;

@@ -42,3 +42,4 @@ pub mod skp;
 pub mod survey;
 pub mod tpp;
 pub mod units;
+pub mod waiting;

@@ -10,7 +10,7 @@ use crate::api::skp::SkpFilter;
 use crate::api::{self, ApiError};
 use crate::calendar;
 use crate::components::evidence::EvidenceList;
-use crate::components::{ActivityBadge, Confirm, ErrorBanner, Loading, Meter, Notice};
+use crate::components::{use_toast, ActivityBadge, Confirm, ErrorBanner, Loading, Meter};
 use crate::format;
 use crate::hooks::{use_remote, use_write};
 use crate::i18n::use_i18n;
@@ -66,7 +66,7 @@ pub fn Activities(props: &PageProps) -> Html {
     let today = *use_state(format::today);
     let date = use_state(|| today);
     let editing = use_state(|| None::<Activity>);
-    let flash = use_state(|| None::<String>);
+    let toast = use_toast();
     let queue_round = use_state(|| 0u32);
     let employee_id = props.me.employee.as_ref().map(|e| e.id);
     // Whoever may not read the settings works with the domain's defaults; the server decides anyway.
@@ -121,22 +121,18 @@ pub fn Activities(props: &PageProps) -> Html {
 
     let go = |target: NaiveDate| {
         let date = date.clone();
-        let flash = flash.clone();
         let editing = editing.clone();
         Callback::from(move |_: MouseEvent| {
-            flash.set(None);
             editing.set(None);
             date.set(target);
         })
     };
     let on_date = {
         let date = date.clone();
-        let flash = flash.clone();
         let editing = editing.clone();
         Callback::from(move |e: Event| {
             let value = e.target_unchecked_into::<HtmlInputElement>().value();
             if let Ok(picked) = NaiveDate::parse_from_str(&value, "%Y-%m-%d") {
-                flash.set(None);
                 editing.set(None);
                 date.set(picked.clamp(earliest, today));
             }
@@ -144,12 +140,12 @@ pub fn Activities(props: &PageProps) -> Html {
     };
     // Something changed on the server: say so and read the week again.
     let changed = {
-        let flash = flash.clone();
+        let toast = toast.clone();
         let reload = week.reload.clone();
         let reload_rejected = rejected.reload.clone();
         let editing = editing.clone();
         Callback::from(move |message: String| {
-            flash.set(Some(message));
+            toast.say(message);
             editing.set(None);
             reload.emit(());
             reload_rejected.emit(());
@@ -161,9 +157,7 @@ pub fn Activities(props: &PageProps) -> Html {
     };
     let on_edit = {
         let editing = editing.clone();
-        let flash = flash.clone();
         Callback::from(move |activity: Activity| {
-            flash.set(None);
             editing.set(Some(activity));
             scroll_to("activity-form");
         })
@@ -175,16 +169,14 @@ pub fn Activities(props: &PageProps) -> Html {
     let on_pick_day = {
         let date = date.clone();
         let editing = editing.clone();
-        let flash = flash.clone();
         Callback::from(move |day: NaiveDate| {
-            flash.set(None);
             editing.set(None);
             date.set(day);
         })
     };
 
     let no_plan = matches!(choices.state.data.as_deref(), Some(list) if list.is_empty());
-    let date_text = format!("{} {}", i18n.t(calendar::weekday_key(*date)), format::date(&date));
+    let date_text = format::date(&date);
     let form = if no_plan {
         html! {
             <div class="callout callout-warn">
@@ -224,9 +216,6 @@ pub fn Activities(props: &PageProps) -> Html {
                     { i18n.tf("activity.range_hint", &[("days", &rules.max_days_back.to_string()), ("earliest", &format::date(&earliest))]) }
                 </small>
             </div>
-            if let Some(text) = &*flash {
-                <Notice text={text.clone()} />
-            }
             <ErrorBanner error={week.state.error.clone()} on_retry={week.reload.clone()} />
             <ErrorBanner error={choices.state.error.clone()} on_retry={choices.reload.clone()} />
             <ToCorrect rejected={rejected.state.data.clone().unwrap_or_default()} shown={*date}

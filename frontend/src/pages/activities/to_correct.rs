@@ -25,7 +25,7 @@ pub(super) fn ToCorrect(props: &ToCorrectProps) -> Html {
                 { for others.iter().map(|a| {
                     let day = a.date;
                     let on_pick = props.on_pick.clone();
-                    let when = format!("{} {}", i18n.t(calendar::weekday_key(day)), format::date(&day));
+                    let when = format::date(&day);
                     html! {
                         <li key={a.id}>
                             <span>{ format!("{when}: {}", a.description) }</span>{ " " }

@@ -230,14 +230,21 @@ pub(super) fn kept_files(entry: &Entry) -> Vec<KeptFile> {
     entry.evidence.iter().filter_map(|a| a.kept.clone()).collect()
 }
 
-/// The request for `entry` and its minutes, or what is wrong with it by field. `logged` is what
-/// the day already holds (with the entries above this one).
+/// The minutes a day holds before an entry: those saved, and those of the entries above it in the
+/// form (not saved yet: a message must not call them "sudah tercatat").
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Logged {
+    pub(super) saved: u32,
+    pub(super) pending: u32,
+}
+
+/// The request for `entry` and its minutes, or what is wrong with it by field.
 pub(super) fn check(
     entry: &Entry,
     date: NaiveDate,
     today: NaiveDate,
     rules: LogRules,
-    logged: u32,
+    logged: Logged,
     submit: bool,
     i18n: &I18n,
 ) -> Result<(NewActivity, u32), HashMap<String, String>> {
@@ -269,9 +276,22 @@ pub(super) fn check(
         }
     };
     if let Some(m) = minutes {
-        if let Err(e) = rules.check_minutes(m, logged, date) {
+        if let Err(e) = rules.check_minutes(m, logged.saved.saturating_add(logged.pending), date) {
             let field = if entry.by_time { "end" } else { "minutes" };
-            found.insert(field.to_owned(), Issue::from(&e).render(english));
+            let words = match e {
+                kinerja_domain::activity::LogError::DayCap { total, cap, .. } if logged.pending > 0 => i18n.tf(
+                    "activity.over_cap_with_form",
+                    &[
+                        ("date", &format::date(&date)),
+                        ("total", &total.to_string()),
+                        ("cap", &cap.to_string()),
+                        ("saved", &logged.saved.to_string()),
+                        ("pending", &logged.pending.to_string()),
+                    ],
+                ),
+                e => Issue::from(&e).render(english),
+            };
+            found.insert(field.to_owned(), words);
         }
     }
     if let Err(e) = rules.check_date(date, today) {

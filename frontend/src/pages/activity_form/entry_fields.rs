@@ -12,6 +12,9 @@ pub(super) struct EntryFieldsProps {
     pub(super) max_bytes: Option<u64>,
     pub(super) removable: bool,
     pub(super) cap: u32,
+    /// Why this entry will not fit in what is left of the day, when it does not.
+    #[prop_or_default]
+    pub(super) overflow: Option<String>,
     /// Without a connection, files are kept on the device for this employee's queue.
     pub(super) offline_user: Option<i64>,
 }
@@ -27,10 +30,6 @@ pub(super) fn EntryFields(props: &EntryFieldsProps) -> Html {
         let form = props.form.clone();
         Callback::from(move |value: String| form.dispatch(Change::Set(key, input, value)))
     };
-    let options: Vec<(AttrValue, AttrValue)> =
-        std::iter::once((AttrValue::from(""), AttrValue::from(i18n.t("validation.choose").to_owned())))
-            .chain(props.choices.iter().map(|r| (AttrValue::from(r.id.to_string()), AttrValue::from(r.text.clone()))))
-            .collect();
     // The output is counted in the unit of the RHK's quantity indicator.
     let unit = props
         .choices
@@ -74,11 +73,14 @@ pub(super) fn EntryFields(props: &EntryFieldsProps) -> Html {
     let body = html! {
         <>
             <ErrorBanner error={entry.error.clone()} shown_fields={FIELDS} />
+            if let Some(why) = &props.overflow {
+                <p class="callout callout-warn entry-overflow" role="status">{ why.clone() }</p>
+            }
             if let Some(message) = entry.invalid.get("date") {
                 <p class="field-error">{ message.clone() }</p>
             }
-            <SelectField id={id("rhk")} label={i18n.t("activity.rhk").to_owned()} value={entry.rhk_id.clone()}
-                {options} on_change={set(Input::Rhk)} required=true error={entry.error("rhk_id")} />
+            <RhkPicker id={id("rhk")} choices={props.choices.clone()} value={entry.rhk_id.clone()}
+                on_change={set(Input::Rhk)} error={entry.error("rhk_id")} />
             <CheckField id={id("by-time")} label={i18n.t("activity.by_time").to_owned()} checked={entry.by_time}
                 on_toggle={by_time} />
             if entry.by_time {

@@ -1,13 +1,15 @@
 //! "Catat kegiatan": the quick entry form of the daily page. It holds one entry, or several when
-//! "Ulangi kemarin" copied the previous working day's activities; each is checked on the device
-//! with the rules the server applies, then saved as a draft or submitted at once. Entries that
+//! "Ulangi kemarin" copied the previous working day's activities (only those that can be saved:
+//! none of 0 minutes); each is checked on the device with the rules the server applies, then saved
+//! as a draft or submitted at once. A running total sets the form's minutes against what is left
+//! of the day, and an entry that would go past it is marked before anything is sent. Entries that
 //! were saved leave the form; those the server refused stay with its words beside their fields.
 //! The same form corrects a draft or a rejected activity.
 
 use crate::api::{self, ApiError};
 use crate::calendar;
 use crate::components::evidence::{Attached, EvidenceAttach};
-use crate::components::{CheckField, ErrorBanner, Field, SelectField};
+use crate::components::{CheckField, ErrorBanner, Field, Meter};
 use crate::format;
 use crate::hooks::use_write;
 use crate::i18n::{use_i18n, I18n};
@@ -23,9 +25,20 @@ use yew::prelude::*;
 
 mod draft;
 mod entry_fields;
+mod rhk_picker;
 
 use draft::*;
 use entry_fields::*;
+use rhk_picker::RhkPicker;
+
+/// The minutes an entry holds as typed (`None` while they cannot be read).
+fn entry_minutes(entry: &Entry) -> Option<u32> {
+    if entry.by_time {
+        minutes_between(&entry.start, &entry.end).ok()
+    } else {
+        entry.minutes.trim().parse::<u32>().ok()
+    }
+}
 
 #[derive(Properties, PartialEq)]
 pub struct ActivityFormProps {
@@ -115,17 +128,18 @@ pub fn ActivityForm(props: &ActivityFormProps) -> Html {
             }
             let editing = form.editing;
             // Minutes already on the day (rejected ones do not count; the one being corrected is replaced).
-            let mut logged: u32 = day
+            let saved: u32 = day
                 .iter()
                 .filter(|a| a.status != ActivityStatus::Rejected && Some(a.id) != editing)
                 .map(|a| a.minutes)
                 .sum();
+            let mut pending = 0u32;
             let mut requests = Vec::new();
             let mut found = HashMap::new();
             for entry in &form.entries {
-                match check(entry, date, today, rules, logged, submit, &i18n) {
+                match check(entry, date, today, rules, Logged { saved, pending }, submit, &i18n) {
                     Ok(request) => {
-                        logged += request.1;
+                        pending += request.1;
                         requests.push((entry.key, request.0, kept_files(entry)));
                     }
                     Err(problems) => {
@@ -205,7 +219,7 @@ pub fn ActivityForm(props: &ActivityFormProps) -> Html {
     };
 
     let previous = calendar::previous_working_day(props.date, &props.holidays);
-    let previous_text = format!("{} {}", i18n.t(calendar::weekday_key(previous)), format::date(&previous));
+    let previous_text = format::date(&previous);
     let repeat = {
         let form = form.clone();
         let copying = copying.clone();
@@ -225,8 +239,12 @@ pub fn ActivityForm(props: &ActivityFormProps) -> Html {
             let i18n = i18n.clone();
             let previous_text = previous_text.clone();
             copying.run(api::activities::between(employee_id, previous, previous), move |mut earlier| {
-                // The list is newest first; the form reads better in the order of the day.
+                // The list is newest first; the form reads better in the order of the day. What
+                // could not be saved again is not copied: a rejected activity, or one of 0 minutes.
                 earlier.retain(|a| a.status != ActivityStatus::Rejected);
+                let before = earlier.len();
+                earlier.retain(|a| a.minutes > 0);
+                let skipped = before - earlier.len();
                 earlier.sort_by_key(|a| (a.start.clone(), a.id));
                 let copies: Vec<Entry> = earlier
                     .iter()
@@ -239,13 +257,17 @@ pub fn ActivityForm(props: &ActivityFormProps) -> Html {
                     })
                     .collect();
                 let n = copies.len();
-                if n == 0 {
-                    copy_note.set(Some(i18n.tf("activity.repeat_none", &[("day", &previous_text)])));
+                let mut note = if n == 0 {
+                    i18n.tf("activity.repeat_none", &[("day", &previous_text)])
                 } else {
                     form.dispatch(Change::Copy(copies));
-                    copy_note
-                        .set(Some(i18n.tf("activity.repeat_done", &[("n", &n.to_string()), ("day", &previous_text)])));
+                    i18n.tf("activity.repeat_done", &[("n", &n.to_string()), ("day", &previous_text)])
+                };
+                if skipped > 0 {
+                    note.push(' ');
+                    note.push_str(&i18n.tf("activity.repeat_skipped", &[("n", &skipped.to_string())]));
                 }
+                copy_note.set(Some(note));
             });
         })
     };
@@ -261,17 +283,44 @@ pub fn ActivityForm(props: &ActivityFormProps) -> Html {
 
     let rhk_list: Vec<Rhk> = props.choices.as_deref().cloned().unwrap_or_default();
     let several = form.entries.len() > 1;
-    let entries = form.entries.iter().enumerate().map(|(index, entry)| {
-        html! {
-            <EntryFields key={entry.key} entry={entry.clone()} number={several.then_some(index + 1)}
-                choices={rhk_list.clone()} form={form.dispatcher()} max_bytes={props.max_bytes}
-                removable={several && form.editing.is_none()} cap={props.rules.max_minutes_per_day}
-                offline_user={form.editing.is_none().then_some(props.employee_id)} />
-        }
-    });
+    // What is left of the day, and the form's entries against it as they are typed.
+    let cap = props.rules.max_minutes_per_day;
+    let saved: u32 = props
+        .day
+        .iter()
+        .filter(|a| a.status != ActivityStatus::Rejected && Some(a.id) != form.editing)
+        .map(|a| a.minutes)
+        .sum();
+    let left = cap.saturating_sub(saved);
+    let mut running = 0u32;
+    let entries = form
+        .entries
+        .iter()
+        .enumerate()
+        .map(|(index, entry)| {
+            let minutes = entry_minutes(entry).unwrap_or(0);
+            running = running.saturating_add(minutes);
+            let overflow = (minutes > 0 && running > left).then(|| {
+                i18n.tf(
+                    "activity.over_day",
+                    &[
+                        ("total", &format::minutes(u64::from(running), i18n.lang())),
+                        ("left", &format::minutes(u64::from(left), i18n.lang())),
+                    ],
+                )
+            });
+            html! {
+                <EntryFields key={entry.key} entry={entry.clone()} number={several.then_some(index + 1)}
+                    choices={rhk_list.clone()} form={form.dispatcher()} max_bytes={props.max_bytes}
+                    removable={several && form.editing.is_none()} {cap} {overflow}
+                    offline_user={form.editing.is_none().then_some(props.employee_id)} />
+            }
+        })
+        .collect::<Vec<_>>();
+    let in_form: u32 = form.entries.iter().filter_map(entry_minutes).sum();
     let uploading = form.entries.iter().any(|e| e.uploading);
     let busy = form.sending || uploading;
-    let date_text = format!("{} {}", i18n.t(calendar::weekday_key(props.date)), format::date(&props.date));
+    let date_text = format::date(&props.date);
     let (title, draft_label, submit_label) = match (form.editing.is_some(), several) {
         (true, _) => (i18n.t("activity.edit_title"), i18n.t("activity.save_draft"), i18n.t("activity.save_submit")),
         (false, false) => (i18n.t("activity.new_title"), i18n.t("activity.save_draft"), i18n.t("activity.save_submit")),
@@ -300,6 +349,17 @@ pub fn ActivityForm(props: &ActivityFormProps) -> Html {
                 <p class="callout callout-info">{ i18n.t("activity.editing_hint") }</p>
             }
             { for entries }
+            <div class="form-total" data-testid="form-total">
+                <p class={classes!((in_form > left).then_some("field-error"))}>
+                    { i18n.tf("activity.form_total", &[
+                        ("form", &format::minutes(u64::from(in_form), i18n.lang())),
+                        ("left", &format::minutes(u64::from(left), i18n.lang())),
+                    ]) }
+                </p>
+                <Meter value={f64::from(in_form)} max={f64::from(left.max(1))}
+                    label={i18n.t("activity.form_total_label").to_owned()}
+                    tone={if in_form > left { "over" } else { "ok" }} />
+            </div>
             if form.editing.is_none() {
                 <button type="button" class="button-quiet add-entry" onclick={add_entry} disabled={form.sending}>
                     { i18n.t("activity.add_entry") }

@@ -4,7 +4,8 @@
 //! from it asks for a reason.
 
 use crate::api::{self, ApiError};
-use crate::components::{use_pemda_settings, Confirm, ErrorBanner, Field, Notice, PredikatPreview, RatingChoice};
+use crate::components::{use_pemda_settings, use_toast, Confirm, ErrorBanner, Field, PredikatPreview, RatingChoice};
+use crate::format;
 use crate::hooks::{use_form, use_remote, Invalid};
 use crate::i18n::{use_i18n, I18n};
 use crate::periods;
@@ -139,7 +140,7 @@ pub(super) fn RatingForm(props: &RatingFormProps) -> Html {
         use_form(move || existing.as_ref().map(Draft::from_saved).unwrap_or_default())
     };
     let asking = use_state(|| false);
-    let flash = use_state(|| None::<String>);
+    let toast = use_toast();
     let (employee_id, period) = (props.employee_id, props.period);
     let evidence = use_remote((employee_id, period), |(id, period)| api::assessments::evidence(id, period));
     let proposal = evidence.state.data.as_ref().and_then(|e| e.proposed_result.clone());
@@ -168,55 +169,43 @@ pub(super) fn RatingForm(props: &RatingFormProps) -> Html {
         }
     };
     let onsubmit = {
-        let (i18n, flash, finish) = (i18n.clone(), flash.clone(), finish.clone());
+        let (i18n, toast, finish) = (i18n.clone(), toast.clone(), finish.clone());
         let saved_text = i18n.t("assessment.saved").to_owned();
-        let (on_saved, saved_flash) = (on_saved.clone(), flash.clone());
+        let on_saved = on_saved.clone();
         form.submit(
             move |d: &Draft| {
                 let body = d.request(employee_id, period, proposed, &i18n)?;
                 let call = send(d.id, on_saved.clone(), body, Intent::Save);
-                let (flash, finish) = (flash.clone(), finish.clone());
-                Ok(async move {
-                    flash.set(None);
-                    finish(call.await)
-                })
+                let finish = finish.clone();
+                Ok(async move { finish(call.await) })
             },
-            move |_, _| saved_flash.set(Some(saved_text.clone())),
+            move |_, _| toast.say(saved_text.clone()),
         )
     };
     let ask_finalize = {
-        let (form, asking, flash, i18n) = (form.clone(), asking.clone(), flash.clone(), i18n.clone());
-        Callback::from(move |_: MouseEvent| {
-            flash.set(None);
-            match form.request(employee_id, period, proposed, &i18n) {
-                Ok(_) => {
-                    form.invalidate(Invalid::new());
-                    asking.set(true);
-                }
-                Err(invalid) => form.invalidate(invalid),
+        let (form, asking, i18n) = (form.clone(), asking.clone(), i18n.clone());
+        Callback::from(move |_: MouseEvent| match form.request(employee_id, period, proposed, &i18n) {
+            Ok(_) => {
+                form.invalidate(Invalid::new());
+                asking.set(true);
             }
+            Err(invalid) => form.invalidate(invalid),
         })
     };
     let finalize = {
-        let (form, flash, i18n) = (form.clone(), flash.clone(), i18n.clone());
+        let (form, i18n) = (form.clone(), i18n.clone());
         Callback::from(move |()| {
             let body = match form.request(employee_id, period, proposed, &i18n) {
                 Ok(body) => body,
                 Err(invalid) => return form.invalidate(invalid),
             };
             let call = send(form.id, on_saved.clone(), body, Intent::Finalize);
-            let (flash, finish, navigator) = (flash.clone(), finish.clone(), navigator.clone());
-            form.write.run(
-                async move {
-                    flash.set(None);
-                    finish(call.await)
-                },
-                move |done| {
-                    if let (Some(navigator), Some(done)) = (&navigator, done) {
-                        navigator.push(&Route::AssessmentDetail { id: done.id });
-                    }
-                },
-            );
+            let (finish, navigator) = (finish.clone(), navigator.clone());
+            form.write.run(async move { finish(call.await) }, move |done| {
+                if let (Some(navigator), Some(done)) = (&navigator, done) {
+                    navigator.push(&Route::AssessmentDetail { id: done.id });
+                }
+            });
         })
     };
     let cancel = {
@@ -229,6 +218,19 @@ pub(super) fn RatingForm(props: &RatingFormProps) -> Html {
         "assessment.finalize_confirm",
         &[("name", &props.name), ("period", &periods::words(props.period, &i18n)), ("days", &days)],
     );
+    // What the penilai should know before finalising: the period is still running, or work of it
+    // still waits for verification (it would not count).
+    let mut warnings = Vec::new();
+    let (_, last_day) = props.period.bounds();
+    if last_day >= format::today() {
+        warnings.push(i18n.tf(
+            "assessment.finalize_early",
+            &[("period", &periods::words(props.period, &i18n)), ("end", &format::date(&last_day))],
+        ));
+    }
+    if let Some(waiting) = evidence.state.data.as_ref().map(|e| e.activities.submitted).filter(|n| *n > 0) {
+        warnings.push(i18n.tf("assessment.finalize_waiting", &[("n", &waiting.to_string()), ("name", &props.name)]));
+    }
     let notes = CoreValue::ALL.iter().map(|value| {
         let value = *value;
         html! {
@@ -240,9 +242,6 @@ pub(super) fn RatingForm(props: &RatingFormProps) -> Html {
     let busy = form.busy();
     html! {
         <form class="form assessment-form" {onsubmit} novalidate=true>
-            if let Some(text) = &*flash {
-                <Notice text={text.clone()} />
-            }
             <ErrorBanner error={form.server_error()} shown_fields={FIELDS} />
             if let Some(p) = &proposal {
                 <p class="callout callout-info proposed-result">
@@ -275,6 +274,12 @@ pub(super) fn RatingForm(props: &RatingFormProps) -> Html {
             </fieldset>
             <Field id="assessment-note" label={i18n.t("assessment.note").to_owned()} value={form.note.clone()}
                 rows={3} on_input={form.text(|d| &mut d.note)} error={form.error("note")} />
+            if *asking && !warnings.is_empty() {
+                <div class="callout callout-warn finalize-warnings" role="alert">
+                    <strong>{ i18n.t("assessment.finalize_check") }</strong>
+                    <ul>{ for warnings.iter().map(|w| html! { <li>{ w.clone() }</li> }) }</ul>
+                </div>
+            }
             if *asking {
                 <Confirm text={confirm_text} confirm_label={i18n.t("assessment.finalize_yes").to_owned()}
                     on_confirm={finalize} on_cancel={cancel} {busy} />

@@ -6,7 +6,7 @@
 use super::activities::my_rhk;
 use super::dialog_form::DialogForm;
 use crate::api::{self, ApiError};
-use crate::components::{ErrorBanner, Field, Loading, Notice, SelectField};
+use crate::components::{use_toast, ErrorBanner, Field, Loading, SelectField};
 use crate::format;
 use crate::hooks::{setter, use_form, use_remote, use_write, Invalid};
 use crate::i18n::use_i18n;
@@ -41,7 +41,7 @@ pub struct FeedbackPageProps {
 #[component]
 pub fn FeedbackPage(props: &FeedbackPageProps) -> Html {
     let i18n = use_i18n();
-    let flash = use_state(|| None::<String>);
+    let toast = use_toast();
     let my_id = props.me.employee.as_ref().map(|e| e.id);
     let subject = props.employee_id.or(my_id);
     // My own record comes with the session; anyone else's is read (within visibility).
@@ -76,10 +76,6 @@ pub fn FeedbackPage(props: &FeedbackPageProps) -> Html {
         };
         Ok::<_, ApiError>(list.into_iter().map(|r| (r.id, r.text)).collect::<Vec<_>>())
     });
-    {
-        let flash = flash.clone();
-        use_effect_with(subject, move |_| flash.set(None));
-    }
 
     let Some(subject) = subject else {
         return html! {
@@ -96,18 +92,18 @@ pub fn FeedbackPage(props: &FeedbackPageProps) -> Html {
     let rhk_names: Rc<Vec<(i64, String)>> = rhk.state.data.clone().unwrap_or_default();
 
     let written = {
-        let flash = flash.clone();
+        let toast = toast.clone();
         let reload = thread.reload.clone();
         Callback::from(move |message: String| {
-            flash.set(Some(message));
+            toast.say(message);
             reload.emit(());
         })
     };
     let recorded = {
-        let flash = flash.clone();
+        let toast = toast.clone();
         let reload = dialogs.reload.clone();
         Callback::from(move |message: String| {
-            flash.set(Some(message));
+            toast.say(message);
             reload.emit(());
         })
     };
@@ -122,9 +118,6 @@ pub fn FeedbackPage(props: &FeedbackPageProps) -> Html {
         <section class="page">
             <h1>{ i18n.t("feedback.title") }</h1>
             { heading }
-            if let Some(text) = &*flash {
-                <Notice text={text.clone()} />
-            }
             <ErrorBanner error={person.state.error.clone()} on_retry={person.reload.clone()} />
             if is_self && props.me.is_supervisor {
                 <Subordinates me={props.me.clone()} />

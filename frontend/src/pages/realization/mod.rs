@@ -8,7 +8,7 @@ use super::PageProps;
 use crate::api::skp::SkpFilter;
 use crate::api::{self, ApiError};
 use crate::components::evidence::{Attached, EvidenceAttach, EvidenceList};
-use crate::components::{ErrorBanner, Field, Loading, Meter, Notice, PeriodPicker};
+use crate::components::{use_toast, ErrorBanner, Field, Loading, Meter, PeriodPicker};
 use crate::format;
 use crate::hooks::use_remote;
 use crate::i18n::use_i18n;

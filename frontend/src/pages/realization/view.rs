@@ -14,18 +14,14 @@ pub(super) struct RealizationViewProps {
 #[component]
 pub(super) fn RealizationView(props: &RealizationViewProps) -> Html {
     let i18n = use_i18n();
-    let flash = use_state(|| None::<String>);
+    let toast = use_toast();
     let data = use_remote((props.skp_id, props.period), |(id, period)| api::realization::get(id, period));
-    {
-        let flash = flash.clone();
-        use_effect_with(props.period, move |_| flash.set(None));
-    }
     let on_saved = {
-        let flash = flash.clone();
+        let toast = toast.clone();
         let reload = data.reload.clone();
         let done = i18n.t("realization.saved").to_owned();
         Callback::from(move |()| {
-            flash.set(Some(done.clone()));
+            toast.say(done.clone());
             reload.emit(());
         })
     };
@@ -67,9 +63,6 @@ pub(super) fn RealizationView(props: &RealizationViewProps) -> Html {
     html! {
         <section class="panel">
             <h2>{ i18n.tf("realization.period", &[("period", &periods::words(props.period, &i18n))]) }</h2>
-            if let Some(text) = &*flash {
-                <Notice text={text.clone()} />
-            }
             <ErrorBanner error={data.state.error.clone()} on_retry={data.reload.clone()} />
             { body }
         </section>

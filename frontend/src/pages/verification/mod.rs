@@ -1,13 +1,17 @@
 //! Verifikasi (supervisors): the activities waiting for my verification, filtered by employee
 //! and dates. Approve or reject one (rejecting asks for the note the employee will read), or tick
-//! several and approve them at once: all or nothing, and when the server refuses it names the
-//! activities that stood in the way. The list downloads as CSV.
+//! several and approve them at once from the bar fixed at the bottom of the screen ("Pilih semua ·
+//! Setujui N", in reach of the thumb): all or nothing, and when the server refuses it names the
+//! activities that stood in the way. A decided row stays where it was, marked, so the next one does
+//! not slide under the thumb; an approval can be taken back from its toast for a few seconds. The
+//! list downloads as CSV.
 
 use super::PageProps;
 use crate::api::activities::ActivityFilter;
 use crate::api::{self, ApiError};
 use crate::components::evidence::EvidenceList;
-use crate::components::{Confirm, ErrorBanner, Field, Loading, Notice, Pager, SelectField};
+use crate::components::notification_bell::RefreshInbox;
+use crate::components::{use_toast, Confirm, ErrorBanner, Field, Loading, Pager, SelectField};
 use crate::files;
 use crate::format;
 use crate::hooks::{setter, use_remote, use_write};
@@ -56,7 +60,11 @@ pub fn Verification(props: &PageProps) -> Html {
     let filters = use_state(Filters::default);
     let page = use_state(|| 1u64);
     let chosen = use_state(BTreeSet::<i64>::new);
-    let flash = use_state(|| None::<String>);
+    // Rows decided on this screen: true approved, false rejected. They stay in place, marked.
+    let decided = use_state(HashMap::<i64, bool>::new);
+    let refresh_inbox = use_context::<RefreshInbox>().map(|r| r.0).unwrap_or_default();
+    let undo_write = use_write();
+    let toast = use_toast();
     let refused = use_state(HashMap::<i64, String>::new);
     let asking_bulk = use_state(|| false);
     let bulk_write = use_write();
@@ -74,25 +82,48 @@ pub fn Verification(props: &PageProps) -> Html {
     });
     {
         // Another list on screen: what was ticked or refused no longer applies.
-        let chosen = chosen.clone();
-        let refused = refused.clone();
+        let (chosen, refused, decided) = (chosen.clone(), refused.clone(), decided.clone());
         use_effect_with(((*filters).clone(), *page), move |_| {
             chosen.set(BTreeSet::new());
             refused.set(HashMap::new());
+            decided.set(HashMap::new());
         });
     }
 
-    // Approved or rejected: say so and read the queue again.
-    let changed = {
-        let flash = flash.clone();
-        let reload = queue.reload.clone();
-        let chosen = chosen.clone();
-        let refused = refused.clone();
-        Callback::from(move |message: String| {
-            flash.set(Some(message));
-            chosen.set(BTreeSet::new());
-            refused.set(HashMap::new());
+    // Approvals taken back: the activities wait again, in their places.
+    let undo = {
+        let (toast, i18n, reload, decided, refresh_inbox) =
+            (toast.clone(), i18n.clone(), queue.reload.clone(), decided.clone(), refresh_inbox.clone());
+        undo_write.action(api::activities::undo_approval, move |result: kinerja_types::UndoApprovalResult| {
+            let mut still = (*decided).clone();
+            for id in &result.reopened {
+                still.remove(id);
+            }
+            decided.set(still);
+            toast.say(i18n.tf("verify.undone", &[("n", &result.reopened.len().to_string())]));
             reload.emit(());
+            refresh_inbox.emit(());
+        })
+    };
+    // One row approved or rejected: marked in place, said in a toast ("Batalkan" for an approval).
+    let on_decided = {
+        let (toast, decided, chosen, refused, undo, refresh_inbox) =
+            (toast.clone(), decided.clone(), chosen.clone(), refused.clone(), undo.clone(), refresh_inbox.clone());
+        Callback::from(move |decision: Decision| {
+            let mut next = (*decided).clone();
+            next.insert(decision.id, decision.approved);
+            decided.set(next);
+            let mut ticked = (*chosen).clone();
+            ticked.remove(&decision.id);
+            chosen.set(ticked);
+            refused.set(HashMap::new());
+            if decision.approved {
+                let id = decision.id;
+                toast.say_with_undo(decision.message, undo.reform(move |()| vec![id]));
+            } else {
+                toast.say(decision.message);
+            }
+            refresh_inbox.emit(());
         })
     };
     let set_filters = |change: fn(&mut Filters, String)| {
@@ -110,7 +141,7 @@ pub fn Verification(props: &PageProps) -> Html {
         Callback::from(move |p| page.set(p))
     };
     let items: Vec<Activity> = queue.state.data.as_ref().map(|p| p.items.clone()).unwrap_or_default();
-    let ids: BTreeSet<i64> = items.iter().map(|a| a.id).collect();
+    let ids: BTreeSet<i64> = items.iter().map(|a| a.id).filter(|id| !decided.contains_key(id)).collect();
     let all_chosen = !ids.is_empty() && ids.iter().all(|id| chosen.contains(id));
     let toggle_all = {
         let chosen = chosen.clone();
@@ -122,7 +153,8 @@ pub fn Verification(props: &PageProps) -> Html {
     };
     let bulk = {
         let (chosen, refused, asking_bulk) = (chosen.clone(), refused.clone(), asking_bulk.clone());
-        let (changed, i18n) = (changed.clone(), i18n.clone());
+        let (toast, undo, reload, i18n) = (toast.clone(), undo.clone(), queue.reload.clone(), i18n.clone());
+        let (done_chosen, refresh_inbox) = (chosen.clone(), refresh_inbox.clone());
         let done_asking = asking_bulk.clone();
         bulk_write.action(
             move |()| {
@@ -146,9 +178,14 @@ pub fn Verification(props: &PageProps) -> Html {
                     outcome
                 }
             },
-            move |result| {
+            move |result: kinerja_types::BulkApproveResult| {
                 done_asking.set(false);
-                changed.emit(i18n.tf("verify.bulk_done", &[("n", &result.approved.len().to_string())]));
+                done_chosen.set(BTreeSet::new());
+                let message = i18n.tf("verify.bulk_done", &[("n", &result.approved.len().to_string())]);
+                let ids = result.approved.clone();
+                toast.say_with_undo(message, undo.reform(move |()| ids.clone()));
+                reload.emit(());
+                refresh_inbox.emit(());
             },
         )
     };
@@ -159,7 +196,7 @@ pub fn Verification(props: &PageProps) -> Html {
                 let mut filter = filters.query(1);
                 filter.per_page = kinerja_types::Page::<Activity>::MAX_PER_PAGE;
                 async move {
-                    let file = api::activities::csv(&filter).await?;
+                    let file = api::activities::file(&filter, crate::api::client::FileFormat::Csv).await?;
                     if files::save(&file, "verifikasi-aktivitas.csv") {
                         Ok(())
                     } else {
@@ -187,7 +224,8 @@ pub fn Verification(props: &PageProps) -> Html {
             let rows = data.items.iter().map(|a| {
                 html! {
                     <QueueRow key={a.id} activity={a.clone()} chosen={chosen.contains(&a.id)}
-                        refused={refused.get(&a.id).cloned()} chosen_set={chosen.clone()} on_done={changed.clone()} />
+                        refused={refused.get(&a.id).cloned()} chosen_set={chosen.clone()}
+                        decided={decided.get(&a.id).copied()} on_decided={on_decided.clone()} />
                 }
             });
             html! {
@@ -196,10 +234,7 @@ pub fn Verification(props: &PageProps) -> Html {
                         <table class="queue">
                             <thead>
                                 <tr>
-                                    <th scope="col">
-                                        <input type="checkbox" id="verify-all" checked={all_chosen} onchange={toggle_all.clone()}
-                                            aria-label={i18n.t("verify.select_all").to_owned()} />
-                                    </th>
+                                    <th scope="col"><span class="sr-only">{ i18n.t("verify.select") }</span></th>
                                     <th scope="col">{ i18n.t("verify.employee") }</th>
                                     <th scope="col">{ i18n.t("activity.date") }</th>
                                     <th scope="col">{ i18n.t("activity.week_minutes") }</th>
@@ -220,7 +255,12 @@ pub fn Verification(props: &PageProps) -> Html {
     };
     // No count until the queue is read: "(0)" while loading would tell a wrong story.
     let heading = match &queue.state.data {
-        Some(data) => i18n.tf("verify.waiting", &[("n", &data.total.to_string())]),
+        Some(data) => {
+            // Decided rows still on screen are no longer waiting (a reload drops them by itself).
+            let shown_decided = data.items.iter().filter(|a| decided.contains_key(&a.id)).count() as u64;
+            let left = data.total.saturating_sub(shown_decided);
+            i18n.tf("verify.waiting", &[("n", &left.to_string())])
+        }
         None => i18n.t("verify.waiting_loading").to_owned(),
     };
     let ask_bulk = {
@@ -250,10 +290,8 @@ pub fn Verification(props: &PageProps) -> Html {
                     { if download_write.busy { i18n.t("common.working") } else { i18n.t("verify.csv") } }
                 </button>
             </div>
-            if let Some(text) = &*flash {
-                <Notice text={text.clone()} />
-            }
             <ErrorBanner error={team.state.error.clone()} />
+            <ErrorBanner error={undo_write.error.clone()} />
             <ErrorBanner error={queue.state.error.clone()} on_retry={queue.reload.clone()} />
             if !refused.is_empty() {
                 <div class="callout callout-warn" role="alert">
@@ -269,19 +307,26 @@ pub fn Verification(props: &PageProps) -> Html {
             <section class="panel">
                 <div class="panel-head">
                     <h2>{ heading }</h2>
-                    <div class="actions">
+                </div>
+                { body }
+            </section>
+            if !ids.is_empty() {
+                <div class="action-bar" role="region" aria-label={i18n.t("verify.bar").to_owned()}>
+                    if *asking_bulk && !chosen.is_empty() {
+                        <Confirm text={i18n.tf("verify.bulk_confirm", &[("n", &n)])} confirm_label={i18n.t("verify.bulk_yes").to_owned()}
+                            on_confirm={bulk} on_cancel={cancel_bulk} busy={bulk_write.busy} />
+                    } else {
+                        <label class="check-target">
+                            <input type="checkbox" id="verify-all" checked={all_chosen} onchange={toggle_all} />
+                            <span>{ i18n.t("verify.select_all_short") }</span>
+                        </label>
                         <button type="button" class="button-primary" onclick={ask_bulk}
                             disabled={chosen.is_empty() || bulk_write.busy}>
                             { i18n.tf("verify.bulk", &[("n", &n)]) }
                         </button>
-                    </div>
+                    }
                 </div>
-                if *asking_bulk && !chosen.is_empty() {
-                    <Confirm text={i18n.tf("verify.bulk_confirm", &[("n", &n)])} confirm_label={i18n.t("verify.bulk_yes").to_owned()}
-                        on_confirm={bulk} on_cancel={cancel_bulk} busy={bulk_write.busy} />
-                }
-                { body }
-            </section>
+            }
         </section>
     }
 }

@@ -2,6 +2,14 @@
 
 use super::*;
 
+/// A row approved or rejected: which, and the toast's words.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Decision {
+    pub(super) id: i64,
+    pub(super) approved: bool,
+    pub(super) message: String,
+}
+
 #[derive(Properties, PartialEq)]
 pub(super) struct QueueRowProps {
     pub(super) activity: Activity,
@@ -9,7 +17,9 @@ pub(super) struct QueueRowProps {
     /// Why the server refused it in a bulk approval.
     pub(super) refused: Option<String>,
     pub(super) chosen_set: UseStateHandle<BTreeSet<i64>>,
-    pub(super) on_done: Callback<String>,
+    /// Decided on this screen: `Some(true)` approved, `Some(false)` rejected.
+    pub(super) decided: Option<bool>,
+    pub(super) on_decided: Callback<Decision>,
 }
 
 /// One waiting activity: tick it, read it, open its evidence, approve or reject it.
@@ -37,13 +47,16 @@ pub(super) fn QueueRow(props: &QueueRowProps) -> Html {
         })
     };
     let approve = {
-        let on_done = props.on_done.clone();
-        let done = i18n.tf("verify.approved", &[("name", &a.employee_name)]);
-        write.action(move |_: MouseEvent| api::activities::approve(id), move |_| on_done.emit(done.clone()))
+        let on_decided = props.on_decided.clone();
+        let message = i18n.tf("verify.approved", &[("name", &a.employee_name)]);
+        write.action(
+            move |_: MouseEvent| api::activities::approve(id),
+            move |_| on_decided.emit(Decision { id, approved: true, message: message.clone() }),
+        )
     };
     let reject = {
-        let (write, note, note_error) = (write.clone(), note.clone(), note_error.clone());
-        let (on_done, i18n, name) = (props.on_done.clone(), i18n.clone(), a.employee_name.clone());
+        let (write, note, note_error, rejecting) = (write.clone(), note.clone(), note_error.clone(), rejecting.clone());
+        let (on_decided, i18n, name) = (props.on_decided.clone(), i18n.clone(), a.employee_name.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             if write.busy {
@@ -55,8 +68,12 @@ pub(super) fn QueueRow(props: &QueueRowProps) -> Html {
                 return;
             }
             note_error.set(None);
-            let (on_done, done) = (on_done.clone(), i18n.tf("verify.rejected", &[("name", &name)]));
-            write.run(async move { api::activities::reject(id, &request).await }, move |_| on_done.emit(done));
+            let (on_decided, message) = (on_decided.clone(), i18n.tf("verify.rejected", &[("name", &name)]));
+            let rejecting = rejecting.clone();
+            write.run(async move { api::activities::reject(id, &request).await }, move |_| {
+                rejecting.set(false);
+                on_decided.emit(Decision { id, approved: false, message });
+            });
         })
     };
     let open_reject = {
@@ -79,9 +96,20 @@ pub(super) fn QueueRow(props: &QueueRowProps) -> Html {
     let row_label = i18n.tf("verify.select_one", &[("name", &a.employee_name), ("date", &format::date(&a.date))]);
     html! {
         <>
-            <tr class={classes!(props.refused.is_some().then_some("row-refused"), props.chosen.then_some("row-current"))}>
+            <tr class={classes!(
+                props.refused.is_some().then_some("row-refused"),
+                props.chosen.then_some("row-current"),
+                props.decided.map(|approved| if approved { "row-decided row-approved" } else { "row-decided row-rejected" }),
+            )}>
                 <td data-label={i18n.t("verify.select").to_owned()}>
-                    <input type="checkbox" class="row-check" checked={props.chosen} onchange={toggle} aria-label={row_label} />
+                    // A decided row keeps every cell and its height: nothing moves under the thumb.
+                    if props.decided.is_some() {
+                        <span class="check-target decided-hidden" aria-hidden="true"><input type="checkbox" tabindex="-1" disabled=true /></span>
+                    } else {
+                        <label class="check-target">
+                            <input type="checkbox" class="row-check" checked={props.chosen} onchange={toggle} aria-label={row_label} />
+                        </label>
+                    }
                 </td>
                 <td data-label={i18n.t("verify.employee").to_owned()}><strong>{ &a.employee_name }</strong></td>
                 <td data-label={i18n.t("activity.date").to_owned()} class="nowrap">{ format::date(&a.date) }</td>
@@ -111,18 +139,26 @@ pub(super) fn QueueRow(props: &QueueRowProps) -> Html {
                     }
                 </td>
                 <td data-label="">
-                    <div class="actions">
-                        <button type="button" class="button-primary button-small" onclick={approve} disabled={busy}>
+                    <div class={classes!("decided-wrap", props.decided.is_some().then_some("decided"))}>
+                    if let Some(approved) = props.decided {
+                        <p class="decided-mark" role="status">
+                            { if approved { i18n.t("verify.row_approved") } else { i18n.t("verify.row_rejected") } }
+                        </p>
+                    }
+                    // Decided, the buttons keep their room (hidden), so the row keeps its height.
+                    <div class="actions" aria-hidden={props.decided.is_some().then_some("true")}>
+                        <button type="button" class="button-primary button-small" onclick={approve} disabled={busy || props.decided.is_some()}>
                             { if busy && !*rejecting { i18n.t("common.working") } else { i18n.t("verify.approve") } }
                         </button>
                         <button type="button" class="button-quiet button-small button-danger" onclick={open_reject}
-                            disabled={busy || *rejecting}>
+                            disabled={busy || *rejecting || props.decided.is_some()}>
                             { i18n.t("verify.reject") }
                         </button>
                     </div>
+                    </div>
                 </td>
             </tr>
-            if *rejecting || write.error.is_some() {
+            if props.decided.is_none() && (*rejecting || write.error.is_some()) {
                 <tr class="row-detail">
                     <td colspan="7">
                         <ErrorBanner error={write.error.clone()} shown_fields={NOTE_FIELDS} />

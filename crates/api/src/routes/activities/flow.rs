@@ -7,12 +7,12 @@ use crate::services::activity::{self, verify};
 use crate::state::AppState;
 use actix_web::{post, web};
 use kinerja_domain::ActivityAction;
-use kinerja_types::{Activity, BulkApprove, BulkApproveResult, Problem, RejectRequest};
+use kinerja_types::{Activity, BulkApprove, BulkApproveResult, Problem, RejectRequest, UndoApprovalResult};
 use validator::Validate;
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
     // Before `/activities/{id}` routes of the parent module.
-    cfg.service(bulk_approve).service(submit).service(approve).service(reject);
+    cfg.service(bulk_approve).service(undo_approval).service(submit).service(approve).service(reject);
 }
 
 /// Submits an activity for verification (owner, draft or rejected).
@@ -76,6 +76,24 @@ pub async fn bulk_approve(
     body.validate()?;
     let txn = crate::db::begin(&state.db).await?;
     let result = verify::bulk_approve(&txn, &viewer, &body.ids).await?;
+    txn.commit().await?;
+    Ok(web::Json(result))
+}
+
+/// Takes back the caller's own approvals of the last two minutes (the "Batalkan" after an
+/// approval): the activities wait in the queue again. All or nothing, like the bulk approval; the
+/// refused ids are listed with the reason (422).
+#[utoipa::path(tag = "activities", security(("bearer" = [])), request_body = BulkApprove,
+    responses((status = 200, body = UndoApprovalResult), (status = 403, body = Problem), (status = 422, body = Problem)))]
+#[post("/activities/undo-approval")]
+pub async fn undo_approval(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    body: web::Json<BulkApprove>,
+) -> ApiResult<web::Json<UndoApprovalResult>> {
+    body.validate()?;
+    let txn = crate::db::begin(&state.db).await?;
+    let result = verify::undo_approval(&txn, &viewer, &body.ids).await?;
     txn.commit().await?;
     Ok(web::Json(result))
 }

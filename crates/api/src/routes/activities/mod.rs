@@ -6,7 +6,7 @@ pub mod team;
 use crate::error::{ApiError, ApiResult};
 use crate::policy::Viewer;
 use crate::routes::idempotency::{created, replayed, IdempotencyKey};
-use crate::routes::list::{csv_response, page, respond, wants_csv, PageQuery};
+use crate::routes::list::{page, respond, sheet, PageQuery};
 use crate::services::activity::{self, entry};
 use crate::services::idempotency::{self, fingerprint};
 use crate::state::AppState;
@@ -65,9 +65,9 @@ pub async fn list_activities(
         queue: filter.queue.unwrap_or(false),
     };
     let (items, total) = entry::list(&state.db, &viewer, &f, paging.offset(), paging.per_page()).await?;
-    if wants_csv(&req, paging.format.as_deref()) {
+    if let Some(sheet) = sheet(&req, &paging) {
         let flat: Vec<CsvRow> = items.iter().map(CsvRow::from).collect();
-        return csv_response(&flat, "aktivitas");
+        return crate::routes::spreadsheet::download(sheet, &flat, "aktivitas");
     }
     respond(&req, &paging, page(items, total, &paging), "aktivitas")
 }

@@ -9,7 +9,7 @@ pub mod ikm;
 pub mod skps;
 
 use crate::error::{ApiError, ApiResult};
-use crate::routes::list::{csv_response, page_of, wants_csv, PageQuery};
+use crate::routes::list::{page_of, sheet, PageQuery};
 use actix_web::{web, HttpRequest, HttpResponse};
 use kinerja_domain::Period;
 use kinerja_types::{Invalid, Issue};
@@ -37,7 +37,7 @@ pub fn parse_period(raw: &str) -> ApiResult<Period> {
     raw.parse().map_err(ApiError::from)
 }
 
-/// The rows as a JSON page (`page`, `per_page`), or all of them as a CSV file named `name` (a
+/// The rows as a JSON page (`page`, `per_page`), or all of them as a download named `name` (a
 /// spreadsheet wants the whole report).
 pub fn answer<T: Serialize>(
     req: &HttpRequest,
@@ -48,8 +48,8 @@ pub fn answer<T: Serialize>(
     if items.len() > MAX_ROWS {
         return Err(ApiError::field("period", Issue::new(Invalid::TooManyRows).with("max", MAX_ROWS)));
     }
-    if wants_csv(req, paging.format.as_deref()) {
-        return csv_response(&items, name);
+    if let Some(sheet) = sheet(req, paging) {
+        return crate::routes::spreadsheet::download(sheet, &items, name);
     }
     Ok(HttpResponse::Ok().json(page_of(items, paging)))
 }

@@ -58,9 +58,9 @@ pub async fn list_skps(
         include_superseded: filter.include_superseded.unwrap_or(false),
     };
     let (items, total) = listing::list(&state.db, &viewer, &f, paging.offset(), paging.per_page()).await?;
-    if crate::routes::list::wants_csv(&req, paging.format.as_deref()) {
+    if let Some(sheet) = crate::routes::list::sheet(&req, &paging) {
         let flat: Vec<SkpCsvRow> = items.iter().map(SkpCsvRow::from).collect();
-        return crate::routes::list::csv_response(&flat, "skp");
+        return crate::routes::spreadsheet::download(sheet, &flat, "skp");
     }
     respond(&req, &paging, page(items, total, &paging), "skp")
 }

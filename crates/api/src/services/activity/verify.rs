@@ -9,7 +9,7 @@ use crate::policy::Viewer;
 use crate::services::notify::{self, Message};
 use chrono::Utc;
 use kinerja_domain::ActivityStatus;
-use kinerja_types::{Activity, BulkApproveResult, FieldError, Invalid, Issue, Notice, NoticeCode};
+use kinerja_types::{Activity, BulkApproveResult, FieldError, Invalid, Issue, Notice, NoticeCode, UndoApprovalResult};
 use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseTransaction, EntityTrait, IntoActiveModel, QueryFilter, Set};
 
 /// Submits the activity to the owner's current supervisor, moving it to `next`. Audited.
@@ -70,7 +70,7 @@ pub async fn reject(
     let row = active.update(txn).await?;
     let msg = Message {
         kind: "activity.rejected",
-        notice: Notice::new(NoticeCode::ActivityRejected).with("date", row.date.format("%d-%m-%Y")).with("note", &note),
+        notice: Notice::new(NoticeCode::ActivityRejected).with("date", row.date).with("note", &note),
         link: Some("/aktivitas".into()),
     };
     notify::employee(txn, row.employee_id, &msg).await?;
@@ -126,6 +126,71 @@ pub async fn bulk_approve(txn: &DatabaseTransaction, viewer: &Viewer, ids: &[i64
         &viewer.actor(),
         Change {
             action: "activity.bulk_approve",
+            entity: "activity",
+            entity_id: None,
+            before: None,
+            after: serde_json::to_value(&result).ok(),
+        },
+    )
+    .await?;
+    Ok(result)
+}
+
+/// How long after approving a penilai may take it back (the SPA offers "Batalkan" for seconds; the
+/// server allows for a slow network).
+pub const UNDO_MINUTES: i64 = 2;
+
+/// Takes back approvals the viewer gave in the last [`UNDO_MINUTES`]: the activities wait in the
+/// queue again and leave the unit's totals. All or nothing, like the bulk approval: if any id is
+/// out of sight, not approved by the viewer, or approved too long ago, nothing changes and the
+/// answer (422) lists them. Audited.
+pub async fn undo_approval(txn: &DatabaseTransaction, viewer: &Viewer, ids: &[i64]) -> ApiResult<UndoApprovalResult> {
+    let mut ids = ids.to_vec();
+    ids.sort_unstable();
+    ids.dedup();
+    let mut select = activities::Entity::find().filter(activities::Column::Id.is_in(ids.clone()));
+    if let Some(cond) = viewer.scope().employee_column_filter(activities::Column::EmployeeId) {
+        select = select.filter(cond);
+    }
+    let rows = select.all(txn).await?;
+    let since = Utc::now() - chrono::Duration::minutes(UNDO_MINUTES);
+    let mut refused = Vec::new();
+    for id in &ids {
+        let reason = match rows.iter().find(|a| a.id == *id) {
+            None => Some(Issue::new(Invalid::ActivityNotFound).with("id", id)),
+            Some(a)
+                if a.status != ActivityStatus::Approved
+                    || a.decided_by_user_id != Some(viewer.user_id)
+                    || a.decided_at.is_none_or(|at| at < since) =>
+            {
+                Some(Issue::new(Invalid::ActivityNotUndoable).with("id", id).with("minutes", UNDO_MINUTES))
+            }
+            Some(_) => None,
+        };
+        if let Some(issue) = reason {
+            refused.push(FieldError::new(id.to_string(), issue));
+        }
+    }
+    if !refused.is_empty() {
+        let detail = format!("{} persetujuan tidak dapat dibatalkan; tidak ada yang berubah", refused.len());
+        return Err(ApiError::Validation { detail, errors: refused });
+    }
+    let now = Utc::now();
+    for a in rows {
+        let mut active = a.into_active_model();
+        active.status = Set(ActivityStatus::Submitted);
+        active.decided_at = Set(None);
+        active.decided_by_user_id = Set(None);
+        active.updated_at = Set(now);
+        let row = active.update(txn).await?;
+        crate::services::activity_totals::unapproved(txn, row.unit_id, row.date, row.minutes).await?;
+    }
+    let result = UndoApprovalResult { reopened: ids };
+    audit::record(
+        txn,
+        &viewer.actor(),
+        Change {
+            action: "activity.undo_approval",
             entity: "activity",
             entity_id: None,
             before: None,
