@@ -328,3 +328,99 @@ test('on a 375x667 phone the daily page fits the screen, in both languages', TIM
     await context.close();
   }
 });
+
+test('"Ulangi kemarin" on a phone copies what can be saved, counts it against what is left of the day, and marks what will not fit', TIMEOUT, async () => {
+  const { context, page, errors } = await openPage(browser, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  try {
+    const ahmad = await apiLogin('ahmad');
+    const me = await api(ahmad, 'GET', '/me');
+    const year = new Date().getFullYear();
+    const plans = await api(ahmad, 'GET', `/skps?year=${year}&status=approved`);
+    const plan = await api(ahmad, 'GET', `/skps/${plans.items[0].id}`);
+    const rhk = plan.rhk[0].id;
+    await signIn(page, 'ahmad');
+    await page.getByRole('button', { name: 'Menu' }).click();
+    await openFromNav(page, 'Aktivitas', '/aktivitas', 'Aktivitas Harian');
+    const repeat = page.getByRole('button', { name: 'Ulangi kemarin' });
+    // The previous working day, as the button names it: "... sebelumnya (Kamis, 03/12/2026) ke formulir".
+    const title = await repeat.getAttribute('title');
+    const [, weekday, dd, mm, yyyy] = title.match(/\((\w+), (\d\d)\/(\d\d)\/(\d{4})\)/);
+    assert.ok(['Senin', 'Selasa', 'Rabu', 'Kamis', 'Jumat'].includes(weekday), `an Indonesian weekday: ${title}`);
+    const previous = `${yyyy}-${mm}-${dd}`;
+    const today = await browserToday(page);
+    // What that day holds (at least two activities), in the order the form copies them.
+    const listed = async () =>
+      (await api(ahmad, 'GET', `/activities?employee_id=${me.employee.id}&from=${previous}&to=${previous}&per_page=50`)).items
+        .filter((a) => a.status !== 'rejected' && a.minutes > 0);
+    let earlier = await listed();
+    for (let i = earlier.length; i < 2; i += 1) {
+      await api(ahmad, 'POST', '/activities', { date: previous, minutes: 60, description: `Arsip berkas ${i}`, rhk_id: rhk });
+    }
+    earlier = (await listed()).sort((a, b) => (a.start ?? '').localeCompare(b.start ?? '') || a.id - b.id);
+    const copied = earlier.reduce((sum, a) => sum + a.minutes, 0);
+    // Today already holds all but the first copy's minutes: the first fits, the second does not.
+    const logged = 720 - earlier[0].minutes;
+    await api(ahmad, 'POST', '/activities', { date: today, minutes: logged, description: 'Pelayanan loket akta kelahiran', rhk_id: rhk });
+    await page.reload();
+    await page.getByText('Pelayanan loket akta kelahiran').first().waitFor();
+
+    await repeat.click();
+    await page.getByText(new RegExp(`^${earlier.length} kegiatan dari (Senin|Selasa|Rabu|Kamis|Jumat), \\d\\d/\\d\\d/\\d{4} disalin\\. Periksa lalu simpan\\.$`)).waitFor();
+    const total = page.getByTestId('form-total');
+    await total.getByText(`Di formulir: ${duration(copied)} dari sisa ${duration(earlier[0].minutes)} hari ini`).waitFor();
+    const first = page.getByRole('group', { name: 'Kegiatan 1' });
+    const second = page.getByRole('group', { name: 'Kegiatan 2' });
+    assert.equal(await first.locator('.entry-overflow').count(), 0, 'the first fits');
+    await second.locator('.entry-overflow').getByText('Tidak muat', { exact: false }).waitFor();
+    await shot(page, 'repeat-yesterday-phone.png');
+
+    // Saving anyway: nothing is sent, the first wrong field gets the focus, and the message tells
+    // saved minutes from those still in the form, with the date as people write it.
+    const before = (await api(ahmad, 'GET', `/activities?employee_id=${me.employee.id}&from=${today}&to=${today}`)).total;
+    await page.getByRole('button', { name: 'Simpan semua sebagai draf' }).click();
+    await page.waitForFunction(() => document.activeElement?.getAttribute('aria-invalid') === 'true');
+    const message = await second.locator('.field-error').first().textContent();
+    assert.match(message, new RegExp(`sudah tercatat ${logged} menit, dan kegiatan di atasnya pada formulir ini ${earlier[0].minutes} menit`));
+    assert.match(message, /pada (Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu), \d\d\/\d\d\/\d{4}/);
+    assert.doesNotMatch(message, /\d{4}-\d\d-\d\d/, 'no ISO date');
+    const after = (await api(ahmad, 'GET', `/activities?employee_id=${me.employee.id}&from=${today}&to=${today}`)).total;
+    assert.equal(after, before, 'nothing was sent');
+    assert.deepEqual(errors(), []);
+  } finally {
+    await context.close();
+  }
+});
+
+/** Minutes as the pages write them: `45 menit`, `2 jam`, `6 jam 30 menit`. */
+function duration(total) {
+  const [h, m] = [Math.floor(total / 60), total % 60];
+  if (h === 0) return `${m} menit`;
+  return m === 0 ? `${h} jam` : `${h} jam ${m} menit`;
+}
+
+test('RHK that begin alike are told apart on the cards', TIMEOUT, async () => {
+  const { context, page, errors } = await openPage(browser, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  try {
+    await signIn(page, DEDI);
+    await page.getByRole('button', { name: 'Menu' }).click();
+    await openFromNav(page, 'Aktivitas', '/aktivitas', 'Aktivitas Harian');
+    const cards = page.getByRole('group', { name: 'RHK yang dikerjakan' }).locator('label.rhk-card');
+    await cards.first().waitFor();
+    const shown = await cards.locator('.rhk-words strong').allTextContents();
+    const full = await cards.evaluateAll((els) => els.map((el) => el.getAttribute('title')));
+    assert.ok(shown.length >= 2, 'Dedi has several RHK');
+    assert.equal(new Set(shown).size, shown.length, `each card reads differently: ${JSON.stringify(shown)}`);
+    // Where two begin with the same words, the card starts at the words that differ.
+    for (const [i, text] of full.entries()) {
+      const sharesLongStart = full.some((other, j) => j !== i && other.split(' ').slice(0, 4).join(' ') === text.split(' ').slice(0, 4).join(' '));
+      if (sharesLongStart) assert.ok(shown[i].startsWith('…'), `"${shown[i]}" starts where it differs`);
+    }
+    const numbers = await cards.locator('.rhk-number').allTextContents();
+    assert.deepEqual(numbers, shown.map((_, i) => String(i + 1)));
+    const box = await cards.first().boundingBox();
+    assert.ok(box.height >= 44, 'a card is a thumb-sized target');
+    assert.deepEqual(errors(), []);
+  } finally {
+    await context.close();
+  }
+});

@@ -36,6 +36,9 @@ const reasonText = (r) => {
     case 'no_approved_skp': return `belum ada SKP ${r.year} yang disetujui`;
     case 'idle': return `tidak ada aktivitas dalam ${r.working_days} hari kerja`;
     case 'low_predikat': return `predikat ${PREDIKAT[r.predikat]} (${r.period})`;
+    case 'pending_objection': return `keberatan atas penilaian ${r.period} belum diputuskan`;
+    case 'overdue_complaints': return `disebut dalam ${r.count} pengaduan yang melewati batas tanggapan`;
+    case 'overdue_follow_ups': return `${r.count} tindak lanjut evaluasi melewati tenggat`;
     default: throw new Error(`unknown attention reason ${JSON.stringify(r)}`);
   }
 };
@@ -150,7 +153,8 @@ test('Kadinkes reads her dashboard, drills into a unit and back, downloads its t
     const kadinkes = await apiLogin(KADINKES);
     const me = await api(kadinkes, 'GET', '/me');
     await signIn(page, KADINKES);
-    const { now } = await months(page);
+    // The dashboards open on the last complete month.
+    const { before: now } = await months(page);
     const dash = await api(kadinkes, 'GET', `/dashboard/units/${me.unit_id}?period=${now}`);
 
     // Heads find the dashboard on the home page too.
@@ -168,6 +172,20 @@ test('Kadinkes reads her dashboard, drills into a unit and back, downloads its t
     await page.locator('.kpi-approved .kpi-note').getByText(`${count(dash.activities.pending)} menunggu verifikasi`).waitFor();
     await page.locator('.kpi-complaints .kpi-note').getByText(`${count(dash.complaints.overdue)} lewat tenggat`).waitFor();
     assert.ok(dash.attention.some((a) => a.employee_id === newcomer.id), 'the newcomer needs attention');
+
+    // "Sorotan": for each indicator the weakest child unit, named, with the reason in words.
+    const sorotan = page.getByTestId('sorotan');
+    await sorotan.getByRole('heading', { name: 'Sorotan' }).waitFor();
+    const staffed = dash.children.filter((c) => c.headcount > 0);
+    const lowestSkp = staffed.reduce((a, b) => (b.skp.completion < a.skp.completion ? b : a));
+    const others = staffed.filter((c) => c.unit_id !== lowestSkp.unit_id);
+    const average = others.reduce((sum, c) => sum + c.skp.completion, 0) / others.length;
+    if (lowestSkp.skp.completion < average) {
+      await sorotan.locator('li[data-indicator="skp"]').getByText(`Kelengkapan SKP terendah: ${lowestSkp.unit_name}, ${percent(lowestSkp.skp.completion * 100)}`, { exact: false }).waitFor();
+    }
+    assert.ok((await sorotan.locator('li').count()) >= 1, 'something is highlighted');
+    await sorotan.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: new URL('./screenshots/dashboard-sorotan.png', import.meta.url).pathname, fullPage: false });
 
     // The charts are drawn by Chart.js with the API's data points.
     const charts = await chartData(page, CHARTS);
@@ -197,9 +215,10 @@ test('Kadinkes reads her dashboard, drills into a unit and back, downloads its t
       'one CSV row per child unit, with its headcount',
     );
 
-    // The attention list, with its reasons and its CSV written on the device.
+    // The attention list, with its criteria printed, its reasons and its CSV written on the device.
     const attention = page.locator('section.attention');
     await attention.getByRole('heading', { name: `Perlu perhatian (${dash.attention_count})` }).waitFor();
+    await attention.getByText('Masuk daftar ini bila:', { exact: false }).waitFor();
     const row = attention.locator('tbody tr', { hasText: NEWCOMER.name });
     const reasons = dash.attention.find((a) => a.employee_id === newcomer.id).reasons.map(reasonText);
     assert.deepEqual((await row.locator('.reasons li').allTextContents()).map((t) => t.trim()), reasons);
@@ -227,12 +246,23 @@ test('Kadinkes reads her dashboard, drills into a unit and back, downloads its t
     assert.ok(await page.locator('canvas[data-chart="chart-predikat"]').isVisible(), 'the charts are printed');
     await page.emulateMedia({ media: 'screen' });
 
+    // On a 1366 px screen the unit names stay in view while the figures scroll sideways.
+    await page.setViewportSize({ width: 1366, height: 768 });
+    const firstName = children.locator('table.figures tbody th').first();
+    assert.equal(await firstName.evaluate((el) => getComputedStyle(el).position), 'sticky');
+    const wrap = children.locator('.table-wrap');
+    await wrap.evaluate((el) => { el.scrollLeft = el.scrollWidth; });
+    const [nameBox, wrapBox] = [await firstName.boundingBox(), await wrap.boundingBox()];
+    assert.ok(Math.abs(nameBox.x - wrapBox.x) < 2, `the name column is pinned: ${nameBox.x} vs ${wrapBox.x}`);
+    await wrap.evaluate((el) => { el.scrollLeft = 0; });
+
     // Drill down into a child unit by its name, and back up by the breadcrumb.
     const yankes = dash.children.find((c) => c.unit_name === YANKES);
     await children.getByRole('link', { name: YANKES }).click();
     await page.waitForURL(`**/dasbor/${yankes.unit_id}?period=${now}`);
     await page.locator('.dashboard-subject').getByText(YANKES, { exact: true }).waitFor();
     await page.locator('.kpi-headcount .kpi-value').getByText(count(yankes.headcount), { exact: true }).waitFor();
+    assert.equal(await page.evaluate(() => window.scrollY), 0, 'the drill-down opens at the top of the page');
     const child = await api(kadinkes, 'GET', `/dashboard/units/${yankes.unit_id}?period=${now}`);
     assert.equal(await tile(page, 'headcount'), count(child.headcount), 'the child unit\'s own headcount');
     assert.equal(await tile(page, 'attention'), count(child.attention_count));
@@ -260,7 +290,8 @@ test('the admin sorts the city view, opens an OPD and someone on its attention l
   try {
     const admin = await apiLogin(ADMIN);
     await signIn(page, ADMIN);
-    const { now } = await months(page);
+    // The dashboards open on the last complete month.
+    const { before: now } = await months(page);
     const city = await api(admin, 'GET', `/dashboard/city?period=${now}`);
     await openFromNav(page, 'Tampilan Kota', '/kota');
     await page.locator('.dashboard-subject').getByText(city.unit_name, { exact: true }).waitFor();
@@ -454,7 +485,7 @@ test('TPP shows Kadinkes\'s unit for last month, and the admin imports attendanc
       await sanctions.getByLabel('Berlaku sampai').fill(`${previous}-28`);
       await sanctions.getByLabel('Pelanggaran').fill('Tidak masuk kerja tanpa alasan yang sah');
       await sanctions.getByRole('button', { name: 'Catat hukuman' }).click();
-      await sanctions.getByText(`Hukuman disiplin ${dedi.name} tercatat.`).waitFor();
+      await admin.page.locator('.toast').getByText(`Hukuman disiplin ${dedi.name} tercatat.`).waitFor();
       const cut = (await api(await apiLogin(ADMIN), 'GET', `/reports/tpp?unit_id=${me.unit_id}&month=${previous}`)).items.find((r) => r.nip === dedi.nip);
       assert.equal(cut.sanction, 'sedang');
       assert.ok(Math.abs(cut.tpp_percent - dediRow.tpp_percent * 0.75) < 0.01, `${cut.tpp_percent} is 75 % of ${dediRow.tpp_percent}`);

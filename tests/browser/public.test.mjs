@@ -121,6 +121,13 @@ test('a citizen surveys and complains on a phone; the operator handles it step b
       UNIT_NAME,
     );
     assert.ok(await page.getByRole('radio', { name: /^Pengaduan/ }).isChecked(), 'a complaint by default');
+    // Sent without a unit: nothing goes, and the unit field gets the focus, on screen.
+    await unit.selectOption({ index: 0 });
+    await page.getByLabel('Uraian').fill('Antrean terlalu lama dan tidak ada nomor antrean.');
+    await page.getByRole('button', { name: 'Kirim pengaduan' }).click();
+    await page.waitForFunction(() => document.activeElement?.id === 'complaint-unit');
+    assert.ok(await unit.evaluate((el) => { const r = el.getBoundingClientRect(); return r.top >= 0 && r.bottom <= window.innerHeight; }), 'the field in error is in view');
+    await unit.selectOption({ label: UNIT_NAME });
     // The officer by what the citizen saw, or a name offered from the unit's staff: no NIP asked.
     assert.equal(await page.getByLabel(/NIP/).count(), 0, 'no NIP asked of a citizen');
     const offered = page.locator('#complaint-officers option').first();

@@ -84,15 +84,16 @@ async fn every_figure_of_a_unit_dashboard(app: TestApp) {
     let (ahmad, newcomer) = a_week_at_disdukcapil(&app).await;
     let dukcapil = app.unit_id("DUKCAPIL").await;
     let head = app.token("kadisdukcapil").await;
-    let (status, d) = app.get(&format!("/api/v1/dashboard/units/{dukcapil}"), &head).await;
+    let (status, d) = app.get(&format!("/api/v1/dashboard/units/{dukcapil}?period={}", this_month()), &head).await;
     assert_eq!(status, StatusCode::OK, "{d}");
     assert_eq!(d["period"], this_month());
     assert_eq!(d["headcount"], 7);
     assert_eq!((d["skp"]["approved"].as_u64(), d["skp"]["none"].as_u64()), (Some(6), Some(1)));
     assert_eq!(d["skp"]["completion"], 0.857);
     let a = &d["activities"];
-    assert_eq!((a["approved"].as_u64(), a["pending"].as_u64(), a["minutes"].as_u64()), (Some(1), Some(1), Some(75)));
-    assert_eq!(a["minutes_per_employee"], 10.7);
+    // Hours of work are the approved ones (30 minutes), not the waiting 45.
+    assert_eq!((a["approved"].as_u64(), a["pending"].as_u64(), a["minutes"].as_u64()), (Some(1), Some(1), Some(30)));
+    assert_eq!(a["minutes_per_employee"], 4.3);
     assert!(a["median_approval_hours"].as_f64().unwrap() < 1.0);
     assert_eq!(d["predikat_period"], this_quarter());
     assert_eq!(d["predikat"]["butuh_perbaikan"], 1);
@@ -121,7 +122,7 @@ async fn every_figure_of_a_unit_dashboard(app: TestApp) {
     assert_eq!(names, ["Bidang Pelayanan Pencatatan Sipil", "Bidang Pelayanan Pendaftaran Penduduk"]);
     let dafduk = &children[1];
     assert_eq!((dafduk["headcount"].as_u64(), dafduk["skp"]["none"].as_u64()), (Some(4), Some(1)));
-    assert_eq!(dafduk["activities"]["minutes"], 75);
+    assert_eq!(dafduk["activities"]["minutes"], 30, "approved minutes only");
     assert_eq!(dafduk["predikat"]["butuh_perbaikan"], 1);
     assert_eq!(dafduk["ikm"]["respondents"], 0);
     assert_eq!(dafduk["attention_count"], 4);
@@ -281,7 +282,72 @@ async fn a_pemda_may_rate_per_semester(app: TestApp) {
     assert_eq!((status, r["period"].as_str()), (StatusCode::OK, Some(semester.as_str())), "{r}");
 }
 
+/// The same figures wherever the page shows them: the tile's approved hours are the chart's for
+/// the month, each child unit with approvals has its own median, the children add up to no more
+/// than their parent, and an objection not decided yet puts its employee on the attention list.
+async fn figures_agree_between_tiles_table_and_charts(app: TestApp) {
+    let extras = kinerja_api::seed::demo::Extras { citizen_feedback: true, past_ratings: true, ..Default::default() };
+    kinerja_api::seed::demo::run_with(&app.db, &extras).await.unwrap();
+    let dedi = app.token("dedi").await;
+    let kasi = app.token("kasi.rujukan").await;
+    let admin = app.token("admin").await;
+    let (_, plans) = app.get(&format!("/api/v1/skps?year={}&status=approved", local_today().year()), &dedi).await;
+    let (_, skp) = app.get(&format!("/api/v1/skps/{}", plans["items"][0]["id"]), &dedi).await;
+    for minutes in [90, 45] {
+        let body = json!({ "date": local_today().to_string(), "minutes": minutes, "description": "Rekap rujukan",
+            "rhk_id": skp["rhk"][0]["id"], "submit": true });
+        let (status, a) = app.post("/api/v1/activities", &dedi, body).await;
+        assert_eq!(status, StatusCode::CREATED, "{a}");
+        let (status, _) = app.post(&format!("/api/v1/activities/{}/approve", a["id"]), &kasi, json!({})).await;
+        assert_eq!(status, StatusCode::OK);
+    }
+    // A draft and a waiting activity do not count as hours of work.
+    let body = json!({ "date": local_today().to_string(), "minutes": 300, "description": "Belum selesai", "rhk_id": skp["rhk"][0]["id"] });
+    assert_eq!(app.post("/api/v1/activities", &dedi, body).await.0, StatusCode::CREATED);
+
+    let month = this_month();
+    let (status, d) = app.get(&format!("/api/v1/dashboard/city?period={month}"), &admin).await;
+    assert_eq!(status, StatusCode::OK, "{d}");
+    let point = d["series"].as_array().unwrap().iter().find(|p| p["month"] == month).expect("this month in the chart");
+    assert_eq!(d["activities"]["minutes"], point["minutes"], "the tile's hours are the chart's");
+    assert!(d["activities"]["minutes"].as_u64().unwrap() >= 135);
+    let children = d["children"].as_array().unwrap();
+    let sum = |field: &str| children.iter().map(|c| c["activities"][field].as_u64().unwrap()).sum::<u64>();
+    assert!(sum("approved") <= d["activities"]["approved"].as_u64().unwrap());
+    assert!(sum("minutes") <= d["activities"]["minutes"].as_u64().unwrap());
+    assert!(d["activities"]["median_approval_hours"].is_number(), "the tile has a median");
+    for c in children.iter().filter(|c| c["activities"]["approved"].as_u64().unwrap() > 0) {
+        assert!(c["activities"]["median_approval_hours"].is_number(), "{} has approvals and a median", c["unit_name"]);
+    }
+    // The default period is the last complete month.
+    let (_, default) = app.get("/api/v1/dashboard/city", &admin).await;
+    let last_month = (local_today().with_day(1).unwrap() - Duration::days(1)).format("%Y-%m").to_string();
+    assert_eq!(default["period"], last_month);
+
+    // Every objection not decided yet is a reason on the attention list of the city.
+    let (_, objected) = app.get("/api/v1/assessments?status=objected&per_page=200", &admin).await;
+    let listed: Vec<(i64, Vec<String>)> = d["attention"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| {
+            let codes =
+                a["reasons"].as_array().unwrap().iter().map(|r| r["code"].as_str().unwrap().to_owned()).collect();
+            (a["employee_id"].as_i64().unwrap(), codes)
+        })
+        .collect();
+    for o in objected["items"].as_array().unwrap() {
+        let employee = o["employee_id"].as_i64().unwrap();
+        let on_list = listed.iter().find(|(e, _)| *e == employee);
+        assert!(
+            on_list.is_some_and(|(_, codes)| codes.iter().any(|c| c == "pending_objection")),
+            "employee {employee} objected and is on the list with the reason"
+        );
+    }
+}
+
 db_tests!(
+    figures_agree_between_tiles_table_and_charts,
     a_year_shows_its_annual_ratings,
     a_pemda_may_rate_per_semester,
     every_figure_of_a_unit_dashboard,

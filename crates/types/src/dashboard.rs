@@ -30,8 +30,9 @@ pub struct ActivityFigures {
     pub rejected: u64,
     /// Waiting for the penilai (= submitted).
     pub pending: u64,
+    /// Minutes of the approved activities (what the monthly chart adds up).
     pub minutes: u64,
-    /// Minutes logged per employee of the headcount.
+    /// Approved minutes per employee of the headcount.
     pub minutes_per_employee: f64,
     /// Median hours from submission to approval (none without approvals).
     pub median_approval_hours: Option<f64>,
@@ -83,6 +84,12 @@ pub enum AttentionReason {
     Idle { working_days: u32 },
     /// Rated below Baik in the period.
     LowPredikat { predikat: Predikat, period: String },
+    /// Objected to their rating of the period, not decided yet.
+    PendingObjection { period: String },
+    /// Named in complaints past their response deadline.
+    OverdueComplaints { count: u32 },
+    /// Owner of evaluation follow-ups past their due date.
+    OverdueFollowUps { count: u32 },
 }
 
 /// One month of the chart series.

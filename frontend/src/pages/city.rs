@@ -22,7 +22,8 @@ pub fn City() -> Html {
     let i18n = use_i18n();
     let navigator = use_navigator();
     let query = use_location().and_then(|l| l.query::<DashboardQuery>().ok()).unwrap_or_default();
-    let period = query.period().unwrap_or_else(|| Period::month_of(format::today()));
+    // The last complete month: the running one is only days old.
+    let period = query.period().unwrap_or_else(|| Period::month_of(format::today()).previous());
     let city = use_remote(period, |period| api::dashboard::get(Scope::City, period));
     let on_period = Callback::from(move |p: Period| {
         if let Some(navigator) = &navigator {

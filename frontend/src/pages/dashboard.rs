@@ -8,7 +8,8 @@
 use crate::api;
 use crate::api::dashboard::Scope;
 use crate::components::dashboard::{
-    AttentionList, DashboardCharts, DashboardQuery, FigureTiles, FiguresTable, OversightPanel, UnitBreadcrumb,
+    AttentionList, DashboardCharts, DashboardQuery, FigureTiles, FiguresTable, Highlights, OversightPanel,
+    UnitBreadcrumb,
 };
 use crate::components::{ErrorBanner, Export, ExportButtons, Loading, PeriodPicker, PrintButton, SelectField};
 use crate::format;
@@ -35,7 +36,8 @@ pub fn UnitDashboard(props: &UnitDashboardProps) -> Html {
     let i18n = use_i18n();
     let navigator = use_navigator();
     let query = use_location().and_then(|l| l.query::<DashboardQuery>().ok()).unwrap_or_default();
-    let period = query.period().unwrap_or_else(|| Period::month_of(format::today()));
+    // The last complete month: the running one is only days old.
+    let period = query.period().unwrap_or_else(|| Period::month_of(format::today()).previous());
     let city_wide = props.me.has(Role::Admin) || props.me.has(Role::Auditor);
     let units = use_remote((), |()| api::units::all());
     let all_units: Rc<Vec<Unit>> = units.state.data.clone().unwrap_or_default();
@@ -48,6 +50,12 @@ pub fn UnitDashboard(props: &UnitDashboardProps) -> Html {
         }
     });
 
+    // A drill-down opens at the top of the unit's dashboard, not where the table was.
+    use_effect_with(unit_id, |_| {
+        if let Some(window) = web_sys::window() {
+            window.scroll_to_with_x_and_y(0.0, 0.0);
+        }
+    });
     let here = props.unit_id.map_or(Route::Dashboard, |unit_id| Route::UnitDashboard { unit_id });
     let on_period = {
         let navigator = navigator.clone();
@@ -136,6 +144,7 @@ fn DashboardBody(props: &DashboardBodyProps) -> Html {
     let children_export = Export::new(move |format| api::dashboard::children_file(Scope::Unit(unit), period, format));
     html! {
         <>
+            <Highlights children={Rc::new(d.children.clone())} />
             <FigureTiles figures={d.figures.clone()} training={Some(d.training.clone())} />
             <section class="panel">
                 <h2>{ i18n.t("dashboard.charts") }</h2>

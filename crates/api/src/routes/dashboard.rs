@@ -21,7 +21,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct DashboardQuery {
-    /// `2026-11`, `2026-Q4` or `2026` (default: the current month).
+    /// `2026-11`, `2026-Q4` or `2026` (default: the last complete month).
     pub period: Option<String>,
     /// `csv` or `xlsx`: the per-child table as a download.
     pub format: Option<String>,
@@ -32,7 +32,8 @@ pub struct DashboardQuery {
 impl DashboardQuery {
     fn period(&self, today: chrono::NaiveDate) -> ApiResult<Period> {
         match self.period.as_deref() {
-            None => Ok(Period::month_of(today)),
+            // The last complete month: the running one is only days old.
+            None => Ok(Period::month_of(today).previous()),
             Some(p) => p.parse().map_err(ApiError::from),
         }
     }

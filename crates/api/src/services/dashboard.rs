@@ -3,7 +3,8 @@
 //! with the number of children.
 
 use crate::entities::{
-    activities, activity_daily_totals, assessments, complaint_events, complaints, employees, surveys, trainings, units,
+    activities, activity_daily_totals, assessments, complaint_events, complaints, employees, evaluation_follow_ups,
+    surveys, trainings, units,
 };
 use crate::error::ApiResult;
 use crate::policy::{employees_within, within, Units};
@@ -108,6 +109,20 @@ struct Acc {
     answers: Vec<[u8; 9]>,
     complaints: ComplaintFigures,
     attention: u64,
+    /// Hours from submission to approval of the sampled approvals, for the median.
+    approval_hours: Vec<f64>,
+}
+
+/// The median of the hours, to a tenth (none without any).
+fn median(mut hours: Vec<f64>) -> Option<f64> {
+    hours.sort_by(|a, b| a.total_cmp(b));
+    let n = hours.len();
+    let m = match n {
+        0 => return None,
+        n if n % 2 == 1 => hours[n / 2],
+        n => (hours[n / 2 - 1] + hours[n / 2]) / 2.0,
+    };
+    Some((m * 10.0).round() / 10.0)
 }
 
 fn ikm_figure(period: &str, answers: &[[u8; 9]]) -> IkmFigure {
@@ -207,12 +222,13 @@ pub async fn compute(
     };
     let approvals_q = activities::Entity::find()
         .select_only()
+        .column(activities::Column::UnitId)
         .column_as(Expr::cust(hours), "hours")
         .filter(within(activities::Column::UnitId, &scope))
         .filter(activities::Column::Date.between(from, to))
         .filter(activities::Column::Status.eq(ActivityStatus::Approved.as_str()))
         .limit(MEDIAN_SAMPLE)
-        .into_tuple::<Option<f64>>()
+        .into_tuple::<(i64, Option<f64>)>()
         .all(db);
     let (people, approved, open, approvals) = tokio::try_join!(people_q, approved_q, open_q, approvals_q)?;
 
@@ -254,17 +270,19 @@ pub async fn compute(
                 ActivityStatus::Approved => a.activities.approved += n,
                 ActivityStatus::Rejected => a.activities.rejected += n,
             }
-            a.activities.minutes += minutes;
+            // Hours of work are the approved ones, as in the monthly chart.
+            if status == ActivityStatus::Approved {
+                a.activities.minutes += minutes;
+            }
         });
     }
-    let mut hours: Vec<f64> = approvals.into_iter().flatten().map(|h| h.max(0.0)).collect();
-    hours.sort_by(|a, b| a.total_cmp(b));
-    let median = match hours.len() {
-        0 => None,
-        n if n % 2 == 1 => Some(hours[n / 2]),
-        n => Some((hours[n / 2 - 1] + hours[n / 2]) / 2.0),
+    // The approval times, each counted in its unit and every unit above (the same sample for the
+    // tile and the table, so a child's median exists wherever the tile has one).
+    for (unit, h) in approvals {
+        if let Some(h) = h {
+            add(unit, &mut |a| a.approval_hours.push(h.max(0.0)));
+        }
     }
-    .map(|h| (h * 10.0).round() / 10.0);
 
     // Predikat: for a year, its annual rating (the one that counts for the year); else, or while
     // nobody has an annual rating yet, the latest rating period that has ratings.
@@ -357,6 +375,7 @@ pub async fn compute(
         .into_iter()
         .map(|e| (e.complaint_id, (e.at + Duration::minutes(i64::from(settings.utc_offset_minutes))).date_naive()))
         .collect();
+    let mut overdue_named: HashMap<i64, u32> = HashMap::new();
     for c in &open_or_recent {
         let status: ComplaintStatus = c.status;
         let due = crate::services::complaints::due_in(c, status, settings, &holidays);
@@ -371,12 +390,50 @@ pub async fn compute(
                 }
                 _ => false,
             };
+        // Someone named in an overdue complaint is someone to look at.
+        if let Some(named) = c.employee_id.filter(|e| overdue && unit_of.contains_key(e)) {
+            *overdue_named.entry(named).or_default() += 1;
+        }
         add(c.unit_id, &mut |a| {
             a.complaints.open += u64::from(open);
             a.complaints.overdue += u64::from(overdue);
             a.complaints.closed += u64::from(closed);
             a.complaints.closed_within_sla += u64::from(on_time);
         });
+    }
+
+    for (employee, count) in overdue_named {
+        reasons.entry(employee).or_default().push(AttentionReason::OverdueComplaints { count });
+    }
+    // Objections not decided yet, and evaluation follow-ups past their due date.
+    let objected: Vec<(i64, String)> = assessments::Entity::find()
+        .select_only()
+        .columns([assessments::Column::EmployeeId, assessments::Column::Period])
+        .filter(within(assessments::Column::UnitId, &scope))
+        .filter(assessments::Column::Status.eq(kinerja_domain::AssessmentStatus::Objected.as_str()))
+        .into_tuple()
+        .all(db)
+        .await?;
+    for (employee, period) in objected {
+        if unit_of.contains_key(&employee) {
+            reasons.entry(employee).or_default().push(AttentionReason::PendingObjection { period });
+        }
+    }
+    let late_follow_ups: Vec<i64> = evaluation_follow_ups::Entity::find()
+        .select_only()
+        .column(evaluation_follow_ups::Column::OwnerId)
+        .filter(within(evaluation_follow_ups::Column::UnitId, &scope))
+        .filter(evaluation_follow_ups::Column::Status.ne(kinerja_domain::oversight::TaskStatus::Done.as_str()))
+        .filter(evaluation_follow_ups::Column::DueOn.lt(today))
+        .into_tuple()
+        .all(db)
+        .await?;
+    let mut late: HashMap<i64, u32> = HashMap::new();
+    for owner in late_follow_ups.into_iter().filter(|o| unit_of.contains_key(o)) {
+        *late.entry(owner).or_default() += 1;
+    }
+    for (owner, count) in late {
+        reasons.entry(owner).or_default().push(AttentionReason::OverdueFollowUps { count });
     }
 
     // Attention.
@@ -429,6 +486,7 @@ pub async fn compute(
         skp.deadline = skp_deadline;
         skp.past_deadline = today > skp_deadline;
         let mut activities = a.activities;
+        activities.median_approval_hours = median(a.approval_hours);
         activities.pending = activities.submitted;
         activities.minutes_per_employee =
             if a.headcount == 0 { 0.0 } else { (activities.minutes as f64 / a.headcount as f64 * 10.0).round() / 10.0 };
@@ -444,8 +502,7 @@ pub async fn compute(
             attention_count: a.attention,
         }
     };
-    let mut root_acc = acc.remove(&root).unwrap_or_default();
-    root_acc.activities.median_approval_hours = median;
+    let root_acc = acc.remove(&root).unwrap_or_default();
     let children = tree.children.iter().map(|c| figures(*c, acc.remove(c).unwrap_or_default())).collect();
     Ok(Dashboard {
         period: period_label.clone(),

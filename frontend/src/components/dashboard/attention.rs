@@ -30,6 +30,15 @@ pub fn reason_text(i18n: &I18n, reason: &AttentionReason) -> String {
         AttentionReason::LowPredikat { predikat, period } => {
             i18n.tf("attention.reason.low_predikat", &[("predikat", i18n.predikat(*predikat)), ("period", period)])
         }
+        AttentionReason::PendingObjection { period } => {
+            i18n.tf("attention.reason.pending_objection", &[("period", period)])
+        }
+        AttentionReason::OverdueComplaints { count } => {
+            i18n.tf("attention.reason.overdue_complaints", &[("n", &count.to_string())])
+        }
+        AttentionReason::OverdueFollowUps { count } => {
+            i18n.tf("attention.reason.overdue_follow_ups", &[("n", &count.to_string())])
+        }
     }
 }
 
@@ -73,6 +82,7 @@ pub fn AttentionList(props: &AttentionListProps) -> Html {
                     </div>
                 }
             </div>
+            <p class="muted small attention-criteria">{ i18n.t("attention.criteria") }</p>
             if props.items.is_empty() {
                 <p class="muted">{ i18n.t("attention.none") }</p>
             } else {

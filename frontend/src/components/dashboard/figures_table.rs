@@ -106,6 +106,12 @@ impl Column {
             },
             Column::Open => format::count(f.complaints.open, lang),
             Column::Overdue => format::count(f.complaints.overdue, lang),
+            // Per person too, so that a big bidang and a small seksi compare.
+            Column::Attention if f.headcount > 0 => format!(
+                "{} ({})",
+                format::count(f.attention_count, lang),
+                format::percent(f.attention_count as f64 / f.headcount as f64 * 100.0, lang)
+            ),
             Column::Attention => format::count(f.attention_count, lang),
         }
     }

@@ -5,6 +5,7 @@ pub mod attention;
 pub mod breadcrumb;
 pub mod charts;
 pub mod figures_table;
+pub mod highlights;
 pub mod oversight;
 pub mod tiles;
 
@@ -12,6 +13,7 @@ pub use attention::{AttentionList, EmployeeQuery};
 pub use breadcrumb::UnitBreadcrumb;
 pub use charts::{DashboardCharts, UnitComparison};
 pub use figures_table::FiguresTable;
+pub use highlights::Highlights;
 pub use oversight::OversightPanel;
 pub use tiles::FigureTiles;
 

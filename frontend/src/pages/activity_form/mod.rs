@@ -149,6 +149,7 @@ pub fn ActivityForm(props: &ActivityFormProps) -> Html {
             }
             if !found.is_empty() {
                 form.dispatch(Change::Invalid(found));
+                crate::components::focus_first_error();
                 return;
             }
             form.dispatch(Change::Sending);

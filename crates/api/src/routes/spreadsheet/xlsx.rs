@@ -17,7 +17,7 @@ pub(super) fn workbook(table: &Table) -> ApiResult<Vec<u8>> {
     let mut book = Workbook::new();
     let sheet = book.add_worksheet();
     sheet.set_name("Data").map_err(failed)?;
-    let head = Format::new().set_bold().set_background_color(Color::RGB(0xE6EE_F6)).set_text_wrap();
+    let head = Format::new().set_bold().set_background_color(Color::RGB(0x00E6_EEF6)).set_text_wrap();
     let hours = Format::new().set_num_format("0.00");
     let percent = Format::new().set_num_format("0.0%");
     let date = Format::new().set_num_format("dd/mm/yyyy");
