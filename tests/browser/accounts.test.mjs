@@ -95,8 +95,11 @@ test('the admin adds an employee, gives them an account, and takes it away again
     const panel = page.getByTestId('account-panel');
     await panel.getByText('belum punya akun masuk').waitFor();
     await panel.getByRole('button', { name: 'Buat akun masuk' }).click();
+    assert.equal(await toast.count(), 1, 'the "added" toast is still there before the next action');
     await panel.getByRole('alertdialog').getByRole('button', { name: 'Buat akun masuk' }).click();
     const secret = (await page.getByTestId('temporary-password-value').textContent()).trim();
+    // The next action took the old "added" toast away.
+    assert.equal(await toast.count(), 0, 'no stale notice after the next action');
     assert.match(secret, /^[A-Z]{5}-\d{5}$/);
     assert.equal(await page.getByTestId('account-username').textContent(), '199304152019032011');
     await page.getByTestId('account-state').getByText('Aktif').waitFor();
@@ -128,6 +131,13 @@ test('the admin adds an employee, gives them an account, and takes it away again
     const second = (await page.getByTestId('temporary-password-value').textContent()).trim();
     assert.equal(await trySignIn(phone.page, '199304152019032011', secret), false, 'the old password is gone');
     assert.equal(await trySignIn(phone.page, '199304152019032011', second), true, 'the new one works');
+
+    // The record is edited on the same page; the saved change is said and shown.
+    await page.getByRole('button', { name: 'Ubah data pegawai' }).click();
+    await page.locator('#edit-title').fill('Analis Kepegawaian');
+    await page.getByRole('button', { name: 'Simpan', exact: true }).click();
+    await toast.getByText('Data Wayan Sudarsana disimpan.').waitFor();
+    await page.getByText('Analis Kepegawaian', { exact: true }).waitFor();
 
     // The list opens a person's page from their name.
     await page.goto(`${server.base}/pegawai`);

@@ -118,7 +118,8 @@ test('a supervisor on a phone sees what waits, approves with a thumb, and takes 
     await page.waitForFunction((count) => document.querySelector('.panel-head h2')?.textContent === `Menunggu verifikasi (${count})`, n);
     const after = await callApi(server.base, token, 'GET', '/me/waiting');
     assert.equal(after.activities, n, 'the server has it waiting again');
-    await page.locator('tbody tr', { hasText: description }).getByRole('button', { name: 'Setujui', exact: true }).waitFor();
+    await firstRow.getByRole('button', { name: 'Setujui', exact: true }).waitFor();
+    assert.equal((await firstRow.locator('.activity-description').textContent()).trim(), description, 'back in its place');
     assert.ok(Math.abs((await pageY(secondRow)) - yBefore) < 2, 'the rows are where they were');
 
     // Everything on the page at once from the bar, then taken back at once.

@@ -105,7 +105,7 @@ fn run(listener: TcpListener, state: AppState) -> anyhow::Result<Server> {
     let server = HttpServer::new(move || {
         App::new()
             // Innermost: a list's JSON page becomes the download it was asked as.
-            .wrap(actix_web::middleware::from_fn(routes::spreadsheet::negotiate::lists))
+            .wrap(actix_web::middleware::from_fn(crate::downloads::lists))
             .wrap(Condition::new(!cors_origins.is_empty(), cors(&cors_origins)))
             .wrap(Condition::new(
                 hsts,

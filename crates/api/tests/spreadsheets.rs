@@ -132,6 +132,7 @@ async fn every_download_has_indonesian_headers(app: TestApp) {
         }
         let url = format!("{path}?{}&format=csv", query.join("&"));
         let res = app.client.get(app.url(&url)).bearer_auth(&admin).send().await.unwrap();
+        assert!(!res.status().is_server_error(), "{url}: {}", res.status());
         let is_csv =
             res.headers().get("content-type").is_some_and(|v| v.to_str().unwrap_or_default().starts_with("text/csv"));
         if res.status() != StatusCode::OK || !is_csv {

@@ -40,7 +40,7 @@ impl Nip {
     /// number its length, birth date, sex digit and sequence. The spaces and dots people type to
     /// group the digits (`19850310 201001 1 002`, `19850310.201001.1.002`) are dropped first.
     pub fn parse_for(raw: &str, kind: EmploymentType) -> Result<Self, NipError> {
-        let plain: String = raw.chars().filter(|c| !c.is_whitespace() && *c != '.').collect();
+        let plain = Self::ungrouped(raw);
         let s = plain.as_str();
         if !s.chars().all(|c| c.is_ascii_digit()) {
             return Err(NipError::NotDigits);
@@ -71,6 +71,12 @@ impl Nip {
             }
         }
         Ok(Self(s.to_owned()))
+    }
+
+    /// A NIP as typed without the spaces and dots that group its digits: how a typed NIP is looked
+    /// up and compared everywhere (a form, an import's `supervisor_nip`, a search).
+    pub fn ungrouped(raw: &str) -> String {
+        raw.chars().filter(|c| !c.is_whitespace() && *c != '.').collect()
     }
 
     /// The digits.

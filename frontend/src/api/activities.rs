@@ -50,7 +50,7 @@ pub async fn list(filter: &ActivityFilter) -> Result<Page<Activity>, ApiError> {
 /// The same list as a file.
 pub async fn file(filter: &ActivityFilter, format: client::FileFormat) -> Result<Download, ApiError> {
     let mut query = filter.query();
-    query.push(format.query());
+    query.extend(format.query());
     client::download("/activities", &query).await
 }
 

@@ -116,6 +116,7 @@ pub async fn report(unit_id: i64, period: Period) -> Result<Page<AssessmentRepor
 
 /// The same report as a file.
 pub async fn report_file(unit_id: i64, period: Period, format: client::FileFormat) -> Result<Download, ApiError> {
-    let query = [("unit_id", unit_id.to_string()), ("period", period.to_string()), format.query()];
+    let mut query = vec![("unit_id", unit_id.to_string()), ("period", period.to_string())];
+    query.extend(format.query());
     client::download("/reports/assessments", &query).await
 }

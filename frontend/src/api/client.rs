@@ -197,8 +197,9 @@ pub async fn download(path: &str, query: &Query<'_>) -> Result<Download, ApiErro
     Ok(Download { bytes, filename, content_type })
 }
 
-/// The form of a download: CSV (for scripts, and the tables this app compares) or an Excel
-/// workbook with Indonesian headers, hours and percentages (for people).
+/// The form of a download, both for people: an Excel workbook, or a CSV for Excel in Indonesian
+/// (Indonesian headers, `;`, a decimal comma, a UTF-8 BOM: `lang=id`). Scripts ask the API for its
+/// plain CSV themselves.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FileFormat {
     Csv,
@@ -206,16 +207,12 @@ pub enum FileFormat {
 }
 
 impl FileFormat {
-    /// The `format` query value.
-    pub fn query(self) -> (&'static str, String) {
-        (
-            "format",
-            match self {
-                FileFormat::Csv => "csv",
-                FileFormat::Xlsx => "xlsx",
-            }
-            .to_owned(),
-        )
+    /// The query parameters that ask for it.
+    pub fn query(self) -> Vec<(&'static str, String)> {
+        match self {
+            FileFormat::Csv => vec![("format", "csv".to_owned()), ("lang", "id".to_owned())],
+            FileFormat::Xlsx => vec![("format", "xlsx".to_owned())],
+        }
     }
 }
 

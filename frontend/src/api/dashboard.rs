@@ -30,5 +30,7 @@ pub async fn get(scope: Scope, period: Period) -> Result<Dashboard, ApiError> {
 
 /// The same dashboard's per-child table as a file.
 pub async fn children_file(scope: Scope, period: Period, format: client::FileFormat) -> Result<Download, ApiError> {
-    client::download(&scope.path(), &[("period", period.to_string()), format.query()]).await
+    let mut query = vec![("period", period.to_string())];
+    query.extend(format.query());
+    client::download(&scope.path(), &query).await
 }

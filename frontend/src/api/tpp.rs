@@ -27,7 +27,7 @@ pub async fn report_file(
     format: client::FileFormat,
 ) -> Result<Download, ApiError> {
     let mut query = query(unit_id, month);
-    query.push(format.query());
+    query.extend(format.query());
     client::download("/reports/tpp", &query).await
 }
 

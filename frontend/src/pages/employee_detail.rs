@@ -80,7 +80,7 @@ pub fn EmployeeDetail(props: &EmployeeDetailProps) -> Html {
             <p class="breadcrumb"><Link<Route> to={Route::Employees}>{ i18n.t("employee.back") }</Link<Route>></p>
             <h1>{ &found.name }</h1>
             if *editing {
-                <EmployeeEdit employee={(*found).clone()} supervisor={supervisor_found.clone()}
+                <EmployeeEdit key={found.id} employee={(*found).clone()} supervisor={supervisor_found.clone()}
                     units={units.state.data.clone()} {on_saved} on_cancel={cancel_edit} />
             } else {
                 <section class="panel">
@@ -96,13 +96,17 @@ pub fn EmployeeDetail(props: &EmployeeDetailProps) -> Html {
                     </dl>
                     if admin {
                         <div class="actions">
-                            <button type="button" class="button-primary" onclick={start_edit}>{ i18n.t("employee.edit") }</button>
+                            // The form starts from the supervisor on record: it waits until that is read.
+                            <button type="button" class="button-primary" onclick={start_edit}
+                                disabled={found.supervisor_id.is_some() && supervisor_found.is_none()}>
+                                { i18n.t("employee.edit") }
+                            </button>
                         </div>
                     }
                 </section>
             }
             if admin {
-                <EmployeeAccount employee={(*found).clone()} />
+                <EmployeeAccount key={found.id} employee={(*found).clone()} />
             }
         </section>
     }
@@ -115,6 +119,8 @@ struct Draft {
     position_title: String,
     position_kind: PositionKind,
     supervisor: Option<Employee>,
+    /// The supervisor on record: the patch names one only when it changed.
+    had_supervisor: Option<i64>,
 }
 
 impl Draft {
@@ -125,6 +131,7 @@ impl Draft {
             position_title: e.position_title.clone(),
             position_kind: e.position_kind,
             supervisor,
+            had_supervisor: e.supervisor_id,
         }
     }
 
@@ -143,7 +150,7 @@ impl Draft {
             unit_id,
             position_title: Some(self.position_title.trim().to_owned()),
             position_kind: Some(self.position_kind),
-            supervisor_id: Some(self.supervisor.as_ref().map(|s| s.id)),
+            supervisor_id: Some(self.supervisor.as_ref().map(|s| s.id)).filter(|now| *now != self.had_supervisor),
         };
         invalid.extend(validation::check(&patch, i18n));
         if invalid.is_empty() {

@@ -227,6 +227,9 @@ pub async fn compute(
         .filter(within(activities::Column::UnitId, &scope))
         .filter(activities::Column::Date.between(from, to))
         .filter(activities::Column::Status.eq(ActivityStatus::Approved.as_str()))
+        // The latest approvals: the same sample at every request.
+        .order_by_desc(activities::Column::DecidedAt)
+        .order_by_desc(activities::Column::Id)
         .limit(MEDIAN_SAMPLE)
         .into_tuple::<(i64, Option<f64>)>()
         .all(db);

@@ -129,7 +129,7 @@ pub async fn import(
                 }
             }
         };
-        let supervisor_nip = Some(get("supervisor_nip")).filter(|s| !s.is_empty());
+        let supervisor_nip = Some(Nip::ungrouped(&get("supervisor_nip"))).filter(|s| !s.is_empty());
         if errors.len() == before {
             rows.push(Row { line, nip, name, unit_id, position_title, position_kind, supervisor_nip, employment_type });
         }

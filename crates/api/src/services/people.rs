@@ -68,10 +68,12 @@ pub async fn list(
         select = select.filter(employees::Column::PositionKind.eq(k.as_str()));
     }
     if let Some(text) = q.text.map(str::trim).filter(|t| !t.is_empty()) {
+        // A NIP typed in groups ("19850310 201001 1 002") is found as its digits.
+        let digits = kinerja_domain::Nip::ungrouped(text);
         select = select.filter(
             sea_orm::Condition::any()
                 .add(employees::Column::Name.contains(text))
-                .add(employees::Column::Nip.contains(text)),
+                .add(employees::Column::Nip.contains(digits.as_str())),
         );
     }
     let (rows, total) = super::paging::fetch(db, select, offset, limit).await?;

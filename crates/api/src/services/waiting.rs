@@ -5,16 +5,23 @@
 use crate::entities::{activities, assessments, skps};
 use crate::error::ApiResult;
 use crate::policy::Viewer;
-use kinerja_domain::{ActivityStatus, AssessmentStatus, SkpStatus};
+use kinerja_domain::{ActivityStatus, SkpStatus};
 use kinerja_types::Waiting;
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter};
 
-/// The counts for the viewer's employee record (as penilai and as atasan penilai); none without one.
+/// The counts for the viewer: activities and SKPs submitted to their employee record, objections
+/// they decide (as atasan penilai, or as the BKPSDM: the same rule as the list to decide).
 pub async fn of(db: &DatabaseConnection, viewer: &Viewer) -> ApiResult<Waiting> {
-    let Some(me) = viewer.employee_id else {
-        return Ok(Waiting::default());
-    };
     let scope = viewer.scope();
+    let settings = crate::pemda_settings::load(db).await?;
+    let mut objections = assessments::Entity::find().filter(super::assessments::to_decide(viewer, &settings));
+    if let Some(cond) = scope.employee_column_filter(assessments::Column::EmployeeId) {
+        objections = objections.filter(cond);
+    }
+    let objections = objections.count(db).await?;
+    let Some(me) = viewer.employee_id else {
+        return Ok(Waiting { objections, ..Waiting::default() });
+    };
     let mut activities = activities::Entity::find()
         .filter(activities::Column::PenilaiId.eq(me))
         .filter(activities::Column::Status.eq(ActivityStatus::Submitted.as_str()));
@@ -28,12 +35,5 @@ pub async fn of(db: &DatabaseConnection, viewer: &Viewer) -> ApiResult<Waiting> 
     if let Some(cond) = scope.employee_column_filter(skps::Column::EmployeeId) {
         skps = skps.filter(cond);
     }
-    let objections = assessments::Entity::find()
-        .filter(assessments::Column::AtasanPenilaiId.eq(me))
-        .filter(assessments::Column::Status.eq(AssessmentStatus::Objected.as_str()));
-    Ok(Waiting {
-        activities: activities.count(db).await?,
-        skps: skps.count(db).await?,
-        objections: objections.count(db).await?,
-    })
+    Ok(Waiting { activities: activities.count(db).await?, skps: skps.count(db).await?, objections })
 }

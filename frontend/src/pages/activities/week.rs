@@ -43,7 +43,7 @@ pub(super) fn WeekView(props: &WeekViewProps) -> Html {
         html! {
             <tr key={day.to_string()} class={classes!((*day == props.selected).then_some("row-current"))}>
                 <td data-label={i18n.t("activity.week_day").to_owned()}>
-                    <span><strong>{ name }</strong>{ " " }<span class="muted">{ format::date(day) }</span></span>
+                    <span><strong>{ name }</strong>{ " " }<span class="muted">{ day.format("%d/%m/%Y").to_string() }</span></span>
                 </td>
                 <td data-label={i18n.t("activity.week_minutes").to_owned()} class="nowrap">
                     { if minutes > 0 { format::minutes(u64::from(minutes), i18n.lang()) } else { i18n.t("common.none").to_owned() } }
@@ -58,7 +58,7 @@ pub(super) fn WeekView(props: &WeekViewProps) -> Html {
                 <td data-label="">
                     if pickable {
                         <button type="button" class="button-quiet button-small" onclick={pick}
-                            aria-label={i18n.tf("activity.week_open", &[("day", &format!("{name} {}", format::date(day)))])}>
+                            aria-label={i18n.tf("activity.week_open", &[("day", &format::date(day))])}>
                             { i18n.t("common.open") }
                         </button>
                     } else if *day == props.selected {

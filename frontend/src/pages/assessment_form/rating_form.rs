@@ -189,7 +189,10 @@ pub(super) fn RatingForm(props: &RatingFormProps) -> Html {
                 form.invalidate(Invalid::new());
                 asking.set(true);
             }
-            Err(invalid) => form.invalidate(invalid),
+            Err(invalid) => {
+                form.invalidate(invalid);
+                crate::components::focus_first_error();
+            }
         })
     };
     let finalize = {

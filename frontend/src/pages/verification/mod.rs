@@ -29,6 +29,35 @@ use queue_row::*;
 
 const PER_PAGE: u64 = 50;
 
+/// Rows decided on this screen: true approved, false rejected. A reducer, so that two answers
+/// arriving close together (two rows approved one after the other) both land.
+#[derive(Default, PartialEq)]
+struct Decided(HashMap<i64, bool>);
+
+enum DecidedChange {
+    Mark(i64, bool),
+    Reopen(Vec<i64>),
+    Clear,
+}
+
+impl Reducible for Decided {
+    type Action = DecidedChange;
+
+    fn reduce(self: std::rc::Rc<Self>, change: DecidedChange) -> std::rc::Rc<Self> {
+        let mut next = self.0.clone();
+        match change {
+            DecidedChange::Mark(id, approved) => {
+                next.insert(id, approved);
+            }
+            DecidedChange::Reopen(ids) => ids.iter().for_each(|id| {
+                next.remove(id);
+            }),
+            DecidedChange::Clear => next.clear(),
+        }
+        std::rc::Rc::new(Decided(next))
+    }
+}
+
 /// The field the reject form shows its own error for.
 const NOTE_FIELDS: &[&str] = &["note"];
 
@@ -60,8 +89,8 @@ pub fn Verification(props: &PageProps) -> Html {
     let filters = use_state(Filters::default);
     let page = use_state(|| 1u64);
     let chosen = use_state(BTreeSet::<i64>::new);
-    // Rows decided on this screen: true approved, false rejected. They stay in place, marked.
-    let decided = use_state(HashMap::<i64, bool>::new);
+    // Rows decided on this screen stay in place, marked.
+    let decided = use_reducer(Decided::default);
     let refresh_inbox = use_context::<RefreshInbox>().map(|r| r.0).unwrap_or_default();
     let undo_write = use_write();
     let toast = use_toast();
@@ -86,7 +115,7 @@ pub fn Verification(props: &PageProps) -> Html {
         use_effect_with(((*filters).clone(), *page), move |_| {
             chosen.set(BTreeSet::new());
             refused.set(HashMap::new());
-            decided.set(HashMap::new());
+            decided.dispatch(DecidedChange::Clear);
         });
     }
 
@@ -95,11 +124,7 @@ pub fn Verification(props: &PageProps) -> Html {
         let (toast, i18n, reload, decided, refresh_inbox) =
             (toast.clone(), i18n.clone(), queue.reload.clone(), decided.clone(), refresh_inbox.clone());
         undo_write.action(api::activities::undo_approval, move |result: kinerja_types::UndoApprovalResult| {
-            let mut still = (*decided).clone();
-            for id in &result.reopened {
-                still.remove(id);
-            }
-            decided.set(still);
+            decided.dispatch(DecidedChange::Reopen(result.reopened.clone()));
             toast.say(i18n.tf("verify.undone", &[("n", &result.reopened.len().to_string())]));
             reload.emit(());
             refresh_inbox.emit(());
@@ -107,15 +132,11 @@ pub fn Verification(props: &PageProps) -> Html {
     };
     // One row approved or rejected: marked in place, said in a toast ("Batalkan" for an approval).
     let on_decided = {
-        let (toast, decided, chosen, refused, undo, refresh_inbox) =
-            (toast.clone(), decided.clone(), chosen.clone(), refused.clone(), undo.clone(), refresh_inbox.clone());
+        let (toast, decided, refused, undo, refresh_inbox) =
+            (toast.clone(), decided.clone(), refused.clone(), undo.clone(), refresh_inbox.clone());
         Callback::from(move |decision: Decision| {
-            let mut next = (*decided).clone();
-            next.insert(decision.id, decision.approved);
-            decided.set(next);
-            let mut ticked = (*chosen).clone();
-            ticked.remove(&decision.id);
-            chosen.set(ticked);
+            // (A decided row leaves the ticked ones by itself: only undecided rows are counted and sent.)
+            decided.dispatch(DecidedChange::Mark(decision.id, decision.approved));
             refused.set(HashMap::new());
             if decision.approved {
                 let id = decision.id;
@@ -141,7 +162,9 @@ pub fn Verification(props: &PageProps) -> Html {
         Callback::from(move |p| page.set(p))
     };
     let items: Vec<Activity> = queue.state.data.as_ref().map(|p| p.items.clone()).unwrap_or_default();
-    let ids: BTreeSet<i64> = items.iter().map(|a| a.id).filter(|id| !decided.contains_key(id)).collect();
+    let ids: BTreeSet<i64> = items.iter().map(|a| a.id).filter(|id| !decided.0.contains_key(id)).collect();
+    // The ticked rows still waiting: what "Setujui N" counts and sends.
+    let ticked: BTreeSet<i64> = chosen.intersection(&ids).copied().collect();
     let all_chosen = !ids.is_empty() && ids.iter().all(|id| chosen.contains(id));
     let toggle_all = {
         let chosen = chosen.clone();
@@ -156,9 +179,10 @@ pub fn Verification(props: &PageProps) -> Html {
         let (toast, undo, reload, i18n) = (toast.clone(), undo.clone(), queue.reload.clone(), i18n.clone());
         let (done_chosen, refresh_inbox) = (chosen.clone(), refresh_inbox.clone());
         let done_asking = asking_bulk.clone();
+        let ticked = ticked.clone();
         bulk_write.action(
             move |()| {
-                let request = BulkApprove { ids: chosen.iter().copied().collect() };
+                let request = BulkApprove { ids: ticked.iter().copied().collect() };
                 let (refused, asking_bulk) = (refused.clone(), asking_bulk.clone());
                 // Runs only when the write starts (not while another one runs).
                 async move {
@@ -225,7 +249,7 @@ pub fn Verification(props: &PageProps) -> Html {
                 html! {
                     <QueueRow key={a.id} activity={a.clone()} chosen={chosen.contains(&a.id)}
                         refused={refused.get(&a.id).cloned()} chosen_set={chosen.clone()}
-                        decided={decided.get(&a.id).copied()} on_decided={on_decided.clone()} />
+                        decided={decided.0.get(&a.id).copied()} on_decided={on_decided.clone()} />
                 }
             });
             html! {
@@ -257,7 +281,7 @@ pub fn Verification(props: &PageProps) -> Html {
     let heading = match &queue.state.data {
         Some(data) => {
             // Decided rows still on screen are no longer waiting (a reload drops them by itself).
-            let shown_decided = data.items.iter().filter(|a| decided.contains_key(&a.id)).count() as u64;
+            let shown_decided = data.items.iter().filter(|a| decided.0.contains_key(&a.id)).count() as u64;
             let left = data.total.saturating_sub(shown_decided);
             i18n.tf("verify.waiting", &[("n", &left.to_string())])
         }
@@ -271,7 +295,7 @@ pub fn Verification(props: &PageProps) -> Html {
         let asking_bulk = asking_bulk.clone();
         Callback::from(move |()| asking_bulk.set(false))
     };
-    let n = chosen.len().to_string();
+    let n = ticked.len().to_string();
     html! {
         <section class="page">
             <h1>{ i18n.t("verify.title") }</h1>
@@ -312,7 +336,7 @@ pub fn Verification(props: &PageProps) -> Html {
             </section>
             if !ids.is_empty() {
                 <div class="action-bar" role="region" aria-label={i18n.t("verify.bar").to_owned()}>
-                    if *asking_bulk && !chosen.is_empty() {
+                    if *asking_bulk && !ticked.is_empty() {
                         <Confirm text={i18n.tf("verify.bulk_confirm", &[("n", &n)])} confirm_label={i18n.t("verify.bulk_yes").to_owned()}
                             on_confirm={bulk} on_cancel={cancel_bulk} busy={bulk_write.busy} />
                     } else {
@@ -321,7 +345,7 @@ pub fn Verification(props: &PageProps) -> Html {
                             <span>{ i18n.t("verify.select_all_short") }</span>
                         </label>
                         <button type="button" class="button-primary" onclick={ask_bulk}
-                            disabled={chosen.is_empty() || bulk_write.busy}>
+                            disabled={ticked.is_empty() || bulk_write.busy}>
                             { i18n.tf("verify.bulk", &[("n", &n)]) }
                         </button>
                     }

@@ -65,6 +65,7 @@ pub(super) fn QueueRow(props: &QueueRowProps) -> Html {
             let request = RejectRequest { note: note.trim().to_owned() };
             if let Some(message) = validation::check(&request, &i18n).remove("note") {
                 note_error.set(Some(message));
+                crate::components::focus_first_error();
                 return;
             }
             note_error.set(None);

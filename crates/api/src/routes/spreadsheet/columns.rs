@@ -227,6 +227,16 @@ pub fn column(name: &str) -> Option<(&'static str, Kind)> {
     Some(known)
 }
 
+/// The header of a column whose name usually means a quantity, where a list holds words under it.
+pub fn as_text(name: &str) -> Option<&'static str> {
+    match name {
+        "minutes" => Some("Notulen"),
+        "inputs" => Some("Masukan"),
+        "commitments" => Some("Komitmen"),
+        _ => None,
+    }
+}
+
 /// A status word of the API in Indonesian; other `snake_case` terms (already Indonesian:
 /// `sangat_baik`, `di_atas`) read as words ("Sangat baik", "Di atas").
 pub fn term(value: &str) -> String {

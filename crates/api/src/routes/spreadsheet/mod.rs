@@ -10,7 +10,6 @@
 //! What each column is comes from [`columns`], by the machine name of the field.
 
 pub mod columns;
-pub mod negotiate;
 mod xlsx;
 
 use crate::error::{ApiError, ApiResult};
@@ -112,13 +111,35 @@ fn flat(value: &serde_json::Value) -> String {
     }
 }
 
-/// The header a person reads and the kind of a column (an unknown name stays as it is, as text).
-fn described(name: &str) -> (String, Kind) {
-    match column(name) {
-        Some((label, Kind::Instant)) => (format!("{label} (UTC)"), Kind::Instant),
-        Some((label, kind)) => (label.to_owned(), kind),
-        None => (name.to_owned(), Kind::Text),
-    }
+/// The header a person reads and the kind of each column of the table (an unknown name stays as
+/// it is, as text). A name that means a quantity in one list and words in another (a forum's
+/// `minutes` are its notulen) is read by its values: when one does not parse as the kind, the
+/// column is text, under its text header.
+fn described(table: &Table) -> Vec<(String, Kind)> {
+    table
+        .header
+        .iter()
+        .enumerate()
+        .map(|(i, name)| {
+            let fits = |kind: Kind| {
+                table
+                    .rows
+                    .iter()
+                    .filter_map(|r| r.get(i))
+                    .filter(|c| !c.is_empty())
+                    .all(|c| !matches!(Value::of(c, kind), Value::Text(_)))
+            };
+            match column(name) {
+                Some((label, kind)) if matches!(kind, Kind::Text | Kind::Code | Kind::Term) || fits(kind) => match kind
+                {
+                    Kind::Instant => (format!("{label} (UTC)"), kind),
+                    _ => (label.to_owned(), kind),
+                },
+                Some((label, _)) => (columns::as_text(name).unwrap_or(label).to_owned(), Kind::Text),
+                None => (name.to_owned(), Kind::Text),
+            }
+        })
+        .collect()
 }
 
 /// Rows as a download named `name` (without extension): every download the server writes goes
@@ -127,7 +148,7 @@ pub fn download<T: Serialize>(sheet: Sheet, rows: &[T], name: &str) -> ApiResult
     answer(sheet, &table(rows)?, name)
 }
 
-/// The items of a JSON list page as a download ([`negotiate`] for the lists that answer JSON only).
+/// The items of a JSON list page as a download (`crate::downloads` for the lists that answer JSON only).
 pub fn download_values(sheet: Sheet, rows: &[serde_json::Value], name: &str) -> ApiResult<HttpResponse> {
     answer(sheet, &table_of(rows), name)
 }
@@ -163,9 +184,11 @@ fn machine_csv(table: &Table) -> ApiResult<Vec<u8>> {
 fn indonesian_csv(table: &Table) -> ApiResult<Vec<u8>> {
     let csv_error = |e: csv::Error| ApiError::Internal(e.into());
     let mut body = "\u{feff}".as_bytes().to_vec();
-    let columns: Vec<(String, Kind)> = table.header.iter().map(|h| described(h)).collect();
+    let columns = described(table);
     let mut out = csv::WriterBuilder::new().delimiter(b';').from_writer(Vec::new());
-    out.write_record(columns.iter().map(|(label, _)| label)).map_err(csv_error)?;
+    if !columns.is_empty() {
+        out.write_record(columns.iter().map(|(label, _)| label)).map_err(csv_error)?;
+    }
     for row in &table.rows {
         let cells = row.iter().zip(&columns).map(|(cell, (_, kind))| indonesian_cell(cell, *kind));
         out.write_record(cells.map(|c| kinerja_types::text::spreadsheet_cell(&c).into_owned())).map_err(csv_error)?;

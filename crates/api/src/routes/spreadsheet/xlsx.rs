@@ -22,7 +22,7 @@ pub(super) fn workbook(table: &Table) -> ApiResult<Vec<u8>> {
     let percent = Format::new().set_num_format("0.0%");
     let date = Format::new().set_num_format("dd/mm/yyyy");
     let instant = Format::new().set_num_format("dd/mm/yyyy hh:mm");
-    let columns: Vec<(String, Kind)> = table.header.iter().map(|h| described(h)).collect();
+    let columns = described(table);
     for (c, (label, _)) in columns.iter().enumerate() {
         sheet.write_string_with_format(0, col(c)?, label, &head).map_err(failed)?;
     }
@@ -51,7 +51,7 @@ pub(super) fn workbook(table: &Table) -> ApiResult<Vec<u8>> {
                 Value::Flag(on) => sheet.write_string(r, c, if on { "Ya" } else { "Tidak" }),
                 // A string cell is never run as a formula: no neutralising needed here.
                 Value::Text(t) if *kind == Kind::Term => sheet.write_string(r, c, term(&t)),
-                Value::Text(t) => sheet.write_string(r, c, t),
+                Value::Text(t) => sheet.write_string(r, c, fitting(&t)),
             }
             .map_err(failed)?;
         }
@@ -63,6 +63,17 @@ pub(super) fn workbook(table: &Table) -> ApiResult<Vec<u8>> {
         sheet.autofit();
     }
     book.save_to_buffer().map_err(failed)
+}
+
+/// Excel holds at most 32,767 characters in a cell: a longer text is cut, marked with "…".
+fn fitting(text: &str) -> String {
+    const MOST: usize = 32_767;
+    if text.chars().count() <= MOST {
+        return text.to_owned();
+    }
+    let mut cut: String = text.chars().take(MOST - 1).collect();
+    cut.push('…');
+    cut
 }
 
 fn col(c: usize) -> ApiResult<u16> {

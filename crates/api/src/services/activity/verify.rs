@@ -175,15 +175,24 @@ pub async fn undo_approval(txn: &DatabaseTransaction, viewer: &Viewer, ids: &[i6
         let detail = format!("{} persetujuan tidak dapat dibatalkan; tidak ada yang berubah", refused.len());
         return Err(ApiError::Validation { detail, errors: refused });
     }
-    let now = Utc::now();
-    for a in rows {
-        let mut active = a.into_active_model();
-        active.status = Set(ActivityStatus::Submitted);
-        active.decided_at = Set(None);
-        active.decided_by_user_id = Set(None);
-        active.updated_at = Set(now);
-        let row = active.update(txn).await?;
-        crate::services::activity_totals::unapproved(txn, row.unit_id, row.date, row.minutes).await?;
+    // Changed only while still as read: two undos at once (a double tap, a second tab) cannot both
+    // take the same approval back and count it out of the totals twice.
+    let changed = activities::Entity::update_many()
+        .col_expr(activities::Column::Status, sea_orm::sea_query::Expr::value(ActivityStatus::Submitted.as_str()))
+        .col_expr(activities::Column::DecidedAt, sea_orm::sea_query::Expr::value(Option::<chrono::DateTime<Utc>>::None))
+        .col_expr(activities::Column::DecidedByUserId, sea_orm::sea_query::Expr::value(Option::<i64>::None))
+        .col_expr(activities::Column::UpdatedAt, sea_orm::sea_query::Expr::value(Utc::now()))
+        .filter(activities::Column::Id.is_in(ids.clone()))
+        .filter(activities::Column::Status.eq(ActivityStatus::Approved.as_str()))
+        .filter(activities::Column::DecidedByUserId.eq(viewer.user_id))
+        .filter(activities::Column::DecidedAt.gte(since))
+        .exec(txn)
+        .await?;
+    if changed.rows_affected != ids.len() as u64 {
+        return Err(ApiError::Conflict("persetujuan ini baru saja dibatalkan atau berubah; muat ulang".into()));
+    }
+    for a in &rows {
+        crate::services::activity_totals::unapproved(txn, a.unit_id, a.date, a.minutes).await?;
     }
     let result = UndoApprovalResult { reopened: ids };
     audit::record(

@@ -122,6 +122,26 @@ pub struct ListQuery<'a> {
     pub to_decide: bool,
 }
 
+/// The objections the viewer decides (before the scope filter): as atasan penilai; for the BKPSDM
+/// also those without an atasan and those past the decision deadline. The list "to decide" and the
+/// count on the bell both ask this.
+pub fn to_decide(viewer: &Viewer, settings: &PemdaSettings) -> sea_orm::Condition {
+    let mine = assessments::Column::AtasanPenilaiId.eq(viewer.employee_id.unwrap_or(-1));
+    let deciders = if viewer.may(Capability::DecideObjection { atasan_penilai_id: None, overdue: false }) {
+        // Objected before this instant: past the decision deadline today.
+        let last_day = settings.today() - Duration::days(i64::from(settings.objection_decision_days));
+        let cutoff = last_day.and_time(chrono::NaiveTime::MIN).and_utc()
+            - Duration::minutes(i64::from(settings.utc_offset_minutes));
+        sea_orm::Condition::any()
+            .add(mine)
+            .add(assessments::Column::AtasanPenilaiId.is_null())
+            .add(assessments::Column::ObjectedAt.lt(cutoff))
+    } else {
+        sea_orm::Condition::all().add(mine)
+    };
+    sea_orm::Condition::all().add(deciders).add(assessments::Column::Status.eq(AssessmentStatus::Objected.as_str()))
+}
+
 /// The assessments the viewer may see that match, newest first: one page and the total.
 pub async fn list(
     db: &impl ConnectionTrait,
@@ -134,20 +154,7 @@ pub async fn list(
     let scope = viewer.scope();
     let mut select = assessments::Entity::find().order_by_desc(assessments::Column::Id);
     if q.to_decide {
-        let mine = assessments::Column::AtasanPenilaiId.eq(viewer.employee_id.unwrap_or(-1));
-        let deciders = if viewer.may(Capability::DecideObjection { atasan_penilai_id: None, overdue: false }) {
-            // Objected before this instant: past the decision deadline today.
-            let last_day = settings.today() - Duration::days(i64::from(settings.objection_decision_days));
-            let cutoff = last_day.and_time(chrono::NaiveTime::MIN).and_utc()
-                - Duration::minutes(i64::from(settings.utc_offset_minutes));
-            sea_orm::Condition::any()
-                .add(mine)
-                .add(assessments::Column::AtasanPenilaiId.is_null())
-                .add(assessments::Column::ObjectedAt.lt(cutoff))
-        } else {
-            sea_orm::Condition::all().add(mine)
-        };
-        select = select.filter(deciders).filter(assessments::Column::Status.eq(AssessmentStatus::Objected.as_str()));
+        select = select.filter(to_decide(viewer, settings));
     }
     if let Some(cond) = scope.employee_column_filter(assessments::Column::EmployeeId) {
         select = select.filter(cond);

@@ -1,9 +1,11 @@
 //! Every list answers a download, for every route at once: a `GET` that asks for CSV or XLSX
 //! (`?format=`, `Accept`) and whose handler answered a JSON page (`{"items": [...], "total"}`)
 //! gets those items as the download instead, named after the path. Handlers that write their own
-//! download (flattened rows, whole reports) answer it themselves and pass through untouched.
+//! download (flattened rows, whole reports) answer it themselves and pass through untouched. A
+//! middleware beside `control_chars`: it changes the form of an answer already authorised, never
+//! what it holds.
 
-use super::{download_values, requested};
+use crate::routes::spreadsheet::{download_values, requested};
 use actix_web::body::{BoxBody, MessageBody};
 use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::http::{header, Method, StatusCode};
@@ -17,7 +19,7 @@ struct Asked {
     lang: Option<String>,
 }
 
-/// The middleware: `from_fn(negotiate::lists)`.
+/// The middleware: `from_fn(downloads::lists)`.
 pub async fn lists(
     req: ServiceRequest,
     next: Next<impl MessageBody + 'static>,
