@@ -238,7 +238,7 @@ test('the realisation of the month, a narrative, and feedback answered in its th
     await page.getByRole('button', { name: 'Tulis narasi' }).first().click();
     await page.getByLabel(/^Narasi untuk /).fill('Rekap rujukan disusun tiap hari kerja.');
     await page.getByRole('button', { name: 'Simpan narasi' }).click();
-    await page.getByText('Narasi tersimpan.').waitFor();
+    await page.locator('.toast').getByText(/^Narasi realisasi .+ tersimpan\.$/).waitFor();
     await page.getByText('Rekap rujukan disusun tiap hari kerja.').waitFor();
     await page.getByLabel('Periode').selectOption('year');
     await page.getByRole('heading', { name: `Realisasi Tahun ${new Date().getFullYear()}` }).waitFor();

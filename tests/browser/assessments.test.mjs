@@ -137,7 +137,7 @@ test('Kasi rates Dedi from the evidence with the predikat following the ratings,
     await page.getByLabel('Kolaboratif').fill('Rekap rujukan dikerjakan bersama tim puskesmas.');
     await page.getByLabel('Catatan umum (opsional)').fill('Target triwulan tercapai; pertahankan ketepatan waktu.');
     await page.getByRole('button', { name: 'Simpan draf' }).click();
-    await page.getByText('Draf penilaian tersimpan.').waitFor();
+    await page.getByText(`Draf penilaian ${DEDI_NAME} tersimpan.`).waitFor();
     const [draft] = (await api(kasi, 'GET', `/assessments?employee_id=${dedi.id}&period=${now}`)).items;
     assert.equal(draft.status, 'draft');
     assert.equal(draft.predikat, 'baik', 'the server computed the predikat the page showed');

@@ -126,7 +126,7 @@ test('a pelaksana plans and submits his SKP, his penilai approves it, and he is 
     await page.getByLabel('Target').fill('12');
     await page.getByLabel('Satuan').fill('laporan');
     await page.getByRole('button', { name: 'Tambah RHK' }).click();
-    await page.getByText('RHK ditambahkan.').waitFor();
+    await page.locator('.toast').getByText(/^RHK “.+” ditambahkan\.$/).waitFor();
     const rhk = page.locator('.rhk-list .rhk');
     await rhk.getByText(DEDI_RHK).waitFor();
     assert.equal(await rhk.count(), 1);

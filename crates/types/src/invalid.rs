@@ -1070,9 +1070,10 @@ mod tests {
         assert_eq!(Issue::from(&w).render(true), "weights must add up to 1, not 1.8000");
         let rules = kinerja_domain::activity::LogRules { max_days_back: 7, max_minutes_per_day: 720 };
         let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+        // The same words, with the date as a person reads it (the domain's text has the ISO form).
         let cap = rules.check_minutes(121, 600, day).unwrap_err();
-        assert_eq!(Issue::from(&cap).render(false), cap.to_string());
+        assert_eq!(Issue::from(&cap).render(false), cap.to_string().replace("2026-11-23", "Senin, 23/11/2026"));
         let old = rules.check_date(day - chrono::Duration::days(8), day).unwrap_err();
-        assert_eq!(Issue::from(&old).render(false), old.to_string());
+        assert_eq!(Issue::from(&old).render(false), old.to_string().replace("2026-11-16", "Senin, 16/11/2026"));
     }
 }

@@ -69,6 +69,8 @@ pub struct ToastHostProps {
 pub fn ToastHost(props: &ToastHostProps) -> Html {
     let i18n = use_i18n();
     let toast = use_state(|| None::<Toast>);
+    // While the pointer or the keyboard is on the toast it stays (reaching "Batalkan" takes time).
+    let held = use_state(|| false);
     let rounds = use_memo((), |()| Cell::new(0u32));
     let toaster = {
         let (toast, rounds) = (toast.clone(), rounds.clone());
@@ -83,8 +85,8 @@ pub fn ToastHost(props: &ToastHostProps) -> Html {
         // Each toast leaves by itself; a newer one restarts the clock.
         let toast = toast.clone();
         let shown = (*toast).clone();
-        use_effect_with(shown.as_ref().map(|t| t.round), move |round| {
-            let timer = round.map(|_| {
+        use_effect_with((shown.as_ref().map(|t| t.round), *held), move |(round, held)| {
+            let timer = round.filter(|_| !*held).map(|_| {
                 let ms = if shown.as_ref().is_some_and(|t| t.undo.is_some()) { UNDO_MS } else { TOAST_MS };
                 Timeout::new(ms, move || toast.set(None))
             });
@@ -100,7 +102,11 @@ pub fn ToastHost(props: &ToastHostProps) -> Html {
             { props.children.clone() }
             <div class="toast-slot" aria-live="polite">
                 if let Some(shown) = &*toast {
-                    <div class="toast" role="status" key={shown.round}>
+                    <div class="toast" role="status" key={shown.round}
+                        onmouseenter={{ let held = held.clone(); move |_| held.set(true) }}
+                        onmouseleave={{ let held = held.clone(); move |_| held.set(false) }}
+                        onfocusin={{ let held = held.clone(); move |_| held.set(true) }}
+                        onfocusout={{ let held = held.clone(); move |_| held.set(false) }}>
                         <span class="toast-text">{ shown.text.clone() }</span>
                         if let Some(undo) = &shown.undo {
                             <button type="button" class="toast-undo" onclick={{

@@ -445,7 +445,7 @@ const ENTRIES: &[(&str, &str, &str)] = &[
     ("units.added", "Unit {name} ditambahkan.", "Unit {name} added."),
     // Settings
     ("settings.title", "Pengaturan", "Settings"),
-    ("settings.saved", "Pengaturan tersimpan.", "Settings saved."),
+    ("settings.saved", "Pengaturan Pemda tersimpan.", "The Pemda's settings are saved."),
     ("settings.unchanged", "Tidak ada perubahan untuk disimpan.", "Nothing changed."),
     ("settings.pemda_name", "Nama pemerintah daerah", "Local government name"),
     ("settings.pemda_name.hint", "Tampil di kepala halaman", "Shown in the page header"),
@@ -654,7 +654,7 @@ const ENTRIES: &[(&str, &str, &str)] = &[
         "Your unit has no performance agreement goals for this year. Add them in the Performance map.",
     ),
     ("rhk.add", "Tambah RHK", "Add RHK"),
-    ("rhk.added", "RHK ditambahkan.", "RHK added."),
+    ("rhk.added", "RHK “{text}” ditambahkan.", "RHK “{text}” added."),
     ("rhk.delete", "Hapus RHK", "Delete RHK"),
     ("rhk.delete_confirm", "Hapus RHK ini beserta indikatornya?", "Delete this RHK and its indicators?"),
     ("rhk.deleted", "RHK dihapus.", "RHK deleted."),
@@ -1043,7 +1043,7 @@ const ENTRIES: &[(&str, &str, &str)] = &[
     ("realization.edit", "Tulis narasi", "Write the narrative"),
     ("realization.narrative_for", "Narasi untuk {indicator}", "Narrative for {indicator}"),
     ("realization.save", "Simpan narasi", "Save the narrative"),
-    ("realization.saved", "Narasi tersimpan.", "Narrative saved."),
+    ("realization.saved", "Narasi realisasi {period} tersimpan.", "The narrative of {period} is saved."),
     ("realization.team", "Realisasi bawahan langsung tahun {year}", "Direct subordinates' realisation for {year}"),
     ("realization.open", "Lihat realisasi", "View realisation"),
     // Feedback and dialogues
@@ -1476,7 +1476,7 @@ const ENTRIES: &[(&str, &str, &str)] = &[
     ),
     ("assessment.note", "Catatan umum (opsional)", "Overall note (optional)"),
     ("assessment.save_draft", "Simpan draf", "Save draft"),
-    ("assessment.saved", "Draf penilaian tersimpan.", "Rating draft saved."),
+    ("assessment.saved", "Draf penilaian {name} tersimpan.", "The rating draft of {name} is saved."),
     ("assessment.finalize", "Finalkan", "Finalise"),
     (
         "assessment.finalize_confirm",

@@ -89,7 +89,9 @@ pub fn MySkp(props: &PageProps) -> Html {
             let on_rhk_added = {
                 let changed = changed.clone();
                 let i18n = i18n.clone();
-                Callback::from(move |_| changed.emit(i18n.t("rhk.added").to_owned()))
+                Callback::from(move |rhk: kinerja_types::Rhk| {
+                    changed.emit(i18n.tf("rhk.added", &[("text", &rhk.text)]))
+                })
             };
             let on_behaviors_saved = {
                 let changed = changed.clone();

@@ -123,7 +123,7 @@ mod tests {
         assert_eq!(distinguishing(a, &all), "…standar pada seksi rujukan");
         assert_eq!(distinguishing(b, &all), "…standar bagi peserta JKN");
         assert_eq!(distinguishing(c, &all), c, "nothing shared: the text itself");
-        assert_eq!(distinguishing(a, &[a]), a, "alone: the text itself");
+        assert_eq!(distinguishing(c, &[c]), c, "alone: the text itself");
     }
 
     #[test]

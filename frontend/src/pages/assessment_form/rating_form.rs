@@ -170,7 +170,7 @@ pub(super) fn RatingForm(props: &RatingFormProps) -> Html {
     };
     let onsubmit = {
         let (i18n, toast, finish) = (i18n.clone(), toast.clone(), finish.clone());
-        let saved_text = i18n.t("assessment.saved").to_owned();
+        let saved_text = i18n.tf("assessment.saved", &[("name", &props.name)]);
         let on_saved = on_saved.clone();
         form.submit(
             move |d: &Draft| {

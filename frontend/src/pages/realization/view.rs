@@ -19,7 +19,7 @@ pub(super) fn RealizationView(props: &RealizationViewProps) -> Html {
     let on_saved = {
         let toast = toast.clone();
         let reload = data.reload.clone();
-        let done = i18n.t("realization.saved").to_owned();
+        let done = i18n.tf("realization.saved", &[("period", &periods::words(props.period, &i18n))]);
         Callback::from(move |()| {
             toast.say(done.clone());
             reload.emit(());
