@@ -82,6 +82,7 @@ pub fn Screen(props: &ScreenProps) -> Html {
                     Route::Competencies => html! { <pages::Competencies me={me.clone()} /> },
                     Route::CompetencyGaps => html! { <pages::CompetencyGaps me={me.clone()} /> },
                     Route::ApiTokens => html! { <pages::ApiTokens /> },
+                    Route::Deliveries => html! { <pages::Deliveries /> },
                     Route::Activities => html! { <pages::Activities me={me.clone()} /> },
                     Route::Verification => html! { <pages::Verification me={me.clone()} /> },
                     Route::TeamActivities => html! { <pages::TeamActivities /> },

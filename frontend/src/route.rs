@@ -25,6 +25,8 @@ pub enum Route {
     CompetencyGaps,
     #[at("/token-api")]
     ApiTokens,
+    #[at("/pengiriman")]
+    Deliveries,
     #[at("/aktivitas")]
     Activities,
     #[at("/aktivitas/verifikasi")]
@@ -137,6 +139,7 @@ impl Route {
         Route::Employees,
         Route::Settings,
         Route::ApiTokens,
+        Route::Deliveries,
         Route::Audit,
     ];
 
@@ -191,7 +194,7 @@ impl Route {
             | Route::CompetencyGaps => Self::oversees(me),
             Route::Competencies => me.employee.is_some() || me.is_supervisor || Self::oversees(me),
             Route::City => me.has(Role::Admin) || me.has(Role::Auditor),
-            Route::Settings | Route::ApiTokens => me.has(Role::Admin),
+            Route::Settings | Route::ApiTokens | Route::Deliveries => me.has(Role::Admin),
             Route::Audit => me.has(Role::Admin) || me.has(Role::Auditor),
             // Operators and heads of service units handle complaints; admins too; auditors read.
             Route::Complaints | Route::ComplaintDetail { .. } | Route::Ikm => {
@@ -235,6 +238,7 @@ impl Route {
             Route::Competencies => "nav.competencies",
             Route::CompetencyGaps => "nav.competency_gaps",
             Route::ApiTokens => "nav.api_tokens",
+            Route::Deliveries => "nav.deliveries",
             Route::Activities => "nav.activities",
             Route::Verification => "nav.verification",
             Route::TeamActivities => "nav.team_activities",

@@ -35,6 +35,7 @@ mod m20261203_000029_placement_history;
 mod m20261203_000030_decided_by_ppk;
 mod m20261204_000031_idempotency_keys;
 mod m20261204_000032_complaint_officer;
+mod m20261205_000033_outbox;
 
 /// All migrations of Kinerja.
 pub struct Migrator;
@@ -75,6 +76,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000030_decided_by_ppk::Migration),
             Box::new(m20261204_000031_idempotency_keys::Migration),
             Box::new(m20261204_000032_complaint_officer::Migration),
+            Box::new(m20261205_000033_outbox::Migration),
         ]
     }
 }

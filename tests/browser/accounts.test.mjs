@@ -154,6 +154,45 @@ test('the admin adds an employee, gives them an account, and takes it away again
   }
 });
 
+test('the employee form checks a field once it is left, and says beside the button why nothing was saved', TIMEOUT, async () => {
+  const { context, page, errors } = await openPage(browser, PHONE);
+  try {
+    await signInAt(page, server.base, 'admin');
+    await page.goto(`${server.base}/pegawai`);
+    await page.getByRole('button', { name: '+ Tambah pegawai' }).click();
+    const form = page.locator('#employee-add');
+    await form.waitFor();
+
+    // Before any submit: a field typed wrong and left shows its error; untouched fields do not.
+    await page.locator('#employee-nip').fill('1993');
+    await page.locator('#employee-name').focus();
+    await page.waitForFunction(() => document.querySelector('#employee-nip').getAttribute('aria-invalid') === 'true');
+    assert.equal(await page.locator('#employee-name').getAttribute('aria-invalid'), null, 'a field not yet filled is not marked');
+    assert.equal(await page.locator('#employee-title').getAttribute('aria-invalid'), null);
+    // From then on it is checked as it is typed: the error goes at the 18th digit.
+    await page.locator('#employee-nip').press('End');
+    await page.locator('#employee-nip').pressSequentially('04152019032011');
+    await page.waitForFunction(() => document.querySelector('#employee-nip').getAttribute('aria-invalid') !== 'true');
+    assert.equal(await page.getByTestId('submit-summary').count(), 0, 'no summary while nothing is wrong');
+
+    // A refused submit: the summary sits beside the button with the count, and brings the first
+    // wrong field back into view.
+    const save = form.getByRole('button', { name: 'Simpan pegawai' });
+    await save.click();
+    const summary = page.getByTestId('submit-summary');
+    await summary.waitFor();
+    assert.match(await summary.textContent(), /Belum tersimpan: \d+ isian perlu diperbaiki/);
+    await save.scrollIntoViewIfNeeded();
+    assert.ok(await inView(summary), 'the summary is on screen with the button');
+    await summary.getByRole('button', { name: 'Tunjukkan' }).click();
+    await page.waitForFunction(() => document.activeElement?.getAttribute('aria-invalid') === 'true');
+    assert.ok(await inView(page.locator(':focus')), 'the first wrong field is in view');
+    assert.deepEqual(errors(), []);
+  } finally {
+    await context.close();
+  }
+});
+
 test('someone who is not an admin sees an employee page without the account or the edit button', TIMEOUT, async () => {
   const { context, page, errors } = await openPage(browser, PHONE);
   try {

@@ -62,9 +62,10 @@ function run(bin, args, options) {
 /**
  * Seeds and serves a fresh Kinerja. Needs KINERJA_BIN (the binary) and KINERJA_STATIC_DIR
  * (the built SPA, frontend/dist); `cargo xtask browser-test` sets both.
+ * `env` adds to the server's environment (a channel of the outbox, say).
  * Returns `{ base, stop }`: the server's URL and a function that ends it and its data.
  */
-export async function startServer() {
+export async function startServer(env = {}) {
   if (!process.env.KINERJA_BIN || !process.env.KINERJA_STATIC_DIR) {
     throw new Error('KINERJA_BIN and KINERJA_STATIC_DIR must be set: run `cargo xtask browser-test`');
   }
@@ -87,6 +88,7 @@ export async function startServer() {
   const base = `http://127.0.0.1:${port}`;
   const server = spawn(bin, ['serve', '--bind', `127.0.0.1:${port}`], {
     ...options,
+    env: { ...options.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';

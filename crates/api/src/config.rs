@@ -47,6 +47,39 @@ pub struct Config {
     pub public_cache: Duration,
     /// Public reads allowed per minute from one address (on each replica).
     pub public_reads_per_minute: u32,
+    /// Where messages outside the app go.
+    pub delivery: Delivery,
+}
+
+/// The channels of messages outside the app (see `delivery`).
+#[derive(Clone)]
+pub struct Delivery {
+    /// `KINERJA_SMTP_URL`: `smtp://user:pass@host:587`, `smtps://…` for TLS; no e-mail when unset.
+    pub smtp_url: Option<String>,
+    /// `KINERJA_MAIL_FROM`: the sender, `Kinerja <kinerja@pemda.go.id>`.
+    pub mail_from: String,
+    /// `KINERJA_WHATSAPP_URL`: the gateway's address; no WhatsApp when unset.
+    pub whatsapp_url: Option<String>,
+    /// `KINERJA_WHATSAPP_TOKEN`: sent as the bearer token.
+    pub whatsapp_token: Option<String>,
+    /// `KINERJA_PUBLIC_URL`: the app's address as people reach it, which links in messages start
+    /// with (by default the address the server listens on).
+    pub app_url: String,
+    /// `KINERJA_OUTBOX_POLL_MS`: how long the worker sleeps when nothing is due.
+    pub poll: Duration,
+}
+
+impl Default for Delivery {
+    fn default() -> Self {
+        Self {
+            smtp_url: None,
+            mail_from: "Kinerja <kinerja@localhost>".into(),
+            whatsapp_url: None,
+            whatsapp_token: None,
+            app_url: "http://127.0.0.1:8080".into(),
+            poll: Duration::from_secs(2),
+        }
+    }
 }
 
 impl std::fmt::Debug for Config {
@@ -83,6 +116,7 @@ impl Config {
             identity_cache: Duration::from_secs(3),
             public_cache: Duration::ZERO,
             public_reads_per_minute: 300,
+            delivery: Delivery::default(),
         }
     }
 }
@@ -169,6 +203,18 @@ impl Config {
             .iter()
             .map(|p| p.parse().with_context(|| format!("KINERJA_TRUSTED_PROXIES: '{p}' is not an IP address")))
             .collect::<anyhow::Result<_>>()?;
+        let set = |name: &str| std::env::var(name).ok().map(|v| v.trim().to_owned()).filter(|v| !v.is_empty());
+        self.delivery.smtp_url = set("KINERJA_SMTP_URL");
+        if let Some(from) = set("KINERJA_MAIL_FROM") {
+            self.delivery.mail_from = from;
+        }
+        self.delivery.whatsapp_url = set("KINERJA_WHATSAPP_URL");
+        self.delivery.whatsapp_token = set("KINERJA_WHATSAPP_TOKEN");
+        if let Some(url) = set("KINERJA_PUBLIC_URL") {
+            self.delivery.app_url = url;
+        }
+        self.delivery.poll =
+            Duration::from_millis(env_number("KINERJA_OUTBOX_POLL_MS", 2000, 50..=600_000, "milliseconds")?);
         Ok(self)
     }
 }

@@ -6,6 +6,7 @@ pub mod cli;
 pub mod config;
 pub mod control_chars;
 pub mod db;
+pub mod delivery;
 pub mod downloads;
 pub mod entities;
 pub mod error;

@@ -37,6 +37,7 @@ use utoipa::{Modify, OpenApi};
         (name = "competencies", description = "Competency catalogue, position standards, assessed levels and gaps, development plans and jam pelajaran (JP) of training"),
         (name = "oversight", description = "The independent evaluation team and its reviews, evaluation sessions with follow-ups, public dialogue forums with aspirasi and commitments"),
         (name = "api-tokens", description = "Long-lived tokens for other systems: scoped, hashed at rest, revocable. Send as `Authorization: Bearer knj_…`"),
+        (name = "deliveries", description = "Messages outside the app (e-mail, WhatsApp): the delivery log and a test message"),
     )
 )]
 pub struct ApiDoc;
@@ -144,6 +145,8 @@ pub struct ApiDoc;
     routes::api_tokens::list_tokens,
     routes::api_tokens::create_token,
     routes::api_tokens::revoke_token,
+    routes::deliveries::list_deliveries,
+    routes::deliveries::test_delivery,
     routes::dashboard::unit_dashboard,
     routes::dashboard::city_dashboard,
     routes::tpp::import_attendance,

@@ -37,6 +37,8 @@ impl Application {
     pub fn build_with_db(config: Config, db: DatabaseConnection) -> anyhow::Result<Self> {
         let listener = TcpListener::bind(&config.bind)?;
         let port = listener.local_addr()?.port();
+        let channels = crate::delivery::Channels::from_config(&config.delivery)?;
+        crate::delivery::worker::spawn(db.clone(), channels.clone(), config.delivery.poll);
         let state = AppState {
             db: db.clone(),
             keys: Arc::new(JwtKeys::with_previous(&config.jwt_secret, &config.jwt_previous_secrets)),
@@ -48,6 +50,7 @@ impl Application {
             public_answers: crate::services::public_reads::answers(config.public_cache),
             public_readers: crate::services::public_reads::readers(),
             public_generation: Arc::default(),
+            channels,
             config: Arc::new(config),
         };
         let server = run(listener, state)?;

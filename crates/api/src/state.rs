@@ -29,6 +29,8 @@ pub struct AppState {
     /// Bumped by every change citizens read; part of every cached answer's key, so that an answer
     /// computed before a change and stored after it is never served.
     pub public_generation: Arc<std::sync::atomic::AtomicU64>,
+    /// The channels of messages outside the app that are configured (for the admin's test-send).
+    pub channels: crate::delivery::Channels,
 }
 
 /// The units of the Pemda as last read (one entry).

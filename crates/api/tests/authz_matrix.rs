@@ -314,6 +314,8 @@ fn table(f: &Fx) -> Vec<Row> {
     t.op(GET, "/api/v1/api-tokens").expect(admin_reads);
     t.op(POST, "/api/v1/api-tokens").json(json!({ "name": "matrix-baris", "access": "read" })).expect(admin_only);
     t.op(DELETE, "/api/v1/api-tokens/{id}").id(f.token_to_revoke).expect(admin_only);
+    t.op(GET, "/api/v1/deliveries").expect(admin_reads);
+    t.op(POST, "/api/v1/deliveries/test").json(json!({ "to": "warga@contoh.id" })).expect(admin_only);
 
     // Units: Dedi's unit DINKES-RUJ. Everyone sees the units of the people they see; heads, admin
     // and auditor see the unit's figures; the head of the parent unit sets its predikat.

@@ -120,6 +120,10 @@ pub enum Invalid {
     /// No params.
     UnitAbsent,
     /// No params.
+    ContactUnreachable,
+    /// No params.
+    ChannelNotConfigured,
+    /// No params.
     PublicResponseRequired,
     /// No params.
     NipDigits,
@@ -341,7 +345,7 @@ pub enum Invalid {
 
 impl Invalid {
     /// Every kind, for the tests that check each has its words.
-    pub const ALL: [Invalid; 163] = [
+    pub const ALL: [Invalid; 165] = [
         Self::Invalid,
         Self::Required,
         Self::Length,
@@ -396,6 +400,8 @@ impl Invalid {
         Self::ObjectionDaysOrder,
         Self::DispositionUnit,
         Self::UnitAbsent,
+        Self::ContactUnreachable,
+        Self::ChannelNotConfigured,
         Self::PublicResponseRequired,
         Self::NipDigits,
         Self::LevelRange,
@@ -564,6 +570,8 @@ impl Invalid {
             Self::ObjectionDaysOrder => "objection_days_order",
             Self::DispositionUnit => "disposition_unit",
             Self::UnitAbsent => "unit_absent",
+            Self::ContactUnreachable => "contact_unreachable",
+            Self::ChannelNotConfigured => "channel_not_configured",
             Self::PublicResponseRequired => "public_response_required",
             Self::NipDigits => "nip_digits",
             Self::LevelRange => "level_range",
@@ -741,6 +749,8 @@ impl Invalid {
             Self::PostponeDate => ("tanggal penundaan harus setelah hari ini dan paling lama satu tahun", "the postponed date must be after today and within a year"),
             Self::DispositionUnit => ("pilih unit tujuan disposisi", "choose the unit to forward to"),
             Self::UnitAbsent => ("unit tidak ada", "the unit does not exist"),
+            Self::ContactUnreachable => ("tulis alamat e-mail atau nomor ponsel (WhatsApp)", "give an e-mail address or a mobile number (WhatsApp)"),
+            Self::ChannelNotConfigured => ("saluran ini belum diatur di server", "this channel is not configured on the server"),
             Self::PublicResponseRequired => ("tulis tanggapan untuk pelapor", "write an answer for the complainant"),
             Self::NipDigits => ("NIP harus 18 digit angka", "the NIP must be 18 digits"),
             Self::LevelRange => ("level 1 sampai 5", "level 1 to 5"),

@@ -286,3 +286,33 @@ mod tests {
         assert_eq!(json, r#"{"code":"skp_approved_by_admin","params":{"year":"2026"}}"#);
     }
 }
+
+/// One message of the outbox, as the admin's delivery log shows it (the recipient masked).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Delivery {
+    pub id: i64,
+    /// e.g. `complaint.filed`, `complaint.status`, `test`.
+    pub event_kind: String,
+    /// `email` or `whatsapp`.
+    pub channel: String,
+    /// e.g. `w***@contoh.id`, `62812*****890`.
+    pub recipient: String,
+    /// `pending`, `sent` or `dead` (given up).
+    pub status: String,
+    pub attempts: i32,
+    pub last_error: Option<String>,
+    pub next_attempt_at: DateTime<Utc>,
+    pub created_at: DateTime<Utc>,
+    pub sent_at: Option<DateTime<Utc>>,
+}
+
+/// A test message the admin sends to check a channel.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, validator::Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct TestDelivery {
+    /// An e-mail address, or a mobile number for WhatsApp.
+    #[validate(length(min = 3, max = 254, message = "alamat 3 sampai 254 karakter"))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 3, max_length = 254))]
+    pub to: String,
+}

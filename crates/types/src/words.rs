@@ -38,6 +38,17 @@ pub const PUBLIC_WORDS: &[(&str, &str, &str)] = &[
     ("public.fill_survey", "Isi survei", "Fill in the survey"),
     ("public.choose_unit", "Pilih unit layanan", "Choose a service unit"),
     ("public.back_to_units", "Kembali ke daftar unit", "Back to the units"),
+    // The page of the "stop messages" link in messages about a complaint
+    ("stop.title", "Berhenti menerima pesan", "Stop the messages"),
+    (
+        "stop.question",
+        "Anda tidak akan lagi menerima pesan tentang pengaduan {code}. Pengaduannya tetap ditangani dan dapat dilacak dengan kodenya.",
+        "You will no longer receive messages about complaint {code}. It is still handled and can be tracked with its code.",
+    ),
+    ("stop.confirm", "Hentikan pesan", "Stop the messages"),
+    ("stop.done", "Pesan tentang pengaduan {code} sudah dihentikan.", "Messages about complaint {code} have been stopped."),
+    ("stop.track", "Lacak pengaduan ini", "Track this complaint"),
+    ("stop.unknown", "Tautan ini tidak dikenal. Periksa kembali alamatnya.", "This link is not known. Check the address."),
     // The satisfaction survey (SKM, PermenPANRB 14/2017); the unsur names are the domain's
     ("unsur.1", UNSUR[0], "Requirements"),
     ("unsur.2", UNSUR[1], "Systems, mechanisms and procedures"),

@@ -6,6 +6,10 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct FieldProps {
     pub id: AttrValue,
+    /// The field's key in the request: names the control so that the form checks it once it
+    /// was changed and left (`Form::touch`).
+    #[prop_or_default]
+    pub name: Option<AttrValue>,
     pub label: AttrValue,
     pub value: AttrValue,
     pub on_input: Callback<String>,
@@ -46,7 +50,7 @@ pub fn Field(props: &FieldProps) -> Html {
                 on_input.emit(e.target_unchecked_into::<HtmlTextAreaElement>().value())
             });
             html! {
-                <textarea id={props.id.clone()} rows={rows.to_string()} value={props.value.clone()}
+                <textarea id={props.id.clone()} name={props.name.clone()} rows={rows.to_string()} value={props.value.clone()}
                     {oninput} required={props.required} disabled={props.disabled}
                     aria-invalid={invalid} aria-describedby={described} />
             }
@@ -57,7 +61,7 @@ pub fn Field(props: &FieldProps) -> Html {
                 on_input.emit(e.target_unchecked_into::<HtmlInputElement>().value())
             });
             html! {
-                <input id={props.id.clone()} type={props.kind.clone()} value={props.value.clone()}
+                <input id={props.id.clone()} name={props.name.clone()} type={props.kind.clone()} value={props.value.clone()}
                     {oninput} required={props.required} disabled={props.disabled}
                     autocomplete={props.autocomplete.clone()} inputmode={props.inputmode.clone()}
                     aria-invalid={invalid} aria-describedby={described} />
@@ -81,6 +85,10 @@ pub fn Field(props: &FieldProps) -> Html {
 #[derive(Properties, PartialEq)]
 pub struct SelectFieldProps {
     pub id: AttrValue,
+    /// The field's key in the request: names the control so that the form checks it once it
+    /// was changed and left (`Form::touch`).
+    #[prop_or_default]
+    pub name: Option<AttrValue>,
     pub label: AttrValue,
     pub value: AttrValue,
     /// Value and text of each choice.
@@ -102,7 +110,7 @@ pub fn SelectField(props: &SelectFieldProps) -> Html {
     html! {
         <div class={classes!("field", props.error.is_some().then_some("field-invalid"))}>
             <label for={props.id.clone()}>{ props.label.clone() }</label>
-            <select id={props.id.clone()} {onchange} required={props.required}
+            <select id={props.id.clone()} name={props.name.clone()} {onchange} required={props.required}
                 aria-invalid={props.error.is_some().then_some("true")}
                 aria-describedby={props.error.is_some().then(|| error_id.clone())}>
                 { for props.options.iter().map(|(value, text)| html! {
@@ -119,6 +127,10 @@ pub fn SelectField(props: &SelectFieldProps) -> Html {
 #[derive(Properties, PartialEq)]
 pub struct CheckFieldProps {
     pub id: AttrValue,
+    /// The field's key in the request: names the control so that the form checks it once it
+    /// was changed and left (`Form::touch`).
+    #[prop_or_default]
+    pub name: Option<AttrValue>,
     pub label: AttrValue,
     pub checked: bool,
     pub on_toggle: Callback<bool>,
@@ -134,7 +146,7 @@ pub fn CheckField(props: &CheckFieldProps) -> Html {
         Callback::from(move |e: Event| on_toggle.emit(e.target_unchecked_into::<HtmlInputElement>().checked()));
     html! {
         <div class={classes!("field", "field-check", props.error.is_some().then_some("field-invalid"))}>
-            <input id={props.id.clone()} type="checkbox" checked={props.checked} {onchange} />
+            <input id={props.id.clone()} name={props.name.clone()} type="checkbox" checked={props.checked} {onchange} />
             <label for={props.id.clone()}>{ props.label.clone() }</label>
             if let Some(error) = &props.error {
                 <small class="field-error">{ error.clone() }</small>

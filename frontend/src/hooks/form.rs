@@ -25,7 +25,7 @@ use crate::api::ApiError;
 use crate::i18n::I18n;
 use crate::validation;
 use std::cell::RefCell;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::future::Future;
 use std::ops::Deref;
 use std::rc::Rc;
@@ -54,8 +54,13 @@ type Recheck<F> = Rc<RefCell<Option<Rc<dyn Fn(&F) -> Invalid>>>>;
 /// A form's fields (`F`, read through `Deref`: `form.name`), their errors and its [`Write`].
 pub struct Form<F: Clone + 'static> {
     values: UseReducerHandle<Values<F>>,
-    /// What the last check on the device found, by field.
+    /// What the check on the device found, by field: every field once a submit was refused,
+    /// before that only the fields the person has filled in and left.
     invalid: UseStateHandle<Rc<Invalid>>,
+    /// The fields (by `name`) the person changed and left, checked from then on as they type.
+    touched: UseStateHandle<Rc<HashSet<String>>>,
+    /// A submit was refused: every field is checked as it changes.
+    refused: UseStateHandle<bool>,
     /// The form's write: `busy`, the server's `error` for the banner.
     pub write: Write,
     recheck: Recheck<F>,
@@ -66,6 +71,8 @@ impl<F: Clone> Clone for Form<F> {
         Self {
             values: self.values.clone(),
             invalid: self.invalid.clone(),
+            touched: self.touched.clone(),
+            refused: self.refused.clone(),
             write: self.write.clone(),
             recheck: self.recheck.clone(),
         }
@@ -82,9 +89,11 @@ impl<F: Clone> Deref for Form<F> {
 
 /// A form whose fields start as `init()`.
 ///
-/// Once a submit was refused, each change checks the form again, so an error goes away as soon as
-/// the field is right (and a new one shows as it is typed); a server's 422 is forgotten at the
-/// first change, its fields being edited.
+/// A field whose control has a `name` (the field's key in the request) is checked as soon as the
+/// person has changed it and left it, then at every key stroke: its error shows and goes away
+/// while they type (attach [`Form::touch`] to the `<form>`'s `onchange`). Once a submit was refused,
+/// every field is checked that way. A server's 422 is forgotten at the first change, its fields
+/// being edited.
 #[hook]
 pub fn use_form<F, I>(init: I) -> Form<F>
 where
@@ -93,14 +102,17 @@ where
 {
     let values = use_reducer(move || Values(init()));
     let invalid = use_state(|| Rc::new(Invalid::new()));
+    let touched = use_state(|| Rc::new(HashSet::<String>::new()));
+    let refused = use_state_eq(|| false);
     let write = use_write();
     let recheck: Recheck<F> = (*use_memo((), |()| Rc::new(RefCell::new(None)))).clone();
     {
         let (invalid, write, recheck) = (invalid.clone(), write.clone(), recheck.clone());
-        use_effect_with(values.0.clone(), move |now| {
-            if !invalid.is_empty() {
+        let (refused, touched) = (*refused, (*touched).clone());
+        use_effect_with((values.0.clone(), touched), move |(now, touched)| {
+            if refused || !touched.is_empty() {
                 if let Some(check) = recheck.borrow().as_ref() {
-                    let found = check(now);
+                    let found = shown(check(now), refused, touched);
                     if found != **invalid {
                         invalid.set(Rc::new(found));
                     }
@@ -111,7 +123,16 @@ where
             }
         });
     }
-    Form { values, invalid, write, recheck }
+    Form { values, invalid, touched, refused, write, recheck }
+}
+
+/// The errors a person sees: all of them once a submit was refused, else those of fields they
+/// touched.
+fn shown(found: Invalid, refused: bool, touched: &HashSet<String>) -> Invalid {
+    if refused {
+        return found;
+    }
+    found.into_iter().filter(|(field, _)| touched.contains(field)).collect()
 }
 
 impl<F: Clone + 'static> Form<F> {
@@ -145,6 +166,39 @@ impl<F: Clone + 'static> Form<F> {
     pub fn reset(&self, values: F) {
         self.values.dispatch(Box::new(move |f: &mut F| *f = values));
         self.invalid.set(Rc::default());
+        self.touched.set(Rc::default());
+        self.refused.set(false);
+    }
+
+    /// The `onchange` of the `<form>`: a control with a `name` that the person changed and left
+    /// (a text field on leaving it, a list or a box at once) is checked from then on.
+    pub fn touch(&self) -> Callback<Event> {
+        let touched = self.touched.clone();
+        Callback::from(move |e: Event| {
+            let name = e
+                .target_dyn_into::<web_sys::Element>()
+                .and_then(|el| el.get_attribute("name"))
+                .filter(|name| !name.is_empty());
+            if let Some(name) = name {
+                if !touched.contains(&name) {
+                    let mut next = (**touched).clone();
+                    next.insert(name);
+                    touched.set(Rc::new(next));
+                }
+            }
+        })
+    }
+
+    /// How many fields are wrong now, on the device or by the server's 422: the summary beside
+    /// the submit button ([`crate::components::SubmitSummary`]).
+    pub fn problems(&self) -> usize {
+        let server: HashSet<&str> = self
+            .write
+            .error
+            .as_ref()
+            .map(|e| e.fields().iter().map(|f| f.field.as_str()).collect())
+            .unwrap_or_default();
+        self.invalid.keys().map(String::as_str).chain(server).collect::<HashSet<_>>().len()
     }
 
     /// What is wrong with `field`: the check on the device first, else the server's 422.
@@ -193,6 +247,7 @@ impl<F: Clone + 'static> Form<F> {
             }
             match check(form.values()) {
                 Err(invalid) => {
+                    form.refused.set(true);
                     form.invalidate(invalid);
                     crate::components::focus_first_error();
                 }

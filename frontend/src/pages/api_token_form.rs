@@ -100,24 +100,25 @@ pub fn ApiTokenForm(props: &ApiTokenFormProps) -> Html {
                     <p class="muted small">{ i18n.t("tokens.usage") }</p>
                 </div>
             }
-            <form {onsubmit} novalidate=true>
+            <form onchange={form.touch()} {onsubmit} novalidate=true>
                 <div class="form-grid">
                     <Field id="token-name" label={i18n.t("tokens.name").to_owned()} value={form.name.clone()}
-                        on_input={form.text(|d| &mut d.name)} error={form.error("name")} required=true
+                        on_input={form.text(|d| &mut d.name)} name="name" error={form.error("name")} required=true
                         hint={Some(AttrValue::from(i18n.t("tokens.name_hint")))} />
                     <SelectField id="token-access" label={i18n.t("tokens.access").to_owned()} value={access_value}
-                        options={access_options} on_change={on_access} error={form.error("access")} />
+                        options={access_options} on_change={on_access} name="access" error={form.error("access")} />
                     <SelectField id="token-unit" label={i18n.t("tokens.unit").to_owned()}
                         value={form.unit.map(|id| id.to_string()).unwrap_or_default()}
-                        options={unit_options} on_change={on_unit} error={form.error("unit_id")} />
+                        options={unit_options} on_change={on_unit} name="unit_id" error={form.error("unit_id")} />
                     <Field id="token-routes" label={i18n.t("tokens.routes").to_owned()} value={form.routes.clone()}
-                        on_input={form.text(|d| &mut d.routes)} rows={Some(3)} error={form.error("routes")}
+                        on_input={form.text(|d| &mut d.routes)} rows={Some(3)} name="routes" error={form.error("routes")}
                         hint={Some(AttrValue::from(i18n.t(routes_hint)))} />
                 </div>
                 <ErrorBanner error={form.server_error()} shown_fields={FIELDS} />
                 <button type="submit" class="button-primary" disabled={form.busy()}>
                     { if form.busy() { i18n.t("common.saving") } else { i18n.t("tokens.create") } }
                 </button>
+                <crate::components::SubmitSummary problems={form.problems()} />
             </form>
         </section>
     }

@@ -123,7 +123,7 @@ pub fn AssessmentDecision(props: &AssessmentDecisionProps) -> Html {
             <h2 id="decide-title">{ i18n.t("decision.title") }</h2>
             <p class="muted">{ i18n.tf("decision.hint", &[("name", &a.employee_name)]) }</p>
             <ErrorBanner error={form.server_error()} shown_fields={FIELDS} />
-            <form class="form decision-form" onsubmit={check} novalidate=true>
+            <form onchange={form.touch()} class="form decision-form" onsubmit={check} novalidate=true>
                 <fieldset class={classes!("choices", outcome_missing.then_some("field-invalid"))}>
                     <legend>{ i18n.t("decision.outcome") }</legend>
                     <div class="choices-2">{ for outcomes }</div>
@@ -145,12 +145,13 @@ pub fn AssessmentDecision(props: &AssessmentDecisionProps) -> Html {
                 }
                 <Field id="decision-reason" label={i18n.t("decision.reason").to_owned()} value={form.reason.clone()}
                     rows={4} on_input={unconfirmed(form.text(|d| &mut d.reason), &confirming)} required=true
-                    error={form.error("reason")} />
+                    name="reason" error={form.error("reason")} />
                 if *confirming {
                     <Confirm text={confirm_text} confirm_label={i18n.t("decision.yes").to_owned()}
                         on_confirm={decide} on_cancel={cancel} busy={form.busy()} />
                 } else {
                     <button type="submit" class="button-primary">{ i18n.t("decision.send") }</button>
+                    <crate::components::SubmitSummary problems={form.problems()} />
                 }
             </form>
         </section>

@@ -46,7 +46,7 @@ pub fn BehaviorEditor(props: &BehaviorEditorProps) -> Html {
         )
     };
     html! {
-        <form class="form" {onsubmit}>
+        <form onchange={form.touch()} class="form" {onsubmit}>
             <p class="muted">{ i18n.t("behavior.hint") }</p>
             <ErrorBanner error={form.server_error()} />
             { for CoreValue::ALL.iter().map(|value| {
@@ -62,6 +62,7 @@ pub fn BehaviorEditor(props: &BehaviorEditorProps) -> Html {
             <button type="submit" class="button-quiet" disabled={form.busy()}>
                 { if form.busy() { i18n.t("common.saving") } else { i18n.t("behavior.save") } }
             </button>
+            <crate::components::SubmitSummary problems={form.problems()} />
         </form>
     }
 }

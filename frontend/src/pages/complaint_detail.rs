@@ -288,39 +288,40 @@ fn StepForm(props: &StepFormProps) -> Html {
     let key = to.as_str();
     let note_label = if to == ComplaintStatus::Rejected { "complaint.reason" } else { "complaint.note" };
     html! {
-        <form class="confirm step-form" role="alertdialog" aria-label={i18n.t(&format!("complaint.confirm.{key}")).to_owned()}
+        <form onchange={form.touch()} class="confirm step-form" role="alertdialog" aria-label={i18n.t(&format!("complaint.confirm.{key}")).to_owned()}
             {onsubmit} novalidate=true>
             <p>{ i18n.t(&format!("complaint.confirm.{key}")).to_owned() }</p>
             <ErrorBanner error={form.server_error()} shown_fields={FIELDS} />
             if to == ComplaintStatus::Verified {
                 <SelectField id="step-class" label={i18n.t("complaint.class").to_owned()} value={form.class.clone()}
                     options={class_options(&i18n)} on_change={form.text(|d| &mut d.class)} required=true
-                    error={form.error("class")} />
+                    name="class" error={form.error("class")} />
                 <p class="muted small">{ i18n.t("complaint.class_hint") }</p>
             }
             if to == ComplaintStatus::Referred {
                 <Field id="step-referred" label={i18n.t("complaint.referred_to").to_owned()} value={form.referred_to.clone()}
                     on_input={form.text(|d| &mut d.referred_to)} required=true
-                    hint={AttrValue::from(i18n.t("complaint.referred_hint").to_owned())} error={form.error("referred_to")} />
+                    hint={AttrValue::from(i18n.t("complaint.referred_hint").to_owned())} name="referred_to" error={form.error("referred_to")} />
             }
             if to == ComplaintStatus::Dispositioned {
                 <SelectField id="step-unit" label={i18n.t("complaint.disposition_to").to_owned()} value={form.unit.clone()}
-                    options={unit_options} on_change={form.text(|d| &mut d.unit)} required=true error={form.error("unit_id")} />
+                    options={unit_options} on_change={form.text(|d| &mut d.unit)} required=true name="unit_id" error={form.error("unit_id")} />
             }
             if to == ComplaintStatus::Responded {
                 <Field id="step-response" label={i18n.t("complaint.public_response").to_owned()} rows={4}
                     value={form.response.clone()} on_input={form.text(|d| &mut d.response)} required=true
-                    hint={i18n.t("complaint.public_response_hint").to_owned()} error={form.error("public_response")} />
+                    hint={i18n.t("complaint.public_response_hint").to_owned()} name="public_response" error={form.error("public_response")} />
             }
             <Field id="step-note" label={i18n.t(note_label).to_owned()} rows={2} value={form.note.clone()}
                 on_input={form.text(|d| &mut d.note)} required={to == ComplaintStatus::Rejected}
                 hint={(to == ComplaintStatus::Rejected).then(|| AttrValue::from(i18n.t("complaint.reason_hint").to_owned()))}
-                error={form.error("note")} />
+                name="note" error={form.error("note")} />
             <div class="actions">
                 <button type="submit" class={classes!("button-primary", (to == ComplaintStatus::Rejected).then_some("button-danger-solid"))}
                     disabled={busy}>
                     { if busy { i18n.t("common.working").to_owned() } else { i18n.t(&format!("complaint.yes.{key}")).to_owned() } }
                 </button>
+                <crate::components::SubmitSummary problems={form.problems()} />
                 <button type="button" class="button-quiet" disabled={busy} onclick={move |_| on_cancel.emit(())}>
                     { i18n.t("common.cancel") }
                 </button>
@@ -388,18 +389,19 @@ fn PostponeForm(props: &PostponeFormProps) -> Html {
     let busy = form.busy();
     let on_cancel = props.on_cancel.clone();
     html! {
-        <form class="confirm step-form" role="alertdialog" aria-label={i18n.t("complaint.postpone").to_owned()} {onsubmit} novalidate=true>
+        <form onchange={form.touch()} class="confirm step-form" role="alertdialog" aria-label={i18n.t("complaint.postpone").to_owned()} {onsubmit} novalidate=true>
             <p>{ i18n.t("complaint.postpone_lead") }</p>
             <ErrorBanner error={form.server_error()} shown_fields={POSTPONE_FIELDS} />
             <Field id="postpone-until" label={i18n.t("complaint.postponed_until").to_owned()} kind="date"
-                value={form.until.clone()} on_input={form.text(|d| &mut d.until)} required=true error={form.error("until")} />
+                value={form.until.clone()} on_input={form.text(|d| &mut d.until)} required=true name="until" error={form.error("until")} />
             <Field id="postpone-reason" label={i18n.t("complaint.postpone_reason").to_owned()} rows={3}
                 value={form.reason.clone()} on_input={form.text(|d| &mut d.reason)} required=true
-                hint={AttrValue::from(i18n.t("complaint.postpone_reason_hint").to_owned())} error={form.error("reason")} />
+                hint={AttrValue::from(i18n.t("complaint.postpone_reason_hint").to_owned())} name="reason" error={form.error("reason")} />
             <div class="actions">
                 <button type="submit" class="button-primary" disabled={busy}>
                     { if busy { i18n.t("common.working").to_owned() } else { i18n.t("complaint.postpone_yes").to_owned() } }
                 </button>
+                <crate::components::SubmitSummary problems={form.problems()} />
                 <button type="button" class="button-quiet" disabled={busy} onclick={move |_| on_cancel.emit(())}>
                     { i18n.t("common.cancel") }
                 </button>

@@ -136,13 +136,13 @@ pub fn DialogForm(props: &DialogFormProps) -> Html {
         Callback::from(move |_: MouseEvent| open.set(false))
     };
     html! {
-        <form class="form dialog-form" {onsubmit} novalidate=true>
+        <form onchange={form.touch()} class="form dialog-form" {onsubmit} novalidate=true>
             <h3>{ i18n.t("dialog.record") }</h3>
             <ErrorBanner error={form.server_error()} shown_fields={FIELDS} />
             <Field id="dialog-date" label={i18n.t("dialog.date").to_owned()} kind="date" value={form.date.clone()}
-                on_input={form.text(|d| &mut d.date)} required=true error={form.error("date")} />
+                on_input={form.text(|d| &mut d.date)} required=true name="date" error={form.error("date")} />
             <Field id="dialog-notes" label={i18n.t("dialog.notes").to_owned()} value={form.notes.clone()} rows={4}
-                on_input={form.text(|d| &mut d.notes)} required=true error={form.error("notes")} />
+                on_input={form.text(|d| &mut d.notes)} required=true name="notes" error={form.error("notes")} />
             <fieldset class="choices follow-up-editor">
                 <legend>{ i18n.t("dialog.follow_ups") }</legend>
                 { for form.rows.iter().enumerate().map(|(index, row)| {
@@ -173,6 +173,7 @@ pub fn DialogForm(props: &DialogFormProps) -> Html {
                 <button type="submit" class="button-primary" disabled={busy}>
                     { if busy { i18n.t("common.saving") } else { i18n.t("dialog.save") } }
                 </button>
+                <crate::components::SubmitSummary problems={form.problems()} />
                 <button type="button" class="button-quiet" onclick={cancel} disabled={busy}>{ i18n.t("common.cancel") }</button>
             </div>
         </form>

@@ -195,21 +195,21 @@ fn EmployeeEdit(props: &EmployeeEditProps) -> Html {
         .collect();
     let cancel = props.on_cancel.clone();
     html! {
-        <form class="panel form" {onsubmit} novalidate=true>
+        <form onchange={form.touch()} class="panel form" {onsubmit} novalidate=true>
             <h2>{ i18n.t("employee.edit") }</h2>
             <div class="form-grid">
                 <Field id="edit-name" label={i18n.t("employee.name").to_owned()} value={form.name.clone()}
-                    on_input={form.text(|d| &mut d.name)} required=true error={form.error("name")} />
+                    on_input={form.text(|d| &mut d.name)} required=true name="name" error={form.error("name")} />
                 <SelectField id="edit-unit" label={i18n.t("employee.unit").to_owned()}
                     value={form.unit_id.clone()} options={units} required=true
-                    on_change={form.text(|d| &mut d.unit_id)} error={form.error("unit_id")} />
+                    on_change={form.text(|d| &mut d.unit_id)} name="unit_id" error={form.error("unit_id")} />
                 <Field id="edit-title" label={i18n.t("employee.position_title").to_owned()}
                     value={form.position_title.clone()} on_input={form.text(|d| &mut d.position_title)} required=true
-                    error={form.error("position_title")} />
+                    name="position_title" error={form.error("position_title")} />
                 <SelectField id="edit-kind" label={i18n.t("employee.position_kind").to_owned()}
                     value={form.position_kind.as_str()} options={kinds}
                     on_change={form.set(|d, v: String| d.position_kind = v.parse().unwrap_or(d.position_kind))}
-                    error={form.error("position_kind")} />
+                    name="position_kind" error={form.error("position_kind")} />
                 <EmployeePicker id="edit-supervisor" label={i18n.t("employee.supervisor").to_owned()}
                     selected={form.supervisor.clone()} on_select={form.set(|d, s| d.supervisor = s)}
                     error={form.error("supervisor_id")} />
@@ -219,6 +219,7 @@ fn EmployeeEdit(props: &EmployeeEditProps) -> Html {
                 <button type="submit" class="button-primary" disabled={form.busy()}>
                     { if form.busy() { i18n.t("common.saving") } else { i18n.t("common.save") } }
                 </button>
+                <crate::components::SubmitSummary problems={form.problems()} />
                 <button type="button" class="button-quiet" onclick={move |_| cancel.emit(())}>{ i18n.t("common.cancel") }</button>
             </div>
         </form>

@@ -153,18 +153,18 @@ pub fn EmployeeForm(props: &EmployeeFormProps) -> Html {
         .collect();
 
     html! {
-        <form class="panel form" {onsubmit} novalidate=true id="employee-add">
+        <form onchange={form.touch()} class="panel form" {onsubmit} novalidate=true id="employee-add">
             <h2>{ i18n.t("employees.add") }</h2>
             <div class="form-grid">
                 <SelectField id="employee-employment" label={i18n.t("employee.employment_type").to_owned()}
                     value={form.employment_type.as_str()} options={employment}
-                    on_change={form.set(|d, v: String| d.employment_type = v.parse().unwrap_or(d.employment_type))} error={form.error("employment_type")} />
+                    on_change={form.set(|d, v: String| d.employment_type = v.parse().unwrap_or(d.employment_type))} name="employment_type" error={form.error("employment_type")} />
                 <Field id="employee-nip" label="NIP" value={form.nip.clone()} on_input={form.text(|d| &mut d.nip)}
-                    inputmode="numeric" required=true error={form.error("nip")}
+                    inputmode="numeric" required=true name="nip" error={form.error("nip")}
                     hint={AttrValue::from(i18n.t("employee.nip_hint").to_owned())} />
                 <div>
                     <Field id="employee-name" label={i18n.t("employee.name").to_owned()} value={form.name.clone()}
-                        on_input={form.text(|d| &mut d.name)} required=true error={form.error("name")} />
+                        on_input={form.text(|d| &mut d.name)} required=true name="name" error={form.error("name")} />
                     if !similar.is_empty() {
                         <div class="similar-names" role="status" data-testid="similar-names">
                             { i18n.t("employees.similar") }
@@ -181,13 +181,13 @@ pub fn EmployeeForm(props: &EmployeeFormProps) -> Html {
                 </div>
                 <SelectField id="employee-unit" label={i18n.t("employee.unit").to_owned()}
                     value={form.unit_id.clone()} options={units} required=true
-                    on_change={form.text(|d| &mut d.unit_id)} error={form.error("unit_id")} />
+                    on_change={form.text(|d| &mut d.unit_id)} name="unit_id" error={form.error("unit_id")} />
                 <Field id="employee-title" label={i18n.t("employee.position_title").to_owned()}
                     value={form.position_title.clone()} on_input={form.text(|d| &mut d.position_title)} required=true
-                    error={form.error("position_title")} />
+                    name="position_title" error={form.error("position_title")} />
                 <SelectField id="employee-kind" label={i18n.t("employee.position_kind").to_owned()}
                     value={form.position_kind.as_str()} options={kinds}
-                    on_change={form.set(|d, v: String| d.position_kind = v.parse().unwrap_or(d.position_kind))} error={form.error("position_kind")} />
+                    on_change={form.set(|d, v: String| d.position_kind = v.parse().unwrap_or(d.position_kind))} name="position_kind" error={form.error("position_kind")} />
                 <EmployeePicker id="employee-supervisor" label={i18n.t("employee.supervisor").to_owned()}
                     selected={form.supervisor.clone()} on_select={form.set(|d, s| d.supervisor = s)}
                     error={form.error("supervisor_id")} />
@@ -197,6 +197,7 @@ pub fn EmployeeForm(props: &EmployeeFormProps) -> Html {
                 <button type="submit" class="button-primary" disabled={form.busy()}>
                     { if form.busy() { i18n.t("common.saving") } else { i18n.t("employees.save_new") } }
                 </button>
+                <crate::components::SubmitSummary problems={form.problems()} />
                 if let Some(cancel) = props.on_cancel.clone() {
                     <button type="button" class="button-quiet" onclick={move |_| cancel.emit(())}>{ i18n.t("common.cancel") }</button>
                 }

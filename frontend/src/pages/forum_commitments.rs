@@ -165,7 +165,7 @@ fn CommitmentForm(props: &CommitmentFormProps) -> Html {
         }
     });
     html! {
-        <form class="commitment-form" {onsubmit} novalidate=true>
+        <form onchange={form.touch()} class="commitment-form" {onsubmit} novalidate=true>
             <h3>{ i18n.t("forum.new_commitment") }</h3>
             <Field id="commitment-description" label={i18n.t("forum.commitment_description").to_owned()} rows={Some(2)}
                 value={form.description.clone()} on_input={form.text(|d| &mut d.description)} required=true error={field_error("description")} />
@@ -184,6 +184,7 @@ fn CommitmentForm(props: &CommitmentFormProps) -> Html {
             }
             <ErrorBanner error={form.server_error()} shown_fields={&["description", "owner", "due_on"][..]} />
             <button type="submit" class="button-primary" disabled={form.busy()}>{ i18n.t("forum.add_commitment") }</button>
+            <crate::components::SubmitSummary problems={form.problems()} />
         </form>
     }
 }

@@ -158,18 +158,19 @@ fn InputStatusForm(props: &InputStatusProps) -> Html {
     html! {
         <details class="input-status">
             <summary>{ i18n.t("forum.change_status") }</summary>
-            <form {onsubmit} novalidate=true>
+            <form onchange={form.touch()} {onsubmit} novalidate=true>
                 <div class="form-grid">
                     <SelectField id={format!("input-{id}-status")} label={i18n.t("forum.new_status").to_owned()}
                         value={form.status.map(|s| s.as_str()).unwrap_or_default()} {options}
-                        on_change={form.set(|d, v: String| d.status = v.parse().ok())} error={form.error("status")} />
+                        on_change={form.set(|d, v: String| d.status = v.parse().ok())} name="status" error={form.error("status")} />
                     <Field id={format!("input-{id}-response")} label={i18n.t("forum.public_response").to_owned()}
                         value={form.response.clone()} on_input={form.text(|d| &mut d.response)} rows={Some(2)}
-                        error={form.error("response")}
+                        name="response" error={form.error("response")}
                         hint={Some(AttrValue::from(i18n.t("forum.public_response_hint")))} />
                 </div>
                 <ErrorBanner error={form.server_error()} shown_fields={&["status", "response"][..]} />
                 <button type="submit" class="button-quiet" disabled={form.busy()}>{ i18n.t("forum.save_status") }</button>
+                <crate::components::SubmitSummary problems={form.problems()} />
             </form>
         </details>
     }
@@ -210,16 +211,17 @@ fn RoomInputForm(props: &RoomInputProps) -> Html {
         )
     };
     html! {
-        <form class="room-input" {onsubmit} novalidate=true>
+        <form onchange={form.touch()} class="room-input" {onsubmit} novalidate=true>
             <h3>{ i18n.t("forum.room_input") }</h3>
             <div class="form-grid">
                 <Field id="room-input-text" label={i18n.t("forum.room_input_text").to_owned()} rows={Some(3)}
-                    value={form.text.clone()} on_input={form.text(|d| &mut d.text)} required=true error={form.error("text")} />
+                    value={form.text.clone()} on_input={form.text(|d| &mut d.text)} required=true name="text" error={form.error("text")} />
                 <Field id="room-input-speaker" label={i18n.t("forum.speaker").to_owned()} value={form.speaker.clone()}
-                    on_input={form.text(|d| &mut d.speaker)} error={form.error("speaker")} />
+                    on_input={form.text(|d| &mut d.speaker)} name="speaker" error={form.error("speaker")} />
             </div>
             <ErrorBanner error={form.server_error()} shown_fields={&["text", "speaker"][..]} />
             <button type="submit" class="button-primary" disabled={form.busy()}>{ i18n.t("forum.add_room_input") }</button>
+            <crate::components::SubmitSummary problems={form.problems()} />
         </form>
     }
 }

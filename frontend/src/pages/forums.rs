@@ -187,7 +187,7 @@ fn AnnounceForm(props: &AnnounceProps) -> Html {
         <section class="panel">
             <h2>{ i18n.t("forum.announce") }</h2>
             <p class="muted">{ i18n.t("forum.announce_hint") }</p>
-            <form {onsubmit} novalidate=true>
+            <form onchange={form.touch()} {onsubmit} novalidate=true>
                 <div class="form-grid">
                     <UnitSelect id="forum-unit" label={i18n.t("forum.unit").to_owned()} me={props.me.clone()}
                         value={form.unit} on_change={form.set(|d, v| d.unit = v)} empty={Some(AttrValue::from(i18n.t("validation.choose").to_owned()))}
@@ -203,6 +203,7 @@ fn AnnounceForm(props: &AnnounceProps) -> Html {
                     value={form.description.clone()} on_input={form.text(|d| &mut d.description)} error={field_error("description")} />
                 <ErrorBanner error={form.server_error()} shown_fields={&["unit_id", "topic", "date", "place", "description"][..]} />
                 <button type="submit" class="button-primary" disabled={form.busy()}>{ i18n.t("forum.announce_button") }</button>
+                <crate::components::SubmitSummary problems={form.problems()} />
             </form>
         </section>
     }

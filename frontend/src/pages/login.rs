@@ -74,20 +74,21 @@ pub fn Login() -> Html {
                         <li><Link<Route> to={Route::Track}>{ i18n.t("public.link.track") }</Link<Route>></li>
                     </ul>
                 </nav>
-                <form {onsubmit} novalidate=true>
+                <form onchange={form.touch()} {onsubmit} novalidate=true>
                     <h2>{ i18n.t("login.title") }</h2>
                     <p class="muted small">{ i18n.t("login.staff_lead") }</p>
                     <ErrorBanner error={form.server_error()} shown_fields={FIELDS} />
                     <Field id="username" label={i18n.t("login.username").to_owned()}
                         value={form.username.clone()} on_input={form.text(|d| &mut d.username)}
-                        autocomplete="username" required=true error={form.error("username")} />
+                        autocomplete="username" required=true name="username" error={form.error("username")} />
                     <Field id="password" kind="password" label={i18n.t("login.password").to_owned()}
                         value={form.password.clone()} on_input={form.text(|d| &mut d.password)}
-                        autocomplete="current-password" required=true error={form.error("password")} />
+                        autocomplete="current-password" required=true name="password" error={form.error("password")} />
                     <button type="submit" class="button-primary button-block" disabled={sending}
                         aria-busy={sending.then_some("true")}>
                         { if sending { i18n.t("login.sending") } else { i18n.t("login.submit") } }
                     </button>
+                    <crate::components::SubmitSummary problems={form.problems()} />
                 </form>
                 <details class="login-forgot">
                     <summary>{ i18n.t("login.forgot") }</summary>

@@ -73,17 +73,18 @@ pub fn ObjectionAnswer(props: &ObjectionAnswerProps) -> Html {
             <h2 id="answer-title">{ i18n.t("objection_answer.title") }</h2>
             <p class="muted">{ i18n.tf("objection_answer.hint", &[("name", &a.employee_name), ("date", &due)]) }</p>
             <ErrorBanner error={form.server_error()} shown_fields={FIELDS} />
-            <form class="form" onsubmit={check} novalidate=true>
+            <form onchange={form.touch()} class="form" onsubmit={check} novalidate=true>
                 <Field id="objection-response" label={i18n.t("objection_answer.label").to_owned()}
                     value={form.response.clone()} rows={5} {on_input} required=true
                     hint={AttrValue::from(i18n.t("objection_answer.limits").to_owned())}
-                    error={form.error("response")} />
+                    name="response" error={form.error("response")} />
                 if *confirming {
                     <Confirm text={i18n.t("objection_answer.confirm").to_owned()}
                         confirm_label={i18n.t("objection_answer.yes").to_owned()}
                         on_confirm={send} on_cancel={cancel} busy={form.busy()} />
                 } else {
                     <button type="submit" class="button-primary">{ i18n.t("objection_answer.send") }</button>
+                    <crate::components::SubmitSummary problems={form.problems()} />
                 }
             </form>
         </section>

@@ -65,17 +65,18 @@ pub fn PkGoalForm(props: &PkGoalFormProps) -> Html {
         )
     };
     html! {
-        <form class="panel form" {onsubmit} novalidate=true>
+        <form onchange={form.touch()} class="panel form" {onsubmit} novalidate=true>
             <h2>{ i18n.tf("pk.add_title", &[("year", &props.year.to_string())]) }</h2>
             <p class="muted">{ i18n.t("pk.hint") }</p>
             <ErrorBanner error={form.server_error()} shown_fields={FIELDS} />
             <Field id="pk-text" label={i18n.t("pk.text").to_owned()} value={form.text.clone()} rows={2}
-                on_input={form.text(|d| &mut d.text)} required=true error={form.error("text")} />
+                on_input={form.text(|d| &mut d.text)} required=true name="text" error={form.error("text")} />
             <IndicatorEditor id="pk-indicator" rows={form.rows.clone()} on_change={form.set(|d, v| d.rows = v)} with_aspect={false}
                 errors={(*row_errors).clone()} max={20} />
             <button type="submit" class="button-primary" disabled={form.busy()}>
                 { if form.busy() { i18n.t("common.saving") } else { i18n.t("pk.add") } }
             </button>
+            <crate::components::SubmitSummary problems={form.problems()} />
         </form>
     }
 }

@@ -116,15 +116,15 @@ pub fn RhkForm(props: &RhkFormProps) -> Html {
     };
 
     html! {
-        <form class="panel form" {onsubmit} novalidate=true>
+        <form onchange={draft.touch()} class="panel form" {onsubmit} novalidate=true>
             <h2>{ i18n.t("rhk.add") }</h2>
             <ErrorBanner error={draft.server_error()} shown_fields={FIELDS} />
             <ErrorBanner error={props.choices_error.clone()} />
             <Field id="rhk-text" label={i18n.t("rhk.text").to_owned()} value={draft.text.clone()} rows={3}
-                on_input={draft.text(|d| &mut d.text)} required=true error={draft.error("text")} />
+                on_input={draft.text(|d| &mut d.text)} required=true name="text" error={draft.error("text")} />
             <div class="form-grid">
                 <SelectField id="rhk-kind" label={i18n.t("rhk.kind").to_owned()} value={draft.kind.as_str()}
-                    options={kinds} on_change={draft.set(|d, v: String| d.kind = v.parse().unwrap_or(d.kind))} error={draft.error("kind")} />
+                    options={kinds} on_change={draft.set(|d, v: String| d.kind = v.parse().unwrap_or(d.kind))} name="kind" error={draft.error("kind")} />
                 <SelectField id="rhk-target" label={target_label.to_owned()} value={draft.target.clone()}
                     options={choices} required=true on_change={draft.text(|d| &mut d.target)}
                     error={draft.error(target_field)} />
@@ -140,6 +140,7 @@ pub fn RhkForm(props: &RhkFormProps) -> Html {
             <button type="submit" class="button-primary" disabled={draft.busy()}>
                 { if draft.busy() { i18n.t("common.saving") } else { i18n.t("rhk.add") } }
             </button>
+            <crate::components::SubmitSummary problems={draft.problems()} />
         </form>
     }
 }

@@ -205,7 +205,7 @@ fn SanctionForm(props: &SanctionFormProps) -> Html {
         .map(|l| (AttrValue::from(l.as_str()), AttrValue::from(level_words(*l, &i18n))))
         .collect();
     html! {
-        <form class="form sanction-form" {onsubmit} novalidate=true>
+        <form onchange={form.touch()} class="form sanction-form" {onsubmit} novalidate=true>
             <h3>{ i18n.t("sanction.new") }</h3>
             <div class="form-grid">
                 <EmployeePicker id="sanction-employee" label={i18n.t("sanction.employee").to_owned()}
@@ -214,24 +214,25 @@ fn SanctionForm(props: &SanctionFormProps) -> Html {
                 <SelectField id="sanction-level" label={i18n.t("sanction.level").to_owned()}
                     value={form.level.as_str()} options={levels}
                     on_change={form.set(|d, v: String| d.level = v.parse().unwrap_or(d.level))}
-                    error={form.error("level")} />
+                    name="level" error={form.error("level")} />
                 <Field id="sanction-decree" label={i18n.t("sanction.decree_number").to_owned()}
                     value={form.decree_number.clone()} on_input={form.text(|d| &mut d.decree_number)}
-                    error={form.error("decree_number")} required=true />
+                    name="decree_number" error={form.error("decree_number")} required=true />
                 <Field id="sanction-starts" label={i18n.t("sanction.starts_on").to_owned()} kind="date"
                     value={form.starts_on.clone()} on_input={form.text(|d| &mut d.starts_on)}
-                    error={form.error("starts_on")} required=true />
+                    name="starts_on" error={form.error("starts_on")} required=true />
                 <Field id="sanction-ends" label={i18n.t("sanction.ends_on").to_owned()} kind="date"
                     value={form.ends_on.clone()} on_input={form.text(|d| &mut d.ends_on)}
-                    error={form.error("ends_on")} required=true />
+                    name="ends_on" error={form.error("ends_on")} required=true />
                 <Field id="sanction-reason" label={i18n.t("sanction.reason").to_owned()} rows={Some(2)}
                     value={form.reason.clone()} on_input={form.text(|d| &mut d.reason)}
-                    error={form.error("reason")} required=true />
+                    name="reason" error={form.error("reason")} required=true />
             </div>
             <ErrorBanner error={form.server_error()} shown_fields={FIELDS} />
             <button type="submit" class="button-primary" disabled={form.busy()}>
                 { if form.busy() { i18n.t("common.saving") } else { i18n.t("sanction.record") } }
             </button>
+            <crate::components::SubmitSummary problems={form.problems()} />
         </form>
     }
 }

@@ -232,7 +232,7 @@ pub fn SessionForm(props: &SessionFormProps) -> Html {
     html! {
         <section class="panel session-form">
             <h2>{ i18n.t("session.new") }</h2>
-            <form {onsubmit} novalidate=true>
+            <form onchange={form.touch()} {onsubmit} novalidate=true>
                 <div class="form-grid">
                     <UnitSelect id="session-unit" label={i18n.t("session.unit").to_owned()} me={props.me.clone()}
                         value={form.unit} on_change={on_unit}
@@ -270,6 +270,7 @@ pub fn SessionForm(props: &SessionFormProps) -> Html {
                 </fieldset>
                 <ErrorBanner error={form.server_error()} shown_fields={FIELDS} />
                 <button type="submit" class="button-primary" disabled={form.busy()}>{ i18n.t("session.save") }</button>
+                <crate::components::SubmitSummary problems={form.problems()} />
             </form>
         </section>
     }

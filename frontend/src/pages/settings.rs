@@ -137,23 +137,23 @@ pub fn Settings() -> Html {
     html! {
         <section class="page">
             <h1>{ i18n.t("settings.title") }</h1>
-            <form class="panel form" {onsubmit} novalidate=true>
+            <form onchange={form.touch()} class="panel form" {onsubmit} novalidate=true>
                 <ErrorBanner error={form.server_error()} shown_fields={FIELDS} />
                 <div class="form-grid">
                     { for TEXT_FIELDS.iter().filter(inline).map(|(f, n)| text_field(f, *n)) }
                     <CheckField id="settings-development_jp_for_pppk"
                         label={i18n.t("settings.development_jp_for_pppk").to_owned()}
                         checked={form.development_jp_for_pppk} on_toggle={on_jp_pppk}
-                        error={form.error("development_jp_for_pppk")} />
+                        name="development_jp_for_pppk" error={form.error("development_jp_for_pppk")} />
                     <SelectField id="settings-assessment_frequency"
                         label={i18n.t("settings.assessment_frequency").to_owned()}
                         value={frequency} options={frequencies} on_change={on_frequency}
-                        error={form.error("assessment_frequency")} />
+                        name="assessment_frequency" error={form.error("assessment_frequency")} />
                     { text_field("holidays", false) }
                     <CheckField id="settings-team_view_enabled"
                         label={i18n.t("settings.team_view_enabled").to_owned()}
                         checked={form.team_view_enabled} on_toggle={on_team_view}
-                        error={form.error("team_view_enabled")} />
+                        name="team_view_enabled" error={form.error("team_view_enabled")} />
                 </div>
                 <h2>{ i18n.t("settings.rules") }</h2>
                 <p class="muted small">{ i18n.t("settings.rules.hint") }</p>
@@ -161,6 +161,7 @@ pub fn Settings() -> Html {
                 <button type="submit" class="button-primary" disabled={form.busy()}>
                     { if form.busy() { i18n.t("common.saving") } else { i18n.t("common.save") } }
                 </button>
+                <crate::components::SubmitSummary problems={form.problems()} />
             </form>
         </section>
     }

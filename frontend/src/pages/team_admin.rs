@@ -218,7 +218,7 @@ fn TeamForm(props: &TeamFormProps) -> Html {
                 Some(t) => i18n.tf("evteam.edit_title", &[("name", &t.name)]),
                 None => i18n.t("evteam.new").to_owned(),
             } }</h2>
-            <form {onsubmit} novalidate=true>
+            <form onchange={form.touch()} {onsubmit} novalidate=true>
                 <div class="form-grid">
                     <Field id="team-name" label={i18n.t("evteam.name").to_owned()} value={form.name.clone()}
                         on_input={form.text(|d| &mut d.name)} required=true error={field_error("name")} />
@@ -255,6 +255,7 @@ fn TeamForm(props: &TeamFormProps) -> Html {
                     <button type="submit" class="button-primary" disabled={form.busy()}>
                         { i18n.t(if editing { "evteam.save" } else { "evteam.create" }) }
                     </button>
+                    <crate::components::SubmitSummary problems={form.problems()} />
                     if editing {
                         <button type="button" class="button-quiet" onclick={cancel}>{ i18n.t("common.cancel") }</button>
                     }

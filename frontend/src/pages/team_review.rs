@@ -246,7 +246,7 @@ fn ReviewForm(props: &ReviewFormProps) -> Html {
     let on_recommendation = form.set(|d, v: String| d.recommendation = v.parse().ok());
     let field_error = |f: &str| form.error(f);
     html! {
-        <form class="review-form" {onsubmit} novalidate=true>
+        <form onchange={form.touch()} class="review-form" {onsubmit} novalidate=true>
             <h3>{ i18n.t("review.new") }</h3>
             <Field id="review-note" label={i18n.t("review.note").to_owned()} rows={Some(4)} value={form.note.clone()}
                 on_input={form.text(|d| &mut d.note)} required=true error={field_error("note")} />
@@ -262,6 +262,7 @@ fn ReviewForm(props: &ReviewFormProps) -> Html {
             }
             <ErrorBanner error={form.server_error()} shown_fields={&["note", "recommendation", "reason", "flag"][..]} />
             <button type="submit" class="button-primary" disabled={form.busy()}>{ i18n.t("review.save") }</button>
+            <crate::components::SubmitSummary problems={form.problems()} />
         </form>
     }
 }

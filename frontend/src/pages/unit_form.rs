@@ -84,28 +84,29 @@ pub fn UnitForm(props: &UnitFormProps) -> Html {
         .collect();
 
     html! {
-        <form class="panel form" {onsubmit} novalidate=true>
+        <form onchange={form.touch()} class="panel form" {onsubmit} novalidate=true>
             <h2>{ i18n.t("units.add") }</h2>
             <ErrorBanner error={form.server_error()} shown_fields={FIELDS} />
             <ErrorBanner error={units.state.error.clone()} on_retry={units.reload.clone()} />
             <div class="form-grid">
                 <Field id="unit-code" label={i18n.t("unit.code").to_owned()} value={form.code.clone()}
-                    on_input={form.text(|d| &mut d.code)} required=true error={form.error("code")} />
+                    on_input={form.text(|d| &mut d.code)} required=true name="code" error={form.error("code")} />
                 <Field id="unit-name" label={i18n.t("unit.name").to_owned()} value={form.name.clone()}
-                    on_input={form.text(|d| &mut d.name)} required=true error={form.error("name")} />
+                    on_input={form.text(|d| &mut d.name)} required=true name="name" error={form.error("name")} />
                 <SelectField id="unit-parent" label={i18n.t("unit.parent").to_owned()}
                     value={form.parent_id.clone()} options={parents}
-                    on_change={form.text(|d| &mut d.parent_id)} error={form.error("parent_id")} />
+                    on_change={form.text(|d| &mut d.parent_id)} name="parent_id" error={form.error("parent_id")} />
                 <SelectField id="unit-kind" label={i18n.t("unit.kind").to_owned()}
                     value={form.kind.as_str()} options={kinds}
-                    on_change={form.set(|d, v: String| d.kind = v.parse().unwrap_or(d.kind))} error={form.error("kind")} />
+                    on_change={form.set(|d, v: String| d.kind = v.parse().unwrap_or(d.kind))} name="kind" error={form.error("kind")} />
                 <CheckField id="unit-service" label={i18n.t("unit.is_service_unit_long").to_owned()}
                     checked={form.is_service_unit} on_toggle={form.set(|d, v| d.is_service_unit = v)}
-                    error={form.error("is_service_unit")} />
+                    name="is_service_unit" error={form.error("is_service_unit")} />
             </div>
             <button type="submit" class="button-primary" disabled={form.busy()}>
                 { if form.busy() { i18n.t("common.saving") } else { i18n.t("units.add") } }
             </button>
+            <crate::components::SubmitSummary problems={form.problems()} />
         </form>
     }
 }

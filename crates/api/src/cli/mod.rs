@@ -129,6 +129,9 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             telemetry::init(log_json);
             let secret = load_or_create_jwt_secret(&cli.data_dir, std::env::var("KINERJA_JWT_SECRET").ok())?;
             let mut config = Config::new(&cli.data_dir, Some(url), secret).with_env()?;
+            if std::env::var("KINERJA_PUBLIC_URL").is_err() {
+                config.delivery.app_url = format!("http://{bind}");
+            }
             config.bind = bind;
             config.static_dir = static_dir;
             tracing::info!(?config, "starting");

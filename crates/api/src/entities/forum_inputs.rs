@@ -16,6 +16,10 @@ pub struct Model {
     pub status: InputStatus,
     pub response: Option<String>,
     pub fingerprint: String,
+    /// The secret of the citizen's "stop messages" link, when messages go to their contact.
+    pub notify_token: Option<String>,
+    /// When the citizen stopped the messages.
+    pub notify_stopped_at: Option<DateTimeUtc>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

@@ -35,6 +35,7 @@ pub mod ikm_settings;
 pub mod kiosks;
 pub mod notifications;
 pub mod org_predikats;
+pub mod outbox;
 pub mod pk_goals;
 pub mod placement_history;
 pub mod position_competencies;

@@ -5,6 +5,7 @@
 //! citizen words the SPA's dictionary shares, and every value is escaped by `maud`.
 
 mod frame;
+mod stop;
 mod survey;
 
 use actix_web::cookie::{Cookie, SameSite};
@@ -20,13 +21,20 @@ pub use frame::Lang;
 pub fn configure(static_dir: &Path) -> impl FnOnce(&mut web::ServiceConfig) {
     let assets = Assets::load(static_dir);
     move |cfg| {
-        cfg.app_data(web::Data::new(assets)).service(
-            web::resource(["/survei/{code}", "/survei/{code}/"])
-                // Made per request, so compressed per request (brotli or gzip, as accepted).
-                .wrap(actix_web::middleware::Compress::default())
-                .route(web::get().to(survey::page))
-                .route(web::head().to(survey::page)),
-        );
+        cfg.app_data(web::Data::new(assets))
+            .service(
+                web::resource(["/survei/{code}", "/survei/{code}/"])
+                    // Made per request, so compressed per request (brotli or gzip, as accepted).
+                    .wrap(actix_web::middleware::Compress::default())
+                    .route(web::get().to(survey::page))
+                    .route(web::head().to(survey::page)),
+            )
+            .service(
+                web::resource("/berhenti/{token}")
+                    .route(web::get().to(stop::ask))
+                    .route(web::head().to(stop::ask))
+                    .route(web::post().to(stop::confirm)),
+            );
     }
 }
 

@@ -11,21 +11,25 @@ use utoipa::ToSchema;
 pub struct Health {
     /// `ok`, or `unavailable` on /ready when the database does not answer.
     pub status: String,
+    /// On /ready: messages in the outbox not yet sent (nor given up).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub outbox_pending: Option<u64>,
 }
 
 /// The process runs.
 #[utoipa::path(tag = "health", responses((status = 200, body = Health)))]
 #[get("/health")]
 pub async fn health() -> HttpResponse {
-    HttpResponse::Ok().json(Health { status: "ok".into() })
+    HttpResponse::Ok().json(Health { status: "ok".into(), outbox_pending: None })
 }
 
-/// The database answers.
+/// The database answers; with the outbox's depth.
 #[utoipa::path(tag = "health", responses((status = 200, body = Health), (status = 503, body = kinerja_types::Problem)))]
 #[get("/ready")]
 pub async fn ready(state: web::Data<AppState>) -> Result<HttpResponse, ApiError> {
     if crate::db::ping(&state.db).await {
-        Ok(HttpResponse::Ok().json(Health { status: "ok".into() }))
+        let pending = crate::delivery::outbox::depth(&state.db).await?;
+        Ok(HttpResponse::Ok().json(Health { status: "ok".into(), outbox_pending: Some(pending) }))
     } else {
         Err(ApiError::Unavailable)
     }

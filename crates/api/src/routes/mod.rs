@@ -8,6 +8,7 @@ pub mod auth;
 pub mod competencies;
 pub mod complaints;
 pub mod dashboard;
+pub mod deliveries;
 pub mod employees;
 pub mod evaluation;
 pub mod evidence;
@@ -62,6 +63,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .configure(assessments::configure)
             .configure(api_tokens::configure)
             .configure(dashboard::configure)
+            .configure(deliveries::configure)
             .configure(tpp::configure)
             .configure(sanctions::configure)
             .configure(reports::configure)

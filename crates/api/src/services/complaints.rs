@@ -9,7 +9,7 @@ use crate::entities::{complaint_events, complaints, employees, units};
 use crate::error::{ApiError, ApiResult};
 use crate::policy::{Capability, Viewer};
 use crate::services::public_codes::{fingerprint, tracking_code};
-use crate::services::service_units;
+use crate::services::{citizen_messages, service_units};
 use chrono::{Duration, NaiveDate, Utc};
 use kinerja_domain::complaint::{deadline, Clock};
 use kinerja_domain::{ComplaintClass, ComplaintStatus};
@@ -256,7 +256,7 @@ pub async fn transition(
     active.status = Set(body.to);
     active.updated_at = Set(Utc::now());
     let saved = active.update(txn).await?;
-    complaint_events::ActiveModel {
+    let event = complaint_events::ActiveModel {
         complaint_id: Set(saved.id),
         from_status: Set(Some(from)),
         to_status: Set(body.to),
@@ -267,6 +267,10 @@ pub async fn transition(
     }
     .insert(txn)
     .await?;
+    let news = citizen_messages::complaint_details(&saved);
+    let status = saved.status.public_label();
+    let thread = citizen_messages::Thread::complaint(&saved);
+    citizen_messages::status_changed(txn, &thread, &event.id.to_string(), status, &news).await?;
     audit::record(
         txn,
         &viewer.actor(),
@@ -315,7 +319,7 @@ pub async fn postpone(
     active.postpone_reason = Set(Some(reason.clone()));
     active.updated_at = Set(Utc::now());
     let saved = active.update(txn).await?;
-    complaint_events::ActiveModel {
+    let event = complaint_events::ActiveModel {
         complaint_id: Set(saved.id),
         from_status: Set(Some(status)),
         to_status: Set(status),
@@ -326,6 +330,10 @@ pub async fn postpone(
     }
     .insert(txn)
     .await?;
+    let news = citizen_messages::complaint_details(&saved);
+    let status = saved.status.public_label();
+    let thread = citizen_messages::Thread::complaint(&saved);
+    citizen_messages::status_changed(txn, &thread, &event.id.to_string(), status, &news).await?;
     let out = to_wire(&saved, true, settings);
     audit::record(
         txn,
@@ -411,7 +419,10 @@ pub async fn file(
     };
     let now = Utc::now();
     let code = tracking_code("ADU");
+    let contact = body.contact.as_deref().map(str::trim).filter(|c| !c.is_empty()).map(str::to_owned);
     let row = complaints::ActiveModel {
+        notify_token: Set(citizen_messages::token_for(contact.as_deref())),
+        notify_stopped_at: Set(None),
         tracking_code: Set(code.clone()),
         unit_id: Set(unit_id),
         category: Set(body.category),
@@ -419,7 +430,7 @@ pub async fn file(
         employee_nip: Set(nip),
         employee_id: Set(employee_id),
         officer: Set(body.officer.as_deref().map(str::trim).filter(|o| !o.is_empty()).map(str::to_owned)),
-        contact: Set(body.contact.as_deref().map(str::trim).filter(|c| !c.is_empty()).map(str::to_owned)),
+        contact: Set(contact),
         status: Set(ComplaintStatus::Received),
         public_response: Set(None),
         disposition_unit_id: Set(None),
@@ -451,6 +462,7 @@ pub async fn file(
     let summary =
         serde_json::json!({ "unit_id": row.unit_id, "category": row.category, "employee_id": row.employee_id });
     audit::record(txn, &Actor::public(), Change::new("complaint.file", "complaint", row.id).after(&summary)).await?;
+    citizen_messages::filed(txn, &citizen_messages::Thread::complaint(&row)).await?;
     Ok(code)
 }
 

@@ -21,3 +21,9 @@ pub fn tracking_code(prefix: &str) -> String {
     let code: String = (0..LENGTH).map(|_| char::from(ALPHABET[rng.random_range(0..ALPHABET.len())])).collect();
     format!("{prefix}-{code}")
 }
+
+/// A random secret for a link (256 bits, hexadecimal): a citizen's "stop messages" link.
+pub fn secret_token() -> String {
+    let bytes: [u8; 32] = rand::rng().random();
+    hex::encode(bytes)
+}

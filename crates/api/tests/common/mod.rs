@@ -3,6 +3,8 @@
 //! the demo city, and talks to it over HTTP.
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
 
+pub mod outside;
+
 use kinerja_api::{Application, Config};
 use reqwest::{Method, Response, StatusCode};
 use sea_orm::{ConnectionTrait, Database, DatabaseConnection};

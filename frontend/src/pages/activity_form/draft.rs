@@ -60,6 +60,12 @@ impl Entry {
     pub(super) fn error(&self, field: &str) -> Option<String> {
         self.invalid.get(field).cloned().or_else(|| self.error.as_ref().and_then(|e| e.field(field)))
     }
+
+    /// How many of its fields are wrong, on the device or by the server.
+    fn problems(&self) -> usize {
+        let server = self.error.as_ref().map(|e| e.fields()).unwrap_or_default();
+        self.invalid.len() + server.iter().filter(|f| !self.invalid.contains_key(&f.field)).count()
+    }
 }
 
 /// The whole form.
@@ -73,6 +79,11 @@ pub(super) struct Form {
 }
 
 impl Form {
+    /// Fields wrong across every entry: the summary beside the save buttons.
+    pub(super) fn problems(&self) -> usize {
+        self.entries.iter().map(Entry::problems).sum()
+    }
+
     pub(super) fn new(rhk: &str) -> Self {
         Self {
             entries: vec![Entry { key: 0, rhk_id: rhk.to_owned(), ..Entry::default() }],

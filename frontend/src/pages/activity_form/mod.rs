@@ -378,6 +378,7 @@ pub fn ActivityForm(props: &ActivityFormProps) -> Html {
                         { i18n.t("activity.cancel_edit") }
                     </button>
                 }
+                <crate::components::SubmitSummary problems={form.problems()} />
             </div>
         </form>
     }

@@ -244,7 +244,7 @@ pub(super) fn RatingForm(props: &RatingFormProps) -> Html {
     });
     let busy = form.busy();
     html! {
-        <form class="form assessment-form" {onsubmit} novalidate=true>
+        <form onchange={form.touch()} class="form assessment-form" {onsubmit} novalidate=true>
             <ErrorBanner error={form.server_error()} shown_fields={FIELDS} />
             if let Some(p) = &proposal {
                 <p class="callout callout-info proposed-result">
@@ -261,7 +261,7 @@ pub(super) fn RatingForm(props: &RatingFormProps) -> Html {
                 <Field id="result-departure" label={i18n.t("assessment.departure").to_owned()} value={form.departure.clone()}
                     rows={2} on_input={form.text(|d| &mut d.departure)} required=true
                     hint={AttrValue::from(i18n.t("assessment.departure_hint").to_owned())}
-                    error={form.error("result_departure_reason")} />
+                    name="result_departure_reason" error={form.error("result_departure_reason")} />
             }
             <RatingChoice name="behavior-rating" legend={i18n.t("assessment.behavior_rating").to_owned()}
                 value={form.behavior} on_pick={form.set(|d, r| d.behavior = Some(r))} error={form.error("behavior_rating")} />
@@ -276,7 +276,7 @@ pub(super) fn RatingForm(props: &RatingFormProps) -> Html {
                 }
             </fieldset>
             <Field id="assessment-note" label={i18n.t("assessment.note").to_owned()} value={form.note.clone()}
-                rows={3} on_input={form.text(|d| &mut d.note)} error={form.error("note")} />
+                rows={3} on_input={form.text(|d| &mut d.note)} name="note" error={form.error("note")} />
             if *asking && !warnings.is_empty() {
                 <div class="callout callout-warn finalize-warnings" role="alert">
                     <strong>{ i18n.t("assessment.finalize_check") }</strong>
@@ -291,6 +291,7 @@ pub(super) fn RatingForm(props: &RatingFormProps) -> Html {
                     <button type="submit" class="button-quiet" disabled={busy}>
                         { if busy { i18n.t("common.saving") } else { i18n.t("assessment.save_draft") } }
                     </button>
+                    <crate::components::SubmitSummary problems={form.problems()} />
                     <button type="button" class="button-primary" onclick={ask_finalize} disabled={busy || settings.is_none()}>
                         { i18n.t("assessment.finalize") }
                     </button>

@@ -59,15 +59,16 @@ pub(super) fn AssessForm(props: &AssessProps) -> Html {
     html! {
         <section class="panel">
             <h2>{ i18n.t("comp.assess") }{ " · " }{ props.source.label() }</h2>
-            <form {onsubmit} novalidate=true class="form-inline">
+            <form onchange={form.touch()} {onsubmit} novalidate=true class="form-inline">
                 <SelectField id="assess-competency" label={i18n.t("comp.competency").to_owned()}
                     value={form.competency.map(|c| c.to_string()).unwrap_or_default()} {options}
                     on_change={form.set(|d, v: String| d.competency = v.parse().ok())} />
                 <SelectField id="assess-level" label={i18n.t("comp.level").to_owned()} value={form.level.clone()}
                     options={levels} on_change={form.text(|d| &mut d.level)} />
                 <Field id="assess-evidence" label={i18n.t("comp.assess_evidence").to_owned()} value={form.evidence.clone()}
-                    on_input={form.text(|d| &mut d.evidence)} error={form.error("evidence")} />
+                    on_input={form.text(|d| &mut d.evidence)} name="evidence" error={form.error("evidence")} />
                 <button type="submit" class="button-primary" disabled={form.busy()}>{ i18n.t("comp.assess_save") }</button>
+                <crate::components::SubmitSummary problems={form.problems()} />
             </form>
             <ErrorBanner error={form.server_error()} />
         </section>

@@ -42,16 +42,17 @@ pub(super) fn PlanForm(props: &PlanFormProps) -> Html {
     html! {
         <section class="panel plan-form">
             <h2>{ i18n.t("comp.new_plan") }</h2>
-            <form {onsubmit} novalidate=true>
+            <form onchange={form.touch()} {onsubmit} novalidate=true>
                 <div class="form-grid">
                     <Field id="plan-goals" label={i18n.t("comp.goals").to_owned()} value={form.goals.clone()}
-                        on_input={form.text(|d| &mut d.goals)} rows={Some(3)} required=true error={form.error("goals")} />
+                        on_input={form.text(|d| &mut d.goals)} rows={Some(3)} required=true name="goals" error={form.error("goals")} />
                     <Field id="plan-focus" label={i18n.t("comp.focus").to_owned()} value={form.focus.clone()}
-                        on_input={form.text(|d| &mut d.focus)} error={form.error("focus")}
+                        on_input={form.text(|d| &mut d.focus)} name="focus" error={form.error("focus")}
                         hint={Some(AttrValue::from(i18n.t("comp.focus_hint")))} />
                 </div>
                 <ErrorBanner error={form.server_error()} shown_fields={&["goals", "focus"][..]} />
                 <button type="submit" class="button-primary" disabled={form.busy()}>{ i18n.t("comp.create_plan") }</button>
+                <crate::components::SubmitSummary problems={form.problems()} />
             </form>
         </section>
     }
@@ -205,22 +206,23 @@ pub(super) fn TrainingForm(props: &TrainingFormProps) -> Html {
     };
     let id = |what: &str| format!("training-{what}-{}", props.plan_id);
     html! {
-        <form {onsubmit} novalidate=true class="training-form">
+        <form onchange={form.touch()} {onsubmit} novalidate=true class="training-form">
             <h4>{ i18n.t("comp.new_training") }</h4>
             <div class="form-grid">
                 <Field id={id("course")} label={i18n.t("comp.course").to_owned()}
-                    value={form.course.clone()} on_input={form.text(|d| &mut d.course)} required=true error={form.error("course")} />
+                    value={form.course.clone()} on_input={form.text(|d| &mut d.course)} required=true name="course" error={form.error("course")} />
                 <Field id={id("provider")} label={i18n.t("comp.provider").to_owned()}
-                    value={form.provider.clone()} on_input={form.text(|d| &mut d.provider)} error={form.error("provider")} />
+                    value={form.provider.clone()} on_input={form.text(|d| &mut d.provider)} name="provider" error={form.error("provider")} />
                 <Field id={id("jp")} label={i18n.t("comp.hours").to_owned()} kind="number"
-                    value={form.jp.clone()} on_input={form.text(|d| &mut d.jp)} error={form.error("jp")} />
+                    value={form.jp.clone()} on_input={form.text(|d| &mut d.jp)} name="jp" error={form.error("jp")} />
                 <Field id={id("start")} label={i18n.t("comp.start").to_owned()} kind="date"
-                    value={form.start.clone()} on_input={form.text(|d| &mut d.start)} error={form.error("start_on")} />
+                    value={form.start.clone()} on_input={form.text(|d| &mut d.start)} name="start_on" error={form.error("start_on")} />
                 <Field id={id("end")} label={i18n.t("comp.end").to_owned()} kind="date"
-                    value={form.end.clone()} on_input={form.text(|d| &mut d.end)} error={form.error("end_on")} />
+                    value={form.end.clone()} on_input={form.text(|d| &mut d.end)} name="end_on" error={form.error("end_on")} />
             </div>
             <ErrorBanner error={form.server_error()} shown_fields={&["course", "provider", "jp", "start_on", "end_on"][..]} />
             <button type="submit" class="button-primary" disabled={form.busy()}>{ i18n.t("comp.add_training") }</button>
+            <crate::components::SubmitSummary problems={form.problems()} />
         </form>
     }
 }

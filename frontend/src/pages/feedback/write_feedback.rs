@@ -63,21 +63,22 @@ pub(super) fn WriteFeedback(props: &WriteFeedbackProps) -> Html {
         )
         .collect();
     html! {
-        <form class="form write-feedback" {onsubmit} novalidate=true>
+        <form onchange={form.touch()} class="form write-feedback" {onsubmit} novalidate=true>
             <h3>{ i18n.t("feedback.write") }</h3>
             <ErrorBanner error={form.server_error()} shown_fields={FIELDS} />
             <Field id="feedback-text" label={i18n.t("feedback.text").to_owned()} value={form.text.clone()} rows={3}
-                on_input={form.text(|d| &mut d.text)} required=true error={form.error("text")} />
+                on_input={form.text(|d| &mut d.text)} required=true name="text" error={form.error("text")} />
             <div class="form-grid">
                 <SelectField id="feedback-rhk" label={i18n.t("feedback.rhk").to_owned()} value={form.rhk_id.clone()}
-                    options={rhk_options} on_change={form.text(|d| &mut d.rhk_id)} error={form.error("rhk_id")} />
+                    options={rhk_options} on_change={form.text(|d| &mut d.rhk_id)} name="rhk_id" error={form.error("rhk_id")} />
                 <SelectField id="feedback-core-value" label={i18n.t("feedback.core_value").to_owned()}
                     value={form.core_value.clone()} options={value_options} on_change={form.text(|d| &mut d.core_value)}
-                    error={form.error("core_value")} />
+                    name="core_value" error={form.error("core_value")} />
             </div>
             <button type="submit" class="button-primary" disabled={busy}>
                 { if busy { i18n.t("common.saving") } else { i18n.t("feedback.send") } }
             </button>
+            <crate::components::SubmitSummary problems={form.problems()} />
         </form>
     }
 }

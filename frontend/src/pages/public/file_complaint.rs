@@ -195,14 +195,14 @@ pub fn FileComplaint() -> Html {
         <section class="page public-page">
             <h1>{ i18n.t("complaint.title") }</h1>
             <p class="lead">{ i18n.t("complaint.lead") }</p>
-            <form class="complaint-form" {onsubmit} novalidate=true>
+            <form onchange={form.touch()} class="complaint-form" {onsubmit} novalidate=true>
                 <ErrorBanner error={form.server_error()} shown_fields={FIELDS} />
                 if units.state.loading && units.state.data.is_none() {
                     <Loading />
                 }
                 <ErrorBanner error={units.state.error.clone()} on_retry={units.reload.clone()} />
                 <SelectField id="complaint-unit" label={i18n.t("complaint.unit").to_owned()} value={form.unit_id.clone()}
-                    options={unit_options} on_change={form.text(|d| &mut d.unit_id)} required=true error={form.error("unit_id")} />
+                    options={unit_options} on_change={form.text(|d| &mut d.unit_id)} required=true name="unit_id" error={form.error("unit_id")} />
                 <fieldset class="choices categories">
                     <legend>{ i18n.t("complaint.category") }</legend>
                     { for categories }
@@ -210,19 +210,20 @@ pub fn FileComplaint() -> Html {
                 <Field id="complaint-text" label={i18n.t("complaint.text").to_owned()} rows={6}
                     value={form.text.clone()} on_input={form.text(|d| &mut d.text)} required=true
                     hint={i18n.tf("complaint.text_count", &[("n", &count.to_string()), ("min", &TEXT_MIN.to_string()), ("max", &TEXT_MAX.to_string())])}
-                    error={form.error("text")} />
+                    name="text" error={form.error("text")} />
                 <OfficerField value={form.officer.clone()} on_input={form.text(|d| &mut d.officer)}
                     officers={officers.state.data.as_deref().cloned().unwrap_or_default()}
                     error={form.error("officer").or_else(|| form.error("employee_id"))} />
                 <Field id="complaint-contact" label={i18n.t("complaint.contact").to_owned()} value={form.contact.clone()}
                     on_input={form.text(|d| &mut d.contact)} autocomplete="tel"
-                    hint={i18n.t("complaint.contact_hint").to_owned()} error={form.error("contact")} />
+                    hint={i18n.t("complaint.contact_hint").to_owned()} name="contact" error={form.error("contact")} />
                 <p class="callout callout-info consent">{ i18n.t("complaint.consent") }</p>
                 <Honeypot value={form.website.clone()} on_input={form.text(|d| &mut d.website)} />
                 <button type="submit" class="button-primary button-block button-big" disabled={form.busy()}
                     aria-busy={form.busy().then_some("true")}>
                     { if form.busy() { i18n.t("complaint.sending") } else { i18n.t("complaint.send") } }
                 </button>
+                <crate::components::SubmitSummary problems={form.problems()} />
             </form>
         </section>
     }

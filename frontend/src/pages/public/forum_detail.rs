@@ -246,20 +246,21 @@ fn AspirasiForm(props: &AspirasiFormProps) -> Html {
         <section class="panel aspirasi-form-panel">
             <h2>{ i18n.t("pforum.send_title") }</h2>
             <p class="muted">{ i18n.t("pforum.send_lead") }</p>
-            <form class="aspirasi-form" {onsubmit} novalidate=true>
+            <form onchange={form.touch()} class="aspirasi-form" {onsubmit} novalidate=true>
                 <ErrorBanner error={form.server_error()} shown_fields={&["text", "contact"][..]} />
                 <Field id="aspirasi-text" label={i18n.t("pforum.text").to_owned()} rows={Some(5)}
                     value={form.text.clone()} on_input={form.text(|d| &mut d.text)} required=true
                     hint={i18n.tf("complaint.text_count", &[("n", &count.to_string()), ("min", &TEXT_MIN.to_string()), ("max", &TEXT_MAX.to_string())])}
-                    error={form.error("text")} />
+                    name="text" error={form.error("text")} />
                 <Field id="aspirasi-contact" label={i18n.t("pforum.contact").to_owned()} value={form.contact.clone()}
                     on_input={form.text(|d| &mut d.contact)} autocomplete="tel"
-                    hint={i18n.t("pforum.contact_hint").to_owned()} error={form.error("contact")} />
+                    hint={i18n.t("pforum.contact_hint").to_owned()} name="contact" error={form.error("contact")} />
                 <Honeypot value={form.website.clone()} on_input={form.text(|d| &mut d.website)} />
                 <button type="submit" class="button-primary button-block" disabled={sending}
                     aria-busy={sending.then_some("true")}>
                     { if sending { i18n.t("complaint.sending") } else { i18n.t("pforum.send") } }
                 </button>
+                <crate::components::SubmitSummary problems={form.problems()} />
             </form>
         </section>
     }

@@ -65,17 +65,18 @@ pub(super) fn NarrativeForm(props: &NarrativeFormProps) -> Html {
     let busy = form.busy();
     let id = format!("narrative-{}", ind.indicator_id);
     html! {
-        <form class="form narrative-form" {onsubmit} novalidate=true>
+        <form onchange={form.touch()} class="form narrative-form" {onsubmit} novalidate=true>
             <ErrorBanner error={form.server_error()} shown_fields={NARRATIVE_FIELDS} />
             <Field id={id.clone()} label={i18n.tf("realization.narrative_for", &[("indicator", &ind.text)])}
                 value={form.text.clone()} rows={4} on_input={form.text(|d| &mut d.text)}
-                error={form.error("narrative")} />
+                name="narrative" error={form.error("narrative")} />
             <EvidenceAttach id={format!("{id}-evidence")} attached={form.evidence.clone()} {on_add} {on_remove} {on_busy}
                 error={form.error("evidence_ids")} />
             <div class="actions">
                 <button type="submit" class="button-primary" disabled={busy || *uploading}>
                     { if busy { i18n.t("common.saving") } else { i18n.t("realization.save") } }
                 </button>
+                <crate::components::SubmitSummary problems={form.problems()} />
                 <button type="button" class="button-quiet" onclick={cancel} disabled={busy}>{ i18n.t("common.cancel") }</button>
             </div>
         </form>

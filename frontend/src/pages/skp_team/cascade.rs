@@ -119,7 +119,7 @@ pub(super) fn CascadeForm(props: &CascadeFormProps) -> Html {
         let toggle_all =
             form.set(move |d, _: MouseEvent| d.chosen = if all_chosen { BTreeSet::new() } else { all_ids.clone() });
         html! {
-            <form class="form" {onsubmit} novalidate=true>
+            <form onchange={form.touch()} class="form" {onsubmit} novalidate=true>
                 <ErrorBanner error={form.server_error()} shown_fields={FIELDS} />
                 <SelectField id="cascade-rhk" label={i18n.t("cascade.rhk").to_owned()} value={form.rhk_id.clone()}
                     options={rhk_options} on_change={form.text(|d| &mut d.rhk_id)} required=true error={invalid_rhk} />
@@ -154,6 +154,7 @@ pub(super) fn CascadeForm(props: &CascadeFormProps) -> Html {
                 <button type="submit" class="button-primary" disabled={form.busy()}>
                     { if form.busy() { i18n.t("common.working") } else { i18n.t("cascade.send") } }
                 </button>
+                <crate::components::SubmitSummary problems={form.problems()} />
             </form>
         }
     };

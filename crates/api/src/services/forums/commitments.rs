@@ -55,7 +55,10 @@ pub async fn add(
             let mut a: forum_inputs::ActiveModel = i.into();
             a.status = Set(InputStatus::Committed);
             a.updated_at = Set(now);
-            a.update(txn).await?;
+            let row = a.update(txn).await?;
+            let thread = crate::services::citizen_messages::Thread::aspirasi(&row);
+            let label = InputStatus::Committed.public_label();
+            crate::services::citizen_messages::status_changed(txn, &thread, "committed", label, &[]).await?;
         }
     }
     let row = forum_commitments::ActiveModel {

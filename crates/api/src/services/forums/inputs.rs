@@ -5,6 +5,7 @@ use super::{input_wire, trimmed};
 use crate::audit::{self, Actor, Change};
 use crate::entities::{forum_inputs, forums};
 use crate::error::{ApiError, ApiResult};
+use crate::services::citizen_messages;
 use crate::services::public_codes::{fingerprint, tracking_code};
 use chrono::Utc;
 use kinerja_domain::oversight::{InputSource, InputStatus};
@@ -81,5 +82,11 @@ pub async fn settle(
     let out = input_wire(&row);
     audit::record(txn, actor, Change::new("forum_input.update", "forum_input", row.id).before(&before).after(&out))
         .await?;
+    if row.status != current {
+        let thread = citizen_messages::Thread::aspirasi(&row);
+        let response: Vec<String> = row.response.iter().map(|r| format!("\nTanggapan: {r}")).collect();
+        citizen_messages::status_changed(txn, &thread, row.status.as_str(), row.status.public_label(), &response)
+            .await?;
+    }
     Ok(out)
 }

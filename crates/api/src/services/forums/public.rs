@@ -6,6 +6,7 @@ use super::today;
 use crate::audit::{self, Actor, Change};
 use crate::entities::{forum_commitments, forum_inputs, forums};
 use crate::error::{ApiError, ApiResult};
+use crate::services::citizen_messages;
 use crate::services::oversight::unit_names;
 use crate::services::public_codes::{fingerprint, tracking_code};
 use chrono::{Duration, NaiveDate, Utc};
@@ -199,13 +200,15 @@ pub async fn send(
     }
     let now = Utc::now();
     let code = tracking_code("ASP");
+    let contact = body.contact.as_deref().map(str::trim).filter(|c| !c.is_empty()).map(str::to_owned);
     let row = forum_inputs::ActiveModel {
         forum_id: Set(f.id),
         tracking_code: Set(code.clone()),
         source: Set(InputSource::Online),
         speaker: Set(None),
         text: Set(text),
-        contact: Set(body.contact.as_deref().map(str::trim).filter(|c| !c.is_empty()).map(str::to_owned)),
+        notify_token: Set(citizen_messages::token_for(contact.as_deref())),
+        contact: Set(contact),
         status: Set(InputStatus::Received),
         response: Set(None),
         fingerprint: Set(print),
@@ -219,6 +222,7 @@ pub async fn send(
     let summary = serde_json::json!({ "forum_id": f.id, "source": "online" });
     audit::record(txn, &Actor::public(), Change::new("forum_input.send", "forum_input", row.id).after(&summary))
         .await?;
+    citizen_messages::filed(txn, &citizen_messages::Thread::aspirasi(&row)).await?;
     Ok(code)
 }
 

@@ -1,0 +1,167 @@
+//! The ways a message leaves: each [`Channel`] sends one text to one address and says why it
+//! could not. E-mail goes over SMTP (`KINERJA_SMTP_URL`, `KINERJA_MAIL_FROM`), WhatsApp through an
+//! HTTP gateway (`KINERJA_WHATSAPP_URL`, `KINERJA_WHATSAPP_TOKEN`) that receives
+//! `POST {"to","text"}` with the token as a bearer header.
+
+use lettre::message::header::ContentType;
+use lettre::message::Mailbox;
+use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::Arc;
+use std::time::Duration;
+
+/// What a send returns: why it failed, in words for the delivery log.
+pub type Sending<'a> = Pin<Box<dyn Future<Output = Result<(), String>> + Send + 'a>>;
+
+/// A message carrier.
+pub trait Channel: Send + Sync {
+    /// `email` or `whatsapp`: the outbox's `channel` column.
+    fn name(&self) -> &'static str;
+
+    /// Sends `text` (and, where the channel has one, `subject`) to `to`; `stop` is the address of
+    /// the recipient's "stop messages" link, for channels that carry it apart from the text.
+    fn send<'a>(&'a self, to: &'a str, subject: &'a str, text: &'a str, stop: Option<&'a str>) -> Sending<'a>;
+}
+
+/// The configured channels and the app's public address, which links in messages start with.
+#[derive(Clone, Default)]
+pub struct Channels {
+    pub email: Option<Arc<dyn Channel>>,
+    pub whatsapp: Option<Arc<dyn Channel>>,
+    /// `https://kinerja.example.go.id`, without a trailing slash.
+    pub app_url: String,
+}
+
+impl Channels {
+    /// The channel named `name`, when it is configured.
+    pub fn get(&self, name: &str) -> Option<&Arc<dyn Channel>> {
+        match name {
+            "email" => self.email.as_ref(),
+            "whatsapp" => self.whatsapp.as_ref(),
+            _ => None,
+        }
+    }
+
+    /// The names of the configured channels.
+    pub fn names(&self) -> Vec<&'static str> {
+        [self.email.as_ref(), self.whatsapp.as_ref()].into_iter().flatten().map(|c| c.name()).collect()
+    }
+
+    /// From the delivery settings of the configuration: a channel for each one set.
+    pub fn from_config(config: &crate::config::Delivery) -> anyhow::Result<Self> {
+        let email = match &config.smtp_url {
+            Some(url) => Some(Arc::new(Email::new(url, &config.mail_from)?) as Arc<dyn Channel>),
+            None => None,
+        };
+        let whatsapp = config.whatsapp_url.as_ref().map(|url| {
+            Arc::new(WhatsApp::new(url, config.whatsapp_token.as_deref().unwrap_or_default())) as Arc<dyn Channel>
+        });
+        Ok(Self { email, whatsapp, app_url: config.app_url.trim_end_matches('/').to_owned() })
+    }
+}
+
+/// E-mail over SMTP, through `lettre`.
+pub struct Email {
+    transport: AsyncSmtpTransport<Tokio1Executor>,
+    from: Mailbox,
+}
+
+impl Email {
+    /// `url` as `smtp://user:pass@host:587` (plain, or `?tls=required` for STARTTLS) or
+    /// `smtps://host:465` (TLS from the start); `from` as `Kinerja <kinerja@pemda.go.id>`.
+    pub fn new(url: &str, from: &str) -> anyhow::Result<Self> {
+        use anyhow::Context;
+        let transport = AsyncSmtpTransport::<Tokio1Executor>::from_url(url)
+            .context("KINERJA_SMTP_URL is not an SMTP address like smtp://user:pass@host:587")?
+            .timeout(Some(Duration::from_secs(20)))
+            .build();
+        let from = from.parse().with_context(|| format!("KINERJA_MAIL_FROM: '{from}' is not an e-mail address"))?;
+        Ok(Self { transport, from })
+    }
+}
+
+impl Channel for Email {
+    fn name(&self) -> &'static str {
+        "email"
+    }
+
+    fn send<'a>(&'a self, to: &'a str, subject: &'a str, text: &'a str, stop: Option<&'a str>) -> Sending<'a> {
+        Box::pin(async move {
+            let to: Mailbox = to.parse().map_err(|e| format!("alamat tidak sah: {e}"))?;
+            let mut message = Message::builder().from(self.from.clone()).to(to).subject(subject);
+            if let Some(stop) = stop {
+                message = message
+                    .header(ListUnsubscribe(format!("<{stop}>")))
+                    .header(ListUnsubscribePost("List-Unsubscribe=One-Click".into()));
+            }
+            let message = message.header(ContentType::TEXT_PLAIN).body(text.to_owned()).map_err(|e| e.to_string())?;
+            self.transport.send(message).await.map(|_| ()).map_err(|e| e.to_string())
+        })
+    }
+}
+
+macro_rules! text_header {
+    ($name:ident, $header:literal) => {
+        /// A header whose value is plain text.
+        #[derive(Clone)]
+        struct $name(String);
+
+        impl lettre::message::header::Header for $name {
+            fn name() -> lettre::message::header::HeaderName {
+                lettre::message::header::HeaderName::new_from_ascii_str($header)
+            }
+
+            fn parse(s: &str) -> Result<Self, Box<dyn std::error::Error + Send + Sync>> {
+                Ok(Self(s.to_owned()))
+            }
+
+            fn display(&self) -> lettre::message::header::HeaderValue {
+                lettre::message::header::HeaderValue::new(Self::name(), self.0.clone())
+            }
+        }
+    };
+}
+
+text_header!(ListUnsubscribe, "List-Unsubscribe");
+text_header!(ListUnsubscribePost, "List-Unsubscribe-Post");
+
+/// WhatsApp through the Pemda's gateway.
+pub struct WhatsApp {
+    client: reqwest::Client,
+    url: String,
+    token: String,
+}
+
+impl WhatsApp {
+    pub fn new(url: &str, token: &str) -> Self {
+        let client = reqwest::Client::builder().timeout(Duration::from_secs(20)).build().unwrap_or_default();
+        Self { client, url: url.to_owned(), token: token.to_owned() }
+    }
+}
+
+impl Channel for WhatsApp {
+    fn name(&self) -> &'static str {
+        "whatsapp"
+    }
+
+    fn send<'a>(&'a self, to: &'a str, _subject: &'a str, text: &'a str, _stop: Option<&'a str>) -> Sending<'a> {
+        Box::pin(async move {
+            let answer = self
+                .client
+                .post(&self.url)
+                .bearer_auth(&self.token)
+                .json(&serde_json::json!({ "to": to, "text": text }))
+                .send()
+                .await
+                .map_err(|e| format!("gateway tidak terjangkau: {e}"))?;
+            let status = answer.status();
+            if status.is_success() {
+                Ok(())
+            } else {
+                let body: String = answer.text().await.unwrap_or_default().chars().take(200).collect();
+                Err(format!("gateway menjawab HTTP {}: {body}", status.as_u16()))
+            }
+        })
+    }
+}

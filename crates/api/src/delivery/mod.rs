@@ -1,0 +1,10 @@
+//! Messages that leave the app: the outbox they are written to (in the transaction of the change
+//! they announce), the channels that carry them (e-mail over SMTP, WhatsApp through the Pemda's
+//! HTTP gateway) and the worker that sends what is due, with retries.
+
+pub mod channels;
+pub mod outbox;
+pub mod worker;
+
+pub use channels::{Channel, Channels};
+pub use outbox::{enqueue, Outgoing};

@@ -1,0 +1,156 @@
+//! The outbox table: writing a message in the caller's transaction, and the worker's side —
+//! claiming due rows under a lease, recording a success or a failure with its back-off.
+
+use crate::entities::outbox;
+use crate::error::ApiResult;
+use chrono::{DateTime, Duration, Utc};
+use kinerja_domain::Contact;
+use sea_orm::sea_query::{Expr, LockBehavior, LockType};
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, DatabaseBackend, EntityTrait, PaginatorTrait,
+    QueryFilter, QueryOrder, QuerySelect,
+};
+
+/// How long a worker holds a claimed row; a row whose holder died is taken again after it.
+pub const LEASE: Duration = Duration::seconds(60);
+/// Attempts before a message is given up (`dead`).
+pub const MAX_ATTEMPTS: i32 = 8;
+
+/// A message to write to the outbox.
+pub struct Outgoing<'a> {
+    /// The event and what it is about (`complaint:12:filed`): a second message with the same key,
+    /// channel and recipient is not queued.
+    pub event_key: String,
+    /// The kind of event (`complaint.filed`).
+    pub event_kind: &'a str,
+    pub to: &'a Contact,
+    pub subject: String,
+    /// The text; `{app}` stands for the app's public address.
+    pub body: String,
+    /// The path of the recipient's "stop messages" page (`/berhenti/…`), if they can stop them.
+    pub stop_path: Option<String>,
+}
+
+/// Writes `message` to the outbox on `db` (the caller's transaction), unless the same event was
+/// already queued for that channel and recipient.
+pub async fn enqueue(db: &impl ConnectionTrait, message: Outgoing<'_>) -> ApiResult<()> {
+    let now = Utc::now();
+    let row = outbox::ActiveModel {
+        event_key: Set(message.event_key.chars().take(160).collect()),
+        event_kind: Set(message.event_kind.to_owned()),
+        channel: Set(message.to.channel().to_owned()),
+        recipient: Set(message.to.address().to_owned()),
+        subject: Set(message.subject.chars().take(200).collect()),
+        body: Set(message.body),
+        stop_path: Set(message.stop_path),
+        status: Set("pending".to_owned()),
+        attempts: Set(0),
+        next_attempt_at: Set(now),
+        locked_until: Set(None),
+        last_error: Set(None),
+        created_at: Set(now),
+        sent_at: Set(None),
+        ..Default::default()
+    };
+    outbox::Entity::insert(row)
+        .on_conflict_do_nothing_on([outbox::Column::EventKey, outbox::Column::Channel, outbox::Column::Recipient])
+        .exec_without_returning(db)
+        .await?;
+    Ok(())
+}
+
+/// Takes up to `limit` due messages of `channels` for this worker: each row is taken by one
+/// conditional update (still pending, not held by a live lease), so two workers never hold the
+/// same row; on PostgreSQL the candidates are read `FOR UPDATE SKIP LOCKED`, so replicas do not
+/// wait on each other. Each taken row counts one more attempt.
+pub async fn claim(
+    db: &impl ConnectionTrait,
+    channels: &[&str],
+    now: DateTime<Utc>,
+    limit: u64,
+) -> ApiResult<Vec<outbox::Model>> {
+    use sea_orm::sea_query::ExprTrait;
+    if channels.is_empty() {
+        return Ok(Vec::new());
+    }
+    let free = Condition::any().add(outbox::Column::LockedUntil.is_null()).add(outbox::Column::LockedUntil.lt(now));
+    let mut due = outbox::Entity::find()
+        .filter(outbox::Column::Status.eq("pending"))
+        .filter(outbox::Column::NextAttemptAt.lte(now))
+        .filter(outbox::Column::Channel.is_in(channels.iter().copied()))
+        .filter(free.clone())
+        .order_by_asc(outbox::Column::Id)
+        .limit(limit);
+    if db.get_database_backend() == DatabaseBackend::Postgres {
+        due = due.lock_with_behavior(LockType::Update, LockBehavior::SkipLocked);
+    }
+    let candidates = due.all(db).await?;
+    let mut taken = Vec::with_capacity(candidates.len());
+    for row in candidates {
+        let held = outbox::Entity::update_many()
+            .col_expr(outbox::Column::LockedUntil, Expr::value(Some(now + LEASE)))
+            .col_expr(outbox::Column::Attempts, Expr::col(outbox::Column::Attempts).add(1))
+            .filter(outbox::Column::Id.eq(row.id))
+            .filter(outbox::Column::Status.eq("pending"))
+            .filter(free.clone())
+            .exec(db)
+            .await?;
+        if held.rows_affected == 1 {
+            taken.push(outbox::Model { attempts: row.attempts + 1, locked_until: Some(now + LEASE), ..row });
+        }
+    }
+    Ok(taken)
+}
+
+/// Records that `row` went out.
+pub async fn sent(db: &impl ConnectionTrait, row: &outbox::Model) -> ApiResult<()> {
+    outbox::Entity::update_many()
+        .col_expr(outbox::Column::Status, Expr::value("sent"))
+        .col_expr(outbox::Column::SentAt, Expr::value(Some(Utc::now())))
+        .col_expr(outbox::Column::LockedUntil, Expr::value(None::<DateTime<Utc>>))
+        .col_expr(outbox::Column::LastError, Expr::value(None::<String>))
+        .filter(outbox::Column::Id.eq(row.id))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+/// Records why `row` failed: tried again after a back-off that doubles from 30 seconds up to an
+/// hour, given up after [`MAX_ATTEMPTS`].
+pub async fn failed(db: &impl ConnectionTrait, row: &outbox::Model, why: &str) -> ApiResult<()> {
+    let status = if row.attempts >= MAX_ATTEMPTS { "dead" } else { "pending" };
+    outbox::Entity::update_many()
+        .col_expr(outbox::Column::Status, Expr::value(status))
+        .col_expr(outbox::Column::NextAttemptAt, Expr::value(Utc::now() + backoff(row.attempts)))
+        .col_expr(outbox::Column::LockedUntil, Expr::value(None::<DateTime<Utc>>))
+        .col_expr(outbox::Column::LastError, Expr::value(Some(why.chars().take(500).collect::<String>())))
+        .filter(outbox::Column::Id.eq(row.id))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+/// The wait before attempt `attempts + 1`.
+pub fn backoff(attempts: i32) -> Duration {
+    let doubled = 30i64.saturating_mul(1i64 << attempts.clamp(1, 12).saturating_sub(1));
+    Duration::seconds(doubled.min(3600))
+}
+
+/// Messages not yet sent nor given up.
+pub async fn depth(db: &impl ConnectionTrait) -> ApiResult<u64> {
+    Ok(outbox::Entity::find().filter(outbox::Column::Status.eq("pending")).count(db).await?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn backoff_doubles_up_to_an_hour() {
+        assert_eq!(backoff(1), Duration::seconds(30));
+        assert_eq!(backoff(2), Duration::seconds(60));
+        assert_eq!(backoff(5), Duration::seconds(480));
+        assert_eq!(backoff(8), Duration::seconds(3600));
+        assert_eq!(backoff(40), Duration::seconds(3600));
+    }
+}

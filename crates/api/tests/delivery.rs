@@ -1,0 +1,277 @@
+//! Messages outside the app, through real peers: a citizen who leaves an e-mail address with a
+//! complaint receives its tracking code, then each status change, from a real SMTP server; one
+//! who leaves a WhatsApp number gets them through the gateway (a JSON POST with the bearer token),
+//! retried after the gateway failed; the stop link ends them; an event is queued once; two workers
+//! never take the same message.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use common::outside::{Gateway, SmtpServer};
+use common::{Backend, TestApp};
+use kinerja_api::entities::outbox;
+use reqwest::{Method, StatusCode};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+use serde_json::json;
+use std::time::Duration;
+
+/// One test on SQLite and one on PostgreSQL for each `async fn(Backend)`.
+macro_rules! both {
+    ($($name:ident),* $(,)?) => {
+        $(
+            mod $name {
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn sqlite() { super::$name(super::Backend::Sqlite).await }
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn postgres() { super::$name(super::Backend::Postgres).await }
+            }
+        )*
+    };
+}
+
+both!(
+    a_citizen_hears_by_email_of_the_code_and_every_change,
+    whatsapp_goes_through_the_gateway_and_is_retried,
+    an_event_is_queued_once_and_a_message_taken_by_one_worker,
+);
+
+const APP: &str = "https://kinerja.contoh.go.id";
+
+async fn file(app: &TestApp, contact: &str, text: &str) -> String {
+    let pkm = app.unit_id("PKM-SUKAJADI").await;
+    let body = json!({ "unit_id": pkm, "category": "pengaduan", "text": text, "contact": contact });
+    let (status, receipt) = app.call(Method::POST, "/api/v1/public/complaints", None, Some(body)).await;
+    assert_eq!(status, StatusCode::CREATED, "{receipt}");
+    receipt["tracking_code"].as_str().unwrap().to_owned()
+}
+
+async fn complaint_id(app: &TestApp, token: &str, code: &str) -> i64 {
+    let (_, queue) = app.get("/api/v1/complaints", token).await;
+    queue["items"].as_array().unwrap().iter().find(|c| c["tracking_code"] == code).unwrap()["id"].as_i64().unwrap()
+}
+
+/// The address of the "stop messages" page in a message.
+fn stop_link(text: &str) -> String {
+    let start = text.find(&format!("{APP}/berhenti/")).expect("a stop link");
+    text[start..].split_whitespace().next().unwrap().trim_end_matches('>').to_owned()
+}
+
+async fn a_citizen_hears_by_email_of_the_code_and_every_change(backend: Backend) {
+    let smtp = SmtpServer::start();
+    let app = TestApp::spawn_with(backend, true, |c| {
+        c.delivery.smtp_url = Some(smtp.url());
+        c.delivery.mail_from = "Pemkot Contoh <kinerja@contoh.go.id>".into();
+        c.delivery.app_url = APP.into();
+        c.delivery.poll = Duration::from_millis(100);
+    })
+    .await;
+    let code = file(&app, " warga.sukajadi@contoh.id ", "Antrean pendaftaran sangat lama di loket dua").await;
+
+    // The tracking code, to the address the citizen gave, with the links into the app.
+    let first = smtp.wait_for(1).await;
+    let mail = &first[0];
+    assert!(mail.contains("X-Envelope-To: warga.sukajadi@contoh.id"), "{mail}");
+    assert!(mail.contains("From: \"Pemkot Contoh\" <kinerja@contoh.go.id>"), "{mail}");
+    assert!(mail.contains(&format!("Subject: Pengaduan Anda diterima: {code}")), "{mail}");
+    assert!(mail.contains(&format!("Kode pelacakan: {code}")), "{mail}");
+    assert!(mail.contains(&format!("{APP}/lacak/{code}")), "{mail}");
+    let stop = stop_link(mail);
+    assert!(mail.contains(&format!("List-Unsubscribe: <{stop}>")), "{mail}");
+    assert!(!mail.contains("Antrean pendaftaran"), "the complaint's text is not repeated in the message");
+
+    // Each status change the citizen can see, with the public response.
+    let operator = app.token("kapkm.sukajadi").await;
+    let id = complaint_id(&app, &operator, &code).await;
+    let path = format!("/api/v1/complaints/{id}/transition");
+    let (status, body) = app.post(&path, &operator, json!({ "to": "verified", "class": "ringan" })).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let second = smtp.wait_for(2).await;
+    assert!(second[1].contains(&format!("Subject: Pengaduan {code}: ")), "{}", second[1]);
+    assert!(second[1].contains(&format!("Status pengaduan {code} kini: ")), "{}", second[1]);
+
+    // The stop page asks first (a mail scanner's visit changes nothing), then stops them.
+    let local = stop.replace(APP, &app.base);
+    let page = app.client.get(&local).send().await.unwrap();
+    assert_eq!(page.status(), StatusCode::OK);
+    assert!(page.text().await.unwrap().contains("Hentikan pesan"));
+    let unit = app.unit_id("PKM-SUKAJADI").await;
+    let (status, _) = app.post(&path, &operator, json!({ "to": "dispositioned", "unit_id": unit })).await;
+    assert_eq!(status, StatusCode::OK);
+    smtp.wait_for(3).await;
+    let done = app.client.post(&local).send().await.unwrap();
+    assert_eq!(done.status(), StatusCode::OK);
+    assert!(done.text().await.unwrap().contains("sudah dihentikan"));
+    let answer = "Jam layanan pendaftaran ditambah mulai pekan depan.";
+    let (status, _) = app.post(&path, &operator, json!({ "to": "responded", "public_response": answer })).await;
+    assert_eq!(status, StatusCode::OK);
+    let queued = outbox::Entity::find()
+        .filter(outbox::Column::Recipient.eq("warga.sukajadi@contoh.id"))
+        .all(&app.db)
+        .await
+        .unwrap();
+    assert_eq!(queued.len(), 3, "nothing is queued after the stop");
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert_eq!(smtp.messages().len(), 3, "nothing is sent after the stop");
+    assert!(queued.iter().all(|m| m.status == "sent" && m.attempts == 1), "{queued:?}");
+
+    // The admin's log: every message, the recipient masked; a test message checks the channel.
+    let admin = app.token("admin").await;
+    let (status, sent) = app.post("/api/v1/deliveries/test", &admin, json!({ "to": "bkpsdm@contoh.go.id" })).await;
+    assert_eq!((status, sent["recipient"].as_str()), (StatusCode::ACCEPTED, Some("b***@contoh.go.id")), "{sent}");
+    let all = smtp.wait_for(4).await;
+    assert!(all[3].contains("X-Envelope-To: bkpsdm@contoh.go.id") && all[3].contains("Pesan uji"), "{}", all[3]);
+    let (status, body) = app.post("/api/v1/deliveries/test", &admin, json!({ "to": "0812-3456-7890" })).await;
+    assert_eq!(
+        (status, body["errors"][0]["code"].as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("channel_not_configured")),
+        "{body}"
+    );
+    let (status, body) = app.post("/api/v1/deliveries/test", &admin, json!({ "to": "Jl. Merdeka 5" })).await;
+    assert_eq!(
+        (status, body["errors"][0]["code"].as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("contact_unreachable")),
+        "{body}"
+    );
+    let (status, log) = app.get("/api/v1/deliveries", &admin).await;
+    assert_eq!(status, StatusCode::OK);
+    let items = log["items"].as_array().unwrap();
+    assert_eq!(items.len(), 4, "{log}");
+    assert!(items.iter().filter(|d| d["event_kind"] != "test").all(|d| d["recipient"] == "w***@contoh.id"), "{log}");
+    assert!(!log.to_string().contains("warga.sukajadi@"), "no full address in the log");
+
+    // An aspirasi to a public forum: its code, then the commitment it became.
+    let pkm = app.unit_id("PKM-SUKAJADI").await;
+    let today = chrono::Utc::now().date_naive().to_string();
+    let forum = json!({ "unit_id": pkm, "topic": "Forum konsultasi publik puskesmas", "date": today, "place": "Aula Puskesmas" });
+    let (status, forum) = app.post("/api/v1/forums", &operator, forum).await;
+    assert_eq!(status, StatusCode::CREATED, "{forum}");
+    let forum_id = forum["id"].as_i64().unwrap();
+    let input = json!({ "text": "Antrean pendaftaran lansia terlalu panjang", "contact": "lansia@contoh.id" });
+    let path = format!("/api/v1/public/forums/{forum_id}/inputs");
+    let (status, receipt) = app.call(Method::POST, &path, None, Some(input)).await;
+    assert_eq!(status, StatusCode::CREATED, "{receipt}");
+    let asp = receipt["tracking_code"].as_str().unwrap().to_owned();
+    let mails = smtp.wait_for(5).await;
+    assert!(mails[4].contains(&format!("Subject: Aspirasi Anda diterima: {asp}")), "{}", mails[4]);
+    assert!(mails[4].contains(&format!("{APP}/lacak/{asp}")), "{}", mails[4]);
+    let (_, staff) = app.get(&format!("/api/v1/forums/{forum_id}"), &operator).await;
+    let input_id = staff["inputs"][0]["id"].as_i64().unwrap();
+    let commitment = json!({ "description": "Membuka loket khusus lansia", "owner": "Kepala Puskesmas", "due_on": today, "input_ids": [input_id] });
+    let (status, body) = app.post(&format!("/api/v1/forums/{forum_id}/commitments"), &operator, commitment).await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+    let mails = smtp.wait_for(6).await;
+    assert!(mails[5].contains(&format!("Subject: Aspirasi {asp}: ")), "{}", mails[5]);
+
+    // An unknown token is a page that says so, not an error of the server.
+    let unknown = app.client.get(app.url("/berhenti/tidak-ada")).send().await.unwrap();
+    assert_eq!(unknown.status(), StatusCode::NOT_FOUND);
+}
+
+async fn whatsapp_goes_through_the_gateway_and_is_retried(backend: Backend) {
+    let gateway = Gateway::start(1).await;
+    let url = gateway.url.clone();
+    let app = TestApp::spawn_with(backend, true, |c| {
+        c.delivery.whatsapp_url = Some(url);
+        c.delivery.whatsapp_token = Some("rahasia-gateway".into());
+        c.delivery.app_url = APP.into();
+        c.delivery.poll = Duration::from_millis(100);
+    })
+    .await;
+    let code = file(&app, "0812-3456-7890", "Petugas loket tidak ada di tempat pada jam pelayanan").await;
+
+    // The first attempt fails: the message waits with the reason and its back-off.
+    gateway.wait_for(1).await;
+    let row = wait_row(&app, |m| m.attempts == 1 && m.locked_until.is_none()).await;
+    assert_eq!(row.status, "pending");
+    assert!(row.last_error.as_deref().unwrap_or_default().contains("HTTP 500"), "{row:?}");
+    assert!(row.next_attempt_at > chrono::Utc::now() + chrono::Duration::seconds(20), "backs off: {row:?}");
+    // As if the back-off had passed: the second attempt goes through.
+    {
+        use sea_orm::{ActiveModelTrait, IntoActiveModel, Set};
+        let mut again = row.clone().into_active_model();
+        again.next_attempt_at = Set(chrono::Utc::now());
+        again.update(&app.db).await.unwrap();
+    }
+    let calls = gateway.wait_for(2).await;
+    let row = wait_row(&app, |m| m.status == "sent").await;
+    assert_eq!((row.attempts, row.last_error), (2, None));
+    for call in &calls {
+        assert_eq!(call.authorization.as_deref(), Some("Bearer rahasia-gateway"));
+        assert_eq!(call.body["to"], "6281234567890", "the number in international form");
+    }
+    let text = calls[1].body["text"].as_str().unwrap();
+    assert!(
+        text.contains(&format!("Kode pelacakan: {code}")) && text.contains(&format!("{APP}/lacak/{code}")),
+        "{text}"
+    );
+    assert!(text.contains(&format!("{APP}/berhenti/")), "{text}");
+}
+
+/// Waits until the one outbox row matches.
+async fn wait_row(app: &TestApp, ok: impl Fn(&outbox::Model) -> bool) -> outbox::Model {
+    let start = std::time::Instant::now();
+    loop {
+        let rows = outbox::Entity::find().all(&app.db).await.unwrap();
+        if let Some(row) = rows.iter().find(|m| ok(m)) {
+            return row.clone();
+        }
+        assert!(start.elapsed() < Duration::from_secs(30), "no outbox row as expected: {rows:?}");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+async fn an_event_is_queued_once_and_a_message_taken_by_one_worker(backend: Backend) {
+    use kinerja_api::delivery::{enqueue, outbox as queue, Outgoing};
+    use kinerja_domain::Contact;
+    // No channel configured: no worker runs, the test is the only one taking messages.
+    let app = TestApp::spawn_with(backend, false, |_| {}).await;
+    let to = Contact::parse("warga@contoh.id").unwrap();
+    for _ in 0..2 {
+        let message = Outgoing {
+            event_key: "complaint:1:filed".into(),
+            event_kind: "complaint.filed",
+            to: &to,
+            subject: "Uji".into(),
+            body: "Uji {app}".into(),
+            stop_path: None,
+        };
+        enqueue(&app.db, message).await.unwrap();
+    }
+    assert_eq!(outbox::Entity::find().all(&app.db).await.unwrap().len(), 1, "the same event is queued once");
+    for n in 2..=40 {
+        let message = Outgoing {
+            event_key: format!("complaint:{n}:filed"),
+            event_kind: "complaint.filed",
+            to: &to,
+            subject: "Uji".into(),
+            body: "Uji".into(),
+            stop_path: None,
+        };
+        enqueue(&app.db, message).await.unwrap();
+    }
+    // Two workers on their own connections, at once: every message is taken, none twice.
+    let second = sea_orm::Database::connect(&app.database_url).await.unwrap();
+    let now = chrono::Utc::now();
+    let mut taken: Vec<i64> = Vec::new();
+    loop {
+        let (a, b) = tokio::join!(queue::claim(&app.db, &["email"], now, 7), queue::claim(&second, &["email"], now, 7));
+        let (a, b) = (a.unwrap(), b.unwrap());
+        if a.is_empty() && b.is_empty() {
+            break;
+        }
+        taken.extend(a.iter().chain(&b).map(|m| m.id));
+    }
+    let mut unique = taken.clone();
+    unique.sort_unstable();
+    unique.dedup();
+    assert_eq!((taken.len(), unique.len()), (40, 40), "each message taken exactly once");
+    // A held message is not taken again until its lease ran out; then it is, as a new attempt.
+    assert!(queue::claim(&app.db, &["email"], now, 50).await.unwrap().is_empty());
+    let later = now + queue::LEASE + chrono::Duration::seconds(1);
+    let again = queue::claim(&app.db, &["email"], later, 50).await.unwrap();
+    assert_eq!(again.len(), 40);
+    assert!(again.iter().all(|m| m.attempts == 2));
+    // The operator sees the depth on /ready.
+    let (status, ready) = app.call(Method::GET, "/ready", None, None).await;
+    assert_eq!((status, ready["outbox_pending"].as_u64()), (StatusCode::OK, Some(40)));
+}
