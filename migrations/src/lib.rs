@@ -36,6 +36,7 @@ mod m20261203_000030_decided_by_ppk;
 mod m20261204_000031_idempotency_keys;
 mod m20261204_000032_complaint_officer;
 mod m20261205_000033_outbox;
+mod m20261205_000034_message_settings;
 
 /// All migrations of Kinerja.
 pub struct Migrator;
@@ -77,6 +78,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261204_000031_idempotency_keys::Migration),
             Box::new(m20261204_000032_complaint_officer::Migration),
             Box::new(m20261205_000033_outbox::Migration),
+            Box::new(m20261205_000034_message_settings::Migration),
         ]
     }
 }

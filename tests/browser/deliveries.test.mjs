@@ -85,3 +85,44 @@ test('the admin sends a test message through the WhatsApp gateway and reads the 
     await context.close();
   }
 });
+
+test('an employee on a phone verifies a WhatsApp number with the code it received and chooses what is sent there', TIMEOUT, async () => {
+  const { context, page, errors } = await openPage(browser, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  try {
+    await signInAt(page, server.base, 'dedi');
+    await page.goto(`${server.base}/profil`);
+    const panel = page.getByTestId('profile-messages');
+    await panel.getByRole('heading', { name: 'Pesan di luar aplikasi' }).waitFor();
+    const before = received.length;
+    await panel.getByLabel('Alamat e-mail atau nomor WhatsApp baru').fill('0813-2222-3333');
+    await panel.getByRole('button', { name: 'Kirim kode' }).click();
+    await page.locator('.toast').getByText('Kode verifikasi dikirim.', { exact: false }).waitFor();
+    await panel.getByText('menunggu kode', { exact: false }).waitFor();
+    for (let i = 0; i < 100 && received.length === before; i++) await new Promise((r) => setTimeout(r, 100));
+    const sent = received[received.length - 1];
+    assert.equal(sent.body.to, '6281322223333');
+    const code = sent.body.text.match(/Kode verifikasi Anda: (\d{6})/)[1];
+    // A wrong code is refused beside the field; the right one verifies.
+    await panel.getByLabel('Kode verifikasi (6 angka)').fill(code === '000000' ? '111111' : '000000');
+    await panel.getByRole('button', { name: 'Verifikasi' }).click();
+    await page.locator('#messages-code-error').getByText('kode salah', { exact: false }).waitFor();
+    await panel.getByLabel('Kode verifikasi (6 angka)').fill(code);
+    await panel.getByRole('button', { name: 'Verifikasi' }).click();
+    await page.locator('.toast').getByText('Alamat terverifikasi.', { exact: false }).waitFor();
+    await panel.getByText('terverifikasi', { exact: false }).waitFor();
+    // Feedback stays in the app; quiet hours at night.
+    await panel.getByLabel('Umpan balik dan pengembangan').uncheck();
+    await panel.getByLabel('Jam tenang mulai').fill('21:00');
+    await panel.getByLabel('Jam tenang sampai').fill('06:00');
+    await panel.getByRole('button', { name: 'Simpan pilihan' }).click();
+    await page.locator('.toast').getByText('Pilihan pesan disimpan.').waitFor();
+    await page.reload();
+    await panel.getByLabel('Aktivitas harian').waitFor();
+    assert.equal(await panel.getByLabel('Umpan balik dan pengembangan').isChecked(), false);
+    assert.equal(await panel.getByLabel('Jam tenang mulai').inputValue(), '21:00');
+    await shot(page, 'profile-messages-phone.png');
+    assert.deepEqual(errors(), []);
+  } finally {
+    await context.close();
+  }
+});

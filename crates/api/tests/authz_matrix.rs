@@ -289,6 +289,14 @@ fn table(f: &Fx) -> Vec<Row> {
     t.op(GET, "/api/v1/me").expect([U, OK, OK, OK, OK, OK, OK, OK, OK, OK, F]);
     t.op(GET, "/api/v1/me/parent-rhk").expect([U, OK, OK, OK, OK, OK, OK, OK, OK, OK, F]);
     t.op(GET, "/api/v1/me/waiting").expect([U, OK, OK, OK, OK, OK, OK, OK, OK, OK, F]);
+    t.op(GET, "/api/v1/me/messages").expect([U, OK, OK, OK, OK, OK, OK, OK, OK, OK, F]);
+    t.op(PUT, "/api/v1/me/messages").json(json!({ "muted": ["feedback"] })).expect([U, A, A, A, A, A, A, A, A, A, F]);
+    t.op(POST, "/api/v1/me/messages/contact")
+        .json(json!({ "address": "saya@contoh.id" }))
+        .expect([U, A, A, A, A, A, A, A, A, A, F]);
+    t.op(POST, "/api/v1/me/messages/verify")
+        .json(json!({ "channel": "email", "code": "123456" }))
+        .expect([U, A, A, A, A, A, A, A, A, A, F]);
     t.op(POST, "/api/v1/me/password")
         .json(json!({ "current_password": "bukan-sandi-saya-1", "new_password": "SandiBaru2026" }))
         .expect([U, A, A, A, A, A, A, A, A, A, F]);

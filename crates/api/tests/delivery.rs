@@ -31,6 +31,7 @@ macro_rules! both {
 
 both!(
     a_citizen_hears_by_email_of_the_code_and_every_change,
+    staff_get_copies_at_a_verified_address_as_they_chose,
     whatsapp_goes_through_the_gateway_and_is_retried,
     an_event_is_queued_once_and_a_message_taken_by_one_worker,
 );
@@ -205,6 +206,119 @@ async fn whatsapp_goes_through_the_gateway_and_is_retried(backend: Backend) {
         "{text}"
     );
     assert!(text.contains(&format!("{APP}/berhenti/")), "{text}");
+}
+
+/// The 6-digit code in a message.
+fn code_in(text: &str) -> String {
+    let at = text.find("Kode verifikasi Anda: ").expect("a code") + "Kode verifikasi Anda: ".len();
+    text[at..at + 6].to_owned()
+}
+
+async fn staff_get_copies_at_a_verified_address_as_they_chose(backend: Backend) {
+    let smtp = SmtpServer::start();
+    let app = TestApp::spawn_with(backend, true, |c| {
+        c.delivery.smtp_url = Some(smtp.url());
+        c.delivery.app_url = APP.into();
+        c.delivery.poll = Duration::from_millis(100);
+    })
+    .await;
+    let dedi = app.token("dedi").await;
+    let kasi = app.token("kasi.rujukan").await;
+    let dedi_id = app.employee_id(common::demo::DEDI).await;
+    let feedback = |text: &str| json!({ "employee_id": dedi_id, "text": text, "core_value": "akuntabel" });
+
+    // Before an address is verified nothing leaves the app.
+    let (status, body) = app.post("/api/v1/feedback", &kasi, feedback("Rekap minggu ini rapi")).await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+    let (status, mine) =
+        app.post("/api/v1/me/messages/contact", &dedi, json!({ "address": "dedi@dinkes.contoh.go.id" })).await;
+    assert_eq!((status, mine["email_verified"].as_bool()), (StatusCode::OK, Some(false)), "{mine}");
+    assert_eq!(mine["channels"], json!(["email"]));
+    let mails = smtp.wait_for(1).await;
+    assert!(
+        mails[0].contains("X-Envelope-To: dedi@dinkes.contoh.go.id")
+            && mails[0].contains("Subject: Kode verifikasi Kinerja"),
+        "{}",
+        mails[0]
+    );
+    let code = code_in(&mails[0]);
+    let (status, body) = app.post("/api/v1/feedback", &kasi, feedback("Laporan rujukan lengkap")).await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+    // A wrong code is refused; the right one verifies.
+    let wrong = if code == "000000" { "111111" } else { "000000" };
+    let (status, body) =
+        app.post("/api/v1/me/messages/verify", &dedi, json!({ "channel": "email", "code": wrong })).await;
+    assert_eq!(
+        (status, body["errors"][0]["code"].as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("contact_code_wrong")),
+        "{body}"
+    );
+    let (status, mine) =
+        app.post("/api/v1/me/messages/verify", &dedi, json!({ "channel": "email", "code": code })).await;
+    assert_eq!((status, mine["email_verified"].as_bool()), (StatusCode::OK, Some(true)), "{mine}");
+    tokio::time::sleep(Duration::from_millis(400)).await;
+    assert_eq!(smtp.messages().len(), 1, "the notices before the verification stay in the app");
+
+    // Now a notice is copied: a line with its group and the link, naming no one.
+    let (status, body) = app.post("/api/v1/feedback", &kasi, feedback("Presentasi kemarin jelas")).await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+    let mails = smtp.wait_for(2).await;
+    assert!(mails[1].contains("Subject: Kinerja: pemberitahuan umpan balik dan pengembangan"), "{}", mails[1]);
+    assert!(mails[1].contains(&format!("{APP}/")), "{}", mails[1]);
+    assert!(
+        !mails[1].contains("Presentasi kemarin") && !mails[1].contains("Kepala Seksi"),
+        "no one's words or name: {}",
+        mails[1]
+    );
+
+    // A group kept out stays in the app; quiet hours hold the rest to their end.
+    let (status, mine) =
+        app.call(Method::PUT, "/api/v1/me/messages", Some(&dedi), Some(json!({ "muted": ["feedback"] }))).await;
+    assert_eq!((status, mine["muted"].clone()), (StatusCode::OK, json!(["feedback"])), "{mine}");
+    let (status, _) = app.post("/api/v1/feedback", &kasi, feedback("Tetap semangat")).await;
+    assert_eq!(status, StatusCode::CREATED);
+    let (status, body) = app
+        .call(
+            Method::PUT,
+            "/api/v1/me/messages",
+            Some(&dedi),
+            Some(json!({ "quiet_from": "25:00", "quiet_to": "06:00" })),
+        )
+        .await;
+    assert_eq!(
+        (status, body["errors"][0]["code"].as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("quiet_hours")),
+        "{body}"
+    );
+    let (status, body) =
+        app.call(Method::PUT, "/api/v1/me/messages", Some(&dedi), Some(json!({ "muted": ["cuaca"] }))).await;
+    assert_eq!(
+        (status, body["errors"][0]["code"].as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("message_group")),
+        "{body}"
+    );
+    // Quiet from now (the Pemda's local time) for an hour.
+    let local = chrono::Utc::now() + chrono::Duration::hours(7);
+    let from = local.format("%H:%M").to_string();
+    let to = (local + chrono::Duration::hours(1)).format("%H:%M").to_string();
+    let (status, mine) = app
+        .call(
+            Method::PUT,
+            "/api/v1/me/messages",
+            Some(&dedi),
+            Some(json!({ "muted": [], "quiet_from": from, "quiet_to": to })),
+        )
+        .await;
+    assert_eq!((status, mine["quiet_from"].as_str()), (StatusCode::OK, Some(from.as_str())), "{mine}");
+    let (status, _) = app.post("/api/v1/feedback", &kasi, feedback("Data bulan ini sudah masuk")).await;
+    assert_eq!(status, StatusCode::CREATED);
+    let held = wait_row(&app, |m| m.event_kind == "feedback.new" && m.status == "pending").await;
+    assert!(
+        held.next_attempt_at > chrono::Utc::now() + chrono::Duration::minutes(50),
+        "held to the end of the quiet hours: {held:?}"
+    );
+    tokio::time::sleep(Duration::from_millis(400)).await;
+    assert_eq!(smtp.messages().len(), 2, "nothing during quiet hours, nothing of a muted group");
 }
 
 /// Waits until the one outbox row matches.

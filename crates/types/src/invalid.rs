@@ -124,6 +124,12 @@ pub enum Invalid {
     /// No params.
     ChannelNotConfigured,
     /// No params.
+    ContactCodeWrong,
+    /// No params.
+    QuietHours,
+    /// Params: `value`.
+    MessageGroup,
+    /// No params.
     PublicResponseRequired,
     /// No params.
     NipDigits,
@@ -345,7 +351,7 @@ pub enum Invalid {
 
 impl Invalid {
     /// Every kind, for the tests that check each has its words.
-    pub const ALL: [Invalid; 165] = [
+    pub const ALL: [Invalid; 168] = [
         Self::Invalid,
         Self::Required,
         Self::Length,
@@ -402,6 +408,9 @@ impl Invalid {
         Self::UnitAbsent,
         Self::ContactUnreachable,
         Self::ChannelNotConfigured,
+        Self::ContactCodeWrong,
+        Self::QuietHours,
+        Self::MessageGroup,
         Self::PublicResponseRequired,
         Self::NipDigits,
         Self::LevelRange,
@@ -572,6 +581,9 @@ impl Invalid {
             Self::UnitAbsent => "unit_absent",
             Self::ContactUnreachable => "contact_unreachable",
             Self::ChannelNotConfigured => "channel_not_configured",
+            Self::ContactCodeWrong => "contact_code_wrong",
+            Self::QuietHours => "quiet_hours",
+            Self::MessageGroup => "message_group",
             Self::PublicResponseRequired => "public_response_required",
             Self::NipDigits => "nip_digits",
             Self::LevelRange => "level_range",
@@ -751,6 +763,9 @@ impl Invalid {
             Self::UnitAbsent => ("unit tidak ada", "the unit does not exist"),
             Self::ContactUnreachable => ("tulis alamat e-mail atau nomor ponsel (WhatsApp)", "give an e-mail address or a mobile number (WhatsApp)"),
             Self::ChannelNotConfigured => ("saluran ini belum diatur di server", "this channel is not configured on the server"),
+            Self::ContactCodeWrong => ("kode salah atau sudah kedaluwarsa; minta kode baru bila perlu", "the code is wrong or has expired; ask for a new one if needed"),
+            Self::QuietHours => ("jam tenang diisi keduanya dalam bentuk JJ:MM, misalnya 21:00 dan 06:00", "quiet hours take both times as HH:MM, e.g. 21:00 and 06:00"),
+            Self::MessageGroup => ("kelompok pesan tidak dikenal: {value}", "unknown message group: {value}"),
             Self::PublicResponseRequired => ("tulis tanggapan untuk pelapor", "write an answer for the complainant"),
             Self::NipDigits => ("NIP harus 18 digit angka", "the NIP must be 18 digits"),
             Self::LevelRange => ("level 1 sampai 5", "level 1 to 5"),

@@ -53,7 +53,10 @@ pub use dashboard::{
 pub use employee::{Employee, EmployeePatch, ImportError, ImportReport, NewEmployee};
 pub use export::{SiasnExport, SiasnIndikator, SiasnPegawai, SiasnPenilaian, SiasnRhk, SiasnSkp};
 pub use invalid::{Invalid, Issue};
-pub use notification::{Delivery, Notice, NoticeCode, Notification, TestDelivery};
+pub use notification::{
+    ContactChange, ContactCode, Delivery, MessagePreferences, MessageSettings, Notice, NoticeCode, Notification,
+    TestDelivery, MESSAGE_GROUPS,
+};
 pub use oversight::{
     AssessmentReview, DiscussedEmployee, EvaluationSession, EvaluationTeam, Forum, ForumCommitment, ForumInput,
     ForumPatch, InputReceipt, InputUpdate, NewCommitment, NewEvaluationSession, NewEvaluationTeam, NewForum,

@@ -316,3 +316,63 @@ pub struct TestDelivery {
     #[cfg_attr(feature = "openapi", schema(min_length = 3, max_length = 254))]
     pub to: String,
 }
+
+/// The groups of events a person may keep out of e-mail and WhatsApp (they stay in the app).
+pub const MESSAGE_GROUPS: [&str; 6] = ["skp", "activity", "assessment", "evaluation", "feedback", "service"];
+
+/// A person's messages outside the app.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct MessageSettings {
+    pub email: Option<String>,
+    /// Messages go to the address only once a code sent to it was entered.
+    pub email_verified: bool,
+    /// In international form, `6281234567890`.
+    pub whatsapp: Option<String>,
+    pub whatsapp_verified: bool,
+    /// Groups of [`MESSAGE_GROUPS`] not sent outside the app.
+    pub muted: Vec<String>,
+    /// Quiet hours, local `HH:MM`: messages due inside them wait for the end.
+    pub quiet_from: Option<String>,
+    pub quiet_to: Option<String>,
+    /// The channels this server is set up to send on (`email`, `whatsapp`).
+    pub channels: Vec<String>,
+}
+
+/// What a person chooses: the groups kept out, and quiet hours (both or neither).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, validator::Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct MessagePreferences {
+    #[serde(default)]
+    #[validate(length(max = 6))]
+    #[cfg_attr(feature = "openapi", schema(max_items = 6))]
+    pub muted: Vec<String>,
+    /// `HH:MM`.
+    #[serde(default)]
+    pub quiet_from: Option<String>,
+    /// `HH:MM`.
+    #[serde(default)]
+    pub quiet_to: Option<String>,
+}
+
+/// A new e-mail address or WhatsApp number: a code is sent to it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, validator::Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ContactChange {
+    #[validate(length(min = 3, max = 254, message = "alamat 3 sampai 254 karakter"))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 3, max_length = 254))]
+    pub address: String,
+}
+
+/// The code received at the new address.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, validator::Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ContactCode {
+    /// `email` or `whatsapp`.
+    #[validate(length(min = 1, max = 16))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 16))]
+    pub channel: String,
+    #[validate(length(min = 6, max = 6, message = "kode terdiri dari 6 angka"))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 6, max_length = 6))]
+    pub code: String,
+}

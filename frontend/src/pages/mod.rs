@@ -43,6 +43,7 @@ mod objections;
 mod performance_map;
 mod pk_goal_form;
 mod profile;
+mod profile_messages;
 pub mod public;
 mod rating_evidence;
 mod realization;

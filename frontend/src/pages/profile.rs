@@ -44,6 +44,7 @@ pub fn Profile(props: &PageProps) -> Html {
                     }
                 }
             </div>
+            <super::profile_messages::ProfileMessages />
         </section>
     }
 }

@@ -34,6 +34,11 @@ pub struct Outgoing<'a> {
 /// Writes `message` to the outbox on `db` (the caller's transaction), unless the same event was
 /// already queued for that channel and recipient.
 pub async fn enqueue(db: &impl ConnectionTrait, message: Outgoing<'_>) -> ApiResult<()> {
+    enqueue_at(db, message, Utc::now()).await
+}
+
+/// As [`enqueue`], to be sent no sooner than `due` (after the recipient's quiet hours).
+pub async fn enqueue_at(db: &impl ConnectionTrait, message: Outgoing<'_>, due: DateTime<Utc>) -> ApiResult<()> {
     let now = Utc::now();
     let row = outbox::ActiveModel {
         event_key: Set(message.event_key.chars().take(160).collect()),
@@ -45,7 +50,7 @@ pub async fn enqueue(db: &impl ConnectionTrait, message: Outgoing<'_>) -> ApiRes
         stop_path: Set(message.stop_path),
         status: Set("pending".to_owned()),
         attempts: Set(0),
-        next_attempt_at: Set(now),
+        next_attempt_at: Set(due),
         locked_until: Set(None),
         last_error: Set(None),
         created_at: Set(now),

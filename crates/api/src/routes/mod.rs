@@ -21,6 +21,7 @@ pub mod ikm;
 pub mod imports;
 pub mod list;
 pub mod me;
+pub mod message_settings;
 pub mod notifications;
 pub mod peta;
 pub mod pk;
@@ -44,6 +45,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         web::scope("/api/v1")
             .configure(auth::configure)
             .configure(me::configure)
+            .configure(message_settings::configure)
             .configure(units::configure)
             .configure(employees::configure)
             .configure(users::configure)

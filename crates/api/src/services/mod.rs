@@ -24,6 +24,7 @@ pub mod ikm;
 pub mod inbox;
 pub mod kiosks;
 pub mod links;
+pub mod message_settings;
 pub mod notify;
 pub mod org_tree;
 pub mod oversight;

@@ -1,4 +1,5 @@
-//! In-app notifications: written in the same transaction as the change they announce.
+//! In-app notifications: written in the same transaction as the change they announce, with their
+//! copies to the outbox for the people who want them by e-mail or WhatsApp.
 
 use crate::entities::{notifications, users};
 use crate::error::ApiResult;
@@ -52,7 +53,7 @@ async fn send(db: &impl ConnectionTrait, accounts: Vec<i64>, msg: &Message<'_>) 
     let (title, body) = msg.notice.render(false);
     let stored = serde_json::to_string(&msg.notice).map_err(|e| crate::error::ApiError::Internal(e.into()))?;
     let now = Utc::now();
-    let rows = accounts.into_iter().map(|user_id| notifications::ActiveModel {
+    let rows = accounts.iter().map(|&user_id| notifications::ActiveModel {
         user_id: Set(user_id),
         kind: Set(msg.kind.to_owned()),
         title: Set(title.chars().take(200).collect()),
@@ -64,5 +65,6 @@ async fn send(db: &impl ConnectionTrait, accounts: Vec<i64>, msg: &Message<'_>) 
         ..Default::default()
     });
     notifications::Entity::insert_many(rows).exec(db).await?;
-    Ok(())
+    // A copy to the e-mail and WhatsApp each person verified, unless they keep the group out.
+    crate::services::message_settings::copy_out(db, &accounts, msg.kind, msg.link.as_deref()).await
 }
