@@ -93,6 +93,9 @@ test('an employee on a phone verifies a WhatsApp number with the code it receive
     await page.goto(`${server.base}/profil`);
     const panel = page.getByTestId('profile-messages');
     await panel.getByRole('heading', { name: 'Pesan di luar aplikasi' }).waitFor();
+    // The profile names the employee's supervisor, whose own record they may not read.
+    await page.getByText('Rina Marlina, S.K.M.').first().waitFor();
+    assert.equal(await page.getByText('Data tidak ditemukan').count(), 0);
     const before = received.length;
     await panel.getByLabel('Alamat e-mail atau nomor WhatsApp baru').fill('0813-2222-3333');
     await panel.getByRole('button', { name: 'Kirim kode' }).click();

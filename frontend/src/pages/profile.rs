@@ -39,7 +39,9 @@ pub fn Profile(props: &PageProps) -> Html {
                 <h2>{ i18n.t("profile.employee") }</h2>
                 {
                     match &me.employee {
-                        Some(employee) => html! { <EmployeeFacts employee={employee.clone()} /> },
+                        Some(employee) => html! {
+                            <EmployeeFacts employee={employee.clone()} supervisor_name={me.supervisor_name.clone()} />
+                        },
                         None => html! { <p>{ i18n.t("profile.no_employee") }</p> },
                     }
                 }
@@ -52,30 +54,22 @@ pub fn Profile(props: &PageProps) -> Html {
 #[derive(Properties, PartialEq)]
 struct EmployeeFactsProps {
     employee: Employee,
+    /// As `/me` names them: an employee may not read their supervisor's own record.
+    supervisor_name: Option<String>,
 }
 
-/// The employee record, with the names of its unit and supervisor looked up.
+/// The employee record, with the name of its unit looked up and its supervisor's as `/me` gives it.
 #[component]
 fn EmployeeFacts(props: &EmployeeFactsProps) -> Html {
     let i18n = use_i18n();
     let e = &props.employee;
     let unit = use_remote(e.unit_id, api::units::get);
-    let supervisor = use_remote(e.supervisor_id, |id| async move {
-        match id {
-            Some(id) => api::employees::get(id).await.map(Some),
-            None => Ok(None),
-        }
-    });
     let unit_name =
         looked_up(&i18n, unit.state.data.as_ref().map(|u| u.name.clone()), unit.state.loading, &unit.state.error);
-    let supervisor_name = match supervisor.state.data.as_deref() {
-        Some(None) => html! { <span class="muted">{ i18n.t("profile.no_supervisor") }</span> },
-        other => looked_up(
-            &i18n,
-            other.and_then(Option::as_ref).map(|s| format!("{} ({})", s.name, s.nip)),
-            supervisor.state.loading,
-            &supervisor.state.error,
-        ),
+    let supervisor_name = match (&props.supervisor_name, e.supervisor_id) {
+        (Some(name), _) => html! { { name.clone() } },
+        (None, None) => html! { <span class="muted">{ i18n.t("profile.no_supervisor") }</span> },
+        (None, Some(_)) => html! { <span class="muted">{ i18n.t("common.none") }</span> },
     };
     html! {
         <dl class="facts">
