@@ -37,6 +37,7 @@ mod m20261204_000031_idempotency_keys;
 mod m20261204_000032_complaint_officer;
 mod m20261205_000033_outbox;
 mod m20261205_000034_message_settings;
+mod m20261205_000035_reminder_marks;
 
 /// All migrations of Kinerja.
 pub struct Migrator;
@@ -79,6 +80,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261204_000032_complaint_officer::Migration),
             Box::new(m20261205_000033_outbox::Migration),
             Box::new(m20261205_000034_message_settings::Migration),
+            Box::new(m20261205_000035_reminder_marks::Migration),
         ]
     }
 }

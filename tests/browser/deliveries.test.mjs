@@ -129,3 +129,30 @@ test('an employee on a phone verifies a WhatsApp number with the code it receive
     await context.close();
   }
 });
+
+test('the admin sets the reminders on the settings page; a time that is not one is refused beside its field', TIMEOUT, async () => {
+  const { context, page, errors } = await openPage(browser, DESKTOP);
+  try {
+    await signInAt(page, server.base, 'admin');
+    await page.goto(`${server.base}/pengaturan`);
+    const time = page.getByLabel('Pengingat aktivitas harian (jam)');
+    await time.waitFor();
+    assert.equal(await time.inputValue(), '15:00', 'the default');
+    await time.fill('25:00');
+    await page.getByLabel('Pengingat verifikasi (hari kerja menunggu)').fill('2');
+    const save = page.getByRole('button', { name: 'Simpan', exact: true });
+    await save.click();
+    await page.locator('#settings-reminders\\.daily_log_at-error').getByText('JJ:MM', { exact: false }).waitFor();
+    await page.getByTestId('submit-summary').waitFor();
+    await time.fill('16:30');
+    await save.click();
+    await page.locator('.toast').getByText('Pengaturan Pemda tersimpan.').waitFor();
+    await page.reload();
+    await page.getByLabel('Pengingat aktivitas harian (jam)').waitFor();
+    assert.equal(await page.getByLabel('Pengingat aktivitas harian (jam)').inputValue(), '16:30');
+    assert.equal(await page.getByLabel('Pengingat verifikasi (hari kerja menunggu)').inputValue(), '2');
+    assert.deepEqual(errors(), []);
+  } finally {
+    await context.close();
+  }
+});

@@ -88,7 +88,8 @@ export async function startServer(env = {}) {
   const base = `http://127.0.0.1:${port}`;
   const server = spawn(bin, ['serve', '--bind', `127.0.0.1:${port}`], {
     ...options,
-    env: { ...options.env, ...env },
+    // Reminders would add notices at whatever hour the tests run; a test that wants them says so.
+    env: { ...options.env, KINERJA_REMINDERS: 'off', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';

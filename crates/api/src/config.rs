@@ -67,6 +67,9 @@ pub struct Delivery {
     pub app_url: String,
     /// `KINERJA_OUTBOX_POLL_MS`: how long the worker sleeps when nothing is due.
     pub poll: Duration,
+    /// `KINERJA_REMINDERS` (on unless `0`, `off` or `false` when the server is started by the
+    /// command line): whether this server sends the reminders of the settings, checked each minute.
+    pub reminders: bool,
 }
 
 impl Default for Delivery {
@@ -78,6 +81,7 @@ impl Default for Delivery {
             whatsapp_token: None,
             app_url: "http://127.0.0.1:8080".into(),
             poll: Duration::from_secs(2),
+            reminders: false,
         }
     }
 }

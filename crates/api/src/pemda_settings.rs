@@ -99,6 +99,11 @@ pub async fn patch(db: &DatabaseConnection, actor: &Actor, changes: Value) -> Ap
         serde_json::from_value(Value::Object(merged)).map_err(|e| ApiError::Internal(e.into()))?;
     next.validate()?;
     check_deadline(&next.skp_deadline)?;
+    let at = next.reminders.daily_log_at.trim();
+    let time_ok = at.is_empty() || chrono::NaiveTime::parse_from_str(at, "%H:%M").is_ok();
+    if !time_ok {
+        return Err(ApiError::field("reminders.daily_log_at", Invalid::TimeOfDay));
+    }
     next.tpp.check().map_err(|e| ApiError::field("tpp", &e))?;
     if next.objection_response_days >= next.objection_decision_days {
         return Err(ApiError::field("objection_response_days", Invalid::ObjectionDaysOrder));

@@ -39,6 +39,9 @@ impl Application {
         let port = listener.local_addr()?.port();
         let channels = crate::delivery::Channels::from_config(&config.delivery)?;
         crate::delivery::worker::spawn(db.clone(), channels.clone(), config.delivery.poll);
+        if config.delivery.reminders {
+            crate::delivery::worker::spawn_reminders(db.clone());
+        }
         let state = AppState {
             db: db.clone(),
             keys: Arc::new(JwtKeys::with_previous(&config.jwt_secret, &config.jwt_previous_secrets)),

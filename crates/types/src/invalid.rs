@@ -130,6 +130,8 @@ pub enum Invalid {
     /// Params: `value`.
     MessageGroup,
     /// No params.
+    TimeOfDay,
+    /// No params.
     PublicResponseRequired,
     /// No params.
     NipDigits,
@@ -351,7 +353,7 @@ pub enum Invalid {
 
 impl Invalid {
     /// Every kind, for the tests that check each has its words.
-    pub const ALL: [Invalid; 168] = [
+    pub const ALL: [Invalid; 169] = [
         Self::Invalid,
         Self::Required,
         Self::Length,
@@ -411,6 +413,7 @@ impl Invalid {
         Self::ContactCodeWrong,
         Self::QuietHours,
         Self::MessageGroup,
+        Self::TimeOfDay,
         Self::PublicResponseRequired,
         Self::NipDigits,
         Self::LevelRange,
@@ -584,6 +587,7 @@ impl Invalid {
             Self::ContactCodeWrong => "contact_code_wrong",
             Self::QuietHours => "quiet_hours",
             Self::MessageGroup => "message_group",
+            Self::TimeOfDay => "time_of_day",
             Self::PublicResponseRequired => "public_response_required",
             Self::NipDigits => "nip_digits",
             Self::LevelRange => "level_range",
@@ -766,6 +770,7 @@ impl Invalid {
             Self::ContactCodeWrong => ("kode salah atau sudah kedaluwarsa; minta kode baru bila perlu", "the code is wrong or has expired; ask for a new one if needed"),
             Self::QuietHours => ("jam tenang diisi keduanya dalam bentuk JJ:MM, misalnya 21:00 dan 06:00", "quiet hours take both times as HH:MM, e.g. 21:00 and 06:00"),
             Self::MessageGroup => ("kelompok pesan tidak dikenal: {value}", "unknown message group: {value}"),
+            Self::TimeOfDay => ("jam dalam bentuk JJ:MM, misalnya 15:00, atau kosong", "a time as HH:MM, e.g. 15:00, or empty"),
             Self::PublicResponseRequired => ("tulis tanggapan untuk pelapor", "write an answer for the complainant"),
             Self::NipDigits => ("NIP harus 18 digit angka", "the NIP must be 18 digits"),
             Self::LevelRange => ("level 1 sampai 5", "level 1 to 5"),

@@ -71,7 +71,7 @@ pub use public::{
     PublicInfo, PublicOfficer, PublicUnit, SurveyReceipt,
 };
 pub use report::{ActivityReportRow, ComplaintReportRow, IkmReportRow, SkpReportRow};
-pub use settings::{AssessmentFrequency, ComplaintClassDays, PemdaSettings};
+pub use settings::{AssessmentFrequency, ComplaintClassDays, PemdaSettings, Reminders};
 pub use skp::{
     Behavior, BehaviorsUpdate, CascadeGoal, CascadeNode, CascadeRequest, CascadeResult, CascadeSkip, CascadeTree,
     Indicator, IndicatorInput, NewPkGoal, NewRhk, NewSkp, PkGoal, PkIndicator, ReturnRequest, Rhk, Skp, SkpMonitoring,

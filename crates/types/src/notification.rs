@@ -73,11 +73,19 @@ pub enum NoticeCode {
     ReviewAnswered,
     /// Params: `year`, `goals`.
     DevelopmentPlan,
+    /// Params: `date`.
+    ReminderDailyLog,
+    /// Params: `year`, `due`.
+    ReminderSkp,
+    /// Params: `period`, `due`.
+    ReminderObjection,
+    /// Params: `count`, `days`.
+    ReminderQueue,
 }
 
 impl NoticeCode {
     /// Every code, for the tests that check each has its text.
-    pub const ALL: [NoticeCode; 20] = [
+    pub const ALL: [NoticeCode; 24] = [
         Self::SkpSubmitted,
         Self::SkpApproved,
         Self::SkpApprovedByAdmin,
@@ -98,6 +106,10 @@ impl NoticeCode {
         Self::ReviewRequested,
         Self::ReviewAnswered,
         Self::DevelopmentPlan,
+        Self::ReminderDailyLog,
+        Self::ReminderSkp,
+        Self::ReminderObjection,
+        Self::ReminderQueue,
     ];
 
     /// The title and body templates (`{param}` placeholders) in Indonesian or English.
@@ -210,6 +222,22 @@ impl NoticeCode {
             DevelopmentPlan => (
                 ("Rencana pengembangan kompetensi {year}", "{goals}"),
                 ("Competency development plan {year}", "{goals}"),
+            ),
+            ReminderDailyLog => (
+                ("Aktivitas {date} belum dicatat", "Catat pekerjaan hari ini sebelum batas waktu, agar tidak menumpuk di akhir bulan."),
+                ("Nothing logged for {date} yet", "Log today's work before the cut-off, so it does not pile up at the end of the month."),
+            ),
+            ReminderSkp => (
+                ("SKP {year} belum diajukan", "Batas pengajuan SKP {year}: {due}. Susun dan ajukan SKP Anda sebelum tanggal itu."),
+                ("The {year} SKP is not submitted yet", "The {year} SKP is due on {due}. Draft and submit yours before then."),
+            ),
+            ReminderObjection => (
+                ("Batas keberatan penilaian {period}: {due}", "Terima penilaian Anda, atau ajukan keberatan sebelum batas waktu itu."),
+                ("Objection deadline for the {period} rating: {due}", "Accept your rating, or object before that deadline."),
+            ),
+            ReminderQueue => (
+                ("{count} aktivitas menunggu verifikasi Anda", "Yang terlama sudah menunggu lebih dari {days} hari kerja."),
+                ("{count} activities wait for your verification", "The oldest has waited more than {days} working days."),
             ),
         };
         if english {

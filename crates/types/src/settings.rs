@@ -79,6 +79,41 @@ pub struct PemdaSettings {
     /// Whether the JP target applies to PPPK too (PP 49/2018 Pasal 39 gives a PPPK at most 24 JP a
     /// year and sets no minimum; off by default). Applied, it is capped at 24.
     pub development_jp_for_pppk: bool,
+    /// Reminders before deadlines, in the app and on each person's verified channels.
+    #[validate(nested)]
+    pub reminders: Reminders,
+}
+
+/// When reminders go out (0 or an empty time turns one off).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(default)]
+pub struct Reminders {
+    /// On working days at this local time (`HH:MM`), to whoever has logged nothing that day
+    /// (empty: off). Before the Pemda's daily cut-off, so the log is not back-filled at the end.
+    #[validate(length(max = 5))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 5))]
+    pub daily_log_at: String,
+    /// This many days before the SKP deadline, to whoever has not submitted their SKP of the year.
+    #[validate(range(min = 0, max = 60))]
+    #[cfg_attr(feature = "openapi", schema(minimum = 0, maximum = 60))]
+    pub skp_days_before: u32,
+    /// This many days before an objection window closes, to the rated employee who has neither
+    /// accepted nor objected.
+    #[validate(range(min = 0, max = 30))]
+    #[cfg_attr(feature = "openapi", schema(minimum = 0, maximum = 30))]
+    pub objection_days_before: u32,
+    /// To a penilai whose oldest submitted activity has waited more than this many working days
+    /// (once a day).
+    #[validate(range(min = 0, max = 60))]
+    #[cfg_attr(feature = "openapi", schema(minimum = 0, maximum = 60))]
+    pub queue_working_days: u32,
+}
+
+impl Default for Reminders {
+    fn default() -> Self {
+        Self { daily_log_at: "15:00".into(), skp_days_before: 7, objection_days_before: 2, queue_working_days: 3 }
+    }
 }
 
 /// Follow-up times of the complaint classes, in working days (PermenPANRB 62/2018 by default:
@@ -167,6 +202,7 @@ impl Default for PemdaSettings {
             distribution_patterns: kinerja_domain::rating::default_pattern_list(),
             development_jp_target: kinerja_domain::competency::PNS_JP_PER_YEAR,
             development_jp_for_pppk: false,
+            reminders: Reminders::default(),
         }
     }
 }

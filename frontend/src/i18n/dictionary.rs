@@ -566,6 +566,26 @@ const ENTRIES: &[(&str, &str, &str)] = &[
     ("settings.complaint_class_days.berkadar_pengawasan.hint", "PermenPANRB 62/2018: 60; 1–120", "PermenPANRB 62/2018: 60; 1–120"),
     ("settings.development_jp_target", "Target pengembangan kompetensi (JP per tahun)", "Competency development target (JP a year)"),
     ("settings.development_jp_target.hint", "PP 11/2017: paling sedikit 20 JP bagi PNS; 1–200", "PP 11/2017: at least 20 JP for a PNS; 1–200"),
+    ("settings.reminders.daily_log_at", "Pengingat aktivitas harian (jam)", "Daily log reminder (time)"),
+    (
+        "settings.reminders.daily_log_at.hint",
+        "JJ:MM pada hari kerja, kepada yang belum mencatat apa pun hari itu; kosong: mati",
+        "HH:MM on working days, to whoever has logged nothing that day; empty: off",
+    ),
+    ("settings.reminders.skp_days_before", "Pengingat SKP (hari sebelum batas)", "SKP reminder (days before the due date)"),
+    ("settings.reminders.skp_days_before.hint", "Kepada yang belum mengajukan SKP tahun itu; 0: mati", "To whoever has not submitted the year's SKP; 0: off"),
+    ("settings.reminders.objection_days_before", "Pengingat keberatan (hari sebelum batas)", "Objection reminder (days before it closes)"),
+    (
+        "settings.reminders.objection_days_before.hint",
+        "Kepada pegawai yang belum menerima atau mengajukan keberatan; 0: mati",
+        "To the employee who has neither accepted nor objected; 0: off",
+    ),
+    ("settings.reminders.queue_working_days", "Pengingat verifikasi (hari kerja menunggu)", "Verification reminder (working days waiting)"),
+    (
+        "settings.reminders.queue_working_days.hint",
+        "Kepada penilai yang aktivitas tertuanya menunggu lebih lama dari ini, sekali sehari; 0: mati",
+        "To a penilai whose oldest waiting activity has waited longer than this, once a day; 0: off",
+    ),
     (
         "settings.development_jp_for_pppk",
         "Target JP juga berlaku bagi PPPK (paling banyak 24 JP, PP 49/2018)",

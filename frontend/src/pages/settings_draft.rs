@@ -31,6 +31,10 @@ pub const TEXT_FIELDS: &[(&str, bool)] = &[
     ("complaint_class_days.tidak_berkadar_pengawasan", true),
     ("complaint_class_days.berkadar_pengawasan", true),
     ("development_jp_target", true),
+    ("reminders.daily_log_at", false),
+    ("reminders.skp_days_before", true),
+    ("reminders.objection_days_before", true),
+    ("reminders.queue_working_days", true),
     ("evidence_max_bytes", true),
     ("holidays", false),
     ("tpp", false),
@@ -64,6 +68,10 @@ impl SettingsDraft {
             ),
             ("complaint_class_days.berkadar_pengawasan", s.complaint_class_days.berkadar_pengawasan.to_string()),
             ("development_jp_target", s.development_jp_target.to_string()),
+            ("reminders.daily_log_at", s.reminders.daily_log_at.clone()),
+            ("reminders.skp_days_before", s.reminders.skp_days_before.to_string()),
+            ("reminders.objection_days_before", s.reminders.objection_days_before.to_string()),
+            ("reminders.queue_working_days", s.reminders.queue_working_days.to_string()),
             ("evidence_max_bytes", s.evidence_max_bytes.to_string()),
             ("tpp", serde_json::to_string_pretty(&s.tpp).unwrap_or_default()),
             ("distribution_patterns", serde_json::to_string_pretty(&s.distribution_patterns).unwrap_or_default()),
@@ -108,6 +116,10 @@ impl SettingsDraft {
             small(number("complaint_class_days.tidak_berkadar_pengawasan"));
         out.complaint_class_days.berkadar_pengawasan = small(number("complaint_class_days.berkadar_pengawasan"));
         out.development_jp_target = small(number("development_jp_target"));
+        out.reminders.daily_log_at = self.get("reminders.daily_log_at").to_owned();
+        out.reminders.skp_days_before = small(number("reminders.skp_days_before"));
+        out.reminders.objection_days_before = small(number("reminders.objection_days_before"));
+        out.reminders.queue_working_days = small(number("reminders.queue_working_days"));
         out.evidence_max_bytes = number("evidence_max_bytes");
         out.development_jp_for_pppk = self.development_jp_for_pppk;
         match serde_json::from_str(self.get("tpp")) {

@@ -44,6 +44,7 @@ pub mod rate_limits;
 pub mod realization_note_evidence;
 pub mod realization_notes;
 pub mod refresh_tokens;
+pub mod reminder_marks;
 pub mod rhk;
 pub mod rhk_indicators;
 pub mod settings;

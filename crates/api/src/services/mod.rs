@@ -38,6 +38,7 @@ pub mod public_reads;
 pub mod rate_limit;
 pub mod rating;
 pub mod realization;
+pub mod reminders;
 pub mod reports;
 pub mod sanctions;
 pub mod service_units;

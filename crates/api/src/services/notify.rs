@@ -45,6 +45,11 @@ pub async fn admins(db: &impl ConnectionTrait, msg: &Message<'_>) -> ApiResult<(
     send(db, accounts, msg).await
 }
 
+/// Notifies these accounts.
+pub async fn accounts(db: &impl ConnectionTrait, accounts: Vec<i64>, msg: &Message<'_>) -> ApiResult<()> {
+    send(db, accounts, msg).await
+}
+
 /// Writes the message to each of `accounts`.
 async fn send(db: &impl ConnectionTrait, accounts: Vec<i64>, msg: &Message<'_>) -> ApiResult<()> {
     if accounts.is_empty() {

@@ -1,0 +1,257 @@
+//! Reminders before deadlines, each sent once (a unique mark per kind, subject and person, so
+//! replicas that look at the same time send it once) as an in-app notice, copied to the person's
+//! verified channels like every notice:
+//! - on working days after the Pemda's set time, to whoever has logged nothing that day;
+//! - from N days before the SKP deadline, to whoever has not submitted their SKP of the year;
+//! - from N days before an objection window closes, to the rated employee who has neither
+//!   accepted nor objected;
+//! - once a day, to a penilai whose oldest submitted activity has waited more than N working days.
+
+use crate::entities::{activities, assessments, employees, reminder_marks, skps, users};
+use crate::error::ApiResult;
+use crate::services::notify::{self, Message};
+use chrono::{DateTime, Duration, NaiveDate, Utc};
+use kinerja_domain::workdays::{add_working_days, is_working_day};
+use kinerja_domain::{ActivityStatus, AssessmentStatus, SkpStatus};
+use kinerja_types::{Notice, NoticeCode, PemdaSettings};
+use sea_orm::sea_query::OnConflict;
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QuerySelect,
+};
+use std::collections::{BTreeMap, HashSet};
+
+/// Sends every reminder due at `now`; answers how many went out.
+pub async fn run(db: &DatabaseConnection, now: DateTime<Utc>) -> ApiResult<usize> {
+    let settings = crate::pemda_settings::load(db).await?;
+    let local = now + Duration::minutes(i64::from(settings.utc_offset_minutes));
+    let today = local.date_naive();
+    let holidays: HashSet<NaiveDate> = settings.holidays.iter().copied().collect();
+    let mut sent = 0;
+    sent += daily_log(db, &settings, local, today, &holidays).await?;
+    sent += skp(db, &settings, today).await?;
+    sent += objection(db, &settings, today).await?;
+    sent += queue(db, &settings, today, &holidays).await?;
+    Ok(sent)
+}
+
+/// Active accounts of these employees, by employee.
+async fn accounts_of(db: &impl ConnectionTrait, employees: &[i64]) -> ApiResult<BTreeMap<i64, Vec<i64>>> {
+    let mut out: BTreeMap<i64, Vec<i64>> = BTreeMap::new();
+    if employees.is_empty() {
+        return Ok(out);
+    }
+    for chunk in employees.chunks(500) {
+        let rows = users::Entity::find()
+            .filter(users::Column::EmployeeId.is_in(chunk.iter().copied()))
+            .filter(users::Column::Active.eq(true))
+            .all(db)
+            .await?;
+        for u in rows {
+            if let Some(e) = u.employee_id {
+                out.entry(e).or_default().push(u.id);
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// Marks the reminder as sent to `user`; false when it already was.
+async fn mark(db: &impl ConnectionTrait, kind: &str, subject: &str, user: i64) -> ApiResult<bool> {
+    let row = reminder_marks::ActiveModel {
+        kind: Set(kind.to_owned()),
+        subject: Set(subject.to_owned()),
+        user_id: Set(user),
+        created_at: Set(Utc::now()),
+        ..Default::default()
+    };
+    let inserted = reminder_marks::Entity::insert(row)
+        .on_conflict(
+            OnConflict::columns([
+                reminder_marks::Column::Kind,
+                reminder_marks::Column::Subject,
+                reminder_marks::Column::UserId,
+            ])
+            .do_nothing()
+            .to_owned(),
+        )
+        .exec_without_returning(db)
+        .await?;
+    Ok(inserted == 1)
+}
+
+/// Sends `msg` to each account of `employees` not yet reminded of `kind` about `subject`, each in
+/// its own transaction with its mark.
+async fn remind(
+    db: &DatabaseConnection,
+    kind: &str,
+    subject: &str,
+    employees: &[i64],
+    msg: &Message<'_>,
+) -> ApiResult<usize> {
+    let mut sent = 0;
+    for (_, accounts) in accounts_of(db, employees).await? {
+        for user in accounts {
+            let txn = crate::db::begin(db).await?;
+            if mark(&txn, kind, subject, user).await? {
+                notify::accounts(&txn, vec![user], msg).await?;
+                txn.commit().await?;
+                sent += 1;
+            }
+        }
+    }
+    Ok(sent)
+}
+
+fn at_minutes(text: &str) -> Option<u32> {
+    let (h, m) = text.trim().split_once(':')?;
+    let (h, m): (u32, u32) = (h.parse().ok()?, m.parse().ok()?);
+    (h < 24 && m < 60).then_some(h * 60 + m)
+}
+
+async fn daily_log(
+    db: &DatabaseConnection,
+    settings: &PemdaSettings,
+    local: DateTime<Utc>,
+    today: NaiveDate,
+    holidays: &HashSet<NaiveDate>,
+) -> ApiResult<usize> {
+    let Some(at) = at_minutes(&settings.reminders.daily_log_at) else { return Ok(0) };
+    let minute = chrono::Timelike::hour(&local) * 60 + chrono::Timelike::minute(&local);
+    if minute < at || !is_working_day(today, holidays) {
+        return Ok(0);
+    }
+    let logged: HashSet<i64> = activities::Entity::find()
+        .select_only()
+        .column(activities::Column::EmployeeId)
+        .filter(activities::Column::Date.eq(today))
+        .into_tuple::<i64>()
+        .all(db)
+        .await?
+        .into_iter()
+        .collect();
+    // Employees without an active account are skipped when their accounts are looked up.
+    let active: Vec<i64> = employees::Entity::find()
+        .select_only()
+        .column(employees::Column::Id)
+        .into_tuple::<i64>()
+        .all(db)
+        .await?
+        .into_iter()
+        .filter(|e| !logged.contains(e))
+        .collect();
+    let date = kinerja_types::text::day(today, false);
+    let msg = Message {
+        kind: "activity.reminder",
+        notice: Notice::new(NoticeCode::ReminderDailyLog).with("date", &date),
+        link: Some("/aktivitas".into()),
+    };
+    remind(db, "daily_log", &today.to_string(), &active, &msg).await
+}
+
+async fn skp(db: &DatabaseConnection, settings: &PemdaSettings, today: NaiveDate) -> ApiResult<usize> {
+    use chrono::Datelike;
+    let days = settings.reminders.skp_days_before;
+    let due = crate::pemda_settings::skp_deadline(settings, today.year());
+    if days == 0 || today > due || today < due - Duration::days(i64::from(days)) {
+        return Ok(0);
+    }
+    let year = today.year();
+    let submitted: HashSet<i64> = skps::Entity::find()
+        .filter(skps::Column::Year.eq(year))
+        .filter(skps::Column::Status.is_in([SkpStatus::Submitted.as_str(), SkpStatus::Approved.as_str()]))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|s| s.employee_id)
+        .collect();
+    let missing: Vec<i64> =
+        employees::Entity::find().all(db).await?.into_iter().map(|e| e.id).filter(|e| !submitted.contains(e)).collect();
+    let msg = Message {
+        kind: "skp.reminder",
+        notice: Notice::new(NoticeCode::ReminderSkp)
+            .with("year", year)
+            .with("due", kinerja_types::text::day(due, false)),
+        link: Some("/skp".into()),
+    };
+    remind(db, "skp", &year.to_string(), &missing, &msg).await
+}
+
+async fn objection(db: &DatabaseConnection, settings: &PemdaSettings, today: NaiveDate) -> ApiResult<usize> {
+    let days = settings.reminders.objection_days_before;
+    if days == 0 {
+        return Ok(0);
+    }
+    let offset = Duration::minutes(i64::from(settings.utc_offset_minutes));
+    let open = assessments::Entity::find()
+        .filter(assessments::Column::Status.eq(AssessmentStatus::Finalized.as_str()))
+        .all(db)
+        .await?;
+    let mut sent = 0;
+    for a in open {
+        let Some(finalized) = a.finalized_at else { continue };
+        let due = (finalized + offset).date_naive() + Duration::days(i64::from(settings.objection_days));
+        if today > due || today < due - Duration::days(i64::from(days)) {
+            continue;
+        }
+        let msg = Message {
+            kind: "assessment.reminder",
+            notice: Notice::new(NoticeCode::ReminderObjection)
+                .with("period", &a.period)
+                .with("due", kinerja_types::text::day(due, false)),
+            link: Some(format!("/penilaian/{}", a.id)),
+        };
+        sent += remind(db, "objection", &a.id.to_string(), &[a.employee_id], &msg).await?;
+    }
+    Ok(sent)
+}
+
+async fn queue(
+    db: &DatabaseConnection,
+    settings: &PemdaSettings,
+    today: NaiveDate,
+    holidays: &HashSet<NaiveDate>,
+) -> ApiResult<usize> {
+    let days = settings.reminders.queue_working_days;
+    if days == 0 || !is_working_day(today, holidays) {
+        return Ok(0);
+    }
+    let offset = Duration::minutes(i64::from(settings.utc_offset_minutes));
+    let waiting = activities::Entity::find()
+        .filter(activities::Column::Status.eq(ActivityStatus::Submitted.as_str()))
+        .filter(activities::Column::PenilaiId.is_not_null())
+        .all(db)
+        .await?;
+    // Per penilai: how many wait, and whether the oldest waited past the limit.
+    let mut per: BTreeMap<i64, (usize, bool)> = BTreeMap::new();
+    for a in waiting {
+        let Some(penilai) = a.penilai_id else { continue };
+        let since = (a.submitted_at.unwrap_or(a.created_at) + offset).date_naive();
+        let late = add_working_days(since, days, holidays) < today;
+        let entry = per.entry(penilai).or_default();
+        entry.0 += 1;
+        entry.1 |= late;
+    }
+    let mut sent = 0;
+    for (penilai, (count, late)) in per {
+        if !late {
+            continue;
+        }
+        let msg = Message {
+            kind: "activity.reminder",
+            notice: Notice::new(NoticeCode::ReminderQueue).with("count", count).with("days", days),
+            link: Some("/aktivitas/verifikasi".into()),
+        };
+        sent += remind(db, "queue", &today.to_string(), &[penilai], &msg).await?;
+    }
+    Ok(sent)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn times_of_day() {
+        assert_eq!(super::at_minutes("15:00"), Some(900));
+        assert_eq!(super::at_minutes(""), None);
+        assert_eq!(super::at_minutes("25:00"), None);
+    }
+}
