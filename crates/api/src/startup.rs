@@ -40,7 +40,7 @@ impl Application {
         let channels = crate::delivery::Channels::from_config(&config.delivery)?;
         crate::delivery::worker::spawn(db.clone(), channels.clone(), config.delivery.poll);
         if config.delivery.reminders {
-            crate::delivery::worker::spawn_reminders(db.clone());
+            crate::services::reminders::spawn(db.clone());
         }
         let state = AppState {
             db: db.clone(),

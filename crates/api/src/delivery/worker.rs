@@ -1,5 +1,5 @@
 //! The delivery worker: a task of the server that sends what the outbox holds, a batch at a time,
-//! and sleeps when nothing is due; and the task that sends reminders each minute. Several replicas may each run one (see [`super::outbox::claim`]).
+//! and sleeps when nothing is due. Several replicas may each run one (see [`super::outbox::claim`]).
 
 use super::outbox;
 use super::Channels;
@@ -54,19 +54,4 @@ async fn deliver(db: &DatabaseConnection, channels: &Channels, row: &Model) -> c
             outbox::failed(db, row, &why).await
         }
     }
-}
-
-/// Starts the reminder task: each minute it sends the reminders due (see `services::reminders`).
-pub fn spawn_reminders(db: DatabaseConnection) {
-    tokio::spawn(async move {
-        let mut tick = tokio::time::interval(Duration::from_secs(60));
-        loop {
-            tick.tick().await;
-            match crate::services::reminders::run(&db, Utc::now()).await {
-                Ok(0) => {}
-                Ok(n) => tracing::info!(sent = n, "reminders sent"),
-                Err(e) => tracing::warn!(error = %e, "reminders failed"),
-            }
-        }
-    });
 }

@@ -20,6 +20,21 @@ use sea_orm::{
 };
 use std::collections::{BTreeMap, HashSet};
 
+/// Starts the reminder task on the current runtime: each minute it sends the reminders due.
+pub fn spawn(db: DatabaseConnection) {
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(std::time::Duration::from_secs(60));
+        loop {
+            tick.tick().await;
+            match run(&db, Utc::now()).await {
+                Ok(0) => {}
+                Ok(n) => tracing::info!(sent = n, "reminders sent"),
+                Err(e) => tracing::warn!(error = %e, "reminders failed"),
+            }
+        }
+    });
+}
+
 /// Sends every reminder due at `now`; answers how many went out.
 pub async fn run(db: &DatabaseConnection, now: DateTime<Utc>) -> ApiResult<usize> {
     let settings = crate::pemda_settings::load(db).await?;
