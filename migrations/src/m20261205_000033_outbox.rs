@@ -109,10 +109,25 @@ impl MigrationTrait for Migration {
                 )
                 .await?;
         }
+        // The stop page finds its complaint or aspirasi by the token.
+        for (name, table) in [
+            ("idx_complaints_notify_token", Complaints::Table.into_iden()),
+            ("idx_forum_inputs_notify_token", ForumInputs::Table.into_iden()),
+        ] {
+            manager
+                .create_index(Index::create().name(name).table(table).col(Complaints::NotifyToken).unique().to_owned())
+                .await?;
+        }
         Ok(())
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        for (name, table) in [
+            ("idx_complaints_notify_token", Complaints::Table.into_iden()),
+            ("idx_forum_inputs_notify_token", ForumInputs::Table.into_iden()),
+        ] {
+            manager.drop_index(Index::drop().name(name).table(table).to_owned()).await?;
+        }
         for table in [Complaints::Table.into_iden(), ForumInputs::Table.into_iden()] {
             manager
                 .alter_table(Table::alter().table(table.clone()).drop_column(Complaints::NotifyStoppedAt).to_owned())

@@ -219,6 +219,7 @@ impl Config {
         }
         self.delivery.poll =
             Duration::from_millis(env_number("KINERJA_OUTBOX_POLL_MS", 2000, 50..=600_000, "milliseconds")?);
+        self.delivery.reminders = !matches!(set("KINERJA_REMINDERS").as_deref(), Some("0" | "off" | "false" | "no"));
         Ok(self)
     }
 }

@@ -319,6 +319,15 @@ async fn staff_get_copies_at_a_verified_address_as_they_chose(backend: Backend) 
     );
     tokio::time::sleep(Duration::from_millis(400)).await;
     assert_eq!(smtp.messages().len(), 2, "nothing during quiet hours, nothing of a muted group");
+
+    // Five codes an hour at most: the form cannot flood an address.
+    for n in 2..=5 {
+        let (status, body) =
+            app.post("/api/v1/me/messages/contact", &dedi, json!({ "address": format!("dedi{n}@contoh.id") })).await;
+        assert_eq!(status, StatusCode::OK, "code {n}: {body}");
+    }
+    let (status, body) = app.post("/api/v1/me/messages/contact", &dedi, json!({ "address": "dedi6@contoh.id" })).await;
+    assert_eq!(status, StatusCode::TOO_MANY_REQUESTS, "{body}");
 }
 
 /// Waits until the one outbox row matches.
@@ -385,7 +394,26 @@ async fn an_event_is_queued_once_and_a_message_taken_by_one_worker(backend: Back
     let again = queue::claim(&app.db, &["email"], later, 50).await.unwrap();
     assert_eq!(again.len(), 40);
     assert!(again.iter().all(|m| m.attempts == 2));
+    // Only the holder of the lease records an outcome: the first worker's late "sent" changes nothing.
+    let stale = outbox::Entity::find().all(&app.db).await.unwrap();
+    let stale = outbox::Model { locked_until: Some(now + queue::LEASE), ..stale[0].clone() };
+    queue::sent(&app.db, &stale).await.unwrap();
+    let row = outbox::Entity::find_by_id(stale.id).one(&app.db).await.unwrap().unwrap();
+    assert_eq!(row.status, "pending", "a lost lease records nothing");
+    queue::sent(&app.db, &again[0]).await.unwrap();
+    let row = outbox::Entity::find_by_id(again[0].id).one(&app.db).await.unwrap().unwrap();
+    assert_eq!(row.status, "sent", "the holder's does");
     // The operator sees the depth on /ready.
     let (status, ready) = app.call(Method::GET, "/ready", None, None).await;
-    assert_eq!((status, ready["outbox_pending"].as_u64()), (StatusCode::OK, Some(40)));
+    assert_eq!((status, ready["outbox_pending"].as_u64()), (StatusCode::OK, Some(39)));
+    // A row whose every attempt was taken by a worker that never reported is given up.
+    let step = queue::LEASE + chrono::Duration::seconds(1);
+    for n in 3..=queue::MAX_ATTEMPTS {
+        let taken = queue::claim(&app.db, &["email"], now + step * n, 50).await.unwrap();
+        assert!(taken.len() == 39 && taken.iter().all(|m| m.attempts == n), "attempt {n}");
+    }
+    let last = queue::claim(&app.db, &["email"], now + step * (queue::MAX_ATTEMPTS + 1), 50).await.unwrap();
+    assert!(last.is_empty());
+    let dead = outbox::Entity::find().filter(outbox::Column::Status.eq("dead")).all(&app.db).await.unwrap();
+    assert_eq!(dead.len(), 39);
 }

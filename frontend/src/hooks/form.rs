@@ -206,8 +206,12 @@ impl<F: Clone + 'static> Form<F> {
         self.invalid.get(field).cloned().or_else(|| self.write.field(field))
     }
 
-    /// Marks fields wrong by hand (a rule no request type checks).
+    /// Marks fields wrong by hand (a rule no request type checks); like a refused submit, every
+    /// field is checked as it changes from then on.
     pub fn invalidate(&self, invalid: Invalid) {
+        if !invalid.is_empty() {
+            self.refused.set(true);
+        }
         self.invalid.set(Rc::new(invalid));
     }
 
@@ -247,7 +251,6 @@ impl<F: Clone + 'static> Form<F> {
             }
             match check(form.values()) {
                 Err(invalid) => {
-                    form.refused.set(true);
                     form.invalidate(invalid);
                     crate::components::focus_first_error();
                 }

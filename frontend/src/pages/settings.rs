@@ -109,7 +109,7 @@ pub fn Settings() -> Html {
         let label = format!("settings.{field}");
         let hint = format!("settings.{field}.hint");
         html! {
-            <Field id={format!("settings-{field}")} label={i18n.t(&label).to_owned()}
+            <Field id={format!("settings-{field}")} name={AttrValue::Static(field)} label={i18n.t(&label).to_owned()}
                 value={form.text.get(field).cloned().unwrap_or_default()} {on_input}
                 kind={if numeric { "number" } else { "text" }}
                 inputmode={numeric.then_some(AttrValue::Static("numeric"))}

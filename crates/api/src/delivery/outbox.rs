@@ -74,13 +74,29 @@ pub async fn claim(
     now: DateTime<Utc>,
     limit: u64,
 ) -> ApiResult<Vec<outbox::Model>> {
+    use chrono::SubsecRound;
     use sea_orm::sea_query::ExprTrait;
     if channels.is_empty() {
         return Ok(Vec::new());
     }
+    // Milliseconds, as both databases keep them: `sent` and `failed` find the lease by its value.
+    let until = (now + LEASE).trunc_subsecs(3);
     let free = Condition::any().add(outbox::Column::LockedUntil.is_null()).add(outbox::Column::LockedUntil.lt(now));
+    // Rows whose every attempt was taken by a worker that never reported (it died) are given up.
+    outbox::Entity::update_many()
+        .col_expr(outbox::Column::Status, Expr::value("dead"))
+        .col_expr(
+            outbox::Column::LastError,
+            Expr::value(Some("tidak ada laporan dari pengirim setelah percobaan terakhir")),
+        )
+        .filter(outbox::Column::Status.eq("pending"))
+        .filter(outbox::Column::Attempts.gte(MAX_ATTEMPTS))
+        .filter(free.clone())
+        .exec(db)
+        .await?;
     let mut due = outbox::Entity::find()
         .filter(outbox::Column::Status.eq("pending"))
+        .filter(outbox::Column::Attempts.lt(MAX_ATTEMPTS))
         .filter(outbox::Column::NextAttemptAt.lte(now))
         .filter(outbox::Column::Channel.is_in(channels.iter().copied()))
         .filter(free.clone())
@@ -93,7 +109,7 @@ pub async fn claim(
     let mut taken = Vec::with_capacity(candidates.len());
     for row in candidates {
         let held = outbox::Entity::update_many()
-            .col_expr(outbox::Column::LockedUntil, Expr::value(Some(now + LEASE)))
+            .col_expr(outbox::Column::LockedUntil, Expr::value(Some(until)))
             .col_expr(outbox::Column::Attempts, Expr::col(outbox::Column::Attempts).add(1))
             .filter(outbox::Column::Id.eq(row.id))
             .filter(outbox::Column::Status.eq("pending"))
@@ -101,27 +117,35 @@ pub async fn claim(
             .exec(db)
             .await?;
         if held.rows_affected == 1 {
-            taken.push(outbox::Model { attempts: row.attempts + 1, locked_until: Some(now + LEASE), ..row });
+            taken.push(outbox::Model { attempts: row.attempts + 1, locked_until: Some(until), ..row });
         }
     }
     Ok(taken)
 }
 
-/// Records that `row` went out.
+/// Only while this worker still holds the row's lease (another may have taken it after).
+fn held(row: &outbox::Model) -> sea_orm::Condition {
+    sea_orm::Condition::all()
+        .add(outbox::Column::Id.eq(row.id))
+        .add(outbox::Column::Status.eq("pending"))
+        .add(outbox::Column::LockedUntil.eq(row.locked_until))
+}
+
+/// Records that `row` went out (if the lease is still this worker's).
 pub async fn sent(db: &impl ConnectionTrait, row: &outbox::Model) -> ApiResult<()> {
     outbox::Entity::update_many()
         .col_expr(outbox::Column::Status, Expr::value("sent"))
         .col_expr(outbox::Column::SentAt, Expr::value(Some(Utc::now())))
         .col_expr(outbox::Column::LockedUntil, Expr::value(None::<DateTime<Utc>>))
         .col_expr(outbox::Column::LastError, Expr::value(None::<String>))
-        .filter(outbox::Column::Id.eq(row.id))
+        .filter(held(row))
         .exec(db)
         .await?;
     Ok(())
 }
 
-/// Records why `row` failed: tried again after a back-off that doubles from 30 seconds up to an
-/// hour, given up after [`MAX_ATTEMPTS`].
+/// Records why `row` failed (if the lease is still this worker's): tried again after a back-off
+/// that doubles from 30 seconds up to an hour, given up after [`MAX_ATTEMPTS`].
 pub async fn failed(db: &impl ConnectionTrait, row: &outbox::Model, why: &str) -> ApiResult<()> {
     let status = if row.attempts >= MAX_ATTEMPTS { "dead" } else { "pending" };
     outbox::Entity::update_many()
@@ -129,7 +153,7 @@ pub async fn failed(db: &impl ConnectionTrait, row: &outbox::Model, why: &str) -
         .col_expr(outbox::Column::NextAttemptAt, Expr::value(Utc::now() + backoff(row.attempts)))
         .col_expr(outbox::Column::LockedUntil, Expr::value(None::<DateTime<Utc>>))
         .col_expr(outbox::Column::LastError, Expr::value(Some(why.chars().take(500).collect::<String>())))
-        .filter(outbox::Column::Id.eq(row.id))
+        .filter(held(row))
         .exec(db)
         .await?;
     Ok(())

@@ -8,8 +8,8 @@ use chrono::Utc;
 use sea_orm::DatabaseConnection;
 use std::time::Duration;
 
-/// Messages taken per round.
-const BATCH: u64 = 20;
+/// Messages sent per round before the worker looks at the clock again.
+const BATCH: usize = 20;
 
 /// Starts the worker on the current runtime; it runs while the server does. Nothing starts when no
 /// channel is configured (the messages wait in the outbox).
@@ -29,13 +29,17 @@ pub fn spawn(db: DatabaseConnection, channels: Channels, every: Duration) {
     });
 }
 
-/// Sends one batch of due messages; answers how many were taken.
+/// Sends up to [`BATCH`] due messages, each taken just before it is sent (so its lease covers one
+/// send, not a queue of them); answers how many were taken.
 pub async fn round(db: &DatabaseConnection, channels: &Channels) -> crate::error::ApiResult<usize> {
-    let taken = outbox::claim(db, &channels.names(), Utc::now(), BATCH).await?;
-    for row in &taken {
-        deliver(db, channels, row).await?;
+    let names = channels.names();
+    let mut taken = 0;
+    while taken < BATCH {
+        let Some(row) = outbox::claim(db, &names, Utc::now(), 1).await?.pop() else { break };
+        deliver(db, channels, &row).await?;
+        taken += 1;
     }
-    Ok(taken.len())
+    Ok(taken)
 }
 
 async fn deliver(db: &DatabaseConnection, channels: &Channels, row: &Model) -> crate::error::ApiResult<()> {
@@ -50,6 +54,8 @@ async fn deliver(db: &DatabaseConnection, channels: &Channels, row: &Model) -> c
             outbox::sent(db, row).await
         }
         Err(why) => {
+            // A server's refusal often repeats the address: the log and the delivery log mask it.
+            let why = why.replace(&row.recipient, &kinerja_domain::contact::mask(&row.recipient));
             tracing::warn!(id = row.id, kind = %row.event_kind, channel = %row.channel, attempt = row.attempts, error = %why, "message not sent");
             outbox::failed(db, row, &why).await
         }

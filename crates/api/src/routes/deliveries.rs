@@ -41,6 +41,6 @@ pub async fn test_delivery(
 ) -> ApiResult<HttpResponse> {
     viewer.require(Capability::Administer)?;
     body.validate()?;
-    let queued = deliveries::test(&state.db, &body.to, &state.channels.names(), &viewer.username).await?;
+    let queued = deliveries::test(&state.db, &body.to, &state.channels.names()).await?;
     Ok(HttpResponse::Accepted().json(queued))
 }

@@ -44,9 +44,9 @@ pub async fn put_preferences(
 }
 
 /// A new e-mail address or WhatsApp number: kept unverified, and a 6-digit code (good for 15
-/// minutes) is sent to it. Nothing else goes there until the code is entered.
+/// minutes) is sent to it. Nothing else goes there until the code is entered. Five codes an hour.
 #[utoipa::path(tag = "notifications", security(("bearer" = [])), request_body = ContactChange,
-    responses((status = 200, body = MessageSettings), (status = 401, body = Problem), (status = 403, body = Problem), (status = 422, body = Problem)))]
+    responses((status = 200, body = MessageSettings), (status = 401, body = Problem), (status = 403, body = Problem), (status = 422, body = Problem), (status = 429, body = Problem)))]
 #[post("/me/messages/contact")]
 pub async fn change_contact(
     state: web::Data<AppState>,

@@ -32,7 +32,7 @@ pub async fn list(db: &impl ConnectionTrait, offset: u64, limit: u64) -> ApiResu
 
 /// Queues a test message to `to` on the channel its form names (422 when it is neither an
 /// e-mail address nor a mobile number, or that channel is not configured); answers the log row.
-pub async fn test(db: &impl ConnectionTrait, to: &str, configured: &[&str], by: &str) -> ApiResult<Delivery> {
+pub async fn test(db: &impl ConnectionTrait, to: &str, configured: &[&str]) -> ApiResult<Delivery> {
     let contact = Contact::parse(to).ok_or_else(|| ApiError::field("to", Invalid::ContactUnreachable))?;
     if !configured.contains(&contact.channel()) {
         return Err(ApiError::field("to", Invalid::ChannelNotConfigured));
@@ -46,7 +46,7 @@ pub async fn test(db: &impl ConnectionTrait, to: &str, configured: &[&str], by: 
             to: &contact,
             subject: "Pesan uji Kinerja".into(),
             body: format!(
-                "Ini pesan uji dari Kinerja, dikirim oleh {by} untuk memeriksa saluran {}.\n\
+                "Ini pesan uji dari Kinerja, dikirim oleh admin untuk memeriksa saluran {}.\n\
                  Jika pesan ini sampai, saluran bekerja. Buka aplikasi: {{app}}/\n",
                 contact.channel()
             ),

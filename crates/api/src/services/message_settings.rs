@@ -9,6 +9,7 @@ use chrono::{DateTime, Duration, Utc};
 use kinerja_domain::Contact;
 use kinerja_types::{ContactCode, Invalid, Issue, MessagePreferences, MessageSettings, MESSAGE_GROUPS};
 use rand::Rng;
+use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter,
 };
@@ -140,7 +141,7 @@ pub async fn set_preferences(
 
 /// Records a new address on the channel its form names, not yet verified, and sends it a 6-digit
 /// code through the outbox (422 when it is neither an e-mail address nor a mobile number, or its
-/// channel is not configured). Answers the channel.
+/// channel is not configured; 429 after five codes in an hour).
 pub async fn change_contact(
     db: &impl ConnectionTrait,
     user_id: i64,
@@ -151,6 +152,8 @@ pub async fn change_contact(
     if !channels.contains(&contact.channel()) {
         return Err(ApiError::field("address", Invalid::ChannelNotConfigured));
     }
+    crate::services::rate_limit::hit(db, crate::services::rate_limit::CONTACT_CODES_PER_USER, &user_id.to_string())
+        .await?;
     let existing = row(db, user_id).await?;
     let exists = existing.is_some();
     let mut m = existing.unwrap_or_else(|| blank(user_id));
@@ -192,16 +195,20 @@ pub async fn verify(
     channels: &[&str],
 ) -> ApiResult<MessageSettings> {
     let wrong = || ApiError::field("code", Invalid::ContactCodeWrong);
-    let mut m = row(db, user_id).await?.ok_or_else(wrong)?;
-    let live = m.code_channel.as_deref() == Some(body.channel.as_str())
-        && m.code_expires_at.is_some_and(|t| t > Utc::now())
-        && m.code_tries < CODE_TRIES;
-    if !live {
+    // One try counted at once, before the comparison: parallel guesses each use up a try.
+    let counted = settings::Entity::update_many()
+        .col_expr(settings::Column::CodeTries, Expr::col(settings::Column::CodeTries).add(1))
+        .filter(settings::Column::UserId.eq(user_id))
+        .filter(settings::Column::CodeChannel.eq(body.channel.as_str()))
+        .filter(settings::Column::CodeExpiresAt.gt(Utc::now()))
+        .filter(settings::Column::CodeTries.lt(CODE_TRIES))
+        .exec(db)
+        .await?;
+    if counted.rows_affected != 1 {
         return Err(wrong());
     }
+    let mut m = row(db, user_id).await?.ok_or_else(wrong)?;
     if m.code_hash.as_deref() != Some(hash(body.code.trim()).as_str()) {
-        m.code_tries += 1;
-        save(db, true, m).await?;
         return Err(wrong());
     }
     let now = Utc::now();

@@ -25,6 +25,9 @@ pub const SURVEY_PER_KIOSK: Limit = Limit { bucket: "survey-kiosk", max: 1000, w
 pub const COMPLAINT_PER_CLIENT: Limit = Limit { bucket: "complaint", max: 10, window_secs: 3600, refusal: SENDS };
 /// Forum aspirasi from one address.
 pub const FORUM_INPUT_PER_CLIENT: Limit = Limit { bucket: "forum-input", max: 10, window_secs: 3600, refusal: SENDS };
+/// Verification codes one person has sent to a new address (against flooding an address).
+pub const CONTACT_CODES_PER_USER: Limit =
+    Limit { bucket: "contact-code", max: 5, window_secs: 3600, refusal: "Terlalu banyak kode verifikasi" };
 /// Tracking-code lookups from one address (against guessing).
 pub const TRACK_PER_CLIENT: Limit = Limit { bucket: "track", max: 60, window_secs: 60, refusal: SENDS };
 

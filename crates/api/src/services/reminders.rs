@@ -103,9 +103,20 @@ async fn remind(
     employees: &[i64],
     msg: &Message<'_>,
 ) -> ApiResult<usize> {
+    // Those already reminded are skipped without a write (the mark still decides between replicas).
+    let done: HashSet<i64> = reminder_marks::Entity::find()
+        .select_only()
+        .column(reminder_marks::Column::UserId)
+        .filter(reminder_marks::Column::Kind.eq(kind))
+        .filter(reminder_marks::Column::Subject.eq(subject))
+        .into_tuple::<i64>()
+        .all(db)
+        .await?
+        .into_iter()
+        .collect();
     let mut sent = 0;
     for (_, accounts) in accounts_of(db, employees).await? {
-        for user in accounts {
+        for user in accounts.into_iter().filter(|u| !done.contains(u)) {
             let txn = crate::db::begin(db).await?;
             if mark(&txn, kind, subject, user).await? {
                 notify::accounts(&txn, vec![user], msg).await?;
