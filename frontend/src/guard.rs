@@ -41,6 +41,7 @@ pub fn Screen(props: &ScreenProps) -> Html {
         }
         AuthStatus::SignedOut => match route {
             Route::Login => html! { <pages::Login /> },
+            Route::ResetPassword { token } => html! { <pages::ResetPassword token={token} /> },
             _ => html! { <pages::NotFound /> },
         },
         AuthStatus::Loading => html! {
@@ -117,6 +118,7 @@ pub fn Screen(props: &ScreenProps) -> Html {
                     Route::ForumDetail { id } => html! { <pages::ForumDetail me={me.clone()} {id} /> },
                     Route::EvaluationTeam => html! { <pages::EvaluationTeamPage me={me.clone()} /> },
                     Route::EvaluationSessions => html! { <pages::EvaluationSessions me={me.clone()} /> },
+                    Route::ResetPassword { token } => html! { <pages::ResetPassword {token} /> },
                     Route::Login
                     | Route::NotFound
                     | Route::ServiceUnits

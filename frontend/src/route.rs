@@ -11,6 +11,8 @@ pub enum Route {
     Home,
     #[at("/masuk")]
     Login,
+    #[at("/atur-ulang/:token")]
+    ResetPassword { token: String },
     #[at("/dasbor")]
     Dashboard,
     #[at("/dasbor/:unit_id")]
@@ -156,7 +158,7 @@ impl Route {
 
     /// Whether the screen can be seen without signing in.
     pub fn is_public(&self) -> bool {
-        matches!(self, Route::Login | Route::NotFound) || self.is_citizen()
+        matches!(self, Route::Login | Route::ResetPassword { .. } | Route::NotFound) || self.is_citizen()
     }
 
     /// Whether the screen is for citizens: shown in the public frame, signed in or not.
@@ -230,7 +232,7 @@ impl Route {
     pub fn label_key(&self) -> &'static str {
         match self {
             Route::Home => "nav.home",
-            Route::Login => "nav.login",
+            Route::Login | Route::ResetPassword { .. } => "nav.login",
             Route::Dashboard => "nav.dashboard",
             Route::UnitDashboard { .. } => "nav.unit_dashboard",
             Route::City => "nav.city",

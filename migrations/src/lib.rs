@@ -38,6 +38,7 @@ mod m20261204_000032_complaint_officer;
 mod m20261205_000033_outbox;
 mod m20261205_000034_message_settings;
 mod m20261205_000035_reminder_marks;
+mod m20261205_000036_password_resets;
 
 /// All migrations of Kinerja.
 pub struct Migrator;
@@ -81,6 +82,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261205_000033_outbox::Migration),
             Box::new(m20261205_000034_message_settings::Migration),
             Box::new(m20261205_000035_reminder_marks::Migration),
+            Box::new(m20261205_000036_password_resets::Migration),
         ]
     }
 }

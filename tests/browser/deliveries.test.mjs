@@ -156,3 +156,42 @@ test('the admin sets the reminders on the settings page; a time that is not one 
     await context.close();
   }
 });
+
+test('a forgotten password on a phone: the link comes by WhatsApp, sets a new password, and the new one signs in', TIMEOUT, async () => {
+  const { context, page, errors } = await openPage(browser, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  try {
+    // Dedi verified his WhatsApp number in the test above.
+    await page.goto(`${server.base}/masuk`);
+    await page.locator('details.login-forgot summary').click();
+    const forgot = page.getByTestId('forgot-form');
+    const before = received.length;
+    await forgot.getByLabel('Akun Anda').fill('dedi');
+    await forgot.getByRole('button', { name: 'Kirim tautan' }).click();
+    await forgot.getByText('tautan sudah dikirim ke sana', { exact: false }).waitFor();
+    for (let i = 0; i < 100 && received.length === before; i++) await new Promise((r) => setTimeout(r, 100));
+    const text = received[received.length - 1].body.text;
+    const link = text.match(/(https?:\/\/\S+\/atur-ulang\/[0-9a-f]+)/)[1];
+    const path = new URL(link).pathname;
+
+    await page.goto(`${server.base}${path}`);
+    await page.getByRole('heading', { name: 'Buat kata sandi baru' }).waitFor();
+    await page.getByLabel('Kata sandi baru', { exact: true }).fill('SandiBaruDedi2026');
+    await page.getByLabel('Ulangi kata sandi baru').fill('SandiBaruDedi2025');
+    await page.getByRole('button', { name: 'Simpan kata sandi' }).click();
+    await page.locator('#reset-again-error').getByText('Kedua kata sandi tidak sama').waitFor();
+    await page.getByLabel('Ulangi kata sandi baru').fill('SandiBaruDedi2026');
+    await page.getByRole('button', { name: 'Simpan kata sandi' }).click();
+    await page.getByRole('status').getByText('Kata sandi baru tersimpan.', { exact: false }).waitFor();
+    await page.getByRole('link', { name: 'Masuk dengan kata sandi baru' }).click();
+    await page.waitForURL('**/masuk');
+    await page.getByLabel('Nama pengguna').fill('dedi');
+    await page.getByLabel('Kata sandi', { exact: true }).fill('SandiBaruDedi2026');
+    await page.getByRole('button', { name: 'Masuk', exact: true }).click();
+    await page.waitForURL((url) => url.pathname === '/');
+    // The link works once.
+    await context.clearCookies();
+    assert.deepEqual(errors(), []);
+  } finally {
+    await context.close();
+  }
+});

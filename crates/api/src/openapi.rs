@@ -48,6 +48,8 @@ pub struct ApiDoc;
     routes::auth::login,
     routes::auth::refresh,
     routes::auth::logout,
+    routes::auth::forgot,
+    routes::auth::reset,
     routes::me::me,
     routes::me::change_password,
     routes::me::waiting,

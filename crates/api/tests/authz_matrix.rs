@@ -284,6 +284,11 @@ fn table(f: &Fx) -> Vec<Row> {
         .expect([A; 11]);
     t.op(POST, "/api/v1/auth/refresh").body(Body::Refresh).expect([A; 11]);
     t.op(POST, "/api/v1/auth/logout").body(Body::Logout).expect([U, A, A, A, A, A, A, A, A, A, F]);
+    // Anyone may ask for a reset link or use one: the answer tells nothing about the account.
+    t.op(POST, "/api/v1/auth/forgot").json(json!({ "username": "dedi" })).expect([A; 11]);
+    t.op(POST, "/api/v1/auth/reset")
+        .json(json!({ "token": "bukan-tautan", "new_password": "SandiBaru2026!" }))
+        .expect([A; 11]);
     // An API token is not a user: like `POST /me/password`, the user's own routes refuse it rather
     // than answer for the admin who created it.
     t.op(GET, "/api/v1/me").expect([U, OK, OK, OK, OK, OK, OK, OK, OK, OK, F]);

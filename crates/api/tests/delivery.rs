@@ -320,6 +320,46 @@ async fn staff_get_copies_at_a_verified_address_as_they_chose(backend: Backend) 
     tokio::time::sleep(Duration::from_millis(400)).await;
     assert_eq!(smtp.messages().len(), 2, "nothing during quiet hours, nothing of a muted group");
 
+    // A forgotten password: the link goes to the verified address; an unknown account gets the
+    // same answer and nothing is sent.
+    let anon = |path: &'static str, body: serde_json::Value| app.call(Method::POST, path, None, Some(body));
+    let (status, _) = anon("/api/v1/auth/forgot", json!({ "username": "tidak.ada" })).await;
+    assert_eq!(status, StatusCode::ACCEPTED);
+    let (status, _) = anon("/api/v1/auth/forgot", json!({ "username": "dedi" })).await;
+    assert_eq!(status, StatusCode::ACCEPTED);
+    let mails = smtp.wait_for(3).await;
+    assert!(mails[2].contains("Subject: Atur ulang kata sandi Kinerja"), "{}", mails[2]);
+    let at = mails[2].find(&format!("{APP}/atur-ulang/")).expect("a link") + format!("{APP}/atur-ulang/").len();
+    let token: String = mails[2][at..].chars().take_while(char::is_ascii_alphanumeric).collect();
+    let (status, body) = anon("/api/v1/auth/reset", json!({ "token": token, "new_password": "pendek" })).await;
+    assert_eq!(
+        (status, body["errors"][0]["field"].as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("new_password")),
+        "{body}"
+    );
+    let (status, body) =
+        anon("/api/v1/auth/reset", json!({ "token": token, "new_password": "SandiBaruDedi2026" })).await;
+    assert_eq!(status, StatusCode::NO_CONTENT, "{body}");
+    assert_eq!(app.login_raw("dedi", "SandiBaruDedi2026").await.status(), StatusCode::OK, "the new password signs in");
+    assert_eq!(
+        app.call(Method::GET, "/api/v1/me", Some(&dedi), None).await.0,
+        StatusCode::UNAUTHORIZED,
+        "old sessions ended"
+    );
+    let (status, body) = anon("/api/v1/auth/reset", json!({ "token": token, "new_password": "SandiLain2026x" })).await;
+    assert_eq!(
+        (status, body["errors"][0]["code"].as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("reset_link_invalid")),
+        "once"
+    );
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert_eq!(smtp.messages().len(), 3, "nothing for an unknown account");
+    let dedi = app.login_raw("dedi", "SandiBaruDedi2026").await.json::<serde_json::Value>().await.unwrap()
+        ["access_token"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+
     // Five codes an hour at most: the form cannot flood an address.
     for n in 2..=5 {
         let (status, body) =

@@ -112,3 +112,24 @@ impl Waiting {
         self.activities + self.skps + self.objections
     }
 }
+
+/// Body of `POST /auth/forgot`: the account whose password was forgotten.
+#[derive(Debug, Clone, Serialize, Deserialize, validator::Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ForgotPassword {
+    #[validate(length(min = 1, max = 64))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 64))]
+    pub username: String,
+}
+
+/// Body of `POST /auth/reset`: the secret of the link received, and the new password.
+#[derive(Debug, Clone, Serialize, Deserialize, validator::Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ResetWithLink {
+    #[validate(length(min = 1, max = 128))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 128))]
+    pub token: String,
+    #[validate(length(max = 256))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 256))]
+    pub new_password: String,
+}

@@ -132,6 +132,8 @@ pub enum Invalid {
     /// No params.
     TimeOfDay,
     /// No params.
+    ResetLinkInvalid,
+    /// No params.
     PublicResponseRequired,
     /// No params.
     NipDigits,
@@ -353,7 +355,7 @@ pub enum Invalid {
 
 impl Invalid {
     /// Every kind, for the tests that check each has its words.
-    pub const ALL: [Invalid; 169] = [
+    pub const ALL: [Invalid; 170] = [
         Self::Invalid,
         Self::Required,
         Self::Length,
@@ -414,6 +416,7 @@ impl Invalid {
         Self::QuietHours,
         Self::MessageGroup,
         Self::TimeOfDay,
+        Self::ResetLinkInvalid,
         Self::PublicResponseRequired,
         Self::NipDigits,
         Self::LevelRange,
@@ -588,6 +591,7 @@ impl Invalid {
             Self::QuietHours => "quiet_hours",
             Self::MessageGroup => "message_group",
             Self::TimeOfDay => "time_of_day",
+            Self::ResetLinkInvalid => "reset_link_invalid",
             Self::PublicResponseRequired => "public_response_required",
             Self::NipDigits => "nip_digits",
             Self::LevelRange => "level_range",
@@ -771,6 +775,7 @@ impl Invalid {
             Self::QuietHours => ("jam tenang diisi keduanya dalam bentuk JJ:MM, misalnya 21:00 dan 06:00", "quiet hours take both times as HH:MM, e.g. 21:00 and 06:00"),
             Self::MessageGroup => ("kelompok pesan tidak dikenal: {value}", "unknown message group: {value}"),
             Self::TimeOfDay => ("jam dalam bentuk JJ:MM, misalnya 15:00, atau kosong", "a time as HH:MM, e.g. 15:00, or empty"),
+            Self::ResetLinkInvalid => ("tautan ini tidak berlaku lagi (sudah dipakai atau lewat 30 menit); minta tautan baru", "this link no longer works (used, or older than 30 minutes); ask for a new one"),
             Self::PublicResponseRequired => ("tulis tanggapan untuk pelapor", "write an answer for the complainant"),
             Self::NipDigits => ("NIP harus 18 digit angka", "the NIP must be 18 digits"),
             Self::LevelRange => ("level 1 sampai 5", "level 1 to 5"),

@@ -40,7 +40,10 @@ pub use assessment::{
     RatingEvidence,
 };
 pub use audit::{AuditEntry, AuditVerification};
-pub use auth::{LoginRequest, LogoutRequest, Me, PasswordChange, PasswordReset, RefreshRequest, TokenPair, Waiting};
+pub use auth::{
+    ForgotPassword, LoginRequest, LogoutRequest, Me, PasswordChange, PasswordReset, RefreshRequest, ResetWithLink,
+    TokenPair, Waiting,
+};
 pub use competency::{
     Competency, CompetencyAssessment, CompetencyInput, CompetencyProfile, DevelopmentPlan, DevelopmentPlanPatch,
     GapCell, GapHeatMap, HeatMapColumn, NewCompetencyAssessment, NewDevelopmentPlan, NewTraining, PositionStandard,

@@ -152,6 +152,28 @@ where
     decode(execute(&call).await?).await
 }
 
+/// `POST {path}` without a session, answered without a body (a reset link asked for or used).
+pub async fn post_anonymous_empty<B>(path: &str, body: &B) -> Result<(), ApiError>
+where
+    B: Serialize + ?Sized,
+{
+    let call = Call {
+        method: Method::POST,
+        path,
+        query: &[],
+        body: Some(encode(body)?),
+        signed: false,
+        accept: JSON,
+        headers: &[],
+    };
+    let response = execute(&call).await?;
+    if response.ok() {
+        Ok(())
+    } else {
+        Err(failure(response).await)
+    }
+}
+
 /// `GET {path}` without a session: what citizens read (service units, a complaint's status).
 pub async fn get_anonymous<T: DeserializeOwned>(path: &str, query: &Query<'_>) -> Result<T, ApiError> {
     let call = Call { method: Method::GET, path, query, body: None, signed: false, accept: JSON, headers: &[] };

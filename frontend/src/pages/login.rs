@@ -92,6 +92,7 @@ pub fn Login() -> Html {
                 </form>
                 <details class="login-forgot">
                     <summary>{ i18n.t("login.forgot") }</summary>
+                    <super::ForgotForm />
                     <p>{ i18n.t("login.forgot_body") }</p>
                     <p><strong>{
                         match &helpdesk {

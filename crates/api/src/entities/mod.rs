@@ -37,6 +37,7 @@ pub mod message_settings;
 pub mod notifications;
 pub mod org_predikats;
 pub mod outbox;
+pub mod password_resets;
 pub mod pk_goals;
 pub mod placement_history;
 pub mod position_competencies;

@@ -1,15 +1,16 @@
-//! `POST /auth/login`, `/auth/refresh`, `/auth/logout`.
+//! `POST /auth/login`, `/auth/refresh`, `/auth/logout`; `/auth/forgot` and `/auth/reset` for a
+//! forgotten password.
 
 use crate::auth::sessions;
 use crate::error::ApiResult;
 use crate::policy::Viewer;
 use crate::state::AppState;
 use actix_web::{post, web, HttpRequest, HttpResponse};
-use kinerja_types::{LoginRequest, LogoutRequest, Problem, RefreshRequest, TokenPair};
+use kinerja_types::{ForgotPassword, LoginRequest, LogoutRequest, Problem, RefreshRequest, ResetWithLink, TokenPair};
 use validator::Validate;
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.service(login).service(refresh).service(logout);
+    cfg.service(login).service(refresh).service(logout).service(forgot).service(reset);
 }
 
 /// Signs in with a username and password. Unknown user and wrong password give the same 401;
@@ -54,5 +55,35 @@ pub async fn logout(
         sessions::end(&state.db, viewer.user_id, session).await?;
     }
     crate::services::identity::forget(&state.identities, viewer.user_id).await;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+/// "Lupa kata sandi?": sends a link to set a new password to the e-mail address or WhatsApp number
+/// the account verified. Always 202 (it tells no one whether the account exists or can be
+/// reached); 429 for too many requests from one address.
+#[utoipa::path(tag = "auth", request_body = ForgotPassword, responses(
+    (status = 202), (status = 422, body = Problem), (status = 429, body = Problem)))]
+#[post("/auth/forgot")]
+pub async fn forgot(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    body: web::Json<ForgotPassword>,
+) -> ApiResult<HttpResponse> {
+    body.validate()?;
+    let address = crate::services::rate_limit::client_key(&req);
+    crate::services::password_reset::request(&state.db, &body.username, &address).await?;
+    Ok(HttpResponse::Accepted().finish())
+}
+
+/// Sets a new password with the link's secret (once, within 30 minutes); every session of the
+/// account ends. 422 for a link that no longer works or a password the policy refuses.
+#[utoipa::path(tag = "auth", request_body = ResetWithLink, responses(
+    (status = 204), (status = 422, body = Problem)))]
+#[post("/auth/reset")]
+pub async fn reset(state: web::Data<AppState>, body: web::Json<ResetWithLink>) -> ApiResult<HttpResponse> {
+    body.validate()?;
+    let user = crate::services::password_reset::reset(&state.db, &body.token, &body.new_password).await?;
+    // Its sessions ended: the identities kept for a few seconds go now.
+    crate::services::identity::forget(&state.identities, user).await;
     Ok(HttpResponse::NoContent().finish())
 }

@@ -243,7 +243,7 @@ pub async fn change_password(
 
 /// Stores a new password hash, says whether it must be changed at the next sign-in, ends every
 /// session of the user but `keep_session` and records `action` in the audit log.
-async fn store_password(
+pub(crate) async fn store_password(
     txn: &sea_orm::DatabaseTransaction,
     actor: &audit::Actor,
     user_id: i64,

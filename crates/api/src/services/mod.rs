@@ -29,6 +29,7 @@ pub mod notify;
 pub mod org_tree;
 pub mod oversight;
 pub mod paging;
+pub mod password_reset;
 pub mod people;
 pub mod peta;
 pub mod pk;

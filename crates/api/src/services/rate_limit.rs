@@ -28,6 +28,11 @@ pub const FORUM_INPUT_PER_CLIENT: Limit = Limit { bucket: "forum-input", max: 10
 /// Verification codes one person has sent to a new address (against flooding an address).
 pub const CONTACT_CODES_PER_USER: Limit =
     Limit { bucket: "contact-code", max: 5, window_secs: 3600, refusal: "Terlalu banyak kode verifikasi" };
+/// "Lupa kata sandi" requests from one address, and for one account.
+pub const RESETS_PER_CLIENT: Limit =
+    Limit { bucket: "reset-client", max: 10, window_secs: 3600, refusal: "Terlalu banyak permintaan" };
+pub const RESETS_PER_USER: Limit =
+    Limit { bucket: "reset-user", max: 3, window_secs: 3600, refusal: "Terlalu banyak permintaan" };
 /// Tracking-code lookups from one address (against guessing).
 pub const TRACK_PER_CLIENT: Limit = Limit { bucket: "track", max: 60, window_secs: 60, refusal: SENDS };
 
