@@ -182,6 +182,9 @@ test('the employee form checks a field once it is left, and says beside the butt
     const summary = page.getByTestId('submit-summary');
     await summary.waitFor();
     assert.match(await summary.textContent(), /Belum tersimpan: \d+ isian perlu diperbaiki/);
+    // The refused submit first brings the first wrong field into view; then the eye goes back to the button.
+    await page.waitForFunction(() => document.activeElement?.getAttribute('aria-invalid') === 'true');
+    await page.waitForTimeout(300);
     await save.scrollIntoViewIfNeeded();
     assert.ok(await inView(summary), 'the summary is on screen with the button');
     await summary.getByRole('button', { name: 'Tunjukkan' }).click();
