@@ -103,7 +103,11 @@ pub async fn act<T: DeserializeOwned>(method: Method, path: &str) -> Result<T, A
 /// Like [`act`], for actions the server answers with 204 No Content.
 pub async fn act_empty(method: Method, path: &str) -> Result<(), ApiError> {
     let call = Call { method, path, query: &[], body: None, signed: true, accept: JSON, headers: &[] };
-    let response = execute(&call).await?;
+    nothing_back(execute(&call).await?).await
+}
+
+/// An answer without a body: fine, or the server's error.
+async fn nothing_back(response: Response) -> Result<(), ApiError> {
     if response.ok() {
         Ok(())
     } else {
@@ -126,12 +130,7 @@ where
         accept: JSON,
         headers: &[],
     };
-    let response = attempt(&call, Some(tokens)).await?;
-    if response.ok() {
-        Ok(())
-    } else {
-        Err(failure(response).await)
-    }
+    nothing_back(attempt(&call, Some(tokens)).await?).await
 }
 
 /// `POST {path}` without a session (sign-in).
@@ -166,12 +165,7 @@ where
         accept: JSON,
         headers: &[],
     };
-    let response = execute(&call).await?;
-    if response.ok() {
-        Ok(())
-    } else {
-        Err(failure(response).await)
-    }
+    nothing_back(execute(&call).await?).await
 }
 
 /// `GET {path}` without a session: what citizens read (service units, a complaint's status).
