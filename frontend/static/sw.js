@@ -17,8 +17,8 @@ const READS_CACHE = 'kinerja-api';
 /** The reads copied for offline use: the daily log's, nothing more. */
 const COPIED = /^\/api\/v1\/(me|settings|skps|skps\/\d+|activities)$/;
 const NETWORK_WAIT_MS = 4000;
-/** Pages the server renders (`crates/api/src/pages`): `/survei/{code}`. */
-const SERVER_PAGE = /^\/survei\/[^/]+\/?$/;
+/** Pages the server renders (`crates/api/src/pages`): `/survei/{code}`, `/berhenti/{token}`. */
+const SERVER_PAGE = /^\/(survei|berhenti)\/[^/]+\/?$/;
 
 self.addEventListener('install', (event) => {
   event.waitUntil(

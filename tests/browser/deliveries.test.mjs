@@ -113,15 +113,21 @@ test('an employee on a phone verifies a WhatsApp number with the code it receive
     await panel.getByRole('button', { name: 'Verifikasi' }).click();
     await page.locator('.toast').getByText('Alamat terverifikasi.', { exact: false }).waitFor();
     await panel.getByText('terverifikasi', { exact: false }).waitFor();
-    // Feedback stays in the app; quiet hours at night.
-    await panel.getByLabel('Umpan balik dan pengembangan').uncheck();
+    // Feedback stays off WhatsApp (the one channel this server sends on); one digest a day;
+    // quiet hours at night.
+    const feedback = panel.getByRole('group', { name: 'Umpan balik dan pengembangan' });
+    assert.equal(await feedback.getByRole('checkbox').count(), 1, 'a box per configured channel');
+    await feedback.getByLabel('WhatsApp').uncheck();
+    await panel.getByLabel('Satu ringkasan sehari', { exact: false }).check();
     await panel.getByLabel('Jam tenang mulai').fill('21:00');
     await panel.getByLabel('Jam tenang sampai').fill('06:00');
     await panel.getByRole('button', { name: 'Simpan pilihan' }).click();
     await page.locator('.toast').getByText('Pilihan pesan disimpan.').waitFor();
     await page.reload();
-    await panel.getByLabel('Aktivitas harian').waitFor();
-    assert.equal(await panel.getByLabel('Umpan balik dan pengembangan').isChecked(), false);
+    await panel.getByRole('group', { name: 'Aktivitas harian' }).getByLabel('WhatsApp').waitFor();
+    assert.equal(await panel.getByRole('group', { name: 'Aktivitas harian' }).getByLabel('WhatsApp').isChecked(), true);
+    assert.equal(await panel.getByRole('group', { name: 'Umpan balik dan pengembangan' }).getByLabel('WhatsApp').isChecked(), false);
+    assert.equal(await panel.getByLabel('Satu ringkasan sehari', { exact: false }).isChecked(), true);
     assert.equal(await panel.getByLabel('Jam tenang mulai').inputValue(), '21:00');
     await shot(page, 'profile-messages-phone.png');
     assert.deepEqual(errors(), []);
@@ -130,7 +136,7 @@ test('an employee on a phone verifies a WhatsApp number with the code it receive
   }
 });
 
-test('the admin sets the reminders on the settings page; a time that is not one is refused beside its field', TIMEOUT, async () => {
+test('the admin sets the reminders and the WhatsApp frame on the settings page; a time that is not one, or a frame without the message, is refused beside its field', TIMEOUT, async () => {
   const { context, page, errors } = await openPage(browser, DESKTOP);
   try {
     await signInAt(page, server.base, 'admin');
@@ -140,17 +146,24 @@ test('the admin sets the reminders on the settings page; a time that is not one 
     assert.equal(await time.inputValue(), '15:00', 'the default');
     await time.fill('25:00');
     await page.getByLabel('Pengingat verifikasi (hari kerja menunggu)').fill('2');
+    const frame = page.getByLabel('Bingkai pesan WhatsApp');
+    assert.equal(await frame.inputValue(), '*{pemda}*\n{pesan}', 'the default frame');
+    await frame.fill('Salam dari {pemda}');
     const save = page.getByRole('button', { name: 'Simpan', exact: true });
     await save.click();
     await page.locator('#settings-reminders\\.daily_log_at-error').getByText('JJ:MM', { exact: false }).waitFor();
     await page.getByTestId('submit-summary').waitFor();
     await time.fill('16:30');
     await save.click();
+    await page.locator('#settings-whatsapp_template-error').getByText('{pesan}', { exact: false }).waitFor();
+    await frame.fill('{pemda}:\n{pesan}');
+    await save.click();
     await page.locator('.toast').getByText('Pengaturan Pemda tersimpan.').waitFor();
     await page.reload();
     await page.getByLabel('Pengingat aktivitas harian (jam)').waitFor();
     assert.equal(await page.getByLabel('Pengingat aktivitas harian (jam)').inputValue(), '16:30');
     assert.equal(await page.getByLabel('Pengingat verifikasi (hari kerja menunggu)').inputValue(), '2');
+    assert.equal(await page.getByLabel('Bingkai pesan WhatsApp').inputValue(), '{pemda}:\n{pesan}');
     assert.deepEqual(errors(), []);
   } finally {
     await context.close();

@@ -4,8 +4,8 @@ use crate::audit::{self, Actor, Change};
 use crate::entities::settings;
 use crate::error::{ApiError, ApiResult};
 use chrono::Utc;
-use kinerja_types::Invalid;
 use kinerja_types::{FieldError, PemdaSettings};
+use kinerja_types::{Invalid, Issue};
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{ConnectionTrait, DatabaseConnection, EntityTrait, Set};
 use serde_json::{Map, Value};
@@ -103,6 +103,12 @@ pub async fn patch(db: &DatabaseConnection, actor: &Actor, changes: Value) -> Ap
     let time_ok = at.is_empty() || chrono::NaiveTime::parse_from_str(at, "%H:%M").is_ok();
     if !time_ok {
         return Err(ApiError::field("reminders.daily_log_at", Invalid::TimeOfDay));
+    }
+    if chrono::NaiveTime::parse_from_str(next.reminders.digest_at.trim(), "%H:%M").is_err() {
+        return Err(ApiError::field("reminders.digest_at", Invalid::TimeOfDay));
+    }
+    if !next.whatsapp_template.contains("{pesan}") {
+        return Err(ApiError::field("whatsapp_template", Issue::new(Invalid::Placeholder).with("name", "{pesan}")));
     }
     next.tpp.check().map_err(|e| ApiError::field("tpp", &e))?;
     if next.objection_response_days >= next.objection_decision_days {

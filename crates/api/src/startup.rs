@@ -38,6 +38,13 @@ impl Application {
         let listener = TcpListener::bind(&config.bind)?;
         let port = listener.local_addr()?.port();
         let channels = crate::delivery::Channels::from_config(&config.delivery)?;
+        let local = ["//127.", "//localhost", "//0.0.0.0", "//["].iter().any(|h| channels.app_url.contains(h));
+        if !channels.names().is_empty() && local {
+            tracing::warn!(
+                app_url = %channels.app_url,
+                "KINERJA_PUBLIC_URL is not the app's public address: the links in e-mail and WhatsApp messages will not open for their readers"
+            );
+        }
         crate::delivery::worker::spawn(db.clone(), channels.clone(), config.delivery.poll);
         if config.delivery.reminders {
             crate::services::reminders::spawn(db.clone());

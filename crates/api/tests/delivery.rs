@@ -1,8 +1,9 @@
 //! Messages outside the app, through real peers: a citizen who leaves an e-mail address with a
 //! complaint receives its tracking code, then each status change, from a real SMTP server; one
 //! who leaves a WhatsApp number gets them through the gateway (a JSON POST with the bearer token),
-//! retried after the gateway failed; the stop link ends them; an event is queued once; two workers
-//! never take the same message.
+//! retried after the gateway failed, in the Pemda's frame; a refusal for good is not retried; the
+//! stop link ends them; staff choose groups per channel and a daily digest; an event is queued
+//! once; two workers never take the same message.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
@@ -33,6 +34,8 @@ both!(
     a_citizen_hears_by_email_of_the_code_and_every_change,
     staff_get_copies_at_a_verified_address_as_they_chose,
     whatsapp_goes_through_the_gateway_and_is_retried,
+    a_refusal_for_good_is_not_retried,
+    a_digest_gathers_the_day_and_a_channel_can_be_kept_off,
     an_event_is_queued_once_and_a_message_taken_by_one_worker,
 );
 
@@ -44,6 +47,12 @@ async fn file(app: &TestApp, contact: &str, text: &str) -> String {
     let (status, receipt) = app.call(Method::POST, "/api/v1/public/complaints", None, Some(body)).await;
     assert_eq!(status, StatusCode::CREATED, "{receipt}");
     receipt["tracking_code"].as_str().unwrap().to_owned()
+}
+
+/// The codes of the person's notices.
+async fn notice_codes(app: &TestApp, token: &str) -> Vec<serde_json::Value> {
+    let (_, inbox) = app.get("/api/v1/notifications?per_page=100", token).await;
+    inbox["items"].as_array().unwrap().iter().map(|n| n["notice"]["code"].clone()).collect()
 }
 
 async fn complaint_id(app: &TestApp, token: &str, code: &str) -> i64 {
@@ -99,6 +108,9 @@ async fn a_citizen_hears_by_email_of_the_code_and_every_change(backend: Backend)
     let (status, _) = app.post(&path, &operator, json!({ "to": "dispositioned", "unit_id": unit })).await;
     assert_eq!(status, StatusCode::OK);
     smtp.wait_for(3).await;
+    // The unit's other handlers (its head above) are told it is theirs; the one who sent it is not.
+    assert!(notice_codes(&app, &app.token("kadinkes").await).await.contains(&json!("complaint_assigned")));
+    assert!(!notice_codes(&app, &operator).await.contains(&json!("complaint_assigned")));
     let done = app.client.post(&local).send().await.unwrap();
     assert_eq!(done.status(), StatusCode::OK);
     assert!(done.text().await.unwrap().contains("sudah dihentikan"));
@@ -142,7 +154,7 @@ async fn a_citizen_hears_by_email_of_the_code_and_every_change(backend: Backend)
 
     // An aspirasi to a public forum: its code, then the commitment it became.
     let pkm = app.unit_id("PKM-SUKAJADI").await;
-    let today = chrono::Utc::now().date_naive().to_string();
+    let today = (chrono::Utc::now() + chrono::Duration::hours(7)).date_naive().to_string(); // the Pemda's day (WIB)
     let forum = json!({ "unit_id": pkm, "topic": "Forum konsultasi publik puskesmas", "date": today, "place": "Aula Puskesmas" });
     let (status, forum) = app.post("/api/v1/forums", &operator, forum).await;
     assert_eq!(status, StatusCode::CREATED, "{forum}");
@@ -206,6 +218,124 @@ async fn whatsapp_goes_through_the_gateway_and_is_retried(backend: Backend) {
         "{text}"
     );
     assert!(text.contains(&format!("{APP}/berhenti/")), "{text}");
+    // In the Pemda's frame (by default its name in bold above the message); the text sent is not kept.
+    let admin = app.token("admin").await;
+    let (_, settings) = app.get("/api/v1/settings", &admin).await;
+    let pemda = settings["pemda_name"].as_str().unwrap().to_owned();
+    assert!(text.starts_with(&format!("*{pemda}*\n")), "{text}");
+    assert_eq!(row.body, "", "the text (with its tracking code) is dropped once sent");
+
+    // The frame is the Pemda's to set, and must keep the message.
+    let patch = |template: &str| json!({ "whatsapp_template": template });
+    let (status, body) =
+        app.call(Method::PATCH, "/api/v1/settings", Some(&admin), Some(patch("Salam dari {pemda}"))).await;
+    assert_eq!(
+        (status, body["errors"][0]["code"].as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("placeholder")),
+        "{body}"
+    );
+    let frame = "Pesan resmi {pemda}:\n{pesan}\n(Mohon tidak membalas pesan ini)";
+    let (status, body) = app.call(Method::PATCH, "/api/v1/settings", Some(&admin), Some(patch(frame))).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    file(&app, "0812-3456-7890", "Ruang tunggu puskesmas panas dan kipas angin rusak").await;
+    let calls = gateway.wait_for(3).await;
+    let text = calls[2].body["text"].as_str().unwrap();
+    assert!(
+        text.starts_with(&format!("Pesan resmi {pemda}:\nTerima kasih, pengaduan"))
+            && text.ends_with("\n(Mohon tidak membalas pesan ini)"),
+        "{text}"
+    );
+}
+
+async fn a_refusal_for_good_is_not_retried(backend: Backend) {
+    // The gateway refuses the number (HTTP 400): retrying cannot help, the message is given up.
+    let gateway = Gateway::answering(1, 400).await;
+    let url = gateway.url.clone();
+    let app = TestApp::spawn_with(backend, true, |c| {
+        c.delivery.whatsapp_url = Some(url);
+        c.delivery.poll = Duration::from_millis(100);
+    })
+    .await;
+    file(&app, "0812-9999-0000", "Petugas meminta biaya tambahan untuk surat keterangan").await;
+    gateway.wait_for(1).await;
+    let row = wait_row(&app, |m| m.status != "pending").await;
+    assert_eq!((row.status.as_str(), row.attempts), ("dead", 1), "{row:?}");
+    assert!(row.last_error.as_deref().unwrap_or_default().contains("HTTP 400"), "{row:?}");
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert_eq!(gateway.calls().len(), 1, "not tried again");
+}
+
+/// Verifies `address` for the account of `token`, with the code that arrives as mail number `n`.
+async fn verify_email(app: &TestApp, smtp: &SmtpServer, token: &str, address: &str, n: usize) {
+    let (status, body) = app.post("/api/v1/me/messages/contact", token, json!({ "address": address })).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let code = code_in(&smtp.wait_for(n).await[n - 1]);
+    let (status, body) =
+        app.post("/api/v1/me/messages/verify", token, json!({ "channel": "email", "code": code })).await;
+    assert_eq!((status, body["email_verified"].as_bool()), (StatusCode::OK, Some(true)), "{body}");
+}
+
+async fn a_digest_gathers_the_day_and_a_channel_can_be_kept_off(backend: Backend) {
+    use kinerja_api::services::digest;
+    let smtp = SmtpServer::start();
+    let app = mail_app(backend, &smtp).await;
+    let (dedi, kasi) = (app.token("dedi").await, app.token("kasi.rujukan").await);
+    let dedi_id = app.employee_id(common::demo::DEDI).await;
+    let feedback = |text: &str| json!({ "employee_id": dedi_id, "text": text, "core_value": "akuntabel" });
+    verify_email(&app, &smtp, &dedi, "dedi@dinkes.contoh.go.id", 1).await;
+
+    // A daily digest: the day's notices wait, then go as one message that counts them.
+    let prefs = |body: serde_json::Value| app.call(Method::PUT, "/api/v1/me/messages", Some(&dedi), Some(body));
+    let (status, mine) = prefs(json!({ "muted": ["email:skp"], "digest": true })).await;
+    assert_eq!(
+        (status, mine["digest"].as_bool(), mine["muted"].clone()),
+        (StatusCode::OK, Some(true), json!(["email:skp"]))
+    );
+    for text in ["Rekap minggu ini rapi", "Laporan rujukan lengkap"] {
+        let (status, body) = app.post("/api/v1/feedback", &kasi, feedback(text)).await;
+        assert_eq!(status, StatusCode::CREATED, "{body}");
+    }
+    let held: Vec<outbox::Model> =
+        outbox::Entity::find().filter(outbox::Column::Status.eq("held")).all(&app.db).await.unwrap();
+    assert_eq!(held.len(), 2, "{held:?}");
+    let due = held[0].next_attempt_at;
+    assert!(due > chrono::Utc::now(), "held to the digest time: {held:?}");
+    assert_eq!(digest::run(&app.db, due - chrono::Duration::minutes(1)).await.unwrap(), 0, "not before its time");
+    tokio::time::sleep(Duration::from_millis(400)).await;
+    assert_eq!(smtp.messages().len(), 1, "nothing sent one by one");
+    assert_eq!(digest::run(&app.db, due).await.unwrap(), 1);
+    assert_eq!(digest::run(&app.db, due).await.unwrap(), 0, "each notice counted once");
+    let mails = smtp.wait_for(2).await;
+    assert!(mails[1].contains("Subject: Kinerja: ringkasan 2 pemberitahuan"), "{}", mails[1]);
+    assert!(mails[1].contains("- 2 tentang umpan balik dan pengembangan"), "{}", mails[1]);
+    assert!(mails[1].contains(&format!("{APP}/notifikasi")) && !mails[1].contains("Rekap minggu"), "{}", mails[1]);
+    let gathered: Vec<outbox::Model> =
+        outbox::Entity::find().filter(outbox::Column::Status.eq("digested")).all(&app.db).await.unwrap();
+    assert_eq!(gathered.len(), 2);
+    assert!(gathered.iter().all(|m| m.body.is_empty()), "{gathered:?}");
+
+    // A group kept off one channel: nothing is queued for it there; back on, it goes at once.
+    let (status, _) = prefs(json!({ "muted": ["email:feedback"], "digest": false })).await;
+    assert_eq!(status, StatusCode::OK);
+    let (status, _) = app.post("/api/v1/feedback", &kasi, feedback("Tetap semangat")).await;
+    assert_eq!(status, StatusCode::CREATED);
+    let copies = || async {
+        outbox::Entity::find().filter(outbox::Column::EventKind.eq("feedback.new")).all(&app.db).await.unwrap().len()
+    };
+    assert_eq!(copies().await, 2, "kept off e-mail");
+    let (status, _) = prefs(json!({ "muted": ["whatsapp:feedback"] })).await;
+    assert_eq!(status, StatusCode::OK);
+    let (status, _) = app.post("/api/v1/feedback", &kasi, feedback("Data bulan ini sudah masuk")).await;
+    assert_eq!(status, StatusCode::CREATED);
+    assert_eq!(copies().await, 3);
+    let mails = smtp.wait_for(3).await;
+    assert!(mails[2].contains("Subject: Kinerja: pemberitahuan umpan balik dan pengembangan"), "{}", mails[2]);
+    let (status, body) = prefs(json!({ "muted": ["sms:feedback"] })).await;
+    assert_eq!(
+        (status, body["errors"][0]["code"].as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("message_group")),
+        "{body}"
+    );
 }
 
 /// The 6-digit code in a message.
@@ -214,16 +344,20 @@ fn code_in(text: &str) -> String {
     text[at..at + 6].to_owned()
 }
 
-async fn staff_get_copies_at_a_verified_address_as_they_chose(backend: Backend) {
-    let smtp = SmtpServer::start();
-    let app = TestApp::spawn_with(backend, true, |c| {
+/// The app sending e-mail through `smtp`, its worker looking every 100 ms.
+async fn mail_app(backend: Backend, smtp: &SmtpServer) -> TestApp {
+    TestApp::spawn_with(backend, true, |c| {
         c.delivery.smtp_url = Some(smtp.url());
         c.delivery.app_url = APP.into();
         c.delivery.poll = Duration::from_millis(100);
     })
-    .await;
-    let dedi = app.token("dedi").await;
-    let kasi = app.token("kasi.rujukan").await;
+    .await
+}
+
+async fn staff_get_copies_at_a_verified_address_as_they_chose(backend: Backend) {
+    let smtp = SmtpServer::start();
+    let app = mail_app(backend, &smtp).await;
+    let (dedi, kasi) = (app.token("dedi").await, app.token("kasi.rujukan").await);
     let dedi_id = app.employee_id(common::demo::DEDI).await;
     let feedback = |text: &str| json!({ "employee_id": dedi_id, "text": text, "core_value": "akuntabel" });
 
@@ -446,6 +580,22 @@ async fn an_event_is_queued_once_and_a_message_taken_by_one_worker(backend: Back
     // The operator sees the depth on /ready.
     let (status, ready) = app.call(Method::GET, "/ready", None, None).await;
     assert_eq!((status, ready["outbox_pending"].as_u64()), (StatusCode::OK, Some(39)));
+    // A message never tried in three days (its channel not configured) is given up; tried ones are not.
+    let waiting = Contact::parse("0812-1111-2222").unwrap();
+    let message = Outgoing {
+        event_key: "complaint:99:filed".into(),
+        event_kind: "complaint.filed",
+        to: &waiting,
+        subject: "Uji".into(),
+        body: "Uji".into(),
+        stop_path: None,
+    };
+    enqueue(&app.db, message).await.unwrap();
+    assert_eq!(queue::expire_untried(&app.db, now + chrono::Duration::days(2)).await.unwrap(), 0);
+    assert_eq!(queue::expire_untried(&app.db, now + chrono::Duration::days(4)).await.unwrap(), 1);
+    let expired =
+        outbox::Entity::find().filter(outbox::Column::Channel.eq("whatsapp")).one(&app.db).await.unwrap().unwrap();
+    assert_eq!(expired.status, "dead", "{expired:?}");
     // A row whose every attempt was taken by a worker that never reported is given up.
     let step = queue::LEASE + chrono::Duration::seconds(1);
     for n in 3..=queue::MAX_ATTEMPTS {
@@ -455,5 +605,13 @@ async fn an_event_is_queued_once_and_a_message_taken_by_one_worker(backend: Back
     let last = queue::claim(&app.db, &["email"], now + step * (queue::MAX_ATTEMPTS + 1), 50).await.unwrap();
     assert!(last.is_empty());
     let dead = outbox::Entity::find().filter(outbox::Column::Status.eq("dead")).all(&app.db).await.unwrap();
-    assert_eq!(dead.len(), 39);
+    assert_eq!(dead.len(), 40);
+    assert!(dead.iter().all(|m| !m.body.is_empty()), "kept for the admin to see what failed");
+    let sent = outbox::Entity::find_by_id(again[0].id).one(&app.db).await.unwrap().unwrap();
+    assert_eq!(sent.body, "", "a message's text is dropped once it is sent");
+    // A month after, the text of those given up goes too.
+    assert_eq!(queue::forget_old_text(&app.db, now).await.unwrap(), 0);
+    assert_eq!(queue::forget_old_text(&app.db, now + chrono::Duration::days(31)).await.unwrap(), 40);
+    let dead = outbox::Entity::find().filter(outbox::Column::Status.eq("dead")).all(&app.db).await.unwrap();
+    assert!(dead.iter().all(|m| m.body.is_empty()));
 }

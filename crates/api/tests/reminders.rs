@@ -1,7 +1,8 @@
 //! Reminders before deadlines, run at chosen moments of the Pemda's time: the daily log after the
 //! set hour on a working day to whoever logged nothing, the SKP before its deadline to whoever has
 //! not submitted, the objection window before it closes, a penilai's queue that waited too long;
-//! each sent once however often the task looks, and not at all when turned off.
+//! an overdue complaint to its handlers, an evaluation follow-up before it is due; each sent once
+//! however often the task looks, and not at all when turned off.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
@@ -56,7 +57,8 @@ async fn reminders_go_once_to_whom_they_concern(app: TestApp) {
     assert_eq!(status, StatusCode::CREATED, "{logged}");
 
     // Before the set hour (15:00): nothing. After it: Sri, not Dedi; a second look sends nothing more.
-    assert_eq!(reminders::run(&app.db, at(day, 14, 30)).await.unwrap(), 0);
+    reminders::run(&app.db, at(day, 14, 30)).await.unwrap();
+    assert_eq!(count(&notices(&app, &sri).await, "reminder_daily_log"), 0);
     let first = reminders::run(&app.db, at(day, 15, 10)).await.unwrap();
     assert!(first >= 2, "everyone with an account who logged nothing: {first}");
     assert_eq!(reminders::run(&app.db, at(day, 15, 20)).await.unwrap(), 0, "once a day");
@@ -101,13 +103,65 @@ async fn reminders_go_once_to_whom_they_concern(app: TestApp) {
     reminders::run(&app.db, at(due - Duration::days(1), 7, 0)).await.unwrap();
     assert_eq!(count(&notices(&app, &dedi).await, "reminder_objection"), 1);
 
-    // Turned off in the settings: nothing.
+    // A complaint to the puskesmas, not verified in time: its handlers (the operator, the head
+    // of the dinas above) are told once per step, the day after its deadline; not before.
+    let filed = json!({ "unit_id": app.unit_id("PKM-SUKAJADI").await, "category": "pengaduan", "text": "Antrean obat di apotek puskesmas sangat lama" });
+    let (status, receipt) = app.call(reqwest::Method::POST, "/api/v1/public/complaints", None, Some(filed)).await;
+    assert_eq!(status, StatusCode::CREATED, "{receipt}");
+    let tracking = receipt["tracking_code"].as_str().unwrap().to_owned();
+    let operator = app.token("kapkm.sukajadi").await;
+    let kadinkes = app.token("kadinkes").await;
+    // How often the person was told this complaint is overdue.
+    let told = |token: String| {
+        let tracking = tracking.clone();
+        let app = &app;
+        async move {
+            let (_, inbox) = app.get("/api/v1/notifications?per_page=200", &token).await;
+            let items = inbox["items"].as_array().unwrap().clone();
+            items
+                .iter()
+                .filter(|n| {
+                    n["notice"]["code"] == "complaint_overdue" && n["notice"]["params"]["code"] == tracking.as_str()
+                })
+                .count()
+        }
+    };
+    let filed_on = (Utc::now() + Duration::hours(7)).date_naive();
+    reminders::run(&app.db, at(filed_on, 16, 0)).await.unwrap();
+    assert_eq!(told(operator.clone()).await, 0, "not before its deadline");
+    let overdue = filed_on + Duration::days(30);
+    for hour in [8, 9] {
+        reminders::run(&app.db, at(overdue, hour, 0)).await.unwrap();
+    }
+    assert_eq!(told(operator.clone()).await, 1);
+    assert_eq!(told(kadinkes.clone()).await, 1, "the head above the puskesmas too");
+    assert_eq!(told(dedi.clone()).await, 0, "not someone who does not handle it");
+
+    // A follow-up of an evaluation session, due in ten days: its owner is reminded two days before, once.
+    let due_on = filed_on + Duration::days(10);
+    let session = json!({ "unit_id": app.unit_id("DINKES-RUJ").await, "kind": "annual", "held_on": filed_on.to_string(),
+                          "title": "Evaluasi tahunan seksi rujukan", "attendees": ["Kepala Dinas", "Kepala Seksi"],
+                          "employee_ids": [dedi_id], "decisions": "Dedi menyusun rencana aksi",
+                          "follow_ups": [{ "description": "Rencana aksi rujukan", "owner_id": dedi_id, "due_on": due_on.to_string() }] });
+    let (status, body) = app.post("/api/v1/evaluation-sessions", &kadinkes, session).await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+    reminders::run(&app.db, at(due_on - Duration::days(5), 7, 0)).await.unwrap();
+    assert_eq!(count(&notices(&app, &dedi).await, "reminder_follow_up"), 0);
+    reminders::run(&app.db, at(due_on - Duration::days(2), 7, 0)).await.unwrap();
+    reminders::run(&app.db, at(due_on - Duration::days(1), 7, 0)).await.unwrap();
+    assert_eq!(count(&notices(&app, &dedi).await, "reminder_follow_up"), 1);
+
+    // Turned off in the settings: nothing of those kinds.
     let admin = app.token("admin").await;
-    let off = json!({ "reminders": { "daily_log_at": "", "skp_days_before": 0, "objection_days_before": 0, "queue_working_days": 0 } });
+    let off = json!({ "reminders": { "daily_log_at": "", "skp_days_before": 0, "objection_days_before": 0, "queue_working_days": 0, "follow_up_days_before": 0, "digest_at": "07:00" } });
     let (status, body) = app.call(reqwest::Method::PATCH, "/api/v1/settings", Some(&admin), Some(off)).await;
     assert_eq!(status, StatusCode::OK, "{body}");
     let next = kinerja_domain::workdays::add_working_days(later, 1, &Default::default());
-    assert_eq!(reminders::run(&app.db, at(next, 16, 0)).await.unwrap(), 0);
+    let kinds = ["reminder_daily_log", "reminder_queue", "reminder_skp", "reminder_objection", "reminder_follow_up"];
+    let tally = |codes: Vec<String>| kinds.iter().map(|k| count(&codes, k)).sum::<usize>();
+    let (sri_before, kasi_before) = (tally(notices(&app, &sri).await), tally(notices(&app, &kasi).await));
+    reminders::run(&app.db, at(next, 16, 0)).await.unwrap();
+    assert_eq!((tally(notices(&app, &sri).await), tally(notices(&app, &kasi).await)), (sri_before, kasi_before));
     let bad = json!({ "reminders": { "daily_log_at": "25:00", "skp_days_before": 7, "objection_days_before": 2, "queue_working_days": 3 } });
     let (status, body) = app.call(reqwest::Method::PATCH, "/api/v1/settings", Some(&admin), Some(bad)).await;
     assert_eq!(

@@ -133,6 +133,8 @@ pub enum Invalid {
     TimeOfDay,
     /// No params.
     ResetLinkInvalid,
+    /// Params: `name`.
+    Placeholder,
     /// No params.
     PublicResponseRequired,
     /// No params.
@@ -355,7 +357,7 @@ pub enum Invalid {
 
 impl Invalid {
     /// Every kind, for the tests that check each has its words.
-    pub const ALL: [Invalid; 170] = [
+    pub const ALL: [Invalid; 171] = [
         Self::Invalid,
         Self::Required,
         Self::Length,
@@ -417,6 +419,7 @@ impl Invalid {
         Self::MessageGroup,
         Self::TimeOfDay,
         Self::ResetLinkInvalid,
+        Self::Placeholder,
         Self::PublicResponseRequired,
         Self::NipDigits,
         Self::LevelRange,
@@ -592,6 +595,7 @@ impl Invalid {
             Self::MessageGroup => "message_group",
             Self::TimeOfDay => "time_of_day",
             Self::ResetLinkInvalid => "reset_link_invalid",
+            Self::Placeholder => "placeholder",
             Self::PublicResponseRequired => "public_response_required",
             Self::NipDigits => "nip_digits",
             Self::LevelRange => "level_range",
@@ -776,6 +780,7 @@ impl Invalid {
             Self::MessageGroup => ("kelompok pesan tidak dikenal: {value}", "unknown message group: {value}"),
             Self::TimeOfDay => ("jam dalam bentuk JJ:MM, misalnya 15:00, atau kosong", "a time as HH:MM, e.g. 15:00, or empty"),
             Self::ResetLinkInvalid => ("tautan ini tidak berlaku lagi (sudah dipakai atau lewat 30 menit); minta tautan baru", "this link no longer works (used, or older than 30 minutes); ask for a new one"),
+            Self::Placeholder => ("teks harus memuat {name}", "the text must contain {name}"),
             Self::PublicResponseRequired => ("tulis tanggapan untuk pelapor", "write an answer for the complainant"),
             Self::NipDigits => ("NIP harus 18 digit angka", "the NIP must be 18 digits"),
             Self::LevelRange => ("level 1 sampai 5", "level 1 to 5"),

@@ -58,7 +58,7 @@ pub use export::{SiasnExport, SiasnIndikator, SiasnPegawai, SiasnPenilaian, Sias
 pub use invalid::{Invalid, Issue};
 pub use notification::{
     ContactChange, ContactCode, Delivery, MessagePreferences, MessageSettings, Notice, NoticeCode, Notification,
-    TestDelivery, MESSAGE_GROUPS,
+    TestDelivery, MESSAGE_CHANNELS, MESSAGE_GROUPS,
 };
 pub use oversight::{
     AssessmentReview, DiscussedEmployee, EvaluationSession, EvaluationTeam, Forum, ForumCommitment, ForumInput,

@@ -81,11 +81,17 @@ pub enum NoticeCode {
     ReminderObjection,
     /// Params: `count`, `days`.
     ReminderQueue,
+    /// Params: `code`, `category`.
+    ComplaintAssigned,
+    /// Params: `code`, `due`.
+    ComplaintOverdue,
+    /// Params: `description`, `due`.
+    ReminderFollowUp,
 }
 
 impl NoticeCode {
     /// Every code, for the tests that check each has its text.
-    pub const ALL: [NoticeCode; 24] = [
+    pub const ALL: [NoticeCode; 27] = [
         Self::SkpSubmitted,
         Self::SkpApproved,
         Self::SkpApprovedByAdmin,
@@ -110,6 +116,9 @@ impl NoticeCode {
         Self::ReminderSkp,
         Self::ReminderObjection,
         Self::ReminderQueue,
+        Self::ComplaintAssigned,
+        Self::ComplaintOverdue,
+        Self::ReminderFollowUp,
     ];
 
     /// The title and body templates (`{param}` placeholders) in Indonesian or English.
@@ -239,6 +248,18 @@ impl NoticeCode {
                 ("{count} aktivitas menunggu verifikasi Anda", "Yang terlama sudah menunggu lebih dari {days} hari kerja."),
                 ("{count} activities wait for your verification", "The oldest has waited more than {days} working days."),
             ),
+            ComplaintAssigned => (
+                ("Pengaduan {code} didisposisikan ke unit Anda", "Pengaduan kategori {category} menunggu tindak lanjut unit Anda."),
+                ("Complaint {code} was assigned to your unit", "A complaint about {category} awaits your unit's follow-up."),
+            ),
+            ComplaintOverdue => (
+                ("Pengaduan {code} melewati batas waktu", "Batas waktu langkah berikutnya adalah {due}. Tindak lanjuti atau tunda dengan alasan."),
+                ("Complaint {code} is overdue", "Its next step was due on {due}. Follow it up, or postpone it with a reason."),
+            ),
+            ReminderFollowUp => (
+                ("Tindak lanjut evaluasi jatuh tempo {due}", "{description}"),
+                ("An evaluation follow-up is due on {due}", "{description}"),
+            ),
         };
         if english {
             en
@@ -326,7 +347,7 @@ pub struct Delivery {
     pub channel: String,
     /// e.g. `w***@contoh.id`, `62812*****890`.
     pub recipient: String,
-    /// `pending`, `sent` or `dead` (given up).
+    /// `pending`, `sent` or `dead` (given up); `held` for a daily digest, then `digested`.
     pub status: String,
     pub attempts: i32,
     pub last_error: Option<String>,
@@ -348,6 +369,9 @@ pub struct TestDelivery {
 /// The groups of events a person may keep out of e-mail and WhatsApp (they stay in the app).
 pub const MESSAGE_GROUPS: [&str; 6] = ["skp", "activity", "assessment", "evaluation", "feedback", "service"];
 
+/// The channels a person may keep a group off (`whatsapp:feedback`).
+pub const MESSAGE_CHANNELS: [&str; 2] = ["email", "whatsapp"];
+
 /// A person's messages outside the app.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -358,23 +382,30 @@ pub struct MessageSettings {
     /// In international form, `6281234567890`.
     pub whatsapp: Option<String>,
     pub whatsapp_verified: bool,
-    /// Groups of [`MESSAGE_GROUPS`] not sent outside the app.
+    /// What is not sent outside the app: a group of [`MESSAGE_GROUPS`] (on no channel), or
+    /// `channel:group` (`whatsapp:feedback`: not on that channel).
     pub muted: Vec<String>,
     /// Quiet hours, local `HH:MM`: messages due inside them wait for the end.
     pub quiet_from: Option<String>,
     pub quiet_to: Option<String>,
+    /// One message a day, at the Pemda's digest time, instead of one per event.
+    pub digest: bool,
     /// The channels this server is set up to send on (`email`, `whatsapp`).
     pub channels: Vec<String>,
 }
 
-/// What a person chooses: the groups kept out, and quiet hours (both or neither).
+/// What a person chooses: the groups kept out (on every channel, or on one), quiet hours (both
+/// or neither), and a daily digest instead of single messages.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, validator::Validate)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct MessagePreferences {
+    /// A group (`feedback`) or a group on one channel (`whatsapp:feedback`).
     #[serde(default)]
-    #[validate(length(max = 6))]
-    #[cfg_attr(feature = "openapi", schema(max_items = 6))]
+    #[validate(length(max = 18))]
+    #[cfg_attr(feature = "openapi", schema(max_items = 18))]
     pub muted: Vec<String>,
+    #[serde(default)]
+    pub digest: bool,
     /// `HH:MM`.
     #[serde(default)]
     pub quiet_from: Option<String>,

@@ -82,6 +82,11 @@ pub struct PemdaSettings {
     /// Reminders before deadlines, in the app and on each person's verified channels.
     #[validate(nested)]
     pub reminders: Reminders,
+    /// The frame of every WhatsApp message: `{pesan}` stands for the message, `{pemda}` for the
+    /// Pemda's name (a gateway of an official account may require its approved wording).
+    #[validate(length(min = 7, max = 500))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 7, max_length = 500))]
+    pub whatsapp_template: String,
 }
 
 /// When reminders go out (0 or an empty time turns one off).
@@ -108,11 +113,27 @@ pub struct Reminders {
     #[validate(range(min = 0, max = 60))]
     #[cfg_attr(feature = "openapi", schema(minimum = 0, maximum = 60))]
     pub queue_working_days: u32,
+    /// This many days before an evaluation follow-up is due, to its owner while it is open.
+    #[validate(range(min = 0, max = 30))]
+    #[cfg_attr(feature = "openapi", schema(minimum = 0, maximum = 30))]
+    pub follow_up_days_before: u32,
+    /// The local time (`HH:MM`) of the daily digest, for those who asked for one instead of
+    /// single messages.
+    #[validate(length(min = 4, max = 5))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 4, max_length = 5))]
+    pub digest_at: String,
 }
 
 impl Default for Reminders {
     fn default() -> Self {
-        Self { daily_log_at: "15:00".into(), skp_days_before: 7, objection_days_before: 2, queue_working_days: 3 }
+        Self {
+            daily_log_at: "15:00".into(),
+            skp_days_before: 7,
+            objection_days_before: 2,
+            queue_working_days: 3,
+            follow_up_days_before: 2,
+            digest_at: "07:00".into(),
+        }
     }
 }
 
@@ -203,6 +224,7 @@ impl Default for PemdaSettings {
             development_jp_target: kinerja_domain::competency::PNS_JP_PER_YEAR,
             development_jp_for_pppk: false,
             reminders: Reminders::default(),
+            whatsapp_template: "*{pemda}*\n{pesan}".into(),
         }
     }
 }

@@ -1,12 +1,15 @@
 //! "Pesan di luar aplikasi" on the profile: the person's e-mail address and WhatsApp number, each
-//! verified by a code sent to it before anything else goes there; the kinds of news they want
-//! there; and quiet hours, during which messages wait.
+//! verified by a code sent to it before anything else goes there; the kinds of news they want on
+//! each channel; a daily digest instead of single messages; and quiet hours, during which
+//! messages wait.
 
 use crate::api;
 use crate::components::{use_toast, CheckField, ErrorBanner, Field, Loading};
 use crate::hooks::{checked, use_form, use_remote};
 use crate::i18n::use_i18n;
-use kinerja_types::{ContactChange, ContactCode, MessagePreferences, MessageSettings, MESSAGE_GROUPS};
+use kinerja_types::{
+    ContactChange, ContactCode, MessagePreferences, MessageSettings, MESSAGE_CHANNELS, MESSAGE_GROUPS,
+};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -136,30 +139,50 @@ fn Addresses(props: &PartProps) -> Html {
 
 #[derive(Clone, PartialEq)]
 struct Choices {
-    /// Groups sent outside the app.
-    wanted: Vec<&'static str>,
+    /// What is sent outside the app, as `channel:group`.
+    wanted: Vec<String>,
     quiet_from: String,
     quiet_to: String,
+    digest: bool,
 }
 
-/// Which kinds of news go outside the app, and the quiet hours.
+/// Whether `muted` keeps `group` off `channel`.
+fn kept_off(muted: &[String], channel: &str, group: &str) -> bool {
+    muted.iter().any(|m| m == group || m.split_once(':') == Some((channel, group)))
+}
+
+/// Which kinds of news go outside the app on which channel, a daily digest, and the quiet hours.
 #[component]
 fn Preferences(props: &PartProps) -> Html {
     let i18n = use_i18n();
     let toast = use_toast();
     let s = props.settings.clone();
     let form = use_form(move || Choices {
-        wanted: MESSAGE_GROUPS.iter().copied().filter(|g| !s.muted.iter().any(|m| m == g)).collect(),
+        wanted: MESSAGE_CHANNELS
+            .iter()
+            .flat_map(|c| MESSAGE_GROUPS.iter().map(move |g| (*c, *g)))
+            .filter(|(c, g)| !kept_off(&s.muted, c, g))
+            .map(|(c, g)| format!("{c}:{g}"))
+            .collect(),
         quiet_from: s.quiet_from.clone().unwrap_or_default(),
         quiet_to: s.quiet_to.clone().unwrap_or_default(),
+        digest: s.digest,
     });
+    // Only the channels this server sends on are offered; the choices for the others are kept.
+    let channels: Vec<&'static str> =
+        MESSAGE_CHANNELS.iter().copied().filter(|c| props.settings.channels.iter().any(|s| s == c)).collect();
     let onsubmit = {
         let (i18n, on_change) = (i18n.clone(), props.on_change.clone());
         form.submit(
             |c: &Choices| {
                 let some = |t: &str| (!t.trim().is_empty()).then(|| t.trim().to_owned());
                 let request = MessagePreferences {
-                    muted: MESSAGE_GROUPS.iter().filter(|g| !c.wanted.contains(g)).map(|g| (*g).to_owned()).collect(),
+                    muted: MESSAGE_CHANNELS
+                        .iter()
+                        .flat_map(|ch| MESSAGE_GROUPS.iter().map(move |g| format!("{ch}:{g}")))
+                        .filter(|pair| !c.wanted.contains(pair))
+                        .collect(),
+                    digest: c.digest,
                     quiet_from: some(&c.quiet_from),
                     quiet_to: some(&c.quiet_to),
                 };
@@ -171,29 +194,39 @@ fn Preferences(props: &PartProps) -> Html {
             },
         )
     };
+    let choice = |group: &'static str, channel: &'static str| {
+        let pair = format!("{channel}:{group}");
+        let checked = form.wanted.contains(&pair);
+        html! {
+            <CheckField id={format!("messages-group-{group}-{channel}")} label={i18n.t(&format!("messages.channel.{channel}")).to_owned()}
+                {checked}
+                on_toggle={form.set(move |c: &mut Choices, on: bool| {
+                    c.wanted.retain(|w| *w != pair);
+                    if on { c.wanted.push(pair.clone()) }
+                })} />
+        }
+    };
     html! {
         <form onchange={form.touch()} class="form" {onsubmit} novalidate=true>
-            <fieldset>
-                <legend>{ i18n.t("messages.groups") }</legend>
-                { for MESSAGE_GROUPS.iter().map(|g| {
-                    let group: &'static str = g;
-                    html! {
-                        <CheckField id={format!("messages-group-{group}")} label={i18n.t(&format!("messages.group.{group}")).to_owned()}
-                            checked={form.wanted.contains(&group)}
-                            on_toggle={form.set(move |c: &mut Choices, on: bool| {
-                                c.wanted.retain(|w| *w != group);
-                                if on { c.wanted.push(group) }
-                            })} />
-                    }
-                }) }
-            </fieldset>
+            <p class="muted">{ i18n.t("messages.groups") }</p>
+            { for MESSAGE_GROUPS.iter().map(|g| {
+                let group: &'static str = g;
+                html! {
+                    <fieldset class="choices choice-row" data-group={group}>
+                        <legend>{ i18n.t(&format!("messages.group.{group}")) }</legend>
+                        { for channels.iter().map(|c| choice(group, c)) }
+                    </fieldset>
+                }
+            }) }
+            <CheckField id="messages-digest" name="digest" label={i18n.t("messages.digest").to_owned()}
+                checked={form.digest} on_toggle={form.set(|c: &mut Choices, on: bool| c.digest = on)} />
             <div class="form-grid">
                 <Field id="messages-quiet-from" kind="time" name="quiet_from" label={i18n.t("messages.quiet_from").to_owned()}
                     value={form.quiet_from.clone()} on_input={form.text(|c| &mut c.quiet_from)} error={form.error("quiet_from")} />
                 <Field id="messages-quiet-to" kind="time" name="quiet_to" label={i18n.t("messages.quiet_to").to_owned()}
                     value={form.quiet_to.clone()} on_input={form.text(|c| &mut c.quiet_to)} error={form.error("quiet_to")} />
             </div>
-            <ErrorBanner error={form.server_error()} shown_fields={&["quiet_from", "quiet_to", "muted"][..]} />
+            <ErrorBanner error={form.server_error()} shown_fields={&["quiet_from", "quiet_to", "muted", "digest"][..]} />
             <button type="submit" class="button-primary" disabled={form.busy()}>
                 { if form.busy() { i18n.t("common.saving") } else { i18n.t("messages.save") } }
             </button>

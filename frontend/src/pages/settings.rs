@@ -33,12 +33,18 @@ const FIELDS: &[&str] = &[
     "reminders.skp_days_before",
     "reminders.objection_days_before",
     "reminders.queue_working_days",
+    "reminders.follow_up_days_before",
+    "reminders.digest_at",
+    "whatsapp_template",
     "holidays",
     "team_view_enabled",
     "evidence_max_bytes",
     "tpp",
     "distribution_patterns",
 ];
+
+/// The text fields written on several lines.
+const WIDE: &[&str] = &["holidays", "whatsapp_template"];
 
 #[component]
 pub fn Settings() -> Html {
@@ -113,7 +119,7 @@ pub fn Settings() -> Html {
                 value={form.text.get(field).cloned().unwrap_or_default()} {on_input}
                 kind={if numeric { "number" } else { "text" }}
                 inputmode={numeric.then_some(AttrValue::Static("numeric"))}
-                rows={if JSON_FIELDS.contains(&field) { Some(14) } else { (field == "holidays").then_some(4) }}
+                rows={if JSON_FIELDS.contains(&field) { Some(14) } else { WIDE.contains(&field).then_some(4) }}
                 hint={AttrValue::from(i18n.t(&hint).to_owned())}
                 error={form.error(field)} />
         }
@@ -137,7 +143,7 @@ pub fn Settings() -> Html {
     });
     let on_team_view = form.set(|d, on: bool| d.team_view_enabled = on);
     let on_jp_pppk = form.set(|d, on: bool| d.development_jp_for_pppk = on);
-    let inline = |f: &&(&str, bool)| f.0 != "holidays" && !JSON_FIELDS.contains(&f.0);
+    let inline = |f: &&(&str, bool)| !WIDE.contains(&f.0) && !JSON_FIELDS.contains(&f.0);
 
     html! {
         <section class="page">
@@ -155,6 +161,7 @@ pub fn Settings() -> Html {
                         value={frequency} options={frequencies} on_change={on_frequency}
                         name="assessment_frequency" error={form.error("assessment_frequency")} />
                     { text_field("holidays", false) }
+                    { text_field("whatsapp_template", false) }
                     <CheckField id="settings-team_view_enabled"
                         label={i18n.t("settings.team_view_enabled").to_owned()}
                         checked={form.team_view_enabled} on_toggle={on_team_view}

@@ -35,7 +35,10 @@ pub const TEXT_FIELDS: &[(&str, bool)] = &[
     ("reminders.skp_days_before", true),
     ("reminders.objection_days_before", true),
     ("reminders.queue_working_days", true),
+    ("reminders.follow_up_days_before", true),
+    ("reminders.digest_at", false),
     ("evidence_max_bytes", true),
+    ("whatsapp_template", false),
     ("holidays", false),
     ("tpp", false),
     ("distribution_patterns", false),
@@ -72,6 +75,9 @@ impl SettingsDraft {
             ("reminders.skp_days_before", s.reminders.skp_days_before.to_string()),
             ("reminders.objection_days_before", s.reminders.objection_days_before.to_string()),
             ("reminders.queue_working_days", s.reminders.queue_working_days.to_string()),
+            ("reminders.follow_up_days_before", s.reminders.follow_up_days_before.to_string()),
+            ("reminders.digest_at", s.reminders.digest_at.clone()),
+            ("whatsapp_template", s.whatsapp_template.clone()),
             ("evidence_max_bytes", s.evidence_max_bytes.to_string()),
             ("tpp", serde_json::to_string_pretty(&s.tpp).unwrap_or_default()),
             ("distribution_patterns", serde_json::to_string_pretty(&s.distribution_patterns).unwrap_or_default()),
@@ -120,6 +126,10 @@ impl SettingsDraft {
         out.reminders.skp_days_before = small(number("reminders.skp_days_before"));
         out.reminders.objection_days_before = small(number("reminders.objection_days_before"));
         out.reminders.queue_working_days = small(number("reminders.queue_working_days"));
+        out.reminders.follow_up_days_before = small(number("reminders.follow_up_days_before"));
+        out.reminders.digest_at = self.get("reminders.digest_at").to_owned();
+        // The frame keeps its line breaks; only the ends are trimmed.
+        out.whatsapp_template = self.text.get("whatsapp_template").map(|t| t.trim().to_owned()).unwrap_or_default();
         out.evidence_max_bytes = number("evidence_max_bytes");
         out.development_jp_for_pppk = self.development_jp_for_pppk;
         match serde_json::from_str(self.get("tpp")) {

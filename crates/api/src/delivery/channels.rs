@@ -11,8 +11,29 @@ use std::pin::Pin;
 use std::sync::Arc;
 use std::time::Duration;
 
-/// What a send returns: why it failed, in words for the delivery log.
-pub type Sending<'a> = Pin<Box<dyn Future<Output = Result<(), String>> + Send + 'a>>;
+/// Why a send failed, in words for the delivery log, and whether trying again could help.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Refusal {
+    pub why: String,
+    /// The far end refused the message for good (an unknown mailbox, a rejected number): it is
+    /// given up at once instead of being retried.
+    pub permanent: bool,
+}
+
+impl Refusal {
+    /// A failure that may pass (a server down, a timeout, a full queue).
+    pub fn passing(why: impl Into<String>) -> Self {
+        Self { why: why.into(), permanent: false }
+    }
+
+    /// A refusal that will not change on a retry.
+    pub fn permanent(why: impl Into<String>) -> Self {
+        Self { why: why.into(), permanent: true }
+    }
+}
+
+/// What a send returns.
+pub type Sending<'a> = Pin<Box<dyn Future<Output = Result<(), Refusal>> + Send + 'a>>;
 
 /// A message carrier.
 pub trait Channel: Send + Sync {
@@ -31,6 +52,16 @@ pub struct Channels {
     pub whatsapp: Option<Arc<dyn Channel>>,
     /// `https://kinerja.example.go.id`, without a trailing slash.
     pub app_url: String,
+}
+
+/// A WhatsApp message in the Pemda's frame (`whatsapp_template`): `{pesan}` is the message,
+/// `{pemda}` the Pemda's name. A frame without `{pesan}` (refused when set) would lose the
+/// message, so the message goes bare.
+pub fn framed(template: &str, pemda: &str, text: &str) -> String {
+    if !template.contains("{pesan}") {
+        return text.to_owned();
+    }
+    template.replace("{pemda}", pemda).replace("{pesan}", text.trim_end())
 }
 
 impl Channels {
@@ -88,15 +119,23 @@ impl Channel for Email {
 
     fn send<'a>(&'a self, to: &'a str, subject: &'a str, text: &'a str, stop: Option<&'a str>) -> Sending<'a> {
         Box::pin(async move {
-            let to: Mailbox = to.parse().map_err(|e| format!("alamat tidak sah: {e}"))?;
+            let to: Mailbox = to.parse().map_err(|e| Refusal::permanent(format!("alamat tidak sah: {e}")))?;
             let mut message = Message::builder().from(self.from.clone()).to(to).subject(subject);
             if let Some(stop) = stop {
                 message = message
                     .header(ListUnsubscribe(format!("<{stop}>")))
                     .header(ListUnsubscribePost("List-Unsubscribe=One-Click".into()));
             }
-            let message = message.header(ContentType::TEXT_PLAIN).body(text.to_owned()).map_err(|e| e.to_string())?;
-            self.transport.send(message).await.map(|_| ()).map_err(|e| e.to_string())
+            let message = message
+                .header(ContentType::TEXT_PLAIN)
+                .body(text.to_owned())
+                .map_err(|e| Refusal::permanent(e.to_string()))?;
+            // A 5xx answer (no such mailbox, refused sender) is final; anything else may pass.
+            self.transport
+                .send(message)
+                .await
+                .map(|_| ())
+                .map_err(|e| Refusal { why: e.to_string(), permanent: e.is_permanent() })
         })
     }
 }
@@ -154,14 +193,17 @@ impl Channel for WhatsApp {
                 .json(&serde_json::json!({ "to": to, "text": text }))
                 .send()
                 .await
-                .map_err(|e| format!("gateway tidak terjangkau: {e}"))?;
+                .map_err(|e| Refusal::passing(format!("gateway tidak terjangkau: {e}")))?;
             let status = answer.status();
             if status.is_success() {
-                Ok(())
-            } else {
-                let body: String = answer.text().await.unwrap_or_default().chars().take(200).collect();
-                Err(format!("gateway menjawab HTTP {}: {body}", status.as_u16()))
+                return Ok(());
             }
+            let body: String = answer.text().await.unwrap_or_default().chars().take(200).collect();
+            let why = format!("gateway menjawab HTTP {}: {body}", status.as_u16());
+            // A 4xx answer refuses this message (a number not on WhatsApp, a bad token), except
+            // a timeout or a rate limit, which pass.
+            let passes = status.is_server_error() || matches!(status.as_u16(), 408 | 425 | 429);
+            Err(Refusal { why, permanent: !passes })
         })
     }
 }

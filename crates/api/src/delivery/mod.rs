@@ -7,4 +7,4 @@ pub mod outbox;
 pub mod worker;
 
 pub use channels::{Channel, Channels};
-pub use outbox::{enqueue, enqueue_at, Outgoing};
+pub use outbox::{enqueue, enqueue_at, hold, Outgoing};

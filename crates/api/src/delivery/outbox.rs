@@ -34,11 +34,32 @@ pub struct Outgoing<'a> {
 /// Writes `message` to the outbox on `db` (the caller's transaction), unless the same event was
 /// already queued for that channel and recipient.
 pub async fn enqueue(db: &impl ConnectionTrait, message: Outgoing<'_>) -> ApiResult<()> {
-    enqueue_at(db, message, Utc::now()).await
+    enqueue_at(db, message, Utc::now(), None).await
 }
 
-/// As [`enqueue`], to be sent no sooner than `due` (after the recipient's quiet hours).
-pub async fn enqueue_at(db: &impl ConnectionTrait, message: Outgoing<'_>, due: DateTime<Utc>) -> ApiResult<()> {
+/// As [`enqueue`], to be sent no sooner than `due` (after the recipient's quiet hours), for the
+/// account `user` when it is a copy of their notice.
+pub async fn enqueue_at(
+    db: &impl ConnectionTrait,
+    message: Outgoing<'_>,
+    due: DateTime<Utc>,
+    user: Option<i64>,
+) -> ApiResult<()> {
+    insert(db, message, due, "pending", user).await
+}
+
+/// Keeps `message` for `user`'s daily digest due at `digest`, instead of sending it alone.
+pub async fn hold(db: &impl ConnectionTrait, message: Outgoing<'_>, digest: DateTime<Utc>, user: i64) -> ApiResult<()> {
+    insert(db, message, digest, "held", Some(user)).await
+}
+
+async fn insert(
+    db: &impl ConnectionTrait,
+    message: Outgoing<'_>,
+    due: DateTime<Utc>,
+    status: &str,
+    user: Option<i64>,
+) -> ApiResult<()> {
     let now = Utc::now();
     let row = outbox::ActiveModel {
         event_key: Set(message.event_key.chars().take(160).collect()),
@@ -48,13 +69,14 @@ pub async fn enqueue_at(db: &impl ConnectionTrait, message: Outgoing<'_>, due: D
         subject: Set(message.subject.chars().take(200).collect()),
         body: Set(message.body),
         stop_path: Set(message.stop_path),
-        status: Set("pending".to_owned()),
+        status: Set(status.to_owned()),
         attempts: Set(0),
         next_attempt_at: Set(due),
         locked_until: Set(None),
         last_error: Set(None),
         created_at: Set(now),
         sent_at: Set(None),
+        user_id: Set(user),
         ..Default::default()
     };
     outbox::Entity::insert(row)
@@ -131,10 +153,12 @@ fn held(row: &outbox::Model) -> sea_orm::Condition {
         .add(outbox::Column::LockedUntil.eq(row.locked_until))
 }
 
-/// Records that `row` went out (if the lease is still this worker's).
+/// Records that `row` went out (if the lease is still this worker's). Its text is dropped: it
+/// may hold a verification code or a tracking code, and the log needs neither.
 pub async fn sent(db: &impl ConnectionTrait, row: &outbox::Model) -> ApiResult<()> {
     outbox::Entity::update_many()
         .col_expr(outbox::Column::Status, Expr::value("sent"))
+        .col_expr(outbox::Column::Body, Expr::value(""))
         .col_expr(outbox::Column::SentAt, Expr::value(Some(Utc::now())))
         .col_expr(outbox::Column::LockedUntil, Expr::value(None::<DateTime<Utc>>))
         .col_expr(outbox::Column::LastError, Expr::value(None::<String>))
@@ -145,9 +169,10 @@ pub async fn sent(db: &impl ConnectionTrait, row: &outbox::Model) -> ApiResult<(
 }
 
 /// Records why `row` failed (if the lease is still this worker's): tried again after a back-off
-/// that doubles from 30 seconds up to an hour, given up after [`MAX_ATTEMPTS`].
-pub async fn failed(db: &impl ConnectionTrait, row: &outbox::Model, why: &str) -> ApiResult<()> {
-    let status = if row.attempts >= MAX_ATTEMPTS { "dead" } else { "pending" };
+/// that doubles from 30 seconds up to an hour, given up after [`MAX_ATTEMPTS`], or at once when
+/// the refusal is `permanent`.
+pub async fn failed(db: &impl ConnectionTrait, row: &outbox::Model, why: &str, permanent: bool) -> ApiResult<()> {
+    let status = if permanent || row.attempts >= MAX_ATTEMPTS { "dead" } else { "pending" };
     outbox::Entity::update_many()
         .col_expr(outbox::Column::Status, Expr::value(status))
         .col_expr(outbox::Column::NextAttemptAt, Expr::value(Utc::now() + backoff(row.attempts)))
@@ -163,6 +188,43 @@ pub async fn failed(db: &impl ConnectionTrait, row: &outbox::Model, why: &str) -
 pub fn backoff(attempts: i32) -> Duration {
     let doubled = 30i64.saturating_mul(1i64 << attempts.clamp(1, 12).saturating_sub(1));
     Duration::seconds(doubled.min(3600))
+}
+
+/// How long the text of a message given up is kept, for the admin to see what failed.
+pub const DEAD_TEXT_KEPT: Duration = Duration::days(30);
+
+/// Drops the text of messages given up more than [`DEAD_TEXT_KEPT`] before `now` (sent ones lose
+/// it at once); answers how many.
+pub async fn forget_old_text(db: &impl ConnectionTrait, now: DateTime<Utc>) -> ApiResult<u64> {
+    let done = outbox::Entity::update_many()
+        .col_expr(outbox::Column::Body, Expr::value(""))
+        .filter(outbox::Column::Status.eq("dead"))
+        .filter(outbox::Column::CreatedAt.lt(now - DEAD_TEXT_KEPT))
+        .filter(outbox::Column::Body.ne(""))
+        .exec(db)
+        .await?;
+    Ok(done.rows_affected)
+}
+
+/// How long a message may wait for its first attempt (its channel not configured, no worker
+/// running) before it is given up: news of three days ago is no longer news.
+pub const UNTRIED_KEPT: Duration = Duration::days(3);
+
+/// Gives up the messages due more than [`UNTRIED_KEPT`] before `now` and never tried; answers how
+/// many.
+pub async fn expire_untried(db: &impl ConnectionTrait, now: DateTime<Utc>) -> ApiResult<u64> {
+    let done = outbox::Entity::update_many()
+        .col_expr(outbox::Column::Status, Expr::value("dead"))
+        .col_expr(
+            outbox::Column::LastError,
+            Expr::value(Some("tidak terkirim dalam 3 hari: salurannya belum dikonfigurasi di server".to_owned())),
+        )
+        .filter(outbox::Column::Status.eq("pending"))
+        .filter(outbox::Column::Attempts.eq(0))
+        .filter(outbox::Column::NextAttemptAt.lt(now - UNTRIED_KEPT))
+        .exec(db)
+        .await?;
+    Ok(done.rows_affected)
 }
 
 /// Messages not yet sent nor given up.

@@ -1,10 +1,12 @@
 //! The delivery worker: a task of the server that sends what the outbox holds, a batch at a time,
 //! and sleeps when nothing is due. Several replicas may each run one (see [`super::outbox::claim`]).
 
+use super::channels::framed;
 use super::outbox;
 use super::Channels;
 use crate::entities::outbox::Model;
 use chrono::Utc;
+use kinerja_types::PemdaSettings;
 use sea_orm::DatabaseConnection;
 use std::time::Duration;
 
@@ -34,30 +36,42 @@ pub fn spawn(db: DatabaseConnection, channels: Channels, every: Duration) {
 pub async fn round(db: &DatabaseConnection, channels: &Channels) -> crate::error::ApiResult<usize> {
     let names = channels.names();
     let mut taken = 0;
+    let mut settings = None;
     while taken < BATCH {
         let Some(row) = outbox::claim(db, &names, Utc::now(), 1).await?.pop() else { break };
-        deliver(db, channels, &row).await?;
+        if settings.is_none() {
+            settings = Some(crate::pemda_settings::load(db).await?);
+        }
+        deliver(db, channels, settings.as_ref().unwrap_or(&PemdaSettings::default()), &row).await?;
         taken += 1;
     }
     Ok(taken)
 }
 
-async fn deliver(db: &DatabaseConnection, channels: &Channels, row: &Model) -> crate::error::ApiResult<()> {
+async fn deliver(
+    db: &DatabaseConnection,
+    channels: &Channels,
+    settings: &PemdaSettings,
+    row: &Model,
+) -> crate::error::ApiResult<()> {
     let Some(channel) = channels.get(&row.channel) else {
-        return outbox::failed(db, row, "saluran tidak dikonfigurasi").await;
+        return outbox::failed(db, row, "saluran tidak dikonfigurasi", false).await;
     };
-    let text = row.body.replace("{app}", &channels.app_url);
+    let mut text = row.body.replace("{app}", &channels.app_url);
+    if row.channel == "whatsapp" {
+        text = framed(&settings.whatsapp_template, &settings.pemda_name, &text);
+    }
     let stop = row.stop_path.as_ref().map(|p| format!("{}{p}", channels.app_url));
     match channel.send(&row.recipient, &row.subject, &text, stop.as_deref()).await {
         Ok(()) => {
             tracing::info!(id = row.id, kind = %row.event_kind, channel = %row.channel, "message sent");
             outbox::sent(db, row).await
         }
-        Err(why) => {
+        Err(refusal) => {
             // A server's refusal often repeats the address: the log and the delivery log mask it.
-            let why = why.replace(&row.recipient, &kinerja_domain::contact::mask(&row.recipient));
-            tracing::warn!(id = row.id, kind = %row.event_kind, channel = %row.channel, attempt = row.attempts, error = %why, "message not sent");
-            outbox::failed(db, row, &why).await
+            let why = refusal.why.replace(&row.recipient, &kinerja_domain::contact::mask(&row.recipient));
+            tracing::warn!(id = row.id, kind = %row.event_kind, channel = %row.channel, attempt = row.attempts, permanent = refusal.permanent, error = %why, "message not sent");
+            outbox::failed(db, row, &why, refusal.permanent).await
         }
     }
 }

@@ -22,6 +22,8 @@ pub struct Model {
     pub quiet_from: Option<i16>,
     pub quiet_to: Option<i16>,
     pub updated_at: DateTimeUtc,
+    /// One message a day (at the Pemda's `reminders.digest_at`) instead of one per event.
+    pub digest: bool,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

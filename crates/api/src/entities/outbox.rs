@@ -17,7 +17,8 @@ pub struct Model {
     pub body: String,
     /// The path of the recipient's "stop messages" page, for channels that carry it apart.
     pub stop_path: Option<String>,
-    /// `pending`, `sent` or `dead` (given up after the last attempt).
+    /// `pending`, `sent` or `dead` (given up after the last attempt); for a daily digest, `held`
+    /// until it is gathered, then `digested`.
     pub status: String,
     pub attempts: i32,
     pub next_attempt_at: DateTimeUtc,
@@ -26,6 +27,8 @@ pub struct Model {
     pub last_error: Option<String>,
     pub created_at: DateTimeUtc,
     pub sent_at: Option<DateTimeUtc>,
+    /// The account a copy of an in-app notice is for (none for citizens and tests).
+    pub user_id: Option<i64>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

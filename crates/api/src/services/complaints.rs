@@ -5,17 +5,18 @@
 //! a documented postponement; a complaint outside the unit's authority is referred, not rejected.
 
 use crate::audit::{self, Actor, Change};
-use crate::entities::{complaint_events, complaints, employees, units};
+use crate::entities::{complaint_events, complaints, employees, units, users};
 use crate::error::{ApiError, ApiResult};
 use crate::policy::{Capability, Viewer};
+use crate::services::notify::{self, Message};
 use crate::services::public_codes::{fingerprint, tracking_code};
 use crate::services::{citizen_messages, service_units};
 use chrono::{Duration, NaiveDate, Utc};
 use kinerja_domain::complaint::{deadline, Clock};
-use kinerja_domain::{ComplaintClass, ComplaintStatus};
+use kinerja_domain::{ComplaintClass, ComplaintStatus, Role};
 use kinerja_types::{
-    Complaint, ComplaintEvent, ComplaintPostponement, ComplaintTransition, NewComplaint, PemdaSettings,
-    PublicComplaintStatus,
+    Complaint, ComplaintEvent, ComplaintPostponement, ComplaintTransition, NewComplaint, Notice, NoticeCode,
+    PemdaSettings, PublicComplaintStatus,
 };
 use kinerja_types::{Invalid, Issue};
 use sea_orm::{
@@ -61,6 +62,40 @@ impl Access {
     pub fn reads(&self, c: &complaints::Model, viewer: &Viewer) -> bool {
         self.city || self.handles(c, viewer) || c.employee_id.is_some_and(|e| self.subordinates.contains(&e))
     }
+}
+
+/// The active accounts that handle the complaints of `unit`: heads and service operators of the
+/// unit or of a unit above it (admins handle every complaint but are told only when no one else
+/// is there).
+pub async fn handler_accounts(db: &impl ConnectionTrait, unit: i64) -> ApiResult<Vec<i64>> {
+    let above = crate::services::org_tree::unit_ancestors(db, unit).await?;
+    let handlers: Vec<i64> = users::Entity::find()
+        .filter(users::Column::Active.eq(true))
+        .filter(users::Column::UnitId.is_in(above))
+        .all(db)
+        .await?
+        .into_iter()
+        .filter(|u| {
+            let roles = crate::policy::parse_roles(&u.roles);
+            roles.contains(&Role::KepalaUnit) || roles.contains(&Role::OperatorLayanan)
+        })
+        .map(|u| u.id)
+        .collect();
+    if !handlers.is_empty() {
+        return Ok(handlers);
+    }
+    notify::admin_accounts(db).await
+}
+
+/// The in-app notice (copied out like every notice) of a complaint for its handlers.
+pub fn handler_notice(c: &complaints::Model, code: NoticeCode, due: Option<NaiveDate>) -> Message<'static> {
+    let kind = if code == NoticeCode::ComplaintOverdue { "complaint.overdue" } else { "complaint.assigned" };
+    let mut notice =
+        Notice::new(code).with("code", &c.tracking_code).with("category", c.category.as_str().replace('_', " "));
+    if let Some(due) = due {
+        notice = notice.with("due", kinerja_types::text::day(due, false));
+    }
+    Message { kind, notice, link: Some(format!("/pengaduan-masuk/{}", c.id)) }
 }
 
 /// The working days of a complaint's follow-up: those of its class, else the general setting.
@@ -271,6 +306,10 @@ pub async fn transition(
     let status = saved.status.public_label();
     let thread = citizen_messages::Thread::complaint(&saved);
     citizen_messages::status_changed(txn, &thread, &event.id.to_string(), status, &news).await?;
+    if let (ComplaintStatus::Dispositioned, Some(unit)) = (body.to, saved.disposition_unit_id) {
+        let handlers = handler_accounts(txn, unit).await?.into_iter().filter(|u| *u != viewer.user_id).collect();
+        notify::accounts(txn, handlers, &handler_notice(&saved, NoticeCode::ComplaintAssigned, None)).await?;
+    }
     audit::record(
         txn,
         &viewer.actor(),

@@ -7,7 +7,9 @@ use crate::entities::message_settings as settings;
 use crate::error::{ApiError, ApiResult};
 use chrono::{DateTime, Duration, Utc};
 use kinerja_domain::Contact;
-use kinerja_types::{ContactCode, Invalid, Issue, MessagePreferences, MessageSettings, MESSAGE_GROUPS};
+use kinerja_types::{
+    ContactCode, Invalid, Issue, MessagePreferences, MessageSettings, MESSAGE_CHANNELS, MESSAGE_GROUPS,
+};
 use rand::Rng;
 use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
@@ -24,15 +26,15 @@ pub fn group(kind: &str) -> &'static str {
     match kind {
         k if k.starts_with("skp.") || k.starts_with("rhk.") => "skp",
         k if k.starts_with("activity.") => "activity",
-        "assessment_review" | "evaluation_follow_up" => "evaluation",
+        k if k == "assessment_review" || k.starts_with("evaluation_follow_up") => "evaluation",
         k if k.starts_with("assessment.") => "assessment",
-        "complaint" | "aspirasi" => "service",
+        k if k.starts_with("complaint") || k == "aspirasi" => "service",
         _ => "feedback",
     }
 }
 
 /// The group in words, for a message that names no one.
-fn group_words(group: &str) -> &'static str {
+pub(crate) fn group_words(group: &str) -> &'static str {
     match group {
         "skp" => "perencanaan SKP",
         "activity" => "aktivitas harian",
@@ -76,6 +78,7 @@ fn blank(user_id: i64) -> settings::Model {
         quiet_from: None,
         quiet_to: None,
         updated_at: Utc::now(),
+        digest: false,
     }
 }
 
@@ -99,6 +102,7 @@ pub fn to_wire(m: &settings::Model, channels: &[&str]) -> MessageSettings {
         muted: m.muted.split(',').filter(|g| !g.is_empty()).map(str::to_owned).collect(),
         quiet_from: m.quiet_from.map(hhmm),
         quiet_to: m.quiet_to.map(hhmm),
+        digest: m.digest,
         channels: channels.iter().map(|c| (*c).to_owned()).collect(),
     }
 }
@@ -117,7 +121,12 @@ pub async fn set_preferences(
     channels: &[&str],
 ) -> ApiResult<MessageSettings> {
     for g in &body.muted {
-        if !MESSAGE_GROUPS.contains(&g.as_str()) {
+        let group = match g.split_once(':') {
+            Some((channel, group)) if MESSAGE_CHANNELS.contains(&channel) => group,
+            Some(_) => "",
+            None => g.as_str(),
+        };
+        if !MESSAGE_GROUPS.contains(&group) {
             return Err(ApiError::field("muted", Issue::new(Invalid::MessageGroup).with("value", g)));
         }
     }
@@ -132,10 +141,12 @@ pub async fn set_preferences(
     let existing = row(db, user_id).await?;
     let exists = existing.is_some();
     let mut m = existing.unwrap_or_else(|| blank(user_id));
-    let mut muted: Vec<&str> = MESSAGE_GROUPS.iter().copied().filter(|g| body.muted.iter().any(|m| m == g)).collect();
+    let mut muted: Vec<&str> = body.muted.iter().map(|g| g.as_str()).collect();
+    muted.sort_unstable();
     muted.dedup();
     m.muted = muted.join(",");
     (m.quiet_from, m.quiet_to) = quiet;
+    m.digest = body.digest;
     Ok(to_wire(&save(db, exists, m).await?, channels))
 }
 
@@ -222,7 +233,7 @@ pub async fn verify(
 
 /// The end of the quiet hours `now` falls in (local minutes of the day, the Pemda's offset), if
 /// it falls in them.
-fn quiet_until(m: &settings::Model, now: DateTime<Utc>, offset_minutes: i32) -> Option<DateTime<Utc>> {
+pub(crate) fn quiet_until(m: &settings::Model, now: DateTime<Utc>, offset_minutes: i32) -> Option<DateTime<Utc>> {
     let (from, to) = (m.quiet_from?, m.quiet_to?);
     let local = now + Duration::minutes(i64::from(offset_minutes));
     let minute = i16::try_from(chrono::Timelike::hour(&local) * 60 + chrono::Timelike::minute(&local)).ok()?;
@@ -235,7 +246,8 @@ fn quiet_until(m: &settings::Model, now: DateTime<Utc>, offset_minutes: i32) -> 
 }
 
 /// Copies an in-app notice of `kind` (leading to `link`) to the verified channels of `accounts`
-/// that do not keep its group out, timed after their quiet hours. The copy names no one: it says
+/// that do not keep its group out, timed after their quiet hours, or held for the daily digest of
+/// those who asked for one. The copy names no one: it says
 /// that something of its group waits in the app, with the link.
 pub async fn copy_out(db: &impl ConnectionTrait, accounts: &[i64], kind: &str, link: Option<&str>) -> ApiResult<()> {
     if accounts.is_empty() {
@@ -247,16 +259,19 @@ pub async fn copy_out(db: &impl ConnectionTrait, accounts: &[i64], kind: &str, l
         return Ok(());
     }
     let group = group(kind);
-    let offset = crate::pemda_settings::load(db).await?.utc_offset_minutes;
+    let pemda = crate::pemda_settings::load(db).await?;
+    let offset = pemda.utc_offset_minutes;
     let now = Utc::now();
+    let digest = crate::services::digest::next_at(now, offset, &pemda.reminders.digest_at);
     let event = crate::services::public_codes::secret_token();
     for m in people.iter().filter(|m| !m.muted.split(',').any(|g| g == group)) {
+        let off = |channel: &str| m.muted.split(',').any(|g| g.split_once(':') == Some((channel, group)));
         let verified = [
             (m.email.as_ref(), m.email_verified_at.is_some(), "email"),
             (m.whatsapp.as_ref(), m.whatsapp_verified_at.is_some(), "whatsapp"),
         ];
         for (address, ok, channel) in verified {
-            let Some(address) = address.filter(|_| ok) else { continue };
+            let Some(address) = address.filter(|_| ok && !off(channel)) else { continue };
             let contact =
                 if channel == "email" { Contact::Email(address.clone()) } else { Contact::WhatsApp(address.clone()) };
             let words = group_words(group);
@@ -265,19 +280,19 @@ pub async fn copy_out(db: &impl ConnectionTrait, accounts: &[i64], kind: &str, l
                  Atur pesan seperti ini di profil Anda: {{app}}/profil\n",
                 link.unwrap_or("/notifikasi")
             );
-            delivery::enqueue_at(
-                db,
-                Outgoing {
-                    event_key: format!("notice:{}:{}:{}", m.user_id, kind, &event[..16]),
-                    event_kind: kind,
-                    to: &contact,
-                    subject: format!("Kinerja: pemberitahuan {words}"),
-                    body,
-                    stop_path: None,
-                },
-                quiet_until(m, now, offset).unwrap_or(now),
-            )
-            .await?;
+            let message = Outgoing {
+                event_key: format!("notice:{}:{}:{}", m.user_id, kind, &event[..16]),
+                event_kind: kind,
+                to: &contact,
+                subject: format!("Kinerja: pemberitahuan {words}"),
+                body,
+                stop_path: None,
+            };
+            if m.digest {
+                delivery::hold(db, message, digest, m.user_id).await?;
+            } else {
+                delivery::enqueue_at(db, message, quiet_until(m, now, offset).unwrap_or(now), Some(m.user_id)).await?;
+            }
         }
     }
     Ok(())
@@ -298,6 +313,8 @@ mod tests {
         assert_eq!(group("evaluation_follow_up"), "evaluation");
         assert_eq!(group("feedback.new"), "feedback");
         assert_eq!(group("complaint"), "service");
+        assert_eq!(group("complaint.overdue"), "service");
+        assert_eq!(group("evaluation_follow_up.reminder"), "evaluation");
         assert!(["skp.returned", "activity.rejected", "feedback.new", "complaint"]
             .iter()
             .all(|k| MESSAGE_GROUPS.contains(&group(k))));

@@ -12,6 +12,7 @@ pub mod complaints;
 pub mod csv_import;
 pub mod dashboard;
 pub mod deliveries;
+pub mod digest;
 pub mod employee_import;
 pub mod evaluation;
 pub mod evidence;

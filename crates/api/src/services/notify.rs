@@ -31,9 +31,9 @@ pub async fn employee(db: &impl ConnectionTrait, employee_id: i64, msg: &Message
     send(db, accounts, msg).await
 }
 
-/// Notifies every active BKPSDM administrator (who acts for the PPK).
-pub async fn admins(db: &impl ConnectionTrait, msg: &Message<'_>) -> ApiResult<()> {
-    let accounts: Vec<i64> = users::Entity::find()
+/// The active BKPSDM administrators' accounts.
+pub async fn admin_accounts(db: &impl ConnectionTrait) -> ApiResult<Vec<i64>> {
+    Ok(users::Entity::find()
         .filter(users::Column::Active.eq(true))
         .filter(users::Column::Roles.contains("admin"))
         .all(db)
@@ -41,8 +41,12 @@ pub async fn admins(db: &impl ConnectionTrait, msg: &Message<'_>) -> ApiResult<(
         .into_iter()
         .filter(|u| crate::policy::parse_roles(&u.roles).contains(&kinerja_domain::Role::Admin))
         .map(|u| u.id)
-        .collect();
-    send(db, accounts, msg).await
+        .collect())
+}
+
+/// Notifies every active BKPSDM administrator (who acts for the PPK).
+pub async fn admins(db: &impl ConnectionTrait, msg: &Message<'_>) -> ApiResult<()> {
+    send(db, admin_accounts(db).await?, msg).await
 }
 
 /// Notifies these accounts.

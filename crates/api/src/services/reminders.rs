@@ -5,14 +5,22 @@
 //! - from N days before the SKP deadline, to whoever has not submitted their SKP of the year;
 //! - from N days before an objection window closes, to the rated employee who has neither
 //!   accepted nor objected;
-//! - once a day, to a penilai whose oldest submitted activity has waited more than N working days.
+//! - once a day, to a penilai whose oldest submitted activity has waited more than N working days;
+//! - from N days before an evaluation follow-up is due, to its owner while it is open;
+//! - once per step, to the handlers of a complaint whose step is past its working-day deadline.
+//!
+//! The same task sends the daily digests (see [`crate::services::digest`]), gives up messages
+//! that waited three days for a channel, and drops the text of messages given up a month ago.
 
-use crate::entities::{activities, assessments, employees, reminder_marks, skps, users};
+use crate::entities::{
+    activities, assessments, complaints, employees, evaluation_follow_ups, reminder_marks, skps, users,
+};
 use crate::error::ApiResult;
 use crate::services::notify::{self, Message};
 use chrono::{DateTime, Duration, NaiveDate, Utc};
+use kinerja_domain::oversight::TaskStatus;
 use kinerja_domain::workdays::{add_working_days, is_working_day};
-use kinerja_domain::{ActivityStatus, AssessmentStatus, SkpStatus};
+use kinerja_domain::{ActivityStatus, AssessmentStatus, ComplaintStatus, SkpStatus};
 use kinerja_types::{Notice, NoticeCode, PemdaSettings};
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{
@@ -46,6 +54,11 @@ pub async fn run(db: &DatabaseConnection, now: DateTime<Utc>) -> ApiResult<usize
     sent += skp(db, &settings, today).await?;
     sent += objection(db, &settings, today).await?;
     sent += queue(db, &settings, today, &holidays).await?;
+    sent += follow_ups(db, &settings, today).await?;
+    sent += complaints_overdue(db, &settings, today, &holidays).await?;
+    sent += crate::services::digest::run(db, now).await?;
+    crate::delivery::outbox::forget_old_text(db, now).await?;
+    crate::delivery::outbox::expire_untried(db, now).await?;
     Ok(sent)
 }
 
@@ -114,15 +127,26 @@ async fn remind(
         .await?
         .into_iter()
         .collect();
+    let accounts = accounts_of(db, employees).await?.into_values().flatten().filter(|u| !done.contains(u));
+    remind_accounts(db, kind, subject, accounts, msg).await
+}
+
+/// Sends `msg` to each of `accounts` not yet reminded of `kind` about `subject`, each in its own
+/// transaction with its mark.
+async fn remind_accounts(
+    db: &DatabaseConnection,
+    kind: &str,
+    subject: &str,
+    accounts: impl IntoIterator<Item = i64>,
+    msg: &Message<'_>,
+) -> ApiResult<usize> {
     let mut sent = 0;
-    for (_, accounts) in accounts_of(db, employees).await? {
-        for user in accounts.into_iter().filter(|u| !done.contains(u)) {
-            let txn = crate::db::begin(db).await?;
-            if mark(&txn, kind, subject, user).await? {
-                notify::accounts(&txn, vec![user], msg).await?;
-                txn.commit().await?;
-                sent += 1;
-            }
+    for user in accounts {
+        let txn = crate::db::begin(db).await?;
+        if mark(&txn, kind, subject, user).await? {
+            notify::accounts(&txn, vec![user], msg).await?;
+            txn.commit().await?;
+            sent += 1;
         }
     }
     Ok(sent)
@@ -268,6 +292,72 @@ async fn queue(
             link: Some("/aktivitas/verifikasi".into()),
         };
         sent += remind(db, "queue", &today.to_string(), &[penilai], &msg).await?;
+    }
+    Ok(sent)
+}
+
+async fn follow_ups(db: &DatabaseConnection, settings: &PemdaSettings, today: NaiveDate) -> ApiResult<usize> {
+    let days = settings.reminders.follow_up_days_before;
+    if days == 0 {
+        return Ok(0);
+    }
+    let due = evaluation_follow_ups::Entity::find()
+        .filter(evaluation_follow_ups::Column::Status.eq(TaskStatus::Open.as_str()))
+        .filter(evaluation_follow_ups::Column::DueOn.gte(today))
+        .filter(evaluation_follow_ups::Column::DueOn.lte(today + Duration::days(i64::from(days))))
+        .all(db)
+        .await?;
+    let mut sent = 0;
+    for f in due {
+        let msg = Message {
+            kind: "evaluation_follow_up.reminder",
+            notice: Notice::new(NoticeCode::ReminderFollowUp)
+                .with("description", &f.description)
+                .with("due", kinerja_types::text::day(f.due_on, false)),
+            link: Some("/evaluasi".into()),
+        };
+        sent += remind(db, "follow_up", &f.id.to_string(), &[f.owner_id], &msg).await?;
+    }
+    Ok(sent)
+}
+
+async fn complaints_overdue(
+    db: &DatabaseConnection,
+    settings: &PemdaSettings,
+    today: NaiveDate,
+    holidays: &HashSet<NaiveDate>,
+) -> ApiResult<usize> {
+    use crate::services::complaints as handling;
+    let waiting = [ComplaintStatus::Received, ComplaintStatus::Verified, ComplaintStatus::Dispositioned];
+    let open = complaints::Entity::find()
+        .filter(complaints::Column::Status.is_in(waiting.map(|s| s.as_str())))
+        .all(db)
+        .await?;
+    // Those already told are skipped without a write; the handlers of a unit are looked up once.
+    let done: HashSet<(String, i64)> = reminder_marks::Entity::find()
+        .select_only()
+        .columns([reminder_marks::Column::Subject, reminder_marks::Column::UserId])
+        .filter(reminder_marks::Column::Kind.eq("complaint_overdue"))
+        .into_tuple::<(String, i64)>()
+        .all(db)
+        .await?
+        .into_iter()
+        .collect();
+    let mut handlers_of: BTreeMap<i64, Vec<i64>> = BTreeMap::new();
+    let mut sent = 0;
+    for c in open {
+        let Some(due) = handling::due_in(&c, c.status, settings, holidays).filter(|d| today > *d) else { continue };
+        let unit = c.disposition_unit_id.unwrap_or(c.unit_id);
+        let handlers = match handlers_of.entry(unit) {
+            std::collections::btree_map::Entry::Occupied(known) => known.into_mut(),
+            std::collections::btree_map::Entry::Vacant(slot) => {
+                slot.insert(handling::handler_accounts(db, unit).await?)
+            }
+        };
+        let subject = format!("{}:{}", c.id, c.status.as_str());
+        let handlers = handlers.iter().copied().filter(|u| !done.contains(&(subject.clone(), *u)));
+        let msg = handling::handler_notice(&c, NoticeCode::ComplaintOverdue, Some(due));
+        sent += remind_accounts(db, "complaint_overdue", &subject, handlers, &msg).await?;
     }
     Ok(sent)
 }

@@ -128,8 +128,8 @@ pub struct GatewayCall {
     pub body: serde_json::Value,
 }
 
-/// A WhatsApp gateway on 127.0.0.1 that records every request and answers 500 to the first
-/// `fail_first` of them, then 200.
+/// A WhatsApp gateway on 127.0.0.1 that records every request and answers an error (500, or
+/// the status given to [`Gateway::answering`]) to the first `fail_first` of them, then 200.
 pub struct Gateway {
     pub url: String,
     pub calls: Arc<Mutex<Vec<GatewayCall>>>,
@@ -138,7 +138,12 @@ pub struct Gateway {
 
 impl Gateway {
     pub async fn start(fail_first: usize) -> Self {
+        Self::answering(fail_first, 500).await
+    }
+
+    pub async fn answering(fail_first: usize, error: u16) -> Self {
         use actix_web::{web, App, HttpRequest, HttpResponse, HttpServer};
+        let error = actix_web::http::StatusCode::from_u16(error).unwrap();
         let calls: Arc<Mutex<Vec<GatewayCall>>> = Arc::default();
         let seen = calls.clone();
         let server = HttpServer::new(move || {
@@ -156,7 +161,7 @@ impl Gateway {
                             calls.len()
                         };
                         if n <= fail_first {
-                            HttpResponse::InternalServerError().body("gateway sibuk")
+                            HttpResponse::build(error).body("gateway menolak")
                         } else {
                             HttpResponse::Ok().json(serde_json::json!({ "status": "queued" }))
                         }

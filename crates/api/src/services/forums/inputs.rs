@@ -85,8 +85,9 @@ pub async fn settle(
     if row.status != current {
         let thread = citizen_messages::Thread::aspirasi(&row);
         let response: Vec<String> = row.response.iter().map(|r| format!("\nTanggapan: {r}")).collect();
-        citizen_messages::status_changed(txn, &thread, row.status.as_str(), row.status.public_label(), &response)
-            .await?;
+        // One message per change, even back to an earlier status.
+        let event = format!("{}:{}", row.status.as_str(), row.updated_at.timestamp_millis());
+        citizen_messages::status_changed(txn, &thread, &event, row.status.public_label(), &response).await?;
     }
     Ok(out)
 }
