@@ -35,6 +35,7 @@ both!(
     staff_get_copies_at_a_verified_address_as_they_chose,
     whatsapp_goes_through_the_gateway_and_is_retried,
     a_refusal_for_good_is_not_retried,
+    a_rejected_activity_reaches_its_owner_on_whatsapp,
     a_digest_gathers_the_day_and_a_channel_can_be_kept_off,
     an_event_is_queued_once_and_a_message_taken_by_one_worker,
 );
@@ -87,6 +88,10 @@ async fn a_citizen_hears_by_email_of_the_code_and_every_change(backend: Backend)
     assert!(mail.contains(&format!("{APP}/lacak/{code}")), "{mail}");
     let stop = stop_link(mail);
     assert!(mail.contains(&format!("List-Unsubscribe: <{stop}>")), "{mail}");
+    assert!(
+        mail.contains("Message-ID: <kinerja-outbox-") && mail.contains("@contoh.go.id>"),
+        "a key kept across retries: {mail}"
+    );
     assert!(!mail.contains("Antrean pendaftaran"), "the complaint's text is not repeated in the message");
 
     // Each status change the citizen can see, with the public response.
@@ -263,6 +268,55 @@ async fn a_refusal_for_good_is_not_retried(backend: Backend) {
     assert!(row.last_error.as_deref().unwrap_or_default().contains("HTTP 400"), "{row:?}");
     tokio::time::sleep(Duration::from_millis(500)).await;
     assert_eq!(gateway.calls().len(), 1, "not tried again");
+}
+
+async fn a_rejected_activity_reaches_its_owner_on_whatsapp(backend: Backend) {
+    let gateway = Gateway::start(0).await;
+    let url = gateway.url.clone();
+    let app = TestApp::spawn_with(backend, true, |c| {
+        c.delivery.whatsapp_url = Some(url);
+        c.delivery.whatsapp_token = Some("rahasia-gateway".into());
+        c.delivery.app_url = APP.into();
+        c.delivery.poll = Duration::from_millis(100);
+    })
+    .await;
+    let (dedi, kasi) = (app.token("dedi").await, app.token("kasi.rujukan").await);
+    // Dedi verifies his number with the code the gateway carried.
+    let (status, body) = app.post("/api/v1/me/messages/contact", &dedi, json!({ "address": "0812 7777 8888" })).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let calls = gateway.wait_for(1).await;
+    let code = code_in(calls[0].body["text"].as_str().unwrap());
+    let (status, body) =
+        app.post("/api/v1/me/messages/verify", &dedi, json!({ "channel": "whatsapp", "code": code })).await;
+    assert_eq!((status, body["whatsapp_verified"].as_bool()), (StatusCode::OK, Some(true)), "{body}");
+
+    // He logs and submits a day's work; his penilai rejects it with a note.
+    let today = (chrono::Utc::now() + chrono::Duration::hours(7)).date_naive();
+    let dedi_id = app.employee_id(common::demo::DEDI).await;
+    let (_, plans) =
+        app.get(&format!("/api/v1/skps?year={}&status=approved", chrono::Datelike::year(&today)), &dedi).await;
+    let skp = plans["items"].as_array().unwrap().iter().find(|s| s["employee_id"] == dedi_id).unwrap().clone();
+    let (_, full) = app.get(&format!("/api/v1/skps/{}", skp["id"]), &dedi).await;
+    let entry = json!({ "date": today.to_string(), "minutes": 60, "description": "Merekap data rujukan pasien",
+                        "rhk_id": full["rhk"][0]["id"], "output_qty": 1, "submit": true });
+    let (status, activity) = app.post("/api/v1/activities", &dedi, entry).await;
+    assert_eq!(status, StatusCode::CREATED, "{activity}");
+    let note = "Lampirkan rekap dari SIMRS";
+    let path = format!("/api/v1/activities/{}/reject", activity["id"]);
+    let (status, body) = app.post(&path, &kasi, json!({ "note": note })).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+
+    // The gateway carries the notice to his number: what waits and where, not the note or who wrote it.
+    let calls = gateway.wait_for(2).await;
+    let call = &calls[1];
+    assert_eq!(call.body["to"], "6281277778888");
+    assert_eq!(call.authorization.as_deref(), Some("Bearer rahasia-gateway"));
+    assert!(call.key.as_deref().is_some_and(|k| k.starts_with("kinerja-outbox-")), "{call:?}");
+    let text = call.body["text"].as_str().unwrap();
+    assert!(text.contains("aktivitas harian") && text.contains(&format!("{APP}/")), "{text}");
+    assert!(!text.contains(note) && !text.contains("Rina"), "{text}");
+    let row = wait_row(&app, |m| m.event_kind == "activity.rejected" && m.status == "sent").await;
+    assert_eq!(row.recipient, "6281277778888");
 }
 
 /// Verifies `address` for the account of `token`, with the code that arrives as mail number `n`.

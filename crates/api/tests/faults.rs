@@ -1,6 +1,7 @@
 //! Crashes and contention: a server killed with SIGKILL in the middle of a CSV import or a bulk
-//! approval leaves nothing half-written, and starts again on the same database; SQLite (WAL and a
-//! busy timeout) takes many concurrent writers without failing any.
+//! approval leaves nothing half-written, and starts again on the same database; a server killed
+//! between a change and the delivery of its message loses nothing and sends nothing twice; SQLite
+//! (WAL and a busy timeout) takes many concurrent writers without failing any.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
@@ -21,10 +22,16 @@ fn kinerja(dir: &std::path::Path, url: &str) -> Command {
 }
 
 /// Starts `kinerja serve` and waits until it answers. The caller kills and waits for it.
-#[allow(clippy::zombie_processes)]
 async fn serve(dir: &std::path::Path, url: &str) -> (Child, String) {
+    serve_with(dir, url, &[]).await
+}
+
+/// As [`serve`], with more environment.
+#[allow(clippy::zombie_processes)]
+async fn serve_with(dir: &std::path::Path, url: &str, env: &[(&str, &str)]) -> (Child, String) {
     let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
     let child = kinerja(dir, url)
+        .envs(env.iter().copied())
         .args(["serve", "--bind", &format!("127.0.0.1:{port}"), "--static-dir"])
         .arg(dir.join("no-spa"))
         .stdout(Stdio::null())
@@ -212,4 +219,114 @@ async fn concurrent_writers_do_not_fail(app: TestApp) {
     assert_eq!(thread["total"], 32);
 }
 
-db_tests!(sigkill_leaves_nothing_half_written, concurrent_writers_do_not_fail);
+/// Messages of the outbox across crashes: written with the complaints they announce, they survive
+/// a server killed before its worker looked; a server killed while sending leaves the message in
+/// flight to be sent again after its lease, under the same idempotency key, so the gateway (which
+/// drops a key it saw) delivers each message once.
+async fn a_kill_between_commit_and_delivery_loses_nothing_and_sends_nothing_twice(app: TestApp) {
+    use common::outside::Gateway;
+    use kinerja_api::entities::outbox;
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    let gateway = Gateway::slow(Duration::from_millis(300)).await;
+    let dir = tempfile::tempdir().unwrap();
+    let (url, pg_name) = database(app.backend, dir.path()).await;
+    assert!(kinerja(dir.path(), &url).args(["seed", "demo"]).output().unwrap().status.success());
+    let stored = sea_orm::Database::connect(&url).await.unwrap();
+    let channel = [
+        ("KINERJA_WHATSAPP_URL", gateway.url.as_str()),
+        ("KINERJA_PUBLIC_URL", "https://kinerja.contoh.go.id"),
+        ("KINERJA_REMINDERS", "off"),
+    ];
+    let asleep = [channel[0], channel[1], channel[2], ("KINERJA_OUTBOX_POLL_MS", "600000")];
+    let awake = [channel[0], channel[1], channel[2], ("KINERJA_OUTBOX_POLL_MS", "50")];
+
+    // The worker asleep (it looks every ten minutes): ten complaints are filed, each with its
+    // message, and the server is killed before it looks.
+    let (mut server, base) = serve_with(dir.path(), &url, &asleep).await;
+    let admin = login(&base, "admin").await;
+    let units = get_json(&base, &admin, "/api/v1/units?per_page=200").await;
+    let pkm = units["items"].as_array().unwrap().iter().find(|u| u["code"] == "PKM-SUKAJADI").unwrap()["id"].clone();
+    let mut codes = Vec::new();
+    for n in 0..10 {
+        let body = json!({ "unit_id": pkm, "category": "pengaduan", "contact": format!("0812-5555-00{n:02}"),
+                           "text": format!("Pengaduan uji ketahanan nomor {n}: antrean loket terlalu lama") });
+        let receipt: Value = reqwest::Client::new()
+            .post(format!("{base}/api/v1/public/complaints"))
+            .json(&body)
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        codes.push(receipt["tracking_code"].as_str().expect("a tracking code").to_owned());
+    }
+    server.kill().unwrap();
+    server.wait().unwrap();
+    let pending =
+        || async { outbox::Entity::find().filter(outbox::Column::Status.eq("pending")).all(&stored).await.unwrap() };
+    assert_eq!(pending().await.len(), 10, "every message survives the crash");
+    assert!(gateway.calls().is_empty());
+
+    // Awake, the worker sends one at a time (the gateway takes 300 ms each); killed mid-way.
+    let (mut server, _) = serve_with(dir.path(), &url, &awake).await;
+    gateway.wait_for(4).await;
+    server.kill().unwrap();
+    server.wait().unwrap();
+    let after_kill = gateway.calls().len();
+    assert!(after_kill < 10, "killed before the end: {after_kill}");
+
+    // As if the lease of the message in flight had run out: a new server sends what is left.
+    {
+        use sea_orm::sea_query::Expr;
+        outbox::Entity::update_many()
+            .col_expr(outbox::Column::LockedUntil, Expr::value(Some(chrono::Utc::now() - chrono::Duration::seconds(1))))
+            .filter(outbox::Column::LockedUntil.is_not_null())
+            .exec(&stored)
+            .await
+            .unwrap();
+    }
+    let (mut server, _) = serve_with(dir.path(), &url, &awake).await;
+    let start = std::time::Instant::now();
+    loop {
+        let sent = outbox::Entity::find().filter(outbox::Column::Status.eq("sent")).all(&stored).await.unwrap();
+        if sent.len() == 10 {
+            break;
+        }
+        assert!(start.elapsed() < Duration::from_secs(30), "{} of 10 sent: {:?}", sent.len(), pending().await);
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    server.kill().unwrap();
+    let _ = server.wait();
+
+    // Each tracking code reached its citizen; a repeat, if the kill cut a send short, carries the
+    // key of the first, so the gateway drops it.
+    let calls = gateway.calls();
+    let mut keys: std::collections::BTreeMap<String, Vec<String>> = Default::default();
+    for call in &calls {
+        let text = call.body["text"].as_str().unwrap().to_owned();
+        keys.entry(call.key.clone().expect("an idempotency key")).or_default().push(text);
+    }
+    assert_eq!(keys.len(), 10, "ten messages, each under its own key: {calls:?}");
+    assert!(calls.len() <= 11, "at most the one in flight is repeated: {}", calls.len());
+    for texts in keys.values() {
+        assert!(texts.windows(2).all(|w| w[0] == w[1]), "a repeat is the same message: {texts:?}");
+    }
+    for code in &codes {
+        let carrying = keys.values().filter(|texts| texts[0].contains(code.as_str())).count();
+        assert_eq!(carrying, 1, "{code} is sent once");
+    }
+    eprintln!("outbox crash: {after_kill} requests before the kill, {} in all for 10 messages", calls.len());
+    stored.close().await.unwrap();
+    if let Some(name) = pg_name {
+        use sea_orm::ConnectionTrait;
+        let admin = sea_orm::Database::connect(common::postgres_admin_url()).await.unwrap();
+        admin.execute_unprepared(&format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)")).await.unwrap();
+    }
+}
+
+db_tests!(
+    sigkill_leaves_nothing_half_written,
+    concurrent_writers_do_not_fail,
+    a_kill_between_commit_and_delivery_loses_nothing_and_sends_nothing_twice
+);

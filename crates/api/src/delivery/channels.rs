@@ -1,7 +1,7 @@
 //! The ways a message leaves: each [`Channel`] sends one text to one address and says why it
 //! could not. E-mail goes over SMTP (`KINERJA_SMTP_URL`, `KINERJA_MAIL_FROM`), WhatsApp through an
 //! HTTP gateway (`KINERJA_WHATSAPP_URL`, `KINERJA_WHATSAPP_TOKEN`) that receives
-//! `POST {"to","text"}` with the token as a bearer header.
+//! `POST {"to","text"}` with the token as a bearer header and the message's `Idempotency-Key`.
 
 use lettre::message::header::ContentType;
 use lettre::message::Mailbox;
@@ -41,8 +41,17 @@ pub trait Channel: Send + Sync {
     fn name(&self) -> &'static str;
 
     /// Sends `text` (and, where the channel has one, `subject`) to `to`; `stop` is the address of
-    /// the recipient's "stop messages" link, for channels that carry it apart from the text.
-    fn send<'a>(&'a self, to: &'a str, subject: &'a str, text: &'a str, stop: Option<&'a str>) -> Sending<'a>;
+    /// the recipient's "stop messages" link, for channels that carry it apart from the text. `key`
+    /// is the message's own name, the same on every attempt (`kinerja-outbox-12`): a receiver
+    /// that saw it already can drop the repeat of a send whose answer was lost.
+    fn send<'a>(
+        &'a self,
+        key: &'a str,
+        to: &'a str,
+        subject: &'a str,
+        text: &'a str,
+        stop: Option<&'a str>,
+    ) -> Sending<'a>;
 }
 
 /// The configured channels and the app's public address, which links in messages start with.
@@ -117,10 +126,20 @@ impl Channel for Email {
         "email"
     }
 
-    fn send<'a>(&'a self, to: &'a str, subject: &'a str, text: &'a str, stop: Option<&'a str>) -> Sending<'a> {
+    fn send<'a>(
+        &'a self,
+        key: &'a str,
+        to: &'a str,
+        subject: &'a str,
+        text: &'a str,
+        stop: Option<&'a str>,
+    ) -> Sending<'a> {
         Box::pin(async move {
             let to: Mailbox = to.parse().map_err(|e| Refusal::permanent(format!("alamat tidak sah: {e}")))?;
-            let mut message = Message::builder().from(self.from.clone()).to(to).subject(subject);
+            // The same Message-ID on every attempt: mail systems drop a repeated one.
+            let message_id = format!("<{key}@{}>", self.from.email.domain());
+            let mut message =
+                Message::builder().from(self.from.clone()).to(to).subject(subject).message_id(Some(message_id));
             if let Some(stop) = stop {
                 message = message
                     .header(ListUnsubscribe(format!("<{stop}>")))
@@ -184,12 +203,20 @@ impl Channel for WhatsApp {
         "whatsapp"
     }
 
-    fn send<'a>(&'a self, to: &'a str, _subject: &'a str, text: &'a str, _stop: Option<&'a str>) -> Sending<'a> {
+    fn send<'a>(
+        &'a self,
+        key: &'a str,
+        to: &'a str,
+        _subject: &'a str,
+        text: &'a str,
+        _stop: Option<&'a str>,
+    ) -> Sending<'a> {
         Box::pin(async move {
             let answer = self
                 .client
                 .post(&self.url)
                 .bearer_auth(&self.token)
+                .header("Idempotency-Key", key)
                 .json(&serde_json::json!({ "to": to, "text": text }))
                 .send()
                 .await

@@ -62,7 +62,8 @@ async fn deliver(
         text = framed(&settings.whatsapp_template, &settings.pemda_name, &text);
     }
     let stop = row.stop_path.as_ref().map(|p| format!("{}{p}", channels.app_url));
-    match channel.send(&row.recipient, &row.subject, &text, stop.as_deref()).await {
+    let key = format!("kinerja-outbox-{}", row.id);
+    match channel.send(&key, &row.recipient, &row.subject, &text, stop.as_deref()).await {
         Ok(()) => {
             tracing::info!(id = row.id, kind = %row.event_kind, channel = %row.channel, "message sent");
             outbox::sent(db, row).await

@@ -121,10 +121,11 @@ impl Drop for SmtpServer {
     }
 }
 
-/// One request the gateway received: its bearer header and JSON body.
+/// One request the gateway received: its bearer header, idempotency key and JSON body.
 #[derive(Debug, Clone)]
 pub struct GatewayCall {
     pub authorization: Option<String>,
+    pub key: Option<String>,
     pub body: serde_json::Value,
 }
 
@@ -142,6 +143,15 @@ impl Gateway {
     }
 
     pub async fn answering(fail_first: usize, error: u16) -> Self {
+        Self::with(fail_first, error, Duration::ZERO).await
+    }
+
+    /// A gateway that takes `delay` before each answer (as a slow network would).
+    pub async fn slow(delay: Duration) -> Self {
+        Self::with(0, 500, delay).await
+    }
+
+    async fn with(fail_first: usize, error: u16, delay: Duration) -> Self {
         use actix_web::{web, App, HttpRequest, HttpResponse, HttpServer};
         let error = actix_web::http::StatusCode::from_u16(error).unwrap();
         let calls: Arc<Mutex<Vec<GatewayCall>>> = Arc::default();
@@ -153,13 +163,15 @@ impl Gateway {
                 web::post().to(move |req: HttpRequest, body: web::Json<serde_json::Value>| {
                     let seen = seen.clone();
                     async move {
-                        let authorization =
-                            req.headers().get("authorization").and_then(|v| v.to_str().ok()).map(str::to_owned);
+                        let header =
+                            |name: &str| req.headers().get(name).and_then(|v| v.to_str().ok()).map(str::to_owned);
+                        let (authorization, key) = (header("authorization"), header("idempotency-key"));
                         let n = {
                             let mut calls = seen.lock().unwrap();
-                            calls.push(GatewayCall { authorization, body: body.into_inner() });
+                            calls.push(GatewayCall { authorization, key, body: body.into_inner() });
                             calls.len()
                         };
+                        tokio::time::sleep(delay).await;
                         if n <= fail_first {
                             HttpResponse::build(error).body("gateway menolak")
                         } else {
