@@ -185,16 +185,22 @@ async fn a_citizen_hears_by_email_of_the_code_and_every_change(backend: Backend)
     assert_eq!(unknown.status(), StatusCode::NOT_FOUND);
 }
 
-async fn whatsapp_goes_through_the_gateway_and_is_retried(backend: Backend) {
-    let gateway = Gateway::start(1).await;
+/// The app sending WhatsApp through `gateway` (token `rahasia-gateway`), its worker looking every
+/// 100 ms.
+async fn whatsapp_app(backend: Backend, gateway: &Gateway) -> TestApp {
     let url = gateway.url.clone();
-    let app = TestApp::spawn_with(backend, true, |c| {
+    TestApp::spawn_with(backend, true, |c| {
         c.delivery.whatsapp_url = Some(url);
         c.delivery.whatsapp_token = Some("rahasia-gateway".into());
         c.delivery.app_url = APP.into();
         c.delivery.poll = Duration::from_millis(100);
     })
-    .await;
+    .await
+}
+
+async fn whatsapp_goes_through_the_gateway_and_is_retried(backend: Backend) {
+    let gateway = Gateway::start(1).await;
+    let app = whatsapp_app(backend, &gateway).await;
     let code = file(&app, "0812-3456-7890", "Petugas loket tidak ada di tempat pada jam pelayanan").await;
 
     // The first attempt fails: the message waits with the reason and its back-off.
@@ -272,14 +278,7 @@ async fn a_refusal_for_good_is_not_retried(backend: Backend) {
 
 async fn a_rejected_activity_reaches_its_owner_on_whatsapp(backend: Backend) {
     let gateway = Gateway::start(0).await;
-    let url = gateway.url.clone();
-    let app = TestApp::spawn_with(backend, true, |c| {
-        c.delivery.whatsapp_url = Some(url);
-        c.delivery.whatsapp_token = Some("rahasia-gateway".into());
-        c.delivery.app_url = APP.into();
-        c.delivery.poll = Duration::from_millis(100);
-    })
-    .await;
+    let app = whatsapp_app(backend, &gateway).await;
     let (dedi, kasi) = (app.token("dedi").await, app.token("kasi.rujukan").await);
     // Dedi verifies his number with the code the gateway carried.
     let (status, body) = app.post("/api/v1/me/messages/contact", &dedi, json!({ "address": "0812 7777 8888" })).await;

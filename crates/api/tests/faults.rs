@@ -49,21 +49,23 @@ async fn serve_with(dir: &std::path::Path, url: &str, env: &[(&str, &str)]) -> (
 }
 
 async fn login(base: &str, user: &str) -> String {
-    let res: Value = reqwest::Client::new()
-        .post(format!("{base}/api/v1/auth/login"))
-        .json(&json!({ "username": user, "password": "kinerja2026" }))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let res =
+        post_json(base, None, "/api/v1/auth/login", &json!({ "username": user, "password": "kinerja2026" })).await;
     res["access_token"].as_str().unwrap().to_owned()
 }
 
 /// GET `path` as the holder of `token`, as JSON.
 async fn get_json(base: &str, token: &str, path: &str) -> Value {
     reqwest::Client::new().get(format!("{base}{path}")).bearer_auth(token).send().await.unwrap().json().await.unwrap()
+}
+
+/// POST `body` to `path` (as the holder of `token`, if any), answered as JSON.
+async fn post_json(base: &str, token: Option<&str>, path: &str, body: &Value) -> Value {
+    let mut request = reqwest::Client::new().post(format!("{base}{path}")).json(body);
+    if let Some(token) = token {
+        request = request.bearer_auth(token);
+    }
+    request.send().await.unwrap().json().await.unwrap()
 }
 
 async fn count(base: &str, token: &str, path: &str) -> u64 {
@@ -135,16 +137,7 @@ async fn sigkill_leaves_nothing_half_written(app: TestApp) {
     for i in 0..40 {
         let body =
             json!({ "date": today, "minutes": 5, "description": format!("Tugas {i}"), "rhk_id": rhk, "submit": true });
-        let r: Value = reqwest::Client::new()
-            .post(format!("{base}/api/v1/activities"))
-            .bearer_auth(&dedi)
-            .json(&body)
-            .send()
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap();
+        let r = post_json(&base, Some(&dedi), "/api/v1/activities", &body).await;
         ids.push(r["id"].as_i64().unwrap());
     }
     let approve = {
@@ -250,15 +243,7 @@ async fn a_kill_between_commit_and_delivery_loses_nothing_and_sends_nothing_twic
     for n in 0..10 {
         let body = json!({ "unit_id": pkm, "category": "pengaduan", "contact": format!("0812-5555-00{n:02}"),
                            "text": format!("Pengaduan uji ketahanan nomor {n}: antrean loket terlalu lama") });
-        let receipt: Value = reqwest::Client::new()
-            .post(format!("{base}/api/v1/public/complaints"))
-            .json(&body)
-            .send()
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap();
+        let receipt = post_json(&base, None, "/api/v1/public/complaints", &body).await;
         codes.push(receipt["tracking_code"].as_str().expect("a tracking code").to_owned());
     }
     server.kill().unwrap();
