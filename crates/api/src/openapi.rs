@@ -52,6 +52,7 @@ pub struct ApiDoc;
     routes::auth::reset,
     routes::me::me,
     routes::me::change_password,
+    routes::me::calendar,
     routes::me::waiting,
     routes::units::list_units,
     routes::units::create_unit,

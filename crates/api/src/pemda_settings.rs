@@ -43,6 +43,43 @@ pub async fn load(db: &impl ConnectionTrait) -> ApiResult<PemdaSettings> {
     serde_json::from_value(Value::Object(repaired)).map_err(|e| ApiError::Internal(e.into()))
 }
 
+/// The work patterns can be used and their codes are unique; each unit named exists and follows a
+/// pattern that exists; each override spans at most a year of 1–1440-minute days, and is named.
+async fn check_calendar(db: &impl ConnectionTrait, s: &PemdaSettings) -> ApiResult<()> {
+    use sea_orm::{ColumnTrait, QueryFilter};
+    let mut codes = std::collections::HashSet::new();
+    for p in &s.work_patterns {
+        if p.check().is_err() || !codes.insert(p.code.as_str()) {
+            return Err(ApiError::field("work_patterns", Issue::new(Invalid::WorkPattern).with("code", &p.code)));
+        }
+    }
+    for (unit, code) in &s.unit_work_patterns {
+        if !codes.contains(code.as_str()) {
+            return Err(ApiError::field(
+                "unit_work_patterns",
+                Issue::new(Invalid::WorkPatternUnknown).with("code", code),
+            ));
+        }
+        let found = crate::entities::units::Entity::find()
+            .filter(crate::entities::units::Column::Code.eq(unit.as_str()))
+            .one(db)
+            .await?;
+        if found.is_none() {
+            return Err(ApiError::field("unit_work_patterns", Issue::new(Invalid::UnitCodeUnknown).with("code", unit)));
+        }
+    }
+    for o in &s.calendar_overrides {
+        let span_ok = o.from <= o.to && (o.to - o.from).num_days() <= 366;
+        if !span_ok || !(1..=1440).contains(&o.minutes) || o.name.trim().is_empty() {
+            return Err(ApiError::field(
+                "calendar_overrides",
+                Issue::new(Invalid::CalendarOverride).with("name", &o.name),
+            ));
+        }
+    }
+    Ok(())
+}
+
 /// The SKP deadline of a year (`skp_deadline` is `MM-DD`; 31 January if it cannot be read).
 pub fn skp_deadline(settings: &PemdaSettings, year: i32) -> chrono::NaiveDate {
     chrono::NaiveDate::parse_from_str(&format!("{year}-{}", settings.skp_deadline), "%Y-%m-%d")
@@ -110,6 +147,7 @@ pub async fn patch(db: &DatabaseConnection, actor: &Actor, changes: Value) -> Ap
     if !next.whatsapp_template.contains("{pesan}") {
         return Err(ApiError::field("whatsapp_template", Issue::new(Invalid::Placeholder).with("name", "{pesan}")));
     }
+    check_calendar(&txn, &next).await?;
     next.tpp.check().map_err(|e| ApiError::field("tpp", &e))?;
     if next.objection_response_days >= next.objection_decision_days {
         return Err(ApiError::field("objection_response_days", Invalid::ObjectionDaysOrder));

@@ -46,9 +46,7 @@ impl Application {
             );
         }
         crate::delivery::worker::spawn(db.clone(), channels.clone(), config.delivery.poll);
-        if config.delivery.reminders {
-            crate::services::reminders::spawn(db.clone());
-        }
+        crate::services::reminders::spawn(db.clone(), config.delivery.reminders);
         let state = AppState {
             db: db.clone(),
             keys: Arc::new(JwtKeys::with_previous(&config.jwt_secret, &config.jwt_previous_secrets)),

@@ -14,8 +14,18 @@ fn local_today() -> chrono::NaiveDate {
     (Utc::now() + Duration::hours(7)).date_naive()
 }
 
+/// The latest Monday to Friday not after today: a working day of the demo's offices, whose full
+/// hours may be logged (a weekend holds the overtime only; `calendar.rs` tests those).
+fn working_day() -> chrono::NaiveDate {
+    let mut d = local_today();
+    while matches!(chrono::Datelike::weekday(&d), chrono::Weekday::Sat | chrono::Weekday::Sun) {
+        d -= Duration::days(1);
+    }
+    d
+}
+
 fn today() -> String {
-    local_today().to_string()
+    working_day().to_string()
 }
 
 /// The first RHK of the user's approved SKP of this year (seeded for every demo employee).
@@ -44,9 +54,9 @@ async fn every_logging_rule_with_its_message(app: TestApp) {
     let (status, body) = log(&app, &dedi, entry(rhk, 60, &tomorrow)).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(body["errors"][0]["message"].as_str().unwrap().contains("masa depan"), "{body}");
-    let old = (local_today() - Duration::days(8)).to_string();
+    let old = (local_today() - Duration::days(20)).to_string();
     let (_, body) = log(&app, &dedi, entry(rhk, 60, &old)).await;
-    assert!(body["errors"][0]["message"].as_str().unwrap().contains("7 hari"), "{body}");
+    assert!(body["errors"][0]["message"].as_str().unwrap().contains("7 hari kerja"), "{body}");
     assert_eq!(log(&app, &dedi, entry(rhk, 700, &today())).await.0, StatusCode::CREATED);
     let (status, body) = log(&app, &dedi, entry(rhk, 30, &today())).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
@@ -330,7 +340,7 @@ async fn realisation_sums_only_approved_output(app: TestApp) {
             app.post(&format!("/api/v1/activities/{}/approve", a["id"]), &kasi, json!({})).await;
         }
     }
-    let month = local_today().format("%Y-%m").to_string();
+    let month = working_day().format("%Y-%m").to_string();
     let (status, r) = app.get(&format!("/api/v1/skps/{skp}/realization?period={month}"), &dedi).await;
     assert_eq!(status, StatusCode::OK, "{r}");
     let row = r["rhk"].as_array().unwrap().iter().find(|x| x["rhk_id"] == rhk).unwrap().clone();
@@ -471,7 +481,7 @@ async fn a_late_rejection_can_still_be_corrected(app: TestApp) {
     assert_eq!(status, StatusCode::OK, "correcting on its own date is allowed: {body}");
     // Moving it to another old date is not.
     app.post(&format!("/api/v1/activities/{id}/reject"), &kasi, json!({ "note": "Masih kurang" })).await;
-    fixed["date"] = json!((local_today() - Duration::days(3)).to_string());
+    fixed["date"] = json!((local_today() - Duration::days(10)).to_string());
     assert_eq!(app.patch(&format!("/api/v1/activities/{id}"), &dedi, fixed).await.0, StatusCode::UNPROCESSABLE_ENTITY);
 }
 

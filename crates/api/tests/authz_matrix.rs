@@ -294,6 +294,12 @@ fn table(f: &Fx) -> Vec<Row> {
     t.op(GET, "/api/v1/me").expect([U, OK, OK, OK, OK, OK, OK, OK, OK, OK, F]);
     t.op(GET, "/api/v1/me/parent-rhk").expect([U, OK, OK, OK, OK, OK, OK, OK, OK, OK, F]);
     t.op(GET, "/api/v1/me/waiting").expect([U, OK, OK, OK, OK, OK, OK, OK, OK, OK, F]);
+    // One's own calendar: an account without an employee record has none.
+    let days = format!("from={}&to={}", f.today - chrono::Duration::days(6), f.today);
+    t.op(GET, "/api/v1/me/calendar")
+        .query(days)
+        .combined([OK, N, OK])
+        .expect([U, OK, OK, OK, OK, OK, OK, OK, OK, N, F]);
     t.op(GET, "/api/v1/me/messages").expect([U, OK, OK, OK, OK, OK, OK, OK, OK, OK, F]);
     t.op(PUT, "/api/v1/me/messages").json(json!({ "muted": ["feedback"] })).expect([U, A, A, A, A, A, A, A, A, A, F]);
     t.op(POST, "/api/v1/me/messages/contact")

@@ -293,6 +293,8 @@ async fn figures_agree_between_tiles_table_and_charts(app: TestApp) {
     let admin = app.token("admin").await;
     let (_, plans) = app.get(&format!("/api/v1/skps?year={}&status=approved", local_today().year()), &dedi).await;
     let (_, skp) = app.get(&format!("/api/v1/skps/{}", plans["items"][0]["id"]), &dedi).await;
+    // Today may be a weekend, whose cap is the overtime: room for the whole day's entries.
+    app.patch("/api/v1/settings", &admin, json!({ "activity_overtime_minutes": 720 })).await;
     for minutes in [90, 45] {
         let body = json!({ "date": local_today().to_string(), "minutes": minutes, "description": "Rekap rujukan",
             "rhk_id": skp["rhk"][0]["id"], "submit": true });

@@ -3,6 +3,7 @@
 
 pub mod activity;
 pub mod assessment;
+pub mod calendar;
 pub mod competency;
 pub mod complaint;
 pub mod contact;
@@ -20,7 +21,7 @@ pub mod tracking_code;
 pub mod tree;
 pub mod workdays;
 
-pub use activity::{ActivityAction, ActivityStatus, LogRules};
+pub use activity::{ActivityAction, ActivityStatus, DayLimit, LogRules};
 pub use assessment::{AssessmentAction, AssessmentStatus, Decider};
 pub use complaint::{ComplaintCategory, ComplaintClass, ComplaintStatus};
 pub use contact::Contact;

@@ -269,6 +269,8 @@ pub enum Invalid {
     ActivityDateFuture,
     /// Params: `days`, `earliest`.
     ActivityTooOld,
+    /// Params: `date`, `excuse`.
+    ActivityOnExcusedDay,
     /// No params.
     MinutesPositive,
     /// Params: `date`, `total`, `cap`, `logged`.
@@ -353,11 +355,19 @@ pub enum Invalid {
     SupervisorCycle,
     /// Params: `code`.
     UnitCodeUnknown,
+    /// Params: `code`.
+    WorkPattern,
+    /// Params: `code`.
+    WorkPatternUnknown,
+    /// Params: `name`.
+    CalendarOverride,
+    /// No params.
+    CalendarSpan,
 }
 
 impl Invalid {
     /// Every kind, for the tests that check each has its words.
-    pub const ALL: [Invalid; 171] = [
+    pub const ALL: [Invalid; 176] = [
         Self::Invalid,
         Self::Required,
         Self::Length,
@@ -487,6 +497,7 @@ impl Invalid {
         Self::ExpectationMax,
         Self::ActivityDateFuture,
         Self::ActivityTooOld,
+        Self::ActivityOnExcusedDay,
         Self::MinutesPositive,
         Self::DayCapExceeded,
         Self::TimeFormat,
@@ -529,6 +540,10 @@ impl Invalid {
         Self::SupervisorNipUnknown,
         Self::SupervisorCycle,
         Self::UnitCodeUnknown,
+        Self::WorkPattern,
+        Self::WorkPatternUnknown,
+        Self::CalendarOverride,
+        Self::CalendarSpan,
     ];
 
     /// The stable code on the wire, e.g. `level_range`.
@@ -663,6 +678,7 @@ impl Invalid {
             Self::ExpectationMax => "expectation_max",
             Self::ActivityDateFuture => "activity_date_future",
             Self::ActivityTooOld => "activity_too_old",
+            Self::ActivityOnExcusedDay => "activity_on_excused_day",
             Self::MinutesPositive => "minutes_positive",
             Self::DayCapExceeded => "day_cap_exceeded",
             Self::TimeFormat => "time_format",
@@ -705,6 +721,10 @@ impl Invalid {
             Self::SupervisorNipUnknown => "supervisor_nip_unknown",
             Self::SupervisorCycle => "supervisor_cycle",
             Self::UnitCodeUnknown => "unit_code_unknown",
+            Self::WorkPattern => "work_pattern",
+            Self::WorkPatternUnknown => "work_pattern_unknown",
+            Self::CalendarOverride => "calendar_override",
+            Self::CalendarSpan => "calendar_span",
         }
     }
 
@@ -847,7 +867,8 @@ impl Invalid {
             Self::TooManyRows => ("lebih dari {max} baris; persempit unit atau periode", "more than {max} rows; narrow the unit or the period"),
             Self::ExpectationMax => ("ekspektasi maksimal 2000 karakter", "an expectation takes at most 2000 characters"),
             Self::ActivityDateFuture => ("tanggal aktivitas tidak boleh di masa depan", "an activity date cannot be in the future"),
-            Self::ActivityTooOld => ("aktivitas paling lambat dicatat {days} hari ke belakang (paling awal {earliest})", "activities can be logged at most {days} days back (earliest {earliest})"),
+            Self::ActivityTooOld => ("aktivitas paling lambat dicatat {days} hari kerja ke belakang (paling awal {earliest})", "activities can be logged at most {days} working days back (earliest {earliest})"),
+            Self::ActivityOnExcusedDay => ("{date} tercatat sebagai hari {excuse} Anda; aktivitas tidak dicatat pada hari itu", "{date} is recorded as your {excuse} day; no activity is logged on it"),
             Self::MinutesPositive => ("durasi harus lebih dari 0 menit", "the duration must be more than 0 minutes"),
             Self::DayCapExceeded => ("total aktivitas pada {date} menjadi {total} menit, melebihi batas {cap} menit per hari (sudah tercatat {logged} menit)", "activities on {date} would total {total} minutes, over the limit of {cap} minutes a day ({logged} minutes already logged)"),
             Self::TimeFormat => ("jam '{value}' tidak valid; gunakan JJ:MM", "time '{value}' is invalid; use HH:MM"),
@@ -890,6 +911,19 @@ impl Invalid {
             Self::SupervisorNipUnknown => ("atasan dengan NIP {nip} tidak ada di berkas maupun di data", "no supervisor with NIP {nip} is in the file or in the data"),
             Self::SupervisorCycle => ("rantai atasan membentuk lingkaran", "the chain of supervisors forms a circle"),
             Self::UnitCodeUnknown => ("unit dengan kode '{code}' tidak ada", "no unit has the code '{code}'"),
+            Self::WorkPattern => (
+                "pola kerja '{code}' tidak dapat dipakai: kode huruf kecil, angka atau _ dan tidak kembar; 7 hari untuk pola mingguan, 1–56 hari dan tanggal mulai (anchor) untuk rota; paling lama 1440 menit sehari; paling sedikit satu hari kerja",
+                "work pattern '{code}' cannot be used: a unique code of lowercase letters, digits or _; 7 days for a week, 1–56 days and a first day (anchor) for a rota; at most 1440 minutes a day; at least one working day",
+            ),
+            Self::CalendarSpan => (
+                "tanggal akhir tidak sebelum tanggal awal, paling lama 62 hari",
+                "an end not before the start, at most 62 days",
+            ),
+            Self::WorkPatternUnknown => ("tidak ada pola kerja dengan kode '{code}'", "no work pattern has the code '{code}'"),
+            Self::CalendarOverride => (
+                "penyesuaian jam kerja '{name}': tanggal mulai tidak setelah tanggal selesai, paling lama setahun, 1–1440 menit sehari, dan bernama",
+                "working-hours override '{name}': a start not after its end, at most a year, 1–1440 minutes a day, and a name",
+            ),
         };
         if english {
             en
@@ -1043,6 +1077,9 @@ impl From<&kinerja_domain::activity::LogError> for Issue {
             TooOld { days, earliest } => {
                 Issue::new(Invalid::ActivityTooOld).with("days", days).with("earliest", earliest.format("%Y-%m-%d"))
             }
+            Excused { date, excuse } => Issue::new(Invalid::ActivityOnExcusedDay)
+                .with("date", date.format("%Y-%m-%d"))
+                .with("excuse", excuse.label()),
             MinutesPositive => Invalid::MinutesPositive.into(),
             DayCap { date, total, cap, logged } => Issue::new(Invalid::DayCapExceeded)
                 .with("date", date.format("%Y-%m-%d"))
@@ -1108,12 +1145,18 @@ mod tests {
         let w = kinerja_domain::ikm::check_weights(&[0.2; 9]).unwrap_err();
         assert_eq!(Issue::from(&w).render(false), w.to_string());
         assert_eq!(Issue::from(&w).render(true), "weights must add up to 1, not 1.8000");
-        let rules = kinerja_domain::activity::LogRules { max_days_back: 7, max_minutes_per_day: 720 };
+        let rules =
+            kinerja_domain::activity::LogRules { max_days_back: 7, max_minutes_per_day: 720, overtime_minutes: 270 };
+        let mut cal = kinerja_domain::calendar::Calendar::office(Default::default());
         let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
         // The same words, with the date as a person reads it (the domain's text has the ISO form).
-        let cap = rules.check_minutes(121, 600, day).unwrap_err();
+        let cap = rules.limit(day, day, &cal).check_minutes(121, 600, day).unwrap_err();
         assert_eq!(Issue::from(&cap).render(false), cap.to_string().replace("2026-11-23", "Senin, 23/11/2026"));
-        let old = rules.check_date(day - chrono::Duration::days(8), day).unwrap_err();
-        assert_eq!(Issue::from(&old).render(false), old.to_string().replace("2026-11-16", "Senin, 16/11/2026"));
+        let long_ago = day - chrono::Duration::days(14);
+        let old = rules.limit(long_ago, day, &cal).check_date(long_ago, day).unwrap_err();
+        assert_eq!(Issue::from(&old).render(false), old.to_string().replace("2026-11-12", "Kamis, 12/11/2026"));
+        cal.excused.insert(day, kinerja_domain::calendar::Excuse::Sakit);
+        let away = rules.limit(day, day, &cal).check_date(day, day).unwrap_err();
+        assert_eq!(Issue::from(&away).render(false), away.to_string().replace("2026-11-23", "Senin, 23/11/2026"));
     }
 }

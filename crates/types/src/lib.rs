@@ -6,6 +6,7 @@ pub mod api_token;
 pub mod assessment;
 pub mod audit;
 pub mod auth;
+pub mod calendar;
 pub mod competency;
 pub mod dashboard;
 pub mod employee;
@@ -44,6 +45,7 @@ pub use auth::{
     ForgotPassword, LoginRequest, LogoutRequest, Me, PasswordChange, PasswordReset, RefreshRequest, ResetWithLink,
     TokenPair, Waiting,
 };
+pub use calendar::{CalendarDay, CalendarRange, MyCalendar};
 pub use competency::{
     Competency, CompetencyAssessment, CompetencyInput, CompetencyProfile, DevelopmentPlan, DevelopmentPlanPatch,
     GapCell, GapHeatMap, HeatMapColumn, NewCompetencyAssessment, NewDevelopmentPlan, NewTraining, PositionStandard,

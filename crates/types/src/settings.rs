@@ -21,14 +21,19 @@ pub struct PemdaSettings {
     #[validate(length(equal = 5))]
     #[cfg_attr(feature = "openapi", schema(min_length = 5, max_length = 5))]
     pub skp_deadline: String,
-    /// How many days back an activity may be dated.
+    /// How many of the employee's working days back an activity may be dated.
     #[validate(range(min = 0, max = 366))]
     #[cfg_attr(feature = "openapi", schema(minimum = 0, maximum = 366))]
     pub activity_max_days_back: u32,
-    /// Maximum minutes of activities per employee per day.
+    /// Maximum minutes of activities per employee per day, whatever the day's hours.
     #[validate(range(min = 30, max = 1440))]
     #[cfg_attr(feature = "openapi", schema(minimum = 30, maximum = 1440))]
     pub activity_max_minutes_per_day: u32,
+    /// Minutes a day may hold beyond its hours by the person's calendar (lembur); all a day off
+    /// holds. A day's cap is its hours plus these, within `activity_max_minutes_per_day`.
+    #[validate(range(min = 0, max = 1440))]
+    #[cfg_attr(feature = "openapi", schema(minimum = 0, maximum = 1440))]
+    pub activity_overtime_minutes: u32,
     /// `monthly`, `quarterly` or `semester` periodic assessment (the annual one exists in every case).
     pub assessment_frequency: AssessmentFrequency,
     /// Days after finalisation in which the employee may object.
@@ -87,6 +92,19 @@ pub struct PemdaSettings {
     #[validate(length(min = 7, max = 500))]
     #[cfg_attr(feature = "openapi", schema(min_length = 7, max_length = 500))]
     pub whatsapp_template: String,
+    /// The work patterns of the Pemda's units: by default 5 days of 7.5 hours (`lima_hari`) and 6
+    /// days of 6.25 hours (`enam_hari`); a shift rota repeats its days from its first one. The
+    /// first is the pattern of every unit not given another.
+    #[validate(length(min = 1, max = 50))]
+    #[cfg_attr(feature = "openapi", schema(min_items = 1, max_items = 50))]
+    pub work_patterns: Vec<kinerja_domain::calendar::WorkPattern>,
+    /// The pattern of a unit, by unit code (`{"PKM-SUKAJADI": "enam_hari"}`), followed by its
+    /// subtree unless a unit below has its own.
+    pub unit_work_patterns: std::collections::BTreeMap<String, String>,
+    /// Dated spans whose working days are shorter (Ramadan hours: `{"name","from","to","minutes"}`).
+    #[validate(length(max = 50))]
+    #[cfg_attr(feature = "openapi", schema(max_items = 50))]
+    pub calendar_overrides: Vec<kinerja_domain::calendar::Override>,
 }
 
 /// When reminders go out (0 or an empty time turns one off).
@@ -208,6 +226,7 @@ impl Default for PemdaSettings {
             skp_deadline: "01-31".into(),
             activity_max_days_back: 7,
             activity_max_minutes_per_day: 720,
+            activity_overtime_minutes: 270,
             assessment_frequency: AssessmentFrequency::Quarterly,
             objection_days: 14,
             objection_response_days: 7,
@@ -225,6 +244,12 @@ impl Default for PemdaSettings {
             development_jp_for_pppk: false,
             reminders: Reminders::default(),
             whatsapp_template: "*{pemda}*\n{pesan}".into(),
+            work_patterns: vec![
+                kinerja_domain::calendar::WorkPattern::five_days(),
+                kinerja_domain::calendar::WorkPattern::six_days(),
+            ],
+            unit_work_patterns: Default::default(),
+            calendar_overrides: Vec::new(),
         }
     }
 }

@@ -5,7 +5,7 @@ use super::ApiError;
 use chrono::NaiveDate;
 use gloo_net::http::Method;
 use kinerja_domain::ActivityStatus;
-use kinerja_types::{Activity, BulkApprove, BulkApproveResult, NewActivity, Page, RejectRequest};
+use kinerja_types::{Activity, BulkApprove, BulkApproveResult, MyCalendar, NewActivity, Page, RejectRequest};
 
 /// Filters of the activity list.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -65,6 +65,12 @@ pub async fn between(employee_id: i64, from: NaiveDate, to: NaiveDate) -> Result
         ..ActivityFilter::default()
     };
     list(&filter).await.map(|page| page.items)
+}
+
+/// `GET /me/calendar`: the signed-in person's days `from..=to`, what each may hold, and the
+/// earliest day they may still log.
+pub async fn calendar(from: NaiveDate, to: NaiveDate) -> Result<MyCalendar, ApiError> {
+    client::get("/me/calendar", &[("from", from.to_string()), ("to", to.to_string())]).await
 }
 
 /// `POST /activities`.

@@ -16,6 +16,7 @@ const FIELDS: &[&str] = &[
     "skp_deadline",
     "activity_max_days_back",
     "activity_max_minutes_per_day",
+    "activity_overtime_minutes",
     "assessment_frequency",
     "objection_days",
     "objection_response_days",
@@ -41,6 +42,9 @@ const FIELDS: &[&str] = &[
     "evidence_max_bytes",
     "tpp",
     "distribution_patterns",
+    "work_patterns",
+    "unit_work_patterns",
+    "calendar_overrides",
 ];
 
 /// The text fields written on several lines.

@@ -21,6 +21,7 @@ pub const TEXT_FIELDS: &[(&str, bool)] = &[
     ("skp_deadline", false),
     ("activity_max_days_back", true),
     ("activity_max_minutes_per_day", true),
+    ("activity_overtime_minutes", true),
     ("objection_days", true),
     ("objection_response_days", true),
     ("objection_decision_days", true),
@@ -42,10 +43,14 @@ pub const TEXT_FIELDS: &[(&str, bool)] = &[
     ("holidays", false),
     ("tpp", false),
     ("distribution_patterns", false),
+    ("work_patterns", false),
+    ("unit_work_patterns", false),
+    ("calendar_overrides", false),
 ];
 
 /// The fields edited as JSON (structured rules of the Pemda's own regulation).
-pub const JSON_FIELDS: &[&str] = &["tpp", "distribution_patterns"];
+pub const JSON_FIELDS: &[&str] =
+    &["tpp", "distribution_patterns", "work_patterns", "unit_work_patterns", "calendar_overrides"];
 
 /// Why a typed value cannot be read: the field and the i18n key of the reason.
 pub type Unreadable = Vec<(&'static str, &'static str)>;
@@ -58,6 +63,7 @@ impl SettingsDraft {
             ("skp_deadline", s.skp_deadline.clone()),
             ("activity_max_days_back", s.activity_max_days_back.to_string()),
             ("activity_max_minutes_per_day", s.activity_max_minutes_per_day.to_string()),
+            ("activity_overtime_minutes", s.activity_overtime_minutes.to_string()),
             ("objection_days", s.objection_days.to_string()),
             ("objection_response_days", s.objection_response_days.to_string()),
             ("objection_decision_days", s.objection_decision_days.to_string()),
@@ -81,6 +87,9 @@ impl SettingsDraft {
             ("evidence_max_bytes", s.evidence_max_bytes.to_string()),
             ("tpp", serde_json::to_string_pretty(&s.tpp).unwrap_or_default()),
             ("distribution_patterns", serde_json::to_string_pretty(&s.distribution_patterns).unwrap_or_default()),
+            ("work_patterns", serde_json::to_string_pretty(&s.work_patterns).unwrap_or_default()),
+            ("unit_work_patterns", serde_json::to_string_pretty(&s.unit_work_patterns).unwrap_or_default()),
+            ("calendar_overrides", serde_json::to_string_pretty(&s.calendar_overrides).unwrap_or_default()),
             ("holidays", s.holidays.iter().map(|d| d.format("%Y-%m-%d").to_string()).collect::<Vec<_>>().join("\n")),
         ]);
         Self {
@@ -111,6 +120,7 @@ impl SettingsDraft {
         out.skp_deadline = self.get("skp_deadline").to_owned();
         out.activity_max_days_back = small(number("activity_max_days_back"));
         out.activity_max_minutes_per_day = small(number("activity_max_minutes_per_day"));
+        out.activity_overtime_minutes = small(number("activity_overtime_minutes"));
         out.objection_days = small(number("objection_days"));
         out.objection_response_days = small(number("objection_response_days"));
         out.objection_decision_days = small(number("objection_decision_days"));
@@ -139,6 +149,18 @@ impl SettingsDraft {
         match serde_json::from_str(self.get("distribution_patterns")) {
             Ok(patterns) => out.distribution_patterns = patterns,
             Err(_) => bad.push(("distribution_patterns", "validation.json")),
+        }
+        match serde_json::from_str(self.get("work_patterns")) {
+            Ok(patterns) => out.work_patterns = patterns,
+            Err(_) => bad.push(("work_patterns", "validation.json")),
+        }
+        match serde_json::from_str(self.get("unit_work_patterns")) {
+            Ok(units) => out.unit_work_patterns = units,
+            Err(_) => bad.push(("unit_work_patterns", "validation.json")),
+        }
+        match serde_json::from_str(self.get("calendar_overrides")) {
+            Ok(overrides) => out.calendar_overrides = overrides,
+            Err(_) => bad.push(("calendar_overrides", "validation.json")),
         }
         if let Some(frequency) = self.assessment_frequency {
             out.assessment_frequency = frequency;

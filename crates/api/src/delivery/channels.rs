@@ -149,12 +149,13 @@ impl Channel for Email {
                 .header(ContentType::TEXT_PLAIN)
                 .body(text.to_owned())
                 .map_err(|e| Refusal::permanent(e.to_string()))?;
-            // A 5xx answer (no such mailbox, refused sender) is final; anything else may pass.
-            self.transport
-                .send(message)
-                .await
-                .map(|_| ())
-                .map_err(|e| Refusal { why: e.to_string(), permanent: e.is_permanent() })
+            // Only a refusal of this recipient is final (550 no such mailbox, 551 not here, 553
+            // a bad address); a server that wants TLS or another password (530, 535) is the
+            // Pemda's to fix, and the messages wait for it.
+            self.transport.send(message).await.map(|_| ()).map_err(|e| {
+                let code = e.status().map(|c| c.to_string()).unwrap_or_default();
+                Refusal { why: e.to_string(), permanent: matches!(code.as_str(), "550" | "551" | "553") }
+            })
         })
     }
 }
@@ -227,10 +228,10 @@ impl Channel for WhatsApp {
             }
             let body: String = answer.text().await.unwrap_or_default().chars().take(200).collect();
             let why = format!("gateway menjawab HTTP {}: {body}", status.as_u16());
-            // A 4xx answer refuses this message (a number not on WhatsApp, a bad token), except
-            // a timeout or a rate limit, which pass.
-            let passes = status.is_server_error() || matches!(status.as_u16(), 408 | 425 | 429);
-            Err(Refusal { why, permanent: !passes })
+            // Only a refusal of this message is final (400, 410, 422: a number not on WhatsApp, a
+            // text refused); a bad token or address of the gateway (401, 403, 404) is the Pemda's
+            // to fix, and the messages wait for it.
+            Err(Refusal { why, permanent: matches!(status.as_u16(), 400 | 410 | 422) })
         })
     }
 }

@@ -62,7 +62,9 @@ async fn deliver(
         text = framed(&settings.whatsapp_template, &settings.pemda_name, &text);
     }
     let stop = row.stop_path.as_ref().map(|p| format!("{}{p}", channels.app_url));
-    let key = format!("kinerja-outbox-{}", row.id);
+    // The row and the moment it was written: unique across databases (a restored copy, a
+    // staging server sharing the gateway) where the id alone is not.
+    let key = format!("kinerja-outbox-{}-{}", row.id, row.created_at.timestamp_millis());
     match channel.send(&key, &row.recipient, &row.subject, &text, stop.as_deref()).await {
         Ok(()) => {
             tracing::info!(id = row.id, kind = %row.event_kind, channel = %row.channel, "message sent");

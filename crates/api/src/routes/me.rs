@@ -6,10 +6,10 @@ use crate::services::people::to_wire;
 use crate::services::{accounts, identity};
 use crate::state::AppState;
 use actix_web::{get, post, web, HttpResponse};
-use kinerja_types::{Me, PasswordChange, Problem, Waiting};
+use kinerja_types::{CalendarRange, Me, MyCalendar, PasswordChange, Problem, Waiting};
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.service(me).service(waiting).service(change_password);
+    cfg.service(me).service(waiting).service(calendar).service(change_password);
 }
 
 /// What waits for the signed-in person's decision: activities to verify, SKPs to approve,
@@ -20,6 +20,26 @@ pub async fn waiting(state: web::Data<AppState>, viewer: Viewer) -> ApiResult<we
     // A person's own queue: an API token has none.
     viewer.profile().ok_or_else(ApiError::forbidden)?;
     Ok(web::Json(crate::services::waiting::of(&state.db, &viewer).await?))
+}
+
+/// The signed-in person's working calendar over `from..=to` (at most 62 days): each day's kind
+/// (working, off, holiday, excused by leave), its minutes, the most its activities may hold, and
+/// whether it may be logged; and the earliest day they may still log. 404 for an account without
+/// an employee record.
+#[utoipa::path(tag = "activities", security(("bearer" = [])), params(CalendarRange),
+    responses((status = 200, body = MyCalendar), (status = 401, body = Problem), (status = 403, body = Problem),
+        (status = 404, body = Problem), (status = 422, body = Problem)))]
+#[get("/me/calendar")]
+pub async fn calendar(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    range: web::Query<CalendarRange>,
+) -> ApiResult<web::Json<MyCalendar>> {
+    // A person's own calendar: an API token has none.
+    viewer.profile().ok_or_else(ApiError::forbidden)?;
+    let employee = viewer.employee_id.ok_or(ApiError::NotFound)?;
+    let settings = state.settings().await?;
+    Ok(web::Json(crate::services::calendar::mine(&state.db, &settings, employee, range.from, range.to).await?))
 }
 
 /// The signed-in user, its roles and its employee record.

@@ -73,7 +73,8 @@ pub async fn seed(
     units: &HashMap<&'static str, i64>,
     people: &HashMap<&'static str, i64>,
 ) -> anyhow::Result<u32> {
-    let year = Utc::now().year();
+    // The Pemda's year (its clock, not UTC's: on 31 December evening in WIB it is already January).
+    let year = crate::pemda_settings::load(txn).await?.today().year();
     for (code, text, indicator, target, unit) in GOALS {
         let unit_id = units[code];
         let exists = pk_goals::Entity::find()

@@ -12,7 +12,6 @@ use crate::services::ikm::{answers_of, months};
 use crate::services::rating::rating_period_of;
 use chrono::{Datelike, Duration, NaiveDate};
 use kinerja_domain::ikm::compute as ikm_compute;
-use kinerja_domain::workdays::is_working_day;
 use kinerja_domain::{ActivityStatus, ComplaintStatus, Period, Predikat, SkpStatus};
 use kinerja_types::{
     ActivityFigures, AttentionItem, AttentionReason, ComplaintFigures, Dashboard, IkmFigure, MonthPoint, PemdaSettings,
@@ -135,19 +134,6 @@ fn ikm_figure(period: &str, answers: &[[u8; 9]]) -> IkmFigure {
     }
 }
 
-/// The day `n` working days before `today`.
-fn working_days_before(today: NaiveDate, n: u32, holidays: &HashSet<NaiveDate>) -> NaiveDate {
-    let mut d = today;
-    let mut left = n;
-    while left > 0 {
-        d -= Duration::days(1);
-        if is_working_day(d, holidays) {
-            left -= 1;
-        }
-    }
-    d
-}
-
 /// Computes the dashboard of `root` for a period.
 pub async fn compute(
     db: &impl ConnectionTrait,
@@ -173,7 +159,9 @@ pub async fn compute(
 
     // The big reads do not depend on each other: they run at once, each on its own pooled connection.
     let year = period.year();
-    let since = working_days_before(today, IDLE_WORKING_DAYS, &holidays);
+    // Idle is counted on each person's calendar: their unit's pattern, less their leave.
+    let calendars =
+        crate::services::calendar::Calendars::load(db, settings, today - Duration::days(90), today, None).await?;
     // Each person with their SKP of the year in force (an approved plan is not undone by a revision
     // in progress; otherwise the latest) and the date of their latest activity, in one read.
     // (`year` is a number, so it is written into the statement.)
@@ -254,6 +242,7 @@ pub async fn compute(
         if status != Some(SkpStatus::Approved) {
             reasons.entry(*id).or_default().push(AttentionReason::NoApprovedSkp { year });
         }
+        let since = calendars.of(*id, *unit).expected_days_back(today, IDLE_WORKING_DAYS);
         if last_active.is_none_or(|d| d < since) {
             reasons.entry(*id).or_default().push(AttentionReason::Idle { working_days: IDLE_WORKING_DAYS });
         }

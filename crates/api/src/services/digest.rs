@@ -14,7 +14,7 @@ use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
 use std::collections::BTreeMap;
 
-/// The next moment (not before `now`) at which the Pemda's clock shows `at` (`HH:MM`; 07:00 if
+/// The next moment (not before `now`) at which the Pemda's clock shows `at` (`HH:MM`; midnight if
 /// it cannot be read).
 pub fn next_at(now: DateTime<Utc>, offset_minutes: i32, at: &str) -> DateTime<Utc> {
     let time = chrono::NaiveTime::parse_from_str(at.trim(), "%H:%M").unwrap_or(chrono::NaiveTime::MIN);
@@ -59,17 +59,34 @@ pub async fn run(db: &DatabaseConnection, now: DateTime<Utc>) -> ApiResult<usize
             txn.rollback().await?;
             continue;
         }
+        let person = message_settings::Entity::find_by_id(user).one(&txn).await?;
+        let current = person.as_ref().and_then(|m| match channel.as_str() {
+            "email" => m.email.as_ref().filter(|_| m.email_verified_at.is_some()),
+            _ => m.whatsapp.as_ref().filter(|_| m.whatsapp_verified_at.is_some()),
+        });
+        if current != Some(&recipient) {
+            // The person replaced or lost that address since: nothing more goes to it.
+            outbox::Entity::update_many()
+                .col_expr(outbox::Column::Status, Expr::value("dead"))
+                .col_expr(outbox::Column::LastError, Expr::value(Some("alamat sudah diganti sebelum ringkasan")))
+                .filter(outbox::Column::Id.is_in(ids.iter().copied()))
+                .exec(&txn)
+                .await?;
+            txn.commit().await?;
+            continue;
+        }
         let contact =
             if channel == "email" { Contact::Email(recipient.clone()) } else { Contact::WhatsApp(recipient.clone()) };
-        let local_day = (now + Duration::minutes(i64::from(offset))).date_naive();
-        let person = message_settings::Entity::find_by_id(user).one(&txn).await?;
         // Sent at once (the clock's now, `now` may be a moment looked at ahead), unless the person's
         // quiet hours hold it.
         let due = person.as_ref().and_then(|m| quiet_until(m, now, offset)).unwrap_or_else(Utc::now);
         delivery::enqueue_at(
             &txn,
             Outgoing {
-                event_key: format!("digest:{user}:{local_day}"),
+                // Named after the first copy it gathers: each copy leaves `held` once, so the name
+                // is never taken twice (a second digest of the day, after the time was changed, is
+                // a digest of its own).
+                event_key: format!("digest:{user}:{}", ids[0]),
                 event_kind: "digest",
                 to: &contact,
                 subject: format!("Kinerja: ringkasan {} pemberitahuan", rows.len()),

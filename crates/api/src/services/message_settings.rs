@@ -33,6 +33,23 @@ pub fn group(kind: &str) -> &'static str {
     }
 }
 
+/// The muted entries in their shortest form, one per group: a group kept off every channel as
+/// the group alone, else the channel it is kept off.
+fn normalized_muted(muted: &[String]) -> Vec<String> {
+    let off = |channel: &str, group: &str| muted.iter().any(|m| m == group || *m == format!("{channel}:{group}"));
+    MESSAGE_GROUPS
+        .iter()
+        .filter_map(|g| {
+            let channels: Vec<&str> = MESSAGE_CHANNELS.iter().copied().filter(|c| off(c, g)).collect();
+            match channels.as_slice() {
+                [] => None,
+                [one] if MESSAGE_CHANNELS.len() > 1 => Some(format!("{one}:{g}")),
+                _ => Some((*g).to_owned()),
+            }
+        })
+        .collect()
+}
+
 /// The group in words, for a message that names no one.
 pub(crate) fn group_words(group: &str) -> &'static str {
     match group {
@@ -141,10 +158,7 @@ pub async fn set_preferences(
     let existing = row(db, user_id).await?;
     let exists = existing.is_some();
     let mut m = existing.unwrap_or_else(|| blank(user_id));
-    let mut muted: Vec<&str> = body.muted.iter().map(|g| g.as_str()).collect();
-    muted.sort_unstable();
-    muted.dedup();
-    m.muted = muted.join(",");
+    m.muted = normalized_muted(&body.muted).join(",");
     (m.quiet_from, m.quiet_to) = quiet;
     m.digest = body.digest;
     Ok(to_wire(&save(db, exists, m).await?, channels))
@@ -337,6 +351,20 @@ mod tests {
             quiet_until(&m, Utc.with_ymd_and_hms(2026, 12, 5, 5, 15, 0).unwrap(), 420),
             Some(Utc.with_ymd_and_hms(2026, 12, 5, 6, 0, 0).unwrap())
         );
+    }
+
+    #[test]
+    fn muted_entries_take_their_shortest_form() {
+        let strings = |v: &[&str]| v.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>();
+        let all: Vec<String> = MESSAGE_CHANNELS
+            .iter()
+            .flat_map(|c| MESSAGE_GROUPS.iter().map(move |g| format!("{c}:{g}")))
+            .chain(MESSAGE_GROUPS.iter().map(|g| (*g).to_owned()))
+            .collect();
+        assert_eq!(normalized_muted(&all), strings(&MESSAGE_GROUPS));
+        assert!(normalized_muted(&all).join(",").len() <= 200, "fits the column");
+        let some = strings(&["whatsapp:feedback", "skp", "email:skp", "email:service", "whatsapp:service"]);
+        assert_eq!(normalized_muted(&some), strings(&["skp", "whatsapp:feedback", "service"]));
     }
 
     #[test]

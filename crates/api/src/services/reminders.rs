@@ -1,7 +1,8 @@
 //! Reminders before deadlines, each sent once (a unique mark per kind, subject and person, so
 //! replicas that look at the same time send it once) as an in-app notice, copied to the person's
 //! verified channels like every notice:
-//! - on working days after the Pemda's set time, to whoever has logged nothing that day;
+//! - after the Pemda's set time, to whoever works that day by their calendar (their unit's work
+//!   pattern, not a holiday it observes, not on leave) and has logged nothing;
 //! - from N days before the SKP deadline, to whoever has not submitted their SKP of the year;
 //! - from N days before an objection window closes, to the rated employee who has neither
 //!   accepted nor objected;
@@ -9,8 +10,8 @@
 //! - from N days before an evaluation follow-up is due, to its owner while it is open;
 //! - once per step, to the handlers of a complaint whose step is past its working-day deadline.
 //!
-//! The same task sends the daily digests (see [`crate::services::digest`]), gives up messages
-//! that waited three days for a channel, and drops the text of messages given up a month ago.
+//! The same minute task gathers the daily digests (see [`crate::services::digest`]) and tidies the
+//! outbox, on every replica, reminders on or off.
 
 use crate::entities::{
     activities, assessments, complaints, employees, evaluation_follow_ups, reminder_marks, skps, users,
@@ -28,38 +29,70 @@ use sea_orm::{
 };
 use std::collections::{BTreeMap, HashSet};
 
-/// Starts the reminder task on the current runtime: each minute it sends the reminders due.
-pub fn spawn(db: DatabaseConnection) {
+/// Starts the minute task on the current runtime: each minute it gathers the daily digests and
+/// tidies the outbox, and (unless `reminders` is off on this replica) sends the reminders due.
+/// Each step runs whatever another one answered.
+pub fn spawn(db: DatabaseConnection, reminders: bool) {
     tokio::spawn(async move {
         let mut tick = tokio::time::interval(std::time::Duration::from_secs(60));
         loop {
             tick.tick().await;
-            match run(&db, Utc::now()).await {
-                Ok(0) => {}
-                Ok(n) => tracing::info!(sent = n, "reminders sent"),
-                Err(e) => tracing::warn!(error = %e, "reminders failed"),
+            let now = Utc::now();
+            if reminders {
+                log_round("reminders", run(&db, now).await);
             }
+            log_round("digests", crate::services::digest::run(&db, now).await);
+            log_round("outbox tidy", tidy_outbox(&db, now).await);
         }
     });
 }
 
-/// Sends every reminder due at `now`; answers how many went out.
+fn log_round(what: &'static str, outcome: ApiResult<usize>) {
+    match outcome {
+        Ok(0) => {}
+        Ok(n) => tracing::info!(n, "{what} done"),
+        Err(e) => tracing::warn!(error = %e, "{what} failed"),
+    }
+}
+
+/// Gives up messages that waited three days for a channel, and drops the text of messages given
+/// up a month ago; answers how many rows changed.
+pub async fn tidy_outbox(db: &DatabaseConnection, now: DateTime<Utc>) -> ApiResult<usize> {
+    let expired = crate::delivery::outbox::expire_untried(db, now).await?;
+    let forgotten = crate::delivery::outbox::forget_old_text(db, now).await?;
+    Ok(usize::try_from(expired + forgotten).unwrap_or(usize::MAX))
+}
+
+/// Sends every reminder due at `now`; answers how many went out. Each kind runs whatever another
+/// one answered (the first error is returned once all ran).
 pub async fn run(db: &DatabaseConnection, now: DateTime<Utc>) -> ApiResult<usize> {
     let settings = crate::pemda_settings::load(db).await?;
     let local = now + Duration::minutes(i64::from(settings.utc_offset_minutes));
     let today = local.date_naive();
     let holidays: HashSet<NaiveDate> = settings.holidays.iter().copied().collect();
+    let outcomes = [
+        daily_log(db, &settings, local, today).await,
+        skp(db, &settings, today).await,
+        objection(db, &settings, today).await,
+        queue(db, &settings, today, &holidays).await,
+        follow_ups(db, &settings, today).await,
+        complaints_overdue(db, &settings, today, &holidays).await,
+    ];
     let mut sent = 0;
-    sent += daily_log(db, &settings, local, today, &holidays).await?;
-    sent += skp(db, &settings, today).await?;
-    sent += objection(db, &settings, today).await?;
-    sent += queue(db, &settings, today, &holidays).await?;
-    sent += follow_ups(db, &settings, today).await?;
-    sent += complaints_overdue(db, &settings, today, &holidays).await?;
-    sent += crate::services::digest::run(db, now).await?;
-    crate::delivery::outbox::forget_old_text(db, now).await?;
-    crate::delivery::outbox::expire_untried(db, now).await?;
-    Ok(sent)
+    let mut first_error = None;
+    for outcome in outcomes {
+        match outcome {
+            Ok(n) => sent += n,
+            Err(e) => {
+                tracing::warn!(error = %e, "a reminder kind failed");
+                first_error.get_or_insert(e);
+            }
+        }
+    }
+    match first_error {
+        Some(e) => Err(e),
+        None => Ok(sent),
+    }
 }
 
 /// Active accounts of these employees, by employee.
@@ -163,11 +196,10 @@ async fn daily_log(
     settings: &PemdaSettings,
     local: DateTime<Utc>,
     today: NaiveDate,
-    holidays: &HashSet<NaiveDate>,
 ) -> ApiResult<usize> {
     let Some(at) = at_minutes(&settings.reminders.daily_log_at) else { return Ok(0) };
     let minute = chrono::Timelike::hour(&local) * 60 + chrono::Timelike::minute(&local);
-    if minute < at || !is_working_day(today, holidays) {
+    if minute < at {
         return Ok(0);
     }
     let logged: HashSet<i64> = activities::Entity::find()
@@ -179,15 +211,18 @@ async fn daily_log(
         .await?
         .into_iter()
         .collect();
-    // Employees without an active account are skipped when their accounts are looked up.
+    // Whoever works that day by their calendar (their unit's pattern, not on leave) and logged
+    // nothing. Employees without an active account are skipped when their accounts are looked up.
+    let calendars = crate::services::calendar::Calendars::load(db, settings, today, today, None).await?;
     let active: Vec<i64> = employees::Entity::find()
         .select_only()
-        .column(employees::Column::Id)
-        .into_tuple::<i64>()
+        .columns([employees::Column::Id, employees::Column::UnitId])
+        .into_tuple::<(i64, i64)>()
         .all(db)
         .await?
         .into_iter()
-        .filter(|e| !logged.contains(e))
+        .filter(|(e, unit)| !logged.contains(e) && calendars.of(*e, *unit).expected_minutes(today) > 0)
+        .map(|(e, _)| e)
         .collect();
     let date = kinerja_types::text::day(today, false);
     let msg = Message {
@@ -354,7 +389,8 @@ async fn complaints_overdue(
                 slot.insert(handling::handler_accounts(db, unit).await?)
             }
         };
-        let subject = format!("{}:{}", c.id, c.status.as_str());
+        // Once per step and deadline: a postponed complaint that runs late again is told again.
+        let subject = format!("{}:{}:{due}", c.id, c.status.as_str());
         let handlers = handlers.iter().copied().filter(|u| !done.contains(&(subject.clone(), *u)));
         let msg = handling::handler_notice(&c, NoticeCode::ComplaintOverdue, Some(due));
         sent += remind_accounts(db, "complaint_overdue", &subject, handlers, &msg).await?;

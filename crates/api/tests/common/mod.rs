@@ -242,6 +242,7 @@ pub mod demo {
     pub const LESTARI: &str = "199108192017082009";
     pub const KADISDUKCAPIL: &str = "197009121995031002";
     pub const AHMAD: &str = "199306062019031004";
+    pub const MAYA: &str = "199610102022032005";
     pub const CAMAT_SUKASARI: &str = "197707072002121003";
     /// A PPPK (Disdukcapil).
     pub const PUTRI_PPPK: &str = "199802022023212001";

@@ -16,8 +16,9 @@ use crate::hooks::{use_remote, use_write};
 use crate::i18n::use_i18n;
 use crate::route::Route;
 use chrono::{Datelike, Duration, NaiveDate};
-use kinerja_domain::{ActivityStatus, LogRules, SkpStatus};
-use kinerja_types::{Activity, PemdaSettings, Rhk};
+use kinerja_domain::calendar::Excuse;
+use kinerja_domain::{ActivityStatus, DayLimit, SkpStatus};
+use kinerja_types::{Activity, MyCalendar, PemdaSettings, Rhk};
 use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -55,6 +56,23 @@ pub async fn my_rhk(employee_id: i64, year: i32) -> Result<Vec<Rhk>, ApiError> {
     }
 }
 
+/// What `date` may hold and from when the person may log, from their calendar; before it is read,
+/// the settings' ceiling and calendar days (the server decides anyway).
+fn day_limit(settings: &PemdaSettings, days: Option<&MyCalendar>, date: NaiveDate, today: NaiveDate) -> DayLimit {
+    let day = days.and_then(|c| c.days.iter().find(|d| d.date == date));
+    DayLimit {
+        earliest: days.map_or(today - Duration::days(i64::from(settings.activity_max_days_back)), |c| c.earliest),
+        max_days_back: settings.activity_max_days_back,
+        cap: day.map_or(settings.activity_max_minutes_per_day, |d| d.cap),
+        excuse: day.and_then(|d| match d.excuse.as_deref() {
+            Some("cuti") => Some(Excuse::Cuti),
+            Some("sakit") => Some(Excuse::Sakit),
+            Some("izin") => Some(Excuse::Izin),
+            _ => None,
+        }),
+    }
+}
+
 /// Minutes that count against the cap: every activity but the rejected ones.
 fn counted(activities: &[Activity]) -> u32 {
     activities.iter().filter(|a| a.status != ActivityStatus::Rejected).map(|a| a.minutes).sum()
@@ -72,12 +90,18 @@ pub fn Activities(props: &PageProps) -> Html {
     // Whoever may not read the settings works with the domain's defaults; the server decides anyway.
     let settings = use_remote((), |()| api::settings::get());
     let settings: Rc<PemdaSettings> = settings.state.data.clone().unwrap_or_default();
-    let rules = LogRules {
-        max_days_back: settings.activity_max_days_back,
-        max_minutes_per_day: settings.activity_max_minutes_per_day,
-    };
-    let earliest = today - Duration::days(i64::from(rules.max_days_back));
     let (monday, sunday) = calendar::week_of(*date);
+    // The person's calendar of the week: each day's kind and cap, and the earliest day to log.
+    let days = use_remote((employee_id.is_some(), monday, sunday), |(has, from, to)| async move {
+        if has {
+            api::activities::calendar(from, to).await.map(Some)
+        } else {
+            Ok(None)
+        }
+    });
+    let days: Option<Rc<MyCalendar>> = days.state.data.clone().and_then(|c| (*c).clone().map(Rc::new));
+    let limit = day_limit(&settings, days.as_deref(), *date, today);
+    let earliest = limit.earliest;
     let week = use_remote((employee_id, monday, sunday), |(id, from, to)| async move {
         match id {
             Some(id) => api::activities::between(id, from, to).await,
@@ -186,7 +210,7 @@ pub fn Activities(props: &PageProps) -> Html {
         }
     } else {
         html! {
-            <ActivityForm {employee_id} date={*date} {today} {rules} holidays={holidays.clone()}
+            <ActivityForm {employee_id} date={*date} {today} {limit} holidays={holidays.clone()}
                 max_bytes={Some(settings.evidence_max_bytes)} choices={choices.state.data.clone()}
                 day={day.clone()} editing={(*editing).clone()} {on_cancel_edit} on_saved={changed.clone()} {on_queued} />
         }
@@ -213,19 +237,19 @@ pub fn Activities(props: &PageProps) -> Html {
                     <button type="button" class="button-quiet" onclick={go(today)}>{ i18n.t("activity.today") }</button>
                 }
                 <small class="field-hint day-range">
-                    { i18n.tf("activity.range_hint", &[("days", &rules.max_days_back.to_string()), ("earliest", &format::date(&earliest))]) }
+                    { i18n.tf("activity.range_hint", &[("days", &limit.max_days_back.to_string()), ("earliest", &format::date(&earliest))]) }
                 </small>
             </div>
             <ErrorBanner error={week.state.error.clone()} on_retry={week.reload.clone()} />
             <ErrorBanner error={choices.state.error.clone()} on_retry={choices.reload.clone()} />
             <ToCorrect rejected={rejected.state.data.clone().unwrap_or_default()} shown={*date}
                 on_pick={on_pick_day.clone()} />
-            <DayTotal minutes={counted(&day)} cap={rules.max_minutes_per_day} date_text={date_text.clone()} />
+            <DayTotal minutes={counted(&day)} cap={limit.cap} date_text={date_text.clone()} />
             { form }
             <OfflineQueue {employee_id} round={*queue_round} on_sent={changed.clone()} {earliest} {today} />
             <DayList day={day.clone()} loading={week.state.loading && week.state.data.is_none()} {date_text}
                 {on_edit} on_changed={changed.clone()} editing={editing.as_ref().map(|a| a.id)} />
-            <WeekView week={all.clone()} {monday} selected={*date} {earliest} {today} on_pick={on_pick_day} />
+            <WeekView week={all.clone()} {monday} selected={*date} {earliest} {today} calendar={days.clone()} on_pick={on_pick_day} />
         </section>
     }
 }

@@ -9,21 +9,34 @@ pub(super) struct WeekViewProps {
     pub(super) selected: NaiveDate,
     pub(super) earliest: NaiveDate,
     pub(super) today: NaiveDate,
+    /// The person's calendar of the week, once read.
+    pub(super) calendar: Option<Rc<MyCalendar>>,
     pub(super) on_pick: Callback<NaiveDate>,
 }
 
-/// Monday to Friday of the selected week (and a weekend day when something was logged on it):
-/// minutes per day and how many activities stand where.
+/// The working days of the selected week by the person's calendar (Monday to Friday before it
+/// is read), a day off when something was logged on it or it is shown: minutes per day, how many
+/// activities stand where, and what a day that is not a working day is (libur, cuti, ...).
 #[component]
 pub(super) fn WeekView(props: &WeekViewProps) -> Html {
     let i18n = use_i18n();
+    let kind_of = |d: NaiveDate| {
+        props
+            .calendar
+            .as_ref()
+            .and_then(|c| c.days.iter().find(|x| x.date == d))
+            .map(|x| (x.kind.clone(), x.excuse.clone()))
+    };
+    let works = |d: NaiveDate| match kind_of(d) {
+        Some((kind, _)) => kind == "working" || kind == "excused",
+        None => d.weekday().num_days_from_monday() < 5,
+    };
     let days: Vec<NaiveDate> = (0..7)
         .map(|n| props.monday + Duration::days(n))
-        .filter(|d| {
-            d.weekday().num_days_from_monday() < 5 || *d == props.selected || props.week.iter().any(|a| a.date == *d)
-        })
+        .filter(|d| works(*d) || *d == props.selected || props.week.iter().any(|a| a.date == *d))
         .collect();
     let week_total: u32 = counted(&props.week);
+    let (first, last) = (days.first().copied().unwrap_or(props.monday), days.last().copied().unwrap_or(props.monday));
     let rows = days.iter().map(|day| {
         let on_day: Vec<Activity> = props.week.iter().filter(|a| a.date == *day).cloned().collect();
         let minutes = counted(&on_day);
@@ -41,9 +54,12 @@ pub(super) fn WeekView(props: &WeekViewProps) -> Html {
             Callback::from(move |_: MouseEvent| on_pick.emit(day))
         };
         html! {
-            <tr key={day.to_string()} class={classes!((*day == props.selected).then_some("row-current"))}>
+            <tr key={day.to_string()} data-date={day.to_string()} class={classes!((*day == props.selected).then_some("row-current"))}>
                 <td data-label={i18n.t("activity.week_day").to_owned()}>
                     <span><strong>{ name }</strong>{ " " }<span class="muted">{ day.format("%d/%m/%Y").to_string() }</span></span>
+                    if let Some(what) = day_note(kind_of(*day)) {
+                        { " " }<span class="day-kind" data-kind={what}>{ i18n.t(&format!("activity.day.{what}")) }</span>
+                    }
                 </td>
                 <td data-label={i18n.t("activity.week_minutes").to_owned()} class="nowrap">
                     { if minutes > 0 { format::minutes(u64::from(minutes), i18n.lang()) } else { i18n.t("common.none").to_owned() } }
@@ -70,7 +86,7 @@ pub(super) fn WeekView(props: &WeekViewProps) -> Html {
     });
     html! {
         <section class="panel">
-            <h2>{ i18n.tf("activity.week_title", &[("from", &format::date(&props.monday)), ("to", &format::date(&(props.monday + Duration::days(4))))]) }</h2>
+            <h2>{ i18n.tf("activity.week_title", &[("from", &format::date(&first)), ("to", &format::date(&last))]) }</h2>
             <div class="table-wrap">
                 <table class="week">
                     <thead>
@@ -86,5 +102,21 @@ pub(super) fn WeekView(props: &WeekViewProps) -> Html {
             </div>
             <p class="muted">{ i18n.tf("activity.week_total", &[("duration", &format::minutes(u64::from(week_total), i18n.lang()))]) }</p>
         </section>
+    }
+}
+
+/// The word for a day that is not a plain working day: `off`, `holiday`, or its excuse.
+fn day_note(kind: Option<(String, Option<String>)>) -> Option<&'static str> {
+    let (kind, excuse) = kind?;
+    match kind.as_str() {
+        "off" => Some("off"),
+        "holiday" => Some("holiday"),
+        "excused" => Some(match excuse.as_deref() {
+            Some("sakit") => "sakit",
+            Some("izin") => "izin",
+            Some("dinas_luar") => "dinas_luar",
+            _ => "cuti",
+        }),
+        _ => None,
     }
 }

@@ -254,7 +254,7 @@ pub(super) fn check(
     entry: &Entry,
     date: NaiveDate,
     today: NaiveDate,
-    rules: LogRules,
+    limit: DayLimit,
     logged: Logged,
     submit: bool,
     i18n: &I18n,
@@ -287,7 +287,7 @@ pub(super) fn check(
         }
     };
     if let Some(m) = minutes {
-        if let Err(e) = rules.check_minutes(m, logged.saved.saturating_add(logged.pending), date) {
+        if let Err(e) = limit.check_minutes(m, logged.saved.saturating_add(logged.pending), date) {
             let field = if entry.by_time { "end" } else { "minutes" };
             let words = match e {
                 kinerja_domain::activity::LogError::DayCap { total, cap, .. } if logged.pending > 0 => i18n.tf(
@@ -305,7 +305,7 @@ pub(super) fn check(
             found.insert(field.to_owned(), words);
         }
     }
-    if let Err(e) = rules.check_date(date, today) {
+    if let Err(e) = limit.check_date(date, today) {
         found.insert("date".to_owned(), Issue::from(&e).render(english));
     }
     let output_qty = match entry.output.trim() {

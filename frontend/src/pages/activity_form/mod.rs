@@ -17,7 +17,7 @@ use crate::offline::{self, KeptFile};
 use crate::validation;
 use chrono::NaiveDate;
 use kinerja_domain::activity::minutes_between;
-use kinerja_domain::{ActivityStatus, Aspect, LogRules};
+use kinerja_domain::{ActivityStatus, Aspect, DayLimit};
 use kinerja_types::{Activity, NewActivity, Rhk};
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -46,7 +46,8 @@ pub struct ActivityFormProps {
     /// The day the entries are for.
     pub date: NaiveDate,
     pub today: NaiveDate,
-    pub rules: LogRules,
+    /// What the day may hold and from when the person may log (from their calendar).
+    pub limit: DayLimit,
     pub holidays: Rc<Vec<NaiveDate>>,
     pub max_bytes: Option<u64>,
     /// The RHK of the approved SKP of the date's year (`None` while loading).
@@ -115,7 +116,7 @@ pub fn ActivityForm(props: &ActivityFormProps) -> Html {
         let i18n = i18n.clone();
         let date = props.date;
         let today = props.today;
-        let rules = props.rules;
+        let limit = props.limit;
         let day = props.day.clone();
         let on_saved = props.on_saved.clone();
         let on_queued = props.on_queued.clone();
@@ -137,7 +138,7 @@ pub fn ActivityForm(props: &ActivityFormProps) -> Html {
             let mut requests = Vec::new();
             let mut found = HashMap::new();
             for entry in &form.entries {
-                match check(entry, date, today, rules, Logged { saved, pending }, submit, &i18n) {
+                match check(entry, date, today, limit, Logged { saved, pending }, submit, &i18n) {
                     Ok(request) => {
                         pending += request.1;
                         requests.push((entry.key, request.0, kept_files(entry)));
@@ -285,7 +286,7 @@ pub fn ActivityForm(props: &ActivityFormProps) -> Html {
     let rhk_list: Vec<Rhk> = props.choices.as_deref().cloned().unwrap_or_default();
     let several = form.entries.len() > 1;
     // What is left of the day, and the form's entries against it as they are typed.
-    let cap = props.rules.max_minutes_per_day;
+    let cap = props.limit.cap;
     let saved: u32 = props
         .day
         .iter()

@@ -12,7 +12,7 @@ use crate::policy::Viewer;
 use crate::services::skp as svc;
 use chrono::{Datelike, NaiveDate};
 use kinerja_domain::activity::minutes_between;
-use kinerja_domain::{ActivityAction, ActivityStatus, LogRules, SkpStatus};
+use kinerja_domain::{ActivityAction, ActivityStatus, SkpStatus};
 use kinerja_types::{Activity, FieldError, Invalid, Issue, NewActivity};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect};
 use std::collections::HashMap;
@@ -80,15 +80,15 @@ pub async fn check(
 ) -> ApiResult<Checked> {
     serialize_entries(db, employee_id).await?;
     let settings = crate::pemda_settings::load(db).await?;
-    let rules = LogRules {
-        max_days_back: settings.activity_max_days_back,
-        max_minutes_per_day: settings.activity_max_minutes_per_day,
-    };
+    let rules = crate::services::calendar::log_rules(&settings);
     let mut errors = Vec::new();
     let today = settings.today();
+    let calendar =
+        crate::services::calendar::of_employee(db, &settings, employee_id, body.date.min(today), today).await?;
+    let limit = rules.limit(body.date, today, &calendar);
     let same_day_fix = replacing.is_some_and(|(_, d)| d == body.date && d <= today);
     if !same_day_fix {
-        if let Err(m) = rules.check_date(body.date, today) {
+        if let Err(m) = limit.check_date(body.date, today) {
             errors.push(FieldError::new("date", &m));
         }
     }
@@ -117,7 +117,7 @@ pub async fn check(
             q = q.filter(activities::Column::Id.ne(id));
         }
         let logged: Option<i64> = q.into_tuple::<Option<i64>>().one(db).await?.flatten();
-        if let Err(m) = rules.check_minutes(minutes, logged.unwrap_or(0).max(0) as u32, body.date) {
+        if let Err(m) = limit.check_minutes(minutes, logged.unwrap_or(0).max(0) as u32, body.date) {
             errors.push(FieldError::new("minutes", &m));
         }
     } else if errors.iter().all(|e| e.field != "minutes" && e.field != "end") {
