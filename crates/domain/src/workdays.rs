@@ -1,25 +1,18 @@
-//! Working days: Monday to Friday, minus the Pemda's configured holidays. Complaint deadlines
-//! (verify within 3, respond within 5) count these.
+//! Working days of the office calendar ([`Calendar::office`]): Monday to Friday, minus the Pemda's
+//! holidays. Complaint deadlines (verify within 3, respond within 5) still count these.
 
-use chrono::{Datelike, Duration, NaiveDate, Weekday};
+use crate::calendar::Calendar;
+use chrono::NaiveDate;
 use std::collections::HashSet;
 
-/// Whether `d` is a working day.
+/// Whether `d` is a working day of the office calendar.
 pub fn is_working_day(d: NaiveDate, holidays: &HashSet<NaiveDate>) -> bool {
-    !matches!(d.weekday(), Weekday::Sat | Weekday::Sun) && !holidays.contains(&d)
+    Calendar::office(holidays.clone()).is_working_day(d)
 }
 
 /// The day on which `n` working days after `start` have passed (the start day itself not counted).
 pub fn add_working_days(start: NaiveDate, n: u32, holidays: &HashSet<NaiveDate>) -> NaiveDate {
-    let mut d = start;
-    let mut left = n;
-    while left > 0 {
-        d += Duration::days(1);
-        if is_working_day(d, holidays) {
-            left -= 1;
-        }
-    }
-    d
+    Calendar::office(holidays.clone()).add_working_days(start, n)
 }
 
 /// Whether a deadline of `n` working days from `start` has passed on `today`.

@@ -100,6 +100,15 @@ impl SettingsDraft {
         }
     }
 
+    /// The JSON of `field`, or its reason in `bad`.
+    fn json<T: serde::de::DeserializeOwned>(&self, field: &'static str, bad: &mut Unreadable) -> Option<T> {
+        let parsed = serde_json::from_str(self.get(field)).ok();
+        if parsed.is_none() {
+            bad.push((field, "validation.json"));
+        }
+        parsed
+    }
+
     fn get(&self, field: &str) -> &str {
         self.text.get(field).map(|s| s.trim()).unwrap_or("")
     }
@@ -142,25 +151,20 @@ impl SettingsDraft {
         out.whatsapp_template = self.text.get("whatsapp_template").map(|t| t.trim().to_owned()).unwrap_or_default();
         out.evidence_max_bytes = number("evidence_max_bytes");
         out.development_jp_for_pppk = self.development_jp_for_pppk;
-        match serde_json::from_str(self.get("tpp")) {
-            Ok(rule) => out.tpp = rule,
-            Err(_) => bad.push(("tpp", "validation.json")),
+        if let Some(value) = self.json("tpp", &mut bad) {
+            out.tpp = value;
         }
-        match serde_json::from_str(self.get("distribution_patterns")) {
-            Ok(patterns) => out.distribution_patterns = patterns,
-            Err(_) => bad.push(("distribution_patterns", "validation.json")),
+        if let Some(value) = self.json("distribution_patterns", &mut bad) {
+            out.distribution_patterns = value;
         }
-        match serde_json::from_str(self.get("work_patterns")) {
-            Ok(patterns) => out.work_patterns = patterns,
-            Err(_) => bad.push(("work_patterns", "validation.json")),
+        if let Some(value) = self.json("work_patterns", &mut bad) {
+            out.work_patterns = value;
         }
-        match serde_json::from_str(self.get("unit_work_patterns")) {
-            Ok(units) => out.unit_work_patterns = units,
-            Err(_) => bad.push(("unit_work_patterns", "validation.json")),
+        if let Some(value) = self.json("unit_work_patterns", &mut bad) {
+            out.unit_work_patterns = value;
         }
-        match serde_json::from_str(self.get("calendar_overrides")) {
-            Ok(overrides) => out.calendar_overrides = overrides,
-            Err(_) => bad.push(("calendar_overrides", "validation.json")),
+        if let Some(value) = self.json("calendar_overrides", &mut bad) {
+            out.calendar_overrides = value;
         }
         if let Some(frequency) = self.assessment_frequency {
             out.assessment_frequency = frequency;
