@@ -27,7 +27,7 @@ const SATURDAY = latest(6);
 const WEDNESDAY = latest(3);
 
 before(async () => {
-  server = await startServer();
+  server = await startServer({}, { calendar: true });
   browser = await launchBrowser();
   await screenshotsReady();
   const admin = await loginToken(server.base, 'admin');

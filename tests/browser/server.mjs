@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setTimeout as delay } from 'node:timers/promises';
+import { callApi, loginToken } from './api.mjs';
 
 /** How often to ask /health before giving up, and how long to wait between two asks. */
 const HEALTH_TRIES = 300;
@@ -65,7 +66,12 @@ function run(bin, args, options) {
  * `env` adds to the server's environment (a channel of the outbox, say).
  * Returns `{ base, stop }`: the server's URL and a function that ends it and its data.
  */
-export async function startServer(env = {}) {
+/**
+ * Starts the server with the extra environment `env`. Every day holds a full day's minutes
+ * (`activity_overtime_minutes` 720), so that a test logging "today" reads the same on a weekend;
+ * `{ calendar: true }` keeps the Pemda's calendar as seeded (5 days, 270 minutes of overtime).
+ */
+export async function startServer(env = {}, { calendar = false } = {}) {
   if (!process.env.KINERJA_BIN || !process.env.KINERJA_STATIC_DIR) {
     throw new Error('KINERJA_BIN and KINERJA_STATIC_DIR must be set: run `cargo xtask browser-test`');
   }
@@ -116,6 +122,10 @@ export async function startServer(env = {}) {
 
   try {
     await waitForHealth(base, () => exit, () => log);
+    if (!calendar) {
+      const admin = await loginToken(base, 'admin');
+      await callApi(base, admin, 'PATCH', '/settings', { activity_overtime_minutes: 720 });
+    }
   } catch (error) {
     await stop();
     throw error;

@@ -43,9 +43,11 @@ pub async fn load(db: &impl ConnectionTrait) -> ApiResult<PemdaSettings> {
     serde_json::from_value(Value::Object(repaired)).map_err(|e| ApiError::Internal(e.into()))
 }
 
-/// The work patterns can be used and their codes are unique; each unit named exists and follows a
-/// pattern that exists; each override spans at most a year of 1–1440-minute days, and is named.
-async fn check_calendar(db: &impl ConnectionTrait, s: &PemdaSettings) -> ApiResult<()> {
+/// The work patterns can be used and their codes are unique; each unit named follows a pattern
+/// that exists, and exists itself (checked when the map changes: a unit renamed later must not
+/// block every other setting); each override spans at most a year of 1–1440-minute days, and is
+/// named.
+async fn check_calendar(db: &impl ConnectionTrait, s: &PemdaSettings, units_changed: bool) -> ApiResult<()> {
     use sea_orm::{ColumnTrait, QueryFilter};
     let mut codes = std::collections::HashSet::new();
     for p in &s.work_patterns {
@@ -53,12 +55,18 @@ async fn check_calendar(db: &impl ConnectionTrait, s: &PemdaSettings) -> ApiResu
             return Err(ApiError::field("work_patterns", Issue::new(Invalid::WorkPattern).with("code", &p.code)));
         }
     }
+    if s.unit_work_patterns.len() > 1000 {
+        return Err(ApiError::field("unit_work_patterns", Issue::new(Invalid::LengthMax).with("max", 1000)));
+    }
     for (unit, code) in &s.unit_work_patterns {
         if !codes.contains(code.as_str()) {
             return Err(ApiError::field(
                 "unit_work_patterns",
                 Issue::new(Invalid::WorkPatternUnknown).with("code", code),
             ));
+        }
+        if !units_changed {
+            continue;
         }
         let found = crate::entities::units::Entity::find()
             .filter(crate::entities::units::Column::Code.eq(unit.as_str()))
@@ -147,7 +155,7 @@ pub async fn patch(db: &DatabaseConnection, actor: &Actor, changes: Value) -> Ap
     if !next.whatsapp_template.contains("{pesan}") {
         return Err(ApiError::field("whatsapp_template", Issue::new(Invalid::Placeholder).with("name", "{pesan}")));
     }
-    check_calendar(&txn, &next).await?;
+    check_calendar(&txn, &next, after.contains_key("unit_work_patterns")).await?;
     next.tpp.check().map_err(|e| ApiError::field("tpp", &e))?;
     if next.objection_response_days >= next.objection_decision_days {
         return Err(ApiError::field("objection_response_days", Invalid::ObjectionDaysOrder));

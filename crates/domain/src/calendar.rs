@@ -235,8 +235,9 @@ impl Calendar {
     fn back(&self, today: NaiveDate, n: u32, counts: impl Fn(Day) -> bool) -> NaiveDate {
         let mut d = today;
         let mut left = n;
-        // A year without a day that counts cannot hold: stop there.
-        for _ in 0..366 {
+        // A pattern has a counting day every week or so; a year more without one cannot hold.
+        let bound = usize::try_from(n).unwrap_or(usize::MAX / 8).saturating_mul(7).saturating_add(366);
+        for _ in 0..bound {
             if left == 0 {
                 break;
             }

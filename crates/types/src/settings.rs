@@ -99,7 +99,7 @@ pub struct PemdaSettings {
     #[cfg_attr(feature = "openapi", schema(min_items = 1, max_items = 50))]
     pub work_patterns: Vec<kinerja_domain::calendar::WorkPattern>,
     /// The pattern of a unit, by unit code (`{"PKM-SUKAJADI": "enam_hari"}`), followed by its
-    /// subtree unless a unit below has its own.
+    /// subtree unless a unit below has its own (at most 1,000 units named).
     pub unit_work_patterns: std::collections::BTreeMap<String, String>,
     /// Dated spans whose working days are shorter (Ramadan hours: `{"name","from","to","minutes"}`).
     #[validate(length(max = 50))]

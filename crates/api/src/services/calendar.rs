@@ -26,89 +26,150 @@ pub fn excuse(status: AttendanceStatus) -> Option<Excuse> {
 
 /// The calendars of many people over a span of days, read at once.
 pub struct Calendars {
-    /// The pattern each unit follows.
-    patterns: HashMap<i64, WorkPattern>,
-    /// The first pattern, for a unit not known.
-    default: WorkPattern,
-    holidays: HashSet<NaiveDate>,
-    overrides: Vec<kinerja_domain::calendar::Override>,
+    /// Each pattern's calendar without anyone's leave, in the settings' order.
+    base: Vec<Calendar>,
+    /// The pattern (index into `base`) of each unit that has one other than the first.
+    unit_pattern: HashMap<i64, usize>,
     /// The excused days of each employee within the span.
     excused: HashMap<i64, HashMap<NaiveDate, Excuse>>,
 }
 
+/// Which units' patterns to resolve.
+pub enum Units<'a> {
+    All,
+    /// These units and the chain above each (for one person: a few reads instead of the table).
+    Only(&'a [i64]),
+}
+
 impl Calendars {
-    /// Reads the units and the excused days of `from..=to` (of `employees` when given, else of
-    /// everyone).
+    /// Resolves the units' patterns and reads the excused days of `from..=to` of `employees`
+    /// (`None`: everyone; `Some(&[])`: no one, the patterns alone).
     pub async fn load(
         db: &impl ConnectionTrait,
         settings: &PemdaSettings,
+        units: Units<'_>,
         from: NaiveDate,
         to: NaiveDate,
         employees: Option<&[i64]>,
     ) -> ApiResult<Self> {
-        let default = settings.work_patterns.first().cloned().unwrap_or_else(WorkPattern::five_days);
-        let by_code: HashMap<&str, &WorkPattern> =
-            settings.work_patterns.iter().map(|p| (p.code.as_str(), p)).collect();
-        let all: Vec<(i64, String, Option<i64>)> = units::Entity::find()
-            .select_only()
-            .columns([units::Column::Id, units::Column::Code, units::Column::ParentId])
-            .into_tuple()
-            .all(db)
-            .await?;
-        let parents: HashMap<i64, (Option<i64>, &str)> =
-            all.iter().map(|(id, code, parent)| (*id, (*parent, code.as_str()))).collect();
-        let mut patterns = HashMap::new();
-        for (id, _, _) in &all {
-            // The nearest unit up the tree (itself first) with a pattern of its own; a loop in the
-            // tree (never stored) stops after as many steps as there are units.
-            let mut at = Some(*id);
-            let mut found = None;
-            for _ in 0..=all.len() {
-                let Some((parent, code)) = at.and_then(|u| parents.get(&u)) else { break };
-                if let Some(p) = settings.unit_work_patterns.get(*code).and_then(|c| by_code.get(c.as_str())) {
-                    found = Some((*p).clone());
-                    break;
-                }
-                at = *parent;
-            }
-            patterns.insert(*id, found.unwrap_or_else(|| default.clone()));
+        let mut patterns = settings.work_patterns.clone();
+        if patterns.is_empty() {
+            patterns.push(WorkPattern::five_days());
         }
-        let excusing: Vec<&str> =
-            AttendanceStatus::ALL.iter().filter(|s| excuse(**s).is_some()).map(|s| s.as_str()).collect();
-        let mut excused: HashMap<i64, HashMap<NaiveDate, Excuse>> = HashMap::new();
-        let mut query = attendance::Entity::find()
-            .filter(attendance::Column::Date.between(from, to))
-            .filter(attendance::Column::Status.is_in(excusing));
-        if let Some(ids) = employees {
-            if ids.is_empty() {
-                query = query.filter(attendance::Column::Id.eq(-1));
-            } else if ids.len() <= 1000 {
-                query = query.filter(attendance::Column::EmployeeId.is_in(ids.iter().copied()));
-            }
+        let index: HashMap<&str, usize> = patterns.iter().enumerate().map(|(i, p)| (p.code.as_str(), i)).collect();
+        let unit_pattern = if settings.unit_work_patterns.is_empty() {
+            HashMap::new()
+        } else {
+            resolve_units(db, settings, &index, units).await?
+        };
+        let holidays: HashSet<NaiveDate> = settings.holidays.iter().copied().collect();
+        let base = patterns
+            .into_iter()
+            .map(|pattern| Calendar {
+                pattern,
+                overrides: settings.calendar_overrides.clone(),
+                holidays: holidays.clone(),
+                excused: HashMap::new(),
+            })
+            .collect();
+        let excused = match employees {
+            Some([]) => HashMap::new(),
+            _ => excused_days(db, from, to, employees).await?,
+        };
+        Ok(Self { base, unit_pattern, excused })
+    }
+
+    /// Runs `f` on the calendar of `employee`, who works in `unit` (copied only for someone with
+    /// leave in the span).
+    pub fn with<R>(&self, employee: i64, unit: i64, f: impl FnOnce(&Calendar) -> R) -> R {
+        let base = &self.base[self.unit_pattern.get(&unit).copied().unwrap_or(0)];
+        match self.excused.get(&employee) {
+            None => f(base),
+            Some(days) => f(&Calendar { excused: days.clone(), ..base.clone() }),
         }
-        for row in query.all(db).await? {
-            if let Some(e) = excuse(row.status) {
-                excused.entry(row.employee_id).or_default().insert(row.date, e);
-            }
-        }
-        Ok(Self {
-            patterns,
-            default,
-            holidays: settings.holidays.iter().copied().collect(),
-            overrides: settings.calendar_overrides.clone(),
-            excused,
-        })
     }
 
     /// The calendar of `employee`, who works in `unit`.
     pub fn of(&self, employee: i64, unit: i64) -> Calendar {
-        Calendar {
-            pattern: self.patterns.get(&unit).cloned().unwrap_or_else(|| self.default.clone()),
-            overrides: self.overrides.clone(),
-            holidays: self.holidays.clone(),
-            excused: self.excused.get(&employee).cloned().unwrap_or_default(),
+        self.with(employee, unit, Calendar::clone)
+    }
+}
+
+/// The pattern of each unit with one other than the first: its own or the nearest above it.
+async fn resolve_units(
+    db: &impl ConnectionTrait,
+    settings: &PemdaSettings,
+    index: &HashMap<&str, usize>,
+    units: Units<'_>,
+) -> ApiResult<HashMap<i64, usize>> {
+    // (code, parent) of each unit read.
+    let mut tree: HashMap<i64, (String, Option<i64>)> = HashMap::new();
+    let wanted: Vec<i64> = match units {
+        Units::All => {
+            let all: Vec<(i64, String, Option<i64>)> = units::Entity::find()
+                .select_only()
+                .columns([units::Column::Id, units::Column::Code, units::Column::ParentId])
+                .into_tuple()
+                .all(db)
+                .await?;
+            let ids = all.iter().map(|(id, ..)| *id).collect();
+            tree.extend(all.into_iter().map(|(id, code, parent)| (id, (code, parent))));
+            ids
+        }
+        Units::Only(ids) => {
+            // Up each chain, one unit at a time (a tree is a few levels deep).
+            for &start in ids {
+                let mut at = Some(start);
+                while let Some(id) = at.filter(|id| !tree.contains_key(id)) {
+                    let Some(u) = units::Entity::find_by_id(id).one(db).await? else { break };
+                    at = u.parent_id;
+                    tree.insert(id, (u.code, u.parent_id));
+                }
+            }
+            ids.to_vec()
+        }
+    };
+    let mut out = HashMap::new();
+    for id in wanted {
+        // The nearest unit up the tree (itself first) with a pattern of its own; a loop in the
+        // tree (never stored) stops after as many steps as there are units read.
+        let mut at = Some(id);
+        for _ in 0..=tree.len() {
+            let Some((code, parent)) = at.and_then(|u| tree.get(&u)) else { break };
+            if let Some(i) = settings.unit_work_patterns.get(code).and_then(|c| index.get(c.as_str())) {
+                out.insert(id, *i);
+                break;
+            }
+            at = *parent;
         }
     }
+    Ok(out)
+}
+
+/// The excused days of `from..=to` of `employees` (`None`: everyone).
+async fn excused_days(
+    db: &impl ConnectionTrait,
+    from: NaiveDate,
+    to: NaiveDate,
+    employees: Option<&[i64]>,
+) -> ApiResult<HashMap<i64, HashMap<NaiveDate, Excuse>>> {
+    let excusing: Vec<&str> =
+        AttendanceStatus::ALL.iter().filter(|s| excuse(**s).is_some()).map(|s| s.as_str()).collect();
+    let mut query = attendance::Entity::find()
+        .select_only()
+        .columns([attendance::Column::EmployeeId, attendance::Column::Date, attendance::Column::Status])
+        .filter(attendance::Column::Date.between(from, to))
+        .filter(attendance::Column::Status.is_in(excusing));
+    if let Some(ids) = employees.filter(|ids| ids.len() <= 1000) {
+        query = query.filter(attendance::Column::EmployeeId.is_in(ids.iter().copied()));
+    }
+    let mut excused: HashMap<i64, HashMap<NaiveDate, Excuse>> = HashMap::new();
+    for (employee, date, status) in query.into_tuple::<(i64, NaiveDate, AttendanceStatus)>().all(db).await? {
+        if let Some(e) = excuse(status) {
+            excused.entry(employee).or_default().insert(date, e);
+        }
+    }
+    Ok(excused)
 }
 
 /// The Pemda's logging rules.
@@ -120,20 +181,18 @@ pub fn log_rules(settings: &PemdaSettings) -> LogRules {
     }
 }
 
-/// The calendar of `employee_id` over the days a log may reach (its window, or back to `from`).
+/// The calendar of `employee_id`, with their excused days of `from..=to` (the days being checked:
+/// counting working days back treats an excused day as a working day, so no other day's leave
+/// matters).
 pub async fn of_employee(
     db: &impl ConnectionTrait,
     settings: &PemdaSettings,
     employee_id: i64,
     from: NaiveDate,
-    today: NaiveDate,
+    to: NaiveDate,
 ) -> ApiResult<Calendar> {
     let unit = employees::Entity::find_by_id(employee_id).one(db).await?.map_or(0, |e| e.unit_id);
-    // The window in working days reaches further back in calendar days: a month more covers
-    // weekends, holidays and leave.
-    let reach = i64::from(settings.activity_max_days_back) * 2 + 31;
-    let from = from.min(today - chrono::Duration::days(reach));
-    let calendars = Calendars::load(db, settings, from, today, Some(&[employee_id])).await?;
+    let calendars = Calendars::load(db, settings, Units::Only(&[unit]), from, to, Some(&[employee_id])).await?;
     Ok(calendars.of(employee_id, unit))
 }
 
@@ -151,7 +210,7 @@ pub async fn mine(
     }
     let today = settings.today();
     let rules = log_rules(settings);
-    let cal = of_employee(db, settings, employee_id, from, today.max(to)).await?;
+    let cal = of_employee(db, settings, employee_id, from, to).await?;
     let days = from
         .iter_days()
         .take_while(|d| *d <= to)

@@ -159,9 +159,10 @@ pub async fn compute(
 
     // The big reads do not depend on each other: they run at once, each on its own pooled connection.
     let year = period.year();
-    // Idle is counted on each person's calendar: their unit's pattern, less their leave.
-    let calendars =
-        crate::services::calendar::Calendars::load(db, settings, today - Duration::days(90), today, None).await?;
+    // Idle is counted on each person's calendar: their unit's pattern (read now), less their leave
+    // (read below, only for those idle by the pattern alone: leave can only excuse them).
+    use crate::services::calendar::{Calendars, Units as CalendarUnits};
+    let patterns = Calendars::load(db, settings, CalendarUnits::All, today, today, Some(&[])).await?;
     // Each person with their SKP of the year in force (an approved plan is not undone by a revision
     // in progress; otherwise the latest) and the date of their latest activity, in one read.
     // (`year` is a number, so it is written into the statement.)
@@ -226,6 +227,21 @@ pub async fn compute(
     // People, their plans and who has been idle.
     let unit_of: HashMap<i64, i64> = people.iter().map(|(id, _, u, ..)| (*id, *u)).collect();
     let mut reasons: HashMap<i64, Vec<AttentionReason>> = HashMap::new();
+    let idle_by_pattern: Vec<i64> = people
+        .iter()
+        .filter(|(id, _, unit, _, last_active)| {
+            let since = patterns.with(*id, *unit, |c| c.expected_days_back(today, IDLE_WORKING_DAYS));
+            last_active.is_none_or(|d| d < since)
+        })
+        .map(|(id, ..)| *id)
+        .collect();
+    let calendars = if idle_by_pattern.is_empty() {
+        patterns
+    } else {
+        Calendars::load(db, settings, CalendarUnits::All, today - Duration::days(366), today, Some(&idle_by_pattern))
+            .await?
+    };
+    let idle_by_pattern: HashSet<i64> = idle_by_pattern.into_iter().collect();
     let skp_deadline = crate::pemda_settings::skp_deadline(settings, year);
     for (id, _, unit, status, last_active) in &people {
         let status: Option<SkpStatus> = *status;
@@ -242,8 +258,11 @@ pub async fn compute(
         if status != Some(SkpStatus::Approved) {
             reasons.entry(*id).or_default().push(AttentionReason::NoApprovedSkp { year });
         }
-        let since = calendars.of(*id, *unit).expected_days_back(today, IDLE_WORKING_DAYS);
-        if last_active.is_none_or(|d| d < since) {
+        let idle = idle_by_pattern.contains(id) && {
+            let since = calendars.with(*id, *unit, |c| c.expected_days_back(today, IDLE_WORKING_DAYS));
+            last_active.is_none_or(|d| d < since)
+        };
+        if idle {
             reasons.entry(*id).or_default().push(AttentionReason::Idle { working_days: IDLE_WORKING_DAYS });
         }
     }

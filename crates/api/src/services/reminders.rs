@@ -213,7 +213,15 @@ async fn daily_log(
         .collect();
     // Whoever works that day by their calendar (their unit's pattern, not on leave) and logged
     // nothing. Employees without an active account are skipped when their accounts are looked up.
-    let calendars = crate::services::calendar::Calendars::load(db, settings, today, today, None).await?;
+    // (Dinas luar is work away from the office: reminded like a working day.)
+    use crate::services::calendar::{Calendars, Units};
+    use kinerja_domain::calendar::{Day, Excuse};
+    let calendars = Calendars::load(db, settings, Units::All, today, today, None).await?;
+    let works = |e: i64, unit: i64| {
+        calendars.with(e, unit, |c| {
+            matches!(c.day(today), Day::Working { .. } | Day::Excused { excuse: Excuse::DinasLuar, .. })
+        })
+    };
     let active: Vec<i64> = employees::Entity::find()
         .select_only()
         .columns([employees::Column::Id, employees::Column::UnitId])
@@ -221,7 +229,7 @@ async fn daily_log(
         .all(db)
         .await?
         .into_iter()
-        .filter(|(e, unit)| !logged.contains(e) && calendars.of(*e, *unit).expected_minutes(today) > 0)
+        .filter(|(e, unit)| !logged.contains(e) && works(*e, *unit))
         .map(|(e, _)| e)
         .collect();
     let date = kinerja_types::text::day(today, false);

@@ -128,6 +128,12 @@ pub fn ActivityForm(props: &ActivityFormProps) -> Html {
                 return;
             }
             let editing = form.editing;
+            // Correcting an activity on its own date is allowed however old, or on leave (as the
+            // server allows it): only its minutes are checked.
+            let limit = match editing {
+                Some(_) => DayLimit { earliest: NaiveDate::MIN, excuse: None, ..limit },
+                None => limit,
+            };
             // Minutes already on the day (rejected ones do not count; the one being corrected is replaced).
             let saved: u32 = day
                 .iter()

@@ -83,8 +83,7 @@ pub async fn check(
     let rules = crate::services::calendar::log_rules(&settings);
     let mut errors = Vec::new();
     let today = settings.today();
-    let calendar =
-        crate::services::calendar::of_employee(db, &settings, employee_id, body.date.min(today), today).await?;
+    let calendar = crate::services::calendar::of_employee(db, &settings, employee_id, body.date, body.date).await?;
     let limit = rules.limit(body.date, today, &calendar);
     let same_day_fix = replacing.is_some_and(|(_, d)| d == body.date && d <= today);
     if !same_day_fix {
