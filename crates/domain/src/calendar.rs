@@ -163,6 +163,23 @@ pub enum Day {
 }
 
 impl Excuse {
+    pub const ALL: [Excuse; 4] = [Self::Cuti, Self::Sakit, Self::Izin, Self::DinasLuar];
+
+    /// The wire code (`cuti`, `sakit`, `izin`, `dinas_luar`).
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Cuti => "cuti",
+            Self::Sakit => "sakit",
+            Self::Izin => "izin",
+            Self::DinasLuar => "dinas_luar",
+        }
+    }
+
+    /// The excuse of a wire code.
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|e| e.code() == code)
+    }
+
     /// The word in Bahasa Indonesia.
     pub fn label(self) -> &'static str {
         match self {

@@ -23,6 +23,15 @@ impl Contact {
         Self::mobile(text)
     }
 
+    /// An address already in its stored form, on the channel named as in [`Contact::channel`]
+    /// (anything but `whatsapp` is e-mail).
+    pub fn on(channel: &str, address: &str) -> Self {
+        match channel {
+            "whatsapp" => Self::WhatsApp(address.to_owned()),
+            _ => Self::Email(address.to_owned()),
+        }
+    }
+
     /// The channel's name: `email` or `whatsapp`.
     pub fn channel(&self) -> &'static str {
         match self {

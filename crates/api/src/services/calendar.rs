@@ -227,19 +227,10 @@ pub async fn mine(
                 kind: kind.to_owned(),
                 minutes: u32::from(minutes),
                 cap: limit.cap,
-                excuse: excuse.map(|e| excuse_code(e).to_owned()),
+                excuse: excuse.map(|e| e.code().to_owned()),
                 loggable: limit.check_date(date, today).is_ok(),
             }
         })
         .collect();
     Ok(MyCalendar { earliest: cal.working_days_back(today, rules.max_days_back), days })
-}
-
-fn excuse_code(e: Excuse) -> &'static str {
-    match e {
-        Excuse::Cuti => "cuti",
-        Excuse::Sakit => "sakit",
-        Excuse::Izin => "izin",
-        Excuse::DinasLuar => "dinas_luar",
-    }
 }

@@ -75,8 +75,7 @@ pub async fn run(db: &DatabaseConnection, now: DateTime<Utc>) -> ApiResult<usize
             txn.commit().await?;
             continue;
         }
-        let contact =
-            if channel == "email" { Contact::Email(recipient.clone()) } else { Contact::WhatsApp(recipient.clone()) };
+        let contact = Contact::on(&channel, &recipient);
         // Sent at once (the clock's now, `now` may be a moment looked at ahead), unless the person's
         // quiet hours hold it.
         let due = person.as_ref().and_then(|m| quiet_until(m, now, offset)).unwrap_or_else(Utc::now);

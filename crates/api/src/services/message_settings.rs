@@ -286,8 +286,7 @@ pub async fn copy_out(db: &impl ConnectionTrait, accounts: &[i64], kind: &str, l
         ];
         for (address, ok, channel) in verified {
             let Some(address) = address.filter(|_| ok && !off(channel)) else { continue };
-            let contact =
-                if channel == "email" { Contact::Email(address.clone()) } else { Contact::WhatsApp(address.clone()) };
+            let contact = Contact::on(channel, address);
             let words = group_words(group);
             let body = format!(
                 "Ada pemberitahuan baru untuk Anda di Kinerja ({words}).\nBuka: {{app}}{}\n\n\

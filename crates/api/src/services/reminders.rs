@@ -149,18 +149,7 @@ async fn remind(
     employees: &[i64],
     msg: &Message<'_>,
 ) -> ApiResult<usize> {
-    // Those already reminded are skipped without a write (the mark still decides between replicas).
-    let done: HashSet<i64> = reminder_marks::Entity::find()
-        .select_only()
-        .column(reminder_marks::Column::UserId)
-        .filter(reminder_marks::Column::Kind.eq(kind))
-        .filter(reminder_marks::Column::Subject.eq(subject))
-        .into_tuple::<i64>()
-        .all(db)
-        .await?
-        .into_iter()
-        .collect();
-    let accounts = accounts_of(db, employees).await?.into_values().flatten().filter(|u| !done.contains(u));
+    let accounts = accounts_of(db, employees).await?.into_values().flatten();
     remind_accounts(db, kind, subject, accounts, msg).await
 }
 
@@ -173,8 +162,19 @@ async fn remind_accounts(
     accounts: impl IntoIterator<Item = i64>,
     msg: &Message<'_>,
 ) -> ApiResult<usize> {
+    // Those already reminded are skipped without a write (the mark still decides between replicas).
+    let done: HashSet<i64> = reminder_marks::Entity::find()
+        .select_only()
+        .column(reminder_marks::Column::UserId)
+        .filter(reminder_marks::Column::Kind.eq(kind))
+        .filter(reminder_marks::Column::Subject.eq(subject))
+        .into_tuple::<i64>()
+        .all(db)
+        .await?
+        .into_iter()
+        .collect();
     let mut sent = 0;
-    for user in accounts {
+    for user in accounts.into_iter().filter(|u| !done.contains(u)) {
         let txn = crate::db::begin(db).await?;
         if mark(&txn, kind, subject, user).await? {
             notify::accounts(&txn, vec![user], msg).await?;
@@ -376,16 +376,7 @@ async fn complaints_overdue(
         .filter(complaints::Column::Status.is_in(waiting.map(|s| s.as_str())))
         .all(db)
         .await?;
-    // Those already told are skipped without a write; the handlers of a unit are looked up once.
-    let done: HashSet<(String, i64)> = reminder_marks::Entity::find()
-        .select_only()
-        .columns([reminder_marks::Column::Subject, reminder_marks::Column::UserId])
-        .filter(reminder_marks::Column::Kind.eq("complaint_overdue"))
-        .into_tuple::<(String, i64)>()
-        .all(db)
-        .await?
-        .into_iter()
-        .collect();
+    // The handlers of a unit are looked up once.
     let mut handlers_of: BTreeMap<i64, Vec<i64>> = BTreeMap::new();
     let mut sent = 0;
     for c in open {
@@ -399,9 +390,8 @@ async fn complaints_overdue(
         };
         // Once per step and deadline: a postponed complaint that runs late again is told again.
         let subject = format!("{}:{}:{due}", c.id, c.status.as_str());
-        let handlers = handlers.iter().copied().filter(|u| !done.contains(&(subject.clone(), *u)));
         let msg = handling::handler_notice(&c, NoticeCode::ComplaintOverdue, Some(due));
-        sent += remind_accounts(db, "complaint_overdue", &subject, handlers, &msg).await?;
+        sent += remind_accounts(db, "complaint_overdue", &subject, handlers.iter().copied(), &msg).await?;
     }
     Ok(sent)
 }

@@ -64,12 +64,8 @@ fn day_limit(settings: &PemdaSettings, days: Option<&MyCalendar>, date: NaiveDat
         earliest: days.map_or(today - Duration::days(i64::from(settings.activity_max_days_back)), |c| c.earliest),
         max_days_back: settings.activity_max_days_back,
         cap: day.map_or(settings.activity_max_minutes_per_day, |d| d.cap),
-        excuse: day.and_then(|d| match d.excuse.as_deref() {
-            Some("cuti") => Some(Excuse::Cuti),
-            Some("sakit") => Some(Excuse::Sakit),
-            Some("izin") => Some(Excuse::Izin),
-            _ => None,
-        }),
+        // Dinas luar is work: only the other excuses keep the day from being logged.
+        excuse: day.and_then(|d| d.excuse.as_deref().and_then(Excuse::from_code)).filter(|e| *e != Excuse::DinasLuar),
     }
 }
 

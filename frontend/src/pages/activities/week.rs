@@ -111,12 +111,7 @@ fn day_note(kind: Option<(String, Option<String>)>) -> Option<&'static str> {
     match kind.as_str() {
         "off" => Some("off"),
         "holiday" => Some("holiday"),
-        "excused" => Some(match excuse.as_deref() {
-            Some("sakit") => "sakit",
-            Some("izin") => "izin",
-            Some("dinas_luar") => "dinas_luar",
-            _ => "cuti",
-        }),
+        "excused" => Some(excuse.as_deref().and_then(Excuse::from_code).unwrap_or(Excuse::Cuti).code()),
         _ => None,
     }
 }
