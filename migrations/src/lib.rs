@@ -40,6 +40,7 @@ mod m20261205_000034_message_settings;
 mod m20261205_000035_reminder_marks;
 mod m20261205_000036_password_resets;
 mod m20261206_000037_message_digest;
+mod m20261206_000038_leave;
 
 /// All migrations of Kinerja.
 pub struct Migrator;
@@ -85,6 +86,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261205_000035_reminder_marks::Migration),
             Box::new(m20261205_000036_password_resets::Migration),
             Box::new(m20261206_000037_message_digest::Migration),
+            Box::new(m20261206_000038_leave::Migration),
         ]
     }
 }

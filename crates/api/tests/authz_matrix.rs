@@ -228,6 +228,7 @@ struct Fx {
     follow_up: i64,
     /// A disciplinary sanction of Dedi's, recorded to be annulled.
     sanction: i64,
+    leave: i64,
     /// A forum announced at PKM-SUKAJADI, a citizen's aspirasi to it and a commitment.
     forum: i64,
     forum_input: i64,
@@ -595,6 +596,15 @@ fn table(f: &Fx) -> Vec<Row> {
         .expect(admin_only);
     // Annulled by the admin (again: nothing changes).
     t.op(DELETE, "/api/v1/sanctions/{id}").id(f.sanction).expect(admin_only);
+    // Leave: recorded and annulled by the admin; read as the employee is seen. Holidays: the admin.
+    t.op(GET, "/api/v1/leave").query(format!("month={month}")).expect(signed_in);
+    t.op(POST, "/api/v1/leave")
+        .json(json!({ "employee_id": f.dedi, "kind": "cuti_tahunan", "starts_on": today, "ends_on": today, "reference": "851/12-BKPSDM" }))
+        .expect(admin_only);
+    t.op(DELETE, "/api/v1/leave/{id}").id(f.leave).expect(admin_only);
+    t.op(POST, "/api/v1/settings/holidays")
+        .body(Body::Csv(format!("date,name,kind\n{}-01-01,Tahun Baru Masehi,libur_nasional\n", y + 1)))
+        .expect(admin_only);
 
     // Oversight. The evaluation team (Kadisdukcapil over Dinkes) reads and reviews Dedi's
     // finalized assessment; the penilai answers the team's flag; the admin forms teams.
@@ -777,6 +787,8 @@ async fn fixtures(app: &TestApp, tokens: &[Option<String>; 14]) -> Fx {
         id(&ok(app, POST, &format!("/api/v1/development-plans/{}/trainings", f.plan), kasi, Some(training)).await);
     let sanction = json!({ "employee_id": f.dedi, "level": "ringan", "decree_number": "800/02-BKPSDM", "starts_on": today.to_string(), "ends_on": today.to_string(), "reason": "Dicatat untuk dihapus" });
     f.sanction = id(&ok(app, POST, "/api/v1/sanctions", admin, Some(sanction)).await);
+    let leave = json!({ "employee_id": f.dedi, "kind": "dinas_luar", "starts_on": today.to_string(), "ends_on": today.to_string() });
+    f.leave = id(&ok(app, POST, "/api/v1/leave", admin, Some(leave)).await);
     oversight_fixtures(app, &mut f, tokens).await;
     f
 }

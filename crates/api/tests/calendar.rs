@@ -1,7 +1,9 @@
 //! The working calendar drives the daily log, the reminders and the attention list: a 6-day unit
 //! logs a full Saturday where an office logs only overtime; a night shift of a rota counts on the
 //! day it starts and the morning after is a rest day; a Ramadan override shortens the cap; a day
-//! of cuti is excused (nothing is logged on it, no reminder goes, nobody is "idle" for it).
+//! of cuti is excused (nothing is logged on it, no reminder goes, nobody is "idle" for it); the
+//! TPP's target follows each person's working minutes (holidays imported from CSV, leave the
+//! BKPSDM records, an employee's own rota) and attendance off their working days costs nothing.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
@@ -12,7 +14,11 @@ use kinerja_api::services::reminders;
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 
-db_tests!(the_calendar_sets_each_day_of_the_log, leave_is_excused_from_reminders_and_the_attention_list);
+db_tests!(
+    the_calendar_sets_each_day_of_the_log,
+    leave_is_excused_from_reminders_and_the_attention_list,
+    leave_holidays_and_patterns_shape_the_tpp
+);
 
 /// Today in the Pemda's time zone (WIB by default), as the server sees it.
 fn local_today() -> NaiveDate {
@@ -223,4 +229,174 @@ async fn leave_is_excused_from_reminders_and_the_attention_list(app: TestApp) {
         .collect();
     attendance(&app, &admin, &leave).await;
     assert!(!idle(&app, &head, &path, maya_id).await, "on leave since");
+}
+
+/// The TPP row of `nip` for `month`.
+async fn tpp_row(app: &TestApp, admin: &str, month: &str, nip: &str) -> Value {
+    let (status, report) = app.get(&format!("/api/v1/reports/tpp?month={month}&per_page=200"), admin).await;
+    assert_eq!(status, StatusCode::OK, "{report}");
+    report["items"].as_array().unwrap().iter().find(|r| r["nip"] == nip).unwrap().clone()
+}
+
+async fn leave_holidays_and_patterns_shape_the_tpp(app: TestApp) {
+    let admin = app.token("admin").await;
+    // Last month, every day of it in the past.
+    let last = local_today().with_day(1).unwrap() - Duration::days(1);
+    let first = last.with_day(1).unwrap();
+    let month = first.format("%Y-%m").to_string();
+    let weekdays: Vec<NaiveDate> =
+        first.iter_days().take_while(|d| *d <= last).filter(|d| d.weekday().number_from_monday() <= 5).collect();
+    let saturday = first.iter_days().find(|d| d.weekday() == Weekday::Sat).unwrap();
+
+    // The year's holidays from a CSV: a bad file changes nothing and names its lines.
+    let bad = format!(
+        "date,name,kind\n{},Hari Besar,libur_daerah\n{},Hari Besar,\n{},,cuti_bersama\n",
+        weekdays[1], weekdays[1], weekdays[2]
+    );
+    let (status, body) = app.post_csv("/api/v1/settings/holidays", &admin, &bad).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    let lines: Vec<u64> = body["rows"].as_array().unwrap().iter().map(|r| r["line"].as_u64().unwrap()).collect();
+    assert_eq!(lines, [2, 3, 4], "{body}");
+    let good = format!(
+        "date,name,kind\n{},Hari Besar,libur_nasional\n{},Cuti Bersama,cuti_bersama\n",
+        weekdays[1], weekdays[2]
+    );
+    let (status, body) = app.post_csv("/api/v1/settings/holidays", &admin, &good).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!((body["holidays"].as_u64(), body["cuti_bersama"].as_u64()), (Some(1), Some(1)), "{body}");
+    let (_, settings_now) = app.get("/api/v1/settings", &admin).await;
+    let holidays: std::collections::HashSet<NaiveDate> =
+        serde_json::from_value(settings_now["holidays"].clone()).unwrap();
+    assert!(holidays.contains(&weekdays[1]) && holidays.contains(&weekdays[2]));
+    let office = kinerja_domain::calendar::Calendar::office(holidays.clone());
+    let full = office.expected_between(first, last);
+    assert_eq!(full, (weekdays.len() as u32 - 2) * 450, "two weekdays are holidays now");
+
+    // Sri's annual leave, recorded by the BKPSDM: five working days (weekdays 5 to 9).
+    let sri = app.employee_id(demo::SRI).await;
+    let leave = json!({ "employee_id": sri, "kind": "cuti_tahunan", "starts_on": weekdays[5], "ends_on": weekdays[9], "reference": "851/77-BKPSDM" });
+    let (status, recorded) = app.post("/api/v1/leave", &admin, leave).await;
+    assert_eq!(status, StatusCode::CREATED, "{recorded}");
+    let backwards = json!({ "employee_id": sri, "kind": "sakit", "starts_on": weekdays[9], "ends_on": weekdays[5] });
+    assert_eq!(app.post("/api/v1/leave", &admin, backwards).await.0, StatusCode::UNPROCESSABLE_ENTITY);
+    let sri_token = app.token("sri").await;
+    let (_, mine) = app.get(&format!("/api/v1/leave?employee_id={sri}"), &sri_token).await;
+    assert_eq!(mine["total"], 1, "Sri reads her own leave: {mine}");
+
+    // Attendance: Sri alpa on a day of her leave; Ahmad alpa on a Saturday and on the holiday
+    // (days he does not work), and without a record on a working day (that one costs).
+    attendance(
+        &app,
+        &admin,
+        &[
+            (demo::SRI, weekdays[6], "alpa"),
+            (demo::AHMAD, saturday, "alpa"),
+            (demo::AHMAD, weekdays[1], "alpa"),
+            (demo::AHMAD, weekdays[10], "tanpa_rekam"),
+        ],
+    )
+    .await;
+    let ahmad = tpp_row(&app, &admin, &month, demo::AHMAD).await;
+    assert_eq!(
+        (
+            ahmad["target_minutes"].as_u64(),
+            ahmad["excused_days"].as_u64(),
+            ahmad["absent_days"].as_u64(),
+            ahmad["late_days"].as_u64()
+        ),
+        (Some(6750), Some(0), Some(0), Some(1)),
+        "the office's full month earns the whole target; only the working day without a record costs: {ahmad}"
+    );
+    let row = tpp_row(&app, &admin, &month, demo::SRI).await;
+    let expected = 6750 * (full - 5 * 450) / full;
+    assert_eq!(
+        (row["target_minutes"].as_u64(), row["excused_days"].as_u64(), row["absent_days"].as_u64()),
+        (Some(u64::from(expected)), Some(5), Some(0)),
+        "five days of leave lower the target and excuse the alpa: {row}"
+    );
+    assert_eq!(row["discipline"], 40.0);
+
+    // Annulled, the leave excuses nothing: the whole target again, and the alpa costs.
+    let (status, _) = app.delete(&format!("/api/v1/leave/{}", recorded["id"]), &admin).await;
+    assert_eq!(status, StatusCode::NO_CONTENT);
+    let row = tpp_row(&app, &admin, &month, demo::SRI).await;
+    assert_eq!((row["target_minutes"].as_u64(), row["absent_days"].as_u64()), (Some(6750), Some(1)), "{row}");
+
+    // Maya works her own rota (ten hours, a day off, from last month's first Saturday), over her
+    // unit's office week: an unknown pattern is refused, then her month and her log follow it.
+    let maya = app.employee_id(demo::MAYA).await;
+    let (status, e) =
+        app.patch(&format!("/api/v1/employees/{maya}"), &admin, json!({ "work_pattern": "jaga_dua_hari" })).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{e}");
+    let rota = json!({ "code": "jaga_dua_hari", "name": "Jaga selang sehari", "repeat": "rota", "minutes": [600, 0], "anchor": saturday, "observes_holidays": false });
+    let five = serde_json::to_value(kinerja_domain::calendar::WorkPattern::five_days()).unwrap();
+    settings(&app, &admin, json!({ "work_patterns": [five, rota] })).await;
+    let (status, e) =
+        app.patch(&format!("/api/v1/employees/{maya}"), &admin, json!({ "work_pattern": "jaga_dua_hari" })).await;
+    assert_eq!((status, e["work_pattern"].as_str()), (StatusCode::OK, Some("jaga_dua_hari")), "{e}");
+    let rota_expected: u32 =
+        first.iter_days().take_while(|d| *d <= last).filter(|d| (*d - saturday).num_days().rem_euclid(2) == 0).count()
+            as u32
+            * 600;
+    let row = tpp_row(&app, &admin, &month, demo::MAYA).await;
+    assert_eq!(row["target_minutes"].as_u64(), Some(u64::from(6750 * rota_expected / full)), "{row}");
+    let maya_token = app.token("maya").await;
+    let (_, cal) =
+        app.get(&format!("/api/v1/me/calendar?from={saturday}&to={}", saturday + Duration::days(1)), &maya_token).await;
+    assert_eq!(
+        (cal["days"][0]["kind"].as_str(), cal["days"][0]["minutes"].as_u64(), cal["days"][1]["kind"].as_str()),
+        (Some("working"), Some(600), Some("off")),
+        "{cal}"
+    );
+    // Back to her unit's week.
+    let (status, e) = app.patch(&format!("/api/v1/employees/{maya}"), &admin, json!({ "work_pattern": null })).await;
+    assert_eq!((status, e["work_pattern"].is_null()), (StatusCode::OK, true), "{e}");
+
+    // A complaint's clock runs on its service unit's working days: a puskesmas open six days a
+    // week counts its Saturdays, the office next to it does not.
+    let six = serde_json::to_value(kinerja_domain::calendar::WorkPattern::six_days()).unwrap();
+    let five = serde_json::to_value(kinerja_domain::calendar::WorkPattern::five_days()).unwrap();
+    // Ten days to verify: any ten working days hold a Saturday, so the two clocks always differ.
+    settings(
+        &app,
+        &admin,
+        json!({ "work_patterns": [five, six], "unit_work_patterns": { "PKM-SUKAJADI": "enam_hari" }, "complaint_verify_days": 10 }),
+    )
+    .await;
+    let (_, now) = app.get("/api/v1/settings", &admin).await;
+    let holidays: std::collections::HashSet<NaiveDate> = serde_json::from_value(now["holidays"].clone()).unwrap();
+    let office = kinerja_domain::calendar::Calendar::office(holidays);
+    let puskesmas = kinerja_domain::calendar::Calendar {
+        pattern: kinerja_domain::calendar::WorkPattern::six_days(),
+        ..office.clone()
+    };
+    let mut dues = Vec::new();
+    for (code, cal) in [("PKM-SUKAJADI", &puskesmas), ("DUKCAPIL", &office)] {
+        let unit = app.unit_id(code).await;
+        let complaint =
+            json!({ "unit_id": unit, "category": "pengaduan", "text": "Antrean pelayanan terlalu lama hari ini" });
+        let (status, receipt) =
+            app.call(reqwest::Method::POST, "/api/v1/public/complaints", None, Some(complaint)).await;
+        assert_eq!(status, StatusCode::CREATED, "{receipt}");
+        let code_typed = receipt["tracking_code"].as_str().unwrap();
+        let (_, tracked) =
+            app.call(reqwest::Method::GET, &format!("/api/v1/public/complaints/{code_typed}"), None, None).await;
+        let due = cal.add_working_days(local_today(), 10);
+        assert_eq!(tracked["deadline"].as_str(), Some(due.to_string().as_str()), "{code}: {tracked}");
+        dues.push(due);
+    }
+    assert_ne!(dues[0], dues[1], "ten working days always hold a Saturday");
+
+    // The SKP deadline set on a Sunday lands on the Monday after it, when the offices open.
+    let year = local_today().year();
+    let sunday =
+        NaiveDate::from_ymd_opt(year, 1, 1).unwrap().iter_days().find(|d| d.weekday() == Weekday::Sun).unwrap();
+    settings(&app, &admin, json!({ "skp_deadline": sunday.format("%m-%d").to_string() })).await;
+    let head = app.token("kadisdukcapil").await;
+    let dukcapil = app.unit_id("DUKCAPIL").await;
+    let period = local_today().format("%Y-%m");
+    let (status, board) = app.get(&format!("/api/v1/dashboard/units/{dukcapil}?period={period}"), &head).await;
+    assert_eq!(status, StatusCode::OK, "{board}");
+    let monday = office.working_day_from(sunday + Duration::days(1));
+    assert_eq!(board["skp"]["deadline"].as_str(), Some(monday.to_string().as_str()), "{}", board["skp"]);
 }

@@ -26,7 +26,10 @@ async fn import(app: &TestApp, token: &str, csv: &str) -> (StatusCode, Value) {
 async fn attendance_and_the_monthly_tpp(app: TestApp) {
     let admin = app.token("admin").await;
     let (month, first) = last_month();
-    let day = |n: i64| (first + Duration::days(n)).to_string();
+    // The n-th weekday of the month: attendance on a day off costs nothing.
+    let weekdays: Vec<chrono::NaiveDate> =
+        first.iter_days().filter(|d| d.weekday().number_from_monday() <= 5).take(8).collect();
+    let day = |n: usize| weekdays[n].to_string();
     // A bad file writes nothing and names every bad line.
     let bad = format!(
         "nip,date,status,late_minutes\n{a},{d0},hadir,20\n000,{d0},hadir,0\n{a},2026-02-30,hadir,0\n{a},{d1},bolos,0\n{a},{d0},alpa,0\n",
@@ -142,7 +145,10 @@ async fn who_imports_and_who_reads_the_tpp(app: TestApp) {
 async fn early_leave_apel_and_the_predikat(app: TestApp) {
     let admin = app.token("admin").await;
     let (month, first) = last_month();
-    let day = |n: i64| (first + Duration::days(n)).to_string();
+    // The n-th weekday of the month: attendance on a day off costs nothing.
+    let weekdays: Vec<chrono::NaiveDate> =
+        first.iter_days().filter(|d| d.weekday().number_from_monday() <= 5).take(8).collect();
+    let day = |n: usize| weekdays[n].to_string();
     let csv = format!(
         "nip,date,status,late_minutes,early_minutes,missed_apel\n{a},{},hadir,0,20,ya\n{a},{},hadir,0,70,1\n{a},{},hadir,0,0,tidak\n",
         day(0), day(1), day(2), a = demo::AHMAD
@@ -209,7 +215,10 @@ async fn early_leave_apel_and_the_predikat(app: TestApp) {
 async fn sanctions_and_the_shape_of_absence(app: TestApp) {
     let admin = app.token("admin").await;
     let (month, first) = last_month();
-    let day = |n: i64| (first + Duration::days(n)).to_string();
+    // The n-th weekday of the month: attendance on a day off costs nothing.
+    let weekdays: Vec<chrono::NaiveDate> =
+        first.iter_days().filter(|d| d.weekday().number_from_monday() <= 5).take(8).collect();
+    let day = |n: usize| weekdays[n].to_string();
     let ahmad = app.employee_id(demo::AHMAD).await;
     // Two days alpa: no approved work, so 40 - 6 = 34.
     let csv = format!(
@@ -229,7 +238,7 @@ async fn sanctions_and_the_shape_of_absence(app: TestApp) {
 
     // A medium sanction from the middle of the month: 34 × 0.75 = 25.5.
     let sanction = json!({ "employee_id": ahmad, "level": "sedang", "decree_number": "800/123/BKPSDM/2026",
-        "starts_on": day(14), "ends_on": (first + Duration::days(200)).to_string(), "reason": "Tidak masuk kerja tanpa alasan yang sah" });
+        "starts_on": (first + Duration::days(14)).to_string(), "ends_on": (first + Duration::days(200)).to_string(), "reason": "Tidak masuk kerja tanpa alasan yang sah" });
     for who in ["ahmad", "kadisdukcapil", "auditor"] {
         let (status, _) = app.post("/api/v1/sanctions", &app.token(who).await, sanction.clone()).await;
         assert_eq!(status, StatusCode::FORBIDDEN, "{who} records no sanction");
@@ -253,7 +262,7 @@ async fn sanctions_and_the_shape_of_absence(app: TestApp) {
     // A heavy one as well: the heaviest counts, and the Perkada pays nothing under it.
     let mut heavy = sanction.clone();
     heavy["level"] = json!("berat");
-    heavy["starts_on"] = json!(day(20));
+    heavy["starts_on"] = json!((first + Duration::days(20)).to_string());
     let (_, heavy) = app.post("/api/v1/sanctions", &admin, heavy).await;
     let r = row(&app.get(&report, &admin).await.1);
     assert_eq!((r["sanction"].as_str(), r["tpp_percent"].as_f64()), (Some("berat"), Some(0.0)), "{r}");

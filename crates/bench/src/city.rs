@@ -43,11 +43,22 @@ async fn insert_rows(db: &impl ConnectionTrait, head: &str, rows: &[String]) -> 
     Ok(())
 }
 
-/// Seeds the city and returns what to time.
+/// Seeds the city of 2026 with dinas of 333 and returns what to time.
 pub async fn seed(db: &DatabaseConnection, employees: u32, days: u32) -> anyhow::Result<City> {
+    seed_shaped(db, employees, days, 333, YEAR).await
+}
+
+/// Seeds a city of `employees` in dinas of `per_opd`, with approved SKPs of `year` and `days`
+/// working days of activities from its first.
+pub async fn seed_shaped(
+    db: &DatabaseConnection,
+    employees: u32,
+    days: u32,
+    per_opd: u32,
+    year: i32,
+) -> anyhow::Result<City> {
     let pg = db.get_database_backend() == DbBackend::Postgres;
     let now = if pg { "now()".to_owned() } else { "strftime('%Y-%m-%dT%H:%M:%S+00:00','now')".to_owned() };
-    let per_opd = 333u32;
     let opds = employees.div_ceil(per_opd).max(1);
     let mut units = vec![format!("(1,'PEMDA','Pemerintah Kota Bench',NULL,'pemda',false,{now},{now})")];
     let mut people = Vec::new();
@@ -84,7 +95,7 @@ pub async fn seed(db: &DatabaseConnection, employees: u32, days: u32) -> anyhow:
             people
                 .push(format!("({id},'{nip}','Pegawai {id}',{unit},'{title}','{kind}',{sup_sql},'pppk',{now},{now})"));
             plans.push(format!(
-                "({id},{id},{YEAR},1,'kuantitatif','approved',{sup_sql},NULL,{unit},'{title}',NULL,false,NULL,{now},{now},NULL,{now},{now})"
+                "({id},{id},{year},1,'kuantitatif','approved',{sup_sql},NULL,{unit},'{title}',NULL,false,NULL,{now},{now},NULL,{now},{now})"
             ));
             rhk.push(format!("({id},{id},'Hasil kerja pegawai {id}','utama',{sup_sql},NULL,NULL,0,{now})"));
             id
@@ -141,7 +152,7 @@ pub async fn seed(db: &DatabaseConnection, employees: u32, days: u32) -> anyhow:
     let activity_sql = if pg {
         format!(
             "WITH wd AS (SELECT d::date AS d, ROW_NUMBER() OVER (ORDER BY d) AS n \
-               FROM generate_series(DATE '{YEAR}-01-01', DATE '{YEAR}-12-31', INTERVAL '1 day') d \
+               FROM generate_series(DATE '{year}-01-01', DATE '{year}-12-31', INTERVAL '1 day') d \
                WHERE EXTRACT(ISODOW FROM d) < 6) \
              INSERT INTO activities (employee_id, penilai_id, unit_id, skp_id, rhk_id, date, minutes, description, output_qty, status, submitted_at, decided_at, created_at, updated_at) \
              SELECT e.id, e.supervisor_id, e.unit_id, e.id, e.id, wd.d, 240, 'Menyusun laporan harian', 1.0, \
@@ -150,7 +161,7 @@ pub async fn seed(db: &DatabaseConnection, employees: u32, days: u32) -> anyhow:
         )
     } else {
         format!(
-            "WITH RECURSIVE cal(d) AS (SELECT date('{YEAR}-01-01') UNION ALL SELECT date(d, '+1 day') FROM cal WHERE d < '{YEAR}-12-31'), \
+            "WITH RECURSIVE cal(d) AS (SELECT date('{year}-01-01') UNION ALL SELECT date(d, '+1 day') FROM cal WHERE d < '{year}-12-31'), \
              wd AS (SELECT d, ROW_NUMBER() OVER (ORDER BY d) AS n FROM cal WHERE strftime('%w', d) NOT IN ('0','6')) \
              INSERT INTO activities (employee_id, penilai_id, unit_id, skp_id, rhk_id, date, minutes, description, output_qty, status, submitted_at, decided_at, created_at, updated_at) \
              SELECT e.id, e.supervisor_id, e.unit_id, e.id, e.id, wd.d, 240, 'Menyusun laporan harian', 1.0, \
@@ -163,11 +174,11 @@ pub async fn seed(db: &DatabaseConnection, employees: u32, days: u32) -> anyhow:
     // a record every month, so that the TPP has deductions to compute.
     let attendance_sql = if pg {
         format!(
-            "INSERT INTO attendance (employee_id, date, status, late_minutes, updated_at)              SELECT e.id, d::date, CASE WHEN EXTRACT(DAY FROM d) = 15 THEN 'tanpa_rekam' ELSE 'hadir' END,                CASE WHEN EXTRACT(ISODOW FROM d) = 1 THEN (e.id % 120) ELSE 0 END, now()              FROM employees e CROSS JOIN generate_series(DATE '{YEAR}-10-01', DATE '{YEAR}-10-31', INTERVAL '1 day') d              WHERE EXTRACT(ISODOW FROM d) < 6"
+            "INSERT INTO attendance (employee_id, date, status, late_minutes, updated_at)              SELECT e.id, d::date, CASE WHEN EXTRACT(DAY FROM d) = 15 THEN 'tanpa_rekam' ELSE 'hadir' END,                CASE WHEN EXTRACT(ISODOW FROM d) = 1 THEN (e.id % 120) ELSE 0 END, now()              FROM employees e CROSS JOIN generate_series(DATE '{year}-10-01', DATE '{year}-10-31', INTERVAL '1 day') d              WHERE EXTRACT(ISODOW FROM d) < 6"
         )
     } else {
         format!(
-            "WITH RECURSIVE cal(d) AS (SELECT date('{YEAR}-10-01') UNION ALL SELECT date(d, '+1 day') FROM cal WHERE d < '{YEAR}-10-31')              INSERT INTO attendance (employee_id, date, status, late_minutes, updated_at)              SELECT e.id, d, CASE WHEN strftime('%d', d) = '15' THEN 'tanpa_rekam' ELSE 'hadir' END,                CASE WHEN strftime('%w', d) = '1' THEN (e.id % 120) ELSE 0 END, {now}              FROM employees e CROSS JOIN cal WHERE strftime('%w', d) NOT IN ('0','6')"
+            "WITH RECURSIVE cal(d) AS (SELECT date('{year}-10-01') UNION ALL SELECT date(d, '+1 day') FROM cal WHERE d < '{year}-10-31')              INSERT INTO attendance (employee_id, date, status, late_minutes, updated_at)              SELECT e.id, d, CASE WHEN strftime('%d', d) = '15' THEN 'tanpa_rekam' ELSE 'hadir' END,                CASE WHEN strftime('%w', d) = '1' THEN (e.id % 120) ELSE 0 END, {now}              FROM employees e CROSS JOIN cal WHERE strftime('%w', d) NOT IN ('0','6')"
         )
     };
     txn.execute_unprepared(&attendance_sql).await?;
@@ -224,7 +235,7 @@ pub async fn seed(db: &DatabaseConnection, employees: u32, days: u32) -> anyhow:
         supervisor_login: ("kasi".into(), PASSWORD.into()),
         head_login: ("kadis".into(), PASSWORD.into()),
         unit_id: seksi,
-        month: (format!("{YEAR}-10-01"), format!("{YEAR}-10-31")),
+        month: (format!("{year}-10-01"), format!("{year}-10-31")),
         kasi_id: kasi,
     })
 }

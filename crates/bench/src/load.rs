@@ -31,17 +31,31 @@ pub struct Actors {
     pub dashboard_path: String,
 }
 
-/// Latencies and errors per kind of request.
-#[derive(Default)]
-pub struct Report {
-    pub samples: BTreeMap<Op, Vec<Duration>>,
-    pub errors: BTreeMap<Op, u64>,
+/// Latencies and errors per kind of request (`K`: the kinds of a benchmark).
+pub struct Report<K = Op> {
+    pub samples: BTreeMap<K, Vec<Duration>>,
+    pub errors: BTreeMap<K, u64>,
     pub first_error: Option<String>,
     pub elapsed: Duration,
 }
 
-impl Report {
-    fn merge(&mut self, other: Report) {
+impl<K> Default for Report<K> {
+    fn default() -> Self {
+        Self { samples: BTreeMap::new(), errors: BTreeMap::new(), first_error: None, elapsed: Duration::ZERO }
+    }
+}
+
+impl<K: Ord + Copy + std::fmt::Debug> Report<K> {
+    /// Records one request of `kind` that took `took`, failed with `error` if any.
+    pub fn record(&mut self, kind: K, took: Duration, error: Option<String>) {
+        self.samples.entry(kind).or_default().push(took);
+        if let Some(e) = error {
+            *self.errors.entry(kind).or_default() += 1;
+            self.first_error.get_or_insert(e);
+        }
+    }
+
+    pub fn merge(&mut self, other: Report<K>) {
         for (op, mut s) in other.samples {
             self.samples.entry(op).or_default().append(&mut s);
         }
@@ -110,7 +124,7 @@ fn pick(rng: &mut Rng) -> Op {
     Op::QueueRead
 }
 
-async fn login(client: &reqwest::Client, base: &str, who: &(String, String)) -> anyhow::Result<String> {
+pub async fn login(client: &reqwest::Client, base: &str, who: &(String, String)) -> anyhow::Result<String> {
     let res: serde_json::Value = client
         .post(format!("{base}/api/v1/auth/login"))
         .json(&json!({ "username": who.0, "password": who.1 }))
@@ -186,11 +200,7 @@ pub async fn run(actors: Arc<Actors>, clients: usize, pace: Pace) -> anyhow::Res
                     }
                     Err(e) => Err(format!("{op:?}: {e}")),
                 };
-                report.samples.entry(op).or_default().push(t.elapsed());
-                if let Err(e) = outcome {
-                    *report.errors.entry(op).or_default() += 1;
-                    report.first_error.get_or_insert(e);
-                }
+                report.record(op, t.elapsed(), outcome.err());
                 if !think.is_zero() {
                     // Between 0.5 and 1.5 times the mean, in steps of 1 %.
                     tokio::time::sleep(think.mul_f64(0.5 + f64::from(rng.next()) / 100.0)).await;

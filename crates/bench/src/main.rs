@@ -7,6 +7,9 @@
 //!   dashboard's main SQL run directly on the database, to show the API's overhead as a ratio;
 //! - `load`: many concurrent clients with a working day's mix for a fixed time, then `/health`.
 //!
+//! `rush` seeds one dinas of 5,000 on PostgreSQL and replays the end-of-month back-fill (see
+//! `rush.rs`).
+//!
 //! `http` instead seeds the small demo city and measures an authenticated request against
 //! `/health` with `wrk` (see `http.rs`), on SQLite and on PostgreSQL.
 
@@ -14,7 +17,9 @@ mod city;
 mod http;
 mod load;
 mod measure;
+mod rush;
 
+use chrono::Datelike;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use sea_orm::{ConnectionTrait, DatabaseConnection, Statement};
 use std::time::{Duration, Instant};
@@ -76,6 +81,24 @@ enum Command {
         #[arg(long, default_value = "postgres://postgres@127.0.0.1:5432/postgres")]
         postgres_url: String,
     },
+    /// The end-of-month back-fill: every employee of one dinas posts and submits a week while
+    /// their penilai approve in bulk; then the writes are checked.
+    Rush {
+        #[arg(long, value_enum, default_value = "postgres")]
+        backend: Backend,
+        /// Employees of the dinas.
+        #[arg(long, default_value_t = 5_000)]
+        employees: u32,
+        /// Minutes over which the employees start their week, in the first run.
+        #[arg(long, default_value_t = 10)]
+        minutes: u64,
+        /// Concurrent workers of the second, compressed run (0: none), each sending one
+        /// employee's week at a time.
+        #[arg(long, default_value_t = 64)]
+        clients: usize,
+        #[arg(long, default_value = "postgres://postgres@127.0.0.1:5432/postgres")]
+        postgres_url: String,
+    },
     Load {
         #[command(flatten)]
         city: CityArgs,
@@ -111,12 +134,32 @@ async fn main() -> anyhow::Result<()> {
         }
         return Ok(());
     }
+    if let Command::Rush { backend, employees, minutes, clients, postgres_url } = command {
+        let args = CityArgs { backend, employees, days: 0, samples: 0, postgres_url: postgres_url.clone() };
+        with_database(&args, |url, dir| {
+            rush_bench(url, dir, employees, rush::Arrival::Spread(Duration::from_secs(minutes * 60)))
+        })
+        .await?;
+        if clients > 0 {
+            with_database(&args, |url, dir| rush_bench(url, dir, employees, rush::Arrival::Workers(clients))).await?;
+        }
+        return Ok(());
+    }
     let (args, bench) = match command {
         Command::Activities(a) => (a, Bench::Activities),
         Command::Dashboard(a) => (a, Bench::Dashboard),
         Command::Load { city, clients, seconds, think_ms } => (city, Bench::Load { clients, seconds, think_ms }),
-        Command::Http { .. } => unreachable!("handled above"),
+        Command::Http { .. } | Command::Rush { .. } => unreachable!("handled above"),
     };
+    with_database(&args, |url, dir| run(url, dir, &args, bench)).await
+}
+
+/// Runs `f` on a fresh database of the backend (a PostgreSQL one is created and dropped after).
+async fn with_database<F, Fut>(args: &CityArgs, f: F) -> anyhow::Result<()>
+where
+    F: FnOnce(String, std::path::PathBuf) -> Fut,
+    Fut: std::future::Future<Output = anyhow::Result<()>>,
+{
     let dir = tempfile::tempdir()?;
     let (url, cleanup) = match args.backend {
         Backend::Sqlite => (kinerja_api::config::default_database_url(dir.path()), None),
@@ -127,7 +170,7 @@ async fn main() -> anyhow::Result<()> {
             (format!("{base}/{name}"), Some(name))
         }
     };
-    let result = run(&url, dir.path(), &args, bench).await;
+    let result = f(url, dir.path().to_path_buf()).await;
     if let Some(name) = cleanup {
         city::drop_database(&args.postgres_url, &name).await?;
     }
@@ -181,7 +224,64 @@ async fn http_bench(
     result
 }
 
-async fn run(url: &str, dir: &std::path::Path, args: &CityArgs, bench: Bench) -> anyhow::Result<()> {
+const SECRET: &[u8] = b"bench-secret-bench-secret-bench-secret";
+
+/// The deadline rush on one dinas of `employees` (see `rush.rs`).
+async fn rush_bench(
+    url: String,
+    dir: std::path::PathBuf,
+    employees: u32,
+    arrival: rush::Arrival,
+) -> anyhow::Result<()> {
+    let db = kinerja_api::db::open(&url).await?;
+    let days = rush::week(rush::today());
+    let how = match arrival {
+        rush::Arrival::Spread(span) => format!("each starting their week at an even step over {} s", span.as_secs()),
+        rush::Arrival::Workers(n) => format!("{n} workers, each taking the next employee at once"),
+    };
+    println!("kinerja-bench rush — one dinas of {employees}, {how}; the week {} to {}", days[0], days[days.len() - 1]);
+    let started = Instant::now();
+    let city = city::seed_shaped(&db, employees, 0, employees, days[0].year()).await?;
+    let (staff, penilai) = rush::tokens(&db, SECRET, city.opd_id).await?;
+    println!("seed: {employees} employees and their sign-ins in {:.1} s", started.elapsed().as_secs_f64());
+    let mut config = kinerja_api::Config::new(&dir, Some(url.clone()), SECRET.to_vec());
+    config.bind = "127.0.0.1:0".into();
+    config.static_dir = dir.join("no-spa");
+    let app = kinerja_api::Application::build_with_db(config, db.clone())?;
+    let base = format!("http://127.0.0.1:{}", app.port());
+    tokio::spawn(app.into_server());
+    // Early in January the week lies in December: days back wide enough to reach it.
+    let office = kinerja_domain::calendar::Calendar::office(Default::default());
+    if office.working_days_back(rush::today(), 7) > days[0] {
+        let admin = load::login(&reqwest::Client::new(), &base, &city.admin_login).await?;
+        reqwest::Client::new()
+            .patch(format!("{base}/api/v1/settings"))
+            .bearer_auth(admin)
+            .json(&serde_json::json!({ "activity_max_days_back": 30 }))
+            .send()
+            .await?
+            .error_for_status()?;
+    }
+    let staff_count = staff.len();
+    let posts = staff_count * (days.len() * 2 + 1);
+    println!(
+        "{staff_count} staff post {posts} activities (two a working day, one more racing the cap on the first) and submit the drafts; {} penilai approve in bulk",
+        penilai.len()
+    );
+    let crowd = std::sync::Arc::new(rush::Crowd { base, staff, penilai });
+    let mut outcome = rush::run(crowd, arrival, days.clone()).await?;
+    outcome.report.print("the rush");
+    println!("  cap races with exactly one refused: {} of {}", outcome.races_held, outcome.races);
+    println!("  retries answered with the first activity: {} of {}", outcome.retries_replayed, outcome.retries);
+    rush::check(&db, staff_count, &days).await?;
+    if outcome.races_held != outcome.races || outcome.retries_replayed != outcome.retries {
+        anyhow::bail!("a concurrency trap was not held");
+    }
+    Ok(())
+}
+
+async fn run(url: String, dir: std::path::PathBuf, args: &CityArgs, bench: Bench) -> anyhow::Result<()> {
+    let (url, dir) = (url.as_str(), dir.as_path());
     let db = kinerja_api::db::open(url).await?;
     let what = match bench {
         Bench::Activities => "activities",
@@ -199,8 +299,7 @@ async fn run(url: &str, dir: &std::path::Path, args: &CityArgs, bench: Bench) ->
         city.activities as f64 / seeded.as_secs_f64()
     );
 
-    let mut config =
-        kinerja_api::Config::new(dir, Some(url.to_owned()), b"bench-secret-bench-secret-bench-secret".to_vec());
+    let mut config = kinerja_api::Config::new(dir, Some(url.to_owned()), SECRET.to_vec());
     config.bind = "127.0.0.1:0".into();
     config.static_dir = dir.join("no-spa");
     if matches!(bench, Bench::Load { .. }) {

@@ -6,12 +6,46 @@
 //! - [`Override`]s shorten the working days of a dated span (Ramadan hours).
 //! - The Pemda's holidays and cuti bersama are days off for a pattern that observes them (an
 //!   office); a rota that runs through holidays (an emergency room) ignores them.
-//! - Excused days (leave, dinas luar, sick leave) come from the person's attendance and count as
-//!   excused everywhere: neither expected work nor absence.
+//! - Excused days (leave, dinas luar, sick leave) come from the person's attendance or from the
+//!   leave the BKPSDM records ([`LeaveKind`]), and count as excused everywhere: neither expected
+//!   work nor absence.
 
+use crate::org::vocabulary;
 use chrono::{Datelike, Duration, NaiveDate};
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
+use std::fmt;
+use std::str::FromStr;
+
+vocabulary! {
+    /// A leave or absence recorded for an employee (PP 11/2017 and PermenPANRB on cuti; dinas
+    /// luar and sick leave without a cuti decree).
+    LeaveKind {
+        CutiTahunan => "cuti_tahunan",
+        CutiBesar => "cuti_besar",
+        CutiSakit => "cuti_sakit",
+        CutiMelahirkan => "cuti_melahirkan",
+        CutiAlasanPenting => "cuti_alasan_penting",
+        Cltn => "cuti_di_luar_tanggungan_negara",
+        DinasLuar => "dinas_luar",
+        Sakit => "sakit",
+        Izin => "izin",
+    }
+}
+
+impl LeaveKind {
+    /// What it excuses a day as.
+    pub fn excuse(self) -> Excuse {
+        match self {
+            Self::CutiSakit | Self::Sakit => Excuse::Sakit,
+            Self::DinasLuar => Excuse::DinasLuar,
+            Self::Izin => Excuse::Izin,
+            Self::CutiTahunan | Self::CutiBesar | Self::CutiMelahirkan | Self::CutiAlasanPenting | Self::Cltn => {
+                Excuse::Cuti
+            }
+        }
+    }
+}
 
 /// Minutes of a working day by the common Perkada: 7.5 hours, 37.5 hours over five days.
 pub const DAY_MINUTES: u16 = 450;
@@ -266,6 +300,12 @@ impl Calendar {
         d
     }
 
+    /// `d` if it is a working day of the pattern, else the next one: where a deadline that falls on
+    /// a day off or a holiday lands.
+    pub fn working_day_from(&self, d: NaiveDate) -> NaiveDate {
+        d.iter_days().take(366).find(|d| self.is_working_day(*d)).unwrap_or(d)
+    }
+
     /// The day on which `n` working days after `start` have passed (`start` not counted).
     pub fn add_working_days(&self, start: NaiveDate, n: u32) -> NaiveDate {
         let mut d = start;
@@ -282,6 +322,11 @@ impl Calendar {
         d
     }
 
+    /// The days of `from..=to` the person is expected to work (not off, a holiday or excused).
+    pub fn working_days_between(&self, from: NaiveDate, to: NaiveDate) -> u32 {
+        from.iter_days().take_while(|d| *d <= to).filter(|d| matches!(self.day(*d), Day::Working { .. })).count() as u32
+    }
+
     /// The minutes expected over `from..=to`.
     pub fn expected_between(&self, from: NaiveDate, to: NaiveDate) -> u32 {
         from.iter_days().take_while(|d| *d <= to).map(|d| u32::from(self.expected_minutes(d))).sum()
@@ -294,6 +339,15 @@ mod tests {
 
     fn d(m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(2027, m, day).unwrap()
+    }
+
+    #[test]
+    fn a_deadline_on_a_closed_day_moves_to_the_next_working_day() {
+        // Saturday 6 March 2027 → Monday 8; with Monday a holiday → Tuesday 9; a working day stays.
+        let office = Calendar::office(HashSet::new());
+        assert_eq!(office.working_day_from(d(3, 6)), d(3, 8));
+        assert_eq!(Calendar::office(HashSet::from([d(3, 8)])).working_day_from(d(3, 6)), d(3, 9));
+        assert_eq!(office.working_day_from(d(3, 5)), d(3, 5));
     }
 
     #[test]

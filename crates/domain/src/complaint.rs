@@ -2,11 +2,10 @@
 //! workflow (with referral to the competent unit or agency), the classes set at verification with
 //! their follow-up deadlines, postponement (tunda), and the working-day clocks.
 
+use crate::calendar::Calendar;
 use crate::org::vocabulary;
-use crate::workdays::add_working_days;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-use std::collections::HashSet;
 use std::fmt;
 use std::str::FromStr;
 
@@ -106,24 +105,25 @@ pub struct Clock {
     pub postponed_until: Option<NaiveDate>,
 }
 
-/// The deadline of the step a complaint is waiting for, if it waits for one. Verifying and
-/// forwarding share one clock of `verify_days` working days from filing, so a verified complaint
-/// that nobody dispositions still falls due; the follow-up is due `respond_days` working days
-/// (those of its class) after disposition, or on the date a postponement set.
+/// The deadline of the step a complaint is waiting for, if it waits for one, counted in the
+/// working days of the service unit's `calendar`. Verifying and forwarding share one clock of
+/// `verify_days` working days from filing, so a verified complaint that nobody dispositions still
+/// falls due; the follow-up is due `respond_days` working days (those of its class) after
+/// disposition, or on the date a postponement set.
 pub fn deadline(
     status: ComplaintStatus,
     clock: Clock,
     verify_days: u32,
     respond_days: u32,
-    holidays: &HashSet<NaiveDate>,
+    calendar: &Calendar,
 ) -> Option<NaiveDate> {
     match status {
         ComplaintStatus::Received | ComplaintStatus::Verified => {
-            Some(add_working_days(clock.filed, verify_days, holidays))
+            Some(calendar.add_working_days(clock.filed, verify_days))
         }
         ComplaintStatus::Dispositioned => match clock.postponed_until {
             Some(until) => Some(until),
-            None => clock.dispositioned.map(|d| add_working_days(d, respond_days, holidays)),
+            None => clock.dispositioned.map(|d| calendar.add_working_days(d, respond_days)),
         },
         _ => None,
     }
@@ -132,6 +132,7 @@ pub fn deadline(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::collections::HashSet;
     use ComplaintStatus::*;
 
     #[test]
@@ -158,7 +159,7 @@ mod tests {
     #[test]
     fn deadlines() {
         let d = |m, day| NaiveDate::from_ymd_opt(2026, m, day).unwrap();
-        let holidays = HashSet::from([d(12, 25)]);
+        let holidays = Calendar::office(HashSet::from([d(12, 25)]));
         // Filed Wednesday 23 Dec: Thursday 24 (1), Christmas and the weekend skipped, Monday 28 (2), Tuesday 29 (3).
         let filed = |f| Clock { filed: f, dispositioned: None, postponed_until: None };
         assert_eq!(deadline(Received, filed(d(12, 23)), 3, 5, &holidays), Some(d(12, 29)));
@@ -178,5 +179,8 @@ mod tests {
         assert_eq!(deadline(Dispositioned, postponed, 3, 5, &holidays), Some(d(12, 30)));
         assert_eq!(deadline(Closed, filed(d(12, 1)), 3, 5, &holidays), None);
         assert_eq!(deadline(Referred, filed(d(12, 1)), 3, 5, &holidays), None);
+        // A service unit open on Saturdays counts them: Thursday 24, Saturday 26, Monday 28.
+        let six = Calendar { pattern: crate::calendar::WorkPattern::six_days(), ..holidays.clone() };
+        assert_eq!(deadline(Received, filed(d(12, 23)), 3, 5, &six), Some(d(12, 28)));
     }
 }

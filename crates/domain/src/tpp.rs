@@ -262,7 +262,19 @@ impl TppRule {
     /// part or from the whole as the rule says; nothing when the month is forfeited for absence;
     /// then cut by the percent of a sanction in force.
     pub fn compute(&self, approved_minutes: u64, d: &Discipline, predikat: Option<Predikat>) -> TppResult {
-        let ratio = (approved_minutes as f64 / f64::from(self.monthly_minutes_target.max(1))).min(1.0);
+        self.compute_against(approved_minutes, self.monthly_minutes_target, d, predikat)
+    }
+
+    /// [`Self::compute`] against the person's own monthly `target` (the rule's, in proportion to
+    /// the working minutes their calendar expects).
+    pub fn compute_against(
+        &self,
+        approved_minutes: u64,
+        target: u32,
+        d: &Discipline,
+        predikat: Option<Predikat>,
+    ) -> TppResult {
+        let ratio = (approved_minutes as f64 / f64::from(target.max(1))).min(1.0);
         let factor = match (&self.performance_by_predikat, predikat) {
             (Some(by), Some(p)) => by.get(&p).copied().unwrap_or(100.0) / 100.0,
             _ => 1.0,

@@ -1,7 +1,8 @@
 //! A person's working calendar on the wire: what each day is for them and what it may hold.
 
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
+use validator::Validate;
 
 /// Days of `GET /api/v1/me/calendar` (both ends included; at most 62 days).
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -36,4 +37,51 @@ pub struct CalendarDay {
 pub struct MyCalendar {
     pub earliest: NaiveDate,
     pub days: Vec<CalendarDay>,
+}
+
+/// A leave or absence recorded for an employee by the BKPSDM: the days it covers are excused
+/// everywhere (daily log, reminders, attention list, TPP).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Leave {
+    pub id: i64,
+    pub employee_id: i64,
+    pub employee_name: String,
+    pub nip: String,
+    pub kind: kinerja_domain::calendar::LeaveKind,
+    /// From and until (inclusive).
+    pub starts_on: NaiveDate,
+    pub ends_on: NaiveDate,
+    /// The letter that grants it (nomor surat cuti or surat tugas), if any.
+    pub reference: Option<String>,
+    pub created_at: DateTime<Utc>,
+    /// Annulled (recorded in error, or cut short): kept on record, excuses nothing.
+    pub annulled_at: Option<DateTime<Utc>>,
+}
+
+/// Body of `POST /leave` (admin).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct NewLeave {
+    pub employee_id: i64,
+    pub kind: kinerja_domain::calendar::LeaveKind,
+    /// From and until (inclusive), at most 3 years apart.
+    pub starts_on: NaiveDate,
+    pub ends_on: NaiveDate,
+    #[validate(length(min = 1, max = 100, message = "nomor surat 1-100 karakter"))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 100))]
+    pub reference: Option<String>,
+}
+
+/// Outcome of `POST /settings/holidays`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct HolidayImport {
+    /// The years whose holidays the file replaced.
+    pub years: Vec<i32>,
+    /// National holidays (libur nasional) and cuti bersama in the file.
+    pub holidays: u64,
+    pub cuti_bersama: u64,
+    /// Earlier holidays of those years the file no longer lists.
+    pub removed: u64,
 }

@@ -34,6 +34,14 @@ pub struct ActivityFigures {
     pub minutes: u64,
     /// Approved minutes per employee of the headcount.
     pub minutes_per_employee: f64,
+    /// Working days of the period so far, summed over the headcount, each person's by their own
+    /// calendar (their pattern, the holidays and overrides, less their leave).
+    #[serde(default)]
+    pub working_days: u64,
+    /// Approved minutes per one of those working days (a 6-day unit's Saturdays count; a day of
+    /// leave does not).
+    #[serde(default)]
+    pub minutes_per_working_day: f64,
     /// Median hours from submission to approval (none without approvals).
     pub median_approval_hours: Option<f64>,
 }

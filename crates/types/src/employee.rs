@@ -16,6 +16,10 @@ pub struct Employee {
     /// The direct supervisor (pejabat penilai).
     pub supervisor_id: Option<i64>,
     pub employment_type: EmploymentType,
+    /// Their own work pattern (a code of the settings' `work_patterns`, e.g. a shift rota) over
+    /// their unit's; none: the unit's.
+    #[serde(default)]
+    pub work_pattern: Option<String>,
 }
 
 /// Body of `POST /api/v1/employees`.
@@ -56,6 +60,11 @@ pub struct EmployeePatch {
     #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::serde_opt")]
     #[cfg_attr(feature = "openapi", schema(value_type = Option<i64>))]
     pub supervisor_id: Option<Option<i64>>,
+    /// Their own work pattern's code (`null`: back to the unit's).
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::serde_opt")]
+    #[validate(length(min = 1, max = 40, message = "kode pola kerja 1-40 karakter"))]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, min_length = 1, max_length = 40))]
+    pub work_pattern: Option<Option<String>>,
 }
 
 /// Outcome of a successful CSV import.

@@ -363,11 +363,21 @@ pub enum Invalid {
     CalendarOverride,
     /// No params.
     CalendarSpan,
+    /// No params.
+    LeaveSpan,
+    /// Params: `code`, `name`.
+    HolidayKind,
+    /// No params.
+    HolidayName,
+    /// Params: `line`.
+    DateTwice,
+    /// Params: `year`, `max`.
+    HolidaysPerYear,
 }
 
 impl Invalid {
     /// Every kind, for the tests that check each has its words.
-    pub const ALL: [Invalid; 176] = [
+    pub const ALL: [Invalid; 181] = [
         Self::Invalid,
         Self::Required,
         Self::Length,
@@ -544,6 +554,11 @@ impl Invalid {
         Self::WorkPatternUnknown,
         Self::CalendarOverride,
         Self::CalendarSpan,
+        Self::LeaveSpan,
+        Self::HolidayKind,
+        Self::HolidayName,
+        Self::DateTwice,
+        Self::HolidaysPerYear,
     ];
 
     /// The stable code on the wire, e.g. `level_range`.
@@ -725,6 +740,11 @@ impl Invalid {
             Self::WorkPatternUnknown => "work_pattern_unknown",
             Self::CalendarOverride => "calendar_override",
             Self::CalendarSpan => "calendar_span",
+            Self::LeaveSpan => "leave_span",
+            Self::HolidayKind => "holiday_kind",
+            Self::HolidayName => "holiday_name",
+            Self::DateTwice => "date_twice",
+            Self::HolidaysPerYear => "holidays_per_year",
         }
     }
 
@@ -914,6 +934,17 @@ impl Invalid {
             Self::WorkPattern => (
                 "pola kerja '{code}' tidak dapat dipakai: kode huruf kecil, angka atau _ dan tidak kembar; 7 hari untuk pola mingguan, 1–56 hari dan tanggal mulai (anchor) untuk rota; paling lama 1440 menit sehari; paling sedikit satu hari kerja",
                 "work pattern '{code}' cannot be used: a unique code of lowercase letters, digits or _; 7 days for a week, 1–56 days and a first day (anchor) for a rota; at most 1440 minutes a day; at least one working day",
+            ),
+            Self::LeaveSpan => ("cuti atau izin paling lama 3 tahun", "leave of at most 3 years"),
+            Self::HolidayName => ("nama hari libur 1-200 karakter", "a holiday's name of 1-200 characters"),
+            Self::DateTwice => ("tanggal ini sudah ada di baris {line}", "this date is already on line {line}"),
+            Self::HolidaysPerYear => (
+                "paling banyak {max} hari libur dalam tahun {year}",
+                "at most {max} holidays in {year}",
+            ),
+            Self::HolidayKind => (
+                "jenis '{code}' tidak dikenal ({name}); pilih libur_nasional atau cuti_bersama",
+                "unknown kind '{code}' ({name}); choose libur_nasional or cuti_bersama",
             ),
             Self::CalendarSpan => (
                 "tanggal akhir tidak sebelum tanggal awal, paling lama 62 hari",

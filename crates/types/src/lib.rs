@@ -45,7 +45,7 @@ pub use auth::{
     ForgotPassword, LoginRequest, LogoutRequest, Me, PasswordChange, PasswordReset, RefreshRequest, ResetWithLink,
     TokenPair, Waiting,
 };
-pub use calendar::{CalendarDay, CalendarRange, MyCalendar};
+pub use calendar::{CalendarDay, CalendarRange, HolidayImport, Leave, MyCalendar, NewLeave};
 pub use competency::{
     Competency, CompetencyAssessment, CompetencyInput, CompetencyProfile, DevelopmentPlan, DevelopmentPlanPatch,
     GapCell, GapHeatMap, HeatMapColumn, NewCompetencyAssessment, NewDevelopmentPlan, NewTraining, PositionStandard,

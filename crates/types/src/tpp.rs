@@ -15,7 +15,12 @@ pub struct TppRow {
     /// `2026-11`.
     pub month: String,
     pub approved_minutes: u64,
+    /// The rule's monthly target in proportion to the minutes the employee's calendar expects
+    /// this month (their pattern and overrides, less their leave) against the default pattern's.
     pub target_minutes: u32,
+    /// Working days of the month excused by leave (cuti, sakit, izin, dinas luar): they lower the
+    /// target and never deduct.
+    pub excused_days: u32,
     pub performance: f64,
     pub late_days: u32,
     pub lateness_deduction: f64,

@@ -21,6 +21,7 @@ pub mod feedback;
 pub mod forums;
 pub mod ikm;
 pub mod imports;
+pub mod leave;
 pub mod messages;
 pub mod notifications;
 pub mod pk;

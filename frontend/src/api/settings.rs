@@ -15,3 +15,9 @@ pub async fn get() -> Result<PemdaSettings, ApiError> {
 pub async fn patch(changes: &Map<String, Value>) -> Result<PemdaSettings, ApiError> {
     client::send(Method::PATCH, "/settings", changes).await
 }
+
+/// `POST /settings/holidays` (admin): a CSV of `date,name[,kind]`, all or nothing; the years it
+/// names get its holidays.
+pub async fn import_holidays(csv: String) -> Result<kinerja_types::HolidayImport, super::imports::ImportFailure> {
+    super::imports::import("/settings/holidays", csv).await
+}

@@ -16,7 +16,7 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 /// The fields the edit form shows its own errors for.
-const FIELDS: &[&str] = &["name", "unit_id", "position_title", "position_kind", "supervisor_id"];
+const FIELDS: &[&str] = &["name", "unit_id", "position_title", "position_kind", "supervisor_id", "work_pattern"];
 
 #[derive(Properties, PartialEq)]
 pub struct EmployeeDetailProps {
@@ -93,6 +93,8 @@ pub fn EmployeeDetail(props: &EmployeeDetailProps) -> Html {
                         <dd>{ i18n.word("employment_type", found.employment_type.as_str()) }</dd>
                         <dt>{ i18n.t("employee.unit") }</dt><dd>{ unit_name }</dd>
                         <dt>{ i18n.t("employee.supervisor") }</dt><dd>{ supervisor_name }</dd>
+                        <dt>{ i18n.t("employee.work_pattern") }</dt>
+                        <dd data-testid="employee-pattern">{ found.work_pattern.clone().unwrap_or_else(|| i18n.t("employee.work_pattern.unit").to_owned()) }</dd>
                     </dl>
                     if admin {
                         <div class="actions">
@@ -105,6 +107,7 @@ pub fn EmployeeDetail(props: &EmployeeDetailProps) -> Html {
                     }
                 </section>
             }
+            <super::employee_leave::EmployeeLeave key={found.id} employee_id={found.id} {admin} />
             if admin {
                 <EmployeeAccount key={found.id} employee={(*found).clone()} />
             }
@@ -121,6 +124,9 @@ struct Draft {
     supervisor: Option<Employee>,
     /// The supervisor on record: the patch names one only when it changed.
     had_supervisor: Option<i64>,
+    /// Their own work pattern's code ("" for the unit's), and the one on record.
+    work_pattern: String,
+    had_pattern: Option<String>,
 }
 
 impl Draft {
@@ -132,6 +138,8 @@ impl Draft {
             position_kind: e.position_kind,
             supervisor,
             had_supervisor: e.supervisor_id,
+            work_pattern: e.work_pattern.clone().unwrap_or_default(),
+            had_pattern: e.work_pattern.clone(),
         }
     }
 
@@ -151,6 +159,8 @@ impl Draft {
             position_title: Some(self.position_title.trim().to_owned()),
             position_kind: Some(self.position_kind),
             supervisor_id: Some(self.supervisor.as_ref().map(|s| s.id)).filter(|now| *now != self.had_supervisor),
+            work_pattern: Some(Some(self.work_pattern.clone()).filter(|p| !p.is_empty()))
+                .filter(|now| *now != self.had_pattern),
         };
         invalid.extend(validation::check(&patch, i18n));
         if invalid.is_empty() {
@@ -193,6 +203,14 @@ fn EmployeeEdit(props: &EmployeeEditProps) -> Html {
         .iter()
         .map(|k| (AttrValue::from(k.as_str()), AttrValue::from(i18n.word("position_kind", k.as_str()))))
         .collect();
+    // The Pemda's patterns; the unit's by default.
+    let settings = use_remote((), |()| api::settings::get());
+    let patterns: Vec<(AttrValue, AttrValue)> =
+        std::iter::once((AttrValue::from(""), AttrValue::from(i18n.t("employee.work_pattern.unit").to_owned())))
+            .chain(settings.state.data.iter().flat_map(|s| {
+                s.work_patterns.iter().map(|p| (AttrValue::from(p.code.clone()), AttrValue::from(p.name.clone())))
+            }))
+            .collect();
     let cancel = props.on_cancel.clone();
     html! {
         <form onchange={form.touch()} class="panel form" {onsubmit} novalidate=true>
@@ -213,6 +231,9 @@ fn EmployeeEdit(props: &EmployeeEditProps) -> Html {
                 <EmployeePicker id="edit-supervisor" label={i18n.t("employee.supervisor").to_owned()}
                     selected={form.supervisor.clone()} on_select={form.set(|d, s| d.supervisor = s)}
                     error={form.error("supervisor_id")} />
+                <SelectField id="edit-pattern" label={i18n.t("employee.work_pattern").to_owned()}
+                    value={form.work_pattern.clone()} options={patterns}
+                    on_change={form.text(|d| &mut d.work_pattern)} name="work_pattern" error={form.error("work_pattern")} />
             </div>
             <ErrorBanner error={form.server_error()} shown_fields={FIELDS} />
             <div class="actions">

@@ -179,6 +179,7 @@ pub fn Settings() -> Html {
                 </button>
                 <crate::components::SubmitSummary problems={form.problems()} />
             </form>
+            <super::csv_import::CsvImport kind={super::csv_import::CsvKind::Holidays} on_imported={remote.reload.clone()} />
         </section>
     }
 }

@@ -4,7 +4,7 @@
 //! in force, with its CSV; the sanctions of the month; admins also record and annul sanctions and
 //! import the attendance it is computed from.
 
-use super::attendance_import::AttendanceImport;
+use super::csv_import::{CsvImport, CsvKind};
 use super::sanctions::Sanctions;
 use super::PageProps;
 use crate::api;
@@ -94,7 +94,7 @@ pub fn Tpp(props: &PageProps) -> Html {
             <Sanctions month={*month} unit_id={*unit} admin={props.me.has(Role::Admin)}
                 on_changed={report.reload.clone()} />
             if props.me.has(Role::Admin) {
-                <AttendanceImport on_imported={report.reload.clone()} />
+                <CsvImport kind={CsvKind::Attendance} on_imported={report.reload.clone()} />
             }
         </section>
     }
@@ -185,11 +185,15 @@ fn share(value: f64, i18n: &I18n) -> String {
 /// Approved minutes against the target, in hours: `121 jam / 112,5 jam`.
 fn minutes(r: &TppRow, i18n: &I18n) -> String {
     let lang = i18n.lang();
-    format!(
+    let text = format!(
         "{} / {}",
         format::hours(r.approved_minutes as f64 / 60.0, lang),
         format::hours(f64::from(r.target_minutes) / 60.0, lang)
-    )
+    );
+    if r.excused_days == 0 {
+        return text;
+    }
+    format!("{text} · {}", i18n.tf("tpp.excused", &[("n", &r.excused_days.to_string())]))
 }
 
 /// Days and what they cost: `2 hari · −3 %`, or just `0 hari`.

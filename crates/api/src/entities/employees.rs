@@ -15,6 +15,9 @@ pub struct Model {
     pub position_kind: PositionKind,
     pub supervisor_id: Option<i64>,
     pub employment_type: EmploymentType,
+    /// Their own work pattern (a code of the settings' `work_patterns`, e.g. a shift rota) over
+    /// their unit's.
+    pub work_pattern: Option<String>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

@@ -33,6 +33,7 @@ pub mod ikm_populations;
 pub mod ikm_publications;
 pub mod ikm_settings;
 pub mod kiosks;
+pub mod leave;
 pub mod message_settings;
 pub mod notifications;
 pub mod org_predikats;

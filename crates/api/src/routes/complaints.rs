@@ -64,7 +64,8 @@ pub async fn get_complaint(
 ) -> ApiResult<web::Json<Complaint>> {
     let (c, acc) = complaints::find_readable(&state.db, &viewer, id.into_inner()).await?;
     let s = state.settings().await?;
-    Ok(web::Json(complaints::to_wire(&c, acc.handles(&c, &viewer), &s)))
+    let days = complaints::unit_days(&state.db, &s, &c).await?;
+    Ok(web::Json(complaints::to_wire(&c, acc.handles(&c, &viewer), &s, &days)))
 }
 
 /// Moves a complaint along its workflow (the unit's operators and heads, admins): `verified` needs

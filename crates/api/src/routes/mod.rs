@@ -19,6 +19,7 @@ pub mod health;
 pub mod idempotency;
 pub mod ikm;
 pub mod imports;
+pub mod leave;
 pub mod list;
 pub mod me;
 pub mod message_settings;
@@ -68,6 +69,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .configure(deliveries::configure)
             .configure(tpp::configure)
             .configure(sanctions::configure)
+            .configure(leave::configure)
             .configure(reports::configure)
             .configure(exports::configure)
             .configure(competencies::configure)

@@ -3,12 +3,15 @@
 use crate::error::ApiResult;
 use crate::pemda_settings;
 use crate::policy::{Capability, Viewer};
+use crate::routes::imports;
+use crate::routes::imports::ImportProblem;
+use crate::services::holiday_import;
 use crate::state::AppState;
-use actix_web::{get, patch, web};
-use kinerja_types::{PemdaSettings, Problem};
+use actix_web::{get, patch, post, web, HttpRequest, HttpResponse};
+use kinerja_types::{HolidayImport, PemdaSettings, Problem};
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.service(get_settings).service(update_settings);
+    cfg.service(get_settings).service(update_settings).service(import_holidays);
 }
 
 /// The current settings, with the domain defaults for anything never changed.
@@ -32,4 +35,29 @@ pub async fn update_settings(
     state.settings.invalidate(&()).await;
     state.public_changed();
     Ok(web::Json(next))
+}
+
+/// Imports the national holidays and cuti bersama of one or more years (admin) from CSV, all or
+/// nothing. Header: `date,name[,kind]`, kind `libur_nasional` (default) or `cuti_bersama`. The
+/// holidays of each year the file names are replaced by the file's; other years stay. Audited as
+/// a change of the settings.
+#[utoipa::path(tag = "calendar", security(("bearer" = [])), request_body(content = String, content_type = "text/csv"),
+    responses((status = 200, body = HolidayImport), (status = 403, body = Problem), (status = 415, body = Problem), (status = 422, body = ImportProblem)))]
+#[post("/settings/holidays")]
+pub async fn import_holidays(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    body: web::Bytes,
+) -> ApiResult<HttpResponse> {
+    viewer.require(Capability::Administer)?;
+    imports::require_csv(&req)?;
+    let current = state.settings().await?;
+    let merged = holiday_import::merge(&current.holidays, &body);
+    if let Ok((holidays, _)) = &merged {
+        pemda_settings::patch(&state.db, &viewer.actor(), serde_json::json!({ "holidays": holidays })).await?;
+        state.settings.invalidate(&()).await;
+        state.public_changed();
+    }
+    imports::answer(merged.map(|(_, report)| report))
 }

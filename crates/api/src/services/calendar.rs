@@ -1,12 +1,13 @@
-//! Each person's working calendar (see [`kinerja_domain::calendar`]): the work pattern of their
-//! unit, or of the nearest unit above it that has one (`unit_work_patterns` in the settings; the
-//! first of `work_patterns` when none has), the Pemda's holidays and overrides, and the days their
-//! attendance excuses (cuti, sakit, izin, dinas luar).
+//! Each person's working calendar (see [`kinerja_domain::calendar`]): their own work pattern
+//! (`employees.work_pattern`, a shift rota) or that of their unit, or of the nearest unit above it
+//! that has one (`unit_work_patterns` in the settings; the first of `work_patterns` when none has),
+//! the Pemda's holidays and overrides, and the days excused by their attendance (cuti, sakit,
+//! izin, dinas luar) or by the leave the BKPSDM recorded.
 
-use crate::entities::{attendance, employees, units};
+use crate::entities::{attendance, employees, leave, units};
 use crate::error::{ApiError, ApiResult};
 use chrono::NaiveDate;
-use kinerja_domain::calendar::{Calendar, Day, Excuse, WorkPattern};
+use kinerja_domain::calendar::{Calendar, Day, Excuse, LeaveKind, WorkPattern};
 use kinerja_domain::tpp::AttendanceStatus;
 use kinerja_domain::LogRules;
 use kinerja_types::{CalendarDay, Invalid, MyCalendar, PemdaSettings};
@@ -30,6 +31,8 @@ pub struct Calendars {
     base: Vec<Calendar>,
     /// The pattern (index into `base`) of each unit that has one other than the first.
     unit_pattern: HashMap<i64, usize>,
+    /// The pattern of each employee with their own.
+    employee_pattern: HashMap<i64, usize>,
     /// The excused days of each employee within the span.
     excused: HashMap<i64, HashMap<NaiveDate, Excuse>>,
 }
@@ -52,16 +55,15 @@ impl Calendars {
         to: NaiveDate,
         employees: Option<&[i64]>,
     ) -> ApiResult<Self> {
-        let mut patterns = settings.work_patterns.clone();
-        if patterns.is_empty() {
-            patterns.push(WorkPattern::five_days());
-        }
+        let patterns = patterns(settings);
         let index: HashMap<&str, usize> = patterns.iter().enumerate().map(|(i, p)| (p.code.as_str(), i)).collect();
         let unit_pattern = if settings.unit_work_patterns.is_empty() {
             HashMap::new()
         } else {
             resolve_units(db, settings, &index, units).await?
         };
+        // Own patterns are few: with the patterns alone (`Some(&[])`) every one of them is read.
+        let employee_pattern = own_patterns(db, &index, employees.filter(|e| !e.is_empty())).await?;
         let holidays: HashSet<NaiveDate> = settings.holidays.iter().copied().collect();
         let base = patterns
             .into_iter()
@@ -76,23 +78,75 @@ impl Calendars {
             Some([]) => HashMap::new(),
             _ => excused_days(db, from, to, employees).await?,
         };
-        Ok(Self { base, unit_pattern, excused })
+        Ok(Self { base, unit_pattern, employee_pattern, excused })
     }
 
     /// Runs `f` on the calendar of `employee`, who works in `unit` (copied only for someone with
     /// leave in the span).
     pub fn with<R>(&self, employee: i64, unit: i64, f: impl FnOnce(&Calendar) -> R) -> R {
-        let base = &self.base[self.unit_pattern.get(&unit).copied().unwrap_or(0)];
+        let pattern = self.employee_pattern.get(&employee).or_else(|| self.unit_pattern.get(&unit));
+        let base = &self.base[pattern.copied().unwrap_or(0)];
         match self.excused.get(&employee) {
             None => f(base),
             Some(days) => f(&Calendar { excused: days.clone(), ..base.clone() }),
         }
     }
 
+    /// The working days of the units alone, for clocks that run on a unit's days (complaints):
+    /// their patterns, the holidays and overrides; no one's leave or own pattern.
+    pub async fn of_units(db: &impl ConnectionTrait, settings: &PemdaSettings, units: Units<'_>) -> ApiResult<Self> {
+        let today = settings.today();
+        Self::load(db, settings, units, today, today, Some(&[])).await
+    }
+
+    /// The calendar of `unit` (its pattern or the nearest one above it).
+    pub fn of_unit(&self, unit: i64) -> &Calendar {
+        &self.base[self.unit_pattern.get(&unit).copied().unwrap_or(0)]
+    }
+
+    /// The calendar of the default pattern (the first of the settings), without anyone's leave.
+    pub fn default_pattern(&self) -> &Calendar {
+        &self.base[0]
+    }
+
+    /// Whether `employee` has a calendar of their own here (leave in the span, or their own
+    /// pattern) rather than their unit's.
+    pub fn is_personal(&self, employee: i64) -> bool {
+        self.excused.contains_key(&employee) || self.employee_pattern.contains_key(&employee)
+    }
+
     /// The calendar of `employee`, who works in `unit`.
     pub fn of(&self, employee: i64, unit: i64) -> Calendar {
         self.with(employee, unit, Calendar::clone)
     }
+}
+
+/// The Pemda's work patterns (the common five-day week when none is set; the first is the default,
+/// as in [`crate::pemda_settings::office_calendar`]).
+pub fn patterns(settings: &PemdaSettings) -> Vec<WorkPattern> {
+    if settings.work_patterns.is_empty() {
+        vec![WorkPattern::five_days()]
+    } else {
+        settings.work_patterns.clone()
+    }
+}
+
+/// The pattern of each of `employees` (`None`: everyone) who has their own; one whose code the
+/// settings no longer hold keeps their unit's.
+async fn own_patterns(
+    db: &impl ConnectionTrait,
+    index: &HashMap<&str, usize>,
+    employees: Option<&[i64]>,
+) -> ApiResult<HashMap<i64, usize>> {
+    let mut query = employees::Entity::find()
+        .select_only()
+        .columns([employees::Column::Id, employees::Column::WorkPattern])
+        .filter(employees::Column::WorkPattern.is_not_null());
+    if let Some(ids) = employees.filter(|ids| ids.len() <= 1000) {
+        query = query.filter(employees::Column::Id.is_in(ids.iter().copied()));
+    }
+    let rows: Vec<(i64, Option<String>)> = query.into_tuple().all(db).await?;
+    Ok(rows.into_iter().filter_map(|(id, code)| Some((id, *index.get(code?.as_str())?))).collect())
 }
 
 /// The pattern of each unit with one other than the first: its own or the nearest above it.
@@ -146,7 +200,8 @@ async fn resolve_units(
     Ok(out)
 }
 
-/// The excused days of `from..=to` of `employees` (`None`: everyone).
+/// The excused days of `from..=to` of `employees` (`None`: everyone), by their attendance and
+/// their recorded leave.
 async fn excused_days(
     db: &impl ConnectionTrait,
     from: NaiveDate,
@@ -167,6 +222,22 @@ async fn excused_days(
     for (employee, date, status) in query.into_tuple::<(i64, NaiveDate, AttendanceStatus)>().all(db).await? {
         if let Some(e) = excuse(status) {
             excused.entry(employee).or_default().insert(date, e);
+        }
+    }
+    // The leave recorded by the BKPSDM; a day the attendance already excuses keeps its reason.
+    let mut query = leave::Entity::find()
+        .select_only()
+        .columns([leave::Column::EmployeeId, leave::Column::Kind, leave::Column::StartsOn, leave::Column::EndsOn])
+        .filter(leave::Column::StartsOn.lte(to))
+        .filter(leave::Column::EndsOn.gte(from))
+        .filter(leave::Column::AnnulledAt.is_null());
+    if let Some(ids) = employees.filter(|ids| ids.len() <= 1000) {
+        query = query.filter(leave::Column::EmployeeId.is_in(ids.iter().copied()));
+    }
+    for (employee, kind, starts, ends) in query.into_tuple::<(i64, LeaveKind, NaiveDate, NaiveDate)>().all(db).await? {
+        let days = excused.entry(employee).or_default();
+        for d in starts.max(from).iter_days().take_while(|d| *d <= ends.min(to)) {
+            days.entry(d).or_insert(kind.excuse());
         }
     }
     Ok(excused)

@@ -8,6 +8,7 @@ use crate::audit::{self, Actor, Change};
 use crate::entities::{complaint_events, complaints, employees, units, users};
 use crate::error::{ApiError, ApiResult};
 use crate::policy::{Capability, Viewer};
+use crate::services::calendar::{self, Calendars};
 use crate::services::notify::{self, Message};
 use crate::services::public_codes::{fingerprint, tracking_code};
 use crate::services::{citizen_messages, service_units};
@@ -103,26 +104,27 @@ pub fn follow_up_days(class: Option<ComplaintClass>, s: &PemdaSettings) -> u32 {
     class.map_or(s.complaint_response_days, |c| s.complaint_class_days.of(c))
 }
 
-/// When the step a complaint waits for is due, in `status` (its own, or the one asked about).
+/// When the step a complaint waits for is due, in `status` (its own, or the one asked about), in
+/// the working days of its service unit (`days`: the calendars of the units read).
 pub fn due_in(
     c: &complaints::Model,
     status: ComplaintStatus,
     s: &PemdaSettings,
-    holidays: &HashSet<NaiveDate>,
+    days: &Calendars,
 ) -> Option<NaiveDate> {
     let clock = Clock { filed: c.filed_on, dispositioned: c.dispositioned_on, postponed_until: c.postponed_until };
-    deadline(status, clock, s.complaint_verify_days, follow_up_days(c.class, s), holidays)
+    deadline(status, clock, s.complaint_verify_days, follow_up_days(c.class, s), days.of_unit(c.unit_id))
 }
 
-/// The Pemda's holidays as a set.
-pub fn holidays(s: &PemdaSettings) -> HashSet<NaiveDate> {
-    s.holidays.iter().copied().collect()
+/// The working days of one complaint's service unit.
+pub async fn unit_days(db: &impl ConnectionTrait, s: &PemdaSettings, c: &complaints::Model) -> ApiResult<Calendars> {
+    Calendars::of_units(db, s, calendar::Units::Only(&[c.unit_id])).await
 }
 
 /// A complaint as staff see it, with its working-day deadline; the contact only for its handlers.
-pub fn to_wire(c: &complaints::Model, show_contact: bool, s: &PemdaSettings) -> Complaint {
+pub fn to_wire(c: &complaints::Model, show_contact: bool, s: &PemdaSettings, days: &Calendars) -> Complaint {
     let status: ComplaintStatus = c.status;
-    let due = due_in(c, status, s, &holidays(s));
+    let due = due_in(c, status, s, days);
     Complaint {
         id: c.id,
         tracking_code: c.tracking_code.clone(),
@@ -194,12 +196,13 @@ pub async fn queue(
         select = select.filter(complaints::Column::EmployeeId.eq(e));
     }
     // The queue of one unit stays small; sort by urgency in memory, within a hard cap. Urgency (and
-    // the overdue filter) come from working-day deadlines with the Pemda's holidays, not from SQL.
+    // the overdue filter) come from the deadlines in each service unit's working days, not from SQL.
     let rows = select.limit(5000).all(db).await?;
+    let days = Calendars::of_units(db, settings, calendar::Units::All).await?;
     let mut items: Vec<Complaint> = rows
         .iter()
         .filter(|c| acc.reads(c, viewer))
-        .map(|c| to_wire(c, acc.handles(c, viewer), settings))
+        .map(|c| to_wire(c, acc.handles(c, viewer), settings, &days))
         .filter(|c| !filter.overdue_only || c.overdue)
         .collect();
     items.sort_by(|a, b| {
@@ -316,7 +319,7 @@ pub async fn transition(
         Change::new("complaint.transition", "complaint", saved.id).before(&from.as_str()).after(&body.to.as_str()),
     )
     .await?;
-    Ok(to_wire(&saved, true, settings))
+    Ok(to_wire(&saved, true, settings, &unit_days(txn, settings, &saved).await?))
 }
 
 /// Postpones the follow-up of a dispositioned complaint (tunda) to a later date with a reason,
@@ -340,7 +343,8 @@ pub async fn postpone(
         return Err(ApiError::Conflict("tindak lanjut pengaduan ini sudah pernah ditunda".into()));
     }
     let today = settings.today();
-    if due_in(&c, status, settings, &holidays(settings)).is_some_and(|due| today > due) {
+    let days = unit_days(txn, settings, &c).await?;
+    if due_in(&c, status, settings, &days).is_some_and(|due| today > due) {
         return Err(ApiError::Conflict(
             "batas waktu tindak lanjut sudah lewat; penundaan diajukan sebelum batas waktu".into(),
         ));
@@ -352,7 +356,7 @@ pub async fn postpone(
     if reason.chars().count() < 10 {
         return Err(ApiError::field("reason", Issue::new(Invalid::Length).with("min", 10).with("max", 1000)));
     }
-    let before = to_wire(&c, true, settings);
+    let before = to_wire(&c, true, settings, &days);
     let mut active = c.into_active_model();
     active.postponed_until = Set(Some(body.until));
     active.postpone_reason = Set(Some(reason.clone()));
@@ -373,7 +377,7 @@ pub async fn postpone(
     let status = saved.status.public_label();
     let thread = citizen_messages::Thread::complaint(&saved);
     citizen_messages::status_changed(txn, &thread, &event.id.to_string(), status, &news).await?;
-    let out = to_wire(&saved, true, settings);
+    let out = to_wire(&saved, true, settings, &days);
     audit::record(
         txn,
         &viewer.actor(),
@@ -520,7 +524,7 @@ pub async fn track(
         .await?
         .ok_or(ApiError::NotFound)?;
     let status: ComplaintStatus = c.status;
-    let due = due_in(&c, status, settings, &holidays(settings));
+    let due = due_in(&c, status, settings, &unit_days(db, settings, &c).await?);
     Ok(PublicComplaintStatus {
         tracking_code: c.tracking_code,
         status,

@@ -102,6 +102,8 @@ impl Tree {
 #[derive(Default)]
 struct Acc {
     headcount: u64,
+    /// Working days of the period so far, summed over the headcount.
+    working_days: u64,
     skp: SkpFigures,
     activities: ActivityFigures,
     predikat: BTreeMap<Predikat, u64>,
@@ -145,7 +147,6 @@ pub async fn compute(
     let units = tree.units();
     let scope: Units = if tree.everything { None } else { Some(units.clone()) };
     let today = settings.today();
-    let holidays: HashSet<NaiveDate> = settings.holidays.iter().copied().collect();
     let (from, to) = period.bounds();
     let mut acc: HashMap<i64, Acc> =
         std::iter::once(root).chain(tree.children.iter().copied()).map(|b| (b, Acc::default())).collect();
@@ -243,10 +244,17 @@ pub async fn compute(
     };
     let idle_by_pattern: HashSet<i64> = idle_by_pattern.into_iter().collect();
     let skp_deadline = crate::pemda_settings::skp_deadline(settings, year);
+    // Working days of the period so far: once per unit, apart for those with a calendar of their own.
+    let days_to = to.min(today);
+    let mut unit_days_so_far: HashMap<i64, u64> = HashMap::new();
     for (id, _, unit, status, last_active) in &people {
         let status: Option<SkpStatus> = *status;
+        let count = || u64::from(calendars.with(*id, *unit, |c| c.working_days_between(from, days_to)));
+        let working_days =
+            if calendars.is_personal(*id) { count() } else { *unit_days_so_far.entry(*unit).or_insert_with(count) };
         add(*unit, &mut |a| {
             a.headcount += 1;
+            a.working_days += working_days;
             match status {
                 None => a.skp.none += 1,
                 Some(SkpStatus::Draft) => a.skp.draft += 1,
@@ -386,17 +394,19 @@ pub async fn compute(
         .into_iter()
         .map(|e| (e.complaint_id, (e.at + Duration::minutes(i64::from(settings.utc_offset_minutes))).date_naive()))
         .collect();
+    // Complaint clocks run on each service unit's working days (the patterns read above).
+    let unit_days = &calendars;
     let mut overdue_named: HashMap<i64, u32> = HashMap::new();
     for c in &open_or_recent {
         let status: ComplaintStatus = c.status;
-        let due = crate::services::complaints::due_in(c, status, settings, &holidays);
+        let due = crate::services::complaints::due_in(c, status, settings, unit_days);
         let open = !status.is_final();
         let overdue = open && due.is_some_and(|d| today > d);
         let closed = status == ComplaintStatus::Closed && c.filed_on >= from && c.filed_on <= to;
         let on_time = closed
             && match (c.dispositioned_on, responded.get(&c.id)) {
                 (Some(_), Some(at)) => {
-                    crate::services::complaints::due_in(c, ComplaintStatus::Dispositioned, settings, &holidays)
+                    crate::services::complaints::due_in(c, ComplaintStatus::Dispositioned, settings, unit_days)
                         .is_some_and(|d| *at <= d)
                 }
                 _ => false,
@@ -501,6 +511,12 @@ pub async fn compute(
         activities.pending = activities.submitted;
         activities.minutes_per_employee =
             if a.headcount == 0 { 0.0 } else { (activities.minutes as f64 / a.headcount as f64 * 10.0).round() / 10.0 };
+        activities.working_days = a.working_days;
+        activities.minutes_per_working_day = if a.working_days == 0 {
+            0.0
+        } else {
+            (activities.minutes as f64 / a.working_days as f64 * 10.0).round() / 10.0
+        };
         UnitFigures {
             unit_id: id,
             unit_name: tree.names.get(&id).cloned().unwrap_or_default(),

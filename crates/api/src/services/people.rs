@@ -25,6 +25,7 @@ pub fn to_wire(e: &employees::Model) -> Employee {
         position_kind: e.position_kind,
         supervisor_id: e.supervisor_id,
         employment_type: e.employment_type,
+        work_pattern: e.work_pattern.clone(),
     }
 }
 
@@ -171,6 +172,19 @@ pub async fn update(
             }
         }
         active.supervisor_id = Set(sup);
+    }
+    if let Some(pattern) = &body.work_pattern {
+        let pattern = pattern.as_deref().map(str::trim);
+        if let Some(code) = pattern {
+            let settings = crate::pemda_settings::load(txn).await?;
+            if !crate::services::calendar::patterns(&settings).iter().any(|p| p.code == code) {
+                return Err(ApiError::field(
+                    "work_pattern",
+                    Issue::new(Invalid::WorkPatternUnknown).with("code", code),
+                ));
+            }
+        }
+        active.work_pattern = Set(pattern.map(str::to_owned));
     }
     active.updated_at = Set(Utc::now());
     let e = active.update(txn).await?;

@@ -76,7 +76,7 @@ pub async fn run(db: &DatabaseConnection, now: DateTime<Utc>) -> ApiResult<usize
         objection(db, &settings, today).await,
         queue(db, &settings, today, &holidays).await,
         follow_ups(db, &settings, today).await,
-        complaints_overdue(db, &settings, today, &holidays).await,
+        complaints_overdue(db, &settings, today).await,
     ];
     let mut sent = 0;
     let mut first_error = None;
@@ -274,7 +274,6 @@ async fn objection(db: &DatabaseConnection, settings: &PemdaSettings, today: Nai
     if days == 0 {
         return Ok(0);
     }
-    let offset = Duration::minutes(i64::from(settings.utc_offset_minutes));
     let open = assessments::Entity::find()
         .filter(assessments::Column::Status.eq(AssessmentStatus::Finalized.as_str()))
         .all(db)
@@ -282,7 +281,7 @@ async fn objection(db: &DatabaseConnection, settings: &PemdaSettings, today: Nai
     let mut sent = 0;
     for a in open {
         let Some(finalized) = a.finalized_at else { continue };
-        let due = (finalized + offset).date_naive() + Duration::days(i64::from(settings.objection_days));
+        let due = crate::services::assessments::objection_deadline(finalized, settings);
         if today > due || today < due - Duration::days(i64::from(days)) {
             continue;
         }
@@ -364,23 +363,20 @@ async fn follow_ups(db: &DatabaseConnection, settings: &PemdaSettings, today: Na
     Ok(sent)
 }
 
-async fn complaints_overdue(
-    db: &DatabaseConnection,
-    settings: &PemdaSettings,
-    today: NaiveDate,
-    holidays: &HashSet<NaiveDate>,
-) -> ApiResult<usize> {
+async fn complaints_overdue(db: &DatabaseConnection, settings: &PemdaSettings, today: NaiveDate) -> ApiResult<usize> {
+    use crate::services::calendar::{self, Calendars};
     use crate::services::complaints as handling;
     let waiting = [ComplaintStatus::Received, ComplaintStatus::Verified, ComplaintStatus::Dispositioned];
     let open = complaints::Entity::find()
         .filter(complaints::Column::Status.is_in(waiting.map(|s| s.as_str())))
         .all(db)
         .await?;
+    let days = Calendars::of_units(db, settings, calendar::Units::All).await?;
     // The handlers of a unit are looked up once.
     let mut handlers_of: BTreeMap<i64, Vec<i64>> = BTreeMap::new();
     let mut sent = 0;
     for c in open {
-        let Some(due) = handling::due_in(&c, c.status, settings, holidays).filter(|d| today > *d) else { continue };
+        let Some(due) = handling::due_in(&c, c.status, settings, &days).filter(|d| today > *d) else { continue };
         let unit = c.disposition_unit_id.unwrap_or(c.unit_id);
         let handlers = match handlers_of.entry(unit) {
             std::collections::btree_map::Entry::Occupied(known) => known.into_mut(),

@@ -4,6 +4,7 @@
 use crate::entities::{activities, complaints, employees, rhk, units};
 use crate::error::{ApiError, ApiResult};
 use crate::policy::{employees_within, within, Capability, Units, Viewer};
+use crate::services::calendar::{self, Calendars};
 use crate::services::org_tree::unit_subtree;
 use kinerja_domain::Period;
 use kinerja_types::Invalid;
@@ -185,12 +186,13 @@ pub async fn complaints(
         select = select.filter(complaints::Column::UnitId.is_in(ids.iter().copied()));
     }
     let names = unit_names(db).await?;
+    let days = Calendars::of_units(db, settings, calendar::Units::All).await?;
     Ok(select
         .all(db)
         .await?
         .iter()
         .map(|c| {
-            let w = crate::services::complaints::to_wire(c, false, settings);
+            let w = crate::services::complaints::to_wire(c, false, settings, &days);
             ComplaintReportRow {
                 tracking_code: w.tracking_code,
                 unit: names.get(&w.unit_id).cloned().unwrap_or_default(),

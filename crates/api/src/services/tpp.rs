@@ -2,13 +2,21 @@
 //! lateness, leaving early, missed apel and absence from the imported attendance, the predikat of
 //! the month's rating period (where the rule scales the performance part by it) and the heaviest
 //! disciplinary sanction in force during the month, through the Pemda's rule.
+//!
+//! Each employee's calendar ([`crate::services::calendar`]) shapes the month: the minutes target
+//! is the rule's target in proportion to the minutes their calendar expects (their pattern, the
+//! overrides, less their excused days) against the default pattern's full month, and attendance
+//! on a day that is not one of their working days (off, a holiday, leave) costs nothing.
 
 use crate::entities::{activities, assessments, attendance, employees, units};
 use crate::error::ApiResult;
 use crate::policy::{employees_within, within, Units};
-use kinerja_domain::tpp::{AttendanceStatus, Discipline, TppRule};
+use crate::services::calendar::{self, Calendars};
+use chrono::NaiveDate;
+use kinerja_domain::calendar::{Calendar, Day};
+use kinerja_domain::tpp::{AttendanceStatus, Discipline};
 use kinerja_domain::{ActivityStatus, AssessmentStatus, Period, Predikat};
-use kinerja_types::TppRow;
+use kinerja_types::{PemdaSettings, TppRow};
 use sea_orm::sea_query::Condition;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use std::collections::HashMap;
@@ -19,9 +27,10 @@ pub async fn rows(
     db: &impl ConnectionTrait,
     units: Units,
     month: Period,
-    rule: &TppRule,
+    settings: &PemdaSettings,
     rating_period: Period,
 ) -> ApiResult<Vec<TppRow>> {
+    let rule = &settings.tpp;
     let (from, to) = month.bounds();
     let employees_of = employees_within(&units);
     let people: Vec<(i64, String, String, i64)> = employees::Entity::find()
@@ -53,11 +62,14 @@ pub async fn rows(
         .into_iter()
         .map(|(e, m)| (e, m.unwrap_or(0)))
         .collect();
+    let calendars = Calendars::load(db, settings, calendar::Units::All, from, to, None).await?;
+    let unit_of: HashMap<i64, i64> = people.iter().map(|(id, .., unit)| (*id, *unit)).collect();
     // Only the days that cost something: late, left early, apel missed, absent, or without a record.
-    let costly: Vec<(i64, AttendanceStatus, i32, i32, bool)> = attendance::Entity::find()
+    let costly: Vec<(i64, NaiveDate, AttendanceStatus, i32, i32, bool)> = attendance::Entity::find()
         .select_only()
         .columns([
             attendance::Column::EmployeeId,
+            attendance::Column::Date,
             attendance::Column::Status,
             attendance::Column::LateMinutes,
             attendance::Column::EarlyMinutes,
@@ -88,7 +100,12 @@ pub async fn rows(
     for (employee, level) in crate::services::sanctions::in_force(db, employees_of.clone(), from, to).await? {
         discipline.entry(employee).or_default().sanction = Some(level);
     }
-    for (employee, status, late, early, apel) in costly {
+    for (employee, date, status, late, early, apel) in costly {
+        let Some(unit) = unit_of.get(&employee) else { continue };
+        // A record on a day off, a holiday or a day of leave costs nothing.
+        if !calendars.with(employee, *unit, |cal| matches!(cal.day(date), Day::Working { .. })) {
+            continue;
+        }
         let d = discipline.entry(employee).or_default();
         match status {
             AttendanceStatus::Alpa => d.absent_days += 1,
@@ -125,20 +142,28 @@ pub async fn rows(
         HashMap::new()
     };
     let label = month.to_string();
+    let full_month = calendars.default_pattern().expected_between(from, to);
     let mut out: Vec<TppRow> = people
         .into_iter()
         .map(|(id, nip, name, unit)| {
             let approved = minutes.get(&id).copied().unwrap_or(0).max(0) as u64;
             let d = discipline.remove(&id).unwrap_or_default();
             let p = predikat.get(&id).copied();
-            let t = rule.compute(approved, &d, p);
+            let (target, excused_days) = calendars.with(id, unit, |cal| {
+                (
+                    target_minutes(rule.monthly_minutes_target, cal.expected_between(from, to), full_month),
+                    excused(cal, from, to),
+                )
+            });
+            let t = rule.compute_against(approved, target, &d, p);
             TppRow {
                 nip,
                 name,
                 unit: unit_names.get(&unit).cloned().unwrap_or_default(),
                 month: label.clone(),
                 approved_minutes: approved,
-                target_minutes: rule.monthly_minutes_target,
+                target_minutes: target,
+                excused_days,
                 performance: t.performance,
                 late_days: d.late_days.len() as u32,
                 lateness_deduction: t.lateness_deduction,
@@ -159,4 +184,20 @@ pub async fn rows(
         .collect();
     out.sort_by(|a, b| a.unit.cmp(&b.unit).then_with(|| a.name.cmp(&b.name)));
     Ok(out)
+}
+
+/// The rule's `target` in proportion to the minutes `expected` of the person against the `full`
+/// month of the default pattern (at least one minute: a month wholly on leave earns its share
+/// from nothing logged).
+pub fn target_minutes(target: u32, expected: u32, full: u32) -> u32 {
+    if full == 0 {
+        return target;
+    }
+    let scaled = u64::from(target) * u64::from(expected) / u64::from(full);
+    u32::try_from(scaled).unwrap_or(u32::MAX).max(1)
+}
+
+/// The days of `from..=to` the person's leave excuses.
+fn excused(cal: &Calendar, from: NaiveDate, to: NaiveDate) -> u32 {
+    from.iter_days().take_while(|d| *d <= to).filter(|d| matches!(cal.day(*d), Day::Excused { .. })).count() as u32
 }

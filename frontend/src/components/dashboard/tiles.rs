@@ -78,7 +78,10 @@ pub fn FigureTiles(props: &FigureTilesProps) -> Html {
             format::hours(f.activities.minutes_per_employee / 60.0, lang),
             i18n.tf(
                 "dashboard.per_employee_note",
-                &[("total", &format::hours(f.activities.minutes as f64 / 60.0, lang))],
+                &[
+                    ("per_day", &format::hours(f.activities.minutes_per_working_day / 60.0, lang)),
+                    ("total", &format::hours(f.activities.minutes as f64 / 60.0, lang)),
+                ],
             ),
         ),
         Tile::new("ikm", i18n.t("dashboard.ikm"), ikm, ikm_note),

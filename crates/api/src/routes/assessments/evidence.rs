@@ -43,6 +43,12 @@ pub async fn rating_evidence(
         Some((report, name)) => (Some(report), Some(name)),
         None => (None, None),
     };
+    let unit_days = crate::services::calendar::Calendars::of_units(
+        db,
+        &settings,
+        crate::services::calendar::Units::Only(&found.complaints.iter().map(|c| c.unit_id).collect::<Vec<_>>()),
+    )
+    .await?;
     Ok(web::Json(RatingEvidence {
         employee_id: e.id,
         employee_name: e.name.clone(),
@@ -55,7 +61,7 @@ pub async fn rating_evidence(
         complaints: found
             .complaints
             .iter()
-            .map(|c| crate::services::complaints::to_wire(c, false, &settings))
+            .map(|c| crate::services::complaints::to_wire(c, false, &settings, &unit_days))
             .collect(),
         ikm,
         ikm_unit_name,

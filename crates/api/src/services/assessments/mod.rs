@@ -36,6 +36,13 @@ fn local_date(at: chrono::DateTime<Utc>, settings: &PemdaSettings) -> chrono::Na
     (at + Duration::minutes(i64::from(settings.utc_offset_minutes))).date_naive()
 }
 
+/// The last day to object to a rating finalized at `finalized`: `objection_days` after it, moved to
+/// the next working day of the office calendar when the offices are closed on it.
+pub fn objection_deadline(finalized: chrono::DateTime<Utc>, settings: &PemdaSettings) -> chrono::NaiveDate {
+    let days = local_date(finalized, settings) + Duration::days(i64::from(settings.objection_days));
+    crate::pemda_settings::office_calendar(settings).working_day_from(days)
+}
+
 /// An assessment on the wire.
 pub fn to_wire(a: &assessments::Model, name: &str, settings: &PemdaSettings) -> Assessment {
     let objected_on = a.objected_at.map(|at| local_date(at, settings));
@@ -58,9 +65,7 @@ pub fn to_wire(a: &assessments::Model, name: &str, settings: &PemdaSettings) -> 
         predikat: a.predikat,
         status: status(a),
         finalized_at: a.finalized_at,
-        objection_deadline: a
-            .finalized_at
-            .map(|f| local_date(f, settings) + Duration::days(i64::from(settings.objection_days))),
+        objection_deadline: a.finalized_at.map(|f| objection_deadline(f, settings)),
         objection_reason: a.objection_reason.clone(),
         objected_at: a.objected_at,
         penilai_response: a.penilai_response.clone(),
