@@ -72,7 +72,7 @@ async fn reminders_go_once_to_whom_they_concern(app: TestApp) {
     );
 
     // Kasi's queue: Dedi's activity waits; four working days later it is late, once that day.
-    let later = kinerja_domain::workdays::add_working_days(day, 4, &Default::default());
+    let later = kinerja_domain::calendar::Calendar::office(Default::default()).add_working_days(day, 4);
     let sent = reminders::run(&app.db, at(later, 8, 0)).await.unwrap();
     assert!(sent >= 1);
     let kasi_codes = notices(&app, &kasi).await;
@@ -156,7 +156,7 @@ async fn reminders_go_once_to_whom_they_concern(app: TestApp) {
     let off = json!({ "reminders": { "daily_log_at": "", "skp_days_before": 0, "objection_days_before": 0, "queue_working_days": 0, "follow_up_days_before": 0, "digest_at": "07:00" } });
     let (status, body) = app.call(reqwest::Method::PATCH, "/api/v1/settings", Some(&admin), Some(off)).await;
     assert_eq!(status, StatusCode::OK, "{body}");
-    let next = kinerja_domain::workdays::add_working_days(later, 1, &Default::default());
+    let next = kinerja_domain::calendar::Calendar::office(Default::default()).add_working_days(later, 1);
     let kinds = ["reminder_daily_log", "reminder_queue", "reminder_skp", "reminder_objection", "reminder_follow_up"];
     let tally = |codes: Vec<String>| kinds.iter().map(|k| count(&codes, k)).sum::<usize>();
     let (sri_before, kasi_before) = (tally(notices(&app, &sri).await), tally(notices(&app, &kasi).await));

@@ -342,6 +342,18 @@ mod tests {
     }
 
     #[test]
+    fn working_days_skip_weekends_and_holidays() {
+        let none = Calendar::office(HashSet::new());
+        // Friday 5 March 2027 + 3 working days = Wednesday 10 March.
+        assert_eq!(none.add_working_days(d(3, 5), 3), d(3, 10));
+        // With Monday 8 March a holiday: Thursday 11 March.
+        assert_eq!(Calendar::office(HashSet::from([d(3, 8)])).add_working_days(d(3, 5), 3), d(3, 11));
+        // From a Saturday: counting starts Monday.
+        assert_eq!(none.add_working_days(d(3, 6), 1), d(3, 8));
+        assert!(!none.is_working_day(d(3, 7)));
+    }
+
+    #[test]
     fn a_deadline_on_a_closed_day_moves_to_the_next_working_day() {
         // Saturday 6 March 2027 → Monday 8; with Monday a holiday → Tuesday 9; a working day stays.
         let office = Calendar::office(HashSet::new());

@@ -19,7 +19,6 @@ pub mod skp;
 pub mod tpp;
 pub mod tracking_code;
 pub mod tree;
-pub mod workdays;
 
 pub use activity::{ActivityAction, ActivityStatus, DayLimit, LogRules};
 pub use assessment::{AssessmentAction, AssessmentStatus, Decider};

@@ -19,15 +19,15 @@ use crate::entities::{
 use crate::error::ApiResult;
 use crate::services::notify::{self, Message};
 use chrono::{DateTime, Duration, NaiveDate, Utc};
+use kinerja_domain::calendar::Day;
 use kinerja_domain::oversight::TaskStatus;
-use kinerja_domain::workdays::{add_working_days, is_working_day};
 use kinerja_domain::{ActivityStatus, AssessmentStatus, ComplaintStatus, SkpStatus};
 use kinerja_types::{Notice, NoticeCode, PemdaSettings};
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QuerySelect,
 };
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// Starts the minute task on the current runtime: each minute it gathers the daily digests and
 /// tidies the outbox, and (unless `reminders` is off on this replica) sends the reminders due.
@@ -69,12 +69,11 @@ pub async fn run(db: &DatabaseConnection, now: DateTime<Utc>) -> ApiResult<usize
     let settings = crate::pemda_settings::load(db).await?;
     let local = now + Duration::minutes(i64::from(settings.utc_offset_minutes));
     let today = local.date_naive();
-    let holidays: HashSet<NaiveDate> = settings.holidays.iter().copied().collect();
     let outcomes = [
         daily_log(db, &settings, local, today).await,
         skp(db, &settings, today).await,
         objection(db, &settings, today).await,
-        queue(db, &settings, today, &holidays).await,
+        queue(db, &settings, today).await,
         follow_ups(db, &settings, today).await,
         complaints_overdue(db, &settings, today).await,
     ];
@@ -297,14 +296,12 @@ async fn objection(db: &DatabaseConnection, settings: &PemdaSettings, today: Nai
     Ok(sent)
 }
 
-async fn queue(
-    db: &DatabaseConnection,
-    settings: &PemdaSettings,
-    today: NaiveDate,
-    holidays: &HashSet<NaiveDate>,
-) -> ApiResult<usize> {
+/// To each penilai at work today by their own calendar (their pattern, less their leave), whose
+/// oldest waiting activity has waited more than `queue_working_days` of their working days.
+async fn queue(db: &DatabaseConnection, settings: &PemdaSettings, today: NaiveDate) -> ApiResult<usize> {
+    use crate::services::calendar::{Calendars, Units};
     let days = settings.reminders.queue_working_days;
-    if days == 0 || !is_working_day(today, holidays) {
+    if days == 0 {
         return Ok(0);
     }
     let offset = Duration::minutes(i64::from(settings.utc_offset_minutes));
@@ -313,18 +310,36 @@ async fn queue(
         .filter(activities::Column::PenilaiId.is_not_null())
         .all(db)
         .await?;
-    // Per penilai: how many wait, and whether the oldest waited past the limit.
-    let mut per: BTreeMap<i64, (usize, bool)> = BTreeMap::new();
+    // Per penilai: how many wait, and the day the oldest was submitted.
+    let mut per: BTreeMap<i64, (usize, NaiveDate)> = BTreeMap::new();
     for a in waiting {
         let Some(penilai) = a.penilai_id else { continue };
         let since = (a.submitted_at.unwrap_or(a.created_at) + offset).date_naive();
-        let late = add_working_days(since, days, holidays) < today;
-        let entry = per.entry(penilai).or_default();
+        let entry = per.entry(penilai).or_insert((0, since));
         entry.0 += 1;
-        entry.1 |= late;
+        entry.1 = entry.1.min(since);
     }
+    if per.is_empty() {
+        return Ok(0);
+    }
+    let ids: Vec<i64> = per.keys().copied().collect();
+    let unit_of: HashMap<i64, i64> = employees::Entity::find()
+        .select_only()
+        .columns([employees::Column::Id, employees::Column::UnitId])
+        .filter(employees::Column::Id.is_in(ids.iter().copied()))
+        .into_tuple::<(i64, i64)>()
+        .all(db)
+        .await?
+        .into_iter()
+        .collect();
+    let oldest = per.values().map(|(_, since)| *since).min().unwrap_or(today);
+    let calendars = Calendars::load(db, settings, Units::All, oldest, today, Some(&ids)).await?;
     let mut sent = 0;
-    for (penilai, (count, late)) in per {
+    for (penilai, (count, since)) in per {
+        let Some(unit) = unit_of.get(&penilai) else { continue };
+        let late = calendars.with(penilai, *unit, |cal| {
+            matches!(cal.day(today), Day::Working { .. }) && cal.add_working_days(since, days) < today
+        });
         if !late {
             continue;
         }
