@@ -39,7 +39,7 @@ pub struct AuthState {
 pub enum AuthAction {
     /// Fresh tokens are stored (sign-in) or a retry is asked for: load the user.
     Load,
-    Loaded(Me),
+    Loaded(Rc<Me>),
     LoadFailed(ApiError),
     /// The stored tokens changed (renewed) or were cleared.
     TokensChanged(Option<Tokens>),
@@ -67,7 +67,7 @@ impl Reducible for AuthState {
             }
             // An answer for a round that is no longer waiting (signed out meanwhile) is dropped.
             AuthAction::Loaded(me) if self.status == AuthStatus::Loading => {
-                next.status = AuthStatus::SignedIn(Rc::new(me));
+                next.status = AuthStatus::SignedIn(me);
             }
             AuthAction::LoadFailed(ApiError::Unauthorized(_)) => {
                 next.status = AuthStatus::SignedOut;
@@ -154,7 +154,7 @@ pub fn AuthProvider(props: &ChildrenProps) -> Html {
             if *round > 0 {
                 spawn_local(async move {
                     match api::auth::me().await {
-                        Ok(me) => dispatcher.dispatch(AuthAction::Loaded(me)),
+                        Ok(me) => dispatcher.dispatch(AuthAction::Loaded(Rc::new(me))),
                         Err(error) => dispatcher.dispatch(AuthAction::LoadFailed(error)),
                     }
                 });

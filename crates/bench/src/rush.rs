@@ -116,7 +116,7 @@ async fn employee_week(client: &reqwest::Client, crowd: &Crowd, who: usize, days
         let key = format!("rush-{who}-{n}");
         let (first, took, _, _) = send(post(*date, MINUTES, n, true).header("Idempotency-Key", &key)).await;
         out.report.record(Kind::Post, took, first.as_ref().err().cloned());
-        if i == 0 && who % 10 == 0 {
+        if i == 0 && who.is_multiple_of(10) {
             let (again, took, _, replayed) = send(post(*date, MINUTES, n, true).header("Idempotency-Key", &key)).await;
             out.retries += 1;
             let same = matches!((&first, &again), (Ok(a), Ok(b)) if a["id"] == b["id"]);
