@@ -1,5 +1,6 @@
 //! Pieces every page uses.
 
+pub mod annul_control;
 pub mod assessment_period;
 pub mod chart;
 pub mod complaint_badges;
@@ -40,6 +41,7 @@ pub mod toast;
 pub mod unit_select;
 pub mod year_picker;
 
+pub use annul_control::AnnulControl;
 pub use assessment_period::{last_ended_period, use_pemda_settings, AssessmentPeriodPicker};
 pub use complaint_badges::{ComplaintBadge, SlaBadge};
 pub use confirm::Confirm;

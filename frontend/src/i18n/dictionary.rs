@@ -1960,6 +1960,9 @@ const ENTRIES: &[(&str, &str, &str)] = &[
     ("tpp.excused", "{n} hari cuti/izin", "{n} days on leave"),
     ("tpp.sanction", "Hukuman disiplin", "Disciplinary sanction"),
     ("tpp.forfeited", "TPP tidak dibayar: hari alpa mencapai batas aturan", "No TPP: the days of absence reached the rule's limit"),
+    ("record.annul", "Batalkan", "Annul"),
+    ("record.annul_yes", "Ya, batalkan", "Yes, annul"),
+    ("record.annulled_at", "Dibatalkan {at}", "Annulled {at}"),
     ("leave.title", "Cuti dan izin", "Leave and absences"),
     (
         "leave.lead",
@@ -1979,9 +1982,6 @@ const ENTRIES: &[(&str, &str, &str)] = &[
     ("leave.kind.izin", "Izin", "Excused absence"),
     ("leave.span", "{from} s.d. {to}", "{from} to {to}"),
     ("leave.letter", "Surat {reference}", "Letter {reference}"),
-    ("leave.annulled_at", "Dibatalkan {at}", "Annulled {at}"),
-    ("leave.annul", "Batalkan", "Annul"),
-    ("leave.annul_yes", "Ya, batalkan", "Yes, annul"),
     (
         "leave.annul_confirm",
         "Batalkan cuti ini? Hari-harinya kembali dihitung sebagai hari kerja; catatannya tetap tersimpan.",
@@ -2008,9 +2008,6 @@ const ENTRIES: &[(&str, &str, &str)] = &[
     ("sanction.level.sedang", "Sedang", "Medium"),
     ("sanction.level.berat", "Berat", "Heavy"),
     ("sanction.decree", "SK {number} · berlaku {from} s.d. {to}", "Decree {number} · in force {from} to {to}"),
-    ("sanction.annulled_at", "Dibatalkan {at}", "Annulled {at}"),
-    ("sanction.annul", "Batalkan", "Annul"),
-    ("sanction.annul_yes", "Ya, batalkan", "Yes, annul"),
     (
         "sanction.annul_confirm",
         "Batalkan hukuman disiplin {name}? Catatannya tetap tersimpan, tetapi tidak lagi memotong TPP.",

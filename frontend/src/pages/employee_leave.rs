@@ -3,7 +3,7 @@
 //! it and annuls one after a confirmation. Its days are excused everywhere the calendar counts.
 
 use crate::api;
-use crate::components::{use_toast, Confirm, ErrorBanner, Field, Loading, SelectField};
+use crate::components::{use_toast, AnnulControl, ErrorBanner, Field, Loading, SelectField};
 use crate::format;
 use crate::hooks::{use_form, use_remote, use_write, Invalid};
 use crate::i18n::{use_i18n, I18n};
@@ -27,7 +27,6 @@ pub fn EmployeeLeave(props: &EmployeeLeaveProps) -> Html {
     let i18n = use_i18n();
     let refresh = use_state(|| 0u32);
     let list = use_remote((props.employee_id, *refresh), |(id, _)| api::leave::of_employee(id));
-    let asking = use_state(|| None::<i64>);
     let toast = use_toast();
     let write = use_write();
     let changed = {
@@ -35,21 +34,12 @@ pub fn EmployeeLeave(props: &EmployeeLeaveProps) -> Html {
         Callback::from(move |()| refresh.set(refresh.wrapping_add(1)))
     };
     let row = |l: &Leave| {
-        let ask = {
-            let (asking, id) = (asking.clone(), l.id);
-            Callback::from(move |_: MouseEvent| asking.set(Some(id)))
-        };
-        let cancel = {
-            let asking = asking.clone();
-            Callback::from(move |()| asking.set(None))
-        };
         let annul = {
             let id = l.id;
-            let (asking, toast, changed, i18n) = (asking.clone(), toast.clone(), changed.clone(), i18n.clone());
+            let (toast, changed, i18n) = (toast.clone(), changed.clone(), i18n.clone());
             write.action(
                 move |()| api::leave::annul(id),
                 move |()| {
-                    asking.set(None);
                     toast.say(i18n.t("leave.annulled_notice").to_owned());
                     changed.emit(());
                 },
@@ -62,19 +52,8 @@ pub fn EmployeeLeave(props: &EmployeeLeaveProps) -> Html {
                 if let Some(reference) = &l.reference {
                     <p class="small muted">{ i18n.tf("leave.letter", &[("reference", reference)]) }</p>
                 }
-                if let Some(at) = l.annulled_at {
-                    <span class="badge badge-revoked">{ i18n.tf("leave.annulled_at", &[("at", &format::instant(&at, i18n.lang()))]) }</span>
-                } else if props.admin {
-                    if *asking == Some(l.id) {
-                        <Confirm text={i18n.t("leave.annul_confirm").to_owned()}
-                            confirm_label={i18n.t("leave.annul_yes").to_owned()}
-                            on_confirm={annul} on_cancel={cancel} busy={write.busy} />
-                    } else {
-                        <button type="button" class="button-quiet button-danger button-small" onclick={ask}>
-                            { i18n.t("leave.annul") }
-                        </button>
-                    }
-                }
+                <AnnulControl annulled_at={l.annulled_at} admin={props.admin}
+                    confirm={i18n.t("leave.annul_confirm").to_owned()} on_annul={annul} busy={write.busy} />
             </li>
         }
     };

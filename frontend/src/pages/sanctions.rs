@@ -3,7 +3,7 @@
 
 use crate::api;
 use crate::components::employee_picker::EmployeePicker;
-use crate::components::{use_toast, Confirm, ErrorBanner, Field, Loading, SelectField};
+use crate::components::{use_toast, AnnulControl, ErrorBanner, Field, Loading, SelectField};
 use crate::format;
 use crate::hooks::{use_form, use_remote, use_write, Invalid};
 use crate::i18n::{use_i18n, I18n};
@@ -33,7 +33,6 @@ pub fn Sanctions(props: &SanctionsProps) -> Html {
     let refresh = use_state(|| 0u32);
     let list =
         use_remote((props.month, props.unit_id, *refresh), |(month, unit, _)| api::sanctions::in_month(month, unit));
-    let asking = use_state(|| None::<i64>);
     let toast = use_toast();
     let write = use_write();
     let changed = {
@@ -44,21 +43,12 @@ pub fn Sanctions(props: &SanctionsProps) -> Html {
         })
     };
     let row = |s: &Sanction| {
-        let ask = {
-            let (asking, id) = (asking.clone(), s.id);
-            Callback::from(move |_: MouseEvent| asking.set(Some(id)))
-        };
-        let cancel = {
-            let asking = asking.clone();
-            Callback::from(move |()| asking.set(None))
-        };
         let annul = {
             let (id, name) = (s.id, s.employee_name.clone());
-            let (asking, toast, changed, i18n) = (asking.clone(), toast.clone(), changed.clone(), i18n.clone());
+            let (toast, changed, i18n) = (toast.clone(), changed.clone(), i18n.clone());
             write.action(
                 move |()| api::sanctions::annul(id),
                 move |()| {
-                    asking.set(None);
                     toast.say(i18n.tf("sanction.annulled_notice", &[("name", &name)]));
                     changed.emit(());
                 },
@@ -74,19 +64,9 @@ pub fn Sanctions(props: &SanctionsProps) -> Html {
                     { i18n.tf("sanction.decree", &[("number", &s.decree_number), ("from", &format::date(&s.starts_on)), ("to", &format::date(&s.ends_on))]) }
                 </p>
                 <p class="small muted">{ &s.reason }</p>
-                if let Some(at) = s.annulled_at {
-                    <span class="badge badge-revoked">{ i18n.tf("sanction.annulled_at", &[("at", &format::instant(&at, i18n.lang()))]) }</span>
-                } else if props.admin {
-                    if *asking == Some(s.id) {
-                        <Confirm text={i18n.tf("sanction.annul_confirm", &[("name", &s.employee_name)])}
-                            confirm_label={i18n.t("sanction.annul_yes").to_owned()}
-                            on_confirm={annul} on_cancel={cancel} busy={write.busy} />
-                    } else {
-                        <button type="button" class="button-quiet button-danger button-small" onclick={ask}>
-                            { i18n.t("sanction.annul") }<span class="sr-only">{ format!(" {}", s.employee_name) }</span>
-                        </button>
-                    }
-                }
+                <AnnulControl annulled_at={s.annulled_at} admin={props.admin}
+                    confirm={i18n.tf("sanction.annul_confirm", &[("name", &s.employee_name)])}
+                    whose={s.employee_name.clone()} on_annul={annul} busy={write.busy} />
             </li>
         }
     };

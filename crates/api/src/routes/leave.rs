@@ -2,54 +2,31 @@
 //! them, read by whoever may see the employee; their days are excused everywhere the working
 //! calendar counts (daily log, reminders, the attention list, the TPP).
 
-use crate::error::{ApiError, ApiResult};
+use crate::error::ApiResult;
 use crate::policy::{Capability, Viewer};
 use crate::routes::list::{page, PageQuery};
+use crate::routes::records::SpanFilter;
 use crate::services::leave;
 use crate::state::AppState;
 use actix_web::{delete, get, post, web, HttpResponse};
-use kinerja_domain::Period;
-use kinerja_types::{Invalid, Leave, NewLeave, Page, Problem};
-use serde::Deserialize;
-use utoipa::IntoParams;
+use kinerja_types::{Leave, NewLeave, Page, Problem};
 use validator::Validate;
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.service(list_leave).service(create_leave).service(delete_leave);
 }
 
-/// Filters of the leave list.
-#[derive(Debug, Deserialize, IntoParams)]
-#[into_params(parameter_in = Query)]
-pub struct LeaveFilter {
-    /// Only this employee's.
-    pub employee_id: Option<i64>,
-    /// Only those covering some day of this month (`2026-11`).
-    pub month: Option<String>,
-    /// Only the staff placed in this unit's subtree (its head, admin, auditor).
-    pub unit_id: Option<i64>,
-}
-
 /// The leave of the employees the caller may see, latest first.
-#[utoipa::path(tag = "calendar", security(("bearer" = [])), params(LeaveFilter, PageQuery),
+#[utoipa::path(tag = "calendar", security(("bearer" = [])), params(SpanFilter, PageQuery),
     responses((status = 200, body = Page<Leave>), (status = 403, body = Problem), (status = 404, body = Problem), (status = 422, body = Problem)))]
 #[get("/leave")]
 pub async fn list_leave(
     state: web::Data<AppState>,
     viewer: Viewer,
-    filter: web::Query<LeaveFilter>,
+    filter: web::Query<SpanFilter>,
     paging: web::Query<PageQuery>,
 ) -> ApiResult<web::Json<Page<Leave>>> {
-    let during = match filter.month.as_deref().map(str::parse::<Period>) {
-        None => None,
-        Some(Ok(m @ Period::Month(..))) => Some(m.bounds()),
-        Some(_) => return Err(ApiError::field("month", Invalid::MonthFormat)),
-    };
-    let units = match filter.unit_id {
-        Some(unit) => Some(crate::services::reports::scope(&state.db, &viewer, Some(unit)).await?),
-        None => None,
-    };
-    let q = leave::LeaveQuery { employee_id: filter.employee_id, during, units };
+    let q = filter.query(&state, &viewer).await?;
     let (items, total) = leave::list(&state.db, &viewer, &q, paging.offset(), paging.per_page()).await?;
     Ok(web::Json(page(items, total, &paging)))
 }

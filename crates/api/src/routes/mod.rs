@@ -28,6 +28,7 @@ pub mod peta;
 pub mod pk;
 pub mod public;
 pub mod realization;
+pub mod records;
 pub mod reports;
 pub mod sanctions;
 pub mod settings;

@@ -1,54 +1,31 @@
 //! Disciplinary sanctions: recorded and annulled by the BKPSDM (admin) from the decree, read by whoever
 //! may see the employee; a sanction in force cuts the month's TPP by the rule's percent.
 
-use crate::error::{ApiError, ApiResult};
+use crate::error::ApiResult;
 use crate::policy::{Capability, Viewer};
 use crate::routes::list::{page, PageQuery};
+use crate::routes::records::SpanFilter;
 use crate::services::sanctions;
 use crate::state::AppState;
 use actix_web::{delete, get, post, web, HttpResponse};
-use kinerja_domain::Period;
-use kinerja_types::{Invalid, NewSanction, Page, Problem, Sanction};
-use serde::Deserialize;
-use utoipa::IntoParams;
+use kinerja_types::{NewSanction, Page, Problem, Sanction};
 use validator::Validate;
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.service(list_sanctions).service(create_sanction).service(delete_sanction);
 }
 
-/// Filters of the sanction list.
-#[derive(Debug, Deserialize, IntoParams)]
-#[into_params(parameter_in = Query)]
-pub struct SanctionFilter {
-    /// Only this employee's.
-    pub employee_id: Option<i64>,
-    /// Only those in force on some day of this month (`2026-11`).
-    pub month: Option<String>,
-    /// Only the staff placed in this unit's subtree (its head, admin, auditor).
-    pub unit_id: Option<i64>,
-}
-
 /// The sanctions of the employees the caller may see, latest first.
-#[utoipa::path(tag = "tpp", security(("bearer" = [])), params(SanctionFilter, PageQuery),
+#[utoipa::path(tag = "tpp", security(("bearer" = [])), params(SpanFilter, PageQuery),
     responses((status = 200, body = Page<Sanction>), (status = 403, body = Problem), (status = 404, body = Problem), (status = 422, body = Problem)))]
 #[get("/sanctions")]
 pub async fn list_sanctions(
     state: web::Data<AppState>,
     viewer: Viewer,
-    filter: web::Query<SanctionFilter>,
+    filter: web::Query<SpanFilter>,
     paging: web::Query<PageQuery>,
 ) -> ApiResult<web::Json<Page<Sanction>>> {
-    let during = match filter.month.as_deref().map(str::parse::<Period>) {
-        None => None,
-        Some(Ok(m @ Period::Month(..))) => Some(m.bounds()),
-        Some(_) => return Err(ApiError::field("month", Invalid::MonthFormat)),
-    };
-    let units = match filter.unit_id {
-        Some(unit) => Some(crate::services::reports::scope(&state.db, &viewer, Some(unit)).await?),
-        None => None,
-    };
-    let q = sanctions::SanctionQuery { employee_id: filter.employee_id, during, units };
+    let q = filter.query(&state, &viewer).await?;
     let (items, total) = sanctions::list(&state.db, &viewer, &q, paging.offset(), paging.per_page()).await?;
     Ok(web::Json(page(items, total, &paging)))
 }

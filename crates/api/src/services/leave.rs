@@ -6,14 +6,11 @@
 use crate::audit::{self, Actor, Change};
 use crate::entities::{employees, leave};
 use crate::error::{ApiError, ApiResult};
-use crate::policy::{employees_within, Units, Viewer};
-use chrono::{NaiveDate, Utc};
+use crate::policy::Viewer;
+use crate::services::employee_records::{self, SpanColumns, SpanQuery};
+use chrono::Utc;
 use kinerja_types::{Invalid, Issue, Leave, NewLeave};
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, IntoActiveModel, QueryFilter,
-    QueryOrder, Set,
-};
-use std::collections::HashMap;
+use sea_orm::{ActiveModelTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, IntoActiveModel, Set};
 
 /// The longest leave recorded at once (a CLTN runs up to three years).
 const MAX_DAYS: i64 = 3 * 366;
@@ -33,46 +30,24 @@ fn to_wire(l: &leave::Model, e: Option<&employees::Model>) -> Leave {
     }
 }
 
-/// What a leave list asks for.
-#[derive(Debug, Default)]
-pub struct LeaveQuery {
-    pub employee_id: Option<i64>,
-    /// Covering some day of `[from, to]`.
-    pub during: Option<(NaiveDate, NaiveDate)>,
-    /// Of the staff of these units (the caller checked the viewer may read them).
-    pub units: Option<Units>,
-}
-
 /// The leave of employees the viewer may see that matches; latest start first: one page and the
 /// total.
 pub async fn list(
     db: &impl ConnectionTrait,
     viewer: &Viewer,
-    q: &LeaveQuery,
+    q: &SpanQuery,
     offset: u64,
     limit: u64,
 ) -> ApiResult<(Vec<Leave>, u64)> {
-    let mut select = leave::Entity::find().order_by_desc(leave::Column::StartsOn).order_by_desc(leave::Column::Id);
-    if let Some(cond) = viewer.scope().employee_column_filter(leave::Column::EmployeeId) {
-        select = select.filter(cond);
-    }
-    if let Some(e) = q.employee_id {
-        select = select.filter(leave::Column::EmployeeId.eq(e));
-    }
-    if let Some(units) = &q.units {
-        select = select.filter(leave::Column::EmployeeId.in_subquery(employees_within(units)));
-    }
-    if let Some((from, to)) = q.during {
-        select = select.filter(leave::Column::StartsOn.lte(to)).filter(leave::Column::EndsOn.gte(from));
-    }
+    let cols = SpanColumns {
+        id: leave::Column::Id,
+        employee: leave::Column::EmployeeId,
+        starts: leave::Column::StartsOn,
+        ends: leave::Column::EndsOn,
+    };
+    let select = employee_records::select::<leave::Entity>(viewer, q, cols);
     let (rows, total) = super::paging::fetch(db, select, offset, limit).await?;
-    let people: HashMap<i64, employees::Model> = employees::Entity::find()
-        .filter(employees::Column::Id.is_in(rows.iter().map(|l| l.employee_id)))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|e| (e.id, e))
-        .collect();
+    let people = employee_records::people(db, rows.iter().map(|l| l.employee_id)).await?;
     Ok((rows.iter().map(|l| to_wire(l, people.get(&l.employee_id))).collect(), total))
 }
 

@@ -15,6 +15,7 @@ pub mod dashboard;
 pub mod deliveries;
 pub mod digest;
 pub mod employee_import;
+pub mod employee_records;
 pub mod evaluation;
 pub mod evidence;
 pub mod exports;

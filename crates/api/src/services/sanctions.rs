@@ -5,14 +5,15 @@
 use crate::audit::{self, Actor, Change};
 use crate::entities::{disciplinary_sanctions as sanctions, employees};
 use crate::error::{ApiError, ApiResult};
-use crate::policy::{employees_within, Units, Viewer};
+use crate::policy::Viewer;
+use crate::services::employee_records::{self, SpanColumns, SpanQuery};
 use chrono::{NaiveDate, Utc};
 use kinerja_domain::tpp::SanctionLevel;
 use kinerja_types::{Invalid, Issue, NewSanction, Sanction};
 use sea_orm::sea_query::SelectStatement;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, IntoActiveModel, QueryFilter,
-    QueryOrder, QuerySelect, Set,
+    QuerySelect, Set,
 };
 use std::collections::HashMap;
 
@@ -32,48 +33,24 @@ fn to_wire(s: &sanctions::Model, e: Option<&employees::Model>) -> Sanction {
     }
 }
 
-/// What a sanction list asks for.
-#[derive(Debug, Default)]
-pub struct SanctionQuery {
-    pub employee_id: Option<i64>,
-    /// In force on some day of `[from, to]`.
-    pub during: Option<(NaiveDate, NaiveDate)>,
-    /// Of the staff of these units (the caller checked the viewer may read them); `Some(None)`:
-    /// the whole city.
-    pub units: Option<Units>,
-}
-
 /// The sanctions of employees the viewer may see that match; latest start first: one page and the
 /// total.
 pub async fn list(
     db: &impl ConnectionTrait,
     viewer: &Viewer,
-    q: &SanctionQuery,
+    q: &SpanQuery,
     offset: u64,
     limit: u64,
 ) -> ApiResult<(Vec<Sanction>, u64)> {
-    let mut select =
-        sanctions::Entity::find().order_by_desc(sanctions::Column::StartsOn).order_by_desc(sanctions::Column::Id);
-    if let Some(cond) = viewer.scope().employee_column_filter(sanctions::Column::EmployeeId) {
-        select = select.filter(cond);
-    }
-    if let Some(e) = q.employee_id {
-        select = select.filter(sanctions::Column::EmployeeId.eq(e));
-    }
-    if let Some(units) = &q.units {
-        select = select.filter(sanctions::Column::EmployeeId.in_subquery(employees_within(units)));
-    }
-    if let Some((from, to)) = q.during {
-        select = select.filter(sanctions::Column::StartsOn.lte(to)).filter(sanctions::Column::EndsOn.gte(from));
-    }
+    let cols = SpanColumns {
+        id: sanctions::Column::Id,
+        employee: sanctions::Column::EmployeeId,
+        starts: sanctions::Column::StartsOn,
+        ends: sanctions::Column::EndsOn,
+    };
+    let select = employee_records::select::<sanctions::Entity>(viewer, q, cols);
     let (rows, total) = super::paging::fetch(db, select, offset, limit).await?;
-    let people: HashMap<i64, employees::Model> = employees::Entity::find()
-        .filter(employees::Column::Id.is_in(rows.iter().map(|s| s.employee_id)))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|e| (e.id, e))
-        .collect();
+    let people = employee_records::people(db, rows.iter().map(|s| s.employee_id)).await?;
     Ok((rows.iter().map(|s| to_wire(s, people.get(&s.employee_id))).collect(), total))
 }
 
