@@ -82,10 +82,21 @@ impl MigrationTrait for Migration {
                     .add_column(ColumnDef::new(Employees::WorkPattern).string_len(40).null())
                     .to_owned(),
             )
+            .await?;
+        // Every calendar reads the few who have their own pattern.
+        manager
+            .create_index(
+                Index::create()
+                    .name("idx_employees_work_pattern")
+                    .table(Employees::Table)
+                    .col(Employees::WorkPattern)
+                    .to_owned(),
+            )
             .await
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        manager.drop_index(Index::drop().name("idx_employees_work_pattern").table(Employees::Table).to_owned()).await?;
         manager
             .alter_table(Table::alter().table(Employees::Table).drop_column(Employees::WorkPattern).to_owned())
             .await?;

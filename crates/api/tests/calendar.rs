@@ -282,6 +282,23 @@ async fn leave_holidays_and_patterns_shape_the_tpp(app: TestApp) {
     let sri_token = app.token("sri").await;
     let (_, mine) = app.get(&format!("/api/v1/leave?employee_id={sri}"), &sri_token).await;
     assert_eq!(mine["total"], 1, "Sri reads her own leave: {mine}");
+    let ahmad_token = app.token("ahmad").await;
+    let (_, other) = app.get(&format!("/api/v1/leave?employee_id={sri}"), &ahmad_token).await;
+    assert_eq!(other["total"], 0, "a colleague elsewhere does not: {other}");
+
+    // Dinas luar is work done elsewhere: it neither lowers Ahmad's target nor counts as leave. A
+    // month wholly on maternity leave expects nothing: the performance share is whole.
+    let travel = json!({ "employee_id": app.employee_id(demo::AHMAD).await, "kind": "dinas_luar", "starts_on": weekdays[12], "ends_on": weekdays[13] });
+    assert_eq!(app.post("/api/v1/leave", &admin, travel).await.0, StatusCode::CREATED);
+    let lestari = app.employee_id(demo::LESTARI).await;
+    let maternity = json!({ "employee_id": lestari, "kind": "cuti_melahirkan", "starts_on": first, "ends_on": last });
+    assert_eq!(app.post("/api/v1/leave", &admin, maternity).await.0, StatusCode::CREATED);
+    let row = tpp_row(&app, &admin, &month, demo::LESTARI).await;
+    assert_eq!(
+        (row["target_minutes"].as_u64(), row["excused_days"].as_u64(), row["performance"].as_f64()),
+        (Some(0), Some(weekdays.len() as u64 - 2), Some(60.0)),
+        "{row}"
+    );
 
     // Attendance: Sri alpa on a day of her leave; Ahmad alpa on a Saturday and on the holiday
     // (days he does not work), and without a record on a working day (that one costs).

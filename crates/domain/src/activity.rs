@@ -73,17 +73,14 @@ impl LogRules {
     /// What `date` may hold for the person of `cal`, and from when they may log, on `today`.
     pub fn limit(&self, date: NaiveDate, today: NaiveDate, cal: &Calendar) -> DayLimit {
         let day = cal.day(date);
-        let hours = match day {
-            Day::Working { minutes } | Day::Excused { excuse: Excuse::DinasLuar, minutes } => u32::from(minutes),
-            _ => 0,
-        };
+        let hours = u32::from(day.expected().unwrap_or(0));
         DayLimit {
             earliest: cal.working_days_back(today, self.max_days_back),
             max_days_back: self.max_days_back,
             cap: hours.saturating_add(self.overtime_minutes).min(self.max_minutes_per_day),
             // Dinas luar is work away from the office: it is logged like any working day.
             excuse: match day {
-                Day::Excused { excuse, .. } if excuse != Excuse::DinasLuar => Some(excuse),
+                Day::Excused { excuse, .. } if day.is_leave() => Some(excuse),
                 _ => None,
             },
         }

@@ -196,6 +196,22 @@ pub enum Day {
     Excused { excuse: Excuse, minutes: u16 },
 }
 
+impl Day {
+    /// The minutes of work expected on the day: a working day's, and a day of dinas luar's (work
+    /// done elsewhere); none off, on holidays and on leave.
+    pub fn expected(self) -> Option<u16> {
+        match self {
+            Day::Working { minutes } | Day::Excused { excuse: Excuse::DinasLuar, minutes } => Some(minutes),
+            Day::Off | Day::Holiday | Day::Excused { .. } => None,
+        }
+    }
+
+    /// A day of leave (cuti, sakit, izin): neither expected work nor absence. Dinas luar is work.
+    pub fn is_leave(self) -> bool {
+        self.expected().is_none() && matches!(self, Day::Excused { .. })
+    }
+}
+
 impl Excuse {
     pub const ALL: [Excuse; 4] = [Self::Cuti, Self::Sakit, Self::Izin, Self::DinasLuar];
 
@@ -258,12 +274,10 @@ impl Calendar {
         }
     }
 
-    /// The minutes expected of the person on `d` (0 off, on holidays and on excused days).
+    /// The minutes expected of the person on `d` (0 off, on holidays and on leave; dinas luar is
+    /// work).
     pub fn expected_minutes(&self, d: NaiveDate) -> u16 {
-        match self.day(d) {
-            Day::Working { minutes } => minutes,
-            _ => 0,
-        }
+        self.day(d).expected().unwrap_or(0)
     }
 
     /// Whether `d` is a working day of the pattern, not a holiday (excused or not).
@@ -277,10 +291,10 @@ impl Calendar {
         self.back(today, n, |day| matches!(day, Day::Working { .. } | Day::Excused { .. }))
     }
 
-    /// The day `n` days of expected work before `today`: off days, holidays and excused days do
-    /// not count, so someone back from two weeks' leave is not "idle" for them.
+    /// The day `n` days of expected work before `today`: off days, holidays and leave do not
+    /// count, so someone back from two weeks' leave is not "idle" for them.
     pub fn expected_days_back(&self, today: NaiveDate, n: u32) -> NaiveDate {
-        self.back(today, n, |day| matches!(day, Day::Working { .. }))
+        self.back(today, n, |day| day.expected().is_some())
     }
 
     fn back(&self, today: NaiveDate, n: u32, counts: impl Fn(Day) -> bool) -> NaiveDate {
@@ -322,9 +336,9 @@ impl Calendar {
         d
     }
 
-    /// The days of `from..=to` the person is expected to work (not off, a holiday or excused).
+    /// The days of `from..=to` the person is expected to work (not off, a holiday or leave).
     pub fn working_days_between(&self, from: NaiveDate, to: NaiveDate) -> u32 {
-        from.iter_days().take_while(|d| *d <= to).filter(|d| matches!(self.day(*d), Day::Working { .. })).count() as u32
+        from.iter_days().take_while(|d| *d <= to).filter(|d| self.day(*d).expected().is_some()).count() as u32
     }
 
     /// The minutes expected over `from..=to`.

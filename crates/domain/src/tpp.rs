@@ -266,7 +266,8 @@ impl TppRule {
     }
 
     /// [`Self::compute`] against the person's own monthly `target` (the rule's, in proportion to
-    /// the working minutes their calendar expects).
+    /// the working minutes their calendar expects); a target of 0 (nothing was expected of them: a
+    /// month wholly on leave) pays the whole performance share, as leave is never a deduction.
     pub fn compute_against(
         &self,
         approved_minutes: u64,
@@ -274,7 +275,7 @@ impl TppRule {
         d: &Discipline,
         predikat: Option<Predikat>,
     ) -> TppResult {
-        let ratio = (approved_minutes as f64 / f64::from(target.max(1))).min(1.0);
+        let ratio = if target == 0 { 1.0 } else { (approved_minutes as f64 / f64::from(target)).min(1.0) };
         let factor = match (&self.performance_by_predikat, predikat) {
             (Some(by), Some(p)) => by.get(&p).copied().unwrap_or(100.0) / 100.0,
             _ => 1.0,

@@ -45,8 +45,8 @@ pub enum Units<'a> {
 }
 
 impl Calendars {
-    /// Resolves the units' patterns and reads the excused days of `from..=to` of `employees`
-    /// (`None`: everyone; `Some(&[])`: no one, the patterns alone).
+    /// Resolves the units' patterns, reads everyone's own pattern (few people have one) and the
+    /// excused days of `from..=to` of `employees` (`None`: everyone; `Some(&[])`: no one).
     pub async fn load(
         db: &impl ConnectionTrait,
         settings: &PemdaSettings,
@@ -55,6 +55,18 @@ impl Calendars {
         to: NaiveDate,
         employees: Option<&[i64]>,
     ) -> ApiResult<Self> {
+        Self::read(db, settings, units, from, to, employees, true).await
+    }
+
+    async fn read(
+        db: &impl ConnectionTrait,
+        settings: &PemdaSettings,
+        units: Units<'_>,
+        from: NaiveDate,
+        to: NaiveDate,
+        employees: Option<&[i64]>,
+        own: bool,
+    ) -> ApiResult<Self> {
         let patterns = patterns(settings);
         let index: HashMap<&str, usize> = patterns.iter().enumerate().map(|(i, p)| (p.code.as_str(), i)).collect();
         let unit_pattern = if settings.unit_work_patterns.is_empty() {
@@ -62,8 +74,7 @@ impl Calendars {
         } else {
             resolve_units(db, settings, &index, units).await?
         };
-        // Own patterns are few: with the patterns alone (`Some(&[])`) every one of them is read.
-        let employee_pattern = own_patterns(db, &index, employees.filter(|e| !e.is_empty())).await?;
+        let employee_pattern = if own { own_patterns(db, &index).await? } else { HashMap::new() };
         let holidays: HashSet<NaiveDate> = settings.holidays.iter().copied().collect();
         let base = patterns
             .into_iter()
@@ -84,8 +95,7 @@ impl Calendars {
     /// Runs `f` on the calendar of `employee`, who works in `unit` (copied only for someone with
     /// leave in the span).
     pub fn with<R>(&self, employee: i64, unit: i64, f: impl FnOnce(&Calendar) -> R) -> R {
-        let pattern = self.employee_pattern.get(&employee).or_else(|| self.unit_pattern.get(&unit));
-        let base = &self.base[pattern.copied().unwrap_or(0)];
+        let base = &self.base[self.pattern_of(employee, unit)];
         match self.excused.get(&employee) {
             None => f(base),
             Some(days) => f(&Calendar { excused: days.clone(), ..base.clone() }),
@@ -96,7 +106,29 @@ impl Calendars {
     /// their patterns, the holidays and overrides; no one's leave or own pattern.
     pub async fn of_units(db: &impl ConnectionTrait, settings: &PemdaSettings, units: Units<'_>) -> ApiResult<Self> {
         let today = settings.today();
-        Self::load(db, settings, units, today, today, Some(&[])).await
+        Self::read(db, settings, units, today, today, Some(&[]), false).await
+    }
+
+    /// The days of `from..=to` `employee` (of `unit`) is expected to work: their pattern's (counted
+    /// once per pattern in `counted`), less their days of leave.
+    pub fn working_days(
+        &self,
+        employee: i64,
+        unit: i64,
+        (from, to): (NaiveDate, NaiveDate),
+        counted: &mut HashMap<usize, u32>,
+    ) -> u32 {
+        let index = self.pattern_of(employee, unit);
+        let base = &self.base[index];
+        let all = *counted.entry(index).or_insert_with(|| base.working_days_between(from, to));
+        let leave = self.excused.get(&employee).map_or(0, |days| {
+            days.iter()
+                .filter(|(d, e)| {
+                    from <= **d && **d <= to && **e != Excuse::DinasLuar && base.day(**d).expected().is_some()
+                })
+                .count() as u32
+        });
+        all.saturating_sub(leave)
     }
 
     /// The calendar of `unit` (its pattern or the nearest one above it).
@@ -109,10 +141,10 @@ impl Calendars {
         &self.base[0]
     }
 
-    /// Whether `employee` has a calendar of their own here (leave in the span, or their own
-    /// pattern) rather than their unit's.
-    pub fn is_personal(&self, employee: i64) -> bool {
-        self.excused.contains_key(&employee) || self.employee_pattern.contains_key(&employee)
+    /// The pattern (index into `base`) of `employee` of `unit`: their own, else their unit's.
+    fn pattern_of(&self, employee: i64, unit: i64) -> usize {
+        let own = self.employee_pattern.get(&employee).or_else(|| self.unit_pattern.get(&unit));
+        own.copied().unwrap_or(0)
     }
 
     /// The calendar of `employee`, who works in `unit`.
@@ -131,21 +163,16 @@ pub fn patterns(settings: &PemdaSettings) -> Vec<WorkPattern> {
     }
 }
 
-/// The pattern of each of `employees` (`None`: everyone) who has their own; one whose code the
-/// settings no longer hold keeps their unit's.
-async fn own_patterns(
-    db: &impl ConnectionTrait,
-    index: &HashMap<&str, usize>,
-    employees: Option<&[i64]>,
-) -> ApiResult<HashMap<i64, usize>> {
-    let mut query = employees::Entity::find()
+/// The pattern of everyone who has their own (few: shift workers; an indexed read); one whose
+/// code the settings no longer hold keeps their unit's.
+async fn own_patterns(db: &impl ConnectionTrait, index: &HashMap<&str, usize>) -> ApiResult<HashMap<i64, usize>> {
+    let rows: Vec<(i64, Option<String>)> = employees::Entity::find()
         .select_only()
         .columns([employees::Column::Id, employees::Column::WorkPattern])
-        .filter(employees::Column::WorkPattern.is_not_null());
-    if let Some(ids) = employees.filter(|ids| ids.len() <= 1000) {
-        query = query.filter(employees::Column::Id.is_in(ids.iter().copied()));
-    }
-    let rows: Vec<(i64, Option<String>)> = query.into_tuple().all(db).await?;
+        .filter(employees::Column::WorkPattern.is_not_null())
+        .into_tuple()
+        .all(db)
+        .await?;
     Ok(rows.into_iter().filter_map(|(id, code)| Some((id, *index.get(code?.as_str())?))).collect())
 }
 

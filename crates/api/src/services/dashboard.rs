@@ -244,14 +244,15 @@ pub async fn compute(
     };
     let idle_by_pattern: HashSet<i64> = idle_by_pattern.into_iter().collect();
     let skp_deadline = crate::pemda_settings::skp_deadline(settings, year);
-    // Working days of the period so far: once per unit, apart for those with a calendar of their own.
+    // Working days of the period so far, each person's by their calendar: their pattern's, counted
+    // once per pattern, less their leave of the period.
     let days_to = to.min(today);
-    let mut unit_days_so_far: HashMap<i64, u64> = HashMap::new();
+    let ids: Vec<i64> = people.iter().map(|(id, ..)| *id).collect();
+    let period_days = Calendars::load(db, settings, CalendarUnits::All, from, days_to, Some(&ids)).await?;
+    let mut per_pattern: HashMap<usize, u32> = HashMap::new();
     for (id, _, unit, status, last_active) in &people {
         let status: Option<SkpStatus> = *status;
-        let count = || u64::from(calendars.with(*id, *unit, |c| c.working_days_between(from, days_to)));
-        let working_days =
-            if calendars.is_personal(*id) { count() } else { *unit_days_so_far.entry(*unit).or_insert_with(count) };
+        let working_days = u64::from(period_days.working_days(*id, *unit, (from, days_to), &mut per_pattern));
         add(*unit, &mut |a| {
             a.headcount += 1;
             a.working_days += working_days;

@@ -19,7 +19,6 @@ use crate::entities::{
 use crate::error::ApiResult;
 use crate::services::notify::{self, Message};
 use chrono::{DateTime, Duration, NaiveDate, Utc};
-use kinerja_domain::calendar::Day;
 use kinerja_domain::oversight::TaskStatus;
 use kinerja_domain::{ActivityStatus, AssessmentStatus, ComplaintStatus, SkpStatus};
 use kinerja_types::{Notice, NoticeCode, PemdaSettings};
@@ -214,13 +213,8 @@ async fn daily_log(
     // nothing. Employees without an active account are skipped when their accounts are looked up.
     // (Dinas luar is work away from the office: reminded like a working day.)
     use crate::services::calendar::{Calendars, Units};
-    use kinerja_domain::calendar::{Day, Excuse};
     let calendars = Calendars::load(db, settings, Units::All, today, today, None).await?;
-    let works = |e: i64, unit: i64| {
-        calendars.with(e, unit, |c| {
-            matches!(c.day(today), Day::Working { .. } | Day::Excused { excuse: Excuse::DinasLuar, .. })
-        })
-    };
+    let works = |e: i64, unit: i64| calendars.with(e, unit, |c| c.day(today).expected().is_some());
     let active: Vec<i64> = employees::Entity::find()
         .select_only()
         .columns([employees::Column::Id, employees::Column::UnitId])
@@ -332,13 +326,14 @@ async fn queue(db: &DatabaseConnection, settings: &PemdaSettings, today: NaiveDa
         .await?
         .into_iter()
         .collect();
-    let oldest = per.values().map(|(_, since)| *since).min().unwrap_or(today);
-    let calendars = Calendars::load(db, settings, Units::All, oldest, today, Some(&ids)).await?;
+    // Whether they work today asks today's leave; counting days since asks only the pattern (a day
+    // of their leave counts, as in the daily log's days back).
+    let calendars = Calendars::load(db, settings, Units::All, today, today, Some(&ids)).await?;
     let mut sent = 0;
     for (penilai, (count, since)) in per {
         let Some(unit) = unit_of.get(&penilai) else { continue };
         let late = calendars.with(penilai, *unit, |cal| {
-            matches!(cal.day(today), Day::Working { .. }) && cal.add_working_days(since, days) < today
+            cal.day(today).expected().is_some() && cal.add_working_days(since, days) < today
         });
         if !late {
             continue;

@@ -13,7 +13,7 @@ use crate::error::ApiResult;
 use crate::policy::{employees_within, within, Units};
 use crate::services::calendar::{self, Calendars};
 use chrono::NaiveDate;
-use kinerja_domain::calendar::{Calendar, Day};
+use kinerja_domain::calendar::Calendar;
 use kinerja_domain::tpp::{AttendanceStatus, Discipline};
 use kinerja_domain::{ActivityStatus, AssessmentStatus, Period, Predikat};
 use kinerja_types::{PemdaSettings, TppRow};
@@ -62,7 +62,8 @@ pub async fn rows(
         .into_iter()
         .map(|(e, m)| (e, m.unwrap_or(0)))
         .collect();
-    let calendars = Calendars::load(db, settings, calendar::Units::All, from, to, None).await?;
+    let ids: Vec<i64> = people.iter().map(|(id, ..)| *id).collect();
+    let calendars = Calendars::load(db, settings, calendar::Units::All, from, to, Some(&ids)).await?;
     let unit_of: HashMap<i64, i64> = people.iter().map(|(id, .., unit)| (*id, *unit)).collect();
     // Only the days that cost something: late, left early, apel missed, absent, or without a record.
     let costly: Vec<(i64, NaiveDate, AttendanceStatus, i32, i32, bool)> = attendance::Entity::find()
@@ -102,8 +103,8 @@ pub async fn rows(
     }
     for (employee, date, status, late, early, apel) in costly {
         let Some(unit) = unit_of.get(&employee) else { continue };
-        // A record on a day off, a holiday or a day of leave costs nothing.
-        if !calendars.with(employee, *unit, |cal| matches!(cal.day(date), Day::Working { .. })) {
+        // A record on a day off, a holiday or a day of leave costs nothing (dinas luar is work).
+        if !calendars.with(employee, *unit, |cal| cal.day(date).expected().is_some()) {
             continue;
         }
         let d = discipline.entry(employee).or_default();
@@ -187,17 +188,17 @@ pub async fn rows(
 }
 
 /// The rule's `target` in proportion to the minutes `expected` of the person against the `full`
-/// month of the default pattern (at least one minute: a month wholly on leave earns its share
-/// from nothing logged).
+/// month of the default pattern: 0 when nothing is expected of them (a month wholly on leave), whose
+/// performance share is then whole (see [`kinerja_domain::tpp::TppRule::compute_against`]).
 pub fn target_minutes(target: u32, expected: u32, full: u32) -> u32 {
     if full == 0 {
         return target;
     }
     let scaled = u64::from(target) * u64::from(expected) / u64::from(full);
-    u32::try_from(scaled).unwrap_or(u32::MAX).max(1)
+    u32::try_from(scaled).unwrap_or(u32::MAX)
 }
 
-/// The days of `from..=to` the person's leave excuses.
+/// The days of `from..=to` the person's leave excuses (dinas luar is work).
 fn excused(cal: &Calendar, from: NaiveDate, to: NaiveDate) -> u32 {
-    from.iter_days().take_while(|d| *d <= to).filter(|d| matches!(cal.day(*d), Day::Excused { .. })).count() as u32
+    from.iter_days().take_while(|d| *d <= to).filter(|d| cal.day(*d).is_leave()).count() as u32
 }
