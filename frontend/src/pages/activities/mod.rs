@@ -87,10 +87,11 @@ pub fn Activities(props: &PageProps) -> Html {
     let settings = use_remote((), |()| api::settings::get());
     let settings: Rc<PemdaSettings> = settings.state.data.clone().unwrap_or_default();
     let (monday, sunday) = calendar::week_of(*date);
-    // The person's calendar of the week: each day's kind and cap, and the earliest day to log.
+    // The person's calendar of the week and the fortnight before it (where "repeat the last
+    // working day" looks): each day's kind and cap, and the earliest day to log.
     let days = use_remote((employee_id.is_some(), monday, sunday), |(has, from, to)| async move {
         if has {
-            api::activities::calendar(from, to).await.map(Some)
+            api::activities::calendar(from - Duration::days(14), to).await.map(Some)
         } else {
             Ok(None)
         }
@@ -137,7 +138,18 @@ pub fn Activities(props: &PageProps) -> Html {
 
     let all: Rc<Vec<Activity>> = week.state.data.clone().unwrap_or_default();
     let day: Rc<Vec<Activity>> = Rc::new(all.iter().filter(|a| a.date == *date).cloned().collect());
-    let holidays = Rc::new(settings.holidays.clone());
+    // The last day before this one the person worked by their calendar (Monday to Friday less the
+    // holidays until it is read).
+    let previous = days
+        .as_deref()
+        .and_then(|c| {
+            c.days
+                .iter()
+                .rev()
+                .find(|d| d.date < *date && (d.kind == "working" || d.excuse.as_deref() == Some("dinas_luar")))
+                .map(|d| d.date)
+        })
+        .unwrap_or_else(|| calendar::previous_working_day(*date, &settings.holidays));
 
     let go = |target: NaiveDate| {
         let date = date.clone();
@@ -206,7 +218,7 @@ pub fn Activities(props: &PageProps) -> Html {
         }
     } else {
         html! {
-            <ActivityForm {employee_id} date={*date} {today} {limit} holidays={holidays.clone()}
+            <ActivityForm {employee_id} date={*date} {today} {limit} {previous}
                 max_bytes={Some(settings.evidence_max_bytes)} choices={choices.state.data.clone()}
                 day={day.clone()} editing={(*editing).clone()} {on_cancel_edit} on_saved={changed.clone()} {on_queued} />
         }

@@ -7,7 +7,6 @@
 //! The same form corrects a draft or a rejected activity.
 
 use crate::api::{self, ApiError};
-use crate::calendar;
 use crate::components::evidence::{Attached, EvidenceAttach};
 use crate::components::{CheckField, ErrorBanner, Field, Meter};
 use crate::format;
@@ -48,7 +47,8 @@ pub struct ActivityFormProps {
     pub today: NaiveDate,
     /// What the day may hold and from when the person may log (from their calendar).
     pub limit: DayLimit,
-    pub holidays: Rc<Vec<NaiveDate>>,
+    /// The last day before `date` the person worked by their calendar: "repeat" copies it.
+    pub previous: NaiveDate,
     pub max_bytes: Option<u64>,
     /// The RHK of the approved SKP of the date's year (`None` while loading).
     pub choices: Option<Rc<Vec<Rhk>>>,
@@ -226,7 +226,7 @@ pub fn ActivityForm(props: &ActivityFormProps) -> Html {
         })
     };
 
-    let previous = calendar::previous_working_day(props.date, &props.holidays);
+    let previous = props.previous;
     let previous_text = format::date(&previous);
     let repeat = {
         let form = form.clone();
