@@ -47,7 +47,12 @@ pub async fn load(db: &impl ConnectionTrait) -> ApiResult<PemdaSettings> {
 /// that exists, and exists itself (checked when the map changes: a unit renamed later must not
 /// block every other setting); each override spans at most a year of 1–1440-minute days, and is
 /// named.
-async fn check_calendar(db: &impl ConnectionTrait, s: &PemdaSettings, units_changed: bool) -> ApiResult<()> {
+async fn check_calendar(
+    db: &impl ConnectionTrait,
+    s: &PemdaSettings,
+    units_changed: bool,
+    patterns_changed: bool,
+) -> ApiResult<()> {
     use sea_orm::{ColumnTrait, QueryFilter};
     let mut codes = std::collections::HashSet::new();
     for p in &s.work_patterns {
@@ -74,6 +79,25 @@ async fn check_calendar(db: &impl ConnectionTrait, s: &PemdaSettings, units_chan
             .await?;
         if found.is_none() {
             return Err(ApiError::field("unit_work_patterns", Issue::new(Invalid::UnitCodeUnknown).with("code", unit)));
+        }
+    }
+    // A pattern someone works by cannot go: they would silently fall back to their unit's.
+    if patterns_changed {
+        let mut kept: Vec<String> = codes.iter().map(|c| (*c).to_owned()).collect();
+        if kept.is_empty() {
+            kept.push(kinerja_domain::calendar::WorkPattern::five_days().code);
+        }
+        let orphan = crate::entities::employees::Entity::find()
+            .filter(crate::entities::employees::Column::WorkPattern.is_not_null())
+            .filter(crate::entities::employees::Column::WorkPattern.is_not_in(kept))
+            .one(db)
+            .await?;
+        if let Some(e) = orphan {
+            let code = e.work_pattern.unwrap_or_default();
+            return Err(ApiError::field(
+                "work_patterns",
+                Issue::new(Invalid::WorkPatternInUse).with("code", code).with("name", e.name),
+            ));
         }
     }
     for o in &s.calendar_overrides {
@@ -170,7 +194,7 @@ pub async fn patch(db: &DatabaseConnection, actor: &Actor, changes: Value) -> Ap
     if !next.whatsapp_template.contains("{pesan}") {
         return Err(ApiError::field("whatsapp_template", Issue::new(Invalid::Placeholder).with("name", "{pesan}")));
     }
-    check_calendar(&txn, &next, after.contains_key("unit_work_patterns")).await?;
+    check_calendar(&txn, &next, after.contains_key("unit_work_patterns"), after.contains_key("work_patterns")).await?;
     next.tpp.check().map_err(|e| ApiError::field("tpp", &e))?;
     if next.objection_response_days >= next.objection_decision_days {
         return Err(ApiError::field("objection_response_days", Invalid::ObjectionDaysOrder));

@@ -365,6 +365,13 @@ async fn leave_holidays_and_patterns_shape_the_tpp(app: TestApp) {
         (Some("working"), Some(600), Some("off")),
         "{cal}"
     );
+    // Her pattern cannot be removed from the settings while she works by it.
+    let (status, e) = app.patch("/api/v1/settings", &admin, json!({ "work_patterns": [five] })).await;
+    assert_eq!(
+        (status, e["errors"][0]["code"].as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("work_pattern_in_use")),
+        "{e}"
+    );
     // Back to her unit's week.
     let (status, e) = app.patch(&format!("/api/v1/employees/{maya}"), &admin, json!({ "work_pattern": null })).await;
     assert_eq!((status, e["work_pattern"].is_null()), (StatusCode::OK, true), "{e}");

@@ -373,11 +373,13 @@ pub enum Invalid {
     DateTwice,
     /// Params: `year`, `max`.
     HolidaysPerYear,
+    /// Params: `code`, `name`.
+    WorkPatternInUse,
 }
 
 impl Invalid {
     /// Every kind, for the tests that check each has its words.
-    pub const ALL: [Invalid; 181] = [
+    pub const ALL: [Invalid; 182] = [
         Self::Invalid,
         Self::Required,
         Self::Length,
@@ -559,6 +561,7 @@ impl Invalid {
         Self::HolidayName,
         Self::DateTwice,
         Self::HolidaysPerYear,
+        Self::WorkPatternInUse,
     ];
 
     /// The stable code on the wire, e.g. `level_range`.
@@ -745,6 +748,7 @@ impl Invalid {
             Self::HolidayName => "holiday_name",
             Self::DateTwice => "date_twice",
             Self::HolidaysPerYear => "holidays_per_year",
+            Self::WorkPatternInUse => "work_pattern_in_use",
         }
     }
 
@@ -936,6 +940,10 @@ impl Invalid {
                 "work pattern '{code}' cannot be used: a unique code of lowercase letters, digits or _; 7 days for a week, 1–56 days and a first day (anchor) for a rota; at most 1440 minutes a day; at least one working day",
             ),
             Self::LeaveSpan => ("cuti atau izin paling lama 3 tahun", "leave of at most 3 years"),
+            Self::WorkPatternInUse => (
+                "pola kerja '{code}' masih dipakai {name}; ubah pola pegawai itu lebih dulu",
+                "the work pattern '{code}' is still {name}'s; change that employee's pattern first",
+            ),
             Self::HolidayName => ("nama hari libur 1-200 karakter", "a holiday's name of 1-200 characters"),
             Self::DateTwice => ("tanggal ini sudah ada di baris {line}", "this date is already on line {line}"),
             Self::HolidaysPerYear => (
