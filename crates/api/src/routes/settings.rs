@@ -52,7 +52,8 @@ pub async fn import_holidays(
 ) -> ApiResult<HttpResponse> {
     viewer.require(Capability::Administer)?;
     imports::require_csv(&req)?;
-    let current = state.settings().await?;
+    // Merged onto the stored settings, not this replica's cached copy.
+    let current = pemda_settings::load(&state.db).await?;
     let merged = holiday_import::merge(&current.holidays, &body);
     if let Ok((holidays, _)) = &merged {
         pemda_settings::patch(&state.db, &viewer.actor(), serde_json::json!({ "holidays": holidays })).await?;
