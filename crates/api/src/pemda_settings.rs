@@ -113,24 +113,15 @@ async fn check_calendar(
 }
 
 /// The SKP deadline of a year (`skp_deadline` is `MM-DD`; 31 January if it cannot be read), moved
-/// to the next working day of the office calendar when the offices are closed on it.
-pub fn skp_deadline(settings: &PemdaSettings, year: i32) -> chrono::NaiveDate {
+/// to the next working day of the unit (`unit_days`) when the unit is closed on it.
+pub fn skp_deadline(
+    settings: &PemdaSettings,
+    year: i32,
+    unit_days: &kinerja_domain::calendar::Calendar,
+) -> chrono::NaiveDate {
     let set = chrono::NaiveDate::parse_from_str(&format!("{year}-{}", settings.skp_deadline), "%Y-%m-%d")
         .unwrap_or_else(|_| chrono::NaiveDate::from_ymd_opt(year, 1, 31).unwrap_or_default());
-    office_calendar(settings).working_day_from(set)
-}
-
-/// The Pemda's office calendar: the default work pattern (the first of `work_patterns`, five days
-/// when none), the holidays and the overrides; where the deadlines the administration keeps (SKP,
-/// objection) land.
-pub fn office_calendar(settings: &PemdaSettings) -> kinerja_domain::calendar::Calendar {
-    use kinerja_domain::calendar::{Calendar, WorkPattern};
-    Calendar {
-        pattern: settings.work_patterns.first().cloned().unwrap_or_else(WorkPattern::five_days),
-        overrides: settings.calendar_overrides.clone(),
-        holidays: settings.holidays.iter().copied().collect(),
-        excused: Default::default(),
-    }
+    unit_days.working_day_from(set)
 }
 
 /// Whether `value` has the right type for the setting `key`.

@@ -423,4 +423,49 @@ async fn leave_holidays_and_patterns_shape_the_tpp(app: TestApp) {
     assert_eq!(status, StatusCode::OK, "{board}");
     let monday = office.working_day_from(sunday + Duration::days(1));
     assert_eq!(board["skp"]["deadline"].as_str(), Some(monday.to_string().as_str()), "{}", board["skp"]);
+
+    // Set on a Saturday, the deadline stays on it for the puskesmas open that day, and moves to the
+    // Monday for the office.
+    let saturday = sunday - Duration::days(1);
+    let saturday = if saturday.year() == year { saturday } else { saturday + Duration::days(7) };
+    settings(&app, &admin, json!({ "skp_deadline": saturday.format("%m-%d").to_string() })).await;
+    let kapkm = app.token("kapkm.sukajadi").await;
+    for (code, token, cal) in [("PKM-SUKAJADI", &kapkm, &puskesmas), ("DUKCAPIL", &head, &office)] {
+        let unit = app.unit_id(code).await;
+        let (status, board) = app.get(&format!("/api/v1/dashboard/units/{unit}?period={period}"), token).await;
+        assert_eq!(status, StatusCode::OK, "{board}");
+        let due = cal.working_day_from(saturday).to_string();
+        assert_eq!(board["skp"]["deadline"].as_str(), Some(due.as_str()), "{code}: {}", board["skp"]);
+        let (_, monitor) = app.get(&format!("/api/v1/units/{unit}/skp-monitoring?year={year}"), token).await;
+        assert_eq!(monitor["deadline"].as_str(), Some(due.as_str()), "{code}: {monitor}");
+    }
+
+    // The days to object run to a Saturday: the midwife of the puskesmas has until that Saturday,
+    // a clerk of the office until the Monday after.
+    let today = local_today();
+    let to_saturday = (Weekday::Sat.num_days_from_monday() + 7 - today.weekday().num_days_from_monday()) % 7;
+    let objection_days = if to_saturday == 0 { 7 } else { to_saturday };
+    let due_day = today + Duration::days(i64::from(objection_days));
+    settings(&app, &admin, json!({ "objection_days": objection_days })).await;
+    let rate = |employee: i64| {
+        json!({ "employee_id": employee, "period": "2026-Q3", "result_rating": "sesuai", "behavior_rating": "sesuai",
+                "behavior_notes": { "akuntabel": "Laporan selalu tepat waktu" }, "note": "Kinerja triwulan III" })
+    };
+    let nurhayati = app.employee_id("199403112020122007").await;
+    let dedi = app.employee_id(demo::DEDI).await;
+    let kasi = app.token("kasi.rujukan").await;
+    let mut deadlines = Vec::new();
+    for (penilai, employee, cal) in [(&kapkm, nurhayati, &puskesmas), (&kasi, dedi, &office)] {
+        let (status, a) = app.post("/api/v1/assessments", penilai, rate(employee)).await;
+        assert_eq!(status, StatusCode::CREATED, "{a}");
+        let (status, f) = app.post(&format!("/api/v1/assessments/{}/finalize", a["id"]), penilai, json!({})).await;
+        assert_eq!(status, StatusCode::OK, "{f}");
+        let due = cal.working_day_from(due_day).to_string();
+        assert_eq!(f["objection_deadline"].as_str(), Some(due.as_str()), "{f}");
+        deadlines.push(due);
+    }
+    if !puskesmas.holidays.contains(&due_day) {
+        assert_eq!(deadlines[0], due_day.to_string(), "the puskesmas's Saturday");
+        assert_ne!(deadlines[0], deadlines[1], "the office is closed on Saturdays");
+    }
 }

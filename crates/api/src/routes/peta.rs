@@ -31,7 +31,7 @@ pub async fn cascade_tree(
 }
 
 /// How many employees of the unit's subtree have no SKP, a draft, a submitted, a returned or an
-/// approved one for the year, against the deadline in the settings.
+/// approved one for the year, against the deadline in the settings (on the unit's working days).
 #[utoipa::path(tag = "skp", security(("bearer" = [])), params(("id" = i64, Path), YearQuery),
     responses((status = 200, body = SkpMonitoring), (status = 403, body = Problem), (status = 404, body = Problem), (status = 422, body = Problem)))]
 #[get("/units/{id}/skp-monitoring")]

@@ -154,7 +154,7 @@ impl Calendars {
 }
 
 /// The Pemda's work patterns (the common five-day week when none is set; the first is the default,
-/// as in [`crate::pemda_settings::office_calendar`]).
+/// for every unit without a pattern of its own).
 pub fn patterns(settings: &PemdaSettings) -> Vec<WorkPattern> {
     if settings.work_patterns.is_empty() {
         vec![WorkPattern::five_days()]

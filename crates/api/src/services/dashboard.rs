@@ -243,7 +243,6 @@ pub async fn compute(
             .await?
     };
     let idle_by_pattern: HashSet<i64> = idle_by_pattern.into_iter().collect();
-    let skp_deadline = crate::pemda_settings::skp_deadline(settings, year);
     // Working days of the period so far, each person's by their calendar: their pattern's, counted
     // once per pattern, less their leave of the period.
     let days_to = to.min(today);
@@ -505,8 +504,9 @@ pub async fn compute(
         let mut skp = a.skp;
         skp.completion =
             if a.headcount == 0 { 0.0 } else { (skp.approved as f64 / a.headcount as f64 * 1000.0).round() / 1000.0 };
-        skp.deadline = skp_deadline;
-        skp.past_deadline = today > skp_deadline;
+        // The deadline on the unit's working days.
+        skp.deadline = crate::pemda_settings::skp_deadline(settings, year, period_days.of_unit(id));
+        skp.past_deadline = today > skp.deadline;
         let mut activities = a.activities;
         activities.median_approval_hours = median(a.approval_hours);
         activities.pending = activities.submitted;

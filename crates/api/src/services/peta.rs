@@ -125,10 +125,12 @@ pub async fn cascade(db: &impl ConnectionTrait, unit_id: i64, year: i32) -> ApiR
 }
 
 /// Where everyone of the subtree of `unit_id` stands with their SKP of `year`, against the deadline
-/// in the settings.
+/// in the settings (on the unit's working days).
 pub async fn monitoring(db: &impl ConnectionTrait, unit_id: i64, year: i32) -> ApiResult<SkpMonitoring> {
+    use crate::services::calendar::{Calendars, Units};
     let settings = crate::pemda_settings::load(db).await?;
-    let deadline = crate::pemda_settings::skp_deadline(&settings, year);
+    let days = Calendars::of_units(db, &settings, Units::Only(&[unit_id])).await?;
+    let deadline = crate::pemda_settings::skp_deadline(&settings, year, days.of_unit(unit_id));
     let units: Vec<i64> = unit_subtree(db, unit_id).await?.into_iter().collect();
     let people = employees::Entity::find()
         .filter(employees::Column::UnitId.is_in(units.clone()))

@@ -234,11 +234,13 @@ async fn daily_log(
     remind(db, "daily_log", &today.to_string(), &active, &msg).await
 }
 
+/// To everyone without a submitted SKP of the year, within `skp_days_before` of the deadline of
+/// their unit (on its working days).
 async fn skp(db: &DatabaseConnection, settings: &PemdaSettings, today: NaiveDate) -> ApiResult<usize> {
+    use crate::services::calendar::{Calendars, Units};
     use chrono::Datelike;
     let days = settings.reminders.skp_days_before;
-    let due = crate::pemda_settings::skp_deadline(settings, today.year());
-    if days == 0 || today > due || today < due - Duration::days(i64::from(days)) {
+    if days == 0 {
         return Ok(0);
     }
     let year = today.year();
@@ -250,16 +252,27 @@ async fn skp(db: &DatabaseConnection, settings: &PemdaSettings, today: NaiveDate
         .into_iter()
         .map(|s| s.employee_id)
         .collect();
-    let missing: Vec<i64> =
-        employees::Entity::find().all(db).await?.into_iter().map(|e| e.id).filter(|e| !submitted.contains(e)).collect();
-    let msg = Message {
-        kind: "skp.reminder",
-        notice: Notice::new(NoticeCode::ReminderSkp)
-            .with("year", year)
-            .with("due", kinerja_types::text::day(due, false)),
-        link: Some("/skp".into()),
-    };
-    remind(db, "skp", &year.to_string(), &missing, &msg).await
+    let unit_days = Calendars::of_units(db, settings, Units::All).await?;
+    // The people to remind, by the deadline of their unit.
+    let mut missing: BTreeMap<NaiveDate, Vec<i64>> = BTreeMap::new();
+    for e in employees::Entity::find().all(db).await?.into_iter().filter(|e| !submitted.contains(&e.id)) {
+        let due = crate::pemda_settings::skp_deadline(settings, year, unit_days.of_unit(e.unit_id));
+        if today <= due && today >= due - Duration::days(i64::from(days)) {
+            missing.entry(due).or_default().push(e.id);
+        }
+    }
+    let mut sent = 0;
+    for (due, people) in missing {
+        let msg = Message {
+            kind: "skp.reminder",
+            notice: Notice::new(NoticeCode::ReminderSkp)
+                .with("year", year)
+                .with("due", kinerja_types::text::day(due, false)),
+            link: Some("/skp".into()),
+        };
+        sent += remind(db, "skp", &year.to_string(), &people, &msg).await?;
+    }
+    Ok(sent)
 }
 
 async fn objection(db: &DatabaseConnection, settings: &PemdaSettings, today: NaiveDate) -> ApiResult<usize> {
@@ -271,10 +284,11 @@ async fn objection(db: &DatabaseConnection, settings: &PemdaSettings, today: Nai
         .filter(assessments::Column::Status.eq(AssessmentStatus::Finalized.as_str()))
         .all(db)
         .await?;
+    let unit_days = crate::services::assessments::unit_days(db, settings, &open).await?;
     let mut sent = 0;
     for a in open {
         let Some(finalized) = a.finalized_at else { continue };
-        let due = crate::services::assessments::objection_deadline(finalized, settings);
+        let due = crate::services::assessments::objection_deadline(finalized, settings, unit_days.of_unit(a.unit_id));
         if today > due || today < due - Duration::days(i64::from(days)) {
             continue;
         }

@@ -98,9 +98,8 @@ pub async fn get_assessment(
     viewer: Viewer,
     id: web::Path<i64>,
 ) -> ApiResult<web::Json<Assessment>> {
-    let (a, e) = svc::find_visible(&state.db, &viewer, id.into_inner()).await?;
     let settings = state.settings().await?;
-    Ok(web::Json(svc::to_wire(&a, &e.name, &settings)))
+    Ok(web::Json(svc::one(&state.db, &viewer, id.into_inner(), &settings).await?))
 }
 
 /// Changes the ratings and notes (the penilai, while draft).

@@ -57,8 +57,11 @@ pub async fn gather(
         .filter(assessments::Column::EmployeeId.eq(employee.id))
         .filter(assessments::Column::Period.eq(period.to_string()))
         .one(db)
-        .await?
-        .map(|a| to_wire(&a, &employee.name, settings));
+        .await?;
+    let assessment = match assessment {
+        Some(a) => Some(to_wire(&a, &employee.name, settings, &super::unit_days(db, settings, [&a]).await?)),
+        None => None,
+    };
     Ok(Evidence { activities, feedback, complaints, ikm, assessment })
 }
 

@@ -71,7 +71,8 @@ async fn step(
 ) -> ApiResult<Assessment> {
     let Step { action, may, check, notices } = s;
     let (a, e) = find_visible(txn, viewer, id).await?;
-    let before = to_wire(&a, &e.name, settings);
+    let days = super::unit_days(txn, settings, [&a]).await?;
+    let before = to_wire(&a, &e.name, settings, &days);
     may(&a, &before, viewer)?;
     let next = status(&a).apply(action).map_err(ApiError::Conflict)?;
     check(&before, settings)?;
@@ -80,7 +81,7 @@ async fn step(
     active.updated_at = Set(Utc::now());
     edit(&mut active);
     let row = active.update(txn).await?;
-    let out = to_wire(&row, &e.name, settings);
+    let out = to_wire(&row, &e.name, settings, &days);
     for (to, msg) in notices(&row, &out) {
         match to {
             Recipient::Employee(id) => notify::employee(txn, id, &msg).await?,

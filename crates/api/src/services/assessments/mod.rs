@@ -10,6 +10,7 @@ use crate::audit::{self, Actor, Change};
 use crate::entities::{assessments, employees};
 use crate::error::{ApiError, ApiResult, ConflictExt};
 use crate::policy::{Capability, Viewer};
+use crate::services::calendar::{Calendars, Units as CalendarUnits};
 use chrono::{Duration, Utc};
 use kinerja_domain::rating::{head_result_from, predikat};
 use kinerja_domain::{AssessmentStatus, CoreValue, Decider, Period};
@@ -37,14 +38,29 @@ fn local_date(at: chrono::DateTime<Utc>, settings: &PemdaSettings) -> chrono::Na
 }
 
 /// The last day to object to a rating finalized at `finalized`: `objection_days` after it, moved to
-/// the next working day of the office calendar when the offices are closed on it.
-pub fn objection_deadline(finalized: chrono::DateTime<Utc>, settings: &PemdaSettings) -> chrono::NaiveDate {
+/// the next working day of the rated unit (`unit_days`) when the unit is closed on it.
+pub fn objection_deadline(
+    finalized: chrono::DateTime<Utc>,
+    settings: &PemdaSettings,
+    unit_days: &kinerja_domain::calendar::Calendar,
+) -> chrono::NaiveDate {
     let days = local_date(finalized, settings) + Duration::days(i64::from(settings.objection_days));
-    crate::pemda_settings::office_calendar(settings).working_day_from(days)
+    unit_days.working_day_from(days)
 }
 
-/// An assessment on the wire.
-pub fn to_wire(a: &assessments::Model, name: &str, settings: &PemdaSettings) -> Assessment {
+/// The working days of the units the assessments `rows` were made in, where their objection
+/// deadlines land.
+pub async fn unit_days<'a>(
+    db: &impl ConnectionTrait,
+    settings: &PemdaSettings,
+    rows: impl IntoIterator<Item = &'a assessments::Model>,
+) -> ApiResult<Calendars> {
+    let units: Vec<i64> = rows.into_iter().map(|a| a.unit_id).collect();
+    Calendars::of_units(db, settings, CalendarUnits::Only(&units)).await
+}
+
+/// An assessment on the wire; `days` holds its unit's working days (see [`unit_days`]).
+pub fn to_wire(a: &assessments::Model, name: &str, settings: &PemdaSettings, days: &Calendars) -> Assessment {
     let objected_on = a.objected_at.map(|at| local_date(at, settings));
     let after_objection = |days: u32| objected_on.map(|d| d + Duration::days(i64::from(days)));
     let decision_deadline = after_objection(settings.objection_decision_days);
@@ -65,7 +81,7 @@ pub fn to_wire(a: &assessments::Model, name: &str, settings: &PemdaSettings) -> 
         predikat: a.predikat,
         status: status(a),
         finalized_at: a.finalized_at,
-        objection_deadline: a.finalized_at.map(|f| objection_deadline(f, settings)),
+        objection_deadline: a.finalized_at.map(|f| objection_deadline(f, settings, days.of_unit(a.unit_id))),
         objection_reason: a.objection_reason.clone(),
         objected_at: a.objected_at,
         penilai_response: a.penilai_response.clone(),
@@ -147,6 +163,17 @@ pub fn to_decide(viewer: &Viewer, settings: &PemdaSettings) -> sea_orm::Conditio
     sea_orm::Condition::all().add(deciders).add(assessments::Column::Status.eq(AssessmentStatus::Objected.as_str()))
 }
 
+/// One assessment the viewer may see, on the wire.
+pub async fn one(
+    db: &impl ConnectionTrait,
+    viewer: &Viewer,
+    id: i64,
+    settings: &PemdaSettings,
+) -> ApiResult<Assessment> {
+    let (a, e) = find_visible(db, viewer, id).await?;
+    Ok(to_wire(&a, &e.name, settings, &unit_days(db, settings, [&a]).await?))
+}
+
 /// The assessments the viewer may see that match, newest first: one page and the total.
 pub async fn list(
     db: &impl ConnectionTrait,
@@ -181,9 +208,10 @@ pub async fn list(
     }
     let (rows, total) = super::paging::fetch(db, select, offset, limit).await?;
     let names = crate::services::skp::names(db, rows.iter().map(|a| a.employee_id)).await?;
+    let days = unit_days(db, settings, &rows).await?;
     let items = rows
         .iter()
-        .map(|a| to_wire(a, names.get(&a.employee_id).map(String::as_str).unwrap_or(""), settings))
+        .map(|a| to_wire(a, names.get(&a.employee_id).map(String::as_str).unwrap_or(""), settings, &days))
         .collect();
     Ok((items, total))
 }
@@ -289,7 +317,7 @@ pub async fn create(
     .insert(txn)
     .await
     .on_conflict("pegawai ini sudah dinilai untuk periode tersebut")?;
-    let out = to_wire(&row, &employee.name, settings);
+    let out = to_wire(&row, &employee.name, settings, &unit_days(txn, settings, [&row]).await?);
     audit::record(txn, actor, Change::new("assessment.create", "assessment", row.id).after(&out)).await?;
     Ok(out)
 }
@@ -304,7 +332,8 @@ pub async fn update(
     body: &NewAssessment,
     settings: &PemdaSettings,
 ) -> ApiResult<Assessment> {
-    let before = to_wire(&a, employee_name, settings);
+    let days = unit_days(txn, settings, [&a]).await?;
+    let before = to_wire(&a, employee_name, settings, &days);
     let employee = employees::Entity::find_by_id(a.employee_id).one(txn).await?.ok_or(ApiError::NotFound)?;
     let period: Period = a.period.parse().map_err(ApiError::from)?;
     let proposed = proposed_result(txn, &employee, &period).await?;
@@ -318,7 +347,7 @@ pub async fn update(
     active.predikat = Set(predikat(body.result_rating, body.behavior_rating));
     active.updated_at = Set(Utc::now());
     let row = active.update(txn).await?;
-    let out = to_wire(&row, employee_name, settings);
+    let out = to_wire(&row, employee_name, settings, &days);
     audit::record(txn, actor, Change::new("assessment.update", "assessment", row.id).before(&before).after(&out))
         .await?;
     Ok(out)
@@ -338,7 +367,8 @@ pub async fn objection_figures(
         .order_by_asc(assessments::Column::ObjectedAt)
         .all(db)
         .await?;
-    let wire: Vec<Assessment> = waiting.iter().map(|a| to_wire(a, "", settings)).collect();
+    let days = unit_days(db, settings, &waiting).await?;
+    let wire: Vec<Assessment> = waiting.iter().map(|a| to_wire(a, "", settings, &days)).collect();
     let overdue: Vec<&Assessment> = wire.iter().filter(|a| a.decision_overdue).collect();
     let shown: Vec<&Assessment> = overdue.iter().take(listed).copied().collect();
     let names = crate::services::skp::names(db, shown.iter().map(|a| a.employee_id)).await?;
