@@ -41,6 +41,7 @@ mod m20261205_000035_reminder_marks;
 mod m20261205_000036_password_resets;
 mod m20261206_000037_message_digest;
 mod m20261206_000038_leave;
+mod m20261206_000039_webhooks;
 
 /// All migrations of Kinerja.
 pub struct Migrator;
@@ -87,6 +88,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261205_000036_password_resets::Migration),
             Box::new(m20261206_000037_message_digest::Migration),
             Box::new(m20261206_000038_leave::Migration),
+            Box::new(m20261206_000039_webhooks::Migration),
         ]
     }
 }

@@ -99,9 +99,9 @@ pub async fn record(db: &DatabaseTransaction, actor: &Actor, change: Change<'_>)
         actor: Set(actor.label.chars().take(100).collect()),
         action: Set(change.action.to_owned()),
         entity: Set(change.entity.to_owned()),
-        entity_id: Set(change.entity_id),
-        before: Set(change.before.map(|v| v.to_string())),
-        after: Set(change.after.map(|v| v.to_string())),
+        entity_id: Set(change.entity_id.clone()),
+        before: Set(change.before.as_ref().map(|v| v.to_string())),
+        after: Set(change.after.as_ref().map(|v| v.to_string())),
         prev_hash: Set(String::new()),
         hash: Set(String::new()),
         ..Default::default()
@@ -118,11 +118,12 @@ pub async fn record(db: &DatabaseTransaction, actor: &Actor, change: Change<'_>)
     let hash = content_hash(&prev, &inserted);
     audit_log::Entity::update_many()
         .col_expr(audit_log::Column::PrevHash, Expr::value(prev))
-        .col_expr(audit_log::Column::Hash, Expr::value(hash))
+        .col_expr(audit_log::Column::Hash, Expr::value(hash.clone()))
         .filter(audit_log::Column::Id.eq(inserted.id))
         .exec(db)
         .await?;
-    Ok(())
+    // The change may be an event someone subscribed to.
+    crate::services::webhooks::announce(db, &change, inserted.id, &hash, at).await
 }
 
 /// Walks the whole chain and reports the first entry that does not match.

@@ -70,6 +70,9 @@ pub struct Delivery {
     /// `KINERJA_REMINDERS` (on unless `0`, `off` or `false` when the server is started by the
     /// command line): whether this server sends the reminders of the settings, checked each minute.
     pub reminders: bool,
+    /// `KINERJA_WEBHOOKS_ALLOW_HTTP` (`1`): webhooks may also be plain `http://` addresses (a
+    /// bridge beside the server, tests); by default only `https://`.
+    pub webhooks_allow_http: bool,
 }
 
 impl Default for Delivery {
@@ -82,6 +85,7 @@ impl Default for Delivery {
             app_url: "http://127.0.0.1:8080".into(),
             poll: Duration::from_secs(2),
             reminders: false,
+            webhooks_allow_http: false,
         }
     }
 }
@@ -219,6 +223,8 @@ impl Config {
         }
         self.delivery.poll =
             Duration::from_millis(env_number("KINERJA_OUTBOX_POLL_MS", 2000, 50..=600_000, "milliseconds")?);
+        self.delivery.webhooks_allow_http =
+            matches!(set("KINERJA_WEBHOOKS_ALLOW_HTTP").as_deref(), Some("1" | "true" | "yes"));
         self.delivery.reminders = !matches!(set("KINERJA_REMINDERS").as_deref(), Some("0" | "off" | "false" | "no"));
         Ok(self)
     }

@@ -38,7 +38,8 @@ use utoipa::{Modify, OpenApi};
         (name = "competencies", description = "Competency catalogue, position standards, assessed levels and gaps, development plans and jam pelajaran (JP) of training"),
         (name = "oversight", description = "The independent evaluation team and its reviews, evaluation sessions with follow-ups, public dialogue forums with aspirasi and commitments"),
         (name = "api-tokens", description = "Long-lived tokens for other systems: scoped, hashed at rest, revocable. Send as `Authorization: Bearer knj_…`"),
-        (name = "deliveries", description = "Messages outside the app (e-mail, WhatsApp): the delivery log and a test message"),
+        (name = "deliveries", description = "Messages outside the app (e-mail, WhatsApp, webhooks): the delivery log, a test message and replays"),
+        (name = "webhooks", description = "Outgoing webhooks: signed events to the Pemda's other systems (admin)"),
     )
 )]
 pub struct ApiDoc;
@@ -151,6 +152,12 @@ pub struct ApiDoc;
     routes::api_tokens::revoke_token,
     routes::deliveries::list_deliveries,
     routes::deliveries::test_delivery,
+    routes::webhooks::list_webhooks,
+    routes::webhooks::create_webhook,
+    routes::webhooks::update_webhook,
+    routes::webhooks::delete_webhook,
+    routes::webhooks::webhook_deliveries,
+    routes::webhooks::replay_delivery,
     routes::message_settings::get_settings,
     routes::message_settings::put_preferences,
     routes::message_settings::change_contact,

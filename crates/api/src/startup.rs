@@ -37,7 +37,8 @@ impl Application {
     pub fn build_with_db(config: Config, db: DatabaseConnection) -> anyhow::Result<Self> {
         let listener = TcpListener::bind(&config.bind)?;
         let port = listener.local_addr()?.port();
-        let channels = crate::delivery::Channels::from_config(&config.delivery)?;
+        let mut channels = crate::delivery::Channels::from_config(&config.delivery)?;
+        channels.webhook = Some(Arc::new(crate::delivery::webhook::Webhooks::new(db.clone())));
         let local = ["//127.", "//localhost", "//0.0.0.0", "//["].iter().any(|h| channels.app_url.contains(h));
         if !channels.names().is_empty() && local {
             tracing::warn!(

@@ -229,6 +229,11 @@ struct Fx {
     /// A disciplinary sanction of Dedi's, recorded to be annulled.
     sanction: i64,
     leave: i64,
+    /// A webhook subscribed to recorded leave, the delivery of the leave above to it, and a
+    /// second webhook to delete.
+    webhook: i64,
+    delivery: i64,
+    webhook_to_delete: i64,
     /// A forum announced at PKM-SUKAJADI, a citizen's aspirasi to it and a commitment.
     forum: i64,
     forum_input: i64,
@@ -336,6 +341,14 @@ fn table(f: &Fx) -> Vec<Row> {
     t.op(DELETE, "/api/v1/api-tokens/{id}").id(f.token_to_revoke).expect(admin_only);
     t.op(GET, "/api/v1/deliveries").expect(admin_reads);
     t.op(POST, "/api/v1/deliveries/test").json(json!({ "to": "warga@contoh.id" })).expect(admin_only);
+    t.op(POST, "/api/v1/deliveries/{id}/replay").id(f.delivery).expect(admin_only);
+    t.op(GET, "/api/v1/webhooks").expect(admin_reads);
+    t.op(POST, "/api/v1/webhooks")
+        .json(json!({ "url": "https://jembatan.pemda.go.id/kinerja", "events": ["skp.approved"], "secret": "rahasia-matriks-0123456789" }))
+        .expect(admin_only);
+    t.op(PATCH, "/api/v1/webhooks/{id}").id(f.webhook).json(json!({ "active": true })).expect(admin_only);
+    t.op(GET, "/api/v1/webhooks/{id}/deliveries").id(f.webhook).expect(admin_reads);
+    t.op(DELETE, "/api/v1/webhooks/{id}").id(f.webhook_to_delete).expect(admin_only);
 
     // Units: Dedi's unit DINKES-RUJ. Everyone sees the units of the people they see; heads, admin
     // and auditor see the unit's figures; the head of the parent unit sets its predikat.
@@ -787,8 +800,14 @@ async fn fixtures(app: &TestApp, tokens: &[Option<String>; 14]) -> Fx {
         id(&ok(app, POST, &format!("/api/v1/development-plans/{}/trainings", f.plan), kasi, Some(training)).await);
     let sanction = json!({ "employee_id": f.dedi, "level": "ringan", "decree_number": "800/02-BKPSDM", "starts_on": today.to_string(), "ends_on": today.to_string(), "reason": "Dicatat untuk dihapus" });
     f.sanction = id(&ok(app, POST, "/api/v1/sanctions", admin, Some(sanction)).await);
+    // A closed port: the delivery fails and waits, to be replayed.
+    let hook = json!({ "url": "https://127.0.0.1:9/kinerja", "events": ["leave.recorded"], "secret": "rahasia-matriks-0123456789" });
+    f.webhook = id(&ok(app, POST, "/api/v1/webhooks", admin, Some(hook.clone())).await);
+    f.webhook_to_delete = id(&ok(app, POST, "/api/v1/webhooks", admin, Some(hook)).await);
     let leave = json!({ "employee_id": f.dedi, "kind": "dinas_luar", "starts_on": today.to_string(), "ends_on": today.to_string() });
     f.leave = id(&ok(app, POST, "/api/v1/leave", admin, Some(leave)).await);
+    let sent = ok(app, GET, &format!("/api/v1/webhooks/{}/deliveries", f.webhook), admin, None).await;
+    f.delivery = id(&sent["items"][0]);
     oversight_fixtures(app, &mut f, tokens).await;
     f
 }

@@ -580,7 +580,7 @@ async fn an_event_is_queued_once_and_a_message_taken_by_one_worker(backend: Back
         let message = Outgoing {
             event_key: "complaint:1:filed".into(),
             event_kind: "complaint.filed",
-            to: &to,
+            to: (&to).into(),
             subject: "Uji".into(),
             body: "Uji {app}".into(),
             stop_path: None,
@@ -592,7 +592,7 @@ async fn an_event_is_queued_once_and_a_message_taken_by_one_worker(backend: Back
         let message = Outgoing {
             event_key: format!("complaint:{n}:filed"),
             event_kind: "complaint.filed",
-            to: &to,
+            to: (&to).into(),
             subject: "Uji".into(),
             body: "Uji".into(),
             stop_path: None,
@@ -638,7 +638,7 @@ async fn an_event_is_queued_once_and_a_message_taken_by_one_worker(backend: Back
     let message = Outgoing {
         event_key: "complaint:99:filed".into(),
         event_kind: "complaint.filed",
-        to: &waiting,
+        to: (&waiting).into(),
         subject: "Uji".into(),
         body: "Uji".into(),
         stop_path: None,

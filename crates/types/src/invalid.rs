@@ -124,6 +124,14 @@ pub enum Invalid {
     /// No params.
     ChannelNotConfigured,
     /// No params.
+    WebhookUrl,
+    /// Params: `value`.
+    WebhookEvent,
+    /// No params.
+    WebhookNoEvents,
+    /// No params.
+    NotReplayable,
+    /// No params.
     ContactCodeWrong,
     /// No params.
     QuietHours,
@@ -379,7 +387,7 @@ pub enum Invalid {
 
 impl Invalid {
     /// Every kind, for the tests that check each has its words.
-    pub const ALL: [Invalid; 182] = [
+    pub const ALL: [Invalid; 186] = [
         Self::Invalid,
         Self::Required,
         Self::Length,
@@ -436,6 +444,10 @@ impl Invalid {
         Self::UnitAbsent,
         Self::ContactUnreachable,
         Self::ChannelNotConfigured,
+        Self::WebhookUrl,
+        Self::WebhookEvent,
+        Self::WebhookNoEvents,
+        Self::NotReplayable,
         Self::ContactCodeWrong,
         Self::QuietHours,
         Self::MessageGroup,
@@ -623,6 +635,10 @@ impl Invalid {
             Self::UnitAbsent => "unit_absent",
             Self::ContactUnreachable => "contact_unreachable",
             Self::ChannelNotConfigured => "channel_not_configured",
+            Self::WebhookUrl => "webhook_url",
+            Self::WebhookEvent => "webhook_event",
+            Self::WebhookNoEvents => "webhook_no_events",
+            Self::NotReplayable => "not_replayable",
             Self::ContactCodeWrong => "contact_code_wrong",
             Self::QuietHours => "quiet_hours",
             Self::MessageGroup => "message_group",
@@ -819,6 +835,10 @@ impl Invalid {
             Self::UnitAbsent => ("unit tidak ada", "the unit does not exist"),
             Self::ContactUnreachable => ("tulis alamat e-mail atau nomor ponsel (WhatsApp)", "give an e-mail address or a mobile number (WhatsApp)"),
             Self::ChannelNotConfigured => ("saluran ini belum diatur di server", "this channel is not configured on the server"),
+            Self::WebhookUrl => ("alamat webhook harus https:// dengan nama host, tanpa nama pengguna atau kata sandi", "a webhook address must be https:// with a host name, without a user name or password"),
+            Self::WebhookEvent => ("peristiwa {value} tidak dikenal", "the event {value} is unknown"),
+            Self::WebhookNoEvents => ("pilih sedikitnya satu peristiwa", "choose at least one event"),
+            Self::NotReplayable => ("isi pesan ini tidak disimpan lagi, jadi tidak dapat dikirim ulang", "this message's content is no longer kept, so it cannot be sent again"),
             Self::ContactCodeWrong => ("kode salah atau sudah kedaluwarsa; minta kode baru bila perlu", "the code is wrong or has expired; ask for a new one if needed"),
             Self::QuietHours => ("jam tenang diisi keduanya dalam bentuk JJ:MM, misalnya 21:00 dan 06:00", "quiet hours take both times as HH:MM, e.g. 21:00 and 06:00"),
             Self::MessageGroup => ("kelompok pesan tidak dikenal: {value}", "unknown message group: {value}"),

@@ -27,6 +27,7 @@ pub mod text;
 pub mod tpp;
 pub mod unit;
 pub mod user;
+pub mod webhook;
 pub mod words;
 
 pub use activity::{
@@ -85,3 +86,4 @@ pub use skp::{
 pub use tpp::{NewSanction, Sanction, TppRow};
 pub use unit::{NewUnit, Unit, UnitPatch};
 pub use user::{NewAccount, NewUser, TemporaryPassword, User, UserFilter, UserPatch};
+pub use webhook::{NewWebhook, Webhook, WebhookChange, WEBHOOK_EVENTS};

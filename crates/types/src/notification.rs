@@ -343,9 +343,9 @@ pub struct Delivery {
     pub id: i64,
     /// e.g. `complaint.filed`, `complaint.status`, `test`.
     pub event_kind: String,
-    /// `email` or `whatsapp`.
+    /// `email`, `whatsapp` or `webhook`.
     pub channel: String,
-    /// e.g. `w***@contoh.id`, `62812*****890`.
+    /// e.g. `w***@contoh.id`, `62812*****890`, `webhook #3`.
     pub recipient: String,
     /// `pending`, `sent` or `dead` (given up); `held` for a daily digest, then `digested`.
     pub status: String,

@@ -59,6 +59,8 @@ pub trait Channel: Send + Sync {
 pub struct Channels {
     pub email: Option<Arc<dyn Channel>>,
     pub whatsapp: Option<Arc<dyn Channel>>,
+    /// Signed events to the subscriptions of the `webhooks` table (set once the database is open).
+    pub webhook: Option<Arc<dyn Channel>>,
     /// `https://kinerja.example.go.id`, without a trailing slash.
     pub app_url: String,
 }
@@ -79,13 +81,23 @@ impl Channels {
         match name {
             "email" => self.email.as_ref(),
             "whatsapp" => self.whatsapp.as_ref(),
+            "webhook" => self.webhook.as_ref(),
             _ => None,
         }
     }
 
-    /// The names of the configured channels.
+    /// The names of the configured channels that reach people (e-mail, WhatsApp).
     pub fn names(&self) -> Vec<&'static str> {
         [self.email.as_ref(), self.whatsapp.as_ref()].into_iter().flatten().map(|c| c.name()).collect()
+    }
+
+    /// The names of every configured channel, webhooks included: what the worker sends.
+    pub fn carried(&self) -> Vec<&'static str> {
+        [self.email.as_ref(), self.whatsapp.as_ref(), self.webhook.as_ref()]
+            .into_iter()
+            .flatten()
+            .map(|c| c.name())
+            .collect()
     }
 
     /// From the delivery settings of the configuration: a channel for each one set.
@@ -97,7 +109,7 @@ impl Channels {
         let whatsapp = config.whatsapp_url.as_ref().map(|url| {
             Arc::new(WhatsApp::new(url, config.whatsapp_token.as_deref().unwrap_or_default())) as Arc<dyn Channel>
         });
-        Ok(Self { email, whatsapp, app_url: config.app_url.trim_end_matches('/').to_owned() })
+        Ok(Self { email, whatsapp, webhook: None, app_url: config.app_url.trim_end_matches('/').to_owned() })
     }
 }
 

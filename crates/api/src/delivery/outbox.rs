@@ -16,6 +16,29 @@ pub const LEASE: Duration = Duration::seconds(60);
 /// Attempts before a message is given up (`dead`).
 pub const MAX_ATTEMPTS: i32 = 8;
 
+/// Who a message goes to: a person's address, or a webhook subscription (by its id).
+#[derive(Clone, Copy)]
+pub enum Recipient<'a> {
+    Person(&'a Contact),
+    Webhook(i64),
+}
+
+impl Recipient<'_> {
+    /// The outbox's `channel` and `recipient` columns.
+    fn columns(self) -> (&'static str, String) {
+        match self {
+            Recipient::Person(c) => (c.channel(), c.address().to_owned()),
+            Recipient::Webhook(id) => ("webhook", id.to_string()),
+        }
+    }
+}
+
+impl<'a> From<&'a Contact> for Recipient<'a> {
+    fn from(c: &'a Contact) -> Self {
+        Recipient::Person(c)
+    }
+}
+
 /// A message to write to the outbox.
 pub struct Outgoing<'a> {
     /// The event and what it is about (`complaint:12:filed`): a second message with the same key,
@@ -23,7 +46,7 @@ pub struct Outgoing<'a> {
     pub event_key: String,
     /// The kind of event (`complaint.filed`).
     pub event_kind: &'a str,
-    pub to: &'a Contact,
+    pub to: Recipient<'a>,
     pub subject: String,
     /// The text; `{app}` stands for the app's public address.
     pub body: String,
@@ -61,11 +84,12 @@ async fn insert(
     user: Option<i64>,
 ) -> ApiResult<()> {
     let now = Utc::now();
+    let (channel, recipient) = message.to.columns();
     let row = outbox::ActiveModel {
         event_key: Set(message.event_key.chars().take(160).collect()),
         event_kind: Set(message.event_kind.to_owned()),
-        channel: Set(message.to.channel().to_owned()),
-        recipient: Set(message.to.address().to_owned()),
+        channel: Set(channel.to_owned()),
+        recipient: Set(recipient),
         subject: Set(message.subject.chars().take(200).collect()),
         body: Set(message.body),
         stop_path: Set(message.stop_path),
@@ -153,12 +177,16 @@ fn held(row: &outbox::Model) -> sea_orm::Condition {
         .add(outbox::Column::LockedUntil.eq(row.locked_until))
 }
 
-/// Records that `row` went out (if the lease is still this worker's). Its text is dropped: it
-/// may hold a verification code or a tracking code, and the log needs neither.
+/// Records that `row` went out (if the lease is still this worker's). A message's text is
+/// dropped: it may hold a verification code or a tracking code, and the log needs neither. An
+/// event to a webhook keeps its text for [`DEAD_TEXT_KEPT`], for the admin to replay it.
 pub async fn sent(db: &impl ConnectionTrait, row: &outbox::Model) -> ApiResult<()> {
-    outbox::Entity::update_many()
+    let mut update = outbox::Entity::update_many();
+    if row.channel != "webhook" {
+        update = update.col_expr(outbox::Column::Body, Expr::value(""));
+    }
+    update
         .col_expr(outbox::Column::Status, Expr::value("sent"))
-        .col_expr(outbox::Column::Body, Expr::value(""))
         .col_expr(outbox::Column::SentAt, Expr::value(Some(Utc::now())))
         .col_expr(outbox::Column::LockedUntil, Expr::value(None::<DateTime<Utc>>))
         .col_expr(outbox::Column::LastError, Expr::value(None::<String>))
@@ -193,12 +221,13 @@ pub fn backoff(attempts: i32) -> Duration {
 /// How long the text of a message given up is kept, for the admin to see what failed.
 pub const DEAD_TEXT_KEPT: Duration = Duration::days(30);
 
-/// Drops the text of messages given up more than [`DEAD_TEXT_KEPT`] before `now` (sent ones lose
-/// it at once); answers how many.
+/// Drops the text of messages given up, and of events sent to webhooks, more than
+/// [`DEAD_TEXT_KEPT`] before `now` (other sent messages lose it at once); answers how many.
 pub async fn forget_old_text(db: &impl ConnectionTrait, now: DateTime<Utc>) -> ApiResult<u64> {
+    let sent_event = Condition::all().add(outbox::Column::Channel.eq("webhook")).add(outbox::Column::Status.eq("sent"));
     let done = outbox::Entity::update_many()
         .col_expr(outbox::Column::Body, Expr::value(""))
-        .filter(outbox::Column::Status.eq("dead"))
+        .filter(Condition::any().add(outbox::Column::Status.eq("dead")).add(sent_event))
         .filter(outbox::Column::CreatedAt.lt(now - DEAD_TEXT_KEPT))
         .filter(outbox::Column::Body.ne(""))
         .exec(db)
@@ -225,6 +254,26 @@ pub async fn expire_untried(db: &impl ConnectionTrait, now: DateTime<Utc>) -> Ap
         .exec(db)
         .await?;
     Ok(done.rows_affected)
+}
+
+/// Queues `row` again at once, its attempts counted afresh (the admin's replay of an event a
+/// receiver missed, or of a message given up); answers whether it was queued (its text must
+/// still be kept, and no worker may hold it).
+pub async fn replay(db: &impl ConnectionTrait, id: i64, now: DateTime<Utc>) -> ApiResult<bool> {
+    let done = outbox::Entity::update_many()
+        .col_expr(outbox::Column::Status, Expr::value("pending"))
+        .col_expr(outbox::Column::Attempts, Expr::value(0))
+        .col_expr(outbox::Column::NextAttemptAt, Expr::value(now))
+        .col_expr(outbox::Column::LockedUntil, Expr::value(None::<DateTime<Utc>>))
+        .col_expr(outbox::Column::LastError, Expr::value(None::<String>))
+        .col_expr(outbox::Column::SentAt, Expr::value(None::<DateTime<Utc>>))
+        .filter(outbox::Column::Id.eq(id))
+        .filter(outbox::Column::Body.ne(""))
+        .filter(outbox::Column::Status.is_in(["pending", "sent", "dead"]))
+        .filter(Condition::any().add(outbox::Column::LockedUntil.is_null()).add(outbox::Column::LockedUntil.lt(now)))
+        .exec(db)
+        .await?;
+    Ok(done.rows_affected == 1)
 }
 
 /// Messages not yet sent nor given up.

@@ -16,7 +16,7 @@ const BATCH: usize = 20;
 /// Starts the worker on the current runtime; it runs while the server does. Nothing starts when no
 /// channel is configured (the messages wait in the outbox).
 pub fn spawn(db: DatabaseConnection, channels: Channels, every: Duration) {
-    if channels.names().is_empty() {
+    if channels.carried().is_empty() {
         return;
     }
     tokio::spawn(async move {
@@ -34,7 +34,7 @@ pub fn spawn(db: DatabaseConnection, channels: Channels, every: Duration) {
 /// Sends up to [`BATCH`] due messages, each taken just before it is sent (so its lease covers one
 /// send, not a queue of them); answers how many were taken.
 pub async fn round(db: &DatabaseConnection, channels: &Channels) -> crate::error::ApiResult<usize> {
-    let names = channels.names();
+    let names = channels.carried();
     let mut taken = 0;
     let mut settings = None;
     while taken < BATCH {
@@ -57,10 +57,14 @@ async fn deliver(
     let Some(channel) = channels.get(&row.channel) else {
         return outbox::failed(db, row, "saluran tidak dikonfigurasi", false).await;
     };
-    let mut text = row.body.replace("{app}", &channels.app_url);
-    if row.channel == "whatsapp" {
-        text = framed(&settings.whatsapp_template, &settings.pemda_name, &text);
-    }
+    // An event goes as stored: its signature is over those bytes.
+    let text = match row.channel.as_str() {
+        "webhook" => row.body.clone(),
+        "whatsapp" => {
+            framed(&settings.whatsapp_template, &settings.pemda_name, &row.body.replace("{app}", &channels.app_url))
+        }
+        _ => row.body.replace("{app}", &channels.app_url),
+    };
     let stop = row.stop_path.as_ref().map(|p| format!("{}{p}", channels.app_url));
     // The row and the moment it was written: unique across databases (a restored copy, a
     // staging server sharing the gateway) where the id alone is not.

@@ -56,3 +56,4 @@ pub mod surveys;
 pub mod trainings;
 pub mod units;
 pub mod users;
+pub mod webhooks;

@@ -38,6 +38,7 @@ pub mod tpp;
 pub mod units;
 pub mod users;
 pub mod viewer;
+pub mod webhooks;
 
 use actix_web::web;
 
@@ -68,6 +69,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .configure(api_tokens::configure)
             .configure(dashboard::configure)
             .configure(deliveries::configure)
+            .configure(webhooks::configure)
             .configure(tpp::configure)
             .configure(sanctions::configure)
             .configure(leave::configure)

@@ -77,7 +77,7 @@ impl<'a> Thread<'a> {
         let message = Outgoing {
             event_key: format!("{}:{}:{event}", self.kind, self.id),
             event_kind: if event == "filed" { "citizen.filed" } else { "citizen.status" },
-            to: &to,
+            to: (&to).into(),
             subject,
             body: format!("{lead}\n{}", self.footer(token)),
             stop_path: Some(stop_path(token)),

@@ -6,14 +6,16 @@ use crate::entities::outbox;
 use crate::error::{ApiError, ApiResult};
 use kinerja_domain::contact::{mask, Contact};
 use kinerja_types::{Delivery, Invalid};
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
+};
 
 pub fn to_wire(m: outbox::Model) -> Delivery {
     Delivery {
         id: m.id,
         event_kind: m.event_kind,
+        recipient: if m.channel == "webhook" { format!("webhook #{}", m.recipient) } else { mask(&m.recipient) },
         channel: m.channel,
-        recipient: mask(&m.recipient),
         status: m.status,
         attempts: m.attempts,
         last_error: m.last_error,
@@ -43,7 +45,7 @@ pub async fn test(db: &impl ConnectionTrait, to: &str, configured: &[&str]) -> A
         Outgoing {
             event_key: key.clone(),
             event_kind: "test",
-            to: &contact,
+            to: (&contact).into(),
             subject: "Pesan uji Kinerja".into(),
             body: format!(
                 "Ini pesan uji dari Kinerja, dikirim oleh admin untuk memeriksa saluran {}.\n\
@@ -57,4 +59,19 @@ pub async fn test(db: &impl ConnectionTrait, to: &str, configured: &[&str]) -> A
     let row =
         outbox::Entity::find().filter(outbox::Column::EventKey.eq(key)).one(db).await?.ok_or(ApiError::NotFound)?;
     Ok(to_wire(row))
+}
+
+/// Queues a delivery again now (see [`crate::delivery::outbox::replay`]): 404 when there is none,
+/// 422 `not_replayable` when its content is gone or a worker holds it. Audited.
+pub async fn replay(db: &DatabaseConnection, actor: &crate::audit::Actor, id: i64) -> ApiResult<Delivery> {
+    let txn = crate::db::begin(db).await?;
+    outbox::Entity::find_by_id(id).one(&txn).await?.ok_or(ApiError::NotFound)?;
+    if !delivery::outbox::replay(&txn, id, chrono::Utc::now()).await? {
+        return Err(ApiError::field("id", Invalid::NotReplayable));
+    }
+    let row = outbox::Entity::find_by_id(id).one(&txn).await?.ok_or(ApiError::NotFound)?;
+    let out = to_wire(row);
+    crate::audit::record(&txn, actor, crate::audit::Change::new("delivery.replay", "delivery", id).after(&out)).await?;
+    txn.commit().await?;
+    Ok(out)
 }

@@ -87,7 +87,7 @@ pub async fn run(db: &DatabaseConnection, now: DateTime<Utc>) -> ApiResult<usize
                 // a digest of its own).
                 event_key: format!("digest:{user}:{}", ids[0]),
                 event_kind: "digest",
-                to: &contact,
+                to: (&contact).into(),
                 subject: format!("Kinerja: ringkasan {} pemberitahuan", rows.len()),
                 body: text(&rows),
                 stop_path: None,

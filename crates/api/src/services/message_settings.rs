@@ -198,7 +198,7 @@ pub async fn change_contact(
         Outgoing {
             event_key: format!("verify:{user_id}:{}", &nonce[..16]),
             event_kind: "contact.verify",
-            to: &contact,
+            to: (&contact).into(),
             subject: "Kode verifikasi Kinerja".into(),
             body: format!(
                 "Kode verifikasi Anda: {code}\n\nMasukkan kode ini di halaman profil Kinerja dalam 15 menit \
@@ -296,7 +296,7 @@ pub async fn copy_out(db: &impl ConnectionTrait, accounts: &[i64], kind: &str, l
             let message = Outgoing {
                 event_key: format!("notice:{}:{}:{}", m.user_id, kind, &event[..16]),
                 event_kind: kind,
-                to: &contact,
+                to: (&contact).into(),
                 subject: format!("Kinerja: pemberitahuan {words}"),
                 body,
                 stop_path: None,

@@ -53,3 +53,4 @@ pub mod survey;
 pub mod tpp;
 pub mod units;
 pub mod waiting;
+pub mod webhooks;

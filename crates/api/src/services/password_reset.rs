@@ -68,7 +68,7 @@ pub async fn request(db: &DatabaseConnection, username: &str, client: &str) -> A
             Outgoing {
                 event_key: format!("reset:{}:{}", user.id, &token[..16]),
                 event_kind: "password.reset",
-                to: contact,
+                to: contact.into(),
                 subject: "Atur ulang kata sandi Kinerja".into(),
                 body: format!(
                     "Ada permintaan mengatur ulang kata sandi akun Kinerja {}.\n\n\

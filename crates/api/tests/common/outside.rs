@@ -215,3 +215,84 @@ impl Drop for Gateway {
         tokio::spawn(async move { handle.stop(false).await });
     }
 }
+
+/// One request a webhook receiver got: its headers (lower-case names) and the body as sent.
+#[derive(Debug, Clone)]
+pub struct Received {
+    pub headers: std::collections::HashMap<String, String>,
+    pub body: Vec<u8>,
+    /// What the receiver answered.
+    pub status: u16,
+}
+
+/// A webhook receiver on 127.0.0.1 that records every request, answering 503 while it is "down"
+/// (see [`Receiver::set_down`]) and 204 otherwise.
+pub struct Receiver {
+    pub url: String,
+    pub got: Arc<Mutex<Vec<Received>>>,
+    down: Arc<std::sync::atomic::AtomicBool>,
+    handle: actix_web::dev::ServerHandle,
+}
+
+impl Receiver {
+    pub async fn start() -> Self {
+        use actix_web::{web, App, HttpRequest, HttpResponse, HttpServer};
+        use std::sync::atomic::{AtomicBool, Ordering};
+        let got: Arc<Mutex<Vec<Received>>> = Arc::default();
+        let down = Arc::new(AtomicBool::new(false));
+        let (seen, is_down) = (got.clone(), down.clone());
+        let server = HttpServer::new(move || {
+            let (seen, is_down) = (seen.clone(), is_down.clone());
+            App::new().default_service(web::to(move |req: HttpRequest, body: web::Bytes| {
+                let (seen, is_down) = (seen.clone(), is_down.clone());
+                async move {
+                    let headers = req
+                        .headers()
+                        .iter()
+                        .map(|(k, v)| (k.as_str().to_owned(), v.to_str().unwrap_or_default().to_owned()))
+                        .collect();
+                    let status = if is_down.load(Ordering::SeqCst) { 503 } else { 204 };
+                    seen.lock().unwrap().push(Received { headers, body: body.to_vec(), status });
+                    HttpResponse::build(actix_web::http::StatusCode::from_u16(status).unwrap()).finish()
+                }
+            }))
+        })
+        .workers(1)
+        .bind(("127.0.0.1", 0))
+        .unwrap();
+        let port = server.addrs()[0].port();
+        let server = server.run();
+        let handle = server.handle();
+        tokio::spawn(server);
+        Self { url: format!("http://127.0.0.1:{port}/kinerja/events"), got, down, handle }
+    }
+
+    /// Down: every request is answered 503 (and still recorded).
+    pub fn set_down(&self, down: bool) {
+        self.down.store(down, std::sync::atomic::Ordering::SeqCst);
+    }
+
+    pub fn got(&self) -> Vec<Received> {
+        self.got.lock().unwrap().clone()
+    }
+
+    /// Waits (up to 30 s) until `n` requests arrived, and answers them.
+    pub async fn wait_for(&self, n: usize) -> Vec<Received> {
+        let start = Instant::now();
+        loop {
+            let got = self.got();
+            if got.len() >= n {
+                return got;
+            }
+            assert!(start.elapsed() < Duration::from_secs(30), "{n} requests expected, {} arrived", got.len());
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+}
+
+impl Drop for Receiver {
+    fn drop(&mut self) {
+        let handle = self.handle.clone();
+        tokio::spawn(async move { handle.stop(false).await });
+    }
+}

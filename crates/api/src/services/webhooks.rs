@@ -1,0 +1,262 @@
+//! Outgoing webhooks: the BKPSDM's subscriptions, and the events they receive. An event is an
+//! audited change (one mechanism: whatever is audited can be announced), written to the outbox in
+//! the change's own transaction for each active subscription to it, so it goes at least once and
+//! only if the change was kept. An event is thin: its name, id, moment, the entity and its id,
+//! the status it moved to, and the API path to read the rest with a token that may see it; no
+//! personal data travels in it.
+
+use crate::audit::{Actor, Change};
+use crate::entities::{outbox, webhooks};
+use crate::error::{ApiError, ApiResult};
+use chrono::{DateTime, Utc};
+use kinerja_types::{Delivery, Invalid, Issue, NewWebhook, Webhook, WebhookChange, WEBHOOK_EVENTS};
+use sea_orm::sea_query::Expr;
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait,
+    IntoActiveModel, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
+};
+
+/// The event an audited action announces, if any.
+pub fn event_of(action: &str) -> Option<&'static str> {
+    Some(match action {
+        "activity.submit" => "activity.submitted",
+        "activity.approve" => "activity.approved",
+        "activity.reject" => "activity.rejected",
+        "skp.submit" => "skp.submitted",
+        "skp.approve" | "skp.approve_by_admin_for_missing_penilai" => "skp.approved",
+        "skp.return" => "skp.returned",
+        "assessment.finalized" => "assessment.finalized",
+        "assessment.objected" => "assessment.objected",
+        "assessment.decided" => "assessment.decided",
+        "complaint.file" => "complaint.filed",
+        "complaint.transition" | "complaint.postpone" => "complaint.status_changed",
+        "leave.create" => "leave.recorded",
+        _ => return None,
+    })
+}
+
+/// Where the API serves the entity an event is about.
+fn resource(entity: &str, id: &str) -> Option<String> {
+    let path = match entity {
+        "activity" => "activities",
+        "skp" => "skps",
+        "assessment" => "assessments",
+        "complaint" => "complaints",
+        _ => return None,
+    };
+    Some(format!("/api/v1/{path}/{id}"))
+}
+
+/// Queues the event of `change` (audit entry `audit_id`, hashed `hash`, made at `at`) for each
+/// active subscription to it, in the change's transaction. Nothing when the action announces
+/// nothing or no one listens.
+pub async fn announce(
+    txn: &DatabaseTransaction,
+    change: &Change<'_>,
+    audit_id: i64,
+    hash: &str,
+    at: DateTime<Utc>,
+) -> ApiResult<()> {
+    let Some(event) = event_of(change.action) else { return Ok(()) };
+    let listening: Vec<webhooks::Model> = webhooks::Entity::find()
+        .filter(webhooks::Column::Active.eq(true))
+        .filter(webhooks::Column::RemovedAt.is_null())
+        .all(txn)
+        .await?
+        .into_iter()
+        .filter(|w| events(w).iter().any(|e| e == event))
+        .collect();
+    if listening.is_empty() {
+        return Ok(());
+    }
+    // The same on every attempt and every subscription: a receiver drops a repeat by it.
+    let id = format!("evt_{audit_id}_{}", &hash[..hash.len().min(16)]);
+    let entity_id = change.entity_id.clone().unwrap_or_default();
+    let status =
+        change.after.as_ref().and_then(|a| a.as_str().map(str::to_owned)).or_else(|| {
+            change.after.as_ref().and_then(|a| a.get("status")).and_then(|s| s.as_str()).map(str::to_owned)
+        });
+    let body = serde_json::json!({
+        "id": id,
+        "event": event,
+        "occurred_at": at,
+        "entity": change.entity,
+        "entity_id": entity_id,
+        "status": status,
+        "resource": resource(change.entity, &entity_id),
+    })
+    .to_string();
+    for hook in listening {
+        let message = crate::delivery::Outgoing {
+            event_key: id.clone(),
+            event_kind: event,
+            to: crate::delivery::Recipient::Webhook(hook.id),
+            subject: event.to_owned(),
+            body: body.clone(),
+            stop_path: None,
+        };
+        crate::delivery::enqueue(txn, message).await?;
+    }
+    Ok(())
+}
+
+fn events(w: &webhooks::Model) -> Vec<String> {
+    crate::stored::json::<Vec<String>>("webhooks.events", &w.events)
+}
+
+pub fn to_wire(w: &webhooks::Model) -> Webhook {
+    Webhook {
+        id: w.id,
+        url: w.url.clone(),
+        events: events(w),
+        description: w.description.clone(),
+        active: w.active,
+        created_at: w.created_at,
+        updated_at: w.updated_at,
+    }
+}
+
+/// An address events may go to: `https://host…` without credentials in it, or `http://` where the
+/// server allows it (`KINERJA_WEBHOOKS_ALLOW_HTTP`, for a bridge beside the server and tests).
+fn check_url(url: &str, allow_http: bool) -> ApiResult<String> {
+    let url = url.trim();
+    let parsed = reqwest::Url::parse(url).map_err(|_| ApiError::field("url", Invalid::WebhookUrl))?;
+    let scheme_ok = parsed.scheme() == "https" || (allow_http && parsed.scheme() == "http");
+    if !scheme_ok
+        || parsed.host_str().is_none_or(str::is_empty)
+        || !parsed.username().is_empty()
+        || parsed.password().is_some()
+    {
+        return Err(ApiError::field("url", Invalid::WebhookUrl));
+    }
+    Ok(url.to_owned())
+}
+
+/// The events as stored: known names, at least one, each once.
+fn check_events(list: &[String]) -> ApiResult<String> {
+    if list.is_empty() {
+        return Err(ApiError::field("events", Invalid::WebhookNoEvents));
+    }
+    let mut out: Vec<&str> = Vec::new();
+    for e in list {
+        let known = WEBHOOK_EVENTS
+            .iter()
+            .find(|k| **k == e.trim())
+            .ok_or_else(|| ApiError::field("events", Issue::new(Invalid::WebhookEvent).with("value", e)))?;
+        if !out.contains(known) {
+            out.push(known);
+        }
+    }
+    Ok(serde_json::to_string(&out).unwrap_or_else(|_| "[]".into()))
+}
+
+/// Subscribes an address (the caller checked the capability). Audited without the secret.
+pub async fn create(
+    txn: &DatabaseTransaction,
+    actor: &Actor,
+    user_id: i64,
+    body: &NewWebhook,
+    allow_http: bool,
+) -> ApiResult<Webhook> {
+    let now = Utc::now();
+    let row = webhooks::ActiveModel {
+        url: Set(check_url(&body.url, allow_http)?),
+        events: Set(check_events(&body.events)?),
+        secret: Set(body.secret.clone()),
+        description: Set(body.description.as_deref().map(str::trim).filter(|d| !d.is_empty()).map(str::to_owned)),
+        active: Set(true),
+        created_by_user_id: Set(user_id),
+        created_at: Set(now),
+        updated_at: Set(now),
+        removed_at: Set(None),
+        ..Default::default()
+    }
+    .insert(txn)
+    .await?;
+    let out = to_wire(&row);
+    crate::audit::record(txn, actor, Change::new("webhook.create", "webhook", row.id).after(&out)).await?;
+    Ok(out)
+}
+
+/// The subscriptions not removed, newest first: a page and the total.
+pub async fn list(db: &impl ConnectionTrait, offset: u64, limit: u64) -> ApiResult<(Vec<Webhook>, u64)> {
+    let select = webhooks::Entity::find().filter(webhooks::Column::RemovedAt.is_null());
+    let total = select.clone().count(db).await?;
+    let rows = select.order_by_desc(webhooks::Column::Id).offset(offset).limit(limit).all(db).await?;
+    Ok((rows.iter().map(to_wire).collect(), total))
+}
+
+/// Changes a subscription (address, events, secret, on or off). Audited without the secret.
+pub async fn update(
+    txn: &DatabaseTransaction,
+    actor: &Actor,
+    id: i64,
+    body: &WebhookChange,
+    allow_http: bool,
+) -> ApiResult<Webhook> {
+    let row = webhooks::Entity::find_by_id(id)
+        .filter(webhooks::Column::RemovedAt.is_null())
+        .one(txn)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    let before = to_wire(&row);
+    let mut active = row.into_active_model();
+    if let Some(url) = &body.url {
+        active.url = Set(check_url(url, allow_http)?);
+    }
+    if let Some(list) = &body.events {
+        active.events = Set(check_events(list)?);
+    }
+    if let Some(secret) = &body.secret {
+        active.secret = Set(secret.clone());
+    }
+    if let Some(on) = body.active {
+        active.active = Set(on);
+    }
+    active.updated_at = Set(Utc::now());
+    let row = active.update(txn).await?;
+    let out = to_wire(&row);
+    let change = Change::new("webhook.update", "webhook", id).before(&before).after(&out);
+    crate::audit::record(txn, actor, change).await?;
+    Ok(out)
+}
+
+/// Removes a subscription: it is sent nothing more, what was queued for it is given up, and it
+/// stays only for its delivery log. Removing again changes nothing. Audited.
+pub async fn delete(txn: &DatabaseTransaction, actor: &Actor, id: i64) -> ApiResult<()> {
+    let row = webhooks::Entity::find_by_id(id).one(txn).await?.ok_or(ApiError::NotFound)?;
+    if row.removed_at.is_some() {
+        return Ok(());
+    }
+    let before = to_wire(&row);
+    let mut removed = row.into_active_model();
+    removed.active = Set(false);
+    removed.removed_at = Set(Some(Utc::now()));
+    removed.update(txn).await?;
+    outbox::Entity::update_many()
+        .col_expr(outbox::Column::Status, Expr::value("dead"))
+        .col_expr(outbox::Column::LastError, Expr::value(Some("langganan webhook dihapus".to_owned())))
+        .filter(outbox::Column::Channel.eq("webhook"))
+        .filter(outbox::Column::Recipient.eq(id.to_string()))
+        .filter(outbox::Column::Status.eq("pending"))
+        .exec(txn)
+        .await?;
+    crate::audit::record(txn, actor, Change::new("webhook.delete", "webhook", id).before(&before)).await?;
+    Ok(())
+}
+
+/// The deliveries to one subscription, newest first: a page and the total.
+pub async fn deliveries(
+    db: &impl ConnectionTrait,
+    id: i64,
+    offset: u64,
+    limit: u64,
+) -> ApiResult<(Vec<Delivery>, u64)> {
+    webhooks::Entity::find_by_id(id).one(db).await?.ok_or(ApiError::NotFound)?;
+    let select = outbox::Entity::find()
+        .filter(outbox::Column::Channel.eq("webhook"))
+        .filter(outbox::Column::Recipient.eq(id.to_string()));
+    let total = select.clone().count(db).await?;
+    let rows = select.order_by_desc(outbox::Column::Id).offset(offset).limit(limit).all(db).await?;
+    Ok((rows.into_iter().map(crate::services::deliveries::to_wire).collect(), total))
+}
