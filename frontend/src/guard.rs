@@ -84,6 +84,7 @@ pub fn Screen(props: &ScreenProps) -> Html {
                     Route::CompetencyGaps => html! { <pages::CompetencyGaps me={me.clone()} /> },
                     Route::ApiTokens => html! { <pages::ApiTokens /> },
                     Route::Deliveries => html! { <pages::Deliveries /> },
+                    Route::DataQuality => html! { <pages::DataQualityPage me={me.clone()} /> },
                     Route::Activities => html! { <pages::Activities me={me.clone()} /> },
                     Route::Verification => html! { <pages::Verification me={me.clone()} /> },
                     Route::TeamActivities => html! { <pages::TeamActivities /> },

@@ -29,6 +29,8 @@ pub enum Route {
     ApiTokens,
     #[at("/pengiriman")]
     Deliveries,
+    #[at("/kualitas-data")]
+    DataQuality,
     #[at("/aktivitas")]
     Activities,
     #[at("/aktivitas/verifikasi")]
@@ -142,6 +144,7 @@ impl Route {
         Route::Settings,
         Route::ApiTokens,
         Route::Deliveries,
+        Route::DataQuality,
         Route::Audit,
     ];
 
@@ -198,6 +201,7 @@ impl Route {
             Route::City => me.has(Role::Admin) || me.has(Role::Auditor),
             Route::Settings | Route::ApiTokens | Route::Deliveries => me.has(Role::Admin),
             Route::Audit => me.has(Role::Admin) || me.has(Role::Auditor),
+            Route::DataQuality => Self::oversees(me),
             // Operators and heads of service units handle complaints; admins too; auditors read.
             Route::Complaints | Route::ComplaintDetail { .. } | Route::Ikm => {
                 [Role::OperatorLayanan, Role::KepalaUnit, Role::Admin, Role::Auditor].iter().any(|r| me.has(*r))
@@ -241,6 +245,7 @@ impl Route {
             Route::CompetencyGaps => "nav.competency_gaps",
             Route::ApiTokens => "nav.api_tokens",
             Route::Deliveries => "nav.deliveries",
+            Route::DataQuality => "nav.data_quality",
             Route::Activities => "nav.activities",
             Route::Verification => "nav.verification",
             Route::TeamActivities => "nav.team_activities",

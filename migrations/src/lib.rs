@@ -42,6 +42,7 @@ mod m20261205_000036_password_resets;
 mod m20261206_000037_message_digest;
 mod m20261206_000038_leave;
 mod m20261206_000039_webhooks;
+mod m20261206_000040_data_quality;
 
 /// All migrations of Kinerja.
 pub struct Migrator;
@@ -89,6 +90,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000037_message_digest::Migration),
             Box::new(m20261206_000038_leave::Migration),
             Box::new(m20261206_000039_webhooks::Migration),
+            Box::new(m20261206_000040_data_quality::Migration),
         ]
     }
 }

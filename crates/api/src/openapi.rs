@@ -39,6 +39,7 @@ use utoipa::{Modify, OpenApi};
         (name = "oversight", description = "The independent evaluation team and its reviews, evaluation sessions with follow-ups, public dialogue forums with aspirasi and commitments"),
         (name = "api-tokens", description = "Long-lived tokens for other systems: scoped, hashed at rest, revocable. Send as `Authorization: Bearer knj_…`"),
         (name = "deliveries", description = "Messages outside the app (e-mail, WhatsApp, webhooks): the delivery log, a test message and replays"),
+        (name = "data-quality", description = "The data-quality index: scores per OPD and the defects of the organisation and personnel records, each with its fix"),
         (name = "webhooks", description = "Outgoing webhooks: signed events to the Pemda's other systems (admin)"),
     )
 )]
@@ -153,6 +154,8 @@ pub struct ApiDoc;
     routes::deliveries::list_deliveries,
     routes::deliveries::test_delivery,
     routes::webhooks::list_webhooks,
+    routes::data_quality::summary,
+    routes::data_quality::issues,
     routes::webhooks::create_webhook,
     routes::webhooks::update_webhook,
     routes::webhooks::delete_webhook,

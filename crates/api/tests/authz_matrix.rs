@@ -375,6 +375,10 @@ fn table(f: &Fx) -> Vec<Row> {
         .expect(unit_head_writes);
     t.op(GET, "/api/v1/dashboard/units/{id}").id(f.ruj).expect(unit_head_reads);
     t.op(GET, "/api/v1/dashboard/city").expect([U, F, F, F, F, F, F, F, OK, OK, OK]);
+    t.op(GET, "/api/v1/data-quality").expect([U, F, F, F, F, F, F, F, OK, OK, OK]);
+    t.op(GET, "/api/v1/data-quality").query(format!("unit_id={}", f.ruj)).expect(unit_head_reads);
+    t.op(GET, "/api/v1/data-quality/issues").expect([U, F, F, F, F, F, F, F, OK, OK, OK]);
+    t.op(GET, "/api/v1/data-quality/issues").query(format!("unit_id={}", f.ruj)).expect(unit_head_reads);
     t.op(GET, "/api/v1/units/{id}/competency-gaps").id(f.ruj).expect(unit_head_reads);
 
     // Competencies: the catalogue and standards are read by all and kept by the admin; Dedi's

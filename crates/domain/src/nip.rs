@@ -84,6 +84,15 @@ impl Nip {
         &self.0
     }
 
+    /// The sex encoded in digit 15 (1: laki-laki, 2: perempuan).
+    pub fn sex(&self) -> Option<crate::org::Sex> {
+        match self.0.as_bytes().get(14) {
+            Some(b'1') => Some(crate::org::Sex::L),
+            Some(b'2') => Some(crate::org::Sex::P),
+            _ => None,
+        }
+    }
+
     /// The birth date encoded in the first eight digits.
     pub fn birth_date(&self) -> Option<NaiveDate> {
         NaiveDate::parse_from_str(&self.0[0..8], "%Y%m%d").ok()

@@ -67,6 +67,11 @@ vocabulary! {
     EmploymentType { Pns => "pns", Pppk => "pppk" }
 }
 
+vocabulary! {
+    /// Sex as the personnel record and digit 15 of the NIP hold it: laki-laki (1), perempuan (2).
+    Sex { L => "L", P => "P" }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,4 +1,4 @@
-use kinerja_domain::{EmploymentType, PositionKind};
+use kinerja_domain::{EmploymentType, PositionKind, Sex};
 use serde::{Deserialize, Serialize};
 use validator::Validate;
 
@@ -20,6 +20,15 @@ pub struct Employee {
     /// their unit's; none: the unit's.
     #[serde(default)]
     pub work_pattern: Option<String>,
+    /// As the SK records it (the NIP encodes it too).
+    #[serde(default)]
+    pub birth_date: Option<chrono::NaiveDate>,
+    /// `L` or `P`, as the SK records it (digit 15 of the NIP encodes it too).
+    #[serde(default)]
+    pub sex: Option<Sex>,
+    /// Why the supervisor sits in another OPD (Plt, penugasan), when they do.
+    #[serde(default)]
+    pub supervisor_reason: Option<String>,
 }
 
 /// Body of `POST /api/v1/employees`.
@@ -65,6 +74,19 @@ pub struct EmployeePatch {
     #[validate(length(min = 1, max = 40, message = "kode pola kerja 1-40 karakter"))]
     #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, min_length = 1, max_length = 40))]
     pub work_pattern: Option<Option<String>>,
+    /// `null` clears it.
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::serde_opt")]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<chrono::NaiveDate>))]
+    pub birth_date: Option<Option<chrono::NaiveDate>>,
+    /// `L` or `P`; `null` clears it.
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::serde_opt")]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<Sex>))]
+    pub sex: Option<Option<Sex>>,
+    /// Why the supervisor sits in another OPD; `null` clears it.
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::serde_opt")]
+    #[validate(length(min = 1, max = 200, message = "alasan 1-200 karakter"))]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, min_length = 1, max_length = 200))]
+    pub supervisor_reason: Option<Option<String>>,
 }
 
 /// Outcome of a successful CSV import.

@@ -9,6 +9,7 @@ pub mod auth;
 pub mod calendar;
 pub mod competency;
 pub mod dashboard;
+pub mod data_quality;
 pub mod employee;
 pub mod export;
 pub mod field_paths;
@@ -56,6 +57,7 @@ pub use dashboard::{
     ActivityFigures, AttentionItem, AttentionReason, ComplaintFigures, Dashboard, IkmFigure, MonthPoint, SkpFigures,
     TrainingFigures, UnitFigures,
 };
+pub use data_quality::{CheckCount, DataQuality, DataQualityIssue, OpdQuality};
 pub use employee::{Employee, EmployeePatch, ImportError, ImportReport, NewEmployee};
 pub use export::{SiasnExport, SiasnIndikator, SiasnPegawai, SiasnPenilaian, SiasnRhk, SiasnSkp};
 pub use invalid::{Invalid, Issue};

@@ -14,6 +14,13 @@ pub struct Unit {
     pub kind: UnitKind,
     /// Whether citizens can survey this unit and complain about it.
     pub is_service_unit: bool,
+    /// Dissolved in a reorganisation (kept for history): nobody should still work in it.
+    #[serde(default = "yes")]
+    pub active: bool,
+}
+
+fn yes() -> bool {
+    true
 }
 
 /// Body of `POST /api/v1/units`.
@@ -48,4 +55,5 @@ pub struct UnitPatch {
     pub parent_id: Option<Option<i64>>,
     pub kind: Option<UnitKind>,
     pub is_service_unit: Option<bool>,
+    pub active: Option<bool>,
 }

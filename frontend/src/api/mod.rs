@@ -11,6 +11,7 @@ pub mod client;
 pub mod competencies;
 pub mod complaints;
 pub mod dashboard;
+pub mod data_quality;
 pub mod deliveries;
 pub mod employees;
 mod error;

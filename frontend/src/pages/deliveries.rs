@@ -1,10 +1,11 @@
-//! Messages outside the app (admin): a test message to check a channel, and the delivery log —
-//! each message's event, channel, masked recipient, status, attempts and last error.
+//! Messages outside the app (admin): a test message to check a channel, the webhook
+//! subscriptions, and the delivery log — each message's event, channel, masked recipient, status,
+//! attempts and last error, with "Kirim ulang" for an event or a message given up.
 
 use crate::api;
 use crate::components::{use_toast, ErrorBanner, Field, Loader, PagedTable};
 use crate::format;
-use crate::hooks::{checked, use_form};
+use crate::hooks::{checked, use_form, use_write};
 use crate::i18n::use_i18n;
 use kinerja_types::{Delivery, TestDelivery};
 use yew::prelude::*;
@@ -25,6 +26,7 @@ pub fn Deliveries() -> Html {
             <th scope="col">{ i18n.t("delivery.status") }</th>
             <th scope="col">{ i18n.t("delivery.attempts") }</th>
             <th scope="col">{ i18n.t("delivery.error") }</th>
+            <th scope="col"><span class="sr-only">{ i18n.t("delivery.actions") }</span></th>
         </>
     };
     let on_sent = {
@@ -35,10 +37,12 @@ pub fn Deliveries() -> Html {
         <section class="page">
             <h1>{ i18n.t("delivery.title") }</h1>
             <p class="muted">{ i18n.t("delivery.lead") }</p>
-            <TestForm {on_sent} />
+            <TestForm on_sent={on_sent.clone()} />
+            <super::webhooks::Webhooks refresh={*refresh} on_changed={on_sent.clone()} />
+            <h2>{ i18n.t("delivery.log") }</h2>
             <PagedTable<Delivery> load={Loader::new(api::deliveries::list)} per_page={PER_PAGE} head={head}
                 refresh={*refresh}
-                row={Callback::from(|d: Delivery| html! { <Row key={d.id} delivery={d.clone()} /> })}
+                row={Callback::from(move |d: Delivery| html! { <Row key={d.id} delivery={d.clone()} on_replayed={on_sent.clone()} /> })}
                 empty={i18n.t("delivery.empty").to_owned()} />
         </section>
     }
@@ -47,6 +51,7 @@ pub fn Deliveries() -> Html {
 #[derive(Properties, PartialEq)]
 struct RowProps {
     delivery: Delivery,
+    on_replayed: Callback<()>,
 }
 
 #[component]
@@ -54,6 +59,22 @@ fn Row(props: &RowProps) -> Html {
     let i18n = use_i18n();
     let d = &props.delivery;
     let status = i18n.t(&format!("delivery.status.{}", d.status)).to_owned();
+    let write = use_write();
+    let toast = use_toast();
+    // An event keeps its content for replays; a message only when it was given up.
+    let replayable = d.channel == "webhook" || d.status == "dead";
+    let replay = {
+        let (id, event, on_replayed, i18n) = (d.id, d.event_kind.clone(), props.on_replayed.clone(), i18n.clone());
+        write
+            .action(
+                move |()| api::deliveries::replay(id),
+                move |_: Delivery| {
+                    toast.say(i18n.tf("delivery.replayed", &[("event", &event)]));
+                    on_replayed.emit(());
+                },
+            )
+            .reform(|_: MouseEvent| ())
+    };
     html! {
         <tr data-status={d.status.clone()}>
             <td class="nowrap" data-label={i18n.t("delivery.created").to_owned()}>{ format::instant(&d.created_at, i18n.lang()) }</td>
@@ -62,7 +83,17 @@ fn Row(props: &RowProps) -> Html {
             <td class="mono" data-label={i18n.t("delivery.recipient").to_owned()}>{ &d.recipient }</td>
             <td data-label={i18n.t("delivery.status").to_owned()}>{ status }</td>
             <td class="num" data-label={i18n.t("delivery.attempts").to_owned()}>{ d.attempts }</td>
-            <td data-label={i18n.t("delivery.error").to_owned()}>{ d.last_error.clone().unwrap_or_else(|| "—".into()) }</td>
+            <td data-label={i18n.t("delivery.error").to_owned()}>
+                { d.last_error.clone().unwrap_or_else(|| "—".into()) }
+                if let Some(e) = &write.error { <p class="field-error" role="alert">{ e.message(&i18n) }</p> }
+            </td>
+            <td data-label="">
+                if replayable && (d.status != "pending" || d.last_error.is_some()) {
+                    <button type="button" class="button-quiet button-small" onclick={replay} disabled={write.busy}>
+                        { i18n.t("delivery.replay") }
+                    </button>
+                }
+            </td>
         </tr>
     }
 }

@@ -9,14 +9,24 @@ use crate::hooks::{use_form, use_remote, Invalid};
 use crate::i18n::{use_i18n, I18n};
 use crate::route::Route;
 use crate::validation;
-use kinerja_domain::{PositionKind, Role};
+use kinerja_domain::{PositionKind, Role, Sex};
 use kinerja_types::{Employee, EmployeePatch, Me, Unit};
 use std::rc::Rc;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
 /// The fields the edit form shows its own errors for.
-const FIELDS: &[&str] = &["name", "unit_id", "position_title", "position_kind", "supervisor_id", "work_pattern"];
+const FIELDS: &[&str] = &[
+    "name",
+    "unit_id",
+    "position_title",
+    "position_kind",
+    "supervisor_id",
+    "work_pattern",
+    "birth_date",
+    "sex",
+    "supervisor_reason",
+];
 
 #[derive(Properties, PartialEq)]
 pub struct EmployeeDetailProps {
@@ -95,6 +105,13 @@ pub fn EmployeeDetail(props: &EmployeeDetailProps) -> Html {
                         <dt>{ i18n.t("employee.supervisor") }</dt><dd>{ supervisor_name }</dd>
                         <dt>{ i18n.t("employee.work_pattern") }</dt>
                         <dd data-testid="employee-pattern">{ found.work_pattern.clone().unwrap_or_else(|| i18n.t("employee.work_pattern.unit").to_owned()) }</dd>
+                        <dt>{ i18n.t("employee.birth_date") }</dt>
+                        <dd data-testid="employee-birth-date">{ found.birth_date.map(|d| crate::format::date(&d)).unwrap_or_else(|| "—".into()) }</dd>
+                        <dt>{ i18n.t("employee.sex") }</dt>
+                        <dd>{ found.sex.map(|s| i18n.t(&format!("employee.sex.{}", s.as_str())).to_owned()).unwrap_or_else(|| "—".into()) }</dd>
+                        if let Some(reason) = &found.supervisor_reason {
+                            <dt>{ i18n.t("employee.supervisor_reason") }</dt><dd>{ reason }</dd>
+                        }
                     </dl>
                     if admin {
                         <div class="actions">
@@ -127,6 +144,11 @@ struct Draft {
     /// Their own work pattern's code ("" for the unit's), and the one on record.
     work_pattern: String,
     had_pattern: Option<String>,
+    /// `YYYY-MM-DD` or "", `L`, `P` or "", the reason or "", and what is on record of each.
+    birth_date: String,
+    sex: String,
+    supervisor_reason: String,
+    had: (Option<chrono::NaiveDate>, Option<Sex>, Option<String>),
 }
 
 impl Draft {
@@ -140,6 +162,10 @@ impl Draft {
             had_supervisor: e.supervisor_id,
             work_pattern: e.work_pattern.clone().unwrap_or_default(),
             had_pattern: e.work_pattern.clone(),
+            birth_date: e.birth_date.map(|d| d.to_string()).unwrap_or_default(),
+            sex: e.sex.map(|s| s.as_str().to_owned()).unwrap_or_default(),
+            supervisor_reason: e.supervisor_reason.clone().unwrap_or_default(),
+            had: (e.birth_date, e.sex, e.supervisor_reason.clone()),
         }
     }
 
@@ -161,7 +187,21 @@ impl Draft {
             supervisor_id: Some(self.supervisor.as_ref().map(|s| s.id)).filter(|now| *now != self.had_supervisor),
             work_pattern: Some(Some(self.work_pattern.clone()).filter(|p| !p.is_empty()))
                 .filter(|now| *now != self.had_pattern),
+            birth_date: None,
+            sex: Some(self.sex.parse::<Sex>().ok()).filter(|now| *now != self.had.1),
+            supervisor_reason: Some(Some(self.supervisor_reason.trim().to_owned()).filter(|r| !r.is_empty()))
+                .filter(|now| *now != self.had.2),
         };
+        let mut patch = patch;
+        match self.birth_date.trim() {
+            "" => patch.birth_date = Some(None).filter(|now| *now != self.had.0),
+            typed => match typed.parse::<chrono::NaiveDate>() {
+                Ok(d) => patch.birth_date = Some(Some(d)).filter(|now| *now != self.had.0),
+                Err(_) => {
+                    invalid.insert("birth_date".to_owned(), i18n.t("validation.date").to_owned());
+                }
+            },
+        }
         invalid.extend(validation::check(&patch, i18n));
         if invalid.is_empty() {
             Ok(patch)
@@ -211,6 +251,11 @@ fn EmployeeEdit(props: &EmployeeEditProps) -> Html {
                 s.work_patterns.iter().map(|p| (AttrValue::from(p.code.clone()), AttrValue::from(p.name.clone())))
             }))
             .collect();
+    let sexes: Vec<(AttrValue, AttrValue)> =
+        [("", "employee.sex.none"), ("L", "employee.sex.L"), ("P", "employee.sex.P")]
+            .iter()
+            .map(|(v, key)| (AttrValue::from(*v), AttrValue::from(i18n.t(key).to_owned())))
+            .collect();
     let cancel = props.on_cancel.clone();
     html! {
         <form onchange={form.touch()} class="panel form" {onsubmit} novalidate=true>
@@ -234,6 +279,17 @@ fn EmployeeEdit(props: &EmployeeEditProps) -> Html {
                 <SelectField id="edit-pattern" label={i18n.t("employee.work_pattern").to_owned()}
                     value={form.work_pattern.clone()} options={patterns}
                     on_change={form.text(|d| &mut d.work_pattern)} name="work_pattern" error={form.error("work_pattern")} />
+                <Field id="edit-birth-date" kind="date" label={i18n.t("employee.birth_date").to_owned()}
+                    value={form.birth_date.clone()} on_input={form.text(|d| &mut d.birth_date)}
+                    name="birth_date" error={form.error("birth_date")}
+                    hint={AttrValue::from(i18n.t("employee.birth_date_hint"))} />
+                <SelectField id="edit-sex" label={i18n.t("employee.sex").to_owned()}
+                    value={form.sex.clone()} options={sexes}
+                    on_change={form.text(|d| &mut d.sex)} name="sex" error={form.error("sex")} />
+                <Field id="edit-supervisor-reason" label={i18n.t("employee.supervisor_reason").to_owned()}
+                    value={form.supervisor_reason.clone()} on_input={form.text(|d| &mut d.supervisor_reason)}
+                    name="supervisor_reason" error={form.error("supervisor_reason")}
+                    hint={AttrValue::from(i18n.t("employee.supervisor_reason_hint"))} />
             </div>
             <ErrorBanner error={form.server_error()} shown_fields={FIELDS} />
             <div class="actions">

@@ -53,6 +53,9 @@ pub fn Units(props: &PageProps) -> Html {
                                     <td class="mono" data-label={i18n.t("unit.code").to_owned()}>{ &unit.code }</td>
                                     <td data-label={i18n.t("unit.name").to_owned()}>
                                         <span class="tree-name" style={format!("--depth: {depth}")}>{ &unit.name }</span>
+                                        if !unit.active {
+                                            { " " }<span class="badge badge-revoked">{ i18n.t("unit.inactive") }</span>
+                                        }
                                     </td>
                                     <td data-label={i18n.t("unit.kind").to_owned()}>{ i18n.word("unit_kind", unit.kind.as_str()) }</td>
                                     <td data-label={i18n.t("unit.is_service_unit").to_owned()}>{ if unit.is_service_unit { i18n.t("common.yes") } else { "—" } }</td>

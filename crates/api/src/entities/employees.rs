@@ -1,5 +1,6 @@
 use kinerja_domain::EmploymentType;
 use kinerja_domain::PositionKind;
+use kinerja_domain::Sex;
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -18,6 +19,11 @@ pub struct Model {
     /// Their own work pattern (a code of the settings' `work_patterns`, e.g. a shift rota) over
     /// their unit's.
     pub work_pattern: Option<String>,
+    /// As the SK records it; the NIP encodes it too (the data-quality index compares them).
+    pub birth_date: Option<Date>,
+    pub sex: Option<Sex>,
+    /// Why the supervisor sits in another OPD (Plt, penugasan), when they do.
+    pub supervisor_reason: Option<String>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

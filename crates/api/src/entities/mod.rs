@@ -12,6 +12,7 @@ pub mod competencies;
 pub mod competency_assessments;
 pub mod complaint_events;
 pub mod complaints;
+pub mod data_quality_scores;
 pub mod development_plans;
 pub mod dialogs;
 pub mod disciplinary_sanctions;

@@ -12,6 +12,8 @@ pub struct Model {
     pub parent_id: Option<i64>,
     pub kind: UnitKind,
     pub is_service_unit: bool,
+    /// Dissolved in a reorganisation: kept for history.
+    pub active: bool,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

@@ -8,6 +8,7 @@ pub mod auth;
 pub mod competencies;
 pub mod complaints;
 pub mod dashboard;
+pub mod data_quality;
 pub mod deliveries;
 pub mod employees;
 pub mod evaluation;
@@ -70,6 +71,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .configure(dashboard::configure)
             .configure(deliveries::configure)
             .configure(webhooks::configure)
+            .configure(data_quality::configure)
             .configure(tpp::configure)
             .configure(sanctions::configure)
             .configure(leave::configure)

@@ -381,6 +381,7 @@ pub async fn run_with(db: &DatabaseConnection, extras: &Extras) -> anyhow::Resul
     }
 
     let plans = super::plans::seed(&txn, &unit_ids, &employee_ids).await?;
+    let defects = super::defects::seed(&txn, &unit_ids).await?;
     let (surveys, complaints) =
         if extras.citizen_feedback { super::public::seed(&txn, &unit_ids).await? } else { (0, 0) };
     let work = match &extras.work_history {
@@ -406,6 +407,7 @@ pub async fn run_with(db: &DatabaseConnection, extras: &Extras) -> anyhow::Resul
 
     if created != (0, 0, 0)
         || plans > 0
+        || defects > 0
         || work > 0
         || surveys > 0
         || complaints > 0

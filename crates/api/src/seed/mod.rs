@@ -1,6 +1,7 @@
 //! Data seeding: the demo city.
 
 mod competency;
+mod defects;
 pub mod demo;
 mod oversight;
 mod plans;

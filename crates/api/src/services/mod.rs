@@ -12,6 +12,7 @@ pub mod competency;
 pub mod complaints;
 pub mod csv_import;
 pub mod dashboard;
+pub mod data_quality;
 pub mod deliveries;
 pub mod digest;
 pub mod employee_import;

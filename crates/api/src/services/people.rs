@@ -26,6 +26,9 @@ pub fn to_wire(e: &employees::Model) -> Employee {
         supervisor_id: e.supervisor_id,
         employment_type: e.employment_type,
         work_pattern: e.work_pattern.clone(),
+        birth_date: e.birth_date,
+        sex: e.sex,
+        supervisor_reason: e.supervisor_reason.clone(),
     }
 }
 
@@ -185,6 +188,15 @@ pub async fn update(
             }
         }
         active.work_pattern = Set(pattern.map(str::to_owned));
+    }
+    if let Some(born) = body.birth_date {
+        active.birth_date = Set(born);
+    }
+    if let Some(sex) = body.sex {
+        active.sex = Set(sex);
+    }
+    if let Some(reason) = &body.supervisor_reason {
+        active.supervisor_reason = Set(reason.as_deref().map(str::trim).filter(|r| !r.is_empty()).map(str::to_owned));
     }
     active.updated_at = Set(Utc::now());
     let e = active.update(txn).await?;

@@ -28,8 +28,8 @@ use sea_orm::{
 };
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-/// Starts the minute task on the current runtime: each minute it gathers the daily digests and
-/// tidies the outbox, and (unless `reminders` is off on this replica) sends the reminders due.
+/// Starts the minute task on the current runtime: each minute it gathers the daily digests,
+/// tidies the outbox, keeps the night's data-quality scores once a day, and (unless `reminders` is off on this replica) sends the reminders due.
 /// Each step runs whatever another one answered.
 pub fn spawn(db: DatabaseConnection, reminders: bool) {
     tokio::spawn(async move {
@@ -42,6 +42,7 @@ pub fn spawn(db: DatabaseConnection, reminders: bool) {
             }
             log_round("digests", crate::services::digest::run(&db, now).await);
             log_round("outbox tidy", tidy_outbox(&db, now).await);
+            log_round("data quality", crate::services::data_quality::nightly_if_due(&db, now).await);
         }
     });
 }

@@ -105,6 +105,7 @@ pub fn to_wire(u: &units::Model) -> Unit {
         parent_id: u.parent_id,
         kind: u.kind,
         is_service_unit: u.is_service_unit,
+        active: u.active,
     }
 }
 
@@ -166,6 +167,9 @@ pub async fn update(txn: &DatabaseTransaction, actor: &Actor, unit: units::Model
     }
     if let Some(kind) = body.kind {
         active.kind = Set(kind);
+    }
+    if let Some(on) = body.active {
+        active.active = Set(on);
     }
     if let Some(s) = body.is_service_unit {
         active.is_service_unit = Set(s);
