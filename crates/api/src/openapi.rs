@@ -97,6 +97,7 @@ pub struct ApiDoc;
     routes::notifications::mark_read,
     routes::activities::list_activities,
     routes::activities::create_activity,
+    routes::activities::import_activities,
     routes::activities::get_activity,
     routes::activities::update_activity,
     routes::activities::delete_activity,

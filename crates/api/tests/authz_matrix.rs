@@ -488,6 +488,11 @@ fn table(f: &Fx) -> Vec<Row> {
     // Dedi's RHK is refused to anyone else by the RHK check (422).
     t.op(GET, "/api/v1/activities").expect(signed_in);
     t.op(POST, "/api/v1/activities").json(activity.clone()).expect([U, A, V, V, V, V, V, V, V, V, F]);
+    // Dedi's RHK: only Dedi may log on it; a preview writes nothing.
+    t.op(POST, "/api/v1/activities/import")
+        .query("preview=true".to_owned())
+        .body(Body::Csv(format!("tanggal,menit,uraian,rhk_id\n{today},30,Merekap data rujukan harian,{}\n", f.rhk)))
+        .expect([U, A, V, V, V, V, V, V, V, V, F]);
     t.op(GET, "/api/v1/activities/team").expect(signed_in);
     t.op(GET, "/api/v1/activities/{id}").id(f.activity).expect(dedi_reads);
     t.op(PATCH, "/api/v1/activities/{id}").id(f.activity_draft).json(activity).expect(dedi_owner_writes);

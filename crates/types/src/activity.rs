@@ -237,3 +237,29 @@ pub struct Dialog {
     pub follow_ups: Vec<FollowUp>,
     pub created_at: DateTime<Utc>,
 }
+
+/// What an activity import logged (or, for a preview, would log).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ActivityImportReport {
+    /// Only checked: nothing was written.
+    pub preview: bool,
+    /// Activities logged (as drafts); 0 for a preview.
+    pub imported: u64,
+    pub minutes: u64,
+    /// Each row as it is (or would be) logged.
+    pub rows: Vec<ActivityImportRow>,
+}
+
+/// One row of an activity import.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ActivityImportRow {
+    /// Its line in the file (the header is line 1).
+    pub line: u64,
+    pub date: NaiveDate,
+    pub minutes: u32,
+    pub description: String,
+    pub rhk_id: i64,
+    pub rhk_text: String,
+}

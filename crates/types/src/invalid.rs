@@ -131,6 +131,12 @@ pub enum Invalid {
     WebhookNoEvents,
     /// No params.
     NotReplayable,
+    /// Params: `value`.
+    ImportDate,
+    /// Params: `value`.
+    ImportNumber,
+    /// Params: `value`, `count`.
+    ImportRhkNumber,
     /// No params.
     ContactCodeWrong,
     /// No params.
@@ -387,7 +393,7 @@ pub enum Invalid {
 
 impl Invalid {
     /// Every kind, for the tests that check each has its words.
-    pub const ALL: [Invalid; 186] = [
+    pub const ALL: [Invalid; 189] = [
         Self::Invalid,
         Self::Required,
         Self::Length,
@@ -448,6 +454,9 @@ impl Invalid {
         Self::WebhookEvent,
         Self::WebhookNoEvents,
         Self::NotReplayable,
+        Self::ImportDate,
+        Self::ImportNumber,
+        Self::ImportRhkNumber,
         Self::ContactCodeWrong,
         Self::QuietHours,
         Self::MessageGroup,
@@ -639,6 +648,9 @@ impl Invalid {
             Self::WebhookEvent => "webhook_event",
             Self::WebhookNoEvents => "webhook_no_events",
             Self::NotReplayable => "not_replayable",
+            Self::ImportDate => "import_date",
+            Self::ImportNumber => "import_number",
+            Self::ImportRhkNumber => "import_rhk_number",
             Self::ContactCodeWrong => "contact_code_wrong",
             Self::QuietHours => "quiet_hours",
             Self::MessageGroup => "message_group",
@@ -838,6 +850,9 @@ impl Invalid {
             Self::WebhookUrl => ("alamat webhook harus https:// dengan nama host, tanpa nama pengguna atau kata sandi", "a webhook address must be https:// with a host name, without a user name or password"),
             Self::WebhookEvent => ("peristiwa {value} tidak dikenal", "the event {value} is unknown"),
             Self::WebhookNoEvents => ("pilih sedikitnya satu peristiwa", "choose at least one event"),
+            Self::ImportDate => ("tanggal \"{value}\" tidak terbaca; tulis 2026-12-01 atau 01/12/2026", "the date \"{value}\" cannot be read; write 2026-12-01 or 01/12/2026"),
+            Self::ImportNumber => ("\"{value}\" bukan angka", "\"{value}\" is not a number"),
+            Self::ImportRhkNumber => ("RHK nomor \"{value}\" tidak ada; SKP Anda yang ditetapkan untuk tahun itu memuat {count} RHK", "there is no RHK number \"{value}\"; your approved SKP of that year has {count} RHK"),
             Self::NotReplayable => ("isi pesan ini tidak disimpan lagi, jadi tidak dapat dikirim ulang", "this message's content is no longer kept, so it cannot be sent again"),
             Self::ContactCodeWrong => ("kode salah atau sudah kedaluwarsa; minta kode baru bila perlu", "the code is wrong or has expired; ask for a new one if needed"),
             Self::QuietHours => ("jam tenang diisi keduanya dalam bentuk JJ:MM, misalnya 21:00 dan 06:00", "quiet hours take both times as HH:MM, e.g. 21:00 and 06:00"),

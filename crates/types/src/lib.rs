@@ -36,6 +36,7 @@ pub use activity::{
     NewDialog, NewEvidenceLink, NewFeedback, Realization, RealizationNote, RejectRequest, RhkRealization,
     UndoApprovalResult,
 };
+pub use activity::{ActivityImportReport, ActivityImportRow};
 pub use api_token::{ApiToken, ApiTokenCreated, NewApiToken, TokenAccess};
 pub use assessment::{
     ActivityTally, Assessment, AssessmentReportRow, DeciderKind, DecisionRequest, Distribution, ExpectedRule,

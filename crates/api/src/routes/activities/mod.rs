@@ -24,6 +24,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .configure(team::configure)
         .service(list_activities)
         .service(create_activity)
+        .service(import_activities)
         .service(get_activity)
         .service(update_activity)
         .service(delete_activity);
@@ -131,6 +132,59 @@ pub async fn create_activity(
     let json = idempotency::keep(&txn, viewer.user_id, SCOPE, key.get(), &hash, 201, &out).await?;
     txn.commit().await?;
     Ok(created(json))
+}
+
+/// Whether an import only checks.
+#[derive(Debug, serde::Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ImportQuery {
+    /// `true`: check every row and answer what would be logged; nothing is written.
+    #[serde(default)]
+    pub preview: bool,
+}
+
+/// The XLSX media type.
+const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/// Imports the caller's activities from a spreadsheet they keep in Excel: `text/csv` or an XLSX
+/// workbook (its first sheet), a header row naming the columns `tanggal`, `menit` (or `mulai` and
+/// `selesai`), `uraian`, `rhk` (its number in the SKP, `1`, `2`, …; or `rhk_id`) and optionally
+/// `output`. Every row passes the daily log's rules (the day's cap, how far back, one's own RHK).
+/// All or nothing: a 422 lists every bad row by line and nothing is written; otherwise the rows are
+/// logged as drafts to submit from the daily log. With `preview=true` nothing is written either
+/// way.
+#[utoipa::path(tag = "activities", security(("bearer" = [])), params(ImportQuery),
+    request_body(content = String, content_type = "text/csv", description = "the rows, or an XLSX workbook as application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+    responses((status = 200, body = kinerja_types::ActivityImportReport), (status = 415, body = Problem), (status = 422, body = crate::routes::imports::ImportProblem)))]
+#[post("/activities/import")]
+pub async fn import_activities(
+    req: actix_web::HttpRequest,
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    q: web::Query<ImportQuery>,
+    body: web::Bytes,
+) -> ApiResult<HttpResponse> {
+    use crate::services::activity::import::{self, Rows};
+    let me = viewer.employee_id.ok_or_else(|| ApiError::field("employee", Invalid::NoEmployeeRecord))?;
+    let ctype = req.headers().get(actix_web::http::header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("");
+    let rows = if ctype.starts_with(XLSX) {
+        Rows::xlsx(&body)
+    } else {
+        crate::routes::imports::require_csv(&req)?;
+        Rows::csv(&body)
+    };
+    let rows = match rows {
+        Ok(rows) => rows,
+        Err(failure) => return crate::routes::imports::answer::<()>(Err(failure)),
+    };
+    let txn = crate::db::begin(&state.db).await?;
+    let outcome = import::import(&txn, &viewer.actor(), me, rows, q.preview).await;
+    if outcome.is_ok() && !q.preview {
+        txn.commit().await?;
+    } else {
+        txn.rollback().await?;
+    }
+    crate::routes::imports::answer(outcome)
 }
 
 /// One activity.

@@ -3,6 +3,7 @@
 //! verification in `verify`, the co-workers' view in `team`.
 
 pub mod entry;
+pub mod import;
 pub mod team;
 pub mod verify;
 
