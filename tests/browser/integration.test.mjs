@@ -171,3 +171,34 @@ test('an approved activity reaches the subscribed receiver signed, and a missed 
     await context.close();
   }
 });
+
+test('an employee on a phone checks a spreadsheet of activities, fixes the bad row and imports it', TIMEOUT, async () => {
+  const { context, page, errors } = await openPage(browser, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  try {
+    await signInAt(page, server.base, 'sri');
+    await page.goto(`${server.base}/aktivitas`);
+    await page.getByRole('heading', { name: 'Aktivitas Harian' }).waitFor();
+    await page.getByText('Impor dari Excel atau CSV').click();
+    const [y, m, d] = workingDay().split('-');
+    const file = (rhk) => ({
+      name: 'kegiatan.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(`Tanggal,Menit,Uraian,RHK\n${d}/${m}/${y},120,Asuhan keperawatan rawat jalan,1\n${d}/${m}/${y},60,Dokumentasi asuhan,${rhk}\n`),
+    });
+    await page.setInputFiles('#activity-import-file', file('7'));
+    await page.getByRole('button', { name: 'Periksa berkas' }).click();
+    await page.getByText('RHK nomor "7" tidak ada').waitFor();
+    await page.setInputFiles('#activity-import-file', file('1'));
+    await page.getByRole('button', { name: 'Periksa berkas' }).click();
+    await page.getByText('2 baris siap dicatat').waitFor();
+    await shot(page, 'activity-import-phone.png');
+    await page.getByRole('button', { name: 'Impor 2 kegiatan sebagai draf' }).click();
+    await page.locator('.toast').getByText('2 kegiatan tercatat sebagai draf').waitFor();
+    const sri = await loginToken(server.base, 'sri');
+    const mine = await callApi(server.base, sri, 'GET', `/activities?status=draft&from=${workingDay()}&to=${workingDay()}`);
+    assert.ok(mine.items.some((a) => a.description === 'Dokumentasi asuhan'), JSON.stringify(mine.items));
+    assert.deepEqual(errors(), []);
+  } finally {
+    await context.close();
+  }
+});

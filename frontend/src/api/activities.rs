@@ -123,3 +123,18 @@ pub async fn team(page: u64, per_page: u64) -> Result<Page<Activity>, ApiError> 
     let query = [("page", page.max(1).to_string()), ("per_page", per_page.to_string())];
     client::get("/activities/team", &query).await
 }
+
+/// The XLSX media type.
+pub const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/// `POST /activities/import[?preview=true]` of a CSV or XLSX file: what is (or would be) logged,
+/// or every bad row.
+pub async fn import(
+    bytes: Vec<u8>,
+    xlsx: bool,
+    preview: bool,
+) -> Result<kinerja_types::ActivityImportReport, super::imports::ImportFailure> {
+    let query = [("preview", preview.to_string())];
+    let ctype = if xlsx { XLSX } else { "text/csv; charset=utf-8" };
+    super::imports::import_file("/activities/import", &query, &bytes, ctype).await
+}

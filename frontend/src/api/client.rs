@@ -31,7 +31,8 @@ struct Call<'a> {
     method: Method,
     path: &'a str,
     query: &'a Query<'a>,
-    body: Option<String>,
+    /// The text (JSON, CSV) or bytes (a workbook) to send.
+    body: Option<wasm_bindgen::JsValue>,
     /// Whether to send the session's token (and renew it when needed).
     signed: bool,
     /// The media type asked for.
@@ -80,7 +81,8 @@ where
     B: Serialize + ?Sized,
     T: DeserializeOwned,
 {
-    let call = Call { method, path, query: &[], body: Some(encode(body)?), signed: true, accept: JSON, headers: &[] };
+    let call =
+        Call { method, path, query: &[], body: Some(encode(body)?.into()), signed: true, accept: JSON, headers: &[] };
     decode(execute(&call).await?).await
 }
 
@@ -90,7 +92,7 @@ where
     B: Serialize + ?Sized,
     T: DeserializeOwned,
 {
-    let call = Call { method, path, query: &[], body: Some(encode(body)?), signed: true, accept: JSON, headers };
+    let call = Call { method, path, query: &[], body: Some(encode(body)?.into()), signed: true, accept: JSON, headers };
     decode(execute(&call).await?).await
 }
 
@@ -125,7 +127,7 @@ where
         method: Method::POST,
         path,
         query: &[],
-        body: Some(encode(body)?),
+        body: Some(encode(body)?.into()),
         signed: false,
         accept: JSON,
         headers: &[],
@@ -143,7 +145,7 @@ where
         method: Method::POST,
         path,
         query: &[],
-        body: Some(encode(body)?),
+        body: Some(encode(body)?.into()),
         signed: false,
         accept: JSON,
         headers: &[],
@@ -160,7 +162,7 @@ where
         method: Method::POST,
         path,
         query: &[],
-        body: Some(encode(body)?),
+        body: Some(encode(body)?.into()),
         signed: false,
         accept: JSON,
         headers: &[],
@@ -178,8 +180,25 @@ pub async fn get_anonymous<T: DeserializeOwned>(path: &str, query: &Query<'_>) -
 /// back as it came: a refused import's 422 lists the bad rows, which [`super::imports`] reads.
 pub async fn post_csv(path: &str, csv: String) -> Result<Response, ApiError> {
     let headers = [("Content-Type", "text/csv; charset=utf-8".to_owned())];
+    let call = Call {
+        method: Method::POST,
+        path,
+        query: &[],
+        body: Some(csv.into()),
+        signed: true,
+        accept: JSON,
+        headers: &headers,
+    };
+    execute(&call).await
+}
+
+/// `POST {path}` with a file's bytes of type `content_type` as the signed-in user (an import of a
+/// workbook), answered as it came, like [`post_csv`].
+pub async fn post_file(path: &str, query: &Query<'_>, bytes: &[u8], content_type: &str) -> Result<Response, ApiError> {
+    let headers = [("Content-Type", content_type.to_owned())];
+    let body = js_sys::Uint8Array::from(bytes).into();
     let call =
-        Call { method: Method::POST, path, query: &[], body: Some(csv), signed: true, accept: JSON, headers: &headers };
+        Call { method: Method::POST, path, query, body: Some(body), signed: true, accept: JSON, headers: &headers };
     execute(&call).await
 }
 
@@ -444,7 +463,7 @@ async fn renew_once() -> Result<Tokens, ApiError> {
         method: Method::POST,
         path: "/auth/refresh",
         query: &[],
-        body: Some(encode(&body)?),
+        body: Some(encode(&body)?.into()),
         signed: false,
         accept: JSON,
         headers: &[],

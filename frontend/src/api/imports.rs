@@ -27,7 +27,21 @@ struct Refusal {
 
 /// `POST {path}` of a CSV file's text; the report of what was written, or why nothing was.
 pub async fn import<T: DeserializeOwned>(path: &str, csv: String) -> Result<T, ImportFailure> {
-    let response = client::post_csv(path, csv).await.map_err(ImportFailure::Failed)?;
+    answer(client::post_csv(path, csv).await.map_err(ImportFailure::Failed)?).await
+}
+
+/// `POST {path}` of a file's bytes (a workbook) of `content_type`; as [`import`].
+pub async fn import_file<T: DeserializeOwned>(
+    path: &str,
+    query: &client::Query<'_>,
+    bytes: &[u8],
+    content_type: &str,
+) -> Result<T, ImportFailure> {
+    answer(client::post_file(path, query, bytes, content_type).await.map_err(ImportFailure::Failed)?).await
+}
+
+/// The report of what was written, or why nothing was.
+async fn answer<T: DeserializeOwned>(response: gloo_net::http::Response) -> Result<T, ImportFailure> {
     if response.status() != 422 {
         return client::decode(response).await.map_err(ImportFailure::Failed);
     }

@@ -982,6 +982,23 @@ const ENTRIES: &[(&str, &str, &str)] = &[
     // Daily activities
     ("activity.title", "Aktivitas Harian", "Daily activities"),
     ("activity.date", "Tanggal", "Date"),
+    ("activity_import.title", "Impor dari Excel atau CSV", "Import from Excel or CSV"),
+    (
+        "activity_import.lead",
+        "Bila Anda mencatat kegiatan di Excel, kirim berkasnya sekaligus. Periksa dulu: tidak ada yang disimpan sampai Anda mengimpor, dan setiap baris mengikuti aturan catatan harian (batas menit sehari, batas hari ke belakang, RHK Anda sendiri). Semua baris tercatat sebagai draf, atau tidak satu pun.",
+        "If you keep your log in Excel, send the file at once. Check it first: nothing is saved until you import, and each row follows the daily log's rules (the day's minutes, how far back, your own RHK). All rows are logged as drafts, or none.",
+    ),
+    (
+        "activity_import.columns",
+        "Kolom: Tanggal, Menit (atau Mulai dan Selesai), Uraian, RHK (nomornya pada SKP: 1, 2, …), Output (boleh kosong). Berkas .xlsx (lembar pertama) atau .csv.",
+        "Columns: Tanggal (date), Menit (minutes; or Mulai and Selesai), Uraian (description), RHK (its number in the SKP: 1, 2, …), Output (optional). An .xlsx file (first sheet) or .csv.",
+    ),
+    ("activity_import.file", "Berkas kegiatan", "Activity file"),
+    ("activity_import.check", "Periksa berkas", "Check the file"),
+    ("activity_import.import", "Impor {n} kegiatan sebagai draf", "Import {n} activities as drafts"),
+    ("activity_import.preview", "{n} baris siap dicatat, total {hours}. Belum ada yang disimpan.", "{n} rows ready to log, {hours} in all. Nothing is saved yet."),
+    ("activity_import.done", "{n} kegiatan tercatat sebagai draf. Ajukan dari daftar harian.", "{n} activities logged as drafts. Submit them from the daily list."),
+    ("activity_import.line", "Baris", "Line"),
     ("activity.previous_day", "Hari sebelumnya", "Previous day"),
     ("activity.next_day", "Hari berikutnya", "Next day"),
     ("activity.today", "Hari ini", "Today"),

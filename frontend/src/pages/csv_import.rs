@@ -150,6 +150,6 @@ async fn upload(kind: CsvKind, file: web_sys::File, i18n: I18n) -> Result<Outcom
 }
 
 /// The file picked in `input`, if any.
-fn selected_file(input: &NodeRef) -> Option<web_sys::File> {
+pub fn selected_file(input: &NodeRef) -> Option<web_sys::File> {
     input.cast::<HtmlInputElement>()?.files()?.get(0)
 }

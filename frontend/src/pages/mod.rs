@@ -17,7 +17,7 @@ mod competencies;
 mod competency_gaps;
 mod complaint_detail;
 mod complaint_queue;
-mod csv_import;
+pub(crate) mod csv_import;
 mod dashboard;
 mod data_quality;
 mod deliveries;

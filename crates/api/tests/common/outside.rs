@@ -197,15 +197,20 @@ impl Gateway {
 
     /// Waits (up to 30 s) until `n` requests arrived.
     pub async fn wait_for(&self, n: usize) -> Vec<GatewayCall> {
-        let start = Instant::now();
-        loop {
-            let got = self.calls();
-            if got.len() >= n {
-                return got;
-            }
-            assert!(start.elapsed() < Duration::from_secs(30), "{n} requests expected, {} arrived", got.len());
-            tokio::time::sleep(Duration::from_millis(100)).await;
+        recorded(&self.calls, n).await
+    }
+}
+
+/// Waits (up to 30 s) until `log` holds `n` requests, and answers them.
+async fn recorded<T: Clone>(log: &Mutex<Vec<T>>, n: usize) -> Vec<T> {
+    let start = Instant::now();
+    loop {
+        let got = log.lock().unwrap().clone();
+        if got.len() >= n {
+            return got;
         }
+        assert!(start.elapsed() < Duration::from_secs(30), "{n} requests expected, {} arrived", got.len());
+        tokio::time::sleep(Duration::from_millis(50)).await;
     }
 }
 
@@ -278,15 +283,7 @@ impl Receiver {
 
     /// Waits (up to 30 s) until `n` requests arrived, and answers them.
     pub async fn wait_for(&self, n: usize) -> Vec<Received> {
-        let start = Instant::now();
-        loop {
-            let got = self.got();
-            if got.len() >= n {
-                return got;
-            }
-            assert!(start.elapsed() < Duration::from_secs(30), "{n} requests expected, {} arrived", got.len());
-            tokio::time::sleep(Duration::from_millis(50)).await;
-        }
+        recorded(&self.got, n).await
     }
 }
 

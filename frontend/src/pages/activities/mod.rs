@@ -26,12 +26,14 @@ use yew_router::prelude::*;
 
 mod day_list;
 mod day_total;
+mod import;
 mod offline_queue;
 mod to_correct;
 mod week;
 
 use day_list::*;
 use day_total::*;
+use import::ActivityImport;
 use offline_queue::OfflineQueue;
 use to_correct::*;
 use week::*;
@@ -258,6 +260,7 @@ pub fn Activities(props: &PageProps) -> Html {
             <DayList day={day.clone()} loading={week.state.loading && week.state.data.is_none()} {date_text}
                 {on_edit} on_changed={changed.clone()} editing={editing.as_ref().map(|a| a.id)} />
             <WeekView week={all.clone()} {monday} selected={*date} {earliest} {today} calendar={days.clone()} on_pick={on_pick_day} />
+            <ActivityImport on_imported={changed.clone()} />
         </section>
     }
 }

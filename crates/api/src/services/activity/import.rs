@@ -46,7 +46,8 @@ fn check_header(headers: &[Option<&'static str>]) -> Result<(), ImportFailure> {
             missing.push(err(1, needed, Invalid::ColumnMissing));
         }
     }
-    if !has("minutes") && !(has("start") && has("end")) {
+    let timed = has("minutes") || (has("start") && has("end"));
+    if !timed {
         missing.push(err(1, "minutes", Invalid::ColumnMissing));
     }
     if !has("rhk") && !has("rhk_id") {
