@@ -41,7 +41,7 @@ impl MigrationTrait for Migration {
             ColumnDef::new(Employees::Sex)
                 .string_len(1)
                 .null()
-                .check(Expr::col(Employees::Sex).is_in(["L", "P"]))
+                .check(Expr::col(Employees::Sex).is_in(["l", "p"]))
                 .to_owned(),
             ColumnDef::new(Employees::SupervisorReason).string_len(200).null().to_owned(),
         ];

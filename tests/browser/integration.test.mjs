@@ -161,7 +161,7 @@ test('an approved activity reaches the subscribed receiver signed, and a missed 
     await row.getByText(/503/).waitFor();
     await shot(page, 'webhook-missed.png');
     await row.getByRole('button', { name: 'Kirim ulang' }).click();
-    await page.locator('.toast').getByText('activity.approved dijadwalkan kirim ulang sekarang.').waitFor();
+    await page.locator('.toast').getByText('Aktivitas disetujui dijadwalkan kirim ulang sekarang.').waitFor();
     await waitFor(() => received.length >= 3, 'the replay');
     const again = signed(received[2]);
     assert.equal(again.entity_id, String(second));

@@ -119,9 +119,13 @@ pub fn skp_deadline(
     year: i32,
     unit_days: &kinerja_domain::calendar::Calendar,
 ) -> chrono::NaiveDate {
-    let set = chrono::NaiveDate::parse_from_str(&format!("{year}-{}", settings.skp_deadline), "%Y-%m-%d")
-        .unwrap_or_else(|_| chrono::NaiveDate::from_ymd_opt(year, 1, 31).unwrap_or_default());
-    unit_days.working_day_from(set)
+    unit_days.working_day_from(skp_deadline_as_set(settings, year))
+}
+
+/// The SKP deadline of a year as the settings put it, before any unit's days move it.
+pub fn skp_deadline_as_set(settings: &PemdaSettings, year: i32) -> chrono::NaiveDate {
+    chrono::NaiveDate::parse_from_str(&format!("{year}-{}", settings.skp_deadline), "%Y-%m-%d")
+        .unwrap_or_else(|_| chrono::NaiveDate::from_ymd_opt(year, 1, 31).unwrap_or_default())
 }
 
 /// Whether `value` has the right type for the setting `key`.

@@ -120,7 +120,7 @@ async fn the_day_cap_holds_across_the_rows_of_a_csv(app: TestApp) {
     let csv = format!(
         "Tanggal;Menit;Uraian;RHK\n{d};400;Pelayanan rujukan pagi;1\n{d};300;Pelayanan rujukan siang;1\n{d};100;Lembur rekap;1\n"
     );
-    let csv = csv.replace(';', ",");
+    // Separated by ';', as Excel set to Indonesian saves it.
     let (status, e) = send(&app, &dedi, "", "text/csv", csv.into_bytes()).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{e}");
     let rows = e["rows"].as_array().unwrap();

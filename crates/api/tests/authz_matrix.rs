@@ -809,8 +809,8 @@ async fn fixtures(app: &TestApp, tokens: &[Option<String>; 14]) -> Fx {
         id(&ok(app, POST, &format!("/api/v1/development-plans/{}/trainings", f.plan), kasi, Some(training)).await);
     let sanction = json!({ "employee_id": f.dedi, "level": "ringan", "decree_number": "800/02-BKPSDM", "starts_on": today.to_string(), "ends_on": today.to_string(), "reason": "Dicatat untuk dihapus" });
     f.sanction = id(&ok(app, POST, "/api/v1/sanctions", admin, Some(sanction)).await);
-    // A closed port: the delivery fails and waits, to be replayed.
-    let hook = json!({ "url": "https://127.0.0.1:9/kinerja", "events": ["leave.recorded"], "secret": "rahasia-matriks-0123456789" });
+    // A name that does not resolve: the delivery fails and waits, to be replayed.
+    let hook = json!({ "url": "https://jembatan.kinerja.invalid/kinerja", "events": ["leave.recorded"], "secret": "rahasia-matriks-0123456789" });
     f.webhook = id(&ok(app, POST, "/api/v1/webhooks", admin, Some(hook.clone())).await);
     f.webhook_to_delete = id(&ok(app, POST, "/api/v1/webhooks", admin, Some(hook)).await);
     let leave = json!({ "employee_id": f.dedi, "kind": "dinas_luar", "starts_on": today.to_string(), "ends_on": today.to_string() });

@@ -176,6 +176,10 @@ async fn only_the_admin_subscribes(backend: Backend) {
         (json!({ "url": "http://jembatan.pemda.go.id/kinerja" }), "url", "webhook_url"),
         (json!({ "url": "https://a:b@jembatan.pemda.go.id/kinerja" }), "url", "webhook_url"),
         (json!({ "url": "ftp://jembatan.pemda.go.id/kinerja" }), "url", "webhook_url"),
+        (json!({ "url": "https://127.0.0.1:8080/kinerja" }), "url", "webhook_url"),
+        (json!({ "url": "https://10.20.0.5/kinerja" }), "url", "webhook_url"),
+        (json!({ "url": "https://[::1]/kinerja" }), "url", "webhook_url"),
+        (json!({ "url": "https://localhost/kinerja" }), "url", "webhook_url"),
         (json!({ "events": ["activity.deleted"] }), "events", "webhook_event"),
         (json!({ "events": [] }), "events", "webhook_no_events"),
     ];

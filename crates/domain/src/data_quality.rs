@@ -316,7 +316,11 @@ pub fn check(units: &[UnitRecord], people: &[PersonRecord], orphans: &[OrphanRhk
                             Check::NipSex,
                             me,
                             p.unit,
-                            format!("tercatat {}, NIP menyebut {}", recorded.as_str(), encoded.as_str()),
+                            format!(
+                                "tercatat {}, NIP menyebut {}",
+                                recorded.as_str().to_uppercase(),
+                                encoded.as_str().to_uppercase()
+                            ),
                         );
                     }
                 }

@@ -68,8 +68,9 @@ vocabulary! {
 }
 
 vocabulary! {
-    /// Sex as the personnel record and digit 15 of the NIP hold it: laki-laki (1), perempuan (2).
-    Sex { L => "L", P => "P" }
+    /// Sex as the personnel record and digit 15 of the NIP hold it: laki-laki (1), perempuan (2);
+    /// written `l` and `p` like every word of the vocabulary (shown as L and P).
+    Sex { L => "l", P => "p" }
 }
 
 #[cfg(test)]

@@ -23,7 +23,8 @@ pub struct Employee {
     /// As the SK records it (the NIP encodes it too).
     #[serde(default)]
     pub birth_date: Option<chrono::NaiveDate>,
-    /// `L` or `P`, as the SK records it (digit 15 of the NIP encodes it too).
+    /// `l` (laki-laki) or `p` (perempuan), as the SK records it (digit 15 of the NIP encodes it
+    /// too).
     #[serde(default)]
     pub sex: Option<Sex>,
     /// Why the supervisor sits in another OPD (Plt, penugasan), when they do.
@@ -78,7 +79,7 @@ pub struct EmployeePatch {
     #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::serde_opt")]
     #[cfg_attr(feature = "openapi", schema(value_type = Option<chrono::NaiveDate>))]
     pub birth_date: Option<Option<chrono::NaiveDate>>,
-    /// `L` or `P`; `null` clears it.
+    /// `l` or `p`; `null` clears it.
     #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::serde_opt")]
     #[cfg_attr(feature = "openapi", schema(value_type = Option<Sex>))]
     pub sex: Option<Option<Sex>>,

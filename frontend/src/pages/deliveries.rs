@@ -69,7 +69,12 @@ fn Row(props: &RowProps) -> Html {
             .action(
                 move |()| api::deliveries::replay(id),
                 move |_: Delivery| {
-                    toast.say(i18n.tf("delivery.replayed", &[("event", &event)]));
+                    let words = if kinerja_types::WEBHOOK_EVENTS.contains(&event.as_str()) {
+                        i18n.t(&format!("webhook.event.{event}")).to_owned()
+                    } else {
+                        event.clone()
+                    };
+                    toast.say(i18n.tf("delivery.replayed", &[("event", &words)]));
                     on_replayed.emit(());
                 },
             )

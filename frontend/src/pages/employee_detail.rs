@@ -252,7 +252,7 @@ fn EmployeeEdit(props: &EmployeeEditProps) -> Html {
             }))
             .collect();
     let sexes: Vec<(AttrValue, AttrValue)> =
-        [("", "employee.sex.none"), ("L", "employee.sex.L"), ("P", "employee.sex.P")]
+        [("", "employee.sex.none"), ("l", "employee.sex.l"), ("p", "employee.sex.p")]
             .iter()
             .map(|(v, key)| (AttrValue::from(*v), AttrValue::from(i18n.t(key).to_owned())))
             .collect();

@@ -75,18 +75,22 @@ impl Channel for Webhooks {
                 .body(text.to_owned())
                 .send()
                 .await
-                .map_err(|e| Refusal::passing(format!("penerima tidak terjangkau: {e}")))?;
+                .map_err(|e| {
+                    let why = match () {
+                        () if e.is_timeout() => "waktu habis",
+                        () if e.is_connect() => "sambungan gagal",
+                        () => "galat jaringan",
+                    };
+                    Refusal::passing(format!("penerima tidak terjangkau ({why})"))
+                })?;
             let status = answer.status();
             if status.is_success() {
                 return Ok(());
             }
-            let body: String = answer.text().await.unwrap_or_default().chars().take(200).collect();
-            // 410 Gone: the receiver says this subscription is over. Anything else may pass (a
-            // receiver down, a bad deploy on their side): retried with back-off, and replayable.
-            Err(Refusal {
-                why: format!("penerima menjawab HTTP {}: {body}", status.as_u16()),
-                permanent: status == 410,
-            })
+            // Only the status is kept: the answer's body is the receiver's business. 410 Gone: the
+            // receiver says this subscription is over. Anything else may pass (a receiver down, a
+            // bad deploy on their side): retried with back-off, and replayable.
+            Err(Refusal { why: format!("penerima menjawab HTTP {}", status.as_u16()), permanent: status == 410 })
         })
     }
 }

@@ -78,7 +78,7 @@ pub async fn issues(
     let mut rows: Vec<DataQualityIssue> = run
         .within(within.as_ref())
         .filter(|f| q.check.as_deref().is_none_or(|c| c == f.check.code()))
-        .map(|f| run.issue(f))
+        .map(|f| run.issue(f, within.is_some()))
         .collect();
     rows.sort_by_key(|r| !r.blocking);
     respond(&req, &paging, page_of(rows, &paging), "kualitas-data")

@@ -56,7 +56,14 @@ impl CsvFile {
         let text =
             std::str::from_utf8(bytes).map_err(|_| ImportFailure::Rows(vec![err(1, "file", Invalid::FileNotUtf8)]))?;
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        let mut reader = csv::ReaderBuilder::new().trim(csv::Trim::All).flexible(true).from_reader(text.as_bytes());
+        // Excel set to Indonesian (and the app's own `lang=id` downloads) separates with ';'.
+        let first = text.lines().next().unwrap_or_default();
+        let delimiter = if first.contains(';') && !first.contains(',') { b';' } else { b',' };
+        let mut reader = csv::ReaderBuilder::new()
+            .trim(csv::Trim::All)
+            .flexible(true)
+            .delimiter(delimiter)
+            .from_reader(text.as_bytes());
         let headers: Vec<String> = reader
             .headers()
             .map_err(|e| {
@@ -76,7 +83,8 @@ impl CsvFile {
         let mut records = Vec::new();
         let mut errors = Vec::new();
         for (i, record) in reader.records().enumerate() {
-            let line = i as u64 + 2;
+            // The line in the file as an editor shows it (a quoted cell may span lines).
+            let line = record.as_ref().ok().and_then(|r| r.position()).map_or(i as u64 + 2, |p| p.line());
             if records.len() + errors.len() >= MAX_ROWS {
                 errors.push(err(line, "file", Issue::new(Invalid::FileTooLong).with("max", MAX_ROWS)));
                 break;

@@ -35,6 +35,10 @@ pub async fn run(db: &impl ConnectionTrait, settings: &PemdaSettings) -> ApiResu
         .all(db)
         .await?;
     let approved: HashSet<i64> = in_force.iter().map(|s| s.employee_id).collect();
+    // Each unit's SKP deadline on its own working days: before it, nobody is late.
+    let calendars =
+        crate::services::calendar::Calendars::of_units(db, settings, crate::services::calendar::Units::All).await?;
+    let late = |unit: i64| today > crate::pemda_settings::skp_deadline(settings, year, calendars.of_unit(unit));
     let skp_owner: HashMap<i64, i64> = in_force.iter().map(|s| (s.id, s.employee_id)).collect();
     // RHK of the SKPs in force that cascade from an RHK no longer stored.
     let children = rhk::Entity::find()
@@ -79,15 +83,10 @@ pub async fn run(db: &impl ConnectionTrait, settings: &PemdaSettings) -> ApiResu
             supervisor_reason: e.supervisor_reason.clone(),
             birth_date: e.birth_date,
             sex: e.sex,
-            skp_in_force: approved.contains(&e.id),
+            skp_in_force: approved.contains(&e.id) || !late(e.unit_id),
         })
         .collect();
-    // The SKP deadline on the default pattern's days (a unit's own week moves it a day at most).
-    let calendars =
-        crate::services::calendar::Calendars::of_units(db, settings, crate::services::calendar::Units::Only(&[]))
-            .await?;
-    let skp_due = today > crate::pemda_settings::skp_deadline(settings, year, calendars.default_pattern());
-    let findings = dq::check(&unit_records, &person_records, &orphans, skp_due);
+    let findings = dq::check(&unit_records, &person_records, &orphans, true);
     let scores = dq::scores(&unit_records, &person_records, &findings);
     Ok(Run {
         findings,
@@ -112,8 +111,10 @@ impl Run {
         self.findings.iter().filter(move |f| within.is_none_or(|units| units.contains(&self.unit_of(f))))
     }
 
-    /// A finding on the wire.
-    pub fn issue(&self, f: &Finding) -> DataQualityIssue {
+    /// A finding on the wire; for a viewer limited to a subtree (`scoped`), the other records of
+    /// the same person are not named (their NIP tells birth date and sex, and they may sit
+    /// elsewhere).
+    pub fn issue(&self, f: &Finding, scoped: bool) -> DataQualityIssue {
         let person = |id: i64| {
             self.people.get(&id).map_or_else(|| format!("pegawai #{id}"), |e| format!("{} (NIP {})", e.name, e.nip))
         };
@@ -138,7 +139,11 @@ impl Run {
             record_kind: record_kind.into(),
             record_id,
             record,
-            detail: f.detail.clone(),
+            detail: if scoped && f.check == Check::SamePersonTwice {
+                "juga tercatat dengan NIP lain; rinciannya dilihat BKPSDM".into()
+            } else {
+                f.detail.clone()
+            },
             fix: f.check.fix().into(),
             link,
         }
@@ -182,10 +187,27 @@ impl Run {
                 count: found.iter().filter(|f| f.check == *c).count() as u64,
             })
             .collect();
-        // The whole Pemda's figures, or the sum over the OPDs of the subtree asked.
+        // The whole Pemda's figures, or those of the records inside the subtree asked (a bidang's
+        // head reads their own people and units, not a whole OPD's).
         let (records, defective, blocking) = match (within, self.scores.get(&0)) {
             (None, Some(all)) => (all.records, all.defective, all.blocking),
-            _ => opds.iter().fold((0, 0, 0), |(r, d, b), o| (r + o.records, d + o.defective, b + o.blocking)),
+            _ => {
+                let inside = |u: i64| within.is_none_or(|units| units.contains(&u));
+                let records = self.people.values().filter(|e| inside(e.unit_id)).count()
+                    + self.units.keys().filter(|u| inside(**u)).count();
+                let subjects = |blocking_only: bool| {
+                    found
+                        .iter()
+                        .filter(|f| !blocking_only || f.check.blocking())
+                        .map(|f| match f.subject {
+                            Subject::Employee(id) | Subject::Rhk { employee: id, .. } => (0, id),
+                            Subject::Unit(id) => (1, id),
+                        })
+                        .collect::<HashSet<(u8, i64)>>()
+                        .len() as u64
+                };
+                (records as u64, subjects(false), subjects(true))
+            }
         };
         let score =
             if records == 0 { 100.0 } else { ((records - defective) as f64 / records as f64 * 1000.0).round() / 10.0 };
@@ -226,9 +248,11 @@ pub async fn last_nightly(
 pub async fn nightly(db: &impl ConnectionTrait, settings: &PemdaSettings) -> ApiResult<usize> {
     let day = settings.today();
     let run = run(db, settings).await?;
+    // The Pemda's row (0) last: `nightly_if_due` takes it as the mark that the night's run is done.
     let rows: Vec<data_quality_scores::ActiveModel> = run
         .scores
         .values()
+        .rev()
         .map(|s| data_quality_scores::ActiveModel {
             day: Set(day),
             unit_id: Set(s.opd),

@@ -241,10 +241,13 @@ async fn skp(db: &DatabaseConnection, settings: &PemdaSettings, today: NaiveDate
     use crate::services::calendar::{Calendars, Units};
     use chrono::Datelike;
     let days = settings.reminders.skp_days_before;
-    if days == 0 {
+    let year = today.year();
+    // The deadline as set, before a unit's days move it (by a week at most): outside the window
+    // nobody is read.
+    let set = crate::pemda_settings::skp_deadline_as_set(settings, year);
+    if days == 0 || today > set + Duration::days(7) || today < set - Duration::days(i64::from(days)) {
         return Ok(0);
     }
-    let year = today.year();
     let submitted: HashSet<i64> = skps::Entity::find()
         .filter(skps::Column::Year.eq(year))
         .filter(skps::Column::Status.is_in([SkpStatus::Submitted.as_str(), SkpStatus::Approved.as_str()]))

@@ -72,10 +72,19 @@ pub async fn announce(
     // The same on every attempt and every subscription: a receiver drops a repeat by it.
     let id = format!("evt_{audit_id}_{}", &hash[..hash.len().min(16)]);
     let entity_id = change.entity_id.clone().unwrap_or_default();
-    let status =
-        change.after.as_ref().and_then(|a| a.as_str().map(str::to_owned)).or_else(|| {
-            change.after.as_ref().and_then(|a| a.get("status")).and_then(|s| s.as_str()).map(str::to_owned)
-        });
+    // The status the entity moved to: fixed by the event, or a complaint's new status word. Never
+    // the audit's free text (a rejection's note is a person's words).
+    let status = match event {
+        "complaint.status_changed" => change
+            .after
+            .as_ref()
+            .and_then(|a| a.as_str().or_else(|| a.get("status").and_then(|s| s.as_str())))
+            .filter(|s| s.chars().all(|c| c.is_ascii_lowercase() || c == '_'))
+            .map(str::to_owned),
+        "complaint.filed" => Some("received".to_owned()),
+        "leave.recorded" => None,
+        other => other.split('.').nth(1).map(str::to_owned),
+    };
     let body = serde_json::json!({
         "id": id,
         "event": event,
@@ -116,17 +125,31 @@ pub fn to_wire(w: &webhooks::Model) -> Webhook {
     }
 }
 
-/// An address events may go to: `https://host…` without credentials in it, or `http://` where the
-/// server allows it (`KINERJA_WEBHOOKS_ALLOW_HTTP`, for a bridge beside the server and tests).
+/// An address events may go to: `https://` of a public host, without credentials in it; a plain
+/// `http://` or a local or private address only where the server allows it
+/// (`KINERJA_WEBHOOKS_ALLOW_HTTP`: a bridge beside the server, and tests), so that an admin's URL
+/// cannot point the server at its own network. (A public name resolving to a private address is
+/// not caught: the known limit.)
 fn check_url(url: &str, allow_http: bool) -> ApiResult<String> {
     let url = url.trim();
     let parsed = reqwest::Url::parse(url).map_err(|_| ApiError::field("url", Invalid::WebhookUrl))?;
     let scheme_ok = parsed.scheme() == "https" || (allow_http && parsed.scheme() == "http");
-    if !scheme_ok
-        || parsed.host_str().is_none_or(str::is_empty)
-        || !parsed.username().is_empty()
-        || parsed.password().is_some()
-    {
+    let host = parsed.host_str().unwrap_or_default().trim_start_matches('[').trim_end_matches(']').to_ascii_lowercase();
+    let local = match host.parse::<std::net::IpAddr>() {
+        Ok(std::net::IpAddr::V4(ip)) => {
+            ip.is_loopback() || ip.is_private() || ip.is_link_local() || ip.is_unspecified() || ip.is_broadcast()
+        }
+        Ok(std::net::IpAddr::V6(ip)) => {
+            let first = ip.segments()[0];
+            ip.is_loopback() || ip.is_unspecified() || (first & 0xfe00) == 0xfc00 || (first & 0xffc0) == 0xfe80
+        }
+        Err(_) => {
+            host.is_empty()
+                || host == "localhost"
+                || [".localhost", ".local", ".internal"].iter().any(|s| host.ends_with(s))
+        }
+    };
+    if !scheme_ok || (local && !allow_http) || !parsed.username().is_empty() || parsed.password().is_some() {
         return Err(ApiError::field("url", Invalid::WebhookUrl));
     }
     Ok(url.to_owned())

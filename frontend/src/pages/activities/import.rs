@@ -97,8 +97,9 @@ pub fn ActivityImport(props: &ActivityImportProps) -> Html {
                     <Notice text={i18n.tf("activity_import.done", &[("n", &report.imported.to_string())])} />
                 },
                 Outcome::Refused { detail, rows } => html! { <ImportRows detail={detail.clone()} rows={rows.clone()} /> },
-                Outcome::Idle => html! { <ErrorBanner error={write.error.clone()} /> },
+                Outcome::Idle => html! {},
             } }
+            <ErrorBanner error={write.error.clone()} />
         </details>
     }
 }

@@ -155,7 +155,7 @@ const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.
 /// way.
 #[utoipa::path(tag = "activities", security(("bearer" = [])), params(ImportQuery),
     request_body(content = String, content_type = "text/csv", description = "the rows, or an XLSX workbook as application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
-    responses((status = 200, body = kinerja_types::ActivityImportReport), (status = 415, body = Problem), (status = 422, body = crate::routes::imports::ImportProblem)))]
+    responses((status = 200, body = kinerja_types::ActivityImportReport), (status = 415, body = Problem), (status = 422, body = Problem, description = "the file's bad rows (as `rows`, see ImportProblem), or a caller without an employee record")))]
 #[post("/activities/import")]
 pub async fn import_activities(
     req: actix_web::HttpRequest,

@@ -8,7 +8,7 @@ use super::entry;
 use crate::audit::Actor;
 use crate::entities::{rhk, skps};
 use crate::error::ApiError;
-use crate::services::csv_import::{err, CsvFile, ImportFailure, MAX_ROWS};
+use crate::services::csv_import::{err, CsvFile, ImportFailure};
 use chrono::{Datelike, NaiveDate};
 use kinerja_domain::SkpStatus;
 use kinerja_types::{ActivityImportReport, ActivityImportRow, ImportError, Invalid, Issue, NewActivity};
@@ -25,6 +25,10 @@ const COLUMNS: [(&str, &[&str]); 7] = [
     ("rhk", &["rhk", "no_rhk"]),
     ("output_qty", &["output", "jumlah_output", "output_qty"]),
 ];
+
+/// The most rows a file may hold: a month of a busy log is about 100; each row is written in the
+/// file's one transaction, which holds the audit chain until it ends.
+pub const MAX_ROWS: usize = 1_000;
 
 /// A file's rows: each with its line (the header is line 1) and its cells by column.
 pub struct Rows(Vec<(u64, HashMap<&'static str, String>)>);
@@ -69,6 +73,14 @@ impl Rows {
         }
         let headers: Vec<Option<&'static str>> = file.headers.iter().map(|h| column(h)).collect();
         check_header(&headers)?;
+        if file.records.len() > MAX_ROWS {
+            let line = file.records[MAX_ROWS].0;
+            return Err(ImportFailure::Rows(vec![err(
+                line,
+                "file",
+                Issue::new(Invalid::FileTooLong).with("max", MAX_ROWS),
+            )]));
+        }
         let rows = file
             .records
             .iter()
@@ -96,6 +108,8 @@ impl Rows {
             .worksheet_range_at(0)
             .ok_or_else(|| unreadable("buku kerja tanpa lembar".into()))?
             .map_err(|e| unreadable(e.to_string()))?;
+        // The sheet's used range may start below its first row (a title above the header).
+        let top = range.start().map_or(0, |(row, _)| u64::from(row));
         let mut rows = range.rows();
         let headers: Vec<Option<&'static str>> =
             rows.next().map(|r| r.iter().map(|c| column(&c.to_string())).collect()).unwrap_or_default();
@@ -120,7 +134,7 @@ impl Rows {
         for (i, row) in rows.enumerate() {
             if i >= MAX_ROWS {
                 return Err(ImportFailure::Rows(vec![err(
-                    i as u64 + 2,
+                    top + i as u64 + 2,
                     "file",
                     Issue::new(Invalid::FileTooLong).with("max", MAX_ROWS),
                 )]));
@@ -133,7 +147,7 @@ impl Rows {
             if cells.values().all(String::is_empty) {
                 continue;
             }
-            out.push((i as u64 + 2, cells));
+            out.push((top + i as u64 + 2, cells));
         }
         Ok(Self(out))
     }
@@ -166,7 +180,7 @@ async fn request(
     line: u64,
     cells: &HashMap<&'static str, String>,
     plans: &mut HashMap<i32, Vec<rhk::Model>>,
-) -> Result<(NewActivity, String), Vec<ImportError>> {
+) -> Result<(NewActivity, String), RowRefusal> {
     let cell = |c: &str| cells.get(c).map(String::as_str).unwrap_or("");
     let mut bad = Vec::new();
     let day = date(cell("date"));
@@ -200,7 +214,7 @@ async fn request(
             let plan = match plans.get(&day.year()) {
                 Some(p) => p,
                 None => {
-                    let p = my_rhk(txn, me, day.year()).await.map_err(|_| Vec::new())?;
+                    let p = my_rhk(txn, me, day.year()).await?;
                     plans.entry(day.year()).or_insert(p)
                 }
             };
@@ -220,7 +234,7 @@ async fn request(
         _ => None,
     };
     if !bad.is_empty() {
-        return Err(bad);
+        return Err(RowRefusal::Bad(bad));
     }
     let body = NewActivity {
         date: day.unwrap_or_default(),
@@ -234,9 +248,21 @@ async fn request(
         submit: false,
     };
     if let Err(e) = validator::Validate::validate(&body) {
-        return Err(errors_of(line, ApiError::from(e)));
+        return Err(RowRefusal::Bad(errors_of(line, ApiError::from(e))));
     }
     Ok((body, rhk_text))
+}
+
+/// Why a row was not taken: its cells, or the database.
+enum RowRefusal {
+    Bad(Vec<ImportError>),
+    Failed(ImportFailure),
+}
+
+impl From<ImportFailure> for RowRefusal {
+    fn from(e: ImportFailure) -> Self {
+        Self::Failed(e)
+    }
 }
 
 /// The daily log's refusal of a row, as the row's errors.
@@ -275,10 +301,11 @@ pub async fn import(
     for (line, cells) in &rows.0 {
         let (body, rhk_text) = match request(txn, me, *line, cells, &mut plans).await {
             Ok(r) => r,
-            Err(errors) => {
+            Err(RowRefusal::Bad(errors)) => {
                 bad.extend(errors);
                 continue;
             }
+            Err(RowRefusal::Failed(e)) => return Err(e),
         };
         let point = txn.begin().await?;
         match entry::create(&point, actor, me, &body).await {
@@ -295,7 +322,11 @@ pub async fn import(
             }
             Err(e) => {
                 point.rollback().await?;
-                bad.extend(errors_of(*line, e));
+                // The row's own refusal is listed; the database failing is not the row's fault.
+                match e {
+                    ApiError::Internal(_) | ApiError::Unavailable | ApiError::Busy { .. } => return Err(e.into()),
+                    e => bad.extend(errors_of(*line, e)),
+                }
             }
         }
     }

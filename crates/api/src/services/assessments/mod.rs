@@ -55,8 +55,12 @@ pub async fn unit_days<'a>(
     settings: &PemdaSettings,
     rows: impl IntoIterator<Item = &'a assessments::Model>,
 ) -> ApiResult<Calendars> {
-    let units: Vec<i64> = rows.into_iter().map(|a| a.unit_id).collect();
-    Calendars::of_units(db, settings, CalendarUnits::Only(&units)).await
+    let mut units: Vec<i64> = rows.into_iter().map(|a| a.unit_id).collect();
+    units.sort_unstable();
+    units.dedup();
+    // A few units are resolved one chain each; many (a reminder over every open rating) at once.
+    let which = if units.len() > 20 { CalendarUnits::All } else { CalendarUnits::Only(&units) };
+    Calendars::of_units(db, settings, which).await
 }
 
 /// An assessment on the wire; `days` holds its unit's working days (see [`unit_days`]).
