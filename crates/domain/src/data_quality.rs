@@ -152,7 +152,7 @@ pub enum Subject {
 
 impl Subject {
     /// The record that counts as defective in the score: an RHK's owner.
-    fn record(self) -> (u8, i64) {
+    pub fn record(self) -> (u8, i64) {
         match self {
             Subject::Employee(id) | Subject::Rhk { employee: id, .. } => (0, id),
             Subject::Unit(id) => (1, id),

@@ -199,10 +199,7 @@ impl Run {
                     found
                         .iter()
                         .filter(|f| !blocking_only || f.check.blocking())
-                        .map(|f| match f.subject {
-                            Subject::Employee(id) | Subject::Rhk { employee: id, .. } => (0, id),
-                            Subject::Unit(id) => (1, id),
-                        })
+                        .map(|f| f.subject.record())
                         .collect::<HashSet<(u8, i64)>>()
                         .len() as u64
                 };
