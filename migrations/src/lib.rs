@@ -43,6 +43,7 @@ mod m20261206_000037_message_digest;
 mod m20261206_000038_leave;
 mod m20261206_000039_webhooks;
 mod m20261206_000040_data_quality;
+mod m20261206_000041_indicator_feeds;
 
 /// All migrations of Kinerja.
 pub struct Migrator;
@@ -91,6 +92,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000038_leave::Migration),
             Box::new(m20261206_000039_webhooks::Migration),
             Box::new(m20261206_000040_data_quality::Migration),
+            Box::new(m20261206_000041_indicator_feeds::Migration),
         ]
     }
 }

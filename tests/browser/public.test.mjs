@@ -215,6 +215,8 @@ test('a citizen surveys and complains on a phone; the operator handles it step b
     });
     await step('Tutup pengaduan', 'Ya, tutup', 'Selesai');
     assert.equal(await page.locator('.actions button').count(), 0, 'nothing follows a closed complaint');
+    // The history reloads on its own after the step: wait for the last step to arrive.
+    await page.waitForFunction(() => document.querySelectorAll('ol.history > li').length >= 5);
     assert.equal(await page.locator('ol.history > li').count(), 5, 'filed and four steps');
     await page.locator('.panel-head .badge', { hasText: 'Selesai ditangani' }).waitFor();
     await shot(page, 'complaint-detail.png');

@@ -234,6 +234,8 @@ struct Fx {
     webhook: i64,
     delivery: i64,
     webhook_to_delete: i64,
+    /// A feed of a source system on Dedi's indicator, undecided.
+    feed: i64,
     /// A forum announced at PKM-SUKAJADI, a citizen's aspirasi to it and a commitment.
     forum: i64,
     forum_input: i64,
@@ -530,6 +532,24 @@ fn table(f: &Fx) -> Vec<Row> {
         .id(f.skp)
         .json(json!({ "indicator_id": f.indicator, "period": y.to_string(), "narrative": "Rekap selesai", "evidence_ids": [f.evidence] }))
         .expect(dedi_owner_writes);
+    // Indicator feeds on Dedi's plan: a source system's token or the admin posts, the penilai
+    // decides once, whoever reads the plan reads its feeds.
+    t.op(POST, "/api/v1/indicator-feeds")
+        .json(json!({ "indicator_id": f.indicator, "period": month.to_string(), "value": 2, "source": "Matriks", "reference": "MX-1" }))
+        .expect([U, F, F, N, N, F, N, N, F, A, F]);
+    t.op(POST, "/api/v1/indicator-feeds/import")
+        .body(Body::Csv(format!(
+            "indicator_id,period,value,source,reference\n{},{month},1,Matriks,MX-2\n",
+            f.indicator
+        )))
+        .expect(admin_only);
+    t.op(GET, "/api/v1/indicator-feeds").expect(signed_in);
+    t.op(GET, "/api/v1/indicator-feeds").query(format!("skp_id={}", f.skp)).expect(dedi_team_reads);
+    t.op(GET, "/api/v1/indicator-feeds/{id}/values").id(f.feed).expect(dedi_team_reads);
+    t.op(POST, "/api/v1/indicator-feeds/{id}/decision")
+        .id(f.feed)
+        .json(json!({ "accept": true }))
+        .expect([U, F, A, N, N, F, F, N, F, F, F]);
     t.op(POST, "/api/v1/skps/{id}/revise").id(f.skp).expect(dedi_owner_writes);
     t.op(PUT, "/api/v1/skps/{id}/behaviors")
         .id(f.revision)
@@ -815,6 +835,8 @@ async fn fixtures(app: &TestApp, tokens: &[Option<String>; 14]) -> Fx {
     f.webhook_to_delete = id(&ok(app, POST, "/api/v1/webhooks", admin, Some(hook)).await);
     let leave = json!({ "employee_id": f.dedi, "kind": "dinas_luar", "starts_on": today.to_string(), "ends_on": today.to_string() });
     f.leave = id(&ok(app, POST, "/api/v1/leave", admin, Some(leave)).await);
+    let fed = json!({ "indicator_id": f.indicator, "period": today.format("%Y-%m").to_string(), "value": 3, "source": "Matriks", "reference": "FX-1" });
+    f.feed = ok(app, POST, "/api/v1/indicator-feeds", admin, Some(fed)).await["feed_id"].as_i64().unwrap();
     let sent = ok(app, GET, &format!("/api/v1/webhooks/{}/deliveries", f.webhook), admin, None).await;
     f.delivery = id(&sent["items"][0]);
     oversight_fixtures(app, &mut f, tokens).await;

@@ -126,12 +126,17 @@ pub struct IndicatorRealization {
     /// For `kuantitas`, the share of the yearly target that falls in the period (a month is 1/12,
     /// a quarter 1/4); otherwise the yearly target.
     pub period_target: f64,
-    /// For `kuantitas`: the sum of approved activities' output in the period.
+    /// For `kuantitas`: the sum of approved activities' output in the period and of accepted
+    /// feeds' values; for other aspects: the latest accepted feed value, if any.
     pub realized: Option<f64>,
     /// realized / period_target × 100, rounded to 0.1.
     pub percent: Option<f64>,
     pub narrative: Option<String>,
     pub evidence_ids: Vec<i64>,
+    /// Values of accepted feeds in the period, counted in `realized` (added for `kuantitas`, the
+    /// latest for other aspects), each with its source.
+    #[serde(default)]
+    pub fed: Vec<crate::FedRealization>,
 }
 
 /// Realisation of one RHK in a period.

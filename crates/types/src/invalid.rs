@@ -389,11 +389,21 @@ pub enum Invalid {
     HolidaysPerYear,
     /// Params: `code`, `name`.
     WorkPatternInUse,
+    /// No params.
+    FeedValue,
+    /// No params.
+    FeedSkpNotInForce,
+    /// No params.
+    FeedRefusalReason,
+    /// Params: `value`.
+    IndicatorUnknown,
+    /// Params: `line`.
+    ReferenceTwice,
 }
 
 impl Invalid {
     /// Every kind, for the tests that check each has its words.
-    pub const ALL: [Invalid; 189] = [
+    pub const ALL: [Invalid; 194] = [
         Self::Invalid,
         Self::Required,
         Self::Length,
@@ -583,6 +593,11 @@ impl Invalid {
         Self::DateTwice,
         Self::HolidaysPerYear,
         Self::WorkPatternInUse,
+        Self::FeedValue,
+        Self::FeedSkpNotInForce,
+        Self::FeedRefusalReason,
+        Self::IndicatorUnknown,
+        Self::ReferenceTwice,
     ];
 
     /// The stable code on the wire, e.g. `level_range`.
@@ -777,6 +792,11 @@ impl Invalid {
             Self::DateTwice => "date_twice",
             Self::HolidaysPerYear => "holidays_per_year",
             Self::WorkPatternInUse => "work_pattern_in_use",
+            Self::FeedValue => "feed_value",
+            Self::FeedSkpNotInForce => "feed_skp_not_in_force",
+            Self::FeedRefusalReason => "feed_refusal_reason",
+            Self::IndicatorUnknown => "indicator_unknown",
+            Self::ReferenceTwice => "reference_twice",
         }
     }
 
@@ -975,6 +995,11 @@ impl Invalid {
                 "work pattern '{code}' cannot be used: a unique code of lowercase letters, digits or _; 7 days for a week, 1–56 days and a first day (anchor) for a rota; at most 1440 minutes a day; at least one working day",
             ),
             Self::LeaveSpan => ("cuti atau izin paling lama 3 tahun", "leave of at most 3 years"),
+            Self::FeedValue => ("nilai harus angka nol atau lebih", "the value must be a number of zero or more"),
+            Self::FeedSkpNotInForce => ("indikator ini bukan bagian SKP yang sudah disetujui", "this indicator is not part of an approved SKP"),
+            Self::FeedRefusalReason => ("tuliskan alasan penolakan umpan data", "write why the feed is refused"),
+            Self::ReferenceTwice => ("referensi ini sudah ada di baris {line}", "this reference is already on line {line}"),
+            Self::IndicatorUnknown => ("indikator {value} tidak ada atau di luar cakupan Anda", "indicator {value} does not exist or is outside your scope"),
             Self::WorkPatternInUse => (
                 "pola kerja '{code}' masih dipakai {name}; ubah pola pegawai itu lebih dulu",
                 "the work pattern '{code}' is still {name}'s; change that employee's pattern first",

@@ -12,6 +12,7 @@ pub mod dashboard;
 pub mod data_quality;
 pub mod employee;
 pub mod export;
+pub mod feed;
 pub mod field_paths;
 pub mod invalid;
 pub mod notification;
@@ -61,6 +62,7 @@ pub use dashboard::{
 pub use data_quality::{CheckCount, DataQuality, DataQualityIssue, OpdQuality};
 pub use employee::{Employee, EmployeePatch, ImportError, ImportReport, NewEmployee};
 pub use export::{SiasnExport, SiasnIndikator, SiasnPegawai, SiasnPenilaian, SiasnRhk, SiasnSkp};
+pub use feed::{FedRealization, FeedDecision, FeedValue, IndicatorFeed, NewFeedValue};
 pub use invalid::{Invalid, Issue};
 pub use notification::{
     ContactChange, ContactCode, Delivery, MessagePreferences, MessageSettings, Notice, NoticeCode, Notification,

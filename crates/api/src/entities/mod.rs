@@ -33,6 +33,8 @@ pub mod idempotency_keys;
 pub mod ikm_populations;
 pub mod ikm_publications;
 pub mod ikm_settings;
+pub mod indicator_feed_values;
+pub mod indicator_feeds;
 pub mod kiosks;
 pub mod leave;
 pub mod message_settings;

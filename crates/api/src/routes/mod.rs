@@ -20,6 +20,7 @@ pub mod health;
 pub mod idempotency;
 pub mod ikm;
 pub mod imports;
+pub mod indicator_feeds;
 pub mod leave;
 pub mod list;
 pub mod me;
@@ -62,6 +63,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .configure(activities::configure)
             .configure(evidence::configure)
             .configure(realization::configure)
+            .configure(indicator_feeds::configure)
             .configure(feedback::configure)
             .configure(public::configure)
             .configure(complaints::configure)

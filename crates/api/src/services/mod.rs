@@ -27,6 +27,7 @@ pub mod idempotency;
 pub mod identity;
 pub mod ikm;
 pub mod inbox;
+pub mod indicator_feeds;
 pub mod kiosks;
 pub mod leave;
 pub mod links;

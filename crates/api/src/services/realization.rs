@@ -1,11 +1,13 @@
 //! Realisation of an SKP per indicator and period: `kuantitas` summed from approved activities'
-//! output, with the owner's narrative and evidence, against the target.
+//! output and accepted indicator feeds (other aspects from their latest accepted feed value), with
+//! the owner's narrative and evidence, against the target.
 
 use crate::audit::{self, Actor, Change};
 use crate::entities::{activities, evidence, realization_notes, rhk};
 use crate::error::{ApiError, ApiResult};
 use crate::services::skp as svc;
 use chrono::Utc;
+use kinerja_domain::feed::realized;
 use kinerja_domain::{ActivityStatus, Aspect, Period};
 use kinerja_types::Invalid;
 use kinerja_types::{IndicatorRealization, Realization, RealizationNote, RhkRealization};
@@ -54,7 +56,7 @@ pub async fn compute(db: &impl ConnectionTrait, skp_id: i64, period: Period) -> 
     }
     let indicator_ids: Vec<i64> = plan_rhk.iter().flat_map(|r| r.indicators.iter().map(|i| i.id)).collect();
     let notes: HashMap<i64, realization_notes::Model> = realization_notes::Entity::find()
-        .filter(realization_notes::Column::IndicatorId.is_in(indicator_ids))
+        .filter(realization_notes::Column::IndicatorId.is_in(indicator_ids.clone()))
         .filter(realization_notes::Column::Period.eq(period.to_string()))
         .all(db)
         .await?
@@ -66,6 +68,7 @@ pub async fn compute(db: &impl ConnectionTrait, skp_id: i64, period: Period) -> 
         use crate::entities::realization_note_evidence::{Column, Entity};
         crate::services::links::of::<Entity>(db, Column::NoteId, Column::EvidenceId, &note_ids).await?
     };
+    let mut fed = crate::services::indicator_feeds::accepted(db, &indicator_ids, from, to).await?;
     let rhk = plan_rhk
         .into_iter()
         .map(|r| {
@@ -75,7 +78,8 @@ pub async fn compute(db: &impl ConnectionTrait, skp_id: i64, period: Period) -> 
                 .iter()
                 .map(|i| {
                     let quantity = i.aspect == Aspect::Kuantitas;
-                    let realized = quantity.then_some(output);
+                    let (counted, shown): (Vec<_>, Vec<_>) = fed.remove(&i.id).unwrap_or_default().into_iter().unzip();
+                    let realized = realized(i.aspect, output, &counted);
                     let period_target = if quantity { (i.target * share * 100.0).round() / 100.0 } else { i.target };
                     let percent =
                         realized.filter(|_| period_target > 0.0).map(|v| (v / period_target * 1000.0).round() / 10.0);
@@ -91,6 +95,7 @@ pub async fn compute(db: &impl ConnectionTrait, skp_id: i64, period: Period) -> 
                         percent,
                         narrative: note.and_then(|n| n.narrative.clone()),
                         evidence_ids: note.and_then(|n| evidence_of.get(&n.id).cloned()).unwrap_or_default(),
+                        fed: shown,
                     }
                 })
                 .collect();
