@@ -2,7 +2,8 @@
 // page lists the defects the demo holds on purpose, a check filters the list, the record's link
 // leads to the employee, and fixing the birth date there takes the defect off. A webhook to a
 // local receiver (recording each request) gets an approved activity signed with the secret; an
-// event the receiver missed while it was down is sent again with "Kirim ulang".
+// event the receiver missed while it was down is sent again with "Kirim ulang". A source system's
+// count for an indicator waits for the penilai, who accepts it on the realisation page.
 
 import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
@@ -197,6 +198,60 @@ test('an employee on a phone checks a spreadsheet of activities, fixes the bad r
     const sri = await loginToken(server.base, 'sri');
     const mine = await callApi(server.base, sri, 'GET', `/activities?status=draft&from=${workingDay()}&to=${workingDay()}`);
     assert.ok(mine.items.some((a) => a.description === 'Dokumentasi asuhan'), JSON.stringify(mine.items));
+    assert.deepEqual(errors(), []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('a source system posts a count for an indicator; the penilai accepts it and it shows in the realisation', TIMEOUT, async () => {
+  // The puskesmas system, with a token the admin made for Dinkes and the feed route only.
+  const admin = await loginToken(server.base, 'admin');
+  const units = await callApi(server.base, admin, 'GET', '/units?per_page=100');
+  const dinkes = units.items.find((u) => u.code === 'DINKES');
+  const { token } = await callApi(server.base, admin, 'POST', '/api-tokens', {
+    name: 'e-Puskesmas', access: 'write', unit_id: dinkes.id, routes: ['/api/v1/indicator-feeds'],
+  });
+  const dedi = await loginToken(server.base, 'dedi');
+  const year = workingDay().slice(0, 4);
+  const month = workingDay().slice(0, 7);
+  const me = await callApi(server.base, dedi, 'GET', '/me');
+  const plans = await callApi(server.base, dedi, 'GET', `/skps?year=${year}&status=approved`);
+  const skp = plans.items.find((s) => s.employee_id === me.employee.id);
+  const full = await callApi(server.base, dedi, 'GET', `/skps/${skp.id}`);
+  const indicator = full.rhk.flatMap((r) => r.indicators).find((i) => i.aspect === 'kuantitas');
+  await callApi(server.base, token, 'POST', '/indicator-feeds', {
+    indicator_id: indicator.id, period: month, value: 37, source: 'e-Puskesmas', reference: 'RJK-BLN-01',
+  });
+
+  const { context, page, errors } = await openPage(browser, DESKTOP);
+  try {
+    await signInAt(page, server.base, 'kasi.rujukan');
+    await page.goto(`${server.base}/realisasi/${skp.id}`);
+    const feed = page.locator('li.feed', { hasText: 'e-Puskesmas' });
+    await feed.getByText('Menunggu keputusan').waitFor();
+    await feed.getByText('1 kiriman, jumlah 37').waitFor();
+    const row = page.locator('table.realization tr', { hasText: indicator.text });
+    const before = (await row.locator('td').nth(3).textContent()).trim();
+    assert.ok(!before.includes('e-Puskesmas'), 'nothing counted while it waits');
+    // Accepting asks first; "Batal" changes nothing.
+    await feed.getByRole('button', { name: 'Terima' }).click();
+    await feed.getByRole('alertdialog').getByRole('button', { name: 'Batal' }).click();
+    await feed.getByRole('button', { name: 'Tolak' }).waitFor();
+    // Refusing needs a reason: none given is refused on the device, named at the field.
+    await feed.getByRole('button', { name: 'Tolak' }).click();
+    await feed.getByRole('button', { name: 'Tolak data ini' }).click();
+    await feed.locator('.field-error', { hasText: 'Tuliskan alasan penolakan.' }).waitFor();
+    await feed.getByRole('button', { name: 'Batal' }).click();
+    await feed.getByRole('button', { name: 'Terima' }).click();
+    await shot(page, 'feed-accept.png');
+    await feed.getByRole('alertdialog').getByRole('button', { name: 'Ya, terima' }).click();
+    await page.locator('.toast').getByText('Data e-Puskesmas diterima').waitFor();
+    await feed.getByText('Diterima', { exact: true }).waitFor();
+    assert.equal(await feed.getByRole('button', { name: 'Terima' }).count(), 0, 'decided once');
+    // The value counts, with where it came from.
+    await row.getByText(`37 ${indicator.unit} dari e-Puskesmas (RJK-BLN-01, ${month})`).waitFor();
+    await shot(page, 'feed-realization.png');
     assert.deepEqual(errors(), []);
   } finally {
     await context.close();

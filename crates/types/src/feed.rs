@@ -55,6 +55,8 @@ pub struct IndicatorFeed {
     pub skp_id: i64,
     pub employee_id: i64,
     pub employee_name: String,
+    /// The RHK the indicator measures.
+    pub rhk: String,
     pub indicator_id: i64,
     pub indicator: String,
     pub aspect: Aspect,
@@ -66,6 +68,7 @@ pub struct IndicatorFeed {
     pub values: u64,
     pub total: f64,
     pub latest_at: Option<DateTime<Utc>>,
+    /// The penilai's name (or user name) who decided.
     pub decided_by: Option<String>,
     pub decided_at: Option<DateTime<Utc>>,
     pub reason: Option<String>,
@@ -92,6 +95,6 @@ pub struct FedRealization {
     pub period: String,
     pub value: f64,
     pub posted_at: DateTime<Utc>,
-    /// Who accepted the feed.
+    /// Who accepted the feed (the penilai's name).
     pub accepted_by: Option<String>,
 }

@@ -264,6 +264,13 @@ async fn wire(db: &impl ConnectionTrait, rows: Vec<feeds::Model>) -> ApiResult<V
         .into_iter()
         .map(|i| (i.id, i))
         .collect();
+    let rhk_text: HashMap<i64, String> = rhk::Entity::find()
+        .filter(rhk::Column::Id.is_in(indicators.values().map(|i| i.rhk_id)))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|r| (r.id, r.text))
+        .collect();
     let names: HashMap<i64, String> = employees::Entity::find()
         .filter(employees::Column::Id.is_in(rows.iter().map(|f| f.employee_id)))
         .all(db)
@@ -288,6 +295,7 @@ async fn wire(db: &impl ConnectionTrait, rows: Vec<feeds::Model>) -> ApiResult<V
                 skp_id: f.skp_id,
                 employee_id: f.employee_id,
                 employee_name: names.get(&f.employee_id).cloned().unwrap_or_default(),
+                rhk: i.and_then(|i| rhk_text.get(&i.rhk_id).cloned()).unwrap_or_default(),
                 indicator_id: f.indicator_id,
                 indicator: i.map(|i| i.text.clone()).unwrap_or_default(),
                 aspect: i.map_or(kinerja_domain::Aspect::Kuantitas, |i| i.aspect),
@@ -355,7 +363,8 @@ pub async fn decide(
     let before = wire(txn, vec![feed.clone()]).await?.remove(0);
     let mut row = feed.into_active_model();
     row.status = Set(next);
-    row.decided_by = Set(Some(viewer.username.clone()));
+    let name = viewer.profile().and_then(|p| p.employee.as_ref()).map(|e| e.name.clone());
+    row.decided_by = Set(Some(name.unwrap_or_else(|| viewer.username.clone())));
     row.decided_at = Set(Some(Utc::now()));
     row.reason = Set(if body.accept { None } else { reason });
     let saved = row.update(txn).await?;

@@ -22,9 +22,11 @@ use std::rc::Rc;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
+mod feeds;
 mod narrative;
 mod view;
 
+use feeds::*;
 use narrative::*;
 use view::*;
 
@@ -117,7 +119,9 @@ pub fn Realization(props: &RealizationProps) -> Html {
     let body = match &skp.state.data {
         Some(plan) => {
             let period = chosen.unwrap_or_else(|| default_period(plan.year));
-            let owner = props.me.employee.as_ref().map(|e| e.id) == Some(plan.employee_id);
+            let me = props.me.employee.as_ref().map(|e| e.id);
+            let owner = me == Some(plan.employee_id);
+            let penilai = me.is_some() && me == plan.penilai_id;
             html! {
                 <>
                     <p class="lead">
@@ -133,7 +137,7 @@ pub fn Realization(props: &RealizationProps) -> Html {
                     <div class="toolbar">
                         <PeriodPicker id="realization-period" value={period} {on_change} fixed_year={Some(plan.year)} />
                     </div>
-                    <RealizationView skp_id={plan.id} {period} {owner} />
+                    <RealizationView skp_id={plan.id} {period} {owner} {penilai} />
                 </>
             }
         }

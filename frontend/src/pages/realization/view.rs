@@ -8,6 +8,9 @@ pub(super) struct RealizationViewProps {
     pub(super) period: Period,
     /// The owner writes the narratives.
     pub(super) owner: bool,
+    /// The penilai decides on the feeds of other systems.
+    #[prop_or_default]
+    pub(super) penilai: bool,
 }
 
 /// The table per RHK and indicator for one period.
@@ -65,6 +68,7 @@ pub(super) fn RealizationView(props: &RealizationViewProps) -> Html {
             <h2>{ i18n.tf("realization.period", &[("period", &periods::words(props.period, &i18n))]) }</h2>
             <ErrorBanner error={data.state.error.clone()} on_retry={data.reload.clone()} />
             { body }
+            <Feeds skp_id={props.skp_id} penilai={props.penilai} on_decided={data.reload.clone()} />
         </section>
     }
 }
@@ -110,6 +114,13 @@ pub(super) fn IndicatorRow(props: &IndicatorRowProps) -> Html {
                 <td data-label={i18n.t("indicator.target").to_owned()} class="nowrap">{ amount(ind.target) }</td>
                 <td data-label={i18n.t("realization.realized").to_owned()} class="nowrap">
                     { ind.realized.map(amount).unwrap_or_else(|| i18n.t("common.none").to_owned()) }
+                    if !ind.fed.is_empty() {
+                        <ul class="fed-list small" aria-label={i18n.t("realization.fed").to_owned()}>
+                            { for ind.fed.iter().map(|v| html! {
+                                <li>{ i18n.tf("realization.fed_value", &[("value", &amount(v.value)), ("source", &v.source), ("reference", &v.reference), ("period", &v.period)]) }</li>
+                            }) }
+                        </ul>
+                    }
                 </td>
                 <td data-label={i18n.t("realization.percent").to_owned()} class="percent-cell">
                     if let Some(percent) = ind.percent {
