@@ -44,6 +44,7 @@ mod m20261206_000038_leave;
 mod m20261206_000039_webhooks;
 mod m20261206_000040_data_quality;
 mod m20261206_000041_indicator_feeds;
+mod m20261206_000042_bkn_exports;
 
 /// All migrations of Kinerja.
 pub struct Migrator;
@@ -93,6 +94,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000039_webhooks::Migration),
             Box::new(m20261206_000040_data_quality::Migration),
             Box::new(m20261206_000041_indicator_feeds::Migration),
+            Box::new(m20261206_000042_bkn_exports::Migration),
         ]
     }
 }

@@ -73,6 +73,12 @@ pub struct Delivery {
     /// `KINERJA_WEBHOOKS_ALLOW_HTTP` (`1`): webhooks may also be plain `http://` addresses (a
     /// bridge beside the server, tests); by default only `https://`.
     pub webhooks_allow_http: bool,
+    /// `KINERJA_BKN_BRIDGE_URL`: the Pemda's bridge toward BKN e-Kinerja/SIASN that receives pushed
+    /// export records (`https://`, or `http://` with `KINERJA_WEBHOOKS_ALLOW_HTTP`); no push when
+    /// unset (exports are then files).
+    pub bkn_bridge_url: Option<String>,
+    /// `KINERJA_BKN_BRIDGE_SECRET`: signs each push like a webhook (`X-Kinerja-Signature`).
+    pub bkn_bridge_secret: Option<String>,
 }
 
 impl Default for Delivery {
@@ -86,6 +92,8 @@ impl Default for Delivery {
             poll: Duration::from_secs(2),
             reminders: false,
             webhooks_allow_http: false,
+            bkn_bridge_url: None,
+            bkn_bridge_secret: None,
         }
     }
 }
@@ -225,6 +233,14 @@ impl Config {
             Duration::from_millis(env_number("KINERJA_OUTBOX_POLL_MS", 2000, 50..=600_000, "milliseconds")?);
         self.delivery.webhooks_allow_http =
             matches!(set("KINERJA_WEBHOOKS_ALLOW_HTTP").as_deref(), Some("1" | "true" | "yes"));
+        self.delivery.bkn_bridge_url = set("KINERJA_BKN_BRIDGE_URL");
+        self.delivery.bkn_bridge_secret = set("KINERJA_BKN_BRIDGE_SECRET");
+        if let Some(url) = &self.delivery.bkn_bridge_url {
+            anyhow::ensure!(
+                url.starts_with("https://") || (self.delivery.webhooks_allow_http && url.starts_with("http://")),
+                "KINERJA_BKN_BRIDGE_URL: '{url}' must be https:// (http:// only with KINERJA_WEBHOOKS_ALLOW_HTTP=1)"
+            );
+        }
         self.delivery.reminders = !matches!(set("KINERJA_REMINDERS").as_deref(), Some("0" | "off" | "false" | "no"));
         Ok(self)
     }

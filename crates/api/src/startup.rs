@@ -39,6 +39,11 @@ impl Application {
         let port = listener.local_addr()?.port();
         let mut channels = crate::delivery::Channels::from_config(&config.delivery)?;
         channels.webhook = Some(Arc::new(crate::delivery::webhook::Webhooks::new(db.clone())));
+        if let Some(url) = &config.delivery.bkn_bridge_url {
+            let bridge =
+                crate::delivery::bkn::Bridge::new(db.clone(), url.clone(), config.delivery.bkn_bridge_secret.clone());
+            channels.bkn = Some(Arc::new(bridge));
+        }
         let local = ["//127.", "//localhost", "//0.0.0.0", "//["].iter().any(|h| channels.app_url.contains(h));
         if !channels.names().is_empty() && local {
             tracing::warn!(

@@ -399,11 +399,13 @@ pub enum Invalid {
     IndicatorUnknown,
     /// Params: `line`.
     ReferenceTwice,
+    /// No params.
+    BknNoBridge,
 }
 
 impl Invalid {
     /// Every kind, for the tests that check each has its words.
-    pub const ALL: [Invalid; 194] = [
+    pub const ALL: [Invalid; 195] = [
         Self::Invalid,
         Self::Required,
         Self::Length,
@@ -598,6 +600,7 @@ impl Invalid {
         Self::FeedRefusalReason,
         Self::IndicatorUnknown,
         Self::ReferenceTwice,
+        Self::BknNoBridge,
     ];
 
     /// The stable code on the wire, e.g. `level_range`.
@@ -797,6 +800,7 @@ impl Invalid {
             Self::FeedRefusalReason => "feed_refusal_reason",
             Self::IndicatorUnknown => "indicator_unknown",
             Self::ReferenceTwice => "reference_twice",
+            Self::BknNoBridge => "bkn_no_bridge",
         }
     }
 
@@ -998,6 +1002,7 @@ impl Invalid {
             Self::FeedValue => ("nilai harus angka nol atau lebih", "the value must be a number of zero or more"),
             Self::FeedSkpNotInForce => ("indikator ini bukan bagian SKP yang sudah disetujui", "this indicator is not part of an approved SKP"),
             Self::FeedRefusalReason => ("tuliskan alasan penolakan umpan data", "write why the feed is refused"),
+            Self::BknNoBridge => ("jembatan BKN belum dikonfigurasi (KINERJA_BKN_BRIDGE_URL); ekspor sebagai berkas", "no BKN bridge is configured (KINERJA_BKN_BRIDGE_URL); export as a file"),
             Self::ReferenceTwice => ("referensi ini sudah ada di baris {line}", "this reference is already on line {line}"),
             Self::IndicatorUnknown => ("indikator {value} tidak ada atau di luar cakupan Anda", "indicator {value} does not exist or is outside your scope"),
             Self::WorkPatternInUse => (

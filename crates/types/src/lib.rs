@@ -6,6 +6,7 @@ pub mod api_token;
 pub mod assessment;
 pub mod audit;
 pub mod auth;
+pub mod bkn;
 pub mod calendar;
 pub mod competency;
 pub mod dashboard;
@@ -49,6 +50,7 @@ pub use auth::{
     ForgotPassword, LoginRequest, LogoutRequest, Me, PasswordChange, PasswordReset, RefreshRequest, ResetWithLink,
     TokenPair, Waiting,
 };
+pub use bkn::{BknCounts, BknExport, BknPreview, BknRecord, NewBknExport};
 pub use calendar::{CalendarDay, CalendarRange, HolidayImport, Leave, MyCalendar, NewLeave};
 pub use competency::{
     Competency, CompetencyAssessment, CompetencyInput, CompetencyProfile, DevelopmentPlan, DevelopmentPlanPatch,

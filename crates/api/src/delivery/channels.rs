@@ -61,6 +61,8 @@ pub struct Channels {
     pub whatsapp: Option<Arc<dyn Channel>>,
     /// Signed events to the subscriptions of the `webhooks` table (set once the database is open).
     pub webhook: Option<Arc<dyn Channel>>,
+    /// Export records to the Pemda's bridge toward BKN (`KINERJA_BKN_BRIDGE_URL`).
+    pub bkn: Option<Arc<dyn Channel>>,
     /// `https://kinerja.example.go.id`, without a trailing slash.
     pub app_url: String,
 }
@@ -82,6 +84,7 @@ impl Channels {
             "email" => self.email.as_ref(),
             "whatsapp" => self.whatsapp.as_ref(),
             "webhook" => self.webhook.as_ref(),
+            "bkn" => self.bkn.as_ref(),
             _ => None,
         }
     }
@@ -93,7 +96,7 @@ impl Channels {
 
     /// The names of every configured channel, webhooks included: what the worker sends.
     pub fn carried(&self) -> Vec<&'static str> {
-        [self.email.as_ref(), self.whatsapp.as_ref(), self.webhook.as_ref()]
+        [self.email.as_ref(), self.whatsapp.as_ref(), self.webhook.as_ref(), self.bkn.as_ref()]
             .into_iter()
             .flatten()
             .map(|c| c.name())
@@ -109,7 +112,7 @@ impl Channels {
         let whatsapp = config.whatsapp_url.as_ref().map(|url| {
             Arc::new(WhatsApp::new(url, config.whatsapp_token.as_deref().unwrap_or_default())) as Arc<dyn Channel>
         });
-        Ok(Self { email, whatsapp, webhook: None, app_url: config.app_url.trim_end_matches('/').to_owned() })
+        Ok(Self { email, whatsapp, webhook: None, bkn: None, app_url: config.app_url.trim_end_matches('/').to_owned() })
     }
 }
 

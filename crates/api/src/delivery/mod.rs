@@ -3,6 +3,7 @@
 //! HTTP gateway, signed events to webhook subscribers) and the worker that sends what is due,
 //! with retries.
 
+pub mod bkn;
 pub mod channels;
 pub mod outbox;
 pub mod webhook;

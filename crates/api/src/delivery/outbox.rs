@@ -21,6 +21,8 @@ pub const MAX_ATTEMPTS: i32 = 8;
 pub enum Recipient<'a> {
     Person(&'a Contact),
     Webhook(i64),
+    /// An export record for the Pemda's bridge toward BKN (by its id).
+    Bridge(i64),
 }
 
 impl Recipient<'_> {
@@ -29,6 +31,7 @@ impl Recipient<'_> {
         match self {
             Recipient::Person(c) => (c.channel(), c.address().to_owned()),
             Recipient::Webhook(id) => ("webhook", id.to_string()),
+            Recipient::Bridge(id) => ("bkn", id.to_string()),
         }
     }
 }

@@ -59,7 +59,7 @@ async fn deliver(
     };
     // An event goes as stored: its signature is over those bytes.
     let text = match row.channel.as_str() {
-        "webhook" => row.body.clone(),
+        "webhook" | "bkn" => row.body.clone(),
         "whatsapp" => {
             framed(&settings.whatsapp_template, &settings.pemda_name, &row.body.replace("{app}", &channels.app_url))
         }

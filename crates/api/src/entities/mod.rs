@@ -8,6 +8,8 @@ pub mod assessment_reviews;
 pub mod assessments;
 pub mod attendance;
 pub mod audit_log;
+pub mod bkn_export_records;
+pub mod bkn_exports;
 pub mod competencies;
 pub mod competency_assessments;
 pub mod complaint_events;

@@ -5,6 +5,7 @@ pub mod api_tokens;
 pub mod assessments;
 pub mod audit;
 pub mod auth;
+pub mod bkn_exports;
 pub mod competencies;
 pub mod complaints;
 pub mod dashboard;
@@ -79,6 +80,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .configure(leave::configure)
             .configure(reports::configure)
             .configure(exports::configure)
+            .configure(bkn_exports::configure)
             .configure(competencies::configure)
             .configure(evaluation::configure)
             .configure(forums::configure)

@@ -173,11 +173,15 @@ pub async fn import(txn: &DatabaseTransaction, viewer: &Viewer, bytes: &[u8]) ->
             source: file.get(record, "source").to_owned(),
             reference: file.get(record, "reference").to_owned(),
         };
-        if body.source.chars().count() > 100 || body.reference.chars().count() > 200 {
+        if body.source.chars().count() > 100 {
+            errors.push(err(line, "source", Issue::new(Invalid::LengthMax).with("max", 100)));
+            continue;
+        }
+        if body.reference.chars().count() > 200 {
             errors.push(err(line, "reference", Issue::new(Invalid::LengthMax).with("max", 200)));
             continue;
         }
-        if !targets.contains_key(&indicator_id) {
+        if let std::collections::hash_map::Entry::Vacant(slot) = targets.entry(indicator_id) {
             let found = match target(txn, viewer, indicator_id).await {
                 Ok(t) => Some(std::sync::Arc::new(t)),
                 Err(ApiError::NotFound | ApiError::Forbidden(_)) => None,
@@ -187,7 +191,7 @@ pub async fn import(txn: &DatabaseTransaction, viewer: &Viewer, bytes: &[u8]) ->
                 }
                 Err(e) => return Err(e.into()),
             };
-            targets.insert(indicator_id, found);
+            slot.insert(found);
         }
         let Some(t) = targets.get(&indicator_id).cloned().flatten() else {
             errors.push(err(line, "indicator_id", Issue::new(Invalid::IndicatorUnknown).with("value", indicator_id)));

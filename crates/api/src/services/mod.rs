@@ -6,6 +6,7 @@ pub mod activity_totals;
 pub mod api_tokens;
 pub mod assessments;
 pub mod attendance_import;
+pub mod bkn;
 pub mod calendar;
 pub mod citizen_messages;
 pub mod competency;

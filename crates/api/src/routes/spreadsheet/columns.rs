@@ -105,6 +105,10 @@ pub fn column(name: &str) -> Option<(&'static str, Kind)> {
         "body" => ("Isi", Text),
         "note" | "notes" => ("Catatan", Text),
         "reason" => ("Alasan", Text),
+        "key" => ("Kunci rekaman", Code),
+        "change" => ("Perubahan", Term),
+        "idempotency_key" => ("Kunci idempotensi", Code),
+        "updated_at" => ("Diperbarui", Instant),
         "output_qty" => ("Jumlah output", Number),
         "activity_id" => ("ID aktivitas", Integer),
         "assessment_id" => ("ID penilaian", Integer),
@@ -280,6 +284,16 @@ pub fn term(value: &str) -> String {
         "employee" => "Pegawai",
         "unit" => "Unit",
         "rhk" => "RHK",
+        "new" => "Baru",
+        "unchanged" => "Tetap",
+        "removed" => "Dihapus",
+        "blocked" => "Tertahan",
+        "exported" => "Diekspor",
+        "sent" => "Terkirim",
+        "accepted" => "Diterima",
+        "skipped" => "Tidak dikirim ulang",
+        "pending" => "Menunggu",
+        "refused" => "Ditolak",
         _ => {
             let spaced = value.replace('_', " ");
             let mut chars = spaced.chars();
