@@ -3,7 +3,8 @@
 // leads to the employee, and fixing the birth date there takes the defect off. A webhook to a
 // local receiver (recording each request) gets an approved activity signed with the secret; an
 // event the receiver missed while it was down is sent again with "Kirim ulang". A source system's
-// count for an indicator waits for the penilai, who accepts it on the realisation page.
+// count for an indicator waits for the penilai, who accepts it on the realisation page. An OPD's
+// export toward BKN is checked first (who is held back, and why), then downloaded as a file.
 
 import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
@@ -117,6 +118,38 @@ test('the admin finds a defect on the data-quality page, follows it to the emplo
     await page.getByTestId('dq-score').waitFor();
     assert.equal(await page.locator('button[data-check="nip_birth_date"]').count(), 0);
     await page.locator('button[data-check="nip_sex"]').waitFor();
+    assert.deepEqual(errors(), []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('the admin checks an OPD before exporting it to BKN, sees who is held back and why, and downloads the file', TIMEOUT, async () => {
+  const { context, page, errors } = await openPage(browser, DESKTOP);
+  try {
+    await signInAt(page, server.base, 'admin');
+    await page.goto(`${server.base}/kualitas-data`);
+    const panel = page.locator('#bkn-export');
+    await panel.getByRole('heading', { name: 'Ekspor ke BKN e-Kinerja' }).waitFor();
+    await panel.locator('#bkn-opd option', { hasText: 'Dinas Kesehatan' }).waitFor({ state: 'attached' });
+    await panel.locator('#bkn-opd').selectOption({ label: 'Dinas Kesehatan' });
+    await panel.getByRole('button', { name: 'Periksa sebelum ekspor' }).click();
+    // The head of Dinkes has no supervisor recorded: her records wait, with the defect named.
+    const held = panel.locator('ul.bkn-blocked li', { hasText: 'dr. Siti Rahmawati' }).first();
+    await held.getByText('Pegawai tanpa atasan langsung').waitFor();
+    await panel.getByText('Jembatan BKN belum dikonfigurasi').waitFor();
+    await shot(page, 'bkn-preview.png');
+    await panel.getByRole('button', { name: 'Ekspor sebagai berkas' }).click();
+    const row = panel.locator('table.bkn-exports tbody tr', { hasText: 'Dinas Kesehatan' }).first();
+    await row.getByText(/ditahan · \d+ diekspor/).waitFor();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      row.getByRole('button', { name: 'Unduh berkas JSON' }).click(),
+    ]);
+    const file = JSON.parse(await (await download.createReadStream()).toArray().then((c) => Buffer.concat(c).toString()));
+    assert.equal(file.mapping_version, 'ekinerja-2026.1');
+    assert.ok(file.records.length > 0 && file.records.every((r) => r.data.nip !== '197203151998032004'), 'nothing held back is in the file');
+    await shot(page, 'bkn-exported.png');
     assert.deepEqual(errors(), []);
   } finally {
     await context.close();

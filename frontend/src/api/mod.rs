@@ -7,6 +7,7 @@ pub mod api_tokens;
 pub mod assessments;
 pub mod audit;
 pub mod auth;
+pub mod bkn;
 pub mod client;
 pub mod competencies;
 pub mod complaints;

@@ -1,7 +1,9 @@
 //! Kualitas Data (BKPSDM, auditor; heads for their unit): the data-quality index — the score, each
 //! OPD beside its score at the last nightly run, how many defects each check found, and the list
-//! of defects, each with its record, the particulars, the fix and a link to where it is fixed.
+//! of defects, each with its record, the particulars, the fix and a link to where it is fixed;
+//! for the BKPSDM, the export toward BKN e-Kinerja that those defects hold back.
 
+use super::bkn_export::BknExports;
 use crate::api;
 use crate::components::{ErrorBanner, Export, ExportButtons, Loader, Loading, PagedTable};
 use crate::format;
@@ -65,6 +67,11 @@ pub fn DataQualityPage(props: &DataQualityProps) -> Html {
                     row={Callback::from(|i: DataQualityIssue| html! { <IssueRow issue={i} /> })}
                     empty={i18n.t("dq.no_issues").to_owned()} />
             </section>
+            if props.me.has(Role::Admin) {
+                if let Some(q) = summary.state.data.as_ref() {
+                    <BknExports opds={q.opds.iter().map(|o| (o.unit_id, o.name.clone())).collect::<Vec<_>>()} />
+                }
+            }
         </section>
     }
 }

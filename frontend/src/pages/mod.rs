@@ -11,6 +11,7 @@ mod assessment_response;
 mod assessments;
 mod audit;
 mod behavior_editor;
+mod bkn_export;
 mod calibration;
 mod city;
 mod competencies;
