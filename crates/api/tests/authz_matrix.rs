@@ -236,7 +236,7 @@ struct Fx {
     webhook_to_delete: i64,
     /// A feed of a source system on Dedi's indicator, undecided.
     feed: i64,
-    /// An export of Dedi's unit toward BKN, as a file.
+    /// An export of Dedi's OPD (Dinkes) toward BKN, as a file.
     bkn_export: i64,
     /// A forum announced at PKM-SUKAJADI, a citizen's aspirasi to it and a commitment.
     forum: i64,
@@ -355,7 +355,7 @@ fn table(f: &Fx) -> Vec<Row> {
     t.op(DELETE, "/api/v1/webhooks/{id}").id(f.webhook_to_delete).expect(admin_only);
     // Exports toward BKN: the BKPSDM exports; the report is read city-wide.
     let city_only = [U, F, F, F, F, F, F, F, OK, OK, OK];
-    t.op(POST, "/api/v1/bkn-exports").json(json!({ "unit_id": f.ruj, "year": y, "push": false })).expect(admin_only);
+    t.op(POST, "/api/v1/bkn-exports").json(json!({ "unit_id": f.dinkes, "year": y, "push": false })).expect(admin_only);
     t.op(GET, "/api/v1/bkn-exports").expect(city_only);
     t.op(GET, "/api/v1/bkn-exports/{id}").id(f.bkn_export).expect(city_only);
     t.op(GET, "/api/v1/bkn-exports/{id}/records").id(f.bkn_export).expect(city_only);
@@ -846,7 +846,7 @@ async fn fixtures(app: &TestApp, tokens: &[Option<String>; 14]) -> Fx {
     f.leave = id(&ok(app, POST, "/api/v1/leave", admin, Some(leave)).await);
     let fed = json!({ "indicator_id": f.indicator, "period": today.format("%Y-%m").to_string(), "value": 3, "source": "Matriks", "reference": "FX-1" });
     f.feed = ok(app, POST, "/api/v1/indicator-feeds", admin, Some(fed)).await["feed_id"].as_i64().unwrap();
-    let export = json!({ "unit_id": f.ruj, "year": year, "push": false });
+    let export = json!({ "unit_id": app.unit_id("DINKES").await, "year": year, "push": false });
     f.bkn_export = id(&ok(app, POST, "/api/v1/bkn-exports", admin, Some(export)).await);
     let sent = ok(app, GET, &format!("/api/v1/webhooks/{}/deliveries", f.webhook), admin, None).await;
     f.delivery = id(&sent["items"][0]);

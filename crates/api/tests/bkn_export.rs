@@ -100,6 +100,11 @@ async fn an_opd_exports_pushes_and_reconciles(backend: Backend) {
     let year = (Utc::now() + Duration::hours(7)).year();
     let body = |push: bool| json!({ "unit_id": dinkes, "year": year, "push": push });
 
+    // An OPD (or the Pemda) is exported whole, not a part of one.
+    let seksi = app.unit_id("DINKES-RUJ").await;
+    let (status, problem) = app.post("/api/v1/bkn-exports", &admin, json!({ "unit_id": seksi, "year": year })).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{problem}");
+    assert_eq!(problem["errors"][0]["code"], "bkn_not_opd");
     // Only the BKPSDM exports; the head of Dinkes and the auditor do not.
     for who in ["kadinkes", "auditor"] {
         let t = app.token(who).await;
@@ -201,6 +206,11 @@ async fn an_opd_exports_pushes_and_reconciles(backend: Backend) {
     let days: Vec<&(String, Value)> = calls.iter().filter(|(_, env)| env["kunci"] == key.as_str()).collect();
     assert!(!days.is_empty(), "{key}");
     let last = days.last().unwrap();
+    // A refused record sent again goes under a new key: the bridge does not take it for a repeat.
+    let refused_key = refused[0]["key"].as_str().unwrap();
+    let sendings: Vec<&String> = calls.iter().filter(|(_, env)| env["kunci"] == refused_key).map(|(k, _)| k).collect();
+    assert_eq!(sendings.len(), 2, "{refused_key}");
+    assert_ne!(sendings[0], sendings[1]);
     assert!(last.1["data"]["kegiatan"]
         .as_array()
         .unwrap()

@@ -202,6 +202,18 @@ async fn feeds_stay_within_the_token_and_the_tree(backend: Backend) {
     let mut wrong = body("SIAK");
     wrong["value"] = json!(-3);
     assert_eq!(app.post(ROUTE, &system, wrong).await.1["errors"][0]["code"], "feed_value");
+    // A source that sends months cannot also send a quarter (the same work would count twice).
+    assert_eq!(app.post(ROUTE, &system, body("SIAK")).await.0, StatusCode::CREATED);
+    let mut quarter = body("SIAK");
+    quarter["reference"] = json!("X-Q");
+    quarter["period"] =
+        json!(format!("{}-Q{}", &this_month()[..4], (this_month()[5..].parse::<u32>().unwrap() - 1) / 3 + 1));
+    let (status, problem) = app.post(ROUTE, &system, quarter).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{problem}");
+    assert_eq!(problem["errors"][0]["code"], "feed_period_kind");
+    // A city-wide token reads; it feeds nothing.
+    let city = token(&app, "write", None, &[ROUTE]).await;
+    assert_eq!(app.post(ROUTE, &city, body("SIAK")).await.0, StatusCode::FORBIDDEN);
     // Outside the tree, the feeds are not there.
     let (_, feeds) = app.get(&format!("{ROUTE}?skp_id={skp}"), &admin).await;
     let id = feeds["items"][0]["id"].as_i64().unwrap();

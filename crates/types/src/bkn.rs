@@ -38,6 +38,8 @@ pub struct BknCounts {
     pub sent: u64,
     pub accepted: u64,
     pub rejected: u64,
+    /// The bridge never answered after every attempt: a new export sends them again.
+    pub failed: u64,
     /// Unchanged since the last push: not sent again.
     pub skipped: u64,
 }

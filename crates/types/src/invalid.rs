@@ -401,11 +401,15 @@ pub enum Invalid {
     ReferenceTwice,
     /// No params.
     BknNoBridge,
+    /// Params: `period`.
+    FeedPeriodKind,
+    /// No params.
+    BknNotOpd,
 }
 
 impl Invalid {
     /// Every kind, for the tests that check each has its words.
-    pub const ALL: [Invalid; 195] = [
+    pub const ALL: [Invalid; 197] = [
         Self::Invalid,
         Self::Required,
         Self::Length,
@@ -601,6 +605,8 @@ impl Invalid {
         Self::IndicatorUnknown,
         Self::ReferenceTwice,
         Self::BknNoBridge,
+        Self::FeedPeriodKind,
+        Self::BknNotOpd,
     ];
 
     /// The stable code on the wire, e.g. `level_range`.
@@ -801,6 +807,8 @@ impl Invalid {
             Self::IndicatorUnknown => "indicator_unknown",
             Self::ReferenceTwice => "reference_twice",
             Self::BknNoBridge => "bkn_no_bridge",
+            Self::FeedPeriodKind => "feed_period_kind",
+            Self::BknNotOpd => "bkn_not_opd",
         }
     }
 
@@ -1002,6 +1010,8 @@ impl Invalid {
             Self::FeedValue => ("nilai harus angka nol atau lebih", "the value must be a number of zero or more"),
             Self::FeedSkpNotInForce => ("indikator ini bukan bagian SKP yang sudah disetujui", "this indicator is not part of an approved SKP"),
             Self::FeedRefusalReason => ("tuliskan alasan penolakan umpan data", "write why the feed is refused"),
+            Self::FeedPeriodKind => ("sumber ini mengirim nilai berperiode seperti {period}; kirim dengan periode sejenis", "this source sends values for periods like {period}; send one of the same kind"),
+            Self::BknNotOpd => ("pilih sebuah OPD atau pemerintah daerah", "choose an OPD or the Pemda itself"),
             Self::BknNoBridge => ("jembatan BKN belum dikonfigurasi (KINERJA_BKN_BRIDGE_URL); ekspor sebagai berkas", "no BKN bridge is configured (KINERJA_BKN_BRIDGE_URL); export as a file"),
             Self::ReferenceTwice => ("referensi ini sudah ada di baris {line}", "this reference is already on line {line}"),
             Self::IndicatorUnknown => ("indikator {value} tidak ada atau di luar cakupan Anda", "indicator {value} does not exist or is outside your scope"),

@@ -24,7 +24,9 @@ pub fn BknExports(props: &BknExportsProps) -> Html {
     let unit = use_state(|| props.opds.first().map(|o| o.0));
     let year = use_state(format::current_year);
     let preview = use_state(|| None::<BknPreview>);
-    let confirming = use_state(|| false);
+    // The check of a push (what would be sent), asked when "Kirim" is pressed: its count goes in the
+    // confirmation.
+    let confirming = use_state(|| None::<BknPreview>);
     let refresh = use_state(|| 0u32);
     let body = |push: bool| unit.map(|unit_id| NewBknExport { unit_id, year: *year, push });
     let check = {
@@ -41,7 +43,7 @@ pub fn BknExports(props: &BknExportsProps) -> Html {
         let (preview, confirming, refresh) = (preview.clone(), confirming.clone(), refresh.clone());
         move |_: BknExport| {
             preview.set(None);
-            confirming.set(false);
+            confirming.set(None);
             refresh.set(*refresh + 1);
         }
     };
@@ -62,21 +64,33 @@ pub fn BknExports(props: &BknExportsProps) -> Html {
             }
         })
     };
+    let ask_push = {
+        let confirming = confirming.clone();
+        let run = write.action(api::bkn::preview, move |p: BknPreview| confirming.set(Some(p)));
+        let body = body(true);
+        Callback::from(move |_: MouseEvent| {
+            if let Some(b) = body.clone() {
+                run.emit(b)
+            }
+        })
+    };
     let on_unit = {
-        let (unit, preview) = (unit.clone(), preview.clone());
+        let (unit, preview, confirming) = (unit.clone(), preview.clone(), confirming.clone());
         Callback::from(move |e: Event| {
             let v = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
             unit.set(v.parse().ok());
             preview.set(None);
+            confirming.set(None);
         })
     };
     let on_year = {
-        let (year, preview) = (year.clone(), preview.clone());
+        let (year, preview, confirming) = (year.clone(), preview.clone(), confirming.clone());
         Callback::from(move |e: Event| {
             let v = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
             if let Ok(y) = v.parse() {
                 year.set(y);
                 preview.set(None);
+                confirming.set(None);
             }
         })
     };
@@ -132,13 +146,13 @@ pub fn BknExports(props: &BknExportsProps) -> Html {
                     <div class="actions">
                         <button type="button" class="button-quiet" onclick={as_file} disabled={write.busy}>{ i18n.t("bkn.as_file") }</button>
                         if p.bridge {
-                            if *confirming {
-                                <Confirm text={i18n.tf("bkn.push_confirm", &[("n", &(p.counts.records - p.counts.blocked).to_string())])}
+                            if let Some(check) = (*confirming).clone() {
+                                <Confirm text={i18n.tf("bkn.push_confirm", &[("n", &check.counts.sent.to_string()), ("skipped", &check.counts.skipped.to_string())])}
                                     confirm_label={i18n.t("bkn.push_yes")} on_confirm={push}
-                                    on_cancel={let c = confirming.clone(); Callback::from(move |()| c.set(false))} busy={write.busy} />
+                                    on_cancel={let c = confirming.clone(); Callback::from(move |()| c.set(None))} busy={write.busy} />
                             } else {
                                 <button type="button" class="button-primary" disabled={write.busy}
-                                    onclick={let c = confirming.clone(); move |_| c.set(true)}>{ i18n.t("bkn.push") }</button>
+                                    onclick={ask_push}>{ i18n.t("bkn.push") }</button>
                             }
                         } else {
                             <span class="muted small">{ i18n.t("bkn.no_bridge") }</span>
@@ -177,6 +191,7 @@ fn ExportRow(props: &ExportRowProps) -> Html {
             <td class="small">
                 { i18n.tf("bkn.figures_line", &[
                     ("records", &c.records.to_string()), ("new", &c.new.to_string()), ("changed", &c.changed.to_string()),
+                    ("unchanged", &c.unchanged.to_string()), ("removed", &c.removed.to_string()), ("failed", &c.failed.to_string()),
                     ("blocked", &c.blocked.to_string()), ("sent", &c.sent.to_string()), ("accepted", &c.accepted.to_string()),
                     ("rejected", &c.rejected.to_string()), ("skipped", &c.skipped.to_string()), ("exported", &c.exported.to_string()),
                 ]) }

@@ -76,7 +76,16 @@ async fn deliver(
         }
         Err(refusal) => {
             // A server's refusal often repeats the address: the log and the delivery log mask it.
-            let why = refusal.why.replace(&row.recipient, &kinerja_domain::contact::mask(&row.recipient));
+            // (A webhook's or an export record's recipient is an id, not an address: nothing to mask.)
+            let why = match row.channel.as_str() {
+                "webhook" | "bkn" => refusal.why.clone(),
+                _ => refusal.why.replace(&row.recipient, &kinerja_domain::contact::mask(&row.recipient)),
+            };
+            if row.channel == "bkn" && !refusal.permanent && row.attempts >= outbox::MAX_ATTEMPTS {
+                if let Ok(id) = row.recipient.parse() {
+                    crate::services::bkn::undelivered(db, id, &why).await?;
+                }
+            }
             tracing::warn!(id = row.id, kind = %row.event_kind, channel = %row.channel, attempt = row.attempts, permanent = refusal.permanent, error = %why, "message not sent");
             outbox::failed(db, row, &why, refusal.permanent).await
         }

@@ -37,8 +37,8 @@ pub enum Capability {
     /// A development plan for an employee whose direct supervisor is given.
     PlanDevelopment { supervisor_id: Option<i64> },
     /// Posting realisation values for the indicators of a unit's people (`None`: at all): an API
-    /// token within the unit's scope (its route list names the feed route), or an admin importing a
-    /// source's file.
+    /// token of that unit's subtree (its route list names the feed route; a city-wide token only
+    /// reads), or an admin importing a source's file.
     FeedIndicators(Option<i64>),
     /// Deciding an objection to a rating: its atasan penilai in person, or, where the penilai has
     /// no atasan in the system (`None`), the BKPSDM acting for the PPK (PP 30/2019 Pasal 59);
@@ -76,7 +76,11 @@ impl Capability {
             Capability::PlanDevelopment { supervisor_id } => {
                 v.token_id.is_none() && (admin || (v.employee_id.is_some() && supervisor_id == v.employee_id))
             }
-            Capability::FeedIndicators(unit) => admin || (v.token_id.is_some() && unit.is_none_or(reads)),
+            Capability::FeedIndicators(unit) => {
+                // A unit token writes where it writes; a city-wide token only reads.
+                let writes = |u: i64| v.scope().writes_unit(u);
+                admin || (v.token_id.is_some() && !v.scope().write_unit_ids().is_empty() && unit.is_none_or(writes))
+            }
             Capability::DecideObjection { atasan_penilai_id, overdue } => {
                 v.token_id.is_none() && Decider::of(atasan_penilai_id, overdue).admits(v.employee_id, admin)
             }
@@ -191,9 +195,9 @@ mod tests {
             (HandleComplaints(OUTSIDE), /*       */ [N, N, N, N, Y, N, N, Y, N, N]),
             (ReadUnitReviews(INSIDE), /*         */ [N, Y, N, N, N, Y, N, Y, N, Y]),
             (ReadUnitReviews(OUTSIDE), /*        */ [N, N, N, N, N, Y, N, Y, N, N]),
-            (FeedIndicators(None), /*            */ [N, N, N, N, Y, N, N, Y, Y, Y]),
-            (FeedIndicators(Some(INSIDE_CHILD)), [N, N, N, N, Y, N, N, Y, Y, Y]),
-            (FeedIndicators(Some(OUTSIDE)), /*   */ [N, N, N, N, Y, N, N, Y, Y, N]),
+            (FeedIndicators(None), /*            */ [N, N, N, N, Y, N, N, Y, N, Y]),
+            (FeedIndicators(Some(INSIDE_CHILD)), [N, N, N, N, Y, N, N, Y, N, Y]),
+            (FeedIndicators(Some(OUTSIDE)), /*   */ [N, N, N, N, Y, N, N, Y, N, N]),
             (PlanDevelopment { supervisor_id: Some(ME) }, [Y, Y, Y, Y, Y, Y, Y, Y, N, N]),
             (PlanDevelopment { supervisor_id: Some(7) }, [N, N, N, N, Y, N, N, Y, N, N]),
             (DecideObjection { atasan_penilai_id: Some(ME), overdue: false }, [Y, Y, Y, Y, Y, Y, Y, Y, N, N]),

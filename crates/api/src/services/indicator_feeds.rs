@@ -15,6 +15,7 @@ use kinerja_domain::{FeedStatus, Period, SkpStatus};
 use kinerja_types::{
     FedRealization, FeedDecision, FeedValue, ImportReport, IndicatorFeed, Invalid, Issue, NewFeedValue,
 };
+use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DatabaseTransaction, EntityTrait, IntoActiveModel,
     QueryFilter, QueryOrder, Set,
@@ -35,7 +36,7 @@ async fn target(db: &impl ConnectionTrait, viewer: &Viewer, indicator_id: i64) -
     let skp = skps::Entity::find_by_id(plan.skp_id).one(db).await?.ok_or(ApiError::NotFound)?;
     let owner = crate::services::people::find_visible(db, viewer.scope(), skp.employee_id).await?;
     viewer.require(Capability::FeedIndicators(Some(owner.unit_id)))?;
-    if skp.status != SkpStatus::Approved {
+    if skp.status != SkpStatus::Approved || skp.superseded {
         return Err(ApiError::field("indicator_id", Invalid::FeedSkpNotInForce));
     }
     Ok(Target { indicator, skp })
@@ -51,8 +52,11 @@ fn check(body: &NewFeedValue, skp_year: i32) -> Result<Period, (&'static str, Is
     if period.year() != skp_year {
         return Err(("period", Issue::new(Invalid::PeriodOutsideSkpYear).with("year", skp_year)));
     }
-    if body.source.trim().chars().count() < 2 || body.reference.trim().is_empty() {
+    if body.source.trim().chars().count() < 2 {
         return Err(("source", Invalid::Required.into()));
+    }
+    if body.reference.trim().is_empty() {
+        return Err(("reference", Invalid::Required.into()));
     }
     Ok(period)
 }
@@ -92,6 +96,16 @@ async fn write(
         }
     };
     let reference = body.reference.trim().to_owned();
+    // One kind of period per feed (months, or quarters, ...): a month and its quarter from the same
+    // source would count the same work twice.
+    let other = values::Entity::find()
+        .filter(values::Column::FeedId.eq(feed.id))
+        .filter(values::Column::Reference.ne(&reference))
+        .one(txn)
+        .await?;
+    if let Some(other) = other.filter(|o| !same_kind(&o.period, period)) {
+        return Err(ApiError::field("period", Issue::new(Invalid::FeedPeriodKind).with("period", &other.period)));
+    }
     let (from, to) = period.bounds();
     let existing = values::Entity::find()
         .filter(values::Column::FeedId.eq(feed.id))
@@ -122,6 +136,11 @@ async fn write(
     let action = if created { "indicator_feed.post" } else { "indicator_feed.correct" };
     audit::record(txn, actor, Change::new(action, "indicator_feed", feed.id).after(&wire)).await?;
     Ok((wire, created))
+}
+
+/// Whether a stored period is of the same kind (month, quarter, semester, year) as `period`.
+fn same_kind(stored: &str, period: Period) -> bool {
+    stored.parse::<Period>().is_ok_and(|p| std::mem::discriminant(&p) == std::mem::discriminant(&period))
 }
 
 fn value_wire(v: &values::Model, f: &feeds::Model) -> FeedValue {
@@ -254,7 +273,11 @@ pub async fn list(
     if let Some(status) = filter.status {
         select = select.filter(feeds::Column::Status.eq(status));
     }
-    let select = select.order_by_asc(feeds::Column::DecidedAt).order_by_desc(feeds::Column::Id);
+    // Undecided first (NULL sorts first on both databases only when asked), then the latest
+    // decisions.
+    let select = select
+        .order_by_with_nulls(feeds::Column::DecidedAt, sea_orm::Order::Desc, sea_orm::sea_query::NullOrdering::First)
+        .order_by_desc(feeds::Column::Id);
     let (rows, total) = super::paging::fetch(db, select, offset, limit).await?;
     Ok((wire(db, rows).await?, total))
 }
@@ -365,13 +388,21 @@ pub async fn decide(
         return Ok(wire(txn, vec![feed]).await?.remove(0));
     }
     let before = wire(txn, vec![feed.clone()]).await?.remove(0);
-    let mut row = feed.into_active_model();
-    row.status = Set(next);
     let name = viewer.profile().and_then(|p| p.employee.as_ref()).map(|e| e.name.clone());
-    row.decided_by = Set(Some(name.unwrap_or_else(|| viewer.username.clone())));
-    row.decided_at = Set(Some(Utc::now()));
-    row.reason = Set(if body.accept { None } else { reason });
-    let saved = row.update(txn).await?;
+    // Decided only while still pending: of two decisions at once, one wins and the other is a 409.
+    let done = feeds::Entity::update_many()
+        .col_expr(feeds::Column::Status, Expr::value(next.as_str()))
+        .col_expr(feeds::Column::DecidedBy, Expr::value(Some(name.unwrap_or_else(|| viewer.username.clone()))))
+        .col_expr(feeds::Column::DecidedAt, Expr::value(Some(Utc::now())))
+        .col_expr(feeds::Column::Reason, Expr::value(if body.accept { None } else { reason }))
+        .filter(feeds::Column::Id.eq(feed.id))
+        .filter(feeds::Column::Status.eq(FeedStatus::Pending))
+        .exec(txn)
+        .await?;
+    if done.rows_affected == 0 {
+        return Err(ApiError::Conflict("umpan data ini baru saja diputuskan; muat ulang halaman".into()));
+    }
+    let saved = feeds::Entity::find_by_id(feed.id).one(txn).await?.ok_or(ApiError::NotFound)?;
     let after = wire(txn, vec![saved]).await?.remove(0);
     audit::record(
         txn,

@@ -292,6 +292,7 @@ pub fn term(value: &str) -> String {
         "sent" => "Terkirim",
         "accepted" => "Diterima",
         "skipped" => "Tidak dikirim ulang",
+        "failed" => "Gagal terkirim",
         "pending" => "Menunggu",
         "refused" => "Ditolak",
         _ => {

@@ -81,7 +81,9 @@ async fn read(db: &impl ConnectionTrait, units: &HashSet<i64>, year: i32) -> Api
         .collect();
     people.sort_by(|a, b| a.nip.cmp(&b.nip));
     let within = crate::policy::employees_within(&Some(unit_ids));
-    let plans = crate::services::skp::in_force(db, year, within.clone()).await?;
+    // Only an approved plan goes: a draft is no SKP in force for BKN.
+    let mut plans = crate::services::skp::in_force(db, year, within.clone()).await?;
+    plans.retain(|_, s| s.status == kinerja_domain::SkpStatus::Approved && !s.superseded);
     let mut rhk_by: HashMap<i64, Vec<kinerja_types::Rhk>> = HashMap::new();
     for r in crate::services::skp::rhk_of(db, &plans.values().map(|s| s.id).collect::<Vec<_>>()).await? {
         rhk_by.entry(r.skp_id).or_default().push(r);
@@ -119,16 +121,22 @@ async fn read(db: &impl ConnectionTrait, units: &HashSet<i64>, year: i32) -> Api
 }
 
 /// Why each employee's records are held back: the blocking data-quality defects of the person or
-/// of their unit.
+/// of their unit. The index runs on today's year: for another year only the checks that do not
+/// depend on the year hold records back (not "no SKP after the deadline", not an orphan RHK).
 async fn blocks(
     db: &impl ConnectionTrait,
     settings: &PemdaSettings,
     people: &[Person],
+    year: i32,
 ) -> ApiResult<HashMap<i64, String>> {
+    use chrono::Datelike;
+    use kinerja_domain::data_quality::Check;
     let run = crate::services::data_quality::run(db, settings).await?;
+    let this_year = settings.today().year() == year;
+    let applies = |c: Check| c.blocking() && (this_year || !matches!(c, Check::NoSkp | Check::RhkOrphan));
     let mut of_person: HashMap<i64, Vec<String>> = HashMap::new();
     let mut of_unit: HashMap<i64, Vec<String>> = HashMap::new();
-    for f in run.findings.iter().filter(|f| f.check.blocking()) {
+    for f in run.findings.iter().filter(|f| applies(f.check)) {
         let why = format!("{}: {}", f.check.title(), f.detail);
         match f.subject {
             Subject::Employee(id) | Subject::Rhk { employee: id, .. } => of_person.entry(id).or_default().push(why),
@@ -150,9 +158,11 @@ fn content_hash(payload: &serde_json::Value) -> String {
     hex::encode(Sha256::digest(payload.to_string().as_bytes()))
 }
 
-/// The same for the same content of the same record of the same mapping.
-fn idempotency_key(mapping: &str, key: &str, hash: &str) -> String {
-    let digest = hex::encode(Sha256::digest(format!("{mapping}\n{key}\n{hash}").as_bytes()));
+/// The key of one sending of a record: the same on every retry of that sending, new in every
+/// export (so content that changes back, or a record sent again after a refusal, is not taken
+/// for a repeat by the bridge).
+fn idempotency_key(mapping: &str, key: &str, hash: &str, export: i64) -> String {
+    let digest = hex::encode(Sha256::digest(format!("{mapping}\n{key}\n{hash}\n{export}").as_bytes()));
     format!("knj-bkn-{}", &digest[..40])
 }
 
@@ -203,7 +213,7 @@ async fn plan(
 ) -> ApiResult<(Vec<Planned>, Option<i64>)> {
     let units = crate::services::org_tree::unit_subtree(db, unit_id).await?;
     let source = read(db, &units, year).await?;
-    let blocked = blocks(db, settings, &source.people).await?;
+    let blocked = blocks(db, settings, &source.people, year).await?;
     let last = previous(db, adapter, unit_id, year).await?;
     let before = last.as_ref().map(|(_, r)| r);
     let mut seen = HashSet::new();
@@ -229,9 +239,15 @@ async fn plan(
             None => ("sent", None),
         };
         seen.insert(r.key.clone());
+        // A record not sent again keeps the key it was taken under; the others get theirs once the
+        // export has its id.
+        let idempotency = match (status, earlier) {
+            ("skipped", Some(e)) => e.idempotency_key.clone(),
+            _ => String::new(),
+        };
         planned.push(Planned {
             kind: r.kind.to_owned(),
-            idempotency: idempotency_key(adapter.mapping_version(), &r.key, &hash),
+            idempotency,
             key: r.key,
             employee_id: person.id,
             nip: person.nip.clone(),
@@ -255,7 +271,7 @@ async fn plan(
                 idempotency: e.idempotency_key.clone(),
                 payload: e.payload.clone(),
                 change: "removed",
-                status: "skipped",
+                status: "removed",
                 reason: Some(
                     "tidak ada lagi di Kinerja sejak ekspor sebelumnya; hapus di e-Kinerja bila sudah terkirim".into(),
                 ),
@@ -282,21 +298,22 @@ fn count<'a>(rows: impl Iterator<Item = (&'a str, &'a str)>) -> BknCounts {
             "sent" => c.sent += 1,
             "accepted" => c.accepted += 1,
             "rejected" => c.rejected += 1,
-            _ => c.skipped += 1,
+            "failed" => c.failed += 1,
+            "skipped" => c.skipped += 1,
+            _ => {}
         }
     }
     c
 }
 
-/// 422 unless the unit exists and the year is a plausible one.
-async fn check_unit(db: &impl ConnectionTrait, unit_id: i64, year: i32) -> ApiResult<units::Model> {
-    if !(2000..=2100).contains(&year) {
-        return Err(ApiError::field(
-            "year",
-            kinerja_types::Issue::new(kinerja_types::Invalid::Range).with("min", 2000).with("max", 2100),
-        ));
+/// The unit exported: an OPD or the Pemda's root (404 when there is none, 422 for a part of an
+/// OPD: each OPD keeps one line of exports to compare with).
+async fn check_unit(db: &impl ConnectionTrait, unit_id: i64) -> ApiResult<units::Model> {
+    let unit = units::Entity::find_by_id(unit_id).one(db).await?.ok_or(ApiError::NotFound)?;
+    if unit.kind != kinerja_domain::UnitKind::Opd && unit.parent_id.is_some() {
+        return Err(ApiError::field("unit_id", kinerja_types::Invalid::BknNotOpd));
     }
-    units::Entity::find_by_id(unit_id).one(db).await?.ok_or(ApiError::NotFound)
+    Ok(unit)
 }
 
 /// What an export would hold and what blocks, writing nothing.
@@ -309,7 +326,7 @@ pub async fn preview(
     push: bool,
     bridge: bool,
 ) -> ApiResult<BknPreview> {
-    check_unit(db, unit_id, year).await?;
+    check_unit(db, unit_id).await?;
     let (planned, _) = plan(db, settings, adapter, unit_id, year, push).await?;
     let counts = count(planned.iter().map(|p| (p.change, p.status)));
     let now = Utc::now();
@@ -345,7 +362,7 @@ pub async fn create(
     year: i32,
     push: bool,
 ) -> ApiResult<BknExport> {
-    check_unit(txn, unit_id, year).await?;
+    check_unit(txn, unit_id).await?;
     let (planned, _) = plan(txn, settings, adapter, unit_id, year, push).await?;
     let now = Utc::now();
     let export = sea_orm::ActiveModelTrait::insert(
@@ -371,7 +388,11 @@ pub async fn create(
             nip: Set(p.nip.clone()),
             name: Set(p.name.clone()),
             content_hash: Set(p.hash.clone()),
-            idempotency_key: Set(p.idempotency.clone()),
+            idempotency_key: Set(if p.idempotency.is_empty() {
+                idempotency_key(adapter.mapping_version(), &p.key, &p.hash, export.id)
+            } else {
+                p.idempotency.clone()
+            }),
             payload: Set(p.payload.clone()),
             change: Set(p.change.to_owned()),
             status: Set(p.status.to_owned()),
@@ -539,6 +560,20 @@ pub async fn file(db: &impl ConnectionTrait, id: i64) -> ApiResult<(String, serd
     });
     let name = format!("bkn-{}-{}-{}-{}.json", e.adapter, code.to_lowercase(), e.year, e.id);
     Ok((name, doc))
+}
+
+/// A record the outbox gave up on (the bridge never answered after every attempt): `failed`,
+/// with the last reason; a new export sends it again.
+pub async fn undelivered(db: &impl ConnectionTrait, record_id: i64, why: &str) -> ApiResult<()> {
+    records::Entity::update_many()
+        .col_expr(records::Column::Status, sea_orm::sea_query::Expr::value("failed"))
+        .col_expr(records::Column::Reason, sea_orm::sea_query::Expr::value(Some(why.to_owned())))
+        .col_expr(records::Column::UpdatedAt, sea_orm::sea_query::Expr::value(Utc::now()))
+        .filter(records::Column::Id.eq(record_id))
+        .filter(records::Column::Status.eq("sent"))
+        .exec(db)
+        .await?;
+    Ok(())
 }
 
 /// What the bridge answered for a record: `accepted`, or `rejected` with its reason.
