@@ -13,20 +13,7 @@ use reqwest::StatusCode;
 use serde_json::{json, Value};
 use std::sync::{Arc, Mutex};
 
-macro_rules! both {
-    ($($name:ident),* $(,)?) => {
-        $(
-            mod $name {
-                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-                async fn sqlite() { super::$name(super::Backend::Sqlite).await }
-                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-                async fn postgres() { super::$name(super::Backend::Postgres).await }
-            }
-        )*
-    };
-}
-
-both!(an_opd_exports_pushes_and_reconciles);
+backend_tests!(an_opd_exports_pushes_and_reconciles);
 
 const REFUSAL: &str = "Atasan pejabat penilai wajib diisi";
 

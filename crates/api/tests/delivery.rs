@@ -16,21 +16,7 @@ use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use serde_json::json;
 use std::time::Duration;
 
-/// One test on SQLite and one on PostgreSQL for each `async fn(Backend)`.
-macro_rules! both {
-    ($($name:ident),* $(,)?) => {
-        $(
-            mod $name {
-                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-                async fn sqlite() { super::$name(super::Backend::Sqlite).await }
-                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-                async fn postgres() { super::$name(super::Backend::Postgres).await }
-            }
-        )*
-    };
-}
-
-both!(
+backend_tests!(
     a_citizen_hears_by_email_of_the_code_and_every_change,
     staff_get_copies_at_a_verified_address_as_they_chose,
     whatsapp_goes_through_the_gateway_and_is_retried,

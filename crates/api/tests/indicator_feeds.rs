@@ -11,20 +11,7 @@ use common::{Backend, TestApp};
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 
-macro_rules! both {
-    ($($name:ident),* $(,)?) => {
-        $(
-            mod $name {
-                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-                async fn sqlite() { super::$name(super::Backend::Sqlite).await }
-                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-                async fn postgres() { super::$name(super::Backend::Postgres).await }
-            }
-        )*
-    };
-}
-
-both!(a_fed_value_counts_in_the_realisation_once_accepted, feeds_stay_within_the_token_and_the_tree);
+backend_tests!(a_fed_value_counts_in_the_realisation_once_accepted, feeds_stay_within_the_token_and_the_tree);
 
 const ROUTE: &str = "/api/v1/indicator-feeds";
 

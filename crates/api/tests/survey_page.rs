@@ -136,19 +136,4 @@ async fn the_page_is_limited_like_every_public_read(backend: Backend) {
     assert!(res.text().await.unwrap().contains("Terlalu banyak permintaan dari alamat ini"));
 }
 
-macro_rules! both {
-    ($($name:ident),*) => {$(
-        mod $name {
-            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-            async fn sqlite() {
-                super::$name(super::Backend::Sqlite).await
-            }
-            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-            async fn postgres() {
-                super::$name(super::Backend::Postgres).await
-            }
-        }
-    )*};
-}
-
-both!(the_survey_is_a_page_of_the_server, the_page_is_limited_like_every_public_read);
+backend_tests!(the_survey_is_a_page_of_the_server, the_page_is_limited_like_every_public_read);

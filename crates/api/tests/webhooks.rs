@@ -14,20 +14,10 @@ use reqwest::StatusCode;
 use serde_json::{json, Value};
 use sha2::Sha256;
 
-macro_rules! both {
-    ($($name:ident),* $(,)?) => {
-        $(
-            mod $name {
-                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-                async fn sqlite() { super::$name(super::Backend::Sqlite).await }
-                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-                async fn postgres() { super::$name(super::Backend::Postgres).await }
-            }
-        )*
-    };
-}
-
-both!(an_approved_activity_reaches_the_subscriber_signed_and_a_missed_one_is_replayed, only_the_admin_subscribes);
+backend_tests!(
+    an_approved_activity_reaches_the_subscriber_signed_and_a_missed_one_is_replayed,
+    only_the_admin_subscribes
+);
 
 const SECRET: &str = "rahasia-jembatan-bkpsdm-2026";
 

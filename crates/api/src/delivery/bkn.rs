@@ -7,6 +7,8 @@
 
 use super::channels::{Channel, Refusal, Sending};
 use super::webhook::signature;
+use crate::entities::bkn_export_records;
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 use std::time::Duration;
 
 /// Deliveries to the bridge.
@@ -74,9 +76,7 @@ impl Channel for Bridge {
             let status = answer.status();
             let body = answer.text().await.unwrap_or_default();
             let record = |accepted: bool, reason: Option<String>| async move {
-                crate::services::bkn::answered(&self.db, id, accepted, reason)
-                    .await
-                    .map_err(|e| Refusal::passing(format!("basis data: {e}")))
+                answered(&self.db, id, accepted, reason).await.map_err(|e| Refusal::passing(format!("basis data: {e}")))
             };
             if status.is_success() {
                 let rejected = serde_json::from_str::<serde_json::Value>(&body)
@@ -93,4 +93,38 @@ impl Channel for Bridge {
             Err(Refusal::passing(format!("jembatan menjawab HTTP {}", status.as_u16())))
         })
     }
+}
+
+/// A record the outbox gave up on (the bridge never answered after every attempt): `failed`,
+/// with the last reason; a new export sends it again.
+pub async fn undelivered(db: &impl ConnectionTrait, record_id: i64, why: &str) -> Result<(), sea_orm::DbErr> {
+    bkn_export_records::Entity::update_many()
+        .col_expr(bkn_export_records::Column::Status, sea_orm::sea_query::Expr::value("failed"))
+        .col_expr(bkn_export_records::Column::Reason, sea_orm::sea_query::Expr::value(Some(why.to_owned())))
+        .col_expr(bkn_export_records::Column::UpdatedAt, sea_orm::sea_query::Expr::value(chrono::Utc::now()))
+        .filter(bkn_export_records::Column::Id.eq(record_id))
+        .filter(bkn_export_records::Column::Status.eq("sent"))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+/// What the bridge answered for a record: `accepted`, or `rejected` with its reason.
+pub async fn answered(
+    db: &impl ConnectionTrait,
+    record_id: i64,
+    accepted: bool,
+    reason: Option<String>,
+) -> Result<(), sea_orm::DbErr> {
+    bkn_export_records::Entity::update_many()
+        .col_expr(
+            bkn_export_records::Column::Status,
+            sea_orm::sea_query::Expr::value(if accepted { "accepted" } else { "rejected" }),
+        )
+        .col_expr(bkn_export_records::Column::Reason, sea_orm::sea_query::Expr::value(reason))
+        .col_expr(bkn_export_records::Column::UpdatedAt, sea_orm::sea_query::Expr::value(chrono::Utc::now()))
+        .filter(bkn_export_records::Column::Id.eq(record_id))
+        .exec(db)
+        .await?;
+    Ok(())
 }

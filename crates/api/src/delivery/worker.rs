@@ -83,7 +83,7 @@ async fn deliver(
             };
             if row.channel == "bkn" && !refusal.permanent && row.attempts >= outbox::MAX_ATTEMPTS {
                 if let Ok(id) = row.recipient.parse() {
-                    crate::services::bkn::undelivered(db, id, &why).await?;
+                    super::bkn::undelivered(db, id, &why).await?;
                 }
             }
             tracing::warn!(id = row.id, kind = %row.event_kind, channel = %row.channel, attempt = row.attempts, permanent = refusal.permanent, error = %why, "message not sent");

@@ -36,6 +36,26 @@ macro_rules! db_tests {
     };
 }
 
+/// Defines, for each named `async fn(Backend)` that starts its own app (with its own settings),
+/// one test on SQLite and one on PostgreSQL.
+#[macro_export]
+macro_rules! backend_tests {
+    ($($name:ident),* $(,)?) => {
+        $(
+            mod $name {
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn sqlite() {
+                    super::$name($crate::common::Backend::Sqlite).await
+                }
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn postgres() {
+                    super::$name($crate::common::Backend::Postgres).await
+                }
+            }
+        )*
+    };
+}
+
 pub struct TestApp {
     pub base: String,
     pub client: reqwest::Client,

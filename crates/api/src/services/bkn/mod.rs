@@ -561,37 +561,3 @@ pub async fn file(db: &impl ConnectionTrait, id: i64) -> ApiResult<(String, serd
     let name = format!("bkn-{}-{}-{}-{}.json", e.adapter, code.to_lowercase(), e.year, e.id);
     Ok((name, doc))
 }
-
-/// A record the outbox gave up on (the bridge never answered after every attempt): `failed`,
-/// with the last reason; a new export sends it again.
-pub async fn undelivered(db: &impl ConnectionTrait, record_id: i64, why: &str) -> ApiResult<()> {
-    records::Entity::update_many()
-        .col_expr(records::Column::Status, sea_orm::sea_query::Expr::value("failed"))
-        .col_expr(records::Column::Reason, sea_orm::sea_query::Expr::value(Some(why.to_owned())))
-        .col_expr(records::Column::UpdatedAt, sea_orm::sea_query::Expr::value(Utc::now()))
-        .filter(records::Column::Id.eq(record_id))
-        .filter(records::Column::Status.eq("sent"))
-        .exec(db)
-        .await?;
-    Ok(())
-}
-
-/// What the bridge answered for a record: `accepted`, or `rejected` with its reason.
-pub async fn answered(
-    db: &impl ConnectionTrait,
-    record_id: i64,
-    accepted: bool,
-    reason: Option<String>,
-) -> ApiResult<()> {
-    records::Entity::update_many()
-        .col_expr(
-            records::Column::Status,
-            sea_orm::sea_query::Expr::value(if accepted { "accepted" } else { "rejected" }),
-        )
-        .col_expr(records::Column::Reason, sea_orm::sea_query::Expr::value(reason))
-        .col_expr(records::Column::UpdatedAt, sea_orm::sea_query::Expr::value(Utc::now()))
-        .filter(records::Column::Id.eq(record_id))
-        .exec(db)
-        .await?;
-    Ok(())
-}
