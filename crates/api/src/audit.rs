@@ -123,7 +123,14 @@ pub async fn record(db: &DatabaseTransaction, actor: &Actor, change: Change<'_>)
         .exec(db)
         .await?;
     // The change may be an event someone subscribed to.
-    crate::services::webhooks::announce(db, &change, inserted.id, &hash, at).await
+    let announced = crate::delivery::events::Announced {
+        action: change.action,
+        entity: change.entity,
+        entity_id: change.entity_id.as_deref(),
+        after: change.after.as_ref(),
+        at,
+    };
+    crate::delivery::events::announce(db, &announced, inserted.id, &hash).await
 }
 
 /// Walks the whole chain and reports the first entry that does not match.

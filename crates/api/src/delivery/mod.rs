@@ -5,6 +5,7 @@
 
 pub mod bkn;
 pub mod channels;
+pub mod events;
 pub mod outbox;
 pub mod webhook;
 pub mod worker;
