@@ -88,7 +88,11 @@ test('the admin finds a defect on the data-quality page, follows it to the emplo
   const { context, page, errors } = await openPage(browser, DESKTOP);
   try {
     await signInAt(page, server.base, 'admin');
-    await page.goto(`${server.base}/kualitas-data`);
+    // The BKPSDM's city view carries the index and leads to the fix list.
+    await page.goto(`${server.base}/kota`);
+    const note = page.getByTestId('city-data-quality');
+    await note.getByText(/Indeks kualitas data kepegawaian: [\d,]+; \d+ data menghambat/).waitFor();
+    await note.getByRole('link', { name: 'Lihat daftar perbaikan' }).click();
     await page.getByRole('heading', { name: 'Kualitas data kepegawaian', level: 1 }).waitFor();
     await page.getByTestId('dq-score').waitFor();
     // The dissolved dinas scores lowest, first in the table.

@@ -2082,6 +2082,12 @@ const ENTRIES: &[(&str, &str, &str)] = &[
         "Listed when: no SKP of the year approved after its deadline; no activity in 7 working days; rated below Baik; an objection to a rating not decided yet; named in a complaint past its response deadline; or an evaluation follow-up past its due date.",
     ),
     ("city.title", "Tampilan Kota", "City view"),
+    (
+        "city.data_quality",
+        "Indeks kualitas data kepegawaian: {score}; {blocking} data menghambat penilaian atau sinkronisasi BKN.",
+        "Personnel data-quality index: {score}; {blocking} records hold up ratings or the BKN sync.",
+    ),
+    ("city.data_quality_link", "Lihat daftar perbaikan", "See the fix list"),
     ("city.full_dashboard", "Buka dasbor lengkap (grafik dan daftar perlu perhatian) →", "Open the full dashboard (charts and attention list) →"),
     ("city.compare", "Perbandingan perangkat daerah", "Agencies compared"),
     ("city.chart", "SKP disetujui dan IKM per perangkat daerah", "SKP approved and IKM per agency"),

@@ -1,6 +1,6 @@
-//! Tampilan Kota (admin, auditor): the whole Pemda for a period — the city's tiles, every OPD
-//! compared in a chart, and every OPD side by side in a sortable table (with its CSV), each OPD
-//! leading to its own dashboard.
+//! Tampilan Kota (admin, auditor): the whole Pemda for a period — the data-quality index with a
+//! link to its fix list, the city's tiles, every OPD compared in a chart, and every OPD side by side
+//! in a sortable table (with its CSV), each OPD leading to its own dashboard.
 
 use crate::api;
 use crate::api::dashboard::Scope;
@@ -16,6 +16,24 @@ use kinerja_types::Dashboard;
 use std::rc::Rc;
 use yew::prelude::*;
 use yew_router::prelude::*;
+
+/// The data-quality index of the Pemda, as it stands now, with the way to its fix list.
+#[component]
+fn QualityNote() -> Html {
+    let i18n = use_i18n();
+    let quality = use_remote((), |()| api::data_quality::summary(None));
+    let Some(q) = quality.state.data.as_ref() else { return html! {} };
+    let tone = if q.blocking > 0 { "callout callout-warn" } else { "callout" };
+    html! {
+        <div class={tone} data-testid="city-data-quality">
+            <p>
+                { i18n.tf("city.data_quality", &[("score", &format::number(q.score, i18n.lang())), ("blocking", &q.blocking.to_string())]) }
+                { " " }
+                <Link<Route> to={Route::DataQuality}>{ i18n.t("city.data_quality_link") }</Link<Route>>
+            </p>
+        </div>
+    }
+}
 
 #[component]
 pub fn City() -> Html {
@@ -52,6 +70,7 @@ pub fn City() -> Html {
             <div class="toolbar no-print">
                 <PeriodPicker id="city-period" value={period} on_change={on_period} />
             </div>
+            <QualityNote />
             <ErrorBanner error={city.state.error.clone()} on_retry={city.reload.clone()} />
             if city.state.data.is_some() && city.state.loading {
                 <Loading />
