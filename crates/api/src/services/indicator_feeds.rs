@@ -184,11 +184,15 @@ pub async fn import(txn: &DatabaseTransaction, viewer: &Viewer, bytes: &[u8]) ->
             errors.push(err(line, "indicator_id", Issue::new(Invalid::IndicatorUnknown).with("value", raw_id)));
             continue;
         };
-        let value = file.get(record, "value").replace(',', ".");
+        // A decimal comma as Indonesian Excel writes it; a cell that is no number is a bad row.
+        let Ok(value) = file.get(record, "value").replace(',', ".").parse::<f64>() else {
+            errors.push(err(line, "value", Invalid::FeedValue));
+            continue;
+        };
         let body = NewFeedValue {
             indicator_id,
             period: file.get(record, "period").to_owned(),
-            value: value.parse().unwrap_or(f64::NAN),
+            value,
             source: file.get(record, "source").to_owned(),
             reference: file.get(record, "reference").to_owned(),
         };
