@@ -45,6 +45,7 @@ mod m20261206_000039_webhooks;
 mod m20261206_000040_data_quality;
 mod m20261206_000041_indicator_feeds;
 mod m20261206_000042_bkn_exports;
+mod m20261207_000043_fairer_ratings;
 
 /// All migrations of Kinerja.
 pub struct Migrator;
@@ -95,6 +96,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000040_data_quality::Migration),
             Box::new(m20261206_000041_indicator_feeds::Migration),
             Box::new(m20261206_000042_bkn_exports::Migration),
+            Box::new(m20261207_000043_fairer_ratings::Migration),
         ]
     }
 }

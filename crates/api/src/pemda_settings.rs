@@ -196,6 +196,23 @@ pub async fn patch(db: &DatabaseConnection, actor: &Actor, changes: Value) -> Ap
     }
     kinerja_domain::rating::check_patterns(&next.distribution_patterns)
         .map_err(|e| ApiError::field("distribution_patterns", &e))?;
+    if let Some(missing) = kinerja_domain::CoreValue::ALL
+        .iter()
+        .find(|v| !next.pulse_questions.iter().any(|q| q.core_value == **v))
+    {
+        let issue = Issue::new(Invalid::PulseQuestionsCover).with("name", missing.label());
+        return Err(ApiError::field("pulse_questions", issue));
+    }
+    if !next.talent_potential.is_valid() {
+        return Err(ApiError::field("talent_potential", Invalid::ThresholdOrder));
+    }
+    let bias = &next.rater_bias;
+    let bias_ok = (1..=100).contains(&bias.leniency_percent)
+        && bias.leniency_margin_points <= 100
+        && (1..=100).contains(&bias.min_ratings);
+    if !bias_ok {
+        return Err(ApiError::field("rater_bias", Invalid::ThresholdOrder));
+    }
     if after.is_empty() {
         return Ok(current);
     }

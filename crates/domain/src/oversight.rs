@@ -20,7 +20,7 @@ vocabulary! {
 
 vocabulary! {
     /// A periodic (monthly or quarterly) or annual evaluation meeting.
-    SessionKind { Periodic => "periodic", Annual => "annual" }
+    SessionKind { Periodic => "periodic", Annual => "annual", Calibration => "calibration" }
 }
 
 vocabulary! {
@@ -64,6 +64,7 @@ impl SessionKind {
         match self {
             Self::Periodic => "Evaluasi periodik",
             Self::Annual => "Evaluasi tahunan",
+            Self::Calibration => "Sesi kalibrasi penilaian",
         }
     }
 }

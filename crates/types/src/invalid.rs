@@ -405,11 +405,29 @@ pub enum Invalid {
     FeedPeriodKind,
     /// No params.
     BknNotOpd,
+    /// No params.
+    ClosesBeforeToday,
+    /// No params.
+    PulseTarget,
+    /// No params.
+    NoRespondents,
+    /// Params: `count`.
+    PulseScores,
+    /// Params: `name`.
+    PulseQuestionsCover,
+    /// No params.
+    ThresholdOrder,
+    /// No params.
+    NotCalibrationSession,
+    /// No params.
+    AssessmentOutsideSession,
+    /// No params.
+    OfficialOutsideUnit,
 }
 
 impl Invalid {
     /// Every kind, for the tests that check each has its words.
-    pub const ALL: [Invalid; 197] = [
+    pub const ALL: [Invalid; 206] = [
         Self::Invalid,
         Self::Required,
         Self::Length,
@@ -607,6 +625,15 @@ impl Invalid {
         Self::BknNoBridge,
         Self::FeedPeriodKind,
         Self::BknNotOpd,
+        Self::ClosesBeforeToday,
+        Self::PulseTarget,
+        Self::NoRespondents,
+        Self::PulseScores,
+        Self::PulseQuestionsCover,
+        Self::ThresholdOrder,
+        Self::NotCalibrationSession,
+        Self::AssessmentOutsideSession,
+        Self::OfficialOutsideUnit,
     ];
 
     /// The stable code on the wire, e.g. `level_range`.
@@ -809,6 +836,15 @@ impl Invalid {
             Self::BknNoBridge => "bkn_no_bridge",
             Self::FeedPeriodKind => "feed_period_kind",
             Self::BknNotOpd => "bkn_not_opd",
+            Self::ClosesBeforeToday => "closes_before_today",
+            Self::PulseTarget => "pulse_target",
+            Self::NoRespondents => "no_respondents",
+            Self::PulseScores => "pulse_scores",
+            Self::PulseQuestionsCover => "pulse_questions_cover",
+            Self::ThresholdOrder => "threshold_order",
+            Self::NotCalibrationSession => "not_calibration_session",
+            Self::AssessmentOutsideSession => "assessment_outside_session",
+            Self::OfficialOutsideUnit => "official_outside_unit",
         }
     }
 
@@ -1012,6 +1048,15 @@ impl Invalid {
             Self::FeedRefusalReason => ("tuliskan alasan penolakan umpan data", "write why the feed is refused"),
             Self::FeedPeriodKind => ("sumber ini mengirim nilai berperiode seperti {period}; kirim dengan periode sejenis", "this source sends values for periods like {period}; send one of the same kind"),
             Self::BknNotOpd => ("pilih sebuah OPD atau pemerintah daerah", "choose an OPD or the Pemda itself"),
+            Self::ClosesBeforeToday => ("tanggal tutup tidak boleh sebelum hari ini", "the closing day cannot be before today"),
+            Self::PulseTarget => ("pilih tepat satu pegawai atau satu unit", "name exactly one employee or one unit"),
+            Self::NoRespondents => ("tidak ada rekan kerja atau bawahan yang dapat ditanya", "there are no co-workers or subordinates to ask"),
+            Self::PulseScores => ("isi satu skor 1-5 untuk setiap pertanyaan ({count} pertanyaan)", "give one score of 1-5 for each question ({count} questions)"),
+            Self::PulseQuestionsCover => ("nilai {name} belum memiliki pertanyaan; setiap nilai BerAKHLAK perlu setidaknya satu", "the value {name} has no question; each BerAKHLAK value needs at least one"),
+            Self::ThresholdOrder => ("ambang harus 1-100, dan ambang menengah di bawah ambang tinggi", "thresholds must be 1-100, the middle one below the high one"),
+            Self::NotCalibrationSession => ("perubahan penilaian hanya dicatat pada sesi kalibrasi", "rating changes are recorded only in a calibration session"),
+            Self::AssessmentOutsideSession => ("penilaian ini bukan milik pegawai unit sesi ini", "this rating does not belong to someone of the session's unit"),
+            Self::OfficialOutsideUnit => ("pejabat penanggung jawab harus pegawai unit penyelenggara forum", "the responsible official must work in the forum's unit"),
             Self::BknNoBridge => ("jembatan BKN belum dikonfigurasi (KINERJA_BKN_BRIDGE_URL); ekspor sebagai berkas", "no BKN bridge is configured (KINERJA_BKN_BRIDGE_URL); export as a file"),
             Self::ReferenceTwice => ("referensi ini sudah ada di baris {line}", "this reference is already on line {line}"),
             Self::IndicatorUnknown => ("indikator {value} tidak ada atau di luar cakupan Anda", "indicator {value} does not exist or is outside your scope"),

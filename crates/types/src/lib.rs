@@ -8,6 +8,7 @@ pub mod audit;
 pub mod auth;
 pub mod bkn;
 pub mod calendar;
+pub mod calibration;
 pub mod competency;
 pub mod dashboard;
 pub mod data_quality;
@@ -21,10 +22,12 @@ pub mod oversight;
 pub mod page;
 pub mod problem;
 pub mod public;
+pub mod pulse;
 pub mod report;
 mod serde_opt;
 pub mod settings;
 pub mod skp;
+pub mod talent;
 mod template;
 pub mod text;
 pub mod tpp;
@@ -51,6 +54,12 @@ pub use auth::{
     TokenPair, Waiting,
 };
 pub use bkn::{BknCounts, BknExport, BknPreview, BknRecord, NewBknExport};
+pub use calibration::{BiasFinding, CalibrationChange, NewCalibrationChange, RaterBias, RaterBiasReport};
+pub use pulse::{
+    NewPulseRound, PublicPulse, PublicPulsePerson, PulseAnswer, PulseGroup, PulseInvitation, PulseQuestion, PulseRound,
+    PulseSummary, PulseValue,
+};
+pub use talent::{BoxCount, CandidateGap, SuccessionCandidate, SuccessionPost, TalentBoard, TalentRow};
 pub use calendar::{CalendarDay, CalendarRange, HolidayImport, Leave, MyCalendar, NewLeave};
 pub use competency::{
     Competency, CompetencyAssessment, CompetencyInput, CompetencyProfile, DevelopmentPlan, DevelopmentPlanPatch,
@@ -71,7 +80,8 @@ pub use notification::{
     TestDelivery, MESSAGE_CHANNELS, MESSAGE_GROUPS,
 };
 pub use oversight::{
-    AssessmentReview, DiscussedEmployee, EvaluationSession, EvaluationTeam, Forum, ForumCommitment, ForumInput,
+    AssessmentReview, CommitmentProgress, CommitmentTarget, Milestone, MilestoneUpdate, NewMilestone, PublicMilestone,
+    DiscussedEmployee, EvaluationSession, EvaluationTeam, Forum, ForumCommitment, ForumInput,
     ForumPatch, InputReceipt, InputUpdate, NewCommitment, NewEvaluationSession, NewEvaluationTeam, NewForum,
     NewPublicInput, NewReview, NewRoomInput, NewSessionFollowUp, OpenTask, OversightFigures, PublicCommitment,
     PublicForum, PublicInput, ReviewResponse, SessionFollowUp, TaskUpdate, TeamAssessment, TeamMember, TeamUnit,

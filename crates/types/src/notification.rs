@@ -87,11 +87,17 @@ pub enum NoticeCode {
     ComplaintOverdue,
     /// Params: `description`, `due`.
     ReminderFollowUp,
+    /// Params: `period`, `closes_on`.
+    PulseInvited,
+    /// Params: `period`, `closes_on`.
+    PulseReminder,
+    /// Params: `description`, `year`.
+    CommitmentTarget,
 }
 
 impl NoticeCode {
     /// Every code, for the tests that check each has its text.
-    pub const ALL: [NoticeCode; 27] = [
+    pub const ALL: [NoticeCode; 30] = [
         Self::SkpSubmitted,
         Self::SkpApproved,
         Self::SkpApprovedByAdmin,
@@ -119,6 +125,9 @@ impl NoticeCode {
         Self::ComplaintAssigned,
         Self::ComplaintOverdue,
         Self::ReminderFollowUp,
+        Self::PulseInvited,
+        Self::PulseReminder,
+        Self::CommitmentTarget,
     ];
 
     /// The title and body templates (`{param}` placeholders) in Indonesian or English.
@@ -259,6 +268,18 @@ impl NoticeCode {
             ReminderFollowUp => (
                 ("Tindak lanjut evaluasi jatuh tempo {due}", "{description}"),
                 ("An evaluation follow-up is due on {due}", "{description}"),
+            ),
+            PulseInvited => (
+                ("Survei 360° perilaku kerja periode {period}", "Anda diminta menilai perilaku kerja rekan atau atasan Anda, tanpa nama, sampai {closes_on}. Jawaban hanya ditampilkan sebagai rata-rata dari sedikitnya tiga orang."),
+                ("360° behaviour pulse for {period}", "You are asked to rate the behaviour of a co-worker or your supervisor, anonymously, by {closes_on}. Answers are only shown as an average of at least three people."),
+            ),
+            PulseReminder => (
+                ("Pengingat: survei 360° periode {period}", "Survei ditutup {closes_on}; jawaban Anda belum masuk."),
+                ("Reminder: 360° pulse for {period}", "The pulse closes on {closes_on}; your answer is still missing."),
+            ),
+            CommitmentTarget => (
+                ("Komitmen forum menjadi RHK Anda ({year})", "{description}"),
+                ("A forum commitment became your RHK ({year})", "{description}"),
             ),
         };
         if english {

@@ -201,6 +201,14 @@ pub struct EvaluationSession {
     pub follow_ups: Vec<SessionFollowUp>,
     pub created_by: String,
     pub created_at: DateTime<Utc>,
+    /// Ratings a calibration session agreed to change.
+    #[serde(default)]
+    pub changes: Vec<crate::CalibrationChange>,
+    /// Locked minutes: nothing of the session changes after.
+    #[serde(default)]
+    pub locked_at: Option<DateTime<Utc>>,
+    #[serde(default)]
+    pub locked_by: Option<String>,
 }
 
 /// Body of `POST /evaluation-sessions` (the head of the unit, or an admin).
@@ -265,6 +273,76 @@ pub struct ForumCommitment {
     pub input_ids: Vec<i64>,
     pub done_note: Option<String>,
     pub done_at: Option<DateTime<Utc>>,
+    /// The official whose target (RHK) it became.
+    #[serde(default)]
+    pub official_id: Option<i64>,
+    #[serde(default)]
+    pub official_name: Option<String>,
+    #[serde(default)]
+    pub rhk_id: Option<i64>,
+    #[serde(default)]
+    pub progress_percent: u8,
+    #[serde(default)]
+    pub progress_note: Option<String>,
+    #[serde(default)]
+    pub milestones: Vec<Milestone>,
+    /// Approved activities logged against its RHK.
+    #[serde(default)]
+    pub activities: u32,
+}
+
+/// A step of a commitment toward done.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Milestone {
+    pub id: i64,
+    pub title: String,
+    pub due_on: NaiveDate,
+    pub done: bool,
+    pub done_at: Option<DateTime<Utc>>,
+}
+
+/// Body of `POST /forum-commitments/{id}/target`: the official whose RHK the commitment becomes.
+#[derive(Debug, Clone, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CommitmentTarget {
+    pub employee_id: i64,
+    /// The superior's RHK it supports (RHK pimpinan yang diintervensi), for a non-JPT official.
+    #[serde(default)]
+    pub parent_rhk_id: Option<i64>,
+    /// The Perjanjian Kinerja goal it serves, for a JPT official.
+    #[serde(default)]
+    pub pk_goal_id: Option<i64>,
+}
+
+/// Body of `PUT /forum-commitments/{id}/progress`.
+#[derive(Debug, Clone, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CommitmentProgress {
+    #[validate(range(min = 0, max = 100))]
+    #[cfg_attr(feature = "openapi", schema(minimum = 0, maximum = 100))]
+    pub percent: u8,
+    #[validate(length(max = 1000))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 1000))]
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+/// Body of `POST /forum-commitments/{id}/milestones`.
+#[derive(Debug, Clone, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct NewMilestone {
+    #[validate(length(min = 3, max = 300, message = "tahapan 3-300 karakter"))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 3, max_length = 300))]
+    pub title: String,
+    pub due_on: NaiveDate,
+}
+
+/// Body of `PUT /forum-commitments/{id}/milestones/{milestone_id}`.
+#[derive(Debug, Clone, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct MilestoneUpdate {
+    pub done: bool,
 }
 
 /// A public dialogue forum, as staff see it.
@@ -410,6 +488,22 @@ pub struct PublicCommitment {
     pub status_label: String,
     pub done_note: Option<String>,
     pub done_at: Option<DateTime<Utc>>,
+    /// The official (name and position) whose target it is.
+    #[serde(default)]
+    pub official: Option<String>,
+    #[serde(default)]
+    pub progress_percent: u8,
+    #[serde(default)]
+    pub milestones: Vec<PublicMilestone>,
+}
+
+/// A commitment's step on the public page.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PublicMilestone {
+    pub title: String,
+    pub due_on: NaiveDate,
+    pub done: bool,
 }
 
 /// A forum on the public pages (`GET /public/forums`, `GET /public/forums/{id}`).

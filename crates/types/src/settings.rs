@@ -105,6 +105,19 @@ pub struct PemdaSettings {
     #[validate(length(max = 50))]
     #[cfg_attr(feature = "openapi", schema(max_items = 50))]
     pub calendar_overrides: Vec<kinerja_domain::calendar::Override>,
+    /// The questions of the 360° and upward pulse, at least one on each BerAKHLAK core value (at
+    /// most 21), answered 1 (tidak pernah) to 5 (selalu).
+    #[validate(nested, length(min = 7, max = 21))]
+    #[cfg_attr(feature = "openapi", schema(min_items = 7, max_items = 21))]
+    pub pulse_questions: Vec<crate::PulseQuestion>,
+    /// Fewest answers of a group before its aggregate shows (never fewer than 3).
+    #[validate(range(min = 3, max = 20))]
+    #[cfg_attr(feature = "openapi", schema(minimum = 3, maximum = 20))]
+    pub pulse_min_respondents: u32,
+    /// Thresholds of the rater-bias radar.
+    pub rater_bias: kinerja_domain::rater_bias::BiasThresholds,
+    /// Thresholds of potential on the talent 9-box (job-person match percent).
+    pub talent_potential: kinerja_domain::talent::PotentialThresholds,
 }
 
 /// When reminders go out (0 or an empty time turns one off).
@@ -250,6 +263,27 @@ impl Default for PemdaSettings {
             ],
             unit_work_patterns: Default::default(),
             calendar_overrides: Vec::new(),
+            pulse_questions: default_pulse_questions(),
+            pulse_min_respondents: kinerja_domain::pulse::MIN_RESPONDENTS,
+            rater_bias: Default::default(),
+            talent_potential: Default::default(),
         }
     }
+}
+
+/// One question per BerAKHLAK core value, after the value's behaviour guide (SE MenPANRB 20/2021).
+pub fn default_pulse_questions() -> Vec<crate::PulseQuestion> {
+    use kinerja_domain::CoreValue::*;
+    [
+        (BerorientasiPelayanan, "Memahami dan memenuhi kebutuhan masyarakat dengan ramah, cekatan dan solutif"),
+        (Akuntabel, "Melaksanakan tugas dengan jujur, bertanggung jawab, cermat dan disiplin"),
+        (Kompeten, "Terus belajar, mengembangkan kapabilitas dan membantu orang lain belajar"),
+        (Harmonis, "Menghargai setiap orang apa pun latar belakangnya dan suka menolong"),
+        (Loyal, "Menjaga nama baik sesama ASN, pimpinan, instansi dan negara"),
+        (Adaptif, "Cepat menyesuaikan diri menghadapi perubahan dan terus berinovasi"),
+        (Kolaboratif, "Memberi kesempatan kepada berbagai pihak untuk berkontribusi dan bekerja sama"),
+    ]
+    .into_iter()
+    .map(|(core_value, text)| crate::PulseQuestion { core_value, text: text.into() })
+    .collect()
 }

@@ -14,6 +14,9 @@ pub struct Model {
     pub decisions: String,
     pub created_by: String,
     pub created_at: DateTimeUtc,
+    /// When the minutes were locked: nothing of the session changes after.
+    pub locked_at: Option<DateTimeUtc>,
+    pub locked_by: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

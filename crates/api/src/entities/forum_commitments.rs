@@ -15,6 +15,12 @@ pub struct Model {
     pub done_note: Option<String>,
     pub done_at: Option<DateTimeUtc>,
     pub created_at: DateTimeUtc,
+    /// The official whose target it became.
+    pub official_id: Option<i64>,
+    /// The RHK it became (the first of its lineage).
+    pub rhk_id: Option<i64>,
+    pub progress_percent: i32,
+    pub progress_note: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -40,6 +40,15 @@ pub enum Capability {
     /// token of that unit's subtree (its route list names the feed route; a city-wide token only
     /// reads), or an admin importing a source's file.
     FeedIndicators(Option<i64>),
+    /// Opening (closing, reminding) a 360° pulse round: for one employee (their direct supervisor
+    /// given), or for a unit (`None`): the head of the unit or an admin, in person.
+    OpenPulse { unit: i64, supervisor_id: Option<i64> },
+    /// The rater-bias radar of a unit: its head, the BKPSDM, the auditor, and a member of the
+    /// evaluation team overseeing it.
+    ReadRaterBias { unit: i64, on_team: bool },
+    /// Reporting a forum commitment's progress: its unit's staff who handle the forum, an admin, or
+    /// the official whose target it became.
+    ReportCommitment { unit: i64, official_id: Option<i64> },
     /// Deciding an objection to a rating: its atasan penilai in person, or, where the penilai has
     /// no atasan in the system (`None`), the BKPSDM acting for the PPK (PP 30/2019 Pasal 59);
     /// past the decision deadline (`overdue`) the BKPSDM may decide in the atasan's place.
@@ -81,6 +90,19 @@ impl Capability {
                 let writes = |u: i64| v.scope().writes_unit(u);
                 admin || (v.token_id.is_some() && !v.scope().write_unit_ids().is_empty() && unit.is_none_or(writes))
             }
+            Capability::OpenPulse { unit, supervisor_id } => {
+                v.token_id.is_none()
+                    && (admin || heads(unit) || (supervisor_id.is_some() && supervisor_id == v.employee_id))
+            }
+            Capability::ReadRaterBias { unit, on_team } => {
+                admin || v.has(Role::Auditor) || (v.has(Role::KepalaUnit) && reads(unit)) || on_team
+            }
+            Capability::ReportCommitment { unit, official_id } => {
+                admin
+                    || heads(unit)
+                    || operates(unit)
+                    || (v.token_id.is_none() && official_id.is_some() && official_id == v.employee_id)
+            }
             Capability::DecideObjection { atasan_penilai_id, overdue } => {
                 v.token_id.is_none() && Decider::of(atasan_penilai_id, overdue).admits(v.employee_id, admin)
             }
@@ -105,6 +127,11 @@ impl Capability {
             Capability::ReadUnitReviews(_) => "catatan tim penilai dibaca pegawai, penilai, kepala unit dan tim",
             Capability::PlanDevelopment { .. } => "rencana pengembangan disusun atasan langsung atau admin",
             Capability::FeedIndicators(_) => "nilai indikator dikirim token sistem sumber atau admin",
+            Capability::OpenPulse { .. } => "survei 360° dibuka penilai langsung, kepala unit atau admin",
+            Capability::ReadRaterBias { .. } => "radar bias penilai dibaca kepala unit, BKPSDM, auditor dan tim penilai",
+            Capability::ReportCommitment { .. } => {
+                "kemajuan komitmen dilaporkan pejabat penanggung jawab, kepala atau operator unit, atau admin"
+            }
             Capability::DecideObjection { atasan_penilai_id: Some(_), overdue: false } => {
                 "keberatan diputuskan oleh atasan pejabat penilai"
             }
@@ -200,6 +227,15 @@ mod tests {
             (FeedIndicators(Some(OUTSIDE)), /*   */ [N, N, N, N, Y, N, N, Y, N, N]),
             (PlanDevelopment { supervisor_id: Some(ME) }, [Y, Y, Y, Y, Y, Y, Y, Y, N, N]),
             (PlanDevelopment { supervisor_id: Some(7) }, [N, N, N, N, Y, N, N, Y, N, N]),
+            (OpenPulse { unit: INSIDE, supervisor_id: None }, [N, Y, N, N, Y, Y, N, Y, N, N]),
+            (OpenPulse { unit: OUTSIDE, supervisor_id: Some(ME) }, [Y, Y, Y, Y, Y, Y, Y, Y, N, N]),
+            (OpenPulse { unit: OUTSIDE, supervisor_id: Some(7) }, [N, N, N, N, Y, N, N, Y, N, N]),
+            (ReadRaterBias { unit: INSIDE, on_team: false }, [N, Y, N, Y, Y, Y, Y, Y, Y, Y]),
+            (ReadRaterBias { unit: OUTSIDE, on_team: false }, [N, N, N, Y, Y, Y, Y, Y, Y, N]),
+            (ReadRaterBias { unit: OUTSIDE, on_team: true }, [Y, Y, Y, Y, Y, Y, Y, Y, Y, Y]),
+            (ReportCommitment { unit: INSIDE, official_id: None }, [N, Y, Y, N, Y, Y, Y, Y, N, Y]),
+            (ReportCommitment { unit: OUTSIDE, official_id: Some(ME) }, [Y, Y, Y, Y, Y, Y, Y, Y, N, N]),
+            (ReportCommitment { unit: OUTSIDE, official_id: Some(7) }, [N, N, N, N, Y, N, N, Y, N, N]),
             (DecideObjection { atasan_penilai_id: Some(ME), overdue: false }, [Y, Y, Y, Y, Y, Y, Y, Y, N, N]),
             (DecideObjection { atasan_penilai_id: Some(7), overdue: false }, [N, N, N, N, N, N, N, N, N, N]),
             (DecideObjection { atasan_penilai_id: Some(ME), overdue: true }, [Y, Y, Y, Y, Y, Y, Y, Y, N, N]),

@@ -30,6 +30,7 @@ pub mod notifications;
 pub mod peta;
 pub mod pk;
 pub mod public;
+pub mod pulse;
 pub mod realization;
 pub mod records;
 pub mod reports;
@@ -37,6 +38,7 @@ pub mod sanctions;
 pub mod settings;
 pub mod skps;
 pub mod spreadsheet;
+pub mod talent;
 pub mod tpp;
 pub mod units;
 pub mod users;
@@ -84,6 +86,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .configure(competencies::configure)
             .configure(evaluation::configure)
             .configure(forums::configure)
+            .configure(pulse::configure)
+            .configure(talent::configure)
             .default_service(web::to(crate::methods::not_routed)),
     );
 }

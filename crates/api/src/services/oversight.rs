@@ -233,6 +233,13 @@ pub fn commitment_wire(c: &forum_commitments::Model, input_ids: Vec<i64>, today:
         input_ids,
         done_note: c.done_note.clone(),
         done_at: c.done_at,
+        official_id: c.official_id,
+        official_name: None,
+        rhk_id: c.rhk_id,
+        progress_percent: c.progress_percent.clamp(0, 100) as u8,
+        progress_note: c.progress_note.clone(),
+        milestones: Vec::new(),
+        activities: 0,
     }
 }
 

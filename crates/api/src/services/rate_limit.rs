@@ -23,6 +23,8 @@ pub const SURVEY_PER_CLIENT: Limit = Limit { bucket: "survey", max: 20, window_s
 pub const SURVEY_PER_KIOSK: Limit = Limit { bucket: "survey-kiosk", max: 1000, window_secs: 3600, refusal: SENDS };
 /// Complaints from one address.
 pub const COMPLAINT_PER_CLIENT: Limit = Limit { bucket: "complaint", max: 10, window_secs: 3600, refusal: SENDS };
+/// Answers of service users to a 360° pulse from one address.
+pub const PULSE_PER_CLIENT: Limit = Limit { bucket: "pulse", max: 20, window_secs: 3600, refusal: SENDS };
 /// Forum aspirasi from one address.
 pub const FORUM_INPUT_PER_CLIENT: Limit = Limit { bucket: "forum-input", max: 10, window_secs: 3600, refusal: SENDS };
 /// Verification codes one person has sent to a new address (against flooding an address).

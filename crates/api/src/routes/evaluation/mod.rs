@@ -24,6 +24,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(sessions::create_session)
         .service(sessions::get_session)
         .service(sessions::add_follow_up)
+        .service(sessions::add_calibration_change)
+        .service(sessions::lock_session)
         .service(sessions::list_follow_ups)
         .service(sessions::update_follow_up);
 }

@@ -6,7 +6,7 @@
 use crate::error::{ApiError, ApiResult};
 use crate::policy::{Capability, Viewer};
 use crate::routes::list::{check_year, page, PageQuery};
-use crate::services::evaluation::sessions;
+use crate::services::evaluation::{calibration, sessions};
 use crate::services::oversight::task_state;
 use crate::services::units;
 use crate::state::AppState;
@@ -112,7 +112,7 @@ pub async fn get_session(
 
 /// Adds a follow-up to a session (the head of the unit or an admin).
 #[utoipa::path(tag = "oversight", security(("bearer" = [])), params(("id" = i64, Path)), request_body = NewSessionFollowUp,
-    responses((status = 201, body = SessionFollowUp), (status = 403, body = Problem), (status = 404, body = Problem), (status = 422, body = Problem)))]
+    responses((status = 201, body = SessionFollowUp), (status = 403, body = Problem), (status = 404, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
 #[post("/evaluation-sessions/{id}/follow-ups")]
 pub async fn add_follow_up(
     state: web::Data<AppState>,
@@ -123,6 +123,7 @@ pub async fn add_follow_up(
     let txn = crate::db::begin(&state.db).await?;
     let s = sessions::find(&txn, id.into_inner()).await?;
     units::with(&txn, &viewer, s.unit_id, Capability::RecordSessions).await?;
+    calibration::unlocked(&s)?;
     check_follow_up(&body, s.held_on, "follow_up")?;
     sessions::in_subtree(&txn, s.unit_id, &[body.owner_id], "owner_id").await?;
     let out = sessions::add_follow_up(&txn, &viewer.actor(), &s, &body).await?;
@@ -172,6 +173,45 @@ pub async fn update_follow_up(
     }
     let next = task_state(&body)?;
     let out = sessions::update_follow_up(&txn, &viewer.actor(), f, next).await?;
+    txn.commit().await?;
+    Ok(web::Json(out))
+}
+
+/// Records a rating change a calibration session agreed (before and after, with the reason) and
+/// applies it to the draft rating: the head of the session's unit or an admin, until the minutes
+/// are locked.
+#[utoipa::path(tag = "oversight", security(("bearer" = [])), params(("id" = i64, Path)), request_body = kinerja_types::NewCalibrationChange,
+    responses((status = 201, body = kinerja_types::CalibrationChange), (status = 403, body = Problem), (status = 404, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
+#[post("/evaluation-sessions/{id}/changes")]
+pub async fn add_calibration_change(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    id: web::Path<i64>,
+    body: web::Json<kinerja_types::NewCalibrationChange>,
+) -> ApiResult<HttpResponse> {
+    body.validate()?;
+    let txn = crate::db::begin(&state.db).await?;
+    let s = sessions::find(&txn, id.into_inner()).await?;
+    units::with(&txn, &viewer, s.unit_id, Capability::RecordSessions).await?;
+    let out = calibration::add_change(&txn, &viewer.actor(), &s, &body).await?;
+    txn.commit().await?;
+    Ok(HttpResponse::Created().json(out))
+}
+
+/// Locks the session's minutes: no change, follow-up or rating change is added after.
+#[utoipa::path(tag = "oversight", security(("bearer" = [])), params(("id" = i64, Path)),
+    responses((status = 200, body = EvaluationSession), (status = 403, body = Problem), (status = 404, body = Problem), (status = 409, body = Problem)))]
+#[post("/evaluation-sessions/{id}/lock")]
+pub async fn lock_session(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    id: web::Path<i64>,
+) -> ApiResult<web::Json<EvaluationSession>> {
+    let txn = crate::db::begin(&state.db).await?;
+    let s = sessions::find(&txn, id.into_inner()).await?;
+    units::with(&txn, &viewer, s.unit_id, Capability::RecordSessions).await?;
+    let locked = calibration::lock(&txn, &viewer.actor(), s).await?;
+    let out = sessions::wire(&txn, &locked).await?;
     txn.commit().await?;
     Ok(web::Json(out))
 }

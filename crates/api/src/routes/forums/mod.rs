@@ -3,6 +3,7 @@
 //! operators of the unit write; admins write anywhere; auditors read. The citizens' side is `public`.
 
 pub mod public;
+pub mod targets;
 
 use crate::error::ApiResult;
 use crate::policy::{Capability, Viewer};
@@ -22,6 +23,7 @@ use utoipa::IntoParams;
 use validator::Validate;
 
 pub use public::*;
+pub use targets::*;
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.service(list_forums)
@@ -32,6 +34,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(update_input)
         .service(add_commitment)
         .service(update_commitment)
+        .service(targets::target_commitment)
+        .service(targets::commitment_progress)
+        .service(targets::add_milestone)
+        .service(targets::update_milestone)
         .service(public::public_forums)
         .service(public::public_forum)
         .service(public::send_input)

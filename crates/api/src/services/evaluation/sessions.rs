@@ -51,6 +51,7 @@ async fn wires(
     let units = unit_names(db, &sessions.iter().map(|s| s.unit_id).collect::<Vec<_>>()).await?;
     let name = |id: &i64| names.get(id).cloned().unwrap_or_default();
     let today = today(db).await?;
+    let mut changes = super::calibration::changes_of(db, &sessions.iter().map(|s| s.id).collect::<Vec<_>>()).await?;
     Ok(sessions
         .iter()
         .map(|s| EvaluationSession {
@@ -75,6 +76,9 @@ async fn wires(
                 .collect(),
             created_by: s.created_by.clone(),
             created_at: s.created_at,
+            changes: changes.remove(&s.id).unwrap_or_default(),
+            locked_at: s.locked_at,
+            locked_by: s.locked_by.clone(),
         })
         .collect())
 }
@@ -171,6 +175,8 @@ pub async fn create(
         decisions: Set(body.decisions.trim().to_owned()),
         created_by: Set(created_by.to_owned()),
         created_at: Set(Utc::now()),
+        locked_at: Set(None),
+        locked_by: Set(None),
         ..Default::default()
     }
     .insert(txn)

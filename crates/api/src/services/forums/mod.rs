@@ -64,8 +64,9 @@ pub async fn wire(db: &impl ConnectionTrait, f: &forums::Model, full: bool) -> A
             .all(db)
             .await?;
         let mut answered = inputs_of(db, &rows.iter().map(|c| c.id).collect::<Vec<_>>()).await?;
-        let commitments =
+        let mut commitments: Vec<_> =
             rows.iter().map(|c| commitment_wire(c, answered.remove(&c.id).unwrap_or_default(), today)).collect();
+        commitments::enrich(db, &mut commitments).await?;
         (inputs, commitments)
     } else {
         (Vec::new(), Vec::new())

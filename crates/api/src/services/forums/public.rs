@@ -91,13 +91,18 @@ async fn public_wire(
             .iter()
             .map(public_input)
             .collect();
-        let commitments = forum_commitments::Entity::find()
+        let rows = forum_commitments::Entity::find()
             .filter(forum_commitments::Column::ForumId.eq(f.id))
             .order_by_asc(forum_commitments::Column::Id)
             .all(db)
-            .await?
+            .await?;
+        let mut staff: Vec<_> =
+            rows.iter().map(|c| crate::services::oversight::commitment_wire(c, Vec::new(), today)).collect();
+        super::commitments::enrich(db, &mut staff).await?;
+        let commitments = rows
             .into_iter()
-            .map(|c| {
+            .zip(staff)
+            .map(|(c, w)| {
                 let st: TaskStatus = c.status;
                 let label = if is_overdue(st, c.due_on, today) { "Melewati tenggat" } else { st.label() };
                 PublicCommitment {
@@ -108,6 +113,13 @@ async fn public_wire(
                     status_label: label.to_owned(),
                     done_note: c.done_note,
                     done_at: c.done_at,
+                    official: w.official_name,
+                    progress_percent: w.progress_percent,
+                    milestones: w
+                        .milestones
+                        .into_iter()
+                        .map(|m| kinerja_types::PublicMilestone { title: m.title, due_on: m.due_on, done: m.done })
+                        .collect(),
                 }
             })
             .collect();
