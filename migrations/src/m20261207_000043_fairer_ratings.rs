@@ -136,7 +136,11 @@ impl MigrationTrait for Migration {
             .await?;
         manager
             .create_index(
-                Index::create().name("idx_pulse_invitations_respondent").table(I::Table).col(I::RespondentId).to_owned(),
+                Index::create()
+                    .name("idx_pulse_invitations_respondent")
+                    .table(I::Table)
+                    .col(I::RespondentId)
+                    .to_owned(),
             )
             .await?;
         use PulseTallies as T;
@@ -192,7 +196,9 @@ impl MigrationTrait for Migration {
             )
             .await?;
         manager
-            .create_index(Index::create().name("idx_calibration_changes_session").table(C::Table).col(C::SessionId).to_owned())
+            .create_index(
+                Index::create().name("idx_calibration_changes_session").table(C::Table).col(C::SessionId).to_owned(),
+            )
             .await?;
         add_columns(
             manager,

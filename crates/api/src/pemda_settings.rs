@@ -196,9 +196,8 @@ pub async fn patch(db: &DatabaseConnection, actor: &Actor, changes: Value) -> Ap
     }
     kinerja_domain::rating::check_patterns(&next.distribution_patterns)
         .map_err(|e| ApiError::field("distribution_patterns", &e))?;
-    if let Some(missing) = kinerja_domain::CoreValue::ALL
-        .iter()
-        .find(|v| !next.pulse_questions.iter().any(|q| q.core_value == **v))
+    if let Some(missing) =
+        kinerja_domain::CoreValue::ALL.iter().find(|v| !next.pulse_questions.iter().any(|q| q.core_value == **v))
     {
         let issue = Issue::new(Invalid::PulseQuestionsCover).with("name", missing.label());
         return Err(ApiError::field("pulse_questions", issue));

@@ -5,9 +5,9 @@
 use crate::org::vocabulary;
 use crate::skp::CoreValue;
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 use std::fmt;
 use std::str::FromStr;
-use std::collections::BTreeMap;
 
 vocabulary! {
     /// Who answers about the employee: co-workers under the same penilai, the people they

@@ -5,9 +5,9 @@
 use crate::org::vocabulary;
 use crate::rating::{deviations, predikat, Bound, Predikat, Rating, Rule};
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
 use std::fmt;
 use std::str::FromStr;
-use std::collections::HashMap;
 
 vocabulary! {
     /// A pattern the radar looks for.

@@ -126,10 +126,8 @@ mod tests {
         assert_eq!(nine_box(Level::High, Level::Mid), 8);
         assert_eq!(nine_box(Level::High, Level::Low), 6);
         assert_eq!(nine_box(Level::Low, Level::Low), 1);
-        let all: std::collections::BTreeSet<u8> = Level::ALL
-            .iter()
-            .flat_map(|p| Level::ALL.iter().map(move |q| nine_box(*p, *q)))
-            .collect();
+        let all: std::collections::BTreeSet<u8> =
+            Level::ALL.iter().flat_map(|p| Level::ALL.iter().map(move |q| nine_box(*p, *q))).collect();
         assert_eq!(all.len(), 9);
         assert!(in_pool(7) && !in_pool(6));
     }

@@ -224,6 +224,10 @@ pub struct RatingEvidence {
     /// For the head of a unit with an organisation predikat in the period: that predikat and the
     /// result rating it proposes (SE MenPANRB 3/2023).
     pub proposed_result: Option<ProposedResult>,
+    /// The 360° pulse of the period, as context (never a score): aggregates only from three
+    /// respondents of a group.
+    #[serde(default)]
+    pub pulse: Option<crate::PulseSummary>,
 }
 
 /// The result rating a unit's organisation predikat proposes for its head.

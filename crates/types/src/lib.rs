@@ -54,13 +54,8 @@ pub use auth::{
     TokenPair, Waiting,
 };
 pub use bkn::{BknCounts, BknExport, BknPreview, BknRecord, NewBknExport};
-pub use calibration::{BiasFinding, CalibrationChange, NewCalibrationChange, RaterBias, RaterBiasReport};
-pub use pulse::{
-    NewPulseRound, PublicPulse, PublicPulsePerson, PulseAnswer, PulseGroup, PulseInvitation, PulseQuestion, PulseRound,
-    PulseSummary, PulseValue,
-};
-pub use talent::{BoxCount, CandidateGap, SuccessionCandidate, SuccessionPost, TalentBoard, TalentRow};
 pub use calendar::{CalendarDay, CalendarRange, HolidayImport, Leave, MyCalendar, NewLeave};
+pub use calibration::{BiasFinding, CalibrationChange, NewCalibrationChange, RaterBias, RaterBiasReport};
 pub use competency::{
     Competency, CompetencyAssessment, CompetencyInput, CompetencyProfile, DevelopmentPlan, DevelopmentPlanPatch,
     GapCell, GapHeatMap, HeatMapColumn, NewCompetencyAssessment, NewDevelopmentPlan, NewTraining, PositionStandard,
@@ -80,11 +75,11 @@ pub use notification::{
     TestDelivery, MESSAGE_CHANNELS, MESSAGE_GROUPS,
 };
 pub use oversight::{
-    AssessmentReview, CommitmentProgress, CommitmentTarget, Milestone, MilestoneUpdate, NewMilestone, PublicMilestone,
-    DiscussedEmployee, EvaluationSession, EvaluationTeam, Forum, ForumCommitment, ForumInput,
-    ForumPatch, InputReceipt, InputUpdate, NewCommitment, NewEvaluationSession, NewEvaluationTeam, NewForum,
-    NewPublicInput, NewReview, NewRoomInput, NewSessionFollowUp, OpenTask, OversightFigures, PublicCommitment,
-    PublicForum, PublicInput, ReviewResponse, SessionFollowUp, TaskUpdate, TeamAssessment, TeamMember, TeamUnit,
+    AssessmentReview, CommitmentProgress, CommitmentTarget, DiscussedEmployee, EvaluationSession, EvaluationTeam,
+    Forum, ForumCommitment, ForumInput, ForumPatch, InputReceipt, InputUpdate, Milestone, MilestoneUpdate,
+    NewCommitment, NewEvaluationSession, NewEvaluationTeam, NewForum, NewMilestone, NewPublicInput, NewReview,
+    NewRoomInput, NewSessionFollowUp, OpenTask, OversightFigures, PublicCommitment, PublicForum, PublicInput,
+    PublicMilestone, ReviewResponse, SessionFollowUp, TaskUpdate, TeamAssessment, TeamMember, TeamUnit,
 };
 pub use page::Page;
 pub use problem::{FieldError, Problem};
@@ -93,6 +88,10 @@ pub use public::{
     IkmReport, IkmUnsur, IkmWeights, Kiosk, KioskCreated, NewComplaint, NewKiosk, NewSurvey, PublicComplaintStatus,
     PublicInfo, PublicOfficer, PublicUnit, SurveyReceipt,
 };
+pub use pulse::{
+    NewPulseRound, PublicPulse, PublicPulsePerson, PulseAnswer, PulseGroup, PulseInvitation, PulseQuestion, PulseRound,
+    PulseSummary, PulseValue,
+};
 pub use report::{ActivityReportRow, ComplaintReportRow, IkmReportRow, SkpReportRow};
 pub use settings::{AssessmentFrequency, ComplaintClassDays, PemdaSettings, Reminders};
 pub use skp::{
@@ -100,6 +99,7 @@ pub use skp::{
     Indicator, IndicatorInput, NewPkGoal, NewRhk, NewSkp, PkGoal, PkIndicator, ReturnRequest, Rhk, Skp, SkpMonitoring,
     SkpProgressRow,
 };
+pub use talent::{BoxCount, CandidateGap, SuccessionCandidate, SuccessionPost, TalentBoard, TalentRow};
 pub use tpp::{NewSanction, Sanction, TppRow};
 pub use unit::{NewUnit, Unit, UnitPatch};
 pub use user::{NewAccount, NewUser, TemporaryPassword, User, UserFilter, UserPatch};

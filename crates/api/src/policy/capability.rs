@@ -128,7 +128,9 @@ impl Capability {
             Capability::PlanDevelopment { .. } => "rencana pengembangan disusun atasan langsung atau admin",
             Capability::FeedIndicators(_) => "nilai indikator dikirim token sistem sumber atau admin",
             Capability::OpenPulse { .. } => "survei 360° dibuka penilai langsung, kepala unit atau admin",
-            Capability::ReadRaterBias { .. } => "radar bias penilai dibaca kepala unit, BKPSDM, auditor dan tim penilai",
+            Capability::ReadRaterBias { .. } => {
+                "radar bias penilai dibaca kepala unit, BKPSDM, auditor dan tim penilai"
+            }
             Capability::ReportCommitment { .. } => {
                 "kemajuan komitmen dilaporkan pejabat penanggung jawab, kepala atau operator unit, atau admin"
             }

@@ -9,7 +9,9 @@ use crate::services::pulse;
 use crate::services::rate_limit::{self, client_key};
 use crate::state::AppState;
 use actix_web::{get, post, web, HttpRequest, HttpResponse};
-use kinerja_types::{NewPulseRound, Page, Problem, PublicPulse, PulseAnswer, PulseInvitation, PulseRound, PulseSummary};
+use kinerja_types::{
+    NewPulseRound, Page, Problem, PublicPulse, PulseAnswer, PulseInvitation, PulseRound, PulseSummary,
+};
 use serde::Deserialize;
 use utoipa::IntoParams;
 use validator::Validate;
@@ -47,7 +49,11 @@ pub struct PulsePeriod {
 #[utoipa::path(tag = "pulse", security(("bearer" = [])), request_body = NewPulseRound,
     responses((status = 201, body = PulseRound), (status = 403, body = Problem), (status = 404, body = Problem), (status = 422, body = Problem)))]
 #[post("/pulse-rounds")]
-pub async fn open(state: web::Data<AppState>, viewer: Viewer, body: web::Json<NewPulseRound>) -> ApiResult<HttpResponse> {
+pub async fn open(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    body: web::Json<NewPulseRound>,
+) -> ApiResult<HttpResponse> {
     body.validate()?;
     let settings = state.settings().await?;
     let txn = crate::db::begin(&state.db).await?;
@@ -96,7 +102,11 @@ pub async fn close(state: web::Data<AppState>, viewer: Viewer, id: web::Path<i64
 #[utoipa::path(tag = "pulse", security(("bearer" = [])), params(("id" = i64, Path)),
     responses((status = 200, body = PulseRound), (status = 403, body = Problem), (status = 404, body = Problem), (status = 409, body = Problem)))]
 #[post("/pulse-rounds/{id}/remind")]
-pub async fn remind(state: web::Data<AppState>, viewer: Viewer, id: web::Path<i64>) -> ApiResult<web::Json<PulseRound>> {
+pub async fn remind(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    id: web::Path<i64>,
+) -> ApiResult<web::Json<PulseRound>> {
     let today = state.settings().await?.today();
     let txn = crate::db::begin(&state.db).await?;
     let r = pulse::find_to_run(&txn, &viewer, id.into_inner()).await?;

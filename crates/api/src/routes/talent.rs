@@ -88,7 +88,11 @@ impl TalentQuery {
 #[utoipa::path(tag = "competencies", security(("bearer" = [])), params(TalentQuery),
     responses((status = 200, body = TalentBoard), (status = 403, body = Problem), (status = 404, body = Problem), (status = 422, body = Problem)))]
 #[get("/talent")]
-pub async fn board(state: web::Data<AppState>, viewer: Viewer, q: web::Query<TalentQuery>) -> ApiResult<web::Json<TalentBoard>> {
+pub async fn board(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    q: web::Query<TalentQuery>,
+) -> ApiResult<web::Json<TalentBoard>> {
     let (within, year) = q.scope(&state, &viewer).await?;
     let settings = state.settings().await?;
     let (board, _) = talent::board(&state.db, &settings, q.unit_id, within.as_ref(), year).await?;

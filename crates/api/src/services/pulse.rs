@@ -242,10 +242,8 @@ pub async fn remind(
 /// Rounds as sent, with their counts.
 pub async fn wires(db: &impl ConnectionTrait, rounds: &[pulse_rounds::Model]) -> ApiResult<Vec<PulseRound>> {
     let ids: Vec<i64> = rounds.iter().map(|r| r.id).collect();
-    let invitations = pulse_invitations::Entity::find()
-        .filter(pulse_invitations::Column::RoundId.is_in(ids.clone()))
-        .all(db)
-        .await?;
+    let invitations =
+        pulse_invitations::Entity::find().filter(pulse_invitations::Column::RoundId.is_in(ids.clone())).all(db).await?;
     let unit_names: HashMap<i64, String> = units::Entity::find()
         .filter(units::Column::Id.is_in(rounds.iter().map(|r| r.unit_id)))
         .all(db)
@@ -302,13 +300,15 @@ pub async fn list(
     let mut select = pulse_rounds::Entity::find();
     if !viewer.scope().is_city() {
         let supervised: Vec<i64> = match viewer.employee_id {
-            Some(me) => employees::Entity::find()
-                .select_only()
-                .column(employees::Column::Id)
-                .filter(employees::Column::SupervisorId.eq(me))
-                .into_tuple::<i64>()
-                .all(db)
-                .await?,
+            Some(me) => {
+                employees::Entity::find()
+                    .select_only()
+                    .column(employees::Column::Id)
+                    .filter(employees::Column::SupervisorId.eq(me))
+                    .into_tuple::<i64>()
+                    .all(db)
+                    .await?
+            }
             None => Vec::new(),
         };
         select = select.filter(

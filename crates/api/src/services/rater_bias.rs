@@ -66,9 +66,8 @@ pub async fn report(
         .one(db)
         .await?
         .map(|o| o.predikat);
-    let rules = org
-        .and_then(|o| settings.distribution_patterns.iter().find(|p| p.org_predikat == o))
-        .map(|p| p.rules.clone());
+    let rules =
+        org.and_then(|o| settings.distribution_patterns.iter().find(|p| p.org_predikat == o)).map(|p| p.rules.clone());
     let above = rows.iter().filter(|a| a.result_rating == Rating::DiAtas).count();
     let unit_percent = if rows.is_empty() { 0 } else { ((above as f64) * 100.0 / rows.len() as f64).round() as u32 };
     let mut by_rater: BTreeMap<i64, Vec<Given>> = BTreeMap::new();

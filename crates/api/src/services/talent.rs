@@ -20,11 +20,7 @@ use std::str::FromStr;
 const SHORTLIST: usize = 5;
 
 /// Each employee's predikat of the year: the annual one, else the latest periodic one (no drafts).
-async fn predikats(
-    db: &impl ConnectionTrait,
-    ids: &[i64],
-    year: i32,
-) -> ApiResult<HashMap<i64, (Predikat, String)>> {
+async fn predikats(db: &impl ConnectionTrait, ids: &[i64], year: i32) -> ApiResult<HashMap<i64, (Predikat, String)>> {
     let mut best: HashMap<i64, (bool, chrono::NaiveDate, Predikat, String)> = HashMap::new();
     for chunk in ids.chunks(5000) {
         let rows = assessments::Entity::find()

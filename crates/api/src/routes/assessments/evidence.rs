@@ -66,6 +66,8 @@ pub async fn rating_evidence(
         ikm,
         ikm_unit_name,
         proposed_result: crate::services::assessments::proposed_result(db, &e, &period).await?,
+        pulse: Some(crate::services::pulse::summary(db, &settings, viewer.employee_id, e.id, &period).await?)
+            .filter(|p| p.open_rounds + p.closed_rounds > 0),
         // The evaluation team reviews ratings once submitted, never the penilai's draft.
         assessment: found.assessment.filter(|a| {
             reach == crate::services::oversight::Reach::Scope || a.status != kinerja_domain::AssessmentStatus::Draft

@@ -10,7 +10,10 @@ use kinerja_domain::oversight::SessionKind;
 use kinerja_domain::rating::predikat;
 use kinerja_domain::AssessmentStatus;
 use kinerja_types::{CalibrationChange, Invalid, NewCalibrationChange};
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, QueryFilter, QueryOrder,
+    QuerySelect, Set,
+};
 use std::collections::HashMap;
 
 /// 409 once the session's minutes are locked.

@@ -161,7 +161,8 @@ pub async fn enrich(db: &impl ConnectionTrait, items: &mut [ForumCommitment]) ->
         }
     }
     for c in items.iter_mut() {
-        c.official_name = c.official_id.and_then(|id| officials.get(&id)).map(|e| format!("{} ({})", e.name, e.position_title));
+        c.official_name =
+            c.official_id.and_then(|id| officials.get(&id)).map(|e| format!("{} ({})", e.name, e.position_title));
         c.activities = c.rhk_id.and_then(|r| per_root.get(&r).copied()).unwrap_or(0);
         c.milestones = milestones
             .iter()
@@ -248,8 +249,13 @@ pub async fn target(
         }],
         Approach::Kualitatif => Vec::new(),
     };
-    let new_rhk =
-        NewRhk { text, kind: RhkKind::Tambahan, parent_rhk_id: body.parent_rhk_id, pk_goal_id: body.pk_goal_id, indicators };
+    let new_rhk = NewRhk {
+        text,
+        kind: RhkKind::Tambahan,
+        parent_rhk_id: body.parent_rhk_id,
+        pk_goal_id: body.pk_goal_id,
+        indicators,
+    };
     let created = crate::services::skp::content::add_rhk(txn, actor, &plan, &new_rhk).await?;
     let before = full_wire(txn, &c).await?;
     let mut a: forum_commitments::ActiveModel = c.into();
