@@ -243,6 +243,15 @@ struct Fx {
     forum_input: i64,
     input_code: String,
     commitment: i64,
+    /// A milestone of that commitment.
+    milestone: i64,
+    /// Kasi's pulse round about Dedi (service users asked too), its public code, and Sri's
+    /// invitation to answer it.
+    pulse_round: i64,
+    pulse_code: String,
+    pulse_invitation: i64,
+    /// A calibration session of DINKES-RUJ.
+    calibration: i64,
 }
 
 /// The table: one row per operation (a few operations have a second row for another case).
@@ -727,6 +736,65 @@ fn table(f: &Fx) -> Vec<Row> {
         .json(json!({ "text": "Mohon jadwal dokter gigi diumumkan setiap pekan" }))
         .expect([A; 11]);
     t.op(GET, "/api/v1/public/forum-inputs/{tracking_code}").id(&f.input_code).expect(public);
+    // A forum commitment as an official's target: the unit's staff assign it and add milestones;
+    // progress is reported by them or the official (none yet here).
+    t.op(POST, "/api/v1/forum-commitments/{id}/target")
+        .id(f.commitment)
+        .json(json!({ "employee_id": f.dedi }))
+        .expect(service_unit_writes);
+    t.op(POST, "/api/v1/forum-commitments/{id}/milestones")
+        .id(f.commitment)
+        .json(json!({ "title": "Papan informasi dipasang", "due_on": today }))
+        .expect(service_unit_writes);
+    t.op(PUT, "/api/v1/forum-commitments/{id}/milestones/{milestone_id}")
+        .id(f.commitment)
+        .id(f.milestone)
+        .json(json!({ "done": true }))
+        .expect(service_unit_writes);
+    t.op(PUT, "/api/v1/forum-commitments/{id}/progress")
+        .id(f.commitment)
+        .json(json!({ "percent": 30 }))
+        .expect(service_unit_writes);
+
+    // The 360° pulse about Dedi, opened by his penilai: Sri (his peer) answers; the penilai, the
+    // head and the admin run it; whoever reads Dedi's rating evidence reads the aggregate.
+    let quarter = format!("{}-Q{}", f.today.year(), (f.today.month() - 1) / 3 + 1);
+    t.op(POST, "/api/v1/pulse-rounds")
+        .json(json!({ "employee_id": f.dedi, "period": quarter, "closes_on": today }))
+        .expect([U, F, A, N, N, A, N, N, F, A, F]);
+    t.op(GET, "/api/v1/pulse-rounds").expect(signed_in);
+    t.op(GET, "/api/v1/pulse-rounds/{id}").id(f.pulse_round).expect([U, N, OK, N, N, OK, N, N, OK, OK, OK]);
+    t.op(GET, "/api/v1/pulse/invitations").expect(signed_in);
+    t.op(POST, "/api/v1/pulse/invitations/{id}/answer")
+        .id(f.pulse_invitation)
+        .json(json!({ "scores": [4, 4, 4, 4, 4, 4, 4] }))
+        .combined([N, N, N])
+        .expect([U, N, N, A, N, N, N, N, N, N, F]);
+    t.op(GET, "/api/v1/employees/{id}/pulse").id(f.dedi).query(format!("period={quarter}")).expect(dedi_team_reads);
+    t.op(GET, "/api/v1/public/pulse/{code}").id(&f.pulse_code).expect(public);
+    t.op(POST, "/api/v1/public/pulse/{code}")
+        .id(&f.pulse_code)
+        .json(json!({ "employee_id": f.dedi, "scores": [5, 5, 5, 5, 5, 5, 5] }))
+        .expect([A; 11]);
+    let runs_pulse = [U, N, A, N, N, A, N, N, F, A, F];
+    t.op(POST, "/api/v1/pulse-rounds/{id}/remind").id(f.pulse_round).expect(runs_pulse);
+    t.op(POST, "/api/v1/pulse-rounds/{id}/close").id(f.pulse_round).expect(runs_pulse);
+
+    // Calibration: the radar for the head, the BKPSDM, the auditor and the evaluation team over
+    // Dinkes (Kadisdukcapil); a calibration session's changes and lock by the unit's heads.
+    t.op(GET, "/api/v1/rater-bias")
+        .query(format!("unit_id={}&period={quarter}", f.ruj))
+        .expect([U, F, F, F, N, OK, OK, N, OK, OK, OK]);
+    t.op(POST, "/api/v1/evaluation-sessions/{id}/changes")
+        .id(f.calibration)
+        .json(json!({ "assessment_id": f.assessment, "result_rating": "sesuai", "behavior_rating": "sesuai", "reason": "Disepakati dalam kalibrasi" }))
+        .expect(unit_head_writes);
+    t.op(POST, "/api/v1/evaluation-sessions/{id}/lock").id(f.calibration).expect(unit_head_writes);
+
+    // The talent 9-box: as the dashboard, a unit's readers or the city's.
+    t.op(GET, "/api/v1/talent").query(format!("unit_id={}", f.ruj)).expect(unit_head_reads);
+    t.op(GET, "/api/v1/talent").expect(city_only);
+    t.op(GET, "/api/v1/talent/people").query(format!("unit_id={}", f.ruj)).expect(unit_head_reads);
 
     t.0
 }
@@ -881,6 +949,19 @@ async fn oversight_fixtures(app: &TestApp, f: &mut Fx, tokens: &[Option<String>;
     let commitment = json!({ "description": "Membuka loket khusus lansia", "owner": "Kepala Puskesmas", "due_on": today, "input_ids": [f.forum_input] });
     f.commitment =
         id(&ok(app, POST, &format!("/api/v1/forums/{}/commitments", f.forum), operator, Some(commitment)).await);
+    let step = json!({ "title": "Meja loket disiapkan", "due_on": today });
+    let with_step =
+        ok(app, POST, &format!("/api/v1/forum-commitments/{}/milestones", f.commitment), operator, Some(step)).await;
+    f.milestone = id(&with_step["milestones"][0]);
+    let quarter = format!("{}-Q{}", f.today.year(), (f.today.month() - 1) / 3 + 1);
+    let round = json!({ "employee_id": f.dedi, "period": quarter, "closes_on": today, "service_users": true });
+    let round = ok(app, POST, "/api/v1/pulse-rounds", t(2), Some(round)).await;
+    f.pulse_round = id(&round);
+    f.pulse_code = round["public_code"].as_str().unwrap().to_owned();
+    let asked = ok(app, GET, "/api/v1/pulse/invitations", t(3), None).await;
+    f.pulse_invitation = id(&asked["items"][0]);
+    let calibration = json!({ "unit_id": f.ruj, "kind": "calibration", "held_on": today, "title": "Kalibrasi penilaian seksi rujukan", "attendees": ["Kepala Dinas"], "decisions": "Penilaian dibahas bersama" });
+    f.calibration = id(&ok(app, POST, "/api/v1/evaluation-sessions", kadinkes, Some(calibration)).await);
 }
 
 /// An employee of DINKES-RUJ under Kasi plans (approved by Kasi), logs and submits an activity,

@@ -42,8 +42,6 @@ pub async fn radar(
     let on_team = overseeing_team(db, &viewer, q.unit_id).await?.is_some();
     if !on_team {
         crate::services::units::visible(db, &viewer, q.unit_id).await?;
-    } else {
-        crate::services::units::root(&state).await?;
     }
     viewer.require(Capability::ReadRaterBias { unit: q.unit_id, on_team })?;
     let settings = state.settings().await?;
