@@ -68,7 +68,6 @@ pub struct PulseInvitation {
     pub group: RespondentGroup,
     pub period: String,
     pub closes_on: NaiveDate,
-    pub answered: bool,
     pub questions: Vec<PulseQuestion>,
 }
 

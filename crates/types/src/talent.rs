@@ -17,12 +17,12 @@ pub struct TalentRow {
     /// The annual predikat of the year, else the latest periodic one.
     pub predikat: Option<Predikat>,
     pub predikat_period: Option<String>,
-    pub performance: Option<Level>,
+    pub performance_level: Option<Level>,
     /// Job-person match of the competencies, percent.
     pub match_percent: Option<f64>,
     /// The match from an assessment centre's levels alone, when it assessed the person.
     pub assessment_centre_percent: Option<f64>,
-    pub potential: Option<Level>,
+    pub potential_level: Option<Level>,
     /// 1–9, `None` while performance or potential is unknown.
     pub nine_box: Option<u8>,
     pub box_label: Option<String>,

@@ -366,7 +366,6 @@ pub async fn my_invitations(
                 group: i.respondent_group,
                 period: r.period.clone(),
                 closes_on: r.closes_on,
-                answered: false,
                 questions: settings.pulse_questions.clone(),
             })
         })

@@ -124,10 +124,10 @@ pub async fn board(
                 position_kind: e.position_kind,
                 predikat: p.map(|(p, _)| *p),
                 predikat_period: p.map(|(_, period)| period.clone()),
-                performance: perf,
+                performance_level: perf,
                 match_percent: m,
                 assessment_centre_percent: ac,
-                potential: pot,
+                potential_level: pot,
                 nine_box: b,
                 box_label: b.map(|b| box_label(b).to_owned()),
             }

@@ -2,7 +2,7 @@
 //! progress and milestones the citizen follows on the public forum page.
 
 use crate::error::ApiResult;
-use crate::policy::{Capability, Viewer};
+use crate::policy::Viewer;
 use crate::routes::list::check_year;
 use crate::services::forums::{self, commitments};
 use crate::services::service_units::require_staff;
@@ -46,27 +46,11 @@ pub async fn commitment_progress(
 ) -> ApiResult<web::Json<ForumCommitment>> {
     body.validate()?;
     let txn = crate::db::begin(&state.db).await?;
-    let c = reportable(&txn, &viewer, id.into_inner()).await?;
+    let c = commitments::find_reportable(&txn, &viewer, id.into_inner()).await?;
     let out = commitments::progress(&txn, &viewer.actor(), c, &body).await?;
     txn.commit().await?;
     state.public_changed();
     Ok(web::Json(out))
-}
-
-/// A commitment the viewer may report on: 404 unless they see its unit or are its official; 403
-/// without the power.
-async fn reportable(
-    db: &impl sea_orm::ConnectionTrait,
-    viewer: &Viewer,
-    id: i64,
-) -> ApiResult<crate::entities::forum_commitments::Model> {
-    let c = commitments::find(db, id).await?;
-    let own = c.official_id.is_some() && c.official_id == viewer.employee_id;
-    if !own {
-        crate::services::units::visible(db, viewer, c.unit_id).await?;
-    }
-    viewer.require(Capability::ReportCommitment { unit: c.unit_id, official_id: c.official_id })?;
-    Ok(c)
 }
 
 /// Adds a milestone (a dated step) to an open commitment: the unit's heads and operators, or an admin.
@@ -103,7 +87,7 @@ pub async fn update_milestone(
 ) -> ApiResult<web::Json<ForumCommitment>> {
     let (id, milestone_id) = path.into_inner();
     let txn = crate::db::begin(&state.db).await?;
-    let c = reportable(&txn, &viewer, id).await?;
+    let c = commitments::find_reportable(&txn, &viewer, id).await?;
     let out = commitments::set_milestone(&txn, &viewer.actor(), c, milestone_id, body.done).await?;
     txn.commit().await?;
     state.public_changed();

@@ -187,6 +187,22 @@ pub async fn full_wire(db: &impl ConnectionTrait, c: &forum_commitments::Model) 
     Ok(out.remove(0))
 }
 
+/// A commitment the viewer may report on: 404 unless they see its unit or are its official; 403
+/// without the power.
+pub async fn find_reportable(
+    db: &impl ConnectionTrait,
+    viewer: &crate::policy::Viewer,
+    id: i64,
+) -> ApiResult<forum_commitments::Model> {
+    let c = find(db, id).await?;
+    let own = c.official_id.is_some() && c.official_id == viewer.employee_id;
+    if !own {
+        crate::services::units::visible(db, viewer, c.unit_id).await?;
+    }
+    viewer.require(crate::policy::Capability::ReportCommitment { unit: c.unit_id, official_id: c.official_id })?;
+    Ok(c)
+}
+
 /// 409 unless the commitment is still open.
 fn still_open(c: &forum_commitments::Model) -> ApiResult<()> {
     if c.status == TaskStatus::Open {
