@@ -71,6 +71,9 @@ pub fn page(route: &Route) -> Option<Html> {
         Route::TrackCode { code } => html! { <pages::public::Track code={Some(AttrValue::from(code.clone()))} /> },
         Route::PublicForums => html! { <pages::public::PublicForums /> },
         Route::PublicForum { id } => html! { <pages::public::PublicForumDetail id={*id} /> },
+        Route::PublicPulse { code } => {
+            html! { <pages::public::PublicPulseForm code={AttrValue::from(code.clone())} /> }
+        }
         _ => return None,
     };
     Some(page)

@@ -85,6 +85,8 @@ pub fn Screen(props: &ScreenProps) -> Html {
                     Route::ApiTokens => html! { <pages::ApiTokens /> },
                     Route::Deliveries => html! { <pages::Deliveries /> },
                     Route::DataQuality => html! { <pages::DataQualityPage me={me.clone()} /> },
+                    Route::Pulse => html! { <pages::PulsePage me={me.clone()} /> },
+                    Route::Talent => html! { <pages::TalentPage me={me.clone()} /> },
                     Route::Activities => html! { <pages::Activities me={me.clone()} /> },
                     Route::Verification => html! { <pages::Verification me={me.clone()} /> },
                     Route::TeamActivities => html! { <pages::TeamActivities /> },
@@ -129,7 +131,8 @@ pub fn Screen(props: &ScreenProps) -> Html {
                     | Route::Track
                     | Route::TrackCode { .. }
                     | Route::PublicForums
-                    | Route::PublicForum { .. } => html! { <pages::NotFound /> },
+                    | Route::PublicForum { .. }
+                    | Route::PublicPulse { .. } => html! { <pages::NotFound /> },
                 }
             };
             html! { <Layout me={me.clone()}>{ page }</Layout> }

@@ -91,6 +91,10 @@ pub enum Route {
     EvaluationTeam,
     #[at("/evaluasi")]
     EvaluationSessions,
+    #[at("/survei-360")]
+    Pulse,
+    #[at("/talenta")]
+    Talent,
     // The citizen pages: no sign-in, their own plain frame.
     #[at("/layanan")]
     ServiceUnits,
@@ -108,6 +112,8 @@ pub enum Route {
     PublicForums,
     #[at("/forum-publik/:id")]
     PublicForum { id: i64 },
+    #[at("/nilai-petugas/:code")]
+    PublicPulse { code: String },
     #[not_found]
     #[at("/404")]
     NotFound,
@@ -132,6 +138,8 @@ impl Route {
         Route::Calibration,
         Route::EvaluationTeam,
         Route::EvaluationSessions,
+        Route::Pulse,
+        Route::Talent,
         Route::Tpp,
         Route::Competencies,
         Route::CompetencyGaps,
@@ -176,6 +184,7 @@ impl Route {
                 | Route::TrackCode { .. }
                 | Route::PublicForums
                 | Route::PublicForum { .. }
+                | Route::PublicPulse { .. }
         )
     }
 
@@ -217,6 +226,9 @@ impl Route {
             }
             // Heads record sessions; the owners of follow-ups report them done.
             Route::EvaluationSessions => me.employee.is_some() || Self::oversees(me),
+            // Everyone may be asked; penilai, heads and admins open rounds; auditors read them.
+            Route::Pulse => me.employee.is_some() || Self::oversees(me),
+            Route::Talent => Self::oversees(me),
             _ => true,
         }
     }
@@ -273,6 +285,9 @@ impl Route {
             Route::ForumDetail { .. } => "nav.forum_detail",
             Route::EvaluationTeam => "nav.evaluation_team",
             Route::EvaluationSessions => "nav.evaluation_sessions",
+            Route::Pulse => "nav.pulse",
+            Route::Talent => "nav.talent",
+            Route::PublicPulse { .. } => "nav.public_pulse",
             Route::PublicForums => "nav.public_forums",
             Route::PublicForum { .. } => "nav.public_forum",
             Route::ServiceUnits => "nav.service_units",

@@ -92,7 +92,8 @@ const CITIZEN_PAGE: &str = "citizen.html";
 /// staff app for the rest (the survey poster among them: staff print it).
 fn page_for(path: &str) -> &'static str {
     let first = path.split('/').find(|s| !s.is_empty());
-    let citizen = first.is_some_and(|first| matches!(first, "pengaduan" | "lacak" | "forum-publik" | "layanan"));
+    let citizen = first
+        .is_some_and(|first| matches!(first, "pengaduan" | "lacak" | "forum-publik" | "layanan" | "nilai-petugas"));
     if citizen {
         CITIZEN_PAGE
     } else {
@@ -168,7 +169,15 @@ mod tests {
 
     #[test]
     fn citizen_addresses_get_the_citizen_bundle() {
-        for path in ["/pengaduan", "/lacak", "/lacak/ADU-2026-0001", "/forum-publik", "/forum-publik/3", "/layanan"] {
+        for path in [
+            "/pengaduan",
+            "/lacak",
+            "/lacak/ADU-2026-0001",
+            "/forum-publik",
+            "/forum-publik/3",
+            "/layanan",
+            "/nilai-petugas/PLS-ABCDEFGH",
+        ] {
             assert_eq!(page_for(path), CITIZEN_PAGE, "{path}");
         }
         // Staff screens, the poster staff print, and look-alikes of citizen addresses.

@@ -96,6 +96,16 @@ where
     decode(execute(&call).await?).await
 }
 
+/// Like [`send`], for writes the server answers with 204 No Content.
+pub async fn send_empty<B>(method: Method, path: &str, body: &B) -> Result<(), ApiError>
+where
+    B: Serialize + ?Sized,
+{
+    let call =
+        Call { method, path, query: &[], body: Some(encode(body)?.into()), signed: true, accept: JSON, headers: &[] };
+    nothing_back(execute(&call).await?).await
+}
+
 /// `POST`/`DELETE {path}` without a body as the signed-in user (an action such as "submit").
 pub async fn act<T: DeserializeOwned>(method: Method, path: &str) -> Result<T, ApiError> {
     let call = Call { method, path, query: &[], body: None, signed: true, accept: JSON, headers: &[] };

@@ -28,3 +28,16 @@ pub async fn follow_ups() -> Result<Vec<SessionFollowUp>, ApiError> {
 pub async fn update_follow_up(id: i64, body: &TaskUpdate) -> Result<SessionFollowUp, ApiError> {
     client::send(Method::PUT, &format!("/evaluation-follow-ups/{id}"), body).await
 }
+
+/// `POST /evaluation-sessions/{id}/changes`: a rating change a calibration session agreed.
+pub async fn add_change(
+    session_id: i64,
+    body: kinerja_types::NewCalibrationChange,
+) -> Result<kinerja_types::CalibrationChange, ApiError> {
+    client::send(Method::POST, &format!("/evaluation-sessions/{session_id}/changes"), &body).await
+}
+
+/// `POST /evaluation-sessions/{id}/lock`.
+pub async fn lock(session_id: i64) -> Result<EvaluationSession, ApiError> {
+    client::act(Method::POST, &format!("/evaluation-sessions/{session_id}/lock")).await
+}

@@ -49,3 +49,27 @@ pub async fn add_commitment(forum_id: i64, body: &NewCommitment) -> Result<Forum
 pub async fn update_commitment(commitment_id: i64, body: &TaskUpdate) -> Result<ForumCommitment, ApiError> {
     client::send(Method::PUT, &format!("/forum-commitments/{commitment_id}"), body).await
 }
+
+/// `POST /forum-commitments/{id}/target`: the commitment becomes an official's RHK.
+pub async fn target(commitment_id: i64, body: kinerja_types::CommitmentTarget) -> Result<ForumCommitment, ApiError> {
+    client::send(Method::POST, &format!("/forum-commitments/{commitment_id}/target"), &body).await
+}
+
+/// `PUT /forum-commitments/{id}/progress`.
+pub async fn progress(
+    commitment_id: i64,
+    body: kinerja_types::CommitmentProgress,
+) -> Result<ForumCommitment, ApiError> {
+    client::send(Method::PUT, &format!("/forum-commitments/{commitment_id}/progress"), &body).await
+}
+
+/// `POST /forum-commitments/{id}/milestones`.
+pub async fn add_milestone(commitment_id: i64, body: kinerja_types::NewMilestone) -> Result<ForumCommitment, ApiError> {
+    client::send(Method::POST, &format!("/forum-commitments/{commitment_id}/milestones"), &body).await
+}
+
+/// `PUT /forum-commitments/{id}/milestones/{milestone_id}`: done or not.
+pub async fn set_milestone(commitment_id: i64, milestone_id: i64, done: bool) -> Result<ForumCommitment, ApiError> {
+    let body = kinerja_types::MilestoneUpdate { done };
+    client::send(Method::PUT, &format!("/forum-commitments/{commitment_id}/milestones/{milestone_id}"), &body).await
+}

@@ -28,11 +28,13 @@ pub mod messages;
 pub mod notifications;
 pub mod pk;
 pub mod public;
+pub mod pulse;
 pub mod realization;
 pub mod sanctions;
 pub mod session;
 pub mod settings;
 pub mod skp;
+pub mod talent;
 pub mod tpp;
 pub mod units;
 

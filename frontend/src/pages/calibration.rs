@@ -3,6 +3,7 @@
 //! pattern expected for it with every deviation as a warning (never a block), the 3×3 grid of
 //! ratings, and the assessments themselves with their CSV.
 
+use super::calibration_aids::{CalibrationSessionPanel, RaterBiasPanel};
 use super::PageProps;
 use crate::api;
 use crate::components::distribution_chart::{DistributionBars, RatingGrid};
@@ -109,6 +110,8 @@ pub fn Calibration(props: &PageProps) -> Html {
             </section>
             if let Some((unit, period)) = wanted {
                 <ReportPanel {unit} {period} />
+                <RaterBiasPanel {unit} {period} may_write={may_set} />
+                <CalibrationSessionPanel {unit} {period} may_write={may_set} />
             }
         </section>
     }

@@ -1,6 +1,7 @@
 //! The commitments of a forum: what will be done, by whom and by when, which aspirasi each one
 //! answers, and their completion; with the form that makes a new one from chosen aspirasi.
 
+use super::commitment_tracking::CommitmentTracking;
 use super::complaint_queue::excerpt;
 use crate::api::{self, ApiError};
 use crate::components::{ErrorBanner, Field, TaskBadge, TaskDone, TaskKind};
@@ -31,6 +32,10 @@ pub fn ForumCommitments(props: &ForumCommitmentsProps) -> Html {
         let (on_change, i18n) = (props.on_change.clone(), i18n.clone());
         Callback::from(move |()| on_change.emit(i18n.t("forum.commitment_done").to_owned()))
     };
+    let changed = {
+        let (on_change, i18n) = (props.on_change.clone(), i18n.clone());
+        Callback::from(move |()| on_change.emit(i18n.t("commitment.saved").to_owned()))
+    };
     html! {
         <section class="panel forum-commitments">
             <h2>{ i18n.tf("forum.commitments_n", &[("n", &f.commitments.len().to_string())]) }</h2>
@@ -38,7 +43,7 @@ pub fn ForumCommitments(props: &ForumCommitmentsProps) -> Html {
                 <p class="muted">{ i18n.t("forum.no_commitments") }</p>
             } else {
                 <ol class="commitment-list">
-                    { for f.commitments.iter().map(|c| commitment(c, f, props.may_run, &done, &i18n)) }
+                    { for f.commitments.iter().map(|c| commitment(c, f, props.may_run, &done, &changed, &i18n)) }
                 </ol>
             }
             if props.may_run {
@@ -49,7 +54,14 @@ pub fn ForumCommitments(props: &ForumCommitmentsProps) -> Html {
 }
 
 /// One commitment, its linked aspirasi by code, and the "done" form while open.
-fn commitment(c: &ForumCommitment, f: &Forum, may_run: bool, done: &Callback<()>, i18n: &crate::i18n::I18n) -> Html {
+fn commitment(
+    c: &ForumCommitment,
+    f: &Forum,
+    may_run: bool,
+    done: &Callback<()>,
+    changed: &Callback<()>,
+    i18n: &crate::i18n::I18n,
+) -> Html {
     let codes: Vec<String> = c
         .input_ids
         .iter()
@@ -80,7 +92,21 @@ fn commitment(c: &ForumCommitment, f: &Forum, may_run: bool, done: &Callback<()>
                     }
                 </p>
             }
+            if let Some(official) = &c.official_name {
+                <p class="small commitment-official">
+                    <span class="muted">{ i18n.t("commitment.official") }{ ": " }</span>{ official }
+                    <span class="muted">{ " · " }{ i18n.tf("commitment.activities", &[("n", &c.activities.to_string())]) }</span>
+                </p>
+            }
+            <p class="small">
+                <span class="muted">{ i18n.t("commitment.progress") }{ ": " }</span>
+                <strong class="commitment-progress">{ format!("{} %", c.progress_percent) }</strong>
+                if let Some(note) = &c.progress_note {
+                    { " — " }{ note }
+                }
+            </p>
             if may_run && c.status == TaskStatus::Open {
+                <CommitmentTracking commitment={c.clone()} unit_id={f.unit_id} changed={changed.clone()} />
                 <TaskDone kind={TaskKind::Commitment} task_id={c.id} on_done={done.clone()} />
             }
         </li>

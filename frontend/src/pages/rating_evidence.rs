@@ -90,6 +90,10 @@ fn EvidenceBody(props: &EvidenceBodyProps) -> Html {
             }
             <h3>{ i18n.t("evidence_view.ikm") }</h3>
             { ikm(e.ikm.as_ref(), e.ikm_unit_name.as_deref(), &i18n) }
+            if let Some(p) = &e.pulse {
+                <h3>{ i18n.t("evidence_view.pulse") }</h3>
+                { pulse(p, &i18n) }
+            }
         </>
     }
 }
@@ -219,5 +223,32 @@ fn ikm(report: Option<&IkmReport>, unit: Option<&str>, i18n: &I18n) -> Html {
             }
             { " · " }{ i18n.tf("ikm.respondents", &[("n", &r.respondents.to_string())]) }
         </p>
+    }
+}
+
+/// The 360° pulse: per group, the mean per core value, or why nothing shows.
+fn pulse(p: &kinerja_types::PulseSummary, i18n: &I18n) -> Html {
+    html! {
+        <div class="evidence-pulse">
+            <p class="muted small">{ i18n.tf("evidence_view.pulse_note", &[("min", &p.min_respondents.to_string())]) }</p>
+            if p.open_rounds > 0 {
+                <p class="muted small">{ i18n.tf("evidence_view.pulse_open", &[("n", &p.open_rounds.to_string())]) }</p>
+            }
+            { for p.groups.iter().map(|g| html! {
+                <div class="pulse-group" data-group={g.group.as_str()}>
+                    <p><strong>{ i18n.t(&format!("pulse_group.{}", g.group.as_str())) }</strong>
+                        { " · " }{ i18n.tf("evidence_view.pulse_respondents", &[("n", &g.respondents.to_string())]) }</p>
+                    if g.shown {
+                        <ul class="pulse-means">
+                            { for g.values.iter().map(|v| html! {
+                                <li>{ format!("{}: {}", v.core_value.label(), format::fixed(v.mean, 1, i18n.lang())) }</li>
+                            }) }
+                        </ul>
+                    } else {
+                        <p class="muted small">{ i18n.tf("evidence_view.pulse_hidden", &[("min", &p.min_respondents.to_string())]) }</p>
+                    }
+                </div>
+            }) }
+        </div>
     }
 }

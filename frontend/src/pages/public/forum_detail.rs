@@ -173,6 +173,25 @@ fn commitment(c: &PublicCommitment, i18n: &I18n) -> Html {
                 <span class="muted">{ i18n.t("forum.owner") }{ ": " }</span>{ &c.owner }
                 <span class="muted">{ " · " }{ i18n.t("forum.due_on") }{ ": " }</span>{ format::date(&c.due_on) }
             </p>
+            if let Some(official) = &c.official {
+                <p class="small"><span class="muted">{ i18n.t("pforum.official") }{ ": " }</span>{ official }</p>
+            }
+            if c.status == kinerja_domain::oversight::TaskStatus::Open {
+                <p class="small public-progress">
+                    <span class="muted">{ i18n.t("pforum.progress") }{ ": " }</span>
+                    <strong class="commitment-progress">{ format!("{} %", c.progress_percent) }</strong>
+                    <progress max="100" value={c.progress_percent.to_string()} aria-label={i18n.t("pforum.progress")}></progress>
+                </p>
+            }
+            if !c.milestones.is_empty() {
+                <ul class="public-milestones small">
+                    { for c.milestones.iter().map(|m| html! {
+                        <li data-done={m.done.to_string()}>
+                            { if m.done { "✓ " } else { "○ " } }{ format!("{} · {}", m.title, format::date(&m.due_on)) }
+                        </li>
+                    }) }
+                </ul>
+            }
             if let Some(note) = &c.done_note {
                 <p class="public-response"><span class="muted">{ i18n.t("task.done_note") }{ ": " }</span>{ note }</p>
             }

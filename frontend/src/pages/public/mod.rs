@@ -5,6 +5,7 @@ mod file_complaint;
 mod forum_detail;
 mod forums;
 mod poster;
+mod pulse;
 mod service_units;
 mod track;
 
@@ -12,6 +13,7 @@ pub use file_complaint::FileComplaint;
 pub use forum_detail::PublicForumDetail;
 pub use forums::PublicForums;
 pub use poster::SurveyPoster;
+pub use pulse::PublicPulseForm;
 pub use service_units::ServiceUnits;
 pub use track::Track;
 
