@@ -38,7 +38,7 @@ pub fn PulseQuestions(props: &PulseQuestionsProps) -> Html {
                                                 checked={props.scores.get(i) == Some(&s)}
                                                 onchange={Callback::from(move |_: Event| on_change.emit((i, s)))} />
                                             <span>{ s }</span>
-                                            <span class="small muted">{ i18n.t(&format!("pulse.scale_{s}")) }</span>
+                                            <span class="small muted">{ i18n.t(&format!("ppulse.scale_{s}")) }</span>
                                         </label>
                                     }
                                 }) }

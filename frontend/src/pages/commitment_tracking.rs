@@ -3,7 +3,7 @@
 
 use crate::api;
 use crate::api::employees::EmployeeFilter;
-use crate::components::{use_toast, ErrorBanner, SelectField};
+use crate::components::{ErrorBanner, SelectField};
 use crate::format;
 use crate::hooks::{use_remote, use_write};
 use crate::i18n::use_i18n;
@@ -15,8 +15,8 @@ use yew::prelude::*;
 pub struct TrackingProps {
     pub commitment: ForumCommitment,
     pub unit_id: i64,
-    /// Something changed: reload the forum.
-    pub changed: Callback<()>,
+    /// Something changed, in words: reload the forum and say it.
+    pub changed: Callback<String>,
 }
 
 /// The official, the progress and the milestones of an open commitment.
@@ -39,7 +39,7 @@ struct PartProps {
     commitment: ForumCommitment,
     #[prop_or_default]
     unit_id: i64,
-    changed: Callback<()>,
+    changed: Callback<String>,
 }
 
 /// Choose the official of the unit and the superior's RHK it supports.
@@ -47,7 +47,6 @@ struct PartProps {
 fn TargetForm(props: &PartProps) -> Html {
     let i18n = use_i18n();
     let write = use_write();
-    let toast = use_toast();
     let c = &props.commitment;
     let people = use_remote(props.unit_id, |unit| async move {
         let filter = EmployeeFilter { unit_id: Some(unit), page: 1, per_page: 100, ..EmployeeFilter::default() };
@@ -71,13 +70,10 @@ fn TargetForm(props: &PartProps) -> Html {
     let parent_id = (*parent).or_else(|| parents.state.data.as_ref().and_then(|r| r.first().map(|r| r.id)));
     let id = c.id;
     let submit = {
-        let (toast, changed, i18n) = (toast.clone(), props.changed.clone(), i18n.clone());
+        let (changed, i18n) = (props.changed.clone(), i18n.clone());
         let run = write.action(
             move |body: CommitmentTarget| api::forums::target(id, body),
-            move |_: ForumCommitment| {
-                toast.say(i18n.t("commitment.targeted"));
-                changed.emit(());
-            },
+            move |_: ForumCommitment| changed.emit(i18n.t("commitment.targeted").to_owned()),
         );
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
@@ -130,10 +126,10 @@ fn ProgressForm(props: &PartProps) -> Html {
     let note = use_state(|| c.progress_note.clone().unwrap_or_default());
     let id = c.id;
     let submit = {
-        let changed = props.changed.clone();
+        let (changed, i18n) = (props.changed.clone(), i18n.clone());
         let run = write.action(
             move |body: CommitmentProgress| api::forums::progress(id, body),
-            move |_: ForumCommitment| changed.emit(()),
+            move |_: ForumCommitment| changed.emit(i18n.t("commitment.saved").to_owned()),
         );
         let (percent, note) = (percent.clone(), note.clone());
         Callback::from(move |e: SubmitEvent| {
@@ -171,19 +167,19 @@ fn Milestones(props: &PartProps) -> Html {
     let title = use_state(String::new);
     let due = use_state(|| c.due_on.to_string());
     let toggle = {
-        let changed = props.changed.clone();
+        let (changed, i18n) = (props.changed.clone(), i18n.clone());
         write.action(
             move |(m, done): (i64, bool)| api::forums::set_milestone(id, m, done),
-            move |_: ForumCommitment| changed.emit(()),
+            move |_: ForumCommitment| changed.emit(i18n.t("commitment.saved").to_owned()),
         )
     };
     let add = {
-        let (changed, title_state) = (props.changed.clone(), title.clone());
+        let (changed, title_state, i18n) = (props.changed.clone(), title.clone(), i18n.clone());
         let run = write.action(
             move |body: NewMilestone| api::forums::add_milestone(id, body),
             move |_: ForumCommitment| {
                 title_state.set(String::new());
-                changed.emit(());
+                changed.emit(i18n.t("commitment.saved").to_owned());
             },
         );
         let (title, due) = (title.clone(), due.clone());

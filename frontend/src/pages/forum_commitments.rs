@@ -32,10 +32,7 @@ pub fn ForumCommitments(props: &ForumCommitmentsProps) -> Html {
         let (on_change, i18n) = (props.on_change.clone(), i18n.clone());
         Callback::from(move |()| on_change.emit(i18n.t("forum.commitment_done").to_owned()))
     };
-    let changed = {
-        let (on_change, i18n) = (props.on_change.clone(), i18n.clone());
-        Callback::from(move |()| on_change.emit(i18n.t("commitment.saved").to_owned()))
-    };
+    let changed = props.on_change.clone();
     html! {
         <section class="panel forum-commitments">
             <h2>{ i18n.tf("forum.commitments_n", &[("n", &f.commitments.len().to_string())]) }</h2>
@@ -59,7 +56,7 @@ fn commitment(
     f: &Forum,
     may_run: bool,
     done: &Callback<()>,
-    changed: &Callback<()>,
+    changed: &Callback<String>,
     i18n: &crate::i18n::I18n,
 ) -> Html {
     let codes: Vec<String> = c

@@ -215,11 +215,11 @@ fn OpenRound(props: &OpenRoundProps) -> Html {
                     <input id="pulse-closes" type="date" value={(*closes).clone()} min={format::today().to_string()}
                         onchange={let c = closes.clone(); Callback::from(move |e: Event| c.set(e.target_unchecked_into::<web_sys::HtmlInputElement>().value()))} />
                 </label>
-                <label class="check">
+                <div class="field field-check">
                     <input id="pulse-service-users" type="checkbox" checked={*service_users}
                         onchange={let s = service_users.clone(); Callback::from(move |_: Event| s.set(!*s))} />
-                    { i18n.t("pulse.service_users") }
-                </label>
+                    <label for="pulse-service-users">{ i18n.t("pulse.service_users") }</label>
+                </div>
                 <ErrorBanner error={write.error.clone()} />
                 <button type="submit" class="button-primary" disabled={write.busy || options.is_empty() || period.is_none()}>
                     { i18n.t("pulse.open") }

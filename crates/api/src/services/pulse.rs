@@ -22,6 +22,11 @@ use sea_orm::{
 };
 use std::collections::{BTreeMap, HashMap, HashSet};
 
+/// Most co-workers asked about one person; a larger team is sampled at random.
+const MAX_PEERS: usize = 8;
+/// Most subordinates asked about one person (upward), sampled the same way.
+const MAX_SUBORDINATES: usize = 12;
+
 /// Whether answers are still taken: open, and not past its last day.
 fn taking_answers(r: &pulse_rounds::Model, today: NaiveDate) -> bool {
     r.status == PulseStatus::Open && today <= r.closes_on
@@ -68,8 +73,8 @@ pub async fn find_to_run(db: &impl ConnectionTrait, viewer: &Viewer, id: i64) ->
     Ok(r)
 }
 
-/// Everyone asked about each subject: co-workers under the same penilai and the people they
-/// supervise.
+/// Who is asked about each subject: co-workers under the same penilai (at most [`MAX_PEERS`]) and
+/// the people they supervise (at most [`MAX_SUBORDINATES`]), sampled at random when there are more.
 async fn respondents(
     db: &impl ConnectionTrait,
     subjects: &[employees::Model],
@@ -84,17 +89,28 @@ async fn respondents(
         )
         .all(db)
         .await?;
+    use rand::seq::SliceRandom;
+    let mut rng = rand::rng();
     let mut out = Vec::new();
     for s in subjects {
-        for p in &around {
-            if p.id == s.id {
-                continue;
-            }
+        let mut peers: Vec<i64> = Vec::new();
+        let mut below: Vec<i64> = Vec::new();
+        for p in around.iter().filter(|p| p.id != s.id) {
             if p.supervisor_id == Some(s.id) {
-                out.push((s.id, p.id, RespondentGroup::Subordinate));
+                below.push(p.id);
             } else if s.supervisor_id.is_some() && p.supervisor_id == s.supervisor_id {
-                out.push((s.id, p.id, RespondentGroup::Peer));
+                peers.push(p.id);
             }
+        }
+        // A large team is sampled, so that nobody answers about dozens of colleagues.
+        for (mut group, kind, cap) in
+            [(peers, RespondentGroup::Peer, MAX_PEERS), (below, RespondentGroup::Subordinate, MAX_SUBORDINATES)]
+        {
+            if group.len() > cap {
+                group.shuffle(&mut rng);
+                group.truncate(cap);
+            }
+            out.extend(group.into_iter().map(|r| (s.id, r, kind)));
         }
     }
     Ok(out)
