@@ -169,9 +169,9 @@ mod tests {
 
     #[test]
     fn everyone_sesuai_is_central_tendency_and_needs_enough_ratings() {
-        let raised = radar(&vec![g(Sesuai, Sesuai); 3], 0, None, &BiasThresholds::default());
+        let raised = radar(&[g(Sesuai, Sesuai); 3], 0, None, &BiasThresholds::default());
         assert_eq!(flags(&raised), vec![BiasFlag::CentralTendency, BiasFlag::Halo]);
-        assert!(radar(&vec![g(Sesuai, Sesuai); 2], 0, None, &BiasThresholds::default()).is_empty());
+        assert!(radar(&[g(Sesuai, Sesuai); 2], 0, None, &BiasThresholds::default()).is_empty());
     }
 
     #[test]

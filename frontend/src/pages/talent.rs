@@ -22,7 +22,7 @@ pub fn TalentPage(props: &PageProps) -> Html {
     let i18n = use_i18n();
     let city = props.me.has(Role::Admin) || props.me.has(Role::Auditor);
     let unit = use_state(|| if city { None } else { props.me.unit_id });
-    let year = use_state(|| format::current_year());
+    let year = use_state(format::current_year);
     let wanted = (*unit, *year);
     let board = use_remote(wanted, |(u, y)| api::talent::board(u, y));
     let people = use_remote(wanted, |(u, y)| api::talent::people(u, y));
