@@ -2,7 +2,7 @@
 //! since calibration comes before the final word) read against the unit, its organisation
 //! predikat's expected distribution and the evidence behind each rating.
 
-use crate::entities::{activities, assessments, employees, org_predikats, realization_notes, skps};
+use crate::entities::{activities, assessments, employees, realization_notes, skps};
 use crate::error::ApiResult;
 use kinerja_domain::rater_bias::{radar, Given};
 use kinerja_domain::{ActivityStatus, Period, Rating};
@@ -60,14 +60,8 @@ pub async fn report(
         .into_iter()
         .filter_map(|skp| plans.get(&skp).copied())
         .collect();
-    let org = org_predikats::Entity::find()
-        .filter(org_predikats::Column::UnitId.eq(unit_id))
-        .filter(org_predikats::Column::Period.eq(period.to_string()))
-        .one(db)
-        .await?
-        .map(|o| o.predikat);
-    let rules =
-        org.and_then(|o| settings.distribution_patterns.iter().find(|p| p.org_predikat == o)).map(|p| p.rules.clone());
+    let (org, rules) =
+        crate::services::rating::org_pattern(db, unit_id, period, &settings.distribution_patterns).await?;
     let above = rows.iter().filter(|a| a.result_rating == Rating::DiAtas).count();
     let unit_percent = if rows.is_empty() { 0 } else { ((above as f64) * 100.0 / rows.len() as f64).round() as u32 };
     let mut by_rater: BTreeMap<i64, Vec<Given>> = BTreeMap::new();

@@ -53,15 +53,9 @@ pub async fn distribution(
         };
         grid[row][col] += 1;
     }
-    let org = org_predikats::Entity::find()
-        .filter(org_predikats::Column::UnitId.eq(unit_id))
-        .filter(org_predikats::Column::Period.eq(period.to_string()))
-        .one(db)
-        .await?
-        .map(|o| o.predikat);
+    let (org, rules) = org_pattern(db, unit_id, period, patterns).await?;
+    let rules = rules.unwrap_or_default();
     let total = rows.len().max(1) as f64;
-    let rules =
-        org.and_then(|o| patterns.iter().find(|p| p.org_predikat == o)).map(|p| p.rules.clone()).unwrap_or_default();
     let found = deviations(&rules, &counts);
     Ok(Distribution {
         unit_id,
@@ -87,4 +81,22 @@ pub fn expected_rule(r: &Rule) -> ExpectedRule {
         Bound::Majority => ("majority", None, format!("{names} sebagian besar (lebih dari 50 %)")),
     };
     ExpectedRule { predikat: r.predikat.clone(), bound: bound.to_owned(), percent, text }
+}
+
+/// A unit's organisation predikat of the period, if set, and the expected distribution of its
+/// pattern among `patterns`.
+pub async fn org_pattern(
+    db: &impl ConnectionTrait,
+    unit_id: i64,
+    period: &Period,
+    patterns: &[kinerja_domain::rating::OrgPattern],
+) -> ApiResult<(Option<kinerja_domain::OrgPredikat>, Option<Vec<kinerja_domain::rating::Rule>>)> {
+    let org = org_predikats::Entity::find()
+        .filter(org_predikats::Column::UnitId.eq(unit_id))
+        .filter(org_predikats::Column::Period.eq(period.to_string()))
+        .one(db)
+        .await?
+        .map(|o| o.predikat);
+    let rules = org.and_then(|o| patterns.iter().find(|p| p.org_predikat == o)).map(|p| p.rules.clone());
+    Ok((org, rules))
 }
