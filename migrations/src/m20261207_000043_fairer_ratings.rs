@@ -18,9 +18,20 @@ enum PulseRounds {
     ClosesOn,
     Status,
     PublicCode,
+    Questions,
     OpenedBy,
     OpenedAt,
     ClosedAt,
+}
+
+/// Whom a round asks about: one person appears in one round of a period at most.
+#[derive(Iden)]
+enum PulseSubjects {
+    Table,
+    Id,
+    RoundId,
+    SubjectId,
+    Period,
 }
 
 /// Who is asked about whom. It never says what they answered.
@@ -36,8 +47,8 @@ enum PulseInvitations {
     RemindedAt,
 }
 
-/// What was answered, only as running sums per round, person, group and core value: no row holds
-/// one respondent's answers, so none can be traced back, even by whoever reads the database.
+/// What was answered, only as running sums per round, person, group and core value: no row keeps
+/// an answer apart from the others once a second one is added (see `services::pulse`).
 #[derive(Iden)]
 enum PulseTallies {
     Table,
@@ -98,6 +109,8 @@ impl MigrationTrait for Migration {
                     .col(ColumnDef::new(R::Status).string_len(8).not_null())
                     // The code service users answer with, when they are asked.
                     .col(ColumnDef::new(R::PublicCode).string_len(16).null().unique_key())
+                    // The questions as asked when it opened (JSON), whatever the settings say later.
+                    .col(ColumnDef::new(R::Questions).text().not_null())
                     .col(ColumnDef::new(R::OpenedBy).string_len(200).not_null())
                     .col(ColumnDef::new(R::OpenedAt).timestamp_with_time_zone().not_null())
                     .col(ColumnDef::new(R::ClosedAt).timestamp_with_time_zone().null())
@@ -106,6 +119,34 @@ impl MigrationTrait for Migration {
             .await?;
         manager
             .create_index(Index::create().name("idx_pulse_rounds_unit").table(R::Table).col(R::UnitId).to_owned())
+            .await?;
+        use PulseSubjects as S;
+        manager
+            .create_table(
+                Table::create()
+                    .table(S::Table)
+                    .if_not_exists()
+                    .col(id(S::Id))
+                    .col(ColumnDef::new(S::RoundId).big_integer().not_null())
+                    .col(ColumnDef::new(S::SubjectId).big_integer().not_null())
+                    .col(ColumnDef::new(S::Period).string_len(16).not_null())
+                    .to_owned(),
+            )
+            .await?;
+        // One round per person and period, kept by the database too.
+        manager
+            .create_index(
+                Index::create()
+                    .name("ux_pulse_subjects")
+                    .table(S::Table)
+                    .col(S::SubjectId)
+                    .col(S::Period)
+                    .unique()
+                    .to_owned(),
+            )
+            .await?;
+        manager
+            .create_index(Index::create().name("idx_pulse_subjects_round").table(S::Table).col(S::RoundId).to_owned())
             .await?;
         manager
             .create_table(
@@ -249,6 +290,7 @@ impl MigrationTrait for Migration {
         manager.drop_table(Table::drop().table(CalibrationChanges::Table).to_owned()).await?;
         manager.drop_table(Table::drop().table(PulseTallies::Table).to_owned()).await?;
         manager.drop_table(Table::drop().table(PulseInvitations::Table).to_owned()).await?;
+        manager.drop_table(Table::drop().table(PulseSubjects::Table).to_owned()).await?;
         manager.drop_table(Table::drop().table(PulseRounds::Table).to_owned()).await
     }
 }

@@ -146,7 +146,7 @@ test('a 360° pulse is answered without a name and shows only as averages from t
   await peers.getByText('Akuntabel: 4,0').waitFor();
   const users = pulse.locator('.pulse-group[data-group="service_user"]');
   await users.getByText('1 penjawab').waitFor();
-  await users.getByText('Tidak ditampilkan: kurang dari 3 penjawab.').waitFor();
+  await users.getByText('Tidak ditampilkan: kurang dari 5 penjawab.').waitFor();
   assert.equal(await users.locator('.pulse-means').count(), 0);
   await shot(staff.page, 'pulse-evidence.png');
   const summary = await api(kadinkes, 'GET', `/employees/${hendra}/pulse?period=${quarters().now}`);
@@ -190,6 +190,8 @@ test('the radar flags a lenient head, and a calibration session changes a draft 
   await session.locator('#calsession-behavior').selectOption('sesuai');
   await session.locator('#calsession-reason').fill('Capaian indikator di bawah rata-rata unit');
   await session.getByRole('button', { name: 'Catat dan terapkan' }).click();
+  await session.getByText('Terapkan perubahan ini pada penilaian draf?').waitFor();
+  await session.locator('.confirm').getByRole('button', { name: 'Catat dan terapkan' }).click();
   await session.locator('.calibration-changes li', { hasText: 'dr. Maria Ulfa' }).getByText('Sangat Baik → Baik').waitFor();
   await session.getByRole('button', { name: 'Kunci notulen' }).click();
   await session.getByText('Kunci notulen sesi ini?').waitFor();
@@ -239,6 +241,8 @@ test('a forum commitment becomes an official’s RHK and its progress shows on t
   await target.locator('select').first().selectOption({ label: 'dr. Andi Pratama (Kepala UPT Puskesmas Sukajadi)' });
   await target.locator('select').nth(1).locator('option').first().waitFor({ state: 'attached' });
   await target.getByRole('button', { name: 'Jadikan RHK' }).click();
+  await target.getByText('Jadikan komitmen ini RHK dr. Andi Pratama?').waitFor();
+  await target.locator('.confirm').getByRole('button', { name: 'Jadikan RHK' }).click();
   await item.locator('.commitment-official', { hasText: 'dr. Andi Pratama' }).waitFor();
   await page.locator('.toast .toast-text', { hasText: 'Komitmen menjadi RHK pejabat; pejabat diberi tahu.' }).waitFor();
   await item.locator('input[type="number"]').fill('40');

@@ -741,7 +741,7 @@ fn table(f: &Fx) -> Vec<Row> {
     t.op(POST, "/api/v1/forum-commitments/{id}/target")
         .id(f.commitment)
         .json(json!({ "employee_id": f.dedi }))
-        .expect(service_unit_writes);
+        .expect([U, N, N, N, N, A, N, F, F, A, F]);
     t.op(POST, "/api/v1/forum-commitments/{id}/milestones")
         .id(f.commitment)
         .json(json!({ "title": "Papan informasi dipasang", "due_on": today }))

@@ -22,6 +22,8 @@ const AGUS: &str = "197506082000031003";
 const HENDRA: &str = "198003102005011004";
 const ANDI: &str = "198406222010011006";
 const MARIA: &str = "198512052011012010";
+const BIDAN: &str = "199403112020122007";
+const PERAWAT: &str = "199512012022031008";
 
 fn local_today() -> NaiveDate {
     (Utc::now() + Duration::hours(7)).date_naive()
@@ -161,10 +163,10 @@ async fn the_pulse_shows_a_group_only_from_three_respondents(backend: Backend) {
     assert_eq!((status, form["open"].as_bool()), (StatusCode::OK, Some(true)), "{form}");
     assert!(!form.to_string().contains("nip"), "{form}");
     let citizen = json!({ "employee_id": hendra, "scores": vec![4u8; 7] });
-    assert_eq!(
-        app.call(Method::POST, &format!("/api/v1/public/pulse/{code}"), None, Some(citizen)).await.0,
-        StatusCode::NO_CONTENT
-    );
+    let public = format!("/api/v1/public/pulse/{code}");
+    assert_eq!(app.call(Method::POST, &public, None, Some(citizen.clone())).await.0, StatusCode::NO_CONTENT);
+    // One answer a day from an address about one person.
+    assert_eq!(app.call(Method::POST, &public, None, Some(citizen)).await.0, StatusCode::TOO_MANY_REQUESTS);
     let stranger = json!({ "employee_id": bambang, "scores": vec![4u8; 7] });
     assert_eq!(
         app.call(Method::POST, &format!("/api/v1/public/pulse/{code}"), None, Some(stranger)).await.0,
@@ -185,16 +187,28 @@ async fn the_pulse_shows_a_group_only_from_three_respondents(backend: Backend) {
         app.get(&format!("/api/v1/employees/{hendra}/rating-evidence?period={}", this_quarter()), &kadinkes).await;
     assert_eq!(status, StatusCode::OK, "{evidence}");
     assert_eq!(evidence["pulse"]["groups"][0]["shown"], true, "{evidence}");
-    assert!(!evidence["pulse"].to_string().contains("Agus"), "{evidence}");
     // Hendra himself reads his own aggregate; outside the tree nobody does.
     assert_eq!(group(&app, &hendra_t, hendra, "peer").await["shown"], true);
     let (status, _) = app
         .get(&format!("/api/v1/employees/{hendra}/pulse?period={}", this_quarter()), &app.token("kadisdukcapil").await)
         .await;
     assert_eq!(status, StatusCode::NOT_FOUND);
+    // The audit log says which rounds were answered, never by whom nor what.
     let admin = app.token("admin").await;
-    let (_, log) = app.get("/api/v1/audit?action=pulse.answer", &admin).await;
-    assert!(!log.to_string().contains("\"scores\""), "{log}");
+    let (status, log) = app.get("/api/v1/audit?action=pulse.answer", &admin).await;
+    assert_eq!(status, StatusCode::OK);
+    let entries = log["items"].as_array().unwrap();
+    assert_eq!(entries.len(), 5, "{log}");
+    for who in ["agus", "maria", "hendra", "kapkm.sukajadi", "scores"] {
+        assert!(!log.to_string().contains(who), "{who} in {log}");
+    }
+    // One round per person and period: a second one is refused, a unit's leaves Hendra out.
+    assert_eq!(app.post("/api/v1/pulse-rounds", &kadinkes, open(hendra, false)).await.0, StatusCode::CONFLICT);
+    let p2p = app.unit_id("DINKES-P2P").await;
+    let unit_round = json!({ "unit_id": p2p, "period": this_quarter(), "closes_on": local_today().to_string(), "service_users": true });
+    let (status, round_c) = app.post("/api/v1/pulse-rounds", &kadinkes, unit_round.clone()).await;
+    assert_eq!((status, round_c["subjects"].as_u64()), (StatusCode::CREATED, Some(1)), "{round_c}");
+    assert_eq!(app.post("/api/v1/pulse-rounds", &kadinkes, unit_round).await.0, StatusCode::CONFLICT);
 }
 
 async fn the_radar_flags_a_lenient_penilai_and_calibration_changes_the_draft(backend: Backend) {
@@ -356,7 +370,7 @@ async fn a_forum_commitment_becomes_an_officials_rhk_with_public_progress(backen
     // Someone outside the forum's unit cannot carry it; another dinas cannot assign it.
     let dedi = app.employee_id(demo::DEDI).await;
     assert_eq!(
-        app.post(&target, &operator, json!({ "employee_id": dedi, "parent_rhk_id": parent })).await.0,
+        app.post(&target, &kadinkes, json!({ "employee_id": dedi, "parent_rhk_id": parent })).await.0,
         StatusCode::UNPROCESSABLE_ENTITY
     );
     assert_eq!(
@@ -364,6 +378,11 @@ async fn a_forum_commitment_becomes_an_officials_rhk_with_public_progress(backen
             .await
             .0,
         StatusCode::NOT_FOUND
+    );
+    // The operator of the unit does not change someone's plan; the head of dinas does.
+    assert_eq!(
+        app.post(&target, &operator, json!({ "employee_id": andi, "parent_rhk_id": parent })).await.0,
+        StatusCode::FORBIDDEN
     );
     let (status, targeted) =
         app.post(&target, &kadinkes, json!({ "employee_id": andi, "parent_rhk_id": parent })).await;
@@ -420,6 +439,30 @@ async fn a_forum_commitment_becomes_an_officials_rhk_with_public_progress(backen
     assert_eq!(shown["progress_percent"], 40, "{public}");
     assert!(shown["official"].as_str().unwrap().contains("dr. Andi Pratama"), "{public}");
     assert_eq!(shown["milestones"][0]["done"], true, "{public}");
+    // A second commitment: the Puskesmas head makes it his bidan's RHK as her penilai; she reports
+    // its progress herself, a colleague cannot.
+    let bidan = app.employee_id(BIDAN).await;
+    let nurhayati = account(&app, "nurhayati", BIDAN).await;
+    let fajar = account(&app, "fajar", PERAWAT).await;
+    let second = json!({ "description": "Kelas ibu hamil setiap bulan", "owner": "Bidan Puskesmas", "due_on": today, "input_ids": [] });
+    let (_, c2) = app.post(&format!("{forum_path}/commitments"), &operator, second).await;
+    let (_, andi_plans) = app.get(&format!("/api/v1/skps?year={year}&status=approved&per_page=100"), &operator).await;
+    let andi_plan = andi_plans["items"].as_array().unwrap().iter().find(|s| s["employee_id"] == andi).cloned().unwrap();
+    let (_, andi_full) = app.get(&format!("/api/v1/skps/{}", andi_plan["id"]), &operator).await;
+    let andi_rhk = andi_full["rhk"][0]["id"].as_i64().unwrap();
+    let (status, body) = app
+        .post(
+            &format!("/api/v1/forum-commitments/{}/target", c2["id"]),
+            &operator,
+            json!({ "employee_id": bidan, "parent_rhk_id": andi_rhk }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let progress2 = format!("/api/v1/forum-commitments/{}/progress", c2["id"]);
+    assert_eq!(put(&app, &progress2, &fajar, json!({ "percent": 50 })).await.0, StatusCode::FORBIDDEN);
+    let (status, mine) = put(&app, &progress2, &nurhayati, json!({ "percent": 50 })).await;
+    assert_eq!((status, mine["progress_percent"].as_u64()), (StatusCode::OK, Some(50)), "{mine}");
+
     // Closed, it no longer takes progress.
     let (status, _) = put(
         &app,

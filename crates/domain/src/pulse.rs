@@ -76,21 +76,28 @@ impl GroupAggregate {
     }
 }
 
+/// The fewest answers of service users before theirs show: they answer without an account, so
+/// one person may answer more than once from several addresses.
+pub const MIN_SERVICE_USERS: u32 = 5;
+
 /// The answers a reader needs before a group's figures show them: `min`, never below
-/// [`MIN_RESPONDENTS`], and one more for a reader who answered in the group themself — else, knowing
-/// their own answers, they would read the others' from fewer than the minimum.
-pub fn threshold(min: u32, reader_answered: bool) -> u32 {
-    min.max(MIN_RESPONDENTS) + u32::from(reader_answered)
+/// [`MIN_RESPONDENTS`] ([`MIN_SERVICE_USERS`] for service users), and one more for a reader who
+/// answered in the group themself — else, knowing their own answers, they would read the others'
+/// from fewer than the minimum.
+pub fn threshold(group: RespondentGroup, min: u32, reader_answered: bool) -> u32 {
+    let floor = if group == RespondentGroup::ServiceUser { MIN_SERVICE_USERS } else { MIN_RESPONDENTS };
+    min.max(floor) + u32::from(reader_answered)
 }
 
 /// Aggregates a group's tallies, answered by `respondents` people, for a reader.
 pub fn aggregate(
+    group: RespondentGroup,
     respondents: u32,
     tallies: &BTreeMap<CoreValue, Tally>,
     min: u32,
     reader_answered: bool,
 ) -> GroupAggregate {
-    if respondents < threshold(min, reader_answered) {
+    if respondents < threshold(group, min, reader_answered) {
         return GroupAggregate { respondents, means: BTreeMap::new() };
     }
     let means = tallies
@@ -123,10 +130,10 @@ mod tests {
 
     #[test]
     fn two_answers_show_nothing_three_show_the_mean() {
-        let two = aggregate(2, &sums(&[set(5), set(4)]), 3, false);
+        let two = aggregate(RespondentGroup::Peer, 2, &sums(&[set(5), set(4)]), 3, false);
         assert_eq!(two.respondents, 2);
         assert!(!two.shown());
-        let three = aggregate(3, &sums(&[set(5), set(4), set(3)]), 3, false);
+        let three = aggregate(RespondentGroup::Peer, 3, &sums(&[set(5), set(4), set(3)]), 3, false);
         assert!(three.shown());
         assert_eq!(three.means[&CoreValue::Akuntabel], 4.0);
         assert_eq!(three.means.len(), 7);
@@ -135,17 +142,24 @@ mod tests {
     #[test]
     fn a_minimum_below_three_is_raised_and_a_respondent_needs_one_more() {
         let three = sums(&[set(5), set(4), set(4)]);
-        assert!(!aggregate(2, &sums(&[set(5), set(4)]), 1, false).shown());
-        assert!(!aggregate(3, &three, 5, false).shown());
-        assert!(!aggregate(3, &three, 3, true).shown());
-        assert!(aggregate(4, &sums(&[set(5), set(4), set(4), set(2)]), 3, true).shown());
+        assert!(!aggregate(RespondentGroup::Peer, 2, &sums(&[set(5), set(4)]), 1, false).shown());
+        assert!(!aggregate(RespondentGroup::Peer, 3, &three, 5, false).shown());
+        assert!(!aggregate(RespondentGroup::Peer, 3, &three, 3, true).shown());
+        assert!(aggregate(RespondentGroup::Peer, 4, &sums(&[set(5), set(4), set(4), set(2)]), 3, true).shown());
+    }
+
+    #[test]
+    fn service_users_need_five() {
+        let four = sums(&[set(5), set(4), set(4), set(3)]);
+        assert!(!aggregate(RespondentGroup::ServiceUser, 4, &four, 3, false).shown());
+        assert!(aggregate(RespondentGroup::Peer, 4, &four, 3, false).shown());
     }
 
     #[test]
     fn means_round_to_one_decimal_per_value() {
         let mut a = set(5);
         a.push((CoreValue::Loyal, 4));
-        let g = aggregate(3, &sums(&[a, set(4), set(4)]), 3, false);
+        let g = aggregate(RespondentGroup::Peer, 3, &sums(&[a, set(4), set(4)]), 3, false);
         // Loyal: 5 + 4 + 4 + 4 over 4 answers.
         assert_eq!(g.means[&CoreValue::Loyal], 4.3);
         assert_eq!(g.means[&CoreValue::Harmonis], 4.3);

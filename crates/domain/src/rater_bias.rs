@@ -98,8 +98,10 @@ pub fn radar(given: &[Given], unit_di_atas_percent: u32, pattern: Option<&[Rule]
     }
     let pattern_words = deviations(&top_rules, &counts);
     let over_share = share >= t.leniency_percent;
-    let over_unit = share >= unit_di_atas_percent + t.leniency_margin_points && n as u32 >= t.min_ratings;
-    if above > 0 && (over_share || over_unit || !pattern_words.is_empty()) {
+    let over_unit = share >= unit_di_atas_percent + t.leniency_margin_points;
+    // One or two ratings make no pattern: a single `di_atas` is not leniency.
+    let enough = n as u32 >= t.min_ratings.max(2);
+    if above > 0 && enough && (over_share || over_unit || !pattern_words.is_empty()) {
         let mut figures = format!(
             "{above} dari {n} dinilai Di Atas Ekspektasi ({share} %); unit {unit_di_atas_percent} %; ambang {} % atau +{} poin",
             t.leniency_percent, t.leniency_margin_points
@@ -109,7 +111,6 @@ pub fn radar(given: &[Given], unit_di_atas_percent: u32, pattern: Option<&[Rule]
         }
         out.push(Raised { flag: BiasFlag::Leniency, figures });
     }
-    let enough = n as u32 >= t.min_ratings.max(2);
     if enough && given.iter().all(|g| g.result == Rating::Sesuai && g.behavior == Rating::Sesuai) {
         out.push(Raised {
             flag: BiasFlag::CentralTendency,
@@ -165,6 +166,11 @@ mod tests {
         let raised = radar(&given, 20, Some(&rules), &BiasThresholds::default());
         assert_eq!(flags(&raised), vec![BiasFlag::Leniency]);
         assert!(raised[0].figures.contains("Sangat Baik 20 % > 10 %"), "{}", raised[0].figures);
+    }
+
+    #[test]
+    fn a_single_di_atas_is_no_leniency() {
+        assert!(radar(&[g(DiAtas, Sesuai)], 0, None, &BiasThresholds::default()).is_empty());
     }
 
     #[test]

@@ -122,6 +122,9 @@ pub struct PulseGroup {
     pub group: RespondentGroup,
     pub label: String,
     pub respondents: u32,
+    /// How many answers this group needs before it shows (five of service users, three of staff,
+    /// or the Pemda's higher minimum).
+    pub needed: u32,
     /// Whether enough answered for the figures to show (and the reader could not single anyone out).
     pub shown: bool,
     pub values: Vec<PulseValue>,

@@ -2493,6 +2493,11 @@ const ENTRIES: &[(&str, &str, &str)] = &[
     ("review.send_answer", "Kirim jawaban", "Send the answer"),
     // Evaluasi Kinerja
     ("nav.evaluation_sessions", "Evaluasi Kinerja", "Performance evaluation"),
+    ("pulse.bad_date", "Isi tanggal tutup yang benar (hari ini atau sesudahnya).", "Give a real closing date (today or later)."),
+    ("pulse.unit_confirm", "Buka survei untuk {whom}? Rekan kerja dan bawahan setiap pegawainya diundang dan diberi tahu; pegawai yang sudah disurvei pada periode ini dilewati.", "Open a pulse for {whom}? The co-workers and subordinates of each of them are invited and told; those already surveyed this period are left out."),
+    ("commitment.target_confirm", "Jadikan komitmen ini RHK {name}? SKP-nya yang sudah disetujui mendapat revisi yang harus diajukan kembali, dan {name} diberi tahu.", "Make this commitment an RHK of {name}? Their approved plan gets a revision to submit again, and {name} is told."),
+    ("commitment.bad_percent", "Kemajuan diisi angka 0 sampai 100.", "Progress is a number from 0 to 100."),
+    ("calsession.change_confirm", "Terapkan perubahan ini pada penilaian draf? Penilai tidak dapat mengubahnya lagi kecuali melalui sesi kalibrasi.", "Apply this change to the draft rating? The penilai cannot change it again except through a calibration session."),
     ("nav.pulse", "Survei 360°", "360° pulse"),
     ("nav.talent", "Talenta (9 kotak)", "Talent (9-box)"),
     ("nav.public_pulse", "Nilai petugas", "Rate the staff"),

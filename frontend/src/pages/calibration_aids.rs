@@ -240,8 +240,7 @@ fn ChangeForm(props: &ChangeFormProps) -> Html {
             },
         );
         let (chosen, result, behavior, reason) = (chosen.clone(), result.clone(), behavior.clone(), reason.clone());
-        Callback::from(move |e: SubmitEvent| {
-            e.prevent_default();
+        Callback::from(move |()| {
             let (Ok(assessment_id), Ok(r), Ok(b)) =
                 (chosen.parse(), result.parse::<Rating>(), behavior.parse::<Rating>())
             else {
@@ -255,6 +254,22 @@ fn ChangeForm(props: &ChangeFormProps) -> Html {
             });
         })
     };
+    // It rewrites the penilai's draft: asked once more first.
+    let confirming = use_state(|| false);
+    let ask = {
+        let confirming = confirming.clone();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            confirming.set(true);
+        })
+    };
+    let confirm = {
+        let (submit, confirming) = (submit.clone(), confirming.clone());
+        Callback::from(move |()| {
+            confirming.set(false);
+            submit.emit(());
+        })
+    };
     let ratings: Vec<(AttrValue, AttrValue)> = Rating::ALL
         .iter()
         .map(|r| (AttrValue::from(r.as_str()), AttrValue::from(i18n.word("rating", r.as_str()))))
@@ -263,7 +278,7 @@ fn ChangeForm(props: &ChangeFormProps) -> Html {
         return html! { <p class="muted">{ i18n.t("calsession.no_drafts") }</p> };
     }
     html! {
-        <form class="form-grid" id="calsession-change" onsubmit={submit}>
+        <form class="form-grid" id="calsession-change" onsubmit={ask}>
             <h3>{ i18n.t("calsession.change") }</h3>
             <SelectField id="calsession-assessment" label={i18n.t("calsession.rating").to_owned()} value={AttrValue::from(chosen.clone())}
                 options={drafts} on_change={let p = picked.clone(); Callback::from(move |v: String| p.set(v))} />
@@ -277,7 +292,12 @@ fn ChangeForm(props: &ChangeFormProps) -> Html {
                     oninput={let r = reason.clone(); Callback::from(move |e: InputEvent| r.set(e.target_unchecked_into::<web_sys::HtmlTextAreaElement>().value()))} />
             </label>
             <ErrorBanner error={write.error.clone()} />
-            <button type="submit" class="button-primary" disabled={write.busy || reason.trim().len() < 5}>{ i18n.t("calsession.save") }</button>
+            if *confirming {
+                <Confirm text={i18n.t("calsession.change_confirm")} confirm_label={i18n.t("calsession.save")}
+                    on_confirm={confirm} on_cancel={let c = confirming.clone(); Callback::from(move |()| c.set(false))} busy={write.busy} />
+            } else {
+                <button type="submit" class="button-primary" disabled={write.busy || reason.trim().len() < 5}>{ i18n.t("calsession.save") }</button>
+            }
         </form>
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::api;
 use crate::api::employees::EmployeeFilter;
-use crate::components::{ErrorBanner, SelectField};
+use crate::components::{Confirm, ErrorBanner, SelectField};
 use crate::format;
 use crate::hooks::{use_remote, use_write};
 use crate::i18n::use_i18n;
@@ -75,10 +75,23 @@ fn TargetForm(props: &PartProps) -> Html {
             move |body: CommitmentTarget| api::forums::target(id, body),
             move |_: ForumCommitment| changed.emit(i18n.t("commitment.targeted").to_owned()),
         );
+        run
+    };
+    // It changes the official's plan (a revision of an approved one): asked once more first.
+    let confirming = use_state(|| false);
+    let ask = {
+        let confirming = confirming.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
+            confirming.set(true);
+        })
+    };
+    let confirm = {
+        let (submit, confirming) = (submit.clone(), confirming.clone());
+        Callback::from(move |()| {
+            confirming.set(false);
             if let Some(employee_id) = official {
-                run.emit(CommitmentTarget { employee_id, parent_rhk_id: parent_id, pk_goal_id: None });
+                submit.emit(CommitmentTarget { employee_id, parent_rhk_id: parent_id, pk_goal_id: None });
             }
         })
     };
@@ -96,8 +109,16 @@ fn TargetForm(props: &PartProps) -> Html {
         .flat_map(|r| r.iter())
         .map(|r| (AttrValue::from(r.id.to_string()), AttrValue::from(r.text.clone())))
         .collect();
+    let official_name = people
+        .state
+        .data
+        .iter()
+        .flat_map(|p| p.iter())
+        .find(|e| Some(e.id) == official)
+        .map(|e| e.name.clone())
+        .unwrap_or_default();
     html! {
-        <form class="form-grid target-form" onsubmit={submit} data-target-for={c.id.to_string()}>
+        <form class="form-grid target-form" onsubmit={ask} data-target-for={c.id.to_string()}>
             <h4>{ i18n.t("commitment.target_title") }</h4>
             <SelectField id={format!("target-official-{id}")} label={i18n.t("commitment.official").to_owned()}
                 value={AttrValue::from(official.map(|o| o.to_string()).unwrap_or_default())} options={people_options}
@@ -111,7 +132,12 @@ fn TargetForm(props: &PartProps) -> Html {
             }
             <p class="muted small">{ i18n.t("commitment.target_hint") }</p>
             <ErrorBanner error={write.error.clone()} />
-            <button type="submit" class="button-quiet" disabled={write.busy || official.is_none()}>{ i18n.t("commitment.target") }</button>
+            if *confirming {
+                <Confirm text={i18n.tf("commitment.target_confirm", &[("name", &official_name)])} confirm_label={i18n.t("commitment.target")}
+                    on_confirm={confirm} on_cancel={let c = confirming.clone(); Callback::from(move |()| c.set(false))} busy={write.busy} />
+            } else {
+                <button type="submit" class="button-quiet" disabled={write.busy || official.is_none()}>{ i18n.t("commitment.target") }</button>
+            }
         </form>
     }
 }
@@ -123,6 +149,7 @@ fn ProgressForm(props: &PartProps) -> Html {
     let write = use_write();
     let c = &props.commitment;
     let percent = use_state(|| c.progress_percent.to_string());
+    let bad = use_state(|| false);
     let note = use_state(|| c.progress_note.clone().unwrap_or_default());
     let id = c.id;
     let submit = {
@@ -131,10 +158,14 @@ fn ProgressForm(props: &PartProps) -> Html {
             move |body: CommitmentProgress| api::forums::progress(id, body),
             move |_: ForumCommitment| changed.emit(i18n.t("commitment.saved").to_owned()),
         );
-        let (percent, note) = (percent.clone(), note.clone());
+        let (percent, note, bad) = (percent.clone(), note.clone(), bad.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            let Ok(p) = percent.trim().parse::<u8>() else { return };
+            let Some(p) = percent.trim().parse::<u8>().ok().filter(|p| *p <= 100) else {
+                bad.set(true);
+                return;
+            };
+            bad.set(false);
             let n = note.trim().to_owned();
             run.emit(CommitmentProgress { percent: p, note: (!n.is_empty()).then_some(n) });
         })
@@ -151,6 +182,9 @@ fn ProgressForm(props: &PartProps) -> Html {
                 <input id={format!("progress-note-{id}")} type="text" maxlength="1000" value={(*note).clone()}
                     oninput={let n = note.clone(); Callback::from(move |e: InputEvent| n.set(e.target_unchecked_into::<web_sys::HtmlInputElement>().value()))} />
             </label>
+            if *bad {
+                <p class="field-error" role="alert">{ i18n.t("commitment.bad_percent") }</p>
+            }
             <ErrorBanner error={write.error.clone()} />
             <button type="submit" class="button-quiet" disabled={write.busy}>{ i18n.t("commitment.save_progress") }</button>
         </form>

@@ -170,31 +170,49 @@ fn OpenRound(props: &OpenRoundProps) -> Html {
     }
     let chosen =
         if target.is_empty() { options.first().map(|o| o.0.clone()).unwrap_or_default() } else { (*target).clone() };
-    let submit = {
-        let (toast, on_opened, i18n) = (toast.clone(), props.on_opened.clone(), i18n.clone());
-        let run = write.action(api::pulse::open, move |r: PulseRound| {
+    // A whole unit's round invites many people: it waits for a confirmation.
+    let confirming = use_state(|| None::<NewPulseRound>);
+    let bad_date = use_state(|| false);
+    let run = {
+        let (toast, on_opened, i18n, confirming) =
+            (toast.clone(), props.on_opened.clone(), i18n.clone(), confirming.clone());
+        write.action(api::pulse::open, move |r: PulseRound| {
+            confirming.set(None);
             toast.say(i18n.tf("pulse.opened", &[("n", &r.invited.to_string())]));
             on_opened.emit(());
-        });
+        })
+    };
+    let submit = {
         let (chosen, closes, service_users) = (chosen.clone(), closes.clone(), service_users.clone());
+        let (run, confirming, bad_date) = (run.clone(), confirming.clone(), bad_date.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let Some(period) = period else { return };
-            let Ok(closes_on) = closes.parse() else { return };
+            let Ok(closes_on) = closes.parse() else {
+                bad_date.set(true);
+                return;
+            };
+            bad_date.set(false);
             let (employee_id, unit_id) = match chosen.split_at(1.min(chosen.len())) {
                 ("e", id) => (id.parse().ok(), None),
                 ("u", id) => (None, id.parse().ok()),
                 _ => return,
             };
-            run.emit(NewPulseRound {
+            let body = NewPulseRound {
                 employee_id,
                 unit_id,
                 period: period.to_string(),
                 closes_on,
                 service_users: *service_users,
-            });
+            };
+            if unit_id.is_some() {
+                confirming.set(Some(body));
+            } else {
+                run.emit(body);
+            }
         })
     };
+    let chosen_label = options.iter().find(|o| o.0 == chosen).map(|o| o.1.clone()).unwrap_or_default();
     html! {
         <section class="panel">
             <h2>{ i18n.t("pulse.open_title") }</h2>
@@ -220,10 +238,19 @@ fn OpenRound(props: &OpenRoundProps) -> Html {
                         onchange={let s = service_users.clone(); Callback::from(move |_: Event| s.set(!*s))} />
                     <label for="pulse-service-users">{ i18n.t("pulse.service_users") }</label>
                 </div>
+                if *bad_date {
+                    <p class="field-error" role="alert">{ i18n.t("pulse.bad_date") }</p>
+                }
                 <ErrorBanner error={write.error.clone()} />
-                <button type="submit" class="button-primary" disabled={write.busy || options.is_empty() || period.is_none()}>
-                    { i18n.t("pulse.open") }
-                </button>
+                if let Some(body) = (*confirming).clone() {
+                    <Confirm text={i18n.tf("pulse.unit_confirm", &[("whom", &chosen_label)])} confirm_label={i18n.t("pulse.open")}
+                        on_confirm={let run = run.clone(); Callback::from(move |()| run.emit(body.clone()))}
+                        on_cancel={let c = confirming.clone(); Callback::from(move |()| c.set(None))} busy={write.busy} />
+                } else {
+                    <button type="submit" class="button-primary" disabled={write.busy || options.is_empty() || period.is_none()}>
+                        { i18n.t("pulse.open") }
+                    </button>
+                }
             </form>
         </section>
     }
@@ -282,7 +309,8 @@ fn RoundRow(props: &RoundRowProps) -> Html {
     let confirming = use_state(|| false);
     let r = &props.round;
     let id = r.id;
-    let open = r.status == kinerja_domain::pulse::PulseStatus::Open;
+    // Past its last day a round takes no more answers, closed or not.
+    let open = r.status == kinerja_domain::pulse::PulseStatus::Open && r.closes_on >= format::today();
     let remind = {
         let (toast, changed, i18n) = (toast.clone(), props.changed.clone(), i18n.clone());
         let run = write.action(api::pulse::remind, move |_: PulseRound| {

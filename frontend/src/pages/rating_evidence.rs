@@ -245,7 +245,7 @@ fn pulse(p: &kinerja_types::PulseSummary, i18n: &I18n) -> Html {
                             }) }
                         </ul>
                     } else {
-                        <p class="muted small">{ i18n.tf("evidence_view.pulse_hidden", &[("min", &p.min_respondents.to_string())]) }</p>
+                        <p class="muted small">{ i18n.tf("evidence_view.pulse_hidden", &[("min", &g.needed.to_string())]) }</p>
                     }
                 </div>
             }) }

@@ -51,6 +51,7 @@ pub mod placement_history;
 pub mod position_competencies;
 pub mod pulse_invitations;
 pub mod pulse_rounds;
+pub mod pulse_subjects;
 pub mod pulse_tallies;
 pub mod rate_limits;
 pub mod realization_note_evidence;

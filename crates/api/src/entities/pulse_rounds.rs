@@ -13,6 +13,8 @@ pub struct Model {
     pub closes_on: Date,
     pub status: PulseStatus,
     pub public_code: Option<String>,
+    /// JSON: the questions as asked when the round opened.
+    pub questions: String,
     pub opened_by: String,
     pub opened_at: DateTimeUtc,
     pub closed_at: Option<DateTimeUtc>,

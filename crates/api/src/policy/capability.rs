@@ -46,6 +46,10 @@ pub enum Capability {
     /// The rater-bias radar of a unit: its head, the BKPSDM, the auditor, and a member of the
     /// evaluation team overseeing it.
     ReadRaterBias { unit: i64, on_team: bool },
+    /// Making a forum commitment an official's RHK: the head of the forum's unit, the official's
+    /// direct supervisor (their penilai) or an admin, in person — not an operator, since it changes
+    /// someone's plan.
+    AssignCommitment { unit: i64, official_supervisor: Option<i64> },
     /// Reporting a forum commitment's progress: its unit's staff who handle the forum, an admin, or
     /// the official whose target it became.
     ReportCommitment { unit: i64, official_id: Option<i64> },
@@ -97,6 +101,10 @@ impl Capability {
             Capability::ReadRaterBias { unit, on_team } => {
                 admin || v.has(Role::Auditor) || (v.has(Role::KepalaUnit) && reads(unit)) || on_team
             }
+            Capability::AssignCommitment { unit, official_supervisor } => {
+                v.token_id.is_none()
+                    && (admin || heads(unit) || (official_supervisor.is_some() && official_supervisor == v.employee_id))
+            }
             Capability::ReportCommitment { unit, official_id } => {
                 admin
                     || heads(unit)
@@ -130,6 +138,9 @@ impl Capability {
             Capability::OpenPulse { .. } => "survei 360° dibuka penilai langsung, kepala unit atau admin",
             Capability::ReadRaterBias { .. } => {
                 "radar bias penilai dibaca kepala unit, BKPSDM, auditor dan tim penilai"
+            }
+            Capability::AssignCommitment { .. } => {
+                "komitmen dijadikan RHK oleh kepala unit, atasan langsung pejabat itu, atau admin"
             }
             Capability::ReportCommitment { .. } => {
                 "kemajuan komitmen dilaporkan pejabat penanggung jawab, kepala atau operator unit, atau admin"
@@ -235,6 +246,9 @@ mod tests {
             (ReadRaterBias { unit: INSIDE, on_team: false }, [N, Y, N, Y, Y, Y, Y, Y, Y, Y]),
             (ReadRaterBias { unit: OUTSIDE, on_team: false }, [N, N, N, Y, Y, Y, Y, Y, Y, N]),
             (ReadRaterBias { unit: OUTSIDE, on_team: true }, [Y, Y, Y, Y, Y, Y, Y, Y, Y, Y]),
+            (AssignCommitment { unit: INSIDE, official_supervisor: None }, [N, Y, N, N, Y, Y, N, Y, N, N]),
+            (AssignCommitment { unit: OUTSIDE, official_supervisor: Some(ME) }, [Y, Y, Y, Y, Y, Y, Y, Y, N, N]),
+            (AssignCommitment { unit: OUTSIDE, official_supervisor: Some(7) }, [N, N, N, N, Y, N, N, Y, N, N]),
             (ReportCommitment { unit: INSIDE, official_id: None }, [N, Y, Y, N, Y, Y, Y, Y, N, Y]),
             (ReportCommitment { unit: OUTSIDE, official_id: Some(ME) }, [Y, Y, Y, Y, Y, Y, Y, Y, N, N]),
             (ReportCommitment { unit: OUTSIDE, official_id: Some(7) }, [N, N, N, N, Y, N, N, Y, N, N]),

@@ -126,7 +126,7 @@ pub async fn invitations(
     paging: web::Query<PageQuery>,
 ) -> ApiResult<HttpResponse> {
     let settings = state.settings().await?;
-    let items = pulse::my_invitations(&state.db, &viewer, &settings).await?;
+    let items = pulse::my_invitations(&state.db, &viewer, settings.today()).await?;
     respond(&req, &paging, page_of(items, &paging), "undangan-survei-360")
 }
 
@@ -144,7 +144,7 @@ pub async fn answer(
     body.validate()?;
     let settings = state.settings().await?;
     let txn = crate::db::begin(&state.db).await?;
-    pulse::answer(&txn, &viewer, &settings, id.into_inner(), &body).await?;
+    pulse::answer(&txn, &viewer, settings.today(), id.into_inner(), &body).await?;
     txn.commit().await?;
     Ok(HttpResponse::NoContent().finish())
 }
@@ -178,10 +178,11 @@ pub async fn public_form(
 ) -> ApiResult<web::Json<PublicPulse>> {
     rate_limit::hit(&state.db, rate_limit::TRACK_PER_CLIENT, &client_key(&req)).await?;
     let settings = state.settings().await?;
-    Ok(web::Json(pulse::public_form(&state.db, &settings, &code).await?))
+    Ok(web::Json(pulse::public_form(&state.db, settings.today(), &code).await?))
 }
 
-/// A service user's answer about one person of the round, without an account.
+/// A service user's answer about one person of the round, without an account: twenty an hour
+/// from an address, one a day about the same person.
 #[utoipa::path(tag = "public", params(("code" = String, Path)), request_body = PulseAnswer,
     responses((status = 204), (status = 404, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem), (status = 429, body = Problem)))]
 #[post("/public/pulse/{code}")]
@@ -192,10 +193,14 @@ pub async fn public_answer(
     body: web::Json<PulseAnswer>,
 ) -> ApiResult<HttpResponse> {
     body.validate()?;
-    rate_limit::hit(&state.db, rate_limit::PULSE_PER_CLIENT, &client_key(&req)).await?;
-    let settings = state.settings().await?;
+    let client = client_key(&req);
+    rate_limit::hit(&state.db, rate_limit::PULSE_PER_CLIENT, &client).await?;
+    // One answer a day from an address about one person of the round.
+    let person = format!("{}:{}:{client}", code.trim().to_uppercase(), body.employee_id.unwrap_or_default());
+    rate_limit::hit(&state.db, rate_limit::PULSE_PER_PERSON, &person).await?;
+    let today = state.settings().await?.today();
     let txn = crate::db::begin(&state.db).await?;
-    pulse::public_answer(&txn, &settings, &code, &body).await?;
+    pulse::public_answer(&txn, today, &code, &body).await?;
     txn.commit().await?;
     Ok(HttpResponse::NoContent().finish())
 }

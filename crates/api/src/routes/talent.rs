@@ -44,10 +44,12 @@ pub async fn radar(
         crate::services::units::visible(db, &viewer, q.unit_id).await?;
     }
     viewer.require(Capability::ReadRaterBias { unit: q.unit_id, on_team })?;
+    // The team alone sees no drafts; the head, the BKPSDM and the auditor do.
+    let with_drafts = viewer.may(Capability::ReadRaterBias { unit: q.unit_id, on_team: false });
     let settings = state.settings().await?;
     let period = crate::services::assessments::check_period(&q.period, &settings)?;
     let subtree = crate::services::org_tree::unit_subtree(db, q.unit_id).await?;
-    Ok(web::Json(rater_bias::report(db, &settings, q.unit_id, &subtree, &period).await?))
+    Ok(web::Json(rater_bias::report(db, &settings, q.unit_id, &subtree, &period, with_drafts).await?))
 }
 
 /// Whose 9-box.
@@ -93,7 +95,7 @@ pub async fn board(
 ) -> ApiResult<web::Json<TalentBoard>> {
     let (within, year) = q.scope(&state, &viewer).await?;
     let settings = state.settings().await?;
-    let (board, _) = talent::board(&state.db, &settings, q.unit_id, within.as_ref(), year).await?;
+    let (board, _) = talent::board(&state.db, &settings, q.unit_id, within.as_ref(), year, true).await?;
     Ok(web::Json(board))
 }
 
@@ -110,7 +112,7 @@ pub async fn people(
 ) -> ApiResult<HttpResponse> {
     let (within, year) = q.scope(&state, &viewer).await?;
     let settings = state.settings().await?;
-    let (_, mut rows) = talent::board(&state.db, &settings, q.unit_id, within.as_ref(), year).await?;
+    let (_, mut rows) = talent::board(&state.db, &settings, q.unit_id, within.as_ref(), year, false).await?;
     rows.sort_by(|a, b| b.nine_box.cmp(&a.nine_box).then(a.name.cmp(&b.name)));
     respond(&req, &paging, page_of(rows, &paging), "talenta-9-kotak")
 }

@@ -25,6 +25,9 @@ pub const SURVEY_PER_KIOSK: Limit = Limit { bucket: "survey-kiosk", max: 1000, w
 pub const COMPLAINT_PER_CLIENT: Limit = Limit { bucket: "complaint", max: 10, window_secs: 3600, refusal: SENDS };
 /// Answers of service users to a 360° pulse from one address.
 pub const PULSE_PER_CLIENT: Limit = Limit { bucket: "pulse", max: 20, window_secs: 3600, refusal: SENDS };
+/// A service user's answers about one person of a 360° pulse from one address.
+pub const PULSE_PER_PERSON: Limit =
+    Limit { bucket: "pulse-person", max: 1, window_secs: 86_400, refusal: "Anda sudah menilai petugas ini hari ini" };
 /// Forum aspirasi from one address.
 pub const FORUM_INPUT_PER_CLIENT: Limit = Limit { bucket: "forum-input", max: 10, window_secs: 3600, refusal: SENDS };
 /// Verification codes one person has sent to a new address (against flooding an address).

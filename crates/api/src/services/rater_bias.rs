@@ -10,21 +10,25 @@ use kinerja_types::{BiasFinding, PemdaSettings, RaterBias, RaterBiasReport};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect};
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-/// The radar of the subtree of `unit_id` for `period`.
+/// The radar of the subtree of `unit_id` for `period`; the penilai's drafts only `with_drafts`
+/// (the evaluation team reads ratings once submitted, never a draft).
 pub async fn report(
     db: &impl ConnectionTrait,
     settings: &PemdaSettings,
     unit_id: i64,
     subtree: &HashSet<i64>,
     period: &Period,
+    with_drafts: bool,
 ) -> ApiResult<RaterBiasReport> {
     let (from, to) = period.bounds();
     let units = Some(subtree.iter().copied().collect::<Vec<_>>());
-    let rows = assessments::Entity::find()
+    let mut select = assessments::Entity::find()
         .filter(crate::services::placements::placed(assessments::Column::EmployeeId, &units, to))
-        .filter(assessments::Column::Period.eq(period.to_string()))
-        .all(db)
-        .await?;
+        .filter(assessments::Column::Period.eq(period.to_string()));
+    if !with_drafts {
+        select = select.filter(crate::services::assessments::counted());
+    }
+    let rows = select.all(db).await?;
     let rated: Vec<i64> = rows.iter().map(|a| a.employee_id).collect();
     let with_activities: HashSet<i64> = activities::Entity::find()
         .select_only()

@@ -66,13 +66,15 @@ async fn centre_levels(db: &impl ConnectionTrait, ids: &[i64]) -> ApiResult<Hash
     Ok(out)
 }
 
-/// The board and its rows for the people of `within` (the whole city for `None`) in `year`.
+/// The board and its rows for the people of `within` (the whole city for `None`) in `year`; the
+/// succession lists only `with_succession`.
 pub async fn board(
     db: &impl ConnectionTrait,
     settings: &PemdaSettings,
     unit_id: Option<i64>,
     within: Option<&HashSet<i64>>,
     year: i32,
+    with_succession: bool,
 ) -> ApiResult<(TalentBoard, Vec<TalentRow>)> {
     let mut select = employees::Entity::find();
     if let Some(units) = within {
@@ -143,7 +145,7 @@ pub async fn board(
         .collect();
     let pool: Vec<&TalentRow> = rows.iter().filter(|r| r.nine_box.is_some_and(in_pool)).collect();
     let mut succession = Vec::new();
-    for post in people.iter().filter(|e| has_succession(e.position_kind)) {
+    for post in people.iter().filter(|e| with_succession && has_succession(e.position_kind)) {
         let mut candidates: Vec<SuccessionCandidate> = pool
             .iter()
             .filter(|c| c.employee_id != post.id && may_succeed(c.position_kind, post.position_kind))

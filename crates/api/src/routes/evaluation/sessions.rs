@@ -121,7 +121,7 @@ pub async fn add_follow_up(
     body: web::Json<NewSessionFollowUp>,
 ) -> ApiResult<HttpResponse> {
     let txn = crate::db::begin(&state.db).await?;
-    let s = sessions::find(&txn, id.into_inner()).await?;
+    let s = calibration::find_for_update(&txn, id.into_inner()).await?;
     units::with(&txn, &viewer, s.unit_id, Capability::RecordSessions).await?;
     calibration::unlocked(&s)?;
     check_follow_up(&body, s.held_on, "follow_up")?;
@@ -191,7 +191,7 @@ pub async fn add_calibration_change(
 ) -> ApiResult<HttpResponse> {
     body.validate()?;
     let txn = crate::db::begin(&state.db).await?;
-    let s = sessions::find(&txn, id.into_inner()).await?;
+    let s = calibration::find_for_update(&txn, id.into_inner()).await?;
     units::with(&txn, &viewer, s.unit_id, Capability::RecordSessions).await?;
     let out = calibration::add_change(&txn, &viewer.actor(), &s, &body).await?;
     txn.commit().await?;
@@ -208,7 +208,7 @@ pub async fn lock_session(
     id: web::Path<i64>,
 ) -> ApiResult<web::Json<EvaluationSession>> {
     let txn = crate::db::begin(&state.db).await?;
-    let s = sessions::find(&txn, id.into_inner()).await?;
+    let s = calibration::find_for_update(&txn, id.into_inner()).await?;
     units::with(&txn, &viewer, s.unit_id, Capability::RecordSessions).await?;
     let locked = calibration::lock(&txn, &viewer.actor(), s).await?;
     let out = sessions::wire(&txn, &locked).await?;

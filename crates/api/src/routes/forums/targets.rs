@@ -13,7 +13,8 @@ use kinerja_types::{CommitmentProgress, CommitmentTarget, ForumCommitment, Miles
 use validator::Validate;
 
 /// Makes the commitment an RHK of an official of the forum's unit (their plan of the due year; an
-/// approved plan gets a revision holding it). The unit's heads and operators, or an admin.
+/// approved plan gets a revision holding it): the head of the unit, the official's direct
+/// supervisor, or an admin.
 #[utoipa::path(tag = "oversight", security(("bearer" = [])), params(("id" = i64, Path)), request_body = CommitmentTarget,
     responses((status = 200, body = ForumCommitment), (status = 403, body = Problem), (status = 404, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
 #[post("/forum-commitments/{id}/target")]
@@ -25,8 +26,7 @@ pub async fn target_commitment(
 ) -> ApiResult<web::Json<ForumCommitment>> {
     body.validate()?;
     let txn = crate::db::begin(&state.db).await?;
-    let c = commitments::find(&txn, id.into_inner()).await?;
-    require_staff(&txn, &viewer, c.unit_id, true).await?;
+    let c = commitments::find_to_assign(&txn, &viewer, id.into_inner(), body.employee_id).await?;
     let out = commitments::target(&txn, &viewer.actor(), c, &body).await?;
     txn.commit().await?;
     state.public_changed();

@@ -336,6 +336,13 @@ pub async fn update(
     body: &NewAssessment,
     settings: &PemdaSettings,
 ) -> ApiResult<Assessment> {
+    if let Some(agreed) = crate::services::evaluation::calibration::agreed(txn, a.id).await? {
+        if agreed != (body.result_rating, body.behavior_rating) {
+            return Err(ApiError::Conflict(
+                "rating ini disepakati dalam sesi kalibrasi; perubahannya dicatat pada sesi kalibrasi".into(),
+            ));
+        }
+    }
     let days = unit_days(txn, settings, [&a]).await?;
     let before = to_wire(&a, employee_name, settings, &days);
     let employee = employees::Entity::find_by_id(a.employee_id).one(txn).await?.ok_or(ApiError::NotFound)?;

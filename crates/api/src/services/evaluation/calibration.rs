@@ -24,6 +24,25 @@ pub fn unlocked(s: &evaluation_sessions::Model) -> ApiResult<()> {
     }
 }
 
+/// The ratings (result, behaviour) last agreed for an assessment in a calibration session, if any:
+/// the penilai keeps them until another session changes them.
+pub async fn agreed(
+    db: &impl ConnectionTrait,
+    assessment_id: i64,
+) -> ApiResult<Option<(kinerja_domain::Rating, kinerja_domain::Rating)>> {
+    Ok(calibration_changes::Entity::find()
+        .filter(calibration_changes::Column::AssessmentId.eq(assessment_id))
+        .order_by_desc(calibration_changes::Column::Id)
+        .one(db)
+        .await?
+        .map(|c| (c.after_result, c.after_behavior)))
+}
+
+/// A session by id, locked until the transaction ends (a lock and a change never cross), else 404.
+pub async fn find_for_update(txn: &DatabaseTransaction, id: i64) -> ApiResult<evaluation_sessions::Model> {
+    evaluation_sessions::Entity::find_by_id(id).lock_exclusive().one(txn).await?.ok_or(ApiError::NotFound)
+}
+
 /// The changes of the sessions, oldest first, by session.
 pub async fn changes_of(
     db: &impl ConnectionTrait,

@@ -10,7 +10,9 @@ use chrono::Utc;
 use kinerja_domain::oversight::{InputStatus, TaskStatus};
 use kinerja_types::{ForumCommitment, NewCommitment, TaskUpdate};
 use kinerja_types::{Invalid, Issue};
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, QueryFilter, Set};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, QueryFilter, QuerySelect, Set,
+};
 use std::collections::HashMap;
 
 /// The commitment, else 404.
@@ -110,7 +112,7 @@ pub async fn update(
 /// the approved activities logged against its RHK (and the RHK's revised copies).
 pub async fn enrich(db: &impl ConnectionTrait, items: &mut [ForumCommitment]) -> ApiResult<()> {
     use crate::entities::{activities, commitment_milestones, employees, rhk};
-    use sea_orm::{QueryOrder, QuerySelect};
+    use sea_orm::QueryOrder;
     if items.is_empty() {
         return Ok(());
     }
@@ -203,6 +205,22 @@ pub async fn find_reportable(
     Ok(c)
 }
 
+/// A commitment the viewer may make `official`'s target, locked until the transaction ends: 404
+/// unless they see its unit, 403 without [`Capability::AssignCommitment`].
+pub async fn find_to_assign(
+    txn: &DatabaseTransaction,
+    viewer: &crate::policy::Viewer,
+    id: i64,
+    official: i64,
+) -> ApiResult<forum_commitments::Model> {
+    let c = forum_commitments::Entity::find_by_id(id).lock_exclusive().one(txn).await?.ok_or(ApiError::NotFound)?;
+    crate::services::units::visible(txn, viewer, c.unit_id).await?;
+    let official_supervisor =
+        crate::entities::employees::Entity::find_by_id(official).one(txn).await?.and_then(|e| e.supervisor_id);
+    viewer.require(crate::policy::Capability::AssignCommitment { unit: c.unit_id, official_supervisor })?;
+    Ok(c)
+}
+
 /// 409 unless the commitment is still open.
 fn still_open(c: &forum_commitments::Model) -> ApiResult<()> {
     if c.status == TaskStatus::Open {
@@ -229,8 +247,20 @@ pub async fn target(
     use kinerja_domain::{Approach, Aspect, RhkKind, SkpStatus};
     use kinerja_types::{IndicatorInput, NewRhk, Notice, NoticeCode};
     still_open(&c)?;
-    if c.rhk_id.is_some() {
-        return Err(ApiError::Conflict("komitmen ini sudah menjadi RHK seorang pejabat".into()));
+    // Already someone's RHK, unless that RHK (and every revised copy of it) was deleted since.
+    if let Some(root) = c.rhk_id {
+        let alive = crate::entities::rhk::Entity::find()
+            .filter(
+                sea_orm::Condition::any()
+                    .add(crate::entities::rhk::Column::Id.eq(root))
+                    .add(crate::entities::rhk::Column::LineageId.eq(root)),
+            )
+            .one(txn)
+            .await?
+            .is_some();
+        if alive {
+            return Err(ApiError::Conflict("komitmen ini sudah menjadi RHK seorang pejabat".into()));
+        }
     }
     let subtree = crate::services::org_tree::unit_subtree(txn, c.unit_id).await?;
     let official = employees::Entity::find_by_id(body.employee_id)
