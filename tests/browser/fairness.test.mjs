@@ -193,6 +193,9 @@ test('the radar flags a lenient head, and a calibration session changes a draft 
   await session.getByText('Terapkan perubahan ini pada penilaian draf?').waitFor();
   await session.locator('.confirm').getByRole('button', { name: 'Catat dan terapkan' }).click();
   await session.locator('.calibration-changes li', { hasText: 'dr. Maria Ulfa' }).getByText('Sangat Baik → Baik').waitFor();
+  // The page reads the ratings again: the report and the radar count the change.
+  await page.locator('table.report tr', { hasText: 'dr. Maria Ulfa' }).getByText('Baik', { exact: true }).waitFor();
+  await head.getByText(/^5 dinilai: 4 di atas/).waitFor();
   await session.getByRole('button', { name: 'Kunci notulen' }).click();
   await session.getByText('Kunci notulen sesi ini?').waitFor();
   await session.locator('.confirm').getByRole('button', { name: 'Kunci notulen' }).click();

@@ -29,6 +29,8 @@ pub fn Calibration(props: &PageProps) -> Html {
     let picked_unit = use_state(|| None::<i64>);
     let picked_period = use_state(|| None::<Period>);
     let toast = use_toast();
+    // Bumped by a calibration change: the report and the radar read the ratings again.
+    let refresh = use_state(|| 0u32);
     let home_unit = props.me.unit_id.or(props.me.employee.as_ref().map(|e| e.unit_id));
     let unit_id = (*picked_unit)
         .or(home_unit)
@@ -109,9 +111,10 @@ pub fn Calibration(props: &PageProps) -> Html {
                 { result }
             </section>
             if let Some((unit, period)) = wanted {
-                <ReportPanel {unit} {period} />
-                <RaterBiasPanel {unit} {period} may_write={may_set} />
-                <CalibrationSessionPanel {unit} {period} may_write={may_set} />
+                <ReportPanel {unit} {period} refresh={*refresh} />
+                <RaterBiasPanel {unit} {period} may_write={may_set} refresh={*refresh} />
+                <CalibrationSessionPanel {unit} {period} may_write={may_set} refresh={*refresh}
+                    on_changed={let r = refresh.clone(); Callback::from(move |()| r.set(*r + 1))} />
             }
         </section>
     }
@@ -223,13 +226,17 @@ fn OrgPredikatForm(props: &OrgPredikatFormProps) -> Html {
 struct ReportPanelProps {
     unit: i64,
     period: Period,
+    /// Changed after a calibration change: read again.
+    refresh: u32,
 }
 
 /// The assessments of the subtree, each name leading to its assessment, and the CSV.
 #[component]
 fn ReportPanel(props: &ReportPanelProps) -> Html {
     let i18n = use_i18n();
-    let report = use_remote((props.unit, props.period), |(unit, period)| api::assessments::report(unit, period));
+    let report = use_remote((props.unit, props.period, props.refresh), |(unit, period, _)| {
+        api::assessments::report(unit, period)
+    });
     let (unit, period) = (props.unit, props.period);
     let export = Export::new(move |format| api::assessments::report_file(unit, period, format));
     let body = match &report.state.data {

@@ -21,13 +21,19 @@ pub struct AidsProps {
     pub period: Period,
     /// The viewer records sessions of the unit (its head, an admin).
     pub may_write: bool,
+    /// Changed by the page after a calibration change: read again.
+    #[prop_or_default]
+    pub refresh: u32,
+    /// Told when a change was applied to a rating.
+    #[prop_or_default]
+    pub on_changed: Callback<()>,
 }
 
 /// The radar of the unit's penilai for the period.
 #[component]
 pub fn RaterBiasPanel(props: &AidsProps) -> Html {
     let i18n = use_i18n();
-    let radar = use_remote((props.unit, props.period), |(u, p)| api::talent::radar(u, p));
+    let radar = use_remote((props.unit, props.period, props.refresh), |(u, p, _)| api::talent::radar(u, p));
     let body = match radar.state.data.as_deref() {
         Some(r) if r.raters.is_empty() => html! { <p class="muted">{ i18n.t("bias.none") }</p> },
         Some(r) => html! {
@@ -100,7 +106,7 @@ pub fn CalibrationSessionPanel(props: &AidsProps) -> Html {
             .max_by_key(|s| s.id)
             .cloned()
     });
-    let reload = sessions.reload.clone();
+    let (reload, on_changed) = (sessions.reload.clone(), props.on_changed.clone());
     html! {
         <section class="panel" id="calibration-session">
             <h2>{ i18n.t("calsession.title") }</h2>
@@ -112,8 +118,8 @@ pub fn CalibrationSessionPanel(props: &AidsProps) -> Html {
                         <Link<Route> to={Route::EvaluationSessions}>{ i18n.t("calsession.record") }</Link<Route>></p>
                 },
                 Some(s) => html! {
-                    <SessionView session={s} unit={props.unit} period={props.period} may_write={props.may_write}
-                        changed={Callback::from(move |()| reload.emit(()))} />
+                    <SessionView session={s} unit={props.unit} period={props.period} refresh={props.refresh} may_write={props.may_write}
+                        changed={Callback::from(move |()| { reload.emit(()); on_changed.emit(()); })} />
                 },
             } }
         </section>
@@ -125,6 +131,7 @@ struct SessionViewProps {
     session: EvaluationSession,
     unit: i64,
     period: Period,
+    refresh: u32,
     may_write: bool,
     changed: Callback<()>,
 }
@@ -165,7 +172,7 @@ fn SessionView(props: &SessionViewProps) -> Html {
             if let Some(at) = &s.locked_at {
                 <p class="notice" id="calsession-locked">{ i18n.tf("calsession.locked", &[("by", s.locked_by.as_deref().unwrap_or_default()), ("at", &format::instant(at, i18n.lang()))]) }</p>
             } else if props.may_write {
-                <ChangeForm session={id} unit={props.unit} period={props.period} changed={props.changed.clone()} />
+                <ChangeForm session={id} unit={props.unit} period={props.period} refresh={props.refresh} changed={props.changed.clone()} />
                 <ErrorBanner error={write.error.clone()} />
                 if *confirming {
                     <Confirm text={i18n.t("calsession.lock_confirm")} confirm_label={i18n.t("calsession.lock")}
@@ -203,6 +210,7 @@ struct ChangeFormProps {
     session: i64,
     unit: i64,
     period: Period,
+    refresh: u32,
     changed: Callback<()>,
 }
 
@@ -211,7 +219,7 @@ struct ChangeFormProps {
 fn ChangeForm(props: &ChangeFormProps) -> Html {
     let i18n = use_i18n();
     let write = use_write();
-    let report = use_remote((props.unit, props.period), |(u, p)| api::assessments::report(u, p));
+    let report = use_remote((props.unit, props.period, props.refresh), |(u, p, _)| api::assessments::report(u, p));
     let drafts: Vec<(AttrValue, AttrValue)> = report
         .state
         .data
