@@ -280,3 +280,18 @@ test('a forum commitment becomes an official’s RHK and its progress shows on t
   await shot(phone.page, 'commitment-public-phone.png');
   await phone.context.close();
 });
+
+test('the admin sets the pulse questions and thresholds on the settings page', TIMEOUT, async () => {
+  const { page, context } = await openPage(browser, DESKTOP);
+  await signInAt(page, server.base, 'admin');
+  await page.goto(`${server.base}/pengaturan`);
+  const questions = page.getByLabel('Survei 360°: pertanyaan');
+  await questions.waitFor();
+  assert.match(await questions.inputValue(), /"core_value": "berorientasi_pelayanan"/);
+  await page.getByLabel('Survei 360°: penjawab paling sedikit').fill('4');
+  await page.getByRole('button', { name: 'Simpan' }).click();
+  await page.locator('.toast').getByText('Pengaturan Pemda tersimpan.').waitFor();
+  const admin = await loginToken(server.base, 'admin');
+  assert.equal((await api(admin, 'GET', '/settings')).pulse_min_respondents, 4);
+  await context.close();
+});

@@ -781,6 +781,30 @@ const ENTRIES: &[(&str, &str, &str)] = &[
         "unit code → pattern code, e.g. {\"PKM-SUKAJADI\": \"enam_hari\"}; also applies to the units below it",
     ),
     ("settings.calendar_overrides", "Penyesuaian jam kerja", "Working-hours overrides"),
+    ("settings.pulse_min_respondents", "Survei 360°: penjawab paling sedikit", "360° pulse: fewest respondents"),
+    (
+        "settings.pulse_min_respondents.hint",
+        "sebuah kelompok (rekan, bawahan) ditampilkan mulai jumlah ini, tidak pernah kurang dari 3 (pengguna layanan: 5)",
+        "a group (peers, subordinates) shows from this many answers, never fewer than 3 (service users: 5)",
+    ),
+    ("settings.pulse_questions", "Survei 360°: pertanyaan", "360° pulse: questions"),
+    (
+        "settings.pulse_questions.hint",
+        "daftar {\"core_value\", \"text\"}, sedikitnya satu untuk setiap nilai BerAKHLAK; dijawab 1 (tidak pernah) sampai 5 (selalu)",
+        "a list of {\"core_value\", \"text\"}, at least one for each BerAKHLAK value; answered 1 (never) to 5 (always)",
+    ),
+    ("settings.rater_bias", "Radar bias penilai: ambang", "Rater-bias radar: thresholds"),
+    (
+        "settings.rater_bias.hint",
+        "min_ratings: penilaian paling sedikit; leniency_percent: porsi Di Atas Ekspektasi (%); leniency_margin_points: selisih dengan unit (poin)",
+        "min_ratings: fewest ratings; leniency_percent: share above expectations (%); leniency_margin_points: points above the unit",
+    ),
+    ("settings.talent_potential", "Talenta: ambang potensial", "Talent: potential thresholds"),
+    (
+        "settings.talent_potential.hint",
+        "kesesuaian kompetensi (%) untuk potensial menengah (mid_percent) dan tinggi (high_percent)",
+        "job-person match (%) for medium (mid_percent) and high (high_percent) potential",
+    ),
     (
         "settings.calendar_overrides.hint",
         "rentang tanggal dengan hari kerja lebih pendek, misalnya Ramadan: {\"name\", \"from\", \"to\", \"minutes\"}",

@@ -45,6 +45,10 @@ const FIELDS: &[&str] = &[
     "work_patterns",
     "unit_work_patterns",
     "calendar_overrides",
+    "pulse_min_respondents",
+    "pulse_questions",
+    "rater_bias",
+    "talent_potential",
 ];
 
 /// The text fields written on several lines.

@@ -46,11 +46,23 @@ pub const TEXT_FIELDS: &[(&str, bool)] = &[
     ("work_patterns", false),
     ("unit_work_patterns", false),
     ("calendar_overrides", false),
+    ("pulse_min_respondents", true),
+    ("pulse_questions", false),
+    ("rater_bias", false),
+    ("talent_potential", false),
 ];
 
 /// The fields edited as JSON (structured rules of the Pemda's own regulation).
-pub const JSON_FIELDS: &[&str] =
-    &["tpp", "distribution_patterns", "work_patterns", "unit_work_patterns", "calendar_overrides"];
+pub const JSON_FIELDS: &[&str] = &[
+    "tpp",
+    "distribution_patterns",
+    "work_patterns",
+    "unit_work_patterns",
+    "calendar_overrides",
+    "pulse_questions",
+    "rater_bias",
+    "talent_potential",
+];
 
 /// Why a typed value cannot be read: the field and the i18n key of the reason.
 pub type Unreadable = Vec<(&'static str, &'static str)>;
@@ -90,6 +102,10 @@ impl SettingsDraft {
             ("work_patterns", serde_json::to_string_pretty(&s.work_patterns).unwrap_or_default()),
             ("unit_work_patterns", serde_json::to_string_pretty(&s.unit_work_patterns).unwrap_or_default()),
             ("calendar_overrides", serde_json::to_string_pretty(&s.calendar_overrides).unwrap_or_default()),
+            ("pulse_min_respondents", s.pulse_min_respondents.to_string()),
+            ("pulse_questions", serde_json::to_string_pretty(&s.pulse_questions).unwrap_or_default()),
+            ("rater_bias", serde_json::to_string_pretty(&s.rater_bias).unwrap_or_default()),
+            ("talent_potential", serde_json::to_string_pretty(&s.talent_potential).unwrap_or_default()),
             ("holidays", s.holidays.iter().map(|d| d.format("%Y-%m-%d").to_string()).collect::<Vec<_>>().join("\n")),
         ]);
         Self {
@@ -150,6 +166,7 @@ impl SettingsDraft {
         // The frame keeps its line breaks; only the ends are trimmed.
         out.whatsapp_template = self.text.get("whatsapp_template").map(|t| t.trim().to_owned()).unwrap_or_default();
         out.evidence_max_bytes = number("evidence_max_bytes");
+        out.pulse_min_respondents = small(number("pulse_min_respondents"));
         out.development_jp_for_pppk = self.development_jp_for_pppk;
         if let Some(value) = self.json("tpp", &mut bad) {
             out.tpp = value;
@@ -165,6 +182,15 @@ impl SettingsDraft {
         }
         if let Some(value) = self.json("calendar_overrides", &mut bad) {
             out.calendar_overrides = value;
+        }
+        if let Some(value) = self.json("pulse_questions", &mut bad) {
+            out.pulse_questions = value;
+        }
+        if let Some(value) = self.json("rater_bias", &mut bad) {
+            out.rater_bias = value;
+        }
+        if let Some(value) = self.json("talent_potential", &mut bad) {
+            out.talent_potential = value;
         }
         if let Some(frequency) = self.assessment_frequency {
             out.assessment_frequency = frequency;
