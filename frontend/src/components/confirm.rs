@@ -46,3 +46,41 @@ pub fn Confirm(props: &ConfirmProps) -> Html {
         </div>
     }
 }
+
+/// A form whose submit asks first: `asking` says whether the [`Confirm`] shows, `ask` is the
+/// form's `onsubmit`, and `answered(action)` is the `on_confirm` that hides it and runs `action`.
+pub struct AskFirst {
+    pub asking: bool,
+    pub ask: Callback<SubmitEvent>,
+    pub cancel: Callback<()>,
+    state: UseStateHandle<bool>,
+}
+
+impl AskFirst {
+    /// The `on_confirm` of the question: hides it, then runs `action`.
+    pub fn answered(&self, action: impl Fn() + 'static) -> Callback<()> {
+        let state = self.state.clone();
+        Callback::from(move |()| {
+            state.set(false);
+            action();
+        })
+    }
+}
+
+/// See [`AskFirst`].
+#[hook]
+pub fn use_ask_first() -> AskFirst {
+    let state = use_state(|| false);
+    let ask = {
+        let state = state.clone();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            state.set(true);
+        })
+    };
+    let cancel = {
+        let state = state.clone();
+        Callback::from(move |()| state.set(false))
+    };
+    AskFirst { asking: *state, ask, cancel, state }
+}

@@ -45,7 +45,7 @@ pub mod year_picker;
 pub use annul_control::AnnulControl;
 pub use assessment_period::{last_ended_period, use_pemda_settings, AssessmentPeriodPicker};
 pub use complaint_badges::{ComplaintBadge, SlaBadge};
-pub use confirm::Confirm;
+pub use confirm::{use_ask_first, Confirm};
 pub use copy_button::CopyButton;
 pub use download_button::{DownloadButton, FileSource};
 pub use error_banner::ErrorBanner;

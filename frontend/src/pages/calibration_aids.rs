@@ -4,7 +4,7 @@
 //! lock that closes its minutes after a confirmation.
 
 use crate::api;
-use crate::components::{use_toast, Confirm, ErrorBanner, Loading, SelectField};
+use crate::components::{use_ask_first, use_toast, Confirm, ErrorBanner, Loading, SelectField};
 use crate::format;
 use crate::hooks::{use_remote, use_write};
 use crate::i18n::use_i18n;
@@ -263,21 +263,8 @@ fn ChangeForm(props: &ChangeFormProps) -> Html {
         })
     };
     // It rewrites the penilai's draft: asked once more first.
-    let confirming = use_state(|| false);
-    let ask = {
-        let confirming = confirming.clone();
-        Callback::from(move |e: SubmitEvent| {
-            e.prevent_default();
-            confirming.set(true);
-        })
-    };
-    let confirm = {
-        let (submit, confirming) = (submit.clone(), confirming.clone());
-        Callback::from(move |()| {
-            confirming.set(false);
-            submit.emit(());
-        })
-    };
+    let question = use_ask_first();
+    let confirm = question.answered(move || submit.emit(()));
     let ratings: Vec<(AttrValue, AttrValue)> = Rating::ALL
         .iter()
         .map(|r| (AttrValue::from(r.as_str()), AttrValue::from(i18n.word("rating", r.as_str()))))
@@ -286,7 +273,7 @@ fn ChangeForm(props: &ChangeFormProps) -> Html {
         return html! { <p class="muted">{ i18n.t("calsession.no_drafts") }</p> };
     }
     html! {
-        <form class="form-grid" id="calsession-change" onsubmit={ask}>
+        <form class="form-grid" id="calsession-change" onsubmit={question.ask.clone()}>
             <h3>{ i18n.t("calsession.change") }</h3>
             <SelectField id="calsession-assessment" label={i18n.t("calsession.rating").to_owned()} value={AttrValue::from(chosen.clone())}
                 options={drafts} on_change={let p = picked.clone(); Callback::from(move |v: String| p.set(v))} />
@@ -300,9 +287,9 @@ fn ChangeForm(props: &ChangeFormProps) -> Html {
                     oninput={let r = reason.clone(); Callback::from(move |e: InputEvent| r.set(e.target_unchecked_into::<web_sys::HtmlTextAreaElement>().value()))} />
             </label>
             <ErrorBanner error={write.error.clone()} />
-            if *confirming {
+            if question.asking {
                 <Confirm text={i18n.t("calsession.change_confirm")} confirm_label={i18n.t("calsession.save")}
-                    on_confirm={confirm} on_cancel={let c = confirming.clone(); Callback::from(move |()| c.set(false))} busy={write.busy} />
+                    on_confirm={confirm} on_cancel={question.cancel.clone()} busy={write.busy} />
             } else {
                 <button type="submit" class="button-primary" disabled={write.busy || reason.trim().len() < 5}>{ i18n.t("calsession.save") }</button>
             }

@@ -3,7 +3,7 @@
 
 use crate::api;
 use crate::api::employees::EmployeeFilter;
-use crate::components::{Confirm, ErrorBanner, SelectField};
+use crate::components::{use_ask_first, Confirm, ErrorBanner, SelectField};
 use crate::format;
 use crate::hooks::{use_remote, use_write};
 use crate::i18n::use_i18n;
@@ -78,23 +78,12 @@ fn TargetForm(props: &PartProps) -> Html {
         run
     };
     // It changes the official's plan (a revision of an approved one): asked once more first.
-    let confirming = use_state(|| false);
-    let ask = {
-        let confirming = confirming.clone();
-        Callback::from(move |e: SubmitEvent| {
-            e.prevent_default();
-            confirming.set(true);
-        })
-    };
-    let confirm = {
-        let (submit, confirming) = (submit.clone(), confirming.clone());
-        Callback::from(move |()| {
-            confirming.set(false);
-            if let Some(employee_id) = official {
-                submit.emit(CommitmentTarget { employee_id, parent_rhk_id: parent_id, pk_goal_id: None });
-            }
-        })
-    };
+    let question = use_ask_first();
+    let confirm = question.answered(move || {
+        if let Some(employee_id) = official {
+            submit.emit(CommitmentTarget { employee_id, parent_rhk_id: parent_id, pk_goal_id: None });
+        }
+    });
     let people_options: Vec<(AttrValue, AttrValue)> = people
         .state
         .data
@@ -118,7 +107,7 @@ fn TargetForm(props: &PartProps) -> Html {
         .map(|e| e.name.clone())
         .unwrap_or_default();
     html! {
-        <form class="form-grid target-form" onsubmit={ask} data-target-for={c.id.to_string()}>
+        <form class="form-grid target-form" onsubmit={question.ask.clone()} data-target-for={c.id.to_string()}>
             <h4>{ i18n.t("commitment.target_title") }</h4>
             <SelectField id={format!("target-official-{id}")} label={i18n.t("commitment.official").to_owned()}
                 value={AttrValue::from(official.map(|o| o.to_string()).unwrap_or_default())} options={people_options}
@@ -132,9 +121,9 @@ fn TargetForm(props: &PartProps) -> Html {
             }
             <p class="muted small">{ i18n.t("commitment.target_hint") }</p>
             <ErrorBanner error={write.error.clone()} />
-            if *confirming {
+            if question.asking {
                 <Confirm text={i18n.tf("commitment.target_confirm", &[("name", &official_name)])} confirm_label={i18n.t("commitment.target")}
-                    on_confirm={confirm} on_cancel={let c = confirming.clone(); Callback::from(move |()| c.set(false))} busy={write.busy} />
+                    on_confirm={confirm} on_cancel={question.cancel.clone()} busy={write.busy} />
             } else {
                 <button type="submit" class="button-quiet" disabled={write.busy || official.is_none()}>{ i18n.t("commitment.target") }</button>
             }
