@@ -49,6 +49,12 @@ pub struct Config {
     pub public_reads_per_minute: u32,
     /// Where messages outside the app go.
     pub delivery: Delivery,
+    /// `KINERJA_BLOB_URL`: where evidence files are kept, `s3://bucket/prefix` for an
+    /// S3-compatible store (credentials from the `AWS_*` variables); the `evidence` directory under
+    /// the data directory when unset.
+    pub blob_url: Option<String>,
+    /// S3 settings by their `object_store` names (`aws_endpoint`, …), over the environment's.
+    pub blob_options: Vec<(String, String)>,
 }
 
 /// The channels of messages outside the app (see `delivery`).
@@ -133,6 +139,8 @@ impl Config {
             public_cache: Duration::ZERO,
             public_reads_per_minute: 300,
             delivery: Delivery::default(),
+            blob_url: None,
+            blob_options: Vec::new(),
         }
     }
 }
@@ -220,6 +228,7 @@ impl Config {
             .map(|p| p.parse().with_context(|| format!("KINERJA_TRUSTED_PROXIES: '{p}' is not an IP address")))
             .collect::<anyhow::Result<_>>()?;
         let set = |name: &str| std::env::var(name).ok().map(|v| v.trim().to_owned()).filter(|v| !v.is_empty());
+        self.blob_url = set("KINERJA_BLOB_URL");
         self.delivery.smtp_url = set("KINERJA_SMTP_URL");
         if let Some(from) = set("KINERJA_MAIL_FROM") {
             self.delivery.mail_from = from;

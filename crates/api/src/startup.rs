@@ -56,7 +56,7 @@ impl Application {
         let state = AppState {
             db: db.clone(),
             keys: Arc::new(JwtKeys::with_previous(&config.jwt_secret, &config.jwt_previous_secrets)),
-            blobs: Arc::new(crate::storage::LocalDisk::new(config.data_dir.join("evidence"))),
+            blobs: crate::storage::Blobs::open(config.blob_url.as_deref(), &config.blob_options, &config.data_dir)?,
             dashboards: crate::state::dashboard_cache(config.dashboard_cache),
             identities: crate::services::identity::cache(config.identity_cache),
             settings: crate::state::settings_cache(config.identity_cache),

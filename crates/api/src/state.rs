@@ -12,7 +12,7 @@ pub struct AppState {
     pub config: Arc<Config>,
     pub keys: Arc<JwtKeys>,
     /// Evidence files.
-    pub blobs: Arc<dyn crate::storage::BlobStore>,
+    pub blobs: crate::storage::Blobs,
     /// Dashboards computed in the last few seconds, by unit and period (see `Config::dashboard_cache`).
     pub dashboards: DashboardCache,
     /// Signed-in people's identities and scopes, kept a few seconds (see `services::identity`).

@@ -4,7 +4,7 @@
 //! tell its type from its content.
 
 use crate::error::{ApiError, ApiResult};
-use crate::storage::BlobStore;
+use crate::storage::Blobs;
 use actix_multipart::Multipart;
 use futures_util::StreamExt;
 use kinerja_types::Invalid;
@@ -27,7 +27,7 @@ pub struct Upload {
 
 /// Reads the form: 422 on `file` unless it holds exactly one part named `file` (or cannot be read),
 /// 413 once the file passes `limit` bytes.
-pub async fn receive(mut form: Multipart, store: &dyn BlobStore, limit: u64) -> ApiResult<Upload> {
+pub async fn receive(mut form: Multipart, store: &Blobs, limit: u64) -> ApiResult<Upload> {
     let mut upload: Option<Upload> = None;
     while let Some(part) = form.next().await {
         // A part that cannot be read (a malformed header, a name with control characters) is

@@ -2,9 +2,11 @@
 
 mod admin;
 mod backup;
+mod blobs;
 mod import;
 
 use crate::config::{load_or_create_jwt_secret, Config};
+use crate::storage::Blobs;
 use crate::{db, openapi, seed, telemetry, Application};
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -21,6 +23,10 @@ pub struct Cli {
     /// Directory for the SQLite file, the generated JWT secret and uploads.
     #[arg(long, env = "KINERJA_DATA_DIR", default_value = "data", global = true)]
     data_dir: PathBuf,
+    /// Where evidence files are kept: `s3://bucket/prefix` for an S3-compatible store (with the
+    /// `AWS_*` credentials). Default: the `evidence` directory under the data directory.
+    #[arg(long, env = "KINERJA_BLOB_URL", global = true)]
+    blob_url: Option<String>,
     #[command(subcommand)]
     command: Command,
 }
@@ -65,6 +71,20 @@ enum Command {
     },
     /// Print the OpenAPI document.
     Openapi,
+    /// Evidence files.
+    #[command(subcommand)]
+    Blobs(BlobsCommand),
+}
+
+#[derive(Subcommand)]
+enum BlobsCommand {
+    /// Copy the local evidence files into the store of KINERJA_BLOB_URL (s3://bucket/prefix),
+    /// verifying every file's hash, and check that every file the database names is there.
+    Migrate {
+        /// The local store to copy from (default: the `evidence` directory under the data directory).
+        #[arg(long)]
+        from: Option<PathBuf>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -133,6 +153,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 config.delivery.app_url = format!("http://{bind}");
             }
             config.bind = bind;
+            config.blob_url = cli.blob_url.clone();
             config.static_dir = static_dir;
             tracing::info!(?config, "starting");
             let app = Application::build(config).await?;
@@ -148,7 +169,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Admin(AdminCommand::Create { username }) => admin::create(&db::open(&url).await?, &username).await,
         Command::Seed(SeedCommand::Demo) => {
             let extras = seed::demo::Extras {
-                work_history: Some(cli.data_dir.clone()),
+                work_history: Some(Blobs::open(cli.blob_url.as_deref(), &[], &cli.data_dir)?),
                 citizen_feedback: true,
                 past_ratings: true,
             };
@@ -158,6 +179,9 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Import(ImportCommand::Attendance { file }) => import::attendance(&db::open(&url).await?, &file).await,
         Command::Backup { file } => backup::backup(&url, &file).await,
         Command::Restore { file, yes } => backup::restore(&url, &file, yes).await,
+        Command::Blobs(BlobsCommand::Migrate { from }) => {
+            blobs::migrate(&url, &cli.data_dir, from, cli.blob_url.as_deref()).await
+        }
         Command::Openapi => {
             print!("{}", openapi::to_json());
             Ok(())

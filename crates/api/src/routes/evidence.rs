@@ -47,7 +47,7 @@ pub async fn upload(
     const SCOPE: &str = "POST /evidence";
     let me = viewer.employee_id.ok_or_else(|| ApiError::field("employee", Invalid::NoEmployeeRecord))?;
     let limit = state.settings().await?.evidence_max_bytes;
-    let upload = crate::uploads::receive(form, state.blobs.as_ref(), limit).await?;
+    let upload = crate::uploads::receive(form, &state.blobs, limit).await?;
     let hash = fingerprint(&[upload.name.as_bytes(), upload.sha256.as_bytes()]);
     let txn = crate::db::begin(&state.db).await?;
     if let Some(kept) = idempotency::kept(&txn, viewer.user_id, SCOPE, key.get(), &hash).await? {
@@ -58,11 +58,7 @@ pub async fn upload(
         return Err(ApiError::field("file", Issue::new(Invalid::StorageQuota).with("quota", quota / (1024 * 1024))));
     }
     let file = svc::accept(&upload.name, &upload.head, upload.sha256, upload.size)?;
-    let (blobs, sha256, staged) = (state.blobs.clone(), file.sha256.clone(), upload.staged);
-    web::block(move || blobs.adopt(&sha256, staged))
-        .await
-        .map_err(|e| ApiError::Internal(e.into()))?
-        .map_err(|e| ApiError::Internal(e.into()))?;
+    state.blobs.adopt(&file.sha256, upload.staged.path()).await.map_err(|e| ApiError::Internal(e.into()))?;
     let out = svc::add_file(&txn, &viewer.actor(), viewer.user_id, me, file).await?;
     let json = idempotency::keep(&txn, viewer.user_id, SCOPE, key.get(), &hash, 201, &out).await?;
     txn.commit().await?;
@@ -99,7 +95,7 @@ pub async fn info(state: web::Data<AppState>, viewer: Viewer, id: web::Path<i64>
     Ok(web::Json(to_wire(&row)))
 }
 
-/// Downloads a file (or describes a link) for those who may see its owner or oversee their unit as
+/// Downloads a file, streamed from the store (or describes a link) for those who may see its owner or oversee their unit as
 /// an evaluation team; served as an
 /// attachment with its checked content type.
 #[utoipa::path(tag = "activities", security(("bearer" = [])), params(("id" = i64, Path)),
@@ -110,10 +106,10 @@ pub async fn download(state: web::Data<AppState>, viewer: Viewer, id: web::Path<
     let Some(sha) = row.sha256.clone() else {
         return Ok(HttpResponse::Ok().json(to_wire(&row)));
     };
-    let blobs = state.blobs.clone();
-    let bytes = web::block(move || blobs.get(&sha))
+    let (size, chunks) = state
+        .blobs
+        .read(&sha)
         .await
-        .map_err(|e| ApiError::Internal(e.into()))?
         .map_err(|e| ApiError::Internal(anyhow::anyhow!("evidence {} unreadable: {e}", row.id)))?;
     Ok(HttpResponse::Ok()
         .insert_header((
@@ -125,5 +121,6 @@ pub async fn download(state: web::Data<AppState>, viewer: Viewer, id: web::Path<
             format!("attachment; filename=\"{}\"", row.filename.clone().unwrap_or_else(|| "bukti".into())),
         ))
         .insert_header((header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
-        .body(bytes))
+        .no_chunking(size)
+        .streaming(chunks))
 }

@@ -266,7 +266,7 @@ const USERS: &[UserRow] = &[
 #[derive(Debug, Clone, Default)]
 pub struct Extras {
     /// Past months of daily work, with evidence, feedback and dialogues; evidence files go here.
-    pub work_history: Option<std::path::PathBuf>,
+    pub work_history: Option<crate::storage::Blobs>,
     /// Months of satisfaction surveys and complaints in every state.
     pub citizen_feedback: bool,
     /// The ratings of the last finished period, with objections and organisation predikat.
@@ -385,7 +385,7 @@ pub async fn run_with(db: &DatabaseConnection, extras: &Extras) -> anyhow::Resul
     let (surveys, complaints) =
         if extras.citizen_feedback { super::public::seed(&txn, &unit_ids).await? } else { (0, 0) };
     let work = match &extras.work_history {
-        Some(dir) => super::work::seed(&txn, &employee_ids, dir).await?,
+        Some(store) => super::work::seed(&txn, &employee_ids, store).await?,
         None => 0,
     };
     if work > 0 {

@@ -4,14 +4,13 @@
 
 use crate::entities::{activities, activity_evidence, dialogs, employees, evidence, feedback, rhk, users};
 use crate::services::skp as svc;
-use crate::storage::{BlobStore, LocalDisk};
+use crate::storage::Blobs;
 use chrono::{Datelike, Duration, NaiveDate, Utc, Weekday};
 use kinerja_domain::ActivityStatus;
 use kinerja_types::FollowUp;
 use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseTransaction, EntityTrait, PaginatorTrait, QueryFilter, Set};
 use sha2::{Digest, Sha256};
 use std::collections::HashMap;
-use std::path::Path;
 
 const DAYS_BACK: i64 = 90;
 
@@ -38,8 +37,7 @@ fn demo_pdf(name: &str) -> Vec<u8> {
 }
 
 /// Seeds the work history of every demo employee that has none; returns the activities written.
-pub async fn seed(txn: &DatabaseTransaction, people: &HashMap<&'static str, i64>, dir: &Path) -> anyhow::Result<u64> {
-    let store = LocalDisk::new(dir.join("evidence"));
+pub async fn seed(txn: &DatabaseTransaction, people: &HashMap<&'static str, i64>, store: &Blobs) -> anyhow::Result<u64> {
     let today = crate::pemda_settings::load(txn).await?.today();
     let days = working_days(today);
     let admin_user =
@@ -57,7 +55,7 @@ pub async fn seed(txn: &DatabaseTransaction, people: &HashMap<&'static str, i64>
         }
         let bytes = demo_pdf(&e.name);
         let sha = hex::encode(Sha256::digest(&bytes));
-        store.put(&sha, &bytes)?;
+        store.put(&sha, bytes.clone()).await?;
         let file = evidence::ActiveModel {
             employee_id: Set(e.id),
             kind: Set("file".into()),

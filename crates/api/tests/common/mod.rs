@@ -4,6 +4,7 @@
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
 
 pub mod outside;
+pub mod s3;
 
 use kinerja_api::{Application, Config};
 use reqwest::{Method, Response, StatusCode};

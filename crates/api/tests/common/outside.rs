@@ -8,36 +8,37 @@ use std::process::{Child, Command};
 use std::sync::{Arc, Mutex, OnceLock};
 use std::time::{Duration, Instant};
 
-/// The virtualenv holding aiosmtpd, made once per machine (atomically: a new one is built beside
-/// and renamed into place, so concurrent test processes never see half of one).
+/// The virtualenv holding aiosmtpd, made once per machine.
 fn smtp_python() -> PathBuf {
     static PYTHON: OnceLock<PathBuf> = OnceLock::new();
-    PYTHON
-        .get_or_init(|| {
-            const PIN: &str = "aiosmtpd==1.4.6";
-            let home = std::env::var("HOME").unwrap_or_else(|_| "/root".into());
-            let venv = Path::new(&home).join(".cache/kinerja-tools/smtp-venv");
-            let marker = venv.join(format!(".pin-{PIN}"));
-            if !marker.exists() {
-                let building = venv.with_extension(format!("building-{}", std::process::id()));
-                let _ = std::fs::remove_dir_all(&building);
-                let ok = Command::new("python3").args(["-m", "venv"]).arg(&building).status().expect("python3");
-                assert!(ok.success(), "python3 -m venv failed");
-                let ok = Command::new(building.join("bin/pip")).args(["install", "-q", PIN]).status().expect("pip");
-                assert!(ok.success(), "pip install {PIN} failed");
-                std::fs::write(building.join(format!(".pin-{PIN}")), "").unwrap();
-                let _ = std::fs::remove_dir_all(&venv);
-                if std::fs::rename(&building, &venv).is_err() {
-                    // Another process put one in place meanwhile.
-                    let _ = std::fs::remove_dir_all(&building);
-                }
-            }
-            venv.join("bin/python")
-        })
-        .clone()
+    PYTHON.get_or_init(|| python_venv("smtp-venv", "aiosmtpd==1.4.6").join("bin/python")).clone()
 }
 
-fn free_port() -> u16 {
+/// A virtualenv under `~/.cache/kinerja-tools` holding the pinned package, made once per machine
+/// (atomically: a new one is built beside and renamed into place, so concurrent test processes
+/// never see half of one).
+pub fn python_venv(name: &str, pin: &str) -> PathBuf {
+    let home = std::env::var("HOME").unwrap_or_else(|_| "/root".into());
+    let venv = Path::new(&home).join(".cache/kinerja-tools").join(name);
+    let marker = venv.join(format!(".pin-{pin}"));
+    if !marker.exists() {
+        let building = venv.with_extension(format!("building-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&building);
+        let ok = Command::new("python3").args(["-m", "venv"]).arg(&building).status().expect("python3");
+        assert!(ok.success(), "python3 -m venv failed");
+        let ok = Command::new(building.join("bin/pip")).args(["install", "-q", pin]).status().expect("pip");
+        assert!(ok.success(), "pip install {pin} failed");
+        std::fs::write(building.join(format!(".pin-{pin}")), "").unwrap();
+        let _ = std::fs::remove_dir_all(&venv);
+        if std::fs::rename(&building, &venv).is_err() {
+            // Another process put one in place meanwhile.
+            let _ = std::fs::remove_dir_all(&building);
+        }
+    }
+    venv
+}
+
+pub fn free_port() -> u16 {
     std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
 }
 
