@@ -215,8 +215,11 @@ fn a_backup_restores_every_row() {
     let source = row_counts(&live.path().join("kinerja.db"));
     assert!(source.iter().any(|(t, n)| t == "activities" && *n > 1000), "{source:?}");
     assert_eq!(row_counts(&fresh.path().join("kinerja.db")), source);
-    // PostgreSQL is backed up with pg_dump.
-    let pg =
-        kinerja(fresh.path()).args(["backup", "x.sql", "--database-url", "postgres://u@127.0.0.1/x"]).output().unwrap();
-    assert!(String::from_utf8_lossy(&pg.stderr).contains("pg_dump"));
+    // A PostgreSQL server that cannot be reached is an error, and no file is left behind.
+    let pg = kinerja(fresh.path())
+        .args(["backup", "x.backup", "--database-url", "postgres://u@127.0.0.1:1/x"])
+        .output()
+        .unwrap();
+    assert!(!pg.status.success());
+    assert!(!fresh.path().join("x.backup").exists());
 }

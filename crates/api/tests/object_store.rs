@@ -38,10 +38,7 @@ fn big_png(size: usize) -> Vec<u8> {
 fn files_under(dir: &std::path::Path) -> usize {
     std::fs::read_dir(dir)
         .map(|entries| {
-            entries
-                .filter_map(Result::ok)
-                .map(|e| if e.path().is_dir() { files_under(&e.path()) } else { 1 })
-                .sum()
+            entries.filter_map(Result::ok).map(|e| if e.path().is_dir() { files_under(&e.path()) } else { 1 }).sum()
         })
         .unwrap_or(0)
 }
@@ -75,19 +72,27 @@ async fn evidence_is_kept_in_s3_once_per_content(backend: Backend) {
     assert_eq!(files_under(&app.data_dir().join("evidence")), 0);
     assert_eq!(files_under(&app.data_dir().join("incoming")), 0);
     // Downloads stream back with the same headers as from the local disk.
-    let res = app.client.get(app.url(&format!("/api/v1/evidence/{}", first["id"]))).bearer_auth(&dedi).send().await.unwrap();
+    let res =
+        app.client.get(app.url(&format!("/api/v1/evidence/{}", first["id"]))).bearer_auth(&dedi).send().await.unwrap();
     assert_eq!(res.status(), StatusCode::OK);
     assert_eq!(res.headers()["content-type"], "application/pdf");
     assert_eq!(res.headers()["content-disposition"], "attachment; filename=\"rekap.pdf\"");
     assert_eq!(res.headers()["x-content-type-options"], "nosniff");
     assert_eq!(res.headers()["content-length"], pdf("rekap Januari").len().to_string().as_str());
     assert_eq!(res.bytes().await.unwrap().as_ref(), pdf("rekap Januari").as_slice());
-    let res = app.client.get(app.url(&format!("/api/v1/evidence/{}", big["id"]))).bearer_auth(&dedi).send().await.unwrap();
+    let res =
+        app.client.get(app.url(&format!("/api/v1/evidence/{}", big["id"]))).bearer_auth(&dedi).send().await.unwrap();
     assert_eq!(res.headers()["content-length"], photo.len().to_string().as_str());
     assert!(res.bytes().await.unwrap().as_ref() == photo.as_slice(), "the large file came back changed");
     // Who may download is unchanged: an outsider gets 404.
     let outsider = app.token("kadisdukcapil").await;
-    let res = app.client.get(app.url(&format!("/api/v1/evidence/{}", first["id"]))).bearer_auth(&outsider).send().await.unwrap();
+    let res = app
+        .client
+        .get(app.url(&format!("/api/v1/evidence/{}", first["id"])))
+        .bearer_auth(&outsider)
+        .send()
+        .await
+        .unwrap();
     assert_eq!(res.status(), StatusCode::NOT_FOUND);
 }
 

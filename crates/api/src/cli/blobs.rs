@@ -29,7 +29,8 @@ pub async fn migrate(url: &str, data_dir: &Path, from: Option<PathBuf>, to: Opti
         bar.inc(1);
         let sha = &item.sha256;
         if source.digest(sha).await? != *sha {
-            problems.push(format!("{sha}: isi di {} tidak cocok dengan hash-nya (rusak); tidak disalin", from.display()));
+            problems
+                .push(format!("{sha}: isi di {} tidak cocok dengan hash-nya (rusak); tidak disalin", from.display()));
             continue;
         }
         if target.contains(sha).await? {

@@ -56,15 +56,30 @@ enum Command {
     /// Import data from files.
     #[command(subcommand)]
     Import(ImportCommand),
-    /// Back up the SQLite database to FILE while the server runs (PostgreSQL: use pg_dump).
+    /// Back up the database (SQLite or PostgreSQL, through pg_dump) to FILE while the server runs:
+    /// one consistent snapshot with a manifest of its row counts and audit-chain head.
     Backup {
         /// The backup file to write (must not exist).
         file: PathBuf,
+        /// Encrypt with this age key file (made, readable by its owner only, when it does not exist).
+        #[arg(long)]
+        key: Option<PathBuf>,
     },
-    /// Replace the SQLite database with a backup (stop the server first; asks for confirmation).
+    /// Replace the database with a backup (stop the server first; asks for confirmation), or with
+    /// --verify restore it into a scratch database and check it against its manifest.
     Restore {
         /// The backup file.
         file: PathBuf,
+        /// The age key file of an encrypted backup.
+        #[arg(long)]
+        key: Option<PathBuf>,
+        /// Only test the backup: restore into a scratch database, check the audit chain and every
+        /// table's rows against the manifest, print a report, and drop the scratch database.
+        #[arg(long)]
+        verify: bool,
+        /// The PostgreSQL server to verify a PostgreSQL backup on (default: the database URL's).
+        #[arg(long)]
+        scratch_url: Option<String>,
         /// Do not ask for confirmation.
         #[arg(long)]
         yes: bool,
@@ -177,8 +192,11 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::Import(ImportCommand::Employees { file }) => import::employees(&db::open(&url).await?, &file).await,
         Command::Import(ImportCommand::Attendance { file }) => import::attendance(&db::open(&url).await?, &file).await,
-        Command::Backup { file } => backup::backup(&url, &file).await,
-        Command::Restore { file, yes } => backup::restore(&url, &file, yes).await,
+        Command::Backup { file, key } => backup::backup(&url, &file, key.as_deref()).await,
+        Command::Restore { file, key, verify: true, scratch_url, .. } => {
+            backup::verify(&url, &file, key.as_deref(), scratch_url.as_deref()).await
+        }
+        Command::Restore { file, key, yes, .. } => backup::restore(&url, &file, key.as_deref(), yes).await,
         Command::Blobs(BlobsCommand::Migrate { from }) => {
             blobs::migrate(&url, &cli.data_dir, from, cli.blob_url.as_deref()).await
         }

@@ -37,7 +37,11 @@ fn demo_pdf(name: &str) -> Vec<u8> {
 }
 
 /// Seeds the work history of every demo employee that has none; returns the activities written.
-pub async fn seed(txn: &DatabaseTransaction, people: &HashMap<&'static str, i64>, store: &Blobs) -> anyhow::Result<u64> {
+pub async fn seed(
+    txn: &DatabaseTransaction,
+    people: &HashMap<&'static str, i64>,
+    store: &Blobs,
+) -> anyhow::Result<u64> {
     let today = crate::pemda_settings::load(txn).await?.today();
     let days = working_days(today);
     let admin_user =
