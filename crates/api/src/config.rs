@@ -55,6 +55,9 @@ pub struct Config {
     pub blob_url: Option<String>,
     /// S3 settings by their `object_store` names (`aws_endpoint`, …), over the environment's.
     pub blob_options: Vec<(String, String)>,
+    /// `KINERJA_DATABASE_READ_URL`: a PostgreSQL streaming replica for heavy reads (see
+    /// `read_replica`); none by default.
+    pub database_read_url: Option<String>,
 }
 
 /// The channels of messages outside the app (see `delivery`).
@@ -109,6 +112,8 @@ impl std::fmt::Debug for Config {
         f.debug_struct("Config")
             .field("bind", &self.bind)
             .field("database_url", &redact_url(&self.database_url))
+            .field("database_read_url", &self.database_read_url.as_deref().map(redact_url))
+            .field("blob_url", &self.blob_url)
             .field("data_dir", &self.data_dir)
             .field("static_dir", &self.static_dir)
             .finish_non_exhaustive()
@@ -141,6 +146,7 @@ impl Config {
             delivery: Delivery::default(),
             blob_url: None,
             blob_options: Vec::new(),
+            database_read_url: None,
         }
     }
 }
@@ -229,6 +235,7 @@ impl Config {
             .collect::<anyhow::Result<_>>()?;
         let set = |name: &str| std::env::var(name).ok().map(|v| v.trim().to_owned()).filter(|v| !v.is_empty());
         self.blob_url = set("KINERJA_BLOB_URL");
+        self.database_read_url = set("KINERJA_DATABASE_READ_URL");
         self.delivery.smtp_url = set("KINERJA_SMTP_URL");
         if let Some(from) = set("KINERJA_MAIL_FROM") {
             self.delivery.mail_from = from;

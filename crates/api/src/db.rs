@@ -32,6 +32,18 @@ pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
     Ok(db)
 }
 
+/// A pool that connects on first use (a read replica that may be down when the server starts).
+pub async fn connect_lazy(url: &str) -> Result<DatabaseConnection, DbErr> {
+    let mut opts = ConnectOptions::new(url.to_owned());
+    opts.max_connections(16)
+        .min_connections(0)
+        .connect_lazy(true)
+        .connect_timeout(Duration::from_secs(1))
+        .acquire_timeout(Duration::from_secs(2))
+        .sqlx_logging(false);
+    Database::connect(opts).await
+}
+
 /// Starts a write transaction. On SQLite it takes the write lock at once (`BEGIN IMMEDIATE`), so
 /// that concurrent writers wait for each other within the busy timeout instead of failing when a
 /// read transaction tries to become a write one; PostgreSQL ignores the mode.

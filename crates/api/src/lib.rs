@@ -15,6 +15,7 @@ pub mod openapi;
 pub mod pages;
 pub mod pemda_settings;
 pub mod policy;
+pub mod read_replica;
 pub mod routes;
 pub mod seed;
 pub mod services;

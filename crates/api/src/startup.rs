@@ -30,11 +30,23 @@ impl Application {
     /// Connects, migrates and binds. Port 0 picks a free port (tests).
     pub async fn build(config: Config) -> anyhow::Result<Self> {
         let db = db::open(&config.database_url).await?;
-        Self::build_with_db(config, db)
+        let reads = match config.database_read_url.as_deref() {
+            Some(_) if config.database_url.starts_with("sqlite:") => {
+                anyhow::bail!("KINERJA_DATABASE_READ_URL needs PostgreSQL: the embedded SQLite database has no replica")
+            }
+            Some(url) => crate::read_replica::Reads::with_replica(db.clone(), url).await?,
+            None => crate::read_replica::Reads::primary_only(db.clone()),
+        };
+        Self::build_with(config, db, reads)
     }
 
-    /// Binds with an already opened database.
+    /// Binds with an already opened database (no read replica).
     pub fn build_with_db(config: Config, db: DatabaseConnection) -> anyhow::Result<Self> {
+        let reads = crate::read_replica::Reads::primary_only(db.clone());
+        Self::build_with(config, db, reads)
+    }
+
+    fn build_with(config: Config, db: DatabaseConnection, reads: crate::read_replica::Reads) -> anyhow::Result<Self> {
         let listener = TcpListener::bind(&config.bind)?;
         let port = listener.local_addr()?.port();
         let mut channels = crate::delivery::Channels::from_config(&config.delivery)?;
@@ -55,6 +67,7 @@ impl Application {
         crate::services::reminders::spawn(db.clone(), config.delivery.reminders);
         let state = AppState {
             db: db.clone(),
+            reads,
             keys: Arc::new(JwtKeys::with_previous(&config.jwt_secret, &config.jwt_previous_secrets)),
             blobs: crate::storage::Blobs::open(config.blob_url.as_deref(), &config.blob_options, &config.data_dir)?,
             dashboards: crate::state::dashboard_cache(config.dashboard_cache),

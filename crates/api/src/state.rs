@@ -8,7 +8,11 @@ use std::sync::Arc;
 /// Shared application state, cloned cheaply into each worker.
 #[derive(Clone)]
 pub struct AppState {
+    /// The primary: every write, and every read that must see its own writes.
     pub db: DatabaseConnection,
+    /// Heavy reads (dashboards, reports, exports, the data-quality index): the read replica when
+    /// one is configured and answering, else the primary (see `read_replica`).
+    pub reads: crate::read_replica::Reads,
     pub config: Arc<Config>,
     pub keys: Arc<JwtKeys>,
     /// Evidence files.

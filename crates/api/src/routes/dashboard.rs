@@ -89,8 +89,8 @@ fn child_row(f: &UnitFigures) -> ChildRow<'_> {
 /// The dashboard of a unit and period: computed, or from the last few seconds' cache (callers have
 /// already checked that the viewer may see it).
 async fn answer(req: &HttpRequest, state: &AppState, unit_id: i64, q: &DashboardQuery) -> ApiResult<HttpResponse> {
-    let db = &state.db;
-    let settings = crate::pemda_settings::load(db).await?;
+    let db = state.reads.db();
+    let settings = crate::pemda_settings::load(&state.db).await?;
     let period = q.period(settings.today())?;
     let compute = async { crate::services::dashboard::compute(db, unit_id, period, &settings).await.map(Arc::new) };
     let d = if state.config.dashboard_cache.is_zero() {

@@ -55,8 +55,8 @@ pub async fn summary(
 ) -> ApiResult<web::Json<DataQuality>> {
     let within = q.units(&state, &viewer).await?;
     let settings = state.settings().await?;
-    let run = data_quality::run(&state.db, &settings).await?;
-    let nightly = data_quality::last_nightly(&state.db, settings.today()).await?;
+    let run = data_quality::run(state.reads.db(), &settings).await?;
+    let nightly = data_quality::last_nightly(state.reads.db(), settings.today()).await?;
     Ok(web::Json(run.summary(q.unit_id, within.as_ref(), nightly)))
 }
 
@@ -74,7 +74,7 @@ pub async fn issues(
 ) -> ApiResult<HttpResponse> {
     let within = q.units(&state, &viewer).await?;
     let settings = state.settings().await?;
-    let run = data_quality::run(&state.db, &settings).await?;
+    let run = data_quality::run(state.reads.db(), &settings).await?;
     let mut rows: Vec<DataQualityIssue> = run
         .within(within.as_ref())
         .filter(|f| q.check.as_deref().is_none_or(|c| c == f.check.code()))

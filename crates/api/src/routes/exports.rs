@@ -36,5 +36,5 @@ pub async fn siasn(
     crate::routes::list::check_year("year", q.year)?;
     let units = reports::scope(&state.db, &viewer, q.unit_id).await?;
     let pemda = state.settings().await?.pemda_name.clone();
-    Ok(web::Json(exports::siasn(&state.db, &units, q.year, pemda).await?))
+    Ok(web::Json(exports::siasn(state.reads.db(), &units, q.year, pemda).await?))
 }

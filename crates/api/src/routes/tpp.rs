@@ -68,6 +68,6 @@ pub async fn tpp_report(
     let settings = state.settings().await?;
     let (first_day, _) = month.bounds();
     let rating_period = crate::services::rating::rating_period_of(first_day, settings.assessment_frequency);
-    let items = crate::services::tpp::rows(&state.db, units, month, &settings, rating_period).await?;
+    let items = crate::services::tpp::rows(state.reads.db(), units, month, &settings, rating_period).await?;
     crate::routes::reports::answer(&req, &paging, items, &format!("tpp-{month}"))
 }

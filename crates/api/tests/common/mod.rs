@@ -3,6 +3,7 @@
 //! the demo city, and talks to it over HTTP.
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
 
+pub mod cluster;
 pub mod outside;
 pub mod s3;
 
@@ -116,6 +117,24 @@ impl TestApp {
                 (url, Some(name))
             }
         };
+        Self::spawn_at(backend, database_url, pg_name, dir, seed, tweak).await
+    }
+
+    /// Starts the app on a database of the caller's (a cluster of its own), seeded or not; the
+    /// caller drops that database.
+    pub async fn spawn_on(database_url: String, seed: bool, tweak: impl FnOnce(&mut Config)) -> Self {
+        let dir = tempfile::tempdir().expect("tempdir");
+        Self::spawn_at(Backend::Postgres, database_url, None, dir, seed, tweak).await
+    }
+
+    async fn spawn_at(
+        backend: Backend,
+        database_url: String,
+        pg_name: Option<String>,
+        dir: tempfile::TempDir,
+        seed: bool,
+        tweak: impl FnOnce(&mut Config),
+    ) -> Self {
         let mut config =
             Config::new(dir.path(), Some(database_url.clone()), b"test-secret-test-secret-test-secret!".to_vec());
         config.bind = "127.0.0.1:0".into();

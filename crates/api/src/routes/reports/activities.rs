@@ -23,6 +23,6 @@ pub async fn report(
 ) -> ApiResult<HttpResponse> {
     let period = parse_period(&q.period)?;
     let units = reports::scope(&state.db, &viewer, q.unit_id).await?;
-    let items = reports::activities(&state.db, &units, &period).await?;
+    let items = reports::activities(state.reads.db(), &units, &period).await?;
     answer(&req, &paging, items, &format!("aktivitas-{period}"))
 }

@@ -25,6 +25,6 @@ pub async fn report(
     let period = parse_period(&q.period)?;
     let units = reports::scope(&state.db, &viewer, q.unit_id).await?;
     let settings = state.settings().await?;
-    let items = reports::complaints(&state.db, &units, &period, &settings).await?;
+    let items = reports::complaints(state.reads.db(), &units, &period, &settings).await?;
     answer(&req, &paging, items, &format!("pengaduan-{period}"))
 }

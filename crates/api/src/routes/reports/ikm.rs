@@ -22,6 +22,6 @@ pub async fn report(
 ) -> ApiResult<HttpResponse> {
     let period = parse_period(&q.period)?;
     let units = reports::scope(&state.db, &viewer, q.unit_id).await?;
-    let items = reports::ikm(&state.db, &units, &period).await?;
+    let items = reports::ikm(state.reads.db(), &units, &period).await?;
     answer(&req, &paging, items, &format!("ikm-{period}"))
 }

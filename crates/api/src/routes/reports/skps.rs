@@ -24,6 +24,6 @@ pub async fn report(
 ) -> ApiResult<HttpResponse> {
     let year = parse_period(&q.period)?.year();
     let units = reports::scope(&state.db, &viewer, q.unit_id).await?;
-    let items = reports::skps(&state.db, &units, year).await?;
+    let items = reports::skps(state.reads.db(), &units, year).await?;
     answer(&req, &paging, items, &format!("skp-{year}"))
 }
