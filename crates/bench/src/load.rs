@@ -155,6 +155,9 @@ pub async fn run(actors: Arc<Actors>, clients: usize, pace: Pace) -> anyhow::Res
         tokens.push(login(&client, &actors.base, who).await?);
     }
     let tokens = Arc::new(tokens);
+    // Each post carries an Idempotency-Key unique to this run, as the SPA's do: a retry (by a proxy
+    // whose replica died mid-request) never writes twice.
+    let nonce = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_nanos()).unwrap_or(0);
     let started = Instant::now();
     let deadline = started + duration;
     let mut tasks = Vec::with_capacity(clients);
@@ -178,10 +181,14 @@ pub async fn run(actors: Arc<Actors>, clients: usize, pace: Pace) -> anyhow::Res
                         .json(&json!({ "username": actors.staff[me].0 .0, "password": actors.staff[me].0 .1 })),
                     Op::PostActivity => {
                         n += 1;
-                        client.post(format!("{base}/api/v1/activities")).bearer_auth(&tokens[me]).json(&json!({
-                            "date": today, "minutes": 1, "description": format!("Beban uji {i}-{n}"),
-                            "rhk_id": actors.staff[me].1, "submit": true
-                        }))
+                        client
+                            .post(format!("{base}/api/v1/activities"))
+                            .bearer_auth(&tokens[me])
+                            .header("Idempotency-Key", format!("beban-{nonce}-{i}-{n}"))
+                            .json(&json!({
+                                "date": today, "minutes": 1, "description": format!("Beban uji {i}-{n}"),
+                                "rhk_id": actors.staff[me].1, "submit": true
+                            }))
                     }
                     Op::QueueRead => client
                         .get(format!("{base}/api/v1/activities?queue=true&per_page=50"))

@@ -14,6 +14,7 @@
 //! `/health` with `wrk` (see `http.rs`), on SQLite and on PostgreSQL.
 
 mod city;
+mod failover;
 mod http;
 mod load;
 mod measure;
@@ -99,6 +100,28 @@ enum Command {
         #[arg(long, default_value = "postgres://postgres@127.0.0.1:5432/postgres")]
         postgres_url: String,
     },
+    /// Two `kinerja serve` replicas behind nginx (deploy/nginx.conf) under the load mix, one killed
+    /// with SIGKILL halfway: fails unless no client saw a failed request and every acknowledged
+    /// post was written once.
+    Failover {
+        /// Concurrent clients.
+        #[arg(long, default_value_t = 32)]
+        clients: usize,
+        /// Seconds of load (the replica is killed at half).
+        #[arg(long, default_value_t = 20)]
+        seconds: u64,
+        /// Mean pause of each client between requests, in milliseconds.
+        #[arg(long, default_value_t = 100)]
+        think_ms: u64,
+        /// Employees in the city.
+        #[arg(long, default_value_t = 400)]
+        employees: u32,
+        /// The `kinerja` program (default: beside this one).
+        #[arg(long)]
+        kinerja: Option<std::path::PathBuf>,
+        #[arg(long, default_value = "postgres://postgres@127.0.0.1:5432/postgres")]
+        postgres_url: String,
+    },
     Load {
         #[command(flatten)]
         city: CityArgs,
@@ -145,11 +168,17 @@ async fn main() -> anyhow::Result<()> {
         }
         return Ok(());
     }
+    if let Command::Failover { clients, seconds, think_ms, employees, kinerja, postgres_url } = command {
+        let args = CityArgs { backend: Backend::Postgres, employees, days: 0, samples: 0, postgres_url };
+        let options =
+            failover::Options { clients, seconds, think: Duration::from_millis(think_ms), employees, kinerja };
+        return with_database(&args, |url, dir| async move { failover::run(&url, &dir, options).await }).await;
+    }
     let (args, bench) = match command {
         Command::Activities(a) => (a, Bench::Activities),
         Command::Dashboard(a) => (a, Bench::Dashboard),
         Command::Load { city, clients, seconds, think_ms } => (city, Bench::Load { clients, seconds, think_ms }),
-        Command::Http { .. } | Command::Rush { .. } => unreachable!("handled above"),
+        Command::Http { .. } | Command::Rush { .. } | Command::Failover { .. } => unreachable!("handled above"),
     };
     with_database(&args, |url, dir| run(url, dir, &args, bench)).await
 }

@@ -19,16 +19,19 @@ fn main() -> Result<()> {
         Some("frontend") => build_frontend(),
         Some("openapi") => write_openapi(),
         Some("browser-test") => browser_test(),
+        Some("failover") => failover(),
         Some("load-bench") => load_bench(),
         _ => {
             eprintln!(
                 "usage: cargo xtask <command>\n\n\
                  run [ARGS]     build the SPA and the server, seed the demo city, serve on 127.0.0.1:8080\n\
-                 test           every check: fmt, clippy, unit + HTTP tests on SQLite and PostgreSQL,\n\
+                 test           every check: fmt, clippy, unit + HTTP tests on SQLite and PostgreSQL\n\
+                 \u{20}              (S3, read replica, restore drill included), the failover drill behind nginx,\n\
                  \u{20}              the OpenAPI drift test, browser tests in headless Chromium, schemathesis on both\n\
                  \u{20}              databases, the spec validator and a generated client, compose config\n\
                  frontend       build the SPA (the staff app and the citizen pages' own bundle) into frontend/dist\n\
                  openapi        rewrite openapi/openapi.json from the code\n\
+                 failover       two replicas behind nginx under load, one killed with SIGKILL\n\
                  browser-test   build what the browser tests need and run them\n\
                  load-bench     load the sign-in and a survey page in Chromium on throttled phone\n\
                  \u{20}              networks (3G, slow 4G) and print bytes and time to usable"
@@ -82,12 +85,20 @@ fn test() -> Result<()> {
     ]))?;
     // Every HTTP test runs twice, on SQLite and on PostgreSQL (see crates/api/tests/common).
     sh(cargo().args(["test", "--workspace"]))?;
+    failover()?;
     browser_test()?;
     fuzz()?;
     contract()?;
     tools::check_compose()?;
     eprintln!("xtask: all checks passed");
     Ok(())
+}
+
+/// Two replicas behind nginx under load, one killed: fails on any request a client saw fail.
+fn failover() -> Result<()> {
+    tools::ensure_nginx()?;
+    sh(cargo().args(["build", "-p", "kinerja-api", "-p", "kinerja-bench"]))?;
+    sh(Command::new(target_dir().join("debug/kinerja-bench")).arg("failover"))
 }
 
 fn browser_test() -> Result<()> {

@@ -56,6 +56,15 @@ pub fn ensure_chromium() -> Result<()> {
     sh(Command::new("apt-get").args(["install", "-y", "-qq", "chromium"]).env("DEBIAN_FRONTEND", "noninteractive"))
 }
 
+/// nginx, for the failover drill behind the project's proxy configuration.
+pub fn ensure_nginx() -> Result<()> {
+    if have("nginx") || Path::new("/usr/sbin/nginx").exists() {
+        return Ok(());
+    }
+    sh(Command::new("apt-get").args(["update", "-qq"]))?;
+    sh(Command::new("apt-get").args(["install", "-y", "-qq", "nginx-light"]).env("DEBIAN_FRONTEND", "noninteractive"))
+}
+
 /// Installs the packages locked in `dir/package-lock.json` unless `marker` (a package path under
 /// `node_modules`) is already there.
 pub fn npm_install(dir: &Path, marker: &str) -> Result<()> {
