@@ -46,6 +46,7 @@ mod m20261206_000040_data_quality;
 mod m20261206_000041_indicator_feeds;
 mod m20261206_000042_bkn_exports;
 mod m20261207_000043_fairer_ratings;
+mod m20261208_000044_partitioned_history;
 
 /// All migrations of Kinerja.
 pub struct Migrator;
@@ -97,6 +98,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000041_indicator_feeds::Migration),
             Box::new(m20261206_000042_bkn_exports::Migration),
             Box::new(m20261207_000043_fairer_ratings::Migration),
+            Box::new(m20261208_000044_partitioned_history::Migration),
         ]
     }
 }

@@ -14,6 +14,9 @@ use sea_orm::{
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
+/// The advisory lock that orders appends to the chain (PostgreSQL).
+pub const APPEND_LOCK: i64 = 715427;
+
 /// The hash before the first entry.
 pub const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
 
@@ -87,11 +90,22 @@ fn content_hash(prev: &str, row: &audit_log::Model) -> String {
 /// Appends an entry. Call it inside the transaction of the write it describes, so that both
 /// land or neither does.
 pub async fn record(db: &DatabaseTransaction, actor: &Actor, change: Change<'_>) -> ApiResult<()> {
+    record_at(db, actor, change, Utc::now()).await
+}
+
+/// Appends an entry dated `at` (the clock, or a test's past year).
+pub async fn record_at(
+    db: &DatabaseTransaction,
+    actor: &Actor,
+    change: Change<'_>,
+    at: DateTime<Utc>,
+) -> ApiResult<()> {
     if db.get_database_backend() == DbBackend::Postgres {
-        // Serialises appenders across connections and replicas until the transaction ends.
-        db.execute_unprepared("SELECT pg_advisory_xact_lock(715427)").await?;
+        // Serialises appenders across connections and replicas until the transaction ends (the
+        // archive step takes it too).
+        db.execute_unprepared(&format!("SELECT pg_advisory_xact_lock({APPEND_LOCK})")).await?;
     }
-    let at: DateTime<Utc> = Utc::now().trunc_subsecs(6);
+    let at = at.trunc_subsecs(6);
     // Insert first: on SQLite this takes the write lock before the predecessor is read.
     let inserted = audit_log::ActiveModel {
         at: Set(at),
@@ -113,8 +127,17 @@ pub async fn record(db: &DatabaseTransaction, actor: &Actor, change: Change<'_>)
         .order_by_desc(audit_log::Column::Id)
         .one(db)
         .await?
-        .map(|p| p.hash)
-        .unwrap_or_else(|| GENESIS.to_owned());
+        .map(|p| p.hash);
+    let prev = match prev {
+        Some(hash) => hash,
+        // Every earlier entry is in an archived year: the chain continues from its checkpoint.
+        None => crate::entities::audit_checkpoints::Entity::find()
+            .order_by_desc(crate::entities::audit_checkpoints::Column::LastId)
+            .one(db)
+            .await?
+            .map(|c| c.last_hash)
+            .unwrap_or_else(|| GENESIS.to_owned()),
+    };
     let hash = content_hash(&prev, &inserted);
     audit_log::Entity::update_many()
         .col_expr(audit_log::Column::PrevHash, Expr::value(prev))
@@ -133,49 +156,116 @@ pub async fn record(db: &DatabaseTransaction, actor: &Actor, change: Change<'_>)
     crate::delivery::events::announce(db, &announced, inserted.id, &hash).await
 }
 
-/// Walks the whole chain and reports the first entry that does not match.
-pub async fn verify(db: &impl ConnectionTrait) -> ApiResult<AuditVerification> {
+/// Where a walk of the chain stopped: at its end, or at the first entry that does not match.
+enum Walked {
+    End { prev: String, entries: u64 },
+    Broken { id: i64, why: &'static str },
+}
+
+/// Walks the entries of `table` (the live log, or a detached archived year) after `after_id`,
+/// starting from the hash `prev`.
+async fn walk(db: &impl ConnectionTrait, table: &str, mut after_id: i64, mut prev: String) -> ApiResult<Walked> {
     const CHUNK: u64 = 1000;
-    let mut prev = GENESIS.to_owned();
-    let mut last_id = 0i64;
-    let mut checked = 0u64;
+    let mut entries = 0u64;
     loop {
+        let sql = format!("SELECT * FROM \"{table}\" WHERE id > {after_id} ORDER BY id LIMIT {CHUNK}");
         let rows = audit_log::Entity::find()
-            .filter(audit_log::Column::Id.gt(last_id))
-            .order_by_asc(audit_log::Column::Id)
-            .limit(CHUNK)
+            .from_raw_sql(sea_orm::Statement::from_string(db.get_database_backend(), sql))
             .all(db)
             .await?;
         if rows.is_empty() {
-            break;
+            return Ok(Walked::End { prev, entries });
         }
         for row in &rows {
-            checked += 1;
-            let broken = if row.prev_hash != prev {
-                Some("tautan ke entri sebelumnya tidak cocok (ada entri yang dihapus atau disisipkan)")
-            } else if content_hash(&prev, row) != row.hash {
-                Some("isi entri tidak cocok dengan hash-nya (entri telah diubah)")
-            } else {
-                None
-            };
-            if let Some(why) = broken {
-                return Ok(AuditVerification {
-                    intact: false,
-                    checked,
-                    first_broken_id: Some(row.id),
-                    detail: format!("Entri #{}: {why}", row.id),
+            entries += 1;
+            if row.prev_hash != prev {
+                return Ok(Walked::Broken {
+                    id: row.id,
+                    why: "tautan ke entri sebelumnya tidak cocok (ada entri yang dihapus atau disisipkan)",
+                });
+            }
+            if content_hash(&prev, row) != row.hash {
+                return Ok(Walked::Broken {
+                    id: row.id,
+                    why: "isi entri tidak cocok dengan hash-nya (entri telah diubah)",
                 });
             }
             prev = row.hash.clone();
-            last_id = row.id;
+            after_id = row.id;
         }
     }
-    Ok(AuditVerification {
-        intact: true,
+}
+
+/// Whether a table of that name exists (an archived year not yet dropped).
+async fn table_exists(db: &impl ConnectionTrait, name: &str) -> ApiResult<bool> {
+    let sql = match db.get_database_backend() {
+        DbBackend::Postgres => format!("SELECT to_regclass('public.\"{name}\"') IS NOT NULL AS e"),
+        _ => format!("SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '{name}') AS e"),
+    };
+    let row = db.query_one_raw(sea_orm::Statement::from_string(db.get_database_backend(), sql)).await?;
+    Ok(row.and_then(|r| r.try_get::<bool>("", "e").ok()).unwrap_or(false))
+}
+
+/// Walks the chain and reports the first entry that does not match. Archived years (see
+/// `partitions::archive`) are passed over from their stored checkpoint; those whose detached table
+/// is still in the database are walked too and must end exactly at their checkpoint.
+pub async fn verify(db: &impl ConnectionTrait) -> ApiResult<AuditVerification> {
+    use crate::entities::audit_checkpoints;
+    let broken = |checked: u64, id: i64, why: &str| AuditVerification {
+        intact: false,
         checked,
-        first_broken_id: None,
-        detail: format!("{checked} entri diperiksa; rantai hash utuh"),
-    })
+        first_broken_id: Some(id),
+        detail: format!("Entri #{id}: {why}"),
+    };
+    let checkpoints = audit_checkpoints::Entity::find().order_by_asc(audit_checkpoints::Column::LastId).all(db).await?;
+    let first_live: Option<i64> = audit_log::Entity::find()
+        .select_only()
+        .column_as(audit_log::Column::Id.min(), "m")
+        .into_tuple::<Option<i64>>()
+        .one(db)
+        .await?
+        .flatten();
+    let (mut prev, mut after_id, mut checked) = (GENESIS.to_owned(), 0i64, 0u64);
+    let mut archived = Vec::new();
+    for cp in &checkpoints {
+        if first_live.is_some_and(|first| first <= cp.last_id) {
+            // The year's entries are still in the live log: they are walked there.
+            break;
+        }
+        let valid_name =
+            cp.archived_table.strip_prefix("audit_log_y").is_some_and(|y| y.chars().all(|c| c.is_ascii_digit()));
+        if valid_name && table_exists(db, &cp.archived_table).await? {
+            match walk(db, &cp.archived_table, after_id, prev.clone()).await? {
+                Walked::Broken { id, why } => return Ok(broken(checked, id, why)),
+                Walked::End { prev: end, entries, .. } => {
+                    checked += entries;
+                    if end != cp.last_hash || entries as i64 != cp.entries {
+                        return Ok(broken(checked, cp.last_id, "arsip tahun ini tidak berakhir di titik periksanya"));
+                    }
+                }
+            }
+        }
+        archived.push(cp.year.to_string());
+        prev = cp.last_hash.clone();
+        after_id = cp.last_id;
+    }
+    match walk(db, "audit_log", after_id, prev).await? {
+        Walked::Broken { id, why } => Ok(broken(checked, id, why)),
+        Walked::End { entries, .. } => {
+            checked += entries;
+            let since = if archived.is_empty() {
+                String::new()
+            } else {
+                format!(" (tahun {} diarsipkan; rantai berlanjut dari titik periksanya)", archived.join(", "))
+            };
+            Ok(AuditVerification {
+                intact: true,
+                checked,
+                first_broken_id: None,
+                detail: format!("{checked} entri diperiksa; rantai hash utuh{since}"),
+            })
+        }
+    }
 }
 
 /// What the audit list asks for.

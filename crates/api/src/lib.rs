@@ -13,6 +13,7 @@ pub mod error;
 pub mod methods;
 pub mod openapi;
 pub mod pages;
+pub mod partitions;
 pub mod pemda_settings;
 pub mod policy;
 pub mod read_replica;

@@ -65,6 +65,7 @@ impl Application {
         }
         crate::delivery::worker::spawn(db.clone(), channels.clone(), config.delivery.poll);
         crate::services::reminders::spawn(db.clone(), config.delivery.reminders);
+        crate::partitions::spawn_daily(db.clone());
         let state = AppState {
             db: db.clone(),
             reads,

@@ -4,6 +4,7 @@ mod admin;
 mod backup;
 mod blobs;
 mod import;
+mod partitions;
 
 use crate::config::{load_or_create_jwt_secret, Config};
 use crate::storage::Blobs;
@@ -89,6 +90,25 @@ enum Command {
     /// Evidence files.
     #[command(subcommand)]
     Blobs(BlobsCommand),
+    /// The yearly partitions of the history tables (PostgreSQL).
+    #[command(subcommand)]
+    Partitions(PartitionsCommand),
+}
+
+#[derive(Subcommand)]
+enum PartitionsCommand {
+    /// Make this year's and next year's partitions now (the server also does it daily).
+    Ensure,
+    /// Every partition and its rows.
+    List,
+    /// Detach a closed year's activities, daily totals and audit entries, after checking the
+    /// audit chain and storing the checkpoint it continues from (asks for confirmation).
+    Archive {
+        year: i32,
+        /// Do not ask for confirmation.
+        #[arg(long)]
+        yes: bool,
+    },
 }
 
 #[derive(Subcommand)]
@@ -199,6 +219,11 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Restore { file, key, yes, .. } => backup::restore(&url, &file, key.as_deref(), yes).await,
         Command::Blobs(BlobsCommand::Migrate { from }) => {
             blobs::migrate(&url, &cli.data_dir, from, cli.blob_url.as_deref()).await
+        }
+        Command::Partitions(PartitionsCommand::Ensure) => partitions::ensure(&db::open(&url).await?).await,
+        Command::Partitions(PartitionsCommand::List) => partitions::list(&db::open(&url).await?).await,
+        Command::Partitions(PartitionsCommand::Archive { year, yes }) => {
+            partitions::archive(&db::open(&url).await?, year, yes).await
         }
         Command::Openapi => {
             print!("{}", openapi::to_json());

@@ -7,6 +7,7 @@ pub mod api_tokens;
 pub mod assessment_reviews;
 pub mod assessments;
 pub mod attendance;
+pub mod audit_checkpoints;
 pub mod audit_log;
 pub mod bkn_export_records;
 pub mod bkn_exports;

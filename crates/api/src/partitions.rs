@@ -1,0 +1,244 @@
+//! Partitioned history on PostgreSQL (migration 044): the activities, their daily totals and the
+//! audit log are range-partitioned by year (`{table}_y{year}`, and `{table}_default` for anything
+//! else). The server makes this year's and next year's partitions at start and every day after, and
+//! moves rows that landed in a default partition into their year's. A closed year is archived by
+//! detaching its partitions (`kinerja partitions archive YEAR`): they stay as plain tables to dump
+//! and drop, and the audit chain continues from a checkpoint stored for the year. SQLite keeps
+//! single tables; none of this applies to it.
+
+use crate::audit::{Actor, Change};
+use crate::entities::audit_checkpoints;
+use sea_orm::{
+    ActiveModelTrait, ConnectionTrait, DatabaseConnection, DbBackend, EntityTrait, QueryOrder, Set, Statement,
+    TransactionTrait,
+};
+use std::time::Duration;
+
+/// The partitioned tables: name, partition column, and whether that column is a timestamp (UTC years).
+pub const TABLES: [(&str, &str, bool); 3] =
+    [("activities", "date", false), ("activity_daily_totals", "date", false), ("audit_log", "at", true)];
+
+/// Serialises partition changes across replicas.
+const LOCK: i64 = 715_428;
+
+fn bounds(year: i32, timestamp: bool) -> (String, String) {
+    if timestamp {
+        (format!("{year}-01-01 00:00:00+00"), format!("{}-01-01 00:00:00+00", year + 1))
+    } else {
+        (format!("{year}-01-01"), format!("{}-01-01", year + 1))
+    }
+}
+
+fn year_of(column: &str, timestamp: bool) -> String {
+    let value = if timestamp { format!("{column} AT TIME ZONE 'UTC'") } else { column.to_owned() };
+    format!("CAST(EXTRACT(YEAR FROM {value}) AS INTEGER)")
+}
+
+async fn scalar<T: sea_orm::TryGetable>(db: &impl ConnectionTrait, sql: String) -> anyhow::Result<Option<T>> {
+    let row = db.query_one_raw(Statement::from_string(DbBackend::Postgres, sql)).await?;
+    Ok(row.and_then(|r| r.try_get::<Option<T>>("", "v").ok()).flatten())
+}
+
+async fn years(db: &impl ConnectionTrait, sql: String) -> anyhow::Result<Vec<i32>> {
+    let rows = db.query_all_raw(Statement::from_string(DbBackend::Postgres, sql)).await?;
+    Ok(rows.iter().filter_map(|r| r.try_get::<i32>("", "v").ok()).collect())
+}
+
+/// Whether `name` is a partition attached to its table.
+async fn attached(db: &impl ConnectionTrait, name: &str) -> anyhow::Result<bool> {
+    let sql = format!(
+        "SELECT COUNT(*) AS v FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid WHERE c.relname = '{name}'"
+    );
+    Ok(scalar::<i64>(db, sql).await?.unwrap_or(0) > 0)
+}
+
+async fn exists(db: &impl ConnectionTrait, name: &str) -> anyhow::Result<bool> {
+    Ok(scalar::<bool>(db, format!("SELECT to_regclass('public.{name}') IS NOT NULL AS v")).await?.unwrap_or(false))
+}
+
+fn is_postgres(db: &DatabaseConnection) -> bool {
+    db.get_database_backend() == DbBackend::Postgres
+}
+
+/// Makes the partitions of `year` and the next for every table, and of any year whose rows landed
+/// in a default partition (moving them in). Returns the partitions made.
+pub async fn ensure_ahead(db: &DatabaseConnection, year: i32) -> anyhow::Result<Vec<String>> {
+    if !is_postgres(db) {
+        return Ok(Vec::new());
+    }
+    let txn = db.begin().await?;
+    txn.execute_unprepared(&format!("SELECT pg_advisory_xact_lock({LOCK})")).await?;
+    let mut made = Vec::new();
+    for (table, column, timestamp) in TABLES {
+        let mut wanted =
+            years(&txn, format!("SELECT DISTINCT {} AS v FROM {table}_default", year_of(column, timestamp))).await?;
+        wanted.extend([year, year + 1]);
+        wanted.sort_unstable();
+        wanted.dedup();
+        for y in wanted {
+            let name = format!("{table}_y{y}");
+            if exists(&txn, &name).await? {
+                continue;
+            }
+            let (from, to) = bounds(y, timestamp);
+            // Made beside, filled from the default partition, then attached (which checks it).
+            txn.execute_unprepared(&format!(
+                "CREATE TABLE {name} (LIKE {table} INCLUDING DEFAULTS INCLUDING CONSTRAINTS); \
+                 WITH moved AS (DELETE FROM {table}_default WHERE {column} >= '{from}' AND {column} < '{to}' RETURNING *) \
+                 INSERT INTO {name} SELECT * FROM moved; \
+                 ALTER TABLE {table} ATTACH PARTITION {name} FOR VALUES FROM ('{from}') TO ('{to}')"
+            ))
+            .await?;
+            made.push(name);
+        }
+    }
+    txn.commit().await?;
+    if !made.is_empty() {
+        tracing::info!(?made, "partitions made ahead");
+    }
+    Ok(made)
+}
+
+/// Makes partitions ahead now and every day after (PostgreSQL).
+pub fn spawn_daily(db: DatabaseConnection) {
+    if !is_postgres(&db) {
+        return;
+    }
+    tokio::spawn(async move {
+        loop {
+            use chrono::Datelike;
+            if let Err(e) = ensure_ahead(&db, chrono::Utc::now().year()).await {
+                tracing::warn!(error = %e, "could not make the coming partitions");
+            }
+            tokio::time::sleep(Duration::from_secs(24 * 3600)).await;
+        }
+    });
+}
+
+/// One partition and its rows.
+pub struct Listed {
+    pub table: &'static str,
+    pub partition: String,
+    pub rows: i64,
+}
+
+/// Every attached partition with its rows.
+pub async fn list(db: &DatabaseConnection) -> anyhow::Result<Vec<Listed>> {
+    anyhow::ensure!(is_postgres(db), "partitions are for PostgreSQL; the embedded SQLite database keeps single tables");
+    let mut out = Vec::new();
+    for (table, _, _) in TABLES {
+        let sql = format!(
+            "SELECT c.relname AS v FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid \
+             JOIN pg_class p ON p.oid = i.inhparent WHERE p.relname = '{table}' ORDER BY c.relname"
+        );
+        let rows = db.query_all_raw(Statement::from_string(DbBackend::Postgres, sql)).await?;
+        for name in rows.iter().filter_map(|r| r.try_get::<String>("", "v").ok()) {
+            let rows = scalar::<i64>(db, format!("SELECT COUNT(*) AS v FROM {name}")).await?.unwrap_or(0);
+            out.push(Listed { table, partition: name, rows });
+        }
+    }
+    Ok(out)
+}
+
+/// What archiving a year did.
+pub struct Archived {
+    /// Each detached table and its rows.
+    pub detached: Vec<(String, i64)>,
+    pub checkpoint: audit_checkpoints::Model,
+}
+
+/// Detaches the partitions of a closed `year` (before `this_year`), after checking the whole audit
+/// chain, and stores the checkpoint the chain continues from. The earlier years must be archived
+/// first. One transaction: either all of it happens or nothing does.
+pub async fn archive(db: &DatabaseConnection, year: i32, this_year: i32) -> anyhow::Result<Archived> {
+    anyhow::ensure!(
+        is_postgres(db),
+        "archiving a year is for PostgreSQL; the embedded SQLite database keeps single tables"
+    );
+    anyhow::ensure!(year < this_year, "{year} is not closed yet: only years before {this_year} can be archived");
+    let txn = db.begin().await?;
+    txn.execute_unprepared(&format!("SELECT pg_advisory_xact_lock({LOCK})")).await?;
+    // No entry is appended to the chain while it is cut.
+    txn.execute_unprepared(&format!("SELECT pg_advisory_xact_lock({})", crate::audit::APPEND_LOCK)).await?;
+    // The tables with a partition of the year; the others must hold nothing of it.
+    let mut present = Vec::new();
+    for (table, column, timestamp) in TABLES {
+        let name = format!("{table}_y{year}");
+        if attached(&txn, &name).await? {
+            present.push(table);
+            continue;
+        }
+        anyhow::ensure!(!exists(&txn, &name).await?, "{name} is already detached: {year} was archived before");
+        let (from, to) = bounds(year, timestamp);
+        let stray = scalar::<i64>(
+            &txn,
+            format!("SELECT COUNT(*) AS v FROM {table} WHERE {column} >= '{from}' AND {column} < '{to}'"),
+        )
+        .await?
+        .unwrap_or(0);
+        anyhow::ensure!(
+            stray == 0,
+            "{table} holds {stray} rows of {year} outside a partition: run `kinerja partitions ensure` first"
+        );
+    }
+    anyhow::ensure!(!present.is_empty(), "{year} has no partitions to archive");
+    let (from, to) = bounds(year, true);
+    let earlier = scalar::<i64>(&txn, format!("SELECT COUNT(*) AS v FROM audit_log WHERE at < '{from}'")).await?;
+    anyhow::ensure!(
+        earlier.unwrap_or(0) == 0,
+        "the audit log still holds entries before {year}: archive those years first"
+    );
+    let verified = crate::audit::verify(&txn).await.map_err(|e| anyhow::anyhow!("verifying the audit log: {e:?}"))?;
+    anyhow::ensure!(verified.intact, "the audit chain is broken ({}); nothing archived", verified.detail);
+    let part = format!("audit_log_y{year}");
+    let entries =
+        scalar::<i64>(&txn, format!("SELECT COUNT(*) AS v FROM audit_log WHERE at >= '{from}' AND at < '{to}'"))
+            .await?
+            .unwrap_or(0);
+    let last =
+        scalar::<i64>(&txn, format!("SELECT MAX(id) AS v FROM audit_log WHERE at >= '{from}' AND at < '{to}'")).await?;
+    let (last_id, last_hash) = match last {
+        Some(id) => {
+            let later =
+                scalar::<i64>(&txn, format!("SELECT COUNT(*) AS v FROM audit_log WHERE at >= '{to}' AND id < {id}"))
+                    .await?
+                    .unwrap_or(0);
+            anyhow::ensure!(later == 0, "entries of {} come before the last one of {year}; nothing archived", year + 1);
+            let hash = scalar::<String>(&txn, format!("SELECT hash AS v FROM audit_log WHERE id = {id}")).await?;
+            (id, hash.unwrap_or_default())
+        }
+        None => {
+            let previous =
+                audit_checkpoints::Entity::find().order_by_desc(audit_checkpoints::Column::LastId).one(&txn).await?;
+            previous.map(|p| (p.last_id, p.last_hash)).unwrap_or((0, crate::audit::GENESIS.to_owned()))
+        }
+    };
+    let checkpoint = audit_checkpoints::ActiveModel {
+        year: Set(year),
+        last_id: Set(last_id),
+        last_hash: Set(last_hash),
+        entries: Set(entries),
+        archived_table: Set(part),
+        created_at: Set(chrono::Utc::now()),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    let mut detached = Vec::new();
+    for table in present {
+        let name = format!("{table}_y{year}");
+        let rows = scalar::<i64>(&txn, format!("SELECT COUNT(*) AS v FROM {name}")).await?.unwrap_or(0);
+        txn.execute_unprepared(&format!("ALTER TABLE {table} DETACH PARTITION {name}")).await?;
+        detached.push((name, rows));
+    }
+    let summary = serde_json::json!({
+        "year": year,
+        "detached": detached.iter().map(|(n, r)| serde_json::json!({ "table": n, "rows": r })).collect::<Vec<_>>(),
+        "checkpoint": { "last_id": checkpoint.last_id, "last_hash": checkpoint.last_hash, "entries": checkpoint.entries },
+    });
+    crate::audit::record(&txn, &Actor::cli(), Change::new("archive", "history", year).after(&summary))
+        .await
+        .map_err(|e| anyhow::anyhow!("recording the archive: {e:?}"))?;
+    txn.commit().await?;
+    Ok(Archived { detached, checkpoint })
+}

@@ -1,0 +1,169 @@
+//! Partitioned history on PostgreSQL: a past year's activities and audit entries land in their
+//! year's partition, a month's query reads only its partition, and archiving the closed year
+//! detaches it while the audit chain stays verifiable from the stored checkpoint (and the detached
+//! table, while kept, must end exactly there). SQLite keeps single tables and refuses to archive.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use chrono::{TimeZone, Utc};
+use common::{Backend, TestApp};
+use kinerja_api::audit::{Actor, Change};
+use sea_orm::{ConnectionTrait, DbBackend, Statement};
+use std::process::{Command, Output};
+
+fn kinerja(app: &TestApp, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_kinerja"))
+        .args(args)
+        .env("KINERJA_DATABASE_URL", &app.database_url)
+        .env("KINERJA_DATA_DIR", app.data_dir())
+        .output()
+        .expect("run kinerja")
+}
+
+fn text(out: &Output) -> String {
+    format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr))
+}
+
+async fn count(app: &TestApp, sql: &str) -> i64 {
+    app.db
+        .query_one_raw(Statement::from_string(DbBackend::Postgres, sql.to_owned()))
+        .await
+        .unwrap()
+        .unwrap()
+        .try_get::<i64>("", "n")
+        .unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_closed_year_is_archived_and_the_audit_chain_continues_from_its_checkpoint() {
+    let this_year = chrono::Datelike::year(&Utc::now());
+    let past = this_year - 1;
+    let app = TestApp::spawn_empty(Backend::Postgres).await;
+    // A year of history before the demo city: audit entries dated last year ...
+    for day in 1..=5u32 {
+        let txn = kinerja_api::db::begin(&app.db).await.unwrap();
+        let at = Utc.with_ymd_and_hms(past, 6, day, 8, 0, 0).unwrap();
+        kinerja_api::audit::record_at(&txn, &Actor::cli(), Change::new("update", "setting", day), at).await.unwrap();
+        txn.commit().await.unwrap();
+    }
+    kinerja_api::seed::demo::run(&app.db).await.unwrap();
+    // ... and activities of last year.
+    let (employee, unit, skp, rhk): (i64, i64, i64, i64) = {
+        let row = app
+            .db
+            .query_one_raw(Statement::from_string(
+                DbBackend::Postgres,
+                "SELECT skps.employee_id, employees.unit_id, rhk.skp_id, rhk.id FROM rhk \
+                 JOIN skps ON skps.id = rhk.skp_id JOIN employees ON employees.id = skps.employee_id LIMIT 1",
+            ))
+            .await
+            .unwrap()
+            .unwrap();
+        (
+            row.try_get("", "employee_id").unwrap(),
+            row.try_get("", "unit_id").unwrap(),
+            row.try_get("", "skp_id").unwrap(),
+            row.try_get("", "id").unwrap(),
+        )
+    };
+    for day in 1..=20 {
+        app.db
+            .execute_unprepared(&format!(
+                "INSERT INTO activities (employee_id, unit_id, skp_id, rhk_id, date, minutes, description, status, created_at, updated_at) \
+                 VALUES ({employee}, {unit}, {skp}, {rhk}, '{past}-03-{day:02}', 60, 'Arsip {day}', 'approved', now(), now())"
+            ))
+            .await
+            .unwrap();
+    }
+    // They waited in the default partitions; the coming-partitions step gives them their year's.
+    assert_eq!(count(&app, "SELECT COUNT(*) AS n FROM activities_default").await, 20);
+    let out = kinerja(&app, &["partitions", "ensure"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(text(&out).contains(&format!("activities_y{past}")), "{}", text(&out));
+    assert_eq!(count(&app, "SELECT COUNT(*) AS n FROM activities_default").await, 0);
+    assert_eq!(count(&app, &format!("SELECT COUNT(*) AS n FROM activities_y{past}")).await, 20);
+    assert_eq!(count(&app, &format!("SELECT COUNT(*) AS n FROM audit_log_y{past}")).await, 5);
+    let listed = text(&kinerja(&app, &["partitions", "list"]));
+    assert!(listed.contains(&format!("audit_log_y{}", this_year + 1)), "{listed}");
+    // A month's query reads its year's partition only.
+    let plan: Vec<String> = app
+        .db
+        .query_all_raw(Statement::from_string(
+            DbBackend::Postgres,
+            format!("EXPLAIN SELECT COUNT(*) FROM activities WHERE date BETWEEN '{this_year}-10-01' AND '{this_year}-10-31'"),
+        ))
+        .await
+        .unwrap()
+        .iter()
+        .map(|r| r.try_get_by_index::<String>(0).unwrap())
+        .collect();
+    let plan = plan.join("\n");
+    assert!(plan.contains(&format!("activities_y{this_year}")), "{plan}");
+    assert!(!plan.contains(&format!("activities_y{past}")) && !plan.contains("activities_default"), "{plan}");
+
+    let admin = app.token("admin").await;
+    let (_, before) = app.get("/api/v1/audit/verify", &admin).await;
+    assert_eq!(before["intact"], true, "{before}");
+    // This year is not closed; without --yes and a terminal nothing happens.
+    assert!(text(&kinerja(&app, &["partitions", "archive", &this_year.to_string(), "--yes"])).contains("not closed"));
+    assert!(text(&kinerja(&app, &["partitions", "archive", &past.to_string()])).contains("--yes"));
+    // Archive the closed year.
+    let out = kinerja(&app, &["partitions", "archive", &past.to_string(), "--yes"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(
+        text(&out).contains(&format!("activities_y{past}")) && text(&out).contains("20 baris dilepas"),
+        "{}",
+        text(&out)
+    );
+    assert_eq!(count(&app, &format!("SELECT COUNT(*) AS n FROM activities WHERE date < '{this_year}-01-01'")).await, 0);
+    assert_eq!(count(&app, &format!("SELECT COUNT(*) AS n FROM activities_y{past}")).await, 20, "kept as a table");
+    assert_eq!(count(&app, &format!("SELECT COUNT(*) AS n FROM audit_log WHERE at < '{this_year}-01-01'")).await, 0);
+    // The chain verifies: the archived table ends at the checkpoint, the live log continues from it.
+    let (_, after) = app.get("/api/v1/audit/verify", &admin).await;
+    assert_eq!(after["intact"], true, "{after}");
+    assert_eq!(after["checked"].as_u64().unwrap(), before["checked"].as_u64().unwrap() + 1, "{after}");
+    assert!(after["detail"].as_str().unwrap().contains(&format!("tahun {past} diarsipkan")), "{after}");
+    // Archiving again is refused.
+    assert!(!kinerja(&app, &["partitions", "archive", &past.to_string(), "--yes"]).status.success());
+    // A change in the archived table is found ...
+    app.db
+        .execute_unprepared(&format!(
+            "UPDATE audit_log_y{past} SET actor = 'pemalsu' WHERE id = (SELECT MIN(id) FROM audit_log_y{past})"
+        ))
+        .await
+        .unwrap();
+    let (_, tampered) = app.get("/api/v1/audit/verify", &admin).await;
+    assert_eq!(tampered["intact"], false, "{tampered}");
+    // ... and once the archive is dumped and dropped, the live chain still verifies from the checkpoint.
+    app.db.execute_unprepared(&format!("DROP TABLE audit_log_y{past}")).await.unwrap();
+    let (_, dropped) = app.get("/api/v1/audit/verify", &admin).await;
+    assert_eq!(dropped["intact"], true, "{dropped}");
+    // A change in the live log after the checkpoint is still found.
+    app.db
+        .execute_unprepared("UPDATE audit_log SET actor = 'pemalsu' WHERE id = (SELECT MIN(id) FROM audit_log)")
+        .await
+        .unwrap();
+    let (_, broken) = app.get("/api/v1/audit/verify", &admin).await;
+    assert_eq!(broken["intact"], false, "{broken}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sqlite_keeps_single_tables() {
+    let app = TestApp::spawn(Backend::Sqlite).await;
+    let out = kinerja(&app, &["partitions", "archive", "2020", "--yes"]);
+    assert!(!out.status.success());
+    assert!(text(&out).contains("SQLite database keeps single tables"), "{}", text(&out));
+    let tables = app
+        .db
+        .query_one_raw(Statement::from_string(
+            DbBackend::Sqlite,
+            "SELECT COUNT(*) AS n FROM sqlite_master WHERE type = 'table' AND name LIKE 'activities%'".to_owned(),
+        ))
+        .await
+        .unwrap()
+        .unwrap()
+        .try_get::<i64>("", "n")
+        .unwrap();
+    assert_eq!(tables, 1);
+}
