@@ -1,5 +1,6 @@
 //! History partitioned by year on PostgreSQL: the activities and their daily totals by their date,
-//! the audit log by the time of the entry (UTC years). Each table becomes a range-partitioned
+//! the audit log by the time of the entry (UTC years), the outbox by a new `year` column (the UTC
+//! year it was queued in; its no-second-message key becomes unique within that year, on SQLite too). Each table becomes a range-partitioned
 //! table with one partition per year that holds rows (and this year and the next), plus a default
 //! partition that catches anything else; the server creates the coming years' partitions ahead
 //! (`partitions::ensure_ahead`). A closed year can then be detached as a whole
@@ -33,22 +34,33 @@ enum AuditCheckpoints {
     CreatedAt,
 }
 
-/// A table to partition: its name, the partition column, whether that column is a timestamp, the
+/// A table to partition: its name, the partition column and what it holds, the
 /// primary key with the partition column, and the statements that rebuild its indexes and links.
+/// What the partition column holds.
+#[derive(Clone, Copy, PartialEq)]
+enum Kind {
+    Date,
+    Timestamp,
+    Year,
+}
+
 struct Partitioned {
     table: &'static str,
     column: &'static str,
-    timestamp: bool,
+    kind: Kind,
     primary_key: &'static str,
     after: &'static [&'static str],
     identity: bool,
+    /// The primary key and the indexes of the single table (to go back down).
+    plain_key: &'static str,
+    plain_after: &'static [&'static str],
 }
 
 const TABLES: &[Partitioned] = &[
     Partitioned {
         table: "activities",
         column: "date",
-        timestamp: false,
+        kind: Kind::Date,
         primary_key: "id, date",
         identity: true,
         after: &[
@@ -61,34 +73,65 @@ const TABLES: &[Partitioned] = &[
             "CREATE INDEX idx_activities_id ON activities (id)",
             "ALTER TABLE activities ADD CONSTRAINT activities_employee_id_fkey FOREIGN KEY (employee_id) REFERENCES employees(id)",
         ],
+        plain_key: "id",
+        plain_after: &[
+            "CREATE INDEX idx_activities_employee_date ON activities (employee_id, date)",
+            "CREATE INDEX idx_activities_queue ON activities (penilai_id, status, date)",
+            "CREATE INDEX idx_activities_rhk_status ON activities (rhk_id, status)",
+            "CREATE INDEX idx_activities_unit_date_cover ON activities (unit_id, date, status, minutes, employee_id)",
+            "CREATE INDEX idx_activities_date_cover ON activities (date, status, unit_id, minutes, employee_id)",
+            "CREATE INDEX idx_activities_status_date_cover ON activities (status, date, unit_id, minutes)",
+            "ALTER TABLE activities ADD CONSTRAINT activities_employee_id_fkey FOREIGN KEY (employee_id) REFERENCES employees(id)",
+        ],
     },
     Partitioned {
         table: "activity_daily_totals",
         column: "date",
-        timestamp: false,
+        kind: Kind::Date,
         primary_key: "unit_id, date",
         identity: false,
         after: &["CREATE INDEX idx_activity_daily_totals_date ON activity_daily_totals (date)"],
+        plain_key: "unit_id, date",
+        plain_after: &["CREATE INDEX idx_activity_daily_totals_date ON activity_daily_totals (date)"],
     },
     Partitioned {
         table: "audit_log",
         column: "at",
-        timestamp: true,
+        kind: Kind::Timestamp,
         primary_key: "id, at",
         identity: true,
         after: &[
             "CREATE INDEX idx_audit_entity ON audit_log (entity, entity_id)",
             "CREATE INDEX idx_audit_id ON audit_log (id)",
         ],
+        plain_key: "id",
+        plain_after: &["CREATE INDEX idx_audit_entity ON audit_log (entity, entity_id)"],
+    },
+    Partitioned {
+        table: "outbox",
+        column: "year",
+        kind: Kind::Year,
+        primary_key: "id, year",
+        identity: true,
+        after: &[
+            "CREATE UNIQUE INDEX idx_outbox_event_channel_recipient ON outbox (event_key, channel, recipient, year)",
+            "CREATE INDEX idx_outbox_status_next ON outbox (status, next_attempt_at)",
+            "CREATE INDEX idx_outbox_id ON outbox (id)",
+        ],
+        plain_key: "id",
+        plain_after: &[
+            "CREATE UNIQUE INDEX idx_outbox_event_channel_recipient ON outbox (event_key, channel, recipient)",
+            "CREATE INDEX idx_outbox_status_next ON outbox (status, next_attempt_at)",
+        ],
     },
 ];
 
 /// The bounds of a year's partition.
-fn bounds(year: i32, timestamp: bool) -> (String, String) {
-    if timestamp {
-        (format!("{year}-01-01 00:00:00+00"), format!("{}-01-01 00:00:00+00", year + 1))
-    } else {
-        (format!("{year}-01-01"), format!("{}-01-01", year + 1))
+fn bounds(year: i32, kind: Kind) -> (String, String) {
+    match kind {
+        Kind::Timestamp => (format!("{year}-01-01 00:00:00+00"), format!("{}-01-01 00:00:00+00", year + 1)),
+        Kind::Date => (format!("{year}-01-01"), format!("{}-01-01", year + 1)),
+        Kind::Year => (year.to_string(), (year + 1).to_string()),
     }
 }
 
@@ -98,40 +141,47 @@ async fn run(m: &SchemaManager<'_>, sql: &str) -> Result<(), DbErr> {
 
 async fn years(m: &SchemaManager<'_>, t: &Partitioned) -> Result<Vec<i32>, DbErr> {
     let (table, column) = (t.table, t.column);
-    let value = if t.timestamp { format!("{column} AT TIME ZONE 'UTC'") } else { column.to_owned() };
-    let sql = format!("SELECT DISTINCT CAST(EXTRACT(YEAR FROM {value}) AS INTEGER) AS y FROM {table}");
+    let value = match t.kind {
+        Kind::Timestamp => format!("CAST(EXTRACT(YEAR FROM {column} AT TIME ZONE 'UTC') AS INTEGER)"),
+        Kind::Date => format!("CAST(EXTRACT(YEAR FROM {column}) AS INTEGER)"),
+        Kind::Year => column.to_owned(),
+    };
+    let sql = format!("SELECT DISTINCT {value} AS y FROM {table}");
     let rows = m.get_connection().query_all_raw(Statement::from_string(DbBackend::Postgres, sql)).await?;
     Ok(rows.iter().filter_map(|r| r.try_get::<i32>("", "y").ok()).collect())
 }
 
-async fn partition(m: &SchemaManager<'_>, t: &Partitioned, this_year: i32) -> Result<(), DbErr> {
-    let (table, column) = (t.table, t.column);
-    let old = format!("{table}_unpartitioned");
-    let mut wanted = years(m, t).await?;
-    wanted.extend([this_year, this_year + 1]);
-    wanted.sort_unstable();
-    wanted.dedup();
+/// Rebuilds `t` as a partitioned table with the partitions of `years` (up), or as a single table
+/// again (`None`, down), copying its rows.
+async fn rebuild(m: &SchemaManager<'_>, t: &Partitioned, years: Option<Vec<i32>>) -> Result<(), DbErr> {
+    let table = t.table;
+    let old = format!("{table}_before_044");
     run(m, &format!("ALTER TABLE {table} RENAME TO {old}")).await?;
     run(m, &format!("ALTER INDEX {table}_pkey RENAME TO {old}_pkey")).await?;
     let identity = if t.identity { " INCLUDING IDENTITY" } else { "" };
+    let partitioned = if years.is_some() { format!(" PARTITION BY RANGE ({})", t.column) } else { String::new() };
     run(
         m,
-        &format!(
-            "CREATE TABLE {table} (LIKE {old} INCLUDING DEFAULTS INCLUDING CONSTRAINTS{identity}) PARTITION BY RANGE ({column})"
-        ),
+        &format!("CREATE TABLE {table} (LIKE {old} INCLUDING DEFAULTS INCLUDING CONSTRAINTS{identity}){partitioned}"),
     )
     .await?;
-    for year in wanted {
-        let (from, to) = bounds(year, t.timestamp);
-        run(m, &format!("CREATE TABLE {table}_y{year} PARTITION OF {table} FOR VALUES FROM ('{from}') TO ('{to}')"))
+    if let Some(years) = &years {
+        for year in years {
+            let (from, to) = bounds(*year, t.kind);
+            run(
+                m,
+                &format!("CREATE TABLE {table}_y{year} PARTITION OF {table} FOR VALUES FROM ('{from}') TO ('{to}')"),
+            )
             .await?;
+        }
+        run(m, &format!("CREATE TABLE {table}_default PARTITION OF {table} DEFAULT")).await?;
     }
-    run(m, &format!("CREATE TABLE {table}_default PARTITION OF {table} DEFAULT")).await?;
     let overriding = if t.identity { " OVERRIDING SYSTEM VALUE" } else { "" };
     run(m, &format!("INSERT INTO {table}{overriding} SELECT * FROM {old}")).await?;
     run(m, &format!("DROP TABLE {old}")).await?;
-    run(m, &format!("ALTER TABLE {table} ADD CONSTRAINT {table}_pkey PRIMARY KEY ({})", t.primary_key)).await?;
-    for sql in t.after {
+    let (key, after) = if years.is_some() { (t.primary_key, t.after) } else { (t.plain_key, t.plain_after) };
+    run(m, &format!("ALTER TABLE {table} ADD CONSTRAINT {table}_pkey PRIMARY KEY ({key})")).await?;
+    for sql in after {
         run(m, sql).await?;
     }
     if t.identity {
@@ -145,6 +195,14 @@ async fn partition(m: &SchemaManager<'_>, t: &Partitioned, this_year: i32) -> Re
         .await?;
     }
     Ok(())
+}
+
+async fn partition(m: &SchemaManager<'_>, t: &Partitioned, this_year: i32) -> Result<(), DbErr> {
+    let mut wanted = years(m, t).await?;
+    wanted.extend([this_year, this_year + 1]);
+    wanted.sort_unstable();
+    wanted.dedup();
+    rebuild(m, t, Some(wanted)).await
 }
 
 #[async_trait::async_trait]
@@ -163,8 +221,27 @@ impl MigrationTrait for Migration {
                 .to_owned(),
         )
         .await?;
+        // The outbox's year, on both databases.
+        m.alter_table(
+            Table::alter()
+                .table(Alias::new("outbox"))
+                .add_column(ColumnDef::new(Alias::new("year")).integer().not_null().default(0))
+                .to_owned(),
+        )
+        .await?;
+        let year_of_created = match m.get_database_backend() {
+            DbBackend::Postgres => "CAST(EXTRACT(YEAR FROM created_at AT TIME ZONE 'UTC') AS INTEGER)",
+            _ => "CAST(strftime('%Y', created_at) AS INTEGER)",
+        };
+        run(m, &format!("UPDATE outbox SET year = {year_of_created}")).await?;
         if m.get_database_backend() != DbBackend::Postgres {
-            return Ok(());
+            // One batch on one connection: the pool's others would still see the old index.
+            return run(
+                m,
+                "DROP INDEX idx_outbox_event_channel_recipient; \
+                 CREATE UNIQUE INDEX idx_outbox_event_channel_recipient ON outbox (event_key, channel, recipient, year)",
+            )
+            .await;
         }
         run(m, "ALTER TABLE activity_evidence DROP CONSTRAINT IF EXISTS activity_evidence_activity_id_fkey").await?;
         let this_year = chrono_year();
@@ -187,6 +264,26 @@ impl MigrationTrait for Migration {
     }
 
     async fn down(&self, m: &SchemaManager) -> Result<(), DbErr> {
+        if m.get_database_backend() == DbBackend::Postgres {
+            run(m, "DROP TRIGGER activity_evidence_cascade ON activities").await?;
+            run(m, "DROP FUNCTION activity_evidence_cascade()").await?;
+            for t in TABLES {
+                rebuild(m, t, None).await?;
+            }
+            run(
+                m,
+                "ALTER TABLE activity_evidence ADD CONSTRAINT activity_evidence_activity_id_fkey \
+                 FOREIGN KEY (activity_id) REFERENCES activities(id) ON DELETE CASCADE",
+            )
+            .await?;
+        }
+        // One batch on one connection (see `up`).
+        run(
+            m,
+            "DROP INDEX idx_outbox_event_channel_recipient; ALTER TABLE outbox DROP COLUMN year; \
+             CREATE UNIQUE INDEX idx_outbox_event_channel_recipient ON outbox (event_key, channel, recipient)",
+        )
+        .await?;
         m.drop_table(Table::drop().table(AuditCheckpoints::Table).to_owned()).await
     }
 }

@@ -1,5 +1,5 @@
-//! Partitioned history on PostgreSQL (migration 044): the activities, their daily totals and the
-//! audit log are range-partitioned by year (`{table}_y{year}`, and `{table}_default` for anything
+//! Partitioned history on PostgreSQL (migration 044): the activities, their daily totals, the
+//! audit log and the outbox are range-partitioned by year (`{table}_y{year}`, and `{table}_default` for anything
 //! else). The server makes this year's and next year's partitions at start and every day after, and
 //! moves rows that landed in a default partition into their year's. A closed year is archived by
 //! detaching its partitions (`kinerja partitions archive YEAR`): they stay as plain tables to dump
@@ -14,24 +14,41 @@ use sea_orm::{
 };
 use std::time::Duration;
 
-/// The partitioned tables: name, partition column, and whether that column is a timestamp (UTC years).
-pub const TABLES: [(&str, &str, bool); 3] =
-    [("activities", "date", false), ("activity_daily_totals", "date", false), ("audit_log", "at", true)];
+/// What a partition column holds.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Date,
+    /// A time, partitioned by UTC years.
+    Timestamp,
+    /// The year itself.
+    Year,
+}
+
+/// The partitioned tables: name, partition column, and what it holds.
+pub const TABLES: [(&str, &str, Kind); 4] = [
+    ("activities", "date", Kind::Date),
+    ("activity_daily_totals", "date", Kind::Date),
+    ("audit_log", "at", Kind::Timestamp),
+    ("outbox", "year", Kind::Year),
+];
 
 /// Serialises partition changes across replicas.
 const LOCK: i64 = 715_428;
 
-fn bounds(year: i32, timestamp: bool) -> (String, String) {
-    if timestamp {
-        (format!("{year}-01-01 00:00:00+00"), format!("{}-01-01 00:00:00+00", year + 1))
-    } else {
-        (format!("{year}-01-01"), format!("{}-01-01", year + 1))
+fn bounds(year: i32, kind: Kind) -> (String, String) {
+    match kind {
+        Kind::Timestamp => (format!("{year}-01-01 00:00:00+00"), format!("{}-01-01 00:00:00+00", year + 1)),
+        Kind::Date => (format!("{year}-01-01"), format!("{}-01-01", year + 1)),
+        Kind::Year => (year.to_string(), (year + 1).to_string()),
     }
 }
 
-fn year_of(column: &str, timestamp: bool) -> String {
-    let value = if timestamp { format!("{column} AT TIME ZONE 'UTC'") } else { column.to_owned() };
-    format!("CAST(EXTRACT(YEAR FROM {value}) AS INTEGER)")
+fn year_of(column: &str, kind: Kind) -> String {
+    match kind {
+        Kind::Timestamp => format!("CAST(EXTRACT(YEAR FROM {column} AT TIME ZONE 'UTC') AS INTEGER)"),
+        Kind::Date => format!("CAST(EXTRACT(YEAR FROM {column}) AS INTEGER)"),
+        Kind::Year => column.to_owned(),
+    }
 }
 
 async fn scalar<T: sea_orm::TryGetable>(db: &impl ConnectionTrait, sql: String) -> anyhow::Result<Option<T>> {
@@ -69,9 +86,9 @@ pub async fn ensure_ahead(db: &DatabaseConnection, year: i32) -> anyhow::Result<
     let txn = db.begin().await?;
     txn.execute_unprepared(&format!("SELECT pg_advisory_xact_lock({LOCK})")).await?;
     let mut made = Vec::new();
-    for (table, column, timestamp) in TABLES {
+    for (table, column, kind) in TABLES {
         let mut wanted =
-            years(&txn, format!("SELECT DISTINCT {} AS v FROM {table}_default", year_of(column, timestamp))).await?;
+            years(&txn, format!("SELECT DISTINCT {} AS v FROM {table}_default", year_of(column, kind))).await?;
         wanted.extend([year, year + 1]);
         wanted.sort_unstable();
         wanted.dedup();
@@ -80,7 +97,7 @@ pub async fn ensure_ahead(db: &DatabaseConnection, year: i32) -> anyhow::Result<
             if exists(&txn, &name).await? {
                 continue;
             }
-            let (from, to) = bounds(y, timestamp);
+            let (from, to) = bounds(y, kind);
             // Made beside, filled from the default partition, then attached (which checks it).
             txn.execute_unprepared(&format!(
                 "CREATE TABLE {name} (LIKE {table} INCLUDING DEFAULTS INCLUDING CONSTRAINTS); \
@@ -162,14 +179,14 @@ pub async fn archive(db: &DatabaseConnection, year: i32, this_year: i32) -> anyh
     txn.execute_unprepared(&format!("SELECT pg_advisory_xact_lock({})", crate::audit::APPEND_LOCK)).await?;
     // The tables with a partition of the year; the others must hold nothing of it.
     let mut present = Vec::new();
-    for (table, column, timestamp) in TABLES {
+    for (table, column, kind) in TABLES {
         let name = format!("{table}_y{year}");
         if attached(&txn, &name).await? {
             present.push(table);
             continue;
         }
         anyhow::ensure!(!exists(&txn, &name).await?, "{name} is already detached: {year} was archived before");
-        let (from, to) = bounds(year, timestamp);
+        let (from, to) = bounds(year, kind);
         let stray = scalar::<i64>(
             &txn,
             format!("SELECT COUNT(*) AS v FROM {table} WHERE {column} >= '{from}' AND {column} < '{to}'"),
@@ -182,7 +199,17 @@ pub async fn archive(db: &DatabaseConnection, year: i32, this_year: i32) -> anyh
         );
     }
     anyhow::ensure!(!present.is_empty(), "{year} has no partitions to archive");
-    let (from, to) = bounds(year, true);
+    let waiting = scalar::<i64>(
+        &txn,
+        format!("SELECT COUNT(*) AS v FROM outbox WHERE year = {year} AND status IN ('pending', 'held')"),
+    )
+    .await?
+    .unwrap_or(0);
+    anyhow::ensure!(
+        waiting == 0,
+        "{waiting} messages of {year} are still waiting in the outbox; let them be sent first"
+    );
+    let (from, to) = bounds(year, Kind::Timestamp);
     let earlier = scalar::<i64>(&txn, format!("SELECT COUNT(*) AS v FROM audit_log WHERE at < '{from}'")).await?;
     anyhow::ensure!(
         earlier.unwrap_or(0) == 0,

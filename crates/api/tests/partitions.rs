@@ -76,6 +76,15 @@ async fn a_closed_year_is_archived_and_the_audit_chain_continues_from_its_checkp
             .await
             .unwrap();
     }
+    // A message of last year still waiting in the outbox.
+    app.db
+        .execute_unprepared(&format!(
+            "INSERT INTO outbox (event_key, event_kind, channel, recipient, subject, body, status, attempts, \
+             next_attempt_at, created_at, year) VALUES ('lama:1', 'uji', 'email', 'a@b.id', 'S', 'B', 'pending', 0, \
+             '{past}-12-30 10:00:00+00', '{past}-12-30 10:00:00+00', {past})"
+        ))
+        .await
+        .unwrap();
     // They waited in the default partitions; the coming-partitions step gives them their year's.
     assert_eq!(count(&app, "SELECT COUNT(*) AS n FROM activities_default").await, 20);
     let out = kinerja(&app, &["partitions", "ensure"]);
@@ -85,7 +94,10 @@ async fn a_closed_year_is_archived_and_the_audit_chain_continues_from_its_checkp
     assert_eq!(count(&app, &format!("SELECT COUNT(*) AS n FROM activities_y{past}")).await, 20);
     assert_eq!(count(&app, &format!("SELECT COUNT(*) AS n FROM audit_log_y{past}")).await, 5);
     let listed = text(&kinerja(&app, &["partitions", "list"]));
-    assert!(listed.contains(&format!("audit_log_y{}", this_year + 1)), "{listed}");
+    assert!(
+        listed.contains(&format!("audit_log_y{}", this_year + 1)) && listed.contains(&format!("outbox_y{this_year}")),
+        "{listed}"
+    );
     // A month's query reads its year's partition only.
     let plan: Vec<String> = app
         .db
@@ -108,6 +120,10 @@ async fn a_closed_year_is_archived_and_the_audit_chain_continues_from_its_checkp
     // This year is not closed; without --yes and a terminal nothing happens.
     assert!(text(&kinerja(&app, &["partitions", "archive", &this_year.to_string(), "--yes"])).contains("not closed"));
     assert!(text(&kinerja(&app, &["partitions", "archive", &past.to_string()])).contains("--yes"));
+    // Not while a message of that year still waits to be sent.
+    let out = kinerja(&app, &["partitions", "archive", &past.to_string(), "--yes"]);
+    assert!(text(&out).contains("still waiting in the outbox"), "{}", text(&out));
+    app.db.execute_unprepared("UPDATE outbox SET status = 'sent' WHERE event_key = 'lama:1'").await.unwrap();
     // Archive the closed year.
     let out = kinerja(&app, &["partitions", "archive", &past.to_string(), "--yes"]);
     assert!(out.status.success(), "{}", text(&out));
@@ -116,7 +132,9 @@ async fn a_closed_year_is_archived_and_the_audit_chain_continues_from_its_checkp
         "{}",
         text(&out)
     );
+    assert!(text(&out).contains(&format!("outbox_y{past}")), "{}", text(&out));
     assert_eq!(count(&app, &format!("SELECT COUNT(*) AS n FROM activities WHERE date < '{this_year}-01-01'")).await, 0);
+    assert_eq!(count(&app, "SELECT COUNT(*) AS n FROM outbox WHERE event_key = 'lama:1'").await, 0);
     assert_eq!(count(&app, &format!("SELECT COUNT(*) AS n FROM activities_y{past}")).await, 20, "kept as a table");
     assert_eq!(count(&app, &format!("SELECT COUNT(*) AS n FROM audit_log WHERE at < '{this_year}-01-01'")).await, 0);
     // The chain verifies: the archived table ends at the checkpoint, the live log continues from it.

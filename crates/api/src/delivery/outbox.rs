@@ -45,7 +45,7 @@ impl<'a> From<&'a Contact> for Recipient<'a> {
 /// A message to write to the outbox.
 pub struct Outgoing<'a> {
     /// The event and what it is about (`complaint:12:filed`): a second message with the same key,
-    /// channel and recipient is not queued.
+    /// channel and recipient is not queued (within a year: the outbox is partitioned by year).
     pub event_key: String,
     /// The kind of event (`complaint.filed`).
     pub event_kind: &'a str,
@@ -104,10 +104,16 @@ async fn insert(
         created_at: Set(now),
         sent_at: Set(None),
         user_id: Set(user),
+        year: Set(chrono::Datelike::year(&now)),
         ..Default::default()
     };
     outbox::Entity::insert(row)
-        .on_conflict_do_nothing_on([outbox::Column::EventKey, outbox::Column::Channel, outbox::Column::Recipient])
+        .on_conflict_do_nothing_on([
+            outbox::Column::EventKey,
+            outbox::Column::Channel,
+            outbox::Column::Recipient,
+            outbox::Column::Year,
+        ])
         .exec_without_returning(db)
         .await?;
     Ok(())

@@ -29,6 +29,9 @@ pub struct Model {
     pub sent_at: Option<DateTimeUtc>,
     /// The account a copy of an in-app notice is for (none for citizens and tests).
     pub user_id: Option<i64>,
+    /// The UTC year it was queued in: the yearly partition on PostgreSQL; the key above is unique
+    /// within it.
+    pub year: i32,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
