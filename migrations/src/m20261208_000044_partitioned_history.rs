@@ -48,12 +48,14 @@ struct Partitioned {
     table: &'static str,
     column: &'static str,
     kind: Kind,
-    primary_key: &'static str,
-    after: &'static [&'static str],
     identity: bool,
-    /// The primary key and the indexes of the single table (to go back down).
+    /// The primary key partitioned (with the partition column) and as a single table.
+    primary_key: &'static str,
     plain_key: &'static str,
-    plain_after: &'static [&'static str],
+    /// The indexes and links of both shapes, then those of each shape only.
+    common: &'static [&'static str],
+    partitioned_only: &'static [&'static str],
+    plain_only: &'static [&'static str],
 }
 
 const TABLES: &[Partitioned] = &[
@@ -61,20 +63,10 @@ const TABLES: &[Partitioned] = &[
         table: "activities",
         column: "date",
         kind: Kind::Date,
-        primary_key: "id, date",
         identity: true,
-        after: &[
-            "CREATE INDEX idx_activities_employee_date ON activities (employee_id, date)",
-            "CREATE INDEX idx_activities_queue ON activities (penilai_id, status, date)",
-            "CREATE INDEX idx_activities_rhk_status ON activities (rhk_id, status)",
-            "CREATE INDEX idx_activities_unit_date_cover ON activities (unit_id, date, status, minutes, employee_id)",
-            "CREATE INDEX idx_activities_date_cover ON activities (date, status, unit_id, minutes, employee_id)",
-            "CREATE INDEX idx_activities_status_date_cover ON activities (status, date, unit_id, minutes)",
-            "CREATE INDEX idx_activities_id ON activities (id)",
-            "ALTER TABLE activities ADD CONSTRAINT activities_employee_id_fkey FOREIGN KEY (employee_id) REFERENCES employees(id)",
-        ],
+        primary_key: "id, date",
         plain_key: "id",
-        plain_after: &[
+        common: &[
             "CREATE INDEX idx_activities_employee_date ON activities (employee_id, date)",
             "CREATE INDEX idx_activities_queue ON activities (penilai_id, status, date)",
             "CREATE INDEX idx_activities_rhk_status ON activities (rhk_id, status)",
@@ -83,46 +75,46 @@ const TABLES: &[Partitioned] = &[
             "CREATE INDEX idx_activities_status_date_cover ON activities (status, date, unit_id, minutes)",
             "ALTER TABLE activities ADD CONSTRAINT activities_employee_id_fkey FOREIGN KEY (employee_id) REFERENCES employees(id)",
         ],
+        // Finding a row by its id alone (the key now leads with it, but an index of its own keeps
+        // the lookups of every partition cheap).
+        partitioned_only: &["CREATE INDEX idx_activities_id ON activities (id)"],
+        plain_only: &[],
     },
     Partitioned {
         table: "activity_daily_totals",
         column: "date",
         kind: Kind::Date,
-        primary_key: "unit_id, date",
         identity: false,
-        after: &["CREATE INDEX idx_activity_daily_totals_date ON activity_daily_totals (date)"],
+        primary_key: "unit_id, date",
         plain_key: "unit_id, date",
-        plain_after: &["CREATE INDEX idx_activity_daily_totals_date ON activity_daily_totals (date)"],
+        common: &["CREATE INDEX idx_activity_daily_totals_date ON activity_daily_totals (date)"],
+        partitioned_only: &[],
+        plain_only: &[],
     },
     Partitioned {
         table: "audit_log",
         column: "at",
         kind: Kind::Timestamp,
-        primary_key: "id, at",
         identity: true,
-        after: &[
-            "CREATE INDEX idx_audit_entity ON audit_log (entity, entity_id)",
-            "CREATE INDEX idx_audit_id ON audit_log (id)",
-        ],
+        primary_key: "id, at",
         plain_key: "id",
-        plain_after: &["CREATE INDEX idx_audit_entity ON audit_log (entity, entity_id)"],
+        common: &["CREATE INDEX idx_audit_entity ON audit_log (entity, entity_id)"],
+        partitioned_only: &["CREATE INDEX idx_audit_id ON audit_log (id)"],
+        plain_only: &[],
     },
     Partitioned {
         table: "outbox",
         column: "year",
         kind: Kind::Year,
-        primary_key: "id, year",
         identity: true,
-        after: &[
+        primary_key: "id, year",
+        plain_key: "id",
+        common: &["CREATE INDEX idx_outbox_status_next ON outbox (status, next_attempt_at)"],
+        partitioned_only: &[
             "CREATE UNIQUE INDEX idx_outbox_event_channel_recipient ON outbox (event_key, channel, recipient, year)",
-            "CREATE INDEX idx_outbox_status_next ON outbox (status, next_attempt_at)",
             "CREATE INDEX idx_outbox_id ON outbox (id)",
         ],
-        plain_key: "id",
-        plain_after: &[
-            "CREATE UNIQUE INDEX idx_outbox_event_channel_recipient ON outbox (event_key, channel, recipient)",
-            "CREATE INDEX idx_outbox_status_next ON outbox (status, next_attempt_at)",
-        ],
+        plain_only: &["CREATE UNIQUE INDEX idx_outbox_event_channel_recipient ON outbox (event_key, channel, recipient)"],
     },
 ];
 
@@ -179,9 +171,10 @@ async fn rebuild(m: &SchemaManager<'_>, t: &Partitioned, years: Option<Vec<i32>>
     let overriding = if t.identity { " OVERRIDING SYSTEM VALUE" } else { "" };
     run(m, &format!("INSERT INTO {table}{overriding} SELECT * FROM {old}")).await?;
     run(m, &format!("DROP TABLE {old}")).await?;
-    let (key, after) = if years.is_some() { (t.primary_key, t.after) } else { (t.plain_key, t.plain_after) };
+    let (key, own) =
+        if years.is_some() { (t.primary_key, t.partitioned_only) } else { (t.plain_key, t.plain_only) };
     run(m, &format!("ALTER TABLE {table} ADD CONSTRAINT {table}_pkey PRIMARY KEY ({key})")).await?;
-    for sql in after {
+    for sql in t.common.iter().chain(own) {
         run(m, sql).await?;
     }
     if t.identity {

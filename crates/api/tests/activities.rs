@@ -224,11 +224,7 @@ async fn an_approval_is_undone_at_once(app: TestApp) {
 }
 
 async fn upload(app: &TestApp, token: &str, name: &str, bytes: Vec<u8>) -> (StatusCode, Value) {
-    let form =
-        reqwest::multipart::Form::new().part("file", reqwest::multipart::Part::bytes(bytes).file_name(name.to_owned()));
-    let res = app.client.post(app.url("/api/v1/evidence")).bearer_auth(token).multipart(form).send().await.unwrap();
-    let status = res.status();
-    (status, res.json().await.unwrap_or(Value::Null))
+    app.upload_evidence(token, name, bytes).await
 }
 
 fn png() -> Vec<u8> {

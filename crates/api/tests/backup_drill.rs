@@ -13,17 +13,11 @@ use std::path::Path;
 use std::process::{Command, Output};
 
 fn kinerja(app: &TestApp, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_kinerja"))
-        .args(args)
-        .env("KINERJA_DATABASE_URL", &app.database_url)
-        .env("KINERJA_DATA_DIR", app.data_dir())
-        .env_remove("KINERJA_BLOB_URL")
-        .output()
-        .expect("run kinerja")
+    app.cli(args, &[])
 }
 
 fn text(out: &Output) -> String {
-    format!("{}\n{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr))
+    common::output_text(out)
 }
 
 /// Rewrites an unencrypted backup's manifest with `change` applied.

@@ -11,11 +11,7 @@ use reqwest::StatusCode;
 use serde_json::{json, Value};
 
 async fn upload(app: &TestApp, token: &str, name: &str, bytes: Vec<u8>) -> (StatusCode, Value) {
-    let form =
-        reqwest::multipart::Form::new().part("file", reqwest::multipart::Part::bytes(bytes).file_name(name.to_owned()));
-    let res = app.client.post(app.url("/api/v1/evidence")).bearer_auth(token).multipart(form).send().await.unwrap();
-    let status = res.status();
-    (status, res.json().await.unwrap_or(Value::Null))
+    app.upload_evidence(token, name, bytes).await
 }
 
 fn pdf(text: &str) -> Vec<u8> {
@@ -98,14 +94,9 @@ async fn evidence_is_kept_in_s3_once_per_content(backend: Backend) {
 
 /// Runs `kinerja blobs migrate` for the app's database and data directory into `target`.
 fn migrate(app: &TestApp, s3: &S3Server, target: &str) -> std::process::Output {
-    std::process::Command::new(env!("CARGO_BIN_EXE_kinerja"))
-        .args(["blobs", "migrate"])
-        .env("KINERJA_DATABASE_URL", &app.database_url)
-        .env("KINERJA_DATA_DIR", app.data_dir())
-        .env("KINERJA_BLOB_URL", target)
-        .envs(s3.env())
-        .output()
-        .expect("run kinerja")
+    let mut env = s3.env();
+    env.push(("KINERJA_BLOB_URL".into(), target.into()));
+    app.cli(&["blobs", "migrate"], &env)
 }
 
 async fn blobs_migrate_copies_the_local_store_and_verifies_every_hash(backend: Backend) {

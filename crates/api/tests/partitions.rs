@@ -10,19 +10,14 @@ use chrono::{TimeZone, Utc};
 use common::{Backend, TestApp};
 use kinerja_api::audit::{Actor, Change};
 use sea_orm::{ConnectionTrait, DbBackend, Statement};
-use std::process::{Command, Output};
+use std::process::Output;
 
 fn kinerja(app: &TestApp, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_kinerja"))
-        .args(args)
-        .env("KINERJA_DATABASE_URL", &app.database_url)
-        .env("KINERJA_DATA_DIR", app.data_dir())
-        .output()
-        .expect("run kinerja")
+    app.cli(args, &[])
 }
 
 fn text(out: &Output) -> String {
-    format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr))
+    common::output_text(out)
 }
 
 async fn count(app: &TestApp, sql: &str) -> i64 {

@@ -58,7 +58,7 @@ pub async fn seed_shaped(
     year: i32,
 ) -> anyhow::Result<City> {
     let pg = db.get_database_backend() == DbBackend::Postgres;
-    let now = if pg { "now()".to_owned() } else { "strftime('%Y-%m-%dT%H:%M:%S+00:00','now')".to_owned() };
+    let now = now_sql(pg).to_owned();
     let opds = employees.div_ceil(per_opd).max(1);
     let mut units = vec![format!("(1,'PEMDA','Pemerintah Kota Bench',NULL,'pemda',false,{now},{now})")];
     let mut people = Vec::new();
@@ -149,26 +149,8 @@ pub async fn seed_shaped(
     )
     .await?;
     let last_submitted = days.saturating_sub(5);
-    let activity_sql = if pg {
-        format!(
-            "WITH wd AS (SELECT d::date AS d, ROW_NUMBER() OVER (ORDER BY d) AS n \
-               FROM generate_series(DATE '{year}-01-01', DATE '{year}-12-31', INTERVAL '1 day') d \
-               WHERE EXTRACT(ISODOW FROM d) < 6) \
-             INSERT INTO activities (employee_id, penilai_id, unit_id, skp_id, rhk_id, date, minutes, description, output_qty, status, submitted_at, decided_at, created_at, updated_at) \
-             SELECT e.id, e.supervisor_id, e.unit_id, e.id, e.id, wd.d, 240, 'Menyusun laporan harian', 1.0, \
-               CASE WHEN wd.n > {last_submitted} THEN 'submitted' ELSE 'approved' END, now(), now(), now(), now() \
-             FROM employees e CROSS JOIN wd WHERE wd.n <= {days}"
-        )
-    } else {
-        format!(
-            "WITH RECURSIVE cal(d) AS (SELECT date('{year}-01-01') UNION ALL SELECT date(d, '+1 day') FROM cal WHERE d < '{year}-12-31'), \
-             wd AS (SELECT d, ROW_NUMBER() OVER (ORDER BY d) AS n FROM cal WHERE strftime('%w', d) NOT IN ('0','6')) \
-             INSERT INTO activities (employee_id, penilai_id, unit_id, skp_id, rhk_id, date, minutes, description, output_qty, status, submitted_at, decided_at, created_at, updated_at) \
-             SELECT e.id, e.supervisor_id, e.unit_id, e.id, e.id, wd.d, 240, 'Menyusun laporan harian', 1.0, \
-               CASE WHEN wd.n > {last_submitted} THEN 'submitted' ELSE 'approved' END, {now}, {now}, {now}, {now} \
-             FROM employees e CROSS JOIN wd WHERE wd.n <= {days}"
-        )
-    };
+    let status = format!("CASE WHEN wd.n > {last_submitted} THEN 'submitted' ELSE 'approved' END");
+    let activity_sql = working_days_sql(pg, year, days, &status, &now);
     let inserted = txn.execute_unprepared(&activity_sql).await?.rows_affected();
     // October's attendance for everyone: on time, except a late day every week and a day without
     // a record every month, so that the TPP has deductions to compute.
@@ -238,6 +220,72 @@ pub async fn seed_shaped(
         month: (format!("{year}-10-01"), format!("{year}-10-31")),
         kasi_id: kasi,
     })
+}
+
+/// Copies the seeded year's first `days` working days of every employee into each of the `years`
+/// years before it, all approved, one year per transaction; then rebuilds the daily totals and
+/// analyses. Returns the rows written.
+pub async fn add_past_years(db: &DatabaseConnection, days: u32, years: u32) -> anyhow::Result<u64> {
+    let pg = db.get_database_backend() == DbBackend::Postgres;
+    let mut written = 0;
+    for back in 1..=years as i32 {
+        let y = YEAR - back;
+        let sql = working_days_sql(pg, y, days, "'approved'", now_sql(pg));
+        if pg {
+            // The year's partition exists before its rows arrive (the server makes only this
+            // year's and the next ahead).
+            db.execute_unprepared(&format!(
+                "DO $$ BEGIN IF to_regclass('activities_y{y}') IS NULL THEN \
+                   CREATE TABLE activities_y{y} PARTITION OF activities FOR VALUES FROM ('{y}-01-01') TO ('{}-01-01'); \
+                   CREATE TABLE activity_daily_totals_y{y} PARTITION OF activity_daily_totals FOR VALUES FROM ('{y}-01-01') TO ('{}-01-01'); \
+                 END IF; END $$",
+                y + 1,
+                y + 1
+            ))
+            .await?;
+        }
+        let started = std::time::Instant::now();
+        let n = db.execute_unprepared(&sql).await?.rows_affected();
+        println!("  {y}: {n} activities in {:.0} s", started.elapsed().as_secs_f64());
+        written += n;
+    }
+    let txn = db.begin().await?;
+    kinerja_api::services::activity_totals::rebuild(&txn).await.map_err(|e| anyhow::anyhow!("{e}"))?;
+    txn.commit().await?;
+    db.execute_unprepared("ANALYZE").await?;
+    Ok(written)
+}
+
+/// The current time in SQL, as each database stores it.
+fn now_sql(pg: bool) -> &'static str {
+    if pg {
+        "now()"
+    } else {
+        "strftime('%Y-%m-%dT%H:%M:%S+00:00','now')"
+    }
+}
+
+/// One activity of four hours per employee on each of the first `days` working days of `year`,
+/// with `status` (an SQL expression over the working day's number `wd.n`).
+fn working_days_sql(pg: bool, year: i32, days: u32, status: &str, now: &str) -> String {
+    let calendar = if pg {
+        format!(
+            "WITH wd AS (SELECT d::date AS d, ROW_NUMBER() OVER (ORDER BY d) AS n \
+               FROM generate_series(DATE '{year}-01-01', DATE '{year}-12-31', INTERVAL '1 day') d \
+               WHERE EXTRACT(ISODOW FROM d) < 6)"
+        )
+    } else {
+        format!(
+            "WITH RECURSIVE cal(d) AS (SELECT date('{year}-01-01') UNION ALL SELECT date(d, '+1 day') FROM cal WHERE d < '{year}-12-31'), \
+             wd AS (SELECT d, ROW_NUMBER() OVER (ORDER BY d) AS n FROM cal WHERE strftime('%w', d) NOT IN ('0','6'))"
+        )
+    };
+    format!(
+        "{calendar} \
+         INSERT INTO activities (employee_id, penilai_id, unit_id, skp_id, rhk_id, date, minutes, description, output_qty, status, submitted_at, decided_at, created_at, updated_at) \
+         SELECT e.id, e.supervisor_id, e.unit_id, e.id, e.id, wd.d, 240, 'Menyusun laporan harian', 1.0, {status}, {now}, {now}, {now}, {now} \
+         FROM employees e CROSS JOIN wd WHERE wd.n <= {days}"
+    )
 }
 
 async fn opd_head(db: &DatabaseConnection, opd: i64) -> anyhow::Result<i64> {

@@ -49,6 +49,10 @@ struct CityArgs {
     /// Working days of activities per employee.
     #[arg(long, default_value_t = 230)]
     days: u32,
+    /// Years of activities: the seeded year and as many before it, each a copy of its working days
+    /// (on PostgreSQL each year is a partition; `--years 10` with 20,000 employees is 46 million rows).
+    #[arg(long, default_value_t = 1)]
+    years: u32,
     /// Timed requests per measurement.
     #[arg(long, default_value_t = 50)]
     samples: usize,
@@ -63,6 +67,8 @@ enum Command {
     Activities(CityArgs),
     /// Time the dashboards and the TPP report.
     Dashboard(CityArgs),
+    /// Both: the dashboards and the activity lists on one seeded city (for `--years 10`, seeded once).
+    History(CityArgs),
     /// Drive the server with concurrent clients and a realistic mix.
     /// `/health`, `/api/v1/me` and `/api/v1/units` under wrk, as ratios to `/health`.
     Http {
@@ -141,6 +147,7 @@ enum Command {
 enum Bench {
     Activities,
     Dashboard,
+    History,
     Load { clients: usize, seconds: u64, think_ms: u64 },
 }
 
@@ -158,7 +165,7 @@ async fn main() -> anyhow::Result<()> {
         return Ok(());
     }
     if let Command::Rush { backend, employees, minutes, clients, postgres_url } = command {
-        let args = CityArgs { backend, employees, days: 0, samples: 0, postgres_url: postgres_url.clone() };
+        let args = CityArgs { backend, employees, days: 0, years: 1, samples: 0, postgres_url: postgres_url.clone() };
         with_database(&args, |url, dir| {
             rush_bench(url, dir, employees, rush::Arrival::Spread(Duration::from_secs(minutes * 60)))
         })
@@ -169,7 +176,7 @@ async fn main() -> anyhow::Result<()> {
         return Ok(());
     }
     if let Command::Failover { clients, seconds, think_ms, employees, kinerja, postgres_url } = command {
-        let args = CityArgs { backend: Backend::Postgres, employees, days: 0, samples: 0, postgres_url };
+        let args = CityArgs { backend: Backend::Postgres, employees, days: 0, years: 1, samples: 0, postgres_url };
         let options =
             failover::Options { clients, seconds, think: Duration::from_millis(think_ms), employees, kinerja };
         return with_database(&args, |url, dir| async move { failover::run(&url, &dir, options).await }).await;
@@ -177,6 +184,7 @@ async fn main() -> anyhow::Result<()> {
     let (args, bench) = match command {
         Command::Activities(a) => (a, Bench::Activities),
         Command::Dashboard(a) => (a, Bench::Dashboard),
+        Command::History(a) => (a, Bench::History),
         Command::Load { city, clients, seconds, think_ms } => (city, Bench::Load { clients, seconds, think_ms }),
         Command::Http { .. } | Command::Rush { .. } | Command::Failover { .. } => unreachable!("handled above"),
     };
@@ -315,18 +323,48 @@ async fn run(url: String, dir: std::path::PathBuf, args: &CityArgs, bench: Bench
     let what = match bench {
         Bench::Activities => "activities",
         Bench::Dashboard => "dashboard",
+        Bench::History => "history",
         Bench::Load { .. } => "load",
     };
     println!("kinerja-bench {what} — {:?}, {} employees × {} working days", args.backend, args.employees, args.days);
     let started = Instant::now();
     let city = city::seed(&db, args.employees, args.days).await?;
+    let mut activities = city.activities;
+    if args.years > 1 {
+        activities += city::add_past_years(&db, args.days, args.years - 1).await?;
+    }
     let seeded = started.elapsed();
     println!(
-        "seed: {} activities in {:.1} s ({:.0} rows/s)",
-        city.activities,
+        "seed: {} activities over {} year(s) in {:.1} s ({:.0} rows/s)",
+        activities,
+        args.years,
         seeded.as_secs_f64(),
-        city.activities as f64 / seeded.as_secs_f64()
+        activities as f64 / seeded.as_secs_f64()
     );
+    if args.backend == Backend::Postgres {
+        let size = db
+            .query_one_raw(Statement::from_string(
+                sea_orm::DbBackend::Postgres,
+                "SELECT pg_database_size(current_database()) AS n, pg_total_relation_size('activities') AS a, \
+                 (SELECT COUNT(*) FROM pg_inherits WHERE inhparent = 'activities'::regclass) AS p"
+                    .to_owned(),
+            ))
+            .await?
+            .map(|r| {
+                (
+                    r.try_get::<i64>("", "n").unwrap_or(0),
+                    r.try_get::<i64>("", "a").unwrap_or(0),
+                    r.try_get::<i64>("", "p").unwrap_or(0),
+                )
+            })
+            .unwrap_or_default();
+        println!(
+            "disk: database {:.1} GB, of which the activities (heap and indexes) {:.1} GB in {} partitions",
+            size.0 as f64 / 1e9,
+            size.1 as f64 / 1e9,
+            size.2
+        );
+    }
 
     let mut config = kinerja_api::Config::new(dir, Some(url.to_owned()), SECRET.to_vec());
     config.bind = "127.0.0.1:0".into();
@@ -379,7 +417,7 @@ async fn run(url: String, dir: std::path::PathBuf, args: &CityArgs, bench: Bench
             .print("GET /health with the same clients, without pauses (the machine's ceiling)");
         return Ok(());
     }
-    if matches!(bench, Bench::Dashboard) {
+    if matches!(bench, Bench::Dashboard | Bench::History) {
         let month = "2026-10";
         let path = format!("/api/v1/dashboard/units/{}?period={month}", city.opd_id);
         let dinas = measure::timed(&client, &base, &city.head_login, &path, samples).await?;
@@ -418,7 +456,8 @@ async fn run(url: String, dir: std::path::PathBuf, args: &CityArgs, bench: Bench
         )
         .await?;
         tpp.print("TPP of the whole city as CSV for a month");
-    } else {
+    }
+    if matches!(bench, Bench::Activities | Bench::History) {
         let queue = measure::timed(
             &client,
             &base,

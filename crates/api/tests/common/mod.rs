@@ -158,6 +158,27 @@ impl TestApp {
         }
     }
 
+    /// Runs the `kinerja` command line on this app's database and data directory, with `env` set.
+    pub fn cli(&self, args: &[&str], env: &[(String, String)]) -> std::process::Output {
+        std::process::Command::new(env!("CARGO_BIN_EXE_kinerja"))
+            .args(args)
+            .env("KINERJA_DATABASE_URL", &self.database_url)
+            .env("KINERJA_DATA_DIR", self.data_dir())
+            .env_remove("KINERJA_BLOB_URL")
+            .envs(env.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+            .output()
+            .expect("run kinerja")
+    }
+
+    /// Uploads a file as evidence of the token's owner.
+    pub async fn upload_evidence(&self, token: &str, name: &str, bytes: Vec<u8>) -> (StatusCode, Value) {
+        let form = reqwest::multipart::Form::new()
+            .part("file", reqwest::multipart::Part::bytes(bytes).file_name(name.to_owned()));
+        let res = self.client.post(self.url("/api/v1/evidence")).bearer_auth(token).multipart(form).send().await.unwrap();
+        let status = res.status();
+        (status, res.json().await.unwrap_or(Value::Null))
+    }
+
     /// The server's data directory (the SQLite file, evidence files).
     #[allow(dead_code)]
     pub fn data_dir(&self) -> &std::path::Path {
@@ -270,6 +291,11 @@ impl Drop for TestApp {
             .join();
         }
     }
+}
+
+/// What a command printed, standard output then standard error.
+pub fn output_text(out: &std::process::Output) -> String {
+    format!("{}\n{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr))
 }
 
 /// Demo NIPs used across tests.
