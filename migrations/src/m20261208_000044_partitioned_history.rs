@@ -171,8 +171,7 @@ async fn rebuild(m: &SchemaManager<'_>, t: &Partitioned, years: Option<Vec<i32>>
     let overriding = if t.identity { " OVERRIDING SYSTEM VALUE" } else { "" };
     run(m, &format!("INSERT INTO {table}{overriding} SELECT * FROM {old}")).await?;
     run(m, &format!("DROP TABLE {old}")).await?;
-    let (key, own) =
-        if years.is_some() { (t.primary_key, t.partitioned_only) } else { (t.plain_key, t.plain_only) };
+    let (key, own) = if years.is_some() { (t.primary_key, t.partitioned_only) } else { (t.plain_key, t.plain_only) };
     run(m, &format!("ALTER TABLE {table} ADD CONSTRAINT {table}_pkey PRIMARY KEY ({key})")).await?;
     for sql in t.common.iter().chain(own) {
         run(m, sql).await?;
@@ -241,11 +240,17 @@ impl MigrationTrait for Migration {
         for t in TABLES {
             partition(m, t, this_year).await?;
         }
-        // The cascade the foreign key gave: a deleted activity takes its evidence links along.
+        // The cascade the foreign key gave: a deleted activity takes its evidence links along;
+        // not when rows only move between partitions (`kinerja.moving_rows`, set by the server).
         run(
             m,
             "CREATE FUNCTION activity_evidence_cascade() RETURNS trigger LANGUAGE plpgsql AS $$ \
-             BEGIN DELETE FROM activity_evidence WHERE activity_id = OLD.id; RETURN OLD; END $$",
+             BEGIN \
+               IF COALESCE(current_setting('kinerja.moving_rows', true), '') <> 'on' THEN \
+                 DELETE FROM activity_evidence WHERE activity_id = OLD.id; \
+               END IF; \
+               RETURN OLD; \
+             END $$",
         )
         .await?;
         run(

@@ -90,22 +90,24 @@ fn content_hash(prev: &str, row: &audit_log::Model) -> String {
 /// Appends an entry. Call it inside the transaction of the write it describes, so that both
 /// land or neither does.
 pub async fn record(db: &DatabaseTransaction, actor: &Actor, change: Change<'_>) -> ApiResult<()> {
-    record_at(db, actor, change, Utc::now()).await
+    record_at(db, actor, change, None).await
 }
 
-/// Appends an entry dated `at` (the clock, or a test's past year).
+/// Appends an entry dated `at`, or by the clock once the chain is held (a test dates entries in a
+/// past year). An entry is never dated before its predecessor, whatever the replicas' clocks, so
+/// that the order of the chain and the order of the years agree.
 pub async fn record_at(
     db: &DatabaseTransaction,
     actor: &Actor,
     change: Change<'_>,
-    at: DateTime<Utc>,
+    at: Option<DateTime<Utc>>,
 ) -> ApiResult<()> {
     if db.get_database_backend() == DbBackend::Postgres {
         // Serialises appenders across connections and replicas until the transaction ends (the
         // archive step takes it too).
         db.execute_unprepared(&format!("SELECT pg_advisory_xact_lock({APPEND_LOCK})")).await?;
     }
-    let at = at.trunc_subsecs(6);
+    let mut at = at.unwrap_or_else(Utc::now).trunc_subsecs(6);
     // Insert first: on SQLite this takes the write lock before the predecessor is read.
     let inserted = audit_log::ActiveModel {
         at: Set(at),
@@ -122,13 +124,17 @@ pub async fn record_at(
     }
     .insert(db)
     .await?;
-    let prev = audit_log::Entity::find()
+    let predecessor = audit_log::Entity::find()
         .filter(audit_log::Column::Id.lt(inserted.id))
         .order_by_desc(audit_log::Column::Id)
         .one(db)
-        .await?
-        .map(|p| p.hash);
-    let prev = match prev {
+        .await?;
+    let mut inserted = inserted;
+    if let Some(p) = predecessor.as_ref().filter(|p| p.at > at) {
+        at = p.at;
+        inserted.at = at;
+    }
+    let prev = match predecessor.map(|p| p.hash) {
         Some(hash) => hash,
         // Every earlier entry is in an archived year: the chain continues from its checkpoint.
         None => crate::entities::audit_checkpoints::Entity::find()
@@ -142,6 +148,7 @@ pub async fn record_at(
     audit_log::Entity::update_many()
         .col_expr(audit_log::Column::PrevHash, Expr::value(prev))
         .col_expr(audit_log::Column::Hash, Expr::value(hash.clone()))
+        .col_expr(audit_log::Column::At, Expr::value(at))
         .filter(audit_log::Column::Id.eq(inserted.id))
         .exec(db)
         .await?;
@@ -158,7 +165,7 @@ pub async fn record_at(
 
 /// Where a walk of the chain stopped: at its end, or at the first entry that does not match.
 enum Walked {
-    End { prev: String, entries: u64 },
+    End { prev: String, last_id: i64, entries: u64 },
     Broken { id: i64, why: &'static str },
 }
 
@@ -174,7 +181,7 @@ async fn walk(db: &impl ConnectionTrait, table: &str, mut after_id: i64, mut pre
             .all(db)
             .await?;
         if rows.is_empty() {
-            return Ok(Walked::End { prev, entries });
+            return Ok(Walked::End { prev, last_id: after_id, entries });
         }
         for row in &rows {
             entries += 1;
@@ -196,6 +203,27 @@ async fn walk(db: &impl ConnectionTrait, table: &str, mut after_id: i64, mut pre
     }
 }
 
+/// Whether the archive step of the checkpoint's year is in the chain with the same checkpoint.
+async fn recorded(db: &impl ConnectionTrait, cp: &crate::entities::audit_checkpoints::Model) -> ApiResult<bool> {
+    let entry = audit_log::Entity::find()
+        .filter(audit_log::Column::Action.eq("archive"))
+        .filter(audit_log::Column::Entity.eq("history"))
+        .filter(audit_log::Column::EntityId.eq(cp.year.to_string()))
+        .one(db)
+        .await?;
+    let written = entry.and_then(|e| e.after).and_then(|a| serde_json::from_str::<serde_json::Value>(&a).ok());
+    Ok(written.is_some_and(|w| {
+        let c = &w["checkpoint"];
+        c["last_id"] == cp.last_id && c["last_hash"] == cp.last_hash.as_str() && c["entries"] == cp.entries
+    }))
+}
+
+/// Whether the entries appended after `head` continue the chain (the archive step's last check,
+/// made while appends wait).
+pub async fn continues_from(db: &impl ConnectionTrait, head: &Head) -> ApiResult<bool> {
+    Ok(matches!(walk(db, "audit_log", head.0, head.1.clone()).await?, Walked::End { .. }))
+}
+
 /// Whether a table of that name exists (an archived year not yet dropped).
 async fn table_exists(db: &impl ConnectionTrait, name: &str) -> ApiResult<bool> {
     let sql = match db.get_database_backend() {
@@ -210,12 +238,25 @@ async fn table_exists(db: &impl ConnectionTrait, name: &str) -> ApiResult<bool> 
 /// `partitions::archive`) are passed over from their stored checkpoint; those whose detached table
 /// is still in the database are walked too and must end exactly at their checkpoint.
 pub async fn verify(db: &impl ConnectionTrait) -> ApiResult<AuditVerification> {
+    Ok(verify_to_head(db).await?.0)
+}
+
+/// The chain's head: the id and hash of its last entry (0 and the genesis or checkpoint hash when
+/// the live log is empty).
+pub type Head = (i64, String);
+
+/// [`verify`], and the head it reached (for the archive step, which then checks only what was
+/// appended after it).
+pub async fn verify_to_head(db: &impl ConnectionTrait) -> ApiResult<(AuditVerification, Head)> {
     use crate::entities::audit_checkpoints;
-    let broken = |checked: u64, id: i64, why: &str| AuditVerification {
-        intact: false,
-        checked,
-        first_broken_id: Some(id),
-        detail: format!("Entri #{id}: {why}"),
+    let broken = |checked: u64, id: i64, why: &str| {
+        let verdict = AuditVerification {
+            intact: false,
+            checked,
+            first_broken_id: Some(id),
+            detail: format!("Entri #{id}: {why}"),
+        };
+        (verdict, (0, String::new()))
     };
     let checkpoints = audit_checkpoints::Entity::find().order_by_asc(audit_checkpoints::Column::LastId).all(db).await?;
     let first_live: Option<i64> = audit_log::Entity::find()
@@ -227,6 +268,7 @@ pub async fn verify(db: &impl ConnectionTrait) -> ApiResult<AuditVerification> {
         .flatten();
     let (mut prev, mut after_id, mut checked) = (GENESIS.to_owned(), 0i64, 0u64);
     let mut archived = Vec::new();
+    let mut latest: Option<&audit_checkpoints::Model> = None;
     for cp in &checkpoints {
         if first_live.is_some_and(|first| first <= cp.last_id) {
             // The year's entries are still in the live log: they are walked there.
@@ -248,22 +290,35 @@ pub async fn verify(db: &impl ConnectionTrait) -> ApiResult<AuditVerification> {
         archived.push(cp.year.to_string());
         prev = cp.last_hash.clone();
         after_id = cp.last_id;
+        latest = Some(cp);
     }
     match walk(db, "audit_log", after_id, prev).await? {
         Walked::Broken { id, why } => Ok(broken(checked, id, why)),
-        Walked::End { entries, .. } => {
+        Walked::End { entries, prev: head_hash, last_id } => {
             checked += entries;
+            // The checkpoint the live log continues from must be the one its archive step wrote
+            // into the chain: a checkpoint added by hand to hide deleted entries is not.
+            if let Some(cp) = latest {
+                if !recorded(db, cp).await? {
+                    return Ok(broken(
+                        checked,
+                        cp.last_id,
+                        "titik periksa arsip tidak cocok dengan catatan pengarsipannya di log audit",
+                    ));
+                }
+            }
             let since = if archived.is_empty() {
                 String::new()
             } else {
                 format!(" (tahun {} diarsipkan; rantai berlanjut dari titik periksanya)", archived.join(", "))
             };
-            Ok(AuditVerification {
+            let verdict = AuditVerification {
                 intact: true,
                 checked,
                 first_broken_id: None,
                 detail: format!("{checked} entri diperiksa; rantai hash utuh{since}"),
-            })
+            };
+            Ok((verdict, (last_id, head_hash)))
         }
     }
 }

@@ -85,6 +85,8 @@ pub async fn ensure_ahead(db: &DatabaseConnection, year: i32) -> anyhow::Result<
     }
     let txn = db.begin().await?;
     txn.execute_unprepared(&format!("SELECT pg_advisory_xact_lock({LOCK})")).await?;
+    // Rows moved out of a default partition are not deleted activities: their evidence stays linked.
+    txn.execute_unprepared("SET LOCAL kinerja.moving_rows = 'on'").await?;
     let mut made = Vec::new();
     for (table, column, kind) in TABLES {
         let mut wanted =
@@ -173,10 +175,23 @@ pub async fn archive(db: &DatabaseConnection, year: i32, this_year: i32) -> anyh
         "archiving a year is for PostgreSQL; the embedded SQLite database keeps single tables"
     );
     anyhow::ensure!(year < this_year, "{year} is not closed yet: only years before {this_year} can be archived");
+    // The whole chain first, while the server keeps working; then, with the tables held, only what
+    // was appended since.
+    let (verified, head) =
+        crate::audit::verify_to_head(db).await.map_err(|e| anyhow::anyhow!("verifying the audit log: {e:?}"))?;
+    anyhow::ensure!(verified.intact, "the audit chain is broken ({}); nothing archived", verified.detail);
     let txn = db.begin().await?;
+    txn.execute_unprepared("SET LOCAL lock_timeout = '15s'").await?;
     txn.execute_unprepared(&format!("SELECT pg_advisory_xact_lock({LOCK})")).await?;
-    // No entry is appended to the chain while it is cut.
+    // The tables before the chain, in the order writers take them, so that no writer holding a
+    // table waits on the chain while this waits on the table.
+    txn.execute_unprepared("LOCK TABLE activities, activity_daily_totals, audit_log, outbox IN ACCESS EXCLUSIVE MODE")
+        .await?;
     txn.execute_unprepared(&format!("SELECT pg_advisory_xact_lock({})", crate::audit::APPEND_LOCK)).await?;
+    let continues = crate::audit::continues_from(&txn, &head)
+        .await
+        .map_err(|e| anyhow::anyhow!("verifying the audit log: {e:?}"))?;
+    anyhow::ensure!(continues, "the audit chain is broken after entry #{}; nothing archived", head.0);
     // The tables with a partition of the year; the others must hold nothing of it.
     let mut present = Vec::new();
     for (table, column, kind) in TABLES {
@@ -215,8 +230,6 @@ pub async fn archive(db: &DatabaseConnection, year: i32, this_year: i32) -> anyh
         earlier.unwrap_or(0) == 0,
         "the audit log still holds entries before {year}: archive those years first"
     );
-    let verified = crate::audit::verify(&txn).await.map_err(|e| anyhow::anyhow!("verifying the audit log: {e:?}"))?;
-    anyhow::ensure!(verified.intact, "the audit chain is broken ({}); nothing archived", verified.detail);
     let part = format!("audit_log_y{year}");
     let entries =
         scalar::<i64>(&txn, format!("SELECT COUNT(*) AS v FROM audit_log WHERE at >= '{from}' AND at < '{to}'"))

@@ -81,23 +81,44 @@ async fn the_restore_drill_checks_rows_and_the_audit_chain(backend: Backend) {
     assert_eq!(employees.split_whitespace().collect::<Vec<_>>(), vec!["employees", "27", "27"], "{report}");
     let audit_line = report.lines().find(|l| l.starts_with("Log audit:")).unwrap();
     assert!(!audit_line.contains("Log audit: 0 entri"), "{audit_line}");
-    // The scratch database is gone afterwards (PostgreSQL).
+    // The scratch database it names is gone afterwards (PostgreSQL).
     if backend == Backend::Postgres {
+        let scratch = report
+            .lines()
+            .find_map(|l| l.strip_prefix("Memulihkan ke basis data sementara "))
+            .and_then(|rest| rest.split_whitespace().next())
+            .expect("the report names its scratch database")
+            .to_owned();
+        assert!(scratch.starts_with("kinerja_verify_"), "{scratch}");
         let admin_db = sea_orm::Database::connect(common::postgres_admin_url()).await.unwrap();
         let left = admin_db
             .query_one_raw(sea_orm::Statement::from_string(
                 sea_orm::DbBackend::Postgres,
-                format!(
-                    "SELECT COUNT(*) AS n FROM pg_database WHERE datname LIKE 'kinerja_verify_{}_%'",
-                    std::process::id()
-                ),
+                format!("SELECT COUNT(*) AS n FROM pg_database WHERE datname = '{scratch}'"),
             ))
             .await
             .unwrap()
             .unwrap()
             .try_get::<i64>("", "n")
             .unwrap();
-        assert_eq!(left, 0, "the scratch database of this process's drills is dropped");
+        assert_eq!(left, 0, "the scratch database {scratch} is dropped");
+    }
+    // A machine taking backups may hold only the public key; the secret one opens them.
+    let public = dir.path().join("kunci.pub");
+    let line = std::fs::read_to_string(&key).unwrap();
+    let age1 = line.lines().find_map(|l| l.strip_prefix("# public key: ")).unwrap().to_owned();
+    std::fs::write(&public, format!("{age1}\n")).unwrap();
+    let sealed = dir.path().join("publik.backup");
+    let out = kinerja(&app, &["backup", sealed.to_str().unwrap(), "--key", public.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(kinerja(&app, &["restore", "--verify", sealed.to_str().unwrap(), "--key", k]).status.success());
+    assert!(!kinerja(&app, &["restore", "--verify", sealed.to_str().unwrap(), "--key", public.to_str().unwrap()])
+        .status
+        .success());
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        assert_eq!(std::fs::metadata(&sealed).unwrap().permissions().mode() & 0o777, 0o600, "backups are private");
     }
     // Without its key, or with another key, the backup does not open.
     let out = kinerja(&app, &["restore", "--verify", f]);
@@ -117,7 +138,14 @@ async fn the_restore_drill_checks_rows_and_the_audit_chain(backend: Backend) {
     // A real restore into another, empty database brings back the same rows.
     let target = match backend {
         Backend::Sqlite => format!("sqlite://{}?mode=rwc", dir.path().join("dipulihkan.db").display()),
-        Backend::Postgres => common::fresh_postgres().await.1,
+        Backend::Postgres => {
+            let url = common::fresh_postgres().await.1;
+            // Whatever the target held, the backup replaces it whole.
+            let target = sea_orm::Database::connect(&url).await.unwrap();
+            target.execute_unprepared("CREATE TABLE sisa_lama (id integer)").await.unwrap();
+            target.close().await.unwrap();
+            url
+        }
     };
     let out = Command::new(env!("CARGO_BIN_EXE_kinerja"))
         .args(["restore", "--yes", p])
@@ -141,6 +169,9 @@ async fn the_restore_drill_checks_rows_and_the_audit_chain(backend: Backend) {
     };
     assert_eq!(count("SELECT COUNT(*) AS n FROM employees").await, 27);
     assert!(count("SELECT COUNT(*) AS n FROM audit_log").await > 0);
+    if backend == Backend::Postgres {
+        assert_eq!(count("SELECT COUNT(*) AS n FROM pg_tables WHERE tablename = 'sisa_lama'").await, 0);
+    }
     restored.close().await.unwrap();
     tamper(&plain, |m| m["tables"]["employees"] = json!(28));
     let out = kinerja(&app, &["restore", "--verify", p]);

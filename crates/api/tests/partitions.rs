@@ -39,7 +39,9 @@ async fn a_closed_year_is_archived_and_the_audit_chain_continues_from_its_checkp
     for day in 1..=5u32 {
         let txn = kinerja_api::db::begin(&app.db).await.unwrap();
         let at = Utc.with_ymd_and_hms(past, 6, day, 8, 0, 0).unwrap();
-        kinerja_api::audit::record_at(&txn, &Actor::cli(), Change::new("update", "setting", day), at).await.unwrap();
+        kinerja_api::audit::record_at(&txn, &Actor::cli(), Change::new("update", "setting", day), Some(at))
+            .await
+            .unwrap();
         txn.commit().await.unwrap();
     }
     kinerja_api::seed::demo::run(&app.db).await.unwrap();
@@ -82,11 +84,38 @@ async fn a_closed_year_is_archived_and_the_audit_chain_continues_from_its_checkp
         .unwrap();
     // They waited in the default partitions; the coming-partitions step gives them their year's.
     assert_eq!(count(&app, "SELECT COUNT(*) AS n FROM activities_default").await, 20);
+    // Two of them carry evidence.
+    app.db
+        .execute_unprepared(&format!(
+            "INSERT INTO evidence (employee_id, kind, url, created_by_user_id, created_at) \
+             VALUES ({employee}, 'link', 'https://arsip.example.go.id/1', 1, now())"
+        ))
+        .await
+        .unwrap();
+    app.db
+        .execute_unprepared(
+            "INSERT INTO activity_evidence (activity_id, evidence_id) SELECT a.id, (SELECT MAX(id) FROM evidence) \
+             FROM activities a WHERE a.description IN ('Arsip 1', 'Arsip 2')",
+        )
+        .await
+        .unwrap();
+    let links = "SELECT COUNT(*) AS n FROM activity_evidence l JOIN activities a ON a.id = l.activity_id \
+                 WHERE a.description IN ('Arsip 1', 'Arsip 2')";
+    assert_eq!(count(&app, links).await, 2);
     let out = kinerja(&app, &["partitions", "ensure"]);
     assert!(out.status.success(), "{}", text(&out));
     assert!(text(&out).contains(&format!("activities_y{past}")), "{}", text(&out));
     assert_eq!(count(&app, "SELECT COUNT(*) AS n FROM activities_default").await, 0);
     assert_eq!(count(&app, &format!("SELECT COUNT(*) AS n FROM activities_y{past}")).await, 20);
+    // Moving rows to their partition keeps their evidence; deleting an activity still removes its links.
+    assert_eq!(count(&app, links).await, 2, "the links survive the move");
+    app.db.execute_unprepared("DELETE FROM activities WHERE description = 'Arsip 2'").await.unwrap();
+    assert_eq!(
+        count(&app, "SELECT COUNT(*) AS n FROM activity_evidence WHERE activity_id NOT IN (SELECT id FROM activities)")
+            .await,
+        0
+    );
+    assert_eq!(count(&app, links).await, 1);
     assert_eq!(count(&app, &format!("SELECT COUNT(*) AS n FROM audit_log_y{past}")).await, 5);
     let listed = text(&kinerja(&app, &["partitions", "list"]));
     assert!(
@@ -123,14 +152,14 @@ async fn a_closed_year_is_archived_and_the_audit_chain_continues_from_its_checkp
     let out = kinerja(&app, &["partitions", "archive", &past.to_string(), "--yes"]);
     assert!(out.status.success(), "{}", text(&out));
     assert!(
-        text(&out).contains(&format!("activities_y{past}")) && text(&out).contains("20 baris dilepas"),
+        text(&out).contains(&format!("activities_y{past}")) && text(&out).contains("19 baris dilepas"),
         "{}",
         text(&out)
     );
     assert!(text(&out).contains(&format!("outbox_y{past}")), "{}", text(&out));
     assert_eq!(count(&app, &format!("SELECT COUNT(*) AS n FROM activities WHERE date < '{this_year}-01-01'")).await, 0);
     assert_eq!(count(&app, "SELECT COUNT(*) AS n FROM outbox WHERE event_key = 'lama:1'").await, 0);
-    assert_eq!(count(&app, &format!("SELECT COUNT(*) AS n FROM activities_y{past}")).await, 20, "kept as a table");
+    assert_eq!(count(&app, &format!("SELECT COUNT(*) AS n FROM activities_y{past}")).await, 19, "kept as a table");
     assert_eq!(count(&app, &format!("SELECT COUNT(*) AS n FROM audit_log WHERE at < '{this_year}-01-01'")).await, 0);
     // The chain verifies: the archived table ends at the checkpoint, the live log continues from it.
     let (_, after) = app.get("/api/v1/audit/verify", &admin).await;
@@ -153,12 +182,64 @@ async fn a_closed_year_is_archived_and_the_audit_chain_continues_from_its_checkp
     let (_, dropped) = app.get("/api/v1/audit/verify", &admin).await;
     assert_eq!(dropped["intact"], true, "{dropped}");
     // A change in the live log after the checkpoint is still found.
+    let original: String = app
+        .db
+        .query_one_raw(Statement::from_string(
+            DbBackend::Postgres,
+            "SELECT actor FROM audit_log ORDER BY id LIMIT 1".to_owned(),
+        ))
+        .await
+        .unwrap()
+        .unwrap()
+        .try_get("", "actor")
+        .unwrap();
     app.db
         .execute_unprepared("UPDATE audit_log SET actor = 'pemalsu' WHERE id = (SELECT MIN(id) FROM audit_log)")
         .await
         .unwrap();
     let (_, broken) = app.get("/api/v1/audit/verify", &admin).await;
     assert_eq!(broken["intact"], false, "{broken}");
+    app.db
+        .execute_unprepared(&format!(
+            "UPDATE audit_log SET actor = '{original}' WHERE id = (SELECT MIN(id) FROM audit_log)"
+        ))
+        .await
+        .unwrap();
+    let (_, repaired) = app.get("/api/v1/audit/verify", &admin).await;
+    assert_eq!(repaired["intact"], true, "{repaired}");
+    // Deleting the oldest live entries and adding a checkpoint by hand to hide it is found: the
+    // checkpoint the live log continues from must be the one its archive step wrote into the chain.
+    for limit in [3, 4, 5] {
+        let (status, _) = app
+            .patch("/api/v1/settings", &admin, serde_json::json!({ "evidence_max_bytes": limit * 1024 * 1024 }))
+            .await;
+        assert_eq!(status, reqwest::StatusCode::OK);
+    }
+    let (_, more) = app.get("/api/v1/audit/verify", &admin).await;
+    assert_eq!(more["intact"], true, "{more}");
+    let (first, hash): (i64, String) = {
+        let row = app
+            .db
+            .query_one_raw(Statement::from_string(
+                DbBackend::Postgres,
+                "SELECT id, hash FROM audit_log ORDER BY id LIMIT 1 OFFSET 2".to_owned(),
+            ))
+            .await
+            .unwrap()
+            .unwrap();
+        (row.try_get("", "id").unwrap(), row.try_get("", "hash").unwrap())
+    };
+    app.db.execute_unprepared(&format!("DELETE FROM audit_log WHERE id <= {first}")).await.unwrap();
+    app.db
+        .execute_unprepared(&format!(
+            "INSERT INTO audit_checkpoints (year, last_id, last_hash, entries, archived_table, created_at) \
+         VALUES (1999, {first}, '{hash}', 3, 'audit_log_y1999', now())"
+        ))
+        .await
+        .unwrap();
+    let (_, forged) = app.get("/api/v1/audit/verify", &admin).await;
+    assert_eq!(forged["intact"], false, "{forged}");
+    assert!(forged["detail"].as_str().unwrap().contains("titik periksa arsip tidak cocok"), "{forged}");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

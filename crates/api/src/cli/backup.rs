@@ -83,6 +83,28 @@ fn sha256_file(path: &Path) -> anyhow::Result<String> {
     Ok(hex::encode(hasher.finalize()))
 }
 
+/// A PostgreSQL client program (`pg_dump`, `pg_restore`, `psql`) for the database at `url`: the
+/// address without its password is an argument, the password goes in `PGPASSWORD`, so that it
+/// never shows in the process list.
+fn pg_client(program: &str, url: &str) -> Command {
+    let mut cmd = Command::new(program);
+    let (scheme, rest) = url.split_once("://").unwrap_or(("postgres", url));
+    let (authority, tail) = rest.split_once('/').map(|(a, t)| (a, format!("/{t}"))).unwrap_or((rest, String::new()));
+    let (target, password) = match authority.rsplit_once('@') {
+        Some((userinfo, host)) => match userinfo.split_once(':') {
+            Some((user, password)) => (format!("{scheme}://{user}@{host}{tail}"), Some(password)),
+            None => (url.to_owned(), None),
+        },
+        None => (url.to_owned(), None),
+    };
+    if let Some(password) = password {
+        let decoded = percent_encoding::percent_decode_str(password).decode_utf8_lossy().into_owned();
+        cmd.env("PGPASSWORD", decoded);
+    }
+    cmd.arg(format!("--dbname={target}"));
+    cmd
+}
+
 /// Runs a program, failing with its own message.
 fn run(cmd: &mut Command) -> anyhow::Result<()> {
     let name = cmd.get_program().to_string_lossy().into_owned();
@@ -132,6 +154,20 @@ async fn describe(conn: &impl ConnectionTrait) -> anyhow::Result<(BTreeMap<Strin
     Ok((tables, migrations, audit))
 }
 
+/// Whom a backup is encrypted to: the public key (`age1…`) in `key`, or the one of the secret key
+/// there (made when the file does not exist), so that the machine taking backups need not hold the
+/// secret key.
+fn recipient(key: &Path) -> anyhow::Result<age::x25519::Recipient> {
+    if let Ok(text) = std::fs::read_to_string(key) {
+        let public = text.lines().map(str::trim).find(|l| l.starts_with("age1"));
+        let secret = text.lines().any(|l| l.trim().starts_with("AGE-SECRET-KEY-"));
+        if let (Some(line), false) = (public, secret) {
+            return line.parse().map_err(|e| anyhow::anyhow!("{}: {e}", key.display()));
+        }
+    }
+    Ok(identity(key, true)?.to_public())
+}
+
 /// The age identity in `key`; a new one is made there (readable by its owner only) when
 /// `create` and the file does not exist.
 fn identity(key: &Path, create: bool) -> anyhow::Result<age::x25519::Identity> {
@@ -166,8 +202,10 @@ fn identity(key: &Path, create: bool) -> anyhow::Result<age::x25519::Identity> {
 pub async fn backup(url: &str, file: &Path, key: Option<&Path>) -> anyhow::Result<()> {
     let flavour = flavour(url)?;
     anyhow::ensure!(!file.exists(), "{} already exists; choose a new file name", file.display());
-    let recipient = key.map(|k| identity(k, true)).transpose()?.map(|i| i.to_public());
-    let work = tempfile::tempdir_in(file.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new(".")))?;
+    let recipient = key.map(recipient).transpose()?;
+    // The plain dump is made in a private temporary directory (readable by this user only), never
+    // beside the backups.
+    let work = tempfile::tempdir()?;
     let (dump, name, backend) = match flavour {
         Flavour::Sqlite(_) => ("database.sqlite", "database.sqlite", "sqlite"),
         Flavour::Postgres => ("database.pgdump", "database.pgdump", "postgres"),
@@ -192,12 +230,11 @@ pub async fn backup(url: &str, file: &Path, key: Option<&Path>) -> anyhow::Resul
                 .ok_or_else(|| anyhow::anyhow!("PostgreSQL exported no snapshot"))?;
             let described = describe(&txn).await?;
             println!("Membuat pg_dump …");
-            run(Command::new("pg_dump")
+            run(pg_client("pg_dump", url)
                 .args(["--format=custom", "--no-owner", "--no-privileges"])
                 .arg(format!("--snapshot={snapshot}"))
                 .arg("--file")
-                .arg(&dump)
-                .arg(format!("--dbname={url}")))?;
+                .arg(&dump))?;
             txn.commit().await?;
             described
         }
@@ -216,10 +253,12 @@ pub async fn backup(url: &str, file: &Path, key: Option<&Path>) -> anyhow::Resul
         tables,
         audit,
     };
-    // Written beside the target and renamed: a failed backup never leaves a half file under its name.
-    let partial = work.path().join("partial");
+    // Written beside the target (readable by its owner only) and renamed: a failed backup never
+    // leaves a half file under its name.
+    let dir = file.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let partial = tempfile::Builder::new().prefix(".kinerja-backup-").tempfile_in(dir)?;
     {
-        let out = std::io::BufWriter::new(std::fs::File::create(&partial)?);
+        let out = std::io::BufWriter::new(partial.as_file().try_clone()?);
         match &recipient {
             Some(r) => {
                 let encryptor = age::Encryptor::with_recipients(std::iter::once(r as &dyn age::Recipient))?;
@@ -234,7 +273,7 @@ pub async fn backup(url: &str, file: &Path, key: Option<&Path>) -> anyhow::Resul
             }
         }
     }
-    std::fs::rename(&partial, file)?;
+    partial.persist_noclobber(file).map_err(|e| anyhow::anyhow!("{}: {}", file.display(), e.error))?;
     let size = std::fs::metadata(file).map(|m| m.len()).unwrap_or(0);
     let rows: i64 = manifest.tables.values().sum();
     println!(
@@ -380,9 +419,8 @@ pub async fn verify(url: &str, file: &Path, key: Option<&Path>, scratch_server: 
             let scratch_url = with_database(server, &scratch);
             let result = async {
                 println!("Memulihkan ke basis data sementara {scratch} …");
-                run(Command::new("pg_restore")
+                run(pg_client("pg_restore", &scratch_url)
                     .args(["--no-owner", "--no-privileges", "--exit-on-error"])
-                    .arg(format!("--dbname={scratch_url}"))
                     .arg(&opened.database))?;
                 let conn = sea_orm::Database::connect(&scratch_url).await?;
                 let found = describe(&conn).await;
@@ -490,18 +528,17 @@ pub async fn restore(url: &str, file: &Path, key: Option<&Path>, yes: bool) -> a
             if !yes && !confirm(&crate::config::redact_url(url))? {
                 anyhow::bail!("restore cancelled; nothing changed");
             }
-            // One transaction: the database is either replaced whole or left as it was.
+            // One transaction: everything in the database is dropped (tables the backup does not
+            // know too, such as archived years) and the backup restored, or nothing changes.
+            let script = opened.database.with_extension("sql");
             run(Command::new("pg_restore")
-                .args([
-                    "--clean",
-                    "--if-exists",
-                    "--no-owner",
-                    "--no-privileges",
-                    "--single-transaction",
-                    "--exit-on-error",
-                ])
-                .arg(format!("--dbname={url}"))
+                .args(["--no-owner", "--no-privileges", "--file"])
+                .arg(&script)
                 .arg(&opened.database))?;
+            run(pg_client("psql", url)
+                .args(["--no-psqlrc", "--quiet", "--single-transaction", "--set", "ON_ERROR_STOP=1"])
+                .args(["--command", "DROP SCHEMA public CASCADE; CREATE SCHEMA public;", "--file"])
+                .arg(&script))?;
         }
         (_, theirs) => anyhow::bail!("this is a {theirs} backup; restore it into a {theirs} database"),
     }

@@ -49,16 +49,29 @@ pub async fn upload(
     let limit = state.settings().await?.evidence_max_bytes;
     let upload = crate::uploads::receive(form, &state.blobs, limit).await?;
     let hash = fingerprint(&[upload.name.as_bytes(), upload.sha256.as_bytes()]);
+    // Checked by its content and the quota, then stored before the transaction begins: no database
+    // lock is held while the file goes to the store. The quota is checked again in the transaction;
+    // a file stored for a request refused there stays, unnamed (kept by its content, once).
+    let quota = state.config.evidence_quota;
+    let over_quota = || ApiError::field("file", Issue::new(Invalid::StorageQuota).with("quota", quota / (1024 * 1024)));
+    // A retry answered already is answered again without storing anything.
+    let early = sea_orm::TransactionTrait::begin(&state.db).await?;
+    if let Some(kept) = idempotency::kept(&early, viewer.user_id, SCOPE, key.get(), &hash).await? {
+        return replayed(kept);
+    }
+    early.commit().await?;
+    let file = svc::accept(&upload.name, &upload.head, upload.sha256.clone(), upload.size)?;
+    if svc::stored_bytes(&state.db, me).await? + upload.size > quota {
+        return Err(over_quota());
+    }
+    state.blobs.adopt(&file.sha256, upload.staged.path()).await.map_err(|e| ApiError::Internal(e.into()))?;
     let txn = crate::db::begin(&state.db).await?;
     if let Some(kept) = idempotency::kept(&txn, viewer.user_id, SCOPE, key.get(), &hash).await? {
         return replayed(kept);
     }
-    let quota = state.config.evidence_quota;
     if svc::stored_bytes(&txn, me).await? + upload.size > quota {
-        return Err(ApiError::field("file", Issue::new(Invalid::StorageQuota).with("quota", quota / (1024 * 1024))));
+        return Err(over_quota());
     }
-    let file = svc::accept(&upload.name, &upload.head, upload.sha256, upload.size)?;
-    state.blobs.adopt(&file.sha256, upload.staged.path()).await.map_err(|e| ApiError::Internal(e.into()))?;
     let out = svc::add_file(&txn, &viewer.actor(), viewer.user_id, me, file).await?;
     let json = idempotency::keep(&txn, viewer.user_id, SCOPE, key.get(), &hash, 201, &out).await?;
     txn.commit().await?;

@@ -174,7 +174,8 @@ impl TestApp {
     pub async fn upload_evidence(&self, token: &str, name: &str, bytes: Vec<u8>) -> (StatusCode, Value) {
         let form = reqwest::multipart::Form::new()
             .part("file", reqwest::multipart::Part::bytes(bytes).file_name(name.to_owned()));
-        let res = self.client.post(self.url("/api/v1/evidence")).bearer_auth(token).multipart(form).send().await.unwrap();
+        let res =
+            self.client.post(self.url("/api/v1/evidence")).bearer_auth(token).multipart(form).send().await.unwrap();
         let status = res.status();
         (status, res.json().await.unwrap_or(Value::Null))
     }
