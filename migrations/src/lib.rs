@@ -47,6 +47,7 @@ mod m20261206_000041_indicator_feeds;
 mod m20261206_000042_bkn_exports;
 mod m20261207_000043_fairer_ratings;
 mod m20261208_000044_partitioned_history;
+pub mod partitioning;
 
 /// All migrations of Kinerja.
 pub struct Migrator;

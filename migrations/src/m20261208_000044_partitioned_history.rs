@@ -12,6 +12,7 @@
 //! trigger removes the links of a deleted activity as the cascade did.
 
 use crate::common::id;
+use crate::partitioning::{bounds, year_of, Kind};
 use sea_orm_migration::prelude::*;
 use sea_orm_migration::sea_orm::{ConnectionTrait, DbBackend, Statement};
 
@@ -36,14 +37,6 @@ enum AuditCheckpoints {
 
 /// A table to partition: its name, the partition column and what it holds, the
 /// primary key with the partition column, and the statements that rebuild its indexes and links.
-/// What the partition column holds.
-#[derive(Clone, Copy, PartialEq)]
-enum Kind {
-    Date,
-    Timestamp,
-    Year,
-}
-
 struct Partitioned {
     table: &'static str,
     column: &'static str,
@@ -75,9 +68,7 @@ const TABLES: &[Partitioned] = &[
             "CREATE INDEX idx_activities_status_date_cover ON activities (status, date, unit_id, minutes)",
             "ALTER TABLE activities ADD CONSTRAINT activities_employee_id_fkey FOREIGN KEY (employee_id) REFERENCES employees(id)",
         ],
-        // Finding a row by its id alone (the key now leads with it, but an index of its own keeps
-        // the lookups of every partition cheap).
-        partitioned_only: &["CREATE INDEX idx_activities_id ON activities (id)"],
+        partitioned_only: &[],
         plain_only: &[],
     },
     Partitioned {
@@ -99,7 +90,7 @@ const TABLES: &[Partitioned] = &[
         primary_key: "id, at",
         plain_key: "id",
         common: &["CREATE INDEX idx_audit_entity ON audit_log (entity, entity_id)"],
-        partitioned_only: &["CREATE INDEX idx_audit_id ON audit_log (id)"],
+        partitioned_only: &[],
         plain_only: &[],
     },
     Partitioned {
@@ -112,20 +103,10 @@ const TABLES: &[Partitioned] = &[
         common: &["CREATE INDEX idx_outbox_status_next ON outbox (status, next_attempt_at)"],
         partitioned_only: &[
             "CREATE UNIQUE INDEX idx_outbox_event_channel_recipient ON outbox (event_key, channel, recipient, year)",
-            "CREATE INDEX idx_outbox_id ON outbox (id)",
         ],
         plain_only: &["CREATE UNIQUE INDEX idx_outbox_event_channel_recipient ON outbox (event_key, channel, recipient)"],
     },
 ];
-
-/// The bounds of a year's partition.
-fn bounds(year: i32, kind: Kind) -> (String, String) {
-    match kind {
-        Kind::Timestamp => (format!("{year}-01-01 00:00:00+00"), format!("{}-01-01 00:00:00+00", year + 1)),
-        Kind::Date => (format!("{year}-01-01"), format!("{}-01-01", year + 1)),
-        Kind::Year => (year.to_string(), (year + 1).to_string()),
-    }
-}
 
 async fn run(m: &SchemaManager<'_>, sql: &str) -> Result<(), DbErr> {
     m.get_connection().execute_unprepared(sql).await.map(|_| ())
@@ -133,12 +114,7 @@ async fn run(m: &SchemaManager<'_>, sql: &str) -> Result<(), DbErr> {
 
 async fn years(m: &SchemaManager<'_>, t: &Partitioned) -> Result<Vec<i32>, DbErr> {
     let (table, column) = (t.table, t.column);
-    let value = match t.kind {
-        Kind::Timestamp => format!("CAST(EXTRACT(YEAR FROM {column} AT TIME ZONE 'UTC') AS INTEGER)"),
-        Kind::Date => format!("CAST(EXTRACT(YEAR FROM {column}) AS INTEGER)"),
-        Kind::Year => column.to_owned(),
-    };
-    let sql = format!("SELECT DISTINCT {value} AS y FROM {table}");
+    let sql = format!("SELECT DISTINCT {} AS y FROM {table}", year_of(column, t.kind));
     let rows = m.get_connection().query_all_raw(Statement::from_string(DbBackend::Postgres, sql)).await?;
     Ok(rows.iter().filter_map(|r| r.try_get::<i32>("", "y").ok()).collect())
 }
@@ -148,15 +124,26 @@ async fn years(m: &SchemaManager<'_>, t: &Partitioned) -> Result<Vec<i32>, DbErr
 async fn rebuild(m: &SchemaManager<'_>, t: &Partitioned, years: Option<Vec<i32>>) -> Result<(), DbErr> {
     let table = t.table;
     let old = format!("{table}_before_044");
+    // Its checks are added again after the copy as they were: one added `NOT VALID` (older rows
+    // are tolerated) stays so, instead of being enforced on those rows by the copy.
+    let checks = m
+        .get_connection()
+        .query_all_raw(Statement::from_string(
+            DbBackend::Postgres,
+            format!(
+                "SELECT conname AS name, pg_get_constraintdef(oid) AS def FROM pg_constraint \
+                 WHERE conrelid = '{table}'::regclass AND contype = 'c'"
+            ),
+        ))
+        .await?
+        .iter()
+        .filter_map(|r| Some((r.try_get::<String>("", "name").ok()?, r.try_get::<String>("", "def").ok()?)))
+        .collect::<Vec<_>>();
     run(m, &format!("ALTER TABLE {table} RENAME TO {old}")).await?;
     run(m, &format!("ALTER INDEX {table}_pkey RENAME TO {old}_pkey")).await?;
     let identity = if t.identity { " INCLUDING IDENTITY" } else { "" };
     let partitioned = if years.is_some() { format!(" PARTITION BY RANGE ({})", t.column) } else { String::new() };
-    run(
-        m,
-        &format!("CREATE TABLE {table} (LIKE {old} INCLUDING DEFAULTS INCLUDING CONSTRAINTS{identity}){partitioned}"),
-    )
-    .await?;
+    run(m, &format!("CREATE TABLE {table} (LIKE {old} INCLUDING DEFAULTS{identity}){partitioned}")).await?;
     if let Some(years) = &years {
         for year in years {
             let (from, to) = bounds(*year, t.kind);
@@ -171,6 +158,9 @@ async fn rebuild(m: &SchemaManager<'_>, t: &Partitioned, years: Option<Vec<i32>>
     let overriding = if t.identity { " OVERRIDING SYSTEM VALUE" } else { "" };
     run(m, &format!("INSERT INTO {table}{overriding} SELECT * FROM {old}")).await?;
     run(m, &format!("DROP TABLE {old}")).await?;
+    for (name, def) in &checks {
+        run(m, &format!("ALTER TABLE {table} ADD CONSTRAINT {name} {def}")).await?;
+    }
     let (key, own) = if years.is_some() { (t.primary_key, t.partitioned_only) } else { (t.plain_key, t.plain_only) };
     run(m, &format!("ALTER TABLE {table} ADD CONSTRAINT {table}_pkey PRIMARY KEY ({key})")).await?;
     for sql in t.common.iter().chain(own) {
@@ -226,6 +216,11 @@ impl MigrationTrait for Migration {
             _ => "CAST(strftime('%Y', created_at) AS INTEGER)",
         };
         run(m, &format!("UPDATE outbox SET year = {year_of_created}")).await?;
+        if m.get_database_backend() == DbBackend::Postgres {
+            // Every message names its year from now on (SQLite cannot drop a default; its single
+            // table does not depend on it).
+            run(m, "ALTER TABLE outbox ALTER COLUMN year DROP DEFAULT").await?;
+        }
         if m.get_database_backend() != DbBackend::Postgres {
             // One batch on one connection: the pool's others would still see the old index.
             return run(

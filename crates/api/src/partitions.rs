@@ -14,42 +14,11 @@ use sea_orm::{
 };
 use std::time::Duration;
 
-/// What a partition column holds.
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
-    Date,
-    /// A time, partitioned by UTC years.
-    Timestamp,
-    /// The year itself.
-    Year,
-}
-
-/// The partitioned tables: name, partition column, and what it holds.
-pub const TABLES: [(&str, &str, Kind); 4] = [
-    ("activities", "date", Kind::Date),
-    ("activity_daily_totals", "date", Kind::Date),
-    ("audit_log", "at", Kind::Timestamp),
-    ("outbox", "year", Kind::Year),
-];
+use kinerja_migrations::partitioning::{bounds, year_of};
+pub use kinerja_migrations::partitioning::{Kind, TABLES};
 
 /// Serialises partition changes across replicas.
 const LOCK: i64 = 715_428;
-
-fn bounds(year: i32, kind: Kind) -> (String, String) {
-    match kind {
-        Kind::Timestamp => (format!("{year}-01-01 00:00:00+00"), format!("{}-01-01 00:00:00+00", year + 1)),
-        Kind::Date => (format!("{year}-01-01"), format!("{}-01-01", year + 1)),
-        Kind::Year => (year.to_string(), (year + 1).to_string()),
-    }
-}
-
-fn year_of(column: &str, kind: Kind) -> String {
-    match kind {
-        Kind::Timestamp => format!("CAST(EXTRACT(YEAR FROM {column} AT TIME ZONE 'UTC') AS INTEGER)"),
-        Kind::Date => format!("CAST(EXTRACT(YEAR FROM {column}) AS INTEGER)"),
-        Kind::Year => column.to_owned(),
-    }
-}
 
 async fn scalar<T: sea_orm::TryGetable>(db: &impl ConnectionTrait, sql: String) -> anyhow::Result<Option<T>> {
     let row = db.query_one_raw(Statement::from_string(DbBackend::Postgres, sql)).await?;

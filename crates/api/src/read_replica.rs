@@ -4,8 +4,10 @@
 //! edit from) stays on the primary. Those reads may be behind the primary by the replication lag,
 //! usually well under a second.
 //!
-//! A watcher pings the replica every two seconds; while it does not answer, the heavy reads go to
-//! the primary, so a replica that is down or being rebuilt never fails a request.
+//! A watcher asks the replica every two seconds how far its replay is behind what it received;
+//! while it does not answer, or is more than [`MAX_LAG_BYTES`] behind (replay paused or stuck), the
+//! heavy reads go to the primary. A request that reaches a replica in the seconds before the watcher
+//! notices it gone fails (503) and the next ones go to the primary.
 
 use sea_orm::DatabaseConnection;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -13,6 +15,23 @@ use std::sync::Arc;
 use std::time::Duration;
 
 const WATCH_EVERY: Duration = Duration::from_secs(2);
+
+/// WAL received but not yet replayed beyond which the replica is passed over (64 MB: minutes of a
+/// busy day's writes, far more than a healthy replica ever lags).
+pub const MAX_LAG_BYTES: i64 = 64 * 1024 * 1024;
+
+/// Whether the replica answers and is not too far behind.
+async fn usable(replica: &DatabaseConnection) -> bool {
+    use sea_orm::{ConnectionTrait, DbBackend, Statement};
+    let ask = replica.query_one_raw(Statement::from_string(
+        DbBackend::Postgres,
+        "SELECT COALESCE(pg_wal_lsn_diff(pg_last_wal_receive_lsn(), pg_last_wal_replay_lsn()), 0)::bigint AS lag",
+    ));
+    match tokio::time::timeout(Duration::from_secs(1), ask).await {
+        Ok(Ok(Some(row))) => row.try_get::<i64>("", "lag").is_ok_and(|lag| lag < MAX_LAG_BYTES),
+        _ => false,
+    }
+}
 
 /// Where heavy reads go.
 #[derive(Clone)]
@@ -35,7 +54,7 @@ impl Reads {
         let reads = Self { primary, replica: Some((replica.clone(), healthy.clone())) };
         tokio::spawn(async move {
             loop {
-                let up = tokio::time::timeout(Duration::from_secs(1), crate::db::ping(&replica)).await.unwrap_or(false);
+                let up = usable(&replica).await;
                 if healthy.swap(up, Ordering::SeqCst) != up {
                     if up {
                         tracing::info!("the read replica answers: heavy reads go to it");

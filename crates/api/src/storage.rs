@@ -98,7 +98,8 @@ impl Blobs {
     /// Files under `root` on this machine.
     pub fn local(root: &Path, staging: PathBuf) -> anyhow::Result<Self> {
         std::fs::create_dir_all(root)?;
-        let store = LocalFileSystem::new_with_prefix(root)?;
+        // Each file and its directory are synced before an upload is answered.
+        let store = LocalFileSystem::new_with_prefix(root)?.with_fsync(true);
         Ok(Self { store: Arc::new(store), staging, location: format!("file://{}", root.display()) })
     }
 
@@ -132,6 +133,12 @@ impl Blobs {
         if self.contains(sha256).await? {
             return Ok(());
         }
+        self.replace(sha256, path).await
+    }
+
+    /// Stores a local file under its hash even when something is stored there already (a damaged
+    /// copy being repaired).
+    pub async fn replace(&self, sha256: &str, path: &Path) -> io::Result<()> {
         let location = key(sha256)?;
         let mut file = tokio::fs::File::open(path).await?;
         let size = file.metadata().await?.len();
@@ -144,15 +151,25 @@ impl Blobs {
         let upload = self.store.put_multipart(&location).await.map_err(io_error)?;
         let mut writer = WriteMultipart::new_with_chunk_size(upload, PART);
         let mut buf = vec![0u8; 256 * 1024];
-        loop {
-            let n = file.read(&mut buf).await?;
-            if n == 0 {
-                break;
+        let sent: io::Result<()> = async {
+            loop {
+                let n = file.read(&mut buf).await?;
+                if n == 0 {
+                    return Ok(());
+                }
+                writer.wait_for_capacity(2).await.map_err(io_error)?;
+                writer.write(&buf[..n]);
             }
-            writer.wait_for_capacity(2).await.map_err(io_error)?;
-            writer.write(&buf[..n]);
         }
-        writer.finish().await.map(|_| ()).map_err(io_error)
+        .await;
+        match sent {
+            Ok(()) => writer.finish().await.map(|_| ()).map_err(io_error),
+            Err(e) => {
+                // The parts already sent are discarded, not left to cost storage.
+                let _ = writer.abort().await;
+                Err(e)
+            }
+        }
     }
 
     /// Where a blob of a local store is on the disk (`None` for a remote store).

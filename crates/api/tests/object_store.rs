@@ -117,14 +117,23 @@ async fn blobs_migrate_copies_the_local_store_and_verifies_every_hash(backend: B
     let out = migrate(&app, s3, &target);
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(out.status.success());
-    assert!(stdout.contains("2 berkas diperiksa: 0 disalin (0.0 MB), 2 sudah ada"), "{stdout}");
-    // A damaged copy in the bucket is found by its hash, and the command fails.
+    assert!(stdout.contains("2 berkas diperiksa: 0 disalin (0.0 MB), 2 sudah ada, 0 diperbaiki"), "{stdout}");
+    // A damaged copy in the bucket is found by its hash and copied again.
     let sha = a["sha256"].as_str().unwrap();
     s3.overwrite(&bucket, &format!("bukti/{}/{}/{sha}", &sha[0..2], &sha[2..4]), b"rusak".to_vec()).await;
     let out = migrate(&app, s3, &target);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{stdout}{}", String::from_utf8_lossy(&out.stderr));
+    assert!(stdout.contains("2 sudah ada, 1 diperbaiki"), "{stdout}");
+    let store = kinerja_api::storage::Blobs::open(Some(&target), &s3.options(), app.data_dir()).unwrap();
+    assert_eq!(store.digest(sha).await.unwrap(), sha, "the copy is whole again");
+    // A damaged file in the local store is not copied, and the command fails.
+    let local = app.data_dir().join("evidence").join(&sha[0..2]).join(&sha[2..4]).join(sha);
+    std::fs::write(&local, b"rusak di sumber").unwrap();
+    let out = migrate(&app, s3, &format!("s3://{}", s3.bucket("sumber").await));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(!out.status.success());
-    assert!(stderr.contains(&format!("{sha}: salinan di {target} tidak cocok")), "{stderr}");
+    assert!(stderr.contains(&format!("{sha}: isi di")) && stderr.contains("rusak"), "{stderr}");
     // A file the database names but the local store lost is reported as missing.
     let other = s3.bucket("kosong").await;
     let sha_b = b["sha256"].as_str().unwrap();

@@ -162,8 +162,15 @@ pub async fn run(url: &str, dir: &Path, options: Options) -> anyhow::Result<()> 
         - report.errors.get(&load::Op::PostActivity).copied().unwrap_or(0) as i64;
     let written =
         count(&db, "SELECT COUNT(*) AS n FROM activities WHERE description LIKE 'Beban uji %'").await? - before;
+    // What nginx saw of the dead replica: requests cut in flight and connections refused, each
+    // passed to the other replica.
+    let log = std::fs::read_to_string(proxy_dir.join("error.log")).unwrap_or_default();
+    let cut = log.lines().filter(|l| l.contains("upstream prematurely closed") || l.contains("reset by peer")).count();
+    let refused = log.lines().filter(|l| l.contains("Connection refused")).count();
+    println!("nginx: {cut} requests cut in flight by the kill and {refused} connections refused, each passed to the other replica");
     println!("failed requests seen by clients: {failed}");
     println!("activity posts acknowledged: {posted}; activities written: {written}");
+    anyhow::ensure!(cut + refused > 0, "nginx never met the dead replica: the drill proved nothing");
     anyhow::ensure!(failed == 0, "{failed} requests failed while a replica died");
     anyhow::ensure!(posted == written, "{posted} posts acknowledged but {written} activities written");
     Ok(())

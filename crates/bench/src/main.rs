@@ -345,7 +345,7 @@ async fn run(url: String, dir: std::path::PathBuf, args: &CityArgs, bench: Bench
         let size = db
             .query_one_raw(Statement::from_string(
                 sea_orm::DbBackend::Postgres,
-                "SELECT pg_database_size(current_database()) AS n, pg_total_relation_size('activities') AS a, \
+                "SELECT pg_database_size(current_database()) AS n, (SELECT SUM(pg_total_relation_size(relid)) FROM pg_partition_tree('activities'))::bigint AS a, \
                  (SELECT COUNT(*) FROM pg_inherits WHERE inhparent = 'activities'::regclass) AS p"
                     .to_owned(),
             ))

@@ -21,7 +21,7 @@ use sea_orm::{AccessMode, ConnectionTrait, DbBackend, IsolationLevel, Statement,
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
-use std::io::{BufRead, IsTerminal, Read, Write};
+use std::io::{BufRead, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -211,7 +211,8 @@ pub async fn backup(url: &str, file: &Path, key: Option<&Path>) -> anyhow::Resul
         Flavour::Postgres => ("database.pgdump", "database.pgdump", "postgres"),
     };
     let dump = work.path().join(dump);
-    let db = db::open(url).await?;
+    // Connected as it is: a backup never migrates the database it copies.
+    let db = db::connect(url).await?;
     let (tables, migrations, audit) = match flavour {
         Flavour::Sqlite(_) => {
             db.execute_unprepared(&format!("VACUUM INTO {}", quote(&dump))).await?;
@@ -486,15 +487,12 @@ fn report(manifest: &Manifest, found: &(BTreeMap<String, i64>, Vec<String>, Audi
     anyhow::bail!("uji pemulihan GAGAL: {} masalah", problems.len())
 }
 
-/// Asks on the terminal; anything but "ya" declines.
+/// Asks before replacing `target`.
 fn confirm(target: &str) -> anyhow::Result<bool> {
-    let stdin = std::io::stdin();
-    anyhow::ensure!(stdin.is_terminal(), "restoring replaces {target}: add --yes to confirm");
-    print!("Pemulihan akan MENGGANTI seluruh data di {target}. Hentikan server dulu. Lanjutkan? Ketik 'ya': ");
-    std::io::stdout().flush()?;
-    let mut answer = String::new();
-    stdin.lock().read_line(&mut answer)?;
-    Ok(answer.trim().eq_ignore_ascii_case("ya"))
+    super::prompt::confirm(
+        &format!("Pemulihan akan MENGGANTI seluruh data di {target}. Hentikan server dulu. Lanjutkan? Ketik 'ya': "),
+        &format!("restoring replaces {target}"),
+    )
 }
 
 pub async fn restore(url: &str, file: &Path, key: Option<&Path>, yes: bool) -> anyhow::Result<()> {

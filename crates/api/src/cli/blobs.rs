@@ -23,7 +23,7 @@ pub async fn migrate(url: &str, data_dir: &Path, from: Option<PathBuf>, to: Opti
     let listed: Vec<Listed> = source.list().try_collect().await?;
     let bar = ProgressBar::new(listed.len() as u64);
     bar.set_style(ProgressStyle::with_template("{bar:40} {pos}/{len} berkas {msg}")?);
-    let (mut copied, mut present, mut bytes) = (0u64, 0u64, 0u64);
+    let (mut copied, mut present, mut repaired, mut bytes) = (0u64, 0u64, 0u64, 0u64);
     let mut problems = Vec::new();
     for item in &listed {
         bar.inc(1);
@@ -42,12 +42,19 @@ pub async fn migrate(url: &str, data_dir: &Path, from: Option<PathBuf>, to: Opti
             bytes += item.size;
         }
         if target.digest(sha).await? != *sha {
-            problems.push(format!("{sha}: salinan di {to} tidak cocok dengan hash-nya"));
+            // A damaged copy is replaced from the source, then checked again.
+            let path = source.local_path(sha).ok_or_else(|| anyhow::anyhow!("the source is not local"))?;
+            target.replace(sha, &path).await?;
+            repaired += 1;
+            if target.digest(sha).await? != *sha {
+                problems
+                    .push(format!("{sha}: salinan di {to} tidak cocok dengan hash-nya, juga setelah disalin ulang"));
+            }
         }
     }
     bar.finish_and_clear();
     // Every file the database names must now be in the target.
-    let db = db::open(url).await?;
+    let db = db::connect(url).await?;
     let named: Vec<Option<String>> = evidence::Entity::find()
         .select_only()
         .column(evidence::Column::Sha256)
@@ -64,7 +71,7 @@ pub async fn migrate(url: &str, data_dir: &Path, from: Option<PathBuf>, to: Opti
         }
     }
     println!(
-        "{} berkas diperiksa: {copied} disalin ({:.1} MB), {present} sudah ada; hash setiap salinan diperiksa.",
+        "{} berkas diperiksa: {copied} disalin ({:.1} MB), {present} sudah ada, {repaired} diperbaiki; hash setiap salinan diperiksa.",
         listed.len(),
         bytes as f64 / 1_048_576.0
     );

@@ -5,6 +5,7 @@ mod backup;
 mod blobs;
 mod import;
 mod partitions;
+mod prompt;
 
 use crate::config::{load_or_create_jwt_secret, Config};
 use crate::storage::Blobs;

@@ -3,7 +3,6 @@
 use crate::partitions;
 use chrono::Datelike;
 use sea_orm::DatabaseConnection;
-use std::io::{BufRead, IsTerminal, Write};
 
 pub async fn ensure(db: &DatabaseConnection) -> anyhow::Result<()> {
     let made = partitions::ensure_ahead(db, chrono::Utc::now().year()).await?;
@@ -23,16 +22,11 @@ pub async fn list(db: &DatabaseConnection) -> anyhow::Result<()> {
 }
 
 pub async fn archive(db: &DatabaseConnection, year: i32, yes: bool) -> anyhow::Result<()> {
-    if !yes {
-        let stdin = std::io::stdin();
-        anyhow::ensure!(stdin.is_terminal(), "archiving detaches {year} from the app: add --yes to confirm");
-        print!(
-            "Aktivitas, total harian dan log audit tahun {year} akan DILEPAS dari aplikasi (tetap ada sebagai tabel terpisah untuk dicadangkan). Lanjutkan? Ketik 'ya': "
-        );
-        std::io::stdout().flush()?;
-        let mut answer = String::new();
-        stdin.lock().read_line(&mut answer)?;
-        anyhow::ensure!(answer.trim().eq_ignore_ascii_case("ya"), "archive cancelled; nothing changed");
+    let question = format!(
+        "Aktivitas, total harian, log audit dan pesan tahun {year} akan DILEPAS dari aplikasi (tetap ada sebagai tabel terpisah untuk dicadangkan). Lanjutkan? Ketik 'ya': "
+    );
+    if !yes && !super::prompt::confirm(&question, &format!("archiving detaches {year} from the app"))? {
+        anyhow::bail!("archive cancelled; nothing changed");
     }
     let done = partitions::archive(db, year, chrono::Utc::now().year()).await?;
     println!("Tahun {year} diarsipkan:");
