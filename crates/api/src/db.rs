@@ -56,6 +56,12 @@ pub async fn begin(db: &DatabaseConnection) -> Result<sea_orm::DatabaseTransacti
     .await
 }
 
+/// Starts a transaction that only reads (or takes its turn, as the idempotency keys do) without
+/// taking SQLite's write lock.
+pub async fn begin_read(db: &DatabaseConnection) -> Result<sea_orm::DatabaseTransaction, DbErr> {
+    sea_orm::TransactionTrait::begin(db).await
+}
+
 /// Applies every pending migration.
 pub async fn migrate(db: &DatabaseConnection) -> Result<(), DbErr> {
     Migrator::up(db, None).await?;

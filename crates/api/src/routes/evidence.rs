@@ -55,7 +55,7 @@ pub async fn upload(
     let quota = state.config.evidence_quota;
     let over_quota = || ApiError::field("file", Issue::new(Invalid::StorageQuota).with("quota", quota / (1024 * 1024)));
     // A retry answered already is answered again without storing anything.
-    let early = sea_orm::TransactionTrait::begin(&state.db).await?;
+    let early = crate::db::begin_read(&state.db).await?;
     if let Some(kept) = idempotency::kept(&early, viewer.user_id, SCOPE, key.get(), &hash).await? {
         return replayed(kept);
     }
