@@ -173,6 +173,13 @@ async fn the_restore_drill_checks_rows_and_the_audit_chain(backend: Backend) {
         assert_eq!(count("SELECT COUNT(*) AS n FROM pg_tables WHERE tablename = 'sisa_lama'").await, 0);
     }
     restored.close().await.unwrap();
+    if backend == Backend::Postgres {
+        // The restore target is this test's own database: dropped, like the app's.
+        let name = target.rsplit('/').next().unwrap().to_owned();
+        let server = sea_orm::Database::connect(common::postgres_admin_url()).await.unwrap();
+        server.execute_unprepared(&format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)")).await.unwrap();
+        server.close().await.unwrap();
+    }
     tamper(&plain, |m| m["tables"]["employees"] = json!(28));
     let out = kinerja(&app, &["restore", "--verify", p]);
     let report = text(&out);
