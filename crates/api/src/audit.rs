@@ -224,16 +224,6 @@ pub async fn continues_from(db: &impl ConnectionTrait, head: &Head) -> ApiResult
     Ok(matches!(walk(db, "audit_log", head.0, head.1.clone()).await?, Walked::End { .. }))
 }
 
-/// Whether a table of that name exists (an archived year not yet dropped).
-async fn table_exists(db: &impl ConnectionTrait, name: &str) -> ApiResult<bool> {
-    let sql = match db.get_database_backend() {
-        DbBackend::Postgres => format!("SELECT to_regclass('public.\"{name}\"') IS NOT NULL AS e"),
-        _ => format!("SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '{name}') AS e"),
-    };
-    let row = db.query_one_raw(sea_orm::Statement::from_string(db.get_database_backend(), sql)).await?;
-    Ok(row.and_then(|r| r.try_get::<bool>("", "e").ok()).unwrap_or(false))
-}
-
 /// Walks the chain and reports the first entry that does not match. Archived years (see
 /// `partitions::archive`) are passed over from their stored checkpoint; those whose detached table
 /// is still in the database are walked too and must end exactly at their checkpoint.
@@ -276,7 +266,10 @@ pub async fn verify_to_head(db: &impl ConnectionTrait) -> ApiResult<(AuditVerifi
         }
         let valid_name =
             cp.archived_table.strip_prefix("audit_log_y").is_some_and(|y| y.chars().all(|c| c.is_ascii_digit()));
-        if valid_name && table_exists(db, &cp.archived_table).await? {
+        if !valid_name {
+            return Ok(broken(checked, cp.last_id, "titik periksa menyebut tabel arsip yang tidak sah"));
+        }
+        if crate::db::table_exists(db, &cp.archived_table).await? {
             match walk(db, &cp.archived_table, after_id, prev.clone()).await? {
                 Walked::Broken { id, why } => return Ok(broken(checked, id, why)),
                 Walked::End { prev: end, entries, .. } => {

@@ -62,6 +62,17 @@ pub async fn begin_read(db: &DatabaseConnection) -> Result<sea_orm::DatabaseTran
     sea_orm::TransactionTrait::begin(db).await
 }
 
+/// Whether a table of that name exists (an archived year's, not yet dropped).
+pub async fn table_exists(db: &impl ConnectionTrait, name: &str) -> Result<bool, DbErr> {
+    let backend = db.get_database_backend();
+    let sql = match backend {
+        DbBackend::Postgres => format!("SELECT to_regclass('public.\"{name}\"') IS NOT NULL AS e"),
+        _ => format!("SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '{name}') AS e"),
+    };
+    let row = db.query_one_raw(Statement::from_string(backend, sql)).await?;
+    Ok(row.and_then(|r| r.try_get::<bool>("", "e").ok()).unwrap_or(false))
+}
+
 /// Applies every pending migration.
 pub async fn migrate(db: &DatabaseConnection) -> Result<(), DbErr> {
     Migrator::up(db, None).await?;

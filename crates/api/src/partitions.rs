@@ -25,6 +25,11 @@ async fn scalar<T: sea_orm::TryGetable>(db: &impl ConnectionTrait, sql: String) 
     Ok(row.and_then(|r| r.try_get::<Option<T>>("", "v").ok()).flatten())
 }
 
+/// The number a `SELECT COUNT(*) AS v …` gives.
+async fn count(db: &impl ConnectionTrait, sql: String) -> anyhow::Result<i64> {
+    Ok(scalar::<i64>(db, sql).await?.unwrap_or(0))
+}
+
 async fn years(db: &impl ConnectionTrait, sql: String) -> anyhow::Result<Vec<i32>> {
     let rows = db.query_all_raw(Statement::from_string(DbBackend::Postgres, sql)).await?;
     Ok(rows.iter().filter_map(|r| r.try_get::<i32>("", "v").ok()).collect())
@@ -35,11 +40,7 @@ async fn attached(db: &impl ConnectionTrait, name: &str) -> anyhow::Result<bool>
     let sql = format!(
         "SELECT COUNT(*) AS v FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid WHERE c.relname = '{name}'"
     );
-    Ok(scalar::<i64>(db, sql).await?.unwrap_or(0) > 0)
-}
-
-async fn exists(db: &impl ConnectionTrait, name: &str) -> anyhow::Result<bool> {
-    Ok(scalar::<bool>(db, format!("SELECT to_regclass('public.{name}') IS NOT NULL AS v")).await?.unwrap_or(false))
+    Ok(count(db, sql).await? > 0)
 }
 
 fn is_postgres(db: &DatabaseConnection) -> bool {
@@ -65,7 +66,7 @@ pub async fn ensure_ahead(db: &DatabaseConnection, year: i32) -> anyhow::Result<
         wanted.dedup();
         for y in wanted {
             let name = format!("{table}_y{y}");
-            if exists(&txn, &name).await? {
+            if crate::db::table_exists(&txn, &name).await? {
                 continue;
             }
             let (from, to) = bounds(y, kind);
@@ -121,7 +122,7 @@ pub async fn list(db: &DatabaseConnection) -> anyhow::Result<Vec<Listed>> {
         );
         let rows = db.query_all_raw(Statement::from_string(DbBackend::Postgres, sql)).await?;
         for name in rows.iter().filter_map(|r| r.try_get::<String>("", "v").ok()) {
-            let rows = scalar::<i64>(db, format!("SELECT COUNT(*) AS v FROM {name}")).await?.unwrap_or(0);
+            let rows = count(db, format!("SELECT COUNT(*) AS v FROM {name}")).await?;
             out.push(Listed { table, partition: name, rows });
         }
     }
@@ -169,49 +170,39 @@ pub async fn archive(db: &DatabaseConnection, year: i32, this_year: i32) -> anyh
             present.push(table);
             continue;
         }
-        anyhow::ensure!(!exists(&txn, &name).await?, "{name} is already detached: {year} was archived before");
+        anyhow::ensure!(
+            !crate::db::table_exists(&txn, &name).await?,
+            "{name} is already detached: {year} was archived before"
+        );
         let (from, to) = bounds(year, kind);
-        let stray = scalar::<i64>(
-            &txn,
-            format!("SELECT COUNT(*) AS v FROM {table} WHERE {column} >= '{from}' AND {column} < '{to}'"),
-        )
-        .await?
-        .unwrap_or(0);
+        let stray =
+            count(&txn, format!("SELECT COUNT(*) AS v FROM {table} WHERE {column} >= '{from}' AND {column} < '{to}'"))
+                .await?;
         anyhow::ensure!(
             stray == 0,
             "{table} holds {stray} rows of {year} outside a partition: run `kinerja partitions ensure` first"
         );
     }
     anyhow::ensure!(!present.is_empty(), "{year} has no partitions to archive");
-    let waiting = scalar::<i64>(
-        &txn,
-        format!("SELECT COUNT(*) AS v FROM outbox WHERE year = {year} AND status IN ('pending', 'held')"),
-    )
-    .await?
-    .unwrap_or(0);
+    let waiting =
+        count(&txn, format!("SELECT COUNT(*) AS v FROM outbox WHERE year = {year} AND status IN ('pending', 'held')"))
+            .await?;
     anyhow::ensure!(
         waiting == 0,
         "{waiting} messages of {year} are still waiting in the outbox; let them be sent first"
     );
     let (from, to) = bounds(year, Kind::Timestamp);
-    let earlier = scalar::<i64>(&txn, format!("SELECT COUNT(*) AS v FROM audit_log WHERE at < '{from}'")).await?;
-    anyhow::ensure!(
-        earlier.unwrap_or(0) == 0,
-        "the audit log still holds entries before {year}: archive those years first"
-    );
+    let earlier = count(&txn, format!("SELECT COUNT(*) AS v FROM audit_log WHERE at < '{from}'")).await?;
+    anyhow::ensure!(earlier == 0, "the audit log still holds entries before {year}: archive those years first");
     let part = format!("audit_log_y{year}");
     let entries =
-        scalar::<i64>(&txn, format!("SELECT COUNT(*) AS v FROM audit_log WHERE at >= '{from}' AND at < '{to}'"))
-            .await?
-            .unwrap_or(0);
+        count(&txn, format!("SELECT COUNT(*) AS v FROM audit_log WHERE at >= '{from}' AND at < '{to}'")).await?;
     let last =
         scalar::<i64>(&txn, format!("SELECT MAX(id) AS v FROM audit_log WHERE at >= '{from}' AND at < '{to}'")).await?;
     let (last_id, last_hash) = match last {
         Some(id) => {
             let later =
-                scalar::<i64>(&txn, format!("SELECT COUNT(*) AS v FROM audit_log WHERE at >= '{to}' AND id < {id}"))
-                    .await?
-                    .unwrap_or(0);
+                count(&txn, format!("SELECT COUNT(*) AS v FROM audit_log WHERE at >= '{to}' AND id < {id}")).await?;
             anyhow::ensure!(later == 0, "entries of {} come before the last one of {year}; nothing archived", year + 1);
             let hash = scalar::<String>(&txn, format!("SELECT hash AS v FROM audit_log WHERE id = {id}")).await?;
             (id, hash.unwrap_or_default())
@@ -236,7 +227,7 @@ pub async fn archive(db: &DatabaseConnection, year: i32, this_year: i32) -> anyh
     let mut detached = Vec::new();
     for table in present {
         let name = format!("{table}_y{year}");
-        let rows = scalar::<i64>(&txn, format!("SELECT COUNT(*) AS v FROM {name}")).await?.unwrap_or(0);
+        let rows = count(&txn, format!("SELECT COUNT(*) AS v FROM {name}")).await?;
         txn.execute_unprepared(&format!("ALTER TABLE {table} DETACH PARTITION {name}")).await?;
         detached.push((name, rows));
     }

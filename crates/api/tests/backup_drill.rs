@@ -91,16 +91,8 @@ async fn the_restore_drill_checks_rows_and_the_audit_chain(backend: Backend) {
             .to_owned();
         assert!(scratch.starts_with("kinerja_verify_"), "{scratch}");
         let admin_db = sea_orm::Database::connect(common::postgres_admin_url()).await.unwrap();
-        let left = admin_db
-            .query_one_raw(sea_orm::Statement::from_string(
-                sea_orm::DbBackend::Postgres,
-                format!("SELECT COUNT(*) AS n FROM pg_database WHERE datname = '{scratch}'"),
-            ))
-            .await
-            .unwrap()
-            .unwrap()
-            .try_get::<i64>("", "n")
-            .unwrap();
+        let sql = format!("SELECT COUNT(*) AS n FROM pg_database WHERE datname = '{scratch}'");
+        let left: i64 = common::sql_value(&admin_db, &sql, "n").await;
         assert_eq!(left, 0, "the scratch database {scratch} is dropped");
     }
     // A machine taking backups may hold only the public key; the secret one opens them.
@@ -155,18 +147,7 @@ async fn the_restore_drill_checks_rows_and_the_audit_chain(backend: Backend) {
         .unwrap();
     assert!(out.status.success(), "{}", text(&out));
     let restored = sea_orm::Database::connect(&target).await.unwrap();
-    let count = |sql: &'static str| {
-        let restored = &restored;
-        async move {
-            restored
-                .query_one_raw(sea_orm::Statement::from_string(restored.get_database_backend(), sql))
-                .await
-                .unwrap()
-                .unwrap()
-                .try_get::<i64>("", "n")
-                .unwrap()
-        }
-    };
+    let count = |sql: &'static str| common::sql_value::<i64>(&restored, sql, "n");
     assert_eq!(count("SELECT COUNT(*) AS n FROM employees").await, 27);
     assert!(count("SELECT COUNT(*) AS n FROM audit_log").await > 0);
     if backend == Backend::Postgres {

@@ -21,13 +21,13 @@ fn text(out: &Output) -> String {
 }
 
 async fn count(app: &TestApp, sql: &str) -> i64 {
-    app.db
-        .query_one_raw(Statement::from_string(DbBackend::Postgres, sql.to_owned()))
-        .await
-        .unwrap()
-        .unwrap()
-        .try_get::<i64>("", "n")
-        .unwrap()
+    common::sql_value(&app.db, sql, "n").await
+}
+
+/// Sets the actor of the oldest live audit entry (tampering with it, or putting it back).
+async fn set_oldest_actor(app: &TestApp, actor: &str) {
+    let sql = format!("UPDATE audit_log SET actor = '{actor}' WHERE id = (SELECT MIN(id) FROM audit_log)");
+    app.db.execute_unprepared(&sql).await.unwrap();
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -182,29 +182,11 @@ async fn a_closed_year_is_archived_and_the_audit_chain_continues_from_its_checkp
     let (_, dropped) = app.get("/api/v1/audit/verify", &admin).await;
     assert_eq!(dropped["intact"], true, "{dropped}");
     // A change in the live log after the checkpoint is still found.
-    let original: String = app
-        .db
-        .query_one_raw(Statement::from_string(
-            DbBackend::Postgres,
-            "SELECT actor FROM audit_log ORDER BY id LIMIT 1".to_owned(),
-        ))
-        .await
-        .unwrap()
-        .unwrap()
-        .try_get("", "actor")
-        .unwrap();
-    app.db
-        .execute_unprepared("UPDATE audit_log SET actor = 'pemalsu' WHERE id = (SELECT MIN(id) FROM audit_log)")
-        .await
-        .unwrap();
+    let original: String = common::sql_value(&app.db, "SELECT actor FROM audit_log ORDER BY id LIMIT 1", "actor").await;
+    set_oldest_actor(&app, "pemalsu").await;
     let (_, broken) = app.get("/api/v1/audit/verify", &admin).await;
     assert_eq!(broken["intact"], false, "{broken}");
-    app.db
-        .execute_unprepared(&format!(
-            "UPDATE audit_log SET actor = '{original}' WHERE id = (SELECT MIN(id) FROM audit_log)"
-        ))
-        .await
-        .unwrap();
+    set_oldest_actor(&app, &original).await;
     let (_, repaired) = app.get("/api/v1/audit/verify", &admin).await;
     assert_eq!(repaired["intact"], true, "{repaired}");
     // Deleting the oldest live entries and adding a checkpoint by hand to hide it is found: the
@@ -248,16 +230,11 @@ async fn sqlite_keeps_single_tables() {
     let out = kinerja(&app, &["partitions", "archive", "2020", "--yes"]);
     assert!(!out.status.success());
     assert!(text(&out).contains("SQLite database keeps single tables"), "{}", text(&out));
-    let tables = app
-        .db
-        .query_one_raw(Statement::from_string(
-            DbBackend::Sqlite,
-            "SELECT COUNT(*) AS n FROM sqlite_master WHERE type = 'table' AND name LIKE 'activities%'".to_owned(),
-        ))
-        .await
-        .unwrap()
-        .unwrap()
-        .try_get::<i64>("", "n")
-        .unwrap();
+    let tables: i64 = common::sql_value(
+        &app.db,
+        "SELECT COUNT(*) AS n FROM sqlite_master WHERE type = 'table' AND name LIKE 'activities%'",
+        "n",
+    )
+    .await;
     assert_eq!(tables, 1);
 }

@@ -294,6 +294,12 @@ impl Drop for TestApp {
     }
 }
 
+/// The `column` of the one row `sql` returns.
+pub async fn sql_value<T: sea_orm::TryGetable>(db: &impl ConnectionTrait, sql: &str, column: &str) -> T {
+    let row = db.query_one_raw(sea_orm::Statement::from_string(db.get_database_backend(), sql.to_owned())).await;
+    row.unwrap_or_else(|e| panic!("{sql}: {e}")).expect("one row").try_get("", column).expect("the column")
+}
+
 /// What a command printed, standard output then standard error.
 pub fn output_text(out: &std::process::Output) -> String {
     format!("{}\n{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr))
