@@ -47,6 +47,7 @@ mod m20261206_000041_indicator_feeds;
 mod m20261206_000042_bkn_exports;
 mod m20261207_000043_fairer_ratings;
 mod m20261208_000044_partitioned_history;
+mod m20261209_000045_dashboard_indexes;
 pub mod partitioning;
 
 /// All migrations of Kinerja.
@@ -100,6 +101,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000042_bkn_exports::Migration),
             Box::new(m20261207_000043_fairer_ratings::Migration),
             Box::new(m20261208_000044_partitioned_history::Migration),
+            Box::new(m20261209_000045_dashboard_indexes::Migration),
         ]
     }
 }

@@ -174,7 +174,7 @@ pub async fn seed_shaped(
         }
     }
     txn.commit().await?;
-    db.execute_unprepared("ANALYZE").await?;
+    settle(db).await?;
 
     let actor = kinerja_api::audit::Actor::cli();
     let user =
@@ -252,8 +252,20 @@ pub async fn add_past_years(db: &DatabaseConnection, days: u32, years: u32) -> a
     let txn = db.begin().await?;
     kinerja_api::services::activity_totals::rebuild(&txn).await.map_err(|e| anyhow::anyhow!("{e}"))?;
     txn.commit().await?;
-    db.execute_unprepared("ANALYZE").await?;
+    settle(db).await?;
     Ok(written)
+}
+
+/// Brings a freshly loaded database to the state autovacuum keeps a live one in: statistics
+/// gathered and, on PostgreSQL, the visibility map set (without it an index-only scan still visits
+/// every heap page, and the timings would depend on when autovacuum happens to pass).
+async fn settle(db: &DatabaseConnection) -> anyhow::Result<()> {
+    let sql = match db.get_database_backend() {
+        DbBackend::Postgres => "VACUUM (ANALYZE)",
+        _ => "ANALYZE",
+    };
+    db.execute_unprepared(sql).await?;
+    Ok(())
 }
 
 /// The current time in SQL, as each database stores it.

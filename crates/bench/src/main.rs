@@ -59,6 +59,9 @@ struct CityArgs {
     /// PostgreSQL server for `--backend postgres` (a fresh database is created and dropped).
     #[arg(long, default_value = "postgres://postgres@127.0.0.1:5432/postgres")]
     postgres_url: String,
+    /// Keep the PostgreSQL database after the run (its name is printed), to profile its queries.
+    #[arg(long)]
+    keep_database: bool,
 }
 
 #[derive(Subcommand)]
@@ -165,7 +168,15 @@ async fn main() -> anyhow::Result<()> {
         return Ok(());
     }
     if let Command::Rush { backend, employees, minutes, clients, postgres_url } = command {
-        let args = CityArgs { backend, employees, days: 0, years: 1, samples: 0, postgres_url: postgres_url.clone() };
+        let args = CityArgs {
+            backend,
+            employees,
+            days: 0,
+            years: 1,
+            samples: 0,
+            postgres_url: postgres_url.clone(),
+            keep_database: false,
+        };
         with_database(&args, |url, dir| {
             rush_bench(url, dir, employees, rush::Arrival::Spread(Duration::from_secs(minutes * 60)))
         })
@@ -176,7 +187,15 @@ async fn main() -> anyhow::Result<()> {
         return Ok(());
     }
     if let Command::Failover { clients, seconds, think_ms, employees, kinerja, postgres_url } = command {
-        let args = CityArgs { backend: Backend::Postgres, employees, days: 0, years: 1, samples: 0, postgres_url };
+        let args = CityArgs {
+            backend: Backend::Postgres,
+            employees,
+            days: 0,
+            years: 1,
+            samples: 0,
+            postgres_url,
+            keep_database: false,
+        };
         let options =
             failover::Options { clients, seconds, think: Duration::from_millis(think_ms), employees, kinerja };
         return with_database(&args, |url, dir| async move { failover::run(&url, &dir, options).await }).await;
@@ -208,8 +227,10 @@ where
         }
     };
     let result = f(url, dir.path().to_path_buf()).await;
-    if let Some(name) = cleanup {
-        city::drop_database(&args.postgres_url, &name).await?;
+    match cleanup {
+        Some(name) if args.keep_database => println!("database kept: {name}"),
+        Some(name) => city::drop_database(&args.postgres_url, &name).await?,
+        None => {}
     }
     result
 }

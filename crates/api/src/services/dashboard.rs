@@ -6,11 +6,12 @@ use crate::entities::{
     activities, activity_daily_totals, assessments, complaint_events, complaints, employees, evaluation_follow_ups,
     surveys, trainings, units,
 };
-use crate::error::ApiResult;
+use crate::error::{ApiError, ApiResult};
 use crate::policy::{employees_within, within, Units};
 use crate::services::ikm::{answers_of, months};
 use crate::services::rating::rating_period_of;
 use chrono::{Datelike, Duration, NaiveDate};
+use futures_util::TryFutureExt;
 use kinerja_domain::ikm::compute as ikm_compute;
 use kinerja_domain::{ActivityStatus, ComplaintStatus, Period, Predikat, SkpStatus};
 use kinerja_types::{
@@ -25,8 +26,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// At most this many people are listed as needing attention (all are counted).
 const ATTENTION_LIST_MAX: usize = 200;
-/// The median approval time is taken over at most this many approvals of the period (unordered:
-/// ordering by id would walk the whole table on a big city).
+/// The median approval time is taken over at most this many approvals: the period's latest.
 const MEDIAN_SAMPLE: u64 = 5000;
 /// Months in the chart series.
 const SERIES_MONTHS: u32 = 6;
@@ -164,23 +164,17 @@ pub async fn compute(
     // (read below, only for those idle by the pattern alone: leave can only excuse them).
     use crate::services::calendar::{Calendars, Units as CalendarUnits};
     let patterns = Calendars::load(db, settings, CalendarUnits::All, today, today, Some(&[])).await?;
-    // Each person with their SKP of the year in force (an approved plan is not undone by a revision
-    // in progress; otherwise the latest) and the date of their latest activity, in one read.
-    // (`year` is a number, so it is written into the statement.)
-    let in_force = Expr::cust(format!(
-        "(SELECT s.status FROM skps s WHERE s.employee_id = employees.id AND s.year = {year} AND NOT s.superseded \
-         ORDER BY CASE WHEN s.status = 'approved' THEN 0 ELSE 1 END, s.id DESC LIMIT 1)"
-    ));
-    let last_active = Expr::cust("(SELECT l.date FROM employee_last_activity l WHERE l.employee_id = employees.id)");
+    // The people, the status of each one's SKP of the year in force and the date of each one's
+    // latest activity: three plain reads, not one with two subqueries per person (20,000 people).
     let people_q = employees::Entity::find()
         .select_only()
         .columns([employees::Column::Id, employees::Column::Name, employees::Column::UnitId])
-        .column_as(in_force, "skp_status")
-        .column_as(last_active, "last_active")
         .filter(within(employees::Column::UnitId, &scope))
-        .order_by_asc(employees::Column::Name)
-        .into_tuple::<(i64, String, i64, Option<SkpStatus>, Option<NaiveDate>)>()
-        .all(db);
+        .into_tuple::<(i64, String, i64)>()
+        .all(db)
+        .map_err(ApiError::from);
+    let plans_q = crate::services::skp::in_force_statuses(db, year, employees_within(&scope));
+    let last_active_q = last_activity(db, &scope);
     let approved_q = activity_daily_totals::Entity::find()
         .select_only()
         .column(activity_daily_totals::Column::UnitId)
@@ -190,7 +184,8 @@ pub async fn compute(
         .filter(activity_daily_totals::Column::Date.between(from, to))
         .group_by(activity_daily_totals::Column::UnitId)
         .into_tuple::<(i64, Option<i64>, Option<i64>)>()
-        .all(db);
+        .all(db)
+        .map_err(ApiError::from);
     let open_q = activities::Entity::find()
         .select_only()
         .column(activities::Column::UnitId)
@@ -205,7 +200,8 @@ pub async fn compute(
         .group_by(activities::Column::UnitId)
         .group_by(activities::Column::Status)
         .into_tuple::<(i64, ActivityStatus, i64, Option<i64>)>()
-        .all(db);
+        .all(db)
+        .map_err(ApiError::from);
     let hours = match db.get_database_backend() {
         DbBackend::Postgres => "CAST(EXTRACT(EPOCH FROM (decided_at - submitted_at)) AS DOUBLE PRECISION) / 3600.0",
         _ => "(julianday(decided_at) - julianday(submitted_at)) * 24.0",
@@ -217,13 +213,22 @@ pub async fn compute(
         .filter(within(activities::Column::UnitId, &scope))
         .filter(activities::Column::Date.between(from, to))
         .filter(activities::Column::Status.eq(ActivityStatus::Approved.as_str()))
-        // The latest approvals: the same sample at every request.
-        .order_by_desc(activities::Column::DecidedAt)
+        // The latest approvals (by the day of the work): the same sample at every request, read
+        // newest first from `idx_activities_status_date_cover` without sorting the period.
+        .order_by_desc(activities::Column::Date)
         .order_by_desc(activities::Column::Id)
         .limit(MEDIAN_SAMPLE)
         .into_tuple::<(i64, Option<f64>)>()
-        .all(db);
-    let (people, approved, open, approvals) = tokio::try_join!(people_q, approved_q, open_q, approvals_q)?;
+        .all(db)
+        .map_err(ApiError::from);
+    let (people, plans, last_active, approved, open, approvals) =
+        tokio::try_join!(people_q, plans_q, last_active_q, approved_q, open_q, approvals_q)?;
+    // By name (then id, for namesakes), as the attention list shows them.
+    let mut people: Vec<(i64, String, i64, Option<SkpStatus>, Option<NaiveDate>)> = people
+        .into_iter()
+        .map(|(id, name, unit)| (id, name, unit, plans.get(&id).copied(), last_active.get(&id).copied()))
+        .collect();
+    people.sort_by(|a, b| a.1.cmp(&b.1).then(a.0.cmp(&b.0)));
 
     // People, their plans and who has been idle.
     let unit_of: HashMap<i64, i64> = people.iter().map(|(id, _, u, ..)| (*id, *u)).collect();
@@ -545,6 +550,23 @@ pub async fn compute(
         training,
         oversight,
     })
+}
+
+/// The date of the latest activity of each person of the subtree (kept up to date as activities are
+/// logged, in `employee_last_activity`).
+async fn last_activity(db: &impl ConnectionTrait, scope: &Units) -> ApiResult<HashMap<i64, NaiveDate>> {
+    use sea_orm::sea_query::{Alias, ExprTrait, Query};
+    let select = Query::select()
+        .columns([Alias::new("employee_id"), Alias::new("date")])
+        .from(Alias::new("employee_last_activity"))
+        .and_where(Expr::col(Alias::new("employee_id")).in_subquery(employees_within(scope)))
+        .to_owned();
+    let rows = db.query_all_raw(db.get_database_backend().build(&select)).await?;
+    let mut out = HashMap::with_capacity(rows.len());
+    for row in rows {
+        out.insert(row.try_get::<i64>("", "employee_id")?, row.try_get::<NaiveDate>("", "date")?);
+    }
+    Ok(out)
 }
 
 /// Completed jam pelajaran (JP) of the year for the people of the subtree, against each one's

@@ -13,7 +13,8 @@ use chrono::Utc;
 use kinerja_domain::{CoreValue, SkpAction, SkpStatus};
 use kinerja_types::{Behavior, Indicator, NewRhk, Rhk, Skp};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
+    Set,
 };
 use std::collections::HashMap;
 
@@ -181,20 +182,48 @@ pub async fn in_force(
     employees: sea_orm::sea_query::SelectStatement,
 ) -> ApiResult<HashMap<i64, skps::Model>> {
     let mut out: HashMap<i64, skps::Model> = HashMap::new();
-    for s in skps::Entity::find()
-        .filter(skps::Column::Year.eq(year))
-        .filter(skps::Column::Superseded.eq(false))
-        .filter(skps::Column::EmployeeId.in_subquery(employees))
-        .order_by_asc(skps::Column::Id)
-        .all(db)
-        .await?
-    {
-        let keep = out.get(&s.employee_id).is_some_and(|held| held.status == SkpStatus::Approved);
-        if !keep {
+    for s in plans_of_year(year, employees).all(db).await? {
+        if replaces(out.get(&s.employee_id).map(|held| held.status)) {
             out.insert(s.employee_id, s);
         }
     }
     Ok(out)
+}
+
+/// Only the status of each one's SKP in force (as `in_force`), for counting many people.
+pub async fn in_force_statuses(
+    db: &impl ConnectionTrait,
+    year: i32,
+    employees: sea_orm::sea_query::SelectStatement,
+) -> ApiResult<HashMap<i64, SkpStatus>> {
+    let rows: Vec<(i64, SkpStatus)> = plans_of_year(year, employees)
+        .select_only()
+        .columns([skps::Column::EmployeeId, skps::Column::Status])
+        .into_tuple()
+        .all(db)
+        .await?;
+    let mut out: HashMap<i64, SkpStatus> = HashMap::new();
+    for (employee, status) in rows {
+        if replaces(out.get(&employee).copied()) {
+            out.insert(employee, status);
+        }
+    }
+    Ok(out)
+}
+
+/// The plans of a year not replaced by an approved revision, oldest first.
+fn plans_of_year(year: i32, employees: sea_orm::sea_query::SelectStatement) -> sea_orm::Select<skps::Entity> {
+    skps::Entity::find()
+        .filter(skps::Column::Year.eq(year))
+        .filter(skps::Column::Superseded.eq(false))
+        .filter(skps::Column::EmployeeId.in_subquery(employees))
+        .order_by_asc(skps::Column::Id)
+}
+
+/// Whether a newer plan of the year takes the place of the one held: always, unless the one held
+/// is approved (a revision in progress does not undo it).
+fn replaces(held: Option<SkpStatus>) -> bool {
+    held != Some(SkpStatus::Approved)
 }
 
 /// Loads an SKP the viewer may see (its owner is visible), else 404.

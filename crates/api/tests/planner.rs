@@ -1,0 +1,71 @@
+//! What keeps the dashboards fast on a big city, checked where it can break quietly:
+//! - on PostgreSQL every pooled connection plans each statement for its own values (never a
+//!   generic plan guessed without them) and never JIT-compiles;
+//! - the partial index of excused absences lists exactly the statuses that excuse a day, so the
+//!   read of leave can use it (a status added to one list and not the other would silently fall
+//!   back to walking a year of attendance).
+
+mod common;
+
+use common::{Backend, TestApp};
+use kinerja_api::services::calendar::excuse;
+use kinerja_domain::tpp::AttendanceStatus;
+use sea_orm::{ConnectionTrait, Statement, TransactionTrait};
+use std::collections::BTreeSet;
+
+async fn the_leave_index_lists_the_excusing_statuses(app: TestApp) {
+    let sql = match app.backend {
+        Backend::Sqlite => "SELECT sql AS d FROM sqlite_master WHERE name = 'idx_attendance_leave'",
+        Backend::Postgres => "SELECT indexdef AS d FROM pg_indexes WHERE indexname = 'idx_attendance_leave'",
+    };
+    let definition: String = common::sql_value(&app.db, sql, "d").await;
+    let (_, predicate) = definition.split_once("WHERE").expect("a partial index");
+    // The quoted words of the predicate: the statuses.
+    let in_index: BTreeSet<String> = predicate.split('\'').skip(1).step_by(2).map(str::to_owned).collect();
+    let excusing: BTreeSet<String> =
+        AttendanceStatus::ALL.iter().filter(|s| excuse(**s).is_some()).map(|s| s.as_str().to_owned()).collect();
+    assert_eq!(in_index, excusing, "{definition}");
+}
+
+db_tests!(the_leave_index_lists_the_excusing_statuses);
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn postgres_connections_plan_for_the_values_without_jit() {
+    let app = TestApp::spawn(Backend::Postgres).await;
+    // One connection of the pool, held by a transaction.
+    let txn = app.db.begin().await.unwrap();
+    for (setting, wanted) in [("plan_cache_mode", "force_custom_plan"), ("jit", "off")] {
+        let value: String = common::sql_value(&txn, &format!("SELECT current_setting('{setting}') AS v"), "v").await;
+        assert_eq!(value, wanted, "{setting}");
+    }
+    // The leave read of the dashboards, run as a prepared statement more often than the five runs
+    // after which PostgreSQL would otherwise try a generic plan.
+    let sql = "SELECT employee_id, date, status FROM attendance WHERE date BETWEEN $1 AND $2 \
+               AND status IN ($3, $4, $5, $6) AND employee_id IN ($7, $8)";
+    for _ in 0..8 {
+        let values: Vec<sea_orm::Value> = vec![
+            chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap().into(),
+            chrono::NaiveDate::from_ymd_opt(2026, 12, 31).unwrap().into(),
+            "izin".into(),
+            "sakit".into(),
+            "cuti".into(),
+            "dinas_luar".into(),
+            1i64.into(),
+            2i64.into(),
+        ];
+        txn.query_all_raw(Statement::from_sql_and_values(sea_orm::DbBackend::Postgres, sql, values)).await.unwrap();
+    }
+    let plans = txn
+        .query_one_raw(Statement::from_string(
+            sea_orm::DbBackend::Postgres,
+            "SELECT generic_plans, custom_plans FROM pg_prepared_statements \
+             WHERE statement LIKE 'SELECT employee_id, date, status FROM attendance%'",
+        ))
+        .await
+        .unwrap()
+        .expect("the statement stays prepared on its connection");
+    let generic: i64 = plans.try_get("", "generic_plans").unwrap();
+    let custom: i64 = plans.try_get("", "custom_plans").unwrap();
+    assert_eq!((generic, custom), (0, 8), "every run planned for its values");
+    txn.rollback().await.unwrap();
+}
