@@ -7,8 +7,9 @@
 //!   SQLite has no `INCLUDE`, so the same columns are keys there.
 //! - Leave and other excused absences are a sliver of the attendance rows. They are read for every
 //!   dashboard, for a year back. A partial index holds only them, so the read no longer walks a
-//!   year of attendance by date. The statuses are those that excuse a day
-//!   (`services::calendar::excused_days`); PostgreSQL matches the query's list to this one.
+//!   year of attendance by date. The statuses are those that excuse a day, in the vocabulary's
+//!   order; `services::calendar::excused_days` writes the same list into its statement, which is
+//!   what lets SQLite use the index (PostgreSQL would match bound values too).
 
 use sea_orm_migration::prelude::*;
 use sea_orm_migration::sea_orm::{ConnectionTrait, DbBackend};
@@ -32,7 +33,7 @@ impl MigrationTrait for Migration {
             &format!(
                 "DROP INDEX idx_activities_status_date_cover; \
                  CREATE INDEX idx_activities_status_date_cover ON activities {columns}; \
-                 CREATE INDEX idx_attendance_leave ON attendance (employee_id, date) WHERE status IN ({EXCUSED})"
+                 CREATE INDEX idx_attendance_leave ON attendance (date, employee_id) WHERE status IN ({EXCUSED})"
             ),
         )
         .await
