@@ -23,17 +23,30 @@ const EXCUSED: &str = "'izin', 'sakit', 'cuti', 'dinas_luar'";
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, m: &SchemaManager) -> Result<(), DbErr> {
-        let columns = match m.get_database_backend() {
-            DbBackend::Postgres => "(status, date, id) INCLUDE (unit_id, minutes, submitted_at, decided_at)",
-            _ => "(status, date, id, unit_id, minutes, submitted_at, decided_at)",
-        };
+        let leave =
+            format!("CREATE INDEX idx_attendance_leave ON attendance (date, employee_id) WHERE status IN ({EXCUSED})");
+        if m.get_database_backend() == DbBackend::Postgres {
+            // The migration runs in one transaction. The new index is built first under another
+            // name (writes wait, reads go on), and the old one is dropped only then: dropping
+            // locks the table against reads too, until the commit, which now follows at once.
+            return run(
+                m,
+                &format!(
+                    "CREATE INDEX idx_activities_status_date_id ON activities (status, date, id) \
+                     INCLUDE (unit_id, minutes, submitted_at, decided_at); \
+                     DROP INDEX idx_activities_status_date_cover; \
+                     ALTER INDEX idx_activities_status_date_id RENAME TO idx_activities_status_date_cover; {leave}"
+                ),
+            )
+            .await;
+        }
         // One batch: SQLite sees the dropped name free again only within the same connection.
         run(
             m,
             &format!(
                 "DROP INDEX idx_activities_status_date_cover; \
-                 CREATE INDEX idx_activities_status_date_cover ON activities {columns}; \
-                 CREATE INDEX idx_attendance_leave ON attendance (date, employee_id) WHERE status IN ({EXCUSED})"
+                 CREATE INDEX idx_activities_status_date_cover ON activities \
+                 (status, date, id, unit_id, minutes, submitted_at, decided_at); {leave}"
             ),
         )
         .await

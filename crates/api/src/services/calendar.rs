@@ -227,6 +227,29 @@ async fn resolve_units(
     Ok(out)
 }
 
+/// The attendance rows that excuse a day of `from..=to`, of `employees` (`None`: everyone).
+///
+/// The statuses are written into the statement, not bound: the partial index of excused days
+/// (`idx_attendance_leave`, migration 045) lists the same ones, and SQLite uses a partial index
+/// only for a condition it can read in the statement. They are the vocabulary's own words.
+pub fn excused_attendance(
+    from: NaiveDate,
+    to: NaiveDate,
+    employees: Option<&[i64]>,
+) -> sea_orm::Select<attendance::Entity> {
+    let excusing: Vec<String> =
+        AttendanceStatus::ALL.iter().filter(|s| excuse(**s).is_some()).map(|s| format!("'{}'", s.as_str())).collect();
+    let mut query = attendance::Entity::find()
+        .select_only()
+        .columns([attendance::Column::EmployeeId, attendance::Column::Date, attendance::Column::Status])
+        .filter(attendance::Column::Date.between(from, to))
+        .filter(sea_orm::sea_query::Expr::cust(format!("\"attendance\".\"status\" IN ({})", excusing.join(", "))));
+    if let Some(ids) = employees {
+        query = query.filter(attendance::Column::EmployeeId.is_in(ids.iter().copied()));
+    }
+    query
+}
+
 /// The excused days of `from..=to` of `employees` (`None`: everyone), by their attendance and
 /// their recorded leave.
 async fn excused_days(
@@ -235,19 +258,7 @@ async fn excused_days(
     to: NaiveDate,
     employees: Option<&[i64]>,
 ) -> ApiResult<HashMap<i64, HashMap<NaiveDate, Excuse>>> {
-    // The statuses are written into the statement, not bound: the partial index of excused days
-    // (`idx_attendance_leave`, migration 045) lists the same ones, and SQLite uses a partial index
-    // only for a condition it can read in the statement. They are the vocabulary's own words.
-    let excusing: Vec<String> =
-        AttendanceStatus::ALL.iter().filter(|s| excuse(**s).is_some()).map(|s| format!("'{}'", s.as_str())).collect();
-    let mut query = attendance::Entity::find()
-        .select_only()
-        .columns([attendance::Column::EmployeeId, attendance::Column::Date, attendance::Column::Status])
-        .filter(attendance::Column::Date.between(from, to))
-        .filter(sea_orm::sea_query::Expr::cust(format!("\"attendance\".\"status\" IN ({})", excusing.join(", "))));
-    if let Some(ids) = employees.filter(|ids| ids.len() <= 1000) {
-        query = query.filter(attendance::Column::EmployeeId.is_in(ids.iter().copied()));
-    }
+    let query = excused_attendance(from, to, employees.filter(|ids| ids.len() <= 1000));
     let mut excused: HashMap<i64, HashMap<NaiveDate, Excuse>> = HashMap::new();
     for (employee, date, status) in query.into_tuple::<(i64, NaiveDate, AttendanceStatus)>().all(db).await? {
         if let Some(e) = excuse(status) {

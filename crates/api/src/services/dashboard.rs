@@ -214,7 +214,9 @@ pub async fn compute(
         .filter(activities::Column::Date.between(from, to))
         .filter(activities::Column::Status.eq(ActivityStatus::Approved.as_str()))
         // The latest approvals (by the day of the work): the same sample at every request, read
-        // newest first from `idx_activities_status_date_cover` without sorting the period.
+        // newest first from `idx_activities_status_date_cover` without sorting the period. While
+        // the period is running its last days hold mostly the quick approvals (the slow ones
+        // still wait), so the median leans low then; the README says so.
         .order_by_desc(activities::Column::Date)
         .order_by_desc(activities::Column::Id)
         .limit(MEDIAN_SAMPLE)
@@ -224,7 +226,7 @@ pub async fn compute(
     let (people, plans, last_active, approved, open, approvals) =
         tokio::try_join!(people_q, plans_q, last_active_q, approved_q, open_q, approvals_q)?;
     // By name (then id, for namesakes), as the attention list shows them.
-    let mut people: Vec<(i64, String, i64, Option<SkpStatus>, Option<NaiveDate>)> = people
+    let mut people: Vec<_> = people
         .into_iter()
         .map(|(id, name, unit)| (id, name, unit, plans.get(&id).copied(), last_active.get(&id).copied()))
         .collect();
