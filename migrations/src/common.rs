@@ -1,4 +1,4 @@
-//! Column shapes every migration uses.
+//! Column shapes and helpers the migrations share.
 
 use sea_orm_migration::prelude::*;
 
@@ -13,6 +13,12 @@ pub async fn add_columns(manager: &SchemaManager<'_>, table: &str, columns: Vec<
         manager.alter_table(Table::alter().table(Alias::new(table)).add_column(&mut column).to_owned()).await?;
     }
     Ok(())
+}
+
+/// Runs SQL as written (one or more statements, in one batch on one connection).
+pub async fn run(manager: &SchemaManager<'_>, sql: &str) -> Result<(), DbErr> {
+    use sea_orm_migration::sea_orm::ConnectionTrait;
+    manager.get_connection().execute_unprepared(sql).await.map(|_| ())
 }
 
 /// Drops columns of `table`, one statement each.

@@ -11,7 +11,7 @@
 //! an activity loses its foreign key, which cannot point into a partitioned table by id alone; a
 //! trigger removes the links of a deleted activity as the cascade did.
 
-use crate::common::id;
+use crate::common::{id, run};
 use crate::partitioning::{bounds, year_of, Kind};
 use sea_orm_migration::prelude::*;
 use sea_orm_migration::sea_orm::{ConnectionTrait, DbBackend, Statement};
@@ -107,10 +107,6 @@ const TABLES: &[Partitioned] = &[
         plain_only: &["CREATE UNIQUE INDEX idx_outbox_event_channel_recipient ON outbox (event_key, channel, recipient)"],
     },
 ];
-
-async fn run(m: &SchemaManager<'_>, sql: &str) -> Result<(), DbErr> {
-    m.get_connection().execute_unprepared(sql).await.map(|_| ())
-}
 
 async fn years(m: &SchemaManager<'_>, t: &Partitioned) -> Result<Vec<i32>, DbErr> {
     let (table, column) = (t.table, t.column);

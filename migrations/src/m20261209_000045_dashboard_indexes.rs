@@ -8,11 +8,12 @@
 //! - Leave and other excused absences are a sliver of the attendance rows. They are read for every
 //!   dashboard, for a year back. A partial index holds only them, so the read no longer walks a
 //!   year of attendance by date. The statuses are those that excuse a day, in the vocabulary's
-//!   order; `services::calendar::excused_days` writes the same list into its statement, which is
+//!   order; `services::calendar::excused_attendance` writes the same list into its statement, which is
 //!   what lets SQLite use the index (PostgreSQL would match bound values too).
 
+use crate::common::run;
 use sea_orm_migration::prelude::*;
-use sea_orm_migration::sea_orm::{ConnectionTrait, DbBackend};
+use sea_orm_migration::sea_orm::DbBackend;
 
 #[derive(DeriveMigrationName)]
 pub struct Migration;
@@ -60,8 +61,4 @@ impl MigrationTrait for Migration {
         )
         .await
     }
-}
-
-async fn run(m: &SchemaManager<'_>, sql: &str) -> Result<(), DbErr> {
-    m.get_connection().execute_unprepared(sql).await.map(|_| ())
 }

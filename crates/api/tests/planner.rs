@@ -72,26 +72,17 @@ async fn postgres_connections_plan_for_the_values_without_jit() {
     }
     // The leave read of the dashboards, run as a prepared statement more often than the five runs
     // after which PostgreSQL would otherwise try a generic plan.
-    let sql = "SELECT employee_id, date, status FROM attendance WHERE date BETWEEN $1 AND $2 \
-               AND status IN ($3, $4, $5, $6) AND employee_id IN ($7, $8)";
+    let from = chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
+    let to = chrono::NaiveDate::from_ymd_opt(2026, 12, 31).unwrap();
+    let statement = excused_attendance(from, to, Some(&[1, 2])).build(sea_orm::DbBackend::Postgres);
     for _ in 0..8 {
-        let values: Vec<sea_orm::Value> = vec![
-            chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap().into(),
-            chrono::NaiveDate::from_ymd_opt(2026, 12, 31).unwrap().into(),
-            "izin".into(),
-            "sakit".into(),
-            "cuti".into(),
-            "dinas_luar".into(),
-            1i64.into(),
-            2i64.into(),
-        ];
-        txn.query_all_raw(Statement::from_sql_and_values(sea_orm::DbBackend::Postgres, sql, values)).await.unwrap();
+        txn.query_all_raw(statement.clone()).await.unwrap();
     }
     let plans = txn
-        .query_one_raw(Statement::from_string(
+        .query_one_raw(Statement::from_sql_and_values(
             sea_orm::DbBackend::Postgres,
-            "SELECT generic_plans, custom_plans FROM pg_prepared_statements \
-             WHERE statement LIKE 'SELECT employee_id, date, status FROM attendance%'",
+            "SELECT generic_plans, custom_plans FROM pg_prepared_statements WHERE statement = $1",
+            [statement.sql.clone().into()],
         ))
         .await
         .unwrap()

@@ -7,6 +7,7 @@ use crate::db::stmt;
 use crate::error::ApiResult;
 use chrono::NaiveDate;
 use sea_orm::{ConnectionTrait, Value};
+use std::collections::HashMap;
 
 /// Counts one more approved activity of `minutes` for the unit and day.
 pub async fn approved(db: &impl ConnectionTrait, unit_id: i64, date: NaiveDate, minutes: i32) -> ApiResult<()> {
@@ -54,6 +55,26 @@ pub async fn touched(db: &impl ConnectionTrait, employee_id: i64) -> ApiResult<(
     ))
     .await?;
     Ok(())
+}
+
+/// The date of the latest activity of each of the employees the subquery selects (none for those
+/// who never logged one).
+pub async fn last_activity_dates(
+    db: &impl ConnectionTrait,
+    employees: sea_orm::sea_query::SelectStatement,
+) -> ApiResult<HashMap<i64, NaiveDate>> {
+    use sea_orm::sea_query::{Alias, Expr, ExprTrait, Query};
+    let select = Query::select()
+        .columns([Alias::new("employee_id"), Alias::new("date")])
+        .from(Alias::new("employee_last_activity"))
+        .and_where(Expr::col(Alias::new("employee_id")).in_subquery(employees))
+        .to_owned();
+    let rows = db.query_all_raw(db.get_database_backend().build(&select)).await?;
+    let mut out = HashMap::with_capacity(rows.len());
+    for row in rows {
+        out.insert(row.try_get::<i64>("", "employee_id")?, row.try_get::<NaiveDate>("", "date")?);
+    }
+    Ok(out)
 }
 
 /// Recomputes every total from the activities (after writing activities in bulk).

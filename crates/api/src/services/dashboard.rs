@@ -174,7 +174,7 @@ pub async fn compute(
         .all(db)
         .map_err(ApiError::from);
     let plans_q = crate::services::skp::in_force_statuses(db, year, employees_within(&scope));
-    let last_active_q = last_activity(db, &scope);
+    let last_active_q = crate::services::activity_totals::last_activity_dates(db, employees_within(&scope));
     let approved_q = activity_daily_totals::Entity::find()
         .select_only()
         .column(activity_daily_totals::Column::UnitId)
@@ -552,23 +552,6 @@ pub async fn compute(
         training,
         oversight,
     })
-}
-
-/// The date of the latest activity of each person of the subtree (kept up to date as activities are
-/// logged, in `employee_last_activity`).
-async fn last_activity(db: &impl ConnectionTrait, scope: &Units) -> ApiResult<HashMap<i64, NaiveDate>> {
-    use sea_orm::sea_query::{Alias, ExprTrait, Query};
-    let select = Query::select()
-        .columns([Alias::new("employee_id"), Alias::new("date")])
-        .from(Alias::new("employee_last_activity"))
-        .and_where(Expr::col(Alias::new("employee_id")).in_subquery(employees_within(scope)))
-        .to_owned();
-    let rows = db.query_all_raw(db.get_database_backend().build(&select)).await?;
-    let mut out = HashMap::with_capacity(rows.len());
-    for row in rows {
-        out.insert(row.try_get::<i64>("", "employee_id")?, row.try_get::<NaiveDate>("", "date")?);
-    }
-    Ok(out)
 }
 
 /// Completed jam pelajaran (JP) of the year for the people of the subtree, against each one's
